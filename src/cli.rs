@@ -1,0 +1,280 @@
+//! The command line: global flags and one subcommand each (clap derive).
+//! Parsing only; the work is in commands/.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::DayCount;
+use crate::engine::Dim;
+use crate::i18n::Lang;
+use crate::import::Format;
+
+/// pantau — election-violation cases of Bawaslu Kalimantan Timur, live in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "pantau", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(flatten)]
+    pub tui: TuiArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags of the interactive screen (`pantau` without a subcommand); not global, so they do not
+/// clash with the `--view` and `--as-of` of `report` and `export`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct TuiArgs {
+    /// Open the interactive screen with this view (the filter language; `/` edits it there).
+    #[arg(long = "view", value_name = "SPEC")]
+    pub view: Option<String>,
+    /// Open the interactive screen as of this date (YYYY-MM-DD, DD/MM/YYYY, today or -7d);
+    /// `[` and `]` move it there.
+    #[arg(long = "as-of", value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Database file [default: $PANTAU_DB, else ~/.local/share/pantau/pantau.db].
+    #[arg(long, global = true, env = "PANTAU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Use the demo database in the data folder (~/.local/share/pantau/demo.db), creating it if
+    /// missing; takes precedence over --db and PANTAU_DB.
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Language of everything printed [default: from LANG: id when it starts with "id", else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Never write to the database.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// How the filing and decision limits count their days (14-day extensions always count working days).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "PANTAU_DEADLINE_DAYS",
+        default_value = "calendar"
+    )]
+    pub deadline_days: DayCount,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database with its schema and reference data (running it again changes nothing).
+    Init(InitArgs),
+    /// Write the demo database: Pemilu 2024 in Kalimantan Timur, or N synthetic cases.
+    Demo(DemoArgs),
+    /// Count cases by one or two dimensions.
+    Report(ReportArgs),
+    /// Write every field of every case of a view.
+    Export(ExportArgs),
+    /// List the recorded import batches.
+    Batches,
+    /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked first, all or nothing.
+    Import(ImportArgs),
+    /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
+    Simulate(SimulateArgs),
+}
+
+/// `pantau init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Read regions.csv, stages.csv and holidays.csv from this folder instead of the built-in copies.
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
+}
+
+/// `pantau demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Seed of the generator: the same seed always writes the same cases.
+    #[arg(long, default_value_t = 2024)]
+    pub seed: u64,
+    /// Write N synthetic cases with national shares instead of the Kaltim story (for scale tests).
+    #[arg(long, value_name = "N")]
+    pub records: Option<usize>,
+    /// Replace an existing database (its data is lost).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Output formats of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+/// `pantau report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The view to count (the filter language; see README).
+    #[arg(long, default_value = "")]
+    pub view: String,
+    /// One dimension, or two separated by a comma for a cross-tab.
+    #[arg(long, value_enum, value_delimiter = ',', num_args = 1..=2, default_value = "region")]
+    pub by: Vec<Dim>,
+    /// Count cases received on or before this date, each with the status it had then
+    /// (YYYY-MM-DD, DD/MM/YYYY, today or -7d) [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+}
+
+/// Output formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Jsonl,
+}
+
+/// `pantau export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The view to export.
+    #[arg(long, default_value = "")]
+    pub view: String,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// Write to this file (and its provenance beside it) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Export cases received on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+impl ReportArgs {
+    /// What `pantau` prints without a subcommand: the region table of all cases today.
+    pub fn dashboard() -> ReportArgs {
+        ReportArgs {
+            view: String::new(),
+            by: vec![Dim::Region],
+            as_of: None,
+            format: ReportFormat::Table,
+        }
+    }
+}
+
+/// `pantau import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files to import (`-` reads standard input); all are checked before any is written.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// The format of every file [default: from each file's extension].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The sheet of an xlsx workbook to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Skip columns pantau does not know instead of refusing the file.
+    #[arg(long)]
+    pub ignore_unknown: bool,
+    /// Write the valid rows and copy the rejected ones, with their reasons, to FILE.rejected.csv
+    /// (.rejected.jsonl for JSON) beside the input.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Check everything and count what would change, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How long to wait for another writer to finish, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub wait: u64,
+}
+
+/// `pantau simulate`.
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Events per minute (new cases and status changes).
+    #[arg(long, value_name = "R", default_value = "4", value_parser = parse_rate)]
+    pub rate: f64,
+    /// Stop after this long: 30s, 10m, 1h, 1h30m [default: until Ctrl-C].
+    #[arg(long, value_name = "D", value_parser = parse_duration)]
+    pub duration: Option<std::time::Duration>,
+    /// Seed of the generator: the same seed on the same database makes the same events.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Run even on a database holding imported cases (a rehearsal copy of the real one).
+    #[arg(long)]
+    pub force: bool,
+    /// How long to wait for another writer before each event, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub wait: u64,
+}
+
+/// A rate of events per minute: a positive number up to 60,000.
+pub fn parse_rate(text: &str) -> std::result::Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(r) if r > 0.0 && r <= 60_000.0 => Ok(r),
+        _ => Err(format!(
+            "expected events per minute, a number above 0 and at most 60000, not {text:?}"
+        )),
+    }
+}
+
+/// A duration such as `30s`, `10m`, `1h`, `1h30m` or `90` (seconds).
+pub fn parse_duration(text: &str) -> std::result::Result<std::time::Duration, String> {
+    let bad = || format!("expected a duration such as 30s, 10m, 1h or 1h30m, not {text:?}");
+    let t = text.trim();
+    if let Ok(secs) = t.parse::<u64>() {
+        return Ok(std::time::Duration::from_secs(secs));
+    }
+    let (mut total, mut digits) = (0u64, String::new());
+    for ch in t.chars() {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        let unit = match ch {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            _ => return Err(bad()),
+        };
+        let n: u64 = digits.parse().map_err(|_| bad())?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|x| total.checked_add(x))
+            .ok_or_else(bad)?;
+        digits.clear();
+    }
+    if !digits.is_empty() || t.is_empty() {
+        return Err(bad());
+    }
+    Ok(std::time::Duration::from_secs(total))
+}
+
+#[cfg(test)]
+mod import_args_tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_rates() {
+        assert_eq!(
+            parse_duration("30s"),
+            Ok(std::time::Duration::from_secs(30))
+        );
+        assert_eq!(
+            parse_duration("1h30m"),
+            Ok(std::time::Duration::from_secs(5400))
+        );
+        assert_eq!(parse_duration("90"), Ok(std::time::Duration::from_secs(90)));
+        assert!(parse_duration("10x").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("5m3").is_err());
+        assert_eq!(parse_rate("600"), Ok(600.0));
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("-1").is_err());
+    }
+}

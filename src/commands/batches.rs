@@ -1,0 +1,33 @@
+//! `pantau batches`: the recorded import batches, newest first.
+
+use crate::commands::Context;
+use crate::error::Result;
+
+/// Prints one line per batch.
+pub fn run(ctx: &Context) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let l = ctx.lang;
+    let batches = store.batches()?;
+    if batches.is_empty() {
+        println!("{}", l.pick("Belum ada batch.", "No batches yet."));
+    }
+    for b in batches {
+        println!(
+            "#{:<4} {:<8} {}  {:<12} {:<30} {} {}, {} {}, {} {}, {} {}",
+            b.id,
+            b.kind,
+            b.imported_at,
+            b.imported_by,
+            b.source_name,
+            b.rows_new,
+            l.pick("baru", "new"),
+            b.rows_changed,
+            l.pick("berubah", "changed"),
+            b.rows_unchanged,
+            l.pick("tetap", "unchanged"),
+            b.rows_rejected,
+            l.pick("ditolak", "rejected"),
+        );
+    }
+    Ok(())
+}

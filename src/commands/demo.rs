@@ -1,0 +1,141 @@
+//! `pantau demo`: the Kaltim demo database (or N synthetic cases), written to a temporary file
+//! beside the target and renamed over it only when complete, so a failure or Ctrl-C loses nothing.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use crate::cli::DemoArgs;
+use crate::commands::Context;
+use crate::domain::Reference;
+use crate::error::{Error, Result};
+use crate::store::{Mode, Store};
+
+/// The seed `--demo` uses when it creates the demo database.
+pub const DEFAULT_SEED: u64 = 2024;
+
+/// Runs `pantau demo`.
+pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
+    let started = Instant::now();
+    let n = match args.records {
+        None => write_kaltim(ctx, args.seed, args.force)?,
+        Some(n) => write_synthetic(ctx, n, args.seed, args.force)?,
+    };
+    let l = ctx.lang;
+    eprintln!(
+        "{}: {} ({n} {}, {:.1} s)",
+        l.pick("Database demo ditulis", "Demo database written"),
+        ctx.db.display(),
+        l.pick("kasus", "cases"),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Writes the Kaltim demo database at the context's path.
+pub fn write_kaltim(ctx: &Context, seed: u64, force: bool) -> Result<usize> {
+    replace_with(ctx, force, |store| {
+        let demo = crate::demo::kaltim(seed);
+        crate::demo::write(store, &demo, now())
+    })
+}
+
+fn write_synthetic(ctx: &Context, n: usize, seed: u64, force: bool) -> Result<usize> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&cancel))
+            .map_err(|e| Error::Other(e.to_string()))?;
+    }
+    let bar = crate::progress::bar(n as u64, ctx.lang.pick("menulis kasus", "writing cases"));
+    let written = replace_with(ctx, force, |store| {
+        crate::demo::synthetic(
+            store,
+            n,
+            seed,
+            now(),
+            &mut |done| bar.set_position(done as u64),
+            &cancel,
+        )
+    });
+    bar.finish_and_clear();
+    if cancel.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(Error::Other(
+            ctx.lang
+                .pick(
+                    "dibatalkan; database lama tidak berubah",
+                    "cancelled; the existing database is unchanged",
+                )
+                .into(),
+        ));
+    }
+    written
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// Builds a new database in a temporary file with `fill`, then moves it over the target.
+fn replace_with(
+    ctx: &Context,
+    force: bool,
+    fill: impl FnOnce(&mut Store) -> Result<usize>,
+) -> Result<usize> {
+    let path = &ctx.db;
+    if ctx.read_only {
+        return Err(Error::ReadOnly {
+            path: path.clone(),
+            why: "--read-only".into(),
+            command: "pantau demo".into(),
+        });
+    }
+    if path.exists() {
+        if !force {
+            return Err(Error::Exists { path: path.clone() });
+        }
+        // Only ever replace a pantau database (or an empty file), never someone else's file.
+        match Store::open(path, Mode::ReadOnly) {
+            Ok(_) | Err(Error::NeedsUpgrade { .. }) | Err(Error::Missing { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let tmp = temp_path(path);
+    let result = (|| {
+        let _ = std::fs::remove_file(&tmp);
+        let mut store = Store::open(&tmp, Mode::Create)?;
+        store.load_reference(&Reference::embedded())?;
+        let n = fill(&mut store)?;
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
+            .map_err(|e| store.err(e))?;
+        drop(store);
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(sidecar(path, suffix));
+        }
+        std::fs::rename(&tmp, path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        // Back to WAL for the readers and writers that follow.
+        drop(Store::open(path, Mode::Write)?);
+        Ok(n)
+    })();
+    if result.is_err() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(sidecar(&tmp, suffix));
+        }
+    }
+    result
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    sidecar(path, &format!(".tmp-{}", std::process::id()))
+}
+
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}

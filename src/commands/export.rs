@@ -1,0 +1,146 @@
+//! `pantau export`: every field of every case of a view, in its sort order, as CSV (which
+//! `pantau import` reads back), JSON or JSON Lines; with `-o`, a provenance file beside it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::commands::Context;
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+
+/// What is written beside an exported file.
+#[derive(Debug, Serialize)]
+struct Provenance {
+    file: String,
+    format: &'static str,
+    view: String,
+    as_of: String,
+    generated_at: String,
+    rows: usize,
+    sha256: String,
+    database: String,
+    pantau_version: &'static str,
+}
+
+/// Runs `pantau export`.
+pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
+    let engine = ctx.engine(&store)?;
+    let mut buf: Vec<u8> = Vec::new();
+    let rows = write_cases(&engine, &view, args.format, &mut buf)?;
+    match &args.output {
+        None => std::io::stdout()
+            .write_all(&buf)
+            .map_err(|source| Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source,
+            })?,
+        Some(path) => {
+            write_atomically(path, &buf)?;
+            let prov = Provenance {
+                file: path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                format: match args.format {
+                    ExportFormat::Csv => "csv",
+                    ExportFormat::Json => "json",
+                    ExportFormat::Jsonl => "jsonl",
+                },
+                view: {
+                    let mut printed = view.clone();
+                    if args.as_of.is_some() {
+                        printed.as_of = None;
+                    }
+                    printed.print(engine.reference())
+                },
+                as_of: engine.dates(&view).as_of.to_string(),
+                generated_at: chrono::Local::now().to_rfc3339(),
+                rows,
+                sha256: format!("{:x}", Sha256::digest(&buf)),
+                database: ctx.db.display().to_string(),
+                pantau_version: env!("CARGO_PKG_VERSION"),
+            };
+            let json = serde_json::to_vec_pretty(&prov).map_err(|e| Error::Other(e.to_string()))?;
+            write_atomically(&provenance_path(path), &json)?;
+            eprintln!(
+                "{} {rows} {} → {}",
+                ctx.lang.pick("Diekspor", "Exported"),
+                ctx.lang.pick("kasus", "cases"),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The provenance file of an export: `cases.csv` → `cases.csv.provenance.json`.
+pub fn provenance_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".provenance.json");
+    PathBuf::from(s)
+}
+
+/// Writes the cases of `view` to `out`; the same view always gives the same bytes.
+pub fn write_cases(
+    engine: &Engine<'_>,
+    view: &crate::view::View,
+    format: ExportFormat,
+    out: &mut Vec<u8>,
+) -> Result<usize> {
+    let json_err = |e: serde_json::Error| Error::Other(e.to_string());
+    match format {
+        ExportFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(true)
+                .from_writer(&mut *out);
+            let n = engine.for_each_case(view, |_, case| {
+                w.serialize(&case).map_err(|e| Error::Other(e.to_string()))
+            })?;
+            if n == 0 {
+                // serde writes the header with the first row; an empty export still has one.
+                w.write_record(crate::store::write::CASE_COLUMNS.split(", ").map(str::trim))
+                    .map_err(|e| Error::Other(e.to_string()))?;
+            }
+            w.flush().map_err(|source| Error::Io {
+                path: PathBuf::from("<export>"),
+                source,
+            })?;
+            Ok(n)
+        }
+        ExportFormat::Jsonl => engine.for_each_case(view, |_, case| {
+            serde_json::to_writer(&mut *out, &case).map_err(json_err)?;
+            out.push(b'\n');
+            Ok(())
+        }),
+        ExportFormat::Json => {
+            out.push(b'[');
+            let mut first = true;
+            let n = engine.for_each_case(view, |_, case| {
+                out.extend_from_slice(if first { b"\n  " } else { b",\n  " });
+                first = false;
+                serde_json::to_writer(&mut *out, &case).map_err(json_err)
+            })?;
+            out.extend_from_slice(if n > 0 { b"\n]\n" } else { b"]\n" });
+            Ok(n)
+        }
+    }
+}
+
+/// Writes a file through a temporary file and a rename, so a reader never sees half of it.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}

@@ -1,0 +1,267 @@
+//! `pantau report`: counts of a view by one dimension or a cross-tab of two, as an aligned table,
+//! CSV, JSON or a Markdown table for meeting minutes.
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::commands::Context;
+use crate::engine::{Cross, Dim, Engine, Group, Headline};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, tr};
+
+/// The JSON document `report --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct ReportJson {
+    pub as_of: String,
+    pub view: String,
+    pub by: String,
+    pub total: i64,
+    pub headline: Headline,
+    pub groups: Vec<Group>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cross: Option<Vec<Cross>>,
+}
+
+/// Runs `pantau report`.
+pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
+    let engine = ctx.engine(&store)?;
+    let dates = engine.dates(&view);
+    let mut printed_view = view.clone();
+    if args.as_of.is_some() {
+        printed_view.as_of = None;
+    }
+    let spec = printed_view.print(engine.reference());
+    let lang = ctx.lang;
+    let first = args.by[0];
+    let groups = engine.group(&view, first, lang)?;
+    let headline = engine.headline(&view)?;
+    let cross = match args.by.get(1) {
+        Some(&second) if second == first => {
+            return Err(Error::usage(
+                "--by: dua dimensi harus berbeda".to_string(),
+                "--by: the two dimensions must differ".to_string(),
+            ));
+        }
+        Some(&second) => Some((second, engine.cross(&view, (first, second))?)),
+        None => None,
+    };
+    let out = match args.format {
+        ReportFormat::Json => {
+            let doc = ReportJson {
+                as_of: dates.as_of.to_string(),
+                view: spec,
+                by: args
+                    .by
+                    .iter()
+                    .map(|d| d.name())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                total: headline.total,
+                headline,
+                groups,
+                cross: cross.map(|(_, c)| c),
+            };
+            serde_json::to_string_pretty(&doc).map_err(|e| Error::Other(e.to_string()))? + "\n"
+        }
+        format => {
+            let title = format!(
+                "{} {} · {} {} · {}: {}",
+                tr(lang, Msg::Count),
+                by_words(lang, &args.by),
+                tr(lang, Msg::AsOf),
+                dates.as_of.format("%d/%m/%Y"),
+                tr(lang, Msg::View),
+                if spec.is_empty() {
+                    tr(lang, Msg::NoView).to_string()
+                } else {
+                    spec.clone()
+                },
+            );
+            let table = match &cross {
+                None => one_dim_table(lang, first, &groups, headline.total),
+                Some((second, cells)) => {
+                    cross_table(&engine, lang, (first, *second), &groups, cells)?
+                }
+            };
+            render(format, &title, &table)
+        }
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn by_words(lang: Lang, by: &[Dim]) -> String {
+    let names: Vec<String> = by.iter().map(|d| d.heading(lang).to_lowercase()).collect();
+    format!("{} {}", lang.pick("per", "by"), names.join(" × "))
+}
+
+/// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
+struct Table {
+    /// How many leading columns hold text (left-aligned); the rest are numbers.
+    text_cols: usize,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    total: Vec<String>,
+}
+
+fn one_dim_table(lang: Lang, dim: Dim, groups: &[Group], total: i64) -> Table {
+    Table {
+        text_cols: 2,
+        header: vec![
+            lang.pick("Kode", "Code").to_string(),
+            dim.heading(lang).to_string(),
+            tr(lang, Msg::Count).to_string(),
+        ],
+        rows: groups
+            .iter()
+            .map(|g| vec![g.key.clone(), g.label.clone(), g.count.to_string()])
+            .collect(),
+        total: vec![
+            tr(lang, Msg::Total).to_string(),
+            String::new(),
+            total.to_string(),
+        ],
+    }
+}
+
+fn cross_table(
+    engine: &Engine<'_>,
+    lang: Lang,
+    dims: (Dim, Dim),
+    groups: &[Group],
+    cells: &[Cross],
+) -> Result<Table> {
+    let mut keys2: Vec<&str> = Vec::new();
+    for c in cells {
+        if !keys2.contains(&c.key2.as_str()) {
+            keys2.push(&c.key2);
+        }
+    }
+    let mut header = vec![format!(
+        "{} \\ {}",
+        dims.0.heading(lang),
+        dims.1.heading(lang)
+    )];
+    header.extend(keys2.iter().map(|k| short_label(engine, dims.1, k, lang)));
+    header.push(tr(lang, Msg::Total).to_string());
+    let mut col_totals = vec![0i64; keys2.len()];
+    let mut rows = Vec::new();
+    for g in groups {
+        let mut row = vec![g.label.clone()];
+        let mut sum = 0;
+        for (i, k) in keys2.iter().enumerate() {
+            let n = cells
+                .iter()
+                .find(|c| c.key == g.key && c.key2 == *k)
+                .map(|c| c.count)
+                .unwrap_or(0);
+            col_totals[i] += n;
+            sum += n;
+            row.push(n.to_string());
+        }
+        row.push(sum.to_string());
+        rows.push(row);
+    }
+    let mut total = vec![tr(lang, Msg::Total).to_string()];
+    total.extend(col_totals.iter().map(|n| n.to_string()));
+    total.push(col_totals.iter().sum::<i64>().to_string());
+    Ok(Table {
+        text_cols: 1,
+        header,
+        rows,
+        total,
+    })
+}
+
+/// A column heading for a key of the second dimension: short names for regions, codes otherwise.
+fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
+    match dim {
+        Dim::Region => engine
+            .reference()
+            .region(key)
+            .map(|r| r.short_name.clone())
+            .unwrap_or_else(|| key.into()),
+        Dim::Source | Dim::Type | Dim::Status => {
+            engine.label(dim, key, lang).unwrap_or_else(|| key.into())
+        }
+        Dim::Stage | Dim::Week => key.to_string(),
+    }
+}
+
+fn render(format: ReportFormat, title: &str, t: &Table) -> String {
+    match format {
+        ReportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(&t.header);
+            for r in t.rows.iter().chain(std::iter::once(&t.total)) {
+                let _ = w.write_record(r);
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        ReportFormat::Md => {
+            let esc = |s: &String| s.replace('|', "\\|");
+            let mut out = format!("**{}**\n\n", esc(&title.to_string()));
+            out += &format!(
+                "| {} |\n",
+                t.header.iter().map(esc).collect::<Vec<_>>().join(" | ")
+            );
+            out += &format!(
+                "|{}\n",
+                (0..t.header.len())
+                    .map(|i| if i < t.text_cols { " --- |" } else { " ---: |" })
+                    .collect::<String>()
+            );
+            for r in &t.rows {
+                out += &format!(
+                    "| {} |\n",
+                    r.iter().map(esc).collect::<Vec<_>>().join(" | ")
+                );
+            }
+            out += &format!(
+                "| **{}** |\n",
+                t.total.iter().map(esc).collect::<Vec<_>>().join("** | **")
+            );
+            out.replace("| **** |", "|  |")
+        }
+        _ => {
+            let cols = t.header.len();
+            let all = std::iter::once(&t.header)
+                .chain(&t.rows)
+                .chain(std::iter::once(&t.total));
+            let mut widths = vec![0usize; cols];
+            for r in all.clone() {
+                for (i, c) in r.iter().enumerate() {
+                    widths[i] = widths[i].max(c.width());
+                }
+            }
+            let line = |r: &Vec<String>| {
+                let cells: Vec<String> = r
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let pad = " ".repeat(widths[i] - c.width());
+                        if i < t.text_cols {
+                            format!("{c}{pad}")
+                        } else {
+                            format!("{pad}{c}")
+                        }
+                    })
+                    .collect();
+                cells.join("  ").trim_end().to_string() + "\n"
+            };
+            let rule = "─".repeat(widths.iter().sum::<usize>() + 2 * (cols - 1)) + "\n";
+            let mut out = format!("{title}\n\n");
+            out += &line(&t.header);
+            out += &rule;
+            for r in &t.rows {
+                out += &line(r);
+            }
+            out += &rule;
+            out += &line(&t.total);
+            out
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! `pantau simulate`: new cases and status changes at a steady rate until Ctrl-C, SIGTERM or the
+//! given duration, one line per event. The events are made in `crate::import::simulate`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::Timelike;
+
+use crate::cli::SimulateArgs;
+use crate::commands::Context;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::import::simulate::{Event, Simulator};
+
+/// Runs `pantau simulate`.
+pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let cancel = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&cancel))
+            .map_err(|e| Error::Other(e.to_string()))?;
+    }
+    let store = ctx.open_for_writing("pantau simulate", false)?;
+    let reference = store.reference()?;
+    let wait = Duration::from_secs(args.wait);
+    let path = ctx.db.display().to_string();
+    let mut waiting = || {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "menunggu penulis lain selesai dengan {path} (paling lama {} detik)…",
+                    args.wait
+                ),
+                &format!(
+                    "waiting for another writer to finish with {path} (at most {} s)…",
+                    args.wait
+                ),
+            )
+        );
+    };
+    let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
+    let who = crate::import::os_user();
+    let name = format!("simulate --rate {} --seed {seed}", args.rate);
+    let now = chrono::Local::now().naive_local();
+    let shift = ctx.today - now.date();
+    let Some(mut sim) = Simulator::start(
+        &store,
+        seed,
+        &who,
+        now,
+        &name,
+        args.force,
+        wait,
+        &cancel,
+        &mut waiting,
+    )?
+    else {
+        return Ok(());
+    };
+    let interval = Duration::from_secs_f64(60.0 / args.rate);
+    let started = Instant::now();
+    let deadline = args.duration.map(|d| started + d);
+    eprintln!(
+        "{}",
+        if lang == Lang::Id {
+            format!(
+                "Simulasi ke {path}: {} kejadian per menit, batch #{} (Ctrl-C untuk berhenti)",
+                args.rate, sim.batch_id
+            )
+        } else {
+            format!(
+                "Simulating into {path}: {} events per minute, batch #{} (Ctrl-C to stop)",
+                args.rate, sim.batch_id
+            )
+        }
+    );
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x5EED);
+    let mut next = started;
+    loop {
+        // Half to one and a half intervals apart, so arrivals do not tick like a clock.
+        next += interval.mul_f64(0.5 + rng.f64());
+        if !sleep_until(next, deadline, &cancel) {
+            break;
+        }
+        let now = chrono::Local::now().naive_local();
+        let now = now.with_nanosecond(0).unwrap_or(now);
+        // Today moves on with the clock, from the day the context gives (PANTAU_TODAY for rehearsals).
+        let today = now.date() + shift;
+        let Some(event) = sim.step(today, now, &cancel, &mut waiting)? else {
+            break;
+        };
+        println!("{}", describe(&event, now, &reference, lang));
+    }
+    eprintln!(
+        "{}",
+        if lang == Lang::Id {
+            format!(
+                "Simulasi selesai: {} kasus baru, {} perubahan status (batch #{})",
+                sim.new, sim.changed, sim.batch_id
+            )
+        } else {
+            format!(
+                "Simulation stopped: {} new cases, {} status changes (batch #{})",
+                sim.new, sim.changed, sim.batch_id
+            )
+        }
+    );
+    Ok(())
+}
+
+/// Sleeps until `at` in short steps; `false` if cancelled or the deadline comes first.
+fn sleep_until(at: Instant, deadline: Option<Instant>, cancel: &AtomicBool) -> bool {
+    loop {
+        if cancel.load(Ordering::SeqCst) {
+            return false;
+        }
+        let now = Instant::now();
+        if deadline.is_some_and(|d| now >= d) {
+            return false;
+        }
+        if now >= at {
+            return true;
+        }
+        let until = deadline.map_or(at, |d| at.min(d));
+        std::thread::sleep((until - now).min(Duration::from_millis(50)));
+    }
+}
+
+/// One line per event: time, kind, intake number and what happened.
+fn describe(
+    event: &Event,
+    now: chrono::NaiveDateTime,
+    reference: &crate::domain::Reference,
+    lang: Lang,
+) -> String {
+    let time = now.format("%H:%M:%S");
+    match event {
+        Event::New(c) => {
+            let region = reference
+                .region(&c.kode_wilayah)
+                .map_or(c.kode_wilayah.clone(), |r| r.display_name(lang));
+            let stage = reference
+                .stage(&c.kode_tahapan)
+                .map_or(c.kode_tahapan.as_str(), |s| s.name(lang));
+            format!(
+                "{time}  {:<7} {}  {} · {} · {} · {}",
+                lang.pick("baru", "new"),
+                c.nomor,
+                c.sumber.label(lang),
+                region,
+                stage,
+                c.status.label(lang)
+            )
+        }
+        Event::Change { nomor, from, to } => {
+            format!(
+                "{time}  {:<7} {nomor}  {} → {}",
+                "status",
+                from.label(lang),
+                to.label(lang)
+            )
+        }
+    }
+}

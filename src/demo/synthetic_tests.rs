@@ -1,0 +1,327 @@
+//! Tests of the synthetic generator: national shares, dates, histories, full-text index,
+//! cancellation, and the 1,000,000-case benchmark (ignored by default).
+
+use super::*;
+use std::time::Instant;
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2025, 1, 6)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn share(store: &Store, filter: &str, of: &str) -> f64 {
+    let q = |w: &str| -> f64 {
+        store
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM cases WHERE {w}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap() as f64
+    };
+    q(&format!("({of}) AND ({filter})")) / q(of)
+}
+
+fn near(got: f64, want: f64, tol: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= tol,
+        "{what}: got {got:.3}, want {want:.3} ± {tol}"
+    );
+}
+
+#[test]
+fn synthetic_cases_have_the_national_shares() {
+    let mut store = Store::memory().unwrap();
+    let mut calls = 0;
+    let n = synthetic(
+        &mut store,
+        20_000,
+        11,
+        now(),
+        &mut |_| calls += 1,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(n, 20_000);
+    assert_eq!(store.case_count().unwrap(), 20_000);
+    assert!(calls >= 3, "{calls}");
+    near(
+        share(&store, "sumber = 'laporan'", "1"),
+        1116.0 / 1722.0,
+        0.015,
+        "laporan",
+    );
+    near(
+        share(
+            &store,
+            "tanggal_registrasi IS NOT NULL",
+            "sumber = 'laporan'",
+        ),
+        1.0 / 3.0,
+        0.02,
+        "laporan registered",
+    );
+    assert!(
+        share(
+            &store,
+            "tanggal_registrasi IS NOT NULL",
+            "sumber = 'temuan'"
+        ) > 0.95
+    );
+    let reg = "tanggal_registrasi IS NOT NULL";
+    near(
+        share(&store, "status = 'PELANGGARAN'", reg),
+        468.0 / 973.0,
+        0.02,
+        "violations",
+    );
+    near(
+        share(&store, "status = 'BUKAN_PELANGGARAN'", reg),
+        299.0 / 973.0,
+        0.02,
+        "not violations",
+    );
+    near(
+        share(
+            &store,
+            "status NOT IN ('PELANGGARAN', 'BUKAN_PELANGGARAN')",
+            reg,
+        ),
+        206.0 / 973.0,
+        0.02,
+        "in process",
+    );
+    let proven = "status = 'PELANGGARAN'";
+    for (t, want) in [
+        ("KODE_ETIK", 0.52),
+        ("HUKUM_LAINNYA", 0.26),
+        ("ADMINISTRASI", 0.13),
+        ("PIDANA", 0.08),
+    ] {
+        near(
+            share(&store, &format!("jenis_pelanggaran = '{t}'"), proven),
+            want,
+            0.03,
+            t,
+        );
+    }
+    let camp = "status = 'PELANGGARAN' AND kode_tahapan = 'KAMPANYE'";
+    for (t, want) in [
+        ("HUKUM_LAINNYA", 0.51),
+        ("KODE_ETIK", 0.23),
+        ("PIDANA", 0.22),
+        ("ADMINISTRASI", 0.04),
+    ] {
+        near(
+            share(&store, &format!("jenis_pelanggaran = '{t}'"), camp),
+            want,
+            0.04,
+            t,
+        );
+    }
+    // Every region and stage is used; dates stay within 2022-06 … 2024-10 and the stage's dates.
+    let distinct = |col: &str| -> i64 {
+        store
+            .conn()
+            .query_row(
+                &format!("SELECT count(DISTINCT {col}) FROM cases"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(distinct("kode_wilayah"), 11);
+    assert_eq!(distinct("kode_tahapan"), 13);
+    let bad: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM cases c JOIN stages s ON s.code = c.kode_tahapan WHERE c.tanggal_diterima < '2022-06-01' \
+             OR c.tanggal_diterima > '2024-10-31' OR (s.starts_on IS NOT NULL AND c.tanggal_kejadian < s.starts_on) \
+             OR c.tanggal_kejadian > c.tanggal_diketahui OR c.tanggal_diketahui > c.tanggal_diterima",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(bad, 0);
+    // Histories: 2–5 entries, the first on the day received, the last the current status.
+    let bad: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM cases c WHERE (SELECT count(*) FROM status_history h WHERE h.case_id = c.id) NOT BETWEEN 2 AND 5 \
+             OR (SELECT substr(min(changed_at), 1, 10) FROM status_history h WHERE h.case_id = c.id) <> c.tanggal_diterima \
+             OR (SELECT to_status FROM status_history h WHERE h.case_id = c.id ORDER BY changed_at DESC, id DESC LIMIT 1) <> c.status",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(bad, 0);
+    // Full-text search finds the template words, and the trigger is back for later inserts.
+    let hits = |w: &str| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH ?1",
+                [w],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert!(hits("\"politik uang\"") > 100);
+    assert!(hits("minyak") > 10);
+    assert!(hits("ASN") > 100);
+    let trigger: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'cases_fts_insert'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(format!("{trigger};"), insert_trigger_sql().unwrap());
+}
+
+#[test]
+fn both_fts_strategies_give_the_same_index() {
+    let count = |rebuild: bool| {
+        let mut store = Store::memory().unwrap();
+        load(
+            &mut store,
+            3_000,
+            5,
+            now(),
+            &mut |_| {},
+            &AtomicBool::new(false),
+            rebuild,
+        )
+        .unwrap();
+        let q =
+            "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH 'kampanye OR ASN OR Samarinda'";
+        store
+            .conn()
+            .query_row(q, [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    assert_eq!(count(true), count(false));
+}
+
+#[test]
+fn cancelling_leaves_the_database_as_it_was() {
+    let mut store = Store::memory().unwrap();
+    crate::demo::write(&mut store, &crate::demo::kaltim(1), now()).unwrap();
+    let before = store.case_count().unwrap();
+    let cancel = AtomicBool::new(false);
+    let mut seen = 0;
+    let r = synthetic(
+        &mut store,
+        50_000,
+        1,
+        now(),
+        &mut |done| {
+            seen = done;
+            if done >= 20_000 {
+                cancel.store(true, Ordering::SeqCst);
+            }
+        },
+        &cancel,
+    );
+    assert!(
+        matches!(r, Err(Error::Other(ref m)) if m.contains("cancelled")),
+        "{r:?}"
+    );
+    assert_eq!(seen, 20_000);
+    assert_eq!(store.case_count().unwrap(), before);
+    let batches: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM import_batches", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(batches, 1);
+    let trigger: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'cases_fts_insert'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(trigger, 1);
+
+    let mut empty = Store::memory().unwrap();
+    let r = synthetic(
+        &mut empty,
+        10,
+        1,
+        now(),
+        &mut |_| {},
+        &AtomicBool::new(true),
+    );
+    assert!(r.is_err());
+    assert_eq!(empty.case_count().unwrap(), 0);
+}
+
+#[test]
+fn synthetic_ids_continue_after_existing_cases() {
+    let mut store = Store::memory().unwrap();
+    synthetic(
+        &mut store,
+        100,
+        1,
+        now(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    synthetic(
+        &mut store,
+        100,
+        2,
+        now(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(store.case_count().unwrap(), 200);
+}
+
+/// `cargo test --release --lib demo::synthetic -- --ignored --nocapture`
+/// (`PANTAU_SYNTH_N` sets the count, `PANTAU_SYNTH_FTS=rebuild|trigger` one strategy only).
+#[test]
+#[ignore = "benchmark: writes 1,000,000 cases to a temporary file, both FTS strategies"]
+fn synthetic_million() {
+    let n: usize = std::env::var("PANTAU_SYNTH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let strategies = match std::env::var("PANTAU_SYNTH_FTS").as_deref() {
+        Ok("rebuild") => vec![true],
+        Ok("trigger") => vec![false],
+        _ => vec![true, false],
+    };
+    for rebuild in strategies {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(&dir.path().join("synth.db"), crate::store::Mode::Create).unwrap();
+        store.load_reference(&Reference::embedded()).unwrap();
+        let t = Instant::now();
+        load(
+            &mut store,
+            n,
+            2024,
+            now(),
+            &mut |_| {},
+            &AtomicBool::new(false),
+            rebuild,
+        )
+        .unwrap();
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{n} synthetic cases, FTS {}: {secs:.1} s",
+            if rebuild {
+                "rebuilt at the end"
+            } else {
+                "by trigger"
+            }
+        );
+        assert_eq!(store.case_count().unwrap(), n as i64);
+    }
+}

@@ -1,0 +1,511 @@
+//! Tests of the demo data: every published figure read back with plain SQL from a written store,
+//! the history invariants of every case, and determinism.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use rusqlite::params;
+
+use super::*;
+use crate::domain::{Forwarding, Source, Status, TypeGroup, ViolationType};
+use crate::store::Store;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn now() -> NaiveDateTime {
+    d(2025, 1, 6).and_hms_opt(9, 0, 0).unwrap()
+}
+
+fn written(seed: u64) -> Store {
+    let mut store = Store::memory().unwrap();
+    let n = write(&mut store, &kaltim(seed), now()).unwrap();
+    assert_eq!(store.case_count().unwrap(), n as i64);
+    store
+}
+
+/// The cases as of `date` with `st` (status as of then: the last history entry on or before the
+/// end of that day), `tg` (type group as of then) and `reg` (registered as of then).
+const AS_OF: &str = "WITH a AS (SELECT c.*, (SELECT h.to_status FROM status_history h WHERE h.case_id = c.id \
+       AND h.changed_at < ?2 ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) AS st \
+       FROM cases c WHERE c.tanggal_diterima <= ?1), \
+     b AS (SELECT a.*, CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PELANGGARAN' \
+       WHEN st = 'PELANGGARAN' THEN COALESCE(jenis_pelanggaran, jenis_dugaan, 'BELUM_DITENTUKAN') \
+       ELSE COALESCE(jenis_dugaan, 'BELUM_DITENTUKAN') END AS tg, \
+       (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= ?1) AS reg FROM a) ";
+
+/// `SELECT key, count(*) FROM b [WHERE filter] GROUP BY key` as of `date`.
+fn tally(store: &Store, date: NaiveDate, key: &str, filter: &str) -> BTreeMap<String, i64> {
+    let filter = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {filter}")
+    };
+    let sql = format!("{AS_OF} SELECT {key}, count(*) FROM b {filter} GROUP BY 1");
+    let next = (date + Duration::days(1)).to_string();
+    let mut stmt = store.conn().prepare(&sql).unwrap();
+    stmt.query_map(params![date.to_string(), next], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })
+    .unwrap()
+    .map(|r| r.unwrap())
+    .collect()
+}
+
+fn count(store: &Store, date: NaiveDate, filter: &str) -> i64 {
+    tally(store, date, "'all'", filter)
+        .get("all")
+        .copied()
+        .unwrap_or(0)
+}
+
+fn map(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
+    pairs
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| (k.to_string(), *n))
+        .collect()
+}
+
+/// Every published figure of domain.md §5, read with SQL from the written store.
+fn check_figures(seed: u64) {
+    let store = written(seed);
+    let feb2 = d(2024, 2, 2);
+    let dec31 = d(2023, 12, 31);
+
+    // 2 Feb 2024: 47 cases, 22 in the campaign stage, the fixture per region.
+    assert_eq!(count(&store, feb2, ""), 47, "seed {seed}");
+    assert_eq!(
+        count(&store, feb2, "kode_tahapan = 'KAMPANYE'"),
+        22,
+        "seed {seed}"
+    );
+    let fixture: [(&str, i64, i64, i64); 11] = [
+        ("64", 5, 1, 1),
+        ("64.71", 6, 8, 8),
+        ("64.72", 0, 4, 4),
+        ("64.74", 3, 3, 3),
+        ("64.02", 3, 2, 2),
+        ("64.08", 2, 3, 3),
+        ("64.01", 3, 0, 0),
+        ("64.09", 1, 1, 0),
+        ("64.03", 0, 1, 1),
+        ("64.07", 0, 1, 0),
+        ("64.11", 0, 0, 0),
+    ];
+    let to_dec = tally(&store, dec31, "kode_wilayah", "");
+    let total = tally(&store, feb2, "kode_wilayah", "");
+    let jan = tally(
+        &store,
+        feb2,
+        "kode_wilayah",
+        "tanggal_diterima >= '2024-01-01'",
+    );
+    let camp = tally(&store, feb2, "kode_wilayah", "kode_tahapan = 'KAMPANYE'");
+    for (code, dec, jan_n, k) in fixture {
+        let get = |m: &BTreeMap<String, i64>| m.get(code).copied().unwrap_or(0);
+        assert_eq!(get(&to_dec), dec, "seed {seed}: {code} to 31 Dec");
+        assert_eq!(get(&jan), jan_n, "seed {seed}: {code} in January");
+        assert_eq!(get(&total), dec + jan_n, "seed {seed}: {code} total");
+        assert_eq!(get(&camp), k, "seed {seed}: {code} campaign");
+    }
+    assert_eq!(
+        tally(&store, feb2, "tg", ""),
+        map(&[
+            ("ADMINISTRASI", 13),
+            ("PIDANA", 9),
+            ("KODE_ETIK", 8),
+            ("HUKUM_LAINNYA", 10),
+            ("BUKAN_PELANGGARAN", 5),
+            ("BELUM_DITENTUKAN", 2)
+        ]),
+        "seed {seed}"
+    );
+    assert_eq!(
+        tally(&store, feb2, "kode_tahapan", "kode_tahapan <> 'KAMPANYE'"),
+        map(&[
+            ("DATA_PEMILIH", 6),
+            ("PENCALONAN", 9),
+            ("PENDAFTARAN_VERIFIKASI", 2),
+            ("LAINNYA", 8)
+        ]),
+        "seed {seed}"
+    );
+    assert_eq!(
+        tally(&store, feb2, "sumber", ""),
+        map(&[("temuan", 29), ("laporan", 18)]),
+        "seed {seed}"
+    );
+    assert_eq!(
+        count(
+            &store,
+            feb2,
+            "kode_tahapan = 'KAMPANYE' AND tanggal_diterima < '2024-01-01'"
+        ),
+        0
+    );
+
+    // Year-end 2023: 23 = 14 temuan + 9 laporan; 17 registered; 6 laporan not registered.
+    assert_eq!(count(&store, dec31, ""), 23, "seed {seed}");
+    assert_eq!(
+        tally(&store, dec31, "sumber", ""),
+        map(&[("temuan", 14), ("laporan", 9)]),
+        "seed {seed}"
+    );
+    assert_eq!(count(&store, dec31, "reg"), 17, "seed {seed}");
+    assert_eq!(
+        count(&store, dec31, "reg AND sumber = 'temuan'"),
+        14,
+        "seed {seed}"
+    );
+    assert_eq!(
+        count(&store, dec31, "reg AND sumber = 'laporan'"),
+        3,
+        "seed {seed}"
+    );
+    assert_eq!(
+        count(
+            &store,
+            dec31,
+            "NOT reg AND sumber = 'laporan' AND st = 'TIDAK_DIREGISTRASI'"
+        ),
+        6,
+        "seed {seed}"
+    );
+    let per_office = tally(&store, dec31, "kode_wilayah || ':' || sumber", "");
+    assert_eq!(
+        per_office,
+        map(&[
+            ("64:laporan", 3),
+            ("64:temuan", 2),
+            ("64.71:laporan", 3),
+            ("64.71:temuan", 3),
+            ("64.01:temuan", 3),
+            ("64.02:laporan", 1),
+            ("64.02:temuan", 2),
+            ("64.74:laporan", 2),
+            ("64.74:temuan", 1),
+            ("64.08:temuan", 2),
+            ("64.09:temuan", 1),
+        ]),
+        "seed {seed}"
+    );
+    let types = tally(&store, dec31, "tg", "");
+    let get = |k: &str| types.get(k).copied().unwrap_or(0);
+    assert_eq!(
+        (
+            get("ADMINISTRASI"),
+            get("KODE_ETIK"),
+            get("PIDANA"),
+            get("HUKUM_LAINNYA")
+        ),
+        (9, 5, 5, 2),
+        "seed {seed}"
+    );
+    assert_eq!(
+        get("BUKAN_PELANGGARAN") + get("BELUM_DITENTUKAN"),
+        2,
+        "seed {seed}: {types:?}"
+    );
+
+    // A week later the campaign figure is still 22.
+    assert_eq!(
+        count(&store, d(2024, 2, 9), "kode_tahapan = 'KAMPANYE'"),
+        22,
+        "seed {seed}"
+    );
+
+    // The rest of the election, to a total of 150–300.
+    let all = store.case_count().unwrap();
+    assert!((150..=300).contains(&all), "{all}");
+    for stage in [
+        "MASA_TENANG",
+        "PUNGUT_HITUNG",
+        "REKAPITULASI",
+        "PENETAPAN_HASIL",
+        "SUMPAH_JANJI",
+    ] {
+        assert!(
+            count(&store, d(2025, 1, 1), &format!("kode_tahapan = '{stage}'")) > 0,
+            "{stage}"
+        );
+    }
+    let psu = tally(
+        &store,
+        d(2025, 1, 1),
+        "kode_wilayah",
+        "uraian LIKE '%pemungutan suara ulang%'",
+    );
+    let psu: HashSet<&str> = psu.keys().map(String::as_str).collect();
+    assert_eq!(
+        psu,
+        HashSet::from(["64.07", "64.72", "64.08", "64.02", "64.03", "64.71"])
+    );
+
+    // Campaign activities: 7,120 in all, per kind as published.
+    let sums: (i64, i64, i64, i64, i64) = store
+        .conn()
+        .query_row(
+            "SELECT sum(pertemuan_terbatas), sum(tatap_muka), sum(rapat_umum), sum(lainnya), count(*) FROM campaign_activity",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(sums, (5_600, 1_500, 5, 15, 121));
+}
+
+#[test]
+fn the_published_figures_hold_for_the_default_seed() {
+    check_figures(2024);
+}
+
+#[test]
+fn the_published_figures_hold_for_any_seed() {
+    // PANTAU_DEMO_SEEDS=N checks seeds 0..N as well.
+    let extra: u64 = std::env::var("PANTAU_DEMO_SEEDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    for seed in [0, 1, 7, 42, 99, 12345, u64::MAX]
+        .into_iter()
+        .chain(0..extra)
+    {
+        check_figures(seed);
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_data_and_another_seed_other_texts() {
+    let a = kaltim(7);
+    assert_eq!(a, kaltim(7));
+    let b = kaltim(8);
+    assert_eq!(a.cases.len(), b.cases.len());
+    assert_ne!(
+        a.cases.iter().map(|c| &c.case.uraian).collect::<Vec<_>>(),
+        b.cases.iter().map(|c| &c.case.uraian).collect::<Vec<_>>()
+    );
+    assert_ne!(a.activity, b.activity);
+}
+
+#[test]
+fn every_history_follows_the_procedure() {
+    use Status::*;
+    let allowed = |from: Status, to: Status| -> bool {
+        matches!(
+            (from, to),
+            (InformasiAwal, Penelusuran)
+                | (Penelusuran, Diregistrasi)
+                | (Diterima, KajianAwal)
+                | (
+                    KajianAwal,
+                    PerbaikanSyarat | Diregistrasi | TidakDiregistrasi | Dicabut
+                )
+                | (PerbaikanSyarat, Diregistrasi | TidakDiregistrasi | Dicabut)
+                | (Diregistrasi, Klarifikasi)
+                | (Klarifikasi, Kajian | Dihentikan)
+                | (
+                    Kajian,
+                    PembahasanGakkumdu | Pelanggaran | BukanPelanggaran | Dihentikan
+                )
+                | (
+                    PembahasanGakkumdu,
+                    Pelanggaran | BukanPelanggaran | Dihentikan
+                )
+        )
+    };
+    for seed in (0..40).chain([2024]) {
+        let demo = kaltim(seed);
+        let mut nomor = HashSet::new();
+        let mut reg = HashSet::new();
+        for DemoCase {
+            case: c,
+            history: h,
+        } in &demo.cases
+        {
+            let id = &c.nomor;
+            assert!(nomor.insert(c.nomor.clone()), "duplicate {id}");
+            assert!(!h.is_empty(), "{id}");
+            assert_eq!(h[0].from, None, "{id}");
+            assert_eq!(h[0].at.date(), c.tanggal_diterima, "{id}");
+            let first_ok = match c.sumber {
+                Source::Laporan => h[0].to == Diterima,
+                Source::Temuan => matches!(h[0].to, InformasiAwal | Penelusuran),
+            };
+            assert!(first_ok, "{id}: starts with {:?}", h[0].to);
+            for w in h.windows(2) {
+                assert!(w[0].at < w[1].at, "{id}: not in time order");
+                assert_eq!(w[1].from, Some(w[0].to), "{id}");
+                assert!(
+                    allowed(w[0].to, w[1].to),
+                    "{id}: {:?} -> {:?}",
+                    w[0].to,
+                    w[1].to
+                );
+            }
+            for e in h {
+                assert!((7..=23).contains(&e.at.hour()), "{id}: {}", e.at);
+                assert!(!e.by.is_empty());
+            }
+            assert_eq!(h.last().unwrap().to, c.status, "{id}");
+            let reg_entry = h.iter().find(|e| e.to == Diregistrasi).map(|e| e.at.date());
+            assert_eq!(reg_entry, c.tanggal_registrasi, "{id}");
+            assert_eq!(
+                c.nomor_registrasi.is_some(),
+                c.tanggal_registrasi.is_some(),
+                "{id}"
+            );
+            if let Some(r) = &c.nomor_registrasi {
+                assert!(reg.insert(r.clone()), "duplicate {r}");
+            }
+            if c.status == Pelanggaran {
+                let t = c
+                    .jenis_pelanggaran
+                    .unwrap_or_else(|| panic!("{id}: no type"));
+                assert!(c.diteruskan_ke.is_some(), "{id}");
+                assert!(c.nomor_surat_penerusan.is_some(), "{id}");
+                assert!(
+                    c.tanggal_penerusan.is_some_and(|p| p >= c.tanggal_diterima),
+                    "{id}"
+                );
+                let fwd = c.diteruskan_ke.unwrap();
+                match t {
+                    ViolationType::Administrasi => assert_eq!(fwd, Forwarding::Kpu),
+                    ViolationType::Pidana => assert_eq!(fwd, Forwarding::Gakkumdu),
+                    ViolationType::KodeEtik => assert!(matches!(
+                        fwd,
+                        Forwarding::Kpu | Forwarding::Dkpp | Forwarding::Bawaslu
+                    )),
+                    ViolationType::HukumLainnya => {
+                        assert!(matches!(fwd, Forwarding::Kasn | Forwarding::InstansiLain))
+                    }
+                    _ => {}
+                }
+            } else {
+                assert!(
+                    c.jenis_pelanggaran.is_none() && c.diteruskan_ke.is_none(),
+                    "{id}"
+                );
+            }
+            assert_eq!(c.sumber == Source::Laporan, c.pelapor.is_some(), "{id}");
+            let (e, k) = (c.tanggal_kejadian.unwrap(), c.tanggal_diketahui.unwrap());
+            assert!(
+                e <= k && k <= c.tanggal_diterima,
+                "{id}: {e} {k} {}",
+                c.tanggal_diterima
+            );
+            let sentences = c.uraian.matches(". ").count() + 1;
+            assert!((2..=5).contains(&sentences), "{id}: {}", c.uraian);
+            assert!(
+                c.kecamatan.is_some() && c.terlapor.is_some() && c.pasal.is_some(),
+                "{id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn numbers_follow_the_bawaslu_pattern() {
+    let demo = kaltim(2024);
+    let first = &demo.cases[0].case;
+    assert!(first.nomor.starts_with("001/"), "{}", first.nomor);
+    let balikpapan = demo
+        .cases
+        .iter()
+        .find(|c| c.case.kode_wilayah == "64.71" && c.case.tanggal_diterima.year() == 2024);
+    let nomor = &balikpapan.unwrap().case.nomor;
+    assert!(
+        nomor.contains("/PL/Kota/23.05/") && nomor.ends_with("/2024"),
+        "{nomor}"
+    );
+    assert!(
+        demo.cases
+            .iter()
+            .any(|c| c.case.nomor.contains("/LP/PL/Prov/23.00/"))
+    );
+}
+
+#[test]
+fn the_kukar_asn_case_went_to_kasn_on_31_january() {
+    let demo = kaltim(2024);
+    let c = demo
+        .cases
+        .iter()
+        .find(|c| c.case.uraian.contains("11 ASN"))
+        .unwrap();
+    assert_eq!(c.case.kode_wilayah, "64.02");
+    assert_eq!(c.case.diteruskan_ke, Some(Forwarding::Kasn));
+    assert_eq!(c.case.tanggal_penerusan, Some(d(2024, 1, 31)));
+    assert_eq!(
+        Case::type_group(c.case.status, c.case.jenis_dugaan, c.case.jenis_pelanggaran),
+        TypeGroup::HukumLainnya
+    );
+}
+
+#[test]
+fn the_activity_recap_covers_every_office_and_week() {
+    let demo = kaltim(5);
+    assert_eq!(demo.activity.len(), 121);
+    assert!(
+        demo.activity
+            .iter()
+            .all(|a| a.week_start.weekday() == Weekday::Mon)
+    );
+    assert_eq!(
+        demo.activity.iter().map(|a| a.week_start).min(),
+        Some(d(2023, 11, 27))
+    );
+    assert_eq!(
+        demo.activity.iter().map(|a| a.week_start).max(),
+        Some(d(2024, 2, 5))
+    );
+    let per_region = |code: &str| {
+        demo.activity
+            .iter()
+            .filter(|a| a.region == code)
+            .map(|a| a.counts.iter().sum::<i64>())
+            .sum::<i64>()
+    };
+    let total: i64 = demo
+        .activity
+        .iter()
+        .map(|a| a.counts.iter().sum::<i64>())
+        .sum();
+    assert_eq!(total, 7_120);
+    let mahulu = per_region("64.11");
+    for code in [
+        "64", "64.71", "64.72", "64.74", "64.02", "64.08", "64.01", "64.09", "64.03", "64.07",
+    ] {
+        assert!(per_region(code) > mahulu, "{code}");
+    }
+    for big in ["64.72", "64.71", "64.02"] {
+        assert!(per_region(big) > per_region("64.08"), "{big}");
+    }
+}
+
+#[test]
+fn write_records_one_demo_batch() {
+    let store = written(3);
+    let (kind, by, name, total): (String, String, String, i64) = store
+        .conn()
+        .query_row(
+            "SELECT kind, imported_by, source_name, rows_total FROM import_batches",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (kind.as_str(), by.as_str(), name.as_str()),
+        ("demo", "pantau demo", "demo seed 3")
+    );
+    assert_eq!(total, store.case_count().unwrap());
+    let fts: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH 'minyak'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(fts > 0);
+}

@@ -1,0 +1,138 @@
+//! One case (penanganan pelanggaran) and one change of its status.
+//! Plain data with the rules that need no database; the store reads and writes it.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domain::{Forwarding, PartyCategory, Source, Status, TypeGroup, ViolationType};
+
+/// A case as recorded at the handling office. Field names follow the Indonesian data model and are
+/// the column names of the database, of exports and of imports.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Case {
+    /// Intake number: unique, required (e.g. `001/LP/PL/Kota/23.05/I/2024`).
+    pub nomor: String,
+    /// Registration number, once registered.
+    pub nomor_registrasi: Option<String>,
+    pub sumber: Source,
+    /// Handling office: a Kemendagri region code (`64.71`).
+    pub kode_wilayah: String,
+    pub kecamatan: Option<String>,
+    /// Election stage code (`KAMPANYE`); recorded, never derived from a date.
+    pub kode_tahapan: String,
+    pub tanggal_kejadian: Option<NaiveDate>,
+    pub tanggal_diketahui: Option<NaiveDate>,
+    /// Received (laporan) or set as temuan: the date that counts for "as of".
+    pub tanggal_diterima: NaiveDate,
+    pub tanggal_registrasi: Option<NaiveDate>,
+    /// Current status.
+    pub status: Status,
+    /// Whether the examination was extended to 14 working days ("7 + 7").
+    pub diperpanjang: bool,
+    pub jenis_dugaan: Option<ViolationType>,
+    pub jenis_pelanggaran: Option<ViolationType>,
+    pub pasal: Option<String>,
+    pub uraian: String,
+    pub terlapor: Option<String>,
+    pub kategori_terlapor: Option<PartyCategory>,
+    pub pelapor: Option<String>,
+    pub diteruskan_ke: Option<Forwarding>,
+    pub nomor_surat_penerusan: Option<String>,
+    pub tanggal_penerusan: Option<NaiveDate>,
+}
+
+impl Case {
+    /// A new case with the required fields and everything else empty.
+    pub fn new(
+        nomor: &str,
+        sumber: Source,
+        kode_wilayah: &str,
+        kode_tahapan: &str,
+        diterima: NaiveDate,
+    ) -> Case {
+        Case {
+            nomor: nomor.to_string(),
+            nomor_registrasi: None,
+            sumber,
+            kode_wilayah: kode_wilayah.to_string(),
+            kecamatan: None,
+            kode_tahapan: kode_tahapan.to_string(),
+            tanggal_kejadian: None,
+            tanggal_diketahui: None,
+            tanggal_diterima: diterima,
+            tanggal_registrasi: None,
+            status: match sumber {
+                Source::Temuan => Status::Penelusuran,
+                Source::Laporan => Status::Diterima,
+            },
+            diperpanjang: false,
+            jenis_dugaan: None,
+            jenis_pelanggaran: None,
+            pasal: None,
+            uraian: String::new(),
+            terlapor: None,
+            kategori_terlapor: None,
+            pelapor: None,
+            diteruskan_ke: None,
+            nomor_surat_penerusan: None,
+            tanggal_penerusan: None,
+        }
+    }
+
+    /// The type a report counts this case under, given its status at that time: the proven type
+    /// once decided, else the suspected type, else "in process".
+    pub fn type_group(
+        status: Status,
+        dugaan: Option<ViolationType>,
+        terbukti: Option<ViolationType>,
+    ) -> TypeGroup {
+        let t = match status {
+            Status::BukanPelanggaran => Some(ViolationType::BukanPelanggaran),
+            Status::Pelanggaran => terbukti.or(dugaan),
+            _ => dugaan,
+        };
+        match t {
+            Some(ViolationType::Administrasi) => TypeGroup::Administrasi,
+            Some(ViolationType::Pidana) => TypeGroup::Pidana,
+            Some(ViolationType::KodeEtik) => TypeGroup::KodeEtik,
+            Some(ViolationType::HukumLainnya) => TypeGroup::HukumLainnya,
+            Some(ViolationType::Tsm) => TypeGroup::Tsm,
+            Some(ViolationType::BukanPelanggaran) => TypeGroup::BukanPelanggaran,
+            None => TypeGroup::BelumDitentukan,
+        }
+    }
+}
+
+/// One entry of a case's status history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusChange {
+    /// The previous status; `None` for the first entry.
+    pub from: Option<Status>,
+    pub to: Status,
+    pub at: NaiveDateTime,
+    /// Who made the change (a user name or the office).
+    pub by: String,
+    pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_group_follows_the_status() {
+        let d = Some(ViolationType::Pidana);
+        assert_eq!(Case::type_group(Status::Kajian, d, None), TypeGroup::Pidana);
+        assert_eq!(
+            Case::type_group(Status::Pelanggaran, d, Some(ViolationType::KodeEtik)),
+            TypeGroup::KodeEtik
+        );
+        assert_eq!(
+            Case::type_group(Status::BukanPelanggaran, d, None),
+            TypeGroup::BukanPelanggaran
+        );
+        assert_eq!(
+            Case::type_group(Status::Penelusuran, None, None),
+            TypeGroup::BelumDitentukan
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! Pure types and rules of the domain: codes, reference data, a case, deadlines.
+//! No SQL and no terminal here.
+
+pub mod case;
+pub mod codes;
+pub mod deadline;
+pub mod reference;
+
+pub use case::{Case, StatusChange};
+pub use codes::{Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType};
+pub use deadline::{DayCount, Deadline, DeadlineRules};
+pub use reference::{Holiday, Reference, Region, Stage};
+
+use chrono::NaiveDate;
+
+/// Folds text for matching: lower case, with spaces, dashes, underscores and dots removed.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '\t'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Parses a date written `YYYY-MM-DD` or `DD/MM/YYYY` (the way Indonesian spreadsheets write it).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_spellings() {
+        let d = NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
+        assert_eq!(parse_date("2024-01-15"), Some(d));
+        assert_eq!(parse_date("15/01/2024"), Some(d));
+        assert_eq!(parse_date("31/02/2024"), None);
+        assert_eq!(parse_date("yesterday"), None);
+    }
+}

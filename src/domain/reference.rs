@@ -1,0 +1,306 @@
+//! Reference data: the regions (Kemendagri codes), the stages of Pemilu 2024 and the holidays,
+//! read from the CSV files in assets/ (embedded in the binary, or a folder the user corrected).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::fold;
+use crate::i18n::Lang;
+
+/// The embedded copies of assets/, so a bare host needs nothing beside the binary.
+pub const REGIONS_CSV: &str = include_str!("../../assets/regions.csv");
+/// See [`REGIONS_CSV`].
+pub const STAGES_CSV: &str = include_str!("../../assets/stages.csv");
+/// See [`REGIONS_CSV`].
+pub const HOLIDAYS_CSV: &str = include_str!("../../assets/holidays.csv");
+
+/// One handling office: the provincial office or a kabupaten/kota.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub kind: String,
+    pub parent_code: Option<String>,
+    pub kecamatan_count: i64,
+    pub position: i64,
+}
+
+impl Region {
+    /// The name shown in tables: the full name without "Kabupaten"/"Kota", and "Provinsi (Kaltim)"
+    /// for the provincial office.
+    pub fn display_name(&self, lang: Lang) -> String {
+        if self.kind == "provinsi" {
+            return format!(
+                "{} ({})",
+                lang.pick("Provinsi", "Province"),
+                self.short_name
+            );
+        }
+        self.name
+            .trim_start_matches("Kabupaten ")
+            .trim_start_matches("Kota ")
+            .to_string()
+    }
+}
+
+/// One stage (tahapan) of the election calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stage {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub position: i64,
+}
+
+impl Stage {
+    /// The stage's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_id, &self.name_en)
+    }
+}
+
+/// One national holiday or collective leave day (cuti bersama).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    pub name: String,
+    pub kind: String,
+}
+
+/// An error in a reference file, naming the file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct ReferenceError {
+    pub file: String,
+    pub line: u64,
+    pub message: String,
+}
+
+/// All reference data, in display order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub regions: Vec<Region>,
+    pub stages: Vec<Stage>,
+    pub holidays: Vec<Holiday>,
+}
+
+fn parse_csv<T: for<'de> Deserialize<'de>>(
+    file: &str,
+    text: &str,
+) -> Result<Vec<T>, ReferenceError> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for rec in rdr.deserialize() {
+        let row: T = rec.map_err(|e| ReferenceError {
+            file: file.to_string(),
+            line: e.position().map(|p| p.line()).unwrap_or(0),
+            message: e.to_string(),
+        })?;
+        out.push(row);
+    }
+    Ok(out)
+}
+
+impl Reference {
+    /// The reference data embedded in the binary.
+    pub fn embedded() -> Reference {
+        // The embedded files are checked by the tests below, so this cannot fail at run time.
+        Reference::parse(REGIONS_CSV, STAGES_CSV, HOLIDAYS_CSV)
+            .expect("embedded reference data is valid")
+    }
+
+    /// Reads `regions.csv`, `stages.csv` and `holidays.csv` from a folder.
+    pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read_to_string(&p).map_err(|e| ReferenceError {
+                file: p.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })
+        };
+        Reference::parse(
+            &read("regions.csv")?,
+            &read("stages.csv")?,
+            &read("holidays.csv")?,
+        )
+    }
+
+    /// Parses and checks the three files.
+    pub fn parse(regions: &str, stages: &str, holidays: &str) -> Result<Reference, ReferenceError> {
+        let mut regions: Vec<Region> = parse_csv("regions.csv", regions)?;
+        let mut stages: Vec<Stage> = parse_csv("stages.csv", stages)?;
+        let mut holidays: Vec<Holiday> = parse_csv("holidays.csv", holidays)?;
+        regions.sort_by_key(|r| r.position);
+        stages.sort_by_key(|s| s.position);
+        holidays.sort_by_key(|h| h.date);
+        let fail = |file: &str, message: String| ReferenceError {
+            file: file.into(),
+            line: 0,
+            message,
+        };
+        for (i, r) in regions.iter().enumerate() {
+            if regions[..i]
+                .iter()
+                .any(|o| o.code == r.code || fold(&o.short_name) == fold(&r.short_name))
+            {
+                return Err(fail(
+                    "regions.csv",
+                    format!("region {} ({}) appears twice", r.code, r.short_name),
+                ));
+            }
+            if !["provinsi", "kabupaten", "kota"].contains(&r.kind.as_str()) {
+                return Err(fail(
+                    "regions.csv",
+                    format!(
+                        "region {}: kind must be provinsi, kabupaten or kota",
+                        r.code
+                    ),
+                ));
+            }
+        }
+        for (i, s) in stages.iter().enumerate() {
+            if stages[..i].iter().any(|o| o.code == s.code) {
+                return Err(fail(
+                    "stages.csv",
+                    format!("stage {} appears twice", s.code),
+                ));
+            }
+        }
+        Ok(Reference {
+            regions,
+            stages,
+            holidays,
+        })
+    }
+
+    /// The region with exactly this code.
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
+    }
+
+    /// The stage with exactly this code.
+    pub fn stage(&self, code: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.code == code)
+    }
+
+    /// The region whose code, short name or name (with or without "Kabupaten"/"Kota") matches `text`,
+    /// ignoring case: `kukar`, `64.02`, `Kutai Kartanegara`.
+    pub fn find_region(&self, text: &str) -> Option<&Region> {
+        let want = fold(text);
+        self.regions.iter().find(|r| region_keys(r).contains(&want))
+    }
+
+    /// The stage whose code or name in either language matches `text`, ignoring case.
+    pub fn find_stage(&self, text: &str) -> Option<&Stage> {
+        let want = fold(text);
+        self.stages
+            .iter()
+            .find(|s| fold(&s.code) == want || fold(&s.name_id) == want || fold(&s.name_en) == want)
+    }
+
+    /// The region nearest to a misspelt `text`, for "did you mean" messages.
+    pub fn suggest_region(&self, text: &str) -> Option<&Region> {
+        let want = fold(text);
+        self.regions
+            .iter()
+            .map(|r| {
+                (
+                    region_keys(r)
+                        .iter()
+                        .map(|k| strsim::levenshtein(k, &want))
+                        .min()
+                        .unwrap_or(usize::MAX),
+                    r,
+                )
+            })
+            .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, r)| r)
+    }
+
+    /// The stage nearest to a misspelt `text`.
+    pub fn suggest_stage(&self, text: &str) -> Option<&Stage> {
+        let want = fold(text);
+        self.stages
+            .iter()
+            .map(|s| {
+                (
+                    strsim::levenshtein(&fold(&s.code), &want)
+                        .min(strsim::levenshtein(&fold(&s.name_id), &want)),
+                    s,
+                )
+            })
+            .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, s)| s)
+    }
+
+    /// Whether `day` is a national holiday or collective leave day.
+    pub fn is_holiday(&self, day: NaiveDate) -> bool {
+        self.holidays.binary_search_by_key(&day, |h| h.date).is_ok()
+    }
+}
+
+fn region_keys(r: &Region) -> Vec<String> {
+    let short = r
+        .name
+        .trim_start_matches("Kabupaten ")
+        .trim_start_matches("Kota ")
+        .trim_start_matches("Provinsi ");
+    vec![
+        fold(&r.code),
+        fold(&r.short_name),
+        fold(&r.name),
+        fold(short),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_reference_is_complete() {
+        let r = Reference::embedded();
+        assert_eq!(r.regions.len(), 11);
+        assert_eq!(r.stages.len(), 13);
+        assert_eq!(r.regions[0].code, "64");
+        assert_eq!(r.regions.iter().filter(|r| r.kind == "kota").count(), 3);
+        let kampanye = r.stage("KAMPANYE").unwrap();
+        assert_eq!(kampanye.starts_on, NaiveDate::from_ymd_opt(2023, 11, 28));
+        assert_eq!(kampanye.ends_on, NaiveDate::from_ymd_opt(2024, 2, 10));
+        assert!(r.holidays.len() > 50);
+        assert!(r.is_holiday(NaiveDate::from_ymd_opt(2024, 2, 14).unwrap()));
+    }
+
+    #[test]
+    fn regions_are_found_by_code_short_name_and_name() {
+        let r = Reference::embedded();
+        assert_eq!(r.find_region("kukar").unwrap().code, "64.02");
+        assert_eq!(r.find_region("64.02").unwrap().code, "64.02");
+        assert_eq!(r.find_region("Kutai Kartanegara").unwrap().code, "64.02");
+        assert_eq!(
+            r.find_region("kabupaten kutai kartanegara").unwrap().code,
+            "64.02"
+        );
+        assert_eq!(r.find_region("SAMARINDA").unwrap().code, "64.72");
+        assert!(r.find_region("jakarta").is_none());
+        assert_eq!(r.suggest_region("samarindah").unwrap().code, "64.72");
+        assert_eq!(r.find_stage("kampanye").unwrap().code, "KAMPANYE");
+        assert_eq!(r.find_stage("Masa kampanye").unwrap().code, "KAMPANYE");
+        assert_eq!(r.suggest_stage("kampanya").unwrap().code, "KAMPANYE");
+    }
+
+    #[test]
+    fn a_duplicate_region_is_refused_naming_the_file() {
+        let regions = format!("{REGIONS_CSV}64.99,Kota Lain,Kukar,kota,64,1,12\n");
+        let err = Reference::parse(&regions, STAGES_CSV, HOLIDAYS_CSV).unwrap_err();
+        assert!(err.to_string().contains("regions.csv"), "{err}");
+    }
+}

@@ -1,0 +1,276 @@
+//! Counting: the headline figures of a meeting, the region table, counts by one dimension with
+//! every known key (zeros included), and cross-tabs of two dimensions.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::params_from_iter;
+use serde::Serialize;
+
+use crate::domain::{Source, Status, TypeGroup};
+use crate::engine::sql::{Params, relation};
+use crate::engine::{Dim, Engine};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::view::View;
+
+/// The figures a coordination meeting asks for first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Headline {
+    /// Every temuan and laporan, registered or not (the press's "pelanggaran").
+    pub total: i64,
+    pub temuan: i64,
+    pub laporan: i64,
+    pub registered: i64,
+    /// Decided as a violation.
+    pub violations: i64,
+    pub not_violation: i64,
+    /// Handling still going on.
+    pub in_process: i64,
+    /// Open and past its deadline.
+    pub overdue: i64,
+}
+
+impl std::ops::AddAssign for Headline {
+    fn add_assign(&mut self, o: Headline) {
+        self.total += o.total;
+        self.temuan += o.temuan;
+        self.laporan += o.laporan;
+        self.registered += o.registered;
+        self.violations += o.violations;
+        self.not_violation += o.not_violation;
+        self.in_process += o.in_process;
+        self.overdue += o.overdue;
+    }
+}
+
+/// One row of the dashboard's region table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RegionRow {
+    pub code: String,
+    pub name: String,
+    pub figures: Headline,
+}
+
+/// One group of a count by one dimension.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub key: String,
+    pub label: String,
+    pub count: i64,
+}
+
+/// One cell of a cross-tab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cross {
+    pub key: String,
+    pub key2: String,
+    pub count: i64,
+}
+
+/// The aggregate columns of a [`Headline`], over the relation `w`.
+fn headline_columns(p: &mut Params) -> String {
+    let closed = p.bind_list(Status::closed_codes());
+    let viol = p.text(Status::Pelanggaran.code());
+    let notv = p.text(Status::BukanPelanggaran.code());
+    let temuan = p.text(Source::Temuan.code());
+    let laporan = p.text(Source::Laporan.code());
+    format!(
+        "count(*), COALESCE(SUM(sumber = {temuan}), 0), COALESCE(SUM(sumber = {laporan}), 0), \
+         COALESCE(SUM(reg), 0), COALESCE(SUM(st = {viol}), 0), COALESCE(SUM(st = {notv}), 0), \
+         COALESCE(SUM(st NOT IN ({closed})), 0), COALESCE(SUM(overdue), 0)"
+    )
+}
+
+fn headline_from(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Headline> {
+    Ok(Headline {
+        total: row.get(first)?,
+        temuan: row.get(first + 1)?,
+        laporan: row.get(first + 2)?,
+        registered: row.get(first + 3)?,
+        violations: row.get(first + 4)?,
+        not_violation: row.get(first + 5)?,
+        in_process: row.get(first + 6)?,
+        overdue: row.get(first + 7)?,
+    })
+}
+
+impl Engine<'_> {
+    /// The headline figures of `view`.
+    pub fn headline(&self, view: &View) -> Result<Headline> {
+        let mut p = Params::default();
+        let rel = relation(view, self.dates(view), &mut p);
+        let cols = headline_columns(&mut p);
+        let sql = format!("{rel} SELECT {cols} FROM w");
+        self.store
+            .conn()
+            .query_row(&sql, params_from_iter(&p.values), |r| headline_from(r, 0))
+            .map_err(|e| self.store.err(e))
+    }
+
+    /// The region table: every region in display order (zeros included) with its figures.
+    pub fn region_table(&self, view: &View, lang: Lang) -> Result<Vec<RegionRow>> {
+        let mut p = Params::default();
+        let rel = relation(view, self.dates(view), &mut p);
+        let cols = headline_columns(&mut p);
+        let sql = format!("{rel} SELECT kode_wilayah, {cols} FROM w GROUP BY kode_wilayah");
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare_cached(&sql)
+            .map_err(|e| self.store.err(e))?;
+        let found: HashMap<String, Headline> = stmt
+            .query_map(params_from_iter(&p.values), |r| {
+                Ok((r.get::<_, String>(0)?, headline_from(r, 1)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.store.err(e))?;
+        Ok(self
+            .reference
+            .regions
+            .iter()
+            .map(|r| RegionRow {
+                code: r.code.clone(),
+                name: r.display_name(lang),
+                figures: found.get(&r.code).copied().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Counts of `view` by `dim`, every known key in display order, zeros included.
+    pub fn group(&self, view: &View, dim: Dim, lang: Lang) -> Result<Vec<Group>> {
+        let found = self.count_by(view, &[dim])?;
+        let counts: HashMap<&str, i64> = found.iter().map(|(k, n)| (k[0].as_str(), *n)).collect();
+        let keys = self.keys(dim, found.iter().map(|(k, _)| k[0].as_str()));
+        Ok(keys
+            .into_iter()
+            .map(|(key, label)| Group {
+                count: counts.get(key.as_str()).copied().unwrap_or(0),
+                key,
+                label,
+            })
+            .map(|g| Group {
+                label: self.label(dim, &g.key, lang).unwrap_or(g.label),
+                ..g
+            })
+            .collect())
+    }
+
+    /// A cross-tab of `view` by two dimensions: every pair of known keys, zeros included.
+    pub fn cross(&self, view: &View, dims: (Dim, Dim)) -> Result<Vec<Cross>> {
+        let found = self.count_by(view, &[dims.0, dims.1])?;
+        let counts: HashMap<(&str, &str), i64> = found
+            .iter()
+            .map(|(k, n)| ((k[0].as_str(), k[1].as_str()), *n))
+            .collect();
+        let keys1 = self.keys(dims.0, found.iter().map(|(k, _)| k[0].as_str()));
+        let keys2 = self.keys(dims.1, found.iter().map(|(k, _)| k[1].as_str()));
+        let mut out = Vec::with_capacity(keys1.len() * keys2.len());
+        for (a, _) in &keys1 {
+            for (b, _) in &keys2 {
+                let count = counts.get(&(a.as_str(), b.as_str())).copied().unwrap_or(0);
+                out.push(Cross {
+                    key: a.clone(),
+                    key2: b.clone(),
+                    count,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Raw counts grouped by the given dimensions.
+    fn count_by(&self, view: &View, dims: &[Dim]) -> Result<Vec<(Vec<String>, i64)>> {
+        let mut p = Params::default();
+        let rel = relation(view, self.dates(view), &mut p);
+        let cols: Vec<&str> = dims.iter().map(|d| d.column()).collect();
+        let sql = format!(
+            "{rel} SELECT {c}, count(*) FROM w GROUP BY {c}",
+            c = cols.join(", ")
+        );
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare_cached(&sql)
+            .map_err(|e| self.store.err(e))?;
+        let n = dims.len();
+        stmt.query_map(params_from_iter(&p.values), |r| {
+            let keys = (0..n)
+                .map(|i| r.get::<_, String>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((keys, r.get::<_, i64>(n)?))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.store.err(e))
+    }
+
+    /// Every known key of a dimension in display order, with an English label; for weeks, every
+    /// week from the first to the last found.
+    fn keys<'a>(&self, dim: Dim, found: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+        let pairs = |v: Vec<(&str, &str)>| {
+            v.into_iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        match dim {
+            Dim::Region => self
+                .reference
+                .regions
+                .iter()
+                .map(|r| (r.code.clone(), r.display_name(Lang::En)))
+                .collect(),
+            Dim::Stage => self
+                .reference
+                .stages
+                .iter()
+                .map(|s| (s.code.clone(), s.name_en.clone()))
+                .collect(),
+            Dim::Type => pairs(
+                TypeGroup::ALL
+                    .iter()
+                    .map(|t| (t.code(), t.label(Lang::En)))
+                    .collect(),
+            ),
+            Dim::Status => pairs(
+                Status::ALL
+                    .iter()
+                    .map(|t| (t.code(), t.label(Lang::En)))
+                    .collect(),
+            ),
+            Dim::Source => pairs(
+                Source::ALL
+                    .iter()
+                    .map(|t| (t.code(), t.label(Lang::En)))
+                    .collect(),
+            ),
+            Dim::Week => {
+                let weeks: Vec<NaiveDate> = found.filter_map(|k| k.parse().ok()).collect();
+                let (Some(first), Some(last)) = (weeks.iter().min(), weeks.iter().max()) else {
+                    return Vec::new();
+                };
+                let mut out = Vec::new();
+                let mut w = *first;
+                while w <= *last {
+                    out.push((w.to_string(), w.to_string()));
+                    w += Duration::days(7);
+                }
+                out
+            }
+        }
+    }
+
+    /// The label of a key of `dim` in `lang`.
+    pub fn label(&self, dim: Dim, key: &str, lang: Lang) -> Option<String> {
+        match dim {
+            Dim::Region => self.reference.region(key).map(|r| r.display_name(lang)),
+            Dim::Stage => self.reference.stage(key).map(|s| s.name(lang).to_string()),
+            Dim::Type => TypeGroup::from_code(key).map(|t| t.label(lang).to_string()),
+            Dim::Status => Status::from_code(key).map(|t| t.label(lang).to_string()),
+            Dim::Source => Source::from_code(key).map(|t| t.label(lang).to_string()),
+            Dim::Week => key
+                .parse::<NaiveDate>()
+                .ok()
+                .map(|d| format!("{} {}", lang.pick("Minggu", "Week"), d.format("%d/%m/%Y"))),
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Answers views: headline figures, counts by any dimension and cross-tabs, pages of cases,
+//! one case in full. Reads through the store's connection; never writes.
+
+mod counts;
+mod pages;
+pub mod sql;
+
+pub use counts::{Cross, Group, Headline, RegionRow};
+pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
+
+use chrono::NaiveDate;
+use rusqlite::functions::FunctionFlags;
+
+use crate::domain::{DeadlineRules, Reference, Status};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::store::Store;
+use crate::view::View;
+pub use sql::Dates;
+
+/// A dimension cases can be counted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dim {
+    Region,
+    Stage,
+    Type,
+    Status,
+    Source,
+    Week,
+}
+
+impl Dim {
+    /// The column of the relation that holds this dimension's key.
+    fn column(self) -> &'static str {
+        match self {
+            Dim::Region => "kode_wilayah",
+            Dim::Stage => "kode_tahapan",
+            Dim::Type => "tg",
+            Dim::Status => "st",
+            Dim::Source => "sumber",
+            Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')",
+        }
+    }
+
+    /// The name used on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dim::Region => "region",
+            Dim::Stage => "stage",
+            Dim::Type => "type",
+            Dim::Status => "status",
+            Dim::Source => "source",
+            Dim::Week => "week",
+        }
+    }
+
+    /// The heading of this dimension.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        use crate::i18n::{Msg, tr};
+        tr(
+            lang,
+            match self {
+                Dim::Region => Msg::Region,
+                Dim::Stage => Msg::Stage,
+                Dim::Type => Msg::Type,
+                Dim::Status => Msg::Status,
+                Dim::Source => Msg::Source,
+                Dim::Week => Msg::Week,
+            },
+        )
+    }
+}
+
+/// The engine over one open store.
+pub struct Engine<'s> {
+    store: &'s Store,
+    reference: Reference,
+    today: NaiveDate,
+}
+
+impl<'s> Engine<'s> {
+    /// An engine reading `store`, with `today` for relative dates and the deadline rules in force.
+    pub fn new(store: &'s Store, today: NaiveDate, rules: DeadlineRules) -> Result<Engine<'s>> {
+        let reference = store.reference()?;
+        register_due(store, rules)?;
+        Ok(Engine {
+            store,
+            reference,
+            today,
+        })
+    }
+
+    /// An engine with the rules read from the database's holidays, counting calendar days.
+    pub fn with_defaults(store: &'s Store, today: NaiveDate) -> Result<Engine<'s>> {
+        let reference = store.reference()?;
+        let rules = DeadlineRules::new(
+            Default::default(),
+            reference.holidays.iter().map(|h| h.date),
+        );
+        Engine::new(store, today, rules)
+    }
+
+    /// The reference data (regions, stages) of the database.
+    pub fn reference(&self) -> &Reference {
+        &self.reference
+    }
+
+    /// Today, as the engine sees it.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The dates `view` is answered at.
+    pub fn dates(&self, view: &View) -> Dates {
+        Dates::of(view, self.today)
+    }
+
+    /// The store read.
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+}
+
+/// Registers `pantau_due(status, known, received, registered, extended)` on the connection: the
+/// deadline of a case as an ISO date, or NULL when handling has ended.
+fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
+    store
+        .conn()
+        .create_scalar_function(
+            "pantau_due",
+            5,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            move |ctx| {
+                let status: String = ctx.get(0)?;
+                let Some(status) = Status::from_code(&status) else {
+                    return Ok(None);
+                };
+                let known: Option<NaiveDate> = ctx.get(1)?;
+                let received: NaiveDate = ctx.get(2)?;
+                let registered: Option<NaiveDate> = ctx.get(3)?;
+                let extended: bool = ctx.get(4)?;
+                Ok(rules
+                    .deadline(status, known, received, registered, extended)
+                    .map(|d| d.due.to_string()))
+            },
+        )
+        .map_err(|e| store.err(e))
+}

@@ -1,0 +1,254 @@
+//! The one WHERE builder: turns a view into SQL over the cases "as of" a date, with every user
+//! value a bound parameter. Counts, pages and exports all select from the relation built here.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
+
+use crate::domain::{Status, TypeGroup};
+use crate::view::{Flag, SortKey, Term, TermKind, TextTerm, View};
+
+/// SQL text with its numbered parameters.
+#[derive(Debug, Default)]
+pub struct Params {
+    pub values: Vec<Value>,
+}
+
+impl Params {
+    /// Adds a value and returns its placeholder (`?N`).
+    pub fn bind(&mut self, v: impl Into<Value>) -> String {
+        self.values.push(v.into());
+        format!("?{}", self.values.len())
+    }
+
+    /// Adds a text value and returns its placeholder.
+    pub fn text(&mut self, s: &str) -> String {
+        self.bind(s.to_string())
+    }
+
+    /// Placeholders for a list of text values: `?3, ?4, ?5`.
+    pub fn bind_list<T: AsRef<str>>(&mut self, values: impl IntoIterator<Item = T>) -> String {
+        values
+            .into_iter()
+            .map(|v| self.text(v.as_ref()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The dates a view is answered at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dates {
+    /// Today, for `today` and `-7d`.
+    pub today: NaiveDate,
+    /// The as-of date: only cases received on or before it count.
+    pub as_of: NaiveDate,
+    /// Whether the as-of date was asked for (statuses then come from the history).
+    pub historical: bool,
+}
+
+impl Dates {
+    /// The dates of `view` when today is `today`.
+    pub fn of(view: &View, today: NaiveDate) -> Dates {
+        match view.as_of {
+            Some(d) => Dates {
+                today,
+                as_of: d.resolve(today),
+                historical: true,
+            },
+            None => Dates {
+                today,
+                as_of: today,
+                historical: false,
+            },
+        }
+    }
+}
+
+/// SQL for the type group of a row of the relation (mirrors `Case::type_group`).
+pub const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PELANGGARAN' \
+     WHEN st = 'PELANGGARAN' THEN COALESCE(jenis_pelanggaran, jenis_dugaan, 'BELUM_DITENTUKAN') \
+     ELSE COALESCE(jenis_dugaan, 'BELUM_DITENTUKAN') END";
+
+/// The relation `w` of the cases counted by `view`: every column of `cases`, plus `st` (status as
+/// of the date), `tg` (type group), `reg` (1 if registered as of the date), `due` (deadline or
+/// NULL), `overdue` (0/1), `rpos`/`spos` (display order of region and stage).
+/// Returns the SQL of a `WITH v AS (...), w AS (...)` prefix followed by nothing; select from `w`.
+pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
+    let asof = p.bind(dates.as_of.to_string());
+    let status = if dates.historical {
+        let next = p.bind((dates.as_of + Duration::days(1)).to_string());
+        format!(
+            "COALESCE((SELECT h.to_status FROM status_history h WHERE h.case_id = c.id AND h.changed_at < {next} \
+             ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), c.status)"
+        )
+    } else {
+        "c.status".to_string()
+    };
+    let mut inner = vec![format!("c.tanggal_diterima <= {asof}")];
+    let mut outer = Vec::new();
+    for term in &view.terms {
+        let (clause, dynamic) = term_sql(term, dates, p);
+        if dynamic {
+            outer.push(clause)
+        } else {
+            inner.push(clause)
+        }
+    }
+    for t in &view.text {
+        if let Some(c) = text_sql(t, p) {
+            inner.push(c);
+        }
+    }
+    let closed = p.bind_list(Status::closed_codes());
+    let outer_where = if outer.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", outer.join(" AND "))
+    };
+    format!(
+        "WITH v AS (SELECT c.*, {status} AS st, r.position AS rpos, s.position AS spos \
+           FROM cases c JOIN regions r ON r.code = c.kode_wilayah JOIN stages s ON s.code = c.kode_tahapan \
+           WHERE {inner}), \
+         u AS (SELECT v.*, {TYPE_GROUP_SQL} AS tg, \
+           (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg, \
+           CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(st, tanggal_diketahui, tanggal_diterima, \
+             CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, diperpanjang) END AS due FROM v), \
+         w AS (SELECT u.*, (due IS NOT NULL AND due < {asof}) AS overdue FROM u{outer_where}) ",
+        inner = inner.join(" AND "),
+    )
+}
+
+/// SQL for one term, and whether it tests an as-of column (status, type, flags) or a stored one.
+fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
+    let list = |col: &str, codes: Vec<String>, p: &mut Params| {
+        format!("{col} IN ({})", p.bind_list(codes))
+    };
+    let (sql, dynamic) = match &term.kind {
+        TermKind::Region(codes) => (list("c.kode_wilayah", codes.clone(), p), false),
+        TermKind::Stage(codes) => (list("c.kode_tahapan", codes.clone(), p), false),
+        TermKind::Source(v) => (
+            list(
+                "c.sumber",
+                v.iter().map(|x| x.code().to_string()).collect(),
+                p,
+            ),
+            false,
+        ),
+        TermKind::Status(v) => (
+            list("st", v.iter().map(|x| x.code().to_string()).collect(), p),
+            true,
+        ),
+        TermKind::Type(v) => (
+            list("tg", v.iter().map(|x| x.code().to_string()).collect(), p),
+            true,
+        ),
+        TermKind::From(d) => (
+            format!(
+                "c.tanggal_diterima >= {}",
+                p.bind(d.resolve(dates.today).to_string())
+            ),
+            false,
+        ),
+        TermKind::To(d) => (
+            format!(
+                "c.tanggal_diterima <= {}",
+                p.bind(d.resolve(dates.today).to_string())
+            ),
+            false,
+        ),
+        TermKind::Is(flag) => (flag_sql(*flag, p), true),
+    };
+    if term.negated {
+        (format!("NOT ({sql})"), dynamic)
+    } else {
+        (sql, dynamic)
+    }
+}
+
+fn flag_sql(flag: Flag, p: &mut Params) -> String {
+    match flag {
+        Flag::Open => format!("st NOT IN ({})", p.bind_list(Status::closed_codes())),
+        Flag::Closed => format!("st IN ({})", p.bind_list(Status::closed_codes())),
+        Flag::Overdue => "overdue".to_string(),
+        Flag::Registered => "reg".to_string(),
+        Flag::Violation => format!("st = {}", p.text(Status::Pelanggaran.code())),
+    }
+}
+
+/// The FTS5 query for one text term: each word quoted (so no FTS syntax leaks through), `*` kept
+/// as a prefix marker. `None` for a term with nothing to search.
+pub fn fts_query(t: &TextTerm) -> Option<String> {
+    let (body, prefix) = match t.text.strip_suffix('*') {
+        Some(b) if !t.phrase => (b, true),
+        _ => (t.text.as_str(), false),
+    };
+    if !body.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let quoted = format!("\"{}\"", body.replace('"', "\"\""));
+    Some(if prefix { format!("{quoted}*") } else { quoted })
+}
+
+fn text_sql(t: &TextTerm, p: &mut Params) -> Option<String> {
+    let q = fts_query(t)?;
+    let not = if t.negated { "NOT " } else { "" };
+    Some(format!(
+        "c.id {not}IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {})",
+        p.bind(q)
+    ))
+}
+
+/// The SQL expression a sort key orders by (never NULL, so keyset paging works).
+pub fn sort_expr(key: SortKey) -> String {
+    match key {
+        SortKey::Received => "tanggal_diterima".into(),
+        SortKey::Number => "nomor".into(),
+        SortKey::Region => "rpos".into(),
+        SortKey::Stage => "spos".into(),
+        SortKey::Status => ordinal_case("st", Status::ALL.iter().map(|s| s.code())),
+        SortKey::Type => ordinal_case("tg", TypeGroup::ALL.iter().map(|s| s.code())),
+        SortKey::Due => "COALESCE(due, '9999-12-31')".into(),
+    }
+}
+
+fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
+    let arms: Vec<String> = codes
+        .enumerate()
+        .map(|(i, c)| format!("WHEN '{c}' THEN {i}"))
+        .collect();
+    format!("CASE {col} {} ELSE 999 END", arms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, phrase: bool) -> TextTerm {
+        TextTerm {
+            negated: false,
+            phrase,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn fts_queries_are_quoted_so_user_text_is_never_syntax() {
+        assert_eq!(
+            fts_query(&word("politik*", false)).as_deref(),
+            Some("\"politik\"*")
+        );
+        assert_eq!(
+            fts_query(&word("politik uang", true)).as_deref(),
+            Some("\"politik uang\"")
+        );
+        assert_eq!(
+            fts_query(&word("a\"b OR c", true)).as_deref(),
+            Some("\"a\"\"b OR c\"")
+        );
+        assert_eq!(
+            fts_query(&word("NEAR(", false)).as_deref(),
+            Some("\"NEAR(\"")
+        );
+        assert_eq!(fts_query(&word("*", false)), None);
+    }
+}

@@ -1,0 +1,411 @@
+//! The column table of imports: each column's Indonesian name (the `cases` column and `Case` field),
+//! its English aliases, whether it is required, and how a header row is matched against it.
+
+use crate::domain::fold;
+
+/// What a column holds, and so how its text is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The intake number: text, surrounding spaces removed.
+    Nomor,
+    /// Free text, kept exactly as written.
+    Text,
+    /// `temuan` or `laporan`.
+    Source,
+    /// A region by Kemendagri code, short name or name.
+    Region,
+    /// A stage by code or name.
+    Stage,
+    /// `YYYY-MM-DD` or `DD/MM/YYYY` (or a date cell of a spreadsheet).
+    Date,
+    /// A status by code or label.
+    Status,
+    /// true/false, 1/0, ya/tidak, yes/no.
+    Bool,
+    /// A violation type by code or label.
+    ViolationType,
+    /// A reported-party category by code or label.
+    PartyCategory,
+    /// A forwarding destination by code or label.
+    Forwarding,
+}
+
+/// One column of the `cases` table, in the order of `store::write::CASE_COLUMNS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    Nomor,
+    NomorRegistrasi,
+    Sumber,
+    KodeWilayah,
+    Kecamatan,
+    KodeTahapan,
+    TanggalKejadian,
+    TanggalDiketahui,
+    TanggalDiterima,
+    TanggalRegistrasi,
+    Status,
+    Diperpanjang,
+    JenisDugaan,
+    JenisPelanggaran,
+    Pasal,
+    Uraian,
+    Terlapor,
+    KategoriTerlapor,
+    Pelapor,
+    DiteruskanKe,
+    NomorSuratPenerusan,
+    TanggalPenerusan,
+}
+
+/// The number of importable columns.
+pub const N: usize = 22;
+
+/// How one column is named, matched, read and documented.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    pub column: Column,
+    /// The Indonesian name: the database column and the `Case` field.
+    pub name: &'static str,
+    /// Other accepted headers; the first is the English name.
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+    pub kind: Kind,
+    /// A value as it may appear in a file (for the README and the example files).
+    pub example: &'static str,
+}
+
+const fn spec(
+    column: Column,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+    kind: Kind,
+    example: &'static str,
+) -> Spec {
+    Spec {
+        column,
+        name,
+        aliases,
+        required,
+        kind,
+        example,
+    }
+}
+
+/// Every importable column, in the order of the `cases` table.
+pub const COLUMNS: [Spec; N] = [
+    spec(
+        Column::Nomor,
+        "nomor",
+        &["number", "intake_number", "case_number"],
+        true,
+        Kind::Nomor,
+        "001/LP/PL/64.71/I/2024",
+    ),
+    spec(
+        Column::NomorRegistrasi,
+        "nomor_registrasi",
+        &["registration_number"],
+        false,
+        Kind::Text,
+        "001/Reg/LP/PL/64.71/I/2024",
+    ),
+    spec(
+        Column::Sumber,
+        "sumber",
+        &["source"],
+        true,
+        Kind::Source,
+        "laporan",
+    ),
+    spec(
+        Column::KodeWilayah,
+        "kode_wilayah",
+        &["region", "region_code", "wilayah"],
+        true,
+        Kind::Region,
+        "64.71 or Balikpapan",
+    ),
+    spec(
+        Column::Kecamatan,
+        "kecamatan",
+        &["district"],
+        false,
+        Kind::Text,
+        "Balikpapan Selatan",
+    ),
+    spec(
+        Column::KodeTahapan,
+        "kode_tahapan",
+        &["stage", "stage_code", "tahapan"],
+        true,
+        Kind::Stage,
+        "KAMPANYE or Masa kampanye",
+    ),
+    spec(
+        Column::TanggalKejadian,
+        "tanggal_kejadian",
+        &["event_date"],
+        false,
+        Kind::Date,
+        "2024-01-10",
+    ),
+    spec(
+        Column::TanggalDiketahui,
+        "tanggal_diketahui",
+        &["known_date"],
+        false,
+        Kind::Date,
+        "11/01/2024",
+    ),
+    spec(
+        Column::TanggalDiterima,
+        "tanggal_diterima",
+        &["received_date"],
+        true,
+        Kind::Date,
+        "2024-01-12",
+    ),
+    spec(
+        Column::TanggalRegistrasi,
+        "tanggal_registrasi",
+        &["registration_date"],
+        false,
+        Kind::Date,
+        "2024-01-15",
+    ),
+    spec(
+        Column::Status,
+        "status",
+        &[],
+        true,
+        Kind::Status,
+        "DIREGISTRASI or Registered",
+    ),
+    spec(
+        Column::Diperpanjang,
+        "diperpanjang",
+        &["extended"],
+        false,
+        Kind::Bool,
+        "ya, tidak, true, false, 1, 0",
+    ),
+    spec(
+        Column::JenisDugaan,
+        "jenis_dugaan",
+        &["suspected_type"],
+        false,
+        Kind::ViolationType,
+        "PIDANA",
+    ),
+    spec(
+        Column::JenisPelanggaran,
+        "jenis_pelanggaran",
+        &["proven_type", "violation_type"],
+        false,
+        Kind::ViolationType,
+        "Kode etik",
+    ),
+    spec(
+        Column::Pasal,
+        "pasal",
+        &["article"],
+        false,
+        Kind::Text,
+        "Pasal 523 ayat (1) UU 7/2017",
+    ),
+    spec(
+        Column::Uraian,
+        "uraian",
+        &["description"],
+        false,
+        Kind::Text,
+        "Pembagian minyak goreng oleh tim kampanye",
+    ),
+    spec(
+        Column::Terlapor,
+        "terlapor",
+        &["reported_party"],
+        false,
+        Kind::Text,
+        "Sdr. AR (tim kampanye)",
+    ),
+    spec(
+        Column::KategoriTerlapor,
+        "kategori_terlapor",
+        &["reported_category"],
+        false,
+        Kind::PartyCategory,
+        "TIM_KAMPANYE",
+    ),
+    spec(
+        Column::Pelapor,
+        "pelapor",
+        &["reporter"],
+        false,
+        Kind::Text,
+        "Sdr. HS (pemilih)",
+    ),
+    spec(
+        Column::DiteruskanKe,
+        "diteruskan_ke",
+        &["forwarded_to"],
+        false,
+        Kind::Forwarding,
+        "GAKKUMDU",
+    ),
+    spec(
+        Column::NomorSuratPenerusan,
+        "nomor_surat_penerusan",
+        &["forwarding_letter"],
+        false,
+        Kind::Text,
+        "012/PP.01.02/K.KI-10/I/2024",
+    ),
+    spec(
+        Column::TanggalPenerusan,
+        "tanggal_penerusan",
+        &["forwarding_date"],
+        false,
+        Kind::Date,
+        "2024-01-20",
+    ),
+];
+
+/// Headers that are accepted and ignored: the line number and reason pantau adds to a file of
+/// rejected rows, so a corrected rejected file imports as it is.
+pub const IGNORED: &[&str] = &["baris", "line", "alasan", "reason"];
+
+impl Column {
+    /// The column's position in [`COLUMNS`] and in a row of cells.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The column's specification.
+    pub fn spec(self) -> &'static Spec {
+        &COLUMNS[self.index()]
+    }
+
+    /// The Indonesian (canonical) name.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+}
+
+/// What a header names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Header {
+    Column(Column),
+    /// One of [`IGNORED`].
+    Ignored,
+    Unknown,
+}
+
+/// Matches a header, ignoring case, spaces, dashes and underscores: `Tanggal Diterima`,
+/// `tanggal_diterima` and `received date` all name `tanggal_diterima`.
+pub fn match_header(text: &str) -> Header {
+    let want = fold(text.trim());
+    for s in &COLUMNS {
+        if fold(s.name) == want || s.aliases.iter().any(|a| fold(a) == want) {
+            return Header::Column(s.column);
+        }
+    }
+    if IGNORED.iter().any(|i| fold(i) == want) {
+        Header::Ignored
+    } else {
+        Header::Unknown
+    }
+}
+
+/// The known column name nearest to a misspelt header, for "did you mean".
+pub fn suggest_header(text: &str) -> Option<&'static str> {
+    let want = fold(text.trim());
+    COLUMNS
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(s.name)
+                .chain(s.aliases.iter().copied())
+                .map(move |n| (n, s.name))
+        })
+        .map(|(n, canonical)| (strsim::levenshtein(&fold(n), &want), canonical))
+        .filter(|(d, _)| *d <= 2.max(want.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, canonical)| canonical)
+}
+
+/// The required columns.
+pub fn required() -> impl Iterator<Item = Column> {
+    COLUMNS.iter().filter(|s| s.required).map(|s| s.column)
+}
+
+/// A set of columns, e.g. those a file gives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnSet(u32);
+
+impl ColumnSet {
+    /// Every column.
+    pub const ALL: ColumnSet = ColumnSet((1 << N) - 1);
+
+    pub fn insert(&mut self, c: Column) {
+        self.0 |= 1 << c.index();
+    }
+
+    pub fn contains(self, c: Column) -> bool {
+        self.0 & (1 << c.index()) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_follows_the_case_columns_in_order() {
+        let names: Vec<&str> = COLUMNS.iter().map(|s| s.name).collect();
+        let store: Vec<&str> = crate::store::write::CASE_COLUMNS
+            .split(',')
+            .map(str::trim)
+            .collect();
+        assert_eq!(names, store);
+        for (i, s) in COLUMNS.iter().enumerate() {
+            assert_eq!(s.column.index(), i, "{}", s.name);
+        }
+    }
+
+    #[test]
+    fn headers_match_in_either_language_and_any_spelling() {
+        assert_eq!(
+            match_header("tanggal_diterima"),
+            Header::Column(Column::TanggalDiterima)
+        );
+        assert_eq!(
+            match_header(" Tanggal Diterima "),
+            Header::Column(Column::TanggalDiterima)
+        );
+        assert_eq!(
+            match_header("Received-Date"),
+            Header::Column(Column::TanggalDiterima)
+        );
+        assert_eq!(match_header("REGION"), Header::Column(Column::KodeWilayah));
+        assert_eq!(match_header("alasan"), Header::Ignored);
+        assert_eq!(match_header("catatan"), Header::Unknown);
+        assert_eq!(suggest_header("tanggal_diterma"), Some("tanggal_diterima"));
+        assert_eq!(suggest_header("stauts"), Some("status"));
+        assert_eq!(suggest_header("catatan"), None);
+    }
+
+    #[test]
+    fn every_header_names_one_column_only() {
+        let mut all: Vec<String> = COLUMNS
+            .iter()
+            .flat_map(|s| std::iter::once(s.name).chain(s.aliases.iter().copied()))
+            .chain(IGNORED.iter().copied())
+            .map(fold)
+            .collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n);
+    }
+}

@@ -1,0 +1,381 @@
+//! JSON rows: an array of objects, or one object per line (JSON Lines). Each object is found by
+//! its braces and parsed on its own, so one broken object is one rejected row with its line.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::import::columns::{ColumnSet, Header, match_header, suggest_header};
+use crate::import::problem::{Issue, Problem};
+use crate::import::read::{Each, Raw, Row, canonical_names, text_of};
+use crate::import::validate::no_cells;
+
+/// An object's members in file order, duplicates kept.
+struct Members(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Members {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Members, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Members;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Value>()? {
+                    out.push(entry);
+                }
+                Ok(Members(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn kind_of(first: u8) -> &'static str {
+    match first {
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "true/false",
+        b'n' => "null",
+        _ => "a number",
+    }
+}
+
+fn value_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+        _ => "a value",
+    }
+}
+
+/// Scans JSON text, tracking the line.
+struct Scanner<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Scanner<'_> {
+    fn skip_space(&mut self) {
+        while let Some(&b) = self.text.get(self.at) {
+            if !b.is_ascii_whitespace() {
+                break;
+            }
+            if b == b'\n' {
+                self.line += 1;
+            }
+            self.at += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    /// Moves past one value (object, array, string or scalar); `Err` with a message if the file
+    /// ends inside it.
+    fn skip_value(&mut self) -> Result<(), String> {
+        let start_line = self.line;
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let first = self.peek().unwrap_or(b' ');
+        if !matches!(first, b'{' | b'[' | b'"') {
+            while let Some(b) = self.peek() {
+                if b.is_ascii_whitespace() || matches!(b, b',' | b']' | b'}') {
+                    break;
+                }
+                self.at += 1;
+            }
+            return Ok(());
+        }
+        while let Some(b) = self.peek() {
+            self.at += 1;
+            if b == b'\n' {
+                self.line += 1;
+            }
+            if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => {
+                        in_string = false;
+                        if depth == 0 {
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(format!(
+            "the value that starts on line {start_line} is never closed"
+        ))
+    }
+}
+
+/// Hands every object of a JSON array, or of a JSON Lines file, to `each`.
+pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
+    let text = match text_of(bytes) {
+        Ok(t) => t,
+        Err(p) => return vec![p],
+    };
+    let mut s = Scanner {
+        text: &text,
+        at: 0,
+        line: 1,
+    };
+    s.skip_space();
+    let array = match s.peek() {
+        None => return vec![Problem::new(1, None, Issue::EmptyFile)],
+        Some(b'[') => true,
+        Some(b'{') => false,
+        Some(_) => {
+            return vec![Problem::new(
+                s.line,
+                None,
+                Issue::Json("expected an array of objects, or one object per line".into()),
+            )];
+        }
+    };
+    if array {
+        s.at += 1;
+    }
+    let mut headers: HashMap<String, Header> = HashMap::new();
+    let mut names = canonical_names();
+    let mut fatal = Vec::new();
+    let mut first = true;
+    loop {
+        s.skip_space();
+        match s.peek() {
+            None if array => {
+                fatal.push(Problem::new(
+                    s.line,
+                    None,
+                    Issue::Json("the array is never closed with ]".into()),
+                ));
+                break;
+            }
+            None => break,
+            Some(b']') if array => {
+                s.at += 1;
+                s.skip_space();
+                if s.peek().is_some() {
+                    fatal.push(Problem::new(
+                        s.line,
+                        None,
+                        Issue::Json("unexpected text after the closing ]".into()),
+                    ));
+                }
+                break;
+            }
+            Some(b',') if array && !first => {
+                s.at += 1;
+                s.skip_space();
+                if s.peek() == Some(b']') {
+                    fatal.push(Problem::new(
+                        s.line,
+                        None,
+                        Issue::Json("a comma before the closing ]".into()),
+                    ));
+                    break;
+                }
+            }
+            Some(_) if array && !first => {
+                fatal.push(Problem::new(
+                    s.line,
+                    None,
+                    Issue::Json("expected , or ] between objects".into()),
+                ));
+                break;
+            }
+            Some(_) => {}
+        }
+        let (line, start) = (s.line, s.at);
+        if let Err(msg) = s.skip_value() {
+            fatal.push(Problem::new(line, None, Issue::Json(msg)));
+            break;
+        }
+        first = false;
+        let element = &text[start..s.at];
+        let mut cells = no_cells();
+        let (mut given, mut skip, mut problems) =
+            (ColumnSet::default(), ColumnSet::default(), Vec::new());
+        if element.first() != Some(&b'{') {
+            problems.push(Problem::new(
+                line,
+                None,
+                Issue::NotAnObject {
+                    found: kind_of(element[0]),
+                },
+            ));
+            skip = ColumnSet::ALL;
+        } else {
+            match serde_json::from_slice::<Members>(element) {
+                Err(e) => {
+                    let msg = e.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                    problems.push(Problem::new(
+                        line + e.line().saturating_sub(1) as u64,
+                        None,
+                        Issue::Json(msg),
+                    ));
+                    skip = ColumnSet::ALL;
+                }
+                Ok(Members(members)) => {
+                    for (key, value) in members {
+                        let header = *headers.entry(key.clone()).or_insert_with(|| {
+                            let h = match_header(&key);
+                            if h == Header::Unknown && !ignore_unknown {
+                                fatal.push(Problem::new(
+                                    line,
+                                    Some(&key),
+                                    Issue::UnknownColumn {
+                                        suggestion: suggest_header(&key),
+                                    },
+                                ));
+                            }
+                            if let Header::Column(c) = h
+                                && names[c.index()] == c.name()
+                            {
+                                names[c.index()] = key.clone();
+                            }
+                            h
+                        });
+                        let Header::Column(c) = header else { continue };
+                        if given.contains(c) {
+                            problems.push(Problem::new(
+                                line,
+                                Some(&key),
+                                Issue::DuplicateColumn {
+                                    first: c.name().into(),
+                                },
+                            ));
+                            continue;
+                        }
+                        given.insert(c);
+                        let text = match value {
+                            Value::Null => String::new(),
+                            Value::String(s) => s,
+                            Value::Bool(b) => b.to_string(),
+                            Value::Number(n) => n.to_string(),
+                            other => {
+                                problems.push(Problem::new(
+                                    line,
+                                    Some(&key),
+                                    Issue::WrongType {
+                                        found: value_kind(&other),
+                                    },
+                                ));
+                                skip.insert(c);
+                                continue;
+                            }
+                        };
+                        cells[c.index()] = Some(Cow::Owned(text));
+                    }
+                }
+            }
+        }
+        let row = Row {
+            line,
+            cells,
+            given,
+            skip,
+            problems,
+            names: &names,
+            raw: Raw::Json(element),
+            offset: start as u64,
+        };
+        if each(row).is_break() {
+            return Vec::new();
+        }
+    }
+    fatal
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::ControlFlow;
+
+    use super::*;
+    use crate::import::columns::Column;
+
+    type Rows = Vec<(u64, Option<String>, Vec<Issue>)>;
+
+    fn rows(text: &str) -> (Rows, Vec<Issue>) {
+        let mut out = Vec::new();
+        let fatal = scan(text.as_bytes(), false, &mut |row: Row<'_>| {
+            let nomor = row.cells[Column::Nomor.index()]
+                .as_deref()
+                .map(str::to_string);
+            out.push((
+                row.line,
+                nomor,
+                row.problems.into_iter().map(|p| p.issue).collect(),
+            ));
+            ControlFlow::Continue(())
+        });
+        (out, fatal.into_iter().map(|p| p.issue).collect())
+    }
+
+    #[test]
+    fn an_array_gives_each_object_with_its_line() {
+        let (r, fatal) = rows(
+            "[\n  {\"nomor\": \"A\", \"diperpanjang\": true},\n  {\"number\": 12,\n \"uraian\": \"a } b\"}\n]\n",
+        );
+        assert!(fatal.is_empty(), "{fatal:?}");
+        assert_eq!(
+            r,
+            vec![
+                (2, Some("A".into()), vec![]),
+                (3, Some("12".into()), vec![])
+            ]
+        );
+    }
+
+    #[test]
+    fn json_lines_and_broken_objects() {
+        let (r, fatal) = rows(
+            "{\"nomor\": \"A\"}\n{\"nomor\": \"B\" \"status\": 1}\n[1]\n{\"nomor\": {\"x\": 1}}\n",
+        );
+        assert!(fatal.is_empty());
+        assert_eq!(r.len(), 4);
+        assert!(matches!(r[1].2[0], Issue::Json(_)));
+        assert_eq!(r[2].2, vec![Issue::NotAnObject { found: "an array" }]);
+        assert_eq!(r[3].2, vec![Issue::WrongType { found: "an object" }]);
+    }
+
+    #[test]
+    fn structure_errors_stop_the_file() {
+        assert_eq!(rows("").1, vec![Issue::EmptyFile]);
+        assert!(matches!(rows("[{\"nomor\": \"A\"}").1[0], Issue::Json(_)));
+        assert!(matches!(rows("[{\"nomor\": \"A\"},]").1[0], Issue::Json(_)));
+        assert!(matches!(
+            rows("[{\"nomor\": \"A\"} {}]").1[0],
+            Issue::Json(_)
+        ));
+        assert!(matches!(rows("{\"nomor\": \"A").1[0], Issue::Json(_)));
+        assert!(matches!(rows("\"text\"").1[0], Issue::Json(_)));
+        let (r, fatal) = rows("[]");
+        assert!(r.is_empty() && fatal.is_empty());
+        assert!(matches!(
+            rows("[{\"catatan\": 1}]").1[0],
+            Issue::UnknownColumn { .. }
+        ));
+    }
+}

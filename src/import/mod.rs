@@ -1,0 +1,561 @@
+//! Importing case files: every row checked, all files written in one transaction (one batch
+//! each), nothing committed unless all is well. Reads with `read`, writes only through `store`.
+
+// A `Problem` carries the file, line, column, value and suggestion of an error so the message can
+// name them; it is returned only on the error path, so its size costs nothing per valid row.
+#![allow(
+    clippy::result_large_err,
+    clippy::large_enum_variant,
+    clippy::type_complexity
+)]
+
+pub mod columns;
+mod from_csv;
+mod from_json;
+mod from_xlsx;
+pub mod problem;
+pub mod read;
+pub mod rejected;
+pub mod simulate;
+pub mod validate;
+
+pub use problem::{Issue, Problem};
+pub use read::{Format, Input};
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::SyncSender;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use rusqlite::Transaction;
+
+use crate::domain::{Case, Reference, StatusChange};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::import::columns::{Column, ColumnSet};
+use crate::import::rejected::RejectedFile;
+use crate::import::validate::{MAX_CELL, Validator, merge};
+use crate::store::write::{Bulk, CaseWriter, NewBatch, finish_batch, insert_batch, update_case};
+
+/// How rows are read and what happens to bad ones.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Unknown columns are skipped instead of refusing the file.
+    pub ignore_unknown: bool,
+    /// Valid rows are written and bad ones go to a file of rejected rows (else one bad row stops all).
+    pub skip_invalid: bool,
+    /// Dates after this day are refused.
+    pub today: NaiveDate,
+    /// The language of the reasons in the file of rejected rows.
+    pub lang: Lang,
+}
+
+/// One file, checked.
+#[derive(Debug)]
+pub struct Checked {
+    pub input: Input,
+    /// Data rows (blank rows are not counted).
+    pub rows: u64,
+    /// Every problem, in file order; a duplicate intake number once, on its second line.
+    pub problems: Vec<Problem>,
+    /// Whether the file as a whole cannot be read (its header, its structure).
+    pub fatal: bool,
+    /// The rows to reject, by line, with their reasons (both lines of a duplicate).
+    pub rejected: BTreeMap<u64, Vec<Problem>>,
+}
+
+/// What writing one file did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: u64,
+    pub new: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+impl Counts {
+    /// The counts as `import_batches` stores them.
+    pub fn as_batch(&self) -> [i64; 5] {
+        [
+            self.total,
+            self.new,
+            self.changed,
+            self.unchanged,
+            self.rejected,
+        ]
+        .map(|n| i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// Adds another file's counts.
+    pub fn add(&mut self, o: &Counts) {
+        self.total += o.total;
+        self.new += o.new;
+        self.changed += o.changed;
+        self.unchanged += o.unchanged;
+        self.rejected += o.rejected;
+    }
+}
+
+/// One file written (not yet committed).
+#[derive(Debug)]
+pub struct Written {
+    pub batch_id: i64,
+    pub counts: Counts,
+    /// The rejected rows, in a file that appears when the transaction is committed.
+    pub rejected_file: Option<RejectedFile>,
+}
+
+/// Who is told how far the work is: bytes read while checking, rows while writing.
+pub type Progress<'p> = &'p (dyn Fn(u64) + Sync);
+
+/// From this many bytes on (about a thousand rows), a file's new cases get their history and
+/// full-text entries in one statement each at the end of the file rather than one by one
+/// (measured three times faster); smaller files leave the schema alone.
+pub const BULK_BYTES: usize = 256 * 1024;
+
+/// The user an import is recorded under: the one who ran `sudo`, else the logged-in user.
+pub fn os_user() -> String {
+    ["SUDO_USER", "USER", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Checks every row of `input`, writing nothing. `Ok(None)` if `cancel` was set.
+pub fn check(
+    input: Input,
+    reference: &Reference,
+    opts: &Options,
+    cancel: &AtomicBool,
+    progress: Progress<'_>,
+) -> Result<Option<Checked>> {
+    let out = pass(
+        &input,
+        reference,
+        opts,
+        [cancel, cancel],
+        None,
+        None,
+        progress,
+    )?;
+    Ok((!out.cancelled).then(|| out.into_checked(input)))
+}
+
+/// Checks `input` and writes it in `tx` in the same reading (all or nothing): rows go to the
+/// database as they are found valid, and writing stops at the first problem, the check going on to
+/// report every problem. `Written` only if the whole file was valid; else the caller rolls back.
+/// `Ok(None)` if `cancel` was set.
+#[allow(clippy::too_many_arguments)]
+pub fn check_and_write(
+    tx: &Transaction<'_>,
+    input: Input,
+    reference: &Reference,
+    opts: &Options,
+    who: &str,
+    now: NaiveDateTime,
+    cancel: &AtomicBool,
+    progress: Progress<'_>,
+) -> Result<Option<(Checked, Option<Written>)>> {
+    let Some((out, written)) = write_file(
+        tx,
+        &input,
+        None,
+        reference,
+        opts,
+        who,
+        now,
+        cancel,
+        (progress, &|_| {}),
+    )?
+    else {
+        return Ok(None);
+    };
+    let checked = out.into_checked(input);
+    let ok = checked.problems.is_empty();
+    Ok(Some((checked, written.filter(|_| ok))))
+}
+
+/// Writes a checked file in `tx`, copying its rejected rows to a file beside it (`--skip-invalid`).
+/// `Ok(None)` if `cancel` was set.
+#[allow(clippy::too_many_arguments)]
+pub fn write_checked(
+    tx: &Transaction<'_>,
+    checked: &Checked,
+    reference: &Reference,
+    opts: &Options,
+    who: &str,
+    now: NaiveDateTime,
+    cancel: &AtomicBool,
+    progress: Progress<'_>,
+) -> Result<Option<Written>> {
+    let input = &checked.input;
+    let Some((out, written)) = write_file(
+        tx,
+        input,
+        Some(checked),
+        reference,
+        opts,
+        who,
+        now,
+        cancel,
+        (&|_| {}, progress),
+    )?
+    else {
+        return Ok(None);
+    };
+    match written {
+        Some(w) if !out.fatal && out.rows == checked.rows && w.counts.total == checked.rows => {
+            Ok(Some(w))
+        }
+        _ => Err(Error::Other(format!(
+            "{}: the file read differently the second time; nothing was written",
+            input.name
+        ))),
+    }
+}
+
+/// A valid row on its way from the reading thread to the writing one.
+struct Item {
+    case: Case,
+    given: ColumnSet,
+}
+
+/// How many rows travel together between the threads.
+const CHUNK: usize = 512;
+
+/// What one reading of a file found.
+#[derive(Default)]
+struct Pass {
+    rows: u64,
+    problems: Vec<Problem>,
+    fatal: bool,
+    rejected: BTreeMap<u64, Vec<Problem>>,
+    /// Rows copied to the file of rejected rows (when resending a checked file).
+    rejected_rows: u64,
+    file: Option<RejectedFile>,
+    cancelled: bool,
+}
+
+impl Pass {
+    fn into_checked(mut self, input: Input) -> Checked {
+        self.problems.sort_by_key(|p| p.line);
+        Checked {
+            input,
+            rows: self.rows,
+            problems: self.problems,
+            fatal: self.fatal,
+            rejected: self.rejected,
+        }
+    }
+}
+
+/// Reads every row of `input` once. Without `checked` it checks: every problem is recorded, a
+/// repeated intake number rejects both lines, and while no problem has been found the valid rows
+/// are sent on. With `checked` (a file checked before) its rejected rows go to the file of
+/// rejected rows and every other row is sent on. It stops when either of `stop` is set (Ctrl-C,
+/// or the writer failed).
+fn pass(
+    input: &Input,
+    reference: &Reference,
+    opts: &Options,
+    stop: [&AtomicBool; 2],
+    checked: Option<&Checked>,
+    mut send: Option<SyncSender<Vec<Item>>>,
+    progress: Progress<'_>,
+) -> Result<Pass> {
+    let validator = Validator::new(reference, opts.today);
+    let mut out = Pass::default();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut failure = None;
+    let fatal = read::scan(input, opts.ignore_unknown, &mut |row| {
+        if stop.iter().any(|s| s.load(Ordering::Relaxed)) {
+            out.cancelled = true;
+            return ControlFlow::Break(());
+        }
+        out.rows += 1;
+        if out.rows % 1024 == 0 {
+            progress(row.offset);
+        }
+        if let Some(reasons) = checked.and_then(|c| c.rejected.get(&row.line)) {
+            out.rejected_rows += 1;
+            let copied = match out.file.as_mut() {
+                Some(f) => f.write(&row.raw, row.line, reasons, opts.lang),
+                None => RejectedFile::create(input).and_then(|f| {
+                    out.file
+                        .insert(f)
+                        .write(&row.raw, row.line, reasons, opts.lang)
+                }),
+            };
+            return match copied {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failure = Some(e);
+                    ControlFlow::Break(())
+                }
+            };
+        }
+        let mut found = row.problems;
+        let case =
+            match validator.case(&row.cells, row.given, row.skip) {
+                Ok(case) => Some(case),
+                Err(issues) => {
+                    found.extend(issues.into_iter().map(|(c, issue)| {
+                        Problem::new(row.line, Some(&row.names[c.index()]), issue)
+                    }));
+                    None
+                }
+            };
+        if checked.is_none() {
+            let nomor = row.cells[Column::Nomor.index()].as_deref().map(str::trim);
+            if let Some(n) = nomor.filter(|n| !n.is_empty() && n.len() <= MAX_CELL) {
+                match seen.get(n) {
+                    Some(&first) => {
+                        let name = row.names[Column::Nomor.index()].as_str();
+                        let issue = Issue::DuplicateNomor {
+                            value: n.into(),
+                            first_line: first,
+                            line: row.line,
+                        };
+                        found.push(Problem::new(row.line, Some(name), issue));
+                        let other = Problem::new(
+                            first,
+                            Some(name),
+                            Issue::DuplicateOf {
+                                value: n.into(),
+                                other_line: row.line,
+                            },
+                        );
+                        out.rejected.entry(first).or_default().push(other);
+                    }
+                    None => {
+                        seen.insert(n.to_string(), row.line);
+                    }
+                }
+            }
+        }
+        if !found.is_empty() {
+            if checked.is_some() {
+                failure = Some(Error::Other(format!(
+                    "{}:{}: the row checked differently the second time; nothing was written",
+                    input.name, row.line
+                )));
+                return ControlFlow::Break(());
+            }
+            // Nothing more is written: the writer stops and the transaction is rolled back.
+            send = None;
+            out.problems.extend(found.iter().cloned());
+            out.rejected.entry(row.line).or_default().extend(found);
+            return ControlFlow::Continue(());
+        }
+        if let (Some(s), Some(case)) = (&send, case) {
+            chunk.push(Item {
+                case,
+                given: row.given,
+            });
+            if chunk.len() == CHUNK
+                && s.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))
+                    .is_err()
+            {
+                // The writer stopped; it says why.
+                send = None;
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if let Some(s) = send.filter(|_| !chunk.is_empty()) {
+        // The writer may have stopped; it then says why.
+        let _ = s.send(chunk);
+    }
+    out.fatal = !fatal.is_empty();
+    out.problems.extend(fatal);
+    Ok(out)
+}
+
+/// Writes one file as a new batch: a reading thread checks (or re-reads) the rows and sends
+/// the valid ones, this thread writes them. `Written` is `None` when the reading found problems.
+/// `progress` is told the bytes read and the rows written.
+#[allow(clippy::too_many_arguments)]
+fn write_file(
+    tx: &Transaction<'_>,
+    input: &Input,
+    checked: Option<&Checked>,
+    reference: &Reference,
+    opts: &Options,
+    who: &str,
+    now: NaiveDateTime,
+    cancel: &AtomicBool,
+    progress: (Progress<'_>, Progress<'_>),
+) -> Result<Option<(Pass, Option<Written>)>> {
+    let (read_progress, write_progress) = progress;
+    let db_err = |e: rusqlite::Error| db_error(tx, e);
+    let batch = NewBatch {
+        kind: "import",
+        imported_by: who.to_string(),
+        imported_at: now,
+        source_name: input.source_name(),
+        sha256: Some(input.sha256.clone()),
+    };
+    let batch_id = insert_batch(tx, &batch).map_err(db_err)?;
+    let stored = u64::try_from(
+        tx.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
+            .map_err(db_err)?,
+    )
+    .unwrap_or(u64::MAX);
+    let bulk = if input.bytes.len() >= BULK_BYTES {
+        Some(Bulk::begin(tx).map_err(db_err)?)
+    } else {
+        None
+    };
+    // The intake numbers already stored, when there are few against the file (rows are at least
+    // 50 bytes): rows not among them need no lookup.
+    let known = if stored <= (input.bytes.len() as u64 / 50).max(1000) {
+        Some(crate::store::write::all_nomor(tx).map_err(db_err)?)
+    } else {
+        None
+    };
+    let mut cases = CaseWriter::new(tx, batch_id, now).map_err(db_err)?;
+    let mut counts = Counts::default();
+    let mut failure: Option<Error> = None;
+    let failed = AtomicBool::new(false);
+    let read = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Item>>(16);
+        let stop = [cancel, &failed];
+        let reader = scope.spawn(move || {
+            pass(
+                input,
+                reference,
+                opts,
+                stop,
+                checked,
+                Some(send),
+                read_progress,
+            )
+        });
+        'chunks: for chunk in &receive {
+            for item in chunk {
+                if cancel.load(Ordering::Relaxed) {
+                    break 'chunks;
+                }
+                counts.total += 1;
+                if let Err(e) = apply(
+                    &mut cases,
+                    item,
+                    who,
+                    now,
+                    known.as_ref(),
+                    bulk.is_some(),
+                    &mut counts,
+                    tx,
+                ) {
+                    failure = Some(e);
+                    failed.store(true, Ordering::Relaxed);
+                    break 'chunks;
+                }
+                if counts.total % 1024 == 0 {
+                    write_progress(counts.total);
+                }
+            }
+        }
+        drop(receive);
+        reader.join().unwrap_or_else(|_| {
+            Err(Error::Other(
+                "internal: the reading thread of the import failed".into(),
+            ))
+        })
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if read.cancelled || cancel.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
+    if !read.problems.is_empty() {
+        return Ok(Some((read, None)));
+    }
+    drop(cases);
+    if let Some(bulk) = bulk {
+        bulk.finish(tx, who, batch_id).map_err(db_err)?;
+    }
+    counts.total += read.rejected_rows;
+    counts.rejected = read.rejected_rows;
+    finish_batch(tx, batch_id, counts.as_batch()).map_err(db_err)?;
+    let mut read = read;
+    let mut rejected_file = read.file.take();
+    if let Some(f) = rejected_file.as_mut() {
+        f.flush()?;
+    }
+    Ok(Some((
+        read,
+        Some(Written {
+            batch_id,
+            counts,
+            rejected_file,
+        }),
+    )))
+}
+
+/// Writes one valid row: a new case, a changed one, or nothing. In `bulk` the first history
+/// entries of new cases are left to [`Bulk::finish`].
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    cases: &mut CaseWriter<'_>,
+    item: Item,
+    who: &str,
+    now: NaiveDateTime,
+    known: Option<&HashSet<String>>,
+    bulk: bool,
+    counts: &mut Counts,
+    tx: &Transaction<'_>,
+) -> Result<()> {
+    let db_err = |e: rusqlite::Error| db_error(tx, e);
+    let Item { case, given } = item;
+    let existing = match known {
+        Some(set) if !set.contains(&case.nomor) => None,
+        _ => cases.find(&case.nomor).map_err(db_err)?,
+    };
+    match existing {
+        None => {
+            let first = (!bulk).then(|| StatusChange {
+                from: None,
+                to: case.status,
+                at: case.tanggal_diterima.and_time(NaiveTime::MIN),
+                by: who.to_string(),
+                note: None,
+            });
+            cases.insert(&case, first.as_ref()).map_err(db_err)?;
+            counts.new += 1;
+        }
+        Some((id, old)) => {
+            let merged = merge(&old, &case, given);
+            if merged == old {
+                counts.unchanged += 1;
+            } else {
+                update_case(tx, id, &old, &merged, Some(cases.batch_id()), now).map_err(db_err)?;
+                if merged.status != old.status {
+                    let change = StatusChange {
+                        from: Some(old.status),
+                        to: merged.status,
+                        at: now,
+                        by: who.to_string(),
+                        note: None,
+                    };
+                    cases.history(id, &change).map_err(db_err)?;
+                }
+                counts.changed += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn db_error(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {
+    let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
+    crate::store::sqlite_error(&path, e)
+}

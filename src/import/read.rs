@@ -1,0 +1,426 @@
+//! Reading an input: the file's bytes (or standard input), its format, and the rows of any format as
+//! one kind of `Row`. The per-format readers live beside this file; nothing here validates a case.
+
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::import::columns::{
+    Column, ColumnSet, Header, N, match_header, required, suggest_header,
+};
+use crate::import::problem::{Issue, Problem};
+use crate::import::validate::Cells;
+use crate::import::{from_csv, from_json, from_xlsx};
+
+/// The formats pantau imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-, semicolon- or tab-separated values, UTF-8 (with or without BOM) or UTF-16 with BOM.
+    Csv,
+    /// An array of objects.
+    Json,
+    /// One object per line.
+    Jsonl,
+    /// The first sheet (or `--sheet NAME`) of an Excel workbook.
+    Xlsx,
+}
+
+impl Format {
+    /// The format a file name's extension names.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "tsv" | "txt" => Format::Csv,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "xlsx" | "xlsm" | "xls" | "ods" => Format::Xlsx,
+            _ => return None,
+        })
+    }
+
+    /// The format of bytes read from standard input: a zip archive is a workbook, `[` or `{` JSON,
+    /// anything else CSV.
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match body.iter().find(|b| !b.is_ascii_whitespace()) {
+            _ if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") => {
+                Format::Xlsx
+            }
+            Some(b'[') => Format::Json,
+            Some(b'{') => Format::Jsonl,
+            _ => Format::Csv,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// One input file, read whole: its bytes are hashed, checked and written from the same copy, so
+/// the file cannot change between the check and the write.
+pub struct Input {
+    /// The path as given, `-` for standard input.
+    pub arg: String,
+    /// How messages name it: the path as given, or `<stdin>`.
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+    /// The sheet of a workbook, opened once.
+    pub(crate) sheet: Option<std::result::Result<from_xlsx::Sheet, Problem>>,
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Input")
+            .field("name", &self.name)
+            .field("format", &self.format)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl Input {
+    /// Reads `arg` (a path, or `-` for standard input) in `format`, else the format its extension
+    /// (or, for standard input, its first bytes) names. An unknown extension is a usage error.
+    pub fn load(arg: &str, format: Option<Format>, sheet: Option<&str>) -> Result<Input> {
+        let by_extension = |p: &Path| {
+            Format::from_extension(p).ok_or_else(|| {
+                Error::usage(
+                    format!("{arg}: format tidak dikenali dari ekstensinya; tambahkan --format csv|json|jsonl|xlsx"),
+                    format!("{arg}: cannot tell the format from the extension; add --format csv|json|jsonl|xlsx"),
+                )
+            })
+        };
+        let (name, path, bytes, format) = if arg == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Io {
+                    path: PathBuf::from("<stdin>"),
+                    source,
+                })?;
+            let format = format.unwrap_or_else(|| Format::sniff(&bytes));
+            ("<stdin>".to_string(), None, bytes, format)
+        } else {
+            let path = PathBuf::from(arg);
+            let format = match format {
+                Some(f) => f,
+                None => by_extension(&path)?,
+            };
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            (arg.to_string(), Some(path), bytes, format)
+        };
+        if sheet.is_some() && format != Format::Xlsx {
+            return Err(Error::usage(
+                format!("{arg}: --sheet hanya untuk berkas xlsx"),
+                format!("{arg}: --sheet is only for xlsx files"),
+            ));
+        }
+        let sha256 = format!("{:x}", Sha256::digest(&bytes));
+        let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(&bytes, sheet));
+        Ok(Input {
+            arg: arg.to_string(),
+            name,
+            path,
+            format,
+            bytes,
+            sha256,
+            sheet,
+        })
+    }
+
+    /// How the batch records the source: the name, and the sheet of a workbook.
+    pub fn source_name(&self) -> String {
+        match &self.sheet {
+            Some(Ok(sheet)) => format!("{} [{}]", self.name, sheet.name),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// An input from bytes already in memory (tests, benches).
+    pub fn from_bytes(name: &str, format: Format, bytes: Vec<u8>) -> Input {
+        let sha256 = format!("{:x}", Sha256::digest(&bytes));
+        let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(&bytes, None));
+        Input {
+            arg: name.to_string(),
+            name: name.to_string(),
+            path: Some(PathBuf::from(name)),
+            format,
+            bytes,
+            sha256,
+            sheet,
+        }
+    }
+}
+
+/// A row's original text, to copy into the file of rejected rows.
+#[derive(Debug)]
+pub enum Raw<'a> {
+    Csv {
+        header: &'a csv::ByteRecord,
+        record: &'a csv::ByteRecord,
+        delimiter: u8,
+    },
+    Json(&'a [u8]),
+    Sheet {
+        header: &'a [String],
+        cells: Vec<String>,
+    },
+}
+
+/// One row of any format.
+#[derive(Debug)]
+pub struct Row<'a> {
+    /// The line (CSV, JSON) or spreadsheet row number where the row starts.
+    pub line: u64,
+    pub cells: Cells<'a>,
+    /// The columns the row gives (an empty cell counts as given: it clears the field).
+    pub given: ColumnSet,
+    /// Columns the reader already found wrong; the validator leaves them alone.
+    pub skip: ColumnSet,
+    /// What the reader found wrong.
+    pub problems: Vec<Problem>,
+    /// How the file names each column.
+    pub names: &'a [String; N],
+    pub raw: Raw<'a>,
+    /// How far into the input the row is, for a progress bar (bytes, or rows of a sheet).
+    pub offset: u64,
+}
+
+/// What the reader does with each row: go on, or stop (cancelled).
+pub type Each<'f> = dyn FnMut(Row<'_>) -> ControlFlow<()> + 'f;
+
+/// Hands every row of `input` to `each`, in file order. Returns the problems that make the whole
+/// file unreadable (a header that cannot be matched, broken JSON); rows already handed over stay valid.
+pub fn scan(input: &Input, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
+    match input.format {
+        Format::Csv => from_csv::scan(&input.bytes, ignore_unknown, each),
+        Format::Json | Format::Jsonl => from_json::scan(&input.bytes, ignore_unknown, each),
+        Format::Xlsx => match &input.sheet {
+            Some(Ok(sheet)) => from_xlsx::scan(sheet, ignore_unknown, each),
+            Some(Err(p)) => vec![p.clone()],
+            None => from_xlsx::open(&input.bytes, None)
+                .map_or_else(|p| vec![p], |s| from_xlsx::scan(&s, ignore_unknown, each)),
+        },
+    }
+}
+
+/// Where each field of a header row goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    Column(Column),
+    /// Not imported: one of the ignored columns, or unknown with `--ignore-unknown`.
+    Ignore,
+    /// A header cell left empty: its values must be empty too.
+    Unnamed,
+}
+
+/// A header row matched against the column table.
+#[derive(Debug)]
+pub struct HeaderMap {
+    pub slots: Vec<Slot>,
+    pub names: [String; N],
+    pub given: ColumnSet,
+}
+
+/// The canonical names, for rows whose file names no column differently.
+pub fn canonical_names() -> [String; N] {
+    std::array::from_fn(|i| crate::import::columns::COLUMNS[i].name.to_string())
+}
+
+/// Matches the header row on `line`: every unknown column (unless ignored), every column named
+/// twice and every missing required column is a problem.
+pub fn resolve_header(
+    names: &[String],
+    line: u64,
+    ignore_unknown: bool,
+) -> std::result::Result<HeaderMap, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut slots = Vec::with_capacity(names.len());
+    let mut display = canonical_names();
+    let mut given = ColumnSet::default();
+    for name in names {
+        let slot = if name.trim().is_empty() {
+            Slot::Unnamed
+        } else {
+            match match_header(name) {
+                Header::Column(c) if given.contains(c) => {
+                    problems.push(Problem::new(
+                        line,
+                        Some(name),
+                        Issue::DuplicateColumn {
+                            first: display[c.index()].clone(),
+                        },
+                    ));
+                    Slot::Ignore
+                }
+                Header::Column(c) => {
+                    given.insert(c);
+                    display[c.index()] = name.trim().to_string();
+                    Slot::Column(c)
+                }
+                Header::Ignored => Slot::Ignore,
+                Header::Unknown if ignore_unknown => Slot::Ignore,
+                Header::Unknown => {
+                    problems.push(Problem::new(
+                        line,
+                        Some(name),
+                        Issue::UnknownColumn {
+                            suggestion: suggest_header(name),
+                        },
+                    ));
+                    Slot::Ignore
+                }
+            }
+        };
+        slots.push(slot);
+    }
+    for c in required().filter(|c| !given.contains(*c)) {
+        problems.push(Problem::new(line, Some(c.name()), Issue::MissingColumn));
+    }
+    if problems.is_empty() {
+        Ok(HeaderMap {
+            slots,
+            names: display,
+            given,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// The text of a file without its byte-order mark; UTF-16 (as Excel's "Unicode text" writes it)
+/// becomes UTF-8. `Err` if UTF-16 text is broken.
+pub fn text_of(bytes: &[u8]) -> std::result::Result<std::borrow::Cow<'_, [u8]>, Problem> {
+    use std::borrow::Cow;
+    let utf16 = |le: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        String::from_utf16(&units)
+            .map(|s| Cow::Owned(s.into_bytes()))
+            .map_err(|_| Problem::new(1, None, Issue::NotUtf8))
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Ok(Cow::Borrowed(rest))
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        utf16(true)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        utf16(false)
+    } else {
+        Ok(Cow::Borrowed(bytes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn formats_come_from_the_extension_or_the_first_bytes() {
+        assert_eq!(
+            Format::from_extension(Path::new("a/B.CSV")),
+            Some(Format::Csv)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("x.jsonl")),
+            Some(Format::Jsonl)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("x.xlsx")),
+            Some(Format::Xlsx)
+        );
+        assert_eq!(Format::from_extension(Path::new("x.pdf")), None);
+        assert_eq!(Format::sniff(b"\xEF\xBB\xBF nomor;status"), Format::Csv);
+        assert_eq!(Format::sniff(b"  [{}]"), Format::Json);
+        assert_eq!(Format::sniff(b"{}\n{}"), Format::Jsonl);
+        assert_eq!(Format::sniff(b"PK\x03\x04...."), Format::Xlsx);
+    }
+
+    #[test]
+    fn a_header_names_each_column_once_and_every_required_one() {
+        let h = resolve_header(
+            &names(&[
+                "Nomor",
+                "source",
+                "Region",
+                "tahapan",
+                "Received Date",
+                "STATUS",
+                "",
+                "alasan",
+            ]),
+            1,
+            false,
+        )
+        .unwrap();
+        assert_eq!(h.slots[0], Slot::Column(Column::Nomor));
+        assert_eq!(h.slots[6], Slot::Unnamed);
+        assert_eq!(h.slots[7], Slot::Ignore);
+        assert_eq!(h.names[Column::TanggalDiterima.index()], "Received Date");
+
+        let err =
+            resolve_header(&names(&["nomor", "number", "catatn", "status"]), 3, false).unwrap_err();
+        let msgs: Vec<String> = err
+            .iter()
+            .map(|p| p.display("f.csv", crate::i18n::Lang::En))
+            .collect();
+        assert_eq!(
+            msgs[0],
+            "f.csv:3: column \"number\": the same column as \"nomor\"; remove one of them"
+        );
+        assert!(
+            msgs[1].starts_with("f.csv:3: column \"catatn\": unknown column"),
+            "{}",
+            msgs[1]
+        );
+        assert!(
+            msgs.contains(&"f.csv:3: column \"sumber\": required column is missing".to_string()),
+            "{msgs:?}"
+        );
+        assert_eq!(err.len(), 2 + 4);
+        assert!(
+            resolve_header(&names(&["nomor", "catatn"]), 1, true)
+                .unwrap_err()
+                .iter()
+                .all(|p| p.issue == Issue::MissingColumn)
+        );
+    }
+
+    #[test]
+    fn byte_order_marks_are_removed_and_utf16_becomes_utf8() {
+        assert_eq!(&*text_of(b"\xEF\xBB\xBFa;b").unwrap(), b"a;b");
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\tb".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(&*text_of(&le).unwrap(), b"a\tb");
+    }
+}

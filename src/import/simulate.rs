@@ -1,0 +1,638 @@
+//! Simulated arrivals for rehearsals: plausible new cases and status changes in the order of
+//! handling (domain.md §4), each its own short transaction, all under one batch of kind `simulate`.
+
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use chrono::{Datelike, Duration as Days, NaiveDate, NaiveDateTime};
+
+use crate::domain::{
+    Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange, ViolationType,
+};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::store::write::{
+    NewBatch, count_nomor_like, find_case, finish_batch, insert_batch, insert_case, insert_history,
+    open_cases, update_case,
+};
+
+/// What one simulated event did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A new case arrived.
+    New(Box<Case>),
+    /// A case moved on.
+    Change {
+        nomor: String,
+        from: Status,
+        to: Status,
+    },
+}
+
+/// A running simulation over one database.
+#[derive(Debug)]
+pub struct Simulator<'s> {
+    store: &'s Store,
+    rng: fastrand::Rng,
+    reference: Reference,
+    who: String,
+    wait: Duration,
+    pub batch_id: i64,
+    pub new: u64,
+    pub changed: u64,
+}
+
+/// A story a case can tell: what happened, the suspected type, who is reported, the article.
+struct Story {
+    stages: &'static [&'static str],
+    uraian: &'static str,
+    jenis: ViolationType,
+    kategori: PartyCategory,
+    pasal: Option<&'static str>,
+}
+
+const CAMPAIGN: &[&str] = &["KAMPANYE"];
+
+/// Typical cases of Kaltim 2023–2024 (domain.md §4); `{kec}` is the kecamatan.
+const STORIES: &[Story] = &[
+    Story {
+        stages: CAMPAIGN,
+        uraian: "Pembagian minyak goreng kepada warga oleh tim kampanye calon anggota DPRD di {kec}",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::TimKampanye,
+        pasal: Some("Pasal 523 ayat (1) UU 7/2017"),
+    },
+    Story {
+        stages: CAMPAIGN,
+        uraian: "Pemberian saldo uang elektronik (e-money) kepada pemilih disertai ajakan memilih calon tertentu",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::Calon,
+        pasal: Some("Pasal 523 ayat (1) UU 7/2017"),
+    },
+    Story {
+        stages: CAMPAIGN,
+        uraian: "ASN mengunggah dukungan kepada peserta pemilu di media sosial",
+        jenis: ViolationType::HukumLainnya,
+        kategori: PartyCategory::Asn,
+        pasal: Some("Pasal 9 ayat (2) UU 5/2014"),
+    },
+    Story {
+        stages: CAMPAIGN,
+        uraian: "Kepala desa hadir dan menyatakan dukungan dalam kampanye pertemuan terbatas di {kec}",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::KepalaDesa,
+        pasal: Some("Pasal 490 UU 7/2017"),
+    },
+    Story {
+        stages: CAMPAIGN,
+        uraian: "Alat peraga kampanye dipasang di lingkungan sekolah di {kec}",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::TimKampanye,
+        pasal: Some("Pasal 280 ayat (1) huruf h UU 7/2017"),
+    },
+    Story {
+        stages: CAMPAIGN,
+        uraian: "Perusakan alat peraga kampanye peserta pemilu di {kec}",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::Lainnya,
+        pasal: None,
+    },
+    Story {
+        stages: CAMPAIGN,
+        uraian: "Pengawas kelurahan/desa tampil dalam kegiatan kampanye salah satu calon",
+        jenis: ViolationType::KodeEtik,
+        kategori: PartyCategory::PengawasAdhoc,
+        pasal: None,
+    },
+    Story {
+        stages: &["MASA_TENANG", "PUNGUT_HITUNG"],
+        uraian: "Pembagian amplop berisi uang kepada pemilih di {kec} menjelang hari pemungutan suara",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::TimKampanye,
+        pasal: Some("Pasal 523 ayat (2) UU 7/2017"),
+    },
+    Story {
+        stages: &["PUNGUT_HITUNG"],
+        uraian: "KPPS mengizinkan pemilih yang tidak terdaftar mencoblos tanpa prosedur di TPS di {kec}",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::Penyelenggara,
+        pasal: None,
+    },
+    Story {
+        stages: &["REKAPITULASI"],
+        uraian: "Selisih perolehan suara antara salinan hasil TPS dan rekapitulasi kecamatan {kec}",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::Penyelenggara,
+        pasal: None,
+    },
+    Story {
+        stages: &["DATA_PEMILIH"],
+        uraian: "Pantarlih tidak mendatangi pemilih saat pencocokan dan penelitian di {kec}",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::Penyelenggara,
+        pasal: None,
+    },
+    Story {
+        stages: &["DATA_PEMILIH"],
+        uraian: "PPS tidak menindaklanjuti tanggapan masyarakat atas daftar pemilih sementara di {kec}",
+        jenis: ViolationType::KodeEtik,
+        kategori: PartyCategory::Penyelenggara,
+        pasal: None,
+    },
+    Story {
+        stages: &["PENCALONAN"],
+        uraian: "KPU kabupaten/kota menerima berkas pencalonan yang diserahkan melewati batas waktu",
+        jenis: ViolationType::KodeEtik,
+        kategori: PartyCategory::Penyelenggara,
+        pasal: None,
+    },
+    Story {
+        stages: &["PENCALONAN"],
+        uraian: "Bakal calon anggota DPRD berstatus ASN belum mengundurkan diri",
+        jenis: ViolationType::HukumLainnya,
+        kategori: PartyCategory::Calon,
+        pasal: None,
+    },
+    Story {
+        stages: &["PENDAFTARAN_VERIFIKASI"],
+        uraian: "Warga dicatut sebagai anggota partai politik dalam Sipol",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::Peserta,
+        pasal: None,
+    },
+    Story {
+        stages: &[
+            "LAINNYA",
+            "PERENCANAAN",
+            "PENETAPAN_PESERTA",
+            "DAPIL_KURSI",
+            "PENETAPAN_HASIL",
+            "SUMPAH_JANJI",
+        ],
+        uraian: "Rekrutmen badan ad hoc di {kec} diduga tidak sesuai prosedur",
+        jenis: ViolationType::KodeEtik,
+        kategori: PartyCategory::Penyelenggara,
+        pasal: None,
+    },
+    Story {
+        stages: &[
+            "LAINNYA",
+            "PERENCANAAN",
+            "PENETAPAN_PESERTA",
+            "DAPIL_KURSI",
+            "PENETAPAN_HASIL",
+            "SUMPAH_JANJI",
+        ],
+        uraian: "Pejabat daerah membuat kebijakan yang menguntungkan salah satu peserta pemilu",
+        jenis: ViolationType::HukumLainnya,
+        kategori: PartyCategory::Pejabat,
+        pasal: None,
+    },
+];
+
+/// Handling offices, weighted like the Kaltim figures of 2 Feb 2024 (domain.md §5).
+const REGIONS: &[(&str, u32, &[&str])] = &[
+    ("64", 6, &[]),
+    (
+        "64.71",
+        14,
+        &[
+            "Balikpapan Kota",
+            "Balikpapan Selatan",
+            "Balikpapan Utara",
+            "Balikpapan Tengah",
+            "Balikpapan Timur",
+            "Balikpapan Barat",
+        ],
+    ),
+    (
+        "64.72",
+        4,
+        &[
+            "Samarinda Ulu",
+            "Samarinda Ilir",
+            "Sungai Kunjang",
+            "Palaran",
+            "Sambutan",
+            "Sungai Pinang",
+        ],
+    ),
+    (
+        "64.74",
+        6,
+        &["Bontang Utara", "Bontang Selatan", "Bontang Barat"],
+    ),
+    (
+        "64.02",
+        5,
+        &[
+            "Tenggarong",
+            "Tenggarong Seberang",
+            "Loa Kulu",
+            "Muara Badak",
+            "Samboja",
+        ],
+    ),
+    (
+        "64.08",
+        5,
+        &[
+            "Sangatta Utara",
+            "Sangatta Selatan",
+            "Bengalon",
+            "Muara Wahau",
+        ],
+    ),
+    ("64.01", 3, &["Tanah Grogot", "Long Ikis", "Kuaro"]),
+    ("64.09", 2, &["Penajam", "Waru", "Babulu", "Sepaku"]),
+    ("64.03", 1, &["Tanjung Redeb", "Sambaliung", "Gunung Tabur"]),
+    ("64.07", 1, &["Barong Tongkok", "Melak", "Linggang Bigung"]),
+    ("64.11", 1, &["Long Bagun", "Long Pahangai", "Long Hubung"]),
+];
+
+/// Stages when no stage of the calendar is running, weighted like the 47 cases of 2 Feb 2024.
+const STAGES: &[(&str, u32)] = &[
+    ("KAMPANYE", 22),
+    ("PENCALONAN", 9),
+    ("LAINNYA", 8),
+    ("DATA_PEMILIH", 6),
+    ("PENDAFTARAN_VERIFIKASI", 2),
+];
+
+fn weighted<'a, T>(rng: &mut fastrand::Rng, items: &'a [T], weight: impl Fn(&T) -> u32) -> &'a T {
+    let total: u32 = items.iter().map(&weight).sum();
+    let mut pick = rng.u32(0..total.max(1));
+    for item in items {
+        let w = weight(item);
+        if pick < w {
+            return item;
+        }
+        pick -= w;
+    }
+    &items[items.len() - 1]
+}
+
+fn roman(month: u32) -> &'static str {
+    [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ][(month.clamp(1, 12) - 1) as usize]
+}
+
+fn initials(rng: &mut fastrand::Rng) -> String {
+    let letters = "ABDEFHIJKMNRSTWY".as_bytes();
+    let mut s = String::new();
+    for _ in 0..2 {
+        s.push(char::from(letters[rng.usize(0..letters.len())]));
+    }
+    s
+}
+
+/// The stage a case arriving on `today` is most likely in: one running that day, else a weighted pick.
+fn stage_for(rng: &mut fastrand::Rng, reference: &Reference, today: NaiveDate) -> String {
+    let running: Vec<&str> = reference
+        .stages
+        .iter()
+        .filter(|s| {
+            s.code != "LAINNYA"
+                && s.starts_on.is_some_and(|a| a <= today)
+                && s.ends_on.is_some_and(|b| today <= b)
+        })
+        .map(|s| s.code.as_str())
+        .collect();
+    if running.is_empty() {
+        weighted(rng, STAGES, |s| s.1).0.to_string()
+    } else {
+        running[rng.usize(0..running.len())].to_string()
+    }
+}
+
+/// A plausible new case arriving on `today`, numbered `seq` (intake numbers follow the office and month).
+pub fn new_case(
+    rng: &mut fastrand::Rng,
+    reference: &Reference,
+    today: NaiveDate,
+    seq: impl Fn(&str) -> u64,
+) -> Case {
+    let (region, _, kecamatan) = *weighted(rng, REGIONS, |r| r.1);
+    let stage = stage_for(rng, reference, today);
+    let stories: Vec<&Story> = STORIES
+        .iter()
+        .filter(|s| s.stages.contains(&stage.as_str()))
+        .collect();
+    let story = if stories.is_empty() {
+        &STORIES[STORIES.len() - 1]
+    } else {
+        stories[rng.usize(0..stories.len())]
+    };
+    let source = if rng.u32(0..47) < 29 {
+        Source::Temuan
+    } else {
+        Source::Laporan
+    };
+    let kind = if source == Source::Temuan { "TM" } else { "LP" };
+    let prefix = format!(
+        "/{kind}/PL/{region}/{}/{}",
+        roman(today.month()),
+        today.year()
+    );
+    let nomor = format!("{:03}{prefix}", seq(&prefix));
+    let kec = (!kecamatan.is_empty()).then(|| kecamatan[rng.usize(0..kecamatan.len())].to_string());
+    let mut case = Case::new(&nomor, source, region, &stage, today);
+    let event = today - Days::days(rng.i64(0..=4));
+    case.tanggal_kejadian = Some(event);
+    case.tanggal_diketahui = Some((event + Days::days(rng.i64(0..=1))).min(today));
+    case.status = match source {
+        Source::Temuan if rng.bool() => Status::InformasiAwal,
+        Source::Temuan => Status::Penelusuran,
+        Source::Laporan => Status::Diterima,
+    };
+    case.kecamatan = kec.clone();
+    case.uraian = story
+        .uraian
+        .replace("{kec}", kec.as_deref().unwrap_or("Kalimantan Timur"));
+    case.jenis_dugaan = Some(story.jenis);
+    case.kategori_terlapor = Some(story.kategori);
+    case.pasal = story.pasal.map(str::to_string);
+    case.terlapor = Some(format!(
+        "Sdr. {} ({})",
+        initials(rng),
+        story.kategori.label(crate::i18n::Lang::Id).to_lowercase()
+    ));
+    if source == Source::Laporan {
+        let who = ["pemilih", "peserta pemilu", "pemantau terdaftar"][rng.usize(0..3)];
+        case.pelapor = Some(format!("Sdr. {} ({who})", initials(rng)));
+    }
+    case
+}
+
+/// The next status of an open case in the order of handling (domain.md §4); `None` once closed.
+pub fn next_status(case: &Case, rng: &mut fastrand::Rng) -> Option<Status> {
+    use Status::*;
+    let roll = rng.u32(0..100);
+    Some(match case.status {
+        InformasiAwal => Penelusuran,
+        Penelusuran if roll < 85 => Diregistrasi,
+        Penelusuran => Dihentikan,
+        Diterima => KajianAwal,
+        KajianAwal if roll < 55 => Diregistrasi,
+        KajianAwal if roll < 75 => PerbaikanSyarat,
+        KajianAwal if roll < 95 => TidakDiregistrasi,
+        KajianAwal => Dicabut,
+        PerbaikanSyarat if roll < 70 => Diregistrasi,
+        PerbaikanSyarat => TidakDiregistrasi,
+        Diregistrasi => Klarifikasi,
+        Klarifikasi => Kajian,
+        Kajian if case.jenis_dugaan == Some(ViolationType::Pidana) => PembahasanGakkumdu,
+        Kajian | PembahasanGakkumdu if roll < 65 => Pelanggaran,
+        Kajian | PembahasanGakkumdu if roll < 90 => BukanPelanggaran,
+        Kajian | PembahasanGakkumdu => Dihentikan,
+        TidakDiregistrasi | Dicabut | Pelanggaran | BukanPelanggaran | Dihentikan => return None,
+    })
+}
+
+/// The case after moving to `to` on `today`: registration and forwarding get their numbers and dates.
+pub fn advance(case: &Case, to: Status, today: NaiveDate, rng: &mut fastrand::Rng) -> Case {
+    let mut c = case.clone();
+    c.status = to;
+    let day = today.max(c.tanggal_diterima);
+    match to {
+        Status::Diregistrasi => {
+            c.tanggal_registrasi = Some(day);
+            c.nomor_registrasi = Some(match c.nomor.split_once('/') {
+                Some((seq, rest)) => format!("{seq}/Reg/{rest}"),
+                None => format!("Reg/{}", c.nomor),
+            });
+        }
+        Status::Kajian => c.diperpanjang = rng.u32(0..10) == 0,
+        Status::Pelanggaran => {
+            let proven = c
+                .jenis_dugaan
+                .filter(|t| *t != ViolationType::BukanPelanggaran)
+                .unwrap_or(ViolationType::HukumLainnya);
+            c.jenis_pelanggaran = Some(proven);
+            c.diteruskan_ke = proven
+                .default_forwarding()
+                .or(Some(Forwarding::InstansiLain));
+            c.nomor_surat_penerusan = Some(format!(
+                "{:03}/PP.01.02/K.KI/{}/{}",
+                rng.u32(1..400),
+                roman(day.month()),
+                day.year()
+            ));
+            c.tanggal_penerusan = Some(day);
+        }
+        _ => {}
+    }
+    c
+}
+
+impl<'s> Simulator<'s> {
+    /// Records the batch the simulation writes under. Refuses a database holding imported cases
+    /// (evidence) unless `force`; `None` if cancelled while waiting for the lock.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start(
+        store: &'s Store,
+        seed: u64,
+        who: &str,
+        now: NaiveDateTime,
+        source_name: &str,
+        force: bool,
+        wait: Duration,
+        cancel: &AtomicBool,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Option<Simulator<'s>>> {
+        if !force
+            && let Some(b) = store
+                .batches()?
+                .into_iter()
+                .rev()
+                .find(|b| b.kind == "import")
+        {
+            return Err(Error::Other(format!(
+                "{}: holds imported cases (batch #{} from {}); simulate invents cases and moves real ones on. \
+                 Run it on a copy or on the demo database (--demo), or add --force",
+                store.path().display(),
+                b.id,
+                b.source_name
+            )));
+        }
+        let reference = store.reference()?;
+        let Some(tx) = store.begin_write(wait, cancel, waiting)? else {
+            return Ok(None);
+        };
+        let batch = NewBatch {
+            kind: "simulate",
+            imported_by: who.to_string(),
+            imported_at: now,
+            source_name: source_name.to_string(),
+            sha256: None,
+        };
+        let batch_id = insert_batch(&tx, &batch).map_err(|e| store.err(e))?;
+        tx.commit().map_err(|e| store.err(e))?;
+        Ok(Some(Simulator {
+            store,
+            rng: fastrand::Rng::with_seed(seed),
+            reference,
+            who: who.to_string(),
+            wait,
+            batch_id,
+            new: 0,
+            changed: 0,
+        }))
+    }
+
+    /// One event in its own transaction: a new case (about a third of the time, or when no case
+    /// is open), else the next status of an open case. `None` if cancelled while waiting.
+    pub fn step(
+        &mut self,
+        today: NaiveDate,
+        now: NaiveDateTime,
+        cancel: &AtomicBool,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Option<Event>> {
+        let store = self.store;
+        let err = |e: rusqlite::Error| store.err(e);
+        let Some(tx) = store.begin_write(self.wait, cancel, waiting)? else {
+            return Ok(None);
+        };
+        let open = open_cases(&tx).map_err(err)?;
+        let event = if open.is_empty() || self.rng.u32(0..3) == 0 {
+            let seq = |prefix: &str| {
+                let taken = count_nomor_like(&tx, &format!("%{prefix}")).unwrap_or(0);
+                let mut n = u64::try_from(taken).unwrap_or(0) + 1;
+                while matches!(find_case(&tx, &format!("{n:03}{prefix}")), Ok(Some(_))) {
+                    n += 1;
+                }
+                n
+            };
+            let case = new_case(&mut self.rng, &self.reference, today, seq);
+            let first = StatusChange {
+                from: None,
+                to: case.status,
+                at: today.and_time(now.time()),
+                by: self.who.clone(),
+                note: Some("simulasi".into()),
+            };
+            insert_case(
+                &tx,
+                &case,
+                &[first],
+                Some(self.batch_id),
+                today.and_time(now.time()),
+            )
+            .map_err(err)?;
+            self.new += 1;
+            Event::New(Box::new(case))
+        } else {
+            let (id, nomor) = &open[self.rng.usize(0..open.len())];
+            let Some((_, old)) = find_case(&tx, nomor).map_err(err)? else {
+                return Err(Error::Other(format!(
+                    "case {nomor} (id {id}) vanished during the simulation"
+                )));
+            };
+            let Some(to) = next_status(&old, &mut self.rng) else {
+                return Err(Error::Other(format!(
+                    "case {nomor} is listed open but its status {} is closed",
+                    old.status.code()
+                )));
+            };
+            let at = today.max(old.tanggal_diterima).and_time(now.time());
+            let new = advance(&old, to, today, &mut self.rng);
+            update_case(&tx, *id, &old, &new, Some(self.batch_id), at).map_err(err)?;
+            let change = StatusChange {
+                from: Some(old.status),
+                to,
+                at,
+                by: self.who.clone(),
+                note: Some("simulasi".into()),
+            };
+            insert_history(&tx, *id, &change, Some(self.batch_id)).map_err(err)?;
+            self.changed += 1;
+            Event::Change {
+                nomor: nomor.clone(),
+                from: old.status,
+                to,
+            }
+        };
+        let n = i64::try_from(self.new).unwrap_or(i64::MAX);
+        let c = i64::try_from(self.changed).unwrap_or(i64::MAX);
+        finish_batch(&tx, self.batch_id, [n + c, n, c, 0, 0]).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(Some(event))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 1, 20).unwrap()
+    }
+
+    #[test]
+    fn new_cases_are_valid_and_follow_the_calendar() {
+        let reference = Reference::embedded();
+        let mut rng = fastrand::Rng::with_seed(1);
+        for _ in 0..200 {
+            let c = new_case(&mut rng, &reference, day(), |_| 7);
+            assert!(reference.region(&c.kode_wilayah).is_some());
+            assert_eq!(c.kode_tahapan, "KAMPANYE", "20 Jan 2024 is in the campaign");
+            assert!(
+                c.tanggal_diketahui.unwrap() <= day()
+                    && c.tanggal_kejadian.unwrap() <= c.tanggal_diketahui.unwrap()
+            );
+            assert!(
+                c.nomor.starts_with("007/") && c.nomor.ends_with("/I/2024"),
+                "{}",
+                c.nomor
+            );
+            assert_eq!(c.pelapor.is_some(), c.sumber == Source::Laporan);
+            assert!(matches!(
+                c.status,
+                Status::InformasiAwal | Status::Penelusuran | Status::Diterima
+            ));
+            assert!(!c.uraian.contains("{kec}"));
+        }
+    }
+
+    #[test]
+    fn every_case_reaches_a_closed_status_in_the_order_of_handling() {
+        let reference = Reference::embedded();
+        let mut rng = fastrand::Rng::with_seed(3);
+        for _ in 0..100 {
+            let mut c = new_case(&mut rng, &reference, day(), |_| 1);
+            let mut path = vec![c.status];
+            while let Some(to) = next_status(&c, &mut rng) {
+                c = advance(&c, to, day(), &mut rng);
+                path.push(to);
+                assert!(path.len() < 10, "{path:?}");
+            }
+            assert!(!c.status.is_open());
+            let registered = path.contains(&Status::Diregistrasi);
+            assert_eq!(c.tanggal_registrasi.is_some(), registered);
+            if registered {
+                assert!(
+                    c.nomor_registrasi
+                        .as_deref()
+                        .is_some_and(|n| n.contains("/Reg/"))
+                );
+                let after = &path[path
+                    .iter()
+                    .position(|s| *s == Status::Diregistrasi)
+                    .unwrap()..];
+                assert!(
+                    after.len() == 1 || after[1] == Status::Klarifikasi,
+                    "{path:?}"
+                );
+            }
+            if c.status == Status::Pelanggaran {
+                assert!(
+                    c.jenis_pelanggaran.is_some()
+                        && c.diteruskan_ke.is_some()
+                        && c.tanggal_penerusan.is_some()
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The only module that talks SQL: opening a database (pragmas, identity checks), migrations,
+//! reference data, and writes of cases and their history. Nothing here draws or parses views.
+
+mod migrate;
+pub mod read;
+pub mod write;
+
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub use write::{BatchInfo, NewBatch};
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// How long a writer waits for another writer's lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How a database is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Read and write; create the file (and its folder) if it does not exist.
+    Create,
+    /// Read and write an existing database.
+    Write,
+    /// Never write: no migration, no pragma that changes the file.
+    ReadOnly,
+}
+
+/// An open pantau database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Why writes are refused, if they are: `--read-only`, or no write permission.
+    read_only: Option<&'static str>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens the database at `path`, checks that it is pantau's and brings its schema up to date
+    /// (unless read-only). A file that is not pantau's is left untouched.
+    pub fn open(path: &Path, mode: Mode) -> Result<Store> {
+        let exists = path.exists();
+        if !exists && mode != Mode::Create {
+            return Err(Error::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let flags = match mode {
+            Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let read_only = if mode == Mode::ReadOnly {
+            Some("--read-only")
+        } else if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            Some("no write permission")
+        } else {
+            None
+        };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+        };
+        store
+            .conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| store.err(e))?;
+        store.check_identity()?;
+        if store.read_only.is_none() {
+            store.configure()?;
+            migrate::migrate(&mut store.conn).map_err(|e| store.err(e))?;
+        } else {
+            let found = store.user_version()?;
+            if found < SCHEMA_VERSION {
+                return Err(Error::NeedsUpgrade {
+                    path: store.path.clone(),
+                    found,
+                    known: SCHEMA_VERSION,
+                });
+            }
+            store
+                .conn
+                .pragma_update(None, "query_only", true)
+                .map_err(|e| store.err(e))?;
+        }
+        store
+            .conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(|e| store.err(e))?;
+        Ok(store)
+    }
+
+    /// Creates a private in-memory database with the schema and reference data (tests, benches).
+    pub fn memory() -> Result<Store> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| open_error(&path, e))?;
+        let mut store = Store {
+            conn,
+            path,
+            read_only: None,
+        };
+        store
+            .conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(|e| store.err(e))?;
+        migrate::migrate(&mut store.conn).map_err(|e| store.err(e))?;
+        store.load_reference(&crate::domain::Reference::embedded())?;
+        Ok(store)
+    }
+
+    /// Refuses files that are not SQLite, SQLite files that are not pantau's, and newer schemas.
+    fn check_identity(&self) -> Result<()> {
+        let app_id: i64 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| open_error(&self.path, e))?;
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(|e| open_error(&self.path, e))?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(Error::Foreign {
+                path: self.path.clone(),
+            });
+        }
+        if app_id == 0 && tables == 0 && self.read_only.is_some() {
+            return Err(Error::Missing {
+                path: self.path.clone(),
+            });
+        }
+        let found = self.user_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                path: self.path.clone(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        Ok(())
+    }
+
+    /// Pragmas of a writable connection, outside any transaction.
+    fn configure(&self) -> Result<()> {
+        let c = &self.conn;
+        let mode: String = c
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if !mode.eq_ignore_ascii_case("wal") && self.path.as_os_str() != ":memory:" {
+            return Err(Error::Other(format!(
+                "{}: could not switch to WAL journal (got {mode})",
+                self.path.display()
+            )));
+        }
+        c.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The schema version recorded in the file.
+    pub fn user_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| open_error(&self.path, e))
+    }
+
+    /// The connection, for the engine's queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection, for writes in a transaction.
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The file this store reads.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether this store refuses writes.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Fails with a clear message if this store cannot be written by `command`.
+    pub fn require_writable(&self, command: &str) -> Result<()> {
+        if let Some(why) = self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.clone(),
+                why: why.to_string(),
+                command: command.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Converts a SQLite error on this database into pantau's error.
+    pub fn err(&self, e: rusqlite::Error) -> Error {
+        sqlite_error(&self.path, e)
+    }
+
+    /// The number of cases stored.
+    pub fn case_count(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// `PRAGMA data_version`: changes whenever another connection commits to the file (the TUI's
+    /// worker polls it to notice writes by other processes).
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// Converts a SQLite error on `path` into pantau's error: a lock, a read-only file and a file that
+/// is not a database each get their own message.
+pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Locked {
+            path: path.to_path_buf(),
+            seconds: BUSY_TIMEOUT.as_secs(),
+        },
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+            path: path.to_path_buf(),
+            why: "no write permission".into(),
+            command: "pantau".into(),
+        },
+        Some(ErrorCode::NotADatabase) => Error::NotSqlite {
+            path: path.to_path_buf(),
+        },
+        _ => Error::Sqlite {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::CannotOpen) => Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(
+                "cannot open the file (check the path and its permissions)",
+            ),
+        },
+        _ => sqlite_error(path, e),
+    }
+}

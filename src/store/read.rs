@@ -1,0 +1,87 @@
+//! Typed reads: one `from_row` per type, by column name, converting codes back to enums with an
+//! error that names the column and the value.
+
+use rusqlite::Row;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
+
+use crate::domain::{Case, Forwarding, PartyCategory, Source, Status, StatusChange, ViolationType};
+use crate::error::Result;
+use crate::store::Store;
+
+/// A code column read into its enum.
+macro_rules! code_from_sql {
+    ($($t:ty),+) => {$(
+        impl FromSql for $t {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let s = value.as_str()?;
+                <$t>::from_code(s).ok_or_else(|| FromSqlError::Other(format!("unknown code {s:?}").into()))
+            }
+        }
+    )+};
+}
+
+code_from_sql!(Source, Status, ViolationType, PartyCategory, Forwarding);
+
+/// Reads a case from a row that has every column of `cases`.
+pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
+    Ok(Case {
+        nomor: r.get("nomor")?,
+        nomor_registrasi: r.get("nomor_registrasi")?,
+        sumber: r.get("sumber")?,
+        kode_wilayah: r.get("kode_wilayah")?,
+        kecamatan: r.get("kecamatan")?,
+        kode_tahapan: r.get("kode_tahapan")?,
+        tanggal_kejadian: r.get("tanggal_kejadian")?,
+        tanggal_diketahui: r.get("tanggal_diketahui")?,
+        tanggal_diterima: r.get("tanggal_diterima")?,
+        tanggal_registrasi: r.get("tanggal_registrasi")?,
+        status: r.get("status")?,
+        diperpanjang: r.get("diperpanjang")?,
+        jenis_dugaan: r.get("jenis_dugaan")?,
+        jenis_pelanggaran: r.get("jenis_pelanggaran")?,
+        pasal: r.get("pasal")?,
+        uraian: r.get("uraian")?,
+        terlapor: r.get("terlapor")?,
+        kategori_terlapor: r.get("kategori_terlapor")?,
+        pelapor: r.get("pelapor")?,
+        diteruskan_ke: r.get("diteruskan_ke")?,
+        nomor_surat_penerusan: r.get("nomor_surat_penerusan")?,
+        tanggal_penerusan: r.get("tanggal_penerusan")?,
+    })
+}
+
+/// Reads a status-history entry.
+pub fn change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
+    Ok(StatusChange {
+        from: r.get("from_status")?,
+        to: r.get("to_status")?,
+        at: r.get("changed_at")?,
+        by: r.get("changed_by")?,
+        note: r.get("note")?,
+    })
+}
+
+impl Store {
+    /// The case with this id and its status history, oldest first.
+    pub fn case_with_history(&self, id: i64) -> Result<Option<(Case, Vec<StatusChange>)>> {
+        use rusqlite::OptionalExtension;
+        let case = self
+            .conn()
+            .query_row("SELECT * FROM cases WHERE id = ?1", [id], case_from_row)
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(case) = case else { return Ok(None) };
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT from_status, to_status, changed_at, changed_by, note FROM status_history \
+                 WHERE case_id = ?1 ORDER BY changed_at, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let history = stmt
+            .query_map([id], change_from_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(Some((case, history)))
+    }
+}

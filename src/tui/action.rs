@@ -1,0 +1,148 @@
+//! The vocabulary of the TUI: the commands a key can be bound to, apart from the internal events
+//! (clock, terminal size, database, worker answers) that reach `App::update`. No state, no drawing.
+
+use chrono::NaiveDateTime;
+
+use crate::i18n::Msg;
+use crate::tui::worker::Reply;
+
+/// The screens reached with `Tab` or the number keys (detail and help are overlays on top of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// Ringkasan: the region table with the stage, type and status panels.
+    Dashboard,
+    /// Kasus: the cases of the view, page by page.
+    Cases,
+    /// Tahapan: every stage with its dates and its count.
+    Stages,
+}
+
+impl Screen {
+    /// The screens in tab order.
+    pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Cases, Screen::Stages];
+
+    /// The number shown on the tab and typed to reach it.
+    pub fn number(self) -> usize {
+        match self {
+            Screen::Dashboard => 1,
+            Screen::Cases => 2,
+            Screen::Stages => 3,
+        }
+    }
+
+    /// The tab's title.
+    pub fn title(self) -> Msg {
+        match self {
+            Screen::Dashboard => Msg::TuiDashboard,
+            Screen::Cases => Msg::TuiCases,
+            Screen::Stages => Msg::TuiStages,
+        }
+    }
+
+    /// The next screen in tab order (wrapping), or the previous one.
+    pub fn cycle(self, forward: bool) -> Screen {
+        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let n = Screen::ALL.len();
+        Screen::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// What a key can do: the user-bindable commands of the keymap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Leave pantau at once (it never writes, so nothing is lost).
+    Quit,
+    /// Close the overlay, or go back to the screen and view before the last drill-down.
+    Back,
+    /// Open (or close) the help generated from the keymap.
+    Help,
+    /// Open the view editor, prefilled with the current view.
+    EditView,
+    /// The next screen in tab order.
+    NextScreen,
+    /// The previous screen in tab order.
+    PrevScreen,
+    /// Go to one screen.
+    Show(Screen),
+    /// Move the cursor up one row (or scroll up).
+    Up,
+    /// Move the cursor down one row (or scroll down).
+    Down,
+    /// Move the focus to the panel on the left.
+    Left,
+    /// Move the focus to the panel on the right.
+    Right,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Up one screenful.
+    PageUp,
+    /// Down one screenful.
+    PageDown,
+    /// Drill down into the row under the cursor, or open the case.
+    Open,
+    /// Stop (or resume) following changes to the database.
+    ToggleFreeze,
+    /// Switch between Indonesian and English.
+    ToggleLang,
+    /// Move the as-of date one day back.
+    DayBack,
+    /// Move the as-of date one day forward.
+    DayForward,
+    /// Sort the cases by the next column.
+    SortNext,
+    /// Reverse the sort direction.
+    SortFlip,
+    /// Apply the edited view.
+    Apply,
+    /// Close the editor and keep the previous view.
+    Cancel,
+    /// Move the editing cursor one character left.
+    CursorLeft,
+    /// Move the editing cursor one character right.
+    CursorRight,
+    /// Move the editing cursor to the start.
+    CursorHome,
+    /// Move the editing cursor to the end.
+    CursorEnd,
+    /// Delete the character before the editing cursor.
+    DeleteBack,
+    /// Delete the character under the editing cursor.
+    DeleteForward,
+    /// Delete everything before the editing cursor.
+    ClearLine,
+    /// Recall the previously applied view.
+    HistoryPrev,
+    /// Recall the next applied view.
+    HistoryNext,
+}
+
+/// Everything that reaches `App::update`: commands from keys, and internal events.
+#[derive(Debug)]
+pub enum Action {
+    /// A command from the keymap.
+    Command(Command),
+    /// A character typed into the view editor.
+    Insert(char),
+    /// The clock moved on: marks fade, the refresh time and "today" follow it.
+    Tick(NaiveDateTime),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Another connection committed to the database (the worker saw `data_version` change).
+    DbChanged,
+    /// The worker answered a request.
+    Reply(Box<Reply>),
+    /// The worker stopped; the message says why.
+    WorkerGone(String),
+}
+
+impl From<Command> for Action {
+    fn from(c: Command) -> Action {
+        Action::Command(c)
+    }
+}

@@ -1,0 +1,519 @@
+//! The TUI's state and `App::update`, the one place it changes: commands, the clock, worker
+//! answers. It queues requests for the worker but never queries, draws or reads the clock itself.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::domain::Reference;
+use crate::engine::CaseDetail;
+use crate::i18n::{Lang, Msg, tr};
+use crate::tui::action::{Action, Command, Screen};
+use crate::tui::cases::{CaseList, Fill};
+use crate::tui::filter::FilterBar;
+use crate::tui::keymap::Mode;
+use crate::tui::layout;
+use crate::tui::marks::Marks;
+use crate::tui::theme::Theme;
+use crate::tui::worker::{Counts, Request};
+use crate::view::View;
+
+/// What the app starts with.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub reference: Reference,
+    /// How the database is named in the title bar.
+    pub db_label: String,
+    /// The first view (an `asof:` in it becomes the as-of date).
+    pub view: View,
+    pub as_of: Option<NaiveDate>,
+    pub today: NaiveDate,
+    /// Whether `today` follows the clock (not when it was fixed for a rehearsal).
+    pub follow_clock: bool,
+    pub now: NaiveDateTime,
+    pub size: (u16, u16),
+}
+
+/// An overlay over the current screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    /// The key help, over whatever overlay was open (the detail comes back when it closes).
+    Help {
+        scroll: usize,
+        under: Option<Box<Overlay>>,
+    },
+    Detail {
+        id: i64,
+        detail: Option<Box<CaseDetail>>,
+        missing: bool,
+        scroll: usize,
+    },
+}
+
+/// The dashboard's panels, in focus order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Regions,
+    Stages,
+    Types,
+    Statuses,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 4] = [Panel::Regions, Panel::Stages, Panel::Types, Panel::Statuses];
+}
+
+/// A line for the status bar: a notice fades, an error stays until replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    pub since: NaiveDateTime,
+}
+
+/// A screen and view to go back to.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Place {
+    screen: Screen,
+    view: View,
+}
+
+/// What is asked of the worker and not yet answered (by generation).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Pending {
+    pub(crate) counts: Option<(u64, (View, NaiveDate))>,
+    pub(crate) page: Option<(u64, Fill)>,
+    pub(crate) detail: Option<u64>,
+}
+
+/// The whole state of the TUI.
+#[derive(Debug)]
+pub struct App {
+    pub(crate) lang: Lang,
+    pub(crate) theme: Theme,
+    pub(crate) reference: Reference,
+    pub(crate) db_label: String,
+    pub(crate) screen: Screen,
+    pub(crate) overlay: Option<Overlay>,
+    pub(crate) filter: Option<FilterBar>,
+    pub(crate) view: View,
+    pub(crate) as_of: Option<NaiveDate>,
+    pub(crate) today: NaiveDate,
+    pub(crate) follow_clock: bool,
+    pub(crate) back: Vec<Place>,
+    pub(crate) history: Vec<String>,
+    pub(crate) frozen: bool,
+    /// The database changed while frozen.
+    pub(crate) stale: bool,
+    pub(crate) now: NaiveDateTime,
+    pub(crate) refreshed_at: Option<NaiveDateTime>,
+    pub(crate) counts: Option<Counts>,
+    pub(crate) counts_key: Option<(View, NaiveDate)>,
+    pub(crate) marks: Marks,
+    pub(crate) panel: Panel,
+    pub(crate) region_row: usize,
+    pub(crate) panel_keys: [Option<String>; 4],
+    pub(crate) stage_row: usize,
+    pub(crate) cases: CaseList,
+    /// The list must be re-read around its cursor when it is next shown.
+    pub(crate) cases_stale: bool,
+    pub(crate) size: (u16, u16),
+    pub(crate) notice: Option<Notice>,
+    pub(crate) pending: Pending,
+    pub(crate) generation: u64,
+    pub(crate) outbox: Vec<Request>,
+    pub(crate) quit: bool,
+}
+
+/// How long a notice stays in the status bar.
+const NOTICE_FOR: Duration = Duration::seconds(5);
+
+impl App {
+    /// The app with its first requests queued.
+    pub fn new(o: Options) -> App {
+        let mut app = App {
+            lang: o.lang,
+            theme: o.theme,
+            reference: o.reference,
+            db_label: o.db_label,
+            screen: Screen::Dashboard,
+            overlay: None,
+            filter: None,
+            view: View::default(),
+            as_of: o.as_of,
+            today: o.today,
+            follow_clock: o.follow_clock,
+            back: Vec::new(),
+            history: Vec::new(),
+            frozen: false,
+            stale: false,
+            now: o.now,
+            refreshed_at: None,
+            counts: None,
+            counts_key: None,
+            marks: Marks::default(),
+            panel: Panel::Regions,
+            region_row: 0,
+            panel_keys: [None, None, None, None],
+            stage_row: 0,
+            cases: CaseList::default(),
+            cases_stale: false,
+            size: o.size,
+            notice: None,
+            pending: Pending::default(),
+            generation: 0,
+            outbox: Vec::new(),
+            quit: false,
+        };
+        let spec = o.view.print(&app.reference);
+        if !spec.is_empty() {
+            app.history.push(spec);
+        }
+        app.set_view(o.view);
+        app
+    }
+
+    /// Handles one action; may return a follow-up action to handle next.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        let next = match action {
+            Action::Command(c) => self.command(c),
+            Action::Insert(c) => {
+                if let Some(f) = &mut self.filter {
+                    f.editor.insert(c);
+                    f.error = None;
+                }
+                None
+            }
+            Action::Tick(now) => {
+                self.tick(now);
+                None
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                let visible = self.case_rows();
+                self.cases.scroll_to_cursor(visible);
+                None
+            }
+            Action::DbChanged => {
+                if self.frozen {
+                    self.stale = true;
+                } else {
+                    self.refresh();
+                }
+                None
+            }
+            Action::Reply(reply) => {
+                self.receive(*reply);
+                None
+            }
+            Action::WorkerGone(message) => {
+                self.pending = Pending::default();
+                self.error(format!("{}: {message}", tr(self.lang, Msg::TuiWorkerGone)));
+                None
+            }
+        };
+        self.fetch_pages();
+        next
+    }
+
+    /// The requests queued for the worker since the last call.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Whether `q` was pressed.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether an answer is awaited (the busy marker).
+    pub fn is_busy(&self) -> bool {
+        self.pending.counts.is_some()
+            || self.pending.page.is_some()
+            || self.pending.detail.is_some()
+    }
+
+    /// Which part of the keymap applies now.
+    pub fn mode(&self) -> Mode {
+        match (&self.filter, &self.overlay, self.screen) {
+            (Some(_), _, _) => Mode::Filter,
+            (None, Some(Overlay::Help { .. }), _) => Mode::Help,
+            (None, Some(Overlay::Detail { .. }), _) => Mode::Detail,
+            (None, None, Screen::Dashboard) => Mode::Dashboard,
+            (None, None, Screen::Cases) => Mode::Cases,
+            (None, None, Screen::Stages) => Mode::Stages,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The terminal size the app lays out for.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// The current view in canonical form (without its as-of date).
+    pub fn view_spec(&self) -> String {
+        self.view.print(&self.reference)
+    }
+
+    /// The date the figures are counted at.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of.unwrap_or(self.today)
+    }
+
+    pub fn is_frozen(&self) -> bool {
+        self.frozen
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn filter(&self) -> Option<&FilterBar> {
+        self.filter.as_ref()
+    }
+
+    pub fn counts(&self) -> Option<&Counts> {
+        self.counts.as_ref()
+    }
+
+    pub fn marks(&self) -> &Marks {
+        &self.marks
+    }
+
+    pub fn cases(&self) -> &CaseList {
+        &self.cases
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The focused dashboard panel and its selected row.
+    pub fn dashboard_cursor(&self) -> (Panel, usize) {
+        (self.panel, self.panel_index(self.panel))
+    }
+
+    /// The selected row of the stage screen.
+    pub fn stage_row(&self) -> usize {
+        self.stage_row
+    }
+
+    /// How many cases the list shows at the current size.
+    pub fn case_rows(&self) -> usize {
+        layout::case_rows(self.size.0, self.size.1)
+    }
+
+    /// Makes `view` current: its `asof:` becomes the as-of date, the counts and the list start over.
+    pub(crate) fn set_view(&mut self, mut view: View) {
+        if let Some(d) = view.as_of.take() {
+            self.as_of = Some(d.resolve(self.today));
+        }
+        self.view = view;
+        self.marks.clear();
+        self.cases.reset();
+        self.cases_stale = false;
+        self.pending.page = None;
+        self.request_counts();
+    }
+
+    /// Moves the as-of date; the list keeps its cursor on the same case.
+    fn set_as_of(&mut self, date: NaiveDate) {
+        self.as_of = Some(date);
+        self.marks.clear();
+        self.request_counts();
+        self.reanchor_cases();
+        if let Some(Overlay::Detail { id, .. }) = self.detail_overlay() {
+            let id = *id;
+            self.request_detail(id);
+        }
+    }
+
+    fn show(&mut self, screen: Screen) {
+        self.overlay = None;
+        self.screen = screen;
+    }
+
+    fn tick(&mut self, now: NaiveDateTime) {
+        self.now = now;
+        self.marks.expire(now);
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|n| !n.error && now - n.since >= NOTICE_FOR)
+        {
+            self.notice = None;
+        }
+        if self.follow_clock && now.date() != self.today {
+            self.today = now.date();
+            if self.as_of.is_none() && !self.frozen {
+                self.refresh();
+            }
+        }
+    }
+
+    pub(crate) fn error(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            error: true,
+            since: self.now,
+        });
+    }
+
+    /// Runs a command from the keymap.
+    fn command(&mut self, c: Command) -> Option<Action> {
+        if self.filter.is_some() {
+            return self.filter_command(c);
+        }
+        match c {
+            Command::Quit => self.quit = true,
+            Command::Back => return self.back(),
+            Command::Help => {
+                self.overlay = match self.overlay.take() {
+                    Some(Overlay::Help { under, .. }) => under.map(|o| *o),
+                    other => Some(Overlay::Help {
+                        scroll: 0,
+                        under: other.map(Box::new),
+                    }),
+                }
+            }
+            Command::EditView => {
+                self.overlay = None;
+                let spec = self.view_spec();
+                self.filter = Some(FilterBar::new(&spec));
+            }
+            Command::NextScreen => self.show(self.screen.cycle(true)),
+            Command::PrevScreen => self.show(self.screen.cycle(false)),
+            Command::Show(s) => self.show(s),
+            Command::ToggleFreeze => {
+                self.frozen = !self.frozen;
+                if !self.frozen {
+                    self.refresh();
+                }
+            }
+            Command::ToggleLang => self.lang = self.lang.toggled(),
+            Command::DayBack => self.set_as_of(self.as_of() - Duration::days(1)),
+            Command::DayForward => self.set_as_of(self.as_of() + Duration::days(1)),
+            Command::SortNext | Command::SortFlip => self.sort(c),
+            Command::Up
+            | Command::Down
+            | Command::Left
+            | Command::Right
+            | Command::Top
+            | Command::Bottom
+            | Command::PageUp
+            | Command::PageDown => self.navigate(c),
+            Command::Open => return self.open(),
+            // Editor commands do nothing outside the editor.
+            _ => {}
+        }
+        None
+    }
+
+    /// Esc: close the overlay, or go back to the screen and view before the last drill-down.
+    fn back(&mut self) -> Option<Action> {
+        if let Some(overlay) = self.overlay.take() {
+            if let Overlay::Help { under, .. } = overlay {
+                self.overlay = under.map(|o| *o);
+            }
+            return None;
+        }
+        if let Some(place) = self.back.pop() {
+            if place.view != self.view {
+                self.set_view(place.view);
+            }
+            self.screen = place.screen;
+        } else if self.notice.is_some() {
+            self.notice = None;
+        }
+        None
+    }
+
+    /// Drills into `view` on the case list, remembering where we were.
+    pub(crate) fn drill(&mut self, view: View) -> Option<Action> {
+        self.back.push(Place {
+            screen: self.screen,
+            view: self.view.clone(),
+        });
+        if view != self.view {
+            self.set_view(view);
+        }
+        Some(Action::Command(Command::Show(Screen::Cases)))
+    }
+
+    pub(crate) fn open_detail(&mut self, id: i64) {
+        self.overlay = Some(Overlay::Detail {
+            id,
+            detail: None,
+            missing: false,
+            scroll: 0,
+        });
+        self.request_detail(id);
+    }
+
+    /// `s`/`S`: the next sort column, or the other direction.
+    fn sort(&mut self, c: Command) {
+        use crate::view::{Sort, SortKey};
+        const ORDER: [SortKey; 7] = [
+            SortKey::Number,
+            SortKey::Received,
+            SortKey::Region,
+            SortKey::Stage,
+            SortKey::Type,
+            SortKey::Status,
+            SortKey::Due,
+        ];
+        let current = self.view.sort.unwrap_or(Sort {
+            key: SortKey::Received,
+            descending: false,
+        });
+        let sort = match c {
+            Command::SortFlip => Sort {
+                descending: !current.descending,
+                ..current
+            },
+            _ => {
+                let i = ORDER.iter().position(|k| *k == current.key).unwrap_or(0);
+                Sort {
+                    key: ORDER[(i + 1) % ORDER.len()],
+                    descending: false,
+                }
+            }
+        };
+        let view = View {
+            sort: Some(sort),
+            ..self.view.clone()
+        };
+        self.set_view(view);
+    }
+
+    /// The number of rows the overlay text has, to stop scrolling at its end.
+    pub(crate) fn overlay_lines(&self) -> usize {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => crate::tui::widgets::help::line_count(self.lang),
+            Some(Overlay::Detail {
+                detail: Some(d), ..
+            }) => crate::tui::widgets::detail::lines(
+                d,
+                &self.reference,
+                self.lang,
+                self.as_of(),
+                &self.theme,
+                usize::from(self.size.0),
+            )
+            .len(),
+            _ => 0,
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! Drawing the app: a pure function of its state (`impl Widget for &App`) that lays out the
+//! screen and feeds each widget its inputs. No queries, no I/O, no clock reads.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::engine::{Dim, Headline};
+use crate::i18n::{Msg, tr};
+use crate::tui::action::Screen;
+use crate::tui::app::{App, Overlay, Panel};
+use crate::tui::keymap;
+use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::marks::{COLUMNS, figures};
+use crate::tui::nav::CAMPAIGN;
+use crate::tui::widgets::case_table::{CasePreview, CaseTable};
+use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
+use crate::tui::widgets::detail::{self, DetailView};
+use crate::tui::widgets::filter_bar::FilterBar;
+use crate::tui::widgets::footer::Footer;
+use crate::tui::widgets::header::{Live, TabBar, TitleBar};
+use crate::tui::widgets::help::HelpView;
+use crate::tui::widgets::region_table::{RegionLine, RegionTable};
+use crate::tui::widgets::stage_table::{StageLine, StageTable};
+use crate::tui::widgets::too_small::TooSmall;
+use crate::view::{Sort, SortKey};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if layout::too_small(area.width, area.height) {
+            TooSmall {
+                need: (MIN_WIDTH, MIN_HEIGHT),
+                have: (area.width, area.height),
+                lang: self.lang,
+            }
+            .render(area, buf);
+            return;
+        }
+        let a = layout::areas(area);
+        let live = if self.frozen {
+            Live::Frozen {
+                changed: self.stale,
+            }
+        } else {
+            Live::Following(self.refreshed_at)
+        };
+        TitleBar {
+            db: &self.db_label,
+            as_of: self.as_of(),
+            live,
+            busy: self.is_busy(),
+            lang: self.lang,
+            theme: &self.theme,
+        }
+        .render(a.title, buf);
+        TabBar {
+            current: self.screen,
+            view: &self.view_spec(),
+            total: self.counts.as_ref().map(|c| c.headline.total),
+            total_mark: self.marks.region("", 0),
+            lang: self.lang,
+            theme: &self.theme,
+        }
+        .render(a.tabs, buf);
+        match &self.overlay {
+            Some(Overlay::Help { scroll, .. }) => HelpView {
+                lang: self.lang,
+                scroll: *scroll,
+                theme: &self.theme,
+            }
+            .render(a.body, buf),
+            Some(Overlay::Detail {
+                detail,
+                missing,
+                scroll,
+                ..
+            }) => {
+                let lines = detail
+                    .as_ref()
+                    .map(|d| {
+                        detail::lines(
+                            d,
+                            &self.reference,
+                            self.lang,
+                            self.as_of(),
+                            &self.theme,
+                            usize::from(a.body.width),
+                        )
+                    })
+                    .unwrap_or_default();
+                let title = match detail {
+                    Some(d) => format!("{} · {}", tr(self.lang, Msg::TuiDetail), d.case.nomor),
+                    None => tr(self.lang, Msg::TuiDetail).to_string(),
+                };
+                let placeholder = match (detail, missing) {
+                    (None, true) => Some(tr(self.lang, Msg::TuiCaseNotFound)),
+                    (None, false) => Some(tr(self.lang, Msg::TuiLoading)),
+                    _ => None,
+                };
+                DetailView {
+                    title,
+                    lines,
+                    scroll: *scroll,
+                    placeholder,
+                    theme: &self.theme,
+                }
+                .render(a.body, buf);
+            }
+            None => match self.screen {
+                Screen::Dashboard => self.draw_dashboard(a.body, buf),
+                Screen::Cases => self.draw_cases(a.body, buf),
+                Screen::Stages => self.draw_stages(a.body, buf),
+            },
+        }
+        if let Some(f) = &self.filter {
+            FilterBar {
+                prompt: tr(self.lang, Msg::TuiEditPrompt),
+                text: f.editor.text(),
+                cursor: f.editor.cursor(),
+                error: f
+                    .error
+                    .as_ref()
+                    .map(|e| (e.position(), e.message(self.lang))),
+                hint: tr(self.lang, Msg::TuiEditHint),
+                theme: &self.theme,
+            }
+            .render(layout::editor_area(a.body), buf);
+        }
+        let hints = keymap::hints(self.mode(), self.lang);
+        let notice = self.notice.as_ref().map(|n| (n.text.as_str(), n.error));
+        Footer {
+            hints: &hints,
+            notice,
+            theme: &self.theme,
+        }
+        .render(a.footer, buf);
+    }
+}
+
+impl App {
+    fn region_line(&self, code: &str, name: String, h: &Headline) -> RegionLine {
+        let mut marks = [None; COLUMNS];
+        for (c, m) in marks.iter_mut().enumerate() {
+            *m = self.marks.region(code, c);
+        }
+        RegionLine {
+            name,
+            figures: figures(h),
+            marks,
+        }
+    }
+
+    fn panel_lines(&self, panel: Panel) -> Vec<PanelLine> {
+        let dim = match panel {
+            Panel::Stages => Dim::Stage,
+            Panel::Types => Dim::Type,
+            _ => Dim::Status,
+        };
+        self.panel_items(panel)
+            .into_iter()
+            .map(|g| PanelLine {
+                label: match panel {
+                    Panel::Stages => g.key.clone(),
+                    Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
+                        .map_or(g.key.clone(), |t| t.label(self.lang).to_string()),
+                    _ => crate::domain::Status::from_code(&g.key)
+                        .map_or(g.key.clone(), |s| s.label(self.lang).to_string()),
+                },
+                count: g.count,
+                mark: self.marks.group(dim, &g.key),
+                flagged: panel == Panel::Stages && g.key == CAMPAIGN,
+            })
+            .collect()
+    }
+
+    fn draw_dashboard(&self, body: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let Some(counts) = &self.counts else {
+            buf.set_string(
+                body.x + 2,
+                body.y + 1,
+                tr(l, Msg::TuiLoading),
+                self.theme.dim(),
+            );
+            return;
+        };
+        let rows: Vec<RegionLine> = counts
+            .regions
+            .iter()
+            .map(|r| {
+                let name = self
+                    .reference
+                    .region(&r.code)
+                    .map_or(r.name.clone(), |g| g.display_name(l));
+                self.region_line(&r.code, name, &r.figures)
+            })
+            .collect();
+        let total = self.region_line("", tr(l, Msg::Total).to_string(), &counts.headline);
+        let wide = layout::is_wide(body.width, body.height + 3);
+        let spacing = if wide && usize::from(body.height) >= 2 * (rows.len() + 2) {
+            2
+        } else {
+            1
+        };
+        let table_h = 1 + (rows.len() as u16 + 1) * spacing;
+        let (table_area, panels_area) = if wide {
+            let tw = (body.width * 11 / 20).min(120);
+            (
+                Rect {
+                    width: tw,
+                    height: table_h.min(body.height),
+                    ..body
+                },
+                Rect {
+                    x: body.x + tw + 2,
+                    width: body.width - tw - 2,
+                    ..body
+                },
+            )
+        } else {
+            (
+                Rect {
+                    height: table_h.min(body.height),
+                    ..body
+                },
+                Rect {
+                    y: body.y + table_h,
+                    height: body.height.saturating_sub(table_h),
+                    ..body
+                },
+            )
+        };
+        let (panel, index) = self.dashboard_cursor();
+        RegionTable {
+            headings: [
+                tr(l, Msg::Region),
+                tr(l, Msg::TuiColCases),
+                tr(l, Msg::TuiColTemuan),
+                tr(l, Msg::TuiColLaporan),
+                tr(l, Msg::TuiColRegistered),
+                tr(l, Msg::TuiColViolations),
+                tr(l, Msg::TuiColInProcess),
+                tr(l, Msg::TuiColOverdue),
+            ],
+            rows: &rows,
+            total: &total,
+            selected: (panel == Panel::Regions).then_some(index),
+            focused: panel == Panel::Regions,
+            spacing,
+            theme: &self.theme,
+        }
+        .render(table_area, buf);
+        if counts.headline.total == 0 && self.view.terms.is_empty() && self.view.text.is_empty() {
+            let y = table_area.y + table_area.height;
+            if y < body.y + body.height {
+                buf.set_string(body.x + 2, y, tr(l, Msg::TuiEmptyDb), self.theme.dim());
+            }
+        }
+        let panels = [
+            (Panel::Stages, Msg::Stage),
+            (Panel::Types, Msg::Type),
+            (Panel::Statuses, Msg::Status),
+        ];
+        let lines: Vec<Vec<PanelLine>> = panels.iter().map(|(p, _)| self.panel_lines(*p)).collect();
+        // Stacked beside the table on a projector, each as tall as its lines (the last takes the
+        // rest); side by side under the table otherwise.
+        let mut y = panels_area.y;
+        for (i, (p, title)) in panels.iter().enumerate() {
+            let area = if wide {
+                let bottom = panels_area.y + panels_area.height;
+                let want = if i == 2 {
+                    bottom.saturating_sub(y)
+                } else {
+                    lines[i].len() as u16 + 1
+                };
+                let area = Rect {
+                    y,
+                    height: want.min(bottom.saturating_sub(y)),
+                    ..panels_area
+                };
+                y += area.height + 1;
+                area
+            } else {
+                let w = panels_area.width / 3;
+                Rect {
+                    x: panels_area.x + w * i as u16,
+                    width: if i == 2 {
+                        panels_area.width - 2 * w
+                    } else {
+                        w - 1
+                    },
+                    ..panels_area
+                }
+            };
+            CountPanel {
+                title: tr(l, *title),
+                lines: &lines[i],
+                selected: Some(self.panel_index(*p)),
+                focused: panel == *p,
+                more: tr(l, Msg::TuiMore),
+                theme: &self.theme,
+            }
+            .render(area, buf);
+        }
+    }
+
+    fn draw_cases(&self, body: Rect, buf: &mut Buffer) {
+        let list_h = body.height.saturating_sub(layout::PREVIEW);
+        let list = &self.cases;
+        CaseTable {
+            rows: list.rows(),
+            top: list.top(),
+            selected: list.selected(),
+            loaded: list.is_loaded(),
+            sort: self.view.sort.unwrap_or(Sort {
+                key: SortKey::Received,
+                descending: false,
+            }),
+            as_of: self.as_of(),
+            reference: &self.reference,
+            lang: self.lang,
+            theme: &self.theme,
+        }
+        .render(
+            Rect {
+                height: list_h,
+                ..body
+            },
+            buf,
+        );
+        let total = self.counts.as_ref().map(|c| c.headline.total);
+        let position = match (list.position(), total) {
+            (Some(n), Some(t)) => Some(format!("{n} {} {t}", tr(self.lang, Msg::TuiOf))),
+            _ => None,
+        };
+        CasePreview {
+            row: list.selected_row(),
+            position,
+            theme: &self.theme,
+        }
+        .render(
+            Rect {
+                y: body.y + list_h,
+                height: layout::PREVIEW.min(body.height),
+                ..body
+            },
+            buf,
+        );
+    }
+
+    fn draw_stages(&self, body: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let as_of = self.as_of();
+        let counts = self.counts.as_ref();
+        let rows: Vec<StageLine> = self
+            .reference
+            .stages
+            .iter()
+            .map(|s| StageLine {
+                code: s.code.clone(),
+                name: s.name(l).to_string(),
+                starts: s.starts_on,
+                ends: s.ends_on,
+                count: counts
+                    .and_then(|c| c.stages.iter().find(|g| g.key == s.code))
+                    .map_or(0, |g| g.count),
+                mark: self.marks.group(Dim::Stage, &s.code),
+                campaign: s.code == CAMPAIGN,
+                current: s.starts_on.is_some_and(|a| a <= as_of)
+                    && s.ends_on.is_some_and(|b| as_of <= b),
+            })
+            .collect();
+        StageTable {
+            headings: [
+                tr(l, Msg::Stage),
+                tr(l, Msg::TuiColDates),
+                tr(l, Msg::TuiColCases),
+            ],
+            rows: &rows,
+            total: (tr(l, Msg::Total), counts.map_or(0, |c| c.headline.total)),
+            selected: Some(self.stage_row),
+            now_word: tr(l, Msg::TuiNow),
+            legend: tr(l, Msg::TuiStageLegend),
+            theme: &self.theme,
+        }
+        .render(body, buf);
+    }
+}

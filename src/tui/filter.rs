@@ -1,0 +1,115 @@
+//! The `/` view editor: its state (text, error, place in the history) and the commands that run
+//! while it is open. Part of `App::update`; it parses views but never queries or draws.
+
+use crate::tui::action::Action;
+use crate::tui::action::Command;
+use crate::tui::app::App;
+use crate::tui::editor::LineEditor;
+use crate::view::{View, ViewError};
+
+/// The `/` view editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilterBar {
+    pub editor: LineEditor,
+    pub error: Option<ViewError>,
+    /// Where Up/Down stand in the history, and what was typed before.
+    pub(crate) recall: Option<usize>,
+    pub(crate) draft: String,
+}
+
+impl FilterBar {
+    /// The editor prefilled with `spec`, the cursor at its end.
+    pub fn new(spec: &str) -> FilterBar {
+        FilterBar {
+            editor: LineEditor::new(spec),
+            error: None,
+            recall: None,
+            draft: spec.to_string(),
+        }
+    }
+}
+
+impl App {
+    /// Commands while the view editor is open.
+    pub(crate) fn filter_command(&mut self, c: Command) -> Option<Action> {
+        let f = self.filter.as_mut()?;
+        match c {
+            Command::Quit => self.quit = true,
+            Command::Cancel => self.filter = None,
+            Command::Apply => return self.apply_filter(),
+            Command::CursorLeft => f.editor.left(),
+            Command::CursorRight => f.editor.right(),
+            Command::CursorHome => f.editor.home(),
+            Command::CursorEnd => f.editor.end(),
+            Command::DeleteBack => f.editor.delete_back(),
+            Command::DeleteForward => f.editor.delete_forward(),
+            Command::ClearLine => f.editor.clear_to_start(),
+            Command::HistoryPrev if !self.history.is_empty() => {
+                if f.recall.is_none() {
+                    f.draft = f.editor.text().to_string();
+                }
+                let i = f
+                    .recall
+                    .map_or(self.history.len() - 1, |i| i.saturating_sub(1));
+                f.recall = Some(i);
+                f.editor.set(&self.history[i]);
+                f.error = None;
+            }
+            Command::HistoryNext => {
+                if let Some(i) = f.recall {
+                    if i + 1 < self.history.len() {
+                        f.recall = Some(i + 1);
+                        f.editor.set(&self.history[i + 1]);
+                    } else {
+                        f.recall = None;
+                        let draft = f.draft.clone();
+                        f.editor.set(&draft);
+                    }
+                    f.error = None;
+                }
+            }
+            _ => {}
+        }
+        if let Some(f) = self.filter.as_mut()
+            && matches!(
+                c,
+                Command::DeleteBack | Command::DeleteForward | Command::ClearLine
+            )
+        {
+            f.error = None;
+        }
+        None
+    }
+
+    /// Enter in the editor: parse; on success the view changes, on error the editor stays open.
+    fn apply_filter(&mut self) -> Option<Action> {
+        let text = self
+            .filter
+            .as_ref()
+            .map(|f| f.editor.text().to_string())
+            .unwrap_or_default();
+        match crate::view::parse(&text, &self.reference) {
+            Ok(view) => {
+                self.filter = None;
+                let spec = View {
+                    as_of: None,
+                    ..view.clone()
+                }
+                .print(&self.reference);
+                if !spec.is_empty() && self.history.last() != Some(&spec) {
+                    self.history.push(spec.clone());
+                }
+                if view != self.view || view.as_of.is_some() {
+                    self.set_view(view);
+                }
+            }
+            Err(e) => {
+                if let Some(f) = self.filter.as_mut() {
+                    f.editor.set_cursor(e.position().saturating_sub(1));
+                    f.error = Some(e);
+                }
+            }
+        }
+        None
+    }
+}

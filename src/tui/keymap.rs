@@ -1,0 +1,393 @@
+//! The one keymap table: each row binds keys in a mode to a command, with its footer hint and help
+//! text in both languages. Dispatch, the footer and the `?` help all read it; nothing else binds keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::i18n::{Lang, Msg};
+use crate::tui::action::{Action, Command, Screen};
+
+/// Where a binding applies. `Global` bindings apply in every mode except `Filter`, unless the mode
+/// binds the same key itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Global,
+    Dashboard,
+    Cases,
+    Stages,
+    Detail,
+    Help,
+    /// The view editor: unbound characters are typed into it.
+    Filter,
+}
+
+impl Mode {
+    /// Modes in the order the help lists them.
+    pub const ALL: [Mode; 7] = [
+        Mode::Global,
+        Mode::Dashboard,
+        Mode::Cases,
+        Mode::Stages,
+        Mode::Detail,
+        Mode::Filter,
+        Mode::Help,
+    ];
+
+    /// The heading of this mode in the help.
+    pub fn title(self) -> Msg {
+        match self {
+            Mode::Global => Msg::TuiHelpGlobal,
+            Mode::Dashboard => Msg::TuiDashboard,
+            Mode::Cases => Msg::TuiCases,
+            Mode::Stages => Msg::TuiStages,
+            Mode::Detail => Msg::TuiDetail,
+            Mode::Help => Msg::TuiHelp,
+            Mode::Filter => Msg::TuiEditPrompt,
+        }
+    }
+}
+
+/// A key with the modifiers that matter (Ctrl, Alt; Shift is part of the character).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A plain key.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// Ctrl and a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key of a terminal event, with Shift folded into the character.
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        let mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match ev.code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        Key { code, mods }
+    }
+
+    /// How the key is written in the footer and the help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "␣".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "⏎".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "⇧Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Backspace => "⌫".into(),
+            KeyCode::Delete => "Del".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the keymap.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    pub command: Command,
+    /// The short word the footer shows (Indonesian, English), if the footer shows this binding.
+    pub hint: Option<(&'static str, &'static str)>,
+    /// What the help says (Indonesian, English).
+    pub help: (&'static str, &'static str),
+}
+
+const fn b(
+    mode: Mode,
+    keys: &'static [Key],
+    command: Command,
+    hint: Option<(&'static str, &'static str)>,
+    help: (&'static str, &'static str),
+) -> Binding {
+    Binding {
+        mode,
+        keys,
+        command,
+        hint,
+        help,
+    }
+}
+
+use KeyCode as K;
+use Mode as M;
+
+/// Moving the cursor, shared by the list modes.
+#[rustfmt::skip]
+macro_rules! moves {
+    ($mode:expr) => {
+        [
+            b($mode, &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("naik satu baris", "up one row")),
+            b($mode, &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("turun satu baris", "down one row")),
+            b($mode, &[Key::ch('g'), Key::plain(K::Home)], Command::Top, None, ("ke baris pertama", "to the first row")),
+            b($mode, &[Key::ch('G'), Key::plain(K::End)], Command::Bottom, None, ("ke baris terakhir", "to the last row")),
+            b($mode, &[Key::plain(K::PageUp)], Command::PageUp, None, ("naik satu layar", "up one screen")),
+            b($mode, &[Key::plain(K::PageDown), Key::ch(' ')], Command::PageDown, None, ("turun satu layar", "down one screen")),
+        ]
+    };
+}
+
+const DASHBOARD_MOVES: [Binding; 6] = moves!(M::Dashboard);
+const CASES_MOVES: [Binding; 6] = moves!(M::Cases);
+const STAGES_MOVES: [Binding; 6] = moves!(M::Stages);
+const DETAIL_MOVES: [Binding; 6] = moves!(M::Detail);
+const HELP_MOVES: [Binding; 6] = moves!(M::Help);
+
+/// The rows specific to one mode, then the global ones, in footer order (help and quit last).
+#[rustfmt::skip]
+const OWN: &[Binding] = &[
+    b(M::Dashboard, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
+        ("buka daftar kasus untuk baris ini (wilayah, tahapan, jenis, status)", "open the cases of this row (region, stage, type, status)")),
+    b(M::Dashboard, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, None,
+        ("panel sebelumnya (wilayah, tahapan, jenis, status)", "previous panel (region, stage, type, status)")),
+    b(M::Dashboard, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("panel berikutnya", "next panel")),
+    b(M::Cases, &[Key::plain(K::Enter)], Command::Open, Some(("buka", "open")), ("buka rincian kasus", "open the case in full")),
+    b(M::Cases, &[Key::plain(K::Esc)], Command::Back, Some(("kembali", "back")),
+        ("kembali ke layar dan tampilan sebelum rinci", "back to the screen and view before the drill-down")),
+    b(M::Cases, &[Key::ch('s')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
+    b(M::Cases, &[Key::ch('S')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
+    b(M::Stages, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")), ("buka kasus tahapan ini", "open the cases of this stage")),
+    b(M::Detail, &[Key::plain(K::Esc)], Command::Back, Some(("tutup", "close")), ("tutup rincian", "close the detail")),
+    b(M::Help, &[Key::plain(K::Esc), Key::ch('?')], Command::Back, Some(("tutup", "close")), ("tutup bantuan", "close the help")),
+    b(M::Filter, &[Key::plain(K::Enter)], Command::Apply, Some(("terapkan", "apply")), ("terapkan tampilan", "apply the view")),
+    b(M::Filter, &[Key::plain(K::Esc)], Command::Cancel, Some(("batal", "cancel")),
+        ("batal, kembali ke tampilan sebelumnya", "cancel, keep the previous view")),
+    b(M::Filter, &[Key::plain(K::Up)], Command::HistoryPrev, Some(("riwayat", "history")),
+        ("tampilan sebelumnya dari riwayat", "previous view from the history")),
+    b(M::Filter, &[Key::plain(K::Down)], Command::HistoryNext, None, ("tampilan berikutnya dari riwayat", "next view from the history")),
+    b(M::Filter, &[Key::plain(K::Left)], Command::CursorLeft, None, ("kursor ke kiri", "cursor left")),
+    b(M::Filter, &[Key::plain(K::Right)], Command::CursorRight, None, ("kursor ke kanan", "cursor right")),
+    b(M::Filter, &[Key::plain(K::Home), Key::ctrl('a')], Command::CursorHome, None, ("ke awal baris", "to the start")),
+    b(M::Filter, &[Key::plain(K::End), Key::ctrl('e')], Command::CursorEnd, None, ("ke akhir baris", "to the end")),
+    b(M::Filter, &[Key::plain(K::Backspace)], Command::DeleteBack, None, ("hapus huruf sebelum kursor", "delete before the cursor")),
+    b(M::Filter, &[Key::plain(K::Delete)], Command::DeleteForward, None, ("hapus huruf di kursor", "delete at the cursor")),
+    b(M::Filter, &[Key::ctrl('u')], Command::ClearLine, None, ("hapus sampai awal baris", "delete to the start")),
+    b(M::Filter, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
+    b(M::Global, &[Key::ch('/')], Command::EditView, Some(("saring", "filter")), ("ubah tampilan (saringan)", "edit the view (filter)")),
+    b(M::Global, &[Key::ch('f')], Command::ToggleFreeze, Some(("beku", "freeze")),
+        ("bekukan / lanjutkan pembaruan langsung", "freeze / resume live updates")),
+    b(M::Global, &[Key::ch('L')], Command::ToggleLang, Some(("English", "Indonesia")),
+        ("ganti bahasa (Indonesia / English)", "switch language (Indonesian / English)")),
+    b(M::Global, &[Key::plain(K::Tab)], Command::NextScreen, Some(("layar", "screen")), ("layar berikutnya", "next screen")),
+    b(M::Global, &[Key::plain(K::BackTab)], Command::PrevScreen, None, ("layar sebelumnya", "previous screen")),
+    b(M::Global, &[Key::ch('1')], Command::Show(Screen::Dashboard), None, ("layar Ringkasan", "the Dashboard screen")),
+    b(M::Global, &[Key::ch('2')], Command::Show(Screen::Cases), None, ("layar Kasus", "the Cases screen")),
+    b(M::Global, &[Key::ch('3')], Command::Show(Screen::Stages), None, ("layar Tahapan", "the Stages screen")),
+    b(M::Global, &[Key::plain(K::Esc)], Command::Back, None,
+        ("kembali ke layar dan tampilan sebelumnya", "back to the previous screen and view")),
+    b(M::Global, &[Key::ch('[')], Command::DayBack, Some(("tanggal", "date")), ("tanggal tampilan mundur satu hari", "the as-of date one day back")),
+    b(M::Global, &[Key::ch(']')], Command::DayForward, None, ("tanggal tampilan maju satu hari", "the as-of date one day forward")),
+    b(M::Global, &[Key::ch('?')], Command::Help, Some(("bantuan", "help")), ("bantuan tombol ini", "this key help")),
+    b(M::Global, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
+];
+
+/// Every binding: the mode-specific rows first (moves, then the rest), the global ones last.
+pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+    DASHBOARD_MOVES
+        .iter()
+        .chain(CASES_MOVES.iter())
+        .chain(STAGES_MOVES.iter())
+        .chain(DETAIL_MOVES.iter())
+        .chain(HELP_MOVES.iter())
+        .chain(OWN.iter())
+}
+
+/// The command `key` runs in `mode`, if any.
+pub fn lookup(mode: Mode, key: Key) -> Option<Command> {
+    let find = |m: Mode| {
+        bindings()
+            .find(|b| b.mode == m && b.keys.contains(&key))
+            .map(|b| b.command)
+    };
+    match mode {
+        Mode::Filter => find(Mode::Filter),
+        m => find(m).or_else(|| find(Mode::Global)),
+    }
+}
+
+/// The action of a terminal key event in `mode`: a command, a character typed into the editor,
+/// or nothing.
+pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key::from_event(ev);
+    if let Some(c) = lookup(mode, key) {
+        return Some(Action::Command(c));
+    }
+    match (mode, key.code) {
+        (Mode::Filter, KeyCode::Char(c)) if key.mods.is_empty() => Some(Action::Insert(c)),
+        _ => None,
+    }
+}
+
+/// The footer's hints for `mode`: the keys and the word, the mode's own rows first.
+pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+    let with_global = !matches!(mode, Mode::Filter | Mode::Help | Mode::Detail);
+    let mut out: Vec<(String, &'static str)> = bindings()
+        .filter(|b| b.mode == mode || (with_global && b.mode == Mode::Global))
+        .filter_map(|b| {
+            let (id, en) = b.hint?;
+            let keys = match b.command {
+                Command::DayBack => "[ ]".to_string(),
+                Command::Left => "←→".to_string(),
+                _ => b.keys.first().map(Key::label).unwrap_or_default(),
+            };
+            Some((keys, lang.pick(id, en)))
+        })
+        .collect();
+    if !with_global && mode != Mode::Filter {
+        out.push(("q".into(), lang.pick("keluar", "quit")));
+    }
+    out
+}
+
+/// The help's rows for one mode: the keys written out and the description.
+pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+    bindings()
+        .filter(|b| b.mode == mode)
+        .map(|b| {
+            (
+                b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+                lang.pick(b.help.0, b.help.1),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let mut seen: HashMap<(Mode, Key), Command> = HashMap::new();
+        for b in bindings() {
+            for k in b.keys {
+                if let Some(prev) = seen.insert((b.mode, *k), b.command) {
+                    panic!(
+                        "{:?} {} is bound to both {prev:?} and {:?}",
+                        b.mode,
+                        k.label(),
+                        b.command
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_help_in_both_languages() {
+        for b in bindings() {
+            assert!(
+                !b.help.0.is_empty() && !b.help.1.is_empty(),
+                "{:?}",
+                b.command
+            );
+            assert!(!b.keys.is_empty(), "{:?}", b.command);
+        }
+    }
+
+    #[test]
+    fn lookup_prefers_the_mode_and_falls_back_to_global() {
+        assert_eq!(lookup(Mode::Dashboard, Key::ch('q')), Some(Command::Quit));
+        assert_eq!(
+            lookup(Mode::Filter, Key::ch('q')),
+            None,
+            "q is typed in the editor"
+        );
+        assert_eq!(
+            lookup(Mode::Help, Key::plain(KeyCode::Esc)),
+            Some(Command::Back)
+        );
+        assert_eq!(
+            lookup(Mode::Dashboard, Key::ch(']')),
+            Some(Command::DayForward)
+        );
+        assert_eq!(
+            lookup(Mode::Cases, Key::ch('4')),
+            None,
+            "4 is kept for the map"
+        );
+        assert_eq!(
+            lookup(Mode::Filter, Key::ctrl('u')),
+            Some(Command::ClearLine)
+        );
+    }
+
+    #[test]
+    fn shift_is_part_of_the_character() {
+        let ev = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::Cases, &ev).map(|a| format!("{a:?}")),
+            Some("Command(Bottom)".into())
+        );
+        let ev = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert!(matches!(
+            action_for(Mode::Filter, &ev),
+            Some(Action::Insert('x'))
+        ));
+        let ev = KeyEvent::new(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert!(matches!(
+            action_for(Mode::Cases, &ev),
+            Some(Action::Command(Command::Quit))
+        ));
+    }
+
+    #[test]
+    fn the_footer_shows_the_few_keys_of_the_mode() {
+        let hints = hints(Mode::Cases, Lang::En);
+        let words: Vec<&str> = hints.iter().map(|(_, w)| *w).collect();
+        assert_eq!(words.first(), Some(&"open"));
+        assert_eq!(
+            &words[words.len() - 2..],
+            &["help", "quit"],
+            "help and quit come last, the footer always shows them"
+        );
+        assert!(words.contains(&"quit") && words.contains(&"sort") && words.contains(&"filter"));
+        let detail: Vec<&str> = super::hints(Mode::Detail, Lang::Id)
+            .iter()
+            .map(|(_, w)| *w)
+            .collect();
+        assert_eq!(detail, vec!["tutup", "keluar"]);
+    }
+}

@@ -1,0 +1,205 @@
+//! The interactive screen: terminal setup and restore (on quit, error, panic, SIGTERM and SIGHUP)
+//! and the event loop turning keys, the clock and worker events into actions. Holds no app state.
+
+pub mod action;
+pub mod app;
+pub mod cases;
+mod draw;
+pub mod editor;
+pub mod filter;
+pub mod keymap;
+pub mod layout;
+pub mod marks;
+mod nav;
+mod sync;
+pub mod theme;
+pub mod widgets;
+pub mod worker;
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::TryRecvError;
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::domain::DeadlineRules;
+use crate::error::{Error, Result};
+use crate::i18n::{Msg, tr};
+use action::Action;
+use app::{App, Options};
+
+/// How long the loop waits for a key before looking at the worker and the clock again.
+const INPUT_WAIT: Duration = Duration::from_millis(40);
+/// How often the clock ticks (marks fade, notices go).
+const TICK: Duration = Duration::from_millis(250);
+
+/// What the interactive screen needs to start.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The database the worker reads.
+    pub db: PathBuf,
+    pub rules: DeadlineRules,
+    pub options: Options,
+}
+
+/// Why the loop ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Ending {
+    /// `q`, or SIGTERM: restore the terminal and leave.
+    Quit,
+    /// SIGHUP: the terminal is gone; do not draw again.
+    HangUp,
+}
+
+fn terminal_error(e: std::io::Error) -> Error {
+    Error::Other(format!("terminal: {e}"))
+}
+
+/// Runs the interactive screen until `q`, a signal or an error, and restores the terminal.
+pub fn run(session: Session) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let hangup = Arc::new(AtomicBool::new(false));
+    for (signal, flag) in [
+        (signal_hook::consts::SIGTERM, &stop),
+        (signal_hook::consts::SIGINT, &stop),
+        (signal_hook::consts::SIGHUP, &hangup),
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(flag))
+            .map_err(|e| Error::Other(format!("signal: {e}")))?;
+    }
+    let lang = session.options.lang;
+    let worker = worker::spawn(session.db, session.rules, lang)
+        .map_err(|e| Error::Other(format!("worker: {e}")))?;
+    // Installs the panic hook that restores the terminal before the panic message.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            return Err(terminal_error(e));
+        }
+    };
+    // ratatui's hook restores the terminal on a panic; a panic of the worker instead ends only the
+    // worker, and the app says so in its status line.
+    let restore_on_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(worker::THREAD) {
+            restore_on_panic(info);
+        }
+    }));
+    let mut app = App::new(session.options);
+    let ending = event_loop(&mut terminal, &mut app, &worker, &stop, &hangup);
+    drop(terminal);
+    restore();
+    // The worker stops by itself once its request channel closes; a query it is in is not waited for.
+    drop(worker);
+    match ending {
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Leaves the alternate screen and raw mode and shows the cursor; errors are ignored (the
+/// terminal may be gone).
+fn restore() {
+    let _ = ratatui::try_restore();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// Handles an action and every follow-up it returns.
+fn dispatch(app: &mut App, action: Action) {
+    let mut next = Some(action);
+    while let Some(a) = next {
+        next = app.update(a);
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    worker: &worker::Worker,
+    stop: &AtomicBool,
+    hangup: &AtomicBool,
+) -> Result<Ending> {
+    let size = terminal.size().map_err(terminal_error)?;
+    dispatch(app, Action::Resize(size.width, size.height));
+    let mut last_tick = Instant::now();
+    let mut worker_gone = false;
+    let mut dirty = true;
+    loop {
+        if hangup.load(Ordering::SeqCst) {
+            return Ok(Ending::HangUp);
+        }
+        if stop.load(Ordering::SeqCst) || app.should_quit() {
+            return Ok(Ending::Quit);
+        }
+        while !worker_gone {
+            match worker.events.try_recv() {
+                Ok(worker::Event::Reply(r)) => dispatch(app, Action::Reply(r)),
+                Ok(worker::Event::DbChanged) => dispatch(app, Action::DbChanged),
+                Ok(worker::Event::Gone(message)) => {
+                    worker_gone = true;
+                    dispatch(app, Action::WorkerGone(message));
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    worker_gone = true;
+                    dispatch(
+                        app,
+                        Action::WorkerGone(tr(app.lang(), Msg::TuiWorkerGone).to_string()),
+                    );
+                }
+            }
+            dirty = true;
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            dispatch(app, Action::Tick(chrono::Local::now().naive_local()));
+            dirty = true;
+        }
+        for req in app.take_requests() {
+            if worker.requests.send(req).is_err() && !worker_gone {
+                worker_gone = true;
+                dispatch(
+                    app,
+                    Action::WorkerGone(tr(app.lang(), Msg::TuiWorkerGone).to_string()),
+                );
+            }
+        }
+        if app.should_quit() {
+            continue;
+        }
+        if dirty {
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(terminal_error)?;
+            dirty = false;
+        }
+        let ready = match event::poll(INPUT_WAIT) {
+            Ok(ready) => ready,
+            Err(e) if e.kind() == ErrorKind::Interrupted => false,
+            Err(e) => return Err(terminal_error(e)),
+        };
+        if !ready {
+            continue;
+        }
+        match event::read() {
+            Ok(Event::Key(key)) => {
+                if let Some(action) = keymap::action_for(app.mode(), &key) {
+                    dispatch(app, action);
+                    dirty = true;
+                }
+            }
+            Ok(Event::Resize(w, h)) => {
+                dispatch(app, Action::Resize(w, h));
+                dirty = true;
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(terminal_error(e)),
+        }
+    }
+}

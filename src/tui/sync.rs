@@ -1,0 +1,183 @@
+//! Keeping the screen in step with the database: generation-tagged requests to the worker, refreshes
+//! that keep the cursor on its case, and answers taken in (stale ones dropped). Part of `App::update`.
+
+use crate::engine::PageRequest;
+use crate::i18n::{Msg, tr};
+use crate::tui::action::Screen;
+use crate::tui::app::{App, Overlay};
+use crate::tui::cases::{Fill, Landing};
+use crate::tui::worker::{Answer, Need, Reply, Request};
+use crate::view::{DateExpr, View};
+
+impl App {
+    /// The view sent to the worker: the current view at the as-of date.
+    pub(crate) fn query_view(&self) -> View {
+        View {
+            as_of: self.as_of.map(DateExpr::Date),
+            ..self.view.clone()
+        }
+    }
+
+    pub(crate) fn request(&mut self, need: Need) -> u64 {
+        self.generation += 1;
+        let req = Request {
+            generation: self.generation,
+            view: self.query_view(),
+            today: self.today,
+            need,
+        };
+        self.outbox.push(req);
+        self.generation
+    }
+
+    pub(crate) fn request_counts(&mut self) {
+        let key = (self.query_view(), self.today);
+        let generation = self.request(Need::Counts);
+        self.pending.counts = Some((generation, key));
+    }
+
+    pub(crate) fn request_page(&mut self, req: PageRequest, fill: Fill) {
+        let position = matches!(fill, Fill::Replace(_));
+        let generation = self.request(Need::Page { req, position });
+        self.pending.page = Some((generation, fill));
+    }
+
+    pub(crate) fn request_detail(&mut self, id: i64) {
+        let generation = self.request(Need::Detail(id));
+        self.pending.detail = Some(generation);
+    }
+
+    /// Asks again for everything on screen, keeping the cursor on its case.
+    pub(crate) fn refresh(&mut self) {
+        self.stale = false;
+        self.request_counts();
+        self.reanchor_cases();
+        if let Some(Overlay::Detail { id, .. }) = self.detail_overlay() {
+            let id = *id;
+            self.request_detail(id);
+        }
+    }
+
+    /// The open detail, even under the help.
+    pub(crate) fn detail_overlay(&mut self) -> Option<&mut Overlay> {
+        match &mut self.overlay {
+            Some(Overlay::Help { under: Some(o), .. }) => Some(o.as_mut()),
+            Some(o @ Overlay::Detail { .. }) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// Re-reads the case list around its cursor now if it is on screen, else when next shown.
+    pub(crate) fn reanchor_cases(&mut self) {
+        if !self.cases.is_loaded() {
+            self.pending.page = None;
+            return;
+        }
+        if self.screen == Screen::Cases {
+            let visible = self.case_rows();
+            let descending = self.view.sort.is_some_and(|s| s.descending);
+            // A jump to the first or last case still on its way is asked again, not forgotten.
+            let jump = match self.pending.page.as_ref().map(|(_, f)| f) {
+                Some(Fill::Replace(Landing::First)) => self.cases.clone().to_first(visible),
+                Some(Fill::Replace(Landing::Last)) => self.cases.clone().to_last(visible),
+                _ => None,
+            };
+            let (req, fill) = jump.unwrap_or_else(|| self.cases.reanchor(visible, descending));
+            self.request_page(req, fill);
+            self.cases_stale = false;
+        } else {
+            self.cases_stale = true;
+        }
+    }
+
+    /// Asks for the pages the case list needs, one at a time.
+    pub(crate) fn fetch_pages(&mut self) {
+        if self.screen != Screen::Cases || self.pending.page.is_some() || self.cases.has_failed() {
+            return;
+        }
+        let visible = self.case_rows();
+        if !self.cases.is_loaded() {
+            if let Some((req, fill)) = self.cases.to_first(visible) {
+                self.request_page(req, fill);
+            }
+        } else if self.cases_stale {
+            self.reanchor_cases();
+        } else if let Some((req, fill)) = self.cases.wants(visible) {
+            self.request_page(req, fill);
+        }
+    }
+
+    /// Takes in a worker answer, dropping it if something newer was asked since.
+    pub(crate) fn receive(&mut self, reply: Reply) {
+        let generation = reply.generation;
+        match reply.answer {
+            Answer::Counts(counts) => {
+                let Some((g, key)) = self.pending.counts.take() else {
+                    return;
+                };
+                if g != generation {
+                    self.pending.counts = Some((g, key));
+                    return;
+                }
+                if let Some(old) = &self.counts
+                    && self.counts_key.as_ref() == Some(&key)
+                {
+                    self.marks.record(old, &counts, self.now);
+                }
+                self.counts = Some(*counts);
+                self.counts_key = Some(key);
+                self.refreshed_at = Some(self.now);
+                if self.notice.as_ref().is_some_and(|n| n.error) {
+                    self.notice = None;
+                }
+            }
+            Answer::Page { page, position } => {
+                let Some((g, fill)) = self.pending.page.take() else {
+                    return;
+                };
+                if g != generation {
+                    self.pending.page = Some((g, fill));
+                    return;
+                }
+                let visible = self.case_rows();
+                self.cases.apply(fill, page, position, visible);
+            }
+            Answer::Detail(detail) => {
+                if self.pending.detail != Some(generation) {
+                    return;
+                }
+                self.pending.detail = None;
+                if let Some(Overlay::Detail {
+                    detail: d, missing, ..
+                }) = self.detail_overlay()
+                {
+                    *missing = detail.is_none();
+                    *d = detail;
+                }
+            }
+            Answer::Failed(message) => {
+                if self
+                    .pending
+                    .counts
+                    .as_ref()
+                    .is_some_and(|(g, _)| *g == generation)
+                {
+                    self.pending.counts = None;
+                } else if self
+                    .pending
+                    .page
+                    .as_ref()
+                    .is_some_and(|(g, _)| *g == generation)
+                {
+                    self.pending.page = None;
+                    self.cases.set_failed();
+                } else if self.pending.detail == Some(generation) {
+                    self.pending.detail = None;
+                } else {
+                    return;
+                }
+                self.error(format!("{}: {message}", tr(self.lang, Msg::TuiQueryFailed)));
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Styles with meanings (selected, overdue, changed, campaign…): the only file that names colours.
+//! Without colour (NO_COLOR) every style keeps its reverse video or bold; meaning also has a text marker.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles of the TUI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    colour: bool,
+}
+
+impl Theme {
+    /// A theme with colours, or without.
+    pub fn new(colour: bool) -> Theme {
+        Theme { colour }
+    }
+
+    /// Colours unless `NO_COLOR` is set to anything non-empty (https://no-color.org).
+    pub fn from_env() -> Theme {
+        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+    }
+
+    /// Whether this theme uses colour.
+    pub fn has_colour(&self) -> bool {
+        self.colour
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.colour {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// Ordinary text.
+    pub fn normal(&self) -> Style {
+        Style::new()
+    }
+
+    /// Secondary text: headings of columns, dates, hints.
+    pub fn dim(&self) -> Style {
+        if self.colour {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The title bar.
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// Column headings.
+    pub fn heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The row under the cursor: reverse video, with or without colour.
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The current tab.
+    pub fn tab_active(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// Totals.
+    pub fn total(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// A case past its deadline (also marked ⚠ in text).
+    pub fn overdue(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    /// A count that went up lately (also marked ▲ in text).
+    pub fn increased(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// A count that went down lately (also marked ▼ in text).
+    pub fn decreased(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    /// The campaign stage (also marked ◆ in text).
+    pub fn campaign(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// Bars of the tables.
+    pub fn bar(&self) -> Style {
+        self.fg(Color::Blue)
+    }
+
+    /// The live marker.
+    pub fn live(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    /// The frozen marker.
+    pub fn frozen(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// An error in the status line or the view editor.
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    /// A notice in the status line.
+    pub fn notice(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    /// Keys in the footer and the help.
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The editing cursor of the view editor (a reversed cell).
+    pub fn edit_cursor(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// Panels that do not have the focus.
+    pub fn unfocused(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+}

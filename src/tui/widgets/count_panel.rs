@@ -1,0 +1,217 @@
+//! A panel of counts by one dimension (stage, type or status) beside or below the region table:
+//! a title, one line per key with its count, mark and bar. Render-only; lines and cursor are given.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::tui::marks::Mark;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::text::{left, right, width};
+
+/// One line of a panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelLine {
+    pub label: String,
+    pub count: i64,
+    pub mark: Option<Mark>,
+    /// Marked with ◆ (the campaign stage).
+    pub flagged: bool,
+}
+
+/// The panel.
+pub struct CountPanel<'a> {
+    pub title: &'a str,
+    pub lines: &'a [PanelLine],
+    pub selected: Option<usize>,
+    pub focused: bool,
+    /// "more", for the line that says how many lines did not fit.
+    pub more: &'a str,
+    pub theme: &'a Theme,
+}
+
+impl Widget for CountPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 || area.width < 10 {
+            return;
+        }
+        let t = self.theme;
+        let marker = if self.focused { "▸" } else { " " };
+        let total: i64 = self.lines.iter().map(|l| l.count).sum();
+        let title = format!("{marker} {} ", self.title);
+        let rule = "─".repeat(usize::from(area.width).saturating_sub(width(&title) + 1));
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(vec![
+                Span::styled(title, t.heading()),
+                Span::styled(rule, t.dim()),
+            ]),
+            area.width,
+        );
+        let rows = usize::from(area.height - 1);
+        let n = self.lines.len();
+        let sel = self.selected.unwrap_or(0);
+        // Scroll so the cursor shows; when lines are hidden below, the last row says how many.
+        let mut offset = 0;
+        if n > rows {
+            offset = (sel + 2).saturating_sub(rows).min(n - rows);
+        }
+        let shown = if n > rows + offset {
+            rows - 1
+        } else {
+            rows.min(n - offset)
+        };
+        let mark_w = self
+            .lines
+            .iter()
+            .filter_map(|l| l.mark)
+            .map(|m| width(&m.text()) + 1)
+            .max()
+            .unwrap_or(0);
+        let count_w = self
+            .lines
+            .iter()
+            .map(|l| l.count.to_string().len())
+            .max()
+            .unwrap_or(1)
+            .max(2);
+        let w = usize::from(area.width);
+        // Labels as long as they need, leaving at least a short bar; the bar takes the rest.
+        let longest = self
+            .lines
+            .iter()
+            .map(|l| width(&l.label) + if l.flagged { 2 } else { 0 })
+            .max()
+            .unwrap_or(8);
+        let label_w = longest
+            .min(w.saturating_sub(2 + 1 + mark_w + count_w + 1 + 5))
+            .max(6);
+        let bar_w = w
+            .saturating_sub(2 + label_w + 1 + mark_w + count_w + 1)
+            .min(41);
+        let max = self.lines.iter().map(|l| l.count).max().unwrap_or(0).max(1);
+        for (row, (i, l)) in self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(shown)
+            .enumerate()
+        {
+            let y = area.y + 1 + row as u16;
+            let label = if l.flagged {
+                format!("{} ◆", l.label)
+            } else {
+                l.label.clone()
+            };
+            let style = if l.flagged { t.campaign() } else { t.normal() };
+            let cursor = if self.focused && self.selected == Some(i) {
+                "› "
+            } else {
+                "  "
+            };
+            let mut spans = vec![
+                Span::raw(cursor),
+                Span::styled(left(&label, label_w), style),
+                Span::raw(" "),
+            ];
+            let m = l.mark.map(|m| format!("{} ", m.text())).unwrap_or_default();
+            spans.push(Span::raw(" ".repeat(mark_w.saturating_sub(width(&m)))));
+            if let Some(mark) = l.mark {
+                spans.push(Span::styled(
+                    m,
+                    if mark.delta > 0 {
+                        t.increased()
+                    } else {
+                        t.decreased()
+                    },
+                ));
+            }
+            spans.push(Span::raw(right(&l.count.to_string(), count_w)));
+            if bar_w > 1 {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(bar(l.count, max, bar_w - 1), t.bar()));
+            }
+            buf.set_line(area.x, y, &Line::from(spans), area.width);
+            if self.focused && self.selected == Some(i) {
+                buf.set_style(
+                    Rect {
+                        x: area.x,
+                        y,
+                        width: area.width,
+                        height: 1,
+                    },
+                    t.selected(),
+                );
+            }
+        }
+        if n > offset + shown {
+            let y = area.y + 1 + shown as u16;
+            let hidden: i64 = self.lines[offset + shown..].iter().map(|l| l.count).sum();
+            let text = format!("  +{} {} ({hidden})", n - offset - shown, self.more);
+            buf.set_line(
+                area.x,
+                y,
+                &Line::from(Span::styled(text, t.dim())),
+                area.width,
+            );
+        }
+        let _ = total;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(label: &str, count: i64, flagged: bool) -> PanelLine {
+        PanelLine {
+            label: label.into(),
+            count,
+            mark: None,
+            flagged,
+        }
+    }
+
+    #[test]
+    fn a_panel_lists_counts_and_says_how_many_did_not_fit() {
+        let lines = [
+            line("KAMPANYE", 22, true),
+            line("PENCALONAN", 9, false),
+            line("LAINNYA", 8, false),
+            line("DATA_PEMILIH", 6, false),
+        ];
+        let t = Theme::new(false);
+        let panel = CountPanel {
+            title: "Tahapan",
+            lines: &lines,
+            selected: Some(0),
+            focused: true,
+            more: "lainnya",
+            theme: &t,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));
+        panel.render(buf.area, &mut buf);
+        let text: Vec<String> = (0..4)
+            .map(|y| {
+                (0..30)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            text,
+            vec![
+                "▸ Tahapan ───────────────────",
+                "› KAMPANYE ◆   22 ███████████",
+                "  PENCALONAN    9 ████▌",
+                "  +2 lainnya (14)",
+            ]
+        );
+    }
+}

@@ -1,0 +1,335 @@
+//! One case in full: every field in labelled rows, the deadline and how it was computed, the
+//! forwarding, and the status history as a timeline. Render-only; the case and the date are given.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::domain::Reference;
+use crate::engine::CaseDetail;
+use crate::i18n::{Lang, Msg, tr};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{date, left, wrap};
+
+const LABEL: usize = 20;
+
+/// The fields, and the history with its heading, at `width` columns.
+fn sections(
+    d: &CaseDetail,
+    reference: &Reference,
+    lang: Lang,
+    as_of: NaiveDate,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let t = theme;
+    let c = &d.case;
+    let none = "–".to_string();
+    let opt_date = |x: Option<NaiveDate>| x.map(date).unwrap_or_else(|| none.clone());
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let value_w = width.saturating_sub(LABEL + 2).max(10);
+    let field =
+        |out: &mut Vec<Line<'static>>, msg: Msg, value: String, style: ratatui::style::Style| {
+            for (i, part) in wrap(&value, value_w)
+                .into_iter()
+                .chain(value.is_empty().then(String::new))
+                .enumerate()
+            {
+                let label = if i == 0 {
+                    left(tr(lang, msg), LABEL)
+                } else {
+                    " ".repeat(LABEL)
+                };
+                out.push(Line::from(vec![
+                    Span::styled(format!(" {label} "), t.dim()),
+                    Span::styled(part, style),
+                ]));
+            }
+        };
+    let n = t.normal();
+    let status_now = d
+        .history
+        .iter()
+        .rfind(|h| h.at.date() <= as_of)
+        .map(|h| h.to)
+        .unwrap_or(c.status);
+    let region = reference
+        .region(&c.kode_wilayah)
+        .map_or(c.kode_wilayah.clone(), |r| {
+            format!("{} · {}", r.display_name(lang), r.code)
+        });
+    let stage = reference
+        .stage(&c.kode_tahapan)
+        .map_or(c.kode_tahapan.clone(), |s| {
+            format!("{} — {}", s.code, s.name(lang))
+        });
+    let campaign = c.kode_tahapan == crate::tui::nav::CAMPAIGN;
+    field(&mut out, Msg::TuiFieldNomor, c.nomor.clone(), t.heading());
+    field(
+        &mut out,
+        Msg::TuiFieldRegistration,
+        c.nomor_registrasi.clone().unwrap_or_else(|| none.clone()),
+        n,
+    );
+    field(
+        &mut out,
+        Msg::TuiFieldSource,
+        c.sumber.label(lang).to_string(),
+        n,
+    );
+    field(&mut out, Msg::TuiFieldRegion, region, n);
+    field(
+        &mut out,
+        Msg::TuiFieldKecamatan,
+        c.kecamatan.clone().unwrap_or_else(|| none.clone()),
+        n,
+    );
+    field(
+        &mut out,
+        Msg::TuiFieldStage,
+        if campaign {
+            format!("{stage} ◆")
+        } else {
+            stage
+        },
+        if campaign { t.campaign() } else { n },
+    );
+    field(
+        &mut out,
+        Msg::TuiFieldEvent,
+        opt_date(c.tanggal_kejadian),
+        n,
+    );
+    field(
+        &mut out,
+        Msg::TuiFieldKnown,
+        opt_date(c.tanggal_diketahui),
+        n,
+    );
+    field(&mut out, Msg::TuiFieldReceived, date(c.tanggal_diterima), n);
+    field(
+        &mut out,
+        Msg::TuiFieldRegistered,
+        opt_date(c.tanggal_registrasi),
+        n,
+    );
+    field(
+        &mut out,
+        Msg::TuiFieldStatus,
+        format!(
+            "{} ({} {})",
+            status_now.label(lang),
+            tr(lang, Msg::AsOf),
+            date(as_of)
+        ),
+        t.heading(),
+    );
+    if status_now != c.status {
+        field(
+            &mut out,
+            Msg::TuiFieldStatusNow,
+            c.status.label(lang).to_string(),
+            n,
+        );
+    }
+    let yes_no = if c.diperpanjang {
+        Msg::TuiYes
+    } else {
+        Msg::TuiNo
+    };
+    field(
+        &mut out,
+        Msg::TuiFieldExtended,
+        tr(lang, yes_no).to_string(),
+        n,
+    );
+    let kind = |v: Option<crate::domain::ViolationType>| {
+        v.map(|v| v.label(lang).to_string())
+            .unwrap_or_else(|| none.clone())
+    };
+    field(&mut out, Msg::TuiFieldSuspected, kind(c.jenis_dugaan), n);
+    field(&mut out, Msg::TuiFieldProven, kind(c.jenis_pelanggaran), n);
+    field(
+        &mut out,
+        Msg::TuiFieldArticle,
+        c.pasal.clone().unwrap_or_else(|| none.clone()),
+        n,
+    );
+    let party = match (&c.terlapor, c.kategori_terlapor) {
+        (Some(p), Some(k)) => format!("{p} · {}", k.label(lang)),
+        (Some(p), None) => p.clone(),
+        (None, Some(k)) => k.label(lang).to_string(),
+        (None, None) => none.clone(),
+    };
+    field(&mut out, Msg::TuiFieldReported, party, n);
+    field(
+        &mut out,
+        Msg::TuiFieldReporter,
+        c.pelapor.clone().unwrap_or_else(|| none.clone()),
+        n,
+    );
+    let (deadline, style) = match &d.deadline {
+        Some(dl) if dl.due < as_of => (
+            format!(
+                "⚠ {} ({} {}{})",
+                dl.explain(lang),
+                tr(lang, Msg::TuiLate),
+                (as_of - dl.due).num_days(),
+                tr(lang, Msg::TuiDayUnit)
+            ),
+            t.overdue(),
+        ),
+        Some(dl) => (dl.explain(lang), n),
+        None => (tr(lang, Msg::TuiNoDeadline).to_string(), n),
+    };
+    field(&mut out, Msg::TuiDeadline, deadline, style);
+    let forwarding = match c.diteruskan_ke {
+        Some(f) => {
+            let mut s = f.label(lang).to_string();
+            if let Some(letter) = &c.nomor_surat_penerusan {
+                s += &format!(" · {} {letter}", tr(lang, Msg::TuiFieldLetter));
+            }
+            if let Some(on) = c.tanggal_penerusan {
+                s += &format!(" · {}", date(on));
+                if on > as_of {
+                    s += &format!(" ({})", tr(lang, Msg::TuiAfterAsOf));
+                }
+            }
+            s
+        }
+        None => tr(lang, Msg::TuiNotForwarded).to_string(),
+    };
+    field(&mut out, Msg::TuiForwarding, forwarding, n);
+    field(&mut out, Msg::TuiFieldDescription, c.uraian.clone(), n);
+    let fields = std::mem::take(&mut out);
+    out.push(Line::from(Span::styled(
+        format!(" {}", tr(lang, Msg::TuiHistory)),
+        t.heading(),
+    )));
+    for (i, h) in d.history.iter().enumerate() {
+        let later = h.at.date() > as_of;
+        let dot = if later { "○" } else { "●" };
+        let change = match h.from {
+            Some(from) => format!("{} → {}", from.label(lang), h.to.label(lang)),
+            None => h.to.label(lang).to_string(),
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!(" {dot} {}  ", h.at.format("%d/%m/%Y %H:%M")),
+                if later { t.dim() } else { t.normal() },
+            ),
+            Span::styled(change, if later { t.dim() } else { t.heading() }),
+        ];
+        if later {
+            spans.push(Span::styled(
+                format!("  ({})", tr(lang, Msg::TuiAfterAsOf)),
+                t.dim(),
+            ));
+        }
+        out.push(Line::from(spans));
+        let rail = if i + 1 < d.history.len() {
+            " │ "
+        } else {
+            "   "
+        };
+        let indent = format!("{rail}{}", " ".repeat(18));
+        let by = format!("{} {}", tr(lang, Msg::TuiBy), h.by);
+        for part in wrap(&by, width.saturating_sub(21).max(10)) {
+            out.push(Line::from(vec![
+                Span::styled(indent.clone(), t.dim()),
+                Span::styled(part, t.dim()),
+            ]));
+        }
+        if let Some(note) = &h.note {
+            for part in wrap(note, width.saturating_sub(21).max(10)) {
+                out.push(Line::from(vec![
+                    Span::styled(indent.clone(), t.dim()),
+                    Span::raw(part),
+                ]));
+            }
+        }
+    }
+    (fields, out)
+}
+
+/// From this width on, the history goes beside the fields.
+const SIDE_BY_SIDE: usize = 150;
+
+/// The detail's lines at `width` columns: the fields then the history, or side by side when wide.
+pub fn lines(
+    d: &CaseDetail,
+    reference: &Reference,
+    lang: Lang,
+    as_of: NaiveDate,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    if width < SIDE_BY_SIDE {
+        let (mut fields, history) = sections(d, reference, lang, as_of, theme, width);
+        fields.push(Line::default());
+        fields.extend(history);
+        return fields;
+    }
+    let half = width / 2;
+    let (fields, history) = sections(d, reference, lang, as_of, theme, half - 1);
+    (0..fields.len().max(history.len()))
+        .map(|i| {
+            let left = fields.get(i).cloned().unwrap_or_default();
+            let pad = half.saturating_sub(left.width());
+            let mut spans = left.spans;
+            spans.push(Span::raw(" ".repeat(pad)));
+            if let Some(right) = history.get(i) {
+                spans.extend(right.spans.iter().cloned());
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The detail, scrolled.
+pub struct DetailView<'a> {
+    pub title: String,
+    pub lines: Vec<Line<'a>>,
+    pub scroll: usize,
+    /// Shown instead of the lines when there is nothing (loading, or the case is gone).
+    pub placeholder: Option<&'a str>,
+    pub theme: &'a Theme,
+}
+
+impl Widget for DetailView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let t = self.theme;
+        let rule = "─".repeat(
+            usize::from(area.width)
+                .saturating_sub(crate::tui::widgets::text::width(&self.title) + 3),
+        );
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(vec![
+                Span::styled(format!("─ {} ", self.title), t.heading()),
+                Span::styled(rule, t.dim()),
+            ]),
+            area.width,
+        );
+        if let Some(p) = self.placeholder {
+            buf.set_line(
+                area.x + 2,
+                area.y + 1,
+                &Line::from(Span::styled(p, t.dim())),
+                area.width.saturating_sub(2),
+            );
+            return;
+        }
+        let rows = usize::from(area.height - 1);
+        let scroll = self.scroll.min(self.lines.len().saturating_sub(rows));
+        for (i, line) in self.lines.iter().skip(scroll).take(rows).enumerate() {
+            buf.set_line(area.x, area.y + 1 + i as u16, line, area.width);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The `/` view editor: the prompt and the text with its cursor, then either the keys that apply
+//! or the error with a caret under its position. Render-only; the text, cursor and error are given.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::width;
+
+/// The editor.
+pub struct FilterBar<'a> {
+    pub prompt: &'a str,
+    pub text: &'a str,
+    /// In characters from the start.
+    pub cursor: usize,
+    /// The error's 1-based character position and its message.
+    pub error: Option<(usize, String)>,
+    /// The keys that apply, shown when there is no error.
+    pub hint: &'a str,
+    pub theme: &'a Theme,
+}
+
+impl Widget for FilterBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        Clear.render(area, buf);
+        let t = self.theme;
+        let prompt = format!(" {} ", self.prompt);
+        let pw = width(&prompt);
+        let room = usize::from(area.width).saturating_sub(pw + 1).max(1);
+        let chars: Vec<char> = self.text.chars().collect();
+        // Scroll the text so the cursor (and the error's spot) stay in view.
+        let focus = self
+            .cursor
+            .max(self.error.as_ref().map_or(0, |(p, _)| p.saturating_sub(1)));
+        let start = (focus + 1).saturating_sub(room);
+        let shown: String = chars.iter().skip(start).take(room).collect();
+        let at = self.cursor.saturating_sub(start);
+        let (before, rest): (String, String) = (
+            shown.chars().take(at).collect(),
+            shown.chars().skip(at).collect(),
+        );
+        let mut rest = rest.chars();
+        let under = rest.next().map_or(" ".to_string(), |c| c.to_string());
+        let line = Line::from(vec![
+            Span::styled(prompt, t.heading()),
+            Span::raw(before.clone()),
+            Span::styled(under, t.edit_cursor()),
+            Span::raw(rest.collect::<String>()),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+        if area.height < 2 {
+            return;
+        }
+        match &self.error {
+            Some((pos, message)) => {
+                let before: String = chars
+                    .iter()
+                    .skip(start)
+                    .take(pos.saturating_sub(1).saturating_sub(start))
+                    .collect();
+                let caret = format!("{}^", " ".repeat(pw + width(&before)));
+                buf.set_line(
+                    area.x,
+                    area.y + 1,
+                    &Line::from(Span::styled(caret, t.error())),
+                    area.width,
+                );
+                if area.height >= 3 {
+                    buf.set_line(
+                        area.x,
+                        area.y + 2,
+                        &Line::from(Span::styled(format!(" ⚠ {message}"), t.error())),
+                        area.width,
+                    );
+                }
+            }
+            None => {
+                buf.set_line(
+                    area.x,
+                    area.y + 1,
+                    &Line::from(Span::styled(format!(" {}", self.hint), t.dim())),
+                    area.width,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_points_at_the_error() {
+        let t = Theme::new(false);
+        let bar = FilterBar {
+            prompt: "view›",
+            text: "stage:kampanye regoin:kukar",
+            cursor: 15,
+            error: Some((16, "unknown key \"regoin\"".into())),
+            hint: "",
+            theme: &t,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 3));
+        bar.render(buf.area, &mut buf);
+        let row = |y: u16| {
+            (0..40)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        };
+        assert_eq!(row(0), " view› stage:kampanye regoin:kukar");
+        assert_eq!(row(1), "                      ^");
+        assert_eq!(row(2), " ⚠ unknown key \"regoin\"");
+    }
+}

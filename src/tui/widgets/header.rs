@@ -1,0 +1,146 @@
+//! The two header lines: the title bar (pantau, the database, the as-of date, the live marker) and
+//! the tab bar (screens, the current view and its total). Render-only; inputs are given.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::i18n::{Lang, Msg, tr};
+use crate::tui::action::Screen;
+use crate::tui::marks::Mark;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{date, fit, fit_start, width};
+
+/// Whether the screen follows the database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Live {
+    /// Following; the time of the last refresh, if one arrived yet.
+    Following(Option<NaiveDateTime>),
+    /// Frozen by `f`; whether the database changed since.
+    Frozen { changed: bool },
+}
+
+/// The first line.
+pub struct TitleBar<'a> {
+    pub db: &'a str,
+    pub as_of: NaiveDate,
+    pub live: Live,
+    pub busy: bool,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TitleBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let l = self.lang;
+        let mut right = vec![
+            Span::raw(format!("{} {}", tr(l, Msg::AsOf), date(self.as_of))),
+            Span::raw(" · "),
+        ];
+        match self.live {
+            Live::Following(Some(at)) => right.push(Span::styled(
+                format!("● {} {}", tr(l, Msg::TuiLive), at.format("%H:%M:%S")),
+                t.live(),
+            )),
+            Live::Following(None) => right.push(Span::styled(
+                format!("● {}", tr(l, Msg::TuiWaiting)),
+                t.live(),
+            )),
+            Live::Frozen { changed } => {
+                right.push(Span::styled(
+                    format!("■ {}", tr(l, Msg::TuiFrozen)),
+                    t.frozen(),
+                ));
+                if changed {
+                    right.push(Span::styled(
+                        format!(" · {}", tr(l, Msg::TuiChangesWaiting)),
+                        t.frozen(),
+                    ));
+                }
+            }
+        }
+        right.push(Span::raw(if self.busy { " ⟳ " } else { "   " }));
+        let right = Line::from(right);
+        let right_w = right.width();
+        let room = usize::from(area.width).saturating_sub(right_w + 1);
+        // A long path loses its start, never the file name.
+        let db = fit_start(self.db, room.saturating_sub(10));
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(Span::styled(format!(" pantau · {db}"), t.title())),
+            area.width,
+        );
+        let x = area.x + area.width.saturating_sub(right_w as u16);
+        buf.set_line(x, area.y, &right, right_w as u16);
+    }
+}
+
+/// The second line.
+pub struct TabBar<'a> {
+    pub current: Screen,
+    /// The view in canonical form ("" for all cases).
+    pub view: &'a str,
+    pub total: Option<i64>,
+    pub total_mark: Option<Mark>,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TabBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let l = self.lang;
+        let mut tabs = vec![Span::raw(" ")];
+        for s in Screen::ALL {
+            let label = format!("{} {}", s.number(), tr(l, s.title()));
+            if s == self.current {
+                tabs.push(Span::styled(format!("[{label}]"), t.tab_active()));
+            } else {
+                tabs.push(Span::raw(format!(" {label} ")));
+            }
+            tabs.push(Span::raw(" "));
+        }
+        let tabs = Line::from(tabs);
+        buf.set_line(area.x, area.y, &tabs, area.width);
+        let mut right = Vec::new();
+        if let Some(n) = self.total {
+            right.push(Span::raw(format!(" · {n} {}", tr(l, Msg::Cases))));
+            if let Some(m) = self.total_mark {
+                let style = if m.delta > 0 {
+                    t.increased()
+                } else {
+                    t.decreased()
+                };
+                right.push(Span::styled(format!(" {}", m.text()), style));
+            }
+        }
+        right.push(Span::raw(" "));
+        let tail_w: usize = right.iter().map(|s| s.width()).sum();
+        let room = usize::from(area.width).saturating_sub(tabs.width() + 1 + tail_w);
+        let spec = if self.view.is_empty() {
+            tr(l, Msg::NoView).to_string()
+        } else {
+            self.view.to_string()
+        };
+        // The label goes first when space is short, then the end of the spec.
+        let label = format!("{}: ", tr(l, Msg::View));
+        let label = if width(&label) + width(&spec) <= room {
+            label
+        } else {
+            String::new()
+        };
+        let spec = fit(&spec, room.saturating_sub(width(&label)));
+        let mut spans = vec![
+            Span::styled(label, t.dim()),
+            Span::styled(spec, t.heading()),
+        ];
+        spans.extend(right);
+        let line = Line::from(spans);
+        let w = line.width() as u16;
+        buf.set_line(area.x + area.width.saturating_sub(w), area.y, &line, w);
+    }
+}

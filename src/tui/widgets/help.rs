@@ -1,0 +1,90 @@
+//! The `?` help: every binding of the keymap, grouped by mode, generated from the same table that
+//! dispatches keys, so the two cannot disagree. Render-only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::i18n::{Lang, Msg, tr};
+use crate::tui::keymap::{Mode, help_rows};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::left;
+
+/// The help's lines.
+pub fn lines(lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::from(Span::styled(
+        format!(" {}", tr(lang, Msg::TuiHelpClose)),
+        theme.dim(),
+    ))];
+    for mode in Mode::ALL {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            format!(" {}", tr(lang, mode.title())),
+            theme.heading(),
+        )));
+        for (keys, what) in help_rows(mode, lang) {
+            out.push(Line::from(vec![
+                Span::styled(format!("   {}", left(&keys, 16)), theme.key()),
+                Span::raw(what),
+            ]));
+        }
+        if mode == Mode::Filter {
+            out.push(Line::from(vec![
+                Span::styled(format!("   {}", left("a-z …", 16)), theme.key()),
+                Span::raw(tr(lang, Msg::TuiHelpTyping)),
+            ]));
+        }
+    }
+    out
+}
+
+/// How many lines the help has.
+pub fn line_count(lang: Lang) -> usize {
+    lines(lang, &Theme::new(false)).len()
+}
+
+/// The help, scrolled; in two columns when the screen is wide enough.
+pub struct HelpView<'a> {
+    pub lang: Lang,
+    pub scroll: usize,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let t = self.theme;
+        let title = format!("─ {} ", tr(self.lang, Msg::TuiHelp));
+        let rule = "─".repeat(usize::from(area.width).saturating_sub(title.chars().count()));
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(vec![
+                Span::styled(title, t.heading()),
+                Span::styled(rule, t.dim()),
+            ]),
+            area.width,
+        );
+        let all = lines(self.lang, t);
+        let rows = usize::from(area.height - 1);
+        let columns = if area.width >= 150 && all.len() > rows {
+            2
+        } else {
+            1
+        };
+        let col_w = area.width / columns as u16;
+        let scroll = self.scroll.min(all.len().saturating_sub(rows * columns));
+        for (i, line) in all.iter().skip(scroll).take(rows * columns).enumerate() {
+            let (col, row) = (i / rows, i % rows);
+            buf.set_line(
+                area.x + col as u16 * col_w,
+                area.y + 1 + row as u16,
+                line,
+                col_w,
+            );
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The TUI's widgets, one per file, each drawing from explicit inputs into a `Buffer` so it can be
+//! tested alone. None of them sees the app, the database or the clock.
+
+pub mod bar;
+pub mod case_table;
+pub mod count_panel;
+pub mod detail;
+pub mod filter_bar;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod region_table;
+pub mod stage_table;
+pub mod text;
+pub mod too_small;

@@ -1,0 +1,205 @@
+//! The dashboard's region table: one row per handling office and a total row, seven figures each
+//! with its change mark, and a bar of all cases. Render-only; rows, marks and the cursor are given.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::tui::marks::{COLUMNS, Mark};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::text::{left, right, width};
+
+/// One row: a name, the figures in column order and their marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionLine {
+    pub name: String,
+    pub figures: [i64; COLUMNS],
+    pub marks: [Option<Mark>; COLUMNS],
+}
+
+/// The table.
+pub struct RegionTable<'a> {
+    /// The name column's heading, then one heading per figure.
+    pub headings: [&'a str; COLUMNS + 1],
+    pub rows: &'a [RegionLine],
+    pub total: &'a RegionLine,
+    /// The row under the cursor (`rows.len()` for the total row), when the table has the focus.
+    pub selected: Option<usize>,
+    /// Whether the table has the focus (its heading is marked).
+    pub focused: bool,
+    /// Lines per row: 2 on a tall projector screen, for legibility from the back of the room.
+    pub spacing: u16,
+    pub theme: &'a Theme,
+}
+
+fn cell_text(value: i64, mark: Option<Mark>) -> (String, String) {
+    (
+        mark.map(|m| format!("{} ", m.text())).unwrap_or_default(),
+        value.to_string(),
+    )
+}
+
+impl Widget for RegionTable<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let all = self.rows.iter().chain(std::iter::once(self.total));
+        let name_w = all
+            .clone()
+            .map(|r| width(&r.name))
+            .chain([width(self.headings[0])])
+            .max()
+            .unwrap_or(10)
+            .min(24);
+        let mut widths = [0usize; COLUMNS];
+        for (c, w) in widths.iter_mut().enumerate() {
+            let cells = all.clone().map(|r| {
+                let (m, v) = cell_text(r.figures[c], r.marks[c]);
+                width(&m) + width(&v)
+            });
+            *w = cells
+                .chain([width(self.headings[c + 1]), 4])
+                .max()
+                .unwrap_or(4);
+        }
+        let fixed = 2 + name_w + widths.iter().map(|w| w + 1).sum::<usize>();
+        let bar_w = usize::from(area.width).saturating_sub(fixed + 2);
+        let max = self.rows.iter().map(|r| r.figures[0]).max().unwrap_or(0);
+
+        let marker = if self.focused { "▸" } else { " " };
+        let mut head = vec![Span::styled(
+            format!("{marker} {}", left(self.headings[0], name_w)),
+            t.heading(),
+        )];
+        for (c, w) in widths.iter().enumerate() {
+            head.push(Span::styled(
+                format!(" {}", right(self.headings[c + 1], *w)),
+                t.heading(),
+            ));
+        }
+        buf.set_line(area.x, area.y, &Line::from(head), area.width);
+
+        let lines = self
+            .rows
+            .iter()
+            .map(|r| (r, false))
+            .chain(std::iter::once((self.total, true)));
+        for (i, (r, is_total)) in lines.enumerate() {
+            let y = area.y + 1 + i as u16 * self.spacing.max(1);
+            if y >= area.y + area.height {
+                break;
+            }
+            let base = if is_total { t.total() } else { Style::new() };
+            let cursor = if self.selected == Some(i) {
+                "› "
+            } else {
+                "  "
+            };
+            let mut spans = vec![Span::styled(
+                format!("{cursor}{}", left(&r.name, name_w)),
+                base,
+            )];
+            for (c, w) in widths.iter().enumerate() {
+                let (m, v) = cell_text(r.figures[c], r.marks[c]);
+                let pad = w.saturating_sub(width(&m) + width(&v));
+                spans.push(Span::raw(" ".repeat(pad + 1)));
+                if let Some(mark) = r.marks[c] {
+                    spans.push(Span::styled(
+                        m,
+                        if mark.delta > 0 {
+                            t.increased()
+                        } else {
+                            t.decreased()
+                        },
+                    ));
+                }
+                spans.push(Span::styled(v, base));
+            }
+            if !is_total && bar_w > 0 {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(bar(r.figures[0], max, bar_w), t.bar()));
+            }
+            let row = Rect {
+                x: area.x,
+                y,
+                width: area.width,
+                height: 1,
+            };
+            buf.set_line(area.x, y, &Line::from(spans), area.width);
+            if self.selected == Some(i) {
+                buf.set_style(row, t.selected());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn line(name: &str, total: i64, mark: Option<i64>) -> RegionLine {
+        let mut marks = [None; COLUMNS];
+        marks[0] = mark.map(|delta| Mark {
+            delta,
+            since: NaiveDateTime::default(),
+        });
+        RegionLine {
+            name: name.into(),
+            figures: [total, total, 0, total, 0, total, 0],
+            marks,
+        }
+    }
+
+    #[test]
+    fn a_row_shows_its_figures_its_mark_and_a_bar() {
+        let rows = [line("Balikpapan", 14, None), line("Samarinda", 4, Some(2))];
+        let total = line("Jumlah", 18, Some(2));
+        let t = Theme::new(false);
+        let table = RegionTable {
+            headings: [
+                "Wilayah", "Kasus", "Temuan", "Lapor", "Reg", "Langgar", "Proses", "Lewat",
+            ],
+            rows: &rows,
+            total: &total,
+            selected: Some(1),
+            focused: true,
+            spacing: 1,
+            theme: &t,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 70, 4));
+        table.render(buf.area, &mut buf);
+        let row = |y: u16| {
+            (0..70)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert_eq!(
+            row(0),
+            "▸ Wilayah    Kasus Temuan Lapor  Reg Langgar Proses Lewat             "
+        );
+        assert_eq!(
+            row(1),
+            "  Balikpapan    14     14     0   14       0     14     0  ███████████"
+        );
+        assert_eq!(
+            row(2),
+            "› Samarinda   ▲2 4      4     0    4       0      4     0  ███▏       "
+        );
+        assert_eq!(
+            row(3),
+            "  Jumlah     ▲2 18     18     0   18       0     18     0             "
+        );
+        let reversed = |y: u16| {
+            buf[(40, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        };
+        assert!(
+            reversed(2) && !reversed(1),
+            "the cursor row is in reverse video, colour or not"
+        );
+    }
+}

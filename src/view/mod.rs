@@ -1,0 +1,9 @@
+//! The view-spec language: one filter language for the TUI's filter bar, the CLI's `--view` and
+//! saved views. Owns the syntax tree, parsing, canonical printing and errors; knows no SQL.
+
+mod ast;
+mod parse;
+mod print;
+
+pub use ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
+pub use parse::{ViewError, parse};

@@ -1,0 +1,1111 @@
+//! Parses a view spec (`wilayah:kukar -status:dicabut "politik uang" per:2024-02-14`) into a
+//! normalised [`View`], or an error naming the 1-based character position; knows no SQL.
+//!
+//! Quoting: a double quote opens and closes a quoted section anywhere in a token; inside it, `\"`
+//! stands for `"` and `\\` for `\` (any other backslash is kept as it is). Outside quotes a
+//! backslash is an ordinary character.
+
+use std::fmt;
+
+use crate::domain::{Reference, Source, Status, TypeGroup, fold, parse_date};
+use crate::i18n::Lang;
+
+use super::ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
+
+/// The keys a term can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Region,
+    Stage,
+    Type,
+    Status,
+    Source,
+    From,
+    To,
+    AsOf,
+    Sort,
+    Is,
+}
+
+/// Every key with its Indonesian and English name.
+const KEYS: &[(&str, &str, Key)] = &[
+    ("wilayah", "region", Key::Region),
+    ("tahapan", "stage", Key::Stage),
+    ("jenis", "type", Key::Type),
+    ("status", "status", Key::Status),
+    ("sumber", "source", Key::Source),
+    ("dari", "from", Key::From),
+    ("sampai", "to", Key::To),
+    ("per", "asof", Key::AsOf),
+    ("urut", "sort", Key::Sort),
+    ("is", "is", Key::Is),
+];
+
+/// `is:` flags with their Indonesian and English names (print.rs prints the English one).
+pub(super) const FLAGS: &[(&str, &str, Flag)] = &[
+    ("terbuka", "open", Flag::Open),
+    ("selesai", "closed", Flag::Closed),
+    ("lewat", "overdue", Flag::Overdue),
+    ("teregistrasi", "registered", Flag::Registered),
+    ("pelanggaran", "violation", Flag::Violation),
+];
+
+/// Sort keys with their Indonesian and English names (print.rs prints the English one).
+pub(super) const SORT_KEYS: &[(&str, &str, SortKey)] = &[
+    ("diterima", "received", SortKey::Received),
+    ("nomor", "number", SortKey::Number),
+    ("wilayah", "region", SortKey::Region),
+    ("tahapan", "stage", SortKey::Stage),
+    ("status", "status", SortKey::Status),
+    ("jenis", "type", SortKey::Type),
+    ("tenggat", "due", SortKey::Due),
+];
+
+/// A mistake in a view spec: where it is, what it is in both languages, and perhaps what was meant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewError {
+    position: usize,
+    en: String,
+    id: String,
+    suggestion: Option<String>,
+}
+
+impl ViewError {
+    fn new(position: usize, en: String, id: String) -> ViewError {
+        ViewError {
+            position,
+            en,
+            id,
+            suggestion: None,
+        }
+    }
+
+    fn suggesting(mut self, suggestion: Option<String>) -> ViewError {
+        self.suggestion = suggestion;
+        self
+    }
+
+    /// The 1-based character position of the offending token or value.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// What was probably meant, as printed in the message (`"region"`, `Samarinda (64.72)`).
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+
+    /// The whole message in `lang`, with the suggestion if there is one.
+    pub fn message(&self, lang: Lang) -> String {
+        let base = lang.pick(&self.id, &self.en);
+        match &self.suggestion {
+            Some(s) => format!("{base} — {} {s}?", lang.pick("maksud Anda", "did you mean")),
+            None => base.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ViewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ViewError {}
+
+/// Parses a view spec. An empty or blank spec is the empty view (all cases).
+pub fn parse(input: &str, reference: &Reference) -> Result<View, ViewError> {
+    let mut parser = Parser {
+        reference,
+        view: View::default(),
+        as_of_at: None,
+        sort_at: None,
+    };
+    for token in tokenize(input)? {
+        parser.token(&token)?;
+    }
+    let mut view = parser.view;
+    normalise(&mut view, reference);
+    Ok(view)
+}
+
+/// Puts a view in its normal order, so equal views compare equal: the values of a term in display
+/// order (regions and stages by position, the rest by declaration) without repeats, then the terms
+/// and the text terms sorted, without repeats.
+pub(crate) fn normalise(view: &mut View, reference: &Reference) {
+    for term in &mut view.terms {
+        match &mut term.kind {
+            TermKind::Region(codes) => {
+                order_codes(codes, |c| reference.region(c).map(|r| r.position))
+            }
+            TermKind::Stage(codes) => {
+                order_codes(codes, |c| reference.stage(c).map(|s| s.position))
+            }
+            TermKind::Type(v) => sort_dedup(v),
+            TermKind::Status(v) => sort_dedup(v),
+            TermKind::Source(v) => sort_dedup(v),
+            TermKind::From(_) | TermKind::To(_) | TermKind::Is(_) => {}
+        }
+    }
+    sort_dedup(&mut view.terms);
+    sort_dedup(&mut view.text);
+}
+
+fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
+    v.sort();
+    v.dedup();
+}
+
+/// Orders codes by their display position; codes the reference does not know go last, by code.
+fn order_codes(codes: &mut Vec<String>, position: impl Fn(&str) -> Option<i64>) {
+    codes.sort_by_cached_key(|c| (position(c).map_or((1, 0), |p| (0, p)), c.clone()));
+    codes.dedup();
+}
+
+/// One character of a token, or a quote mark opening or closing a quoted section.
+#[derive(Clone, Copy, Debug)]
+enum Piece {
+    Char { c: char, quoted: bool, pos: usize },
+    Quote { pos: usize },
+}
+
+impl Piece {
+    fn pos(self) -> usize {
+        match self {
+            Piece::Char { pos, .. } | Piece::Quote { pos } => pos,
+        }
+    }
+
+    /// The character, if it is one outside quotes.
+    fn plain(self) -> Option<char> {
+        match self {
+            Piece::Char {
+                c, quoted: false, ..
+            } => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// A whitespace-separated token (quoted sections may hold whitespace).
+struct Token {
+    pos: usize,
+    pieces: Vec<Piece>,
+}
+
+fn tokenize(input: &str) -> Result<Vec<Token>, ViewError> {
+    let mut tokens = Vec::new();
+    let mut current: Option<Token> = None;
+    let mut open_quote: Option<usize> = None;
+    let mut chars = input
+        .chars()
+        .enumerate()
+        .map(|(i, c)| (i + 1, c))
+        .peekable();
+    while let Some((pos, c)) = chars.next() {
+        if open_quote.is_some() {
+            let piece = match c {
+                '"' => {
+                    open_quote = None;
+                    Piece::Quote { pos }
+                }
+                '\\' => match chars.next_if(|&(_, n)| n == '"' || n == '\\') {
+                    Some((_, escaped)) => Piece::Char {
+                        c: escaped,
+                        quoted: true,
+                        pos,
+                    },
+                    None => Piece::Char {
+                        c,
+                        quoted: true,
+                        pos,
+                    },
+                },
+                _ => Piece::Char {
+                    c,
+                    quoted: true,
+                    pos,
+                },
+            };
+            current
+                .get_or_insert_with(|| Token {
+                    pos,
+                    pieces: Vec::new(),
+                })
+                .pieces
+                .push(piece);
+        } else if c.is_whitespace() {
+            tokens.extend(current.take());
+        } else {
+            let piece = if c == '"' {
+                open_quote = Some(pos);
+                Piece::Quote { pos }
+            } else {
+                Piece::Char {
+                    c,
+                    quoted: false,
+                    pos,
+                }
+            };
+            current
+                .get_or_insert_with(|| Token {
+                    pos,
+                    pieces: Vec::new(),
+                })
+                .pieces
+                .push(piece);
+        }
+    }
+    if let Some(pos) = open_quote {
+        return Err(ViewError::new(
+            pos,
+            format!("unterminated quote at {pos}"),
+            format!("tanda kutip tidak ditutup di posisi {pos}"),
+        ));
+    }
+    tokens.extend(current);
+    Ok(tokens)
+}
+
+/// One value of a `key:a,b` term, unquoted.
+struct Value {
+    text: String,
+    pos: usize,
+}
+
+/// Splits the pieces after `key:` at the commas outside quotes.
+fn split_values(token: &Token, key: &str, pieces: &[Piece]) -> Result<Vec<Value>, ViewError> {
+    let empty = |pos: usize| {
+        ViewError::new(
+            pos,
+            format!("empty value for \"{key}\" at {pos}"),
+            format!("nilai kosong untuk \"{key}\" di posisi {pos}"),
+        )
+    };
+    if pieces.is_empty() {
+        return Err(empty(token.pos));
+    }
+    let mut values = Vec::new();
+    let mut text = String::new();
+    let mut start: Option<usize> = None;
+    let mut last_comma: Option<usize> = None;
+    for &piece in pieces {
+        match piece {
+            Piece::Char {
+                c: ',',
+                quoted: false,
+                pos,
+            } => {
+                if text.is_empty() {
+                    return Err(empty(start.unwrap_or(pos)));
+                }
+                values.push(Value {
+                    text: std::mem::take(&mut text),
+                    pos: start.unwrap_or(pos),
+                });
+                start = None;
+                last_comma = Some(pos);
+            }
+            Piece::Char { c, pos, .. } => {
+                start.get_or_insert(pos);
+                text.push(c);
+            }
+            Piece::Quote { pos } => {
+                start.get_or_insert(pos);
+            }
+        }
+    }
+    let pos = start.or(last_comma).unwrap_or(token.pos);
+    if text.is_empty() {
+        return Err(empty(pos));
+    }
+    values.push(Value { text, pos });
+    Ok(values)
+}
+
+/// The state of one parse: the view so far and where the single-use keys were seen.
+struct Parser<'r> {
+    reference: &'r Reference,
+    view: View,
+    as_of_at: Option<usize>,
+    sort_at: Option<usize>,
+}
+
+impl Parser<'_> {
+    fn token(&mut self, token: &Token) -> Result<(), ViewError> {
+        let negated = token.pieces.first().and_then(|p| p.plain()) == Some('-');
+        let rest = if negated {
+            &token.pieces[1..]
+        } else {
+            &token.pieces[..]
+        };
+        let Some(first) = rest.first() else {
+            let pos = token.pos;
+            return Err(ViewError::new(
+                pos,
+                format!("nothing after \"-\" at {pos}"),
+                format!("tidak ada apa pun setelah \"-\" di posisi {pos}"),
+            ));
+        };
+        let letters = rest
+            .iter()
+            .take_while(|p| p.plain().is_some_and(char::is_alphabetic))
+            .count();
+        if letters > 0 && rest.get(letters).and_then(|p| p.plain()) == Some(':') {
+            let typed: String = rest[..letters].iter().filter_map(|p| p.plain()).collect();
+            let key = lookup_key(&typed, first.pos())?;
+            let typed = typed.to_lowercase();
+            let values = split_values(token, &typed, &rest[letters + 1..])?;
+            return self.term(token, negated, key, &typed, values);
+        }
+        let phrase = rest.iter().any(|p| matches!(p, Piece::Quote { .. }));
+        let text: String = rest
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Char { c, .. } => Some(*c),
+                Piece::Quote { .. } => None,
+            })
+            .collect();
+        if text.is_empty() {
+            let pos = first.pos();
+            return Err(ViewError::new(
+                pos,
+                format!("empty phrase at {pos}"),
+                format!("frasa kosong di posisi {pos}"),
+            ));
+        }
+        self.view.text.push(TextTerm {
+            negated,
+            phrase,
+            text,
+        });
+        Ok(())
+    }
+
+    fn term(
+        &mut self,
+        token: &Token,
+        negated: bool,
+        key: Key,
+        typed: &str,
+        values: Vec<Value>,
+    ) -> Result<(), ViewError> {
+        let r = self.reference;
+        let kind = match key {
+            Key::Region => TermKind::Region(resolve(&values, |v| {
+                r.find_region(&v.text)
+                    .map(|x| x.code.clone())
+                    .ok_or_else(|| {
+                        let hint = r
+                            .suggest_region(&v.text)
+                            .map(|x| format!("{} ({})", x.short_name, x.code));
+                        no_match(("wilayah", "region"), v, hint)
+                    })
+            })?),
+            Key::Stage => TermKind::Stage(resolve(&values, |v| {
+                r.find_stage(&v.text)
+                    .map(|x| x.code.clone())
+                    .ok_or_else(|| {
+                        let hint = r
+                            .suggest_stage(&v.text)
+                            .map(|x| format!("{} ({})", x.code, x.name_id));
+                        no_match(("tahapan", "stage"), v, hint)
+                    })
+            })?),
+            Key::Type => TermKind::Type(resolve(&values, |v| coded(v, ("jenis", "type")))?),
+            Key::Status => TermKind::Status(resolve(&values, |v| coded(v, ("status", "status")))?),
+            Key::Source => TermKind::Source(resolve(&values, |v| coded(v, ("sumber", "source")))?),
+            Key::Is => {
+                let [value] = values.as_slice() else {
+                    let pos = token.pos;
+                    return Err(ViewError::new(
+                        pos,
+                        format!("\"{typed}\" takes a single value at {pos}"),
+                        format!("\"{typed}\" hanya menerima satu nilai di posisi {pos}"),
+                    ));
+                };
+                TermKind::Is(named(value, FLAGS, ("penanda", "flag"), "")?)
+            }
+            Key::From | Key::To | Key::AsOf | Key::Sort => {
+                let ([value], false) = (values.as_slice(), negated) else {
+                    let pos = token.pos;
+                    return Err(ViewError::new(
+                        pos,
+                        format!("\"{typed}\" cannot be negated or take several values at {pos}"),
+                        format!(
+                            "\"{typed}\" tidak dapat dinegasikan atau diberi beberapa nilai di posisi {pos}"
+                        ),
+                    ));
+                };
+                match key {
+                    Key::AsOf => {
+                        once(&mut self.as_of_at, typed, token.pos)?;
+                        self.view.as_of = Some(date(value)?);
+                    }
+                    Key::Sort => {
+                        once(&mut self.sort_at, typed, token.pos)?;
+                        self.view.sort = Some(sort(value)?);
+                    }
+                    Key::From => self.view.terms.push(Term {
+                        negated,
+                        kind: TermKind::From(date(value)?),
+                    }),
+                    _ => self.view.terms.push(Term {
+                        negated,
+                        kind: TermKind::To(date(value)?),
+                    }),
+                }
+                return Ok(());
+            }
+        };
+        self.view.terms.push(Term { negated, kind });
+        Ok(())
+    }
+}
+
+/// The key named `typed` (either language, any case), or an error suggesting the nearest key.
+fn lookup_key(typed: &str, pos: usize) -> Result<Key, ViewError> {
+    let lower = typed.to_lowercase();
+    if let Some(&(_, _, key)) = KEYS.iter().find(|(id, en, _)| *id == lower || *en == lower) {
+        return Ok(key);
+    }
+    let names = KEYS
+        .iter()
+        .flat_map(|(id, en, _)| [*id, *en])
+        .map(|n| (n, n));
+    Err(ViewError::new(
+        pos,
+        format!("unknown key \"{typed}\" at {pos}"),
+        format!("kunci \"{typed}\" tidak dikenal di posisi {pos}"),
+    )
+    .suggesting(nearest(&lower, names).map(|n| format!("\"{n}\""))))
+}
+
+/// The error for a value that names nothing of its kind (`what` in Indonesian and English).
+fn no_match(what: (&str, &str), value: &Value, suggestion: Option<String>) -> ViewError {
+    let (text, pos) = (&value.text, value.pos);
+    ViewError::new(
+        pos,
+        format!("no {} matches \"{text}\" at {pos}", what.1),
+        format!(
+            "tidak ada {} yang cocok dengan \"{text}\" di posisi {pos}",
+            what.0
+        ),
+    )
+    .suggesting(suggestion)
+}
+
+/// Resolves every value of a term, stopping at the first that names nothing.
+fn resolve<T>(
+    values: &[Value],
+    mut one: impl FnMut(&Value) -> Result<T, ViewError>,
+) -> Result<Vec<T>, ViewError> {
+    values.iter().map(&mut one).collect()
+}
+
+/// The candidate nearest to `text` (folded, by Levenshtein distance with a swap of neighbours as one edit), if it is reasonably close:
+/// at most one edit in three characters, and at least one edit allowed.
+fn nearest<'a, T>(text: &str, candidates: impl Iterator<Item = (&'a str, T)>) -> Option<T> {
+    let want = fold(text);
+    let allowed = want.chars().count().max(3) / 3;
+    candidates
+        .map(|(name, value)| (strsim::osa_distance(&fold(name), &want), value))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, value)| value)
+}
+
+/// The code lists a term can test, with what parsing them needs.
+trait Coded: Copy + 'static {
+    fn all() -> &'static [Self];
+    fn find(text: &str) -> Option<Self>;
+    fn code_of(self) -> &'static str;
+    fn labels(self) -> [&'static str; 2];
+}
+
+macro_rules! coded {
+    ($($t:ty),+) => {$(
+        impl Coded for $t {
+            fn all() -> &'static [Self] {
+                <$t>::ALL
+            }
+            fn find(text: &str) -> Option<Self> {
+                <$t>::lookup(text)
+            }
+            fn code_of(self) -> &'static str {
+                self.code()
+            }
+            fn labels(self) -> [&'static str; 2] {
+                [self.label(Lang::Id), self.label(Lang::En)]
+            }
+        }
+    )+};
+}
+
+coded!(TypeGroup, Status, Source);
+
+/// A type, status or source by code or label, or an error suggesting the nearest code.
+fn coded<T: Coded>(value: &Value, what: (&str, &str)) -> Result<T, ViewError> {
+    T::find(&value.text).ok_or_else(|| {
+        let names = T::all()
+            .iter()
+            .flat_map(|&v| [v.code_of(), v.labels()[0], v.labels()[1]].map(|n| (n, v)));
+        let hint =
+            nearest(&value.text, names).map(|v| format!("\"{}\"", v.code_of().to_lowercase()));
+        no_match(what, value, hint)
+    })
+}
+
+/// A value from a table of Indonesian and English names, or an error suggesting the nearest name
+/// (printed after `prefix`).
+fn named<T: Copy>(
+    value: &Value,
+    table: &[(&'static str, &'static str, T)],
+    what: (&str, &str),
+    prefix: &str,
+) -> Result<T, ViewError> {
+    let text = value.text.strip_prefix(prefix).unwrap_or(&value.text);
+    let want = fold(text);
+    if let Some(&(_, _, v)) = table
+        .iter()
+        .find(|(id, en, _)| fold(id) == want || fold(en) == want)
+    {
+        return Ok(v);
+    }
+    let hint = nearest(
+        text,
+        table
+            .iter()
+            .flat_map(|(id, en, _)| [*id, *en])
+            .map(|n| (n, n)),
+    );
+    Err(no_match(
+        what,
+        value,
+        hint.map(|n| format!("\"{prefix}{n}\"")),
+    ))
+}
+
+/// `urut:`/`sort:` — a sort key, descending after a leading `-`.
+fn sort(value: &Value) -> Result<Sort, ViewError> {
+    let descending = value.text.starts_with('-');
+    let prefix = if descending { "-" } else { "" };
+    let key = named(value, SORT_KEYS, ("kunci urutan", "sort key"), prefix)?;
+    Ok(Sort { key, descending })
+}
+
+/// A date: `2024-01-15`, `15/01/2024`, `today`/`hariini`/`hari-ini`, or `-7d`.
+fn date(value: &Value) -> Result<DateExpr, ViewError> {
+    parse_date_expr(&value.text).ok_or_else(|| {
+        let (text, pos) = (&value.text, value.pos);
+        ViewError::new(
+            pos,
+            format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d"),
+            format!("tanggal \"{text}\" tidak valid di posisi {pos} — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"),
+        )
+    })
+}
+
+fn parse_date_expr(text: &str) -> Option<DateExpr> {
+    let t = text.trim();
+    if ["today", "hariini", "hari-ini", "hari ini"].contains(&t.to_lowercase().as_str()) {
+        return Some(DateExpr::Today);
+    }
+    if let Some(n) = t.strip_prefix('-').and_then(|r| r.strip_suffix(['d', 'D'])) {
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        return n.parse().ok().map(DateExpr::DaysAgo);
+    }
+    parse_date(t).map(DateExpr::Date)
+}
+
+/// Records where a key that may appear only once was seen, or the error for the second time.
+fn once(seen: &mut Option<usize>, typed: &str, pos: usize) -> Result<(), ViewError> {
+    if let Some(first) = *seen {
+        return Err(ViewError::new(
+            pos,
+            format!("\"{typed}\" given twice (at {first} and {pos})"),
+            format!("\"{typed}\" diberikan dua kali (di posisi {first} dan {pos})"),
+        ));
+    }
+    *seen = Some(pos);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn r() -> Reference {
+        Reference::embedded()
+    }
+
+    fn p(input: &str) -> View {
+        match parse(input, &r()) {
+            Ok(v) => v,
+            Err(e) => panic!("{input:?}: {e}"),
+        }
+    }
+
+    fn err(input: &str) -> ViewError {
+        match parse(input, &r()) {
+            Ok(v) => panic!("{input:?} parsed as {v:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn one(input: &str) -> Term {
+        let v = p(input);
+        assert_eq!(v.terms.len(), 1, "{input:?}: {v:?}");
+        v.terms[0].clone()
+    }
+
+    fn kind(input: &str) -> TermKind {
+        one(input).kind
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> DateExpr {
+        DateExpr::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn word(negated: bool, phrase: bool, text: &str) -> TextTerm {
+        TextTerm {
+            negated,
+            phrase,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_are_the_empty_view() {
+        assert_eq!(p(""), View::default());
+        assert_eq!(p("   \t \n "), View::default());
+    }
+
+    #[test]
+    fn region_in_both_languages_by_short_name_code_and_name() {
+        let kukar = TermKind::Region(vec!["64.02".into()]);
+        for input in [
+            "wilayah:kukar",
+            "region:kukar",
+            "REGION:Kukar",
+            "Wilayah:64.02",
+            "region:\"Kutai Kartanegara\"",
+        ] {
+            assert_eq!(kind(input), kukar, "{input}");
+        }
+        assert_eq!(kind("region:\"kabupaten kutai kartanegara\""), kukar);
+    }
+
+    #[test]
+    fn stage_in_both_languages() {
+        let k = TermKind::Stage(vec!["KAMPANYE".into()]);
+        assert_eq!(kind("tahapan:kampanye"), k);
+        assert_eq!(kind("stage:KAMPANYE"), k);
+        assert_eq!(kind("stage:\"masa kampanye\""), k);
+        assert_eq!(kind("stage:\"Campaign period\""), k);
+        assert_eq!(
+            kind("stage:masa_tenang"),
+            TermKind::Stage(vec!["MASA_TENANG".into()])
+        );
+    }
+
+    #[test]
+    fn type_status_and_source_in_both_languages() {
+        assert_eq!(
+            kind("jenis:pidana"),
+            TermKind::Type(vec![TypeGroup::Pidana])
+        );
+        assert_eq!(
+            kind("type:\"other laws\""),
+            TermKind::Type(vec![TypeGroup::HukumLainnya])
+        );
+        assert_eq!(
+            kind("type:hukum_lainnya"),
+            TermKind::Type(vec![TypeGroup::HukumLainnya])
+        );
+        assert_eq!(
+            kind("status:kajian_awal"),
+            TermKind::Status(vec![Status::KajianAwal])
+        );
+        assert_eq!(
+            kind("status:\"initial review\""),
+            TermKind::Status(vec![Status::KajianAwal])
+        );
+        assert_eq!(
+            kind("STATUS:tidak-diregistrasi"),
+            TermKind::Status(vec![Status::TidakDiregistrasi])
+        );
+        assert_eq!(
+            kind("sumber:temuan"),
+            TermKind::Source(vec![Source::Temuan])
+        );
+        assert_eq!(
+            kind("source:Laporan"),
+            TermKind::Source(vec![Source::Laporan])
+        );
+    }
+
+    #[test]
+    fn dates_in_both_languages_and_every_form() {
+        assert_eq!(kind("dari:2024-01-15"), TermKind::From(day(2024, 1, 15)));
+        assert_eq!(kind("from:15/01/2024"), TermKind::From(day(2024, 1, 15)));
+        assert_eq!(kind("sampai:today"), TermKind::To(DateExpr::Today));
+        assert_eq!(kind("to:hariini"), TermKind::To(DateExpr::Today));
+        assert_eq!(kind("to:hari-ini"), TermKind::To(DateExpr::Today));
+        assert_eq!(kind("to:\"hari ini\""), TermKind::To(DateExpr::Today));
+        assert_eq!(kind("from:-7d"), TermKind::From(DateExpr::DaysAgo(7)));
+        assert_eq!(kind("from:-0d"), TermKind::From(DateExpr::DaysAgo(0)));
+        assert_eq!(p("per:2024-02-14").as_of, Some(day(2024, 2, 14)));
+        assert_eq!(p("asof:-30d").as_of, Some(DateExpr::DaysAgo(30)));
+        assert_eq!(p("AsOf:Today").as_of, Some(DateExpr::Today));
+        assert_eq!(p("asof:\"2024-02-14\"").as_of, Some(day(2024, 2, 14)));
+    }
+
+    #[test]
+    fn bad_dates_are_refused_with_the_forms_to_write() {
+        let e = err("from:2024-13-01");
+        assert_eq!(
+            e.to_string(),
+            "bad date \"2024-13-01\" at 6 — write YYYY-MM-DD, DD/MM/YYYY, today or -7d"
+        );
+        assert_eq!(e.position(), 6);
+        assert_eq!(
+            e.message(Lang::Id),
+            "tanggal \"2024-13-01\" tidak valid di posisi 6 — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"
+        );
+        for bad in [
+            "from:-7",
+            "from:-d",
+            "from:7d",
+            "from:-7w",
+            "from:-99999999999d",
+            "to:yesterday",
+            "per:31/02/2024",
+        ] {
+            assert!(err(bad).to_string().starts_with("bad date"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn is_flags_in_both_languages_and_negated() {
+        let cases = [
+            ("terbuka", "open", Flag::Open),
+            ("selesai", "closed", Flag::Closed),
+            ("lewat", "overdue", Flag::Overdue),
+            ("teregistrasi", "registered", Flag::Registered),
+            ("pelanggaran", "violation", Flag::Violation),
+        ];
+        for (id, en, flag) in cases {
+            assert_eq!(kind(&format!("is:{id}")), TermKind::Is(flag));
+            assert_eq!(
+                kind(&format!("IS:{}", en.to_uppercase())),
+                TermKind::Is(flag)
+            );
+        }
+        assert_eq!(
+            one("-is:open"),
+            Term {
+                negated: true,
+                kind: TermKind::Is(Flag::Open)
+            }
+        );
+    }
+
+    #[test]
+    fn sort_in_both_languages_ascending_and_descending() {
+        let cases = [
+            ("diterima", "received", SortKey::Received),
+            ("nomor", "number", SortKey::Number),
+            ("wilayah", "region", SortKey::Region),
+            ("tahapan", "stage", SortKey::Stage),
+            ("status", "status", SortKey::Status),
+            ("jenis", "type", SortKey::Type),
+            ("tenggat", "due", SortKey::Due),
+        ];
+        for (id, en, key) in cases {
+            assert_eq!(
+                p(&format!("urut:{id}")).sort,
+                Some(Sort {
+                    key,
+                    descending: false
+                })
+            );
+            assert_eq!(
+                p(&format!("sort:-{en}")).sort,
+                Some(Sort {
+                    key,
+                    descending: true
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn lists_are_any_of_and_negation_excludes() {
+        assert_eq!(
+            kind("status:kajian,klarifikasi"),
+            TermKind::Status(vec![Status::Klarifikasi, Status::Kajian])
+        );
+        assert_eq!(
+            one("-region:\"kutai kartanegara\",samarinda"),
+            Term {
+                negated: true,
+                kind: TermKind::Region(vec!["64.72".into(), "64.02".into()])
+            }
+        );
+        assert_eq!(
+            one("-sumber:temuan"),
+            Term {
+                negated: true,
+                kind: TermKind::Source(vec![Source::Temuan])
+            }
+        );
+    }
+
+    #[test]
+    fn quoted_values_may_hold_commas_and_escaped_quotes() {
+        // A comma inside quotes is part of the value, so this names no region.
+        let e = err("region:\"samarinda,kukar\"");
+        assert_eq!(e.to_string(), "no region matches \"samarinda,kukar\" at 8");
+        assert_eq!(
+            kind("region:kutai\" kartanegara\""),
+            TermKind::Region(vec!["64.02".into()])
+        );
+        assert_eq!(
+            err(r#"region:"sam\"arinda""#).to_string(),
+            "no region matches \"sam\"arinda\" at 8 — did you mean Samarinda (64.72)?"
+        );
+    }
+
+    #[test]
+    fn values_are_ordered_and_deduplicated() {
+        assert_eq!(
+            p("region:samarinda,balikpapan"),
+            p("region:balikpapan,samarinda")
+        );
+        assert_eq!(
+            kind("region:samarinda,balikpapan,64.72"),
+            TermKind::Region(vec!["64.71".into(), "64.72".into()])
+        );
+        assert_eq!(
+            kind("stage:pungut_hitung,kampanye,kampanye"),
+            TermKind::Stage(vec!["KAMPANYE".into(), "PUNGUT_HITUNG".into()])
+        );
+        assert_eq!(
+            kind("type:tsm,pidana,administrasi"),
+            TermKind::Type(vec![
+                TypeGroup::Administrasi,
+                TypeGroup::Pidana,
+                TypeGroup::Tsm
+            ])
+        );
+        assert_eq!(
+            kind("source:laporan,temuan"),
+            TermKind::Source(vec![Source::Temuan, Source::Laporan])
+        );
+    }
+
+    #[test]
+    fn terms_and_text_are_ordered_and_deduplicated() {
+        let a = p("politik -is:open status:kajian region:kukar \"uang\" politik region:kukar");
+        let b = p("region:kukar \"uang\" status:kajian politik -is:open");
+        assert_eq!(a, b);
+        assert_eq!(a.terms.len(), 3);
+        assert_eq!(a.text.len(), 2);
+        assert_eq!(
+            p("wilayah:kukar tahapan:kampanye"),
+            p("stage:kampanye region:64.02")
+        );
+    }
+
+    #[test]
+    fn text_terms_words_prefixes_phrases_and_negation() {
+        let v = p("Politik* -minyak \"politik uang\" -\"serangan fajar\" 12:30");
+        assert_eq!(
+            v.text,
+            vec![
+                word(false, false, "12:30"),
+                word(false, false, "Politik*"),
+                word(false, true, "politik uang"),
+                word(true, false, "minyak"),
+                word(true, true, "serangan fajar"),
+            ]
+        );
+        assert!(v.terms.is_empty());
+        assert_eq!(
+            p(r#""say \"no\" \\ now""#).text,
+            vec![word(false, true, r#"say "no" \ now"#)]
+        );
+        assert_eq!(p(r#""a\b""#).text, vec![word(false, true, r"a\b")]);
+        assert_eq!(p("--x").text, vec![word(true, false, "-x")]);
+        assert_eq!(p("region").text, vec![word(false, false, "region")]);
+    }
+
+    #[test]
+    fn a_full_spec_in_indonesian_equals_its_english_twin() {
+        let id = p(
+            "wilayah:kukar,samarinda -status:dicabut jenis:pidana sumber:laporan dari:2024-01-01 sampai:-1d is:lewat per:hariini urut:-tenggat \"politik uang\"",
+        );
+        let en = p(
+            "region:samarinda,kukar -status:withdrawn type:pidana source:laporan from:2024-01-01 to:-1d is:overdue asof:today sort:-due \"politik uang\"",
+        );
+        assert_eq!(id, en);
+        assert_eq!(id.terms.len(), 7);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_nearest_key() {
+        let e = err("regoin:samarinda");
+        assert_eq!(
+            e.to_string(),
+            "unknown key \"regoin\" at 1 — did you mean \"region\"?"
+        );
+        assert_eq!(
+            e.message(Lang::Id),
+            "kunci \"regoin\" tidak dikenal di posisi 1 — maksud Anda \"region\"?"
+        );
+        assert_eq!(e.position(), 1);
+        assert_eq!(e.suggestion(), Some("\"region\""));
+        let e = err("kukar -wilayh:x");
+        assert_eq!(
+            e.to_string(),
+            "unknown key \"wilayh\" at 8 — did you mean \"wilayah\"?"
+        );
+        let e = err("zzzqqq:1");
+        assert_eq!(e.to_string(), "unknown key \"zzzqqq\" at 1");
+        assert_eq!(e.suggestion(), None);
+        assert_eq!(err("http://example.com").position(), 1);
+    }
+
+    #[test]
+    fn unknown_region_suggests_the_nearest_region() {
+        let e = err("region:samarindah");
+        assert_eq!(
+            e.to_string(),
+            "no region matches \"samarindah\" at 8 — did you mean Samarinda (64.72)?"
+        );
+        assert_eq!(e.position(), 8);
+        assert_eq!(
+            e.message(Lang::Id),
+            "tidak ada wilayah yang cocok dengan \"samarindah\" di posisi 8 — maksud Anda Samarinda (64.72)?"
+        );
+        let e = err("region:kukar,jakarta");
+        assert_eq!(e.to_string(), "no region matches \"jakarta\" at 14");
+    }
+
+    #[test]
+    fn unknown_stage_type_status_source_flag_and_sort_suggest_the_nearest() {
+        assert_eq!(
+            err("stage:kampanya").to_string(),
+            "no stage matches \"kampanya\" at 7 — did you mean KAMPANYE (Masa kampanye)?"
+        );
+        assert_eq!(
+            err("type:pidna").to_string(),
+            "no type matches \"pidna\" at 6 — did you mean \"pidana\"?"
+        );
+        assert_eq!(
+            err("status:kajian_awl").to_string(),
+            "no status matches \"kajian_awl\" at 8 — did you mean \"kajian_awal\"?"
+        );
+        assert_eq!(
+            err("source:lapran").to_string(),
+            "no source matches \"lapran\" at 8 — did you mean \"laporan\"?"
+        );
+        assert_eq!(
+            err("is:opne").to_string(),
+            "no flag matches \"opne\" at 4 — did you mean \"open\"?"
+        );
+        assert_eq!(
+            err("is:lewet").message(Lang::Id),
+            "tidak ada penanda yang cocok dengan \"lewet\" di posisi 4 — maksud Anda \"lewat\"?"
+        );
+        assert_eq!(
+            err("sort:-recieved").to_string(),
+            "no sort key matches \"-recieved\" at 6 — did you mean \"-received\"?"
+        );
+        assert_eq!(err("type:xyz").to_string(), "no type matches \"xyz\" at 6");
+    }
+
+    #[test]
+    fn unterminated_quote_names_the_opening_quote() {
+        let e = err("wilayah:\"kutai kartanegara");
+        assert_eq!(e.to_string(), "unterminated quote at 9");
+        assert_eq!(e.position(), 9);
+        assert_eq!(e.message(Lang::Id), "tanda kutip tidak ditutup di posisi 9");
+        assert_eq!(err("politik \"uang").position(), 9);
+        assert_eq!(err(r#""ends in \""#).to_string(), "unterminated quote at 1");
+    }
+
+    #[test]
+    fn empty_values_are_refused() {
+        let e = err("region:");
+        assert_eq!(e.to_string(), "empty value for \"region\" at 1");
+        assert_eq!(
+            e.message(Lang::Id),
+            "nilai kosong untuk \"region\" di posisi 1"
+        );
+        assert_eq!(
+            err("kukar wilayah:").to_string(),
+            "empty value for \"wilayah\" at 7"
+        );
+        assert_eq!(err("region:kukar,").position(), 13);
+        assert_eq!(err("region:kukar,,samarinda").position(), 14);
+        assert_eq!(err("region:,kukar").position(), 8);
+        assert_eq!(err("region:\"\"").position(), 8);
+        assert_eq!(err("\"\"").to_string(), "empty phrase at 1");
+        assert_eq!(err("a - b").to_string(), "nothing after \"-\" at 3");
+    }
+
+    #[test]
+    fn asof_and_sort_may_appear_once() {
+        let e = err("asof:today asof:-1d");
+        assert_eq!(e.to_string(), "\"asof\" given twice (at 1 and 12)");
+        assert_eq!(e.position(), 12);
+        assert_eq!(
+            e.message(Lang::Id),
+            "\"asof\" diberikan dua kali (di posisi 1 dan 12)"
+        );
+        assert_eq!(
+            err("per:today kukar asof:today").to_string(),
+            "\"asof\" given twice (at 1 and 17)"
+        );
+        assert_eq!(
+            err("sort:number urut:-nomor").to_string(),
+            "\"urut\" given twice (at 1 and 13)"
+        );
+    }
+
+    #[test]
+    fn dates_and_sort_cannot_be_negated_or_listed() {
+        let e = err("-from:2024-01-01");
+        assert_eq!(
+            e.to_string(),
+            "\"from\" cannot be negated or take several values at 1"
+        );
+        assert_eq!(e.position(), 1);
+        assert_eq!(
+            e.message(Lang::Id),
+            "\"from\" tidak dapat dinegasikan atau diberi beberapa nilai di posisi 1"
+        );
+        assert_eq!(
+            err("kukar to:today,-1d").to_string(),
+            "\"to\" cannot be negated or take several values at 7"
+        );
+        assert_eq!(err("-per:today").position(), 1);
+        assert_eq!(err("sort:number,due").position(), 1);
+        assert_eq!(
+            err("is:open,overdue").to_string(),
+            "\"is\" takes a single value at 1"
+        );
+    }
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        assert_eq!(err("pemilu régoin:x").position(), 8);
+        assert_eq!(err("“kutip” status:nope").position(), 16);
+    }
+}

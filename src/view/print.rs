@@ -1,0 +1,401 @@
+//! Prints a view in its one canonical form (English keys, lower-case codes and short names, terms
+//! in normalised order), which parses back to the same view; knows no SQL.
+
+use crate::domain::Reference;
+
+use super::ast::{DateExpr, Sort, Term, TermKind, TextTerm, View};
+use super::parse::{FLAGS, SORT_KEYS, normalise};
+
+impl View {
+    /// The canonical spec of this view: `parse(&view.print(r), r) == Ok(view)` for a normalised
+    /// view. The empty view prints as "".
+    pub fn print(&self, reference: &Reference) -> String {
+        let mut view = self.clone();
+        normalise(&mut view, reference);
+        let mut parts: Vec<String> = view.terms.iter().map(|t| term(t, reference)).collect();
+        parts.extend(view.text.iter().map(text));
+        if let Some(d) = view.as_of {
+            parts.push(format!("asof:{}", date(d)));
+        }
+        if let Some(s) = view.sort {
+            parts.push(format!("sort:{}", sort(s)));
+        }
+        parts.join(" ")
+    }
+}
+
+fn term(t: &Term, reference: &Reference) -> String {
+    let (key, values) = match &t.kind {
+        TermKind::Region(codes) => (
+            "region",
+            codes
+                .iter()
+                .map(|c| {
+                    reference
+                        .region(c)
+                        .map_or_else(|| c.clone(), |r| r.short_name.to_lowercase())
+                })
+                .collect(),
+        ),
+        TermKind::Stage(codes) => ("stage", codes.iter().map(|c| c.to_lowercase()).collect()),
+        TermKind::Type(v) => ("type", v.iter().map(|x| x.code().to_lowercase()).collect()),
+        TermKind::Status(v) => (
+            "status",
+            v.iter().map(|x| x.code().to_lowercase()).collect(),
+        ),
+        TermKind::Source(v) => (
+            "source",
+            v.iter().map(|x| x.code().to_lowercase()).collect(),
+        ),
+        TermKind::From(d) => ("from", vec![date(*d)]),
+        TermKind::To(d) => ("to", vec![date(*d)]),
+        TermKind::Is(flag) => {
+            let name = FLAGS
+                .iter()
+                .find(|(_, _, f)| f == flag)
+                .map_or("", |(_, en, _)| en);
+            ("is", vec![name.to_string()])
+        }
+    };
+    let values: Vec<String> = values.iter().map(|v| value(v)).collect();
+    format!(
+        "{}{key}:{}",
+        if t.negated { "-" } else { "" },
+        values.join(",")
+    )
+}
+
+/// A value as written in a term, quoted when it holds a space, a comma or a quote.
+fn value(v: &str) -> String {
+    if v.is_empty() || v.contains(|c: char| c.is_whitespace() || c == ',' || c == '"') {
+        quote(v)
+    } else {
+        v.to_string()
+    }
+}
+
+/// `"…"`, with `\` and `"` escaped by a backslash.
+fn quote(v: &str) -> String {
+    format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A word as typed, a phrase in quotes. A word that would not read back as the same word (a
+/// space, a quote, a leading `-`, or `letters:` like a key) is printed as a phrase.
+fn text(t: &TextTerm) -> String {
+    let sign = if t.negated { "-" } else { "" };
+    let keyish = t
+        .text
+        .split_once(':')
+        .is_some_and(|(k, _)| !k.is_empty() && k.chars().all(char::is_alphabetic));
+    let plain = !t.phrase
+        && !t.text.is_empty()
+        && !keyish
+        && (t.negated || !t.text.starts_with('-'))
+        && !t.text.contains(|c: char| c.is_whitespace() || c == '"');
+    if plain {
+        format!("{sign}{}", t.text)
+    } else {
+        format!("{sign}{}", quote(&t.text))
+    }
+}
+
+fn date(d: DateExpr) -> String {
+    match d {
+        DateExpr::Date(d) => d.format("%Y-%m-%d").to_string(),
+        DateExpr::Today => "today".to_string(),
+        DateExpr::DaysAgo(n) => format!("-{n}d"),
+    }
+}
+
+fn sort(s: Sort) -> String {
+    let name = SORT_KEYS
+        .iter()
+        .find(|(_, _, k)| *k == s.key)
+        .map_or("", |(_, en, _)| en);
+    format!("{}{name}", if s.descending { "-" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::{Source, Status, TypeGroup};
+    use crate::view::{Flag, SortKey, parse};
+
+    fn r() -> Reference {
+        Reference::embedded()
+    }
+
+    fn printed(input: &str) -> String {
+        let reference = r();
+        match parse(input, &reference) {
+            Ok(v) => v.print(&reference),
+            Err(e) => panic!("{input:?}: {e}"),
+        }
+    }
+
+    #[test]
+    fn the_empty_view_prints_nothing() {
+        assert_eq!(View::default().print(&r()), "");
+    }
+
+    #[test]
+    fn prints_english_keys_codes_and_short_names_in_normal_order() {
+        assert_eq!(
+            printed(
+                "urut:-diterima per:2024-02-14 \"politik uang\" jenis:hukum_lainnya wilayah:samarinda,balikpapan"
+            ),
+            "region:balikpapan,samarinda type:hukum_lainnya \"politik uang\" asof:2024-02-14 sort:-received"
+        );
+        assert_eq!(
+            printed(
+                "-is:lewat tahapan:\"masa kampanye\" status:\"initial review\" sumber:Temuan dari:15/01/2024 sampai:hari-ini"
+            ),
+            "stage:kampanye status:kajian_awal source:temuan from:2024-01-15 to:today -is:overdue"
+        );
+        assert_eq!(
+            printed("from:-7d sort:nomor wilayah:ppu,kaltim"),
+            "region:kaltim,ppu from:-7d sort:number"
+        );
+        assert_eq!(
+            printed("Politik* -minyak -\"serangan fajar\""),
+            "Politik* -minyak -\"serangan fajar\""
+        );
+    }
+
+    #[test]
+    fn region_names_with_a_space_are_quoted() {
+        let mut reference = r();
+        reference.regions[2].short_name = "Kutai Kartanegara".into();
+        let v = View {
+            terms: vec![Term {
+                negated: false,
+                kind: TermKind::Region(vec![reference.regions[2].code.clone()]),
+            }],
+            ..View::default()
+        };
+        let s = v.print(&reference);
+        assert_eq!(s, "region:\"kutai kartanegara\"");
+        assert_eq!(parse(&s, &reference), Ok(v));
+    }
+
+    #[test]
+    fn phrases_escape_quotes_and_backslashes() {
+        let v = View {
+            text: vec![TextTerm {
+                negated: true,
+                phrase: true,
+                text: r#"kata "ini" \ itu"#.into(),
+            }],
+            ..View::default()
+        };
+        let s = v.print(&r());
+        assert_eq!(s, r#"-"kata \"ini\" \\ itu""#);
+        assert_eq!(parse(&s, &r()), Ok(v));
+    }
+
+    #[test]
+    fn words_that_would_not_read_back_as_words_are_quoted() {
+        let word = |negated, text: &str| TextTerm {
+            negated,
+            phrase: false,
+            text: text.into(),
+        };
+        let v = View {
+            text: vec![
+                word(false, "-x"),
+                word(false, "abc:d"),
+                word(true, "-y"),
+                word(false, "12:30"),
+            ],
+            ..View::default()
+        };
+        assert_eq!(v.print(&r()), "\"-x\" 12:30 \"abc:d\" --y");
+    }
+
+    #[test]
+    fn printing_normalises_a_view_built_by_hand() {
+        let v = View {
+            terms: vec![
+                Term {
+                    negated: false,
+                    kind: TermKind::Status(vec![Status::Kajian, Status::Diterima, Status::Kajian]),
+                },
+                Term {
+                    negated: false,
+                    kind: TermKind::Region(vec!["64.72".into(), "64.71".into()]),
+                },
+            ],
+            ..View::default()
+        };
+        assert_eq!(
+            v.print(&r()),
+            "region:balikpapan,samarinda status:diterima,kajian"
+        );
+    }
+
+    // Strategies over the real reference data, for the round trip.
+
+    fn subset<T: Clone + std::fmt::Debug + 'static>(all: Vec<T>) -> impl Strategy<Value = Vec<T>> {
+        let n = all.len();
+        proptest::sample::subsequence(all, 1..=n.min(4)).prop_shuffle()
+    }
+
+    fn date_expr() -> impl Strategy<Value = DateExpr> {
+        let start = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default();
+        prop_oneof![
+            (0i64..1461).prop_map(move |n| DateExpr::Date(start + chrono::Duration::days(n))),
+            Just(DateExpr::Today),
+            (0u32..400).prop_map(DateExpr::DaysAgo),
+        ]
+    }
+
+    fn term_strategy() -> impl Strategy<Value = Term> {
+        let reference = r();
+        let regions: Vec<String> = reference.regions.iter().map(|x| x.code.clone()).collect();
+        let stages: Vec<String> = reference.stages.iter().map(|x| x.code.clone()).collect();
+        let flags = vec![
+            Flag::Open,
+            Flag::Closed,
+            Flag::Overdue,
+            Flag::Registered,
+            Flag::Violation,
+        ];
+        let listed = prop_oneof![
+            subset(regions).prop_map(TermKind::Region),
+            subset(stages).prop_map(TermKind::Stage),
+            subset(TypeGroup::ALL.to_vec()).prop_map(TermKind::Type),
+            subset(Status::ALL.to_vec()).prop_map(TermKind::Status),
+            subset(Source::ALL.to_vec()).prop_map(TermKind::Source),
+            proptest::sample::select(flags).prop_map(TermKind::Is),
+        ];
+        prop_oneof![
+            3 => (any::<bool>(), listed).prop_map(|(negated, kind)| Term { negated, kind }),
+            1 => date_expr().prop_map(|d| Term { negated: false, kind: TermKind::From(d) }),
+            1 => date_expr().prop_map(|d| Term { negated: false, kind: TermKind::To(d) }),
+        ]
+    }
+
+    const WORDS: &[&str] = &[
+        "politik",
+        "uang",
+        "Sembako",
+        "APK",
+        "baliho",
+        "kampanye",
+        "ASN",
+        "desa",
+        "masjid",
+        "netralitas",
+        "12:30",
+        "a\\b",
+        "région",
+        "x-y",
+        "*",
+    ];
+
+    fn text_strategy() -> impl Strategy<Value = TextTerm> {
+        let word = (proptest::sample::select(WORDS), any::<bool>()).prop_map(|(w, star)| {
+            if star && w != "*" {
+                format!("{w}*")
+            } else {
+                w.to_string()
+            }
+        });
+        let phrase = prop_oneof![
+            proptest::collection::vec(proptest::sample::select(WORDS), 1..4)
+                .prop_map(|ws| ws.join(" ")),
+            "[a-zA-Z \"\\\\:,-]{1,12}",
+        ];
+        prop_oneof![
+            (any::<bool>(), word).prop_map(|(negated, text)| TextTerm {
+                negated,
+                phrase: false,
+                text
+            }),
+            (any::<bool>(), phrase).prop_map(|(negated, text)| TextTerm {
+                negated,
+                phrase: true,
+                text
+            }),
+        ]
+    }
+
+    fn sort_strategy() -> impl Strategy<Value = Sort> {
+        let keys = vec![
+            SortKey::Received,
+            SortKey::Number,
+            SortKey::Region,
+            SortKey::Stage,
+            SortKey::Status,
+            SortKey::Type,
+            SortKey::Due,
+        ];
+        (proptest::sample::select(keys), any::<bool>())
+            .prop_map(|(key, descending)| Sort { key, descending })
+    }
+
+    fn view_strategy() -> impl Strategy<Value = View> {
+        (
+            proptest::collection::vec(term_strategy(), 0..6),
+            proptest::collection::vec(text_strategy(), 0..4),
+            proptest::option::of(date_expr()),
+            proptest::option::of(sort_strategy()),
+        )
+            .prop_map(|(terms, text, as_of, sort)| {
+                let mut v = View {
+                    terms,
+                    text,
+                    as_of,
+                    sort,
+                };
+                normalise(&mut v, &r());
+                v
+            })
+    }
+
+    /// Strings made of the characters the parser cares about, with some keys in front.
+    fn tricky_input() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("region:".to_string()),
+            Just("-wilayah:".to_string()),
+            Just("is:".to_string()),
+            Just("asof:".to_string()),
+            Just("sort:-".to_string()),
+            Just("from:".to_string()),
+            "[a-zA-Z0-9:,\"\\\\ */.é“”\\-]{0,12}",
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|ps| ps.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn a_printed_view_parses_back_to_itself(v in view_strategy()) {
+            let reference = r();
+            let s = v.print(&reference);
+            prop_assert_eq!(parse(&s, &reference), Ok(v), "printed as {}", s);
+        }
+
+        #[test]
+        fn parse_never_panics_on_any_string(s in any::<String>()) {
+            let _ = parse(&s, &r());
+        }
+
+        #[test]
+        fn parse_never_panics_on_tricky_strings_and_printing_what_parses_is_stable(s in tricky_input()) {
+            let reference = r();
+            match parse(&s, &reference) {
+                Ok(v) => {
+                    let printed = v.print(&reference);
+                    prop_assert_eq!(parse(&printed, &reference), Ok(v), "{} printed as {}", s, printed);
+                }
+                Err(e) => {
+                    let inside = e.position() >= 1 && e.position() <= s.chars().count();
+                    prop_assert!(inside, "{}: {}", s, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! The oracle: for many random views over a generated database, every count the engine gives
+//! equals a brute-force filter over all cases in Rust, and paging through the list visits exactly
+//! those cases in the view's order.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use pantau::domain::{
+    Case, DayCount, DeadlineRules, PartyCategory, Reference, Source, Status, StatusChange,
+    TypeGroup, ViolationType,
+};
+use pantau::engine::{Dim, Engine, PageRequest};
+use pantau::i18n::Lang;
+use pantau::store::Store;
+use pantau::view::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "politik", "uang", "minyak", "goreng", "asn", "kampanye", "sekolah", "baliho", "desa", "kepala",
+];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()
+}
+
+struct Stored {
+    id: i64,
+    case: Case,
+    history: Vec<StatusChange>,
+}
+
+fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
+    let reference = Reference::embedded();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let start = NaiveDate::from_ymd_opt(2023, 10, 1).unwrap();
+    let mut out = Vec::new();
+    let tx = store.conn_mut().transaction().unwrap();
+    for i in 0..n {
+        let received = start + Duration::days(rng.i64(0..150));
+        let source = if rng.bool() {
+            Source::Temuan
+        } else {
+            Source::Laporan
+        };
+        let region = &reference.regions[rng.usize(..reference.regions.len())].code;
+        let stage = &reference.stages[rng.usize(..reference.stages.len())].code;
+        let mut case = Case::new(
+            &format!("{i:03}/X/{}", rng.u32(..)),
+            source,
+            region,
+            stage,
+            received,
+        );
+        case.uraian = (0..rng.usize(3..9))
+            .map(|_| WORDS[rng.usize(..WORDS.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        case.terlapor = rng
+            .bool()
+            .then(|| WORDS[rng.usize(..WORDS.len())].to_uppercase());
+        case.kecamatan = Some("Balikpapan Kota".into());
+        case.tanggal_diketahui = rng.bool().then(|| received - Duration::days(rng.i64(0..5)));
+        case.diperpanjang = rng.u8(..4) == 0;
+        let types = ViolationType::ALL;
+        case.jenis_dugaan = (rng.u8(..5) > 0).then(|| types[rng.usize(..types.len())]);
+        let mut at: NaiveDateTime = received.and_hms_opt(9, 0, 0).unwrap();
+        let mut history = vec![StatusChange {
+            from: None,
+            to: case.status,
+            at,
+            by: "t".into(),
+            note: None,
+        }];
+        for _ in 0..rng.usize(0..4) {
+            let to = Status::ALL[rng.usize(..Status::ALL.len())];
+            at += Duration::hours(rng.i64(1..24 * 20));
+            if to == Status::Diregistrasi && case.tanggal_registrasi.is_none() {
+                case.tanggal_registrasi = Some(at.date());
+            }
+            if to == Status::Pelanggaran {
+                case.jenis_pelanggaran = Some(types[rng.usize(..4)]);
+            }
+            history.push(StatusChange {
+                from: Some(case.status),
+                to,
+                at,
+                by: "t".into(),
+                note: None,
+            });
+            case.status = to;
+        }
+        case.kategori_terlapor = Some(PartyCategory::Asn);
+        let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
+        out.push(Stored { id, case, history });
+    }
+    tx.commit().unwrap();
+    out
+}
+
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn text_matches(c: &Case, t: &TextTerm) -> bool {
+    let fields = [
+        Some(&c.nomor),
+        c.nomor_registrasi.as_ref(),
+        Some(&c.uraian),
+        c.terlapor.as_ref(),
+        c.pelapor.as_ref(),
+        c.kecamatan.as_ref(),
+        c.pasal.as_ref(),
+    ];
+    let hit = fields.iter().flatten().any(|f| {
+        let toks = tokens(f);
+        if t.phrase {
+            let want = tokens(&t.text);
+            !want.is_empty() && toks.windows(want.len()).any(|w| w == want.as_slice())
+        } else if let Some(prefix) = t.text.strip_suffix('*') {
+            let p = prefix.to_lowercase();
+            toks.iter().any(|x| x.starts_with(&p))
+        } else {
+            let want = tokens(&t.text);
+            !want.is_empty() && toks.windows(want.len()).any(|w| w == want.as_slice())
+        }
+    });
+    hit != t.negated
+}
+
+/// What the engine must say about one case under a view.
+struct Facts {
+    status: Status,
+    tg: TypeGroup,
+    reg: bool,
+    due: Option<NaiveDate>,
+    overdue: bool,
+}
+
+fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
+    let as_of = view.as_of.map(|d| d.resolve(today())).unwrap_or(today());
+    if s.case.tanggal_diterima > as_of {
+        return None;
+    }
+    let status = if view.as_of.is_some() {
+        s.history
+            .iter()
+            .rfind(|h| h.at.date() <= as_of)
+            .map(|h| h.to)
+            .unwrap_or(s.case.status)
+    } else {
+        s.case.status
+    };
+    let reg_date = s.case.tanggal_registrasi.filter(|d| *d <= as_of);
+    let due = rules
+        .deadline(
+            status,
+            s.case.tanggal_diketahui,
+            s.case.tanggal_diterima,
+            reg_date,
+            s.case.diperpanjang,
+        )
+        .map(|d| d.due);
+    Some(Facts {
+        status,
+        tg: Case::type_group(status, s.case.jenis_dugaan, s.case.jenis_pelanggaran),
+        reg: reg_date.is_some(),
+        due,
+        overdue: due.is_some_and(|d| d < as_of),
+    })
+}
+
+fn term_matches(s: &Stored, f: &Facts, t: &Term) -> bool {
+    let c = &s.case;
+    let hit = match &t.kind {
+        TermKind::Region(v) => v.contains(&c.kode_wilayah),
+        TermKind::Stage(v) => v.contains(&c.kode_tahapan),
+        TermKind::Type(v) => v.contains(&f.tg),
+        TermKind::Status(v) => v.contains(&f.status),
+        TermKind::Source(v) => v.contains(&c.sumber),
+        TermKind::From(d) => c.tanggal_diterima >= d.resolve(today()),
+        TermKind::To(d) => c.tanggal_diterima <= d.resolve(today()),
+        TermKind::Is(Flag::Open) => f.status.is_open(),
+        TermKind::Is(Flag::Closed) => !f.status.is_open(),
+        TermKind::Is(Flag::Overdue) => f.overdue,
+        TermKind::Is(Flag::Registered) => f.reg,
+        TermKind::Is(Flag::Violation) => f.status == Status::Pelanggaran,
+    };
+    hit != t.negated
+}
+
+fn brute<'a>(all: &'a [Stored], view: &View, rules: &DeadlineRules) -> Vec<(&'a Stored, Facts)> {
+    all.iter()
+        .filter_map(|s| facts(s, view, rules).map(|f| (s, f)))
+        .filter(|(s, f)| view.terms.iter().all(|t| term_matches(s, f, t)))
+        .filter(|(s, _)| view.text.iter().all(|t| text_matches(&s.case, t)))
+        .collect()
+}
+
+fn date_expr() -> impl Strategy<Value = DateExpr> {
+    prop_oneof![
+        (0i64..200).prop_map(|d| DateExpr::Date(
+            NaiveDate::from_ymd_opt(2023, 9, 20).unwrap() + Duration::days(d)
+        )),
+        Just(DateExpr::Today),
+        (0u32..150).prop_map(DateExpr::DaysAgo),
+    ]
+}
+
+fn term() -> impl Strategy<Value = Term> {
+    let r = Reference::embedded();
+    let regions: Vec<String> = r.regions.iter().map(|x| x.code.clone()).collect();
+    let stages: Vec<String> = r.stages.iter().map(|x| x.code.clone()).collect();
+    let kind = prop_oneof![
+        proptest::sample::subsequence(regions, 1..4).prop_map(TermKind::Region),
+        proptest::sample::subsequence(stages, 1..4).prop_map(TermKind::Stage),
+        proptest::sample::subsequence(TypeGroup::ALL.to_vec(), 1..3).prop_map(TermKind::Type),
+        proptest::sample::subsequence(Status::ALL.to_vec(), 1..5).prop_map(TermKind::Status),
+        proptest::sample::subsequence(Source::ALL.to_vec(), 1..2).prop_map(TermKind::Source),
+        date_expr().prop_map(TermKind::From),
+        date_expr().prop_map(TermKind::To),
+        proptest::sample::select(vec![
+            Flag::Open,
+            Flag::Closed,
+            Flag::Overdue,
+            Flag::Registered,
+            Flag::Violation
+        ])
+        .prop_map(TermKind::Is),
+    ];
+    (any::<bool>(), kind).prop_map(|(negated, kind)| {
+        let negated = negated && !matches!(kind, TermKind::From(_) | TermKind::To(_));
+        Term { negated, kind }
+    })
+}
+
+fn text_term() -> impl Strategy<Value = TextTerm> {
+    (
+        any::<bool>(),
+        0usize..3,
+        proptest::sample::select(WORDS.to_vec()),
+        proptest::sample::select(WORDS.to_vec()),
+    )
+        .prop_map(|(negated, shape, a, b)| match shape {
+            0 => TextTerm {
+                negated,
+                phrase: false,
+                text: a.to_string(),
+            },
+            1 => TextTerm {
+                negated,
+                phrase: false,
+                text: format!("{}*", &a[..3]),
+            },
+            _ => TextTerm {
+                negated,
+                phrase: true,
+                text: format!("{a} {b}"),
+            },
+        })
+}
+
+fn view() -> impl Strategy<Value = View> {
+    let sort_keys = vec![
+        SortKey::Received,
+        SortKey::Number,
+        SortKey::Region,
+        SortKey::Stage,
+        SortKey::Status,
+        SortKey::Type,
+        SortKey::Due,
+    ];
+    (
+        proptest::collection::vec(term(), 0..4),
+        proptest::collection::vec(text_term(), 0..2),
+        proptest::option::of(date_expr()),
+        proptest::option::of((proptest::sample::select(sort_keys), any::<bool>())),
+    )
+        .prop_map(|(terms, text, as_of, sort)| View {
+            terms,
+            text,
+            as_of,
+            sort: sort.map(|(key, descending)| Sort { key, descending }),
+        })
+}
+
+fn sort_value(s: &Stored, f: &Facts, key: SortKey, r: &Reference) -> String {
+    match key {
+        SortKey::Received => s.case.tanggal_diterima.to_string(),
+        SortKey::Number => s.case.nomor.clone(),
+        SortKey::Region => format!("{:04}", r.region(&s.case.kode_wilayah).unwrap().position),
+        SortKey::Stage => format!("{:04}", r.stage(&s.case.kode_tahapan).unwrap().position),
+        SortKey::Status => format!(
+            "{:04}",
+            Status::ALL.iter().position(|x| *x == f.status).unwrap()
+        ),
+        SortKey::Type => format!(
+            "{:04}",
+            TypeGroup::ALL.iter().position(|x| *x == f.tg).unwrap()
+        ),
+        SortKey::Due => f
+            .due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "9999-12-31".into()),
+    }
+}
+
+struct Fixture {
+    store: Store,
+    cases: Vec<Stored>,
+    rules: DeadlineRules,
+}
+
+fn fixture() -> Fixture {
+    let mut store = Store::memory().unwrap();
+    let cases = generate(&mut store, 300, 42);
+    let reference = Reference::embedded();
+    let rules = DeadlineRules::new(DayCount::Working, reference.holidays.iter().map(|h| h.date));
+    Fixture {
+        store,
+        cases,
+        rules,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_count_equals_a_brute_force_filter(view in view()) {
+        let fx = fixture();
+        let engine = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+        let expected = brute(&fx.cases, &view, &fx.rules);
+
+        let h = engine.headline(&view).unwrap();
+        prop_assert_eq!(h.total, expected.len() as i64);
+        prop_assert_eq!(h.registered, expected.iter().filter(|(_, f)| f.reg).count() as i64);
+        prop_assert_eq!(h.overdue, expected.iter().filter(|(_, f)| f.overdue).count() as i64);
+        prop_assert_eq!(h.in_process, expected.iter().filter(|(_, f)| f.status.is_open()).count() as i64);
+        prop_assert_eq!(h.violations, expected.iter().filter(|(_, f)| f.status == Status::Pelanggaran).count() as i64);
+        prop_assert_eq!(h.temuan, expected.iter().filter(|(s, _)| s.case.sumber == Source::Temuan).count() as i64);
+
+        for dim in [Dim::Region, Dim::Stage, Dim::Type, Dim::Status, Dim::Source] {
+            let mut want: HashMap<String, i64> = HashMap::new();
+            for (s, f) in &expected {
+                let key = match dim {
+                    Dim::Region => s.case.kode_wilayah.clone(),
+                    Dim::Stage => s.case.kode_tahapan.clone(),
+                    Dim::Type => f.tg.code().to_string(),
+                    Dim::Status => f.status.code().to_string(),
+                    _ => s.case.sumber.code().to_string(),
+                };
+                *want.entry(key).or_default() += 1;
+            }
+            for g in engine.group(&view, dim, Lang::En).unwrap() {
+                prop_assert_eq!(g.count, want.get(&g.key).copied().unwrap_or(0), "{:?} {}", dim, g.key);
+            }
+        }
+
+        let rows = engine.region_table(&view, Lang::Id).unwrap();
+        prop_assert_eq!(rows.iter().map(|r| r.figures.total).sum::<i64>(), h.total);
+
+        // Paging forward through everything visits exactly the expected cases, in order.
+        let sort = view.sort.unwrap_or(Sort { key: SortKey::Received, descending: false });
+        let r = Reference::embedded();
+        let mut want: Vec<(String, i64)> =
+            expected.iter().map(|(s, f)| (sort_value(s, f, sort.key, &r), s.id)).collect();
+        want.sort();
+        if sort.descending { want.reverse(); }
+        let want_ids: Vec<i64> = want.iter().map(|(_, id)| *id).collect();
+        let mut got = Vec::new();
+        let mut req = PageRequest::first(7);
+        loop {
+            let page = engine.page(&view, &req).unwrap();
+            got.extend(page.rows.iter().map(|r| r.id));
+            if !page.more { break; }
+            req = PageRequest { anchor: page.next(), backward: false, limit: 7 };
+        }
+        prop_assert_eq!(&got, &want_ids);
+
+        // And backward from the end gives the same order.
+        let mut back = Vec::new();
+        let mut req = PageRequest { anchor: None, backward: true, limit: 5 };
+        loop {
+            let page = engine.page(&view, &req).unwrap();
+            let mut ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+            ids.extend(back);
+            back = ids;
+            if !page.more { break; }
+            req = PageRequest { anchor: page.prev(), backward: true, limit: 5 };
+        }
+        prop_assert_eq!(&back, &want_ids);
+    }
+}
