@@ -75,7 +75,7 @@ pub enum Command {
     Export(ExportArgs),
     /// List the recorded import batches.
     Batches,
-    /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked first, all or nothing.
+    /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
     Import(ImportArgs),
     /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
     Simulate(SimulateArgs),
@@ -168,7 +168,7 @@ impl ReportArgs {
 /// `pantau import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files to import (`-` reads standard input); all are checked before any is written.
+    /// Files to import (`-` reads standard input); one bad row in any of them and none is written.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// The format of every file [default: from each file's extension].

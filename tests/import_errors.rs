@@ -673,6 +673,35 @@ fn skip_invalid_writes_the_valid_rows_and_the_rejected_ones_beside_the_file() {
 }
 
 #[test]
+fn a_short_row_is_rejected_with_its_reason_under_the_reason_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let file = dir.path().join("pendek.csv");
+    std::fs::write(
+        &file,
+        format!("{MIN_HEAD}P-1;x\n{}", min_row("P-2", "64", "2024-01-02")).replace(';', ","),
+    )
+    .unwrap();
+    pantau(&db)
+        .args(["import", "--skip-invalid"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "1 new, 0 changed, 0 unchanged, 1 rejected",
+        ));
+    let mut rdr = csv::Reader::from_path(dir.path().join("pendek.csv.rejected.csv")).unwrap();
+    let header = rdr.headers().unwrap().clone();
+    let row = rdr.records().next().unwrap().unwrap();
+    assert_eq!(row.len(), header.len());
+    assert_eq!(&row[header.len() - 2], "2");
+    assert!(
+        row[header.len() - 1].contains("this row has 2 fields, the header 7"),
+        "{row:?}"
+    );
+}
+
+#[test]
 fn skip_invalid_copies_json_rows_as_json_lines() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());

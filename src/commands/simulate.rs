@@ -22,6 +22,9 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
             .map_err(|e| Error::Other(e.to_string()))?;
     }
     let store = ctx.open_for_writing("pantau simulate", false)?;
+    if !args.force {
+        crate::import::simulate::refuse_evidence(&store, lang)?;
+    }
     let reference = store.reference()?;
     let wait = Duration::from_secs(args.wait);
     let path = ctx.db.display().to_string();
@@ -45,17 +48,8 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let name = format!("simulate --rate {} --seed {seed}", args.rate);
     let now = chrono::Local::now().naive_local();
     let shift = ctx.today - now.date();
-    let Some(mut sim) = Simulator::start(
-        &store,
-        seed,
-        &who,
-        now,
-        &name,
-        args.force,
-        wait,
-        &cancel,
-        &mut waiting,
-    )?
+    let Some(mut sim) =
+        Simulator::start(&store, seed, &who, now, &name, wait, &cancel, &mut waiting)?
     else {
         return Ok(());
     };

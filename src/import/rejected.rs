@@ -79,6 +79,7 @@ impl RejectedFile {
                     writer: Box::new(
                         csv::WriterBuilder::new()
                             .delimiter(delimiter)
+                            .flexible(true)
                             .from_writer(file),
                     ),
                     header_done: false,
@@ -129,6 +130,10 @@ impl RejectedFile {
                     *header_done = true;
                 }
                 let mut r = (*record).clone();
+                // A short row is padded, so its line and reasons stay under their headers.
+                while r.len() < header.len() {
+                    r.push_field(b"");
+                }
                 r.push_field(line.to_string().as_bytes());
                 r.push_field(why.as_bytes());
                 writer.write_byte_record(&r).map_err(csv_err)?;

@@ -10,6 +10,7 @@ use crate::domain::{
     Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange, ViolationType,
 };
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::write::{
     NewBatch, count_nomor_like, find_case, finish_batch, insert_batch, insert_case, insert_history,
@@ -190,12 +191,40 @@ const STORIES: &[Story] = &[
     },
 ];
 
+/// One handling office: Kemendagri code, weight, the segment and Bawaslu numbering code of its
+/// case numbers (as the demo writes them, src/demo/places.rs), and some of its kecamatan.
+struct Office {
+    code: &'static str,
+    weight: u32,
+    seg: &'static str,
+    num: &'static str,
+    kecamatan: &'static [&'static str],
+}
+
+const fn office(
+    code: &'static str,
+    weight: u32,
+    seg: &'static str,
+    num: &'static str,
+    kecamatan: &'static [&'static str],
+) -> Office {
+    Office {
+        code,
+        weight,
+        seg,
+        num,
+        kecamatan,
+    }
+}
+
 /// Handling offices, weighted like the Kaltim figures of 2 Feb 2024 (domain.md §5).
-const REGIONS: &[(&str, u32, &[&str])] = &[
-    ("64", 6, &[]),
-    (
+const OFFICES: &[Office] = &[
+    office("64", 6, "Prov", "23.00", &[]),
+    office(
         "64.71",
         14,
+        "Kota",
+        "23.05",
         &[
             "Balikpapan Kota",
             "Balikpapan Selatan",
@@ -205,9 +234,11 @@ const REGIONS: &[(&str, u32, &[&str])] = &[
             "Balikpapan Barat",
         ],
     ),
-    (
+    office(
         "64.72",
         4,
+        "Kota",
+        "23.06",
         &[
             "Samarinda Ulu",
             "Samarinda Ilir",
@@ -217,14 +248,18 @@ const REGIONS: &[(&str, u32, &[&str])] = &[
             "Sungai Pinang",
         ],
     ),
-    (
+    office(
         "64.74",
         6,
+        "Kota",
+        "23.07",
         &["Bontang Utara", "Bontang Selatan", "Bontang Barat"],
     ),
-    (
+    office(
         "64.02",
         5,
+        "Kab",
+        "23.02",
         &[
             "Tenggarong",
             "Tenggarong Seberang",
@@ -233,9 +268,11 @@ const REGIONS: &[(&str, u32, &[&str])] = &[
             "Samboja",
         ],
     ),
-    (
+    office(
         "64.08",
         5,
+        "Kab",
+        "23.08",
         &[
             "Sangatta Utara",
             "Sangatta Selatan",
@@ -243,11 +280,41 @@ const REGIONS: &[(&str, u32, &[&str])] = &[
             "Muara Wahau",
         ],
     ),
-    ("64.01", 3, &["Tanah Grogot", "Long Ikis", "Kuaro"]),
-    ("64.09", 2, &["Penajam", "Waru", "Babulu", "Sepaku"]),
-    ("64.03", 1, &["Tanjung Redeb", "Sambaliung", "Gunung Tabur"]),
-    ("64.07", 1, &["Barong Tongkok", "Melak", "Linggang Bigung"]),
-    ("64.11", 1, &["Long Bagun", "Long Pahangai", "Long Hubung"]),
+    office(
+        "64.01",
+        3,
+        "Kab",
+        "23.01",
+        &["Tanah Grogot", "Long Ikis", "Kuaro"],
+    ),
+    office(
+        "64.09",
+        2,
+        "Kab",
+        "23.09",
+        &["Penajam", "Waru", "Babulu", "Sepaku"],
+    ),
+    office(
+        "64.03",
+        1,
+        "Kab",
+        "23.03",
+        &["Tanjung Redeb", "Sambaliung", "Gunung Tabur"],
+    ),
+    office(
+        "64.07",
+        1,
+        "Kab",
+        "23.04",
+        &["Barong Tongkok", "Melak", "Linggang Bigung"],
+    ),
+    office(
+        "64.11",
+        1,
+        "Kab",
+        "23.10",
+        &["Long Bagun", "Long Pahangai", "Long Hubung"],
+    ),
 ];
 
 /// Stages when no stage of the calendar is running, weighted like the 47 cases of 2 Feb 2024.
@@ -306,14 +373,17 @@ fn stage_for(rng: &mut fastrand::Rng, reference: &Reference, today: NaiveDate) -
     }
 }
 
-/// A plausible new case arriving on `today`, numbered `seq` (intake numbers follow the office and month).
+/// A plausible new case arriving on `today`. Intake numbers follow the demo's:
+/// `001/LP/PL/Kota/23.05/II/2024`, counted per office, source and year; `seq(pattern, rest)` gives
+/// the next free number for a `LIKE` pattern of the year's numbers and the rest after the number.
 pub fn new_case(
     rng: &mut fastrand::Rng,
     reference: &Reference,
     today: NaiveDate,
-    seq: impl Fn(&str) -> u64,
+    seq: impl Fn(&str, &str) -> u64,
 ) -> Case {
-    let (region, _, kecamatan) = *weighted(rng, REGIONS, |r| r.1);
+    let o = weighted(rng, OFFICES, |o| o.weight);
+    let (region, kecamatan) = (o.code, o.kecamatan);
     let stage = stage_for(rng, reference, today);
     let stories: Vec<&Story> = STORIES
         .iter()
@@ -330,12 +400,12 @@ pub fn new_case(
         Source::Laporan
     };
     let kind = if source == Source::Temuan { "TM" } else { "LP" };
-    let prefix = format!(
-        "/{kind}/PL/{region}/{}/{}",
-        roman(today.month()),
-        today.year()
+    let office_part = format!("/{kind}/PL/{}/{}/", o.seg, o.num);
+    let rest = format!("{office_part}{}/{}", roman(today.month()), today.year());
+    let nomor = format!(
+        "{:03}{rest}",
+        seq(&format!("%{office_part}%/{}", today.year()), &rest)
     );
-    let nomor = format!("{:03}{prefix}", seq(&prefix));
     let kec = (!kecamatan.is_empty()).then(|| kecamatan[rng.usize(0..kecamatan.len())].to_string());
     let mut case = Case::new(&nomor, source, region, &stage, today);
     let event = today - Days::days(rng.i64(0..=4));
@@ -356,7 +426,7 @@ pub fn new_case(
     case.terlapor = Some(format!(
         "Sdr. {} ({})",
         initials(rng),
-        story.kategori.label(crate::i18n::Lang::Id).to_lowercase()
+        story.kategori.label(Lang::Id).to_lowercase()
     ));
     if source == Source::Laporan {
         let who = ["pemilih", "peserta pemilu", "pemantau terdaftar"][rng.usize(0..3)];
@@ -426,9 +496,36 @@ pub fn advance(case: &Case, to: Status, today: NaiveDate, rng: &mut fastrand::Rn
     c
 }
 
+/// Refuses a database holding imported cases: they are evidence, and a simulation invents cases
+/// and moves real ones on. A rehearsal runs on a copy (with `--force`) or on the demo database.
+pub fn refuse_evidence(store: &Store, lang: Lang) -> Result<()> {
+    let Some(b) = store
+        .batches()?
+        .into_iter()
+        .rev()
+        .find(|b| b.kind == "import")
+    else {
+        return Ok(());
+    };
+    let path = store.path().display();
+    Err(Error::Other(if lang == Lang::Id {
+        format!(
+            "{path} berisi kasus hasil impor (batch #{} dari {}); simulasi membuat kasus rekaan dan \
+             memajukan kasus nyata. Jalankan pada salinan atau database demo (--demo), atau tambahkan --force",
+            b.id, b.source_name
+        )
+    } else {
+        format!(
+            "{path} holds imported cases (batch #{} from {}); simulate invents cases and moves real ones on. \
+             Run it on a copy or on the demo database (--demo), or add --force",
+            b.id, b.source_name
+        )
+    }))
+}
+
 impl<'s> Simulator<'s> {
-    /// Records the batch the simulation writes under. Refuses a database holding imported cases
-    /// (evidence) unless `force`; `None` if cancelled while waiting for the lock.
+    /// Records the batch the simulation writes under; `None` if cancelled while waiting for the
+    /// lock. See [`refuse_evidence`] before.
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         store: &'s Store,
@@ -436,26 +533,10 @@ impl<'s> Simulator<'s> {
         who: &str,
         now: NaiveDateTime,
         source_name: &str,
-        force: bool,
         wait: Duration,
         cancel: &AtomicBool,
         waiting: &mut dyn FnMut(),
     ) -> Result<Option<Simulator<'s>>> {
-        if !force
-            && let Some(b) = store
-                .batches()?
-                .into_iter()
-                .rev()
-                .find(|b| b.kind == "import")
-        {
-            return Err(Error::Other(format!(
-                "{}: holds imported cases (batch #{} from {}); simulate invents cases and moves real ones on. \
-                 Run it on a copy or on the demo database (--demo), or add --force",
-                store.path().display(),
-                b.id,
-                b.source_name
-            )));
-        }
         let reference = store.reference()?;
         let Some(tx) = store.begin_write(wait, cancel, waiting)? else {
             return Ok(None);
@@ -497,10 +578,10 @@ impl<'s> Simulator<'s> {
         };
         let open = open_cases(&tx).map_err(err)?;
         let event = if open.is_empty() || self.rng.u32(0..3) == 0 {
-            let seq = |prefix: &str| {
-                let taken = count_nomor_like(&tx, &format!("%{prefix}")).unwrap_or(0);
+            let seq = |pattern: &str, rest: &str| {
+                let taken = count_nomor_like(&tx, pattern).unwrap_or(0);
                 let mut n = u64::try_from(taken).unwrap_or(0) + 1;
-                while matches!(find_case(&tx, &format!("{n:03}{prefix}")), Ok(Some(_))) {
+                while matches!(find_case(&tx, &format!("{n:03}{rest}")), Ok(Some(_))) {
                     n += 1;
                 }
                 n
@@ -575,7 +656,7 @@ mod tests {
         let reference = Reference::embedded();
         let mut rng = fastrand::Rng::with_seed(1);
         for _ in 0..200 {
-            let c = new_case(&mut rng, &reference, day(), |_| 7);
+            let c = new_case(&mut rng, &reference, day(), |_, _| 7);
             assert!(reference.region(&c.kode_wilayah).is_some());
             assert_eq!(c.kode_tahapan, "KAMPANYE", "20 Jan 2024 is in the campaign");
             assert!(
@@ -601,7 +682,7 @@ mod tests {
         let reference = Reference::embedded();
         let mut rng = fastrand::Rng::with_seed(3);
         for _ in 0..100 {
-            let mut c = new_case(&mut rng, &reference, day(), |_| 1);
+            let mut c = new_case(&mut rng, &reference, day(), |_, _| 1);
             let mut path = vec![c.status];
             while let Some(to) = next_status(&c, &mut rng) {
                 c = advance(&c, to, day(), &mut rng);
