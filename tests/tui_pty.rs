@@ -5,6 +5,7 @@ mod tui_support;
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -14,10 +15,13 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// The binary running in a pseudo-terminal.
 struct Tui {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The master side; `None` once the terminal has been hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     screen: Arc<Mutex<vt100::Parser>>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader to let go of its handle on the master side after its next read.
+    stop_reading: Arc<AtomicBool>,
 }
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
@@ -51,9 +55,11 @@ impl Tui {
         let writer = pair.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
         let parser = Arc::clone(&screen);
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            loop {
+            while !stop.load(Ordering::SeqCst) {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => parser.lock().unwrap().process(&buf[..n]),
@@ -62,10 +68,11 @@ impl Tui {
         });
         Tui {
             child,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             screen,
             reader: Some(reader),
+            stop_reading,
         }
     }
 
@@ -104,8 +111,22 @@ impl Tui {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is still there");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Closes every handle on the master side, as sshd does when a connection drops: the
+    /// terminal hangs up under the running process. `wake` is a key that changes the screen, so
+    /// that the reader returns from its read and lets go of its handle.
+    fn hang_up(&mut self, wake: &str) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        self.send(wake);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// Waits for the process to end (failing after 10 s) and for its last output.
@@ -254,19 +275,37 @@ fn sighup_ends_it_without_leaving_a_process() {
 }
 
 #[test]
+fn a_dropped_connection_ends_it_without_leaving_a_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let mut tui = Tui::start(&["--db", &db, "--as-of", "2024-02-02"], &[]);
+    tui.wait_for("47", SOON);
+    // A dead terminal reads as end-of-file forever; pantau must notice it and end, not spin.
+    tui.hang_up("j");
+    let start = Instant::now();
+    while tui.child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < SOON,
+            "pantau still runs {SOON:?} after its terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
 fn resizing_lays_out_again_and_too_small_says_what_is_needed() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
     let mut tui = Tui::start(&["--db", &db, "--as-of", "2024-02-02", "--lang", "en"], &[]);
     tui.wait_for("47 cases", SOON);
-    tui.master.resize(size(60, 20)).unwrap();
+    tui.master.as_ref().unwrap().resize(size(60, 20)).unwrap();
     tui.screen
         .lock()
         .unwrap()
         .screen_mut()
         .set_size(nz(20), nz(60));
     tui.wait_for("Terminal too small: need 80×24, have 60×20", SOON);
-    tui.master.resize(size(100, 30)).unwrap();
+    tui.master.as_ref().unwrap().resize(size(100, 30)).unwrap();
     tui.screen
         .lock()
         .unwrap()

@@ -7,6 +7,7 @@ pub mod cases;
 mod draw;
 pub mod editor;
 pub mod filter;
+mod hangup;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
@@ -91,9 +92,14 @@ pub fn run(session: Session) -> Result<()> {
         }
     }));
     let mut app = App::new(session.options);
+    // Ends the process if the terminal hangs up while the loop is stuck reading it.
+    let watchdog = hangup::Watchdog::spawn(Arc::clone(&hangup))
+        .map_err(|e| Error::Other(format!("watchdog: {e}")))?;
     let ending = event_loop(&mut terminal, &mut app, &worker, &stop, &hangup);
+    // After a hang-up the watchdog gives restoring a second at most: a dead terminal may block.
     drop(terminal);
     restore();
+    watchdog.finish();
     // The worker stops by itself once its request channel closes; a query it is in is not waited for.
     drop(worker);
     match ending {
@@ -178,28 +184,38 @@ fn event_loop(
                 .map_err(terminal_error)?;
             dirty = false;
         }
-        let ready = match event::poll(INPUT_WAIT) {
-            Ok(ready) => ready,
-            Err(e) if e.kind() == ErrorKind::Interrupted => false,
-            Err(e) => return Err(terminal_error(e)),
-        };
-        if !ready {
-            continue;
+        match hangup::wait_for_input(INPUT_WAIT) {
+            hangup::Input::HungUp => return Ok(Ending::HangUp),
+            // Quiet: crossterm may still hold a resize from SIGWINCH, so it is asked either way.
+            hangup::Input::Ready | hangup::Input::Quiet => {}
         }
-        match event::read() {
-            Ok(Event::Key(key)) => {
-                if let Some(action) = keymap::action_for(app.mode(), &key) {
-                    dispatch(app, action);
+        // Everything that has arrived, without waiting: the wait is the poll above, which tells
+        // a hung-up terminal apart from input (crossterm would read its end-of-file forever).
+        loop {
+            match event::poll(Duration::ZERO) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) if e.kind() == ErrorKind::Interrupted => break,
+                Err(e) => return Err(terminal_error(e)),
+            }
+            match event::read() {
+                Ok(Event::Key(key)) => {
+                    if let Some(action) = keymap::action_for(app.mode(), &key) {
+                        dispatch(app, action);
+                        dirty = true;
+                    }
+                }
+                Ok(Event::Resize(w, h)) => {
+                    dispatch(app, Action::Resize(w, h));
                     dirty = true;
                 }
+                Ok(_) => {}
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return Err(terminal_error(e)),
             }
-            Ok(Event::Resize(w, h)) => {
-                dispatch(app, Action::Resize(w, h));
-                dirty = true;
+            if app.should_quit() {
+                break;
             }
-            Ok(_) => {}
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(terminal_error(e)),
         }
     }
 }
