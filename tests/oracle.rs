@@ -3,13 +3,15 @@
 //! those cases in the view's order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use pantau::domain::{
     Case, DayCount, DeadlineRules, PartyCategory, Reference, Source, Status, StatusChange,
     TypeGroup, ViolationType,
 };
-use pantau::engine::{Dim, Engine, PageRequest};
+use pantau::engine::index::CaseIndex;
+use pantau::engine::{Cursor, Dim, Engine, PageRequest};
 use pantau::i18n::Lang;
 use pantau::store::Store;
 use pantau::view::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
@@ -325,72 +327,166 @@ fn fixture() -> Fixture {
     }
 }
 
+/// Every count and every page of `engine` for `view` against the brute-force answer.
+fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseError> {
+    let view = view.clone();
+    let expected = brute(&fx.cases, &view, &fx.rules);
+
+    let h = engine.headline(&view).unwrap();
+    prop_assert_eq!(h.total, expected.len() as i64);
+    prop_assert_eq!(
+        h.registered,
+        expected.iter().filter(|(_, f)| f.reg).count() as i64
+    );
+    prop_assert_eq!(
+        h.overdue,
+        expected.iter().filter(|(_, f)| f.overdue).count() as i64
+    );
+    prop_assert_eq!(
+        h.in_process,
+        expected.iter().filter(|(_, f)| f.status.is_open()).count() as i64
+    );
+    prop_assert_eq!(
+        h.violations,
+        expected
+            .iter()
+            .filter(|(_, f)| f.status == Status::Pelanggaran)
+            .count() as i64
+    );
+    prop_assert_eq!(
+        h.temuan,
+        expected
+            .iter()
+            .filter(|(s, _)| s.case.sumber == Source::Temuan)
+            .count() as i64
+    );
+
+    for dim in [Dim::Region, Dim::Stage, Dim::Type, Dim::Status, Dim::Source] {
+        let mut want: HashMap<String, i64> = HashMap::new();
+        for (s, f) in &expected {
+            let key = match dim {
+                Dim::Region => s.case.kode_wilayah.clone(),
+                Dim::Stage => s.case.kode_tahapan.clone(),
+                Dim::Type => f.tg.code().to_string(),
+                Dim::Status => f.status.code().to_string(),
+                _ => s.case.sumber.code().to_string(),
+            };
+            *want.entry(key).or_default() += 1;
+        }
+        for g in engine.group(&view, dim, Lang::En).unwrap() {
+            prop_assert_eq!(
+                g.count,
+                want.get(&g.key).copied().unwrap_or(0),
+                "{:?} {}",
+                dim,
+                g.key
+            );
+        }
+    }
+
+    let rows = engine.region_table(&view, Lang::Id).unwrap();
+    prop_assert_eq!(rows.iter().map(|r| r.figures.total).sum::<i64>(), h.total);
+
+    // Paging forward through everything visits exactly the expected cases, in order.
+    let sort = view.sort.unwrap_or(Sort {
+        key: SortKey::Received,
+        descending: false,
+    });
+    let r = Reference::embedded();
+    let mut want: Vec<(String, i64)> = expected
+        .iter()
+        .map(|(s, f)| (sort_value(s, f, sort.key, &r), s.id))
+        .collect();
+    want.sort();
+    if sort.descending {
+        want.reverse();
+    }
+    let want_ids: Vec<i64> = want.iter().map(|(_, id)| *id).collect();
+    let mut got = Vec::new();
+    let mut req = PageRequest::first(7);
+    loop {
+        let page = engine.page(&view, &req).unwrap();
+        got.extend(page.rows.iter().map(|r| r.id));
+        if !page.more {
+            break;
+        }
+        req = PageRequest {
+            anchor: page.next(),
+            backward: false,
+            limit: 7,
+        };
+    }
+    prop_assert_eq!(&got, &want_ids);
+
+    // And backward from the end gives the same order.
+    let mut back = Vec::new();
+    let mut req = PageRequest {
+        anchor: None,
+        backward: true,
+        limit: 5,
+    };
+    loop {
+        let page = engine.page(&view, &req).unwrap();
+        let mut ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+        ids.extend(back);
+        back = ids;
+        if !page.more {
+            break;
+        }
+        req = PageRequest {
+            anchor: page.prev(),
+            backward: true,
+            limit: 5,
+        };
+    }
+    prop_assert_eq!(&back, &want_ids);
+    Ok(())
+}
+
+/// The column index of the fixture's database.
+fn index_of(fx: &Fixture) -> Arc<CaseIndex> {
+    let reference = fx.store.reference().unwrap();
+    Arc::new(CaseIndex::build(fx.store.conn(), &reference).unwrap())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn every_count_equals_a_brute_force_filter(view in view()) {
         let fx = fixture();
-        let engine = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
-        let expected = brute(&fx.cases, &view, &fx.rules);
+        let sql = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+        check(&sql, &fx, &view)?;
+    }
 
-        let h = engine.headline(&view).unwrap();
-        prop_assert_eq!(h.total, expected.len() as i64);
-        prop_assert_eq!(h.registered, expected.iter().filter(|(_, f)| f.reg).count() as i64);
-        prop_assert_eq!(h.overdue, expected.iter().filter(|(_, f)| f.overdue).count() as i64);
-        prop_assert_eq!(h.in_process, expected.iter().filter(|(_, f)| f.status.is_open()).count() as i64);
-        prop_assert_eq!(h.violations, expected.iter().filter(|(_, f)| f.status == Status::Pelanggaran).count() as i64);
-        prop_assert_eq!(h.temuan, expected.iter().filter(|(s, _)| s.case.sumber == Source::Temuan).count() as i64);
+    #[test]
+    fn the_column_index_answers_as_sql_and_the_brute_force_do(view in view(), threads in 1usize..4) {
+        let fx = fixture();
+        let sql = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+        let mut indexed = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+        indexed.set_index(Some(index_of(&fx)));
+        // Small enough that the 300 cases are split between threads, as a million would be.
+        indexed.set_parallel_from(if threads == 1 { usize::MAX } else { 1 });
+        check(&indexed, &fx, &view)?;
 
-        for dim in [Dim::Region, Dim::Stage, Dim::Type, Dim::Status, Dim::Source] {
-            let mut want: HashMap<String, i64> = HashMap::new();
-            for (s, f) in &expected {
-                let key = match dim {
-                    Dim::Region => s.case.kode_wilayah.clone(),
-                    Dim::Stage => s.case.kode_tahapan.clone(),
-                    Dim::Type => f.tg.code().to_string(),
-                    Dim::Status => f.status.code().to_string(),
-                    _ => s.case.sumber.code().to_string(),
-                };
-                *want.entry(key).or_default() += 1;
+        // Beyond the brute force: weeks, cross-tabs, the dashboard, rows and cursors, positions.
+        prop_assert_eq!(indexed.group(&view, Dim::Week, Lang::En).unwrap(), sql.group(&view, Dim::Week, Lang::En).unwrap());
+        prop_assert_eq!(
+            indexed.cross(&view, (Dim::Region, Dim::Status)).unwrap(),
+            sql.cross(&view, (Dim::Region, Dim::Status)).unwrap()
+        );
+        prop_assert_eq!(indexed.dashboard(&view, Lang::Id).unwrap(), sql.dashboard(&view, Lang::Id).unwrap());
+        let mut req = PageRequest::first(6);
+        for _ in 0..3 {
+            let a = indexed.page(&view, &req).unwrap();
+            let b = sql.page(&view, &req).unwrap();
+            prop_assert_eq!(&a, &b);
+            for row in &a.rows {
+                let cursor = Cursor { value: row.cursor.0.clone().unwrap(), id: row.id };
+                prop_assert_eq!(indexed.position(&view, &cursor).unwrap(), sql.position(&view, &cursor).unwrap());
             }
-            for g in engine.group(&view, dim, Lang::En).unwrap() {
-                prop_assert_eq!(g.count, want.get(&g.key).copied().unwrap_or(0), "{:?} {}", dim, g.key);
-            }
+            req.anchor = a.next();
+            if !a.more { break; }
         }
-
-        let rows = engine.region_table(&view, Lang::Id).unwrap();
-        prop_assert_eq!(rows.iter().map(|r| r.figures.total).sum::<i64>(), h.total);
-
-        // Paging forward through everything visits exactly the expected cases, in order.
-        let sort = view.sort.unwrap_or(Sort { key: SortKey::Received, descending: false });
-        let r = Reference::embedded();
-        let mut want: Vec<(String, i64)> =
-            expected.iter().map(|(s, f)| (sort_value(s, f, sort.key, &r), s.id)).collect();
-        want.sort();
-        if sort.descending { want.reverse(); }
-        let want_ids: Vec<i64> = want.iter().map(|(_, id)| *id).collect();
-        let mut got = Vec::new();
-        let mut req = PageRequest::first(7);
-        loop {
-            let page = engine.page(&view, &req).unwrap();
-            got.extend(page.rows.iter().map(|r| r.id));
-            if !page.more { break; }
-            req = PageRequest { anchor: page.next(), backward: false, limit: 7 };
-        }
-        prop_assert_eq!(&got, &want_ids);
-
-        // And backward from the end gives the same order.
-        let mut back = Vec::new();
-        let mut req = PageRequest { anchor: None, backward: true, limit: 5 };
-        loop {
-            let page = engine.page(&view, &req).unwrap();
-            let mut ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
-            ids.extend(back);
-            back = ids;
-            if !page.more { break; }
-            req = PageRequest { anchor: page.prev(), backward: true, limit: 5 };
-        }
-        prop_assert_eq!(&back, &want_ids);
     }
 }

@@ -27,7 +27,8 @@ pub struct ReportJson {
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
-    let engine = ctx.engine(&store)?;
+    let mut engine = ctx.engine(&store)?;
+    engine.use_cached_index()?;
     let dates = engine.dates(&view);
     let mut printed_view = view.clone();
     if args.as_of.is_some() {

@@ -52,6 +52,16 @@ pub struct RegionRow {
     pub figures: Headline,
 }
 
+/// Every figure of the dashboard for one view.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    pub headline: Headline,
+    pub regions: Vec<RegionRow>,
+    pub stages: Vec<Group>,
+    pub types: Vec<Group>,
+    pub statuses: Vec<Group>,
+}
+
 /// One group of a count by one dimension.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Group {
@@ -67,6 +77,9 @@ pub struct Cross {
     pub key2: String,
     pub count: i64,
 }
+
+/// Counts by some dimensions: the keys found, with their counts.
+pub(crate) type Found = Vec<(Vec<String>, i64)>;
 
 /// The aggregate columns of a [`Headline`], over the relation `w`.
 fn headline_columns(p: &mut Params) -> String {
@@ -98,6 +111,9 @@ fn headline_from(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Head
 impl Engine<'_> {
     /// The headline figures of `view`.
     pub fn headline(&self, view: &View) -> Result<Headline> {
+        if let Some(pass) = self.index_pass(view) {
+            return pass.map(|p| p.headline);
+        }
         let mut p = Params::default();
         let rel = relation(view, self.dates(view), &mut p);
         let cols = headline_columns(&mut p);
@@ -110,6 +126,10 @@ impl Engine<'_> {
 
     /// The region table: every region in display order (zeros included) with its figures.
     pub fn region_table(&self, view: &View, lang: Lang) -> Result<Vec<RegionRow>> {
+        if let Some(pass) = self.index_pass(view) {
+            let pass = pass?;
+            return Ok(self.region_rows(&pass.regions, lang));
+        }
         let mut p = Params::default();
         let rel = relation(view, self.dates(view), &mut p);
         let cols = headline_columns(&mut p);
@@ -137,13 +157,61 @@ impl Engine<'_> {
             .collect())
     }
 
+    /// Every figure of the dashboard for `view`: the headline, the region table and the counts by
+    /// stage, type and status; from one pass over the column index when one is loaded.
+    pub fn dashboard(&self, view: &View, lang: Lang) -> Result<Dashboard> {
+        let Some(pass) = self.index_pass(view) else {
+            return Ok(Dashboard {
+                headline: self.headline(view)?,
+                regions: self.region_table(view, lang)?,
+                stages: self.group(view, Dim::Stage, lang)?,
+                types: self.group(view, Dim::Type, lang)?,
+                statuses: self.group(view, Dim::Status, lang)?,
+            });
+        };
+        let pass = pass?;
+        let found = |dim: Dim, counts: &[i64]| -> Found {
+            let keys = self.keys(dim, std::iter::empty());
+            keys.into_iter()
+                .zip(counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|((k, _), n)| (vec![k], *n))
+                .collect()
+        };
+        Ok(Dashboard {
+            headline: pass.headline,
+            regions: self.region_rows(&pass.regions, lang),
+            stages: self.group_from(found(Dim::Stage, &pass.stages), Dim::Stage, lang),
+            types: self.group_from(found(Dim::Type, &pass.types), Dim::Type, lang),
+            statuses: self.group_from(found(Dim::Status, &pass.statuses), Dim::Status, lang),
+        })
+    }
+
+    /// The region table from figures in reference order.
+    fn region_rows(&self, figures: &[Headline], lang: Lang) -> Vec<RegionRow> {
+        self.reference
+            .regions
+            .iter()
+            .zip(figures)
+            .map(|(r, f)| RegionRow {
+                code: r.code.clone(),
+                name: r.display_name(lang),
+                figures: *f,
+            })
+            .collect()
+    }
+
     /// Counts of `view` by `dim`, every known key in display order, zeros included.
     pub fn group(&self, view: &View, dim: Dim, lang: Lang) -> Result<Vec<Group>> {
         let found = self.count_by(view, &[dim])?;
+        Ok(self.group_from(found, dim, lang))
+    }
+
+    /// Groups of every known key of `dim` from the keys found with their counts.
+    fn group_from(&self, found: Found, dim: Dim, lang: Lang) -> Vec<Group> {
         let counts: HashMap<&str, i64> = found.iter().map(|(k, n)| (k[0].as_str(), *n)).collect();
         let keys = self.keys(dim, found.iter().map(|(k, _)| k[0].as_str()));
-        Ok(keys
-            .into_iter()
+        keys.into_iter()
             .map(|(key, label)| Group {
                 count: counts.get(key.as_str()).copied().unwrap_or(0),
                 key,
@@ -153,7 +221,7 @@ impl Engine<'_> {
                 label: self.label(dim, &g.key, lang).unwrap_or(g.label),
                 ..g
             })
-            .collect())
+            .collect()
     }
 
     /// A cross-tab of `view` by two dimensions: every pair of known keys, zeros included.
@@ -180,7 +248,10 @@ impl Engine<'_> {
     }
 
     /// Raw counts grouped by the given dimensions.
-    fn count_by(&self, view: &View, dims: &[Dim]) -> Result<Vec<(Vec<String>, i64)>> {
+    fn count_by(&self, view: &View, dims: &[Dim]) -> Result<Found> {
+        if let Some(found) = self.index_count_by(view, dims) {
+            return found;
+        }
         let mut p = Params::default();
         let rel = relation(view, self.dates(view), &mut p);
         let cols: Vec<&str> = dims.iter().map(|d| d.column()).collect();

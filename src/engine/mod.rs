@@ -1,12 +1,20 @@
 //! Answers views: headline figures, counts by any dimension and cross-tabs, pages of cases,
 //! one case in full. Reads through the store's connection; never writes.
 
+pub mod cache;
 mod counts;
+mod fast;
+mod fast_pages;
+pub mod index;
+pub mod live;
 mod pages;
+pub mod scan;
 pub mod sql;
 
-pub use counts::{Cross, Group, Headline, RegionRow};
+pub use counts::{Cross, Dashboard, Group, Headline, RegionRow};
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::functions::FunctionFlags;
@@ -77,18 +85,70 @@ pub struct Engine<'s> {
     store: &'s Store,
     reference: Reference,
     today: NaiveDate,
+    rules: DeadlineRules,
+    /// The column index counts are answered from, when one is loaded; SQL otherwise.
+    index: Option<(Arc<index::CaseIndex>, scan::DueTable)>,
+    /// From this many cases on, a scan of the index is split between threads.
+    parallel_from: usize,
 }
 
 impl<'s> Engine<'s> {
     /// An engine reading `store`, with `today` for relative dates and the deadline rules in force.
     pub fn new(store: &'s Store, today: NaiveDate, rules: DeadlineRules) -> Result<Engine<'s>> {
         let reference = store.reference()?;
-        register_due(store, rules)?;
+        register_due(store, rules.clone())?;
         Ok(Engine {
             store,
             reference,
             today,
+            rules,
+            index: None,
+            parallel_from: fast::PARALLEL_FROM,
         })
+    }
+
+    /// Answers counts from `index` from now on (or from SQL again, with `None`). The index must
+    /// have been built from this engine's database and reference data.
+    pub fn set_index(&mut self, index: Option<Arc<index::CaseIndex>>) {
+        self.index = index.map(|ix| {
+            let dues = scan::DueTable::for_index(&self.rules, &ix);
+            (ix, dues)
+        });
+    }
+
+    /// Splits scans of the index between threads from `n` cases on (tests set it low to check
+    /// that the split answers as one thread does).
+    pub fn set_parallel_from(&mut self, n: usize) {
+        self.parallel_from = n;
+    }
+
+    /// The column index in use, if any.
+    pub fn index(&self) -> Option<&Arc<index::CaseIndex>> {
+        self.index.as_ref().map(|(ix, _)| ix)
+    }
+
+    /// Loads the column index of a large database through the user's cache folder and answers
+    /// counts from it; a small database is answered from SQL, which is as fast there.
+    /// `PANTAU_INDEX=off` keeps every answer on SQL (to compare the two, or to rule the index out).
+    pub fn use_cached_index(&mut self) -> Result<()> {
+        if index_disabled() {
+            return Ok(());
+        }
+        let largest: i64 = self
+            .store
+            .conn()
+            .query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))
+            .map_err(|e| self.store.err(e))?;
+        if largest < cache::WORTH_CACHING {
+            return Ok(());
+        }
+        match cache::load(self.store.path(), self.store.conn(), &self.reference) {
+            Ok(ix) => self.set_index(Some(Arc::new(ix))),
+            Err(index::IndexError::Sql(e)) => return Err(self.store.err(e)),
+            // Data the compact index cannot hold: SQL answers.
+            Err(index::IndexError::Unsupported(_)) => {}
+        }
+        Ok(())
     }
 
     /// An engine with the rules read from the database's holidays, counting calendar days.
@@ -120,6 +180,11 @@ impl<'s> Engine<'s> {
     pub fn store(&self) -> &Store {
         self.store
     }
+}
+
+/// Whether `PANTAU_INDEX=off` asks for answers from SQL only.
+pub fn index_disabled() -> bool {
+    std::env::var("PANTAU_INDEX").is_ok_and(|v| v.eq_ignore_ascii_case("off"))
 }
 
 /// Registers `pantau_due(status, known, received, registered, extended)` on the connection: the

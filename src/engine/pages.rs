@@ -103,6 +103,9 @@ impl Engine<'_> {
     /// One page of the cases of `view`, in its sort order (received date by default), stable
     /// (ties broken by id).
     pub fn page(&self, view: &View, req: &PageRequest) -> Result<Page> {
+        if let Some(page) = self.index_page(view, req) {
+            return page;
+        }
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
         let mut p = Params::default();
         let rel = relation(view, self.dates(view), &mut p);
@@ -157,6 +160,9 @@ impl Engine<'_> {
     /// How many cases of `view` come before `cursor` in the view's order: the 0-based position of
     /// the row the cursor was taken from (the TUI's "n of N" after it re-anchors a page).
     pub fn position(&self, view: &View, cursor: &Cursor) -> Result<i64> {
+        if let Some(n) = self.index_position(view, cursor) {
+            return n;
+        }
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
         let mut p = Params::default();
         let rel = relation(view, self.dates(view), &mut p);

@@ -221,6 +221,19 @@ pub fn finish_batch(tx: &Transaction<'_>, id: i64, counts: [i64; 5]) -> rusqlite
          rows_rejected = ?6 WHERE id = ?1",
         params![id, counts[0], counts[1], counts[2], counts[3], counts[4]],
     )?;
+    prune_changes(tx)
+}
+
+/// How many of the newest entries of the change log are kept: a reader whose index is older than
+/// that rebuilds it, which is cheaper than replaying that many changes anyway.
+pub const CHANGES_KEPT: i64 = 100_000;
+
+/// Drops the oldest entries of the change log, never the newest (its `rev` is the revision).
+pub fn prune_changes(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM case_changes WHERE rev <= (SELECT max(rev) FROM case_changes) - ?1",
+        [CHANGES_KEPT],
+    )?;
     Ok(())
 }
 

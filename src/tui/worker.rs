@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::domain::DeadlineRules;
-use crate::engine::{CaseDetail, Dim, Engine, Group, Headline, Page, PageRequest, RegionRow};
+use crate::engine::live::LiveIndex;
+use crate::engine::{CaseDetail, Engine, Group, Headline, Page, PageRequest, RegionRow};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::{Mode, Store};
@@ -138,6 +139,7 @@ fn serve(
     events: &Sender<Event>,
 ) -> Result<()> {
     let store = Store::open(path, Mode::ReadOnly)?;
+    let mut live = LiveIndex::open(&store)?;
     let mut version = store.data_version()?;
     let mut today: Option<NaiveDate> = None;
     let mut engine: Option<Engine<'_>> = None;
@@ -149,7 +151,9 @@ fn serve(
                 batch.extend(requests.try_iter());
                 for req in newest_of_each_kind(batch) {
                     if today != Some(req.today) || engine.is_none() {
-                        engine = Some(Engine::new(&store, req.today, rules.clone())?);
+                        let mut e = Engine::new(&store, req.today, rules.clone())?;
+                        e.set_index(live.get());
+                        engine = Some(e);
                         today = Some(req.today);
                     }
                     let Some(engine) = engine.as_ref() else {
@@ -162,18 +166,31 @@ fn serve(
                         answer,
                     };
                     if events.send(Event::Reply(Box::new(reply))).is_err() {
+                        live.save();
                         return Ok(());
                     }
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => {
+                live.save();
+                return Ok(());
+            }
         }
         if Instant::now() >= next_poll {
             let now = store.data_version()?;
             if now != version {
                 version = now;
+                // The engine lets go of the index so that it is updated in place, not copied.
+                if let Some(e) = engine.as_mut() {
+                    e.set_index(None);
+                }
+                live.refresh(&store)?;
+                if let Some(e) = engine.as_mut() {
+                    e.set_index(live.get());
+                }
                 if events.send(Event::DbChanged).is_err() {
+                    live.save();
                     return Ok(());
                 }
             }
@@ -196,13 +213,16 @@ fn newest_of_each_kind(batch: Vec<Request>) -> Vec<Request> {
 pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Result<Answer> {
     let view = &req.view;
     Ok(match &req.need {
-        Need::Counts => Answer::Counts(Box::new(Counts {
-            headline: engine.headline(view)?,
-            regions: engine.region_table(view, Lang::En)?,
-            stages: engine.group(view, Dim::Stage, Lang::En)?,
-            types: engine.group(view, Dim::Type, Lang::En)?,
-            statuses: engine.group(view, Dim::Status, Lang::En)?,
-        })),
+        Need::Counts => {
+            let d = engine.dashboard(view, Lang::En)?;
+            Answer::Counts(Box::new(Counts {
+                headline: d.headline,
+                regions: d.regions,
+                stages: d.stages,
+                types: d.types,
+                statuses: d.statuses,
+            }))
+        }
         Need::Page {
             req: page_req,
             position,

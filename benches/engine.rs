@@ -1,0 +1,147 @@
+//! The engine at 10k, 100k and 1M cases: the whole dashboard of structured and full-text views,
+//! the first and a later page of cases, building and loading the column index, and SQL alone.
+//! `cargo bench --bench engine`; `PANTAU_BENCH_SIZES=10000,100000` picks the sizes. Databases are
+//! generated once into the target folder (the 1M one takes about half a minute).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use pantau::domain::{DayCount, DeadlineRules, Reference};
+use pantau::engine::index::CaseIndex;
+use pantau::engine::{Engine, PageRequest, cache};
+use pantau::i18n::Lang;
+use pantau::store::{Mode, Store};
+use pantau::view::View;
+
+/// The structured views of the dashboard benchmarks, and the full-text ones.
+const STRUCTURED: &[&str] = &[
+    "",
+    "stage:kampanye type:pidana",
+    "region:samarinda is:overdue",
+    "asof:2024-01-15 status:klarifikasi,kajian",
+];
+const TEXT: &[&str] = &["\"politik uang\"", "politik* region:balikpapan"];
+const SORTS: &[&str] = &["", "sort:-due", "sort:number"];
+
+fn sizes() -> Vec<usize> {
+    std::env::var("PANTAU_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 11, 30).unwrap_or_default()
+}
+
+/// The synthetic database of `n` cases, generated on first use.
+fn database(n: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
+    let path = dir.join(format!("synthetic-{n}.db"));
+    if path.exists() {
+        return path;
+    }
+    std::fs::create_dir_all(&dir).expect("bench folder");
+    let tmp = dir.join(format!("synthetic-{n}.db.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    let mut store = Store::open(&tmp, Mode::Create).expect("create");
+    store
+        .load_reference(&Reference::embedded())
+        .expect("reference");
+    let now = today().and_hms_opt(12, 0, 0).unwrap_or_default();
+    pantau::demo::synthetic(
+        &mut store,
+        n,
+        2024,
+        now,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("synthetic");
+    drop(store);
+    std::fs::rename(&tmp, &path).expect("rename");
+    path
+}
+
+fn rules(store: &Store) -> DeadlineRules {
+    let holidays = store.reference().expect("reference").holidays;
+    DeadlineRules::new(DayCount::Calendar, holidays.into_iter().map(|h| h.date))
+}
+
+fn parse(store: &Store, spec: &str) -> View {
+    pantau::view::parse(spec, &store.reference().expect("reference")).expect("view")
+}
+
+fn engine(c: &mut Criterion) {
+    for n in sizes() {
+        let path = database(n);
+        let store = Store::open(&path, Mode::ReadOnly).expect("open");
+        let reference = store.reference().expect("reference");
+        let index = Arc::new(CaseIndex::build(store.conn(), &reference).expect("index"));
+        let mut indexed = Engine::new(&store, today(), rules(&store)).expect("engine");
+        indexed.set_index(Some(Arc::clone(&index)));
+        let sql = Engine::new(&store, today(), rules(&store)).expect("engine");
+
+        let mut g = c.benchmark_group(format!("dashboard/{n}"));
+        g.sample_size(20).measurement_time(Duration::from_secs(3));
+        for spec in STRUCTURED.iter().chain(TEXT) {
+            let view = parse(&store, spec);
+            let name = if spec.is_empty() { "(all)" } else { spec };
+            g.bench_with_input(BenchmarkId::new("index", name), &view, |b, v| {
+                b.iter(|| indexed.dashboard(v, Lang::En).expect("dashboard"))
+            });
+            if n <= 100_000 {
+                g.bench_with_input(BenchmarkId::new("sql", name), &view, |b, v| {
+                    b.iter(|| sql.dashboard(v, Lang::En).expect("dashboard"))
+                });
+            }
+        }
+        g.finish();
+
+        let mut g = c.benchmark_group(format!("page/{n}"));
+        g.sample_size(20).measurement_time(Duration::from_secs(3));
+        for sort in SORTS {
+            for spec in ["", "stage:kampanye type:pidana"] {
+                let view = parse(&store, &format!("{spec} {sort}"));
+                let name = format!("{spec} {sort}").trim().to_string();
+                let first = PageRequest::first(50);
+                g.bench_with_input(BenchmarkId::new("first", &name), &view, |b, v| {
+                    b.iter(|| indexed.page(v, &first).expect("page"))
+                });
+                // A page deep in the list: after 20 pages of 50.
+                let mut req = PageRequest::first(50);
+                for _ in 0..20 {
+                    let page = indexed.page(&view, &req).expect("page");
+                    req.anchor = page.next();
+                }
+                g.bench_with_input(BenchmarkId::new("later", &name), &view, |b, v| {
+                    b.iter(|| indexed.page(v, &req).expect("page"))
+                });
+            }
+        }
+        g.finish();
+
+        let mut g = c.benchmark_group(format!("index/{n}"));
+        g.sample_size(10).measurement_time(Duration::from_secs(5));
+        g.bench_function("build", |b| {
+            b.iter(|| CaseIndex::build(store.conn(), &reference).expect("index"))
+        });
+        let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-data/index-{n}.idx"));
+        cache::write(&file, &index).expect("write cache");
+        g.bench_function("load cache", |b| {
+            b.iter(|| cache::read(&file).expect("read cache"))
+        });
+        g.bench_function("refresh, nothing changed", |b| {
+            let mut ix = (*index).clone();
+            b.iter(|| ix.refresh(store.conn(), &reference).expect("refresh"))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);

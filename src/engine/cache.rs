@@ -1,0 +1,207 @@
+//! Keeps a column index on disk in the user's cache folder, so that a short-lived command (`report`)
+//! or a starting TUI reads a few megabytes instead of scanning a million cases. Never trusted:
+//! a file that does not parse, or belongs to another database, is rebuilt from SQLite.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::domain::Reference;
+use crate::engine::index::{CaseIndex, IndexError, Refresh};
+
+const MAGIC: &[u8; 8] = b"PNTUIDX\x01";
+
+/// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
+pub const WORTH_CACHING: i64 = 20_000;
+
+/// Where the index of the database at `db` is kept: `$XDG_CACHE_HOME/pantau/index/<hash>.idx`.
+pub fn cache_path(db: &Path) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "pantau")?;
+    let canonical = std::fs::canonicalize(db).ok()?;
+    let hash = Sha256::digest(canonical.to_string_lossy().as_bytes());
+    let name: String = hash[..12].iter().map(|b| format!("{b:02x}")).collect();
+    Some(dirs.cache_dir().join("index").join(format!("{name}.idx")))
+}
+
+/// The index of `db`: the cached one brought up to date, or a new one; the cache is rewritten when
+/// it changed. Cache trouble (unreadable, unwritable folder) never fails the caller.
+pub fn load(db: &Path, conn: &Connection, reference: &Reference) -> Result<CaseIndex, IndexError> {
+    let path = cache_path(db);
+    let cached = path.as_deref().and_then(|p| read(p).ok());
+    let (index, changed) = match cached {
+        Some(mut index) => {
+            let refresh = index.refresh(conn, reference)?;
+            (index, refresh != Refresh::Current)
+        }
+        None => (CaseIndex::build(conn, reference)?, true),
+    };
+    if changed && let Some(p) = path {
+        let _ = write(&p, &index);
+    }
+    Ok(index)
+}
+
+/// Writes the index to `path` through a temporary file, so a reader never sees half of it.
+pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    out.write_all(MAGIC)?;
+    put_str(&mut out, &index.database_id)?;
+    out.write_all(&index.revision.to_le_bytes())?;
+    put_u64(&mut out, index.garbage as u64)?;
+    put_u64(&mut out, index.regions.len() as u64)?;
+    for r in &index.regions {
+        put_str(&mut out, r)?;
+    }
+    put_u64(&mut out, index.stages.len() as u64)?;
+    for s in &index.stages {
+        put_str(&mut out, s)?;
+    }
+    put_u64(&mut out, index.ids.len() as u64)?;
+    for v in &index.ids {
+        out.write_all(&v.to_le_bytes())?;
+    }
+    for col in [
+        &index.region,
+        &index.stage,
+        &index.flags,
+        &index.status,
+        &index.suspected,
+        &index.proven,
+        &index.hist_len,
+    ] {
+        out.write_all(col)?;
+    }
+    for col in [&index.received, &index.known, &index.registered] {
+        for v in col.iter() {
+            out.write_all(&v.to_le_bytes())?;
+        }
+    }
+    for v in &index.hist_start {
+        out.write_all(&v.to_le_bytes())?;
+    }
+    put_u64(&mut out, index.history.len() as u64)?;
+    for v in &index.history {
+        out.write_all(&v.to_le_bytes())?;
+    }
+    out.flush()?;
+    drop(out);
+    std::fs::rename(&tmp, path)
+}
+
+/// Reads an index written by [`write`], checking its shape. Reads straight into the columns, so
+/// the file is never held twice in memory.
+pub fn read(path: &Path) -> std::io::Result<CaseIndex> {
+    let file = std::fs::File::open(path)?;
+    let size = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
+    let mut r = std::io::BufReader::with_capacity(1 << 16, file);
+    let magic = get::<8>(&mut r)?;
+    if &magic != MAGIC {
+        return Err(bad("not a pantau index"));
+    }
+    let mut index = CaseIndex {
+        database_id: get_str(&mut r)?,
+        revision: i64::from_le_bytes(get::<8>(&mut r)?),
+        garbage: get_len(&mut r, usize::MAX)?,
+        ..CaseIndex::default()
+    };
+    let n = get_len(&mut r, 256)?;
+    index.regions = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
+    let n = get_len(&mut r, 256)?;
+    index.stages = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
+    let n = get_len(&mut r, size / 8)?;
+    index.ids = numbers(&mut r, n, i64::from_le_bytes)?;
+    let bytes = |r: &mut std::io::BufReader<std::fs::File>| -> std::io::Result<Vec<u8>> {
+        let mut v = vec![0u8; n];
+        r.read_exact(&mut v)?;
+        Ok(v)
+    };
+    index.region = bytes(&mut r)?;
+    index.stage = bytes(&mut r)?;
+    index.flags = bytes(&mut r)?;
+    index.status = bytes(&mut r)?;
+    index.suspected = bytes(&mut r)?;
+    index.proven = bytes(&mut r)?;
+    index.hist_len = bytes(&mut r)?;
+    index.received = numbers(&mut r, n, u16::from_le_bytes)?;
+    index.known = numbers(&mut r, n, u16::from_le_bytes)?;
+    index.registered = numbers(&mut r, n, u16::from_le_bytes)?;
+    index.hist_start = numbers(&mut r, n, u32::from_le_bytes)?;
+    let h = get_len(&mut r, size / 4)?;
+    index.history = numbers(&mut r, h, u32::from_le_bytes)?;
+    if r.read(&mut [0u8; 1])? != 0 {
+        return Err(bad("trailing bytes"));
+    }
+    let fits = (0..n).all(|p| {
+        (index.hist_start[p] as usize).saturating_add(usize::from(index.hist_len[p])) <= h
+            && (index.region[p] == crate::engine::index::DELETED
+                || usize::from(index.region[p]) < index.regions.len())
+            && usize::from(index.stage[p]) < index.stages.len()
+    }) && index.ids.windows(2).all(|w| w[0] < w[1]);
+    if !fits {
+        return Err(bad("inconsistent"));
+    }
+    Ok(index)
+}
+
+/// `n` little-endian numbers of `N` bytes each, read a block at a time.
+fn numbers<T, const N: usize>(
+    r: &mut impl Read,
+    n: usize,
+    from: fn([u8; N]) -> T,
+) -> std::io::Result<Vec<T>> {
+    let mut out = Vec::with_capacity(n);
+    let mut block = vec![0u8; N * 8192];
+    let mut left = n;
+    while left > 0 {
+        let take = left.min(8192);
+        let buf = &mut block[..take * N];
+        r.read_exact(buf)?;
+        out.extend(buf.chunks_exact(N).map(|c| {
+            let mut a = [0u8; N];
+            a.copy_from_slice(c);
+            from(a)
+        }));
+        left -= take;
+    }
+    Ok(out)
+}
+
+fn bad(what: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string())
+}
+
+fn put_u64(out: &mut impl Write, v: u64) -> std::io::Result<()> {
+    out.write_all(&v.to_le_bytes())
+}
+
+fn put_str(out: &mut impl Write, s: &str) -> std::io::Result<()> {
+    put_u64(out, s.len() as u64)?;
+    out.write_all(s.as_bytes())
+}
+
+fn get<const N: usize>(r: &mut impl Read) -> std::io::Result<[u8; N]> {
+    let mut b = [0u8; N];
+    r.read_exact(&mut b)?;
+    Ok(b)
+}
+
+fn get_len(r: &mut impl Read, max: usize) -> std::io::Result<usize> {
+    let n = u64::from_le_bytes(get::<8>(r)?);
+    usize::try_from(n)
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| bad("length out of range"))
+}
+
+fn get_str(r: &mut impl Read) -> std::io::Result<String> {
+    let n = get_len(r, 1024)?;
+    let mut v = vec![0u8; n];
+    r.read_exact(&mut v)?;
+    String::from_utf8(v).map_err(|_| bad("not UTF-8"))
+}

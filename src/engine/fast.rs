@@ -1,0 +1,276 @@
+//! Counts answered from the column index: one pass over the cases of a view fills every figure a
+//! screen needs. Each function returns `None` when there is no index or the view needs SQL.
+
+use std::collections::HashMap;
+
+use crate::domain::{Phase, Status, TypeGroup};
+use crate::engine::counts::{Found, Headline};
+use crate::engine::index::{CaseIndex, LAPORAN, from_day};
+use crate::engine::scan::{FilterError, Hit, Scanner};
+use crate::engine::{Dim, Engine};
+use crate::error::Result;
+use crate::view::View;
+
+/// The figures of one view from one pass: the headline, per region (in reference order), and
+/// counts by stage, type group and status (by index).
+pub(crate) struct Pass {
+    pub headline: Headline,
+    pub regions: Vec<Headline>,
+    pub stages: Vec<i64>,
+    pub types: Vec<i64>,
+    pub statuses: Vec<i64>,
+}
+
+/// Adds one case to headline figures.
+struct Tally {
+    closed: Vec<bool>,
+    violation: u8,
+    not_violation: u8,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        let at = |s: Status| {
+            Status::ALL
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|p| u8::try_from(p).ok())
+                .unwrap_or(u8::MAX)
+        };
+        Tally {
+            closed: Status::ALL
+                .iter()
+                .map(|s| s.phase() == Phase::Closed)
+                .collect(),
+            violation: at(Status::Pelanggaran),
+            not_violation: at(Status::BukanPelanggaran),
+        }
+    }
+
+    fn add(&self, h: &mut Headline, ix: &CaseIndex, hit: &Hit) {
+        let laporan = ix.flags[hit.pos] & LAPORAN != 0;
+        h.total += 1;
+        h.temuan += i64::from(!laporan);
+        h.laporan += i64::from(laporan);
+        h.registered += i64::from(hit.registered);
+        h.violations += i64::from(hit.status == self.violation);
+        h.not_violation += i64::from(hit.status == self.not_violation);
+        h.in_process += i64::from(!self.closed[usize::from(hit.status)]);
+        h.overdue += i64::from(hit.overdue);
+    }
+}
+
+/// Below this many cases one thread scans; above it, one per core (at most four).
+pub(crate) const PARALLEL_FROM: usize = 100_000;
+
+impl Engine<'_> {
+    /// The view compiled over the index, or `None` when there is no index or the view needs SQL.
+    pub(crate) fn scanner(&self, view: &View) -> Option<Result<Scanner<'_>>> {
+        let (ix, dues) = self.index.as_ref()?;
+        match Scanner::new(
+            ix,
+            dues,
+            &self.rules,
+            view,
+            self.dates(view),
+            self.store.conn(),
+        ) {
+            Ok(s) => Some(Ok(s)),
+            Err(FilterError::NotIndexable(_)) => None,
+            Err(FilterError::Sql(e)) => Some(Err(self.store.err(e))),
+        }
+    }
+
+    /// Folds every case of `view` into accumulators, one per thread; the caller merges them.
+    pub(crate) fn fold<A: Send>(
+        &self,
+        view: &View,
+        init: impl Fn() -> A + Sync,
+        step: impl Fn(&mut A, &CaseIndex, &Hit) + Sync,
+    ) -> Option<Result<Vec<A>>> {
+        let scanner = match self.scanner(view)? {
+            Ok(s) => s,
+            Err(e) => return Some(Err(e)),
+        };
+        let n = scanner.len();
+        let threads = if n < self.parallel_from {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |p| p.get().clamp(2, 4))
+        };
+        let run = |range: std::ops::Range<usize>| {
+            let mut acc = init();
+            let ix = scanner.index();
+            for pos in range {
+                if let Some(hit) = scanner.hit(pos) {
+                    step(&mut acc, ix, &hit);
+                }
+            }
+            acc
+        };
+        if threads == 1 {
+            return Some(Ok(vec![run(0..n)]));
+        }
+        let chunk = n.div_ceil(threads);
+        let accs = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let run = &run;
+                    s.spawn(move || run(t * chunk..((t + 1) * chunk).min(n)))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        Some(Ok(accs))
+    }
+
+    /// Every figure of the dashboard in one pass over the index.
+    pub(crate) fn index_pass(&self, view: &View) -> Option<Result<Pass>> {
+        let (ix, _) = self.index.as_ref()?;
+        let tally = Tally::new();
+        let (regions, stages) = (ix.regions.len(), ix.stages.len());
+        let empty = || Pass {
+            headline: Headline::default(),
+            regions: vec![Headline::default(); regions],
+            stages: vec![0; stages],
+            types: vec![0; TypeGroup::ALL.len()],
+            statuses: vec![0; Status::ALL.len()],
+        };
+        let parts = self.fold(view, empty, |pass, ix, hit| {
+            tally.add(&mut pass.regions[usize::from(ix.region[hit.pos])], ix, hit);
+            pass.stages[usize::from(ix.stage[hit.pos])] += 1;
+            pass.types[usize::from(hit.type_group)] += 1;
+            pass.statuses[usize::from(hit.status)] += 1;
+        })?;
+        Some(parts.map(|parts| {
+            let mut total = empty();
+            for p in parts {
+                for (a, b) in total.regions.iter_mut().zip(p.regions) {
+                    *a += b;
+                }
+                let add =
+                    |a: &mut Vec<i64>, b: Vec<i64>| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                add(&mut total.stages, p.stages);
+                add(&mut total.types, p.types);
+                add(&mut total.statuses, p.statuses);
+            }
+            for r in &total.regions {
+                total.headline += *r;
+            }
+            total
+        }))
+    }
+
+    /// Counts of `view` grouped by `dims` from the index: the keys found, with their counts.
+    /// Counts go into a dense table when the keys allow (always for one dimension), else a map.
+    pub(crate) fn index_count_by(&self, view: &View, dims: &[Dim]) -> Option<Result<Found>> {
+        let sizes: Vec<u64> = dims.iter().map(|d| cardinality(*d)).collect();
+        let slots = sizes.iter().product::<u64>();
+        let pack = |ix: &CaseIndex, hit: &Hit| {
+            dims.iter().zip(&sizes).fold(0u64, |k, (d, size)| {
+                k * size + u64::from(small_key(*d, ix, hit))
+            })
+        };
+        let found: Vec<(u64, i64)> = if slots <= DENSE_SLOTS {
+            let len = usize::try_from(slots).unwrap_or(0);
+            let parts = self.fold(
+                view,
+                || vec![0i64; len],
+                |t, ix, hit| t[usize::try_from(pack(ix, hit)).unwrap_or(0)] += 1,
+            )?;
+            match parts {
+                Err(e) => return Some(Err(e)),
+                Ok(parts) => {
+                    let mut total = vec![0i64; len];
+                    for p in parts {
+                        total.iter_mut().zip(p).for_each(|(a, b)| *a += b);
+                    }
+                    (0u64..).zip(total).filter(|(_, n)| *n > 0).collect()
+                }
+            }
+        } else {
+            let parts = self.fold(view, HashMap::<u64, i64>::new, |m, ix, hit| {
+                *m.entry(pack(ix, hit)).or_insert(0) += 1
+            })?;
+            match parts {
+                Err(e) => return Some(Err(e)),
+                Ok(parts) => {
+                    let mut total: HashMap<u64, i64> = HashMap::new();
+                    for p in parts {
+                        for (k, n) in p {
+                            *total.entry(k).or_insert(0) += n;
+                        }
+                    }
+                    total.into_iter().collect()
+                }
+            }
+        };
+        let (ix, _) = self.index.as_ref()?;
+        Some(Ok(found
+            .into_iter()
+            .map(|(mut k, n)| {
+                let mut keys = vec![String::new(); dims.len()];
+                for (i, (d, size)) in dims.iter().zip(&sizes).enumerate().rev() {
+                    keys[i] = key_text(*d, ix, u32::try_from(k % size).unwrap_or(0));
+                    k /= size;
+                }
+                (keys, n)
+            })
+            .collect()))
+    }
+}
+
+/// The largest dense count table (per thread), in slots.
+const DENSE_SLOTS: u64 = 1 << 20;
+
+/// How many small keys a dimension has at most.
+fn cardinality(dim: Dim) -> u64 {
+    match dim {
+        Dim::Region | Dim::Stage | Dim::Type | Dim::Status => 256,
+        Dim::Source => 2,
+        // Shifted Mondays of the 16-bit day range.
+        Dim::Week => (1 << 16) + 8,
+    }
+}
+
+/// A dimension's value of one case as a small number.
+fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit) -> u32 {
+    match dim {
+        Dim::Region => u32::from(ix.region[hit.pos]),
+        Dim::Stage => u32::from(ix.stage[hit.pos]),
+        Dim::Type => u32::from(hit.type_group),
+        Dim::Status => u32::from(hit.status),
+        Dim::Source => u32::from(ix.flags[hit.pos] & LAPORAN),
+        // The Monday on or before the received day (1970-01-01 was a Thursday).
+        Dim::Week => {
+            let d = u32::from(ix.received[hit.pos]);
+            d + 7 - (d + 3) % 7
+        }
+    }
+}
+
+/// The key text of a small number (as SQL would give it).
+fn key_text(dim: Dim, ix: &CaseIndex, v: u32) -> String {
+    let at = |all: &[String]| all.get(v as usize).cloned().unwrap_or_default();
+    match dim {
+        Dim::Region => at(&ix.regions),
+        Dim::Stage => at(&ix.stages),
+        Dim::Type => TypeGroup::ALL
+            .get(v as usize)
+            .map(|t| t.code().to_string())
+            .unwrap_or_default(),
+        Dim::Status => Status::ALL
+            .get(v as usize)
+            .map(|t| t.code().to_string())
+            .unwrap_or_default(),
+        Dim::Source => if v == 0 { "temuan" } else { "laporan" }.to_string(),
+        Dim::Week => {
+            // Stored shifted by a week so that days before the first Monday stay unsigned.
+            let day = u16::try_from(v.saturating_sub(7)).unwrap_or(u16::MAX);
+            from_day(day).to_string()
+        }
+    }
+}

@@ -1,0 +1,535 @@
+//! A compact in-memory column index of every case's dimensions (region, stage, source, status,
+//! types, dates, status history), built from SQLite and kept current from its change log.
+//! Holds no text and runs no view logic: `scan.rs` answers views over it.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::domain::{Reference, Source, Status, TypeGroup};
+
+/// A date as days since 1970-01-01; `NO_DAY` for none. Covers 1970 to 2149.
+pub type Day = u16;
+/// The stored "no date".
+pub const NO_DAY: Day = Day::MAX;
+/// Marks a deleted case's region.
+pub const DELETED: u8 = u8::MAX;
+/// No violation type recorded.
+pub const NO_TYPE: u8 = u8::MAX;
+
+/// Flag bits of a case.
+pub const LAPORAN: u8 = 1;
+pub const EXTENDED: u8 = 2;
+
+/// Why an index could not be built: the data holds something the compact form cannot hold. The
+/// engine then answers from SQL, which holds everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported(pub String);
+
+/// What building or refreshing found.
+#[derive(Debug)]
+pub enum IndexError {
+    Sql(rusqlite::Error),
+    Unsupported(Unsupported),
+}
+
+impl From<rusqlite::Error> for IndexError {
+    fn from(e: rusqlite::Error) -> Self {
+        IndexError::Sql(e)
+    }
+}
+
+fn unsupported(what: String) -> IndexError {
+    IndexError::Unsupported(Unsupported(what))
+}
+
+/// One case's dimensions, by position.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CaseIndex {
+    /// The database this index was built from (`meta.database_id`).
+    pub database_id: String,
+    /// The newest entry of the change log this index includes.
+    pub revision: i64,
+    /// Region codes in reference order: `region[i]` indexes this.
+    pub regions: Vec<String>,
+    pub stages: Vec<String>,
+    /// Case ids, ascending.
+    pub ids: Vec<i64>,
+    pub region: Vec<u8>,
+    pub stage: Vec<u8>,
+    pub flags: Vec<u8>,
+    /// Current status, index into `Status::ALL`.
+    pub status: Vec<u8>,
+    /// Suspected and proven type, index into `TypeGroup::ALL`, or `NO_TYPE`.
+    pub suspected: Vec<u8>,
+    pub proven: Vec<u8>,
+    pub received: Vec<Day>,
+    pub known: Vec<Day>,
+    pub registered: Vec<Day>,
+    /// Where each case's history starts in `history`, and how many entries it has.
+    pub hist_start: Vec<u32>,
+    pub hist_len: Vec<u8>,
+    /// History entries, `day << 8 | status`, each case's in (changed_at, id) order.
+    pub history: Vec<u32>,
+    /// History entries no case points at any more (replaced by a refresh).
+    pub garbage: usize,
+}
+
+/// What a refresh did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refresh {
+    /// Nothing changed since the index was built.
+    Current,
+    /// These many cases were read again.
+    Updated(usize),
+    /// The whole index was built again.
+    Rebuilt,
+}
+
+/// Beyond this many changed cases a refresh rebuilds instead.
+const REPLAY_LIMIT: usize = 50_000;
+
+/// Days since 1970-01-01 of an ISO date's first ten characters.
+pub fn parse_day(s: &str) -> Option<Day> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)?;
+    to_day(date)
+}
+
+/// Days since 1970-01-01, if within the index's range.
+pub fn to_day(d: NaiveDate) -> Option<Day> {
+    let n = d.num_days_from_ce() - EPOCH_CE;
+    Day::try_from(n).ok().filter(|n| *n != NO_DAY)
+}
+
+/// The date of a day number.
+pub fn from_day(d: Day) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(i32::from(d) + EPOCH_CE).unwrap_or_default()
+}
+
+/// `num_days_from_ce` of 1970-01-01.
+const EPOCH_CE: i32 = 719_163;
+
+/// The database's identity and the newest revision of its change log.
+pub fn database_state(conn: &Connection) -> rusqlite::Result<(String, i64, i64)> {
+    let id: String = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'database_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default();
+    // Two statements: SQLite answers a lone min() or max() from the end of the b-tree, but
+    // scans the whole log for both in one.
+    let max: i64 = conn.query_row("SELECT COALESCE(max(rev), 0) FROM case_changes", [], |r| {
+        r.get(0)
+    })?;
+    let min: i64 = conn.query_row("SELECT COALESCE(min(rev), 0) FROM case_changes", [], |r| {
+        r.get(0)
+    })?;
+    Ok((id, max, min))
+}
+
+const CASE_COLUMNS: &str = "id, kode_wilayah, kode_tahapan, sumber, status, diperpanjang, jenis_dugaan, \
+     jenis_pelanggaran, tanggal_diterima, tanggal_diketahui, tanggal_registrasi";
+
+/// One case as read, before it is placed.
+struct Row {
+    id: i64,
+    region: u8,
+    stage: u8,
+    flags: u8,
+    status: u8,
+    suspected: u8,
+    proven: u8,
+    received: Day,
+    known: Day,
+    registered: Day,
+}
+
+/// Maps the codes of a case to the index's small numbers.
+struct Codes {
+    regions: HashMap<String, u8>,
+    stages: HashMap<String, u8>,
+}
+
+impl Codes {
+    fn new(reference: &Reference) -> Result<Codes, IndexError> {
+        let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != DELETED);
+        let mut regions = HashMap::new();
+        for (i, r) in reference.regions.iter().enumerate() {
+            let i = small(i).ok_or_else(|| unsupported("more than 254 regions".into()))?;
+            regions.insert(r.code.clone(), i);
+        }
+        let mut stages = HashMap::new();
+        for (i, s) in reference.stages.iter().enumerate() {
+            let i = small(i).ok_or_else(|| unsupported("more than 254 stages".into()))?;
+            stages.insert(s.code.clone(), i);
+        }
+        Ok(Codes { regions, stages })
+    }
+
+    fn row(&self, r: &rusqlite::Row<'_>) -> Result<Row, IndexError> {
+        let id: i64 = r.get(0)?;
+        let text = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
+        let region = text(1)?.unwrap_or_default();
+        let stage = text(2)?.unwrap_or_default();
+        let source = text(3)?.unwrap_or_default();
+        let status = text(4)?.unwrap_or_default();
+        let bad = |what: &str, v: &str| unsupported(format!("case {id}: {what} {v:?}"));
+        let kind = |i: usize| -> Result<u8, IndexError> {
+            match text(i)? {
+                None => Ok(NO_TYPE),
+                Some(code) => TypeGroup::from_code(&code)
+                    .and_then(|t| TypeGroup::ALL.iter().position(|x| *x == t))
+                    .and_then(|p| u8::try_from(p).ok())
+                    .ok_or_else(|| bad("type", &code)),
+            }
+        };
+        let day = |i: usize| -> Result<Day, IndexError> {
+            match text(i)? {
+                None => Ok(NO_DAY),
+                Some(s) => parse_day(&s).ok_or_else(|| bad("date", &s)),
+            }
+        };
+        let received = day(8)?;
+        if received == NO_DAY {
+            return Err(bad("received date", ""));
+        }
+        let mut flags = 0;
+        match Source::from_code(&source) {
+            Some(Source::Laporan) => flags |= LAPORAN,
+            Some(Source::Temuan) => {}
+            None => return Err(bad("source", &source)),
+        }
+        if r.get::<_, i64>(5)? != 0 {
+            flags |= EXTENDED;
+        }
+        Ok(Row {
+            id,
+            region: *self
+                .regions
+                .get(&region)
+                .ok_or_else(|| bad("region", &region))?,
+            stage: *self
+                .stages
+                .get(&stage)
+                .ok_or_else(|| bad("stage", &stage))?,
+            flags,
+            status: status_number(&status).ok_or_else(|| bad("status", &status))?,
+            suspected: kind(6)?,
+            proven: kind(7)?,
+            received,
+            known: day(9)?,
+            registered: day(10)?,
+        })
+    }
+}
+
+/// The index of a status code in `Status::ALL`.
+fn status_number(code: &str) -> Option<u8> {
+    let s = Status::from_code(code)?;
+    Status::ALL
+        .iter()
+        .position(|x| *x == s)
+        .and_then(|p| u8::try_from(p).ok())
+}
+
+/// One history entry as stored in the index.
+fn history_entry(changed_at: &str, to: &str, case: i64) -> Result<u32, IndexError> {
+    let day = parse_day(changed_at)
+        .ok_or_else(|| unsupported(format!("case {case}: history date {changed_at:?}")))?;
+    let status = status_number(to)
+        .ok_or_else(|| unsupported(format!("case {case}: history status {to:?}")))?;
+    Ok(u32::from(day) << 8 | u32::from(status))
+}
+
+impl CaseIndex {
+    /// Builds the index from every case, in one read transaction so that it matches `revision`.
+    pub fn build(conn: &Connection, reference: &Reference) -> Result<CaseIndex, IndexError> {
+        let tx = conn.unchecked_transaction()?;
+        let (database_id, revision, _) = database_state(&tx)?;
+        let codes = Codes::new(reference)?;
+        let mut index = CaseIndex {
+            database_id,
+            revision,
+            regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
+            stages: reference.stages.iter().map(|s| s.code.clone()).collect(),
+            ..CaseIndex::default()
+        };
+        let n: i64 = tx.query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))?;
+        index.reserve(usize::try_from(n).unwrap_or(0));
+        // Cases in id order and their histories in (case, changed_at, id) order, merged.
+        let mut cases = tx.prepare(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id"))?;
+        let mut hist = tx.prepare(
+            "SELECT case_id, changed_at, to_status FROM status_history ORDER BY case_id, changed_at, id",
+        )?;
+        let mut hrows = hist.query([])?;
+        let mut pending: Option<(i64, u32)> = None;
+        let mut rows = cases.query([])?;
+        while let Some(r) = rows.next()? {
+            let row = codes.row(r)?;
+            let start = index.history.len();
+            loop {
+                let next = match pending.take() {
+                    Some(p) => Some(p),
+                    None => match hrows.next()? {
+                        Some(h) => {
+                            let case: i64 = h.get(0)?;
+                            let at: String = h.get(1)?;
+                            let to: String = h.get(2)?;
+                            Some((case, history_entry(&at, &to, case)?))
+                        }
+                        None => None,
+                    },
+                };
+                match next {
+                    Some((case, e)) if case == row.id => index.history.push(e),
+                    // History of a case before this one cannot be (foreign keys); skip it.
+                    Some((case, _)) if case < row.id => {}
+                    Some(p) => {
+                        pending = Some(p);
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            index.push(row, start)?;
+        }
+        drop(rows);
+        drop(hrows);
+        drop(cases);
+        drop(hist);
+        tx.finish()?;
+        Ok(index)
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+        self.region.reserve(n);
+        self.stage.reserve(n);
+        self.flags.reserve(n);
+        self.status.reserve(n);
+        self.suspected.reserve(n);
+        self.proven.reserve(n);
+        self.received.reserve(n);
+        self.known.reserve(n);
+        self.registered.reserve(n);
+        self.hist_start.reserve(n);
+        self.hist_len.reserve(n);
+    }
+
+    /// Appends a case whose history was pushed from `start`.
+    fn push(&mut self, row: Row, start: usize) -> Result<(), IndexError> {
+        let (start, len) = self.history_slot(row.id, start)?;
+        self.ids.push(row.id);
+        self.region.push(row.region);
+        self.stage.push(row.stage);
+        self.flags.push(row.flags);
+        self.status.push(row.status);
+        self.suspected.push(row.suspected);
+        self.proven.push(row.proven);
+        self.received.push(row.received);
+        self.known.push(row.known);
+        self.registered.push(row.registered);
+        self.hist_start.push(start);
+        self.hist_len.push(len);
+        Ok(())
+    }
+
+    fn history_slot(&self, id: i64, start: usize) -> Result<(u32, u8), IndexError> {
+        let len = u8::try_from(self.history.len() - start)
+            .map_err(|_| unsupported(format!("case {id}: more than 255 status changes")))?;
+        let start = u32::try_from(start)
+            .map_err(|_| unsupported("more than 4 billion status changes".into()))?;
+        Ok((start, len))
+    }
+
+    /// Overwrites the case at `pos`.
+    fn set(&mut self, pos: usize, row: Row, start: usize) -> Result<(), IndexError> {
+        let (start, len) = self.history_slot(row.id, start)?;
+        self.garbage += usize::from(self.hist_len[pos]);
+        self.region[pos] = row.region;
+        self.stage[pos] = row.stage;
+        self.flags[pos] = row.flags;
+        self.status[pos] = row.status;
+        self.suspected[pos] = row.suspected;
+        self.proven[pos] = row.proven;
+        self.received[pos] = row.received;
+        self.known[pos] = row.known;
+        self.registered[pos] = row.registered;
+        self.hist_start[pos] = start;
+        self.hist_len[pos] = len;
+        Ok(())
+    }
+
+    /// How many cases the index holds (deleted ones excluded).
+    pub fn len(&self) -> usize {
+        self.region.iter().filter(|r| **r != DELETED).count()
+    }
+
+    /// Whether the index holds no case.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The history entries of the case at `pos`.
+    pub fn history_of(&self, pos: usize) -> &[u32] {
+        let start = self.hist_start[pos] as usize;
+        &self.history[start..start + usize::from(self.hist_len[pos])]
+    }
+
+    /// The position of a case id.
+    pub fn position_of(&self, id: i64) -> Option<usize> {
+        self.ids.binary_search(&id).ok()
+    }
+
+    /// Whether this index was built from this database with this reference data.
+    pub fn fits(&self, database_id: &str, reference: &Reference) -> bool {
+        self.database_id == database_id
+            && self
+                .regions
+                .iter()
+                .eq(reference.regions.iter().map(|r| &r.code))
+            && self
+                .stages
+                .iter()
+                .eq(reference.stages.iter().map(|s| &s.code))
+    }
+
+    /// Brings the index up to date: reads again only the cases the change log names, or rebuilds
+    /// when the log no longer reaches back to this index (or names too many cases).
+    pub fn refresh(
+        &mut self,
+        conn: &Connection,
+        reference: &Reference,
+    ) -> Result<Refresh, IndexError> {
+        let tx = conn.unchecked_transaction()?;
+        let (database_id, max, min) = database_state(&tx)?;
+        if max == self.revision && self.fits(&database_id, reference) {
+            return Ok(Refresh::Current);
+        }
+        let behind = min > self.revision + 1 || max < self.revision;
+        if behind || !self.fits(&database_id, reference) {
+            drop(tx);
+            *self = CaseIndex::build(conn, reference)?;
+            return Ok(Refresh::Rebuilt);
+        }
+        let mut changed: Vec<i64> = {
+            let mut stmt =
+                tx.prepare("SELECT DISTINCT case_id FROM case_changes WHERE rev > ?1")?;
+            stmt.query_map([self.revision], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        if changed.len() > REPLAY_LIMIT {
+            drop(tx);
+            *self = CaseIndex::build(conn, reference)?;
+            return Ok(Refresh::Rebuilt);
+        }
+        changed.sort_unstable();
+        let codes = Codes::new(reference)?;
+        let mut case_stmt =
+            tx.prepare(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?;
+        let mut hist_stmt = tx.prepare(
+            "SELECT changed_at, to_status FROM status_history WHERE case_id = ?1 ORDER BY changed_at, id",
+        )?;
+        let mut rebuild = false;
+        for id in &changed {
+            let row = case_stmt
+                .query_row([id], |r| Ok(codes.row(r)))
+                .optional()?
+                .transpose()?;
+            let pos = self.position_of(*id);
+            let Some(row) = row else {
+                if let Some(pos) = pos {
+                    self.region[pos] = DELETED;
+                }
+                continue;
+            };
+            let start = self.history.len();
+            let mut h = hist_stmt.query([id])?;
+            while let Some(e) = h.next()? {
+                let at: String = e.get(0)?;
+                let to: String = e.get(1)?;
+                self.history.push(history_entry(&at, &to, *id)?);
+            }
+            match pos {
+                Some(pos) => self.set(pos, row, start)?,
+                None if self.ids.last().is_none_or(|last| *last < *id) => self.push(row, start)?,
+                // A new case with an id below the highest (a reused id): positions would shift.
+                None => {
+                    rebuild = true;
+                    break;
+                }
+            }
+        }
+        drop(case_stmt);
+        drop(hist_stmt);
+        tx.finish()?;
+        if rebuild {
+            *self = CaseIndex::build(conn, reference)?;
+            return Ok(Refresh::Rebuilt);
+        }
+        self.revision = max;
+        if self.garbage > self.history.len() / 4 {
+            self.compact_history();
+        }
+        Ok(Refresh::Updated(changed.len()))
+    }
+
+    /// Drops the history entries no case points at.
+    fn compact_history(&mut self) {
+        let mut history = Vec::with_capacity(self.history.len() - self.garbage);
+        for pos in 0..self.ids.len() {
+            let start = history.len();
+            history.extend_from_slice(self.history_of(pos));
+            self.hist_start[pos] = u32::try_from(start).unwrap_or(u32::MAX);
+        }
+        self.history = history;
+        self.garbage = 0;
+    }
+
+    /// Approximate bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.capacity() * 8
+            + (self.region.capacity()
+                + self.stage.capacity()
+                + self.flags.capacity()
+                + self.status.capacity()
+                + self.suspected.capacity()
+                + self.proven.capacity()
+                + self.hist_len.capacity())
+            + (self.received.capacity() + self.known.capacity() + self.registered.capacity()) * 2
+            + (self.hist_start.capacity() + self.history.capacity()) * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip_within_the_range() {
+        for s in ["1970-01-01", "2024-02-02", "2149-06-05"] {
+            let d = parse_day(s).unwrap();
+            assert_eq!(from_day(d).to_string(), s);
+        }
+        assert_eq!(parse_day("1969-12-31"), None);
+        assert_eq!(parse_day("2024-02-30"), None);
+        assert_eq!(parse_day("02/02/2024"), None);
+        assert_eq!(
+            parse_day("2024-02-02 10:00:00"),
+            parse_day("2024-02-02T23:59:59")
+        );
+    }
+}

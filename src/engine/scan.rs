@@ -1,0 +1,388 @@
+//! Answers a view over the column index: which cases it holds, each with its status, type,
+//! registration and deadline as of the view's date. Mirrors `sql.rs` exactly (the oracle tests
+//! hold both to one brute-force answer); never reads SQLite except to ask FTS5 for text terms.
+
+use rusqlite::Connection;
+
+use crate::domain::{DayCount, DeadlineRules, Phase, Status, TypeGroup};
+use crate::engine::index::{CaseIndex, Day, EXTENDED, LAPORAN, NO_DAY, NO_TYPE, to_day};
+use crate::engine::sql::{Dates, fts_query};
+use crate::view::{Flag, TermKind, View};
+
+/// One case of a view, as of its date.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    pub pos: usize,
+    /// Index into `Status::ALL`.
+    pub status: u8,
+    /// Index into `TypeGroup::ALL`.
+    pub type_group: u8,
+    pub registered: bool,
+    /// The deadline, if handling goes on.
+    pub due: Option<Day>,
+    pub overdue: bool,
+}
+
+/// Deadlines looked up instead of counted: for each rule, the due day of every start day.
+#[derive(Debug, Clone)]
+pub struct DueTable {
+    first: Day,
+    /// Lead (7, filing), intake (2, filing), examination (7, decision), extended (14 working).
+    tables: [Vec<Day>; 4],
+}
+
+impl DueTable {
+    /// The tables for start days `first..=last` under `rules`.
+    pub fn new(rules: &DeadlineRules, first: Day, last: Day) -> DueTable {
+        let plans = [
+            (7, rules.filing),
+            (2, rules.filing),
+            (7, rules.decision),
+            (14, DayCount::Working),
+        ];
+        let tables = plans.map(|(days, count)| {
+            (first..=last)
+                .map(|d| {
+                    let due = rules.add(crate::engine::index::from_day(d), days, count);
+                    to_day(due).unwrap_or(NO_DAY - 1)
+                })
+                .collect()
+        });
+        DueTable { first, tables }
+    }
+
+    /// The tables covering every date of `index`.
+    pub fn for_index(rules: &DeadlineRules, index: &CaseIndex) -> DueTable {
+        let dates = index
+            .received
+            .iter()
+            .chain(&index.known)
+            .chain(&index.registered)
+            .copied()
+            .filter(|d| *d != NO_DAY);
+        let (mut lo, mut hi) = (Day::MAX, 0);
+        for d in dates {
+            lo = lo.min(d);
+            hi = hi.max(d);
+        }
+        if lo > hi {
+            (lo, hi) = (0, 0);
+        }
+        DueTable::new(rules, lo, hi)
+    }
+
+    fn due(&self, rule: usize, from: Day, rules: &DeadlineRules) -> Day {
+        let table = &self.tables[rule];
+        match from.checked_sub(self.first).map(usize::from) {
+            Some(i) if i < table.len() => table[i],
+            _ => {
+                // Outside the tables (a date the index does not hold): count it.
+                let (days, count) = [
+                    (7, rules.filing),
+                    (2, rules.filing),
+                    (7, rules.decision),
+                    (14, DayCount::Working),
+                ][rule];
+                let due = rules.add(crate::engine::index::from_day(from), days, count);
+                to_day(due).unwrap_or(NO_DAY - 1)
+            }
+        }
+    }
+}
+
+/// A view compiled for the index.
+struct Filter {
+    as_of: Day,
+    historical: bool,
+    from: Day,
+    to: Day,
+    region: Vec<bool>,
+    stage: Vec<bool>,
+    /// By source: temuan, laporan.
+    source: [bool; 2],
+    status: Vec<bool>,
+    type_group: Vec<bool>,
+    flags: Vec<(Flag, bool)>,
+    /// Positions allowed by the text terms, when there are any.
+    text: Option<Vec<bool>>,
+}
+
+/// What a view cannot be compiled for the index with: the engine then asks SQL.
+#[derive(Debug)]
+pub struct NotIndexable;
+
+fn allow<T: PartialEq>(mask: &mut [bool], all: &[T], values: &[T], negated: bool) {
+    for (i, v) in all.iter().enumerate() {
+        if values.contains(v) == negated {
+            mask[i] = false;
+        }
+    }
+}
+
+impl Filter {
+    fn new(
+        view: &View,
+        dates: Dates,
+        index: &CaseIndex,
+        conn: &Connection,
+    ) -> Result<Filter, FilterError> {
+        let day = |d| to_day(d).ok_or(FilterError::NotIndexable(NotIndexable));
+        let mut f = Filter {
+            as_of: day(dates.as_of)?,
+            historical: dates.historical,
+            from: 0,
+            to: NO_DAY,
+            region: vec![true; index.regions.len()],
+            stage: vec![true; index.stages.len()],
+            source: [true; 2],
+            status: vec![true; Status::ALL.len()],
+            type_group: vec![true; TypeGroup::ALL.len()],
+            flags: Vec::new(),
+            text: None,
+        };
+        let sources = [
+            crate::domain::Source::Temuan,
+            crate::domain::Source::Laporan,
+        ];
+        for term in &view.terms {
+            let neg = term.negated;
+            match &term.kind {
+                TermKind::Region(codes) => allow(&mut f.region, &index.regions, codes, neg),
+                TermKind::Stage(codes) => allow(&mut f.stage, &index.stages, codes, neg),
+                TermKind::Source(v) => allow(&mut f.source, &sources, v, neg),
+                TermKind::Status(v) => allow(&mut f.status, Status::ALL, v, neg),
+                TermKind::Type(v) => allow(&mut f.type_group, TypeGroup::ALL, v, neg),
+                TermKind::From(d) => {
+                    let d = day(d.resolve(dates.today))?;
+                    if neg {
+                        // received < d
+                        f.to = f.to.min(
+                            d.checked_sub(1)
+                                .ok_or(FilterError::NotIndexable(NotIndexable))?,
+                        );
+                    } else {
+                        f.from = f.from.max(d);
+                    }
+                }
+                TermKind::To(d) => {
+                    let d = day(d.resolve(dates.today))?;
+                    if neg {
+                        // received > d
+                        f.from = f.from.max(d.saturating_add(1));
+                    } else {
+                        f.to = f.to.min(d);
+                    }
+                }
+                TermKind::Is(flag) => f.flags.push((*flag, neg)),
+            }
+        }
+        for t in &view.text {
+            let Some(q) = fts_query(t) else { continue };
+            let mut hit = vec![false; index.ids.len()];
+            let mut stmt = conn
+                .prepare_cached("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?1")
+                .map_err(FilterError::Sql)?;
+            let mut rows = stmt.query([q]).map_err(FilterError::Sql)?;
+            while let Some(r) = rows.next().map_err(FilterError::Sql)? {
+                let id: i64 = r.get(0).map_err(FilterError::Sql)?;
+                if let Some(p) = index.position_of(id) {
+                    hit[p] = true;
+                }
+            }
+            let mask = f.text.get_or_insert_with(|| vec![true; index.ids.len()]);
+            for (m, h) in mask.iter_mut().zip(hit) {
+                if h == t.negated {
+                    *m = false;
+                }
+            }
+        }
+        Ok(f)
+    }
+}
+
+/// Why a view could not be answered over the index.
+#[derive(Debug)]
+pub enum FilterError {
+    NotIndexable(NotIndexable),
+    Sql(rusqlite::Error),
+}
+
+fn position<T: PartialEq>(all: &[T], v: T) -> u8 {
+    all.iter()
+        .position(|x| *x == v)
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(0)
+}
+
+/// A view compiled over one index: tells for any position whether its case belongs to the view,
+/// and what the view's date makes of it. Shared by the threads of a parallel scan.
+pub struct Scanner<'a> {
+    ix: &'a CaseIndex,
+    dues: &'a DueTable,
+    rules: &'a DeadlineRules,
+    f: Filter,
+    region: [bool; 256],
+    stage: [bool; 256],
+    status: [bool; 256],
+    type_group: [bool; 256],
+    /// 0 closed, 1 lead, 2 intake, 3 examination, by status.
+    phase: [u8; 256],
+    violation: u8,
+    not_violation: u8,
+    tg_not_violation: u8,
+    tg_undecided: u8,
+}
+
+fn mask(values: &[bool]) -> [bool; 256] {
+    let mut m = [false; 256];
+    for (i, v) in values.iter().enumerate().take(256) {
+        m[i] = *v;
+    }
+    m
+}
+
+impl<'a> Scanner<'a> {
+    /// Compiles `view` (asking FTS5 for its text terms).
+    pub fn new(
+        ix: &'a CaseIndex,
+        dues: &'a DueTable,
+        rules: &'a DeadlineRules,
+        view: &View,
+        dates: Dates,
+        conn: &Connection,
+    ) -> Result<Scanner<'a>, FilterError> {
+        let f = Filter::new(view, dates, ix, conn)?;
+        let mut phase = [0u8; 256];
+        for (i, s) in Status::ALL.iter().enumerate() {
+            phase[i] = match s.phase() {
+                Phase::Closed => 0,
+                Phase::Lead => 1,
+                Phase::Intake => 2,
+                Phase::Examination => 3,
+            };
+        }
+        Ok(Scanner {
+            ix,
+            dues,
+            rules,
+            region: mask(&f.region),
+            stage: mask(&f.stage),
+            status: mask(&f.status),
+            type_group: mask(&f.type_group),
+            f,
+            phase,
+            violation: position(Status::ALL, Status::Pelanggaran),
+            not_violation: position(Status::ALL, Status::BukanPelanggaran),
+            tg_not_violation: position(TypeGroup::ALL, TypeGroup::BukanPelanggaran),
+            tg_undecided: position(TypeGroup::ALL, TypeGroup::BelumDitentukan),
+        })
+    }
+
+    /// How many positions there are.
+    pub fn len(&self) -> usize {
+        self.ix.ids.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.ix.ids.is_empty()
+    }
+
+    /// The index scanned.
+    pub fn index(&self) -> &'a CaseIndex {
+        self.ix
+    }
+
+    /// The case at `pos`, if the view holds it.
+    #[inline]
+    pub fn hit(&self, pos: usize) -> Option<Hit> {
+        let ix = self.ix;
+        let f = &self.f;
+        let region = ix.region[pos];
+        let received = ix.received[pos];
+        if received > f.as_of
+            || received < f.from
+            || received > f.to
+            || !self.region[usize::from(region)]
+            || !self.stage[usize::from(ix.stage[pos])]
+        {
+            return None;
+        }
+        let flags = ix.flags[pos];
+        if !f.source[usize::from(flags & LAPORAN)] {
+            return None;
+        }
+        if let Some(text) = &f.text
+            && !text[pos]
+        {
+            return None;
+        }
+        let status = if f.historical {
+            ix.history_of(pos)
+                .iter()
+                .rev()
+                .find(|e| (*e >> 8) as Day <= f.as_of)
+                .map_or(ix.status[pos], |e| (*e & 0xff) as u8)
+        } else {
+            ix.status[pos]
+        };
+        if !self.status[usize::from(status)] {
+            return None;
+        }
+        let type_group = if status == self.not_violation {
+            self.tg_not_violation
+        } else {
+            let t = if status == self.violation && ix.proven[pos] != NO_TYPE {
+                ix.proven[pos]
+            } else {
+                ix.suspected[pos]
+            };
+            if t == NO_TYPE { self.tg_undecided } else { t }
+        };
+        if !self.type_group[usize::from(type_group)] {
+            return None;
+        }
+        let reg_day = ix.registered[pos];
+        let registered = reg_day != NO_DAY && reg_day <= f.as_of;
+        let phase = self.phase[usize::from(status)];
+        let due = match phase {
+            0 => None,
+            1 => Some(self.dues.due(
+                0,
+                match ix.known[pos] {
+                    NO_DAY => received,
+                    k => k,
+                },
+                self.rules,
+            )),
+            2 => Some(self.dues.due(1, received, self.rules)),
+            _ => {
+                let from = if registered { reg_day } else { received };
+                let rule = if flags & EXTENDED != 0 { 3 } else { 2 };
+                Some(self.dues.due(rule, from, self.rules))
+            }
+        };
+        let overdue = due.is_some_and(|d| d < f.as_of);
+        let closed = phase == 0;
+        for (flag, neg) in &f.flags {
+            let v = match flag {
+                Flag::Open => !closed,
+                Flag::Closed => closed,
+                Flag::Overdue => overdue,
+                Flag::Registered => registered,
+                Flag::Violation => status == self.violation,
+            };
+            if v == *neg {
+                return None;
+            }
+        }
+        Some(Hit {
+            pos,
+            status,
+            type_group,
+            registered,
+            due,
+            overdue,
+        })
+    }
+}
