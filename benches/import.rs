@@ -71,7 +71,7 @@ fn fresh(dir: &Path, i: usize) -> std::path::PathBuf {
 fn import_into(path: &Path, bytes: Vec<u8>) -> u64 {
     let store = Store::open(path, Mode::Write).expect("open");
     let reference = store.reference().expect("reference");
-    store.set_cache_mib(256).expect("cache");
+    store.prepare_bulk_write(256).expect("pragmas");
     let cancel = AtomicBool::new(false);
     let tx = store
         .begin_write(Duration::from_secs(5), &cancel, &mut || {})

@@ -33,6 +33,40 @@ pub struct TuiArgs {
     /// `[` and `]` move it there.
     #[arg(long = "as-of", value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Show every count's change since this time (YYYY-MM-DD HH:MM, or HH:MM today), as `b` does
+    /// now; kept per database until `B` clears it.
+    #[arg(long, value_name = "DATE-TIME")]
+    pub baseline: Option<String>,
+    /// In presenter mode, turn to the next page every D (20s, 1m) while no key is pressed.
+    #[arg(long, value_name = "D", value_parser = parse_duration)]
+    pub cycle: Option<std::time::Duration>,
+}
+
+impl TuiArgs {
+    /// Whether any flag of the interactive screen was given.
+    pub fn any(&self) -> bool {
+        self.view.is_some()
+            || self.as_of.is_some()
+            || self.baseline.is_some()
+            || self.cycle.is_some()
+    }
+
+    /// These flags, each taken from `fallback` where not given here.
+    pub fn or(&self, fallback: &TuiArgs) -> TuiArgs {
+        TuiArgs {
+            view: self.view.clone().or_else(|| fallback.view.clone()),
+            as_of: self.as_of.clone().or_else(|| fallback.as_of.clone()),
+            baseline: self.baseline.clone().or_else(|| fallback.baseline.clone()),
+            cycle: self.cycle.or(fallback.cycle),
+        }
+    }
+}
+
+/// `pantau present`.
+#[derive(Debug, Args)]
+pub struct PresentArgs {
+    #[command(flatten)]
+    pub tui: TuiArgs,
 }
 
 /// Flags every command takes.
@@ -79,6 +113,24 @@ pub enum Command {
     Import(ImportArgs),
     /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
     Simulate(SimulateArgs),
+    /// The interactive screen for a projector: no chrome, big figures, high contrast, navigation
+    /// only; with --cycle it turns through dashboard, campaign, map and stages.
+    Present(PresentArgs),
+    /// Copy the database consistently while others read and write it (SQLite's online backup).
+    Backup(BackupArgs),
+    /// Check the database: integrity, foreign keys, schema, full-text index, status history.
+    Check,
+}
+
+/// `pantau backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The copy to write; it appears only when complete and checked.
+    #[arg(value_name = "DEST")]
+    pub dest: PathBuf,
+    /// Replace DEST if it is an earlier pantau copy (never a file that is not a pantau database).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `pantau init`.

@@ -5,6 +5,59 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 
+/// The way out of a read-only database: drop the flag, or get permission (or use a copy).
+fn read_only_way_out(why: &str, lang: Lang) -> &'static str {
+    match (why == "--read-only", lang) {
+        (true, Lang::En) => "run it without --read-only",
+        (true, Lang::Id) => "jalankan tanpa --read-only",
+        (false, Lang::En) => {
+            "ask for write permission on the file and its folder (README: a shared database for a team), or work on a copy"
+        }
+        (false, Lang::Id) => {
+            "mintalah izin tulis pada berkas dan foldernya (README: database bersama untuk satu tim), atau kerjakan pada salinan"
+        }
+    }
+}
+
+/// Something a user should know that does not stop the command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// Every user of the computer may write to the database file.
+    WorldWritable { path: PathBuf },
+    /// Every user of the computer may replace or delete the database in its folder.
+    WorldWritableFolder { path: PathBuf, dir: PathBuf },
+}
+
+impl Warning {
+    /// The warning in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Warning::WorldWritable { path }, Lang::En) => format!(
+                "{p} can be changed by every user of this computer; anyone could alter the evidence. \
+                 Remove their write permission: chmod o-w {p} (README: a shared database for a team)",
+                p = path.display()
+            ),
+            (Warning::WorldWritable { path }, Lang::Id) => format!(
+                "{p} dapat diubah oleh setiap pengguna komputer ini; siapa pun dapat mengubah bukti. \
+                 Cabut izin tulis mereka: chmod o-w {p} (README: database bersama untuk satu tim)",
+                p = path.display()
+            ),
+            (Warning::WorldWritableFolder { path, dir }, Lang::En) => format!(
+                "{} lies in {d}, which every user of this computer may write to: anyone could replace or \
+                 delete it. Remove their write permission: chmod o-w {d} (README: a shared database for a team)",
+                path.display(),
+                d = dir.display()
+            ),
+            (Warning::WorldWritableFolder { path, dir }, Lang::Id) => format!(
+                "{} berada di {d}, yang dapat ditulisi setiap pengguna komputer ini: siapa pun dapat mengganti \
+                 atau menghapusnya. Cabut izin tulis mereka: chmod o-w {d} (README: database bersama untuk satu tim)",
+                path.display(),
+                d = dir.display()
+            ),
+        }
+    }
+}
+
 /// The result of pantau's operations.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -21,7 +74,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error(
-        "{path} is not a SQLite database (it may be another kind of file, or damaged); check the path"
+        "{path} is not a SQLite database (it may be another kind of file, or damaged); check the path, or restore the last copy made with `pantau backup`"
     )]
     NotSqlite { path: PathBuf },
     #[error(
@@ -44,12 +97,28 @@ pub enum Error {
         found: i64,
         known: i64,
     },
-    #[error("{path} is read-only ({why}); `{command}` must write to it")]
+    #[error("{path} is read-only ({why}); `{command}` must write to it: {}", read_only_way_out(.why, Lang::En))]
     ReadOnly {
         path: PathBuf,
         why: String,
         command: String,
     },
+    #[error(
+        "{path} cannot be used: SQLite must create or write {path}-wal and {path}-shm beside it, and you may not write in the folder {dir}; ask for write permission on the folder (README: a shared database for a team)"
+    )]
+    FolderReadOnly { path: PathBuf, dir: PathBuf },
+    #[error(
+        "{path} is an empty file (0 bytes), not a pantau database; if it was one it has been cut short: restore the last copy made with `pantau backup`, or turn it into a new, empty database with `pantau init`"
+    )]
+    Empty { path: PathBuf },
+    #[error(
+        "{path} is damaged ({detail}); pantau changed nothing. See what is wrong with `pantau check`, then restore the last copy made with `pantau backup`"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "the disk holding {path} is full; what was being written was rolled back and nothing stored was lost: free some space there and try again"
+    )]
+    DiskFull { path: PathBuf },
     #[error(
         "{path} is locked by another writer for longer than {seconds} s; try again when it has finished"
     )]
@@ -106,7 +175,8 @@ impl Error {
                 format!("tidak dapat membuat folder {}: {source}", path.display())
             }
             Error::NotSqlite { path } => format!(
-                "{} bukan database SQLite (mungkin berkas jenis lain, atau rusak); periksa path-nya",
+                "{} bukan database SQLite (mungkin berkas jenis lain, atau rusak); periksa path-nya, \
+                 atau pulihkan salinan terakhir dari `pantau backup`",
                 path.display()
             ),
             Error::Foreign { path } => format!(
@@ -123,10 +193,33 @@ impl Error {
             ),
             Error::ReadOnly { path, why, command } => {
                 format!(
-                    "{} hanya-baca ({why}); `{command}` perlu menulis ke sana",
-                    path.display()
+                    "{} hanya-baca ({why}); `{command}` perlu menulis ke sana: {}",
+                    path.display(),
+                    read_only_way_out(why, lang)
                 )
             }
+            Error::FolderReadOnly { path, dir } => format!(
+                "{p} tidak dapat dipakai: SQLite harus membuat atau menulis {p}-wal dan {p}-shm di sebelahnya, \
+                 dan Anda tidak boleh menulis di folder {}; mintalah izin tulis pada folder itu \
+                 (README: database bersama untuk satu tim)",
+                dir.display(),
+                p = path.display()
+            ),
+            Error::Empty { path } => format!(
+                "{} berkas kosong (0 byte), bukan database pantau; bila tadinya database, isinya terpotong: \
+                 pulihkan salinan terakhir dari `pantau backup`, atau jadikan database baru yang kosong dengan `pantau init`",
+                path.display()
+            ),
+            Error::Corrupt { path, detail } => format!(
+                "{} rusak ({detail}); pantau tidak mengubah apa pun. Lihat kerusakannya dengan `pantau check`, \
+                 lalu pulihkan salinan terakhir dari `pantau backup`",
+                path.display()
+            ),
+            Error::DiskFull { path } => format!(
+                "disk tempat {} penuh; yang sedang ditulis dibatalkan dan tidak ada data tersimpan yang hilang: \
+                 kosongkan sebagian ruang di sana lalu coba lagi",
+                path.display()
+            ),
             Error::Locked { path, seconds } => format!(
                 "{} dikunci penulis lain lebih dari {seconds} detik; coba lagi setelah selesai",
                 path.display()

@@ -149,6 +149,48 @@ pub enum Msg {
     TuiHelpTyping,
     TuiHelpClose,
     TuiNeedsTerminal,
+    // The meeting screens: stages and campaign, map, baseline, presenter (src/tui).
+    TuiMap,
+    TuiPresent,
+    TuiCampaign,
+    TuiTimeline,
+    TuiTimelineShort,
+    TuiTimelineLegend,
+    TuiMonths,
+    TuiWeeks,
+    TuiWeekOutside,
+    TuiCampaignRegions,
+    TuiColActivities,
+    TuiColRate,
+    TuiPerThousand,
+    TuiActivityKinds,
+    TuiActivities,
+    TuiMapTitle,
+    TuiMapLegend,
+    TuiMapNone,
+    TuiProvinceTile,
+    TuiBaselineWord,
+    TuiBaselineSet,
+    TuiBaselineHint,
+    TuiBaselineCleared,
+    TuiBaselineRewound,
+    TuiBaselineTouched,
+    TuiBaselineFailed,
+    TuiBaselineNoFolder,
+    TuiNextPage,
+    TuiSeconds,
+    TuiPartsHint,
+    // Checks, copies and the session log (src/commands/check.rs, backup.rs, tui.rs).
+    CheckIntegrity,
+    CheckForeignKeys,
+    CheckIdentity,
+    CheckSchema,
+    CheckFullText,
+    CheckHistory,
+    CheckAllWell,
+    BackupWritten,
+    BackupCancelled,
+    LogWritten,
 }
 
 const TABLE: &[(Msg, &str, &str)] = &[
@@ -324,6 +366,114 @@ const TABLE: &[(Msg, &str, &str)] = &[
         "tampilan interaktif pantau memerlukan terminal; untuk tabel tercetak pakai `pantau report`",
         "pantau's interactive screen needs a terminal; for a printed table use `pantau report`",
     ),
+    (Msg::TuiMap, "Peta", "Map"),
+    (Msg::TuiPresent, "Mode presentasi", "Presenter mode"),
+    (Msg::TuiCampaign, "Masa KAMPANYE", "KAMPANYE (campaign)"),
+    (
+        Msg::TuiTimeline,
+        "Jadwal tahapan Pemilu 2024",
+        "Pemilu 2024 stages (tahapan)",
+    ),
+    (Msg::TuiTimelineShort, "Jadwal tahapan", "Stage timeline"),
+    (
+        Msg::TuiTimelineLegend,
+        "◆ masa kampanye · ┃ tanggal tampilan · ⏎ kasus tahapan",
+        "◆ campaign period · ┃ the view's date · ⏎ the stage's cases",
+    ),
+    (
+        Msg::TuiMonths,
+        "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
+    (
+        Msg::TuiWeeks,
+        "KAMPANYE per minggu, menurut jenis",
+        "KAMPANYE cases per week, by type",
+    ),
+    (
+        Msg::TuiWeekOutside,
+        "* di luar masa kampanye",
+        "* outside the campaign period",
+    ),
+    (
+        Msg::TuiCampaignRegions,
+        "Per wilayah: kasus per 1.000 kegiatan",
+        "By region: cases per 1,000 activities",
+    ),
+    (Msg::TuiColActivities, "Kegiatan", "Activities"),
+    (Msg::TuiColRate, "/1.000", "/1,000"),
+    (
+        Msg::TuiPerThousand,
+        "per 1.000 kegiatan",
+        "per 1,000 activities",
+    ),
+    (
+        Msg::TuiActivityKinds,
+        "pertemuan terbatas|tatap muka|rapat umum|lainnya",
+        "limited meetings|face-to-face meetings|rallies|other",
+    ),
+    (
+        Msg::TuiActivities,
+        "kegiatan diawasi",
+        "activities supervised",
+    ),
+    (
+        Msg::TuiMapTitle,
+        "Kalimantan Timur · kasus menurut wilayah penanganan",
+        "Kalimantan Timur · cases by handling office",
+    ),
+    (Msg::TuiMapLegend, "Kasus", "Cases"),
+    (Msg::TuiMapNone, "tidak ada", "none"),
+    (Msg::TuiProvinceTile, "Provinsi", "Province"),
+    (Msg::TuiBaselineWord, "acuan", "baseline"),
+    (Msg::TuiBaselineSet, "Acuan ditetapkan", "Baseline set"),
+    (Msg::TuiBaselineHint, "B menghapus", "B clears it"),
+    (Msg::TuiBaselineCleared, "Acuan dihapus", "Baseline cleared"),
+    (
+        Msg::TuiBaselineRewound,
+        "Acuan disusun dari catatan waktu database:",
+        "Baseline rebuilt from the times the database records:",
+    ),
+    (
+        Msg::TuiBaselineTouched,
+        "kasus diubah sesudahnya (statusnya dikembalikan; kolom lain dihitung seperti sekarang)",
+        "cases were changed after it (their status is put back; other fields count as they are now)",
+    ),
+    (
+        Msg::TuiBaselineFailed,
+        "Acuan tidak dapat ditetapkan",
+        "The baseline could not be set",
+    ),
+    (
+        Msg::TuiBaselineNoFolder,
+        "tidak ada folder untuk menyimpan acuan (atur HOME atau XDG_STATE_HOME)",
+        "no folder to keep the baseline in (set HOME or XDG_STATE_HOME)",
+    ),
+    (Msg::TuiNextPage, "halaman berikutnya dalam", "next page in"),
+    (Msg::TuiSeconds, "detik", "s"),
+    (Msg::TuiPartsHint, "←→ bagian lain", "←→ other parts"),
+    (Msg::CheckIntegrity, "integritas berkas", "file integrity"),
+    (Msg::CheckForeignKeys, "kunci asing", "foreign keys"),
+    (Msg::CheckIdentity, "identitas", "identity"),
+    (Msg::CheckSchema, "skema", "schema"),
+    (Msg::CheckFullText, "indeks teks", "full-text index"),
+    (Msg::CheckHistory, "riwayat status", "status history"),
+    (
+        Msg::CheckAllWell,
+        "Tidak ada masalah ditemukan.",
+        "No problems found.",
+    ),
+    (Msg::BackupWritten, "Salinan ditulis", "Backup written"),
+    (
+        Msg::BackupCancelled,
+        "dibatalkan; salinan tidak ditulis",
+        "cancelled; no copy was written",
+    ),
+    (
+        Msg::LogWritten,
+        "pesan kesalahan dan peringatan sesi ini ada di",
+        "errors and warnings of this session are in",
+    ),
 ];
 
 /// The text of `msg` in `lang`.
@@ -333,6 +483,44 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         .find(|(m, _, _)| *m == msg)
         .map(|(_, id, en)| lang.pick(id, en))
         .unwrap_or("?")
+}
+
+/// A whole number as `lang` writes it: `7.120` in Indonesian, `7,120` in English.
+pub fn number(lang: Lang, n: i64) -> String {
+    let sep = lang.pick(".", ",");
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A number with one decimal as `lang` writes it: `3,1` in Indonesian, `3.1` in English.
+pub fn decimal(lang: Lang, x: f64) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let point = lang.pick(",", ".");
+    format!(
+        "{}{point}{}",
+        number(lang, tenths / 10),
+        (tenths % 10).abs()
+    )
+}
+
+/// The figure a press release gives for the campaign: `22 kasus pada tahapan kampanye, dari 7.120
+/// kegiatan kampanye yang diawasi`; `cases` and `activities` come written out already.
+pub fn campaign_sentence(lang: Lang, cases: &str, activities: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{cases} kasus pada tahapan kampanye, dari {activities} kegiatan kampanye yang diawasi"
+        ),
+        Lang::En => format!(
+            "{cases} cases in the campaign stage, out of {activities} campaign activities supervised"
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -346,6 +534,20 @@ mod tests {
         }
         assert_eq!(tr(Lang::Id, Msg::Total), "Jumlah");
         assert_eq!(tr(Lang::En, Msg::Total), "Total");
+    }
+
+    #[test]
+    fn numbers_are_written_the_way_each_language_writes_them() {
+        assert_eq!(number(Lang::Id, 7120), "7.120");
+        assert_eq!(number(Lang::En, 7120), "7,120");
+        assert_eq!(number(Lang::En, 1_000_000), "1,000,000");
+        assert_eq!(number(Lang::Id, 22), "22");
+        assert_eq!(decimal(Lang::Id, 3.0898), "3,1");
+        assert_eq!(decimal(Lang::En, 7.19), "7.2");
+        assert!(
+            campaign_sentence(Lang::En, "22", "7,120")
+                .starts_with("22 cases in the campaign stage")
+        );
     }
 
     #[test]

@@ -11,8 +11,10 @@ pub mod engine;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod log;
 pub mod progress;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod view;
 

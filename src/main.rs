@@ -6,7 +6,7 @@ fn main() {
     let cli = pantau::cli::Cli::parse();
     let lang = cli.global.lang.unwrap_or_else(pantau::i18n::Lang::from_env);
     if let Err(e) = pantau::commands::run(cli) {
-        eprintln!("pantau: {}", e.message(lang));
+        eprintln!("pantau: {}", pantau::text::safe_lines(&e.message(lang)));
         std::process::exit(e.exit_code());
     }
 }

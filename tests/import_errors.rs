@@ -672,6 +672,18 @@ fn skip_invalid_writes_the_valid_rows_and_the_rejected_ones_beside_the_file() {
         .stdout(predicates::str::contains("3 new, 0 changed, 0 unchanged"));
 }
 
+/// Imports `file` with `--skip-invalid`, expecting one row written and one rejected.
+fn import_skipping_one_row(db: &Path, file: &Path) {
+    pantau(db)
+        .args(["import", "--skip-invalid"])
+        .arg(file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "1 new, 0 changed, 0 unchanged, 1 rejected",
+        ));
+}
+
 #[test]
 fn a_short_row_is_rejected_with_its_reason_under_the_reason_header() {
     let dir = tempfile::tempdir().unwrap();
@@ -682,14 +694,7 @@ fn a_short_row_is_rejected_with_its_reason_under_the_reason_header() {
         format!("{MIN_HEAD}P-1;x\n{}", min_row("P-2", "64", "2024-01-02")).replace(';', ","),
     )
     .unwrap();
-    pantau(&db)
-        .args(["import", "--skip-invalid"])
-        .arg(&file)
-        .assert()
-        .success()
-        .stdout(predicates::str::contains(
-            "1 new, 0 changed, 0 unchanged, 1 rejected",
-        ));
+    import_skipping_one_row(&db, &file);
     let mut rdr = csv::Reader::from_path(dir.path().join("pendek.csv.rejected.csv")).unwrap();
     let header = rdr.headers().unwrap().clone();
     let row = rdr.records().next().unwrap().unwrap();
@@ -714,14 +719,7 @@ fn skip_invalid_copies_json_rows_as_json_lines() {
 ]"#,
     )
     .unwrap();
-    pantau(&db)
-        .args(["import", "--skip-invalid"])
-        .arg(&file)
-        .assert()
-        .success()
-        .stdout(predicates::str::contains(
-            "1 new, 0 changed, 0 unchanged, 1 rejected",
-        ));
+    import_skipping_one_row(&db, &file);
     let rejected = std::fs::read_to_string(dir.path().join("kiriman.json.rejected.jsonl")).unwrap();
     assert_eq!(rejected.lines().count(), 1);
     let row: serde_json::Value = serde_json::from_str(rejected.trim()).unwrap();

@@ -216,18 +216,22 @@ fn brackets_move_the_as_of_date_by_a_day() {
 }
 
 #[test]
-fn tab_and_numbers_switch_screens_and_four_is_kept_for_the_map() {
+fn tab_and_numbers_switch_screens() {
     let mut h = Harness::demo((80, 24), Lang::Id);
     h.press(KeyCode::Tab);
     assert_eq!(h.app.screen(), Screen::Cases);
     h.press(KeyCode::Tab);
     assert_eq!(h.app.screen(), Screen::Stages);
     h.press(KeyCode::Tab);
+    assert_eq!(h.app.screen(), Screen::Map);
+    h.press(KeyCode::Tab);
     assert_eq!(h.app.screen(), Screen::Dashboard);
     h.press(KeyCode::BackTab);
+    assert_eq!(h.app.screen(), Screen::Map);
+    h.press(KeyCode::Char('3'));
     assert_eq!(h.app.screen(), Screen::Stages);
     h.press(KeyCode::Char('4'));
-    assert_eq!(h.app.screen(), Screen::Stages);
+    assert_eq!(h.app.screen(), Screen::Map);
     h.press(KeyCode::Char('2'));
     assert_eq!(h.app.screen(), Screen::Cases);
 }

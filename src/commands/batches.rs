@@ -11,14 +11,16 @@ pub fn run(ctx: &Context) -> Result<()> {
     if batches.is_empty() {
         println!("{}", l.pick("Belum ada batch.", "No batches yet."));
     }
+    // Names come from files and the system: made safe, and padded by terminal cells.
+    use crate::text::pad_min;
     for b in batches {
         println!(
-            "#{:<4} {:<8} {}  {:<12} {:<30} {} {}, {} {}, {} {}, {} {}",
+            "#{:<4} {:<8} {}  {} {} {} {}, {} {}, {} {}, {} {}",
             b.id,
             b.kind,
             b.imported_at,
-            b.imported_by,
-            b.source_name,
+            pad_min(&b.imported_by, 12),
+            pad_min(&b.source_name, 30),
             b.rows_new,
             l.pick("baru", "new"),
             b.rows_changed,

@@ -96,7 +96,10 @@ fn replace_with(
         }
         // Only ever replace a pantau database (or an empty file), never someone else's file.
         match Store::open(path, Mode::ReadOnly) {
-            Ok(_) | Err(Error::NeedsUpgrade { .. }) | Err(Error::Missing { .. }) => {}
+            Ok(_)
+            | Err(Error::NeedsUpgrade { .. })
+            | Err(Error::Missing { .. })
+            | Err(Error::Empty { .. }) => {}
             Err(e) => return Err(e),
         }
     }

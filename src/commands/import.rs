@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             "standard input (-) can be read only once",
         ));
     }
+    let t0 = std::time::Instant::now(); // TRACE-TMP
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&cancel))
@@ -54,6 +55,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         .iter()
         .map(|f| Input::load(f, args.format, args.sheet.as_deref()))
         .collect::<Result<Vec<_>>>()?;
+    eprintln!("TRACE load {:?}", t0.elapsed()); // TRACE-TMP
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();
     let run = Run {
@@ -88,12 +90,16 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         );
     };
     // Pages are only held as the import touches them: a small file uses little of this.
-    store.set_cache_mib(256)?;
+    store.prepare_bulk_write(256)?;
     let done = if args.skip_invalid {
         skipping_invalid(&run, inputs, wait, &mut waiting, args.dry_run)?
     } else {
         all_or_nothing(&run, inputs, wait, &mut waiting, args.dry_run)?
     };
+    eprintln!("TRACE before close {:?}", t0.elapsed()); // TRACE-TMP
+    drop(run);
+    drop(store);
+    eprintln!("TRACE after close {:?}", t0.elapsed()); // TRACE-TMP
     print_summary(done, args.dry_run, lang)
 }
 
@@ -161,7 +167,9 @@ fn all_or_nothing(
         }
         Some(_) if run.cancel.load(Ordering::SeqCst) => Err(cancelled(lang)),
         Some(t) => {
+            let t0 = std::time::Instant::now(); // TRACE-TMP
             t.commit().map_err(|e| run.store.err(e))?;
+            eprintln!("TRACE commit {:?}", t0.elapsed()); // TRACE-TMP
             Ok(done)
         }
     }
@@ -238,7 +246,8 @@ fn print_summary(done: Vec<Done>, dry_run: bool, lang: Lang) -> Result<()> {
     let mut total = Counts::default();
     let files = done.len();
     for (c, w, earlier) in done {
-        let mut line = format!("{}: {}", c.input.name, counts_text(&w.counts, lang));
+        let name = crate::text::safe(&c.input.name);
+        let mut line = format!("{name}: {}", counts_text(&w.counts, lang));
         if !dry_run {
             line += &format!(" — batch #{}", w.batch_id);
         }
@@ -270,7 +279,7 @@ fn print_summary(done: Vec<Done>, dry_run: bool, lang: Lang) -> Result<()> {
                     "baris ditolak, dengan alasannya",
                     "rejected rows, with their reasons"
                 ),
-                path.display()
+                crate::text::safe(&path.display().to_string())
             );
         }
         total.add(&w.counts);
@@ -336,7 +345,7 @@ fn report_problems(checked: &[Checked], skip_invalid: bool, lang: Lang) -> Resul
         .flat_map(|c| c.problems.iter().map(move |p| (c, p)))
         .take(SHOWN_PROBLEMS)
     {
-        eprintln!("{}", p.display(&c.input.name, lang));
+        eprintln!("{}", crate::text::safe(&p.display(&c.input.name, lang)));
     }
     if total > SHOWN_PROBLEMS {
         eprintln!(

@@ -1,6 +1,8 @@
 //! One file per subcommand. Here: choosing the database path, opening it, the shared context.
 
+mod backup;
 mod batches;
+pub mod check;
 mod demo;
 mod export;
 mod import;
@@ -60,10 +62,19 @@ impl Context {
         } else {
             Mode::Write
         };
-        match Store::open(&self.db, mode) {
+        let store = match Store::open(&self.db, mode) {
             // A file we may not write can still be read.
             Err(Error::ReadOnly { .. }) => Store::open(&self.db, Mode::ReadOnly),
             other => other,
+        }?;
+        self.warn_about(&store);
+        Ok(store)
+    }
+
+    /// Says what is wrong with the database file's permissions (to the log during a session).
+    fn warn_about(&self, store: &Store) {
+        for w in store.warnings() {
+            crate::log::warn(&w.message(self.lang));
         }
     }
 
@@ -78,6 +89,7 @@ impl Context {
         }
         let store = Store::open(&self.db, if create { Mode::Create } else { Mode::Write })?;
         store.require_writable(command)?;
+        self.warn_about(&store);
         Ok(store)
     }
 
@@ -153,12 +165,13 @@ fn today() -> Result<NaiveDate> {
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Context::from_global(&cli.global)?;
     match cli.command {
-        None => tui::run(&ctx, &cli.tui),
-        Some(_) if cli.tui.view.is_some() || cli.tui.as_of.is_some() => Err(Error::usage(
-            "--view/--as-of sebelum subperintah berlaku untuk layar interaktif; tulis sesudah subperintah, \
-             mis. `pantau report --view ...`",
-            "--view/--as-of before the subcommand apply to the interactive screen; put them after it, \
-             e.g. `pantau report --view ...`",
+        None => tui::run(&ctx, &cli.tui, false),
+        Some(Command::Present(a)) => tui::run(&ctx, &a.tui.or(&cli.tui), true),
+        Some(_) if cli.tui.any() => Err(Error::usage(
+            "--view/--as-of/--baseline/--cycle sebelum subperintah berlaku untuk layar interaktif; tulis \
+             sesudah subperintah, mis. `pantau report --view ...`",
+            "--view/--as-of/--baseline/--cycle before the subcommand apply to the interactive screen; put \
+             them after it, e.g. `pantau report --view ...`",
         )),
         Some(Command::Init(a)) => init::run(&ctx, &a),
         Some(Command::Demo(a)) => demo::run(&ctx, &a),
@@ -167,5 +180,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Batches) => batches::run(&ctx),
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
+        Some(Command::Backup(a)) => backup::run(&ctx, &a),
+        Some(Command::Check) => check::run(&ctx),
     }
 }

@@ -2,7 +2,6 @@
 //! CSV, JSON or a Markdown table for meeting minutes.
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
@@ -192,7 +191,29 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
     }
 }
 
+/// The table as a terminal shows it: every cell made safe (CSV keeps the text as it is).
+fn displayed(t: &Table) -> Table {
+    let safe = |r: &Vec<String>| -> Vec<String> {
+        r.iter()
+            .map(|c| crate::text::safe(c).into_owned())
+            .collect()
+    };
+    Table {
+        text_cols: t.text_cols,
+        header: safe(&t.header),
+        rows: t.rows.iter().map(safe).collect(),
+        total: safe(&t.total),
+    }
+}
+
 fn render(format: ReportFormat, title: &str, t: &Table) -> String {
+    let shown;
+    let (title, t) = if format == ReportFormat::Csv {
+        (std::borrow::Cow::Borrowed(title), t)
+    } else {
+        shown = displayed(t);
+        (crate::text::safe(title), &shown)
+    };
     match format {
         ReportFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
@@ -235,7 +256,7 @@ fn render(format: ReportFormat, title: &str, t: &Table) -> String {
             let mut widths = vec![0usize; cols];
             for r in all.clone() {
                 for (i, c) in r.iter().enumerate() {
-                    widths[i] = widths[i].max(c.width());
+                    widths[i] = widths[i].max(crate::text::width(c));
                 }
             }
             let line = |r: &Vec<String>| {
@@ -243,7 +264,7 @@ fn render(format: ReportFormat, title: &str, t: &Table) -> String {
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
-                        let pad = " ".repeat(widths[i] - c.width());
+                        let pad = " ".repeat(widths[i].saturating_sub(crate::text::width(c)));
                         if i < t.text_cols {
                             format!("{c}{pad}")
                         } else {

@@ -85,7 +85,10 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         let Some(event) = sim.step(today, now, &cancel, &mut waiting)? else {
             break;
         };
-        println!("{}", describe(&event, now, &reference, lang));
+        println!(
+            "{}",
+            crate::text::safe(&describe(&event, now, &reference, lang))
+        );
     }
     eprintln!(
         "{}",

@@ -11,13 +11,45 @@ use crate::i18n::{Msg, tr};
 use crate::tui::app::Options;
 use crate::tui::theme::Theme;
 
-/// Runs the interactive screen.
-pub fn run(ctx: &Context, args: &TuiArgs) -> Result<()> {
+/// Runs the interactive screen (in presenter mode for `pantau present`).
+pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
+    // A mistake in what was typed is said first (exit status 2), terminal or not.
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(|text| parse_baseline(text, ctx.today, chrono::Local::now().naive_local()))
+        .transpose()?;
     if !std::io::stdout().is_terminal() {
         return Err(Error::Other(
             tr(ctx.lang, Msg::TuiNeedsTerminal).to_string(),
         ));
     }
+    // From here until the screen is given back, errors and warnings go to the log file, never
+    // over the screen; afterwards one line says where they are.
+    if let Some(path) = crate::log::default_path() {
+        crate::log::start_session(path);
+    }
+    let result = session(ctx, args, present, baseline);
+    if let Some(summary) = crate::log::end_session() {
+        eprintln!(
+            "pantau: {} {}",
+            tr(ctx.lang, Msg::LogWritten),
+            crate::text::safe(&summary.path.display().to_string())
+        );
+        if let Some(failure) = summary.failure {
+            eprintln!("pantau: {}", crate::text::safe(&failure));
+        }
+    }
+    result
+}
+
+/// Opens the database and runs the screen (within the log session).
+fn session(
+    ctx: &Context,
+    args: &TuiArgs,
+    present: bool,
+    baseline: Option<chrono::NaiveDateTime>,
+) -> Result<()> {
     // Creates the demo database with --demo; a missing database is an error naming the path and
     // the two commands that create one.
     let store = ctx.open_for_reading()?;
@@ -28,6 +60,8 @@ pub fn run(ctx: &Context, args: &TuiArgs) -> Result<()> {
     )?;
     let reference = store.reference()?;
     drop(store);
+    let tiles = crate::tui::tiles::Tiles::embedded(&reference)
+        .map_err(|e| Error::Other(e.message(ctx.lang)))?;
     let rules = DeadlineRules::new(ctx.deadline_days, reference.holidays.iter().map(|h| h.date));
     let now = chrono::Local::now().naive_local();
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
@@ -43,10 +77,85 @@ pub fn run(ctx: &Context, args: &TuiArgs) -> Result<()> {
         follow_clock: ctx.today == now.date(),
         now,
         size,
+        tiles,
+        baseline,
+        present,
+        cycle: args
+            .cycle
+            .and_then(|d| chrono::Duration::from_std(d).ok())
+            .filter(|d| *d > chrono::Duration::zero()),
     };
     crate::tui::run(crate::tui::Session {
         db: ctx.db.clone(),
         rules,
         options,
     })
+    .inspect_err(|e| crate::log::error(&e.message(ctx.lang)))
+}
+
+/// The time of `--baseline`: `YYYY-MM-DD HH:MM[:SS]` (or with `T`, or `DD/MM/YYYY HH:MM`), or
+/// `HH:MM[:SS]` on `today`; not after `now`. A mistake is a usage error.
+pub fn parse_baseline(
+    text: &str,
+    today: chrono::NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> Result<chrono::NaiveDateTime> {
+    use chrono::{NaiveDateTime, NaiveTime};
+    let t = text.trim();
+    let full = [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .chain(&["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M"])
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok());
+    let at = full.or_else(|| {
+        ["%H:%M:%S", "%H:%M"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(t, f).ok())
+            .map(|time| today.and_time(time))
+    });
+    match at {
+        Some(at) if at <= now => Ok(at),
+        Some(_) => Err(Error::usage(
+            format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat"),
+            format!("--baseline: {t:?} has not happened yet; a baseline is a time already past"),
+        )),
+        None => Err(Error::usage(
+            format!("--baseline: tulis YYYY-MM-DD HH:MM atau HH:MM (hari ini), bukan {t:?}"),
+            format!("--baseline: write YYYY-MM-DD HH:MM or HH:MM (today), not {t:?}"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_baseline_time_is_a_date_and_time_or_a_time_today() {
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 2, 9).unwrap();
+        let now = today.and_hms_opt(15, 0, 0).unwrap();
+        let at = |h, m| today.and_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_baseline("09:00", today, now).unwrap(), at(9, 0));
+        assert_eq!(
+            parse_baseline("2024-02-09 09:30", today, now).unwrap(),
+            at(9, 30)
+        );
+        assert_eq!(
+            parse_baseline("2024-02-09T09:30:00", today, now).unwrap(),
+            at(9, 30)
+        );
+        assert_eq!(
+            parse_baseline("09/02/2024 10:15", today, now).unwrap(),
+            at(10, 15)
+        );
+        assert!(
+            parse_baseline("16:00", today, now).is_err(),
+            "in the future"
+        );
+        assert!(parse_baseline("kemarin", today, now).is_err());
+    }
 }

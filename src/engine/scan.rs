@@ -51,24 +51,21 @@ impl DueTable {
         DueTable { first, tables }
     }
 
-    /// The tables covering every date of `index`.
+    /// The tables covering the dates of `index`: its received days, with a margin for the days a
+    /// case becomes known (earlier) or registered (later); a day outside is counted when met.
     pub fn for_index(rules: &DeadlineRules, index: &CaseIndex) -> DueTable {
-        let dates = index
+        let (lo, hi) = index
             .received
             .iter()
-            .chain(&index.known)
-            .chain(&index.registered)
-            .copied()
-            .filter(|d| *d != NO_DAY);
-        let (mut lo, mut hi) = (Day::MAX, 0);
-        for d in dates {
-            lo = lo.min(d);
-            hi = hi.max(d);
-        }
+            .fold((Day::MAX, 0), |(lo, hi), d| (lo.min(*d), hi.max(*d)));
         if lo > hi {
-            (lo, hi) = (0, 0);
+            return DueTable::new(rules, 0, 0);
         }
-        DueTable::new(rules, lo, hi)
+        DueTable::new(
+            rules,
+            lo.saturating_sub(92),
+            hi.saturating_add(92).min(NO_DAY - 1),
+        )
     }
 
     fn due(&self, rule: usize, from: Day, rules: &DeadlineRules) -> Day {

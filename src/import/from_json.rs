@@ -211,6 +211,16 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
             fatal.push(Problem::new(line, None, Issue::Json(msg)));
             break;
         }
+        // A stray `]`, `}` or `,` where a value should begin is no value at all.
+        if s.at == start {
+            let found = text.get(start).map_or(' ', |b| char::from(*b));
+            fatal.push(Problem::new(
+                line,
+                None,
+                Issue::Json(format!("expected an object, found {found:?}")),
+            ));
+            break;
+        }
         first = false;
         let element = &text[start..s.at];
         let mut cells = no_cells();

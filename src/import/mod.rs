@@ -1,14 +1,6 @@
 //! Importing case files: every row checked, all files written in one transaction (one batch
 //! each), nothing committed unless all is well. Reads with `read`, writes only through `store`.
 
-// A `Problem` carries the file, line, column, value and suggestion of an error so the message can
-// name them; it is returned only on the error path, so its size costs nothing per valid row.
-#![allow(
-    clippy::result_large_err,
-    clippy::large_enum_variant,
-    clippy::type_complexity
-)]
-
 pub mod columns;
 mod from_csv;
 mod from_json;
@@ -22,12 +14,12 @@ pub mod validate;
 pub use problem::{Issue, Problem};
 pub use read::{Format, Input};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Transaction;
 
 use crate::domain::{Case, Reference, StatusChange};
@@ -36,7 +28,9 @@ use crate::i18n::Lang;
 use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
-use crate::store::write::{Bulk, CaseWriter, NewBatch, finish_batch, insert_batch, update_case};
+use crate::store::write::{
+    Bulk, CaseWriter, NewBatch, all_ids, finish_batch, insert_batch, update_case,
+};
 
 /// How rows are read and what happens to bad ones.
 #[derive(Clone, Debug)]
@@ -110,9 +104,9 @@ pub struct Written {
 /// Who is told how far the work is: bytes read while checking, rows while writing.
 pub type Progress<'p> = &'p (dyn Fn(u64) + Sync);
 
-/// From this many bytes on (about a thousand rows), a file's new cases get their history and
-/// full-text entries in one statement each at the end of the file rather than one by one
-/// (measured three times faster); smaller files leave the schema alone.
+/// From this many bytes on (about a thousand rows), a file's new cases get their full-text entries
+/// in one statement at the end of the file rather than one by one through the trigger (the
+/// trigger is set aside meanwhile); smaller files leave the schema alone.
 pub const BULK_BYTES: usize = 256 * 1024;
 
 /// The user an import is recorded under: the one who ran `sudo`, else the logged-in user.
@@ -394,6 +388,7 @@ fn write_file(
     progress: (Progress<'_>, Progress<'_>),
 ) -> Result<Option<(Pass, Option<Written>)>> {
     let (read_progress, write_progress) = progress;
+    let t0 = std::time::Instant::now(); // TRACE-TMP
     let db_err = |e: rusqlite::Error| db_error(tx, e);
     let batch = NewBatch {
         kind: "import",
@@ -413,14 +408,15 @@ fn write_file(
     } else {
         None
     };
-    // The intake numbers already stored, when there are few against the file (rows are at least
-    // 50 bytes): rows not among them need no lookup.
+    // The ids of the stored cases by intake number, when there are few against the file (rows
+    // are at least 50 bytes): rows not among them need no lookup, the others one by id.
     let known = if stored <= (input.bytes.len() as u64 / 50).max(1000) {
-        Some(crate::store::write::all_nomor(tx).map_err(db_err)?)
+        Some(all_ids(tx).map_err(db_err)?)
     } else {
         None
     };
     let mut cases = CaseWriter::new(tx, batch_id, now).map_err(db_err)?;
+    eprintln!("TRACE setup {:?} cpu {}", t0.elapsed(), crate::import::tcpu()); // TRACE-TMP
     let mut counts = Counts::default();
     let mut failure: Option<Error> = None;
     let failed = AtomicBool::new(false);
@@ -444,16 +440,7 @@ fn write_file(
                     break 'chunks;
                 }
                 counts.total += 1;
-                if let Err(e) = apply(
-                    &mut cases,
-                    item,
-                    who,
-                    now,
-                    known.as_ref(),
-                    bulk.is_some(),
-                    &mut counts,
-                    tx,
-                ) {
+                if let Err(e) = apply(&mut cases, item, who, now, known.as_ref(), &mut counts, tx) {
                     failure = Some(e);
                     failed.store(true, Ordering::Relaxed);
                     break 'chunks;
@@ -479,10 +466,12 @@ fn write_file(
     if !read.problems.is_empty() {
         return Ok(Some((read, None)));
     }
-    drop(cases);
+    eprintln!("TRACE rows {:?} cpu {}", t0.elapsed(), crate::import::tcpu()); // TRACE-TMP
+    let new = cases.finish(who).map_err(db_err)?;
     if let Some(bulk) = bulk {
-        bulk.finish(tx, who, batch_id).map_err(db_err)?;
+        bulk.finish(tx, new).map_err(db_err)?;
     }
+    eprintln!("TRACE finish {:?} cpu {}", t0.elapsed(), crate::import::tcpu()); // TRACE-TMP
     counts.total += read.rejected_rows;
     counts.rejected = read.rejected_rows;
     finish_batch(tx, batch_id, counts.as_batch()).map_err(db_err)?;
@@ -501,35 +490,29 @@ fn write_file(
     )))
 }
 
-/// Writes one valid row: a new case, a changed one, or nothing. In `bulk` the first history
-/// entries of new cases are left to [`Bulk::finish`].
-#[allow(clippy::too_many_arguments)]
+/// Writes one valid row: a new case, a changed one, or nothing. A new case gets its first history
+/// entry at [`CaseWriter::finish`].
 fn apply(
     cases: &mut CaseWriter<'_>,
     item: Item,
     who: &str,
     now: NaiveDateTime,
-    known: Option<&HashSet<String>>,
-    bulk: bool,
+    known: Option<&HashMap<String, i64>>,
     counts: &mut Counts,
     tx: &Transaction<'_>,
 ) -> Result<()> {
     let db_err = |e: rusqlite::Error| db_error(tx, e);
     let Item { case, given } = item;
     let existing = match known {
-        Some(set) if !set.contains(&case.nomor) => None,
-        _ => cases.find(&case.nomor).map_err(db_err)?,
+        Some(ids) => match ids.get(&case.nomor) {
+            Some(&id) => cases.get(id).map_err(db_err)?.map(|c| (id, c)),
+            None => None,
+        },
+        None => cases.find(&case.nomor).map_err(db_err)?,
     };
     match existing {
         None => {
-            let first = (!bulk).then(|| StatusChange {
-                from: None,
-                to: case.status,
-                at: case.tanggal_diterima.and_time(NaiveTime::MIN),
-                by: who.to_string(),
-                note: None,
-            });
-            cases.insert(&case, first.as_ref()).map_err(db_err)?;
+            cases.insert(case).map_err(db_err)?;
             counts.new += 1;
         }
         Some((id, old)) => {
@@ -558,4 +541,11 @@ fn apply(
 fn db_error(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {
     let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
     crate::store::sqlite_error(&path, e)
+}
+
+/// TRACE-TMP
+pub fn tcpu() -> String {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let f: Vec<&str> = s.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    format!("{}u+{}s", f.get(11).unwrap_or(&"?"), f.get(12).unwrap_or(&"?"))
 }

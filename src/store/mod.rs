@@ -1,6 +1,8 @@
 //! The only module that talks SQL: opening a database (pragmas, identity checks), migrations,
 //! reference data, and writes of cases and their history. Nothing here draws or parses views.
 
+pub mod files;
+pub mod meeting;
 mod migrate;
 pub mod read;
 pub mod write;
@@ -13,7 +15,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
 
 /// How long a writer waits for another writer's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -35,6 +37,8 @@ pub struct Store {
     path: PathBuf,
     /// Why writes are refused, if they are: `--read-only`, or no write permission.
     read_only: Option<&'static str>,
+    /// What is wrong with the file's permissions, for the command to say.
+    warnings: Vec<Warning>,
 }
 
 impl std::fmt::Debug for Store {
@@ -62,6 +66,14 @@ impl Store {
                 source,
             })?;
         }
+        if !exists {
+            // Created here rather than by SQLite, so that other users may never write to it.
+            files::create_new(path)?;
+        } else if mode != Mode::Create && files::is_empty(path) {
+            return Err(Error::Empty {
+                path: path.to_path_buf(),
+            });
+        }
         let flags = match mode {
             Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
             Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
@@ -79,6 +91,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only,
+            warnings: files::warnings(path),
         };
         store
             .conn
@@ -117,6 +130,7 @@ impl Store {
             conn,
             path,
             read_only: None,
+            warnings: Vec::new(),
         };
         store
             .conn
@@ -197,6 +211,11 @@ impl Store {
         &self.path
     }
 
+    /// What is wrong with the permissions of the database file (see [`Warning`]).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
     /// Whether this store refuses writes.
     pub fn is_read_only(&self) -> bool {
         self.read_only.is_some()
@@ -243,6 +262,20 @@ pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
             seconds: BUSY_TIMEOUT.as_secs(),
         },
+        // SQLITE_READONLY_DIRECTORY, _CANTINIT, _CANTLOCK: the -wal/-shm files cannot be made.
+        Some(ErrorCode::ReadOnly) if matches!(extended_code(&e), Some(1544 | 1288 | 520)) => {
+            Error::FolderReadOnly {
+                path: path.to_path_buf(),
+                dir: files::folder(path),
+            }
+        }
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::DiskFull) => Error::DiskFull {
+            path: path.to_path_buf(),
+        },
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {
             path: path.to_path_buf(),
             why: "no write permission".into(),
@@ -255,6 +288,14 @@ pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
             source: e,
         },
+    }
+}
+
+/// SQLite's extended result code of `e`, if it is a SQLite failure.
+fn extended_code(e: &rusqlite::Error) -> Option<i32> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.extended_code),
+        _ => None,
     }
 }
 

@@ -478,11 +478,15 @@ pub fn count_nomor_like(tx: &Transaction<'_>, pattern: &str) -> rusqlite::Result
 }
 
 impl Store {
-    /// Lets this connection keep up to `mib` MiB of pages in memory, so a large write transaction
-    /// does not write the same pages to the WAL again and again. Changes nothing in the file.
-    pub fn set_cache_mib(&self, mib: i64) -> Result<()> {
-        self.conn()
-            .pragma_update(None, "cache_size", -mib.saturating_mul(1024))
+    /// Readies this connection for a large write transaction; changes nothing in the file. It may
+    /// keep up to `cache_mib` MiB of pages in memory, so the transaction does not write the same
+    /// pages to the WAL again and again, and keeps its statement journals (the copies of pages a
+    /// statement changes, to undo that statement alone) in memory rather than in temporary files.
+    pub fn prepare_bulk_write(&self, cache_mib: i64) -> Result<()> {
+        let c = self.conn();
+        c.pragma_update(None, "cache_size", -cache_mib.saturating_mul(1024))
+            .and_then(|()| c.pragma_update(None, "temp_store", "MEMORY"))
+            .and_then(|()| if std::env::var("NOCKPT").is_ok() { c.pragma_update(None, "wal_autocheckpoint", 0)?; c.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map(|_| ()) } else { Ok(()) }) // TRACE-TMP
             .map_err(|e| self.err(e))
     }
 }
@@ -518,13 +522,42 @@ pub fn datetime_text(t: NaiveDateTime) -> String {
     t.format("%F %T%.f").to_string()
 }
 
-/// Looks up and inserts many cases with statements prepared once, timestamps formatted once and
-/// values bound in place: the write path of large imports.
+/// How many new cases one INSERT writes. SQLite keeps a statement journal (a copy of every page
+/// a statement changes, to undo that statement alone) for each INSERT into `cases`, whose
+/// triggers and foreign keys may fail half-way; one INSERT per 64 cases copies each page once
+/// per 64 cases instead of once per case.
+pub const INSERT_ROWS: usize = 64;
+
+fn insert_rows() -> usize { std::env::var("ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(INSERT_ROWS) } // TRACE-TMP
+/// The values bound for each case of an INSERT: its id, [`CASE_COLUMNS`], batch and timestamps.
+const INSERT_VALUES: usize = 26;
+
+/// `INSERT INTO cases …` of `rows` cases, their ids given.
+fn insert_sql(rows: usize) -> String {
+    let one = format!("({})", vec!["?"; INSERT_VALUES].join(", "));
+    format!(
+        "INSERT INTO cases (id, {CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES {}",
+        vec![one; rows].join(", ")
+    )
+}
+
+/// Looks up and writes the cases of one import batch with statements prepared once and
+/// timestamps formatted once. New cases get consecutive ids after the largest stored one and are
+/// inserted [`INSERT_ROWS`] at a time; [`CaseWriter::finish`] writes the rest and the first
+/// history entry of every new case in one statement.
 pub struct CaseWriter<'t> {
+    conn: &'t rusqlite::Connection,
     find: rusqlite::Statement<'t>,
+    get: rusqlite::Statement<'t>,
+    /// Where the fields are in the rows of `find` and `get` (the same columns).
+    columns: CaseColumns,
     insert: rusqlite::Statement<'t>,
     history: rusqlite::Statement<'t>,
-    conn: &'t rusqlite::Connection,
+    /// New cases not yet inserted, fewer than [`INSERT_ROWS`].
+    pending: Vec<Case>,
+    /// The id of the first new case, and of the next one.
+    first_id: i64,
+    next_id: i64,
     batch_id: i64,
     now: String,
 }
@@ -533,6 +566,8 @@ impl std::fmt::Debug for CaseWriter<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CaseWriter")
             .field("batch_id", &self.batch_id)
+            .field("first_id", &self.first_id)
+            .field("next_id", &self.next_id)
             .finish()
     }
 }
@@ -545,18 +580,24 @@ impl<'t> CaseWriter<'t> {
         now: NaiveDateTime,
     ) -> rusqlite::Result<CaseWriter<'t>> {
         let conn: &'t rusqlite::Connection = tx;
-        let marks = (1..=25)
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let first_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
+            r.get(0)
+        })?;
+        let find = conn.prepare("SELECT * FROM cases WHERE nomor = ?1")?;
+        let columns = CaseColumns::of(&find)?;
         Ok(CaseWriter {
-            find: conn.prepare("SELECT * FROM cases WHERE nomor = ?1")?,
-            insert: conn.prepare(&format!("INSERT INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES ({marks})"))?,
+            conn,
+            find,
+            get: conn.prepare("SELECT * FROM cases WHERE id = ?1")?,
+            columns,
+            insert: conn.prepare(&insert_sql(insert_rows()))?,
             history: conn.prepare(
                 "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
-            conn,
+            pending: Vec::with_capacity(INSERT_ROWS),
+            first_id,
+            next_id: first_id,
             batch_id,
             now: datetime_text(now),
         })
@@ -567,85 +608,218 @@ impl<'t> CaseWriter<'t> {
         self.batch_id
     }
 
-    /// The case with intake number `nomor` and its id, if any.
+    /// The case with intake number `nomor` and its id, if any (not one this writer inserted).
     pub fn find(&mut self, nomor: &str) -> rusqlite::Result<Option<(i64, Case)>> {
+        let columns = &self.columns;
         self.find
-            .query_row([nomor], |r| {
-                Ok((r.get("id")?, crate::store::read::case_from_row(r)?))
-            })
+            .query_row([nomor], |r| Ok((r.get(columns.id)?, columns.case(r)?)))
             .optional()
     }
 
-    /// Inserts a new case whose history starts with `first` (none during a [`Bulk`], which
-    /// writes it at its end); returns its id.
-    pub fn insert(&mut self, c: &Case, first: Option<&StatusChange>) -> rusqlite::Result<i64> {
-        let s = &mut self.insert;
-        let date = |d: Option<NaiveDate>| d.map(date_text);
-        s.raw_bind_parameter(1, &c.nomor)?;
-        s.raw_bind_parameter(2, &c.nomor_registrasi)?;
-        s.raw_bind_parameter(3, c.sumber.code())?;
-        s.raw_bind_parameter(4, &c.kode_wilayah)?;
-        s.raw_bind_parameter(5, &c.kecamatan)?;
-        s.raw_bind_parameter(6, &c.kode_tahapan)?;
-        s.raw_bind_parameter(7, date(c.tanggal_kejadian))?;
-        s.raw_bind_parameter(8, date(c.tanggal_diketahui))?;
-        s.raw_bind_parameter(9, date_text(c.tanggal_diterima))?;
-        s.raw_bind_parameter(10, date(c.tanggal_registrasi))?;
-        s.raw_bind_parameter(11, c.status.code())?;
-        s.raw_bind_parameter(12, c.diperpanjang)?;
-        s.raw_bind_parameter(13, c.jenis_dugaan.map(|t| t.code()))?;
-        s.raw_bind_parameter(14, c.jenis_pelanggaran.map(|t| t.code()))?;
-        s.raw_bind_parameter(15, &c.pasal)?;
-        s.raw_bind_parameter(16, &c.uraian)?;
-        s.raw_bind_parameter(17, &c.terlapor)?;
-        s.raw_bind_parameter(18, c.kategori_terlapor.map(|t| t.code()))?;
-        s.raw_bind_parameter(19, &c.pelapor)?;
-        s.raw_bind_parameter(20, c.diteruskan_ke.map(|t| t.code()))?;
-        s.raw_bind_parameter(21, &c.nomor_surat_penerusan)?;
-        s.raw_bind_parameter(22, date(c.tanggal_penerusan))?;
-        s.raw_bind_parameter(23, self.batch_id)?;
-        s.raw_bind_parameter(24, &self.now)?;
-        s.raw_bind_parameter(25, &self.now)?;
-        s.raw_execute()?;
-        let id = self.conn.last_insert_rowid();
-        if let Some(first) = first {
-            self.history(id, first)?;
+    /// The case with this id, if any (not one this writer inserted).
+    pub fn get(&mut self, id: i64) -> rusqlite::Result<Option<Case>> {
+        let columns = &self.columns;
+        self.get.query_row([id], |r| columns.case(r)).optional()
+    }
+
+    /// Inserts a new case (perhaps only at the next [`INSERT_ROWS`] or at [`CaseWriter::finish`],
+    /// within the same transaction either way); returns its id.
+    pub fn insert(&mut self, case: Case) -> rusqlite::Result<i64> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.pending.push(case);
+        if self.pending.len() == insert_rows() {
+            self.flush()?;
         }
         Ok(id)
     }
 
+    /// Inserts the pending cases, with their ids in order.
+    fn flush(&mut self) -> rusqlite::Result<()> {
+        let n = self.pending.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let first = self.next_id - n as i64;
+        let mut rest;
+        let stmt = if n == insert_rows() {
+            &mut self.insert
+        } else {
+            rest = self.conn.prepare(&insert_sql(n))?;
+            &mut rest
+        };
+        for (i, c) in self.pending.iter().enumerate() {
+            bind_case(stmt, i * INSERT_VALUES, first + i as i64, c, self.batch_id, &self.now)?;
+        }
+        stmt.raw_execute()?;
+        self.pending.clear();
+        Ok(())
+    }
+
     /// Appends one entry to a case's status history, in this writer's batch.
     pub fn history(&mut self, case_id: i64, h: &StatusChange) -> rusqlite::Result<()> {
-        let at = if h.at.time() == chrono::NaiveTime::MIN {
-            format!("{} 00:00:00", h.at.date())
-        } else {
-            datetime_text(h.at)
-        };
         self.history.execute(params![
             case_id,
             h.from.map(|s| s.code()),
             h.to.code(),
-            at,
+            datetime_text(h.at),
             h.by,
             h.note,
             self.batch_id
         ])?;
         Ok(())
     }
+
+    /// Inserts the pending cases and gives every case this writer inserted its first history
+    /// entry: `∅ → status` on the day it was received, by `by`, in this batch. Returns the ids of
+    /// the new cases.
+    pub fn finish(mut self, by: &str) -> rusqlite::Result<std::ops::Range<i64>> {
+        self.flush()?;
+        let new = self.first_id..self.next_id;
+        if !new.is_empty() {
+            self.conn.execute(
+                "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
+                 SELECT id, NULL, status, tanggal_diterima || ' 00:00:00', ?1, NULL, ?2 FROM cases \
+                 WHERE id >= ?3 AND id < ?4 ORDER BY id",
+                params![by, self.batch_id, new.start, new.end],
+            )?;
+        }
+        Ok(new)
+    }
+}
+
+/// Where the id and the fields of a case are in the rows of a `SELECT * FROM cases` statement,
+/// found by column name once per statement: [`crate::store::read::case_from_row`] looks each name
+/// up column by column for every row, which an import of a known file does for every line.
+#[derive(Debug)]
+struct CaseColumns {
+    id: usize,
+    /// The columns of [`CASE_COLUMNS`], in its order.
+    fields: [usize; 22],
+}
+
+impl CaseColumns {
+    fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<CaseColumns> {
+        let mut fields = [0; 22];
+        for (slot, name) in fields.iter_mut().zip(CASE_COLUMNS.split(',').map(str::trim)) {
+            *slot = stmt.column_index(name)?;
+        }
+        Ok(CaseColumns {
+            id: stmt.column_index("id")?,
+            fields,
+        })
+    }
+
+    /// The case in row `r`, read as [`crate::store::read::case_from_row`] reads it.
+    fn case(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
+        let f = &self.fields;
+        Ok(Case {
+            nomor: r.get(f[0])?,
+            nomor_registrasi: r.get(f[1])?,
+            sumber: r.get(f[2])?,
+            kode_wilayah: r.get(f[3])?,
+            kecamatan: r.get(f[4])?,
+            kode_tahapan: r.get(f[5])?,
+            tanggal_kejadian: date_at(r, f[6])?,
+            tanggal_diketahui: date_at(r, f[7])?,
+            tanggal_diterima: match date_at(r, f[8])? {
+                Some(d) => d,
+                None => r.get(f[8])?,
+            },
+            tanggal_registrasi: date_at(r, f[9])?,
+            status: r.get(f[10])?,
+            diperpanjang: r.get(f[11])?,
+            jenis_dugaan: r.get(f[12])?,
+            jenis_pelanggaran: r.get(f[13])?,
+            pasal: r.get(f[14])?,
+            uraian: r.get(f[15])?,
+            terlapor: r.get(f[16])?,
+            kategori_terlapor: r.get(f[17])?,
+            pelapor: r.get(f[18])?,
+            diteruskan_ke: r.get(f[19])?,
+            nomor_surat_penerusan: r.get(f[20])?,
+            tanggal_penerusan: date_at(r, f[21])?,
+        })
+    }
+}
+
+/// An optional date column: `YYYY-MM-DD` (as pantau stores dates) read directly, anything else
+/// the way rusqlite reads a date.
+fn date_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        rusqlite::types::ValueRef::Text(t) => match date_from_text(t) {
+            Some(d) => Ok(Some(d)),
+            None => r.get(i),
+        },
+        _ => r.get(i),
+    }
+}
+
+/// `YYYY-MM-DD`, the inverse of [`date_text`]; `None` for any other text.
+fn date_from_text(t: &[u8]) -> Option<NaiveDate> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *t else {
+        return None;
+    };
+    let num = |ds: &[u8]| {
+        ds.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(num(&[y1, y2, y3, y4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(&[m1, m2])?, num(&[d1, d2])?)
+}
+
+/// Binds case `c` with id `id` to the [`INSERT_VALUES`] parameters after `offset`.
+fn bind_case(
+    s: &mut rusqlite::Statement<'_>,
+    offset: usize,
+    id: i64,
+    c: &Case,
+    batch_id: i64,
+    now: &str,
+) -> rusqlite::Result<()> {
+    let date = |d: Option<NaiveDate>| d.map(date_text);
+    let at = |i: usize| offset + i;
+    s.raw_bind_parameter(at(1), id)?;
+    s.raw_bind_parameter(at(2), &c.nomor)?;
+    s.raw_bind_parameter(at(3), &c.nomor_registrasi)?;
+    s.raw_bind_parameter(at(4), c.sumber.code())?;
+    s.raw_bind_parameter(at(5), &c.kode_wilayah)?;
+    s.raw_bind_parameter(at(6), &c.kecamatan)?;
+    s.raw_bind_parameter(at(7), &c.kode_tahapan)?;
+    s.raw_bind_parameter(at(8), date(c.tanggal_kejadian))?;
+    s.raw_bind_parameter(at(9), date(c.tanggal_diketahui))?;
+    s.raw_bind_parameter(at(10), date_text(c.tanggal_diterima))?;
+    s.raw_bind_parameter(at(11), date(c.tanggal_registrasi))?;
+    s.raw_bind_parameter(at(12), c.status.code())?;
+    s.raw_bind_parameter(at(13), c.diperpanjang)?;
+    s.raw_bind_parameter(at(14), c.jenis_dugaan.map(|t| t.code()))?;
+    s.raw_bind_parameter(at(15), c.jenis_pelanggaran.map(|t| t.code()))?;
+    s.raw_bind_parameter(at(16), &c.pasal)?;
+    s.raw_bind_parameter(at(17), &c.uraian)?;
+    s.raw_bind_parameter(at(18), &c.terlapor)?;
+    s.raw_bind_parameter(at(19), c.kategori_terlapor.map(|t| t.code()))?;
+    s.raw_bind_parameter(at(20), &c.pelapor)?;
+    s.raw_bind_parameter(at(21), c.diteruskan_ke.map(|t| t.code()))?;
+    s.raw_bind_parameter(at(22), &c.nomor_surat_penerusan)?;
+    s.raw_bind_parameter(at(23), date(c.tanggal_penerusan))?;
+    s.raw_bind_parameter(at(24), batch_id)?;
+    s.raw_bind_parameter(at(25), now)?;
+    s.raw_bind_parameter(at(26), now)?;
+    Ok(())
 }
 
 /// The memory FTS5 may hold pending terms in during [`Bulk::finish`] (bytes).
 const BULK_FTS_HASH: i64 = 64 << 20;
 
-/// One file's new cases written in bulk, inside the import's transaction: while it lasts, the
-/// full-text insert trigger is set aside and new cases get no history row one by one. At
-/// [`Bulk::finish`] the new cases get their first history entry and their full-text entries,
-/// each in one statement, and the trigger is put back. A kill before commit leaves all of it as
-/// it was. Only for inserts not updated again before `finish` (one file of an import, which
-/// never holds an intake number twice).
+/// Many new cases indexed for full-text search at once, inside the import's transaction: while
+/// a `Bulk` lasts the full-text insert trigger is set aside; [`Bulk::finish`] indexes the new
+/// cases in one statement and puts the trigger back exactly as it was. A kill before commit
+/// leaves all of it as it was. Cases updated meanwhile are indexed by the update trigger, which
+/// stays.
 #[derive(Debug)]
 pub struct Bulk {
-    first_new_id: i64,
     trigger_sql: String,
 }
 
@@ -657,67 +831,50 @@ impl Bulk {
             [],
             |r| r.get(0),
         )?;
-        let first_new_id: i64 =
-            tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
-                r.get(0)
-            })?;
         tx.execute_batch("DROP TRIGGER cases_fts_insert")?;
-        Ok(Bulk {
-            first_new_id,
-            trigger_sql,
-        })
+        Ok(Bulk { trigger_sql })
     }
 
-    /// Gives the cases inserted since `begin` their first history entry (`None → status` on the
-    /// day received, by `by`, in batch `batch_id`) and their full-text entries, and puts the
-    /// trigger back.
-    pub fn finish(self, tx: &Transaction<'_>, by: &str, batch_id: i64) -> rusqlite::Result<()> {
-        tx.execute(
-            "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
-             SELECT id, NULL, status, tanggal_diterima || ' 00:00:00', ?1, NULL, ?2 FROM cases WHERE id >= ?3 ORDER BY id",
-            params![by, batch_id, self.first_new_id],
-        )?;
-        // FTS5 writes its pending terms out every `hashsize` bytes (1 MB) and merges the pieces;
-        // with room for all of them it writes one segment at commit (measured 15% faster). The
-        // setting is put back as it was before the transaction ends.
-        let hashsize: Option<String> = tx
-            .query_row(
-                "SELECT v FROM cases_fts_config WHERE k = 'hashsize'",
-                [],
-                |r| r.get::<_, rusqlite::types::Value>(0),
-            )
-            .optional()?
-            .map(|v| match v {
-                Value::Integer(i) => i.to_string(),
-                Value::Text(t) => t,
-                other => format!("{other:?}"),
-            });
-        if std::env::var("NOHASH").is_err() {
+    /// Indexes the cases with ids in `new` (inserted since `begin`) and puts the trigger back.
+    pub fn finish(self, tx: &Transaction<'_>, new: std::ops::Range<i64>) -> rusqlite::Result<()> {
+        if !new.is_empty() {
+            // FTS5 writes its pending terms out every `hashsize` bytes (1 MB) and merges the
+            // pieces; with room for all of them it writes one segment at commit (measured 15%
+            // faster). The setting is put back as it was before the transaction ends.
+            let hashsize: Option<Value> = tx
+                .query_row(
+                    "SELECT v FROM cases_fts_config WHERE k = 'hashsize'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
             tx.execute(
                 "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
                 [BULK_FTS_HASH],
             )?;
+            tx.execute(
+                "INSERT INTO cases_fts(rowid, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal) \
+                 SELECT id, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal FROM cases \
+                 WHERE id >= ?1 AND id < ?2",
+                [new.start, new.end],
+            )?;
+            match hashsize {
+                Some(v) => tx.execute(
+                    "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
+                    [v],
+                )?,
+                None => tx.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'", [])?,
+            };
         }
-        tx.execute(
-            "INSERT INTO cases_fts(rowid, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal) \
-             SELECT id, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal FROM cases WHERE id >= ?1",
-            [self.first_new_id],
-        )?;
-        match hashsize {
-            Some(v) => tx.execute(
-                "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
-                [v],
-            )?,
-            None => tx.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'", [])?,
-        };
         tx.execute_batch(&self.trigger_sql)
     }
 }
 
-/// Every intake number stored.
-pub fn all_nomor(tx: &Transaction<'_>) -> rusqlite::Result<std::collections::HashSet<String>> {
-    let mut stmt = tx.prepare("SELECT nomor FROM cases")?;
-    stmt.query_map([], |r| r.get(0))?.collect()
+/// The id of every stored case by intake number.
+pub fn all_ids(tx: &Transaction<'_>) -> rusqlite::Result<std::collections::HashMap<String, i64>> {
+    let mut stmt = tx.prepare("SELECT nomor, id FROM cases")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
 }
 
 #[cfg(test)]
@@ -735,6 +892,10 @@ mod tests {
                 other => panic!("{other:?}"),
             };
             assert_eq!(date_text(day), stored);
+            assert_eq!(date_from_text(stored.as_bytes()), Some(day));
+        }
+        for odd in ["2024-1-05", "2024-02-30", "2024/01/05", "+2024-01-05", ""] {
+            assert_eq!(date_from_text(odd.as_bytes()), None, "{odd}");
         }
     }
 }

@@ -13,13 +13,20 @@ pub enum Screen {
     Dashboard,
     /// Kasus: the cases of the view, page by page.
     Cases,
-    /// Tahapan: every stage with its dates and its count.
+    /// Tahapan: the election calendar as a timeline, and the campaign's weeks and regions.
     Stages,
+    /// Peta: a tile per region, roughly where it lies, shaded by its count.
+    Map,
 }
 
 impl Screen {
     /// The screens in tab order.
-    pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Cases, Screen::Stages];
+    pub const ALL: [Screen; 4] = [
+        Screen::Dashboard,
+        Screen::Cases,
+        Screen::Stages,
+        Screen::Map,
+    ];
 
     /// The number shown on the tab and typed to reach it.
     pub fn number(self) -> usize {
@@ -27,6 +34,7 @@ impl Screen {
             Screen::Dashboard => 1,
             Screen::Cases => 2,
             Screen::Stages => 3,
+            Screen::Map => 4,
         }
     }
 
@@ -36,6 +44,7 @@ impl Screen {
             Screen::Dashboard => Msg::TuiDashboard,
             Screen::Cases => Msg::TuiCases,
             Screen::Stages => Msg::TuiStages,
+            Screen::Map => Msg::TuiMap,
         }
     }
 
@@ -98,6 +107,12 @@ pub enum Command {
     SortNext,
     /// Reverse the sort direction.
     SortFlip,
+    /// Mark the meeting baseline now: every count then shows its change since.
+    SetBaseline,
+    /// Clear the baseline.
+    ClearBaseline,
+    /// Enter (or leave) presenter mode: no chrome, big figures, high contrast, navigation only.
+    TogglePresent,
     /// Apply the edited view.
     Apply,
     /// Close the editor and keep the previous view.

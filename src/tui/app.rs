@@ -7,13 +7,16 @@ use crate::domain::Reference;
 use crate::engine::CaseDetail;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::{Action, Command, Screen};
+use crate::tui::baseline::{Baseline, Op};
 use crate::tui::cases::{CaseList, Fill};
 use crate::tui::filter::FilterBar;
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
+use crate::tui::meeting::Presenter;
 use crate::tui::theme::Theme;
-use crate::tui::worker::{Counts, Request};
+use crate::tui::tiles::Tiles;
+use crate::tui::worker::{Counts, Need, Request};
 use crate::view::View;
 
 /// What the app starts with.
@@ -32,6 +35,14 @@ pub struct Options {
     pub follow_clock: bool,
     pub now: NaiveDateTime,
     pub size: (u16, u16),
+    /// The region map's layout.
+    pub tiles: Tiles,
+    /// A baseline at this past time (`--baseline`); else the one kept for the database, if any.
+    pub baseline: Option<NaiveDateTime>,
+    /// Start in presenter mode (`pantau present`).
+    pub present: bool,
+    /// The presenter's rotation through its pages (`--cycle`), if any.
+    pub cycle: Option<Duration>,
 }
 
 /// An overlay over the current screen.
@@ -63,6 +74,18 @@ impl Panel {
     pub const ALL: [Panel; 4] = [Panel::Regions, Panel::Stages, Panel::Types, Panel::Statuses];
 }
 
+/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StagePart {
+    Timeline,
+    Weeks,
+    Regions,
+}
+
+impl StagePart {
+    pub const ALL: [StagePart; 3] = [StagePart::Timeline, StagePart::Weeks, StagePart::Regions];
+}
+
 /// A line for the status bar: a notice fades, an error stays until replaced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -84,6 +107,7 @@ pub(crate) struct Pending {
     pub(crate) counts: Option<(u64, (View, NaiveDate))>,
     pub(crate) page: Option<(u64, Fill)>,
     pub(crate) detail: Option<u64>,
+    pub(crate) baseline: Option<(u64, Op)>,
 }
 
 /// The whole state of the TUI.
@@ -114,6 +138,18 @@ pub struct App {
     pub(crate) region_row: usize,
     pub(crate) panel_keys: [Option<String>; 4],
     pub(crate) stage_row: usize,
+    pub(crate) stage_part: StagePart,
+    /// The selected week of the campaign chart and row of the campaign's region table.
+    pub(crate) week_row: usize,
+    pub(crate) campaign_row: usize,
+    pub(crate) tiles: Tiles,
+    /// The selected tile of the map (an index into `tiles`).
+    pub(crate) tile: usize,
+    /// The baseline in force, and the counts of the view as it has them.
+    pub(crate) baseline: Option<Baseline>,
+    pub(crate) base: Option<Counts>,
+    pub(crate) presenter: Option<Presenter>,
+    pub(crate) cycle: Option<Duration>,
     pub(crate) cases: CaseList,
     /// The list must be re-read around its cursor when it is next shown.
     pub(crate) cases_stale: bool,
@@ -156,6 +192,15 @@ impl App {
             region_row: 0,
             panel_keys: [None, None, None, None],
             stage_row: 0,
+            stage_part: StagePart::Timeline,
+            week_row: 0,
+            campaign_row: 0,
+            tiles: o.tiles,
+            tile: 0,
+            baseline: None,
+            base: None,
+            presenter: None,
+            cycle: o.cycle,
             cases: CaseList::default(),
             cases_stale: false,
             size: o.size,
@@ -170,6 +215,12 @@ impl App {
             app.history.push(spec);
         }
         app.set_view(o.view);
+        let op = o.baseline.map_or(Op::Load, Op::At);
+        let generation = app.request(Need::Baseline(op));
+        app.pending.baseline = Some((generation, op));
+        if o.present {
+            app.toggle_present();
+        }
         app
     }
 
@@ -231,6 +282,7 @@ impl App {
         self.pending.counts.is_some()
             || self.pending.page.is_some()
             || self.pending.detail.is_some()
+            || self.pending.baseline.is_some()
     }
 
     /// Which part of the keymap applies now.
@@ -239,9 +291,18 @@ impl App {
             (Some(_), _, _) => Mode::Filter,
             (None, Some(Overlay::Help { .. }), _) => Mode::Help,
             (None, Some(Overlay::Detail { .. }), _) => Mode::Detail,
-            (None, None, Screen::Dashboard) => Mode::Dashboard,
-            (None, None, Screen::Cases) => Mode::Cases,
-            (None, None, Screen::Stages) => Mode::Stages,
+            _ if self.presenter.is_some() => Mode::Present,
+            (None, None, _) => self.screen_mode(),
+        }
+    }
+
+    /// The mode of the current screen, without overlays or the presenter.
+    pub fn screen_mode(&self) -> Mode {
+        match self.screen {
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::Cases => Mode::Cases,
+            Screen::Stages => Mode::Stages,
+            Screen::Map => Mode::Map,
         }
     }
 
@@ -305,7 +366,7 @@ impl App {
         (self.panel, self.panel_index(self.panel))
     }
 
-    /// The selected row of the stage screen.
+    /// The selected row of the stage screen's timeline.
     pub fn stage_row(&self) -> usize {
         self.stage_row
     }
@@ -348,6 +409,7 @@ impl App {
     fn tick(&mut self, now: NaiveDateTime) {
         self.now = now;
         self.marks.expire(now);
+        self.rotate();
         if self
             .notice
             .as_ref()
@@ -375,6 +437,9 @@ impl App {
     fn command(&mut self, c: Command) -> Option<Action> {
         if self.filter.is_some() {
             return self.filter_command(c);
+        }
+        if self.meeting_command(c) {
+            return None;
         }
         match c {
             Command::Quit => self.quit = true,

@@ -13,6 +13,7 @@ use crate::tui::keymap;
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::marks::{COLUMNS, figures};
 use crate::tui::nav::CAMPAIGN;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::case_table::{CasePreview, CaseTable};
 use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
 use crate::tui::widgets::detail::{self, DetailView};
@@ -21,7 +22,6 @@ use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::{Live, TabBar, TitleBar};
 use crate::tui::widgets::help::HelpView;
 use crate::tui::widgets::region_table::{RegionLine, RegionTable};
-use crate::tui::widgets::stage_table::{StageLine, StageTable};
 use crate::tui::widgets::too_small::TooSmall;
 use crate::view::{Sort, SortKey};
 
@@ -36,6 +36,11 @@ impl Widget for &App {
             .render(area, buf);
             return;
         }
+        if self.presenter.is_some() {
+            self.draw_present(area, buf);
+            crate::tui::widgets::text::scrub(buf, area);
+            return;
+        }
         let a = layout::areas(area);
         let live = if self.frozen {
             Live::Frozen {
@@ -47,10 +52,11 @@ impl Widget for &App {
         TitleBar {
             db: &self.db_label,
             as_of: self.as_of(),
+            baseline: self.baseline_label(),
             live,
             busy: self.is_busy(),
             lang: self.lang,
-            theme: &self.theme,
+            theme: &self.look(),
         }
         .render(a.title, buf);
         TabBar {
@@ -58,15 +64,19 @@ impl Widget for &App {
             view: &self.view_spec(),
             total: self.counts.as_ref().map(|c| c.headline.total),
             total_mark: self.marks.region("", 0),
+            baseline: self
+                .baseline
+                .as_ref()
+                .map(|_| self.base_counts().map(|b| b.headline.total)),
             lang: self.lang,
-            theme: &self.theme,
+            theme: &self.look(),
         }
         .render(a.tabs, buf);
         match &self.overlay {
             Some(Overlay::Help { scroll, .. }) => HelpView {
                 lang: self.lang,
                 scroll: *scroll,
-                theme: &self.theme,
+                theme: &self.look(),
             }
             .render(a.body, buf),
             Some(Overlay::Detail {
@@ -83,13 +93,17 @@ impl Widget for &App {
                             &self.reference,
                             self.lang,
                             self.as_of(),
-                            &self.theme,
+                            &self.look(),
                             usize::from(a.body.width),
                         )
                     })
                     .unwrap_or_default();
                 let title = match detail {
-                    Some(d) => format!("{} · {}", tr(self.lang, Msg::TuiDetail), d.case.nomor),
+                    Some(d) => format!(
+                        "{} · {}",
+                        tr(self.lang, Msg::TuiDetail),
+                        crate::text::safe(&d.case.nomor)
+                    ),
                     None => tr(self.lang, Msg::TuiDetail).to_string(),
                 };
                 let placeholder = match (detail, missing) {
@@ -102,14 +116,15 @@ impl Widget for &App {
                     lines,
                     scroll: *scroll,
                     placeholder,
-                    theme: &self.theme,
+                    theme: &self.look(),
                 }
                 .render(a.body, buf);
             }
             None => match self.screen {
                 Screen::Dashboard => self.draw_dashboard(a.body, buf),
                 Screen::Cases => self.draw_cases(a.body, buf),
-                Screen::Stages => self.draw_stages(a.body, buf),
+                Screen::Stages => self.draw_stage_screen(a.body, buf),
+                Screen::Map => self.draw_map(a.body, buf),
             },
         }
         if let Some(f) = &self.filter {
@@ -122,7 +137,7 @@ impl Widget for &App {
                     .as_ref()
                     .map(|e| (e.position(), e.message(self.lang))),
                 hint: tr(self.lang, Msg::TuiEditHint),
-                theme: &self.theme,
+                theme: &self.look(),
             }
             .render(layout::editor_area(a.body), buf);
         }
@@ -131,14 +146,51 @@ impl Widget for &App {
         Footer {
             hints: &hints,
             notice,
-            theme: &self.theme,
+            theme: &self.look(),
         }
         .render(a.footer, buf);
+        // Whatever a widget wrote, no cell reaches the terminal with a character it could act on.
+        crate::tui::widgets::text::scrub(buf, area);
     }
 }
 
 impl App {
-    fn region_line(&self, code: &str, name: String, h: &Headline) -> RegionLine {
+    /// The theme drawn with: high contrast in presenter mode.
+    pub(crate) fn look(&self) -> Theme {
+        if self.presenter.is_some() {
+            self.theme.high_contrast()
+        } else {
+            self.theme
+        }
+    }
+
+    /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
+    pub(crate) fn base_headline(&self, code: &str) -> Option<Headline> {
+        let base = self.base_counts()?;
+        if code.is_empty() {
+            return Some(base.headline);
+        }
+        Some(
+            base.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.figures)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The baseline's count of key `key` of a dimension, when a baseline is in force.
+    pub(crate) fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
+        let base = self.base_counts()?;
+        let groups = match dim {
+            Dim::Stage => &base.stages,
+            Dim::Type => &base.types,
+            _ => &base.statuses,
+        };
+        Some(groups.iter().find(|g| g.key == key).map_or(0, |g| g.count))
+    }
+
+    pub(crate) fn region_line(&self, code: &str, name: String, h: &Headline) -> RegionLine {
         let mut marks = [None; COLUMNS];
         for (c, m) in marks.iter_mut().enumerate() {
             *m = self.marks.region(code, c);
@@ -147,6 +199,7 @@ impl App {
             name,
             figures: figures(h),
             marks,
+            base: self.base_headline(code).map(|b| figures(&b)),
         }
     }
 
@@ -169,18 +222,19 @@ impl App {
                 count: g.count,
                 mark: self.marks.group(dim, &g.key),
                 flagged: panel == Panel::Stages && g.key == CAMPAIGN,
+                base: self.base_group(dim, &g.key),
             })
             .collect()
     }
 
-    fn draw_dashboard(&self, body: Rect, buf: &mut Buffer) {
+    pub(crate) fn draw_dashboard(&self, body: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let Some(counts) = &self.counts else {
             buf.set_string(
                 body.x + 2,
                 body.y + 1,
                 tr(l, Msg::TuiLoading),
-                self.theme.dim(),
+                self.look().dim(),
             );
             return;
         };
@@ -247,13 +301,13 @@ impl App {
             selected: (panel == Panel::Regions).then_some(index),
             focused: panel == Panel::Regions,
             spacing,
-            theme: &self.theme,
+            theme: &self.look(),
         }
         .render(table_area, buf);
         if counts.headline.total == 0 && self.view.terms.is_empty() && self.view.text.is_empty() {
             let y = table_area.y + table_area.height;
             if y < body.y + body.height {
-                buf.set_string(body.x + 2, y, tr(l, Msg::TuiEmptyDb), self.theme.dim());
+                buf.set_string(body.x + 2, y, tr(l, Msg::TuiEmptyDb), self.look().dim());
             }
         }
         let panels = [
@@ -298,7 +352,7 @@ impl App {
                 selected: Some(self.panel_index(*p)),
                 focused: panel == *p,
                 more: tr(l, Msg::TuiMore),
-                theme: &self.theme,
+                theme: &self.look(),
             }
             .render(area, buf);
         }
@@ -319,7 +373,7 @@ impl App {
             as_of: self.as_of(),
             reference: &self.reference,
             lang: self.lang,
-            theme: &self.theme,
+            theme: &self.look(),
         }
         .render(
             Rect {
@@ -336,7 +390,7 @@ impl App {
         CasePreview {
             row: list.selected_row(),
             position,
-            theme: &self.theme,
+            theme: &self.look(),
         }
         .render(
             Rect {
@@ -346,43 +400,5 @@ impl App {
             },
             buf,
         );
-    }
-
-    fn draw_stages(&self, body: Rect, buf: &mut Buffer) {
-        let l = self.lang;
-        let as_of = self.as_of();
-        let counts = self.counts.as_ref();
-        let rows: Vec<StageLine> = self
-            .reference
-            .stages
-            .iter()
-            .map(|s| StageLine {
-                code: s.code.clone(),
-                name: s.name(l).to_string(),
-                starts: s.starts_on,
-                ends: s.ends_on,
-                count: counts
-                    .and_then(|c| c.stages.iter().find(|g| g.key == s.code))
-                    .map_or(0, |g| g.count),
-                mark: self.marks.group(Dim::Stage, &s.code),
-                campaign: s.code == CAMPAIGN,
-                current: s.starts_on.is_some_and(|a| a <= as_of)
-                    && s.ends_on.is_some_and(|b| as_of <= b),
-            })
-            .collect();
-        StageTable {
-            headings: [
-                tr(l, Msg::Stage),
-                tr(l, Msg::TuiColDates),
-                tr(l, Msg::TuiColCases),
-            ],
-            rows: &rows,
-            total: (tr(l, Msg::Total), counts.map_or(0, |c| c.headline.total)),
-            selected: Some(self.stage_row),
-            now_word: tr(l, Msg::TuiNow),
-            legend: tr(l, Msg::TuiStageLegend),
-            theme: &self.theme,
-        }
-        .render(body, buf);
     }
 }

@@ -14,22 +14,27 @@ pub enum Mode {
     Dashboard,
     Cases,
     Stages,
+    Map,
     Detail,
     Help,
     /// The view editor: unbound characters are typed into it.
     Filter,
+    /// Presenter mode: navigation only; no global binding applies.
+    Present,
 }
 
 impl Mode {
     /// Modes in the order the help lists them.
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::Cases,
         Mode::Stages,
+        Mode::Map,
         Mode::Detail,
         Mode::Filter,
         Mode::Help,
+        Mode::Present,
     ];
 
     /// The heading of this mode in the help.
@@ -39,6 +44,8 @@ impl Mode {
             Mode::Dashboard => Msg::TuiDashboard,
             Mode::Cases => Msg::TuiCases,
             Mode::Stages => Msg::TuiStages,
+            Mode::Map => Msg::TuiMap,
+            Mode::Present => Msg::TuiPresent,
             Mode::Detail => Msg::TuiDetail,
             Mode::Help => Msg::TuiHelp,
             Mode::Filter => Msg::TuiEditPrompt,
@@ -181,7 +188,26 @@ const OWN: &[Binding] = &[
         ("kembali ke layar dan tampilan sebelum rinci", "back to the screen and view before the drill-down")),
     b(M::Cases, &[Key::ch('s')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
     b(M::Cases, &[Key::ch('S')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
-    b(M::Stages, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")), ("buka kasus tahapan ini", "open the cases of this stage")),
+    b(M::Stages, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
+        ("buka kasus baris ini (tahapan, minggu kampanye, wilayah)", "open the cases of this row (stage, campaign week, region)")),
+    b(M::Stages, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("bagian", "part")),
+        ("bagian sebelumnya (jadwal, kampanye per minggu, per wilayah)", "previous part (timeline, campaign by week, by region)")),
+    b(M::Stages, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("bagian berikutnya", "next part")),
+    b(M::Map, &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("petak di atas", "the tile above")),
+    b(M::Map, &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("petak di bawah", "the tile below")),
+    b(M::Map, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("petak", "tile")), ("petak di kiri", "the tile to the left")),
+    b(M::Map, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("petak di kanan", "the tile to the right")),
+    b(M::Map, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")), ("buka kasus wilayah ini", "open the cases of this region")),
+    b(M::Present, &[Key::plain(K::Tab)], Command::NextScreen, Some(("halaman", "page")),
+        ("halaman berikutnya (ringkasan, kampanye, peta, tahapan)", "next page (dashboard, campaign, map, stages)")),
+    b(M::Present, &[Key::plain(K::BackTab)], Command::PrevScreen, None, ("halaman sebelumnya", "previous page")),
+    b(M::Present, &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("naik / petak di atas", "up / the tile above")),
+    b(M::Present, &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("turun / petak di bawah", "down / the tile below")),
+    b(M::Present, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, None, ("ke kiri", "to the left")),
+    b(M::Present, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("ke kanan", "to the right")),
+    b(M::Present, &[Key::ch('p'), Key::plain(K::Esc)], Command::TogglePresent, Some(("selesai", "leave")),
+        ("keluar dari mode presentasi", "leave presenter mode")),
+    b(M::Present, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
     b(M::Detail, &[Key::plain(K::Esc)], Command::Back, Some(("tutup", "close")), ("tutup rincian", "close the detail")),
     b(M::Help, &[Key::plain(K::Esc), Key::ch('?')], Command::Back, Some(("tutup", "close")), ("tutup bantuan", "close the help")),
     b(M::Filter, &[Key::plain(K::Enter)], Command::Apply, Some(("terapkan", "apply")), ("terapkan tampilan", "apply the view")),
@@ -208,10 +234,16 @@ const OWN: &[Binding] = &[
     b(M::Global, &[Key::ch('1')], Command::Show(Screen::Dashboard), None, ("layar Ringkasan", "the Dashboard screen")),
     b(M::Global, &[Key::ch('2')], Command::Show(Screen::Cases), None, ("layar Kasus", "the Cases screen")),
     b(M::Global, &[Key::ch('3')], Command::Show(Screen::Stages), None, ("layar Tahapan", "the Stages screen")),
+    b(M::Global, &[Key::ch('4')], Command::Show(Screen::Map), None, ("layar Peta", "the Map screen")),
     b(M::Global, &[Key::plain(K::Esc)], Command::Back, None,
         ("kembali ke layar dan tampilan sebelumnya", "back to the previous screen and view")),
     b(M::Global, &[Key::ch('[')], Command::DayBack, Some(("tanggal", "date")), ("tanggal tampilan mundur satu hari", "the as-of date one day back")),
     b(M::Global, &[Key::ch(']')], Command::DayForward, None, ("tanggal tampilan maju satu hari", "the as-of date one day forward")),
+    b(M::Global, &[Key::ch('b')], Command::SetBaseline, Some(("acuan", "baseline")),
+        ("acuan sekarang: tiap angka menunjukkan perubahan sejak itu", "mark the baseline now: every count shows its change since")),
+    b(M::Global, &[Key::ch('B')], Command::ClearBaseline, None, ("hapus acuan", "clear the baseline")),
+    b(M::Global, &[Key::ch('p')], Command::TogglePresent, Some(("presentasi", "present")),
+        ("mode presentasi: layar penuh, angka besar, kontras tinggi", "presenter mode: no chrome, big figures, high contrast")),
     b(M::Global, &[Key::ch('?')], Command::Help, Some(("bantuan", "help")), ("bantuan tombol ini", "this key help")),
     b(M::Global, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
 ];
@@ -235,7 +267,7 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Command> {
             .map(|b| b.command)
     };
     match mode {
-        Mode::Filter => find(Mode::Filter),
+        Mode::Filter | Mode::Present => find(mode),
         m => find(m).or_else(|| find(Mode::Global)),
     }
 }
@@ -258,7 +290,10 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
 
 /// The footer's hints for `mode`: the keys and the word, the mode's own rows first.
 pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    let with_global = !matches!(mode, Mode::Filter | Mode::Help | Mode::Detail);
+    let with_global = !matches!(
+        mode,
+        Mode::Filter | Mode::Help | Mode::Detail | Mode::Present
+    );
     let mut out: Vec<(String, &'static str)> = bindings()
         .filter(|b| b.mode == mode || (with_global && b.mode == Mode::Global))
         .filter_map(|b| {
@@ -271,7 +306,7 @@ pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
             Some((keys, lang.pick(id, en)))
         })
         .collect();
-    if !with_global && mode != Mode::Filter {
+    if !with_global && !matches!(mode, Mode::Filter | Mode::Present) {
         out.push(("q".into(), lang.pick("keluar", "quit")));
     }
     out
@@ -342,8 +377,17 @@ mod tests {
         );
         assert_eq!(
             lookup(Mode::Cases, Key::ch('4')),
+            Some(Command::Show(Screen::Map))
+        );
+        assert_eq!(
+            lookup(Mode::Present, Key::ch('/')),
             None,
-            "4 is kept for the map"
+            "the presenter only navigates"
+        );
+        assert_eq!(
+            lookup(Mode::Present, Key::ch('b')),
+            None,
+            "the presenter only navigates"
         );
         assert_eq!(
             lookup(Mode::Filter, Key::ctrl('u')),

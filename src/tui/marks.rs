@@ -190,6 +190,7 @@ mod tests {
             }],
             types: vec![],
             statuses: vec![],
+            campaign: Default::default(),
         }
     }
 

@@ -3,17 +3,24 @@
 
 pub mod action;
 pub mod app;
+pub mod baseline;
+pub mod campaign;
 pub mod cases;
 mod draw;
+mod draw_map;
+mod draw_present;
+mod draw_stages;
 pub mod editor;
 pub mod filter;
 mod hangup;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
+pub mod meeting;
 mod nav;
 mod sync;
 pub mod theme;
+pub mod tiles;
 pub mod widgets;
 pub mod worker;
 
@@ -167,7 +174,7 @@ fn event_loop(
             dirty = true;
         }
         for req in app.take_requests() {
-            if worker.requests.send(req).is_err() && !worker_gone {
+            if !worker.send(req) && !worker_gone {
                 worker_gone = true;
                 dispatch(
                     app,

@@ -1,13 +1,18 @@
-//! Moving around: the cursor of each screen, the dashboard's panels, scrolling the overlays and
-//! drilling down (Enter). Part of `App::update`; changes state only through the app's methods.
+//! Moving around: the cursor of each screen, the dashboard's panels, the stage screen's parts, the
+//! map's tiles, scrolling the overlays and drilling down (Enter). Part of `App::update`; changes
+//! state only through the app's methods.
+
+use chrono::Duration;
 
 use crate::domain::{Status, TypeGroup};
 use crate::engine::Group;
 use crate::tui::action::{Action, Command};
-use crate::tui::app::{App, Overlay, Panel};
+use crate::tui::app::{App, Overlay, Panel, StagePart};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
-use crate::view::{Term, TermKind, View};
+use crate::tui::meeting::Page;
+use crate::tui::tiles::Dir;
+use crate::view::{DateExpr, Term, TermKind, View};
 
 /// The stage the dashboard and the stage screen always show, even at zero.
 pub const CAMPAIGN: &str = "KAMPANYE";
@@ -65,12 +70,25 @@ impl App {
 
     /// Up, Down, Left, Right, Top, Bottom, PageUp, PageDown in the current mode.
     pub(crate) fn navigate(&mut self, c: Command) {
-        match self.mode() {
+        let mode = match self.mode() {
+            Mode::Present => self.screen_mode(),
+            m => m,
+        };
+        match mode {
             Mode::Dashboard => self.navigate_dashboard(c),
             Mode::Cases => self.navigate_cases(c),
-            Mode::Stages => {
-                let page = layout::text_rows(self.size.1);
-                self.stage_row = step(self.stage_row, self.reference.stages.len(), c, page);
+            Mode::Stages => self.navigate_stages(c),
+            Mode::Map => {
+                let dir = match c {
+                    Command::Up => Dir::Up,
+                    Command::Down => Dir::Down,
+                    Command::Left => Dir::Left,
+                    Command::Right => Dir::Right,
+                    _ => return,
+                };
+                if let Some(i) = self.tiles.neighbour(self.tile, dir) {
+                    self.tile = i;
+                }
             }
             Mode::Detail | Mode::Help => {
                 let page = layout::text_rows(self.size.1);
@@ -82,7 +100,36 @@ impl App {
                     None => {}
                 }
             }
-            Mode::Global | Mode::Filter => {}
+            Mode::Global | Mode::Filter | Mode::Present => {}
+        }
+    }
+
+    fn navigate_stages(&mut self, c: Command) {
+        let parts = StagePart::ALL;
+        let i = parts
+            .iter()
+            .position(|p| *p == self.stage_part)
+            .unwrap_or(0);
+        let page = layout::text_rows(self.size.1);
+        match (c, self.stage_part) {
+            (Command::Left, _) => self.stage_part = parts[(i + parts.len() - 1) % parts.len()],
+            (Command::Right, _) => self.stage_part = parts[(i + 1) % parts.len()],
+            (_, StagePart::Timeline) => {
+                self.stage_row = step(self.stage_row, self.reference.stages.len(), c, page);
+            }
+            (_, StagePart::Weeks) => {
+                let n = self.counts.as_ref().map_or(0, |k| k.campaign.weeks.len());
+                self.week_row = step(self.week_row, n, c, page);
+            }
+            (_, StagePart::Regions) => {
+                // The regions, then the total row.
+                let n = self.counts.as_ref().map_or(0, |k| k.campaign.regions.len()) + 1;
+                self.campaign_row = step(self.campaign_row, n, c, page);
+            }
+        }
+        let (screen, part) = (self.screen, self.stage_part);
+        if let Some(p) = &mut self.presenter {
+            p.page = Page::of(screen, part);
         }
     }
 
@@ -162,8 +209,12 @@ impl App {
                 self.drill(view)
             }
             Mode::Stages => {
-                let code = self.reference.stages.get(self.stage_row)?.code.clone();
-                let view = self.with_term(TermKind::Stage(vec![code]));
+                let view = self.stage_drill()?;
+                self.drill(view)
+            }
+            Mode::Map => {
+                let code = self.map_region()?.to_string();
+                let view = self.with_term(TermKind::Region(vec![code]));
                 self.drill(view)
             }
             Mode::Cases => {
@@ -173,6 +224,41 @@ impl App {
             }
             _ => None,
         }
+    }
+
+    /// The view of the stage screen's selected row: a stage, a week of the campaign, or a region
+    /// (or all regions) in the campaign.
+    fn stage_drill(&self) -> Option<View> {
+        let campaign = TermKind::Stage(vec![CAMPAIGN.to_string()]);
+        match self.stage_part {
+            StagePart::Timeline => {
+                let code = self.reference.stages.get(self.stage_row)?.code.clone();
+                Some(self.with_term(TermKind::Stage(vec![code])))
+            }
+            StagePart::Weeks => {
+                let week = self.counts.as_ref()?.campaign.weeks.get(self.week_row)?;
+                let mut view = self.with_term(campaign);
+                view = with(view, TermKind::From(DateExpr::Date(week.start)));
+                view = with(
+                    view,
+                    TermKind::To(DateExpr::Date(week.start + Duration::days(6))),
+                );
+                Some(self.normal(view))
+            }
+            StagePart::Regions => {
+                let regions = &self.counts.as_ref()?.campaign.regions;
+                let view = self.with_term(campaign);
+                Some(match regions.get(self.campaign_row) {
+                    Some(r) => self.normal(with(view, TermKind::Region(vec![r.code.clone()]))),
+                    None => view,
+                })
+            }
+        }
+    }
+
+    /// `view` in normal form (as if typed).
+    fn normal(&self, view: View) -> View {
+        crate::view::parse(&view.print(&self.reference), &self.reference).unwrap_or(view)
     }
 
     /// The current view with `kind` replacing any term of the same key, in normal form.
@@ -186,6 +272,17 @@ impl App {
         });
         crate::view::parse(&view.print(&self.reference), &self.reference).unwrap_or(view)
     }
+}
+
+/// `view` with `kind` replacing any term of the same key.
+fn with(mut view: View, kind: TermKind) -> View {
+    view.terms
+        .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
+    view.terms.push(Term {
+        negated: false,
+        kind,
+    });
+    view
 }
 
 /// Where a panel's selected key is kept.

@@ -111,7 +111,7 @@ impl App {
     pub(crate) fn receive(&mut self, reply: Reply) {
         let generation = reply.generation;
         match reply.answer {
-            Answer::Counts(counts) => {
+            Answer::Counts { now: counts, base } => {
                 let Some((g, key)) = self.pending.counts.take() else {
                     return;
                 };
@@ -125,6 +125,7 @@ impl App {
                     self.marks.record(old, &counts, self.now);
                 }
                 self.counts = Some(*counts);
+                self.base = base.map(|b| *b);
                 self.counts_key = Some(key);
                 self.refreshed_at = Some(self.now);
                 if self.notice.as_ref().is_some_and(|n| n.error) {
@@ -155,6 +156,16 @@ impl App {
                     *d = detail;
                 }
             }
+            Answer::Baseline(baseline) => {
+                let Some((g, op)) = self.pending.baseline else {
+                    return;
+                };
+                if g != generation {
+                    return;
+                }
+                self.pending.baseline = None;
+                self.receive_baseline(op, baseline);
+            }
             Answer::Failed(message) => {
                 if self
                     .pending
@@ -173,6 +184,11 @@ impl App {
                     self.cases.set_failed();
                 } else if self.pending.detail == Some(generation) {
                     self.pending.detail = None;
+                } else if self.pending.baseline.is_some_and(|(g, _)| g == generation) {
+                    self.pending.baseline = None;
+                    let text = format!("{}: {message}", tr(self.lang, Msg::TuiBaselineFailed));
+                    self.error(text);
+                    return;
                 } else {
                     return;
                 }

@@ -7,12 +7,30 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
     colour: bool,
+    /// The presenter's high-contrast variant: no grey, bold text, bright colours.
+    contrast: bool,
 }
 
 impl Theme {
     /// A theme with colours, or without.
     pub fn new(colour: bool) -> Theme {
-        Theme { colour }
+        Theme {
+            colour,
+            contrast: false,
+        }
+    }
+
+    /// The same theme in high contrast, for a projector (presenter mode).
+    pub fn high_contrast(self) -> Theme {
+        Theme {
+            contrast: true,
+            ..self
+        }
+    }
+
+    /// Whether this is the high-contrast variant.
+    pub fn is_high_contrast(&self) -> bool {
+        self.contrast
     }
 
     /// Colours unless `NO_COLOR` is set to anything non-empty (https://no-color.org).
@@ -35,12 +53,16 @@ impl Theme {
 
     /// Ordinary text.
     pub fn normal(&self) -> Style {
-        Style::new()
+        if self.contrast {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        }
     }
 
     /// Secondary text: headings of columns, dates, hints.
     pub fn dim(&self) -> Style {
-        if self.colour {
+        if self.colour && !self.contrast {
             Style::new().fg(Color::DarkGray)
         } else {
             Style::new()
@@ -94,7 +116,46 @@ impl Theme {
 
     /// Bars of the tables.
     pub fn bar(&self) -> Style {
-        self.fg(Color::Blue)
+        if self.contrast {
+            self.fg(Color::LightCyan)
+        } else {
+            self.fg(Color::Blue)
+        }
+    }
+
+    /// The cell of a type group in the weekly chart (in the order of `TypeGroup::ALL`): a coloured
+    /// block, or without colour the group's letter, so the split reads either way.
+    pub fn type_cell(&self, index: usize) -> (char, Style) {
+        const LETTERS: [char; 7] = ['A', 'P', 'K', 'H', 'T', 'B', '·'];
+        const COLOURS: [Color; 7] = [
+            Color::Blue,
+            Color::Red,
+            Color::Magenta,
+            Color::Yellow,
+            Color::LightRed,
+            Color::Green,
+            Color::Gray,
+        ];
+        let letter = LETTERS.get(index).copied().unwrap_or('?');
+        match COLOURS.get(index) {
+            Some(c) if self.colour => ('█', Style::new().fg(*c)),
+            _ => (letter, Style::new().add_modifier(Modifier::BOLD)),
+        }
+    }
+
+    /// The fill of a map tile whose count is in band `level` (0 for none, up to 4): a denser
+    /// pattern for a higher band, tinted when there is colour.
+    pub fn shade(&self, level: usize) -> (char, Style) {
+        const FILLS: [char; 5] = [' ', '░', '▒', '▓', '█'];
+        const COLOURS: [Color; 5] = [
+            Color::Reset,
+            Color::LightYellow,
+            Color::Yellow,
+            Color::LightRed,
+            Color::Red,
+        ];
+        let i = level.min(4);
+        (FILLS[i], self.fg(COLOURS[i]))
     }
 
     /// The live marker.

@@ -1,19 +1,25 @@
 //! The TUI's worker thread: its own read-only connection and engine answer generation-tagged
-//! requests, and it watches `PRAGMA data_version` for other writers. The only place the TUI queries.
+//! requests, and it watches `PRAGMA data_version` for other writers. The only place the TUI queries;
+//! it also keeps the meeting baseline (a copy of the database) and answers the same views from it.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
 use crate::domain::DeadlineRules;
+use crate::engine::index::CaseIndex;
 use crate::engine::live::LiveIndex;
 use crate::engine::{CaseDetail, Engine, Group, Headline, Page, PageRequest, RegionRow};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::{Mode, Store};
+use crate::tui::baseline::{self, Baseline, Keeper, Op};
+use crate::tui::campaign::{self, Campaign};
 use crate::view::View;
 
 /// The worker thread's name (the panic hook recognises it).
@@ -42,6 +48,8 @@ pub enum Need {
     Page { req: PageRequest, position: bool },
     /// One case in full.
     Detail(i64),
+    /// Set, load or clear the meeting baseline.
+    Baseline(Op),
 }
 
 impl Need {
@@ -51,6 +59,7 @@ impl Need {
             Need::Counts => 0,
             Need::Page { .. } => 1,
             Need::Detail(_) => 2,
+            Need::Baseline(_) => 3,
         }
     }
 }
@@ -63,12 +72,20 @@ pub struct Counts {
     pub stages: Vec<Group>,
     pub types: Vec<Group>,
     pub statuses: Vec<Group>,
+    /// The view's cases in the campaign stage, by week, type and region, against activities.
+    pub campaign: Campaign,
 }
 
 /// The answer to one request.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
-    Counts(Box<Counts>),
+    /// The figures of the view now, and as the baseline copy has them (when one is in force).
+    Counts {
+        now: Box<Counts>,
+        base: Option<Box<Counts>>,
+    },
+    /// The baseline in force after a [`Need::Baseline`].
+    Baseline(Option<Baseline>),
     Page {
         page: Page,
         position: Option<i64>,
@@ -100,18 +117,75 @@ pub struct Worker {
     pub requests: Sender<Request>,
     pub events: Receiver<Event>,
     pub handle: JoinHandle<()>,
+    cancel: Arc<Cancel>,
 }
 
-/// Starts the worker on the database at `path`.
+/// How many kinds of request there are (see `Need::kind`).
+const KINDS: usize = 4;
+
+/// What the UI and the worker share so that a superseded query is cancelled, not waited for.
+#[derive(Default)]
+struct Cancel {
+    /// Interrupts the worker's connection (`sqlite3_interrupt`); set once it is open.
+    handle: Mutex<Option<rusqlite::InterruptHandle>>,
+    /// The kind (plus one) of the request being answered; 0 when idle.
+    busy: AtomicU8,
+    /// The newest generation asked for, by kind.
+    wanted: [AtomicU64; KINDS],
+}
+
+impl Cancel {
+    fn superseded(&self, req: &Request) -> bool {
+        self.wanted[usize::from(req.need.kind())].load(Ordering::SeqCst) > req.generation
+    }
+}
+
+impl Worker {
+    /// Sends a request; the query of an older request of the same kind still running is
+    /// interrupted, since its answer would only be dropped. False when the worker is gone.
+    pub fn send(&self, req: Request) -> bool {
+        let kind = req.need.kind();
+        self.cancel.wanted[usize::from(kind)].fetch_max(req.generation, Ordering::SeqCst);
+        if self.cancel.busy.load(Ordering::SeqCst) == kind + 1
+            && let Ok(h) = self.cancel.handle.lock()
+            && let Some(h) = h.as_ref()
+        {
+            h.interrupt();
+        }
+        self.requests.send(req).is_ok()
+    }
+}
+
+/// Starts the worker on the database at `path`, keeping baselines in the user's state folder.
 pub fn spawn(path: PathBuf, rules: DeadlineRules, lang: Lang) -> std::io::Result<Worker> {
+    spawn_in(path, rules, lang, baseline::default_dir())
+}
+
+/// Starts the worker on the database at `path`, keeping baselines in `state` (none without it).
+pub fn spawn_in(
+    path: PathBuf,
+    rules: DeadlineRules,
+    lang: Lang,
+    state: Option<PathBuf>,
+) -> std::io::Result<Worker> {
     let (req_tx, req_rx) = channel::<Request>();
     let (ev_tx, ev_rx) = channel::<Event>();
+    let cancel = Arc::new(Cancel::default());
+    let shared = Arc::clone(&cancel);
     let handle = std::thread::Builder::new()
         .name(THREAD.into())
         .spawn(move || {
             // A panic here must not end the session: it is reported in the status line.
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                serve(&path, rules, &req_rx, &ev_tx)
+                serve(
+                    &path,
+                    state.as_deref(),
+                    rules,
+                    lang,
+                    &req_rx,
+                    &ev_tx,
+                    &shared,
+                )
             }));
             let message = match outcome {
                 Ok(Ok(())) => return,
@@ -122,24 +196,40 @@ pub fn spawn(path: PathBuf, rules: DeadlineRules, lang: Lang) -> std::io::Result
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "panic".into()),
             };
+            // Said in the status line, and kept in the session's log.
+            crate::log::error(&message);
             let _ = ev_tx.send(Event::Gone(message));
         })?;
     Ok(Worker {
         requests: req_tx,
         events: ev_rx,
         handle,
+        cancel,
     })
 }
 
 /// The worker's loop: answer requests (only the newest of each kind), poll for changes.
 fn serve(
     path: &std::path::Path,
+    state: Option<&std::path::Path>,
     rules: DeadlineRules,
+    lang: Lang,
     requests: &Receiver<Request>,
     events: &Sender<Event>,
+    cancel: &Cancel,
 ) -> Result<()> {
     let store = Store::open(path, Mode::ReadOnly)?;
+    if let Ok(mut h) = cancel.handle.lock() {
+        *h = Some(store.conn().get_interrupt_handle());
+    }
+    // Counts come from the column index, kept current below; SQL answers what it cannot.
     let mut live = LiveIndex::open(&store)?;
+    if let Some(why) = &live.why_sql {
+        crate::log::warn(&format!("counting from SQL: {why}"));
+    }
+    let keeper = state.map(|dir| Keeper::new(dir, path)).transpose()?;
+    let mut base: Option<(Baseline, Store)> = None;
+    let mut base_index: Option<Arc<CaseIndex>> = None;
     let mut version = store.data_version()?;
     let mut today: Option<NaiveDate> = None;
     let mut engine: Option<Engine<'_>> = None;
@@ -150,6 +240,9 @@ fn serve(
                 let mut batch = vec![first];
                 batch.extend(requests.try_iter());
                 for req in newest_of_each_kind(batch) {
+                    if cancel.superseded(&req) {
+                        continue;
+                    }
                     if today != Some(req.today) || engine.is_none() {
                         let mut e = Engine::new(&store, req.today, rules.clone())?;
                         e.set_index(live.get());
@@ -159,8 +252,53 @@ fn serve(
                     let Some(engine) = engine.as_ref() else {
                         continue;
                     };
-                    let answer = answer(engine, &rules, &req)
-                        .unwrap_or_else(|e| Answer::Failed(e.to_string()));
+                    let answer = match &req.need {
+                        Need::Baseline(op) => {
+                            // A baseline that cannot be set leaves the one in force.
+                            let old = base.take();
+                            match keep(keeper.as_ref(), *op, &store, lang) {
+                                Ok(b) => {
+                                    let info = b.as_ref().map(|(info, _)| info.clone());
+                                    // The copy never changes: its index is built once.
+                                    base_index = match &b {
+                                        Some((_, s)) => s
+                                            .reference()
+                                            .ok()
+                                            .and_then(|r| CaseIndex::build(s.conn(), &r).ok())
+                                            .map(Arc::new),
+                                        None => None,
+                                    };
+                                    base = b;
+                                    Ok(Answer::Baseline(info))
+                                }
+                                Err(e) => {
+                                    base = old;
+                                    // Said in the user's language (a path, a full disk, a lock).
+                                    Ok(Answer::Failed(e.message(lang)))
+                                }
+                            }
+                        }
+                        Need::Counts => {
+                            cancel.busy.store(req.need.kind() + 1, Ordering::SeqCst);
+                            answer(engine, &rules, &req).and_then(|a| {
+                                let base = base.as_ref().map(|(_, s)| (s, base_index.clone()));
+                                with_base(a, base, &rules, &req)
+                            })
+                        }
+                        _ => {
+                            cancel.busy.store(req.need.kind() + 1, Ordering::SeqCst);
+                            answer(engine, &rules, &req)
+                        }
+                    };
+                    cancel.busy.store(0, Ordering::SeqCst);
+                    // Interrupted or not, an answer to a request already replaced is not sent.
+                    if cancel.superseded(&req) {
+                        continue;
+                    }
+                    let answer = answer.unwrap_or_else(|e| {
+                        crate::log::error(&e.to_string());
+                        Answer::Failed(e.to_string())
+                    });
                     let reply = Reply {
                         generation: req.generation,
                         answer,
@@ -209,20 +347,64 @@ fn newest_of_each_kind(batch: Vec<Request>) -> Vec<Request> {
     out
 }
 
-/// Answers one request with the engine.
+/// Carries out a baseline request; without a state folder only `Load` (finding nothing) works.
+fn keep(
+    keeper: Option<&Keeper>,
+    op: Op,
+    store: &Store,
+    lang: Lang,
+) -> Result<Option<(Baseline, Store)>> {
+    match (keeper, op) {
+        (Some(k), op) => k.apply(op, store),
+        (None, Op::Load | Op::Clear) => Ok(None),
+        (None, _) => Err(crate::error::Error::Other(
+            crate::i18n::tr(lang, crate::i18n::Msg::TuiBaselineNoFolder).to_string(),
+        )),
+    }
+}
+
+/// The figures of one view.
+pub fn counts(engine: &Engine<'_>, view: &View) -> Result<Counts> {
+    let d = engine.dashboard(view, Lang::En)?;
+    Ok(Counts {
+        headline: d.headline,
+        regions: d.regions,
+        stages: d.stages,
+        types: d.types,
+        statuses: d.statuses,
+        campaign: campaign::figures(engine, view)?,
+    })
+}
+
+/// Adds the baseline's figures of the same view to a counts answer.
+fn with_base(
+    a: Answer,
+    base: Option<(&Store, Option<Arc<CaseIndex>>)>,
+    rules: &DeadlineRules,
+    req: &Request,
+) -> Result<Answer> {
+    match (a, base) {
+        (Answer::Counts { now, .. }, Some((store, index))) => {
+            let mut engine = Engine::new(store, req.today, rules.clone())?;
+            engine.set_index(index);
+            Ok(Answer::Counts {
+                now,
+                base: Some(Box::new(counts(&engine, &req.view)?)),
+            })
+        }
+        (a, _) => Ok(a),
+    }
+}
+
+/// Answers one request with the engine (a baseline request is the worker's own, see `serve`).
 pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Result<Answer> {
     let view = &req.view;
     Ok(match &req.need {
-        Need::Counts => {
-            let d = engine.dashboard(view, Lang::En)?;
-            Answer::Counts(Box::new(Counts {
-                headline: d.headline,
-                regions: d.regions,
-                stages: d.stages,
-                types: d.types,
-                statuses: d.statuses,
-            }))
-        }
+        Need::Counts => Answer::Counts {
+            now: Box::new(counts(engine, view)?),
+            base: None,
+        },
+        Need::Baseline(_) => Answer::Failed("the baseline is kept by the worker".into()),
         Need::Page {
             req: page_req,
             position,
@@ -251,6 +433,43 @@ mod tests {
             today,
             need,
         }
+    }
+
+    #[test]
+    fn a_newer_request_of_the_same_kind_supersedes_the_one_running() {
+        let cancel = Cancel::default();
+        let (first, other) = (req(1, Need::Counts), req(1, Need::Detail(7)));
+        assert!(!cancel.superseded(&first));
+        cancel.wanted[usize::from(Need::Counts.kind())].fetch_max(2, Ordering::SeqCst);
+        assert!(
+            cancel.superseded(&first),
+            "counts #1 is stale once #2 is asked"
+        );
+        assert!(!cancel.superseded(&other), "another kind is not");
+        assert!(!cancel.superseded(&req(2, Need::Counts)));
+    }
+
+    #[test]
+    fn a_superseded_query_is_interrupted_not_waited_for() {
+        // A query that would run for minutes stops at once when the handle interrupts it.
+        let store = Store::memory().unwrap_or_else(|e| panic!("{e}"));
+        let handle = store.conn().get_interrupt_handle();
+        let slow = std::thread::spawn(move || {
+            store.conn().query_row(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        handle.interrupt();
+        let outcome = slow
+            .join()
+            .unwrap_or_else(|_| panic!("the query thread panicked"));
+        assert!(
+            matches!(&outcome, Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::OperationInterrupted),
+            "{outcome:?}"
+        );
     }
 
     #[test]

@@ -39,6 +39,18 @@ pub fn demo_db(dir: &Path) -> PathBuf {
     path
 }
 
+/// Where the tests keep baselines: beside the database, never in the user's state folder.
+pub fn state_dir(db: &Path) -> PathBuf {
+    db.with_file_name("state")
+}
+
+fn reference_of(db: &Path) -> Reference {
+    Store::open(db, Mode::ReadOnly)
+        .unwrap()
+        .reference()
+        .unwrap()
+}
+
 /// An app on a database, with the real worker.
 pub struct Harness {
     pub app: App,
@@ -59,6 +71,17 @@ impl Harness {
 
     /// The app on `db`.
     pub fn on(db: &Path, size: (u16, u16), lang: Lang, view: View) -> Harness {
+        Harness::with(db, size, lang, view, |_| {})
+    }
+
+    /// The app on `db`, its start options changed by `change` (a baseline, presenter mode).
+    pub fn with(
+        db: &Path,
+        size: (u16, u16),
+        lang: Lang,
+        view: View,
+        change: impl FnOnce(&mut Options),
+    ) -> Harness {
         let reference = Store::open(db, Mode::ReadOnly)
             .unwrap()
             .reference()
@@ -67,7 +90,7 @@ impl Harness {
             DayCount::Calendar,
             reference.holidays.iter().map(|h| h.date),
         );
-        let options = Options {
+        let mut options = Options {
             lang,
             theme: Theme::new(false),
             reference,
@@ -78,8 +101,13 @@ impl Harness {
             follow_clock: false,
             now: clock(),
             size,
+            tiles: pantau::tui::tiles::Tiles::embedded(&reference_of(db)).unwrap(),
+            baseline: None,
+            present: false,
+            cycle: None,
         };
-        let worker = worker::spawn(db.to_path_buf(), rules, lang).unwrap();
+        change(&mut options);
+        let worker = worker::spawn_in(db.to_path_buf(), rules, lang, Some(state_dir(db))).unwrap();
         let mut h = Harness {
             app: App::new(options),
             worker,

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{left, right, width};
 
 /// One line of a panel.
@@ -19,6 +20,20 @@ pub struct PanelLine {
     pub mark: Option<Mark>,
     /// Marked with ◆ (the campaign stage).
     pub flagged: bool,
+    /// The count at the baseline, when one is in force.
+    pub base: Option<i64>,
+}
+
+impl PanelLine {
+    /// The count and its change since the baseline: `22 (+1)`.
+    fn count_text(&self) -> String {
+        Figure {
+            count: self.count,
+            base: self.base,
+            mark: None,
+        }
+        .text()
+    }
 }
 
 /// The panel.
@@ -74,7 +89,7 @@ impl Widget for CountPanel<'_> {
         let count_w = self
             .lines
             .iter()
-            .map(|l| l.count.to_string().len())
+            .map(|l| width(&l.count_text()))
             .max()
             .unwrap_or(1)
             .max(2);
@@ -86,8 +101,14 @@ impl Widget for CountPanel<'_> {
             .map(|l| width(&l.label) + if l.flagged { 2 } else { 0 })
             .max()
             .unwrap_or(8);
+        // Beside changes since a baseline, a label matters more than a bar.
+        let bar_min = if self.lines.iter().any(|l| l.base.is_some()) {
+            1
+        } else {
+            5
+        };
         let label_w = longest
-            .min(w.saturating_sub(2 + 1 + mark_w + count_w + 1 + 5))
+            .min(w.saturating_sub(2 + 1 + mark_w + count_w + 1 + bar_min))
             .max(6);
         let bar_w = w
             .saturating_sub(2 + label_w + 1 + mark_w + count_w + 1)
@@ -130,7 +151,7 @@ impl Widget for CountPanel<'_> {
                     },
                 ));
             }
-            spans.push(Span::raw(right(&l.count.to_string(), count_w)));
+            spans.push(Span::raw(right(&l.count_text(), count_w)));
             if bar_w > 1 {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(bar(l.count, max, bar_w - 1), t.bar()));
@@ -173,6 +194,7 @@ mod tests {
             count,
             mark: None,
             flagged,
+            base: None,
         }
     }
 

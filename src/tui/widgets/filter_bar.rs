@@ -32,7 +32,8 @@ impl Widget for FilterBar<'_> {
         let prompt = format!(" {} ", self.prompt);
         let pw = width(&prompt);
         let room = usize::from(area.width).saturating_sub(pw + 1).max(1);
-        let chars: Vec<char> = self.text.chars().collect();
+        // One visible character for each typed or recalled one, so the cursor stays in place.
+        let chars: Vec<char> = crate::text::safe(self.text).chars().collect();
         // Scroll the text so the cursor (and the error's spot) stay in view.
         let focus = self
             .cursor
@@ -74,7 +75,10 @@ impl Widget for FilterBar<'_> {
                     buf.set_line(
                         area.x,
                         area.y + 2,
-                        &Line::from(Span::styled(format!(" ⚠ {message}"), t.error())),
+                        &Line::from(Span::styled(
+                            format!(" ⚠ {}", crate::text::safe(message)),
+                            t.error(),
+                        )),
                         area.width,
                     );
                 }

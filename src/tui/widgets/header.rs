@@ -26,6 +26,8 @@ pub enum Live {
 pub struct TitleBar<'a> {
     pub db: &'a str,
     pub as_of: NaiveDate,
+    /// How the meeting baseline is named (`acuan 14:05`), when one is set.
+    pub baseline: Option<String>,
     pub live: Live,
     pub busy: bool,
     pub lang: Lang,
@@ -40,6 +42,10 @@ impl Widget for TitleBar<'_> {
             Span::raw(format!("{} {}", tr(l, Msg::AsOf), date(self.as_of))),
             Span::raw(" · "),
         ];
+        if let Some(b) = &self.baseline {
+            right.push(Span::styled(format!("Δ {b}"), t.heading()));
+            right.push(Span::raw(" · "));
+        }
         match self.live {
             Live::Following(Some(at)) => right.push(Span::styled(
                 format!("● {} {}", tr(l, Msg::TuiLive), at.format("%H:%M:%S")),
@@ -86,6 +92,8 @@ pub struct TabBar<'a> {
     pub view: &'a str,
     pub total: Option<i64>,
     pub total_mark: Option<Mark>,
+    /// The total at the baseline, when one is set (and its figures arrived).
+    pub baseline: Option<Option<i64>>,
     pub lang: Lang,
     pub theme: &'a Theme,
 }
@@ -94,21 +102,39 @@ impl Widget for TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let l = self.lang;
-        let mut tabs = vec![Span::raw(" ")];
-        for s in Screen::ALL {
-            let label = format!("{} {}", s.number(), tr(l, s.title()));
-            if s == self.current {
-                tabs.push(Span::styled(format!("[{label}]"), t.tab_active()));
-            } else {
-                tabs.push(Span::raw(format!(" {label} ")));
+        // The other screens by number only when their names would crowd out the view.
+        let tab_line = |named: bool| {
+            let mut tabs = vec![Span::raw(" ")];
+            for s in Screen::ALL {
+                let label = format!("{} {}", s.number(), tr(l, s.title()));
+                if s == self.current {
+                    tabs.push(Span::styled(format!("[{label}]"), t.tab_active()));
+                } else if named {
+                    tabs.push(Span::raw(format!(" {label} ")));
+                } else {
+                    tabs.push(Span::raw(format!(" {} ", s.number())));
+                }
+                tabs.push(Span::raw(" "));
             }
-            tabs.push(Span::raw(" "));
-        }
-        let tabs = Line::from(tabs);
+            Line::from(tabs)
+        };
+        // The spec and its total (` · 47 kasus `), without the `tampilan:` label.
+        let wanted = width(self.view) + 16;
+        let tabs = if tab_line(true).width() + wanted > usize::from(area.width) {
+            tab_line(false)
+        } else {
+            tab_line(true)
+        };
         buf.set_line(area.x, area.y, &tabs, area.width);
         let mut right = Vec::new();
         if let Some(n) = self.total {
             right.push(Span::raw(format!(" · {n} {}", tr(l, Msg::Cases))));
+            if let Some(Some(base)) = self.baseline {
+                right.push(Span::styled(
+                    format!(" {}", crate::tui::widgets::figure::delta_text(n - base)),
+                    t.heading(),
+                ));
+            }
             if let Some(m) = self.total_mark {
                 let style = if m.delta > 0 {
                     t.increased()

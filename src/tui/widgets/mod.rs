@@ -2,14 +2,19 @@
 //! tested alone. None of them sees the app, the database or the clock.
 
 pub mod bar;
+pub mod big_digits;
+pub mod campaign_table;
 pub mod case_table;
 pub mod count_panel;
 pub mod detail;
+pub mod figure;
 pub mod filter_bar;
 pub mod footer;
 pub mod header;
 pub mod help;
 pub mod region_table;
-pub mod stage_table;
 pub mod text;
+pub mod tile_map;
+pub mod timeline;
 pub mod too_small;
+pub mod week_chart;

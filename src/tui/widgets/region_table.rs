@@ -1,5 +1,6 @@
 //! The dashboard's region table: one row per handling office and a total row, seven figures each
-//! with its change mark, and a bar of all cases. Render-only; rows, marks and the cursor are given.
+//! with its change mark (and its change since the baseline), and a bar of all cases. Render-only;
+//! rows, marks and the cursor are given.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use ratatui::widgets::Widget;
 use crate::tui::marks::{COLUMNS, Mark};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{left, right, width};
 
 /// One row: a name, the figures in column order and their marks.
@@ -18,6 +20,19 @@ pub struct RegionLine {
     pub name: String,
     pub figures: [i64; COLUMNS],
     pub marks: [Option<Mark>; COLUMNS],
+    /// The same figures at the baseline, when one is in force.
+    pub base: Option<[i64; COLUMNS]>,
+}
+
+impl RegionLine {
+    /// Column `c` as a figure.
+    fn figure(&self, c: usize) -> Figure {
+        Figure {
+            count: self.figures[c],
+            base: self.base.map(|b| b[c]),
+            mark: self.marks[c],
+        }
+    }
 }
 
 /// The table.
@@ -35,13 +50,6 @@ pub struct RegionTable<'a> {
     pub theme: &'a Theme,
 }
 
-fn cell_text(value: i64, mark: Option<Mark>) -> (String, String) {
-    (
-        mark.map(|m| format!("{} ", m.text())).unwrap_or_default(),
-        value.to_string(),
-    )
-}
-
 impl Widget for RegionTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -55,16 +63,18 @@ impl Widget for RegionTable<'_> {
             .min(24);
         let mut widths = [0usize; COLUMNS];
         for (c, w) in widths.iter_mut().enumerate() {
-            let cells = all.clone().map(|r| {
-                let (m, v) = cell_text(r.figures[c], r.marks[c]);
-                width(&m) + width(&v)
-            });
+            let cells = all.clone().map(|r| r.figure(c).width());
             *w = cells
                 .chain([width(self.headings[c + 1]), 4])
                 .max()
                 .unwrap_or(4);
         }
-        let fixed = 2 + name_w + widths.iter().map(|w| w + 1).sum::<usize>();
+        // Names give way before figures do.
+        let figures_w: usize = widths.iter().map(|w| w + 1).sum();
+        let name_w = name_w
+            .min(usize::from(area.width).saturating_sub(2 + figures_w))
+            .max(10);
+        let fixed = 2 + name_w + figures_w;
         let bar_w = usize::from(area.width).saturating_sub(fixed + 2);
         let max = self.rows.iter().map(|r| r.figures[0]).max().unwrap_or(0);
 
@@ -102,20 +112,8 @@ impl Widget for RegionTable<'_> {
                 base,
             )];
             for (c, w) in widths.iter().enumerate() {
-                let (m, v) = cell_text(r.figures[c], r.marks[c]);
-                let pad = w.saturating_sub(width(&m) + width(&v));
-                spans.push(Span::raw(" ".repeat(pad + 1)));
-                if let Some(mark) = r.marks[c] {
-                    spans.push(Span::styled(
-                        m,
-                        if mark.delta > 0 {
-                            t.increased()
-                        } else {
-                            t.decreased()
-                        },
-                    ));
-                }
-                spans.push(Span::styled(v, base));
+                spans.push(Span::raw(" "));
+                spans.extend(r.figure(c).spans(*w, base, t));
             }
             if !is_total && bar_w > 0 {
                 spans.push(Span::raw("  "));
@@ -150,6 +148,7 @@ mod tests {
             name: name.into(),
             figures: [total, total, 0, total, 0, total, 0],
             marks,
+            base: None,
         }
     }
 

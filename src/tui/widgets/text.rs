@@ -1,58 +1,36 @@
 //! Small text helpers for the widgets: display width, cutting to a width with an ellipsis,
-//! padding, dates as a person writes them. Pure functions.
+//! padding, dates as a person writes them. Pure functions; every string is made safe for the
+//! terminal first (`crate::text`), so a widget drawing through them cannot be fooled by its data.
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 /// The number of terminal columns `s` takes.
 pub fn width(s: &str) -> usize {
-    s.width()
+    crate::text::width(s)
 }
 
 /// `s` cut to at most `w` columns, ending in `…` when cut.
 pub fn fit(s: &str, w: usize) -> String {
-    if s.width() <= w {
-        return s.to_string();
-    }
-    if w == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if used + cw > w - 1 {
-            break;
-        }
-        out.push(c);
-        used += cw;
-    }
-    out.push('…');
-    out
+    crate::text::fit(s, w)
 }
 
 /// `s` cut to at most `w` columns from the start, beginning with `…` when cut (for paths).
 pub fn fit_start(s: &str, w: usize) -> String {
-    if s.width() <= w {
-        return s.to_string();
-    }
-    let reversed: String = s.chars().rev().collect();
-    let cut: String = fit(&reversed, w).chars().rev().collect();
-    cut
+    crate::text::fit_start(s, w)
 }
 
 /// `s` fitted and padded on the right to exactly `w` columns.
 pub fn left(s: &str, w: usize) -> String {
-    let f = fit(s, w);
-    let pad = w.saturating_sub(f.width());
-    f + &" ".repeat(pad)
+    crate::text::pad_right(s, w)
 }
 
 /// `s` fitted and padded on the left to exactly `w` columns.
 pub fn right(s: &str, w: usize) -> String {
-    let f = fit(s, w);
-    let pad = w.saturating_sub(f.width());
-    " ".repeat(pad) + &f
+    crate::text::pad_left(s, w)
 }
 
 /// `02/02/2024`, the way both languages write dates here.
@@ -60,29 +38,23 @@ pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-/// Words of `s` wrapped to lines of at most `w` columns (a word longer than a line is cut).
+/// Words of `s` wrapped to lines of at most `w` columns (a word longer than a line is broken).
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
-    let w = w.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let needed = if line.is_empty() {
-            word.width()
-        } else {
-            line.width() + 1 + word.width()
-        };
-        if needed > w && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
+    crate::text::wrap(s, w)
+}
+
+/// The last guard before the terminal: any cell of `area` whose symbol still holds a character a
+/// terminal could act on (a widget that wrote a cell directly) shows its placeholder instead.
+pub fn scrub(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if let Cow::Owned(clean) = crate::text::safe(cell.symbol()) {
+                cell.set_symbol(&clean);
+            }
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&fit(word, w));
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -100,5 +72,17 @@ mod tests {
             wrap("satu dua tiga empat", 9),
             vec!["satu dua", "tiga", "empat"]
         );
+    }
+
+    #[test]
+    fn scrubbing_replaces_what_a_widget_wrote_directly() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf[(0, 0)].set_symbol("\x1b");
+        buf[(1, 0)].set_symbol("]");
+        buf[(2, 0)].set_symbol("\u{9d}");
+        let area = buf.area;
+        scrub(&mut buf, area);
+        let row: String = (0..4).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(row, "␛]\u{fffd} ");
     }
 }

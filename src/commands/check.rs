@@ -1,0 +1,422 @@
+//! `pantau check`: file integrity, foreign keys, identity, schema, full-text index and status
+//! history of the database, each with what it found. It only reads; it never repairs anything.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::Value;
+
+use crate::commands::Context;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, tr};
+use crate::store::{APPLICATION_ID, SCHEMA_VERSION, Store};
+
+/// At most this many examples are listed per kind of problem.
+const EXAMPLES: usize = 20;
+
+/// What one check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// All well, with what was seen.
+    Ok(String),
+    /// Problems, one line each (the first [`EXAMPLES`] of each kind, then a count).
+    Problems(Vec<String>),
+    /// Not checked, and why.
+    Skipped(String),
+}
+
+/// One line of the report: which check, and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub check: Msg,
+    pub outcome: Outcome,
+}
+
+/// Runs `pantau check`: prints every check; exit status 1 if any found a problem.
+pub fn run(ctx: &Context) -> Result<()> {
+    let lang = ctx.lang;
+    println!(
+        "pantau check {}",
+        crate::text::safe(&ctx.db.display().to_string())
+    );
+    let findings = match ctx.open_for_reading() {
+        Ok(store) => inspect(&store, lang)?,
+        // Too damaged to open: that is the finding.
+        Err(Error::Corrupt { detail, .. }) => vec![Finding {
+            check: Msg::CheckIntegrity,
+            outcome: unreadable(&detail, lang),
+        }],
+        Err(e) => return Err(e),
+    };
+    let mut problems = 0;
+    for f in &findings {
+        let name = tr(lang, f.check);
+        match &f.outcome {
+            Outcome::Ok(text) => println!("  ✓ {name}: {text}"),
+            Outcome::Skipped(text) => println!("  – {name}: {text}"),
+            Outcome::Problems(lines) => {
+                problems += 1;
+                println!("  ✗ {name}:");
+                for l in lines {
+                    println!("      {}", crate::text::safe(l));
+                }
+            }
+        }
+    }
+    if problems == 0 {
+        println!("{}", tr(lang, Msg::CheckAllWell));
+        return Ok(());
+    }
+    let path = ctx.db.display();
+    Err(Error::Other(if lang == Lang::Id {
+        format!(
+            "{path}: {problems} pemeriksaan menemukan masalah (lihat di atas); pantau tidak mengubah apa pun. \
+             Pulihkan salinan baik terakhir dari `pantau backup`, atau simpan salinan berkas ini sebelum menulis ke sana"
+        )
+    } else {
+        format!(
+            "{path}: {problems} {} found problems (listed above); pantau changed nothing. Restore the last \
+             good copy made with `pantau backup`, or keep a copy of this file before anything writes to it",
+            if problems == 1 { "check" } else { "checks" }
+        )
+    }))
+}
+
+/// Every check on `store`, in order. A check that meets damaged pages reports them as its
+/// finding and the others still run; fails only on other errors (a lock, an unreadable file).
+pub fn inspect(store: &Store, lang: Lang) -> Result<Vec<Finding>> {
+    type Check = fn(&Store, Lang) -> Result<Outcome>;
+    let checks: [(Msg, Check); 6] = [
+        (Msg::CheckIntegrity, integrity),
+        (Msg::CheckForeignKeys, foreign_keys),
+        (Msg::CheckIdentity, identity),
+        (Msg::CheckSchema, schema),
+        (Msg::CheckFullText, full_text),
+        (Msg::CheckHistory, history),
+    ];
+    let mut findings = Vec::with_capacity(checks.len());
+    for (check, run) in checks {
+        let outcome = match run(store, lang) {
+            Ok(outcome) => outcome,
+            Err(Error::Corrupt { detail, .. }) => unreadable(&detail, lang),
+            Err(e) => return Err(e),
+        };
+        findings.push(Finding { check, outcome });
+    }
+    Ok(findings)
+}
+
+/// The finding of a check that met damaged pages.
+fn unreadable(detail: &str, lang: Lang) -> Outcome {
+    Outcome::Problems(vec![if lang == Lang::Id {
+        format!("tidak terbaca: {detail}; pulihkan salinan terakhir dari `pantau backup`")
+    } else {
+        format!("unreadable: {detail}; restore the last copy made with `pantau backup`")
+    }])
+}
+
+/// Whether every check of `findings` passed (skipped ones count as passed).
+pub fn all_well(findings: &[Finding]) -> bool {
+    !findings
+        .iter()
+        .any(|f| matches!(f.outcome, Outcome::Problems(_)))
+}
+
+/// Rows of one column of text from `sql`.
+fn texts(store: &Store, sql: &str) -> Result<Vec<String>> {
+    let mut stmt = store.conn().prepare(sql).map_err(|e| store.err(e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            let v: Value = r.get(0)?;
+            Ok(match v {
+                Value::Text(t) => t,
+                Value::Integer(i) => i.to_string(),
+                Value::Real(f) => f.to_string(),
+                Value::Null => String::new(),
+                Value::Blob(b) => format!("<{} bytes>", b.len()),
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store.err(e))?;
+    Ok(rows)
+}
+
+fn count(store: &Store, sql: &str) -> Result<i64> {
+    store
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .map_err(|e| store.err(e))
+}
+
+/// `PRAGMA integrity_check`: the b-trees, indexes and constraints of the whole file.
+fn integrity(store: &Store, lang: Lang) -> Result<Outcome> {
+    let rows = texts(store, "PRAGMA integrity_check(100)")?;
+    Ok(if rows == ["ok"] {
+        Outcome::Ok("ok (PRAGMA integrity_check)".into())
+    } else {
+        let mut lines = rows;
+        lines.push(
+            lang.pick(
+                "berkas rusak: pulihkan salinan terakhir dari `pantau backup`",
+                "the file is damaged: restore the last copy made with `pantau backup`",
+            )
+            .into(),
+        );
+        Outcome::Problems(lines)
+    })
+}
+
+/// `PRAGMA foreign_key_check`: rows pointing at a region, stage, case or batch that is not there.
+fn foreign_keys(store: &Store, lang: Lang) -> Result<Outcome> {
+    let mut stmt = store
+        .conn()
+        .prepare("PRAGMA foreign_key_check")
+        .map_err(|e| store.err(e))?;
+    let rows: Vec<(String, Option<i64>, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store.err(e))?;
+    if rows.is_empty() {
+        return Ok(Outcome::Ok("ok (PRAGMA foreign_key_check)".into()));
+    }
+    let mut lines: Vec<String> = rows
+        .iter()
+        .take(EXAMPLES)
+        .map(|(table, rowid, parent)| {
+            let rowid = rowid.map_or_else(|| "?".into(), |r| r.to_string());
+            if lang == Lang::Id {
+                format!("{table} baris {rowid} menunjuk ke {parent} yang tidak ada")
+            } else {
+                format!("{table} row {rowid} refers to a {parent} row that does not exist")
+            }
+        })
+        .collect();
+    more(&mut lines, rows.len(), lang);
+    Ok(Outcome::Problems(lines))
+}
+
+/// `… and N more` when there are more problems than examples.
+fn more(lines: &mut Vec<String>, total: usize, lang: Lang) {
+    if total > EXAMPLES {
+        lines.push(if lang == Lang::Id {
+            format!("… dan {} lagi ({total} seluruhnya)", total - EXAMPLES)
+        } else {
+            format!("… and {} more ({total} in all)", total - EXAMPLES)
+        });
+    }
+}
+
+/// `application_id` and `user_version`: pantau's file, at the schema this program writes.
+fn identity(store: &Store, lang: Lang) -> Result<Outcome> {
+    let app_id = count(store, "PRAGMA application_id")?;
+    let version = store.user_version()?;
+    let mut lines = Vec::new();
+    if app_id != APPLICATION_ID {
+        lines.push(if lang == Lang::Id {
+            format!("application_id {app_id:#x}, seharusnya {APPLICATION_ID:#x} (pantau)")
+        } else {
+            format!("application_id {app_id:#x}, expected {APPLICATION_ID:#x} (pantau)")
+        });
+    }
+    if version != SCHEMA_VERSION {
+        lines.push(if lang == Lang::Id {
+            format!("skema versi {version}, program ini menulis versi {SCHEMA_VERSION}")
+        } else {
+            format!("schema version {version}, this program writes version {SCHEMA_VERSION}")
+        });
+    }
+    Ok(if lines.is_empty() {
+        Outcome::Ok(if lang == Lang::Id {
+            format!("database pantau, skema versi {version} (terbaru)")
+        } else {
+            format!("a pantau database, schema version {version} (current)")
+        })
+    } else {
+        Outcome::Problems(lines)
+    })
+}
+
+/// The schema objects of a database: (type, name) → their SQL with whitespace collapsed.
+fn objects(store: &Store) -> Result<BTreeMap<(String, String), String>> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema")
+        .map_err(|e| store.err(e))?;
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store.err(e))?;
+    Ok(rows
+        .into_iter()
+        .map(|(t, n, sql)| ((t, n), sql.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect())
+}
+
+/// Every table, index and trigger as pantau's migrations make them: none missing or changed.
+fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
+    let expected = objects(&Store::memory()?)?;
+    let found = objects(store)?;
+    let mut lines = Vec::new();
+    for ((kind, name), sql) in &expected {
+        match found.get(&(kind.clone(), name.clone())) {
+            None => lines.push(if lang == Lang::Id {
+                format!("{kind} {name} tidak ada")
+            } else {
+                format!("{kind} {name} is missing")
+            }),
+            Some(f) if f != sql => lines.push(if lang == Lang::Id {
+                format!("{kind} {name} berbeda dari skema pantau: {f}")
+            } else {
+                format!("{kind} {name} differs from pantau's schema: {f}")
+            }),
+            Some(_) => {}
+        }
+    }
+    if !lines.is_empty() {
+        return Ok(Outcome::Problems(lines));
+    }
+    let of = |kind: &str| expected.keys().filter(|(k, _)| k == kind).count();
+    let extra: Vec<&str> = found
+        .keys()
+        .filter(|k| !expected.contains_key(k))
+        .map(|(_, n)| n.as_str())
+        .collect();
+    let mut text = if lang == Lang::Id {
+        format!(
+            "{} tabel, {} indeks, {} pemicu sesuai buatan pantau",
+            of("table"),
+            of("index"),
+            of("trigger")
+        )
+    } else {
+        format!(
+            "{} tables, {} indexes, {} triggers as pantau makes them",
+            of("table"),
+            of("index"),
+            of("trigger")
+        )
+    };
+    if !extra.is_empty() {
+        text += &format!("; {}: {}", lang.pick("tambahan", "also"), extra.join(", "));
+    }
+    Ok(Outcome::Ok(text))
+}
+
+/// FTS5's own check of the full-text index against the cases (rank 1: the content too). It is
+/// an `INSERT` that changes nothing, run in a transaction that is rolled back.
+fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
+    if store.is_read_only() {
+        return Ok(Outcome::Skipped(
+            lang.pick(
+                "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)",
+                "not checked: the database is open read-only (this check needs the write lock for a moment)",
+            )
+            .into(),
+        ));
+    }
+    let cases = count(store, "SELECT count(*) FROM cases")?;
+    let conn = store.conn();
+    let tx = conn.unchecked_transaction().map_err(|e| store.err(e))?;
+    let result = tx.execute(
+        "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    );
+    tx.rollback().map_err(|e| store.err(e))?;
+    match result {
+        Ok(_) => Ok(Outcome::Ok(if lang == Lang::Id {
+            format!("sesuai dengan {cases} kasus")
+        } else {
+            format!("matches the {cases} cases")
+        })),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            let path = store.path().display();
+            Ok(Outcome::Problems(vec![if lang == Lang::Id {
+                format!(
+                    "indeks teks tidak sesuai dengan kasus (pencarian kata bisa keliru); setelah membuat salinan, \
+                     bangun ulang: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
+                )
+            } else {
+                format!(
+                    "the full-text index does not match the cases (word search may be wrong); after making a copy, \
+                     rebuild it: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
+                )
+            }]))
+        }
+        Err(e) => Err(store.err(e)),
+    }
+}
+
+/// Each case has a history that starts from nothing, runs on without gaps (each entry leaves the
+/// status the one before reached) and ends in the case's current status.
+fn history(store: &Store, lang: Lang) -> Result<Outcome> {
+    let id = lang == Lang::Id;
+    let mut lines = Vec::new();
+    type Describe<'a> = &'a dyn Fn(&str) -> String;
+    let kinds: [(&str, Describe<'_>); 3] = [
+        (
+            "SELECT c.nomor FROM cases c WHERE NOT EXISTS \
+             (SELECT 1 FROM status_history h WHERE h.case_id = c.id) ORDER BY c.id",
+            &|n| {
+                if id {
+                    format!("{n}: tidak punya riwayat status")
+                } else {
+                    format!("{n}: has no status history")
+                }
+            },
+        ),
+        (
+            "SELECT c.nomor || char(31) || c.status || char(31) || h.to_status FROM cases c JOIN \
+             (SELECT case_id, to_status, row_number() OVER \
+              (PARTITION BY case_id ORDER BY changed_at DESC, id DESC) AS rn FROM status_history) h \
+             ON h.case_id = c.id AND h.rn = 1 WHERE h.to_status <> c.status ORDER BY c.id",
+            &|row| {
+                let f: Vec<&str> = row.split('\u{1f}').collect();
+                let (n, now, last) = (f[0], f.get(1).unwrap_or(&""), f.get(2).unwrap_or(&""));
+                if id {
+                    format!("{n}: status {now}, tetapi riwayatnya berakhir di {last}")
+                } else {
+                    format!("{n}: status {now}, but its history ends at {last}")
+                }
+            },
+        ),
+        (
+            "SELECT c.nomor || char(31) || x.changed_at || char(31) || coalesce(x.from_status, '∅') \
+             || char(31) || coalesce(x.prev, '∅') FROM (SELECT case_id, id, changed_at, from_status, \
+             lag(to_status) OVER (PARTITION BY case_id ORDER BY changed_at, id) AS prev \
+             FROM status_history) x JOIN cases c ON c.id = x.case_id \
+             WHERE x.from_status IS NOT x.prev ORDER BY c.id, x.changed_at, x.id",
+            &|row| {
+                let f: Vec<&str> = row.split('\u{1f}').collect();
+                let (n, at) = (f[0], f.get(1).unwrap_or(&""));
+                let (from, prev) = (f.get(2).unwrap_or(&""), f.get(3).unwrap_or(&""));
+                if id {
+                    format!(
+                        "{n}: entri {at} berangkat dari {from}, padahal status sebelumnya {prev}"
+                    )
+                } else {
+                    format!(
+                        "{n}: the entry of {at} starts from {from}, but the status before was {prev}"
+                    )
+                }
+            },
+        ),
+    ];
+    for (sql, describe) in kinds {
+        let rows = texts(store, sql)?;
+        lines.extend(rows.iter().take(EXAMPLES).map(|r| describe(r)));
+        more(&mut lines, rows.len(), lang);
+    }
+    if !lines.is_empty() {
+        return Ok(Outcome::Problems(lines));
+    }
+    let cases = count(store, "SELECT count(*) FROM cases")?;
+    let entries = count(store, "SELECT count(*) FROM status_history")?;
+    Ok(Outcome::Ok(if id {
+        format!(
+            "{cases} kasus, {entries} entri; status setiap kasus adalah entri terakhir riwayatnya"
+        )
+    } else {
+        format!(
+            "{cases} cases, {entries} entries; each case's status is the last entry of its history"
+        )
+    }))
+}

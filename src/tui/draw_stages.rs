@@ -1,0 +1,367 @@
+//! Drawing the stage screen: the calendar timeline and the campaign (figures, weeks by type, regions
+//! per 1,000 activities). A pure function of the app's state: no queries, no clock reads.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::domain::TypeGroup;
+use crate::engine::Dim;
+use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
+use crate::tui::app::{App, StagePart};
+use crate::tui::campaign::{Campaign, per_thousand};
+use crate::tui::nav::CAMPAIGN;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::campaign_table::{CampaignLine, CampaignTable};
+use crate::tui::widgets::figure::Figure;
+use crate::tui::widgets::text::{date, fit};
+use crate::tui::widgets::timeline::{Timeline, TimelineRow};
+use crate::tui::widgets::week_chart::{WeekChart, WeekLine};
+
+/// Rows the timeline takes with its title, axis and months, total, note and legend.
+fn timeline_height(stages: usize) -> u16 {
+    stages as u16 + 6
+}
+
+impl App {
+    /// Screen 3: both parts when the body is tall enough, else the focused one under a line naming
+    /// the parts.
+    pub(crate) fn draw_stage_screen(&self, body: Rect, buf: &mut Buffer) {
+        let t = self.look();
+        let tall = timeline_height(self.reference.stages.len()) + 19;
+        if body.height >= tall && self.presenter.is_none() {
+            let th = timeline_height(self.reference.stages.len());
+            self.draw_timeline(Rect { height: th, ..body }, buf, &t);
+            self.draw_campaign(
+                Rect {
+                    y: body.y + th + 1,
+                    height: body.height - th - 1,
+                    ..body
+                },
+                buf,
+                &t,
+            );
+            return;
+        }
+        let rest = if self.presenter.is_none() {
+            self.draw_parts_line(body, buf, &t);
+            Rect {
+                y: body.y + 1,
+                height: body.height.saturating_sub(1),
+                ..body
+            }
+        } else {
+            body
+        };
+        match self.stage_part {
+            StagePart::Timeline => self.draw_timeline(rest, buf, &t),
+            _ => self.draw_campaign(rest, buf, &t),
+        }
+    }
+
+    /// `[Jadwal tahapan]  Masa KAMPANYE   ←→ bagian lain`.
+    fn draw_parts_line(&self, body: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = self.lang;
+        let on_timeline = self.stage_part == StagePart::Timeline;
+        let tab = |msg: Msg, on: bool| {
+            if on {
+                Span::styled(format!("[{}]", tr(l, msg)), t.tab_active())
+            } else {
+                Span::raw(format!(" {} ", tr(l, msg)))
+            }
+        };
+        let line = Line::from(vec![
+            Span::raw(" "),
+            tab(Msg::TuiTimelineShort, on_timeline),
+            Span::raw("  "),
+            tab(Msg::TuiCampaign, !on_timeline),
+            Span::styled(format!("   {}", tr(l, Msg::TuiPartsHint)), t.dim()),
+        ]);
+        buf.set_line(body.x, body.y, &line, body.width);
+    }
+
+    pub(crate) fn draw_timeline(&self, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = self.lang;
+        let counts = self.counts.as_ref();
+        let rows: Vec<TimelineRow> = self
+            .reference
+            .stages
+            .iter()
+            .map(|s| TimelineRow {
+                label: s.name(l).to_string(),
+                starts: s.starts_on,
+                ends: s.ends_on,
+                figure: Figure {
+                    count: counts
+                        .and_then(|c| c.stages.iter().find(|g| g.key == s.code))
+                        .map_or(0, |g| g.count),
+                    base: self.base_group(Dim::Stage, &s.code),
+                    mark: self.marks.group(Dim::Stage, &s.code),
+                },
+                campaign: s.code == CAMPAIGN,
+            })
+            .collect();
+        let months: Vec<&str> = tr(l, Msg::TuiMonths).split(' ').collect();
+        let months: [&str; 12] = std::array::from_fn(|i| months.get(i).copied().unwrap_or(""));
+        let marker = format!("{} {}", tr(l, Msg::AsOf), date(self.as_of()));
+        // The selected stage with its dates, which the bands only show roughly.
+        let note = self
+            .reference
+            .stages
+            .get(self.stage_row)
+            .filter(|_| self.stage_part == StagePart::Timeline)
+            .map(|s| {
+                let dates = match (s.starts_on, s.ends_on) {
+                    (Some(a), Some(b)) if a == b => date(a),
+                    (Some(a), Some(b)) => format!("{}–{}", date(a), date(b)),
+                    (Some(a), None) => format!("{}–", date(a)),
+                    _ => "–".into(),
+                };
+                format!("{} ({}): {dates}", s.name(l), s.code)
+            })
+            .unwrap_or_default();
+        Timeline {
+            title: tr(l, Msg::TuiTimeline),
+            rows: &rows,
+            total: (
+                tr(l, Msg::Total),
+                Figure {
+                    count: counts.map_or(0, |c| c.headline.total),
+                    base: self.base_headline("").map(|h| h.total),
+                    mark: self.marks.region("", 0),
+                },
+            ),
+            marker: (self.as_of(), &marker),
+            months,
+            note: &note,
+            legend: tr(l, Msg::TuiTimelineLegend),
+            selected: Some(self.stage_row),
+            focused: self.stage_part == StagePart::Timeline,
+            theme: t,
+        }
+        .render(area, buf);
+    }
+
+    /// The campaign's headline lines: dates and rate, the press figure, the activities by kind.
+    pub(crate) fn campaign_lines(&self, c: &Campaign, w: usize, t: &Theme) -> Vec<Line<'static>> {
+        let l = self.lang;
+        let base = self.base_counts().map(|b| &b.campaign);
+        let dates = match (c.starts, c.ends) {
+            (Some(a), Some(b)) => format!(" {}–{}", date(a), date(b)),
+            _ => String::new(),
+        };
+        let rate = per_thousand(c.cases, c.activities.total())
+            .map(|x| format!("{} {}", decimal(l, x), tr(l, Msg::TuiPerThousand)))
+            .unwrap_or_default();
+        let first = [
+            format!("◆ {CAMPAIGN}{dates}"),
+            format!("{} {}", tr(l, Msg::AsOf), date(self.as_of())),
+            rate,
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let cases = Figure {
+            count: c.cases,
+            base: base.map(|b| b.cases),
+            mark: None,
+        };
+        let sentence = campaign_sentence(l, &cases.text(), &number(l, c.activities.total()));
+        let kinds: Vec<&str> = tr(l, Msg::TuiActivityKinds).split('|').collect();
+        let a = c.activities;
+        let by_kind = [a.limited, a.face_to_face, a.rallies, a.other]
+            .iter()
+            .zip(kinds)
+            .map(|(n, k)| format!("{} {k}", number(l, *n)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        vec![
+            Line::from(Span::styled(fit(&first, w), t.campaign())),
+            Line::from(Span::styled(fit(&sentence, w), t.total())),
+            Line::from(Span::styled(fit(&by_kind, w), t.dim())),
+        ]
+    }
+
+    pub(crate) fn week_lines(&self, c: &Campaign) -> Vec<WeekLine> {
+        let base = self.base_counts().map(|b| &b.campaign);
+        c.weeks
+            .iter()
+            .map(|w| WeekLine {
+                label: format!(
+                    "{}{}",
+                    w.start.format("%d/%m"),
+                    if w.outside { "*" } else { "" }
+                ),
+                parts: w.by_type.to_vec(),
+                figure: Figure {
+                    count: w.total(),
+                    base: base.map(|b| {
+                        b.weeks
+                            .iter()
+                            .find(|x| x.start == w.start)
+                            .map_or(0, |x| x.total())
+                    }),
+                    mark: None,
+                },
+                future: w.future,
+            })
+            .collect()
+    }
+
+    /// The regions of the campaign, and the total line.
+    pub(crate) fn campaign_region_lines(
+        &self,
+        c: &Campaign,
+        long_names: bool,
+    ) -> (Vec<CampaignLine>, CampaignLine) {
+        let l = self.lang;
+        let base = self.base_counts().map(|b| &b.campaign);
+        let line = |name: String, cases: i64, acts: i64, base: Option<(i64, i64)>| CampaignLine {
+            name,
+            cases: Figure {
+                count: cases,
+                base: base.map(|b| b.0),
+                mark: None,
+            },
+            activities: Figure {
+                count: acts,
+                base: base.map(|b| b.1),
+                mark: None,
+            },
+            activities_text: number(l, acts),
+            rate: per_thousand(cases, acts).map_or("–".into(), |x| decimal(l, x)),
+        };
+        let rows = c
+            .regions
+            .iter()
+            .map(|r| {
+                let name = self.reference.region(&r.code).map_or(r.code.clone(), |g| {
+                    if long_names {
+                        g.display_name(l)
+                    } else {
+                        g.short_name.clone()
+                    }
+                });
+                let b = base.map(|b| {
+                    b.regions
+                        .iter()
+                        .find(|x| x.code == r.code)
+                        .map_or((0, 0), |x| (x.cases, x.activities.total()))
+                });
+                line(name, r.cases, r.activities.total(), b)
+            })
+            .collect();
+        let total = line(
+            tr(l, Msg::Total).to_string(),
+            c.cases,
+            c.activities.total(),
+            base.map(|b| (b.cases, b.activities.total())),
+        );
+        (rows, total)
+    }
+
+    /// The cells of the type groups in the weekly chart, with their names.
+    pub(crate) fn type_cells(&self, t: &Theme) -> Vec<(char, ratatui::style::Style, String)> {
+        TypeGroup::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let (c, s) = t.type_cell(i);
+                (c, s, g.label(self.lang).to_string())
+            })
+            .collect()
+    }
+
+    pub(crate) fn draw_campaign(&self, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = self.lang;
+        let Some(c) = self.counts.as_ref().map(|k| &k.campaign) else {
+            buf.set_string(area.x + 2, area.y, tr(l, Msg::TuiLoading), t.dim());
+            return;
+        };
+        let w = usize::from(area.width);
+        let lines = self.campaign_lines(c, w.saturating_sub(1), t);
+        for (i, line) in lines.iter().enumerate() {
+            if (i as u16) < area.height {
+                buf.set_line(
+                    area.x + 1,
+                    area.y + i as u16,
+                    line,
+                    area.width.saturating_sub(1),
+                );
+            }
+        }
+        let top = lines.len() as u16 + u16::from(area.height >= 24);
+        let rest = Rect {
+            y: area.y + top,
+            height: area.height.saturating_sub(top),
+            ..area
+        };
+        self.draw_campaign_charts(rest, buf, t);
+    }
+
+    /// The weekly chart and the region table, side by side (stacked when narrow).
+    pub(crate) fn draw_campaign_charts(&self, rest: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = self.lang;
+        let Some(c) = self.counts.as_ref().map(|k| &k.campaign) else {
+            return;
+        };
+        let (left, right) = if rest.width >= 76 {
+            let lw = (rest.width * 11 / 20).min(rest.width.saturating_sub(41));
+            (
+                Rect {
+                    width: lw - 1,
+                    ..rest
+                },
+                Rect {
+                    x: rest.x + lw + 1,
+                    width: rest.width - lw - 1,
+                    ..rest
+                },
+            )
+        } else {
+            let h = rest.height / 2;
+            (
+                Rect { height: h, ..rest },
+                Rect {
+                    y: rest.y + h,
+                    height: rest.height - h,
+                    ..rest
+                },
+            )
+        };
+        let weeks = self.week_lines(c);
+        let cells = self.type_cells(t);
+        WeekChart {
+            title: tr(l, Msg::TuiWeeks),
+            lines: &weeks,
+            cells: &cells,
+            note: if c.weeks.iter().any(|w| w.outside) {
+                tr(l, Msg::TuiWeekOutside)
+            } else {
+                ""
+            },
+            selected: Some(self.week_row),
+            focused: self.stage_part == StagePart::Weeks,
+            theme: t,
+        }
+        .render(left, buf);
+        let (rows, total) = self.campaign_region_lines(c, right.width >= 56);
+        CampaignTable {
+            title: tr(l, Msg::TuiCampaignRegions),
+            headings: [
+                tr(l, Msg::Region),
+                tr(l, Msg::TuiColCases),
+                tr(l, Msg::TuiColActivities),
+                tr(l, Msg::TuiColRate),
+            ],
+            rows: &rows,
+            total: &total,
+            selected: Some(self.campaign_row),
+            focused: self.stage_part == StagePart::Regions,
+            theme: t,
+        }
+        .render(right, buf);
+    }
+}

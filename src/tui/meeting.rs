@@ -1,0 +1,223 @@
+//! The meeting part of `App::update`: the baseline (`b`, `B`, worker answers) and presenter mode
+//! (pages, rotation paused by keys). Changes state only: no queries, no drawing, no clock reads.
+
+use chrono::{Duration, NaiveDateTime, Timelike};
+
+use crate::i18n::{Msg, tr};
+use crate::tui::action::{Command, Screen};
+use crate::tui::app::{App, Notice, StagePart};
+use crate::tui::baseline::{Baseline, Op};
+use crate::tui::worker::{Counts, Need};
+
+/// The pages the presenter shows, in rotation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Dashboard,
+    Campaign,
+    Map,
+    Stages,
+}
+
+impl Page {
+    pub const ALL: [Page; 4] = [Page::Dashboard, Page::Campaign, Page::Map, Page::Stages];
+
+    /// The page's title.
+    pub fn title(self) -> Msg {
+        match self {
+            Page::Dashboard => Msg::TuiDashboard,
+            Page::Campaign => Msg::TuiCampaign,
+            Page::Map => Msg::TuiMap,
+            Page::Stages => Msg::TuiTimeline,
+        }
+    }
+
+    /// The page that shows a screen (the case list is shown as the dashboard).
+    pub(crate) fn of(screen: Screen, part: StagePart) -> Page {
+        match (screen, part) {
+            (Screen::Stages, StagePart::Timeline) => Page::Stages,
+            (Screen::Stages, _) => Page::Campaign,
+            (Screen::Map, _) => Page::Map,
+            _ => Page::Dashboard,
+        }
+    }
+}
+
+/// Presenter mode's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presenter {
+    pub page: Page,
+    /// When the page was turned or a key was last pressed: rotation waits a whole cycle from then.
+    pub since: NaiveDateTime,
+    /// The screen to go back to when presenter mode ends.
+    back: Screen,
+}
+
+impl App {
+    /// The focused part of the stage screen.
+    pub fn stage_part(&self) -> StagePart {
+        self.stage_part
+    }
+
+    /// The region of the selected map tile.
+    pub fn map_region(&self) -> Option<&str> {
+        self.tiles.tiles.get(self.tile).map(|t| t.code.as_str())
+    }
+
+    /// The baseline in force.
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_ref()
+    }
+
+    /// The counts of the view at the baseline, when one is in force.
+    pub fn base_counts(&self) -> Option<&Counts> {
+        self.baseline.as_ref().and(self.base.as_ref())
+    }
+
+    /// Whether presenter mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenter.is_some()
+    }
+
+    /// Handles the meeting commands and, in presenter mode, turns pages; whether `c` was handled.
+    pub(crate) fn meeting_command(&mut self, c: Command) -> bool {
+        if let Some(p) = &mut self.presenter {
+            p.since = self.now;
+        }
+        match c {
+            Command::SetBaseline => {
+                let at = self.now.with_nanosecond(0).unwrap_or(self.now);
+                self.request_baseline(Op::Mark(at));
+            }
+            Command::ClearBaseline => self.request_baseline(Op::Clear),
+            Command::TogglePresent => self.toggle_present(),
+            Command::NextScreen | Command::PrevScreen if self.presenter.is_some() => {
+                self.turn_page(c == Command::NextScreen);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn request_baseline(&mut self, op: Op) {
+        let generation = self.request(Need::Baseline(op));
+        self.pending.baseline = Some((generation, op));
+    }
+
+    /// Takes in the baseline in force after a request, and asks for the counts again.
+    pub(crate) fn receive_baseline(&mut self, op: Op, baseline: Option<Baseline>) {
+        let l = self.lang;
+        let text = match (op, &baseline) {
+            (Op::Mark(at), Some(_)) => Some(format!(
+                "{} {} · {}",
+                tr(l, Msg::TuiBaselineSet),
+                at.format("%H:%M:%S"),
+                tr(l, Msg::TuiBaselineHint)
+            )),
+            (Op::Clear, _) => Some(tr(l, Msg::TuiBaselineCleared).to_string()),
+            (Op::At(_), Some(b)) => b.rewound.filter(|r| r.touched > 0).map(|r| {
+                format!(
+                    "{} {} {}",
+                    tr(l, Msg::TuiBaselineRewound),
+                    r.touched,
+                    tr(l, Msg::TuiBaselineTouched)
+                )
+            }),
+            _ => None,
+        };
+        if let Some(text) = text {
+            self.notice = Some(Notice {
+                text,
+                error: false,
+                since: self.now,
+            });
+        }
+        self.baseline = baseline;
+        self.base = None;
+        self.request_counts();
+    }
+
+    /// How the baseline is named on screen: `acuan 14:05`, with the date when it is not today's.
+    pub fn baseline_label(&self) -> Option<String> {
+        let b = self.baseline.as_ref()?;
+        let when = if b.at.date() == self.now.date() {
+            b.at.format("%H:%M").to_string()
+        } else {
+            b.at.format("%d/%m/%Y %H:%M").to_string()
+        };
+        Some(format!("{} {when}", tr(self.lang, Msg::TuiBaselineWord)))
+    }
+
+    /// Enters presenter mode on the page of the current screen, or leaves it for the screen it
+    /// was entered from.
+    pub(crate) fn toggle_present(&mut self) {
+        match self.presenter.take() {
+            Some(p) => self.screen = p.back,
+            None => {
+                self.overlay = None;
+                let page = Page::of(self.screen, self.stage_part);
+                self.presenter = Some(Presenter {
+                    page,
+                    since: self.now,
+                    back: self.screen,
+                });
+                self.show_page(page);
+            }
+        }
+    }
+
+    /// The presenter's page, if presenting.
+    pub fn page(&self) -> Option<Page> {
+        self.presenter.as_ref().map(|p| p.page)
+    }
+
+    /// Seconds until the next page turns, when the presenter rotates.
+    pub fn seconds_to_turn(&self) -> Option<i64> {
+        let p = self.presenter.as_ref()?;
+        let cycle = self.cycle?;
+        Some((cycle - (self.now - p.since)).num_seconds().max(0))
+    }
+
+    fn turn_page(&mut self, forward: bool) {
+        let Some(p) = &self.presenter else { return };
+        let n = Page::ALL.len();
+        let i = Page::ALL.iter().position(|x| *x == p.page).unwrap_or(0);
+        let page = Page::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        self.show_page(page);
+    }
+
+    fn show_page(&mut self, page: Page) {
+        let now = self.now;
+        if let Some(p) = &mut self.presenter {
+            p.page = page;
+            p.since = now;
+        }
+        match page {
+            Page::Dashboard => self.screen = Screen::Dashboard,
+            Page::Map => self.screen = Screen::Map,
+            Page::Stages => {
+                self.screen = Screen::Stages;
+                self.stage_part = StagePart::Timeline;
+            }
+            Page::Campaign => {
+                self.screen = Screen::Stages;
+                if self.stage_part == StagePart::Timeline {
+                    self.stage_part = StagePart::Weeks;
+                }
+            }
+        }
+    }
+
+    /// On the clock: turns the presenter's page once a whole cycle passed without a key.
+    pub(crate) fn rotate(&mut self) {
+        let (Some(p), Some(cycle)) = (&self.presenter, self.cycle) else {
+            return;
+        };
+        if cycle > Duration::zero() && self.now - p.since >= cycle {
+            self.turn_page(true);
+        }
+    }
+}

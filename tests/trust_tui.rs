@@ -1,0 +1,329 @@
+//! Hostile text through the real binary in a pseudo-terminal: escape sequences show as placeholders
+//! and leave title, clipboard and screen alone; a session's warnings go to its log, not the screen.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use pantau::domain::{Case, Reference, Source, StatusChange};
+use pantau::store::{Mode, Store};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// What the terminal was asked to do besides drawing: every request is a failure here.
+#[derive(Default)]
+struct Requests {
+    titles: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+    bells: usize,
+}
+
+impl vt100::Callbacks for Requests {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+}
+
+/// The binary in a pseudo-terminal, with its screen and every byte it wrote.
+struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser<Requests>>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+/// vt100 takes U+FFFD for a decoding error and draws nothing; a terminal draws `�`. The bytes
+/// are handed on with each U+FFFD as `¤` (one cell too), keeping a split sequence for the next read.
+fn replacement_shown(pending: &mut Vec<u8>) -> Vec<u8> {
+    const FFFD: &[u8] = "\u{fffd}".as_bytes();
+    let keep = if pending.ends_with(&FFFD[..2]) {
+        2
+    } else if pending.ends_with(&FFFD[..1]) {
+        1
+    } else {
+        0
+    };
+    let ready: Vec<u8> = pending.drain(..pending.len() - keep).collect();
+    let mut out = Vec::with_capacity(ready.len());
+    let mut i = 0;
+    while i < ready.len() {
+        if ready[i..].starts_with(FFFD) {
+            out.extend_from_slice("¤".as_bytes());
+            i += FFFD.len();
+        } else {
+            out.push(ready[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+impl Tui {
+    fn start(args: &[&str], env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Tui {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        let pair = native_pty_system().openpty(size).unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pantau"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C");
+        cmd.env_remove("PANTAU_DB");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            nz(rows),
+            nz(cols),
+            0,
+            Requests::default(),
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (parser, bytes) = (Arc::clone(&screen), Arc::clone(&raw));
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            let mut pending: Vec<u8> = Vec::new();
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        bytes.lock().unwrap().extend_from_slice(&buf[..n]);
+                        pending.extend_from_slice(&buf[..n]);
+                        let shown = replacement_shown(&mut pending);
+                        parser.lock().unwrap().process(&shown);
+                    }
+                }
+            }
+        });
+        Tui {
+            child,
+            _master: pair.master,
+            writer,
+            screen,
+            raw,
+            reader: Some(reader),
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn row(&self, y: u16) -> String {
+        let parser = self.screen.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().contents_between(y, 0, y, cols.get())
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.contents().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "{text:?} did not show; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "pantau did not exit; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        status
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// The description of the hostile case: a title, a screen clear, a clipboard write, a device
+/// control string, C1 controls and a bidi override.
+const HOSTILE: &str = "\x1b]0;owned\x07\x1b[2J\x1b]52;c;b3duZWQ=\x07\x1bP+q544e\x1b\\\u{9b}1m \u{202e}fdp.exe dibagikan";
+
+/// A database with the reference data and three cases, one of them hostile.
+fn hostile_db(dir: &Path) -> PathBuf {
+    let path = dir.join("kaltim.db");
+    let mut store = Store::open(&path, Mode::Create).unwrap();
+    store.load_reference(&Reference::embedded()).unwrap();
+    let tx = store.conn_mut().transaction().unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 1, 20).unwrap();
+    for (i, (nomor, uraian, terlapor)) in [
+        (
+            "001/LP/PL/Kota/23.05/I/2024",
+            "Pembagian minyak goreng di Balikpapan Selatan",
+            "Sdr. AR",
+        ),
+        (
+            "002/TM/PL/Kota/23.05/I/2024",
+            HOSTILE,
+            "\x1b[31mSdr. \u{202e}RA\x1b[0m",
+        ),
+        (
+            "003/TM/PL/Kota/23.05/I/2024",
+            "Alat peraga kampanye di halaman sekolah",
+            "Sdr. HS",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut case = Case::new(nomor, Source::Temuan, "64.71", "KAMPANYE", day);
+        case.uraian = uraian.into();
+        case.terlapor = Some(terlapor.into());
+        case.kecamatan = Some(format!("Balikpapan\x1b]2;x\x07 Kota {i}"));
+        let at = day.and_hms_opt(9, 0, 0).unwrap();
+        let first = StatusChange {
+            from: None,
+            to: case.status,
+            at,
+            by: "uji\x1b[5m".into(),
+            note: Some("catatan\x07".into()),
+        };
+        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
+    }
+    tx.commit().unwrap();
+    path
+}
+
+#[test]
+fn a_case_with_escape_sequences_is_shown_harmlessly_and_the_terminal_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hostile_db(dir.path()).display().to_string();
+    let state = dir.path().join("state");
+    let mut tui = Tui::start(
+        &["--db", &db, "--as-of", "2024-02-02", "--lang", "en"],
+        &[("XDG_STATE_HOME", &state.display().to_string())],
+        (160, 40),
+    );
+    tui.wait_for("view: (all) · 3 cases");
+    tui.send("2");
+    tui.wait_for("1 of 3");
+    // The hostile case in the list, then under the cursor in the preview, then in full.
+    tui.wait_for("␛]0;owned␇␛[2J");
+    tui.send("j");
+    tui.wait_for("2 of 3");
+    tui.wait_for("─ 002/TM/PL/Kota/23.05/I/2024 ");
+    tui.send("\r");
+    tui.wait_for("Case detail · 002/TM/PL/Kota/23.05/I/2024");
+    // (`¤` is how this test's screen shows the `�` pantau draws.)
+    tui.wait_for("␛]0;owned␇␛[2J␛]52;c;b3duZWQ=␇␛P+q544e␛\\¤1m ¤fdp.exe");
+    tui.wait_for("␛[31mSdr. ¤RA␛[0m");
+    tui.wait_for("Balikpapan␛]2;x␇ Kota 1");
+    // The screen was not cleared: the title bar and the footer are still there.
+    assert!(tui.row(0).contains("pantau · "), "{}", tui.contents());
+    assert!(tui.row(1).contains("[2 Cases]"), "{}", tui.contents());
+    tui.send("q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let parser = tui.screen.lock().unwrap();
+    let requests = parser.callbacks();
+    assert!(
+        requests.titles.is_empty(),
+        "title set: {:?}",
+        requests.titles
+    );
+    assert!(requests.clipboard.is_empty(), "clipboard written");
+    assert_eq!(requests.bells, 0, "bell rung");
+    drop(parser);
+    let raw = tui.raw.lock().unwrap();
+    for (needle, what) in [
+        (&b"\x1b]"[..], "an OSC sequence"),
+        (b"\x1bP", "a device control string"),
+        (b"\x07", "a bell"),
+        (b"\xc2\x9b", "a C1 CSI"),
+        ("\u{202e}".as_bytes(), "a bidi override"),
+    ] {
+        assert!(
+            !raw.windows(needle.len()).any(|w| w == needle),
+            "pantau wrote {what} to the terminal"
+        );
+    }
+    assert!(!state.exists(), "nothing to log, no log file");
+}
+
+#[test]
+fn warnings_of_a_session_go_to_the_log_file_not_over_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hostile_db(dir.path());
+    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o666)).unwrap();
+    let state = dir.path().join("state");
+    let db_s = db.display().to_string();
+    let mut tui = Tui::start(
+        &["--db", &db_s, "--as-of", "2024-02-02", "--lang", "en"],
+        &[("XDG_STATE_HOME", &state.display().to_string())],
+        (100, 30),
+    );
+    tui.wait_for("view: (all) · 3 cases");
+    assert!(
+        !tui.contents().contains("every user"),
+        "the warning is not drawn over the screen:\n{}",
+        tui.contents()
+    );
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    let log = state.join("pantau/pantau.log");
+    let text = std::fs::read_to_string(&log).expect("the session's log file");
+    assert!(
+        text.contains(&format!(
+            " WARNING {db_s} can be changed by every user of this computer; anyone could alter the evidence."
+        )),
+        "{text}"
+    );
+    let said = tui.contents().replace('\n', "");
+    assert!(
+        said.contains(&format!(
+            "pantau: errors and warnings of this session are in {}",
+            log.display()
+        )),
+        "{said}"
+    );
+}
