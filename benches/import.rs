@@ -1,15 +1,16 @@
-//! Import speed, in rows per second: checking alone, and checking and writing a CSV file into a
-//! fresh database (commit and checkpoint included), at 10k and 100k rows.
-//! `cargo bench --bench import`; the figures are in README.md ("Importing").
+//! Import speed, in rows per second, of a CSV file whose rows fill every column: checking alone,
+//! checking and writing into a fresh database file (commit and checkpoint included), and
+//! importing the same file again into the database that holds it (nothing changes), at 10k and
+//! 100k rows. `cargo bench --bench import`; the figures are in README.md ("Measured so far").
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use pantau::domain::Reference;
 use pantau::i18n::Lang;
-use pantau::import::{self, Format, Input, Options};
+use pantau::import::{self, Counts, Format, Input, Options};
 use pantau::store::{Mode, Store};
 
 const HEADER: &str = "nomor,nomor_registrasi,sumber,kode_wilayah,kecamatan,kode_tahapan,tanggal_kejadian,\
@@ -57,18 +58,37 @@ fn options() -> Options {
     }
 }
 
+/// A database file removed when dropped (after the measured part of an iteration).
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for end in ["", "-wal", "-shm"] {
+            let mut name = self.0.clone().into_os_string();
+            name.push(end);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+}
+
 /// A new database file with the reference data.
-fn fresh(dir: &Path, i: usize) -> std::path::PathBuf {
-    let path = dir.join(format!("bench-{i}.db"));
-    let mut store = Store::open(&path, Mode::Create).expect("create");
+fn fresh(path: &Path) -> PathBuf {
+    let mut store = Store::open(path, Mode::Create).expect("create");
     store
         .load_reference(&Reference::embedded())
         .expect("reference");
-    path
+    path.to_path_buf()
 }
 
-/// Checks and writes `bytes` into the database at `path`, as `pantau import` does.
-fn import_into(path: &Path, bytes: Vec<u8>) -> u64 {
+/// A copy of the database `from` (checkpointed, so the file holds all of it) at `to`.
+fn copy(from: &Path, to: &Path) -> PathBuf {
+    std::fs::copy(from, to).expect("copy");
+    to.to_path_buf()
+}
+
+/// Checks and writes `bytes` into the database at `path` as `pantau import` does, commits, and
+/// closes the database (which checkpoints it).
+fn import_into(path: &Path, bytes: Vec<u8>) -> Counts {
     let store = Store::open(path, Mode::Write).expect("open");
     let reference = store.reference().expect("reference");
     store.prepare_bulk_write(256).expect("pragmas");
@@ -79,7 +99,7 @@ fn import_into(path: &Path, bytes: Vec<u8>) -> u64 {
         .expect("not cancelled");
     let input = Input::from_bytes("bench.csv", Format::Csv, bytes);
     let now = chrono::Local::now().naive_local();
-    let (checked, written) = import::check_and_write(
+    let (_, written) = import::check_and_write(
         &tx,
         input,
         &reference,
@@ -93,17 +113,20 @@ fn import_into(path: &Path, bytes: Vec<u8>) -> u64 {
     .expect("not cancelled");
     let written = written.expect("valid");
     tx.commit().expect("commit");
-    assert_eq!(written.counts.new, checked.rows);
-    checked.rows
+    written.counts
 }
 
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let reference = Reference::embedded();
     for n in [10_000usize, 100_000] {
+        let rows = n as u64;
         let bytes = csv(n);
+        // The database an import of this file gives, for importing it again.
+        let holding = fresh(&dir.path().join(format!("holding-{n}.db")));
+        assert_eq!(import_into(&holding, bytes.clone()).new, rows);
         let mut group = c.benchmark_group(format!("import_csv_{n}"));
-        group.throughput(Throughput::Elements(n as u64));
+        group.throughput(Throughput::Elements(rows));
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(if n > 10_000 { 30 } else { 10 }));
         group.bench_function("check", |b| {
@@ -125,23 +148,32 @@ fn bench(c: &mut Criterion) {
             );
         });
         let mut round = 0;
-        group.bench_function("check_and_write", |b| {
+        let mut next = |what: &str| {
+            round += 1;
+            dir.path().join(format!("{what}-{round}.db"))
+        };
+        group.bench_function("check_and_write_new", |b| {
             b.iter_batched(
-                || {
-                    round += 1;
-                    (fresh(dir.path(), round), bytes.clone())
-                },
+                || (fresh(&next("new")), bytes.clone()),
                 |(path, bytes)| {
-                    assert_eq!(import_into(&path, bytes), n as u64);
-                    path
+                    assert_eq!(import_into(&path, bytes).new, rows);
+                    Scratch(path)
+                },
+                BatchSize::PerIteration,
+            );
+        });
+        group.bench_function("check_and_write_unchanged", |b| {
+            b.iter_batched(
+                || (copy(&holding, &next("again")), bytes.clone()),
+                |(path, bytes)| {
+                    assert_eq!(import_into(&path, bytes).unchanged, rows);
+                    Scratch(path)
                 },
                 BatchSize::PerIteration,
             );
         });
         group.finish();
-        for entry in std::fs::read_dir(dir.path()).expect("dir").flatten() {
-            let _ = std::fs::remove_file(entry.path());
-        }
+        drop(Scratch(holding));
     }
 }
 

@@ -132,6 +132,7 @@ fn key_to_frame(c: &mut Criterion, n: usize, db: &Path, reference: &Reference) {
             baseline: None,
             present: false,
             cycle: None,
+            prefs: Default::default(),
         };
         let w = worker::spawn(db.to_path_buf(), rules(reference), Lang::En).expect("worker");
         let mut app = App::new(options);

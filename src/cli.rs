@@ -9,6 +9,7 @@ use crate::domain::DayCount;
 use crate::engine::Dim;
 use crate::i18n::Lang;
 use crate::import::Format;
+use crate::tui::theme::ThemeName;
 
 /// pantau — election-violation cases of Bawaslu Kalimantan Timur, live in the terminal.
 #[derive(Debug, Parser)]
@@ -85,15 +86,22 @@ pub struct Global {
     /// Never write to the database.
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// How the filing and decision limits count their days (14-day extensions always count working days).
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        env = "PANTAU_DEADLINE_DAYS",
-        default_value = "calendar"
-    )]
-    pub deadline_days: DayCount,
+    /// How the filing and decision limits count their days (14-day extensions always count
+    /// working days) [default: the configuration's deadline_days, else calendar].
+    #[arg(long, global = true, value_enum, env = "PANTAU_DEADLINE_DAYS")]
+    pub deadline_days: Option<DayCount>,
+    /// The configuration file [default: ~/.config/pantau/config.toml].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Start with the default configuration only, whatever the file says.
+    #[arg(long, global = true)]
+    pub ignore_config: bool,
+    /// The colours [default: mono when NO_COLOR is set, else the configuration's theme, else dark].
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
+    /// Draw box lines, blocks and arrows with ASCII characters.
+    #[arg(long, global = true)]
+    pub ascii: bool,
 }
 
 /// The subcommands.
@@ -120,6 +128,30 @@ pub enum Command {
     Backup(BackupArgs),
     /// Check the database: integrity, foreign keys, schema, full-text index, status history.
     Check,
+    /// Show the configuration in force and where each value came from, or the bindable commands.
+    Config(ConfigArgs),
+    /// Check the database, the terminal, the configuration and the locale, each with its fix.
+    Doctor(DoctorArgs),
+}
+
+/// `pantau config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the configuration in force as TOML, each value followed by where it came from
+    /// (what `pantau config` does without a flag).
+    #[arg(long)]
+    pub print: bool,
+    /// List every mode, command and its keys, as `[keys.MODE] COMMAND = "KEY"` rebinds them.
+    #[arg(long, conflicts_with = "print")]
+    pub commands: bool,
+}
+
+/// `pantau doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Show each key press as pantau receives it (Esc, F-keys, arrows…) until q is pressed.
+    #[arg(long)]
+    pub keys: bool,
 }
 
 /// `pantau backup`.

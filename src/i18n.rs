@@ -191,6 +191,24 @@ pub enum Msg {
     BackupWritten,
     BackupCancelled,
     LogWritten,
+    // Saved views, copying, the configuration and `pantau doctor` (src/tui/personal.rs, src/config).
+    TuiViewsTitle,
+    TuiNoViews,
+    TuiSavePrompt,
+    TuiSaveHint,
+    TuiSaveBadName,
+    TuiViewSaved,
+    TuiCopied,
+    TuiNoCaseToCopy,
+    ConfigEffective,
+    DoctorDatabase,
+    DoctorTerminal,
+    DoctorConfig,
+    DoctorLocale,
+    DoctorFix,
+    DoctorAllWell,
+    DoctorProblems,
+    DoctorKeysIntro,
 }
 
 const TABLE: &[(Msg, &str, &str)] = &[
@@ -473,6 +491,59 @@ const TABLE: &[(Msg, &str, &str)] = &[
         Msg::LogWritten,
         "pesan kesalahan dan peringatan sesi ini ada di",
         "errors and warnings of this session are in",
+    ),
+    (Msg::TuiViewsTitle, "Tampilan tersimpan", "Saved views"),
+    (
+        Msg::TuiNoViews,
+        "Belum ada tampilan tersimpan; simpan tampilan ini dengan tombol",
+        "No saved views yet; save this one with the key",
+    ),
+    (Msg::TuiSavePrompt, "simpan sebagai›", "save as›"),
+    (
+        Msg::TuiSaveHint,
+        "⏎ simpan ke berkas pengaturan · Esc batal · huruf, angka, - dan _",
+        "⏎ save to the config file · Esc cancel · letters, digits, - and _",
+    ),
+    (
+        Msg::TuiSaveBadName,
+        "nama hanya dari huruf, angka, - dan _ (paling panjang 40)",
+        "a name is letters, digits, - and _ only (at most 40)",
+    ),
+    (Msg::TuiViewSaved, "Tampilan disimpan", "View saved"),
+    (
+        Msg::TuiCopied,
+        "Disalin ke papan klip (OSC 52)",
+        "Copied to the clipboard (OSC 52)",
+    ),
+    (
+        Msg::TuiNoCaseToCopy,
+        "Tidak ada kasus di kursor: buka layar Kasus atau rincian kasus dulu",
+        "No case under the cursor: open the Cases screen or a case first",
+    ),
+    (
+        Msg::ConfigEffective,
+        "pengaturan yang berlaku; di belakang tiap nilai: asalnya",
+        "the configuration in force; after each value, where it came from",
+    ),
+    (Msg::DoctorDatabase, "Database", "Database"),
+    (Msg::DoctorTerminal, "Terminal", "Terminal"),
+    (Msg::DoctorConfig, "Pengaturan", "Configuration"),
+    (Msg::DoctorLocale, "Bahasa dan lokal", "Language and locale"),
+    (Msg::DoctorFix, "perbaikan", "fix"),
+    (
+        Msg::DoctorAllWell,
+        "Semua pemeriksaan lulus.",
+        "Every check passed.",
+    ),
+    (
+        Msg::DoctorProblems,
+        "pemeriksaan yang gagal",
+        "failed checks",
+    ),
+    (
+        Msg::DoctorKeysIntro,
+        "Tekan tombol apa saja untuk melihat apa yang diterima pantau; q untuk selesai.",
+        "Press any key to see what pantau receives; q to finish.",
     ),
 ];
 

@@ -4,7 +4,7 @@ use clap::Parser;
 
 fn main() {
     let cli = pantau::cli::Cli::parse();
-    let lang = cli.global.lang.unwrap_or_else(pantau::i18n::Lang::from_env);
+    let lang = pantau::commands::message_lang(&cli.global);
     if let Err(e) = pantau::commands::run(cli) {
         eprintln!("pantau: {}", pantau::text::safe_lines(&e.message(lang)));
         std::process::exit(e.exit_code());

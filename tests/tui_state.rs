@@ -287,10 +287,10 @@ fn enter_opens_a_case_and_help_over_it_comes_back_to_it() {
 }
 
 #[test]
-fn s_cycles_the_sort_and_shift_s_reverses_it() {
+fn o_cycles_the_sort_and_shift_o_reverses_it() {
     let mut h = Harness::demo((80, 24), Lang::En);
     h.press(KeyCode::Char('2'));
-    h.press(KeyCode::Char('s'));
+    h.press(KeyCode::Char('o'));
     assert_eq!(
         h.app.view_spec(),
         "sort:region",
@@ -302,11 +302,11 @@ fn s_cycles_the_sort_and_shift_s_reverses_it() {
         "the provincial office comes first"
     );
     for _ in 0..5 {
-        h.press(KeyCode::Char('s'));
+        h.press(KeyCode::Char('o'));
     }
     assert_eq!(h.app.view_spec(), "sort:number");
     let first = h.app.cases().rows()[0].nomor.clone();
-    h.press(KeyCode::Char('S'));
+    h.press(KeyCode::Char('O'));
     assert_eq!(h.app.view_spec(), "sort:-number");
     let rows = h.app.cases().rows();
     assert!(rows[0].nomor > first, "{} then {first}", rows[0].nomor);

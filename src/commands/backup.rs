@@ -196,6 +196,13 @@ fn copy_via(
             tmp.display()
         )));
     }
+    // The copy lives its own life from here: a new identity, so that an index cached for the
+    // original is never taken for the copy's (or for the original restored from it).
+    out.execute(
+        "UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'database_id'",
+        [],
+    )
+    .map_err(tmp_err)?;
     out.close().map_err(|(_, e)| tmp_err(e))?;
     verify(tmp, cases, cancel, lang)?;
     let file = std::fs::File::open(tmp).map_err(|source| Error::Io {

@@ -44,7 +44,6 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             "standard input (-) can be read only once",
         ));
     }
-    let t0 = std::time::Instant::now(); // TRACE-TMP
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&cancel))
@@ -55,7 +54,6 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         .iter()
         .map(|f| Input::load(f, args.format, args.sheet.as_deref()))
         .collect::<Result<Vec<_>>>()?;
-    eprintln!("TRACE load {:?}", t0.elapsed()); // TRACE-TMP
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();
     let run = Run {
@@ -96,10 +94,6 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     } else {
         all_or_nothing(&run, inputs, wait, &mut waiting, args.dry_run)?
     };
-    eprintln!("TRACE before close {:?}", t0.elapsed()); // TRACE-TMP
-    drop(run);
-    drop(store);
-    eprintln!("TRACE after close {:?}", t0.elapsed()); // TRACE-TMP
     print_summary(done, args.dry_run, lang)
 }
 
@@ -167,9 +161,7 @@ fn all_or_nothing(
         }
         Some(_) if run.cancel.load(Ordering::SeqCst) => Err(cancelled(lang)),
         Some(t) => {
-            let t0 = std::time::Instant::now(); // TRACE-TMP
             t.commit().map_err(|e| run.store.err(e))?;
-            eprintln!("TRACE commit {:?}", t0.elapsed()); // TRACE-TMP
             Ok(done)
         }
     }

@@ -3,7 +3,9 @@
 mod backup;
 mod batches;
 pub mod check;
+mod config;
 mod demo;
+mod doctor;
 mod export;
 mod import;
 mod init;
@@ -16,14 +18,18 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::cli::{Cli, Command, Global};
+use crate::config::{Config, ConfigError, Source};
 use crate::domain::{DayCount, DeadlineRules};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::store::{Mode, Store};
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::{Theme, ThemeName};
 use crate::view::View;
 
-/// What every command needs: the language, the database path, today, and whether to write.
+/// What every command needs: the language, the database path, today, whether to write, and the
+/// configuration in force (each value with where it came from).
 #[derive(Debug, Clone)]
 pub struct Context {
     pub lang: Lang,
@@ -32,24 +38,150 @@ pub struct Context {
     pub demo: bool,
     pub today: NaiveDate,
     pub deadline_days: DayCount,
+    /// The configuration in force: the file over the defaults, with flags and environment over it.
+    pub config: Config,
+    /// Where the configuration file is (or would be): saved views are written there.
+    pub config_path: Option<PathBuf>,
+    /// The mistakes of the configuration (only `doctor` goes on with them).
+    pub config_errors: Vec<ConfigError>,
+    pub keymap: Keymap,
 }
 
 impl Context {
-    /// The context from the global flags and the environment.
+    /// The context from the global flags, the environment and the configuration file; a mistake
+    /// in the configuration stops here (exit status 2), naming the file, line and key.
     pub fn from_global(g: &Global) -> Result<Context> {
-        let db = match (&g.db, g.demo) {
-            (_, true) => data_dir()?.join("demo.db"),
-            (Some(p), false) => p.clone(),
-            (None, false) => data_dir()?.join("pantau.db"),
+        let ctx = Context::lenient(g)?;
+        match ctx.config_errors.as_slice() {
+            [] => Ok(ctx),
+            errors => Err(config_error(errors)),
+        }
+    }
+
+    /// The context, with the defaults standing in for a configuration with mistakes (kept in
+    /// `config_errors`).
+    pub fn lenient(g: &Global) -> Result<Context> {
+        let config_path = g.config.clone().or_else(crate::config::default_path);
+        let (config, errors) = match (&config_path, g.ignore_config) {
+            (Some(path), false) => match Config::load(path, g.config.is_some()) {
+                Ok(c) => (c, Vec::new()),
+                Err(e) => (Config::defaults(), e),
+            },
+            _ => (Config::defaults(), Vec::new()),
+        };
+        let mut ctx = Context::new(g, config)?;
+        ctx.config_path = config_path;
+        ctx.config_errors.splice(0..0, errors);
+        Ok(ctx)
+    }
+
+    /// The context from the global flags over `config` (tests pass their own).
+    pub fn new(g: &Global, mut config: Config) -> Result<Context> {
+        let env_is = |var: &str, value: &str| std::env::var(var).is_ok_and(|v| v == value);
+        let db = match (&g.db, g.demo, &config.database.value) {
+            (_, true, _) => {
+                let db = data_dir()?.join("demo.db");
+                config
+                    .database
+                    .set(Some(db.clone()), Source::Flag("--demo"));
+                db
+            }
+            (Some(p), false, _) => {
+                let from = if env_is("PANTAU_DB", &p.to_string_lossy()) {
+                    Source::Env("PANTAU_DB")
+                } else {
+                    Source::Flag("--db")
+                };
+                config.database.set(Some(p.clone()), from);
+                p.clone()
+            }
+            (None, false, Some(p)) => p.clone(),
+            (None, false, None) => data_dir()?.join("pantau.db"),
+        };
+        if let Some(l) = g.lang {
+            config.language.set(Some(l), Source::Flag("--lang"));
+        } else if config.language.value.is_none() {
+            let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .into_iter()
+                .find(|v| std::env::var(v).is_ok_and(|x| !x.is_empty()));
+            let from = var.map_or(Source::Default, Source::Env);
+            config.language.set(Some(Lang::from_env()), from);
+        }
+        if let Some(d) = g.deadline_days {
+            let name = if d == DayCount::Working {
+                "working"
+            } else {
+                "calendar"
+            };
+            let from = if env_is("PANTAU_DEADLINE_DAYS", name) {
+                Source::Env("PANTAU_DEADLINE_DAYS")
+            } else {
+                Source::Flag("--deadline-days")
+            };
+            config.deadline_days.set(d, from);
+        }
+        if let Some(t) = g.theme {
+            config.theme.set(t, Source::Flag("--theme"));
+        } else if crate::tui::theme::no_color() {
+            config.theme.set(ThemeName::Mono, Source::Env("NO_COLOR"));
+        }
+        if g.ascii {
+            config.ascii.set(true, Source::Flag("--ascii"));
+        }
+        let (keymap, config_errors) = match config.keymap() {
+            Ok(k) => (k, Vec::new()),
+            Err(e) => (Keymap::default(), e),
         };
         Ok(Context {
-            lang: g.lang.unwrap_or_else(Lang::from_env),
+            lang: config.language.value.unwrap_or_else(Lang::from_env),
             db,
             read_only: g.read_only,
             demo: g.demo,
             today: today()?,
-            deadline_days: g.deadline_days,
+            deadline_days: config.deadline_days.value,
+            config,
+            config_path: None,
+            config_errors,
+            keymap,
         })
+    }
+
+    /// The theme in force.
+    pub fn theme(&self) -> Theme {
+        Theme::named(self.config.theme.value)
+    }
+
+    /// The spec of a view as typed: `@NAME` (and any terms after it) takes the saved view NAME.
+    pub fn expand_view(&self, spec: &str) -> Result<String> {
+        let Some(named) = spec.trim().strip_prefix('@') else {
+            return Ok(spec.to_string());
+        };
+        let (name, rest) = named.split_once(char::is_whitespace).unwrap_or((named, ""));
+        match self.config.views.iter().find(|(v, _)| v.name == name) {
+            Some((v, _)) => Ok(format!("{} {}", v.spec, rest.trim()).trim().to_string()),
+            None => {
+                let known: Vec<String> = self
+                    .config
+                    .views
+                    .iter()
+                    .map(|(v, _)| format!("@{}", v.name))
+                    .collect();
+                let file = self
+                    .config_path
+                    .as_ref()
+                    .map_or(String::new(), |p| p.display().to_string());
+                Err(Error::usage(
+                    format!(
+                        "tidak ada tampilan tersimpan @{name} di [views] {file}; yang ada: {}",
+                        known.join(", ")
+                    ),
+                    format!(
+                        "no saved view @{name} in [views] of {file}; there are: {}",
+                        known.join(", ")
+                    ),
+                ))
+            }
+        }
     }
 
     /// Opens the database for reading (creating the demo database first with `--demo`).
@@ -106,6 +238,8 @@ impl Context {
     /// Parses a view spec typed by the user; a mistake is a usage error (exit 2).
     pub fn parse_view(&self, store: &Store, spec: &str, as_of: Option<&str>) -> Result<View> {
         let reference = store.reference()?;
+        let spec = self.expand_view(spec)?;
+        let spec = spec.as_str();
         let mut view = crate::view::parse(spec, &reference).map_err(|e| view_error(spec, e))?;
         if let Some(a) = as_of {
             let spec = format!("asof:{}", quote(a));
@@ -139,6 +273,19 @@ pub fn view_error(spec: &str, e: crate::view::ViewError) -> Error {
     Error::usage(e.message(Lang::Id) + &caret, e.message(Lang::En) + &caret)
 }
 
+/// Mistakes of the configuration as a usage error (exit status 2), one per line.
+pub fn config_error(errors: &[ConfigError]) -> Error {
+    Error::usage(
+        crate::config::error::messages(errors, Lang::Id),
+        crate::config::error::messages(errors, Lang::En),
+    )
+}
+
+/// The language error messages are printed in: `--lang`, else the configuration's, else `LANG`.
+pub fn message_lang(g: &Global) -> Lang {
+    Context::lenient(g).map_or_else(|_| g.lang.unwrap_or_else(Lang::from_env), |c| c.lang)
+}
+
 /// `~/.local/share/pantau` (or `$XDG_DATA_HOME/pantau`).
 pub fn data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "pantau")
@@ -163,6 +310,10 @@ fn today() -> Result<NaiveDate> {
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
+    // `doctor` reports a configuration's mistakes instead of stopping at them.
+    if let Some(Command::Doctor(a)) = &cli.command {
+        return doctor::run(&Context::lenient(&cli.global)?, a);
+    }
     let ctx = Context::from_global(&cli.global)?;
     match cli.command {
         None => tui::run(&ctx, &cli.tui, false),
@@ -182,5 +333,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
         Some(Command::Backup(a)) => backup::run(&ctx, &a),
         Some(Command::Check) => check::run(&ctx),
+        Some(Command::Config(a)) => config::run(&ctx, &a),
+        Some(Command::Doctor(a)) => doctor::run(&ctx, &a),
     }
 }

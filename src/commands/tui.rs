@@ -9,7 +9,8 @@ use crate::domain::DeadlineRules;
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, tr};
 use crate::tui::app::Options;
-use crate::tui::theme::Theme;
+use crate::tui::effect::Outside;
+use crate::tui::personal::Prefs;
 
 /// Runs the interactive screen (in presenter mode for `pantau present`).
 pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
@@ -67,7 +68,7 @@ fn session(
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let options = Options {
         lang: ctx.lang,
-        theme: Theme::from_env(),
+        theme: ctx.theme(),
         reference,
         db_label: ctx.db.display().to_string(),
         as_of: view.as_of.map(|d| d.resolve(ctx.today)),
@@ -84,11 +85,21 @@ fn session(
             .cycle
             .and_then(|d| chrono::Duration::from_std(d).ok())
             .filter(|d| *d > chrono::Duration::zero()),
+        prefs: Prefs {
+            keymap: ctx.keymap.clone(),
+            views: ctx.config.views.iter().map(|(v, _)| v.clone()).collect(),
+            ascii: ctx.config.ascii.value,
+        },
     };
     crate::tui::run(crate::tui::Session {
         db: ctx.db.clone(),
         rules,
         options,
+        poll: std::time::Duration::from_millis(ctx.config.refresh_ms.value),
+        outside: Outside {
+            config: ctx.config_path.clone(),
+            tmux: crate::tui::clipboard::in_tmux(),
+        },
     })
     .inspect_err(|e| crate::log::error(&e.message(ctx.lang)))
 }

@@ -88,6 +88,18 @@ impl Engine<'_> {
         init: impl Fn() -> A + Sync,
         step: impl Fn(&mut A, &CaseIndex, &Hit) + Sync,
     ) -> Option<Result<Vec<A>>> {
+        self.fold_in(view, false, init, step)
+    }
+
+    /// [`Engine::fold`], each thread walking its part from the end when `reverse` (a page in
+    /// descending order then meets its best rows first and keeps far fewer).
+    pub(crate) fn fold_in<A: Send>(
+        &self,
+        view: &View,
+        reverse: bool,
+        init: impl Fn() -> A + Sync,
+        step: impl Fn(&mut A, &CaseIndex, &Hit) + Sync,
+    ) -> Option<Result<Vec<A>>> {
         let scanner = match self.scanner(view)? {
             Ok(s) => s,
             Err(e) => return Some(Err(e)),
@@ -101,10 +113,14 @@ impl Engine<'_> {
         let run = |range: std::ops::Range<usize>| {
             let mut acc = init();
             let ix = scanner.index();
-            for pos in range {
-                if let Some(hit) = scanner.hit(pos) {
-                    step(&mut acc, ix, &hit);
+            if reverse {
+                for pos in range.rev() {
+                    if let Some(hit) = scanner.hit(pos) {
+                        step(&mut acc, ix, &hit);
+                    }
                 }
+            } else {
+                scanner.each_in(range, |hit| step(&mut acc, ix, hit));
             }
             acc
         };

@@ -121,8 +121,9 @@ impl Engine<'_> {
                 Some(c) => Some(order.key(order.raw_of(&c.value)?, c.id)),
                 None => None,
             };
-            let parts = self.fold(
+            let parts = self.fold_in(
                 view,
+                order.desc,
                 || BinaryHeap::<(Key, usize)>::with_capacity(keep + 1),
                 |heap, ix, hit| {
                     let k = order.key(order.raw(ix, hit), ix.ids[hit.pos]);

@@ -68,6 +68,7 @@ impl DueTable {
         )
     }
 
+    #[inline]
     fn due(&self, rule: usize, from: Day, rules: &DeadlineRules) -> Day {
         let table = &self.tables[rule];
         match from.checked_sub(self.first).map(usize::from) {
@@ -218,6 +219,8 @@ pub struct Scanner<'a> {
     dues: &'a DueTable,
     rules: &'a DeadlineRules,
     f: Filter,
+    /// The last received day counted: the as-of date or the `to:` date, whichever is earlier.
+    upto: Day,
     region: [bool; 256],
     stage: [bool; 256],
     status: [bool; 256],
@@ -266,6 +269,7 @@ impl<'a> Scanner<'a> {
             stage: mask(&f.stage),
             status: mask(&f.status),
             type_group: mask(&f.type_group),
+            upto: f.as_of.min(f.to),
             f,
             phase,
             violation: position(Status::ALL, Status::Pelanggaran),
@@ -294,21 +298,48 @@ impl<'a> Scanner<'a> {
     #[inline]
     pub fn hit(&self, pos: usize) -> Option<Hit> {
         let ix = self.ix;
-        let f = &self.f;
-        let region = ix.region[pos];
         let received = ix.received[pos];
-        if received > f.as_of
-            || received < f.from
-            || received > f.to
-            || !self.region[usize::from(region)]
-            || !self.stage[usize::from(ix.stage[pos])]
-        {
-            return None;
-        }
         let flags = ix.flags[pos];
-        if !f.source[usize::from(flags & LAPORAN)] {
+        if !self.passes(ix.region[pos], received, ix.stage[pos], flags) {
             return None;
         }
+        self.rest(pos, received, flags)
+    }
+
+    /// Calls `each` with every case of the view among the positions of `range`, in order. The
+    /// columns every case is tested on are walked together, without a bounds check each.
+    pub fn each_in(&self, range: std::ops::Range<usize>, mut each: impl FnMut(&Hit)) {
+        let ix = self.ix;
+        let start = range.start;
+        let columns = ix.region[range.clone()]
+            .iter()
+            .zip(&ix.received[range.clone()])
+            .zip(&ix.stage[range.clone()])
+            .zip(&ix.flags[range]);
+        for (i, (((&region, &received), &stage), &flags)) in columns.enumerate() {
+            if self.passes(region, received, stage, flags)
+                && let Some(hit) = self.rest(start + i, received, flags)
+            {
+                each(&hit);
+            }
+        }
+    }
+
+    /// The tests on stored columns alone: dates, region, stage, source.
+    #[inline(always)]
+    fn passes(&self, region: u8, received: Day, stage: u8, flags: u8) -> bool {
+        received <= self.upto
+            && received >= self.f.from
+            && self.region[usize::from(region)]
+            && self.stage[usize::from(stage)]
+            && self.f.source[usize::from(flags & LAPORAN)]
+    }
+
+    /// The rest of the tests, on what the view's date makes of the case at `pos`.
+    #[inline(always)]
+    fn rest(&self, pos: usize, received: Day, flags: u8) -> Option<Hit> {
+        let ix = self.ix;
+        let f = &self.f;
         if let Some(text) = &f.text
             && !text[pos]
         {

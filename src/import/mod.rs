@@ -388,7 +388,6 @@ fn write_file(
     progress: (Progress<'_>, Progress<'_>),
 ) -> Result<Option<(Pass, Option<Written>)>> {
     let (read_progress, write_progress) = progress;
-    let t0 = std::time::Instant::now(); // TRACE-TMP
     let db_err = |e: rusqlite::Error| db_error(tx, e);
     let batch = NewBatch {
         kind: "import",
@@ -415,8 +414,7 @@ fn write_file(
     } else {
         None
     };
-    let mut cases = CaseWriter::new(tx, batch_id, now).map_err(db_err)?;
-    eprintln!("TRACE setup {:?} cpu {}", t0.elapsed(), crate::import::tcpu()); // TRACE-TMP
+    let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref()).map_err(db_err)?;
     let mut counts = Counts::default();
     let mut failure: Option<Error> = None;
     let failed = AtomicBool::new(false);
@@ -466,12 +464,10 @@ fn write_file(
     if !read.problems.is_empty() {
         return Ok(Some((read, None)));
     }
-    eprintln!("TRACE rows {:?} cpu {}", t0.elapsed(), crate::import::tcpu()); // TRACE-TMP
-    let new = cases.finish(who).map_err(db_err)?;
+    cases.finish().map_err(db_err)?;
     if let Some(bulk) = bulk {
-        bulk.finish(tx, new).map_err(db_err)?;
+        bulk.finish(tx).map_err(db_err)?;
     }
-    eprintln!("TRACE finish {:?} cpu {}", t0.elapsed(), crate::import::tcpu()); // TRACE-TMP
     counts.total += read.rejected_rows;
     counts.rejected = read.rejected_rows;
     finish_batch(tx, batch_id, counts.as_batch()).map_err(db_err)?;
@@ -541,11 +537,4 @@ fn apply(
 fn db_error(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {
     let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
     crate::store::sqlite_error(&path, e)
-}
-
-/// TRACE-TMP
-pub fn tcpu() -> String {
-    let s = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-    let f: Vec<&str> = s.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    format!("{}u+{}s", f.get(11).unwrap_or(&"?"), f.get(12).unwrap_or(&"?"))
 }

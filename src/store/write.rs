@@ -486,7 +486,6 @@ impl Store {
         let c = self.conn();
         c.pragma_update(None, "cache_size", -cache_mib.saturating_mul(1024))
             .and_then(|()| c.pragma_update(None, "temp_store", "MEMORY"))
-            .and_then(|()| if std::env::var("NOCKPT").is_ok() { c.pragma_update(None, "wal_autocheckpoint", 0)?; c.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map(|_| ()) } else { Ok(()) }) // TRACE-TMP
             .map_err(|e| self.err(e))
     }
 }
@@ -528,7 +527,6 @@ pub fn datetime_text(t: NaiveDateTime) -> String {
 /// per 64 cases instead of once per case.
 pub const INSERT_ROWS: usize = 64;
 
-fn insert_rows() -> usize { std::env::var("ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(INSERT_ROWS) } // TRACE-TMP
 /// The values bound for each case of an INSERT: its id, [`CASE_COLUMNS`], batch and timestamps.
 const INSERT_VALUES: usize = 26;
 
@@ -541,10 +539,16 @@ fn insert_sql(rows: usize) -> String {
     )
 }
 
+/// How many new cases get their first history entry (and, in a [`Bulk`], their full-text entries)
+/// together, in one statement each: soon after they are inserted, while their pages are still in
+/// the page cache of a large import.
+const FOLLOW_UP_ROWS: i64 = 8192;
+
 /// Looks up and writes the cases of one import batch with statements prepared once and
-/// timestamps formatted once. New cases get consecutive ids after the largest stored one and are
-/// inserted [`INSERT_ROWS`] at a time; [`CaseWriter::finish`] writes the rest and the first
-/// history entry of every new case in one statement.
+/// timestamps formatted once. New cases get consecutive ids after the largest stored one, are
+/// inserted [`INSERT_ROWS`] at a time, and get their first history entry (`∅ → status` on the day
+/// received) and, in a [`Bulk`], what the triggers it set aside would have written
+/// [`FOLLOW_UP_ROWS`] at a time; [`CaseWriter::finish`] writes the rest.
 pub struct CaseWriter<'t> {
     conn: &'t rusqlite::Connection,
     find: rusqlite::Statement<'t>,
@@ -553,13 +557,24 @@ pub struct CaseWriter<'t> {
     columns: CaseColumns,
     insert: rusqlite::Statement<'t>,
     history: rusqlite::Statement<'t>,
+    /// The first history entries of a range of new cases.
+    first_history: rusqlite::Statement<'t>,
+    /// The full-text entries of a range of new cases, when a [`Bulk`] set the trigger aside.
+    index: Option<rusqlite::Statement<'t>>,
+    /// The change-log entries of a range of new cases, and of one case, when a [`Bulk`] set the
+    /// log's insert triggers aside.
+    log_range: Option<rusqlite::Statement<'t>>,
+    log_one: Option<rusqlite::Statement<'t>>,
     /// New cases not yet inserted, fewer than [`INSERT_ROWS`].
     pending: Vec<Case>,
     /// The id of the first new case, and of the next one.
     first_id: i64,
     next_id: i64,
+    /// The new cases below this id have their history (and full-text and log) entries.
+    followed_id: i64,
     batch_id: i64,
     now: String,
+    by: String,
 }
 
 impl std::fmt::Debug for CaseWriter<'_> {
@@ -573,33 +588,67 @@ impl std::fmt::Debug for CaseWriter<'_> {
 }
 
 impl<'t> CaseWriter<'t> {
-    /// A writer of cases for batch `batch_id` at `now`.
+    /// A writer of cases for batch `batch_id`, imported by `by` at `now`. In a `bulk`, the writer
+    /// writes what the triggers it set aside would have.
     pub fn new(
         tx: &'t Transaction<'_>,
         batch_id: i64,
+        by: &str,
         now: NaiveDateTime,
+        bulk: Option<&Bulk>,
     ) -> rusqlite::Result<CaseWriter<'t>> {
         let conn: &'t rusqlite::Connection = tx;
-        let first_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
-            r.get(0)
-        })?;
+        let first_id: i64 =
+            conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
+                r.get(0)
+            })?;
         let find = conn.prepare("SELECT * FROM cases WHERE nomor = ?1")?;
         let columns = CaseColumns::of(&find)?;
+        let set_aside = |name: &str| bulk.is_some_and(|b| b.has_set_aside(name));
+        let index = if set_aside(FTS_INSERT) {
+            Some(conn.prepare(
+                "INSERT INTO cases_fts(rowid, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal) \
+                 SELECT id, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal FROM cases \
+                 WHERE id >= ?1 AND id < ?2",
+            )?)
+        } else {
+            None
+        };
+        let (log_range, log_one) = if set_aside(LOG_INSERTS[0]) {
+            (
+                Some(conn.prepare(
+                    "INSERT INTO case_changes (case_id) SELECT id FROM cases WHERE id >= ?1 AND id < ?2",
+                )?),
+                Some(conn.prepare("INSERT INTO case_changes (case_id) VALUES (?1)")?),
+            )
+        } else {
+            (None, None)
+        };
         Ok(CaseWriter {
             conn,
             find,
             get: conn.prepare("SELECT * FROM cases WHERE id = ?1")?,
             columns,
-            insert: conn.prepare(&insert_sql(insert_rows()))?,
+            insert: conn.prepare(&insert_sql(INSERT_ROWS))?,
             history: conn.prepare(
                 "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
+            first_history: conn.prepare(
+                "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
+                 SELECT id, NULL, status, tanggal_diterima || ' 00:00:00', ?1, NULL, ?2 FROM cases \
+                 WHERE id >= ?3 AND id < ?4 ORDER BY id",
+            )?,
+            index,
+            log_range,
+            log_one,
             pending: Vec::with_capacity(INSERT_ROWS),
             first_id,
             next_id: first_id,
+            followed_id: first_id,
             batch_id,
             now: datetime_text(now),
+            by: by.to_string(),
         })
     }
 
@@ -622,14 +671,17 @@ impl<'t> CaseWriter<'t> {
         self.get.query_row([id], |r| columns.case(r)).optional()
     }
 
-    /// Inserts a new case (perhaps only at the next [`INSERT_ROWS`] or at [`CaseWriter::finish`],
-    /// within the same transaction either way); returns its id.
+    /// Inserts a new case (perhaps only with the next ones, or at [`CaseWriter::finish`]: within the
+    /// same transaction either way); returns its id.
     pub fn insert(&mut self, case: Case) -> rusqlite::Result<i64> {
         let id = self.next_id;
         self.next_id += 1;
         self.pending.push(case);
-        if self.pending.len() == insert_rows() {
+        if self.pending.len() == INSERT_ROWS {
             self.flush()?;
+            if self.next_id - self.followed_id >= FOLLOW_UP_ROWS {
+                self.follow_up()?;
+            }
         }
         Ok(id)
     }
@@ -642,17 +694,44 @@ impl<'t> CaseWriter<'t> {
         }
         let first = self.next_id - n as i64;
         let mut rest;
-        let stmt = if n == insert_rows() {
+        let stmt = if n == INSERT_ROWS {
             &mut self.insert
         } else {
             rest = self.conn.prepare(&insert_sql(n))?;
             &mut rest
         };
         for (i, c) in self.pending.iter().enumerate() {
-            bind_case(stmt, i * INSERT_VALUES, first + i as i64, c, self.batch_id, &self.now)?;
+            bind_case(
+                stmt,
+                i * INSERT_VALUES,
+                first + i as i64,
+                c,
+                self.batch_id,
+                &self.now,
+            )?;
         }
         stmt.raw_execute()?;
         self.pending.clear();
+        Ok(())
+    }
+
+    /// Writes the first history entries (and full-text and log entries) of the cases inserted
+    /// since the last time. One log entry per case stands for the case and its first history
+    /// entry: the log names the cases that changed.
+    fn follow_up(&mut self) -> rusqlite::Result<()> {
+        let (from, to) = (self.followed_id, self.next_id);
+        if from == to {
+            return Ok(());
+        }
+        self.first_history
+            .execute(params![self.by, self.batch_id, from, to])?;
+        for stmt in [self.index.as_mut(), self.log_range.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            stmt.execute([from, to])?;
+        }
+        self.followed_id = to;
         Ok(())
     }
 
@@ -667,24 +746,16 @@ impl<'t> CaseWriter<'t> {
             h.note,
             self.batch_id
         ])?;
+        if let Some(log) = self.log_one.as_mut() {
+            log.execute([case_id])?;
+        }
         Ok(())
     }
 
-    /// Inserts the pending cases and gives every case this writer inserted its first history
-    /// entry: `∅ → status` on the day it was received, by `by`, in this batch. Returns the ids of
-    /// the new cases.
-    pub fn finish(mut self, by: &str) -> rusqlite::Result<std::ops::Range<i64>> {
+    /// Inserts the pending cases and writes what the last new cases still lack.
+    pub fn finish(mut self) -> rusqlite::Result<()> {
         self.flush()?;
-        let new = self.first_id..self.next_id;
-        if !new.is_empty() {
-            self.conn.execute(
-                "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
-                 SELECT id, NULL, status, tanggal_diterima || ' 00:00:00', ?1, NULL, ?2 FROM cases \
-                 WHERE id >= ?3 AND id < ?4 ORDER BY id",
-                params![by, self.batch_id, new.start, new.end],
-            )?;
-        }
-        Ok(new)
+        self.follow_up()
     }
 }
 
@@ -701,7 +772,10 @@ struct CaseColumns {
 impl CaseColumns {
     fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<CaseColumns> {
         let mut fields = [0; 22];
-        for (slot, name) in fields.iter_mut().zip(CASE_COLUMNS.split(',').map(str::trim)) {
+        for (slot, name) in fields
+            .iter_mut()
+            .zip(CASE_COLUMNS.split(',').map(str::trim))
+        {
             *slot = stmt.column_index(name)?;
         }
         Ok(CaseColumns {
@@ -810,38 +884,70 @@ fn bind_case(
     Ok(())
 }
 
-/// The memory FTS5 may hold pending terms in during [`Bulk::finish`] (bytes).
+/// The memory FTS5 may hold pending terms in during a [`Bulk`] (bytes).
 const BULK_FTS_HASH: i64 = 64 << 20;
 
-/// Many new cases indexed for full-text search at once, inside the import's transaction: while
-/// a `Bulk` lasts the full-text insert trigger is set aside; [`Bulk::finish`] indexes the new
-/// cases in one statement and puts the trigger back exactly as it was. A kill before commit
-/// leaves all of it as it was. Cases updated meanwhile are indexed by the update trigger, which
-/// stays.
+/// The full-text insert trigger (schema version 1).
+const FTS_INSERT: &str = "cases_fts_insert";
+
+/// The change log's insert triggers (schema version 2), set aside together or not at all.
+const LOG_INSERTS: [&str; 2] = ["cases_log_insert", "history_log_insert"];
+
+/// The `CREATE TRIGGER name … END` statement of a trigger as a migration creates it, which is
+/// how SQLite stores it.
+fn trigger_sql(name: &str) -> Option<&'static str> {
+    let head = format!("CREATE TRIGGER {name} ");
+    [include_str!("schema.sql"), include_str!("changes.sql")]
+        .into_iter()
+        .find_map(|migration| {
+            let start = migration.find(&head)?;
+            let len = migration[start..].find("\nEND;")? + "\nEND".len();
+            Some(&migration[start..start + len])
+        })
+}
+
+/// Many new cases written inside the import's transaction with the per-row insert triggers set
+/// aside: [`CaseWriter`] writes what they would have (full-text entries, change-log entries) in
+/// one statement per range of cases, and FTS5 keeps up to [`BULK_FTS_HASH`] bytes of pending
+/// terms rather than 1 MB, so that it writes them out and merges the pieces less often. Only a
+/// trigger stored exactly as pantau's migrations create it is set aside; any other stays and
+/// fires row by row. The update and delete triggers always stay. [`Bulk::finish`] puts
+/// everything back exactly as it was; a kill before commit leaves all of it as it was.
 #[derive(Debug)]
 pub struct Bulk {
-    trigger_sql: String,
+    /// The triggers set aside, with their statements.
+    set_aside: Vec<(&'static str, &'static str)>,
+    /// The `hashsize` setting stored before, if the full-text trigger was set aside.
+    hashsize: Option<Option<Value>>,
 }
 
 impl Bulk {
-    /// Sets the full-text insert trigger aside.
+    /// Sets the known insert triggers aside and, for the full-text one, lets FTS5 hold more
+    /// pending terms.
     pub fn begin(tx: &Transaction<'_>) -> rusqlite::Result<Bulk> {
-        let trigger_sql: String = tx.query_row(
-            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'cases_fts_insert'",
-            [],
-            |r| r.get(0),
-        )?;
-        tx.execute_batch("DROP TRIGGER cases_fts_insert")?;
-        Ok(Bulk { trigger_sql })
-    }
-
-    /// Indexes the cases with ids in `new` (inserted since `begin`) and puts the trigger back.
-    pub fn finish(self, tx: &Transaction<'_>, new: std::ops::Range<i64>) -> rusqlite::Result<()> {
-        if !new.is_empty() {
-            // FTS5 writes its pending terms out every `hashsize` bytes (1 MB) and merges the
-            // pieces; with room for all of them it writes one segment at commit (measured 15%
-            // faster). The setting is put back as it was before the transaction ends.
-            let hashsize: Option<Value> = tx
+        let stored_as_created = |name: &str| -> rusqlite::Result<Option<&'static str>> {
+            let stored: Option<String> = tx
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(trigger_sql(name).filter(|sql| stored.as_deref() == Some(*sql)))
+        };
+        let mut set_aside = Vec::new();
+        if let Some(sql) = stored_as_created(FTS_INSERT)? {
+            set_aside.push((FTS_INSERT, sql));
+        }
+        let log: Vec<_> = LOG_INSERTS
+            .iter()
+            .map(|name| Ok(stored_as_created(name)?.map(|sql| (*name, sql))))
+            .collect::<rusqlite::Result<_>>()?;
+        if log.iter().all(Option::is_some) {
+            set_aside.extend(log.into_iter().flatten());
+        }
+        let hashsize = if set_aside.iter().any(|(name, _)| *name == FTS_INSERT) {
+            let stored: Option<Value> = tx
                 .query_row(
                     "SELECT v FROM cases_fts_config WHERE k = 'hashsize'",
                     [],
@@ -852,21 +958,42 @@ impl Bulk {
                 "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
                 [BULK_FTS_HASH],
             )?;
-            tx.execute(
-                "INSERT INTO cases_fts(rowid, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal) \
-                 SELECT id, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal FROM cases \
-                 WHERE id >= ?1 AND id < ?2",
-                [new.start, new.end],
-            )?;
-            match hashsize {
-                Some(v) => tx.execute(
+            Some(stored)
+        } else {
+            None
+        };
+        for (name, _) in &set_aside {
+            tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
+        }
+        Ok(Bulk {
+            set_aside,
+            hashsize,
+        })
+    }
+
+    /// Whether the trigger `name` is set aside.
+    fn has_set_aside(&self, name: &str) -> bool {
+        self.set_aside.iter().any(|(n, _)| *n == name)
+    }
+
+    /// Puts the triggers and the `hashsize` setting back.
+    pub fn finish(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        match self.hashsize {
+            Some(Some(v)) => {
+                tx.execute(
                     "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
                     [v],
-                )?,
-                None => tx.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'", [])?,
-            };
+                )?;
+            }
+            Some(None) => {
+                tx.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'", [])?;
+            }
+            None => {}
         }
-        tx.execute_batch(&self.trigger_sql)
+        for (_, sql) in self.set_aside {
+            tx.execute_batch(sql)?;
+        }
+        Ok(())
     }
 }
 
@@ -897,5 +1024,236 @@ mod tests {
         for odd in ["2024-1-05", "2024-02-30", "2024/01/05", "+2024-01-05", ""] {
             assert_eq!(date_from_text(odd.as_bytes()), None, "{odd}");
         }
+    }
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    /// Case `i` of a writer test: every field filled on odd numbers, the optional ones empty on
+    /// even numbers.
+    fn case(i: i64) -> Case {
+        use crate::domain::{Forwarding, PartyCategory, Source, Status, ViolationType};
+        let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i % 40);
+        let mut c = Case::new(
+            &format!("W-{i:05}"),
+            Source::Laporan,
+            "64.71",
+            "KAMPANYE",
+            day,
+        );
+        c.status = Status::ALL[i as usize % Status::ALL.len()];
+        c.uraian = format!("pembagian sembako nomor{i}");
+        if i % 2 == 1 {
+            c.nomor_registrasi = Some(format!("REG-{i}"));
+            c.kecamatan = Some("Balikpapan Kota".into());
+            c.tanggal_kejadian = Some(day - chrono::Duration::days(2));
+            c.tanggal_diketahui = Some(day - chrono::Duration::days(1));
+            c.tanggal_registrasi = Some(day + chrono::Duration::days(1));
+            c.diperpanjang = true;
+            c.jenis_dugaan = Some(ViolationType::Pidana);
+            c.jenis_pelanggaran = Some(ViolationType::KodeEtik);
+            c.pasal = Some("Pasal 523".into());
+            c.terlapor = Some("Sdr. AR".into());
+            c.kategori_terlapor = Some(PartyCategory::TimKampanye);
+            c.pelapor = Some("Sdr. HS".into());
+            c.diteruskan_ke = Some(Forwarding::Gakkumdu);
+            c.nomor_surat_penerusan = Some(format!("SP-{i}"));
+            c.tanggal_penerusan = Some(day + chrono::Duration::days(5));
+        }
+        c
+    }
+
+    fn count(tx: &Transaction<'_>, sql: &str) -> i64 {
+        tx.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    fn schema(tx: &Transaction<'_>) -> Vec<(String, Option<String>)> {
+        let mut s = tx
+            .prepare("SELECT name, sql FROM sqlite_schema ORDER BY name")
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    /// Writes `n` new cases (after two stored ones) through a writer, in a [`Bulk`] or not, and
+    /// checks what a reader of the database would see.
+    fn write_cases(n: i64, bulk: bool) {
+        let mut store = Store::memory().unwrap();
+        let now = at("2024-03-01 10:00:00");
+        let tx = store.conn_mut().transaction().unwrap();
+        for i in 0..2 {
+            insert_case(&tx, &case(100_000 + i), &[], None, now).unwrap();
+        }
+        let before = schema(&tx);
+        let batch = NewBatch {
+            kind: "import",
+            imported_by: "tester".into(),
+            imported_at: now,
+            source_name: "w.csv".into(),
+            sha256: None,
+        };
+        let batch_id = insert_batch(&tx, &batch).unwrap();
+        let set_aside = bulk.then(|| Bulk::begin(&tx).unwrap());
+        let mut w = CaseWriter::new(&tx, batch_id, "tester", now, set_aside.as_ref()).unwrap();
+        for i in 0..n {
+            assert_eq!(
+                w.insert(case(i)).unwrap(),
+                3 + i,
+                "ids follow the stored ones"
+            );
+        }
+        w.finish().unwrap();
+        if let Some(b) = set_aside {
+            b.finish(&tx).unwrap();
+        }
+        assert_eq!(schema(&tx), before, "the trigger is back exactly as it was");
+        assert_eq!(
+            count(
+                &tx,
+                "SELECT count(*) FROM cases_fts_config WHERE k = 'hashsize'"
+            ),
+            0
+        );
+        assert_eq!(count(&tx, "SELECT count(*) FROM cases"), n + 2);
+        let mut read = tx.prepare("SELECT * FROM cases WHERE id = ?1").unwrap();
+        for i in [0, 1, n / 2, n - 1].into_iter().filter(|&i| i < n) {
+            let stored = read
+                .query_row([3 + i], crate::store::read::case_from_row)
+                .unwrap();
+            assert_eq!(stored, case(i), "case {i}");
+        }
+        assert_eq!(
+            count(
+                &tx,
+                "SELECT count(*) FROM status_history WHERE batch_id IS NOT NULL"
+            ),
+            n,
+            "one first history entry per new case"
+        );
+        let first: (Option<String>, String, String, String) = tx
+            .query_row(
+                "SELECT from_status, to_status, changed_at, changed_by FROM status_history \
+                 WHERE case_id = ?1",
+                [3 + n - 1],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        let last = case(n - 1);
+        assert_eq!(
+            first,
+            (
+                None,
+                last.status.code().to_string(),
+                format!("{} 00:00:00", last.tanggal_diterima),
+                "tester".to_string()
+            )
+        );
+        tx.execute(
+            "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+        let found = count(
+            &tx,
+            &format!(
+                "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH 'nomor{}'",
+                n - 1
+            ),
+        );
+        assert_eq!(found, 1, "the last new case is found by full-text search");
+        assert_eq!(
+            count(
+                &tx,
+                "SELECT count(DISTINCT case_id) FROM case_changes WHERE case_id > 2"
+            ),
+            n,
+            "the change log names every new case"
+        );
+    }
+
+    #[test]
+    fn a_bulk_writer_inserts_indexes_and_gives_history_across_several_follow_ups() {
+        write_cases(2 * FOLLOW_UP_ROWS + INSERT_ROWS as i64 + 5, true);
+    }
+
+    #[test]
+    fn a_writer_outside_a_bulk_leaves_the_indexing_to_the_trigger() {
+        write_cases(INSERT_ROWS as i64 * 3 + 1, false);
+        write_cases(1, false);
+    }
+
+    /// The triggers a bulk sets aside and puts back, by name.
+    fn set_aside(tx: &Transaction<'_>) -> Vec<&'static str> {
+        let b = Bulk::begin(tx).unwrap();
+        let names = b.set_aside.iter().map(|(name, _)| *name).collect();
+        b.finish(tx).unwrap();
+        names
+    }
+
+    #[test]
+    fn a_bulk_sets_aside_only_the_triggers_it_knows_and_logs_status_changes_itself() {
+        let mut store = Store::memory().unwrap();
+        let now = at("2024-03-01 10:00:00");
+        let tx = store.conn_mut().transaction().unwrap();
+        assert_eq!(set_aside(&tx), [FTS_INSERT, LOG_INSERTS[0], LOG_INSERTS[1]]);
+        let id = insert_case(&tx, &case(1), &[], None, now).unwrap();
+        let batch = NewBatch {
+            kind: "import",
+            imported_by: "tester".into(),
+            imported_at: now,
+            source_name: "w.csv".into(),
+            sha256: None,
+        };
+        let batch_id = insert_batch(&tx, &batch).unwrap();
+        let bulk = Bulk::begin(&tx).unwrap();
+        let mut w = CaseWriter::new(&tx, batch_id, "tester", now, Some(&bulk)).unwrap();
+        let change = StatusChange {
+            from: Some(case(1).status),
+            to: crate::domain::Status::Dihentikan,
+            at: now,
+            by: "tester".into(),
+            note: None,
+        };
+        tx.execute("DELETE FROM case_changes", []).unwrap();
+        w.history(id, &change).unwrap();
+        drop(w);
+        bulk.finish(&tx).unwrap();
+        assert_eq!(
+            count(&tx, "SELECT count(*) FROM case_changes"),
+            1,
+            "a new history entry of a known case is logged"
+        );
+
+        // A trigger changed since (here: the log's, rewritten) stays and fires row by row.
+        tx.execute_batch(
+            "DROP TRIGGER history_log_insert; \
+             CREATE TRIGGER history_log_insert AFTER INSERT ON status_history BEGIN \
+             INSERT INTO case_changes (case_id) VALUES (new.case_id); END;",
+        )
+        .unwrap();
+        assert_eq!(set_aside(&tx), [FTS_INSERT]);
+        tx.execute_batch("DROP TRIGGER cases_fts_insert").unwrap();
+        assert_eq!(set_aside(&tx), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_writer_reads_a_case_as_the_store_reads_it() {
+        let mut store = Store::memory().unwrap();
+        let now = at("2024-03-01 10:00:00");
+        let tx = store.conn_mut().transaction().unwrap();
+        let ids: Vec<i64> = (0..2)
+            .map(|i| insert_case(&tx, &case(i), &[], None, now).unwrap())
+            .collect();
+        let mut w = CaseWriter::new(&tx, 1, "tester", now, None).unwrap();
+        for (i, id) in ids.iter().enumerate() {
+            let expected = case(i as i64);
+            assert_eq!(w.get(*id).unwrap(), Some(expected.clone()));
+            assert_eq!(w.find(&expected.nomor).unwrap(), Some((*id, expected)));
+        }
+        assert_eq!(w.get(99).unwrap(), None);
+        assert_eq!(w.find("W-99999").unwrap(), None);
     }
 }

@@ -135,6 +135,65 @@ pub enum Command {
     HistoryPrev,
     /// Recall the next applied view.
     HistoryNext,
+    /// List the saved views of the configuration; Enter applies one.
+    ListViews,
+    /// Save the current view in the configuration under a name typed at a prompt.
+    SaveView,
+    /// Copy the current view's canonical spec to the clipboard (OSC 52, works over SSH).
+    CopyView,
+    /// Copy the case under the cursor (number and summary) to the clipboard (OSC 52).
+    CopyCase,
+}
+
+impl Command {
+    /// The name a key remap in the configuration uses (`[keys.cases] sort-next = "o"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Back => "back",
+            Command::Help => "help",
+            Command::EditView => "edit-view",
+            Command::NextScreen => "next-screen",
+            Command::PrevScreen => "prev-screen",
+            Command::Show(Screen::Dashboard) => "show-dashboard",
+            Command::Show(Screen::Cases) => "show-cases",
+            Command::Show(Screen::Stages) => "show-stages",
+            Command::Show(Screen::Map) => "show-map",
+            Command::Up => "up",
+            Command::Down => "down",
+            Command::Left => "left",
+            Command::Right => "right",
+            Command::Top => "top",
+            Command::Bottom => "bottom",
+            Command::PageUp => "page-up",
+            Command::PageDown => "page-down",
+            Command::Open => "open",
+            Command::ToggleFreeze => "toggle-freeze",
+            Command::ToggleLang => "toggle-lang",
+            Command::DayBack => "day-back",
+            Command::DayForward => "day-forward",
+            Command::SortNext => "sort-next",
+            Command::SortFlip => "sort-flip",
+            Command::SetBaseline => "set-baseline",
+            Command::ClearBaseline => "clear-baseline",
+            Command::TogglePresent => "toggle-present",
+            Command::Apply => "apply",
+            Command::Cancel => "cancel",
+            Command::CursorLeft => "cursor-left",
+            Command::CursorRight => "cursor-right",
+            Command::CursorHome => "cursor-home",
+            Command::CursorEnd => "cursor-end",
+            Command::DeleteBack => "delete-back",
+            Command::DeleteForward => "delete-forward",
+            Command::ClearLine => "clear-line",
+            Command::HistoryPrev => "history-prev",
+            Command::HistoryNext => "history-next",
+            Command::ListViews => "list-views",
+            Command::SaveView => "save-view",
+            Command::CopyView => "copy-view",
+            Command::CopyCase => "copy-case",
+        }
+    }
 }
 
 /// Everything that reaches `App::update`: commands from keys, and internal events.
@@ -154,6 +213,8 @@ pub enum Action {
     Reply(Box<Reply>),
     /// The worker stopped; the message says why.
     WorkerGone(String),
+    /// The event loop carried out something the app asked (saving a view, copying).
+    Done(crate::tui::personal::Outcome),
 }
 
 impl From<Command> for Action {

@@ -14,6 +14,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
 use crate::tui::meeting::Presenter;
+use crate::tui::personal::{Effect, Prefs, SavePrompt};
 use crate::tui::theme::Theme;
 use crate::tui::tiles::Tiles;
 use crate::tui::worker::{Counts, Need, Request};
@@ -43,6 +44,8 @@ pub struct Options {
     pub present: bool,
     /// The presenter's rotation through its pages (`--cycle`), if any.
     pub cycle: Option<Duration>,
+    /// The configuration's keymap, saved views and ASCII drawing.
+    pub prefs: Prefs,
 }
 
 /// An overlay over the current screen.
@@ -59,6 +62,8 @@ pub enum Overlay {
         missing: bool,
         scroll: usize,
     },
+    /// The saved views (`v`), one of them selected.
+    Views { selected: usize },
 }
 
 /// The dashboard's panels, in focus order.
@@ -159,6 +164,11 @@ pub struct App {
     pub(crate) generation: u64,
     pub(crate) outbox: Vec<Request>,
     pub(crate) quit: bool,
+    pub(crate) prefs: Prefs,
+    /// The prompt for a saved view's name (`s`), when open.
+    pub(crate) save: Option<SavePrompt>,
+    /// What the event loop is asked to do outside the app (save a view, copy).
+    pub(crate) effects: Vec<Effect>,
 }
 
 /// How long a notice stays in the status bar.
@@ -209,6 +219,9 @@ impl App {
             generation: 0,
             outbox: Vec::new(),
             quit: false,
+            prefs: o.prefs,
+            save: None,
+            effects: Vec::new(),
         };
         let spec = o.view.print(&app.reference);
         if !spec.is_empty() {
@@ -228,6 +241,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Action> {
         let next = match action {
             Action::Command(c) => self.command(c),
+            Action::Insert(c) if self.save.is_some() => {
+                self.save_insert(c);
+                None
+            }
             Action::Insert(c) => {
                 if let Some(f) = &mut self.filter {
                     f.editor.insert(c);
@@ -262,6 +279,10 @@ impl App {
                 self.error(format!("{}: {message}", tr(self.lang, Msg::TuiWorkerGone)));
                 None
             }
+            Action::Done(outcome) => {
+                self.outcome(outcome);
+                None
+            }
         };
         self.fetch_pages();
         next
@@ -287,8 +308,12 @@ impl App {
 
     /// Which part of the keymap applies now.
     pub fn mode(&self) -> Mode {
+        if self.save.is_some() {
+            return Mode::Save;
+        }
         match (&self.filter, &self.overlay, self.screen) {
             (Some(_), _, _) => Mode::Filter,
+            (None, Some(Overlay::Views { .. }), _) => Mode::Views,
             (None, Some(Overlay::Help { .. }), _) => Mode::Help,
             (None, Some(Overlay::Detail { .. }), _) => Mode::Detail,
             _ if self.presenter.is_some() => Mode::Present,
@@ -438,6 +463,9 @@ impl App {
         if self.filter.is_some() {
             return self.filter_command(c);
         }
+        if self.personal_command(c) {
+            return None;
+        }
         if self.meeting_command(c) {
             return None;
         }
@@ -527,7 +555,7 @@ impl App {
         self.request_detail(id);
     }
 
-    /// `s`/`S`: the next sort column, or the other direction.
+    /// `o`/`O`: the next sort column, or the other direction.
     fn sort(&mut self, c: Command) {
         use crate::view::{Sort, SortKey};
         const ORDER: [SortKey; 7] = [
@@ -566,7 +594,9 @@ impl App {
     /// The number of rows the overlay text has, to stop scrolling at its end.
     pub(crate) fn overlay_lines(&self) -> usize {
         match &self.overlay {
-            Some(Overlay::Help { .. }) => crate::tui::widgets::help::line_count(self.lang),
+            Some(Overlay::Help { .. }) => {
+                crate::tui::widgets::help::line_count(&self.prefs.keymap, self.lang)
+            }
             Some(Overlay::Detail {
                 detail: Some(d), ..
             }) => crate::tui::widgets::detail::lines(

@@ -7,9 +7,10 @@ use ratatui::widgets::Widget;
 
 use crate::engine::{Dim, Headline};
 use crate::i18n::{Msg, tr};
+use crate::tui::action::Command;
 use crate::tui::action::Screen;
 use crate::tui::app::{App, Overlay, Panel};
-use crate::tui::keymap;
+use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::marks::{COLUMNS, figures};
 use crate::tui::nav::CAMPAIGN;
@@ -22,6 +23,7 @@ use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::{Live, TabBar, TitleBar};
 use crate::tui::widgets::help::HelpView;
 use crate::tui::widgets::region_table::{RegionLine, RegionTable};
+use crate::tui::widgets::saved_views::SavedViews;
 use crate::tui::widgets::too_small::TooSmall;
 use crate::view::{Sort, SortKey};
 
@@ -34,11 +36,12 @@ impl Widget for &App {
                 lang: self.lang,
             }
             .render(area, buf);
+            self.finish(area, buf);
             return;
         }
         if self.presenter.is_some() {
             self.draw_present(area, buf);
-            crate::tui::widgets::text::scrub(buf, area);
+            self.finish(area, buf);
             return;
         }
         let a = layout::areas(area);
@@ -73,7 +76,31 @@ impl Widget for &App {
         }
         .render(a.tabs, buf);
         match &self.overlay {
+            Some(Overlay::Views { selected }) => {
+                let views: Vec<(&str, &str)> = self
+                    .prefs
+                    .views
+                    .iter()
+                    .map(|v| (v.name.as_str(), v.spec.as_str()))
+                    .collect();
+                let save_key = self
+                    .prefs
+                    .keymap
+                    .keys_of(Mode::Global, Command::SaveView)
+                    .first()
+                    .map(Key::label)
+                    .unwrap_or_default();
+                SavedViews {
+                    title: tr(self.lang, Msg::TuiViewsTitle),
+                    views: &views,
+                    selected: *selected,
+                    empty: &format!("{} {save_key}", tr(self.lang, Msg::TuiNoViews)),
+                    theme: &self.look(),
+                }
+                .render(a.body, buf)
+            }
             Some(Overlay::Help { scroll, .. }) => HelpView {
+                keymap: &self.prefs.keymap,
                 lang: self.lang,
                 scroll: *scroll,
                 theme: &self.look(),
@@ -141,7 +168,18 @@ impl Widget for &App {
             }
             .render(layout::editor_area(a.body), buf);
         }
-        let hints = keymap::hints(self.mode(), self.lang);
+        if let Some(p) = &self.save {
+            FilterBar {
+                prompt: tr(self.lang, Msg::TuiSavePrompt),
+                text: p.editor.text(),
+                cursor: p.editor.cursor(),
+                error: p.error.clone().map(|e| (p.editor.cursor() + 1, e)),
+                hint: tr(self.lang, Msg::TuiSaveHint),
+                theme: &self.look(),
+            }
+            .render(layout::editor_area(a.body), buf);
+        }
+        let hints = self.prefs.keymap.hints(self.mode(), self.lang);
         let notice = self.notice.as_ref().map(|n| (n.text.as_str(), n.error));
         Footer {
             hints: &hints,
@@ -149,12 +187,24 @@ impl Widget for &App {
             theme: &self.look(),
         }
         .render(a.footer, buf);
-        // Whatever a widget wrote, no cell reaches the terminal with a character it could act on.
-        crate::tui::widgets::text::scrub(buf, area);
+        self.finish(area, buf);
     }
 }
 
 impl App {
+    /// The last passes over the whole screen: no cell reaches the terminal with a character it
+    /// could act on, whatever a widget wrote; with `--ascii`, drawing characters become ASCII.
+    fn finish(&self, area: Rect, buf: &mut Buffer) {
+        crate::tui::widgets::text::scrub(buf, area);
+        // For a projector every character is bold, whichever widget drew it.
+        if self.look().is_high_contrast() {
+            buf.set_style(area, ratatui::style::Modifier::BOLD);
+        }
+        if self.prefs.ascii {
+            crate::tui::widgets::ascii::to_ascii(buf, area);
+        }
+    }
+
     /// The theme drawn with: high contrast in presenter mode.
     pub(crate) fn look(&self) -> Theme {
         if self.presenter.is_some() {

@@ -1,10 +1,11 @@
 //! The one keymap table: each row binds keys in a mode to a command, with its footer hint and help
 //! text in both languages. Dispatch, the footer and the `?` help all read it; nothing else binds keys.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::{Lang, Msg};
 use crate::tui::action::{Action, Command, Screen};
+pub use crate::tui::bindings::Keymap;
 
 /// Where a binding applies. `Global` bindings apply in every mode except `Filter`, unless the mode
 /// binds the same key itself.
@@ -21,11 +22,15 @@ pub enum Mode {
     Filter,
     /// Presenter mode: navigation only; no global binding applies.
     Present,
+    /// The list of saved views (`v`).
+    Views,
+    /// The prompt for a saved view's name (`s`): unbound characters are typed into it.
+    Save,
 }
 
 impl Mode {
     /// Modes in the order the help lists them.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::Cases,
@@ -33,9 +38,41 @@ impl Mode {
         Mode::Map,
         Mode::Detail,
         Mode::Filter,
+        Mode::Views,
+        Mode::Save,
         Mode::Help,
         Mode::Present,
     ];
+
+    /// The mode's name in the configuration (`[keys.cases]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Dashboard => "dashboard",
+            Mode::Cases => "cases",
+            Mode::Stages => "stages",
+            Mode::Map => "map",
+            Mode::Detail => "detail",
+            Mode::Help => "help",
+            Mode::Filter => "filter",
+            Mode::Present => "present",
+            Mode::Views => "views",
+            Mode::Save => "save",
+        }
+    }
+
+    /// Whether unbound characters are typed (the view editor, the name prompt).
+    pub fn types(self) -> bool {
+        matches!(self, Mode::Filter | Mode::Save)
+    }
+
+    /// Whether the global bindings apply in this mode (where it does not bind the key itself).
+    pub fn falls_back(self) -> bool {
+        !matches!(
+            self,
+            Mode::Filter | Mode::Save | Mode::Present | Mode::Global
+        )
+    }
 
     /// The heading of this mode in the help.
     pub fn title(self) -> Msg {
@@ -49,6 +86,8 @@ impl Mode {
             Mode::Detail => Msg::TuiDetail,
             Mode::Help => Msg::TuiHelp,
             Mode::Filter => Msg::TuiEditPrompt,
+            Mode::Views => Msg::TuiViewsTitle,
+            Mode::Save => Msg::TuiSavePrompt,
         }
     }
 }
@@ -113,12 +152,16 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::Backspace => "⌫".into(),
             KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{}", base.to_uppercase())
-        } else {
-            base
+        match (
+            self.mods.contains(KeyModifiers::CONTROL),
+            self.mods.contains(KeyModifiers::ALT),
+        ) {
+            (true, _) => format!("Ctrl-{}", base.to_uppercase()),
+            (false, true) => format!("Alt-{base}"),
+            _ => base,
         }
     }
 }
@@ -186,8 +229,8 @@ const OWN: &[Binding] = &[
     b(M::Cases, &[Key::plain(K::Enter)], Command::Open, Some(("buka", "open")), ("buka rincian kasus", "open the case in full")),
     b(M::Cases, &[Key::plain(K::Esc)], Command::Back, Some(("kembali", "back")),
         ("kembali ke layar dan tampilan sebelum rinci", "back to the screen and view before the drill-down")),
-    b(M::Cases, &[Key::ch('s')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
-    b(M::Cases, &[Key::ch('S')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
+    b(M::Cases, &[Key::ch('o')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
+    b(M::Cases, &[Key::ch('O')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
     b(M::Stages, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
         ("buka kasus baris ini (tahapan, minggu kampanye, wilayah)", "open the cases of this row (stage, campaign week, region)")),
     b(M::Stages, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("bagian", "part")),
@@ -224,6 +267,22 @@ const OWN: &[Binding] = &[
     b(M::Filter, &[Key::plain(K::Delete)], Command::DeleteForward, None, ("hapus huruf di kursor", "delete at the cursor")),
     b(M::Filter, &[Key::ctrl('u')], Command::ClearLine, None, ("hapus sampai awal baris", "delete to the start")),
     b(M::Filter, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
+    b(M::Views, &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("tampilan di atas", "the view above")),
+    b(M::Views, &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("tampilan di bawah", "the view below")),
+    b(M::Views, &[Key::ch('g'), Key::plain(K::Home)], Command::Top, None, ("tampilan pertama", "the first view")),
+    b(M::Views, &[Key::ch('G'), Key::plain(K::End)], Command::Bottom, None, ("tampilan terakhir", "the last view")),
+    b(M::Views, &[Key::plain(K::Enter)], Command::Open, Some(("pakai", "use")), ("pakai tampilan tersimpan ini", "use this saved view")),
+    b(M::Views, &[Key::plain(K::Esc), Key::ch('v')], Command::Back, Some(("tutup", "close")), ("tutup daftar", "close the list")),
+    b(M::Save, &[Key::plain(K::Enter)], Command::Apply, Some(("simpan", "save")), ("simpan tampilan dengan nama ini", "save the view under this name")),
+    b(M::Save, &[Key::plain(K::Esc)], Command::Cancel, Some(("batal", "cancel")), ("batal, tidak menyimpan", "cancel, save nothing")),
+    b(M::Save, &[Key::plain(K::Left)], Command::CursorLeft, None, ("kursor ke kiri", "cursor left")),
+    b(M::Save, &[Key::plain(K::Right)], Command::CursorRight, None, ("kursor ke kanan", "cursor right")),
+    b(M::Save, &[Key::plain(K::Home), Key::ctrl('a')], Command::CursorHome, None, ("ke awal baris", "to the start")),
+    b(M::Save, &[Key::plain(K::End), Key::ctrl('e')], Command::CursorEnd, None, ("ke akhir baris", "to the end")),
+    b(M::Save, &[Key::plain(K::Backspace)], Command::DeleteBack, None, ("hapus huruf sebelum kursor", "delete before the cursor")),
+    b(M::Save, &[Key::plain(K::Delete)], Command::DeleteForward, None, ("hapus huruf di kursor", "delete at the cursor")),
+    b(M::Save, &[Key::ctrl('u')], Command::ClearLine, None, ("hapus sampai awal baris", "delete to the start")),
+    b(M::Save, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
     b(M::Global, &[Key::ch('/')], Command::EditView, Some(("saring", "filter")), ("ubah tampilan (saringan)", "edit the view (filter)")),
     b(M::Global, &[Key::ch('f')], Command::ToggleFreeze, Some(("beku", "freeze")),
         ("bekukan / lanjutkan pembaruan langsung", "freeze / resume live updates")),
@@ -244,6 +303,12 @@ const OWN: &[Binding] = &[
     b(M::Global, &[Key::ch('B')], Command::ClearBaseline, None, ("hapus acuan", "clear the baseline")),
     b(M::Global, &[Key::ch('p')], Command::TogglePresent, Some(("presentasi", "present")),
         ("mode presentasi: layar penuh, angka besar, kontras tinggi", "presenter mode: no chrome, big figures, high contrast")),
+    b(M::Global, &[Key::ch('v')], Command::ListViews, Some(("tersimpan", "saved")), ("daftar tampilan tersimpan", "the list of saved views")),
+    b(M::Global, &[Key::ch('s')], Command::SaveView, None, ("simpan tampilan ini dengan nama", "save this view under a name")),
+    b(M::Global, &[Key::ch('y')], Command::CopyView, None,
+        ("salin tampilan ke papan klip (OSC 52, juga lewat SSH)", "copy the view to the clipboard (OSC 52, also over SSH)")),
+    b(M::Global, &[Key::ch('Y')], Command::CopyCase, None,
+        ("salin kasus di kursor (nomor dan ringkasan)", "copy the case under the cursor (number and summary)")),
     b(M::Global, &[Key::ch('?')], Command::Help, Some(("bantuan", "help")), ("bantuan tombol ini", "this key help")),
     b(M::Global, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
 ];
@@ -259,70 +324,28 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
         .chain(OWN.iter())
 }
 
-/// The command `key` runs in `mode`, if any.
+/// The default keymap, for the free functions below.
+static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+
+/// The command `key` runs in `mode` with the default bindings, if any.
 pub fn lookup(mode: Mode, key: Key) -> Option<Command> {
-    let find = |m: Mode| {
-        bindings()
-            .find(|b| b.mode == m && b.keys.contains(&key))
-            .map(|b| b.command)
-    };
-    match mode {
-        Mode::Filter | Mode::Present => find(mode),
-        m => find(m).or_else(|| find(Mode::Global)),
-    }
+    DEFAULT.lookup(mode, key)
 }
 
-/// The action of a terminal key event in `mode`: a command, a character typed into the editor,
-/// or nothing.
+/// The action of a terminal key event in `mode` with the default bindings: a command, a
+/// character typed into the editor, or nothing.
 pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    let key = Key::from_event(ev);
-    if let Some(c) = lookup(mode, key) {
-        return Some(Action::Command(c));
-    }
-    match (mode, key.code) {
-        (Mode::Filter, KeyCode::Char(c)) if key.mods.is_empty() => Some(Action::Insert(c)),
-        _ => None,
-    }
+    DEFAULT.action_for(mode, ev)
 }
 
-/// The footer's hints for `mode`: the keys and the word, the mode's own rows first.
+/// The footer's hints for `mode` with the default bindings.
 pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    let with_global = !matches!(
-        mode,
-        Mode::Filter | Mode::Help | Mode::Detail | Mode::Present
-    );
-    let mut out: Vec<(String, &'static str)> = bindings()
-        .filter(|b| b.mode == mode || (with_global && b.mode == Mode::Global))
-        .filter_map(|b| {
-            let (id, en) = b.hint?;
-            let keys = match b.command {
-                Command::DayBack => "[ ]".to_string(),
-                Command::Left => "←→".to_string(),
-                _ => b.keys.first().map(Key::label).unwrap_or_default(),
-            };
-            Some((keys, lang.pick(id, en)))
-        })
-        .collect();
-    if !with_global && !matches!(mode, Mode::Filter | Mode::Present) {
-        out.push(("q".into(), lang.pick("keluar", "quit")));
-    }
-    out
+    DEFAULT.hints(mode, lang)
 }
 
-/// The help's rows for one mode: the keys written out and the description.
+/// The help's rows for one mode with the default bindings.
 pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    bindings()
-        .filter(|b| b.mode == mode)
-        .map(|b| {
-            (
-                b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
-                lang.pick(b.help.0, b.help.1),
-            )
-        })
-        .collect()
+    DEFAULT.help_rows(mode, lang)
 }
 
 #[cfg(test)]

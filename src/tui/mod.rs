@@ -4,13 +4,16 @@
 pub mod action;
 pub mod app;
 pub mod baseline;
+pub mod bindings;
 pub mod campaign;
 pub mod cases;
+pub mod clipboard;
 mod draw;
 mod draw_map;
 mod draw_present;
 mod draw_stages;
 pub mod editor;
+pub mod effect;
 pub mod filter;
 mod hangup;
 pub mod keymap;
@@ -18,6 +21,7 @@ pub mod layout;
 pub mod marks;
 pub mod meeting;
 mod nav;
+pub mod personal;
 mod sync;
 pub mod theme;
 pub mod tiles;
@@ -52,6 +56,10 @@ pub struct Session {
     pub db: PathBuf,
     pub rules: DeadlineRules,
     pub options: Options,
+    /// How often the worker asks SQLite whether another connection committed (`refresh_ms`).
+    pub poll: Duration,
+    /// Where saved views and copies go.
+    pub outside: effect::Outside,
 }
 
 /// Why the loop ended.
@@ -80,8 +88,15 @@ pub fn run(session: Session) -> Result<()> {
             .map_err(|e| Error::Other(format!("signal: {e}")))?;
     }
     let lang = session.options.lang;
-    let worker = worker::spawn(session.db, session.rules, lang)
-        .map_err(|e| Error::Other(format!("worker: {e}")))?;
+    let worker = worker::spawn_polling(
+        session.db,
+        session.rules,
+        lang,
+        baseline::default_dir(),
+        session.poll,
+    )
+    .map_err(|e| Error::Other(format!("worker: {e}")))?;
+    let outside = session.outside;
     // Installs the panic hook that restores the terminal before the panic message.
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
@@ -102,7 +117,7 @@ pub fn run(session: Session) -> Result<()> {
     // Ends the process if the terminal hangs up while the loop is stuck reading it.
     let watchdog = hangup::Watchdog::spawn(Arc::clone(&hangup))
         .map_err(|e| Error::Other(format!("watchdog: {e}")))?;
-    let ending = event_loop(&mut terminal, &mut app, &worker, &stop, &hangup);
+    let ending = event_loop(&mut terminal, &mut app, &worker, &outside, &stop, &hangup);
     // After a hang-up the watchdog gives restoring a second at most: a dead terminal may block.
     drop(terminal);
     restore();
@@ -134,6 +149,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     worker: &worker::Worker,
+    outside: &effect::Outside,
     stop: &AtomicBool,
     hangup: &AtomicBool,
 ) -> Result<Ending> {
@@ -182,6 +198,11 @@ fn event_loop(
                 );
             }
         }
+        for e in app.take_effects() {
+            let done = effect::perform(e, outside, app.lang(), &mut std::io::stdout());
+            dispatch(app, done);
+            dirty = true;
+        }
         if app.should_quit() {
             continue;
         }
@@ -207,7 +228,7 @@ fn event_loop(
             }
             match event::read() {
                 Ok(Event::Key(key)) => {
-                    if let Some(action) = keymap::action_for(app.mode(), &key) {
+                    if let Some(action) = app.keymap().action_for(app.mode(), &key) {
                         dispatch(app, action);
                         dirty = true;
                     }

@@ -97,10 +97,10 @@ impl App {
                     Some(Overlay::Help { scroll, .. }) | Some(Overlay::Detail { scroll, .. }) => {
                         *scroll = step(*scroll, max + 1, c, page);
                     }
-                    None => {}
+                    Some(Overlay::Views { .. }) | None => {}
                 }
             }
-            Mode::Global | Mode::Filter | Mode::Present => {}
+            Mode::Global | Mode::Filter | Mode::Present | Mode::Views | Mode::Save => {}
         }
     }
 

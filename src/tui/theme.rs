@@ -3,12 +3,51 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The themes a user can choose (`theme = "…"` in the configuration, `--theme`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Colours for a dark terminal background (the default).
+    Dark,
+    /// Colours for a light background: no yellow or cyan text.
+    Light,
+    /// For projectors: no grey, bold text, bright colours.
+    HighContrast,
+    /// No colour at all: reverse video, bold and text markers only (what `NO_COLOR` selects).
+    Mono,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 4] = [
+        ThemeName::Dark,
+        ThemeName::Light,
+        ThemeName::HighContrast,
+        ThemeName::Mono,
+    ];
+
+    /// The name in the configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+            ThemeName::Mono => "mono",
+        }
+    }
+
+    /// The theme of a name in the configuration.
+    pub fn from_name(name: &str) -> Option<ThemeName> {
+        ThemeName::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
 /// The styles of the TUI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
     colour: bool,
     /// The presenter's high-contrast variant: no grey, bold text, bright colours.
     contrast: bool,
+    /// Colours chosen for a light background.
+    light: bool,
 }
 
 impl Theme {
@@ -17,13 +56,47 @@ impl Theme {
         Theme {
             colour,
             contrast: false,
+            light: false,
         }
+    }
+
+    /// The theme of a name.
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::new(true),
+            ThemeName::Light => Theme {
+                light: true,
+                ..Theme::new(true)
+            },
+            ThemeName::HighContrast => Theme::new(true).high_contrast(),
+            ThemeName::Mono => Theme::new(false),
+        }
+    }
+
+    /// The name of this theme.
+    pub fn name(&self) -> ThemeName {
+        match (self.colour, self.contrast, self.light) {
+            (false, _, _) => ThemeName::Mono,
+            (true, true, _) => ThemeName::HighContrast,
+            (true, false, true) => ThemeName::Light,
+            (true, false, false) => ThemeName::Dark,
+        }
+    }
+
+    /// `dark` on a dark background, `light` on a light one.
+    fn pick(&self, dark: Color, light: Color) -> Style {
+        self.fg(if self.light && !self.contrast {
+            light
+        } else {
+            dark
+        })
     }
 
     /// The same theme in high contrast, for a projector (presenter mode).
     pub fn high_contrast(self) -> Theme {
         Theme {
             contrast: true,
+            light: false,
             ..self
         }
     }
@@ -35,7 +108,7 @@ impl Theme {
 
     /// Colours unless `NO_COLOR` is set to anything non-empty (https://no-color.org).
     pub fn from_env() -> Theme {
-        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+        Theme::new(!no_color())
     }
 
     /// Whether this theme uses colour.
@@ -63,7 +136,11 @@ impl Theme {
     /// Secondary text: headings of columns, dates, hints.
     pub fn dim(&self) -> Style {
         if self.colour && !self.contrast {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(if self.light {
+                Color::Gray
+            } else {
+                Color::DarkGray
+            })
         } else {
             Style::new()
         }
@@ -71,7 +148,8 @@ impl Theme {
 
     /// The title bar.
     pub fn title(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.pick(Color::Cyan, Color::Blue)
+            .add_modifier(Modifier::BOLD)
     }
 
     /// Column headings.
@@ -101,7 +179,8 @@ impl Theme {
 
     /// A count that went up lately (also marked ▲ in text).
     pub fn increased(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.pick(Color::Yellow, Color::Indexed(130))
+            .add_modifier(Modifier::BOLD)
     }
 
     /// A count that went down lately (also marked ▼ in text).
@@ -111,7 +190,8 @@ impl Theme {
 
     /// The campaign stage (also marked ◆ in text).
     pub fn campaign(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.pick(Color::Yellow, Color::Indexed(130))
+            .add_modifier(Modifier::BOLD)
     }
 
     /// Bars of the tables.
@@ -154,8 +234,15 @@ impl Theme {
             Color::LightRed,
             Color::Red,
         ];
+        const LIGHT: [Color; 5] = [
+            Color::Reset,
+            Color::Indexed(180),
+            Color::Indexed(173),
+            Color::Indexed(167),
+            Color::Red,
+        ];
         let i = level.min(4);
-        (FILLS[i], self.fg(COLOURS[i]))
+        (FILLS[i], self.pick(COLOURS[i], LIGHT[i]))
     }
 
     /// The live marker.
@@ -165,7 +252,8 @@ impl Theme {
 
     /// The frozen marker.
     pub fn frozen(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.pick(Color::Yellow, Color::Indexed(130))
+            .add_modifier(Modifier::BOLD)
     }
 
     /// An error in the status line or the view editor.
@@ -180,7 +268,8 @@ impl Theme {
 
     /// Keys in the footer and the help.
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.pick(Color::Cyan, Color::Blue)
+            .add_modifier(Modifier::BOLD)
     }
 
     /// The editing cursor of the view editor (a reversed cell).
@@ -192,4 +281,9 @@ impl Theme {
     pub fn unfocused(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
     }
+}
+
+/// Whether `NO_COLOR` is set to anything non-empty (https://no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }

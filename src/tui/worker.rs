@@ -168,6 +168,18 @@ pub fn spawn_in(
     lang: Lang,
     state: Option<PathBuf>,
 ) -> std::io::Result<Worker> {
+    spawn_polling(path, rules, lang, state, POLL)
+}
+
+/// `spawn_in`, asking SQLite for other connections' commits every `poll` (the configuration's
+/// `refresh_ms`).
+pub fn spawn_polling(
+    path: PathBuf,
+    rules: DeadlineRules,
+    lang: Lang,
+    state: Option<PathBuf>,
+    poll: Duration,
+) -> std::io::Result<Worker> {
     let (req_tx, req_rx) = channel::<Request>();
     let (ev_tx, ev_rx) = channel::<Event>();
     let cancel = Arc::new(Cancel::default());
@@ -182,6 +194,7 @@ pub fn spawn_in(
                     state.as_deref(),
                     rules,
                     lang,
+                    poll,
                     &req_rx,
                     &ev_tx,
                     &shared,
@@ -209,11 +222,13 @@ pub fn spawn_in(
 }
 
 /// The worker's loop: answer requests (only the newest of each kind), poll for changes.
+#[allow(clippy::too_many_arguments)]
 fn serve(
     path: &std::path::Path,
     state: Option<&std::path::Path>,
     rules: DeadlineRules,
     lang: Lang,
+    poll: Duration,
     requests: &Receiver<Request>,
     events: &Sender<Event>,
     cancel: &Cancel,
@@ -233,7 +248,7 @@ fn serve(
     let mut version = store.data_version()?;
     let mut today: Option<NaiveDate> = None;
     let mut engine: Option<Engine<'_>> = None;
-    let mut next_poll = Instant::now() + POLL;
+    let mut next_poll = Instant::now() + poll;
     loop {
         match requests.recv_timeout(next_poll.saturating_duration_since(Instant::now())) {
             Ok(first) => {
@@ -332,7 +347,7 @@ fn serve(
                     return Ok(());
                 }
             }
-            next_poll = Instant::now() + POLL;
+            next_poll = Instant::now() + poll;
         }
     }
 }

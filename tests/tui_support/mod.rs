@@ -12,7 +12,6 @@ use pantau::i18n::Lang;
 use pantau::store::{Mode, Store};
 use pantau::tui::action::{Action, Command};
 use pantau::tui::app::{App, Options};
-use pantau::tui::keymap;
 use pantau::tui::theme::Theme;
 use pantau::tui::worker::{self, Event, Worker};
 use pantau::view::View;
@@ -105,6 +104,7 @@ impl Harness {
             baseline: None,
             present: false,
             cycle: None,
+            prefs: Default::default(),
         };
         change(&mut options);
         let worker = worker::spawn_in(db.to_path_buf(), rules, lang, Some(state_dir(db))).unwrap();
@@ -184,7 +184,7 @@ impl Harness {
 
     pub fn press_with(&mut self, code: KeyCode, mods: KeyModifiers) {
         let ev = KeyEvent::new(code, mods);
-        if let Some(a) = keymap::action_for(self.app.mode(), &ev) {
+        if let Some(a) = self.app.keymap().action_for(self.app.mode(), &ev) {
             self.dispatch(a);
         }
         self.wait_idle();

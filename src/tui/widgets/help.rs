@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::i18n::{Lang, Msg, tr};
-use crate::tui::keymap::{Mode, help_rows};
+use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::left;
 
 /// The help's lines.
-pub fn lines(lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(Span::styled(
         format!(" {}", tr(lang, Msg::TuiHelpClose)),
         theme.dim(),
@@ -23,13 +23,13 @@ pub fn lines(lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
             format!(" {}", tr(lang, mode.title())),
             theme.heading(),
         )));
-        for (keys, what) in help_rows(mode, lang) {
+        for (keys, what) in keymap.help_rows(mode, lang) {
             out.push(Line::from(vec![
                 Span::styled(format!("   {}", left(&keys, 16)), theme.key()),
                 Span::raw(what),
             ]));
         }
-        if mode == Mode::Filter {
+        if mode.types() {
             out.push(Line::from(vec![
                 Span::styled(format!("   {}", left("a-z …", 16)), theme.key()),
                 Span::raw(tr(lang, Msg::TuiHelpTyping)),
@@ -40,12 +40,14 @@ pub fn lines(lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// How many lines the help has.
-pub fn line_count(lang: Lang) -> usize {
-    lines(lang, &Theme::new(false)).len()
+pub fn line_count(keymap: &Keymap, lang: Lang) -> usize {
+    lines(keymap, lang, &Theme::new(false)).len()
 }
 
 /// The help, scrolled; in two columns when the screen is wide enough.
 pub struct HelpView<'a> {
+    /// The bindings in force (with the user's remaps).
+    pub keymap: &'a Keymap,
     pub lang: Lang,
     pub scroll: usize,
     pub theme: &'a Theme,
@@ -68,7 +70,7 @@ impl Widget for HelpView<'_> {
             ]),
             area.width,
         );
-        let all = lines(self.lang, t);
+        let all = lines(self.keymap, self.lang, t);
         let rows = usize::from(area.height - 1);
         let columns = if area.width >= 150 && all.len() > rows {
             2

@@ -1,6 +1,7 @@
 //! The TUI's widgets, one per file, each drawing from explicit inputs into a `Buffer` so it can be
 //! tested alone. None of them sees the app, the database or the clock.
 
+pub mod ascii;
 pub mod bar;
 pub mod big_digits;
 pub mod campaign_table;
@@ -13,6 +14,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod region_table;
+pub mod saved_views;
 pub mod text;
 pub mod tile_map;
 pub mod timeline;

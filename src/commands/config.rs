@@ -1,0 +1,128 @@
+//! `pantau config`: the configuration in force as TOML, each value followed by where it came
+//! from, or the table of bindable commands. Prints only; never writes the file.
+
+use crate::cli::ConfigArgs;
+use crate::commands::Context;
+use crate::config::Source;
+use crate::error::Result;
+use crate::i18n::{Lang, Msg, tr};
+use crate::tui::bindings::{Origin, key_name};
+use crate::tui::keymap::{Keymap, Mode};
+
+/// Runs `pantau config`.
+pub fn run(ctx: &Context, args: &ConfigArgs) -> Result<()> {
+    let text = if args.commands {
+        commands(&ctx.keymap, ctx.lang)
+    } else {
+        effective(ctx)
+    };
+    print!("{}", crate::text::safe_lines(&text));
+    Ok(())
+}
+
+/// A TOML string or other value as the file would write it.
+fn toml<V: Into<toml_edit::Value>>(v: V) -> String {
+    v.into().to_string().trim().to_string()
+}
+
+fn line(key: &str, value: String, from: &Source, lang: Lang) -> String {
+    let left = format!("{key} = {value}");
+    format!("{left:<40} # {}\n", from.describe(lang))
+}
+
+/// The configuration in force, as TOML with the source of each value in a comment.
+pub fn effective(ctx: &Context) -> String {
+    let c = &ctx.config;
+    let l = ctx.lang;
+    let mut out = format!("# pantau: {}\n", tr(l, Msg::ConfigEffective));
+    let file = match (&c.file, &ctx.config_path) {
+        (Some(f), _) => f.display().to_string(),
+        (None, Some(p)) => format!(
+            "{} ({})",
+            p.display(),
+            l.pick("tidak dibaca: bawaan saja", "not read: defaults only")
+        ),
+        (None, None) => l.pick("tidak ada", "none").to_string(),
+    };
+    out += &format!("# {}: {file}\n\n", l.pick("berkas", "file"));
+    out += &line(
+        "database",
+        toml(ctx.db.display().to_string()),
+        &c.database.source,
+        l,
+    );
+    let lang = match ctx.lang {
+        Lang::Id => "id",
+        Lang::En => "en",
+    };
+    out += &line("language", toml(lang), &c.language.source, l);
+    out += &line("theme", toml(c.theme.value.name()), &c.theme.source, l);
+    out += &line(
+        "refresh_ms",
+        toml(c.refresh_ms.value as i64),
+        &c.refresh_ms.source,
+        l,
+    );
+    let days = match c.deadline_days.value {
+        crate::domain::DayCount::Calendar => "calendar",
+        crate::domain::DayCount::Working => "working",
+    };
+    out += &line("deadline_days", toml(days), &c.deadline_days.source, l);
+    out += &line("ascii", toml(c.ascii.value), &c.ascii.source, l);
+    out += "\n[views]\n";
+    for (v, from) in &c.views {
+        out += &line(&v.name, toml(v.spec.as_str()), from, l);
+    }
+    let mut modes: Vec<Mode> = Vec::new();
+    for b in ctx.keymap.rows() {
+        if matches!(b.origin, Origin::Config { .. }) && !modes.contains(&b.mode) {
+            modes.push(b.mode);
+        }
+    }
+    if modes.is_empty() {
+        out += &format!(
+            "\n# [keys]: {}\n",
+            l.pick(
+                "tidak ada tombol yang dipetakan ulang (pantau config --commands)",
+                "no keys remapped (pantau config --commands)"
+            )
+        );
+    }
+    for mode in modes {
+        out += &format!("\n[keys.{}]\n", mode.name());
+        for b in ctx.keymap.rows().iter().filter(|b| b.mode == mode) {
+            if let Origin::Config { line: at } = b.origin {
+                let from = Source::File {
+                    path: c.file.clone().unwrap_or_default(),
+                    line: at,
+                };
+                out += &line(b.command.name(), keys(&b.keys), &from, l);
+            }
+        }
+    }
+    out
+}
+
+fn keys(keys: &[crate::tui::keymap::Key]) -> String {
+    match keys {
+        [one] => toml(key_name(*one)),
+        many => {
+            let names: Vec<String> = many.iter().map(|k| toml(key_name(*k))).collect();
+            format!("[{}]", names.join(", "))
+        }
+    }
+}
+
+/// Every mode, command and its keys in force, as `[keys.MODE]` tables a file can rebind.
+pub fn commands(keymap: &Keymap, lang: Lang) -> String {
+    let mut out = String::new();
+    for mode in Mode::ALL {
+        out += &format!("[keys.{}]\n", mode.name());
+        for b in keymap.rows().iter().filter(|b| b.mode == mode) {
+            let left = format!("{} = {}", b.command.name(), keys(&b.keys));
+            out += &format!("{left:<36} # {}\n", lang.pick(b.help.0, b.help.1));
+        }
+        out += "\n";
+    }
+    out
+}

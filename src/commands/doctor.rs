@@ -1,0 +1,598 @@
+//! `pantau doctor`: checks the database, the terminal, the configuration and the locale, and
+//! prints each finding with its fix; `--keys` echoes key presses. Reads only; changes nothing.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::cli::DoctorArgs;
+use crate::commands::Context;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, tr};
+use crate::store::{Mode, SCHEMA_VERSION, Store};
+
+/// How a check came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Ok,
+    /// Works, but something is worth knowing or fixing.
+    Warn,
+    /// Does not work.
+    Fail,
+    /// Not checked here.
+    Info,
+}
+
+/// One check: its name, what was found, and the fix when it is not all well.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub level: Level,
+    pub name: &'static str,
+    pub found: String,
+    pub fix: Option<String>,
+}
+
+fn check(level: Level, name: &'static str, found: String, fix: Option<String>) -> Check {
+    Check {
+        level,
+        name,
+        found,
+        fix,
+    }
+}
+
+/// Runs `pantau doctor`: every section, then exit status 1 if any check failed.
+pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
+    if args.keys {
+        return keys(ctx);
+    }
+    let l = ctx.lang;
+    let sections = [
+        (Msg::DoctorDatabase, database(ctx)),
+        (Msg::DoctorTerminal, terminal(ctx)),
+        (Msg::DoctorConfig, config(ctx)),
+        (Msg::DoctorLocale, locale(ctx)),
+    ];
+    let ascii = ctx.config.ascii.value;
+    let mut out = String::from("pantau doctor\n");
+    let mut failed = 0;
+    for (title, checks) in &sections {
+        out += &format!("{}\n", tr(l, *title));
+        for c in checks {
+            let mark = match (c.level, ascii) {
+                (Level::Ok, false) => "✓",
+                (Level::Warn, _) => "!",
+                (Level::Fail, false) => "✗",
+                (Level::Info, false) => "–",
+                (Level::Ok, true) => "+",
+                (Level::Fail, true) => "x",
+                (Level::Info, true) => "-",
+            };
+            failed += usize::from(c.level == Level::Fail);
+            out += &format!("  {mark} {}: {}\n", c.name, c.found);
+            match (&c.fix, c.level) {
+                (Some(fix), Level::Warn | Level::Fail) => {
+                    out += &format!("      {}: {fix}\n", tr(l, Msg::DoctorFix));
+                }
+                (Some(tip), _) => out += &format!("      → {tip}\n"),
+                (None, _) => {}
+            }
+        }
+    }
+    print!("{}", crate::text::safe_lines(&out));
+    if failed == 0 {
+        println!("{}", tr(l, Msg::DoctorAllWell));
+        return Ok(());
+    }
+    Err(Error::Other(format!(
+        "{}: {failed} ({})",
+        tr(l, Msg::DoctorProblems),
+        l.pick("lihat di atas", "listed above")
+    )))
+}
+
+/// The database: where, writable, schema, integrity, journal, size, cases.
+pub fn database(ctx: &Context) -> Vec<Check> {
+    let l = ctx.lang;
+    let db = &ctx.db;
+    let mut out = vec![check(
+        Level::Ok,
+        l.pick("berkas", "file"),
+        format!(
+            "{} ({})",
+            db.display(),
+            ctx.config.database.source.describe(l)
+        ),
+        None,
+    )];
+    if !db.exists() {
+        out[0].level = Level::Fail;
+        out[0].fix = Some(
+            l.pick(
+                "buat dengan `pantau init` (kosong) atau `pantau demo`; atau pilih berkas lain dengan --db, $PANTAU_DB atau `database` di pengaturan",
+                "create it with `pantau init` (empty) or `pantau demo`; or choose another file with --db, $PANTAU_DB or `database` in the configuration",
+            )
+            .into(),
+        );
+        return out;
+    }
+    let file_ok = std::fs::OpenOptions::new().append(true).open(db).is_ok();
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir_ok = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok();
+    out.push(match (file_ok, dir_ok) {
+        (true, true) => check(Level::Ok, l.pick("dapat ditulis", "writable"), l.pick("ya, juga foldernya", "yes, and its folder").into(), None),
+        (false, true) => check(
+            Level::Warn,
+            l.pick("dapat ditulis", "writable"),
+            l.pick("tidak: hanya dapat dibaca", "no: it can be read only").into(),
+            Some(l.pick("untuk mengimpor, mintalah izin tulis pada berkas (README: database bersama untuk satu tim)", "to import, ask for write permission on the file (README: a shared database for a team)").into()),
+        ),
+        (_, false) => check(
+            Level::Fail,
+            l.pick("dapat ditulis", "writable"),
+            format!("{} {}", l.pick("folder tidak dapat ditulis:", "its folder cannot be written:"), dir.display()),
+            Some(l.pick("SQLite harus membuat berkas -shm di folder itu: mintalah izin tulis pada folder (README: database bersama untuk satu tim)", "SQLite must create the -shm file in that folder: ask for write permission on it (README: a shared database for a team)").into()),
+        ),
+    });
+    let store = match Store::open(db, Mode::ReadOnly) {
+        Ok(s) => s,
+        Err(e) => {
+            out.push(check(
+                Level::Fail,
+                l.pick("buka", "open"),
+                e.message(l),
+                None,
+            ));
+            return out;
+        }
+    };
+    out.extend(store_checks(&store, db, l));
+    out
+}
+
+fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
+    let mut out = Vec::new();
+    let conn = store.conn();
+    let version = store.user_version().unwrap_or(-1);
+    out.push(if version == SCHEMA_VERSION {
+        check(
+            Level::Ok,
+            l.pick("skema", "schema"),
+            format!("{} {version}", l.pick("versi", "version")),
+            None,
+        )
+    } else {
+        check(
+            Level::Fail,
+            l.pick("skema", "schema"),
+            format!(
+                "{} {version}, {} {SCHEMA_VERSION}",
+                l.pick("versi", "version"),
+                l.pick("pantau ini mengenal", "this pantau knows")
+            ),
+            Some(
+                l.pick(
+                    "versi lebih lama: buka sekali tanpa --read-only; lebih baru: perbarui pantau",
+                    "older: open it once without --read-only; newer: upgrade pantau",
+                )
+                .into(),
+            ),
+        )
+    });
+    let quick: Result<Vec<String>, _> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect());
+    out.push(match quick {
+        Ok(rows) if rows == ["ok"] => check(
+            Level::Ok,
+            l.pick("integritas", "integrity"),
+            "ok (PRAGMA quick_check)".into(),
+            None,
+        ),
+        Ok(rows) => check(
+            Level::Fail,
+            l.pick("integritas", "integrity"),
+            rows.into_iter().take(3).collect::<Vec<_>>().join("; "),
+            Some(
+                l.pick(
+                    "jalankan `pantau check`, lalu pulihkan salinan terakhir dari `pantau backup`",
+                    "run `pantau check`, then restore the last copy made with `pantau backup`",
+                )
+                .into(),
+            ),
+        ),
+        Err(e) => check(
+            Level::Fail,
+            l.pick("integritas", "integrity"),
+            e.to_string(),
+            Some("pantau check".into()),
+        ),
+    });
+    let journal: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap_or_default();
+    out.push(if journal.eq_ignore_ascii_case("wal") {
+        check(
+            Level::Ok,
+            "WAL",
+            l.pick(
+                "ya: pembaca tidak menunggu penulis",
+                "yes: readers do not wait for writers",
+            )
+            .into(),
+            None,
+        )
+    } else {
+        check(
+            Level::Warn,
+            "WAL",
+            format!(
+                "{} {journal}",
+                l.pick("tidak, mode jurnal", "no, journal mode")
+            ),
+            Some(
+                l.pick(
+                    "buka sekali tanpa --read-only (pantau menyalakan WAL)",
+                    "open it once without --read-only (pantau turns WAL on)",
+                )
+                .into(),
+            ),
+        )
+    });
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let wal = size(Path::new(&format!("{}-wal", db.display())));
+    out.push(check(
+        Level::Ok,
+        l.pick("ukuran", "size"),
+        format!("{:.1} MiB (+ {:.1} MiB WAL)", mib(size(db)), mib(wal)),
+        None,
+    ));
+    out.push(match store.case_count() {
+        Ok(n) => check(
+            Level::Ok,
+            l.pick("kasus", "cases"),
+            crate::i18n::number(l, n),
+            None,
+        ),
+        Err(e) => check(
+            Level::Fail,
+            l.pick("kasus", "cases"),
+            e.message(l),
+            Some("pantau check".into()),
+        ),
+    });
+    out
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// Whether the locale's character set is UTF-8 (`LC_ALL`, else `LC_CTYPE`, else `LANG`).
+pub fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(var)
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// The terminal: TERM, colours, NO_COLOR, size, UTF-8 and box lines, tmux and the clipboard, keys.
+pub fn terminal(ctx: &Context) -> Vec<Check> {
+    let l = ctx.lang;
+    let term = var("TERM");
+    let mut out = vec![match term.as_deref() {
+        None | Some("dumb") => check(
+            Level::Fail,
+            "TERM",
+            term.clone()
+                .unwrap_or_else(|| l.pick("tidak diatur", "not set").into()),
+            Some("export TERM=xterm-256color".into()),
+        ),
+        Some(t) => check(Level::Ok, "TERM", t.into(), None),
+    }];
+    let colorterm = var("COLORTERM").unwrap_or_default();
+    let depth = if colorterm == "truecolor" || colorterm == "24bit" {
+        l.pick("24-bit (COLORTERM)", "24-bit (COLORTERM)")
+    } else if term.as_deref().is_some_and(|t| t.contains("256color")) {
+        "256"
+    } else if term.as_deref().is_some_and(|t| t != "dumb") {
+        "16"
+    } else {
+        l.pick("tanpa warna", "none")
+    };
+    out.push(check(
+        Level::Ok,
+        l.pick("warna", "colours"),
+        format!(
+            "{depth}; {} {}",
+            l.pick("tema", "theme"),
+            ctx.config.theme.value.name()
+        ),
+        None,
+    ));
+    out.push(match var("NO_COLOR") {
+        Some(_) => check(
+            Level::Ok,
+            "NO_COLOR",
+            l.pick(
+                "diatur: tema mono, tanpa warna",
+                "set: the mono theme, no colour",
+            )
+            .into(),
+            None,
+        ),
+        None => check(
+            Level::Ok,
+            "NO_COLOR",
+            l.pick("tidak diatur", "not set").into(),
+            None,
+        ),
+    });
+    out.push(if std::io::stdout().is_terminal() {
+        match ratatui::crossterm::terminal::size() {
+            Ok((w, h)) if w >= 80 && h >= 24 => check(
+                Level::Ok,
+                l.pick("ukuran", "size"),
+                format!("{w}×{h}"),
+                None,
+            ),
+            Ok((w, h)) => check(
+                Level::Warn,
+                l.pick("ukuran", "size"),
+                format!("{w}×{h}"),
+                Some(
+                    l.pick(
+                        "perbesar jendela atau perkecil huruf sampai sedikitnya 80×24",
+                        "enlarge the window or shrink the font to at least 80×24",
+                    )
+                    .into(),
+                ),
+            ),
+            Err(e) => check(Level::Warn, l.pick("ukuran", "size"), e.to_string(), None),
+        }
+    } else {
+        check(
+            Level::Info,
+            l.pick("ukuran", "size"),
+            l.pick("keluaran bukan terminal", "output is not a terminal")
+                .into(),
+            None,
+        )
+    });
+    out.push(if utf8_locale() {
+        check(
+            Level::Ok,
+            "UTF-8",
+            format!(
+                "{} ┌─┐ │█▓▒░│ ▲▼◆ └─┘",
+                l.pick("ya; garis kotak:", "yes; box lines:")
+            ),
+            Some(
+                l.pick(
+                    "bila garis di atas tampil rusak, pakai --ascii (atau ascii = true)",
+                    "if the lines above look broken, use --ascii (or ascii = true)",
+                )
+                .into(),
+            ),
+        )
+    } else {
+        check(
+            Level::Warn,
+            "UTF-8",
+            l.pick(
+                "lokal bukan UTF-8: garis kotak mungkin rusak",
+                "the locale is not UTF-8: box lines may not draw",
+            )
+            .into(),
+            Some("export LANG=C.UTF-8 (--ascii)".into()),
+        )
+    });
+    out.push(if crate::tui::clipboard::in_tmux() {
+        check(
+            Level::Ok,
+            "tmux",
+            l.pick(
+                "ya: salinan (y, Y) lewat passthrough tmux",
+                "yes: copies (y, Y) go through tmux's passthrough",
+            )
+            .into(),
+            Some("tmux set -g allow-passthrough on".into()),
+        )
+    } else {
+        check(
+            Level::Ok,
+            l.pick("papan klip", "clipboard"),
+            l.pick(
+                "OSC 52 (y, Y), juga lewat SSH bila terminal mengizinkan",
+                "OSC 52 (y, Y), also over SSH where the terminal allows it",
+            )
+            .into(),
+            None,
+        )
+    });
+    out.push(check(
+        Level::Info,
+        l.pick("tombol", "keys"),
+        l.pick(
+            "Esc dan F1–F12 diuji secara interaktif",
+            "Esc and F1–F12 are tested interactively",
+        )
+        .into(),
+        Some("pantau doctor --keys".into()),
+    ));
+    out
+}
+
+/// The configuration: the file, its mistakes, what is in force.
+pub fn config(ctx: &Context) -> Vec<Check> {
+    let l = ctx.lang;
+    let path = ctx.config_path.as_ref().map_or_else(
+        || {
+            l.pick("tidak ada (HOME tidak diatur)", "none (HOME not set)")
+                .to_string()
+        },
+        |p| p.display().to_string(),
+    );
+    let mut out = vec![match &ctx.config.file {
+        Some(_) => check(Level::Ok, l.pick("berkas", "file"), path, None),
+        None => check(
+            Level::Ok,
+            l.pick("berkas", "file"),
+            format!(
+                "{path} ({})",
+                match ctx.config_path.as_ref().is_some_and(|p| p.exists()) {
+                    true => l.pick("diabaikan: pengaturan bawaan", "ignored: the defaults"),
+                    false => l.pick("tidak ada: pengaturan bawaan", "not found: the defaults"),
+                }
+            ),
+            None,
+        ),
+    }];
+    for e in &ctx.config_errors {
+        out.push(check(
+            Level::Fail,
+            l.pick("kesalahan", "mistake"),
+            e.message(l),
+            None,
+        ));
+    }
+    if ctx.config_errors.is_empty() {
+        out.push(check(
+            Level::Ok,
+            l.pick("isi", "contents"),
+            format!(
+                "{} {}, {} {}",
+                ctx.config.views.len(),
+                l.pick("tampilan tersimpan", "saved views"),
+                ctx.config.keys.len(),
+                l.pick("tombol dipetakan ulang", "keys remapped")
+            ),
+            None,
+        ));
+    }
+    out
+}
+
+/// The locale: LANG and friends, and the language chosen.
+pub fn locale(ctx: &Context) -> Vec<Check> {
+    let l = ctx.lang;
+    let vars: Vec<String> = ["LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .filter_map(|v| var(v).map(|x| format!("{v}={x}")))
+        .collect();
+    let lang = match l {
+        Lang::Id => "id",
+        Lang::En => "en",
+    };
+    vec![
+        check(
+            if vars.is_empty() {
+                Level::Warn
+            } else {
+                Level::Ok
+            },
+            l.pick("lokal", "locale"),
+            if vars.is_empty() {
+                l.pick("tidak diatur", "not set").into()
+            } else {
+                vars.join(" ")
+            },
+            vars.is_empty()
+                .then(|| "export LANG=id_ID.UTF-8 (C.UTF-8)".into()),
+        ),
+        check(
+            Level::Ok,
+            l.pick("bahasa", "language"),
+            format!("{lang} ({})", ctx.config.language.source.describe(l)),
+            Some(
+                l.pick(
+                    "--lang id|en, atau language = \"id\" di pengaturan",
+                    "--lang id|en, or language = \"id\" in the configuration",
+                )
+                .into(),
+            ),
+        ),
+    ]
+}
+
+/// Leaves raw mode however the key test ends (q, an error, a panic).
+struct RawMode;
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    }
+}
+
+/// `pantau doctor --keys`: each key event as crossterm decodes it and what it runs in pantau,
+/// until `q` (or Ctrl-C, SIGTERM, SIGHUP); the terminal is restored on every way out.
+fn keys(ctx: &Context) -> Result<()> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let l = ctx.lang;
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Other(tr(l, Msg::TuiNeedsTerminal).to_string()));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for s in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(s, Arc::clone(&stop))
+            .map_err(|e| Error::Other(format!("signal: {e}")))?;
+    }
+    let term = |e: std::io::Error| Error::Other(format!("terminal: {e}"));
+    ratatui::crossterm::terminal::enable_raw_mode().map_err(term)?;
+    let _raw = RawMode;
+    let mut out = std::io::stdout();
+    write!(out, "{}\r\n", tr(l, Msg::DoctorKeysIntro)).map_err(term)?;
+    out.flush().map_err(term)?;
+    while !stop.load(Ordering::SeqCst) {
+        if !event::poll(std::time::Duration::from_millis(200)).map_err(term)? {
+            continue;
+        }
+        let Event::Key(ev) = event::read().map_err(term)? else {
+            continue;
+        };
+        let key = crate::tui::keymap::Key::from_event(&ev);
+        let mut runs: Vec<String> = Vec::new();
+        for mode in crate::tui::keymap::Mode::ALL {
+            if let Some(c) = ctx
+                .keymap
+                .rows()
+                .iter()
+                .find(|b| b.mode == mode && b.keys.contains(&key))
+                .map(|b| b.command)
+            {
+                runs.push(format!("{}:{}", mode.name(), c.name()));
+            }
+        }
+        let line = format!(
+            "{:?} {:?} {:?} → {}  {}",
+            ev.code,
+            ev.modifiers,
+            ev.kind,
+            key.label(),
+            if runs.is_empty() {
+                "–".to_string()
+            } else {
+                runs.join(" ")
+            }
+        );
+        write!(out, "{}\r\n", crate::text::safe(&line)).map_err(term)?;
+        out.flush().map_err(term)?;
+        let quit = ev.code == KeyCode::Char('q') && ev.modifiers.is_empty()
+            || ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL);
+        if quit {
+            break;
+        }
+    }
+    Ok(())
+}

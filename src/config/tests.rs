@@ -1,0 +1,108 @@
+use super::*;
+
+fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
+    let mut c = Config::defaults();
+    c.file = Some(PathBuf::from("config.toml"));
+    c.apply(text, Path::new("config.toml"), false).map(|_| c)
+}
+
+#[test]
+fn the_embedded_defaults_parse_and_remap_nothing() {
+    let mut c = Config::defaults();
+    assert!(
+        c.apply(DEFAULTS, Path::new("assets/config.toml"), true)
+            .is_ok()
+    );
+    assert_eq!(c.theme.value, ThemeName::Dark);
+    assert_eq!(c.refresh_ms.value, 250);
+    assert_eq!(c.deadline_days.value, DayCount::Calendar);
+    assert_eq!(c.language.value, None);
+    assert_eq!(c.database.value, None);
+    assert!(!c.ascii.value);
+    assert!(c.keys.is_empty());
+    assert!(c.views.iter().any(|(v, _)| v.name == "overdue-kampanye"));
+    assert!(c.views.iter().all(|(_, s)| *s == Source::Default));
+    assert_eq!(c.keymap().unwrap(), Keymap::default());
+}
+
+#[test]
+fn values_carry_their_line() {
+    let c = parse("# x\ntheme = \"light\"\n\n[views]\nrapat = \"region:samarinda\"\n").unwrap();
+    assert_eq!(c.theme.value, ThemeName::Light);
+    assert_eq!(
+        c.theme.source,
+        Source::File {
+            path: "config.toml".into(),
+            line: 2
+        }
+    );
+    let (rapat, at) = c.views.iter().find(|(v, _)| v.name == "rapat").unwrap();
+    assert_eq!(rapat.spec, "region:samarinda");
+    assert_eq!(
+        *at,
+        Source::File {
+            path: "config.toml".into(),
+            line: 5
+        }
+    );
+}
+
+#[test]
+fn mistakes_name_line_column_and_key() {
+    let e = parse("theme = \"dark\"\nrefresh_ms = 2000\n").unwrap_err();
+    assert_eq!(
+        (e[0].line, e[0].column, e[0].key.as_str()),
+        (2, 14, "refresh_ms")
+    );
+    let m = e[0].message(Lang::En);
+    assert!(
+        m.starts_with(
+            "config.toml:2:14: refresh_ms: expected a whole number of milliseconds from 50 to 500"
+        ),
+        "{m}"
+    );
+    assert!(
+        m.contains("found 2000") && m.ends_with("pantau --ignore-config"),
+        "{m}"
+    );
+
+    let e = parse("\n\nthem = \"dark\"\n").unwrap_err();
+    assert_eq!((e[0].line, e[0].key.as_str()), (3, "them"));
+    assert!(
+        e[0].message(Lang::Id).contains("maksudnya \"theme\"?"),
+        "{}",
+        e[0].message(Lang::Id)
+    );
+
+    let e = parse("theme = \n").unwrap_err();
+    assert!(matches!(e[0].problem, Problem::Syntax(_)), "{e:?}");
+    assert_eq!(e[0].line, 1);
+
+    let e = parse("[keys.cases]\nsort-nxt = \"x\"\n").unwrap_err();
+    assert_eq!((e[0].line, e[0].key.as_str()), (2, "keys.cases.sort-nxt"));
+    assert!(
+        e[0].message(Lang::En)
+            .contains("did you mean \"sort-next\"")
+    );
+
+    let e = parse("[keys.cases]\nsort-next = \"hyper-x\"\n").unwrap_err();
+    assert_eq!((e[0].line, e[0].column), (2, 13));
+}
+
+#[test]
+fn a_key_bound_twice_names_both_bindings() {
+    let c = parse("[keys.cases]\nsort-next = \"Enter\"\n").unwrap();
+    let e = c.keymap().unwrap_err();
+    let m = e[0].message(Lang::En);
+    assert!(
+        m.contains("config.toml:2:1: keys.cases.sort-next: key Enter is bound to both open in [keys.cases] (default) and sort-next in [keys.cases] (line 2)")
+            || m.contains("key Enter is bound to both sort-next in [keys.cases] (line 2) and open in [keys.cases] (default)"),
+        "{m}"
+    );
+    let c = parse("[keys.map]\nsort-next = \"x\"\n").unwrap();
+    let m = c.keymap().unwrap_err()[0].message(Lang::En);
+    assert!(
+        m.contains("expected a command of mode map, found sort-next (keys.cases.*)"),
+        "{m}"
+    );
+}

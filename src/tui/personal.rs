@@ -1,0 +1,297 @@
+//! The user's own part of `App::update`: saved views (`v` lists them, `s` saves one under a
+//! name) and copying (`y`, `Y`). Changes state and queues effects; never writes a file or the terminal.
+
+use crate::i18n::{Msg, tr};
+use crate::tui::action::{Command, Screen};
+use crate::tui::app::{App, Notice, Overlay};
+use crate::tui::editor::LineEditor;
+use crate::tui::keymap::Keymap;
+use crate::view::{DateExpr, View};
+
+/// A view saved in the configuration's `[views]` table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedView {
+    pub name: String,
+    pub spec: String,
+}
+
+/// What the configuration gives the interactive screen (passed in, never read from a global).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prefs {
+    /// The keymap in force (pantau's own with the user's remaps).
+    pub keymap: Keymap,
+    /// The saved views, in the file's order.
+    pub views: Vec<SavedView>,
+    /// Box lines, blocks and arrows drawn as ASCII characters (`--ascii`).
+    pub ascii: bool,
+}
+
+/// The prompt for a saved view's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavePrompt {
+    pub editor: LineEditor,
+    pub error: Option<String>,
+    /// The spec to save (the view when `s` was pressed).
+    pub spec: String,
+}
+
+/// Something the app asks the event loop to do outside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `name = "spec"` into the configuration's `[views]` table.
+    SaveView { name: String, spec: String },
+    /// Put `text` on the clipboard; `what` says what it is in the notice.
+    Copy { text: String, what: String },
+}
+
+/// What became of an effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The view was written into this file.
+    Saved {
+        name: String,
+        spec: String,
+        file: String,
+    },
+    /// The text was sent to the terminal's clipboard.
+    Copied { what: String },
+    /// It failed; the message names the file and the way out.
+    Failed(String),
+}
+
+/// Whether `name` can name a saved view: letters, digits, `-` and `_`, at most 40.
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl App {
+    /// The saved views.
+    pub fn saved_views(&self) -> &[SavedView] {
+        &self.prefs.views
+    }
+
+    /// The keymap in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.prefs.keymap
+    }
+
+    /// The name prompt, when open.
+    pub fn save_prompt(&self) -> Option<&SavePrompt> {
+        self.save.as_ref()
+    }
+
+    /// The effects queued since the last call, for the event loop to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The view with its as-of date when one is set: what `y` copies.
+    pub fn canonical_spec(&self) -> String {
+        View {
+            as_of: self.as_of.map(DateExpr::Date),
+            ..self.view.clone()
+        }
+        .print(&self.reference)
+    }
+
+    fn say(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            error: false,
+            since: self.now,
+        });
+    }
+
+    /// The commands of this part; false when `c` is none of them.
+    pub(crate) fn personal_command(&mut self, c: Command) -> bool {
+        if self.save.is_some() {
+            self.save_command(c);
+            return true;
+        }
+        if let Some(Overlay::Views { .. }) = self.overlay
+            && self.views_command(c)
+        {
+            return true;
+        }
+        match c {
+            Command::ListViews => {
+                self.overlay = Some(Overlay::Views { selected: 0 });
+            }
+            Command::SaveView => {
+                self.overlay = None;
+                self.save = Some(SavePrompt {
+                    editor: LineEditor::new(""),
+                    error: None,
+                    spec: self.view_spec(),
+                });
+            }
+            Command::CopyView => {
+                let spec = self.canonical_spec();
+                let what = if spec.is_empty() {
+                    tr(self.lang, Msg::AllCases).to_string()
+                } else {
+                    spec.clone()
+                };
+                self.effects.push(Effect::Copy { text: spec, what });
+            }
+            Command::CopyCase => match self.case_under_cursor() {
+                Some((nomor, summary)) => {
+                    let text = format!("{nomor} — {summary}");
+                    self.effects.push(Effect::Copy { text, what: nomor });
+                }
+                None => self.error(tr(self.lang, Msg::TuiNoCaseToCopy).to_string()),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    /// The number and summary of the case under the cursor (or the open case), if any.
+    fn case_under_cursor(&self) -> Option<(String, String)> {
+        if let Some(Overlay::Detail {
+            detail: Some(d), ..
+        }) = &self.overlay
+        {
+            return Some((d.case.nomor.clone(), d.case.uraian.clone()));
+        }
+        if self.overlay.is_none() && self.screen == Screen::Cases {
+            let row = self.cases.selected_row()?;
+            return Some((row.nomor.clone(), row.uraian.clone()));
+        }
+        None
+    }
+
+    /// Moves and Enter in the list of saved views; false for commands it leaves to the rest.
+    fn views_command(&mut self, c: Command) -> bool {
+        let n = self.prefs.views.len();
+        let Some(Overlay::Views { selected }) = &mut self.overlay else {
+            return false;
+        };
+        let last = n.saturating_sub(1);
+        match c {
+            Command::Up => *selected = selected.saturating_sub(1),
+            Command::Down => *selected = (*selected + 1).min(last),
+            Command::Top => *selected = 0,
+            Command::Bottom => *selected = last,
+            Command::Open => {
+                let i = *selected;
+                self.use_saved(i);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Makes saved view `i` current, or says why it cannot be.
+    fn use_saved(&mut self, i: usize) {
+        let Some(saved) = self.prefs.views.get(i).cloned() else {
+            return;
+        };
+        match crate::view::parse(&saved.spec, &self.reference) {
+            Ok(view) => {
+                self.overlay = None;
+                let spec = View {
+                    as_of: None,
+                    ..view.clone()
+                }
+                .print(&self.reference);
+                if !spec.is_empty() && self.history.last() != Some(&spec) {
+                    self.history.push(spec);
+                }
+                if view != self.view || view.as_of.is_some() {
+                    self.set_view(view);
+                }
+                self.say(format!("@{}", saved.name));
+            }
+            Err(e) => self.error(format!(
+                "@{}: {} ({:?})",
+                saved.name,
+                e.message(self.lang),
+                saved.spec
+            )),
+        }
+    }
+
+    /// Commands while the name prompt is open.
+    fn save_command(&mut self, c: Command) {
+        let Some(p) = self.save.as_mut() else {
+            return;
+        };
+        match c {
+            Command::Quit => self.quit = true,
+            Command::Cancel => self.save = None,
+            Command::CursorLeft => p.editor.left(),
+            Command::CursorRight => p.editor.right(),
+            Command::CursorHome => p.editor.home(),
+            Command::CursorEnd => p.editor.end(),
+            Command::DeleteBack => p.editor.delete_back(),
+            Command::DeleteForward => p.editor.delete_forward(),
+            Command::ClearLine => p.editor.clear_to_start(),
+            Command::Apply => {
+                let name = p.editor.text().trim().to_string();
+                if valid_name(&name) {
+                    let spec = p.spec.clone();
+                    self.save = None;
+                    self.effects.push(Effect::SaveView { name, spec });
+                } else {
+                    p.error = Some(tr(self.lang, Msg::TuiSaveBadName).to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A character typed into the name prompt.
+    pub(crate) fn save_insert(&mut self, c: char) {
+        if let Some(p) = self.save.as_mut() {
+            p.editor.insert(c);
+            p.error = None;
+        }
+    }
+
+    /// What the event loop reports back.
+    pub(crate) fn outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved { name, spec, file } => {
+                let text = format!(
+                    "{} @{name} → {}",
+                    tr(self.lang, Msg::TuiViewSaved),
+                    crate::text::safe(&file)
+                );
+                match self.prefs.views.iter_mut().find(|v| v.name == name) {
+                    Some(v) => v.spec = spec,
+                    None => self.prefs.views.push(SavedView { name, spec }),
+                }
+                self.say(text);
+            }
+            Outcome::Copied { what } => {
+                let text = format!(
+                    "{}: {}",
+                    tr(self.lang, Msg::TuiCopied),
+                    crate::text::safe(&what)
+                );
+                self.say(text);
+            }
+            Outcome::Failed(message) => self.error(message),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_saved_views() {
+        assert!(valid_name("overdue-kampanye"));
+        assert!(valid_name("rapat_2024"));
+        assert!(!valid_name(""));
+        assert!(!valid_name("dua kata"));
+        assert!(!valid_name("a=b"));
+        assert!(!valid_name(&"x".repeat(41)));
+    }
+}
