@@ -209,3 +209,29 @@ fn a_view_the_index_cannot_compile_is_answered_by_sql() {
         sql.dashboard(&view, Lang::En).unwrap()
     );
 }
+
+#[test]
+fn an_index_read_without_histories_answers_current_views_and_leaves_past_ones_to_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let store = Store::open(&db, Mode::ReadOnly).unwrap();
+    let reference = store.reference().unwrap();
+    let full = CaseIndex::build(store.conn(), &reference).unwrap();
+    let file = dir.path().join("demo.idx");
+    cache::write(&file, &full).unwrap();
+    let light = cache::read_with(&file, false).unwrap();
+    assert!(light.without_history && light.history.is_empty());
+    // Current views from the light index; past ones go to SQL. Both agree with SQL either way.
+    for spec in [
+        "",
+        "stage:kampanye is:open",
+        "asof:2024-02-02",
+        "asof:2023-12-31 is:registered",
+    ] {
+        assert_eq!(
+            total(&store, &light, spec),
+            total(&store, &full, spec),
+            "{spec}"
+        );
+    }
+}

@@ -26,10 +26,17 @@ pub fn cache_path(db: &Path) -> Option<PathBuf> {
 }
 
 /// The index of `db`: the cached one brought up to date, or a new one; the cache is rewritten when
-/// it changed. Cache trouble (unreadable, unwritable folder) never fails the caller.
-pub fn load(db: &Path, conn: &Connection, reference: &Reference) -> Result<CaseIndex, IndexError> {
+/// it changed. Without `history` the status histories are not read from the cache (half of it),
+/// for a view of the current status. Cache trouble (unreadable, unwritable folder) never fails the
+/// caller.
+pub fn load(
+    db: &Path,
+    conn: &Connection,
+    reference: &Reference,
+    history: bool,
+) -> Result<CaseIndex, IndexError> {
     let path = cache_path(db);
-    let cached = path.as_deref().and_then(|p| read(p).ok());
+    let cached = path.as_deref().and_then(|p| read_with(p, history).ok());
     let (index, changed) = match cached {
         Some(mut index) => {
             let refresh = index.refresh(conn, reference)?;
@@ -37,7 +44,10 @@ pub fn load(db: &Path, conn: &Connection, reference: &Reference) -> Result<CaseI
         }
         None => (CaseIndex::build(conn, reference)?, true),
     };
-    if changed && let Some(p) = path {
+    if changed
+        && !index.without_history
+        && let Some(p) = path
+    {
         let _ = write(&p, &index);
     }
     Ok(index)
@@ -97,6 +107,11 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
 /// Reads an index written by [`write`], checking its shape. Reads straight into the columns, so
 /// the file is never held twice in memory.
 pub fn read(path: &Path) -> std::io::Result<CaseIndex> {
+    read_with(path, true)
+}
+
+/// [`read`], skipping the status histories unless `history`.
+pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     let file = std::fs::File::open(path)?;
     let size = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
     let mut r = std::io::BufReader::with_capacity(1 << 16, file);
@@ -131,14 +146,24 @@ pub fn read(path: &Path) -> std::io::Result<CaseIndex> {
     index.received = numbers(&mut r, n, u16::from_le_bytes)?;
     index.known = numbers(&mut r, n, u16::from_le_bytes)?;
     index.registered = numbers(&mut r, n, u16::from_le_bytes)?;
-    index.hist_start = numbers(&mut r, n, u32::from_le_bytes)?;
-    let h = get_len(&mut r, size / 4)?;
-    index.history = numbers(&mut r, h, u32::from_le_bytes)?;
+    let h;
+    if history {
+        index.hist_start = numbers(&mut r, n, u32::from_le_bytes)?;
+        h = get_len(&mut r, size / 4)?;
+        index.history = numbers(&mut r, h, u32::from_le_bytes)?;
+    } else {
+        r.seek_relative(i64::try_from(n * 4).map_err(|_| bad("too large"))?)?;
+        h = get_len(&mut r, size / 4)?;
+        r.seek_relative(i64::try_from(h * 4).map_err(|_| bad("too large"))?)?;
+        index.hist_len = Vec::new();
+        index.without_history = true;
+    }
     if r.read(&mut [0u8; 1])? != 0 {
         return Err(bad("trailing bytes"));
     }
     let fits = (0..n).all(|p| {
-        (index.hist_start[p] as usize).saturating_add(usize::from(index.hist_len[p])) <= h
+        (!history
+            || (index.hist_start[p] as usize).saturating_add(usize::from(index.hist_len[p])) <= h)
             && (index.region[p] == crate::engine::index::DELETED
                 || usize::from(index.region[p]) < index.regions.len())
             && usize::from(index.stage[p]) < index.stages.len()

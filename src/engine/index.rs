@@ -74,6 +74,9 @@ pub struct CaseIndex {
     pub history: Vec<u32>,
     /// History entries no case points at any more (replaced by a refresh).
     pub garbage: usize,
+    /// Read without the status histories, for views not asked as of a date: such an index
+    /// answers only views of the current status, and is never written to the cache.
+    pub without_history: bool,
 }
 
 /// What a refresh did.
@@ -331,7 +334,11 @@ impl CaseIndex {
 
     /// Appends a case whose history was pushed from `start`.
     fn push(&mut self, row: Row, start: usize) -> Result<(), IndexError> {
-        let (start, len) = self.history_slot(row.id, start)?;
+        if !self.without_history {
+            let (start, len) = self.history_slot(row.id, start)?;
+            self.hist_start.push(start);
+            self.hist_len.push(len);
+        }
         self.ids.push(row.id);
         self.region.push(row.region);
         self.stage.push(row.stage);
@@ -342,8 +349,6 @@ impl CaseIndex {
         self.received.push(row.received);
         self.known.push(row.known);
         self.registered.push(row.registered);
-        self.hist_start.push(start);
-        self.hist_len.push(len);
         Ok(())
     }
 
@@ -357,8 +362,12 @@ impl CaseIndex {
 
     /// Overwrites the case at `pos`.
     fn set(&mut self, pos: usize, row: Row, start: usize) -> Result<(), IndexError> {
-        let (start, len) = self.history_slot(row.id, start)?;
-        self.garbage += usize::from(self.hist_len[pos]);
+        if !self.without_history {
+            let (start, len) = self.history_slot(row.id, start)?;
+            self.garbage += usize::from(self.hist_len[pos]);
+            self.hist_start[pos] = start;
+            self.hist_len[pos] = len;
+        }
         self.region[pos] = row.region;
         self.stage[pos] = row.stage;
         self.flags[pos] = row.flags;
@@ -368,8 +377,6 @@ impl CaseIndex {
         self.received[pos] = row.received;
         self.known[pos] = row.known;
         self.registered[pos] = row.registered;
-        self.hist_start[pos] = start;
-        self.hist_len[pos] = len;
         Ok(())
     }
 
@@ -385,6 +392,9 @@ impl CaseIndex {
 
     /// The history entries of the case at `pos`.
     pub fn history_of(&self, pos: usize) -> &[u32] {
+        if self.without_history {
+            return &[];
+        }
         let start = self.hist_start[pos] as usize;
         &self.history[start..start + usize::from(self.hist_len[pos])]
     }
@@ -458,7 +468,9 @@ impl CaseIndex {
             };
             let start = self.history.len();
             let mut h = hist_stmt.query([id])?;
-            while let Some(e) = h.next()? {
+            while !self.without_history
+                && let Some(e) = h.next()?
+            {
                 let at: String = e.get(0)?;
                 let to: String = e.get(1)?;
                 self.history.push(history_entry(&at, &to, *id)?);
@@ -481,7 +493,7 @@ impl CaseIndex {
             return Ok(Refresh::Rebuilt);
         }
         self.revision = max;
-        if self.garbage > self.history.len() / 4 {
+        if !self.without_history && self.garbage > self.history.len() / 4 {
             self.compact_history();
         }
         Ok(Refresh::Updated(changed.len()))

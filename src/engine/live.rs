@@ -45,7 +45,7 @@ impl LiveIndex {
             live.cache = None;
             CaseIndex::build(store.conn(), &live.reference)
         } else {
-            cache::load(store.path(), store.conn(), &live.reference)
+            cache::load(store.path(), store.conn(), &live.reference, true)
         };
         match loaded {
             Ok(ix) => {

@@ -130,7 +130,8 @@ impl<'s> Engine<'s> {
     /// Loads the column index of a large database through the user's cache folder and answers
     /// counts from it; a small database is answered from SQL, which is as fast there.
     /// `PANTAU_INDEX=off` keeps every answer on SQL (to compare the two, or to rule the index out).
-    pub fn use_cached_index(&mut self) -> Result<()> {
+    /// Without `history` (views of the current status only) half the cache is read.
+    pub fn use_cached_index(&mut self, history: bool) -> Result<()> {
         if index_disabled() {
             return Ok(());
         }
@@ -142,7 +143,12 @@ impl<'s> Engine<'s> {
         if largest < cache::WORTH_CACHING {
             return Ok(());
         }
-        match cache::load(self.store.path(), self.store.conn(), &self.reference) {
+        match cache::load(
+            self.store.path(),
+            self.store.conn(),
+            &self.reference,
+            history,
+        ) {
             Ok(ix) => self.set_index(Some(Arc::new(ix))),
             Err(index::IndexError::Sql(e)) => return Err(self.store.err(e)),
             // Data the compact index cannot hold: SQL answers.

@@ -251,6 +251,9 @@ impl<'a> Scanner<'a> {
         dates: Dates,
         conn: &Connection,
     ) -> Result<Scanner<'a>, FilterError> {
+        if dates.historical && ix.without_history {
+            return Err(FilterError::NotIndexable(NotIndexable));
+        }
         let f = Filter::new(view, dates, ix, conn)?;
         let mut phase = [0u8; 256];
         for (i, s) in Status::ALL.iter().enumerate() {

@@ -104,9 +104,9 @@ pub struct Written {
 /// Who is told how far the work is: bytes read while checking, rows while writing.
 pub type Progress<'p> = &'p (dyn Fn(u64) + Sync);
 
-/// From this many bytes on (about a thousand rows), a file's new cases get their full-text entries
-/// in one statement at the end of the file rather than one by one through the trigger (the
-/// trigger is set aside meanwhile); smaller files leave the schema alone.
+/// From this many bytes on (about a thousand rows), a file is written in a [`Bulk`]: the per-row
+/// insert triggers (full-text index, change log) are set aside and their entries written a range
+/// of new cases at a time; smaller files leave the schema alone.
 pub const BULK_BYTES: usize = 256 * 1024;
 
 /// The user an import is recorded under: the one who ran `sudo`, else the logged-in user.
@@ -487,7 +487,7 @@ fn write_file(
 }
 
 /// Writes one valid row: a new case, a changed one, or nothing. A new case gets its first history
-/// entry at [`CaseWriter::finish`].
+/// entry from the [`CaseWriter`], together with the new cases around it.
 fn apply(
     cases: &mut CaseWriter<'_>,
     item: Item,
