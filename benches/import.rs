@@ -91,7 +91,9 @@ fn copy(from: &Path, to: &Path) -> PathBuf {
 fn import_into(path: &Path, bytes: Vec<u8>) -> Counts {
     let store = Store::open(path, Mode::Write).expect("open");
     let reference = store.reference().expect("reference");
-    store.prepare_bulk_write(256).expect("pragmas");
+    store
+        .prepare_bulk_write(import::CACHE_MIB)
+        .expect("pragmas");
     let cancel = AtomicBool::new(false);
     let tx = store
         .begin_write(Duration::from_secs(5), &cancel, &mut || {})

@@ -109,6 +109,9 @@ pub type Progress<'p> = &'p (dyn Fn(u64) + Sync);
 /// of new cases at a time; smaller files leave the schema alone.
 pub const BULK_BYTES: usize = 256 * 1024;
 
+/// The page cache of an import's connection, in MiB.
+pub const CACHE_MIB: i64 = 64;
+
 /// The user an import is recorded under: the one who ran `sudo`, else the logged-in user.
 pub fn os_user() -> String {
     ["SUDO_USER", "USER", "LOGNAME"]
