@@ -1,10 +1,9 @@
-//! The one line shown when the terminal is below the smallest usable size: the size needed and the
-//! size there is. Render-only.
+//! The message shown when the terminal is below the smallest usable size: the size needed and the
+//! size there is, wrapped so that all of it shows even in a very narrow terminal. Render-only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::i18n::{Lang, Msg, tr};
 
@@ -32,10 +31,9 @@ impl TooSmall {
 
 impl Widget for TooSmall {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.height == 0 {
-            return;
-        }
-        buf.set_line(area.x, area.y, &Line::from(self.text()), area.width);
+        Paragraph::new(self.text())
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
     }
 }
 
@@ -56,5 +54,31 @@ mod tests {
             ..w
         };
         assert_eq!(w.text(), "Terminal too small: need 80×24, have 60×20");
+    }
+
+    #[test]
+    fn a_very_narrow_terminal_still_reads_the_whole_message() {
+        let w = TooSmall {
+            need: (80, 24),
+            have: (20, 6),
+            lang: Lang::Id,
+        };
+        let area = Rect::new(0, 0, 20, 6);
+        let mut buf = Buffer::empty(area);
+        w.render(area, &mut buf);
+        let text: String = (0..6)
+            .map(|y| {
+                (0..20)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("perlu 80×24,") && text.contains("ada 20×6"),
+            "{text}"
+        );
     }
 }
