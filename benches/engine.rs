@@ -3,19 +3,20 @@
 //! `cargo bench --bench engine`; `PANTAU_BENCH_SIZES=10000,100000` picks the sizes. Databases are
 //! generated once into the target folder (the 1M one takes about half a minute).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+mod support;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use pantau::domain::{DayCount, DeadlineRules, Reference};
+use pantau::domain::{DayCount, DeadlineRules};
 use pantau::engine::index::CaseIndex;
 use pantau::engine::{Engine, PageRequest, cache};
 use pantau::i18n::Lang;
 use pantau::store::{Mode, Store};
 use pantau::view::View;
+use support::{database, sizes, today};
 
 /// The structured views of the dashboard benchmarks, and the full-text ones.
 const STRUCTURED: &[&str] = &[
@@ -26,46 +27,6 @@ const STRUCTURED: &[&str] = &[
 ];
 const TEXT: &[&str] = &["\"politik uang\"", "politik* region:balikpapan"];
 const SORTS: &[&str] = &["", "sort:-due", "sort:number"];
-
-fn sizes() -> Vec<usize> {
-    std::env::var("PANTAU_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 11, 30).unwrap_or_default()
-}
-
-/// The synthetic database of `n` cases, generated on first use.
-fn database(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
-    let path = dir.join(format!("synthetic-{n}.db"));
-    if path.exists() {
-        return path;
-    }
-    std::fs::create_dir_all(&dir).expect("bench folder");
-    let tmp = dir.join(format!("synthetic-{n}.db.tmp"));
-    let _ = std::fs::remove_file(&tmp);
-    let mut store = Store::open(&tmp, Mode::Create).expect("create");
-    store
-        .load_reference(&Reference::embedded())
-        .expect("reference");
-    let now = today().and_hms_opt(12, 0, 0).unwrap_or_default();
-    pantau::demo::synthetic(
-        &mut store,
-        n,
-        2024,
-        now,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("synthetic");
-    drop(store);
-    std::fs::rename(&tmp, &path).expect("rename");
-    path
-}
 
 fn rules(store: &Store) -> DeadlineRules {
     let holidays = store.reference().expect("reference").holidays;

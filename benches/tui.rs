@@ -3,11 +3,11 @@
 //! (update plus a full draw) at 80x24 and at a 200x60 projector.
 //! `cargo bench --bench tui`; sizes and databases as in `benches/engine.rs`.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::path::Path;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+mod support;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use pantau::domain::{DayCount, DeadlineRules, Reference};
 use pantau::i18n::Lang;
@@ -20,46 +20,7 @@ use pantau::tui::worker::{self, Answer, Event, Need, Request, Worker};
 use pantau::view::View;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn sizes() -> Vec<usize> {
-    std::env::var("PANTAU_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 11, 30).unwrap_or_default()
-}
-
-/// The synthetic database of `n` cases (shared with `benches/engine.rs`), generated on first use.
-fn database(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
-    let path = dir.join(format!("synthetic-{n}.db"));
-    if path.exists() {
-        return path;
-    }
-    std::fs::create_dir_all(&dir).expect("bench folder");
-    let tmp = dir.join(format!("synthetic-{n}.db.tmp"));
-    let _ = std::fs::remove_file(&tmp);
-    let mut store = Store::open(&tmp, Mode::Create).expect("create");
-    store
-        .load_reference(&Reference::embedded())
-        .expect("reference");
-    let now = today().and_hms_opt(12, 0, 0).unwrap_or_default();
-    pantau::demo::synthetic(
-        &mut store,
-        n,
-        2024,
-        now,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("synthetic");
-    drop(store);
-    std::fs::rename(&tmp, &path).expect("rename");
-    path
-}
+use support::{database, sizes, today};
 
 fn rules(reference: &Reference) -> DeadlineRules {
     DeadlineRules::new(
