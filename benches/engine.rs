@@ -18,6 +18,10 @@ use pantau::store::{Mode, Store};
 use pantau::view::View;
 use support::{database, sizes, today};
 
+/// The allocator of the pantau binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The structured views of the dashboard benchmarks, and the full-text ones.
 const STRUCTURED: &[&str] = &[
     "",

@@ -13,6 +13,10 @@ use pantau::i18n::Lang;
 use pantau::import::{self, Counts, Format, Input, Options};
 use pantau::store::{Mode, Store};
 
+/// The allocator of the pantau binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const HEADER: &str = "nomor,nomor_registrasi,sumber,kode_wilayah,kecamatan,kode_tahapan,tanggal_kejadian,\
 tanggal_diketahui,tanggal_diterima,tanggal_registrasi,status,diperpanjang,jenis_dugaan,jenis_pelanggaran,pasal,\
 uraian,terlapor,kategori_terlapor,pelapor,diteruskan_ke,nomor_surat_penerusan,tanggal_penerusan";

@@ -22,6 +22,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::{database, sizes, today};
 
+/// The allocator of the pantau binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn rules(reference: &Reference) -> DeadlineRules {
     DeadlineRules::new(
         DayCount::Calendar,

@@ -125,6 +125,10 @@ pub enum Error {
     Locked { path: PathBuf, seconds: u64 },
     #[error("{path} already exists; add --force to replace it (its data will be lost)")]
     Exists { path: PathBuf },
+    #[error(
+        "the regions or stages stored in {path} changed while the import was being checked; nothing was written: run the import again"
+    )]
+    ReferenceChanged { path: PathBuf },
     #[error("database {path}: {source}")]
     Sqlite {
         path: PathBuf,
@@ -222,6 +226,10 @@ impl Error {
             ),
             Error::Locked { path, seconds } => format!(
                 "{} dikunci penulis lain lebih dari {seconds} detik; coba lagi setelah selesai",
+                path.display()
+            ),
+            Error::ReferenceChanged { path } => format!(
+                "wilayah atau tahapan yang tersimpan di {} berubah selama impor diperiksa; tidak ada yang ditulis: jalankan impor lagi",
                 path.display()
             ),
             Error::Exists { path } => format!(

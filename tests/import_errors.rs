@@ -7,6 +7,7 @@ mod import_support;
 use std::path::{Path, PathBuf};
 
 use import_support::*;
+use pantau::store::{Mode, Store};
 
 /// A database holding a few cases already, so "unchanged" means something.
 fn seeded(dir: &Path) -> PathBuf {
@@ -845,4 +846,66 @@ fn write_the_example_xlsx() {
         }
     }
     book.save(asset("contoh-import.xlsx")).unwrap();
+}
+
+/// An import checked against regions that are no longer those stored (changed by another program
+/// between the check and the write) writes nothing: the writing connection leaves foreign keys to
+/// that check, so it must hold.
+#[test]
+fn regions_changed_under_an_import_write_nothing() {
+    use std::sync::atomic::AtomicBool;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let before = full_checksum(&db);
+    let store = Store::open(&db, Mode::Write).unwrap();
+    store.prepare_bulk_write(pantau::import::CACHE_MIB).unwrap();
+    let mut reference = store.reference().unwrap();
+    let mut gone = reference.regions[1].clone();
+    gone.code = "64.99".into();
+    gone.name = "Kabupaten Baru".into();
+    reference.regions.push(gone);
+    let cancel = AtomicBool::new(false);
+    let tx = store
+        .begin_write(Duration::from_secs(5), &cancel, &mut || {})
+        .unwrap()
+        .unwrap();
+    let mut text = String::from(MIN_HEAD);
+    for i in 0..5000 {
+        let region = if i == 4000 { "64.99" } else { "64.72" };
+        text.push_str(&min_row(&format!("B/{i}/2024"), region, "2024-01-12"));
+    }
+    let input =
+        pantau::import::Input::from_bytes("b.csv", pantau::import::Format::Csv, text.into());
+    let opts = pantau::import::Options {
+        ignore_unknown: false,
+        skip_invalid: false,
+        today: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        lang: pantau::i18n::Lang::En,
+    };
+    let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 1)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let err = pantau::import::check_and_write(
+        &tx,
+        input,
+        &reference,
+        &opts,
+        "tester",
+        now,
+        &cancel,
+        &|_| {},
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("regions or stages stored in")
+            && err.to_string().contains("run the import again"),
+        "{err}"
+    );
+    drop(tx);
+    drop(store);
+    assert_eq!(full_checksum(&db), before, "the database is unchanged");
+    assert_intact(&db);
 }

@@ -88,8 +88,9 @@ fn damaged_pages_are_found_by_check_and_named_by_the_commands_that_meet_them() {
         .success();
     // Garbage over pages in the middle of the file, as a failing disk would leave.
     let mut content = std::fs::read(&db).unwrap();
-    let middle = content.len() / 2 / 4096 * 4096;
-    for (i, b) in content[middle..middle + 8 * 4096].iter_mut().enumerate() {
+    let page = usize::from(u16::from_be_bytes([content[16], content[17]]));
+    let middle = content.len() / 2 / page * page;
+    for (i, b) in content[middle..middle + 8 * page].iter_mut().enumerate() {
         *b = (i * 7 + 13) as u8;
     }
     std::fs::write(&db, &content).unwrap();

@@ -29,7 +29,8 @@ use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
 use crate::store::write::{
-    Bulk, CaseWriter, NewBatch, all_ids, finish_batch, insert_batch, update_case,
+    Bulk, CaseWriter, NewBatch, all_ids, finish_batch, insert_batch, reference_unchanged,
+    update_case,
 };
 
 /// How rows are read and what happens to bad ones.
@@ -400,6 +401,10 @@ fn write_file(
         sha256: Some(input.sha256.clone()),
     };
     let batch_id = insert_batch(tx, &batch).map_err(db_err)?;
+    if !reference_unchanged(tx, reference).map_err(db_err)? {
+        let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
+        return Err(Error::ReferenceChanged { path });
+    }
     let stored = u64::try_from(
         tx.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
             .map_err(db_err)?,

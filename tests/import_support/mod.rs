@@ -197,7 +197,17 @@ pub fn assert_intact(db: &Path) {
         .conn()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(ok, "ok");
+    assert_eq!(
+        ok, "ok",
+        "integrity_check (with NOT NULL and CHECK constraints)"
+    );
+    let orphans: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(orphans, 0, "every foreign key names an existing row");
     drop(store);
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute(
