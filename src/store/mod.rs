@@ -22,7 +22,9 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The page size of a new database file. 16 KiB rather than SQLite's 4 KiB: a case row is about
 /// 330 bytes and its full-text entries are large blobs, so bigger pages mean fewer B-tree splits and
-/// WAL frames (measured: an import of 100,000 new cases 11 % faster, reads no slower).
+/// WAL frames. Measured at 100,000 new cases: an import 10–25 % faster. At 1M cases, counts, pages
+/// and full-text terms (answered by the engine's index) are as fast as before; a count left to SQL
+/// alone (`PANTAU_INDEX=off`), which reads rows all over the file, takes 1.3 s instead of 0.75 s.
 pub const PAGE_SIZE: i64 = 16_384;
 
 /// How a database is opened.
