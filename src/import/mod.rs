@@ -28,10 +28,8 @@ use crate::i18n::Lang;
 use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
-use crate::store::write::{
-    Bulk, CaseWriter, NewBatch, all_ids, finish_batch, insert_batch, reference_unchanged,
-    update_case,
-};
+use crate::store::bulk::{Bulk, CaseWriter, reference_unchanged};
+use crate::store::write::{NewBatch, all_ids, finish_batch, insert_batch, update_case};
 
 /// How rows are read and what happens to bad ones.
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::domain::{Case, Holiday, Reference, Region, Stage, StatusChange};
@@ -38,39 +38,11 @@ pub struct BatchInfo {
     pub rows_rejected: i64,
 }
 
-/// The column list of `cases` that a [`Case`] fills, in the order of [`case_params`].
+/// The column list of `cases` that a [`Case`] fills, in the order of [`case_values`].
 pub const CASE_COLUMNS: &str = "nomor, nomor_registrasi, sumber, kode_wilayah, kecamatan, kode_tahapan, \
     tanggal_kejadian, tanggal_diketahui, tanggal_diterima, tanggal_registrasi, status, diperpanjang, \
     jenis_dugaan, jenis_pelanggaran, pasal, uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, \
     nomor_surat_penerusan, tanggal_penerusan";
-
-/// The values of a case, in the order of [`CASE_COLUMNS`].
-fn case_params(c: &Case) -> [Box<dyn rusqlite::ToSql + '_>; 22] {
-    [
-        Box::new(&c.nomor),
-        Box::new(&c.nomor_registrasi),
-        Box::new(c.sumber.code()),
-        Box::new(&c.kode_wilayah),
-        Box::new(&c.kecamatan),
-        Box::new(&c.kode_tahapan),
-        Box::new(c.tanggal_kejadian),
-        Box::new(c.tanggal_diketahui),
-        Box::new(c.tanggal_diterima),
-        Box::new(c.tanggal_registrasi),
-        Box::new(c.status.code()),
-        Box::new(c.diperpanjang),
-        Box::new(c.jenis_dugaan.map(|t| t.code())),
-        Box::new(c.jenis_pelanggaran.map(|t| t.code())),
-        Box::new(&c.pasal),
-        Box::new(&c.uraian),
-        Box::new(&c.terlapor),
-        Box::new(c.kategori_terlapor.map(|t| t.code())),
-        Box::new(&c.pelapor),
-        Box::new(c.diteruskan_ke.map(|t| t.code())),
-        Box::new(&c.nomor_surat_penerusan),
-        Box::new(c.tanggal_penerusan),
-    ]
-}
 
 impl Store {
     /// Reads the reference data stored in the database.
@@ -246,10 +218,11 @@ pub fn insert_case(
     batch_id: Option<i64>,
     now: NaiveDateTime,
 ) -> rusqlite::Result<i64> {
-    let mut values = case_params(case).into_iter().collect::<Vec<_>>();
-    values.push(Box::new(batch_id));
-    values.push(Box::new(now));
-    values.push(Box::new(now));
+    let now = datetime_text(now);
+    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(25);
+    let fields = case_values(case);
+    values.extend(fields.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
+    values.extend([&batch_id as &dyn rusqlite::ToSql, &now, &now]);
     let sql = format!(
         "INSERT INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES ({})",
         (1..=values.len())
@@ -257,10 +230,7 @@ pub fn insert_case(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    tx.prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(
-            values.iter().map(|b| b.as_ref()),
-        ))?;
+    tx.prepare_cached(&sql)?.execute(values.as_slice())?;
     let id = tx.last_insert_rowid();
     for h in history {
         insert_history(tx, id, h, batch_id)?;
@@ -376,40 +346,54 @@ pub fn find_case(tx: &Transaction<'_>, nomor: &str) -> rusqlite::Result<Option<(
         .optional()
 }
 
-/// The values of a case as stored, in the order of [`CASE_COLUMNS`].
-fn case_values(c: &Case) -> [(&'static str, Value); 22] {
-    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
-    let date = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(d.to_string()));
-    let code = |s: Option<&'static str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
+/// The values of a case as stored, with their columns, in the order of [`CASE_COLUMNS`]: text
+/// borrowed from the case, dates as `YYYY-MM-DD`, the extension as 0 or 1. Every write of a case
+/// (one insert, the bulk insert, an update) binds these, so none can store a field differently.
+pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 22] {
+    fn text(s: &str) -> ToSqlOutput<'_> {
+        ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
+    }
+    fn optional(s: Option<&str>) -> ToSqlOutput<'_> {
+        s.map_or(ToSqlOutput::Owned(Value::Null), text)
+    }
+    fn day(d: Option<NaiveDate>) -> ToSqlOutput<'static> {
+        ToSqlOutput::Owned(d.map_or(Value::Null, |d| Value::Text(date_text(d))))
+    }
     [
-        ("nomor", Value::Text(c.nomor.clone())),
-        ("nomor_registrasi", text(&c.nomor_registrasi)),
-        ("sumber", Value::Text(c.sumber.code().to_string())),
-        ("kode_wilayah", Value::Text(c.kode_wilayah.clone())),
-        ("kecamatan", text(&c.kecamatan)),
-        ("kode_tahapan", Value::Text(c.kode_tahapan.clone())),
-        ("tanggal_kejadian", date(c.tanggal_kejadian)),
-        ("tanggal_diketahui", date(c.tanggal_diketahui)),
-        ("tanggal_diterima", date(Some(c.tanggal_diterima))),
-        ("tanggal_registrasi", date(c.tanggal_registrasi)),
-        ("status", Value::Text(c.status.code().to_string())),
-        ("diperpanjang", Value::Integer(i64::from(c.diperpanjang))),
-        ("jenis_dugaan", code(c.jenis_dugaan.map(|t| t.code()))),
+        ("nomor", text(&c.nomor)),
+        ("nomor_registrasi", optional(c.nomor_registrasi.as_deref())),
+        ("sumber", text(c.sumber.code())),
+        ("kode_wilayah", text(&c.kode_wilayah)),
+        ("kecamatan", optional(c.kecamatan.as_deref())),
+        ("kode_tahapan", text(&c.kode_tahapan)),
+        ("tanggal_kejadian", day(c.tanggal_kejadian)),
+        ("tanggal_diketahui", day(c.tanggal_diketahui)),
+        ("tanggal_diterima", day(Some(c.tanggal_diterima))),
+        ("tanggal_registrasi", day(c.tanggal_registrasi)),
+        ("status", text(c.status.code())),
+        (
+            "diperpanjang",
+            ToSqlOutput::Owned(Value::Integer(i64::from(c.diperpanjang))),
+        ),
+        ("jenis_dugaan", optional(c.jenis_dugaan.map(|t| t.code()))),
         (
             "jenis_pelanggaran",
-            code(c.jenis_pelanggaran.map(|t| t.code())),
+            optional(c.jenis_pelanggaran.map(|t| t.code())),
         ),
-        ("pasal", text(&c.pasal)),
-        ("uraian", Value::Text(c.uraian.clone())),
-        ("terlapor", text(&c.terlapor)),
+        ("pasal", optional(c.pasal.as_deref())),
+        ("uraian", text(&c.uraian)),
+        ("terlapor", optional(c.terlapor.as_deref())),
         (
             "kategori_terlapor",
-            code(c.kategori_terlapor.map(|t| t.code())),
+            optional(c.kategori_terlapor.map(|t| t.code())),
         ),
-        ("pelapor", text(&c.pelapor)),
-        ("diteruskan_ke", code(c.diteruskan_ke.map(|t| t.code()))),
-        ("nomor_surat_penerusan", text(&c.nomor_surat_penerusan)),
-        ("tanggal_penerusan", date(c.tanggal_penerusan)),
+        ("pelapor", optional(c.pelapor.as_deref())),
+        ("diteruskan_ke", optional(c.diteruskan_ke.map(|t| t.code()))),
+        (
+            "nomor_surat_penerusan",
+            optional(c.nomor_surat_penerusan.as_deref()),
+        ),
+        ("tanggal_penerusan", day(c.tanggal_penerusan)),
     ]
 }
 
@@ -424,7 +408,7 @@ pub fn update_case(
     batch_id: Option<i64>,
     now: NaiveDateTime,
 ) -> rusqlite::Result<Vec<&'static str>> {
-    let changed: Vec<(&'static str, Value)> = case_values(old)
+    let changed: Vec<(&'static str, ToSqlOutput<'_>)> = case_values(old)
         .into_iter()
         .zip(case_values(new))
         .filter(|(o, n)| o.1 != n.1)
@@ -446,12 +430,13 @@ pub fn update_case(
         n + 2,
         n + 3
     );
-    let mut values: Vec<Value> = changed.iter().map(|(_, v)| v.clone()).collect();
-    values.push(batch_id.map_or(Value::Null, Value::Integer));
-    values.push(Value::Text(now.format("%Y-%m-%d %H:%M:%S%.f").to_string()));
-    values.push(Value::Integer(id));
-    tx.prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(values))?;
+    let now = datetime_text(now);
+    let mut values: Vec<&dyn rusqlite::ToSql> = changed
+        .iter()
+        .map(|(_, v)| v as &dyn rusqlite::ToSql)
+        .collect();
+    values.extend([&batch_id as &dyn rusqlite::ToSql, &now, &id]);
+    tx.prepare_cached(&sql)?.execute(values.as_slice())?;
     Ok(changed.into_iter().map(|(c, _)| c).collect())
 }
 
@@ -475,49 +460,6 @@ pub fn open_cases(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(i64, String)>> 
 pub fn count_nomor_like(tx: &Transaction<'_>, pattern: &str) -> rusqlite::Result<i64> {
     tx.prepare_cached("SELECT count(*) FROM cases WHERE nomor LIKE ?1")?
         .query_row([pattern], |r| r.get(0))
-}
-
-impl Store {
-    /// Readies this connection for a large write transaction; changes nothing in the file. It may
-    /// keep up to `cache_mib` MiB of pages in memory, so the transaction does not write the same
-    /// pages to the WAL again and again, and keeps its statement journals (the copies of pages a
-    /// statement changes, to undo that statement alone) in memory rather than in temporary files.
-    ///
-    /// SQLite does not check foreign keys and CHECK constraints on this connection: either makes
-    /// it keep a statement journal of every multi-row insert (measured: 15 % of an import). The
-    /// import checks what they would: every row is validated against the regions and stages of
-    /// the reference it was given, which [`reference_unchanged`] confirms inside the transaction,
-    /// and the values under a CHECK are typed (source, extension) or checked by
-    /// [`CaseWriter::insert`] (the intake number). `pantau check` checks both over the whole file.
-    pub fn prepare_bulk_write(&self, cache_mib: i64) -> Result<()> {
-        let c = self.conn();
-        c.pragma_update(None, "cache_size", -cache_mib.saturating_mul(1024))
-            .and_then(|()| c.pragma_update(None, "temp_store", "MEMORY"))
-            .and_then(|()| c.pragma_update(None, "foreign_keys", false))
-            .and_then(|()| c.pragma_update(None, "ignore_check_constraints", true))
-            .map_err(|e| self.err(e))
-    }
-}
-
-/// Whether the regions and stages stored are those of `reference`: read inside a write
-/// transaction, nobody can change them until it ends.
-pub fn reference_unchanged(tx: &Transaction<'_>, reference: &Reference) -> rusqlite::Result<bool> {
-    let codes = |sql: &str| -> rusqlite::Result<Vec<String>> {
-        let mut codes = tx
-            .prepare(sql)?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        codes.sort_unstable();
-        Ok(codes)
-    };
-    let mut regions: Vec<&str> = reference.regions.iter().map(|r| r.code.as_str()).collect();
-    let mut stages: Vec<&str> = reference.stages.iter().map(|s| s.code.as_str()).collect();
-    regions.sort_unstable();
-    stages.sort_unstable();
-    Ok(
-        codes("SELECT code FROM regions")? == regions
-            && codes("SELECT code FROM stages")? == stages,
-    )
 }
 
 /// The stored text of a date (`YYYY-MM-DD`, as rusqlite writes a `NaiveDate`), without going
@@ -551,768 +493,9 @@ pub fn datetime_text(t: NaiveDateTime) -> String {
     t.format("%F %T%.f").to_string()
 }
 
-/// How many new cases one INSERT writes: one statement started and stepped per 64 cases rather
-/// than per case.
-pub const INSERT_ROWS: usize = 64;
-
-/// The values bound for each case of an INSERT: [`CASE_COLUMNS`], batch and timestamps.
-const INSERT_VALUES: usize = 25;
-
-/// `INSERT INTO cases …` of `rows` cases. Their ids are not given: SQLite gives each the largest
-/// id plus one, which the writer counted on (and checks). Given ids, or any constraint that
-/// aborts the statement, would make SQLite copy every page the statement changes to a statement
-/// journal, to undo it alone (measured, with the foreign keys and CHECKs that
-/// [`Store::prepare_bulk_write`] leaves to the import: 15 % of an import); `OR FAIL` stops at a failed
-/// constraint without undoing the statement's earlier rows, which the import's transaction
-/// then undoes as a whole.
-fn insert_sql(rows: usize) -> String {
-    let one = format!("({})", vec!["?"; INSERT_VALUES].join(", "));
-    format!(
-        "INSERT OR FAIL INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES {}",
-        vec![one; rows].join(", ")
-    )
-}
-
-/// How many new cases get their first history entry (and, in a [`Bulk`], their change-log
-/// entries) together, in one statement each: soon after they are inserted, while their pages are
-/// still in the page cache of a large import.
-const FOLLOW_UP_ROWS: i64 = 8192;
-
-/// Looks up and writes the cases of one import batch with statements prepared once and
-/// timestamps formatted once. New cases get consecutive ids after the largest stored one, are
-/// inserted [`INSERT_ROWS`] at a time, and get their first history entry (`∅ → status` on the day
-/// received) and, in a [`Bulk`], their change-log entries [`FOLLOW_UP_ROWS`] at a time;
-/// [`CaseWriter::finish`] writes the rest and, in a `Bulk`, the full-text entries of all of them
-/// in one statement. (FTS5 writes its pending terms out at the start of every statement that may
-/// have to be undone alone, as most of these are; indexing the cases a range at a time would
-/// leave one small segment per range.)
-pub struct CaseWriter<'t> {
-    conn: &'t rusqlite::Connection,
-    find: rusqlite::Statement<'t>,
-    get: rusqlite::Statement<'t>,
-    /// Where the fields are in the rows of `find` and `get` (the same columns).
-    columns: CaseColumns,
-    insert: rusqlite::Statement<'t>,
-    history: rusqlite::Statement<'t>,
-    /// The first history entries of a range of new cases.
-    first_history: rusqlite::Statement<'t>,
-    /// The full-text entries of the new cases, when a [`Bulk`] set the trigger aside.
-    index: Option<rusqlite::Statement<'t>>,
-    /// The change-log entries of a range of new cases, and of one case, when a [`Bulk`] set the
-    /// log's insert triggers aside.
-    log_range: Option<rusqlite::Statement<'t>>,
-    log_one: Option<rusqlite::Statement<'t>>,
-    /// New cases not yet inserted, fewer than [`INSERT_ROWS`].
-    pending: Vec<Case>,
-    /// The id of the first new case, and of the next one.
-    first_id: i64,
-    next_id: i64,
-    /// The new cases below this id have their history (and log) entries.
-    followed_id: i64,
-    batch_id: i64,
-    now: String,
-    by: String,
-}
-
-impl std::fmt::Debug for CaseWriter<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CaseWriter")
-            .field("batch_id", &self.batch_id)
-            .field("first_id", &self.first_id)
-            .field("next_id", &self.next_id)
-            .finish()
-    }
-}
-
-impl<'t> CaseWriter<'t> {
-    /// A writer of cases for batch `batch_id`, imported by `by` at `now`. In a `bulk`, the writer
-    /// writes what the triggers it set aside would have.
-    pub fn new(
-        tx: &'t Transaction<'_>,
-        batch_id: i64,
-        by: &str,
-        now: NaiveDateTime,
-        bulk: Option<&Bulk>,
-    ) -> rusqlite::Result<CaseWriter<'t>> {
-        let conn: &'t rusqlite::Connection = tx;
-        let first_id: i64 =
-            conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
-                r.get(0)
-            })?;
-        let find = conn.prepare("SELECT * FROM cases WHERE nomor = ?1")?;
-        let columns = CaseColumns::of(&find)?;
-        let set_aside = |name: &str| bulk.is_some_and(|b| b.has_set_aside(name));
-        let index = if set_aside(FTS_INSERT) {
-            Some(conn.prepare(
-                "INSERT INTO cases_fts(rowid, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal) \
-                 SELECT id, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal FROM cases \
-                 WHERE id >= ?1 AND id < ?2",
-            )?)
-        } else {
-            None
-        };
-        let (log_range, log_one) = if set_aside(LOG_INSERTS[0]) {
-            (
-                Some(conn.prepare(
-                    "INSERT INTO case_changes (case_id) SELECT id FROM cases WHERE id >= ?1 AND id < ?2",
-                )?),
-                Some(conn.prepare("INSERT INTO case_changes (case_id) VALUES (?1)")?),
-            )
-        } else {
-            (None, None)
-        };
-        Ok(CaseWriter {
-            conn,
-            find,
-            get: conn.prepare("SELECT * FROM cases WHERE id = ?1")?,
-            columns,
-            insert: conn.prepare(&insert_sql(INSERT_ROWS))?,
-            history: conn.prepare(
-                "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?,
-            first_history: conn.prepare(
-                "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
-                 SELECT id, NULL, status, tanggal_diterima || ' 00:00:00', ?1, NULL, ?2 FROM cases \
-                 WHERE id >= ?3 AND id < ?4 ORDER BY id",
-            )?,
-            index,
-            log_range,
-            log_one,
-            pending: Vec::with_capacity(INSERT_ROWS),
-            first_id,
-            next_id: first_id,
-            followed_id: first_id,
-            batch_id,
-            now: datetime_text(now),
-            by: by.to_string(),
-        })
-    }
-
-    /// The batch this writer records.
-    pub fn batch_id(&self) -> i64 {
-        self.batch_id
-    }
-
-    /// The case with intake number `nomor` and its id, if any (not one this writer inserted).
-    pub fn find(&mut self, nomor: &str) -> rusqlite::Result<Option<(i64, Case)>> {
-        let columns = &self.columns;
-        self.find
-            .query_row([nomor], |r| Ok((r.get(columns.id)?, columns.case(r)?)))
-            .optional()
-    }
-
-    /// The case with this id, if any (not one this writer inserted).
-    pub fn get(&mut self, id: i64) -> rusqlite::Result<Option<Case>> {
-        let columns = &self.columns;
-        self.get.query_row([id], |r| columns.case(r)).optional()
-    }
-
-    /// Inserts a new case (perhaps only with the next ones, or at [`CaseWriter::finish`]: within the
-    /// same transaction either way); returns its id.
-    pub fn insert(&mut self, case: Case) -> rusqlite::Result<i64> {
-        // The schema's CHECK on the intake number, which a bulk write's connection leaves to us.
-        if case.nomor.trim_matches(' ').is_empty() {
-            return Err(internal("a new case without an intake number".into()));
-        }
-        let id = self.next_id;
-        self.next_id += 1;
-        self.pending.push(case);
-        if self.pending.len() == INSERT_ROWS {
-            self.flush()?;
-            if self.next_id - self.followed_id >= FOLLOW_UP_ROWS {
-                self.follow_up()?;
-            }
-        }
-        Ok(id)
-    }
-
-    /// Inserts the pending cases, with their ids in order (checked: SQLite gives them).
-    fn flush(&mut self) -> rusqlite::Result<()> {
-        let n = self.pending.len();
-        if n == 0 {
-            return Ok(());
-        }
-        let first = self.next_id - n as i64;
-        let mut rest;
-        let stmt = if n == INSERT_ROWS {
-            &mut self.insert
-        } else {
-            rest = self.conn.prepare(&insert_sql(n))?;
-            &mut rest
-        };
-        for (i, c) in self.pending.iter().enumerate() {
-            bind_case(stmt, i * INSERT_VALUES, c, self.batch_id, &self.now)?;
-        }
-        stmt.raw_execute()?;
-        let last = self.conn.last_insert_rowid();
-        if last != self.next_id - 1 {
-            return Err(internal(format!(
-                "new cases were given ids {}–{last}, not {first}–{}",
-                last + 1 - n as i64,
-                self.next_id - 1
-            )));
-        }
-        self.pending.clear();
-        Ok(())
-    }
-
-    /// Writes the first history entries (and log entries) of the cases inserted since the last
-    /// time. One log entry per case stands for the case and its first history entry: the log
-    /// names the cases that changed.
-    fn follow_up(&mut self) -> rusqlite::Result<()> {
-        let (from, to) = (self.followed_id, self.next_id);
-        if from == to {
-            return Ok(());
-        }
-        self.first_history
-            .execute(params![self.by, self.batch_id, from, to])?;
-        if let Some(log) = self.log_range.as_mut() {
-            log.execute([from, to])?;
-        }
-        self.followed_id = to;
-        Ok(())
-    }
-
-    /// Appends one entry to a case's status history, in this writer's batch.
-    pub fn history(&mut self, case_id: i64, h: &StatusChange) -> rusqlite::Result<()> {
-        self.history.execute(params![
-            case_id,
-            h.from.map(|s| s.code()),
-            h.to.code(),
-            datetime_text(h.at),
-            h.by,
-            h.note,
-            self.batch_id
-        ])?;
-        if let Some(log) = self.log_one.as_mut() {
-            log.execute([case_id])?;
-        }
-        Ok(())
-    }
-
-    /// Inserts the pending cases and writes what the new cases still lack.
-    pub fn finish(mut self) -> rusqlite::Result<()> {
-        self.flush()?;
-        self.follow_up()?;
-        if let Some(index) = self.index.as_mut() {
-            index.execute([self.first_id, self.next_id])?;
-        }
-        Ok(())
-    }
-}
-
-/// An error of the writer's own checks, reported as SQLite reports an internal error.
-fn internal(message: String) -> rusqlite::Error {
-    rusqlite::Error::SqliteFailure(
-        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL),
-        Some(message),
-    )
-}
-
-/// Where the id and the fields of a case are in the rows of a `SELECT * FROM cases` statement,
-/// found by column name once per statement: [`crate::store::read::case_from_row`] looks each name
-/// up column by column for every row, which an import of a known file does for every line.
-#[derive(Debug)]
-struct CaseColumns {
-    id: usize,
-    /// The columns of [`CASE_COLUMNS`], in its order.
-    fields: [usize; 22],
-}
-
-impl CaseColumns {
-    fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<CaseColumns> {
-        let mut fields = [0; 22];
-        for (slot, name) in fields
-            .iter_mut()
-            .zip(CASE_COLUMNS.split(',').map(str::trim))
-        {
-            *slot = stmt.column_index(name)?;
-        }
-        Ok(CaseColumns {
-            id: stmt.column_index("id")?,
-            fields,
-        })
-    }
-
-    /// The case in row `r`, read as [`crate::store::read::case_from_row`] reads it.
-    fn case(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
-        let f = &self.fields;
-        Ok(Case {
-            nomor: r.get(f[0])?,
-            nomor_registrasi: r.get(f[1])?,
-            sumber: r.get(f[2])?,
-            kode_wilayah: r.get(f[3])?,
-            kecamatan: r.get(f[4])?,
-            kode_tahapan: r.get(f[5])?,
-            tanggal_kejadian: date_at(r, f[6])?,
-            tanggal_diketahui: date_at(r, f[7])?,
-            tanggal_diterima: match date_at(r, f[8])? {
-                Some(d) => d,
-                None => r.get(f[8])?,
-            },
-            tanggal_registrasi: date_at(r, f[9])?,
-            status: r.get(f[10])?,
-            diperpanjang: r.get(f[11])?,
-            jenis_dugaan: r.get(f[12])?,
-            jenis_pelanggaran: r.get(f[13])?,
-            pasal: r.get(f[14])?,
-            uraian: r.get(f[15])?,
-            terlapor: r.get(f[16])?,
-            kategori_terlapor: r.get(f[17])?,
-            pelapor: r.get(f[18])?,
-            diteruskan_ke: r.get(f[19])?,
-            nomor_surat_penerusan: r.get(f[20])?,
-            tanggal_penerusan: date_at(r, f[21])?,
-        })
-    }
-}
-
-/// An optional date column: `YYYY-MM-DD` (as pantau stores dates) read directly, anything else
-/// the way rusqlite reads a date.
-fn date_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match r.get_ref(i)? {
-        rusqlite::types::ValueRef::Null => Ok(None),
-        rusqlite::types::ValueRef::Text(t) => match date_from_text(t) {
-            Some(d) => Ok(Some(d)),
-            None => r.get(i),
-        },
-        _ => r.get(i),
-    }
-}
-
-/// `YYYY-MM-DD`, the inverse of [`date_text`]; `None` for any other text.
-fn date_from_text(t: &[u8]) -> Option<NaiveDate> {
-    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *t else {
-        return None;
-    };
-    let num = |ds: &[u8]| {
-        ds.iter().try_fold(0u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let year = i32::try_from(num(&[y1, y2, y3, y4])?).ok()?;
-    NaiveDate::from_ymd_opt(year, num(&[m1, m2])?, num(&[d1, d2])?)
-}
-
-/// Binds case `c` to the [`INSERT_VALUES`] parameters after `offset`.
-fn bind_case(
-    s: &mut rusqlite::Statement<'_>,
-    offset: usize,
-    c: &Case,
-    batch_id: i64,
-    now: &str,
-) -> rusqlite::Result<()> {
-    let date = |d: Option<NaiveDate>| d.map(date_text);
-    let at = |i: usize| offset + i;
-    s.raw_bind_parameter(at(1), &c.nomor)?;
-    s.raw_bind_parameter(at(2), &c.nomor_registrasi)?;
-    s.raw_bind_parameter(at(3), c.sumber.code())?;
-    s.raw_bind_parameter(at(4), &c.kode_wilayah)?;
-    s.raw_bind_parameter(at(5), &c.kecamatan)?;
-    s.raw_bind_parameter(at(6), &c.kode_tahapan)?;
-    s.raw_bind_parameter(at(7), date(c.tanggal_kejadian))?;
-    s.raw_bind_parameter(at(8), date(c.tanggal_diketahui))?;
-    s.raw_bind_parameter(at(9), date_text(c.tanggal_diterima))?;
-    s.raw_bind_parameter(at(10), date(c.tanggal_registrasi))?;
-    s.raw_bind_parameter(at(11), c.status.code())?;
-    s.raw_bind_parameter(at(12), c.diperpanjang)?;
-    s.raw_bind_parameter(at(13), c.jenis_dugaan.map(|t| t.code()))?;
-    s.raw_bind_parameter(at(14), c.jenis_pelanggaran.map(|t| t.code()))?;
-    s.raw_bind_parameter(at(15), &c.pasal)?;
-    s.raw_bind_parameter(at(16), &c.uraian)?;
-    s.raw_bind_parameter(at(17), &c.terlapor)?;
-    s.raw_bind_parameter(at(18), c.kategori_terlapor.map(|t| t.code()))?;
-    s.raw_bind_parameter(at(19), &c.pelapor)?;
-    s.raw_bind_parameter(at(20), c.diteruskan_ke.map(|t| t.code()))?;
-    s.raw_bind_parameter(at(21), &c.nomor_surat_penerusan)?;
-    s.raw_bind_parameter(at(22), date(c.tanggal_penerusan))?;
-    s.raw_bind_parameter(at(23), batch_id)?;
-    s.raw_bind_parameter(at(24), now)?;
-    s.raw_bind_parameter(at(25), now)?;
-    Ok(())
-}
-
-/// The memory FTS5 may hold pending terms in during a [`Bulk`] (bytes).
-const BULK_FTS_HASH: i64 = 64 << 20;
-
-/// The full-text insert trigger (schema version 1).
-const FTS_INSERT: &str = "cases_fts_insert";
-
-/// The change log's insert triggers (schema version 2), set aside together or not at all.
-const LOG_INSERTS: [&str; 2] = ["cases_log_insert", "history_log_insert"];
-
-/// The `CREATE TRIGGER name … END` statement of a trigger as a migration creates it, which is
-/// how SQLite stores it.
-fn trigger_sql(name: &str) -> Option<&'static str> {
-    let head = format!("CREATE TRIGGER {name} ");
-    [include_str!("schema.sql"), include_str!("changes.sql")]
-        .into_iter()
-        .find_map(|migration| {
-            let start = migration.find(&head)?;
-            let len = migration[start..].find("\nEND;")? + "\nEND".len();
-            Some(&migration[start..start + len])
-        })
-}
-
-/// Many new cases written inside the import's transaction with the per-row insert triggers set
-/// aside: [`CaseWriter`] writes what they would have (full-text and change-log entries) in a few
-/// statements. Meanwhile FTS5 may hold up to [`BULK_FTS_HASH`] bytes of pending terms rather
-/// than 1 MB, so that it writes them out and merges the pieces less often (measured 15% faster).
-/// Only a trigger stored exactly as pantau's migrations create it is set aside; any other stays
-/// and fires row by row, as the update and delete triggers always do. [`Bulk::finish`] puts
-/// everything back exactly as it was; a kill before commit leaves all of it as it was.
-#[derive(Debug)]
-pub struct Bulk {
-    /// The triggers set aside, with their statements.
-    set_aside: Vec<(&'static str, &'static str)>,
-    /// The FTS5 `hashsize` setting as stored before (`Some(None)`: not stored), when the
-    /// full-text trigger is set aside.
-    hashsize: Option<Option<Value>>,
-}
-
-impl Bulk {
-    /// Sets the known insert triggers aside and, with the full-text one, lets FTS5 hold more
-    /// pending terms.
-    pub fn begin(tx: &Transaction<'_>) -> rusqlite::Result<Bulk> {
-        let stored_as_created = |name: &str| -> rusqlite::Result<Option<&'static str>> {
-            let stored: Option<String> = tx
-                .query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-                    [name],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            Ok(trigger_sql(name).filter(|sql| stored.as_deref() == Some(*sql)))
-        };
-        let mut set_aside = Vec::new();
-        if let Some(sql) = stored_as_created(FTS_INSERT)? {
-            set_aside.push((FTS_INSERT, sql));
-        }
-        let log: Vec<_> = LOG_INSERTS
-            .iter()
-            .map(|name| Ok(stored_as_created(name)?.map(|sql| (*name, sql))))
-            .collect::<rusqlite::Result<_>>()?;
-        if log.iter().all(Option::is_some) {
-            set_aside.extend(log.into_iter().flatten());
-        }
-        let hashsize = if set_aside.iter().any(|(name, _)| *name == FTS_INSERT) {
-            let stored: Option<Value> = tx
-                .query_row(
-                    "SELECT v FROM cases_fts_config WHERE k = 'hashsize'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            set_hashsize(tx, BULK_FTS_HASH)?;
-            Some(stored)
-        } else {
-            None
-        };
-        for (name, _) in &set_aside {
-            tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
-        }
-        Ok(Bulk {
-            set_aside,
-            hashsize,
-        })
-    }
-
-    /// Whether the trigger `name` is set aside.
-    fn has_set_aside(&self, name: &str) -> bool {
-        self.set_aside.iter().any(|(n, _)| *n == name)
-    }
-
-    /// Puts the triggers and the `hashsize` setting back.
-    pub fn finish(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
-        match self.hashsize {
-            Some(Some(stored)) => set_hashsize(tx, stored)?,
-            Some(None) => {
-                tx.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'", [])?;
-            }
-            None => {}
-        }
-        for (_, sql) in self.set_aside {
-            tx.execute_batch(sql)?;
-        }
-        Ok(())
-    }
-}
-
-/// Sets the FTS5 `hashsize` of the full-text index: how many bytes of pending terms it holds
-/// before writing them out.
-fn set_hashsize(tx: &Transaction<'_>, bytes: impl rusqlite::ToSql) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
-        [bytes],
-    )?;
-    Ok(())
-}
-
 /// The id of every stored case by intake number.
 pub fn all_ids(tx: &Transaction<'_>) -> rusqlite::Result<std::collections::HashMap<String, i64>> {
     let mut stmt = tx.prepare("SELECT nomor, id FROM cases")?;
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rusqlite::ToSql;
-    use rusqlite::types::ToSqlOutput;
-
-    #[test]
-    fn dates_are_written_as_rusqlite_writes_them() {
-        for d in ["2024-01-05", "1999-12-31", "0001-02-03", "9999-12-31"] {
-            let day = NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-            let stored = match day.to_sql().unwrap() {
-                ToSqlOutput::Owned(Value::Text(t)) => t,
-                other => panic!("{other:?}"),
-            };
-            assert_eq!(date_text(day), stored);
-            assert_eq!(date_from_text(stored.as_bytes()), Some(day));
-        }
-        for odd in ["2024-1-05", "2024-02-30", "2024/01/05", "+2024-01-05", ""] {
-            assert_eq!(date_from_text(odd.as_bytes()), None, "{odd}");
-        }
-    }
-
-    fn at(s: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
-    }
-
-    /// Case `i` of a writer test: every field filled on odd numbers, the optional ones empty on
-    /// even numbers.
-    fn case(i: i64) -> Case {
-        use crate::domain::{Forwarding, PartyCategory, Source, Status, ViolationType};
-        let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i % 40);
-        let mut c = Case::new(
-            &format!("W-{i:05}"),
-            Source::Laporan,
-            "64.71",
-            "KAMPANYE",
-            day,
-        );
-        c.status = Status::ALL[i as usize % Status::ALL.len()];
-        c.uraian = format!("pembagian sembako nomor{i}");
-        if i % 2 == 1 {
-            c.nomor_registrasi = Some(format!("REG-{i}"));
-            c.kecamatan = Some("Balikpapan Kota".into());
-            c.tanggal_kejadian = Some(day - chrono::Duration::days(2));
-            c.tanggal_diketahui = Some(day - chrono::Duration::days(1));
-            c.tanggal_registrasi = Some(day + chrono::Duration::days(1));
-            c.diperpanjang = true;
-            c.jenis_dugaan = Some(ViolationType::Pidana);
-            c.jenis_pelanggaran = Some(ViolationType::KodeEtik);
-            c.pasal = Some("Pasal 523".into());
-            c.terlapor = Some("Sdr. AR".into());
-            c.kategori_terlapor = Some(PartyCategory::TimKampanye);
-            c.pelapor = Some("Sdr. HS".into());
-            c.diteruskan_ke = Some(Forwarding::Gakkumdu);
-            c.nomor_surat_penerusan = Some(format!("SP-{i}"));
-            c.tanggal_penerusan = Some(day + chrono::Duration::days(5));
-        }
-        c
-    }
-
-    fn count(tx: &Transaction<'_>, sql: &str) -> i64 {
-        tx.query_row(sql, [], |r| r.get(0)).unwrap()
-    }
-
-    fn schema(tx: &Transaction<'_>) -> Vec<(String, Option<String>)> {
-        let mut s = tx
-            .prepare("SELECT name, sql FROM sqlite_schema ORDER BY name")
-            .unwrap();
-        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    }
-
-    /// Writes `n` new cases (after two stored ones) through a writer, in a [`Bulk`] or not, and
-    /// checks what a reader of the database would see.
-    fn write_cases(n: i64, bulk: bool) {
-        let mut store = Store::memory().unwrap();
-        let now = at("2024-03-01 10:00:00");
-        let tx = store.conn_mut().transaction().unwrap();
-        for i in 0..2 {
-            insert_case(&tx, &case(100_000 + i), &[], None, now).unwrap();
-        }
-        let before = schema(&tx);
-        let batch = NewBatch {
-            kind: "import",
-            imported_by: "tester".into(),
-            imported_at: now,
-            source_name: "w.csv".into(),
-            sha256: None,
-        };
-        let batch_id = insert_batch(&tx, &batch).unwrap();
-        let set_aside = bulk.then(|| Bulk::begin(&tx).unwrap());
-        let mut w = CaseWriter::new(&tx, batch_id, "tester", now, set_aside.as_ref()).unwrap();
-        for i in 0..n {
-            assert_eq!(
-                w.insert(case(i)).unwrap(),
-                3 + i,
-                "ids follow the stored ones"
-            );
-        }
-        w.finish().unwrap();
-        if let Some(b) = set_aside {
-            b.finish(&tx).unwrap();
-        }
-        assert_eq!(schema(&tx), before, "the trigger is back exactly as it was");
-        assert_eq!(
-            count(
-                &tx,
-                "SELECT count(*) FROM cases_fts_config WHERE k = 'hashsize'"
-            ),
-            0,
-            "the FTS5 setting is back to its default"
-        );
-        assert_eq!(count(&tx, "SELECT count(*) FROM cases"), n + 2);
-        let mut read = tx.prepare("SELECT * FROM cases WHERE id = ?1").unwrap();
-        for i in [0, 1, n / 2, n - 1].into_iter().filter(|&i| i < n) {
-            let stored = read
-                .query_row([3 + i], crate::store::read::case_from_row)
-                .unwrap();
-            assert_eq!(stored, case(i), "case {i}");
-        }
-        assert_eq!(
-            count(
-                &tx,
-                "SELECT count(*) FROM status_history WHERE batch_id IS NOT NULL"
-            ),
-            n,
-            "one first history entry per new case"
-        );
-        let first: (Option<String>, String, String, String) = tx
-            .query_row(
-                "SELECT from_status, to_status, changed_at, changed_by FROM status_history \
-                 WHERE case_id = ?1",
-                [3 + n - 1],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .unwrap();
-        let last = case(n - 1);
-        assert_eq!(
-            first,
-            (
-                None,
-                last.status.code().to_string(),
-                format!("{} 00:00:00", last.tanggal_diterima),
-                "tester".to_string()
-            )
-        );
-        tx.execute(
-            "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
-            [],
-        )
-        .unwrap();
-        let found = count(
-            &tx,
-            &format!(
-                "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH 'nomor{}'",
-                n - 1
-            ),
-        );
-        assert_eq!(found, 1, "the last new case is found by full-text search");
-        assert_eq!(
-            count(
-                &tx,
-                "SELECT count(DISTINCT case_id) FROM case_changes WHERE case_id > 2"
-            ),
-            n,
-            "the change log names every new case"
-        );
-    }
-
-    #[test]
-    fn a_bulk_writer_inserts_indexes_and_gives_history_across_several_follow_ups() {
-        write_cases(2 * FOLLOW_UP_ROWS + INSERT_ROWS as i64 + 5, true);
-    }
-
-    #[test]
-    fn a_writer_outside_a_bulk_leaves_the_indexing_to_the_trigger() {
-        write_cases(INSERT_ROWS as i64 * 3 + 1, false);
-        write_cases(1, false);
-    }
-
-    /// The triggers a bulk sets aside and puts back, by name.
-    fn set_aside(tx: &Transaction<'_>) -> Vec<&'static str> {
-        let b = Bulk::begin(tx).unwrap();
-        let names = b.set_aside.iter().map(|(name, _)| *name).collect();
-        b.finish(tx).unwrap();
-        names
-    }
-
-    #[test]
-    fn a_bulk_sets_aside_only_the_triggers_it_knows_and_logs_status_changes_itself() {
-        let mut store = Store::memory().unwrap();
-        let now = at("2024-03-01 10:00:00");
-        let tx = store.conn_mut().transaction().unwrap();
-        set_hashsize(&tx, 2 << 20).unwrap();
-        assert_eq!(set_aside(&tx), [FTS_INSERT, LOG_INSERTS[0], LOG_INSERTS[1]]);
-        assert_eq!(
-            count(&tx, "SELECT v FROM cases_fts_config WHERE k = 'hashsize'"),
-            2 << 20,
-            "a setting stored before is stored again"
-        );
-        let id = insert_case(&tx, &case(1), &[], None, now).unwrap();
-        let batch = NewBatch {
-            kind: "import",
-            imported_by: "tester".into(),
-            imported_at: now,
-            source_name: "w.csv".into(),
-            sha256: None,
-        };
-        let batch_id = insert_batch(&tx, &batch).unwrap();
-        let bulk = Bulk::begin(&tx).unwrap();
-        let mut w = CaseWriter::new(&tx, batch_id, "tester", now, Some(&bulk)).unwrap();
-        let change = StatusChange {
-            from: Some(case(1).status),
-            to: crate::domain::Status::Dihentikan,
-            at: now,
-            by: "tester".into(),
-            note: None,
-        };
-        tx.execute("DELETE FROM case_changes", []).unwrap();
-        w.history(id, &change).unwrap();
-        drop(w);
-        bulk.finish(&tx).unwrap();
-        assert_eq!(
-            count(&tx, "SELECT count(*) FROM case_changes"),
-            1,
-            "a new history entry of a known case is logged"
-        );
-
-        // A trigger changed since (here: the log's, rewritten) stays and fires row by row.
-        tx.execute_batch(
-            "DROP TRIGGER history_log_insert; \
-             CREATE TRIGGER history_log_insert AFTER INSERT ON status_history BEGIN \
-             INSERT INTO case_changes (case_id) VALUES (new.case_id); END;",
-        )
-        .unwrap();
-        assert_eq!(set_aside(&tx), [FTS_INSERT]);
-        tx.execute_batch("DROP TRIGGER cases_fts_insert").unwrap();
-        assert_eq!(set_aside(&tx), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn the_writer_reads_a_case_as_the_store_reads_it() {
-        let mut store = Store::memory().unwrap();
-        let now = at("2024-03-01 10:00:00");
-        let tx = store.conn_mut().transaction().unwrap();
-        let ids: Vec<i64> = (0..2)
-            .map(|i| insert_case(&tx, &case(i), &[], None, now).unwrap())
-            .collect();
-        let mut w = CaseWriter::new(&tx, 1, "tester", now, None).unwrap();
-        for (i, id) in ids.iter().enumerate() {
-            let expected = case(i as i64);
-            assert_eq!(w.get(*id).unwrap(), Some(expected.clone()));
-            assert_eq!(w.find(&expected.nomor).unwrap(), Some((*id, expected)));
-        }
-        assert_eq!(w.get(99).unwrap(), None);
-        assert_eq!(w.find("W-99999").unwrap(), None);
-    }
 }
