@@ -607,6 +607,18 @@ mod tests {
             .collect()
     }
 
+    /// A new import batch by "tester".
+    fn new_batch(tx: &Transaction<'_>, now: NaiveDateTime) -> i64 {
+        let batch = NewBatch {
+            kind: "import",
+            imported_by: "tester".into(),
+            imported_at: now,
+            source_name: "w.csv".into(),
+            sha256: None,
+        };
+        insert_batch(tx, &batch).unwrap()
+    }
+
     /// Writes `n` new cases (after two stored ones) through a writer, in a [`Bulk`] or not, and
     /// checks what a reader of the database would see.
     fn write_cases(n: i64, bulk: bool) {
@@ -617,14 +629,7 @@ mod tests {
             insert_case(&tx, &case(100_000 + i), &[], None, now).unwrap();
         }
         let before = schema(&tx);
-        let batch = NewBatch {
-            kind: "import",
-            imported_by: "tester".into(),
-            imported_at: now,
-            source_name: "w.csv".into(),
-            sha256: None,
-        };
-        let batch_id = insert_batch(&tx, &batch).unwrap();
+        let batch_id = new_batch(&tx, now);
         let set_aside = bulk.then(|| Bulk::begin(&tx).unwrap());
         let mut w = CaseWriter::new(&tx, batch_id, "tester", now, set_aside.as_ref()).unwrap();
         for i in 0..n {
@@ -736,14 +741,7 @@ mod tests {
             "a setting stored before is stored again"
         );
         let id = insert_case(&tx, &case(1), &[], None, now).unwrap();
-        let batch = NewBatch {
-            kind: "import",
-            imported_by: "tester".into(),
-            imported_at: now,
-            source_name: "w.csv".into(),
-            sha256: None,
-        };
-        let batch_id = insert_batch(&tx, &batch).unwrap();
+        let batch_id = new_batch(&tx, now);
         let bulk = Bulk::begin(&tx).unwrap();
         let mut w = CaseWriter::new(&tx, batch_id, "tester", now, Some(&bulk)).unwrap();
         let change = StatusChange {
