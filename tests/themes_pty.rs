@@ -3,90 +3,35 @@
 
 mod tui_support;
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use tui_support::pty::Tui;
+
+/// How long the screen has to show what a test waits for.
+const SOON: Duration = Duration::from_secs(20);
 
 /// Runs pantau on `db` in an 80x24 pseudo-terminal, types `keys` once the dashboard shows (each
 /// after the screen shows the text paired with it), and returns every byte it wrote.
 fn run(db: &Path, env: &[(&str, &str)], keys: &[(&str, &str)]) -> Vec<u8> {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pantau"));
-    cmd.arg("--db");
-    cmd.arg(db);
-    cmd.args(["--ignore-config", "--as-of", "2024-02-02"]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("LANG", "C");
-    cmd.env("HOME", db.parent().unwrap());
-    cmd.env("XDG_STATE_HOME", db.parent().unwrap().join("state"));
-    cmd.env_remove("NO_COLOR");
-    cmd.env_remove("TMUX");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
-    let bytes = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&bytes);
-    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
-    let parser = Arc::clone(&screen);
-    let reading = std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            parser.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let shows = |text: &str| {
-        let start = Instant::now();
-        loop {
-            let seen = screen.lock().unwrap().screen().contents();
-            if seen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "{text:?} never showed:\n{seen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
-    shows("47 cases");
+    let dir = db.parent().unwrap();
+    let db = db.display().to_string();
+    let home = dir.display().to_string();
+    let state = dir.join("state").display().to_string();
+    let mut vars = vec![("HOME", home.as_str()), ("XDG_STATE_HOME", state.as_str())];
+    vars.extend_from_slice(env);
+    let mut tui = Tui::start(
+        &["--db", &db, "--ignore-config", "--as-of", "2024-02-02"],
+        &vars,
+    );
+    tui.wait_for("47 cases", SOON);
     for (key, then) in keys {
-        writer.write_all(key.as_bytes()).unwrap();
-        writer.flush().unwrap();
-        shows(then);
+        tui.send(key);
+        tui.wait_for(then, SOON);
     }
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "pantau did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    drop(writer);
-    drop(pair.master);
-    let _ = reading.join();
-    Arc::try_unwrap(bytes).unwrap().into_inner().unwrap()
+    tui.send("q");
+    tui.wait_exit();
+    tui.raw()
 }
 
 /// The parameters of every SGR sequence (`ESC [ … m`) in `bytes`.

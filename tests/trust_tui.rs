@@ -1,16 +1,15 @@
 //! Hostile text through the real binary in a pseudo-terminal: escape sequences show as placeholders
 //! and leave title, clipboard and screen alone; a session's warnings go to its log, not the screen.
 
-use std::io::{Read, Write};
+mod tui_support;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use pantau::domain::{Case, Reference, Source, StatusChange};
 use pantau::store::{Mode, Store};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tui_support::pty::Tui;
 
 /// What the terminal was asked to do besides drawing: every request is a failure here.
 #[derive(Default)]
@@ -35,155 +34,8 @@ impl vt100::Callbacks for Requests {
     }
 }
 
-/// The binary in a pseudo-terminal, with its screen and every byte it wrote.
-struct Tui {
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser<Requests>>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    reader: Option<JoinHandle<()>>,
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).unwrap()
-}
-
-/// vt100 takes U+FFFD for a decoding error and draws nothing; a terminal draws `�`. The bytes
-/// are handed on with each U+FFFD as `¤` (one cell too), keeping a split sequence for the next read.
-fn replacement_shown(pending: &mut Vec<u8>) -> Vec<u8> {
-    const FFFD: &[u8] = "\u{fffd}".as_bytes();
-    let keep = if pending.ends_with(&FFFD[..2]) {
-        2
-    } else if pending.ends_with(&FFFD[..1]) {
-        1
-    } else {
-        0
-    };
-    let ready: Vec<u8> = pending.drain(..pending.len() - keep).collect();
-    let mut out = Vec::with_capacity(ready.len());
-    let mut i = 0;
-    while i < ready.len() {
-        if ready[i..].starts_with(FFFD) {
-            out.extend_from_slice("¤".as_bytes());
-            i += FFFD.len();
-        } else {
-            out.push(ready[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-impl Tui {
-    fn start(args: &[&str], env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Tui {
-        let size = PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pantau"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C");
-        cmd.env_remove("PANTAU_DB");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            nz(rows),
-            nz(cols),
-            0,
-            Requests::default(),
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (parser, bytes) = (Arc::clone(&screen), Arc::clone(&raw));
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            let mut pending: Vec<u8> = Vec::new();
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        bytes.lock().unwrap().extend_from_slice(&buf[..n]);
-                        pending.extend_from_slice(&buf[..n]);
-                        let shown = replacement_shown(&mut pending);
-                        parser.lock().unwrap().process(&shown);
-                    }
-                }
-            }
-        });
-        Tui {
-            child,
-            _master: pair.master,
-            writer,
-            screen,
-            raw,
-            reader: Some(reader),
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn row(&self, y: u16) -> String {
-        let parser = self.screen.lock().unwrap();
-        let (_, cols) = parser.screen().size();
-        parser.screen().contents_between(y, 0, y, cols.get())
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.contents().contains(text) {
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "{text:?} did not show; the screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "pantau did not exit; the screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        if let Some(r) = self.reader.take() {
-            let _ = r.join();
-        }
-        status
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-        }
-    }
-}
+/// How long the screen has to show what a test waits for.
+const SOON: Duration = Duration::from_secs(15);
 
 /// The description of the hostile case: a title, a screen clear, a clipboard write, a device
 /// control string, C1 controls and a bidi override.
@@ -239,32 +91,36 @@ fn a_case_with_escape_sequences_is_shown_harmlessly_and_the_terminal_is_left_alo
     let dir = tempfile::tempdir().unwrap();
     let db = hostile_db(dir.path()).display().to_string();
     let state = dir.path().join("state");
-    let mut tui = Tui::start(
+    let mut tui = Tui::with_callbacks(
         &["--db", &db, "--as-of", "2024-02-02", "--lang", "en"],
         &[("XDG_STATE_HOME", &state.display().to_string())],
         (160, 40),
+        Requests::default(),
     );
-    tui.wait_for("view: (all) · 3 cases");
+    tui.wait_for("view: (all) · 3 cases", SOON);
     tui.send("2");
-    tui.wait_for("1 of 3");
+    tui.wait_for("1 of 3", SOON);
     // The hostile case in the list, then under the cursor in the preview, then in full.
-    tui.wait_for("␛]0;owned␇␛[2J");
+    tui.wait_for("␛]0;owned␇␛[2J", SOON);
     tui.send("j");
-    tui.wait_for("2 of 3");
-    tui.wait_for("─ 002/TM/PL/Kota/23.05/I/2024 ");
+    tui.wait_for("2 of 3", SOON);
+    tui.wait_for("─ 002/TM/PL/Kota/23.05/I/2024 ", SOON);
     tui.send("\r");
-    tui.wait_for("Case detail · 002/TM/PL/Kota/23.05/I/2024");
+    tui.wait_for("Case detail · 002/TM/PL/Kota/23.05/I/2024", SOON);
     // (`¤` is how this test's screen shows the `�` pantau draws.)
-    tui.wait_for("␛]0;owned␇␛[2J␛]52;c;b3duZWQ=␇␛P+q544e␛\\¤1m ¤fdp.exe");
-    tui.wait_for("␛[31mSdr. ¤RA␛[0m");
-    tui.wait_for("Balikpapan␛]2;x␇ Kota 1");
+    tui.wait_for(
+        "␛]0;owned␇␛[2J␛]52;c;b3duZWQ=␇␛P+q544e␛\\¤1m ¤fdp.exe",
+        SOON,
+    );
+    tui.wait_for("␛[31mSdr. ¤RA␛[0m", SOON);
+    tui.wait_for("Balikpapan␛]2;x␇ Kota 1", SOON);
     // The screen was not cleared: the title bar and the footer are still there.
     assert!(tui.row(0).contains("pantau · "), "{}", tui.contents());
     assert!(tui.row(1).contains("[2 Cases]"), "{}", tui.contents());
     tui.send("q");
     let status = tui.wait_exit();
     assert!(status.success(), "{status:?}");
-    let parser = tui.screen.lock().unwrap();
+    let parser = tui.parser();
     let requests = parser.callbacks();
     assert!(
         requests.titles.is_empty(),
@@ -274,7 +130,7 @@ fn a_case_with_escape_sequences_is_shown_harmlessly_and_the_terminal_is_left_alo
     assert!(requests.clipboard.is_empty(), "clipboard written");
     assert_eq!(requests.bells, 0, "bell rung");
     drop(parser);
-    let raw = tui.raw.lock().unwrap();
+    let raw = tui.raw();
     for (needle, what) in [
         (&b"\x1b]"[..], "an OSC sequence"),
         (b"\x1bP", "a device control string"),
@@ -297,12 +153,13 @@ fn warnings_of_a_session_go_to_the_log_file_not_over_the_screen() {
     std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o666)).unwrap();
     let state = dir.path().join("state");
     let db_s = db.display().to_string();
-    let mut tui = Tui::start(
+    let mut tui = Tui::with_callbacks(
         &["--db", &db_s, "--as-of", "2024-02-02", "--lang", "en"],
         &[("XDG_STATE_HOME", &state.display().to_string())],
         (100, 30),
+        Requests::default(),
     );
-    tui.wait_for("view: (all) · 3 cases");
+    tui.wait_for("view: (all) · 3 cases", SOON);
     assert!(
         !tui.contents().contains("every user"),
         "the warning is not drawn over the screen:\n{}",
