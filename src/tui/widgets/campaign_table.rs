@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::{Figure, widest};
-use crate::tui::widgets::text::{left, right, width};
+use crate::tui::widgets::text::{left, panel_heading, right, width};
 
 /// One region (or the total).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,18 +41,7 @@ impl Widget for CampaignTable<'_> {
         }
         let t = self.theme;
         let w = usize::from(area.width);
-        let focus = if self.focused { "▸" } else { " " };
-        let title = format!("{focus} {} ", self.title);
-        let rule = "─".repeat(w.saturating_sub(width(&title) + 1));
-        buf.set_line(
-            area.x,
-            area.y,
-            &Line::from(vec![
-                Span::styled(title, t.heading()),
-                Span::styled(rule, t.dim()),
-            ]),
-            area.width,
-        );
+        panel_heading(buf, area, self.title, self.focused, t);
         let all: Vec<&CampaignLine> = self.rows.iter().chain([self.total]).collect();
         let cases_w = widest(all.iter().map(|r| &r.cases), width(self.headings[1]));
         let act_text = |r: &CampaignLine| match r.activities.delta() {

@@ -10,7 +10,7 @@ use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
 use crate::tui::widgets::figure::Figure;
-use crate::tui::widgets::text::{left, right, width};
+use crate::tui::widgets::text::{left, panel_heading, right, width};
 
 /// One line of a panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,19 +53,8 @@ impl Widget for CountPanel<'_> {
             return;
         }
         let t = self.theme;
-        let marker = if self.focused { "▸" } else { " " };
         let total: i64 = self.lines.iter().map(|l| l.count).sum();
-        let title = format!("{marker} {} ", self.title);
-        let rule = "─".repeat(usize::from(area.width).saturating_sub(width(&title) + 1));
-        buf.set_line(
-            area.x,
-            area.y,
-            &Line::from(vec![
-                Span::styled(title, t.heading()),
-                Span::styled(rule, t.dim()),
-            ]),
-            area.width,
-        );
+        panel_heading(buf, area, self.title, self.focused, t);
         let rows = usize::from(area.height - 1);
         let n = self.lines.len();
         let sel = self.selected.unwrap_or(0);

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::left;
+use crate::tui::widgets::text::{heading, left};
 
 /// The help's lines.
 pub fn lines(keymap: &Keymap, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
@@ -59,16 +59,12 @@ impl Widget for HelpView<'_> {
             return;
         }
         let t = self.theme;
-        let title = format!("─ {} ", tr(self.lang, Msg::TuiHelp));
-        let rule = "─".repeat(usize::from(area.width).saturating_sub(title.chars().count()));
-        buf.set_line(
-            area.x,
-            area.y,
-            &Line::from(vec![
-                Span::styled(title, t.heading()),
-                Span::styled(rule, t.dim()),
-            ]),
-            area.width,
+        heading(
+            buf,
+            area,
+            format!("─ {} ", tr(self.lang, Msg::TuiHelp)),
+            0,
+            t,
         );
         let all = lines(self.keymap, self.lang, t);
         let rows = usize::from(area.height - 1);

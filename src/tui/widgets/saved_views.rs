@@ -3,11 +3,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{fit, left, width};
+use crate::tui::widgets::text::{fit, heading, left, width};
 
 /// The list.
 pub struct SavedViews<'a> {
@@ -27,17 +26,7 @@ impl Widget for SavedViews<'_> {
         }
         Clear.render(area, buf);
         let t = self.theme;
-        let title = format!("─ {} ", self.title);
-        let rule = "─".repeat(usize::from(area.width).saturating_sub(width(&title)));
-        buf.set_line(
-            area.x,
-            area.y,
-            &Line::from(vec![
-                Span::styled(title, t.heading()),
-                Span::styled(rule, t.dim()),
-            ]),
-            area.width,
-        );
+        heading(buf, area, format!("─ {} ", self.title), 0, t);
         if self.views.is_empty() {
             buf.set_string(
                 area.x + 1,

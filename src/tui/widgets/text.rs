@@ -1,12 +1,16 @@
 //! Small text helpers for the widgets: display width, cutting to a width with an ellipsis,
-//! padding, dates as a person writes them. Pure functions; every string is made safe for the
-//! terminal first (`crate::text`), so a widget drawing through them cannot be fooled by its data.
+//! padding, dates as a person writes them, the heading line of a panel. Every string is made safe
+//! for the terminal first (`crate::text`), so a widget drawing through them cannot be fooled by its
+//! data.
 
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::tui::theme::Theme;
 
 /// The number of terminal columns `s` takes.
 pub fn width(s: &str) -> usize {
@@ -41,6 +45,27 @@ pub fn date(d: NaiveDate) -> String {
 /// Words of `s` wrapped to lines of at most `w` columns (a word longer than a line is broken).
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
     crate::text::wrap(s, w)
+}
+
+/// The first row of `area` as a heading: `title`, then a rule up to `margin` cells before the
+/// right edge.
+pub fn heading(buf: &mut Buffer, area: Rect, title: String, margin: usize, theme: &Theme) {
+    let rule = "─".repeat(usize::from(area.width).saturating_sub(width(&title) + margin));
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(vec![
+            Span::styled(title, theme.heading()),
+            Span::styled(rule, theme.dim()),
+        ]),
+        area.width,
+    );
+}
+
+/// A panel's heading: `▸` when it has the focus, its title, a rule up to one cell before the edge.
+pub fn panel_heading(buf: &mut Buffer, area: Rect, title: &str, focused: bool, theme: &Theme) {
+    let marker = if focused { "▸" } else { " " };
+    heading(buf, area, format!("{marker} {title} "), 1, theme);
 }
 
 /// The last guard before the terminal: any cell of `area` whose symbol still holds a character a

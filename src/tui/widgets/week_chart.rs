@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::{Figure, widest};
-use crate::tui::widgets::text::{left, width};
+use crate::tui::widgets::text::{left, panel_heading, width};
 
 /// One week.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,18 +86,7 @@ impl Widget for WeekChart<'_> {
         }
         let t = self.theme;
         let w = usize::from(area.width);
-        let focus = if self.focused { "▸" } else { " " };
-        let title = format!("{focus} {} ", self.title);
-        let rule = "─".repeat(w.saturating_sub(width(&title) + 1));
-        buf.set_line(
-            area.x,
-            area.y,
-            &Line::from(vec![
-                Span::styled(title, t.heading()),
-                Span::styled(rule, t.dim()),
-            ]),
-            area.width,
-        );
+        panel_heading(buf, area, self.title, self.focused, t);
         let label_w = self
             .lines
             .iter()
