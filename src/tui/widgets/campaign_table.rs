@@ -111,6 +111,7 @@ impl Widget for CampaignTable<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     fn line(name: &str, cases: i64, base: Option<i64>, act: &str, rate: &str) -> CampaignLine {
         CampaignLine {
@@ -142,11 +143,7 @@ mod tests {
             theme: &t,
         }
         .render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..50)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let row = |y: u16| buffer_row(&buf, y);
         assert!(row(2).starts_with("› Balikpapan"), "{}", row(2));
         assert!(
             row(2).trim_end().ends_with("8 (+2)    1.112    7,2"),

@@ -176,6 +176,7 @@ impl Widget for CountPanel<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     fn line(label: &str, count: i64, flagged: bool) -> PanelLine {
         PanelLine {
@@ -207,13 +208,7 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));
         panel.render(buf.area, &mut buf);
         let text: Vec<String> = (0..4)
-            .map(|y| {
-                (0..30)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_string()
-            })
+            .map(|y| buffer_row(&buf, y).trim_end().to_string())
             .collect();
         assert_eq!(
             text,

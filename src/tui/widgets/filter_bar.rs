@@ -98,6 +98,7 @@ impl Widget for FilterBar<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     #[test]
     fn the_caret_points_at_the_error() {
@@ -112,13 +113,7 @@ mod tests {
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 3));
         bar.render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..40)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        };
+        let row = |y: u16| buffer_row(&buf, y).trim_end().to_string();
         assert_eq!(row(0), " view› stage:kampanye regoin:kukar");
         assert_eq!(row(1), "                      ^");
         assert_eq!(row(2), " ⚠ unknown key \"regoin\"");

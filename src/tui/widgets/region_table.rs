@@ -136,6 +136,7 @@ impl Widget for RegionTable<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
     use chrono::NaiveDateTime;
 
     fn line(name: &str, total: i64, mark: Option<i64>) -> RegionLine {
@@ -170,11 +171,7 @@ mod tests {
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 70, 4));
         table.render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..70)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let row = |y: u16| buffer_row(&buf, y);
         assert_eq!(
             row(0),
             "▸ Wilayah    Kasus Temuan Lapor  Reg Langgar Proses Lewat             "

@@ -67,6 +67,7 @@ impl Widget for SavedViews<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     #[test]
     fn the_selected_view_is_marked_and_reversed() {
@@ -81,13 +82,7 @@ mod tests {
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 4));
         w.render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..40)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        };
+        let row = |y: u16| buffer_row(&buf, y).trim_end().to_string();
         assert_eq!(row(1), "  @kampanye  stage:kampanye");
         assert_eq!(row(2), "▸ @lewat     is:overdue");
         assert!(

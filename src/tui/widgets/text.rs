@@ -82,6 +82,14 @@ pub fn scrub(buf: &mut Buffer, area: Rect) {
     }
 }
 
+/// The text of row `y` of `buf`, every cell of it (widget tests).
+#[cfg(test)]
+pub fn buffer_row(buf: &Buffer, y: u16) -> String {
+    (buf.area.left()..buf.area.right())
+        .map(|x| buf[(x, y)].symbol())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -229,6 +229,7 @@ impl TileMap<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     #[test]
     fn counts_fall_into_up_to_four_bands() {
@@ -269,11 +270,7 @@ mod tests {
             theme: &t,
         }
         .render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..16)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let row = |y: u16| buffer_row(&buf, y);
         assert_eq!(row(0), "┌─────────────┐ ");
         assert_eq!(row(1), "│▒▒ Bontang ▒▒│ ");
         assert_eq!(row(2), "│▒▒ 6 (+1) ▒▒▒│ ");

@@ -258,6 +258,7 @@ impl Widget for Timeline<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -296,11 +297,7 @@ mod tests {
             theme: &t,
         }
         .render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..80)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let row = |y: u16| buffer_row(&buf, y);
         assert!(row(0).starts_with("▸ Jadwal") && row(0).contains("▼ 09/02/2024"));
         assert!(
             row(1).contains("2023") && row(1).contains("2024"),

@@ -40,6 +40,7 @@ impl Widget for TooSmall {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     #[test]
     fn it_says_what_is_needed_and_what_there_is() {
@@ -67,13 +68,7 @@ mod tests {
         let mut buf = Buffer::empty(area);
         w.render(area, &mut buf);
         let text: String = (0..6)
-            .map(|y| {
-                (0..20)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_string()
-            })
+            .map(|y| buffer_row(&buf, y).trim_end().to_string())
             .collect::<Vec<_>>()
             .join(" ");
         assert!(

@@ -209,6 +209,7 @@ fn legend_lines(cells: &[(char, Style, String)], note: &str, w: usize) -> Vec<Li
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::text::buffer_row;
 
     #[test]
     fn bars_are_split_by_type_in_proportion() {
@@ -246,11 +247,7 @@ mod tests {
             theme: &t,
         }
         .render(buf.area, &mut buf);
-        let row = |y: u16| {
-            (0..30)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let row = |y: u16| buffer_row(&buf, y);
         assert!(
             row(1).starts_with("  01/01 AAAAAAAAAAAAAPPPPPP  3"),
             "{}",
