@@ -11,7 +11,16 @@ use trust_support::*;
 
 const CONTOH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/contoh-import.csv");
 
-/// Runs `pantau ARGS` on `db` and returns its exit status and standard error.
+/// Every case of `db` as `pantau export --format jsonl` writes them.
+fn every_case(db: &Path) -> Vec<u8> {
+    pantau(db)
+        .args(["export", "--format", "jsonl"])
+        .output()
+        .unwrap()
+        .stdout
+}
+
+/// Runs `pantau ARGS` on `db`, expects exit status 1 and returns standard error.
 fn fails(db: &Path, args: &[&str]) -> String {
     let out = pantau(db).args(args).output().expect("pantau runs");
     let (_, err) = texts(&out);
@@ -148,10 +157,7 @@ fn an_empty_file_is_not_taken_for_a_database_except_by_init() {
 fn a_database_locked_longer_than_the_wait_is_named_and_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path(), "kaltim.db");
-    let before = pantau(&db)
-        .args(["export", "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let before = every_case(&db);
     let mut other = Connection::open(&db).unwrap();
     let tx = other
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -167,11 +173,8 @@ fn a_database_locked_longer_than_the_wait_is_named_and_unchanged() {
     // Readers are not held up by a writer.
     pantau(&db).args(["report"]).assert().success();
     tx.rollback().unwrap();
-    let after = pantau(&db)
-        .args(["export", "--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(before.stdout, after.stdout);
+    let after = every_case(&db);
+    assert_eq!(before, after);
 }
 
 #[test]
@@ -393,10 +396,7 @@ fn a_database_that_cannot_grow_fails_the_import_as_a_full_disk_and_keeps_its_cas
 
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path(), "kaltim.db");
-    let before = pantau(&db)
-        .args(["export", "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let before = every_case(&db);
     let store = Store::open(&db, Mode::Write).unwrap();
     // SQLite's own limit on the file's size stands in for a full disk: SQLITE_FULL either way.
     let pages: i64 = store
@@ -438,10 +438,7 @@ fn a_database_that_cannot_grow_fails_the_import_as_a_full_disk_and_keeps_its_cas
             .starts_with("disk tempat ")
     );
     drop(store);
-    let after = pantau(&db)
-        .args(["export", "--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(before.stdout, after.stdout, "every case as it was");
+    let after = every_case(&db);
+    assert_eq!(before, after, "every case as it was");
     pantau(&db).arg("check").assert().success();
 }
