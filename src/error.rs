@@ -146,12 +146,23 @@ pub enum Error {
     Usage { message: String, message_id: String },
     #[error("{0}")]
     Other(String),
+    /// A runtime failure (exit status 1) with its text in both languages.
+    #[error("{message}")]
+    Failed { message: String, message_id: String },
 }
 
 impl Error {
     /// A usage error with its text in both languages.
     pub fn usage(id: impl Into<String>, en: impl Into<String>) -> Error {
         Error::Usage {
+            message: en.into(),
+            message_id: id.into(),
+        }
+    }
+
+    /// A runtime failure (exit status 1) with its text in both languages.
+    pub fn failed(id: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::Failed {
             message: en.into(),
             message_id: id.into(),
         }
@@ -236,7 +247,9 @@ impl Error {
                 "{} sudah ada; tambahkan --force untuk menggantinya (datanya akan hilang)",
                 path.display()
             ),
-            Error::Usage { message_id, .. } => message_id.clone(),
+            Error::Usage { message_id, .. } | Error::Failed { message_id, .. } => {
+                message_id.clone()
+            }
             other => other.to_string(),
         }
     }

@@ -2,6 +2,8 @@
 //! check, so as root it runs as `nobody` through setpriv), permissions, and a demo database.
 #![allow(dead_code)]
 
+pub mod team;
+
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
