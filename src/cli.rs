@@ -132,6 +132,30 @@ pub enum Command {
     Config(ConfigArgs),
     /// Check the database, the terminal, the configuration and the locale, each with its fix.
     Doctor(DoctorArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff) made from this command line: `pantau man | man -l -`.
+    #[command(hide = true)]
+    Man(ManArgs),
+}
+
+/// `pantau completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash (`pantau completions bash > /etc/bash_completion.d/pantau`), zsh, fish,
+    /// elvish or powershell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `pantau man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The page of this subcommand (`pantau man import` is pantau-import(1)); without it, pantau(1).
+    pub subcommand: Option<String>,
+    /// List the subcommands that have a page, one a line.
+    #[arg(long, conflicts_with = "subcommand")]
+    pub list: bool,
 }
 
 /// `pantau config`.

@@ -9,6 +9,7 @@ mod doctor;
 mod export;
 mod import;
 mod init;
+mod manual;
 mod report;
 mod simulate;
 mod tui;
@@ -310,6 +311,12 @@ fn today() -> Result<NaiveDate> {
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
+    // Made from the command line alone: no configuration, no database.
+    match &cli.command {
+        Some(Command::Completions(a)) => return manual::completions(a),
+        Some(Command::Man(a)) => return manual::man(a),
+        _ => {}
+    }
     // `doctor` reports a configuration's mistakes instead of stopping at them.
     if let Some(Command::Doctor(a)) = &cli.command {
         return doctor::run(&Context::lenient(&cli.global)?, a);
@@ -335,5 +342,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Config(a)) => config::run(&ctx, &a),
         Some(Command::Doctor(a)) => doctor::run(&ctx, &a),
+        Some(Command::Completions(_) | Command::Man(_)) => Ok(()),
     }
 }
