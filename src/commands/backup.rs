@@ -12,8 +12,8 @@ use rusqlite::{Connection, OpenFlags};
 use crate::cli::BackupArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, Msg, tr};
 use crate::fs_safe::Temp;
+use crate::i18n::{Lang, Msg, tr};
 use crate::store::files::sidecar;
 use crate::store::{Mode, Store, sqlite_error};
 

@@ -63,6 +63,8 @@ impl RejectedFile {
     /// Starts the file for `input` (under a temporary name).
     pub fn create(input: &Input) -> Result<RejectedFile> {
         let path = path_for(input);
+        // Refused before anything is imported, not after: a link where the file goes.
+        crate::fs_safe::check_dest(&path, crate::fs_safe::Replace::Yes)?;
         let mut temp = crate::fs_safe::Temp::beside(&path, crate::fs_safe::PRIVATE)?;
         let partial = temp.path().to_path_buf();
         let file = temp.file().try_clone().map_err(io(&partial))?;
@@ -210,7 +212,9 @@ impl RejectedFile {
     /// Gives the file its name and `mode` (after the import is committed); never through a link.
     pub fn commit(mut self, mode: u32) -> Result<PathBuf> {
         self.flush()?;
-        let RejectedFile { path, out, temp, .. } = self;
+        let RejectedFile {
+            path, out, temp, ..
+        } = self;
         drop(out);
         temp.commit(&path, Some(mode), crate::fs_safe::Replace::Yes)?;
         Ok(path)
@@ -224,4 +228,3 @@ impl RejectedFile {
         }
     }
 }
-

@@ -45,7 +45,8 @@ pub fn create_folder(path: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    let default = directories::ProjectDirs::from("", "", "pantau").map(|d| d.data_dir().to_path_buf());
+    let default =
+        directories::ProjectDirs::from("", "", "pantau").map(|d| d.data_dir().to_path_buf());
     if default.as_deref() == Some(dir.as_path()) {
         return crate::fs_safe::private_dir(&dir);
     }
