@@ -51,7 +51,7 @@ pub fn create_folder(path: &Path) -> Result<()> {
         return crate::fs_safe::private_dir(&dir);
     }
     let above = folder(&dir);
-    if !above.is_dir() {
+    if std::fs::metadata(&above).is_err() {
         return Err(Error::usage(
             format!(
                 "folder {} tidak ada; pantau hanya membuat folder database itu sendiri ({}): buat folder di atasnya dahulu (mkdir -p {}) atau periksa path-nya",

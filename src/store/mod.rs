@@ -68,8 +68,11 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        if !exists {
-            files::create_folder(path)?;
+        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
         if !exists {
             // Created here rather than by SQLite, so that other users may never write to it.
