@@ -187,6 +187,9 @@ pub struct BackupArgs {
     /// Replace DEST if it is an earlier pantau copy (never a file that is not a pantau database).
     #[arg(long)]
     pub force: bool,
+    /// Permissions of the copy (octal, e.g. 640 to let the group read it).
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
+    pub mode: u32,
 }
 
 /// `pantau init`.
@@ -259,6 +262,9 @@ pub struct ExportArgs {
     /// Export cases received on or before this date.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Permissions of the file and its provenance (octal, e.g. 640 to let the group read them).
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
+    pub mode: u32,
 }
 
 impl ReportArgs {
@@ -292,6 +298,9 @@ pub struct ImportArgs {
     /// (.rejected.jsonl for JSON) beside the input.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Permissions of the file of rejected rows (octal, e.g. 640 to let the group read it).
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
+    pub mode: u32,
     /// Check everything and count what would change, but write nothing.
     #[arg(long)]
     pub dry_run: bool,

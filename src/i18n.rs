@@ -205,6 +205,7 @@ pub enum Msg {
     DoctorTerminal,
     DoctorConfig,
     DoctorLocale,
+    DoctorFiles,
     DoctorFix,
     DoctorAllWell,
     DoctorProblems,
@@ -529,6 +530,11 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::DoctorTerminal, "Terminal", "Terminal"),
     (Msg::DoctorConfig, "Pengaturan", "Configuration"),
     (Msg::DoctorLocale, "Bahasa dan lokal", "Language and locale"),
+    (
+        Msg::DoctorFiles,
+        "Berkas pantau (salinan data kasus)",
+        "pantau's files (copies of case data)",
+    ),
     (Msg::DoctorFix, "perbaikan", "fix"),
     (
         Msg::DoctorAllWell,

@@ -116,15 +116,21 @@ pub fn log(level: Level, text: &str) {
     }
 }
 
-/// Appends one line to the file, making it (readable by its owner only) and its folder if needed.
+/// Appends one line to the file, making it (readable by its owner only) and its folder (the
+/// user's own) if needed; never through a symbolic link.
 fn append(path: &Path, line: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        crate::fs_safe::private_dir(dir).map_err(std::io::Error::other)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.create(true).append(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(crate::fs_safe::PRIVATE)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
     options.open(path)?.write_all(line.as_bytes())
 }
 

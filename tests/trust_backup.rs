@@ -42,7 +42,10 @@ fn partials(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains(".partial-"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".pantau-"))
+        })
         .collect()
 }
 
@@ -264,8 +267,8 @@ fn ctrl_c_during_a_backup_leaves_no_copy_and_no_partial_file() {
             .spawn()
             .unwrap();
         let pid = child.id().to_string();
-        let partial = PathBuf::from(format!("{}.partial-{pid}", dest.display()));
-        while !partial.exists() && child.try_wait().unwrap().is_none() {
+        let partial = || !partials(dir.path()).is_empty();
+        while !partial() && child.try_wait().unwrap().is_none() {
             std::hint::spin_loop();
         }
         let signal = |s: &str| {
@@ -279,7 +282,7 @@ fn ctrl_c_during_a_backup_leaves_no_copy_and_no_partial_file() {
         };
         if child.try_wait().unwrap().is_none() {
             signal("-STOP");
-            if partial.exists() {
+            if partial() {
                 signal("-INT");
                 signal("-CONT");
                 let out = child.wait_with_output().unwrap();

@@ -12,8 +12,9 @@ use rusqlite::{Connection, OpenFlags};
 use crate::cli::BackupArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
+use crate::fs_safe::Temp;
 use crate::i18n::{Lang, Msg, tr};
-use crate::store::files::{create_new, sidecar};
+use crate::store::files::sidecar;
 use crate::store::{Mode, Store, sqlite_error};
 
 /// Pages copied per step (4 MiB of 4 KiB pages) between looks at Ctrl-C and the progress bar.
@@ -45,6 +46,7 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
         &store,
         &args.dest,
         args.force,
+        args.mode,
         &cancel,
         lang,
         &|done, total| {
@@ -72,24 +74,25 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
 /// snapshot of the source (a read transaction held from first page to last, so writers go on and
 /// the copy never restarts). The copy is checked (pantau's identity, `quick_check`, the number of
 /// cases) and renamed over `dest` only then; on any failure or when `cancel` is set, nothing is
-/// left behind. `dest` is replaced only with `force`, and only if it is a pantau database.
+/// left behind (and what a killed run left, pantau's next run in that folder removes). The copy
+/// gets `mode` (0600 unless `--mode`). `dest` is replaced only with `force`, only if it is a pantau
+/// database, and never through a link.
 pub fn copy(
     store: &Store,
     dest: &Path,
     force: bool,
+    mode: u32,
     cancel: &Arc<AtomicBool>,
     lang: Lang,
     progress: &dyn Fn(i64, i64),
 ) -> Result<Copied> {
+    crate::fs_safe::check_dest(dest, crate::fs_safe::Replace::Yes).or_else(|e| match e {
+        Error::Failed { .. } if dest.is_dir() => Ok(()),
+        e => Err(e),
+    })?;
     refuse_unsafe_dest(store, dest, force)?;
-    let tmp = sidecar(dest, &format!(".partial-{}", std::process::id()));
-    let result = copy_via(store, dest, &tmp, cancel, lang, progress);
-    if result.is_err() {
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(sidecar(&tmp, suffix));
-        }
-    }
-    result
+    let tmp = Temp::beside(dest, crate::fs_safe::PRIVATE)?;
+    copy_via(store, dest, tmp, mode, cancel, lang, progress)
 }
 
 /// DEST must not be the source, and an existing DEST is replaced only with `force` when it is a
@@ -160,13 +163,13 @@ fn cancelled(lang: Lang) -> Error {
 fn copy_via(
     store: &Store,
     dest: &Path,
-    tmp: &Path,
+    temp: Temp,
+    mode: u32,
     cancel: &Arc<AtomicBool>,
     lang: Lang,
     progress: &dyn Fn(i64, i64),
 ) -> Result<Copied> {
-    let _ = std::fs::remove_file(tmp);
-    create_new(tmp)?;
+    let tmp = &temp.path().to_path_buf();
     let tmp_err = |e: rusqlite::Error| sqlite_error(tmp, e);
     let mut out = Connection::open_with_flags(
         tmp,
@@ -187,12 +190,12 @@ fn copy_via(
     let _ = src.execute_batch("COMMIT");
     let cases = snapshot?;
     // One file that stands alone, without a write-ahead log beside it.
-    let mode: String = out
+    let journal: String = out
         .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
         .map_err(tmp_err)?;
-    if !mode.eq_ignore_ascii_case("delete") {
+    if !journal.eq_ignore_ascii_case("delete") {
         return Err(Error::Other(format!(
-            "{}: could not leave WAL mode (got {mode})",
+            "{}: could not leave WAL mode (got {journal})",
             tmp.display()
         )));
     }
@@ -220,15 +223,7 @@ fn copy_via(
     for suffix in ["-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(sidecar(dest, suffix));
     }
-    std::fs::rename(tmp, dest).map_err(|source| Error::Io {
-        path: dest.to_path_buf(),
-        source,
-    })?;
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
+    temp.commit(dest, Some(mode), crate::fs_safe::Replace::Yes)?;
     Ok(Copied {
         dest: dest.to_path_buf(),
         cases,

@@ -1,5 +1,6 @@
 //! `pantau demo`: the Kaltim demo database (or N synthetic cases), written to a temporary file
-//! beside the target and renamed over it only when complete, so a failure or Ctrl-C loses nothing.
+//! beside the target and renamed over it only when complete, so a failure or Ctrl-C loses nothing
+//! (and what a killed run left, the next run in that folder removes).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -103,38 +104,25 @@ fn replace_with(
             Err(e) => return Err(e),
         }
     }
-    let tmp = temp_path(path);
-    let result = (|| {
-        let _ = std::fs::remove_file(&tmp);
-        let mut store = Store::open(&tmp, Mode::Create)?;
-        store.load_reference(&Reference::embedded())?;
-        let n = fill(&mut store)?;
-        store
-            .conn()
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
-            .map_err(|e| store.err(e))?;
-        drop(store);
-        for suffix in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(sidecar(path, suffix));
-        }
-        std::fs::rename(&tmp, path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        // Back to WAL for the readers and writers that follow.
-        drop(Store::open(path, Mode::Write)?);
-        Ok(n)
-    })();
-    if result.is_err() {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(sidecar(&tmp, suffix));
-        }
+    crate::store::files::create_folder(path)?;
+    // Created group-writable as the umask allows, like any database pantau creates.
+    let temp = crate::fs_safe::Temp::beside(path, 0o664)?;
+    let mut store = Store::open(temp.path(), Mode::Create)?;
+    store.load_reference(&Reference::embedded())?;
+    let n = fill(&mut store)?;
+    store
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
+        .map_err(|e| store.err(e))?;
+    drop(store);
+    crate::fs_safe::check_dest(path, crate::fs_safe::Replace::Yes)?;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(sidecar(path, suffix));
     }
-    result
-}
-
-fn temp_path(path: &Path) -> PathBuf {
-    sidecar(path, &format!(".tmp-{}", std::process::id()))
+    temp.commit(path, None, crate::fs_safe::Replace::Yes)?;
+    // Back to WAL for the readers and writers that follow.
+    drop(Store::open(path, Mode::Write)?);
+    Ok(n)
 }
 
 fn sidecar(path: &Path, suffix: &str) -> PathBuf {

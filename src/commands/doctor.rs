@@ -51,6 +51,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
         (Msg::DoctorTerminal, terminal(ctx)),
         (Msg::DoctorConfig, config(ctx)),
         (Msg::DoctorLocale, locale(ctx)),
+        (Msg::DoctorFiles, files(ctx)),
     ];
     let ascii = ctx.config.ascii.value;
     let mut out = String::from("pantau doctor\n");
@@ -595,4 +596,117 @@ fn keys(ctx: &Context) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// pantau's files that other users can read or write, and temporary files left by killed runs;
+/// each with the command that fixes it. A copy of case data open to others fails the check.
+pub fn files(ctx: &Context) -> Vec<Check> {
+    use std::os::unix::fs::PermissionsExt;
+    let l = ctx.lang;
+    let mode = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777)
+    };
+    let mut out = Vec::new();
+    let mut open = |path: &Path, mask: u32, private: u32, what: (&str, &str)| {
+        if let Some(m) = mode(path)
+            && m & mask != 0
+        {
+            // The database is the team's file, guarded by its folder (README), and the
+            // configuration holds no case; a copy of cases must be the user's only.
+            let level = if matches!(what.1, "database" | "configuration") {
+                Level::Warn
+            } else {
+                Level::Fail
+            };
+            out.push(check(
+                level,
+                l.pick("terbuka bagi pengguna lain", "open to other users"),
+                format!("{} {} ({m:o})", l.pick(what.0, what.1), path.display()),
+                Some(format!(
+                    "chmod {private:o} {}",
+                    shell_quote(&path.display().to_string())
+                )),
+            ));
+        }
+    };
+    let mut private = Vec::new();
+    if let Some(dir) = crate::tui::baseline::default_dir() {
+        private.push((dir, ("salinan baseline", "baseline copy")));
+    }
+    if let Some(dir) = crate::engine::cache::cache_path(&ctx.db)
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "pantau").map(|d| d.cache_dir().join("index"))
+        })
+    {
+        private.push((dir, ("cache indeks", "index cache")));
+    }
+    let mut temp_dirs = Vec::new();
+    for (dir, what) in &private {
+        open(dir, 0o077, 0o700, ("folder", "folder"));
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            files.sort();
+            for f in files {
+                open(&f, 0o077, 0o600, *what);
+            }
+        }
+        temp_dirs.push(dir.clone());
+    }
+    if let Some(log) = crate::log::default_path() {
+        open(&log, 0o077, 0o600, ("log", "log"));
+        if let Some(dir) = log.parent() {
+            temp_dirs.push(dir.to_path_buf());
+        }
+    }
+    if let Some(config) = &ctx.config_path {
+        open(config, 0o006, 0o600, ("pengaturan", "configuration"));
+    }
+    open(&ctx.db, 0o006, 0o660, ("database", "database"));
+    temp_dirs.push(crate::fs_safe::folder_of(&ctx.db));
+    for dir in temp_dirs {
+        for left in crate::fs_safe::leftovers(&dir) {
+            out.push(check(
+                Level::Fail,
+                l.pick("berkas sementara tertinggal", "temporary file left behind"),
+                format!(
+                    "{} ({})",
+                    left.display(),
+                    l.pick(
+                        "dari proses yang terhenti; pantau berikutnya menghapus milik Anda sendiri",
+                        "from a run that was stopped; pantau's next run removes your own"
+                    )
+                ),
+                Some(format!("rm {}", shell_quote(&left.display().to_string()))),
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push(check(
+            Level::Ok,
+            l.pick("izin", "permissions"),
+            l.pick(
+                "salinan, cache, log dan pengaturan tertutup bagi pengguna lain",
+                "copies, cache, log and configuration are closed to other users",
+            )
+            .into(),
+            None,
+        ));
+    }
+    out
+}
+
+/// `path` as one word of a shell command.
+fn shell_quote(path: &str) -> String {
+    if !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c))
+    {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }

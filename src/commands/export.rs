@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                 source,
             })?,
         Some(path) => {
-            write_atomically(path, &buf)?;
+            write_atomically(path, &buf, args.mode)?;
             let prov = Provenance {
                 file: path
                     .file_name()
@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                 pantau_version: env!("CARGO_PKG_VERSION"),
             };
             let json = serde_json::to_vec_pretty(&prov).map_err(|e| Error::Other(e.to_string()))?;
-            write_atomically(&provenance_path(path), &json)?;
+            write_atomically(&provenance_path(path), &json, args.mode)?;
             eprintln!(
                 "{} {rows} {} → {}",
                 ctx.lang.pick("Diekspor", "Exported"),
@@ -132,15 +132,8 @@ pub fn write_cases(
     }
 }
 
-/// Writes a file through a temporary file and a rename, so a reader never sees half of it.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
+/// Writes a file through a private temporary file and a rename, so a reader never sees half of it
+/// and nothing is written through a link; `mode` (0600 unless `--mode`) from the first byte on.
+fn write_atomically(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    crate::fs_safe::write_whole(path, bytes, mode, crate::fs_safe::Replace::Yes)
 }

@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     } else {
         all_or_nothing(&run, inputs, wait, &mut waiting, args.dry_run)?
     };
-    print_summary(done, args.dry_run, lang)
+    print_summary(done, args.dry_run, args.mode, lang)
 }
 
 /// Every file checked while it is written; the first problem stops the writing, the checking
@@ -235,7 +235,7 @@ fn bar_for(input: &Input, what: &str) -> indicatif::ProgressBar {
 }
 
 /// One line per file, the file of rejected rows, and the total of several files.
-fn print_summary(done: Vec<Done>, dry_run: bool, lang: Lang) -> Result<()> {
+fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Result<()> {
     let mut total = Counts::default();
     let files = done.len();
     for (c, w, earlier) in done {
@@ -264,7 +264,7 @@ fn print_summary(done: Vec<Done>, dry_run: bool, lang: Lang) -> Result<()> {
         if let Some(f) = w.rejected_file
             && !dry_run
         {
-            let path = f.commit()?;
+            let path = f.commit(mode)?;
             println!(
                 "  {} {} → {}",
                 w.counts.rejected,

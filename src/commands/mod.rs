@@ -220,6 +220,10 @@ impl Context {
                 command: command.into(),
             });
         }
+        if create && !self.db.exists() {
+            // At most the database's own folder (or the user's data folder), never a chain.
+            crate::store::files::create_folder(&self.db)?;
+        }
         let store = Store::open(&self.db, if create { Mode::Create } else { Mode::Write })?;
         store.require_writable(command)?;
         self.warn_about(&store);

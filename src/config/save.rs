@@ -1,7 +1,7 @@
 //! Writing a saved view into the configuration file with toml_edit, so that every comment, blank
 //! line and key order outside the one entry stays as it was. Writes only `[views]`.
 
-use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, value};
@@ -71,30 +71,45 @@ pub fn save_view(path: &Path, name: &str, spec: &str) -> Result<(), Box<ConfigEr
         .map_err(|e| fail(0, 0, Problem::Read(e.to_string())))
 }
 
-/// Replaces `path` with `bytes` through a temporary file in the same folder, keeping the old
-/// file's permissions.
+/// Replaces `path` with `bytes` through a private temporary file in the same folder, keeping the
+/// old file's permissions (never letting every user write it); a new file is the user's only.
+/// A symbolic link is followed only when the link and the file it names are both the user's own;
+/// any other link is refused, named with its target, and nothing is written or changed through it.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map_or("config.toml".into(), |n| n.to_string_lossy())
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let me = rustix::process::geteuid().as_raw();
+    let mut target = path.to_path_buf();
+    if let Ok(link) = std::fs::symlink_metadata(path)
+        && link.file_type().is_symlink()
+    {
+        let resolved = std::fs::canonicalize(path).ok().filter(|t| {
+            link.uid() == me
+                && std::fs::symlink_metadata(t).is_ok_and(|m| m.is_file() && m.uid() == me)
+        });
+        let Some(resolved) = resolved else {
+            let to = std::fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_else(|_| "?".into());
+            return Err(std::io::Error::other(format!(
+                "{} is a symbolic link to {to}, and they are not both yours; pantau writes through a link only when the link and its target are yours: save to another file (--config) or replace the link with a copy",
+                path.display()
+            )));
+        };
+        target = resolved;
     }
-    result
+    let dir = crate::fs_safe::folder_of(&target);
+    if !dir.is_dir() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(crate::fs_safe::PRIVATE_DIR)
+            .create(&dir)?;
+    }
+    let mode = std::fs::symlink_metadata(&target)
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(crate::fs_safe::PRIVATE, |m| {
+            (m.permissions().mode() & 0o664) | crate::fs_safe::PRIVATE
+        });
+    crate::fs_safe::write_whole(&target, bytes, mode, crate::fs_safe::Replace::Yes)
+        .map_err(std::io::Error::other)
 }

@@ -53,13 +53,14 @@ pub fn load(
     Ok(index)
 }
 
-/// Writes the index to `path` through a temporary file, so a reader never sees half of it.
+/// Writes the index to `path` through a private temporary file, so a reader never sees half of it;
+/// the folder and the file are the user's own (the index holds case data).
 pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    use crate::fs_safe::{PRIVATE, Replace, Temp, folder_of, private_dir};
+    let dir = folder_of(path);
+    private_dir(&dir).map_err(std::io::Error::other)?;
+    let mut temp = Temp::new_in(&dir, PRIVATE).map_err(std::io::Error::other)?;
+    let mut out = std::io::BufWriter::new(temp.file());
     out.write_all(MAGIC)?;
     put_str(&mut out, &index.database_id)?;
     out.write_all(&index.revision.to_le_bytes())?;
@@ -101,7 +102,8 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     }
     out.flush()?;
     drop(out);
-    std::fs::rename(&tmp, path)
+    temp.commit(path, Some(PRIVATE), Replace::Yes)
+        .map_err(std::io::Error::other)
 }
 
 /// Reads an index written by [`write`], checking its shape. Reads straight into the columns, so

@@ -1,5 +1,5 @@
 //! The file of rejected rows beside an input (`--skip-invalid`): each row as it was, plus its line
-//! (`baris`) and its reasons (`alasan`). Written to a temporary name, renamed only after commit.
+//! (`baris`) and its reasons (`alasan`). Written to a private temporary file, renamed only after commit.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -17,7 +17,8 @@ pub struct RejectedFile {
     pub path: PathBuf,
     partial: PathBuf,
     out: Out,
-    committed: bool,
+    /// The file under its temporary name; removed unless committed.
+    temp: crate::fs_safe::Temp,
 }
 
 enum Out {
@@ -62,10 +63,11 @@ impl RejectedFile {
     /// Starts the file for `input` (under a temporary name).
     pub fn create(input: &Input) -> Result<RejectedFile> {
         let path = path_for(input);
-        let mut partial = path.clone().into_os_string();
-        partial.push(".partial");
-        let partial = PathBuf::from(partial);
-        let file = File::create(&partial).map_err(io(&partial))?;
+        // Refused before anything is imported, not after: a link where the file goes.
+        crate::fs_safe::check_dest(&path, crate::fs_safe::Replace::Yes)?;
+        let mut temp = crate::fs_safe::Temp::beside(&path, crate::fs_safe::PRIVATE)?;
+        let partial = temp.path().to_path_buf();
+        let file = temp.file().try_clone().map_err(io(&partial))?;
         let out = match input.format {
             Format::Json | Format::Jsonl => Out::Jsonl(BufWriter::new(file)),
             Format::Csv | Format::Xlsx => {
@@ -91,7 +93,7 @@ impl RejectedFile {
             path,
             partial,
             out,
-            committed: false,
+            temp,
         })
     }
 
@@ -207,12 +209,15 @@ impl RejectedFile {
         .map_err(io(&self.partial))
     }
 
-    /// Gives the file its name (after the import is committed).
-    pub fn commit(mut self) -> Result<PathBuf> {
+    /// Gives the file its name and `mode` (after the import is committed); never through a link.
+    pub fn commit(mut self, mode: u32) -> Result<PathBuf> {
         self.flush()?;
-        std::fs::rename(&self.partial, &self.path).map_err(io(&self.path))?;
-        self.committed = true;
-        Ok(self.path.clone())
+        let RejectedFile {
+            path, out, temp, ..
+        } = self;
+        drop(out);
+        temp.commit(&path, Some(mode), crate::fs_safe::Replace::Yes)?;
+        Ok(path)
     }
 
     /// The delimiter of a CSV file of rejected rows.
@@ -220,15 +225,6 @@ impl RejectedFile {
         match &self.out {
             Out::Csv { delimiter, .. } => Some(*delimiter),
             Out::Jsonl(_) => None,
-        }
-    }
-}
-
-impl Drop for RejectedFile {
-    /// An import that was not committed leaves no file of rejected rows behind.
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_file(&self.partial);
         }
     }
 }

@@ -36,6 +36,44 @@ pub fn create_new(path: &Path) -> Result<()> {
     }
 }
 
+/// Makes the folder of a new database at `path` when it is missing: the user's own data folder
+/// (`~/.local/share/pantau`, with the folders above it, closed to others), or else the one folder
+/// the path names, when the folder above it exists. Never a longer chain of folders: a mistyped
+/// path is refused with the missing folder named.
+pub fn create_folder(path: &Path) -> Result<()> {
+    let dir = folder(path);
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let default =
+        directories::ProjectDirs::from("", "", "pantau").map(|d| d.data_dir().to_path_buf());
+    if default.as_deref() == Some(dir.as_path()) {
+        return crate::fs_safe::private_dir(&dir);
+    }
+    let above = folder(&dir);
+    if std::fs::metadata(&above).is_err() {
+        return Err(Error::usage(
+            format!(
+                "folder {} tidak ada; pantau hanya membuat folder database itu sendiri ({}): buat folder di atasnya dahulu (mkdir -p {}) atau periksa path-nya",
+                above.display(),
+                dir.display(),
+                above.display()
+            ),
+            format!(
+                "the folder {} does not exist; pantau creates only the database's own folder ({}): create the folders above it first (mkdir -p {}) or check the path",
+                above.display(),
+                dir.display(),
+                above.display()
+            ),
+        ));
+    }
+    match std::fs::create_dir(&dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(source) => Err(Error::CreateDir { path: dir, source }),
+    }
+}
+
 /// Whether `path` holds nothing at all: zero bytes, and no write-ahead log with data beside it.
 pub fn is_empty(path: &Path) -> bool {
     let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);

@@ -115,19 +115,20 @@ impl Keeper {
 
     /// Copies the database now and, for a past time, rewinds the copy; then records it.
     fn take(&self, source: &Store, at: NaiveDateTime, past: bool) -> Result<(Baseline, Store)> {
-        std::fs::create_dir_all(&self.dir).map_err(|source| Error::CreateDir {
-            path: self.dir.clone(),
-            source,
-        })?;
-        let fresh = self.copy.with_extension("db.new");
-        remove_if_there(&fresh)?;
-        source.copy_to(&fresh)?;
+        // Copies of the whole database: in a folder of the user's own, readable by the user only.
+        crate::fs_safe::private_dir(&self.dir)?;
+        let fresh = crate::fs_safe::Temp::new_in(&self.dir, crate::fs_safe::PRIVATE)?;
+        source.copy_to(fresh.path())?;
         let rewound = if past {
-            Some(rewind(&fresh, at)?)
+            Some(rewind(fresh.path(), at)?)
         } else {
             None
         };
-        std::fs::rename(&fresh, &self.copy).map_err(io(&self.copy))?;
+        fresh.commit(
+            &self.copy,
+            Some(crate::fs_safe::PRIVATE),
+            crate::fs_safe::Replace::Yes,
+        )?;
         let b = Baseline {
             database: self.database.clone(),
             at,
@@ -135,9 +136,12 @@ impl Keeper {
         };
         let text = serde_json::to_string_pretty(&b)
             .map_err(|e| Error::Other(format!("{}: {e}", self.meta.display())))?;
-        let meta_new = self.meta.with_extension("json.new");
-        std::fs::write(&meta_new, text).map_err(io(&meta_new))?;
-        std::fs::rename(&meta_new, &self.meta).map_err(io(&self.meta))?;
+        crate::fs_safe::write_whole(
+            &self.meta,
+            text.as_bytes(),
+            crate::fs_safe::PRIVATE,
+            crate::fs_safe::Replace::Yes,
+        )?;
         Ok((b, open_copy(&self.copy)?))
     }
 

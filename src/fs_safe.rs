@@ -1,0 +1,419 @@
+//! Every file pantau creates or replaces: made exclusively under an unpredictable name that pantau
+//! recognises, never through a symbolic link, private from the first byte, and moved into place whole.
+//! Also the private folders pantau keeps its own files in, and the cleaning of what a killed run left.
+
+use std::fs::File;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use rustix::fs::{FlockOperation, OFlags};
+
+use crate::error::{Error, Result};
+
+/// The mode of a copy of case data: its owner reads and writes it, nobody else.
+pub const PRIVATE: u32 = 0o600;
+
+/// The mode of a folder of pantau's own (state, cache, baselines).
+pub const PRIVATE_DIR: u32 = 0o700;
+
+/// The start and end of every temporary file's name: `.pantau-XXXXXXXXXXXX.tmp`.
+const PREFIX: &str = ".pantau-";
+const SUFFIX: &str = ".tmp";
+
+/// Files SQLite may keep beside a database it writes.
+const SQLITE_SIDES: [&str; 3] = ["-journal", "-wal", "-shm"];
+
+fn io_at(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The folder `path` is in (`.` for a bare name).
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Whether `name` is that of a temporary file of pantau's (or of a SQLite file beside one).
+fn is_temp_name(name: &str) -> bool {
+    let base = SQLITE_SIDES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .unwrap_or(name);
+    base.starts_with(PREFIX) && base.ends_with(SUFFIX) && base.len() > PREFIX.len() + SUFFIX.len()
+}
+
+/// A file being written under a temporary name; removed (with any SQLite files beside it) unless
+/// [`Temp::commit`] moves it into place. While it lives it holds a lock on itself, so that
+/// [`sweep`] in another process knows a live process owns it.
+#[derive(Debug)]
+pub struct Temp {
+    file: File,
+    path: Option<tempfile::TempPath>,
+}
+
+/// Whether [`Temp::commit`] may replace a file already at the final name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// Replace a regular file (never a link, never a folder).
+    Yes,
+    /// Refuse when anything is at the final name.
+    No,
+}
+
+impl Temp {
+    /// A new, empty temporary file in the folder of `target`, created with `mode` (as the umask
+    /// allows). First removes what earlier runs of this user left in that folder.
+    pub fn beside(target: &Path, mode: u32) -> Result<Temp> {
+        Temp::new_in(&folder_of(target), mode)
+    }
+
+    /// A new, empty temporary file in `dir`, created with `mode` (as the umask allows).
+    pub fn new_in(dir: &Path, mode: u32) -> Result<Temp> {
+        sweep(dir);
+        loop {
+            let named = tempfile::Builder::new()
+                .prefix(PREFIX)
+                .suffix(SUFFIX)
+                .rand_bytes(12)
+                .permissions(std::fs::Permissions::from_mode(mode))
+                .tempfile_in(dir)
+                .map_err(io_at(dir))?;
+            let (file, path) = named.into_parts();
+            rustix::fs::flock(&file, FlockOperation::LockExclusive)
+                .map_err(|e| io_at(&path)(e.into()))?;
+            // A sweep in another process may have taken the lock between the creation and ours
+            // and removed the name: then start again with a new one.
+            if same_inode(&file, &path) {
+                return Ok(Temp {
+                    file,
+                    path: Some(path),
+                });
+            }
+            let _ = path.keep();
+        }
+    }
+
+    /// Where the file is being written.
+    pub fn path(&self) -> &Path {
+        self.path.as_deref().unwrap_or(Path::new(""))
+    }
+
+    /// The open file.
+    pub fn file(&mut self) -> &mut File {
+        &mut self.file
+    }
+
+    /// Writes the file out to the disk, gives it `mode` (when given) and moves it to `dest`:
+    /// never through a link at `dest`, never over a folder, over an existing file only with
+    /// [`Replace::Yes`].
+    pub fn commit(mut self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
+        let path = self.path().to_path_buf();
+        self.file.sync_all().map_err(io_at(&path))?;
+        if let Some(mode) = mode {
+            self.file
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(io_at(&path))?;
+        }
+        if !same_inode(&self.file, &path) {
+            return Err(Error::failed(
+                format!(
+                    "berkas sementara {} diganti oleh proses lain selama ditulis; tidak ada yang ditulis ke {}: periksa siapa yang dapat menulis di folder itu, lalu ulangi",
+                    path.display(),
+                    dest.display()
+                ),
+                format!(
+                    "the temporary file {} was replaced by another process while it was written; nothing was written to {}: check who may write in that folder, then try again",
+                    path.display(),
+                    dest.display()
+                ),
+            ));
+        }
+        check_dest(dest, replace)?;
+        let Some(temp) = self.path.take() else {
+            return Ok(());
+        };
+        let moved = match replace {
+            Replace::Yes => temp.persist(dest),
+            Replace::No => temp.persist_noclobber(dest),
+        };
+        if let Err(e) = moved {
+            let err = e.error;
+            self.path = Some(e.path);
+            if err.kind() == std::io::ErrorKind::AlreadyExists {
+                return Err(Error::Exists {
+                    path: dest.to_path_buf(),
+                });
+            }
+            return Err(io_at(dest)(err));
+        }
+        if let Ok(d) = File::open(folder_of(dest)) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Temp {
+    /// A file that was not committed is removed, with what SQLite kept beside it.
+    fn drop(&mut self) {
+        if let Some(path) = self.path.take() {
+            for side in SQLITE_SIDES {
+                let _ = std::fs::remove_file(crate::store::files::sidecar(&path, side));
+            }
+            drop(path);
+        }
+    }
+}
+
+/// Whether the name `path` is still the file open as `file`.
+fn same_inode(file: &File, path: &Path) -> bool {
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Refuses a final name that is a link or not a regular file, or that exists when it must not.
+pub fn check_dest(dest: &Path, replace: Replace) -> Result<()> {
+    let meta = match std::fs::symlink_metadata(dest) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_at(dest)(e)),
+    };
+    if meta.file_type().is_symlink() {
+        let to = std::fs::read_link(dest)
+            .map(|t| t.display().to_string())
+            .unwrap_or_else(|_| "?".into());
+        return Err(Error::failed(
+            format!(
+                "{} adalah tautan simbolik (ke {to}); pantau tidak menulis melalui tautan: hapus tautan itu atau tulis path berkas yang sebenarnya",
+                dest.display()
+            ),
+            format!(
+                "{} is a symbolic link (to {to}); pantau does not write through links: remove the link or give the real file's path",
+                dest.display()
+            ),
+        ));
+    }
+    if !meta.file_type().is_file() {
+        return Err(Error::failed(
+            format!(
+                "{} ada tetapi bukan berkas biasa; pilih path lain",
+                dest.display()
+            ),
+            format!(
+                "{} exists and is not a regular file; choose another path",
+                dest.display()
+            ),
+        ));
+    }
+    if replace == Replace::No {
+        return Err(Error::Exists {
+            path: dest.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `dest` through a [`Temp`] beside it, with `mode`.
+pub fn write_whole(dest: &Path, bytes: &[u8], mode: u32, replace: Replace) -> Result<()> {
+    use std::io::Write;
+    let mut temp = Temp::beside(dest, mode)?;
+    let path = temp.path().to_path_buf();
+    temp.file().write_all(bytes).map_err(io_at(&path))?;
+    temp.commit(dest, Some(mode), replace)
+}
+
+/// Removes the temporary files in `dir` that an earlier run of this user left: only names pantau
+/// gives ([`Temp`]), only regular files this user owns, only when no live process holds their
+/// lock. Anything else is left alone; trouble reading the folder is no reason to fail.
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let me = rustix::process::geteuid().as_raw();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !is_temp_name(name) || SQLITE_SIDES.iter().any(|s| name.ends_with(s)) {
+            continue;
+        }
+        let path = entry.path();
+        if let Some(owned) = open_unowned(&path, me) {
+            let _ = std::fs::remove_file(&path);
+            for side in SQLITE_SIDES {
+                let _ = std::fs::remove_file(crate::store::files::sidecar(&path, side));
+            }
+            drop(owned);
+        }
+    }
+}
+
+/// The temporary file at `path`, opened and locked, when it is a regular file of user `me` that
+/// no live process holds.
+fn open_unowned(path: &Path, me: u32) -> Option<File> {
+    let fd = rustix::fs::open(
+        path,
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .ok()?;
+    let file = File::from(fd);
+    let meta = file.metadata().ok()?;
+    if !meta.file_type().is_file() || meta.uid() != me {
+        return None;
+    }
+    rustix::fs::flock(&file, FlockOperation::NonBlockingLockExclusive).ok()?;
+    same_inode(&file, path).then_some(file)
+}
+
+/// The temporary files in `dir` left by earlier runs (any user's), for `pantau doctor`.
+pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
+        .map(|e| e.path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Makes sure `dir` is a folder of pantau's own: created 0700 (with any missing folders above
+/// it), not a link, owned by this user, and closed to others (a folder left open by an older
+/// pantau is closed).
+pub fn private_dir(dir: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(PRIVATE_DIR)
+                .create(dir)
+                .map_err(|source| Error::CreateDir {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+        }
+        Err(e) => return Err(io_at(dir)(e)),
+        Ok(_) => {}
+    }
+    let fd = rustix::fs::open(
+        dir,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .map_err(|_| not_own_dir(dir))?;
+    let d = File::from(fd);
+    let meta = d.metadata().map_err(io_at(dir))?;
+    if meta.uid() != rustix::process::geteuid().as_raw() {
+        return Err(not_own_dir(dir));
+    }
+    if meta.mode() & 0o077 != 0 {
+        d.set_permissions(std::fs::Permissions::from_mode(PRIVATE_DIR))
+            .map_err(io_at(dir))?;
+    }
+    sweep(dir);
+    Ok(())
+}
+
+fn not_own_dir(dir: &Path) -> Error {
+    Error::failed(
+        format!(
+            "{} bukan folder milik Anda (tautan simbolik, berkas, atau milik pengguna lain); pantau tidak menyimpan salinan data di sana: pindahkan atau hapus, lalu ulangi",
+            dir.display()
+        ),
+        format!(
+            "{} is not a folder of yours (a symbolic link, a file, or another user's); pantau keeps no copy of case data there: move or remove it, then try again",
+            dir.display()
+        ),
+    )
+}
+
+/// Parses `--mode OCTAL` (`600`, `0640`): a mode of a copy the user names; never writable by
+/// every user, never executable, always readable and writable by its owner.
+pub fn parse_mode(text: &str) -> std::result::Result<u32, String> {
+    let mode = u32::from_str_radix(text.trim_start_matches("0o"), 8).map_err(|_| {
+        format!(
+            "{text:?} bukan mode oktal (mis. 600 atau 640) / is not an octal mode (e.g. 600 or 640)"
+        )
+    })?;
+    if mode > 0o777 {
+        return Err(format!(
+            "{text} lebih dari 777 / is more than 777 (no setuid, setgid or sticky bits)"
+        ));
+    }
+    if mode & 0o002 != 0 {
+        return Err(format!(
+            "{text} membuat berkas dapat ditulis setiap pengguna; gunakan mis. 640 / makes the file writable by every user; use e.g. 640"
+        ));
+    }
+    if mode & 0o111 != 0 {
+        return Err(format!(
+            "{text} membuat berkas dapat dijalankan; gunakan mis. 640 / makes the file executable; use e.g. 640"
+        ));
+    }
+    if mode & 0o600 != 0o600 {
+        return Err(format!(
+            "{text}: pemiliknya harus dapat membaca dan menulis (6..) / its owner must read and write it (6..)"
+        ));
+    }
+    Ok(mode)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_temporary_file_is_private_and_gone_unless_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("out.csv");
+        let temp = Temp::beside(&dest, PRIVATE).unwrap();
+        let p = temp.path().to_path_buf();
+        assert!(is_temp_name(p.file_name().unwrap().to_str().unwrap()));
+        assert_eq!(std::fs::metadata(&p).unwrap().mode() & 0o777, 0o600);
+        drop(temp);
+        assert!(!p.exists());
+        write_whole(&dest, b"x", PRIVATE, Replace::No).unwrap();
+        assert!(matches!(
+            write_whole(&dest, b"y", PRIVATE, Replace::No),
+            Err(Error::Exists { .. })
+        ));
+        write_whole(&dest, b"y", 0o640, Replace::Yes).unwrap();
+        assert_eq!(std::fs::read(&dest).unwrap(), b"y");
+        assert_eq!(std::fs::metadata(&dest).unwrap().mode() & 0o777, 0o640);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_sweep_leaves_a_file_whose_lock_is_held_and_names_it_does_not_know() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = Temp::new_in(dir.path(), PRIVATE).unwrap();
+        let left = dir.path().join(".pantau-abcdefabcdef.tmp");
+        std::fs::write(&left, b"x").unwrap();
+        std::fs::write(crate::store::files::sidecar(&left, "-journal"), b"j").unwrap();
+        let other = dir.path().join("kiriman.csv.partial");
+        std::fs::write(&other, b"x").unwrap();
+        sweep(dir.path());
+        assert!(live.path().exists());
+        assert!(!left.exists());
+        assert!(!crate::store::files::sidecar(&left, "-journal").exists());
+        assert!(other.exists());
+    }
+
+    #[test]
+    fn modes_that_others_could_write_or_run_are_refused() {
+        assert_eq!(parse_mode("640"), Ok(0o640));
+        assert_eq!(parse_mode("0600"), Ok(0o600));
+        for bad in ["666", "644x", "1640", "700", "440", "9"] {
+            assert!(parse_mode(bad).is_err(), "{bad}");
+        }
+    }
+}
