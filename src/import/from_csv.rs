@@ -92,7 +92,11 @@ pub fn layout(text: &[u8]) -> Layout {
     while at < text.len() && seen < HEADER_SEARCH {
         let end = line_end(at);
         let this = &text[at..end];
-        if !blank(this) {
+        // A line of separators only (an empty spreadsheet row) is blank too.
+        let empty = this
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || matches!(b, b',' | b';' | b'\t' | b'"'));
+        if !empty {
             let delimiter = forced.unwrap_or_else(|| detect_delimiter(this));
             if names_a_column(this, delimiter) {
                 return Layout {

@@ -31,9 +31,9 @@ pub struct Sheet {
 
 /// Whether a row names at least one column (a header row does; a title row does not).
 fn names_a_column(cells: &[Data]) -> bool {
-    cells.iter().any(|c| {
-        matches!(c, Data::String(s) if matches!(match_header(s.trim()), Header::Column(_)))
-    })
+    cells.iter().any(
+        |c| matches!(c, Data::String(s) if matches!(match_header(s.trim()), Header::Column(_))),
+    )
 }
 
 /// The header row of `range`: the first of the first [`HEADER_SEARCH`] non-empty rows that names
@@ -137,7 +137,8 @@ fn unsaved_formula(sheet: &Sheet, cell: &Data, pos: (u32, u32)) -> Option<String
         .formulas
         .get_value(pos)
         .filter(|f| !f.trim().is_empty())
-        .cloned()
+        // Newer functions are stored with a prefix Excel does not show.
+        .map(|f| f.replace("_xlfn.", "").replace("_xlws.", ""))
 }
 
 /// The text of a cell: numbers without a needless `.0`, dates as `YYYY-MM-DD`; an error cell is `Err`.

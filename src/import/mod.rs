@@ -305,21 +305,18 @@ fn pass(
             };
         }
         let mut found = row.problems;
-        let case =
-            match validator.case(&row.cells, row.given, row.skip) {
-                Ok(case) => Some(case),
-                Err(issues) => {
-                    found.extend(issues.into_iter().map(|(c, issue)| {
-                        Problem::new(row.line, Some(&row.names[c.index()]), issue)
-                            .at(row.at.of(Some(c)))
-                    }));
-                    None
-                }
-            };
+        let case = match validator.case(&row.cells, row.given, row.skip) {
+            Ok(case) => Some(case),
+            Err(issues) => {
+                found.extend(issues.into_iter().map(|(c, issue)| {
+                    Problem::new(row.line, Some(&row.names[c.index()]), issue)
+                        .at(row.at.of(Some(c)))
+                }));
+                None
+            }
+        };
         if checked.is_none() {
-            let nomor = row.cells[Column::Nomor.index()]
-                .as_deref()
-                .map(clean_nomor);
+            let nomor = row.cells[Column::Nomor.index()].as_deref().map(clean_nomor);
             if let Some(n) = nomor.filter(|n| !n.is_empty() && n.len() <= MAX_CELL) {
                 let key = nomor_key(&n);
                 match seen.get(key.as_ref()) {

@@ -174,9 +174,15 @@ impl Input {
                 if !sheet.hidden.is_empty() {
                     let names = sheet.hidden.join(", ");
                     out.push(if id {
-                        format!("lembar tersembunyi dilewati: {names}; lembar yang dibaca: {}", sheet.name)
+                        format!(
+                            "lembar tersembunyi dilewati: {names}; lembar yang dibaca: {}",
+                            sheet.name
+                        )
                     } else {
-                        format!("hidden sheets skipped: {names}; the sheet read: {}", sheet.name)
+                        format!(
+                            "hidden sheets skipped: {names}; the sheet read: {}",
+                            sheet.name
+                        )
                     });
                 }
                 if sheet.above > 0 {
