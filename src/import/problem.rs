@@ -188,7 +188,7 @@ pub struct Problem {
     pub column: Option<String>,
     pub issue: Issue,
     /// The object or sheet cell, for formats where a line alone does not say.
-    pub at: Option<At>,
+    pub at: Option<Box<At>>,
 }
 
 impl Problem {
@@ -204,7 +204,7 @@ impl Problem {
     /// The problem at an object or cell (unless it already names one).
     pub fn at(mut self, at: Option<At>) -> Problem {
         if self.at.is_none() {
-            self.at = at;
+            self.at = at.map(Box::new);
         }
         self
     }
@@ -225,7 +225,7 @@ impl Problem {
     /// `FILE:LINE: object #N: ...` for JSON, `FILE:Sheet!E7: ...` for a cell of a workbook.
     pub fn display(&self, file: &str, lang: Lang) -> String {
         let line = self.line;
-        match &self.at {
+        match self.at.as_deref() {
             _ if line == 0 => format!("{file}: {}", self.reason(lang)),
             None => format!("{file}:{line}: {}", self.reason(lang)),
             Some(At::Object(n)) => format!(
