@@ -182,11 +182,11 @@ fn wrong_types_in_json() {
         text.as_bytes(),
         &[],
         &[
-            "tipe.json:2: column \"diperpanjang\": not yes/no: \"mungkin\" (write yes, no, ya, tidak, true, false, 1 or 0)",
-            "tipe.json:3: column \"tanggal_diterima\": not a date: \"20240102\"",
-            "tipe.json:4: column \"uraian\": wrong type: expected text, a number or true/false, found an object",
-            "tipe.json:5: each row must be a JSON object, found a string",
-            "tipe.json:6: invalid JSON: expected `,` or `}`",
+            "tipe.json:2: object #1: column \"diperpanjang\": not yes/no: \"mungkin\" (write yes, no, ya, tidak, true, false, 1 or 0)",
+            "tipe.json:3: object #2: column \"tanggal_diterima\": not a date: \"20240102\"",
+            "tipe.json:4: object #3: column \"uraian\": wrong type: expected text, a number or true/false, found an object",
+            "tipe.json:5: object #4: each row must be a JSON object, found a string",
+            "tipe.json:6: object #5: invalid JSON: expected `,` or `}`",
         ],
     );
     refused(
@@ -263,7 +263,7 @@ fn invalid_utf8() {
         "latin1.json",
         b"[{\"nomor\": \"W-3\", \"uraian\": \"Caf\xe9\"}]",
         &[],
-        &["latin1.json:1: invalid JSON"],
+        &["latin1.json:1: object #1: invalid JSON"],
     );
 }
 
@@ -468,7 +468,7 @@ fn an_xlsx_file_imports_with_real_date_cells_and_reports_its_rows() {
         &bytes,
         &[],
         &[
-            "rekap.xlsx:4: column \"Wilayah\": unknown region \"Samarindah\" — did you mean Samarinda (64.72)?",
+            "rekap.xlsx:Rekap!C4: column \"Wilayah\": unknown region \"Samarindah\" — did you mean Samarinda (64.72)?",
         ],
     );
     refused(

@@ -239,7 +239,9 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
     let mut total = Counts::default();
     let files = done.len();
     for (c, w, earlier) in done {
-        let name = crate::text::safe(&c.input.name);
+        // A workbook is named with the sheet read, so a wrong sheet is seen at once.
+        let source = c.input.source_name();
+        let name = crate::text::safe(&source);
         let mut line = format!("{name}: {}", counts_text(&w.counts, lang));
         if !dry_run {
             line += &format!(" — batch #{}", w.batch_id);
@@ -261,6 +263,9 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
             };
         }
         println!("{line}");
+        for note in c.input.notes(lang) {
+            println!("  {}", crate::text::safe(&note));
+        }
         if let Some(f) = w.rejected_file
             && !dry_run
         {
@@ -338,7 +343,12 @@ fn report_problems(checked: &[Checked], skip_invalid: bool, lang: Lang) -> Resul
         .flat_map(|c| c.problems.iter().map(move |p| (c, p)))
         .take(SHOWN_PROBLEMS)
     {
-        eprintln!("{}", crate::text::safe(&p.display(&c.input.name, lang)));
+        // A problem of a workbook names its sheet: in its cell, else beside the file.
+        let name = match p.at {
+            Some(_) => c.input.name.clone(),
+            None => c.input.source_name(),
+        };
+        eprintln!("{}", crate::text::safe(&p.display(&name, lang)));
     }
     if total > SHOWN_PROBLEMS {
         eprintln!(

@@ -4,11 +4,13 @@
 pub mod case;
 pub mod codes;
 pub mod deadline;
+pub mod nomor;
 pub mod reference;
 
 pub use case::{Case, StatusChange};
 pub use codes::{Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType};
 pub use deadline::{DayCount, Deadline, DeadlineRules};
+pub use nomor::{clean_nomor, nomor_key};
 pub use reference::{Holiday, Reference, Region, Stage};
 
 use chrono::NaiveDate;

@@ -4,9 +4,9 @@
 use csv::ByteRecord;
 use std::borrow::Cow;
 
-use crate::import::columns::ColumnSet;
+use crate::import::columns::{ColumnSet, Header, match_header};
 use crate::import::problem::{Issue, Problem};
-use crate::import::read::{Each, Raw, Row, Slot, resolve_header, text_of};
+use crate::import::read::{Each, Raw, Row, RowAt, Slot, resolve_header, text_of};
 use crate::import::validate::no_cells;
 
 /// The separator of the header line: the most frequent of `,`, `;` and tab outside quotes
@@ -32,6 +32,87 @@ pub fn detect_delimiter(text: &[u8]) -> u8 {
     } else {
         [b',', b';', b'\t'][best]
     }
+}
+
+/// How many non-blank lines are searched for the header row.
+pub const HEADER_SEARCH: u64 = 10;
+
+/// Where a CSV file's header row is and how its fields are separated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub delimiter: u8,
+    /// The byte where the header row starts.
+    pub start: usize,
+    /// The line of the header row.
+    pub line: u64,
+    /// Non-blank lines above the header row (a title), not imported.
+    pub above: u64,
+    /// Whether the first line was Excel's `sep=;`, which says the separator.
+    pub sep_line: bool,
+}
+
+/// Whether a line, split at `delimiter`, names at least one column (a header row does; a title
+/// such as `Rekap Pelanggaran Januari 2024` does not).
+pub fn names_a_column(line: &[u8], delimiter: u8) -> bool {
+    line.split(|&b| b == delimiter).any(|field| {
+        let text = String::from_utf8_lossy(field);
+        let name = text.trim().trim_matches('"');
+        matches!(match_header(name), Header::Column(_))
+    })
+}
+
+/// Finds the header row: after Excel's `sep=;` line (whose separator is then used), the first of
+/// the first [`HEADER_SEARCH`] non-blank lines that names a column; if none does, the first line,
+/// whose unknown columns are then reported.
+pub fn layout(text: &[u8]) -> Layout {
+    let line_end = |from: usize| {
+        text[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| from + i)
+    };
+    let mut start = 0;
+    let mut line = 1;
+    let mut forced = None;
+    let first_end = line_end(0);
+    let first = text[..first_end].trim_ascii();
+    if first.len() == 5 && first[..4].eq_ignore_ascii_case(b"sep=") {
+        forced = Some(first[4]);
+        start = (first_end + 1).min(text.len());
+        line = 2;
+    }
+    let fallback = Layout {
+        delimiter: forced.unwrap_or_else(|| detect_delimiter(&text[start..])),
+        start,
+        line,
+        above: 0,
+        sep_line: forced.is_some(),
+    };
+    let (mut at, mut n, mut seen) = (start, line, 0);
+    while at < text.len() && seen < HEADER_SEARCH {
+        let end = line_end(at);
+        let this = &text[at..end];
+        // A line of separators only (an empty spreadsheet row) is blank too.
+        let empty = this
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || matches!(b, b',' | b';' | b'\t' | b'"'));
+        if !empty {
+            let delimiter = forced.unwrap_or_else(|| detect_delimiter(this));
+            if names_a_column(this, delimiter) {
+                return Layout {
+                    delimiter,
+                    start: at,
+                    line: n,
+                    above: seen,
+                    sep_line: forced.is_some(),
+                };
+            }
+            seen += 1;
+        }
+        at = end + 1;
+        n += 1;
+    }
+    fallback
 }
 
 /// Whether `tail` (the last record to the end of the file) ends inside a quoted field, which the
@@ -101,14 +182,16 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
     if blank(&text) {
         return vec![Problem::new(1, None, Issue::EmptyFile)];
     }
-    let delimiter = detect_delimiter(&text);
+    let layout = layout(&text);
+    let delimiter = layout.delimiter;
+    let text = &text[layout.start..];
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(&text[..]);
+        .from_reader(text);
     let csv_problem = |e: csv::Error| {
-        let line = e.position().map_or(1, |p| p.line());
+        let line = e.position().map_or(1, |p| p.line()) + layout.line - 1;
         Problem::new(line, None, Issue::Csv(e.to_string()))
     };
     let mut header = ByteRecord::new();
@@ -118,9 +201,9 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
         Err(e) => return vec![csv_problem(e)],
     }
     let mut lines = Lines {
-        text: &text,
+        text,
         at: 0,
-        line: 1,
+        line: layout.line,
     };
     let header_line = lines.of(header.position().map_or(0, |p| p.byte())).0;
     let mut names = Vec::with_capacity(header.len());
@@ -147,7 +230,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
         };
         if !cur.iter().all(blank) {
             let (line, start) = lines.of(cur.position().map_or(0, |p| p.byte()));
-            let offset = start as u64;
+            let offset = (layout.start + start) as u64;
             let mut problems = Vec::new();
             let mut cells = no_cells();
             let mut skip = ColumnSet::default();
@@ -203,6 +286,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                     delimiter,
                 },
                 offset,
+                at: RowAt::Line,
             };
             if each(row).is_break() {
                 return Vec::new();

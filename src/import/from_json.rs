@@ -8,8 +8,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
 use crate::import::columns::{ColumnSet, Header, match_header, suggest_header};
-use crate::import::problem::{Issue, Problem};
-use crate::import::read::{Each, Raw, Row, canonical_names, text_of};
+use crate::import::problem::{At, Issue, Problem};
+use crate::import::read::{Each, Raw, Row, RowAt, canonical_names, text_of};
 use crate::import::validate::no_cells;
 
 /// An object's members in file order, duplicates kept.
@@ -160,6 +160,9 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
     let mut names = canonical_names();
     let mut fatal = Vec::new();
     let mut first = true;
+    // The object being read, counted from 1: on one line of many objects, the line alone does
+    // not say which one is meant.
+    let mut index = 0u64;
     loop {
         s.skip_space();
         match s.peek() {
@@ -222,6 +225,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
             break;
         }
         first = false;
+        index += 1;
         let element = &text[start..s.at];
         let mut cells = no_cells();
         let (mut given, mut skip, mut problems) =
@@ -252,13 +256,16 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                         let header = *headers.entry(key.clone()).or_insert_with(|| {
                             let h = match_header(&key);
                             if h == Header::Unknown && !ignore_unknown {
-                                fatal.push(Problem::new(
-                                    line,
-                                    Some(&key),
-                                    Issue::UnknownColumn {
-                                        suggestion: suggest_header(&key),
-                                    },
-                                ));
+                                fatal.push(
+                                    Problem::new(
+                                        line,
+                                        Some(&key),
+                                        Issue::UnknownColumn {
+                                            suggestion: suggest_header(&key),
+                                        },
+                                    )
+                                    .at(Some(At::Object(index))),
+                                );
                             }
                             if let Header::Column(c) = h
                                 && names[c.index()] == c.name()
@@ -301,15 +308,17 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                 }
             }
         }
+        let at = RowAt::Object(index);
         let row = Row {
             line,
             cells,
             given,
             skip,
-            problems,
+            problems: problems.into_iter().map(|p| p.at(at.of(None))).collect(),
             names: &names,
             raw: Raw::Json(element),
             offset: start as u64,
+            at,
         };
         if each(row).is_break() {
             return Vec::new();

@@ -1,24 +1,61 @@
-//! Spreadsheet rows (xlsx, read with calamine): the first sheet or a named one, the first non-empty
-//! row as header, date cells as dates, each row with its spreadsheet row number.
+//! Spreadsheet rows (xlsx, read with calamine): the first visible sheet or a named one, the first
+//! row that names a column as header, date cells as dates, each row with its spreadsheet row number.
 
 use std::borrow::Cow;
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Range, Reader, SheetType, SheetVisible};
 
-use crate::import::columns::ColumnSet;
-use crate::import::problem::{Issue, Problem};
-use crate::import::read::{Each, Raw, Row, Slot, resolve_header};
+use crate::import::columns::{ColumnSet, Header, N, match_header};
+use crate::import::problem::{At, Issue, Problem};
+use crate::import::read::{Each, Raw, Row, RowAt, Slot, resolve_header};
 use crate::import::validate::no_cells;
+
+/// How many non-empty rows are searched for the header row.
+pub const HEADER_SEARCH: usize = 10;
 
 /// One sheet of a workbook, read into memory.
 #[derive(Debug)]
 pub struct Sheet {
     pub name: String,
     pub range: Range<Data>,
+    /// The formulas of the sheet, to tell a formula without a saved result from an empty cell.
+    pub formulas: Range<String>,
+    /// Hidden sheets before this one, not read (without `--sheet`, a hidden sheet never is).
+    pub hidden: Vec<String>,
+    /// The header row: its index among the rows of `range`.
+    pub header: usize,
+    /// Non-empty rows above the header row (a title), not imported.
+    pub above: usize,
 }
 
-/// Opens the workbook in `bytes` and reads the sheet `name`, or the first one.
+/// Whether a row names at least one column (a header row does; a title row does not).
+fn names_a_column(cells: &[Data]) -> bool {
+    cells.iter().any(
+        |c| matches!(c, Data::String(s) if matches!(match_header(s.trim()), Header::Column(_))),
+    )
+}
+
+/// The header row of `range`: the first of the first [`HEADER_SEARCH`] non-empty rows that names
+/// a column, else the first non-empty row (whose unknown columns are then reported). With the
+/// non-empty rows above it.
+fn header_row(range: &Range<Data>) -> (usize, usize) {
+    let filled: Vec<(usize, &[Data])> = range
+        .rows()
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
+        .take(HEADER_SEARCH)
+        .collect();
+    filled
+        .iter()
+        .enumerate()
+        .find(|(_, (_, r))| names_a_column(r))
+        .map(|(above, (i, _))| (*i, above))
+        .or_else(|| filled.first().map(|(i, _)| (*i, 0)))
+        .unwrap_or((0, 0))
+}
+
+/// Opens the workbook in `bytes` and reads the sheet `name`, or the first visible worksheet.
 pub fn open(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problem> {
     let fail = |e: String| Problem::new(0, None, Issue::Spreadsheet(e));
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -27,6 +64,9 @@ pub fn open(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problem> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| fail(e.to_string()))?;
     let sheets = book.sheet_names();
+    let meta = book.sheets_metadata().to_vec();
+    let shown = |s: &calamine::Sheet| s.visible == SheetVisible::Visible;
+    let mut hidden = Vec::new();
     let name = match name {
         Some(n) => sheets
             .iter()
@@ -42,15 +82,63 @@ pub fn open(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problem> {
                     },
                 )
             })?,
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or_else(|| Problem::new(0, None, Issue::EmptyFile))?,
+        None => {
+            let worksheets = || meta.iter().filter(|s| s.typ == SheetType::WorkSheet);
+            match worksheets().find(|s| shown(s)) {
+                Some(s) => {
+                    hidden = worksheets()
+                        .take_while(|w| w.name != s.name)
+                        .map(|w| w.name.clone())
+                        .collect();
+                    s.name.clone()
+                }
+                None if worksheets().next().is_some() => {
+                    let hidden = worksheets()
+                        .map(|w| w.name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    return Err(Problem::new(0, None, Issue::NoVisibleSheet { hidden }));
+                }
+                None => sheets
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| Problem::new(0, None, Issue::EmptyFile))?,
+            }
+        }
     };
     let range = book
         .worksheet_range(&name)
         .map_err(|e| fail(format!("{name}: {e}")))?;
-    Ok(Sheet { name, range })
+    // A workbook format without formulas (or one calamine cannot read them from) has none to
+    // check: its cells are values.
+    let formulas = book.worksheet_formula(&name).unwrap_or_default();
+    let (header, above) = header_row(&range);
+    Ok(Sheet {
+        name,
+        range,
+        formulas,
+        hidden,
+        header,
+        above,
+    })
+}
+
+/// The formula of the cell at `(row, col)` (absolute positions), if it has one but no saved result.
+fn unsaved_formula(sheet: &Sheet, cell: &Data, pos: (u32, u32)) -> Option<String> {
+    let empty = match cell {
+        Data::Empty => true,
+        Data::String(s) => s.is_empty(),
+        _ => false,
+    };
+    if !empty {
+        return None;
+    }
+    sheet
+        .formulas
+        .get_value(pos)
+        .filter(|f| !f.trim().is_empty())
+        // Newer functions are stored with a prefix Excel does not show.
+        .map(|f| f.replace("_xlfn.", "").replace("_xlws.", ""))
 }
 
 /// The text of a cell: numbers without a needless `.0`, dates as `YYYY-MM-DD`; an error cell is `Err`.
@@ -75,12 +163,13 @@ pub fn cell_text(cell: &Data) -> Result<String, String> {
 
 /// Hands every non-empty row after the header row to `each`.
 pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
-    let first_row = sheet.range.start().map_or(0, |(r, _)| u64::from(r));
+    let (first_row, first_col) = sheet.range.start().unwrap_or((0, 0));
     let mut rows = sheet
         .range
         .rows()
         .enumerate()
-        .map(|(i, r)| (first_row + i as u64 + 1, r));
+        .skip(sheet.header)
+        .map(|(i, r)| (u64::from(first_row) + i as u64 + 1, r));
     let texts = |cells: &[Data]| {
         cells
             .iter()
@@ -94,13 +183,42 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
         return vec![Problem::new(1, None, Issue::EmptyFile)];
     };
     let header = texts(header_cells);
+    let sheet_at = Some(At::Cell {
+        sheet: sheet.name.clone(),
+        col: None,
+    });
     let map = match resolve_header(&header, header_line, ignore_unknown) {
         Ok(m) => m,
-        Err(p) => return p,
+        Err(p) => return p.into_iter().map(|p| p.at(sheet_at.clone())).collect(),
+    };
+    let mut cols = [None; N];
+    for (i, slot) in map.slots.iter().enumerate() {
+        if let Slot::Column(c) = slot {
+            cols[c.index()] = u32::try_from(i).ok().map(|i| first_col + i);
+        }
+    }
+    let at = RowAt::Sheet {
+        name: &sheet.name,
+        cols: &cols,
+    };
+    let cell_at = |i: usize| {
+        Some(At::Cell {
+            sheet: sheet.name.clone(),
+            col: u32::try_from(i).ok().map(|i| first_col + i),
+        })
     };
     for (line, cells) in rows {
         let raw: Vec<String> = texts(cells);
-        if raw.iter().all(|t| t.trim().is_empty()) {
+        let row_pos = u32::try_from(line - 1).unwrap_or(u32::MAX);
+        let formula_at = |i: usize, cell: &Data| {
+            let col = first_col + u32::try_from(i).unwrap_or(u32::MAX - first_col);
+            unsaved_formula(sheet, cell, (row_pos, col))
+        };
+        let has_formula = cells
+            .iter()
+            .enumerate()
+            .any(|(i, c)| formula_at(i, c).is_some());
+        if !has_formula && raw.iter().all(|t| t.trim().is_empty()) {
             continue;
         }
         let mut row = Row {
@@ -115,24 +233,39 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
                 cells: Vec::new(),
             },
             offset: line,
+            at,
         };
         for (i, (cell, slot)) in cells.iter().zip(&map.slots).enumerate() {
+            if let (Slot::Column(c), Some(formula)) = (slot, formula_at(i, cell)) {
+                row.problems.push(
+                    Problem::new(
+                        line,
+                        Some(&map.names[c.index()]),
+                        Issue::FormulaWithoutValue { formula },
+                    )
+                    .at(cell_at(i)),
+                );
+                row.skip.insert(*c);
+                continue;
+            }
             match (slot, cell_text(cell)) {
                 (Slot::Column(c), Ok(t)) => row.cells[c.index()] = Some(Cow::Owned(t)),
                 (Slot::Column(c), Err(e)) => {
-                    row.problems.push(Problem::new(
-                        line,
-                        Some(&map.names[c.index()]),
-                        Issue::CellError { value: e },
-                    ));
+                    row.problems.push(
+                        Problem::new(
+                            line,
+                            Some(&map.names[c.index()]),
+                            Issue::CellError { value: e },
+                        )
+                        .at(cell_at(i)),
+                    );
                     row.skip.insert(*c);
                 }
                 (Slot::Unnamed, _) if !ignore_unknown && !raw[i].trim().is_empty() => {
-                    row.problems.push(Problem::new(
-                        line,
-                        Some(&format!("#{}", i + 1)),
-                        Issue::Unnamed,
-                    ));
+                    row.problems.push(
+                        Problem::new(line, Some(&format!("#{}", i + 1)), Issue::Unnamed)
+                            .at(cell_at(i)),
+                    );
                 }
                 _ => {}
             }

@@ -14,6 +14,8 @@ pub mod validate;
 pub use problem::{Issue, Problem};
 pub use read::{Format, Input};
 
+use read::RowAt;
+
 use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,14 +24,16 @@ use std::sync::mpsc::SyncSender;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Transaction;
 
-use crate::domain::{Case, Reference, StatusChange};
+use crate::domain::{Case, Reference, StatusChange, clean_nomor, nomor_key};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
 use crate::store::bulk::{Bulk, CaseWriter, reference_unchanged};
-use crate::store::write::{NewBatch, all_ids, finish_batch, insert_batch, update_case};
+use crate::store::write::{
+    NewBatch, all_ids, finish_batch, insert_batch, unusual_nomors, update_case,
+};
 
 /// How rows are read and what happens to bad ones.
 #[derive(Clone, Debug)]
@@ -54,7 +58,8 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     /// Whether the file as a whole cannot be read (its header, its structure).
     pub fatal: bool,
-    /// The rows to reject, by line, with their reasons (both lines of a duplicate).
+    /// The rows to reject, by their place in file order (from 1, blank rows not counted), with
+    /// their reasons (both rows of a duplicate). Not by line: one line may hold many JSON objects.
     pub rejected: BTreeMap<u64, Vec<Problem>>,
 }
 
@@ -217,6 +222,8 @@ pub fn write_checked(
 struct Item {
     case: Case,
     given: ColumnSet,
+    /// Where the row is, for a message that names it.
+    line: u64,
 }
 
 /// How many rows travel together between the threads.
@@ -264,7 +271,9 @@ fn pass(
 ) -> Result<Pass> {
     let validator = Validator::new(reference, opts.today);
     let mut out = Pass::default();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // The rows by intake number key: their line, their place, and their spelling when the key
+    // is not how the file wrote it.
+    let mut seen: HashMap<String, (u64, u64, Option<String>)> = HashMap::new();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut failure = None;
     let fatal = read::scan(input, opts.ignore_unknown, &mut |row| {
@@ -276,7 +285,8 @@ fn pass(
         if out.rows % 1024 == 0 {
             progress(row.offset);
         }
-        if let Some(reasons) = checked.and_then(|c| c.rejected.get(&row.line)) {
+        let place = out.rows;
+        if let Some(reasons) = checked.and_then(|c| c.rejected.get(&place)) {
             out.rejected_rows += 1;
             let copied = match out.file.as_mut() {
                 Some(f) => f.write(&row.raw, row.line, reasons, opts.lang),
@@ -295,40 +305,57 @@ fn pass(
             };
         }
         let mut found = row.problems;
-        let case =
-            match validator.case(&row.cells, row.given, row.skip) {
-                Ok(case) => Some(case),
-                Err(issues) => {
-                    found.extend(issues.into_iter().map(|(c, issue)| {
-                        Problem::new(row.line, Some(&row.names[c.index()]), issue)
-                    }));
-                    None
-                }
-            };
+        let case = match validator.case(&row.cells, row.given, row.skip) {
+            Ok(case) => Some(case),
+            Err(issues) => {
+                found.extend(issues.into_iter().map(|(c, issue)| {
+                    Problem::new(row.line, Some(&row.names[c.index()]), issue)
+                        .at(row.at.of(Some(c)))
+                }));
+                None
+            }
+        };
         if checked.is_none() {
-            let nomor = row.cells[Column::Nomor.index()].as_deref().map(str::trim);
+            let nomor = row.cells[Column::Nomor.index()].as_deref().map(clean_nomor);
             if let Some(n) = nomor.filter(|n| !n.is_empty() && n.len() <= MAX_CELL) {
-                match seen.get(n) {
-                    Some(&first) => {
+                let key = nomor_key(&n);
+                match seen.get(key.as_ref()) {
+                    Some((first, first_place, spelling)) => {
                         let name = row.names[Column::Nomor.index()].as_str();
-                        let issue = Issue::DuplicateNomor {
-                            value: n.into(),
-                            first_line: first,
-                            line: row.line,
+                        let first_spelling = spelling.as_deref().unwrap_or(&key);
+                        let issue = if first_spelling == n.as_ref() {
+                            Issue::DuplicateNomor {
+                                value: n.to_string(),
+                                first_line: *first,
+                                line: row.line,
+                            }
+                        } else {
+                            Issue::NearDuplicateNomor {
+                                value: n.to_string(),
+                                first: first_spelling.to_string(),
+                                first_line: *first,
+                            }
                         };
-                        found.push(Problem::new(row.line, Some(name), issue));
+                        let at = row.at.of(Some(Column::Nomor));
+                        found.push(Problem::new(row.line, Some(name), issue).at(at.clone()));
+                        let other_at = match row.at {
+                            RowAt::Object(_) => Some(problem::At::Object(*first_place)),
+                            _ => at,
+                        };
                         let other = Problem::new(
-                            first,
+                            *first,
                             Some(name),
                             Issue::DuplicateOf {
-                                value: n.into(),
+                                value: first_spelling.to_string(),
                                 other_line: row.line,
                             },
-                        );
-                        out.rejected.entry(first).or_default().push(other);
+                        )
+                        .at(other_at);
+                        out.rejected.entry(*first_place).or_default().push(other);
                     }
                     None => {
-                        seen.insert(n.to_string(), row.line);
+                        let spelling = (key.as_ref() != n.as_ref()).then(|| n.to_string());
+                        seen.insert(key.into_owned(), (row.line, place, spelling));
                     }
                 }
             }
@@ -343,14 +370,16 @@ fn pass(
             }
             // Nothing more is written: the writer stops and the transaction is rolled back.
             send = None;
+            let found: Vec<Problem> = found.into_iter().map(|p| p.at(row.at.of(None))).collect();
             out.problems.extend(found.iter().cloned());
-            out.rejected.entry(row.line).or_default().extend(found);
+            out.rejected.entry(place).or_default().extend(found);
             return ControlFlow::Continue(());
         }
         if let (Some(s), Some(case)) = (&send, case) {
             chunk.push(Item {
                 case,
                 given: row.given,
+                line: row.line,
             });
             if chunk.len() == CHUNK
                 && s.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))
@@ -420,6 +449,16 @@ fn write_file(
     } else {
         None
     };
+    // Stored numbers not in their key form, for a row that writes one of them another way.
+    let unusual = if stored > 0 {
+        unusual_nomors(tx).map_err(db_err)?
+    } else {
+        HashMap::new()
+    };
+    let stored_nomors = Stored {
+        ids: known.as_ref(),
+        unusual: &unusual,
+    };
     let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref()).map_err(db_err)?;
     let mut counts = Counts::default();
     let mut failure: Option<Error> = None;
@@ -444,7 +483,9 @@ fn write_file(
                     break 'chunks;
                 }
                 counts.total += 1;
-                if let Err(e) = apply(&mut cases, item, who, now, known.as_ref(), &mut counts, tx) {
+                if let Err(e) = apply(&mut cases, item, who, now, &stored_nomors, &mut counts, tx)
+                    .and_then(|r| r.map_err(|n| n.error(&input.name)))
+                {
                     failure = Some(e);
                     failed.store(true, Ordering::Relaxed);
                     break 'chunks;
@@ -492,26 +533,80 @@ fn write_file(
     )))
 }
 
+/// The stored cases' intake numbers, as far as an import looks them up.
+struct Stored<'k> {
+    /// All of them with their ids, when read at once; else each is looked up.
+    ids: Option<&'k HashMap<String, i64>>,
+    /// Those not in their key form, by key.
+    unusual: &'k HashMap<String, String>,
+}
+
+/// A row that writes a stored case's intake number another way.
+struct NearStored {
+    line: u64,
+    value: String,
+    stored: String,
+}
+
+impl NearStored {
+    fn error(self, file: &str) -> Error {
+        let (file, value, stored, line) = (
+            crate::text::safe(file),
+            crate::text::safe(&self.value),
+            crate::text::safe(&self.stored),
+            self.line,
+        );
+        Error::failed(
+            format!(
+                "{file}:{line}: nomor \"{value}\" adalah nomor perkara tersimpan \"{stored}\" yang ditulis berbeda (huruf besar/kecil, spasi, karakter tak terlihat atau bentuk garis); tidak ada yang ditulis. Tulis \"{stored}\" untuk memperbarui perkara itu."
+            ),
+            format!(
+                "{file}:{line}: nomor \"{value}\" is the stored case \"{stored}\" written differently (case, spaces, invisible characters or dash/slash forms); nothing was written. Write \"{stored}\" to update that case."
+            ),
+        )
+    }
+}
+
 /// Writes one valid row: a new case, a changed one, or nothing. A new case gets its first history
-/// entry from the [`CaseWriter`], together with the new cases around it.
+/// entry from the [`CaseWriter`], together with the new cases around it. A row whose intake
+/// number is a stored one written differently is not written: it is handed back, for the import
+/// to stop (merging it could overwrite another case; a new case would be the same one twice).
 fn apply(
     cases: &mut CaseWriter<'_>,
     item: Item,
     who: &str,
     now: NaiveDateTime,
-    known: Option<&HashMap<String, i64>>,
+    stored: &Stored<'_>,
     counts: &mut Counts,
     tx: &Transaction<'_>,
-) -> Result<()> {
+) -> Result<std::result::Result<(), NearStored>> {
     let db_err = |e: rusqlite::Error| db_error(tx, e);
-    let Item { case, given } = item;
-    let existing = match known {
-        Some(ids) => match ids.get(&case.nomor) {
-            Some(&id) => cases.get(id).map_err(db_err)?.map(|c| (id, c)),
-            None => None,
-        },
-        None => cases.find(&case.nomor).map_err(db_err)?,
+    let Item { case, given, line } = item;
+    let mut lookup = |nomor: &str| -> Result<Option<(i64, Case)>> {
+        match stored.ids {
+            Some(ids) => match ids.get(nomor) {
+                Some(&id) => Ok(cases.get(id).map_err(db_err)?.map(|c| (id, c))),
+                None => Ok(None),
+            },
+            None => cases.find(nomor).map_err(db_err),
+        }
     };
+    let existing = lookup(&case.nomor)?;
+    if existing.is_none() {
+        let key = nomor_key(&case.nomor);
+        let near = match stored.unusual.get(key.as_ref()) {
+            Some(s) => Some(s.clone()),
+            None if key != case.nomor => lookup(&key)?.map(|(_, c)| c.nomor),
+            None => None,
+        };
+        if let Some(s) = near.filter(|s| *s != case.nomor) {
+            return Ok(Err(NearStored {
+                line,
+                value: case.nomor,
+                stored: s,
+            }));
+        }
+    }
     match existing {
         None => {
             cases.insert(case).map_err(db_err)?;
@@ -537,7 +632,7 @@ fn apply(
             }
         }
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
 fn db_error(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {

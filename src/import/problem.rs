@@ -96,6 +96,53 @@ pub enum Issue {
         value: String,
         other_line: u64,
     },
+    /// One intake number written two ways in one file (case, spaces, invisible characters,
+    /// dash or slash forms): one case, not two.
+    NearDuplicateNomor {
+        value: String,
+        first: String,
+        first_line: u64,
+    },
+    /// A formula cell without a saved result (a file written by a script, never opened in Excel).
+    FormulaWithoutValue {
+        formula: String,
+    },
+    /// A date whose year cannot be a case's: outside `min..=max`.
+    ImplausibleYear {
+        value: String,
+        min: i32,
+        max: i32,
+    },
+    /// A two-digit year that is not one of 2000 to `max` (`dd/mm/yy`).
+    ShortYear {
+        value: String,
+        max: i32,
+    },
+    /// A workbook whose every worksheet is hidden, read without `--sheet`.
+    NoVisibleSheet {
+        hidden: String,
+    },
+}
+
+/// Where in a file a problem is, besides its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum At {
+    /// The object of a JSON array or JSON Lines file, counted from 1.
+    Object(u64),
+    /// A sheet of a workbook and, when the problem concerns one cell, its column (from 0).
+    Cell { sheet: String, col: Option<u32> },
+}
+
+/// A spreadsheet column's letters: 0 is `A`, 26 is `AA`.
+pub fn column_letters(col: u32) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
 }
 
 /// The fixed code lists a cell may name a value of.
@@ -140,6 +187,8 @@ pub struct Problem {
     /// The column as the file names it, if the issue concerns one.
     pub column: Option<String>,
     pub issue: Issue,
+    /// The object or sheet cell, for formats where a line alone does not say.
+    pub at: Option<Box<At>>,
 }
 
 impl Problem {
@@ -148,7 +197,16 @@ impl Problem {
             line,
             column: column.map(str::to_string),
             issue,
+            at: None,
         }
+    }
+
+    /// The problem at an object or cell (unless it already names one).
+    pub fn at(mut self, at: Option<At>) -> Problem {
+        if self.at.is_none() {
+            self.at = at.map(Box::new);
+        }
+        self
     }
 
     /// `column "x": message`, or just the message.
@@ -164,11 +222,31 @@ impl Problem {
     }
 
     /// `FILE:LINE: column "x": message` (`FILE: message` for the file as a whole).
+    /// `FILE:LINE: object #N: ...` for JSON, `FILE:Sheet!E7: ...` for a cell of a workbook.
     pub fn display(&self, file: &str, lang: Lang) -> String {
-        if self.line == 0 {
-            return format!("{file}: {}", self.reason(lang));
+        let line = self.line;
+        match self.at.as_deref() {
+            _ if line == 0 => format!("{file}: {}", self.reason(lang)),
+            None => format!("{file}:{line}: {}", self.reason(lang)),
+            Some(At::Object(n)) => format!(
+                "{file}:{line}: {} #{n}: {}",
+                lang.pick("objek", "object"),
+                self.reason(lang)
+            ),
+            Some(At::Cell {
+                sheet,
+                col: Some(c),
+            }) => format!(
+                "{file}:{sheet}!{}{line}: {}",
+                column_letters(*c),
+                self.reason(lang)
+            ),
+            Some(At::Cell { sheet, col: None }) => format!(
+                "{file}:{sheet}: {} {line}: {}",
+                lang.pick("baris", "row"),
+                self.reason(lang)
+            ),
         }
-        format!("{file}:{}: {}", self.line, self.reason(lang))
     }
 }
 
@@ -404,6 +482,75 @@ impl Issue {
                     format!(
                         "\"{}\" appears twice: on line {first_line} and on line {line}",
                         shorten(value)
+                    )
+                }
+            }
+            Issue::NearDuplicateNomor {
+                value,
+                first,
+                first_line,
+            } => {
+                if id {
+                    format!(
+                        "nomor \"{}\" sama dengan \"{}\" di baris {first_line}, hanya beda huruf besar/kecil, spasi, karakter tak terlihat atau bentuk garis; satu perkara ditulis dua kali — samakan penulisannya dan sisakan satu baris",
+                        shorten(value),
+                        shorten(first)
+                    )
+                } else {
+                    format!(
+                        "\"{}\" is the intake number \"{}\" of line {first_line} written differently (case, spaces, invisible characters or dash/slash forms): one case written twice — write it one way and keep one row",
+                        shorten(value),
+                        shorten(first)
+                    )
+                }
+            }
+            Issue::FormulaWithoutValue { formula } => {
+                if id {
+                    format!(
+                        "sel berisi rumus ={} tanpa hasil tersimpan (berkas dibuat oleh skrip); buka dan simpan di Excel atau LibreOffice agar hasilnya tersimpan, atau tulis nilainya",
+                        shorten(formula)
+                    )
+                } else {
+                    format!(
+                        "the cell holds the formula ={} without a saved result (a file written by a script); open and save it in Excel or LibreOffice so the result is saved, or write the value",
+                        shorten(formula)
+                    )
+                }
+            }
+            Issue::ImplausibleYear { value, min, max } => {
+                if id {
+                    format!(
+                        "tahun pada tanggal \"{}\" di luar {min}–{max}; tulis tanggal dengan tahun empat angka (YYYY-MM-DD atau DD/MM/YYYY)",
+                        shorten(value)
+                    )
+                } else {
+                    format!(
+                        "the year of date \"{}\" is outside {min}–{max}; write the date with a four-digit year (YYYY-MM-DD or DD/MM/YYYY)",
+                        shorten(value)
+                    )
+                }
+            }
+            Issue::ShortYear { value, max } => {
+                if id {
+                    format!(
+                        "tahun dua angka pada \"{}\" bukan 2000–{max}; tulis tahun dengan empat angka (DD/MM/YYYY)",
+                        shorten(value)
+                    )
+                } else {
+                    format!(
+                        "the two-digit year of \"{}\" is not one of 2000–{max}; write the year with four digits (DD/MM/YYYY)",
+                        shorten(value)
+                    )
+                }
+            }
+            Issue::NoVisibleSheet { hidden } => {
+                if id {
+                    format!(
+                        "semua lembar kerja tersembunyi ({hidden}); sebutkan lembar yang diimpor dengan --sheet NAMA"
+                    )
+                } else {
+                    format!(
+                        "every worksheet is hidden ({hidden}); name the sheet to import with --sheet NAME"
                     )
                 }
             }

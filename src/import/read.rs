@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::import::columns::{
     Column, ColumnSet, Header, N, match_header, required, suggest_header,
 };
-use crate::import::problem::{Issue, Problem};
+use crate::import::problem::{At, Issue, Problem};
 use crate::import::validate::Cells;
 use crate::import::{from_csv, from_json, from_xlsx};
 
@@ -152,6 +153,58 @@ impl Input {
         }
     }
 
+    /// What a person should know about how the file was read: hidden sheets not read, lines
+    /// above the header row not imported. Empty for a plain file.
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let id = lang == Lang::Id;
+        let mut out = Vec::new();
+        let title = |line: u64, above: u64| {
+            if id {
+                format!(
+                    "baris judul kolom ada di baris {line}; {above} baris di atasnya (judul?) tidak diimpor"
+                )
+            } else {
+                format!(
+                    "the header row is line {line}; the {above} line(s) above it (a title?) were not imported"
+                )
+            }
+        };
+        match (&self.sheet, self.format) {
+            (Some(Ok(sheet)), _) => {
+                if !sheet.hidden.is_empty() {
+                    let names = sheet.hidden.join(", ");
+                    out.push(if id {
+                        format!(
+                            "lembar tersembunyi dilewati: {names}; lembar yang dibaca: {}",
+                            sheet.name
+                        )
+                    } else {
+                        format!(
+                            "hidden sheets skipped: {names}; the sheet read: {}",
+                            sheet.name
+                        )
+                    });
+                }
+                if sheet.above > 0 {
+                    let line = sheet.range.start().map_or(0, |(r, _)| u64::from(r))
+                        + sheet.header as u64
+                        + 1;
+                    out.push(title(line, sheet.above as u64));
+                }
+            }
+            (_, Format::Csv) => {
+                if let Ok(text) = text_of(&self.bytes) {
+                    let layout = from_csv::layout(&text);
+                    if layout.above > 0 {
+                        out.push(title(layout.line, layout.above));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
     /// An input from bytes already in memory (tests, benches).
     pub fn from_bytes(name: &str, format: Format, bytes: Vec<u8>) -> Input {
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
@@ -183,6 +236,34 @@ pub enum Raw<'a> {
     },
 }
 
+/// Where a row is, for the formats where its line alone does not say.
+#[derive(Clone, Copy, Debug)]
+pub enum RowAt<'a> {
+    /// The line says it (CSV).
+    Line,
+    /// The object of a JSON file, counted from 1.
+    Object(u64),
+    /// A row of a sheet, with the sheet column (from 0) of each column it gives.
+    Sheet {
+        name: &'a str,
+        cols: &'a [Option<u32>; N],
+    },
+}
+
+impl RowAt<'_> {
+    /// Where a problem of this row (in `column`, if it concerns one) is.
+    pub fn of(&self, column: Option<Column>) -> Option<At> {
+        match *self {
+            RowAt::Line => None,
+            RowAt::Object(n) => Some(At::Object(n)),
+            RowAt::Sheet { name, cols } => Some(At::Cell {
+                sheet: name.to_string(),
+                col: column.and_then(|c| cols[c.index()]),
+            }),
+        }
+    }
+}
+
 /// One row of any format.
 #[derive(Debug)]
 pub struct Row<'a> {
@@ -200,6 +281,8 @@ pub struct Row<'a> {
     pub raw: Raw<'a>,
     /// How far into the input the row is, for a progress bar (bytes, or rows of a sheet).
     pub offset: u64,
+    /// The object or sheet of the row.
+    pub at: RowAt<'a>,
 }
 
 /// What the reader does with each row: go on, or stop (cancelled).

@@ -72,9 +72,12 @@ impl RejectedFile {
             Format::Json | Format::Jsonl => Out::Jsonl(BufWriter::new(file)),
             Format::Csv | Format::Xlsx => {
                 let delimiter = match input.format {
-                    Format::Csv => crate::import::from_csv::detect_delimiter(
-                        &crate::import::read::text_of(&input.bytes).unwrap_or_default(),
-                    ),
+                    Format::Csv => {
+                        crate::import::from_csv::layout(
+                            &crate::import::read::text_of(&input.bytes).unwrap_or_default(),
+                        )
+                        .delimiter
+                    }
                     _ => b',',
                 };
                 Out::Csv {

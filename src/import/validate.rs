@@ -3,10 +3,11 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
-    Case, Forwarding, PartyCategory, Reference, Source, Status, ViolationType, fold, parse_date,
+    Case, Forwarding, PartyCategory, Reference, Source, Status, ViolationType, clean_nomor, fold,
+    parse_date,
 };
 use crate::i18n::Lang;
 use crate::import::columns::{COLUMNS, Column, ColumnSet, Kind, N};
@@ -15,6 +16,11 @@ use crate::import::problem::{CodeList, Issue};
 /// The longest value a cell may hold, in bytes. A case description is never this long; a longer
 /// cell is a broken file (a quote never closed, a pasted document), not data to store.
 pub const MAX_CELL: usize = 65_536;
+
+/// The earliest year a case's date may have: before every election pantau's data covers (the
+/// first direct elections were in 2004). A year before it is a typing or a two-digit-year mistake
+/// (`0024`, `0202`), never a case; the latest is today's year (later dates are in the future).
+pub const MIN_YEAR: i32 = 2000;
 
 /// The cells of one row by column: `None` when the row does not give the column.
 pub type Cells<'a> = [Option<Cow<'a, str>>; N];
@@ -110,15 +116,15 @@ impl<'r> Validator<'r> {
     fn read(&self, kind: Kind, t: &str) -> Result<Value, Issue> {
         let trimmed = t.trim();
         Ok(match kind {
-            Kind::Nomor => Value::Text(trimmed.to_string()),
+            Kind::Nomor => {
+                let n = clean_nomor(trimmed);
+                if n.is_empty() {
+                    return Err(Issue::Required);
+                }
+                Value::Text(n.into_owned())
+            }
             Kind::Text => Value::Text(t.to_string()),
-            Kind::Date => Value::Date(
-                fast_date(trimmed)
-                    .or_else(|| parse_date(trimmed))
-                    .ok_or_else(|| Issue::BadDate {
-                        value: t.to_string(),
-                    })?,
-            ),
+            Kind::Date => Value::Date(self.date(t, trimmed)?),
             Kind::Bool => Value::Bool(parse_bool(trimmed).ok_or_else(|| Issue::BadBool {
                 value: t.to_string(),
             })?),
@@ -170,6 +176,40 @@ impl<'r> Validator<'r> {
                 }
             }
         })
+    }
+
+    /// A date of a case: `YYYY-MM-DD`, `DD/MM/YYYY`, or `DD/MM/YY` meaning 20YY (the only century
+    /// the accepted years have); a year before [`MIN_YEAR`] is refused, never stored.
+    fn date(&self, t: &str, trimmed: &str) -> Result<NaiveDate, Issue> {
+        let max = self.today.year();
+        let d = match fast_date(trimmed).or_else(|| parse_date(trimmed)) {
+            Some(d) if short_year(trimmed) => {
+                let year = 2000 + d.year();
+                match d.with_year(year).filter(|_| year <= max) {
+                    Some(d) => d,
+                    None => {
+                        return Err(Issue::ShortYear {
+                            value: t.to_string(),
+                            max,
+                        });
+                    }
+                }
+            }
+            Some(d) => d,
+            None => {
+                return Err(Issue::BadDate {
+                    value: t.to_string(),
+                });
+            }
+        };
+        if d.year() < MIN_YEAR {
+            return Err(Issue::ImplausibleYear {
+                value: t.to_string(),
+                min: MIN_YEAR,
+                max: max.max(MIN_YEAR),
+            });
+        }
+        Ok(d)
     }
 
     /// Dates after today, and a registration before receipt, are mistakes.
@@ -226,6 +266,13 @@ fn fast_date(t: &str) -> Option<NaiveDate> {
         _ => return None,
     };
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// Whether a `DD/MM/YY` date has a year of exactly two digits.
+fn short_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    let last = b.iter().rposition(|&c| c == b'/');
+    matches!(last, Some(i) if b.len() - i == 3 && b[i + 1..].iter().all(u8::is_ascii_digit))
 }
 
 /// true/false, 1/0, ya/tidak, yes/no, any case.

@@ -499,3 +499,22 @@ pub fn all_ids(tx: &Transaction<'_>) -> rusqlite::Result<std::collections::HashM
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect()
 }
+
+/// The stored intake numbers not written in their key form (see [`crate::domain::nomor_key`]),
+/// by key: those with a character other than printable ASCII without lower case. Few or none;
+/// the filter runs in SQLite, so the numbers in key form are never read out.
+pub fn unusual_nomors(
+    tx: &Transaction<'_>,
+) -> rusqlite::Result<std::collections::HashMap<String, String>> {
+    let mut stmt = tx.prepare("SELECT nomor FROM cases WHERE nomor GLOB '*[^!-`{-~]*'")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = std::collections::HashMap::new();
+    for nomor in rows {
+        let nomor = nomor?;
+        let key = crate::domain::nomor_key(&nomor).into_owned();
+        if key != nomor {
+            out.insert(key, nomor);
+        }
+    }
+    Ok(out)
+}
