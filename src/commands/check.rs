@@ -304,7 +304,7 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
 /// FTS5's own check of the full-text index against the cases (rank 1: the content too). It is
 /// an `INSERT` that changes nothing, run in a transaction that is rolled back.
 fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
-    if store.is_read_only() {
+    let Some(conn) = store.probe_writer()? else {
         return Ok(Outcome::Skipped(
             lang.pick(
                 "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)",
@@ -312,9 +312,8 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
             )
             .into(),
         ));
-    }
+    };
     let cases = count(store, "SELECT count(*) FROM cases")?;
-    let conn = store.conn();
     let tx = conn.unchecked_transaction().map_err(|e| store.err(e))?;
     let result = tx.execute(
         "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
@@ -322,6 +321,23 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
     );
     tx.rollback().map_err(|e| store.err(e))?;
     match result {
+        // Another process is writing (an import): `check` never waits for it.
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ) =>
+        {
+            Ok(Outcome::Skipped(
+                lang.pick(
+                    "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
+                     `pantau check` lagi setelah selesai",
+                    "not checked: another process is writing the database (an import?); run \
+                     `pantau check` again when it has finished",
+                )
+                .into(),
+            ))
+        }
         Ok(_) => Ok(Outcome::Ok(if lang == Lang::Id {
             format!("sesuai dengan {cases} kasus")
         } else {
