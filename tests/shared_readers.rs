@@ -222,3 +222,128 @@ fn the_write_ahead_log_shrinks_once_readers_are_gone() {
     );
     drop(reader);
 }
+
+/// A database above the size from which the CLI keeps an index cache, with that cache made.
+fn big_database(home: &Path) -> (PathBuf, PathBuf) {
+    let db = home.join("big.db");
+    pantau(home, &db)
+        .args(["demo", "--records", "25000"])
+        .assert()
+        .success();
+    pantau(home, &db)
+        .args(["report", "--by", "region"])
+        .assert()
+        .success();
+    let dir = home.join(".cache/pantau/index");
+    let cache = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
+        .expect("an index cache");
+    (db, cache)
+}
+
+/// `report --by region` as printed, and as SQL alone answers it (`PANTAU_INDEX=off`).
+fn figures(home: &Path, db: &Path) -> (String, String) {
+    let run = |index_off: bool| {
+        let mut c = pantau(home, db);
+        if index_off {
+            c.env("PANTAU_INDEX", "off");
+        }
+        let out = c.args(["report", "--by", "region"]).output().unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    (run(false), run(true))
+}
+
+/// The cache at `cache` rewritten with every case of its first region moved to the second.
+fn forge(cache: &Path) {
+    let mut index = pantau::engine::cache::read(cache).unwrap();
+    let from = index.region[0];
+    let to = if from == 0 { 1 } else { 0 };
+    for r in index.region.iter_mut().filter(|r| **r == from) {
+        *r = to;
+    }
+    pantau::engine::cache::write(cache, &index).unwrap();
+}
+
+/// A CSV of `n` new cases in the region `code`, numbered from `tag`.
+fn new_cases(path: &Path, n: usize, code: &str, tag: &str) {
+    let example = std::fs::read_to_string(example()).unwrap();
+    let mut lines = example.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap();
+    let rest = row.split_once(',').unwrap().1;
+    let mut out = format!("{header}\n");
+    for i in 0..n {
+        let rest = rest.replacen("64.71", code, 1);
+        out += &format!("{i:03}/{tag}/PL/{code}/II/2024,{rest}\n");
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_database_restored_from_a_copy_and_written_again_is_never_counted_from_the_undone_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (db, _) = big_database(home);
+    let copy = home.join("yesterday.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let (wrong, right) = (home.join("wrong.csv"), home.join("right.csv"));
+    new_cases(&wrong, 40, "64.71", "SALAH");
+    new_cases(&right, 40, "64.72", "BENAR");
+    pantau(home, &db).arg("import").arg(&wrong).assert().success();
+    let (shown, sql) = figures(home, &db);
+    assert_eq!(shown, sql);
+    // The usual recovery: yesterday's file back with cp, then the corrected file.
+    std::fs::copy(&copy, &db).unwrap();
+    pantau(home, &db).arg("import").arg(&right).assert().success();
+    let (shown, sql) = figures(home, &db);
+    assert_eq!(shown, sql, "report counted from the undone import");
+    let out = pantau(home, &db).arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn an_index_cache_someone_else_could_have_written_is_never_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (db, cache) = big_database(home);
+    let (_, sql) = figures(home, &db);
+    // Writable by the group: anyone in it could have forged it.
+    forge(&cache);
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let (shown, _) = figures(home, &db);
+    assert_eq!(shown, sql, "a group-writable cache was trusted");
+    // Another user's file in the folder.
+    forge(&cache);
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::chown(&cache, Some(65534), Some(65534)).unwrap();
+    let (shown, _) = figures(home, &db);
+    assert_eq!(shown, sql, "another user's cache was trusted");
+}
+
+#[test]
+fn check_compares_the_index_cache_with_the_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (db, cache) = big_database(home);
+    let out = pantau(home, &db).arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("✓ index cache: matches the 25000 cases"), "{}", text(&out));
+    forge(&cache);
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = pantau(home, &db).arg("check").output().unwrap();
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(
+        said.contains("✗ index cache:") && said.contains("disagrees with the database"),
+        "{said}"
+    );
+    assert!(!cache.exists(), "the bad cache is removed");
+    let (shown, sql) = figures(home, &db);
+    assert_eq!(shown, sql);
+}
