@@ -400,8 +400,11 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
         Err(IndexError::Sql(e)) => return Err(store.err(e)),
         Err(IndexError::Unsupported(_)) => {
             return Ok(Outcome::Skipped(
-                lang.pick("tidak dipakai untuk database ini", "not used for this database")
-                    .into(),
+                lang.pick(
+                    "tidak dipakai untuk database ini",
+                    "not used for this database",
+                )
+                .into(),
             ));
         }
     };
@@ -446,7 +449,10 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
 }
 
 /// How many cases two indexes hold differently (a case in one only counts too).
-fn differing_cases(a: &crate::engine::index::CaseIndex, b: &crate::engine::index::CaseIndex) -> usize {
+fn differing_cases(
+    a: &crate::engine::index::CaseIndex,
+    b: &crate::engine::index::CaseIndex,
+) -> usize {
     use crate::engine::index::DELETED;
     let live = |i: &crate::engine::index::CaseIndex| -> BTreeMap<i64, usize> {
         (0..i.len())

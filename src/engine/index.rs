@@ -149,9 +149,11 @@ pub fn database_state(conn: &Connection) -> rusqlite::Result<(String, i64, i64)>
 /// entry exists: two histories of one database (a file restored from a copy, then written again)
 /// can reach the same revision, never with the same stamp.
 pub fn stamp_at(conn: &Connection, rev: i64) -> rusqlite::Result<Option<i64>> {
-    conn.query_row("SELECT stamp FROM case_changes WHERE rev = ?1", [rev], |r| {
-        r.get(0)
-    })
+    conn.query_row(
+        "SELECT stamp FROM case_changes WHERE rev = ?1",
+        [rev],
+        |r| r.get(0),
+    )
     .optional()
 }
 
@@ -442,8 +444,7 @@ impl CaseIndex {
         let (database_id, max, min) = database_state(&tx)?;
         // The entry this index ends at must still be there with its stamp: otherwise the index
         // describes another history (a restored copy written again), whatever the revision says.
-        let same_history =
-            self.revision == 0 || stamp_at(&tx, self.revision)? == Some(self.stamp);
+        let same_history = self.revision == 0 || stamp_at(&tx, self.revision)? == Some(self.stamp);
         let max_stamp = stamp_at(&tx, max)?.unwrap_or(0);
         if max == self.revision && same_history && self.fits(&database_id, reference) {
             return Ok(Refresh::Current);

@@ -250,7 +250,14 @@ impl Store {
         match result {
             Ok(()) => Ok(()),
             // A reader or writer holds the log: it stays as it is, nothing is lost.
-            Err(e) if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)) => Ok(()),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                Ok(())
+            }
             Err(e) => Err(self.err(e)),
         }
     }
