@@ -90,7 +90,7 @@ pub enum Error {
         known: i64,
     },
     #[error(
-        "{path} has an older schema (version {found} of {known}) and is open read-only; open it once without --read-only to upgrade"
+        "{path} has an older schema (version {found} of {known}); commands that only read never change the file: upgrade it once with a command that writes, `pantau --db {path} init` (keeps every case and batch; give the same --reference if the database was made with one), then try again"
     )]
     NeedsUpgrade {
         path: PathBuf,
@@ -203,8 +203,10 @@ impl Error {
                 path.display()
             ),
             Error::NeedsUpgrade { path, found, known } => format!(
-                "{} memakai skema lama (versi {found} dari {known}) dan dibuka hanya-baca; buka sekali tanpa --read-only untuk memperbarui",
-                path.display()
+                "{p} memakai skema lama (versi {found} dari {known}); perintah yang hanya membaca tidak pernah mengubah berkas: \
+                 perbarui sekali dengan perintah yang menulis, `pantau --db {p} init` (semua kasus dan batch tetap; \
+                 berikan --reference yang sama bila database dibuat dengannya), lalu coba lagi",
+                p = path.display()
             ),
             Error::ReadOnly { path, why, command } => {
                 format!(

@@ -187,6 +187,7 @@ pub enum Msg {
     CheckSchema,
     CheckFullText,
     CheckHistory,
+    CheckIndexCache,
     CheckAllWell,
     BackupWritten,
     BackupCancelled,
@@ -477,6 +478,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::CheckSchema, "skema", "schema"),
     (Msg::CheckFullText, "indeks teks", "full-text index"),
     (Msg::CheckHistory, "riwayat status", "status history"),
+    (Msg::CheckIndexCache, "cache indeks", "index cache"),
     (
         Msg::CheckAllWell,
         "Tidak ada masalah ditemukan.",

@@ -94,7 +94,13 @@ fn importing_a_file_twice_changes_nothing_the_second_time_and_says_so() {
     let (stdout, _) = texts(&out);
     assert_eq!(stdout.lines().count(), 3, "{stdout}");
     assert!(
-        stdout.contains("tester") && stdout.contains("kiriman.csv"),
+        // Recorded under the real user, not the USER variable.
+        stdout.contains(
+            &nix::unistd::User::from_uid(nix::unistd::getuid())
+                .unwrap()
+                .unwrap()
+                .name
+        ) && stdout.contains("kiriman.csv"),
         "{stdout}"
     );
     let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();
@@ -148,7 +154,10 @@ fn a_new_status_updates_the_case_and_appends_to_its_history() {
             None,
             "DITERIMA".into(),
             "2024-01-15 00:00:00".into(),
-            "tester".into(),
+            nix::unistd::User::from_uid(nix::unistd::getuid())
+                .unwrap()
+                .unwrap()
+                .name,
             1
         )
     );
@@ -315,5 +324,11 @@ fn a_large_file_is_indexed_for_search_and_keeps_the_schema() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(by, "tester");
+    assert_eq!(
+        by,
+        nix::unistd::User::from_uid(nix::unistd::getuid())
+            .unwrap()
+            .unwrap()
+            .name
+    );
 }

@@ -167,7 +167,14 @@ fn events_arrive_at_the_rate_and_each_is_consistent() {
     let b = &store.batches().unwrap()[0];
     assert_eq!(
         (b.kind.as_str(), b.imported_by.as_str()),
-        ("simulate", "tester")
+        (
+            "simulate",
+            nix::unistd::User::from_uid(nix::unistd::getuid())
+                .unwrap()
+                .unwrap()
+                .name
+                .as_str()
+        )
     );
 }
 

@@ -85,13 +85,14 @@ pub fn run(ctx: &Context) -> Result<()> {
 /// finding and the others still run; fails only on other errors (a lock, an unreadable file).
 pub fn inspect(store: &Store, lang: Lang) -> Result<Vec<Finding>> {
     type Check = fn(&Store, Lang) -> Result<Outcome>;
-    let checks: [(Msg, Check); 6] = [
+    let checks: [(Msg, Check); 7] = [
         (Msg::CheckIntegrity, integrity),
         (Msg::CheckForeignKeys, foreign_keys),
         (Msg::CheckIdentity, identity),
         (Msg::CheckSchema, schema),
         (Msg::CheckFullText, full_text),
         (Msg::CheckHistory, history),
+        (Msg::CheckIndexCache, index_cache),
     ];
     let mut findings = Vec::with_capacity(checks.len());
     for (check, run) in checks {
@@ -304,7 +305,7 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
 /// FTS5's own check of the full-text index against the cases (rank 1: the content too). It is
 /// an `INSERT` that changes nothing, run in a transaction that is rolled back.
 fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
-    if store.is_read_only() {
+    let Some(conn) = store.probe_writer()? else {
         return Ok(Outcome::Skipped(
             lang.pick(
                 "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)",
@@ -312,9 +313,8 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
             )
             .into(),
         ));
-    }
+    };
     let cases = count(store, "SELECT count(*) FROM cases")?;
-    let conn = store.conn();
     let tx = conn.unchecked_transaction().map_err(|e| store.err(e))?;
     let result = tx.execute(
         "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
@@ -322,6 +322,23 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
     );
     tx.rollback().map_err(|e| store.err(e))?;
     match result {
+        // Another process is writing (an import): `check` never waits for it.
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ) =>
+        {
+            Ok(Outcome::Skipped(
+                lang.pick(
+                    "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
+                     `pantau check` lagi setelah selesai",
+                    "not checked: another process is writing the database (an import?); run \
+                     `pantau check` again when it has finished",
+                )
+                .into(),
+            ))
+        }
         Ok(_) => Ok(Outcome::Ok(if lang == Lang::Id {
             format!("sesuai dengan {cases} kasus")
         } else {
@@ -343,6 +360,127 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
         }
         Err(e) => Err(store.err(e)),
     }
+}
+
+/// The index cache kept for this database (what `report` and the screen count from) against the
+/// database itself: an index built from SQL now must hold the same cases, field by field. A cache
+/// that disagrees is removed (the next command builds a new one); the database is not touched.
+fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
+    use crate::engine::{cache, index::CaseIndex, index::IndexError};
+    let Some(path) = cache::cache_path(store.path()).filter(|p| p.exists()) else {
+        return Ok(Outcome::Ok(
+            lang.pick("tidak ada cache", "no cache kept").into(),
+        ));
+    };
+    let shown = path.display();
+    if !cache::trusted_file(&path) {
+        return Ok(Outcome::Problems(vec![if lang == Lang::Id {
+            format!(
+                "{shown} bukan berkas milik Anda atau dapat ditulis orang lain; pantau tidak memakainya. \
+                 Hapus berkas itu"
+            )
+        } else {
+            format!(
+                "{shown} is not your own file, or others may write it; pantau does not use it. Remove it"
+            )
+        }]));
+    }
+    let Ok(cached) = cache::read(&path) else {
+        return Ok(Outcome::Ok(
+            lang.pick(
+                "cache tidak terbaca; dibangun ulang pada perintah berikutnya",
+                "cache unreadable; the next command builds a new one",
+            )
+            .into(),
+        ));
+    };
+    let reference = store.reference()?;
+    let fresh = match CaseIndex::build(store.conn(), &reference) {
+        Ok(i) => i,
+        Err(IndexError::Sql(e)) => return Err(store.err(e)),
+        Err(IndexError::Unsupported(_)) => {
+            return Ok(Outcome::Skipped(
+                lang.pick(
+                    "tidak dipakai untuk database ini",
+                    "not used for this database",
+                )
+                .into(),
+            ));
+        }
+    };
+    if (&cached.database_id, cached.revision, cached.stamp)
+        != (&fresh.database_id, fresh.revision, fresh.stamp)
+    {
+        return Ok(Outcome::Ok(
+            lang.pick(
+                "menggambarkan keadaan lain; diperbarui pada perintah berikutnya",
+                "describes another state; the next command brings it up to date",
+            )
+            .into(),
+        ));
+    }
+    let differ = differing_cases(&cached, &fresh);
+    if differ == 0 {
+        return Ok(Outcome::Ok(if lang == Lang::Id {
+            format!("sesuai dengan {} kasus", fresh.len())
+        } else {
+            format!("matches the {} cases", fresh.len())
+        }));
+    }
+    let removed = std::fs::remove_file(&path).is_ok();
+    Ok(Outcome::Problems(vec![match (lang, removed) {
+        (Lang::Id, true) => format!(
+            "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
+             berkas itu dihapus, perintah berikutnya membangunnya dari database"
+        ),
+        (Lang::Id, false) => format!(
+            "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
+             hapus berkas itu"
+        ),
+        (Lang::En, true) => format!(
+            "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
+             it was removed, the next command builds it from the database"
+        ),
+        (Lang::En, false) => format!(
+            "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
+             remove that file"
+        ),
+    }]))
+}
+
+/// How many cases two indexes hold differently (a case in one only counts too).
+fn differing_cases(
+    a: &crate::engine::index::CaseIndex,
+    b: &crate::engine::index::CaseIndex,
+) -> usize {
+    use crate::engine::index::DELETED;
+    let live = |i: &crate::engine::index::CaseIndex| -> BTreeMap<i64, usize> {
+        (0..i.len())
+            .filter(|p| i.region[*p] != DELETED)
+            .map(|p| (i.ids[p], p))
+            .collect()
+    };
+    let (la, lb) = (live(a), live(b));
+    let same = |pa: usize, pb: usize| {
+        a.regions.get(usize::from(a.region[pa])) == b.regions.get(usize::from(b.region[pb]))
+            && a.stages.get(usize::from(a.stage[pa])) == b.stages.get(usize::from(b.stage[pb]))
+            && a.flags[pa] == b.flags[pb]
+            && a.status[pa] == b.status[pb]
+            && a.suspected[pa] == b.suspected[pb]
+            && a.proven[pa] == b.proven[pb]
+            && a.received[pa] == b.received[pb]
+            && a.known[pa] == b.known[pb]
+            && a.registered[pa] == b.registered[pb]
+            && a.history_of(pa) == b.history_of(pb)
+    };
+    let mut differ = la.keys().filter(|id| !lb.contains_key(id)).count();
+    for (id, pb) in &lb {
+        match la.get(id) {
+            Some(pa) if same(*pa, *pb) => {}
+            _ => differ += 1,
+        }
+    }
+    differ
 }
 
 /// Each case has a history that starts from nothing, runs on without gaps (each entry leaves the

@@ -185,21 +185,19 @@ impl Context {
         }
     }
 
-    /// Opens the database for reading (creating the demo database first with `--demo`).
+    /// Opens the database for reading (creating the demo database first with `--demo`). Always
+    /// read-only: a command that only reads never takes the write lock, never waits for a writer,
+    /// and never upgrades the schema (a command that writes does, e.g. `pantau init`).
     pub fn open_for_reading(&self) -> Result<Store> {
         if self.demo && !self.db.exists() && !self.read_only {
             demo::write_kaltim(self, demo::DEFAULT_SEED, false)?;
         }
-        let mode = if self.read_only {
-            Mode::ReadOnly
+        let store = Store::open(&self.db, Mode::ReadOnly)?;
+        let store = if self.read_only {
+            store
         } else {
-            Mode::Write
+            store.reading()
         };
-        let store = match Store::open(&self.db, mode) {
-            // A file we may not write can still be read.
-            Err(Error::ReadOnly { .. }) => Store::open(&self.db, Mode::ReadOnly),
-            other => other,
-        }?;
         self.warn_about(&store);
         Ok(store)
     }

@@ -11,7 +11,8 @@ use sha2::{Digest, Sha256};
 use crate::domain::Reference;
 use crate::engine::index::{CaseIndex, IndexError, Refresh};
 
-const MAGIC: &[u8; 8] = b"PNTUIDX\x01";
+/// Version 2: the stamp of the newest change-log entry follows the revision.
+const MAGIC: &[u8; 8] = b"PNTUIDX\x02";
 
 /// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
 pub const WORTH_CACHING: i64 = 20_000;
@@ -35,8 +36,13 @@ pub fn load(
     reference: &Reference,
     history: bool,
 ) -> Result<CaseIndex, IndexError> {
-    let path = cache_path(db);
-    let cached = path.as_deref().and_then(|p| read_with(p, history).ok());
+    // Only a folder of this user's own holds a cache, and only a file of the user's own that
+    // nobody else may change is read: another user could otherwise plant figures.
+    let path = cache_path(db).filter(|p| private_folder(p));
+    let cached = path
+        .as_deref()
+        .filter(|p| trusted_file(p))
+        .and_then(|p| read_with(p, history).ok());
     let (index, changed) = match cached {
         Some(mut index) => {
             let refresh = index.refresh(conn, reference)?;
@@ -48,9 +54,63 @@ pub fn load(
         && !index.without_history
         && let Some(p) = path
     {
+        // Written 0600 whatever the umask (it is read back only if no one else may change it).
         let _ = write(&p, &index);
     }
     Ok(index)
+}
+
+/// Whether `path` (not following a link) belongs to this process's real user, is a regular file
+/// (or a folder with `dir`) and no one else may write it.
+fn owned_privately(path: &Path, dir: bool) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| {
+        (if dir { m.is_dir() } else { m.is_file() })
+            && m.uid() == nix::unistd::getuid().as_raw()
+            && m.mode() & 0o022 == 0
+    })
+}
+
+/// Whether a cache file at `path` may be trusted: the user's own, written by no one else. A file
+/// that is there but is not says so (it is ignored and never overwritten in place).
+pub fn trusted_file(path: &Path) -> bool {
+    if std::fs::symlink_metadata(path).is_err() {
+        return false;
+    }
+    let ok = owned_privately(path, false);
+    if !ok {
+        crate::log::warn(&format!(
+            "{}: index cache not used: it is not your own file, or others may write it; \
+             pantau computes from the database instead (remove the file to let pantau keep a new one)",
+            path.display()
+        ));
+    }
+    ok
+}
+
+/// Whether the folders of the cache file at `path` (`…/pantau/index`) are the user's own and no
+/// one else may write them; missing ones are made so (mode 0700).
+fn private_folder(path: &Path) -> bool {
+    let Some(index_dir) = path.parent() else {
+        return false;
+    };
+    let Some(pantau_dir) = index_dir.parent() else {
+        return false;
+    };
+    let mut builder = std::fs::DirBuilder::new();
+    std::os::unix::fs::DirBuilderExt::mode(builder.recursive(true), 0o700);
+    if std::fs::symlink_metadata(index_dir).is_err() && builder.create(index_dir).is_err() {
+        return false;
+    }
+    let ok = owned_privately(pantau_dir, true) && owned_privately(index_dir, true);
+    if !ok {
+        crate::log::warn(&format!(
+            "{}: index cache folder not used: it is not your own, or others may write it; \
+             pantau computes from the database instead",
+            index_dir.display()
+        ));
+    }
+    ok
 }
 
 /// Writes the index to `path` through a private temporary file, so a reader never sees half of it;
@@ -64,6 +124,7 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     out.write_all(MAGIC)?;
     put_str(&mut out, &index.database_id)?;
     out.write_all(&index.revision.to_le_bytes())?;
+    out.write_all(&index.stamp.to_le_bytes())?;
     put_u64(&mut out, index.garbage as u64)?;
     put_u64(&mut out, index.regions.len() as u64)?;
     for r in &index.regions {
@@ -124,6 +185,7 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     let mut index = CaseIndex {
         database_id: get_str(&mut r)?,
         revision: i64::from_le_bytes(get::<8>(&mut r)?),
+        stamp: i64::from_le_bytes(get::<8>(&mut r)?),
         garbage: get_len(&mut r, usize::MAX)?,
         ..CaseIndex::default()
     };

@@ -51,6 +51,8 @@ pub struct CaseIndex {
     pub database_id: String,
     /// The newest entry of the change log this index includes.
     pub revision: i64,
+    /// The stamp of that entry (0 for an empty log): proves the index describes this history.
+    pub stamp: i64,
     /// Region codes in reference order: `region[i]` indexes this.
     pub regions: Vec<String>,
     pub stages: Vec<String>,
@@ -141,6 +143,18 @@ pub fn database_state(conn: &Connection) -> rusqlite::Result<(String, i64, i64)>
         r.get(0)
     })?;
     Ok((id, max, min))
+}
+
+/// The stamp of the change log's entry `rev` (random, set when the entry was written), if the
+/// entry exists: two histories of one database (a file restored from a copy, then written again)
+/// can reach the same revision, never with the same stamp.
+pub fn stamp_at(conn: &Connection, rev: i64) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT stamp FROM case_changes WHERE rev = ?1",
+        [rev],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 const CASE_COLUMNS: &str = "id, kode_wilayah, kode_tahapan, sumber, status, diperpanjang, jenis_dugaan, \
@@ -262,10 +276,12 @@ impl CaseIndex {
     pub fn build(conn: &Connection, reference: &Reference) -> Result<CaseIndex, IndexError> {
         let tx = conn.unchecked_transaction()?;
         let (database_id, revision, _) = database_state(&tx)?;
+        let stamp = stamp_at(&tx, revision)?.unwrap_or(0);
         let codes = Codes::new(reference)?;
         let mut index = CaseIndex {
             database_id,
             revision,
+            stamp,
             regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
             stages: reference.stages.iter().map(|s| s.code.clone()).collect(),
             ..CaseIndex::default()
@@ -426,10 +442,14 @@ impl CaseIndex {
     ) -> Result<Refresh, IndexError> {
         let tx = conn.unchecked_transaction()?;
         let (database_id, max, min) = database_state(&tx)?;
-        if max == self.revision && self.fits(&database_id, reference) {
+        // The entry this index ends at must still be there with its stamp: otherwise the index
+        // describes another history (a restored copy written again), whatever the revision says.
+        let same_history = self.revision == 0 || stamp_at(&tx, self.revision)? == Some(self.stamp);
+        let max_stamp = stamp_at(&tx, max)?.unwrap_or(0);
+        if max == self.revision && same_history && self.fits(&database_id, reference) {
             return Ok(Refresh::Current);
         }
-        let behind = min > self.revision + 1 || max < self.revision;
+        let behind = min > self.revision + 1 || max < self.revision || !same_history;
         if behind || !self.fits(&database_id, reference) {
             drop(tx);
             *self = CaseIndex::build(conn, reference)?;
@@ -493,6 +513,7 @@ impl CaseIndex {
             return Ok(Refresh::Rebuilt);
         }
         self.revision = max;
+        self.stamp = max_stamp;
         if !self.without_history && self.garbage > self.history.len() / 4 {
             self.compact_history();
         }

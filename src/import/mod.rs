@@ -116,13 +116,22 @@ pub const BULK_BYTES: usize = 256 * 1024;
 /// The page cache of an import's connection, in MiB.
 pub const CACHE_MIB: i64 = 64;
 
-/// The user an import is recorded under: the one who ran `sudo`, else the logged-in user.
+/// The user an import or a status change is recorded under: the login of the process's real
+/// uid, which nobody can change with an environment variable. `SUDO_USER` names who ran `sudo`
+/// only when the real uid is root (sudo sets it; anyone else could set it to a colleague's name).
+/// A uid without a login (a container, a removed account) is recorded as `uid 1234`.
 pub fn os_user() -> String {
-    ["SUDO_USER", "USER", "LOGNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_string())
+    let uid = nix::unistd::getuid();
+    if uid.is_root()
+        && let Ok(v) = std::env::var("SUDO_USER")
+        && !v.trim().is_empty()
+    {
+        return v.trim().to_string();
+    }
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(u)) => u.name,
+        _ => format!("uid {uid}"),
+    }
 }
 
 /// Checks every row of `input`, writing nothing. `Ok(None)` if `cancel` was set.

@@ -157,9 +157,9 @@ impl<'t> CaseWriter<'t> {
         let (log_range, log_one) = if set_aside(LOG_INSERTS[0]) {
             (
                 Some(conn.prepare(
-                    "INSERT INTO case_changes (case_id) SELECT id FROM cases WHERE id >= ?1 AND id < ?2",
+                    "INSERT INTO case_changes (case_id, stamp) SELECT id, random() FROM cases WHERE id >= ?1 AND id < ?2",
                 )?),
-                Some(conn.prepare("INSERT INTO case_changes (case_id) VALUES (?1)")?),
+                Some(conn.prepare("INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())")?),
             )
         } else {
             (None, None)
@@ -425,12 +425,13 @@ const FTS_INSERT: &str = "cases_fts_insert";
 /// The change log's insert triggers (schema version 2), set aside together or not at all.
 const LOG_INSERTS: [&str; 2] = ["cases_log_insert", "history_log_insert"];
 
-/// The `CREATE TRIGGER name … END` statement of a trigger as a migration creates it, which is
-/// how SQLite stores it.
+/// The `CREATE TRIGGER name … END` statement of a trigger as the latest migration that creates it
+/// does, which is how SQLite stores it.
 fn trigger_sql(name: &str) -> Option<&'static str> {
     let head = format!("CREATE TRIGGER {name} ");
-    [include_str!("schema.sql"), include_str!("changes.sql")]
-        .into_iter()
+    super::migrate::MIGRATIONS
+        .iter()
+        .rev()
         .find_map(|migration| {
             let start = migration.find(&head)?;
             let len = migration[start..].find("\nEND;")? + "\nEND".len();

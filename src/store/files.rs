@@ -104,6 +104,115 @@ pub fn warnings(path: &Path) -> Vec<Warning> {
     out
 }
 
+/// Whether this process (by its real uid and groups) may write `path`.
+pub fn may_write(path: &Path) -> bool {
+    rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
+}
+
+/// Whether the file at `path` says it is a WAL database (header bytes 18 and 19 are 2).
+pub fn is_wal(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| header[18] == 2 && header[19] == 2)
+}
+
+/// Before a writer opens the WAL database at `path`: its `-wal` and `-shm` files, if they exist,
+/// must be writable by this process. A reader without write permission on the database once made
+/// them its own (with the database's mode), so that the owner could no longer write: say whose
+/// they are and the safe way out, rather than SQLite's "attempt to write a readonly database".
+pub fn check_sidecars_writable(path: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    for suffix in ["-wal", "-shm"] {
+        let file = sidecar(path, suffix);
+        let Ok(meta) = std::fs::symlink_metadata(&file) else {
+            continue;
+        };
+        if may_write(&file) {
+            continue;
+        }
+        let owner = nix::unistd::User::from_uid(meta.uid().into())
+            .ok()
+            .flatten()
+            .map_or_else(|| format!("uid {}", meta.uid()), |u| u.name);
+        let (f, db, wal, shm) = (
+            file.display(),
+            path.display(),
+            sidecar(path, "-wal").display().to_string(),
+            sidecar(path, "-shm").display().to_string(),
+        );
+        let wal_empty = std::fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0);
+        let (remove_id, remove_en) = if wal_empty {
+            (
+                format!(
+                    " Atau, bila tidak ada proses yang membuka database (`fuser {db} {wal} {shm}` tidak \
+                     mencetak apa pun), hapus {wal} dan {shm}: keduanya tidak berisi data (log kosong, \
+                     indeks bersama dibuat ulang) dan pantau membuatnya lagi dengan izin yang benar."
+                ),
+                format!(
+                    " Or, when no process has the database open (`fuser {db} {wal} {shm}` prints \
+                     nothing), remove {wal} and {shm}: they hold no data (an empty log, a shared index \
+                     that is rebuilt) and pantau makes them again with the right permissions."
+                ),
+            )
+        } else {
+            (
+                format!(" Jangan hapus {wal}: isinya data yang belum dipindahkan ke database."),
+                format!(" Do not remove {wal}: it holds data not yet moved into the database."),
+            )
+        };
+        return Err(Error::failed(
+            format!(
+                "{f} milik {owner} dan Anda tidak boleh menulisnya, jadi {db} tidak dapat ditulis. \
+                 Biasanya berkas ini dibuat oleh pembaca yang hanya boleh membaca database (pantau versi lama \
+                 atau sqlite3). Jalan keluar yang aman: {owner} (atau root) menjalankan \
+                 `chmod g+w {wal} {shm}`.{remove_id}"
+            ),
+            format!(
+                "{f} belongs to {owner} and you may not write it, so {db} cannot be written. Such a file \
+                 is usually made by a reader with read permission only on the database (an older pantau, \
+                 or sqlite3). The safe way out: {owner} (or root) runs `chmod g+w {wal} {shm}`.{remove_en}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Before a reader that may not write the WAL database at `path` opens it: SQLite would make the
+/// missing `-wal` and `-shm` files as this reader's own, and then writers could no longer write
+/// them. Refuse instead, and say how a writer makes them.
+pub fn check_sidecars_present(path: &Path) -> Result<()> {
+    let missing: Vec<PathBuf> = ["-wal", "-shm"]
+        .into_iter()
+        .map(|s| sidecar(path, s))
+        .filter(|f| std::fs::symlink_metadata(f).is_err())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let names = missing
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let db = path.display();
+    Err(Error::failed(
+        format!(
+            "{db} hanya boleh Anda baca, dan {names} belum ada di sebelahnya; bila pantau membuatnya atas \
+             nama Anda, rekan yang menulis database tidak dapat menulis lagi. Mintalah rekan yang boleh \
+             menulis {db} menjalankan sekali perintah pantau apa pun padanya (mis. `pantau --db {db} batches`), \
+             lalu coba lagi (README: database bersama untuk satu tim)"
+        ),
+        format!(
+            "you may only read {db}, and {names} do not exist beside it yet; if pantau made them as \
+             yours, the colleagues who write the database could no longer write. Ask a colleague who may \
+             write {db} to run any pantau command on it once (e.g. `pantau --db {db} batches`), then try \
+             again (README: a shared database for a team)"
+        ),
+    ))
+}
+
 /// The folder of `path`, for messages (`.` for a bare file name).
 pub fn folder(path: &Path) -> PathBuf {
     match path.parent() {

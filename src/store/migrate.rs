@@ -7,7 +7,11 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i64 = 0x504E_5455;
 
 /// Each entry upgrades the schema by one version; entry `i` makes version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("changes.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("schema.sql"),
+    include_str!("changes.sql"),
+    include_str!("stamps.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -14,6 +14,7 @@ pub use write::{BatchInfo, NewBatch};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result, Warning};
@@ -27,6 +28,9 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// and full-text terms (answered by the engine's index) are as fast as before; a count left to SQL
 /// alone (`PANTAU_INDEX=off`), which reads rows all over the file, takes 1.3 s instead of 0.75 s.
 pub const PAGE_SIZE: i64 = 16_384;
+
+/// The size the write-ahead log is cut back to when it starts over (`journal_size_limit`).
+pub const WAL_LIMIT: i64 = 64 * 1024 * 1024;
 
 /// How a database is opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,12 +86,41 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
+        // The `-wal` and `-shm` files of a WAL database take the mode of the database and the
+        // owner of whoever makes them. A reader that may not write the database must never make
+        // them (writers could no longer write them), and a writer that meets such files says so.
+        let may_write = files::may_write(path);
+        let wal = files::is_wal(path);
+        if wal && may_write && mode != Mode::ReadOnly {
+            files::check_sidecars_writable(path)?;
+        }
+        let shared_read_only = wal && !may_write;
+        if shared_read_only {
+            files::check_sidecars_present(path)?;
+        }
         let flags = match mode {
             Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
             Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
             Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let conn = if shared_read_only {
+            // `readonly_shm`: open the `-shm` file read-only, never create it.
+            let uri = format!("{}?mode=ro&readonly_shm=1", file_uri(path));
+            Connection::open_with_flags(
+                uri,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        } else {
+            Connection::open_with_flags(path, flags)
+        }
+        .map_err(|e| open_error(path, e))?;
+        // Keep `-wal` and `-shm` in place when the last connection closes (no checkpoint at close:
+        // it would delete them); each command that wrote checkpoints itself (see `Drop`). Readers
+        // without write permission then always find them, made by a writer.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(|e| open_error(path, e))?;
         let read_only = if mode == Mode::ReadOnly {
             Some("--read-only")
         } else if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
@@ -197,7 +230,36 @@ impl Store {
         }
         c.pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| self.err(e))?;
+        // Each time the log starts over, cut it back to this size: a long reader lets it grow,
+        // and it shrinks again once readers are gone.
+        c.pragma_update(None, "journal_size_limit", WAL_LIMIT)
+            .map_err(|e| self.err(e))?;
         Ok(())
+    }
+
+    /// Moves the write-ahead log into the database and empties it, if no reader still needs it;
+    /// with readers it does what it can and leaves the rest to the next writer. Never waits.
+    pub fn checkpoint(&self) -> Result<()> {
+        if self.read_only.is_some() || self.path.as_os_str() == ":memory:" {
+            return Ok(());
+        }
+        let c = &self.conn;
+        c.busy_timeout(Duration::ZERO).map_err(|e| self.err(e))?;
+        let result = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        c.busy_timeout(BUSY_TIMEOUT).map_err(|e| self.err(e))?;
+        match result {
+            Ok(()) => Ok(()),
+            // A reader or writer holds the log: it stays as it is, nothing is lost.
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(self.err(e)),
+        }
     }
 
     /// The schema version recorded in the file.
@@ -232,6 +294,29 @@ impl Store {
         self.read_only.is_some()
     }
 
+    /// Marks a store opened read-only by a command that only reads (not because of `--read-only`).
+    pub fn reading(mut self) -> Store {
+        if self.read_only == Some("--read-only") {
+            self.read_only = Some("opened for reading");
+        }
+        self
+    }
+
+    /// A second connection that may write, for a check that must run in a write transaction it
+    /// then rolls back; `None` under `--read-only` or without write permission. It never waits
+    /// for the write lock: it fails at once with `SQLITE_BUSY` while another process holds it.
+    pub fn probe_writer(&self) -> Result<Option<Connection>> {
+        if self.read_only == Some("--read-only") || !files::may_write(&self.path) {
+            return Ok(None);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(|e| self.err(e))?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(|e| self.err(e))?;
+        conn.busy_timeout(Duration::ZERO).map_err(|e| self.err(e))?;
+        Ok(Some(conn))
+    }
+
     /// Fails with a clear message if this store cannot be written by `command`.
     pub fn require_writable(&self, command: &str) -> Result<()> {
         if let Some(why) = self.read_only {
@@ -263,6 +348,31 @@ impl Store {
             .pragma_query_value(None, "data_version", |r| r.get(0))
             .map_err(|e| self.err(e))
     }
+}
+
+impl Drop for Store {
+    /// A store that may write leaves the log empty when no reader needs it (connections do not
+    /// checkpoint at close, so that `-wal` and `-shm` stay in place for readers). A checkpoint
+    /// that cannot be done now is left to the next writer: the log keeps every commit.
+    fn drop(&mut self) {
+        if let Err(e) = self.checkpoint() {
+            crate::log::warn(&e.to_string());
+        }
+    }
+}
+
+/// `path` as a SQLite URI (`file:` with `?`, `#` and `%` escaped).
+fn file_uri(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }
 
 /// Converts a SQLite error on `path` into pantau's error: a lock, a read-only file and a file that
