@@ -124,16 +124,16 @@ impl Config {
     /// `required` (it was named with `--config`).
     pub fn load(path: &Path, required: bool) -> Result<Config, Vec<ConfigError>> {
         let mut config = Config::defaults();
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::fsread::read_to_string(path, crate::fsread::CONFIG) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(config),
+            Err(e) if e.is_not_found() && !required => return Ok(config),
             Err(e) => {
                 return Err(vec![ConfigError {
                     file: path.to_path_buf(),
                     line: 0,
                     column: 0,
                     key: String::new(),
-                    problem: Problem::Read(e.to_string()),
+                    problem: Problem::of_read(&e),
                 }]);
             }
         };
