@@ -114,7 +114,9 @@ fn a_fifo_as_an_import_file_or_configuration_is_refused_without_blocking() {
         .arg(&fifo)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("named pipe (FIFO), not a regular file"));
+        .stderr(predicate::str::contains(
+            "named pipe (FIFO), not a regular file",
+        ));
     pantau(home.path(), &db)
         .arg("--config")
         .arg(&fifo)
@@ -240,7 +242,11 @@ fn a_saved_view_naming_another_expands_and_a_circle_is_refused() {
             .args(["report", "--format", "json", "--view", view])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
     assert_eq!(
@@ -278,4 +284,44 @@ fn numbers_beyond_the_limits_are_refused_naming_the_limit() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("86400"));
+}
+
+/// Specs of date keys with numbers of any size, and other keys with anything.
+fn date_spec() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let key = proptest::sample::select(vec!["from:", "to:", "asof:", "dari:", "sampai:", "per:"]);
+    let value = prop_oneof![
+        any::<u64>().prop_map(|n| format!("-{n}d")),
+        any::<u32>().prop_map(|n| format!("-{n}d")),
+        (any::<i32>(), 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+        (any::<i32>(), 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{d:02}/{m:02}/{y}")),
+        "[0-9@\\-d/]{0,24}",
+    ];
+    proptest::collection::vec((key, value), 1..4).prop_map(|terms| {
+        terms
+            .into_iter()
+            .map(|(k, v)| format!("{k}{v}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+proptest::proptest! {
+    /// Parsing, printing and resolving every date of what parses never panics, whatever the numbers.
+    #[test]
+    fn views_with_any_numbers_parse_print_and_resolve_without_panicking(spec in date_spec()) {
+        let reference = pantau::domain::Reference::embedded();
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        if let Ok(view) = pantau::view::parse(&spec, &reference) {
+            let printed = view.print(&reference);
+            proptest::prop_assert_eq!(pantau::view::parse(&printed, &reference), Ok(view.clone()));
+            for date in view.as_of.into_iter().chain(view.terms.iter().filter_map(|t| match t.kind {
+                pantau::view::TermKind::From(d) | pantau::view::TermKind::To(d) => Some(d),
+                _ => None,
+            })) {
+                let day = date.resolve(today);
+                let _ = day.succ_opt();
+            }
+        }
+    }
 }
