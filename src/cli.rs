@@ -207,7 +207,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 2024)]
     pub seed: u64,
     /// Write N synthetic cases with national shares instead of the Kaltim story (for scale tests).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_records)]
     pub records: Option<usize>,
     /// Replace an existing database (its data is lost).
     #[arg(long)]
@@ -305,7 +305,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// How long to wait for another writer to finish, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
 }
 
@@ -325,8 +325,35 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub force: bool,
     /// How long to wait for another writer before each event, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
+}
+
+/// The most cases `demo --records` writes: ten times the largest benchmark.
+pub const MAX_RECORDS: usize = 10_000_000;
+/// The longest `--duration`, `--cycle`: 30 days.
+pub const MAX_DURATION_SECS: u64 = 30 * 86_400;
+/// The longest `--wait` for another writer: one day.
+pub const MAX_WAIT_SECS: u64 = 86_400;
+
+/// A number of synthetic cases: 0 to 10,000,000.
+pub fn parse_records(text: &str) -> std::result::Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n <= MAX_RECORDS => Ok(n),
+        _ => Err(format!(
+            "expected a number of cases from 0 to {MAX_RECORDS}, not {text:?}"
+        )),
+    }
+}
+
+/// Seconds to wait for another writer: 0 to 86,400 (one day).
+pub fn parse_wait(text: &str) -> std::result::Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if n <= MAX_WAIT_SECS => Ok(n),
+        _ => Err(format!(
+            "expected seconds from 0 to {MAX_WAIT_SECS} (one day), not {text:?}"
+        )),
+    }
 }
 
 /// A rate of events per minute: a positive number up to 60,000.
@@ -339,8 +366,18 @@ pub fn parse_rate(text: &str) -> std::result::Result<f64, String> {
     }
 }
 
-/// A duration such as `30s`, `10m`, `1h`, `1h30m` or `90` (seconds).
+/// A duration such as `30s`, `10m`, `1h`, `1h30m` or `90` (seconds), at most 30 days.
 pub fn parse_duration(text: &str) -> std::result::Result<std::time::Duration, String> {
+    let d = any_duration(text)?;
+    if d.as_secs() > MAX_DURATION_SECS {
+        return Err(format!(
+            "{text:?} is longer than the longest duration pantau takes, 30d ({MAX_DURATION_SECS} s)"
+        ));
+    }
+    Ok(d)
+}
+
+fn any_duration(text: &str) -> std::result::Result<std::time::Duration, String> {
     let bad = || format!("expected a duration such as 30s, 10m, 1h or 1h30m, not {text:?}");
     let t = text.trim();
     if let Ok(secs) = t.parse::<u64>() {
@@ -392,6 +429,9 @@ mod import_args_tests {
         assert!(parse_duration("5m3").is_err());
         assert_eq!(parse_rate("600"), Ok(600.0));
         assert!(parse_rate("0").is_err());
+        assert!(parse_duration("30d").is_ok());
+        assert!(parse_duration("31d").is_err());
+        assert!(parse_duration("18446744073709551615").is_err());
         assert!(parse_rate("-1").is_err());
     }
 }

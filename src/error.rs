@@ -256,3 +256,59 @@ impl Error {
         }
     }
 }
+
+impl Error {
+    /// Whether this is the reader of standard output having gone away (`pantau report | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Ends pantau the way a Unix tool ends when the reader of its output has gone away: quietly,
+/// killed by SIGPIPE (shells show status 141), or with that status should the signal not end it.
+pub fn end_on_broken_pipe() -> ! {
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGPIPE);
+    std::process::exit(128 + signal_hook::consts::SIGPIPE)
+}
+
+/// Whether a panic's message is the standard library's "failed printing to stdout: Broken pipe":
+/// `print!` to a pipe whose reader has gone away.
+fn is_broken_pipe_panic(info: &std::panic::PanicHookInfo<'_>) -> bool {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    text.starts_with("failed printing to std") && text.contains("Broken pipe")
+}
+
+/// Replaces Rust's panic message: output to a closed pipe ends quietly (see
+/// [`end_on_broken_pipe`]); any other panic prints one line in the user's language saying that
+/// it is a bug and that nothing was changed, with Rust's own message and backtrace only when
+/// `RUST_BACKTRACE` is set. The interactive screen chains its own hook (which restores the
+/// terminal first) in front of this one.
+pub fn install_panic_hook(lang: Lang) {
+    let rust_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if is_broken_pipe_panic(info) {
+            end_on_broken_pipe();
+        }
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            rust_hook(info);
+        }
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "pantau: {}{place}",
+            lang.pick(
+                "ini kesalahan (bug) di pantau, bukan kesalahan Anda; tidak ada data yang diubah. \
+                 Laporkan kepada pengelola pantau beserta perintah yang dijalankan",
+                "this is a bug in pantau, not your mistake; no data was changed. Report it to \
+                 pantau's maintainers with the command you ran",
+            )
+        );
+    }));
+}

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod fs_safe;
+pub mod fsread;
 pub mod i18n;
 pub mod import;
 pub mod log;

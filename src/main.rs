@@ -11,7 +11,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let cli = pantau::cli::Cli::parse();
     let lang = pantau::commands::message_lang(&cli.global);
+    pantau::error::install_panic_hook(lang);
     if let Err(e) = pantau::commands::run(cli) {
+        if e.is_broken_pipe() {
+            pantau::error::end_on_broken_pipe();
+        }
         eprintln!("pantau: {}", pantau::text::safe_lines(&e.message(lang)));
         std::process::exit(e.exit_code());
     }

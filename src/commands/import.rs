@@ -44,16 +44,18 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             "standard input (-) can be read only once",
         ));
     }
-    let cancel = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel))
-            .map_err(|e| Error::Other(e.to_string()))?;
-    }
+    // Read before the signals are caught: standard input may wait for its writer, and SIGINT or
+    // SIGTERM must end that wait (nothing is written yet).
     let inputs = args
         .files
         .iter()
         .map(|f| Input::load(f, args.format, args.sheet.as_deref()))
         .collect::<Result<Vec<_>>>()?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&cancel))
+            .map_err(|e| Error::Other(e.to_string()))?;
+    }
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();
     let run = Run {

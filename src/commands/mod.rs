@@ -152,37 +152,40 @@ impl Context {
         Theme::named(self.config.theme.value)
     }
 
-    /// The spec of a view as typed: `@NAME` (and any terms after it) takes the saved view NAME.
+    /// The spec of a view as typed, with every `@NAME` replaced by the saved view NAME (which
+    /// may name others in turn).
     pub fn expand_view(&self, spec: &str) -> Result<String> {
-        let Some(named) = spec.trim().strip_prefix('@') else {
-            return Ok(spec.to_string());
+        let views = &self.config.views;
+        let file = self
+            .config_path
+            .as_ref()
+            .map_or(String::new(), |p| p.display().to_string());
+        let spec_of = |name: &str| {
+            views
+                .iter()
+                .find(|(v, _)| v.name == name)
+                .map(|(v, _)| v.spec.clone())
         };
-        let (name, rest) = named.split_once(char::is_whitespace).unwrap_or((named, ""));
-        match self.config.views.iter().find(|(v, _)| v.name == name) {
-            Some((v, _)) => Ok(format!("{} {}", v.spec, rest.trim()).trim().to_string()),
-            None => {
-                let known: Vec<String> = self
-                    .config
-                    .views
-                    .iter()
-                    .map(|(v, _)| format!("@{}", v.name))
-                    .collect();
-                let file = self
-                    .config_path
-                    .as_ref()
-                    .map_or(String::new(), |p| p.display().to_string());
-                Err(Error::usage(
-                    format!(
-                        "tidak ada tampilan tersimpan @{name} di [views] {file}; yang ada: {}",
-                        known.join(", ")
-                    ),
-                    format!(
-                        "no saved view @{name} in [views] of {file}; there are: {}",
-                        known.join(", ")
-                    ),
-                ))
+        let listed = |lang: Lang| {
+            let mut known: Vec<String> = views
+                .iter()
+                .take(20)
+                .map(|(v, _)| format!("@{}", v.name))
+                .collect();
+            if views.len() > known.len() {
+                known.push(format!("… (+{})", views.len() - known.len()));
             }
-        }
+            lang.pick(
+                &format!("di [views] {file}; yang ada: {}", known.join(", ")),
+                &format!("in [views] of {file}; there are: {}", known.join(", ")),
+            )
+            .to_string()
+        };
+        let saved = crate::view::Saved {
+            spec: &spec_of,
+            listed: &listed,
+        };
+        crate::view::expand(spec, &saved).map_err(|e| view_error(spec, e))
     }
 
     /// Opens the database for reading (creating the demo database first with `--demo`). Always

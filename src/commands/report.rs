@@ -24,6 +24,18 @@ pub struct ReportJson {
 
 /// Runs `pantau report`.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
+    if args.by.len() > 2 {
+        let typed: Vec<&str> = args.by.iter().map(|d| d.name()).collect();
+        let typed = typed.join(",");
+        return Err(Error::usage(
+            format!(
+                "--by {typed}: paling banyak dua dimensi; tulis satu (--by region) atau dua dipisah koma untuk tabel silang (--by region,stage)"
+            ),
+            format!(
+                "--by {typed}: at most two dimensions; write one (--by region) or two separated by a comma for a cross-tab (--by region,stage)"
+            ),
+        ));
+    }
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
     let mut engine = ctx.engine(&store)?;

@@ -10,6 +10,8 @@ use crate::i18n::Lang;
 pub enum Problem {
     /// The file cannot be read.
     Read(String),
+    /// The file is not read: not a regular file, or too large (Indonesian, English).
+    Refused { id: String, en: String },
     /// It is not TOML (the parser's words).
     Syntax(String),
     /// A key pantau does not know, with the nearest known one.
@@ -43,6 +45,19 @@ pub struct ConfigError {
     pub problem: Problem,
 }
 
+impl Problem {
+    /// The problem of a configuration file that was not read.
+    pub fn of_read(e: &crate::fsread::ReadError) -> Problem {
+        match &e.refusal {
+            crate::fsread::Refusal::Io(source) => Problem::Read(source.to_string()),
+            _ => Problem::Refused {
+                id: e.reason(Lang::Id),
+                en: e.reason(Lang::En),
+            },
+        }
+    }
+}
+
 impl ConfigError {
     /// The message: `FILE:LINE:COLUMN: KEY: what is wrong; the way out`.
     pub fn message(&self, lang: Lang) -> String {
@@ -59,6 +74,8 @@ impl ConfigError {
         let what = match (&self.problem, lang) {
             (Problem::Read(e), Lang::En) => format!("cannot be read: {e}"),
             (Problem::Read(e), Lang::Id) => format!("tidak dapat dibaca: {e}"),
+            (Problem::Refused { en, .. }, Lang::En) => en.clone(),
+            (Problem::Refused { id, .. }, Lang::Id) => id.clone(),
             (Problem::Syntax(e), Lang::En) => format!("not valid TOML: {e}"),
             (Problem::Syntax(e), Lang::Id) => format!("bukan TOML yang sah: {e}"),
             (Problem::Unknown { known, suggestion }, lang) => {

@@ -33,10 +33,10 @@ pub fn save_view(path: &Path, name: &str, spec: &str) -> Result<(), Box<ConfigEr
             },
         ));
     }
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::fsread::read_to_string(path, crate::fsread::CONFIG) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULTS.to_string(),
-        Err(e) => return Err(fail(0, 0, Problem::Read(e.to_string()))),
+        Err(e) if e.is_not_found() => DEFAULTS.to_string(),
+        Err(e) => return Err(fail(0, 0, Problem::of_read(&e))),
     };
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         let (line, column) = e.span().map_or((1, 1), |s| line_col(&text, s.start));

@@ -118,10 +118,12 @@ impl Reference {
     pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
         let read = |name: &str| {
             let p = dir.join(name);
-            std::fs::read_to_string(&p).map_err(|e| ReferenceError {
-                file: p.display().to_string(),
-                line: 0,
-                message: e.to_string(),
+            crate::fsread::read_to_string(&p, crate::fsread::REFERENCE).map_err(|e| {
+                ReferenceError {
+                    file: p.display().to_string(),
+                    line: 0,
+                    message: e.reason(crate::i18n::Lang::En),
+                }
             })
         };
         Reference::parse(

@@ -175,7 +175,11 @@ pub fn read(path: &Path) -> std::io::Result<CaseIndex> {
 
 /// [`read`], skipping the status histories unless `history`.
 pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
-    let file = std::fs::File::open(path)?;
+    // The cache is only ever a regular file pantau wrote: anything else (a FIFO) must not block.
+    let file = crate::fsread::open_regular(path).map_err(|e| match e.refusal {
+        crate::fsread::Refusal::Io(e) => e,
+        _ => bad("not a regular file"),
+    })?;
     let size = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
     let mut r = std::io::BufReader::with_capacity(1 << 16, file);
     let magic = get::<8>(&mut r)?;

@@ -1,7 +1,6 @@
 //! Reading an input: the file's bytes (or standard input), its format, and the rows of any format as
 //! one kind of `Row`. The per-format readers live beside this file; nothing here validates a case.
 
-use std::io::Read;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -104,13 +103,10 @@ impl Input {
             })
         };
         let (name, path, bytes, format) = if arg == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Io {
+            let bytes = crate::fsread::read_bounded(std::io::stdin().lock(), crate::fsread::IMPORT)
+                .map_err(|refusal| crate::fsread::ReadError {
                     path: PathBuf::from("<stdin>"),
-                    source,
+                    refusal,
                 })?;
             let format = format.unwrap_or_else(|| Format::sniff(&bytes));
             ("<stdin>".to_string(), None, bytes, format)
@@ -120,10 +116,7 @@ impl Input {
                 Some(f) => f,
                 None => by_extension(&path)?,
             };
-            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let bytes = crate::fsread::read(&path, crate::fsread::IMPORT)?;
             (arg.to_string(), Some(path), bytes, format)
         };
         if sheet.is_some() && format != Format::Xlsx {

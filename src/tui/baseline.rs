@@ -99,10 +99,10 @@ impl Keeper {
 
     /// The kept baseline of this database and its copy, if both are there and belong to it.
     pub fn load(&self) -> Result<Option<(Baseline, Store)>> {
-        let text = match std::fs::read_to_string(&self.meta) {
+        let text = match crate::fsread::read_to_string(&self.meta, crate::fsread::OWN) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(io(&self.meta)(e)),
+            Err(e) if e.is_not_found() => return Ok(None),
+            Err(e) => return Err(e.into()),
         };
         let Ok(b) = serde_json::from_str::<Baseline>(&text) else {
             return Ok(None);

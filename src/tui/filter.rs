@@ -88,7 +88,12 @@ impl App {
             .as_ref()
             .map(|f| f.editor.text().to_string())
             .unwrap_or_default();
-        match crate::view::parse(&text, &self.reference) {
+        let expanded = self.expand_saved(&text);
+        let parsed = expanded
+            .as_deref()
+            .map_err(Clone::clone)
+            .and_then(|spec| crate::view::parse(spec, &self.reference));
+        match parsed {
             Ok(view) => {
                 self.filter = None;
                 let spec = View {
@@ -105,7 +110,10 @@ impl App {
             }
             Err(e) => {
                 if let Some(f) = self.filter.as_mut() {
-                    f.editor.set_cursor(e.position().saturating_sub(1));
+                    // A position in an expanded saved view is not one in the typed text.
+                    if expanded.as_deref() == Ok(text.as_str()) || expanded.is_err() {
+                        f.editor.set_cursor(e.position().saturating_sub(1));
+                    }
                     f.error = Some(e);
                 }
             }

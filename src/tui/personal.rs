@@ -1,7 +1,7 @@
 //! The user's own part of `App::update`: saved views (`v` lists them, `s` saves one under a
 //! name) and copying (`y`, `Y`). Changes state and queues effects; never writes a file or the terminal.
 
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice, Overlay};
 use crate::tui::editor::LineEditor;
@@ -186,12 +186,38 @@ impl App {
         true
     }
 
+    /// `spec` with every `@name` replaced by that saved view (see `view::expand`).
+    pub(crate) fn expand_saved(&self, spec: &str) -> Result<String, crate::view::ViewError> {
+        let views = &self.prefs.views;
+        let spec_of = |name: &str| {
+            views
+                .iter()
+                .find(|v| v.name == name)
+                .map(|v| v.spec.clone())
+        };
+        let listed = |lang: Lang| {
+            lang.pick(
+                "; tampilan tersimpan didaftar oleh v",
+                "; the saved views are listed by v",
+            )
+            .to_string()
+        };
+        let saved = crate::view::Saved {
+            spec: &spec_of,
+            listed: &listed,
+        };
+        crate::view::expand(spec, &saved)
+    }
+
     /// Makes saved view `i` current, or says why it cannot be.
     fn use_saved(&mut self, i: usize) {
         let Some(saved) = self.prefs.views.get(i).cloned() else {
             return;
         };
-        match crate::view::parse(&saved.spec, &self.reference) {
+        let parsed = self
+            .expand_saved(&saved.spec)
+            .and_then(|spec| crate::view::parse(&spec, &self.reference));
+        match parsed {
             Ok(view) => {
                 self.overlay = None;
                 let spec = View {

@@ -1,7 +1,7 @@
 //! The syntax tree of a view. Values are resolved: regions and stages by code, the rest as enums,
 //! so the engine never sees a name a user typed.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::{Source, Status, TypeGroup};
 
@@ -75,7 +75,9 @@ impl DateExpr {
         match self {
             DateExpr::Date(d) => d,
             DateExpr::Today => today,
-            DateExpr::DaysAgo(n) => today - Duration::days(i64::from(n)),
+            DateExpr::DaysAgo(n) => today
+                .checked_sub_days(chrono::Days::new(u64::from(n)))
+                .unwrap_or(NaiveDate::MIN),
         }
     }
 }

@@ -71,7 +71,7 @@ pub struct ViewError {
 }
 
 impl ViewError {
-    fn new(position: usize, en: String, id: String) -> ViewError {
+    pub(super) fn new(position: usize, en: String, id: String) -> ViewError {
         ViewError {
             position,
             en,
@@ -164,20 +164,20 @@ fn order_codes(codes: &mut Vec<String>, position: impl Fn(&str) -> Option<i64>) 
 
 /// One character of a token, or a quote mark opening or closing a quoted section.
 #[derive(Clone, Copy, Debug)]
-enum Piece {
+pub(super) enum Piece {
     Char { c: char, quoted: bool, pos: usize },
     Quote { pos: usize },
 }
 
 impl Piece {
-    fn pos(self) -> usize {
+    pub(super) fn pos(self) -> usize {
         match self {
             Piece::Char { pos, .. } | Piece::Quote { pos } => pos,
         }
     }
 
     /// The character, if it is one outside quotes.
-    fn plain(self) -> Option<char> {
+    pub(super) fn plain(self) -> Option<char> {
         match self {
             Piece::Char {
                 c, quoted: false, ..
@@ -188,12 +188,12 @@ impl Piece {
 }
 
 /// A whitespace-separated token (quoted sections may hold whitespace).
-struct Token {
-    pos: usize,
-    pieces: Vec<Piece>,
+pub(super) struct Token {
+    pub(super) pos: usize,
+    pub(super) pieces: Vec<Piece>,
 }
 
-fn tokenize(input: &str) -> Result<Vec<Token>, ViewError> {
+pub(super) fn tokenize(input: &str) -> Result<Vec<Token>, ViewError> {
     let mut tokens = Vec::new();
     let mut current: Option<Token> = None;
     let mut open_quote: Option<usize> = None;
@@ -357,6 +357,21 @@ impl Parser<'_> {
             let typed = typed.to_lowercase();
             let values = split_values(token, &typed, &rest[letters + 1..])?;
             return self.term(token, negated, key, &typed, values);
+        }
+        if first.plain() == Some('@') {
+            // A saved view is expanded before parsing (`view::expand`); one left here would
+            // otherwise become a silent text search for its name.
+            let pos = first.pos();
+            let typed: String = rest.iter().filter_map(|p| p.plain()).collect();
+            return Err(ViewError::new(
+                pos,
+                format!(
+                    "{typed} at {pos} names a saved view, which cannot be used here; to search for the text, quote it: \"{typed}\""
+                ),
+                format!(
+                    "{typed} di posisi {pos} menyebut tampilan tersimpan, yang tidak dapat dipakai di sini; untuk mencari teksnya, beri tanda kutip: \"{typed}\""
+                ),
+            ));
         }
         let phrase = rest.iter().any(|p| matches!(p, Piece::Quote { .. }));
         let text: String = rest
@@ -594,16 +609,47 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     Ok(Sort { key, descending })
 }
 
-/// A date: `2024-01-15`, `15/01/2024`, `today`/`hariini`/`hari-ini`, or `-7d`.
+/// The earliest date a view may name.
+pub const FIRST_DATE: (i32, u32, u32) = (1900, 1, 1);
+/// The latest date a view may name.
+pub const LAST_DATE: (i32, u32, u32) = (2199, 12, 31);
+/// The most days back `-Nd` may go (about a hundred years).
+pub const MAX_DAYS_AGO: u32 = 36_500;
+
+/// A date: `2024-01-15`, `15/01/2024`, `today`/`hariini`/`hari-ini`, or `-7d`; absolute dates from
+/// 1900-01-01 to 2199-12-31 and at most `-36500d`, so that no date arithmetic can overflow.
 fn date(value: &Value) -> Result<DateExpr, ViewError> {
-    parse_date_expr(&value.text).ok_or_else(|| {
-        let (text, pos) = (&value.text, value.pos);
-        ViewError::new(
+    let (text, pos) = (&value.text, value.pos);
+    match parse_date_expr(text) {
+        Some(d) if in_range(d) => Ok(d),
+        Some(_) => Err(ViewError::new(
+            pos,
+            format!(
+                "date \"{text}\" at {pos} is out of range — pantau takes dates from 1900-01-01 to 2199-12-31, and -Nd up to -{MAX_DAYS_AGO}d"
+            ),
+            format!(
+                "tanggal \"{text}\" di posisi {pos} di luar jangkauan — pantau menerima tanggal 1900-01-01 sampai 2199-12-31, dan -Nd sampai -{MAX_DAYS_AGO}d"
+            ),
+        )),
+        None => Err(ViewError::new(
             pos,
             format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d"),
-            format!("tanggal \"{text}\" tidak valid di posisi {pos} — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"),
-        )
-    })
+            format!(
+                "tanggal \"{text}\" tidak valid di posisi {pos} — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"
+            ),
+        )),
+    }
+}
+
+fn in_range(d: DateExpr) -> bool {
+    let day = |(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    match d {
+        DateExpr::Date(d) => {
+            day(FIRST_DATE).is_some_and(|f| d >= f) && day(LAST_DATE).is_some_and(|l| d <= l)
+        }
+        DateExpr::Today => true,
+        DateExpr::DaysAgo(n) => n <= MAX_DAYS_AGO,
+    }
 }
 
 fn parse_date_expr(text: &str) -> Option<DateExpr> {
@@ -615,7 +661,8 @@ fn parse_date_expr(text: &str) -> Option<DateExpr> {
         if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        return n.parse().ok().map(DateExpr::DaysAgo);
+        // Too many digits for a number is out of range, not a bad date.
+        return Some(DateExpr::DaysAgo(n.parse().unwrap_or(u32::MAX)));
     }
     parse_date(t).map(DateExpr::Date)
 }
@@ -782,12 +829,20 @@ mod tests {
             "from:-d",
             "from:7d",
             "from:-7w",
-            "from:-99999999999d",
             "to:yesterday",
             "per:31/02/2024",
         ] {
             assert!(err(bad).to_string().starts_with("bad date"), "{bad}");
         }
+        for far in [
+            "from:-99999999999d",
+            "from:-36501d",
+            "to:1899-12-31",
+            "asof:2200-01-01",
+        ] {
+            assert!(err(far).to_string().contains("out of range"), "{far}");
+        }
+        assert_eq!(p("from:-36500d").terms.len(), 1);
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn quote(v: &str) -> String {
 }
 
 /// A word as typed, a phrase in quotes. A word that would not read back as the same word (a
-/// space, a quote, a leading `-`, or `letters:` like a key) is printed as a phrase.
+/// space, a quote, a leading `-` or `@`, or `letters:` like a key) is printed as a phrase.
 fn text(t: &TextTerm) -> String {
     let sign = if t.negated { "-" } else { "" };
     let keyish = t
@@ -91,6 +91,7 @@ fn text(t: &TextTerm) -> String {
         && !t.text.is_empty()
         && !keyish
         && (t.negated || !t.text.starts_with('-'))
+        && !t.text.starts_with('@')
         && !t.text.contains(|c: char| c.is_whitespace() || c == '"');
     if plain {
         format!("{sign}{}", t.text)
