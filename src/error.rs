@@ -312,3 +312,16 @@ pub fn install_panic_hook(lang: Lang) {
         );
     }));
 }
+
+impl From<crate::fsread::ReadError> for Error {
+    /// A refused file is a usage error (exit status 2); a failure of the system stays one.
+    fn from(e: crate::fsread::ReadError) -> Error {
+        match e.refusal {
+            crate::fsread::Refusal::Io(source) => Error::Io {
+                path: e.path,
+                source,
+            },
+            _ => Error::usage(e.message(Lang::Id), e.message(Lang::En)),
+        }
+    }
+}

@@ -30,6 +30,13 @@ fn io_at(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
+/// `path` with `suffix` appended to its name: `kaltim.db` → `kaltim.db-wal`.
+pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
 /// The folder `path` is in (`.` for a bare name).
 pub fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
@@ -163,7 +170,7 @@ impl Drop for Temp {
     fn drop(&mut self) {
         if let Some(path) = self.path.take() {
             for side in SQLITE_SIDES {
-                let _ = std::fs::remove_file(crate::store::files::sidecar(&path, side));
+                let _ = std::fs::remove_file(sidecar(&path, side));
             }
             drop(path);
         }
@@ -247,7 +254,7 @@ pub fn sweep(dir: &Path) {
         if let Some(owned) = open_unowned(&path, me) {
             let _ = std::fs::remove_file(&path);
             for side in SQLITE_SIDES {
-                let _ = std::fs::remove_file(crate::store::files::sidecar(&path, side));
+                let _ = std::fs::remove_file(sidecar(&path, side));
             }
             drop(owned);
         }
@@ -398,13 +405,13 @@ mod tests {
         let live = Temp::new_in(dir.path(), PRIVATE).unwrap();
         let left = dir.path().join(".pantau-abcdefabcdef.tmp");
         std::fs::write(&left, b"x").unwrap();
-        std::fs::write(crate::store::files::sidecar(&left, "-journal"), b"j").unwrap();
+        std::fs::write(sidecar(&left, "-journal"), b"j").unwrap();
         let other = dir.path().join("kiriman.csv.partial");
         std::fs::write(&other, b"x").unwrap();
         sweep(dir.path());
         assert!(live.path().exists());
         assert!(!left.exists());
-        assert!(!crate::store::files::sidecar(&left, "-journal").exists());
+        assert!(!sidecar(&left, "-journal").exists());
         assert!(other.exists());
     }
 

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use rustix::fs::{Mode, OFlags};
 
-use crate::error::Error;
 use crate::i18n::Lang;
 
 /// The most pantau reads of one kind of file, and what to do with a larger one.
@@ -115,18 +114,6 @@ impl ReadError {
     }
 }
 
-impl From<ReadError> for Error {
-    /// A refused file is a usage error (exit status 2); a failure of the system stays one.
-    fn from(e: ReadError) -> Error {
-        match e.refusal {
-            Refusal::Io(source) => Error::Io {
-                path: e.path,
-                source,
-            },
-            _ => Error::usage(e.message(Lang::Id), e.message(Lang::En)),
-        }
-    }
-}
 
 /// A byte count as people read it: 1 MiB, 2 GiB, 512 bytes.
 pub fn size(bytes: u64) -> String {

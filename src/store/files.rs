@@ -5,12 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning};
 
-/// `path` with `suffix` appended to its name: `kaltim.db` → `kaltim.db-wal`.
-pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
+pub use crate::fs_safe::{folder_of as folder, sidecar};
 
 /// Creates `path` as a new, empty file that its owner and group may write (as the umask allows)
 /// and other users never may; SQLite then makes its `-wal` and `-shm` files with the same
@@ -211,14 +206,6 @@ pub fn check_sidecars_present(path: &Path) -> Result<()> {
              again (README: a shared database for a team)"
         ),
     ))
-}
-
-/// The folder of `path`, for messages (`.` for a bare file name).
-pub fn folder(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 #[cfg(test)]
