@@ -10,7 +10,7 @@ use pantau::i18n::Lang;
 use pantau::import::{self, Format, Input, Options};
 use pantau::store::Store;
 use pantau::text::{
-    fit, fit_start, pad_left, pad_right, placeholder, safe, safe_lines, width, wrap,
+    fit, fit_start, pad_left, pad_right, placeholder, safe, safe_chars, safe_lines, width, wrap,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -22,7 +22,9 @@ fn text_properties(s: &str, w: usize) {
         clean.chars().all(|c| placeholder(c).is_none()),
         "{s:?} → {clean:?}"
     );
-    assert_eq!(clean.chars().count(), s.chars().count());
+    assert!(clean.chars().count() <= s.chars().count());
+    assert_eq!(safe_chars(s).chars().count(), s.chars().count());
+    assert!(safe_chars(s).chars().all(|c| placeholder(c).is_none()));
     assert_eq!(safe(&clean), clean, "safe is idempotent");
     assert!(
         safe_lines(s)

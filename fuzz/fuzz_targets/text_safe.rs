@@ -1,10 +1,11 @@
-//! Fuzz target: the text sanitizer. Nothing a terminal could act on survives `safe`, each
-//! character stays one character, and fitting, padding and wrapping never exceed their width.
+//! Fuzz target: the text sanitizer. Nothing a terminal could act on survives `safe`, no character
+//! becomes more than one (each stays one in `safe_chars`), and fitting, padding and wrapping
+//! never exceed their width.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use pantau::text::{
-    fit, fit_start, pad_left, pad_right, placeholder, safe, safe_lines, width, wrap,
+    fit, fit_start, pad_left, pad_right, placeholder, safe, safe_chars, safe_lines, width, wrap,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -16,7 +17,9 @@ fuzz_target!(|input: (u8, &str)| {
         clean.chars().all(|c| placeholder(c).is_none()),
         "{s:?} → {clean:?}"
     );
-    assert_eq!(clean.chars().count(), s.chars().count());
+    assert!(clean.chars().count() <= s.chars().count());
+    assert_eq!(safe_chars(s).chars().count(), s.chars().count());
+    assert!(safe_chars(s).chars().all(|c| placeholder(c).is_none()));
     assert_eq!(safe(&clean), clean, "safe is idempotent");
     assert!(
         safe_lines(s)

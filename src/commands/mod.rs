@@ -272,10 +272,7 @@ fn quote(s: &str) -> String {
 /// A view-spec error as a usage error in both languages, with the spec and a caret under the spot.
 pub fn view_error(spec: &str, e: crate::view::ViewError) -> Error {
     let before: String = spec.chars().take(e.position().saturating_sub(1)).collect();
-    let caret = format!(
-        "\n  {spec}\n  {}^",
-        " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()))
-    );
+    let caret = format!("\n  {spec}\n  {}^", " ".repeat(crate::text::width(&before)));
     Error::usage(e.message(Lang::Id) + &caret, e.message(Lang::En) + &caret)
 }
 

@@ -84,7 +84,7 @@ impl Tui {
 
 impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
     /// Runs pantau with `args` in a terminal of (columns, rows) whose requests go to `callbacks`.
-    /// The terminal is an xterm in the C locale, without `PANTAU_DB`, `NO_COLOR` or `TMUX` from
+    /// The terminal is an xterm in the C locale, without `PANTAU_*`, `NO_COLOR` or `TMUX` from
     /// outside; `env` is set over that.
     pub fn with_callbacks(
         args: &[&str],
@@ -98,6 +98,11 @@ impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C");
         cmd.env_remove("PANTAU_DB");
+        for (var, _) in std::env::vars_os() {
+            if var.to_string_lossy().starts_with("PANTAU_") {
+                cmd.env_remove(var);
+            }
+        }
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("TMUX");
         for (k, v) in env {

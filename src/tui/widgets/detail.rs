@@ -11,7 +11,7 @@ use crate::domain::Reference;
 use crate::engine::CaseDetail;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{date, left, wrap};
+use crate::tui::widgets::text::{date, left, line_width, wrap};
 
 const LABEL: usize = 20;
 
@@ -277,7 +277,7 @@ pub fn lines(
     (0..fields.len().max(history.len()))
         .map(|i| {
             let left = fields.get(i).cloned().unwrap_or_default();
-            let pad = half.saturating_sub(left.width());
+            let pad = half.saturating_sub(line_width(&left));
             let mut spans = left.spans;
             spans.push(Span::raw(" ".repeat(pad)));
             if let Some(right) = history.get(i) {

@@ -33,7 +33,7 @@ impl Widget for FilterBar<'_> {
         let pw = width(&prompt);
         let room = usize::from(area.width).saturating_sub(pw + 1).max(1);
         // One visible character for each typed or recalled one, so the cursor stays in place.
-        let chars: Vec<char> = crate::text::safe(self.text).chars().collect();
+        let chars: Vec<char> = crate::text::safe_chars(self.text).chars().collect();
         // Scroll the text so the cursor (and the error's spot) stay in view.
         let focus = self
             .cursor

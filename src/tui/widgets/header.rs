@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::Screen;
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{date, fit, fit_start, width};
+use crate::tui::widgets::text::{date, fit, fit_start, line_width, width};
 
 /// Whether the screen follows the database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,7 +166,7 @@ impl Widget for TabBar<'_> {
         ];
         spans.extend(right);
         let line = Line::from(spans);
-        let w = line.width() as u16;
+        let w = u16::try_from(line_width(&line)).unwrap_or(u16::MAX);
         buf.set_line(area.x + area.width.saturating_sub(w), area.y, &line, w);
     }
 }

@@ -17,6 +17,12 @@ pub fn width(s: &str) -> usize {
     crate::text::width(s)
 }
 
+/// The number of terminal columns `line` takes as the buffer draws it, grapheme by grapheme
+/// (ratatui's `Line::width` measures whole strings, which can disagree with what is drawn).
+pub fn line_width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| width(&s.content)).sum()
+}
+
 /// `s` cut to at most `w` columns, ending in `…` when cut.
 pub fn fit(s: &str, w: usize) -> String {
     crate::text::fit(s, w)
