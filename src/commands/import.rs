@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             today: ctx.today,
             lang,
         },
-        who: import::os_user(),
+        who: import::os_user(lang),
         now: now.with_nanosecond(0).unwrap_or(now),
         cancel,
         lang,
