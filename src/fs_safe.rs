@@ -118,7 +118,24 @@ impl Temp {
     /// Writes the file out to the disk, gives it `mode` (when given) and moves it to `dest`:
     /// never through a link at `dest`, never over a folder, over an existing file only with
     /// [`Replace::Yes`].
-    pub fn commit(mut self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
+    pub fn commit(self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
+        self.try_commit(dest, mode, replace).map_err(|(_, e)| e)
+    }
+
+    /// [`Temp::commit`], giving the file back when it could not be moved into place.
+    pub fn try_commit(
+        mut self,
+        dest: &Path,
+        mode: Option<u32>,
+        replace: Replace,
+    ) -> std::result::Result<(), (Temp, Error)> {
+        match self.commit_inner(dest, mode, replace) {
+            Ok(()) => Ok(()),
+            Err(e) => Err((self, e)),
+        }
+    }
+
+    fn commit_inner(&mut self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
         let path = self.path().to_path_buf();
         self.file.sync_all().map_err(io_at(&path))?;
         if let Some(mode) = mode {
@@ -234,6 +251,49 @@ pub fn write_whole(dest: &Path, bytes: &[u8], mode: u32, replace: Replace) -> Re
     let path = temp.path().to_path_buf();
     temp.file().write_all(bytes).map_err(io_at(&path))?;
     temp.commit(dest, Some(mode), replace)
+}
+
+/// Puts a file and the file that describes it (an export and its provenance, a baseline copy and
+/// its record) in place as a consistent pair: a describing file at its name always describes the
+/// file beside it. Both names are checked before either moves; the old describing file goes
+/// first, then the file, then its new description. Should the last step fail (another process
+/// took the name meanwhile), the description is kept under a new name beside it, which the error
+/// names.
+pub fn commit_pair(
+    (main, main_dest): (Temp, &Path),
+    (about, about_dest): (Temp, &Path),
+    mode: u32,
+) -> Result<()> {
+    check_writable(main_dest, Replace::Yes)?;
+    check_writable(about_dest, Replace::Yes)?;
+    match std::fs::remove_file(about_dest) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_at(about_dest)(e)),
+    }
+    main.commit(main_dest, Some(mode), Replace::Yes)?;
+    match about.try_commit(about_dest, Some(mode), Replace::Yes) {
+        Ok(()) => Ok(()),
+        Err((about, e)) => {
+            let kept = keep_aside(about, about_dest)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| "-".into());
+            Err(Error::failed(
+                format!(
+                    "{} sudah ditulis, tetapi {} tidak dapat diletakkan ({}); isinya disimpan di {kept}: periksa siapa yang menulis di folder itu",
+                    main_dest.display(),
+                    about_dest.display(),
+                    e.message(crate::i18n::Lang::Id)
+                ),
+                format!(
+                    "{} was written, but {} could not be put in place ({}); its contents were kept in {kept}: check who writes in that folder",
+                    main_dest.display(),
+                    about_dest.display(),
+                    e.message(crate::i18n::Lang::En)
+                ),
+            ))
+        }
+    }
 }
 
 /// Removes the temporary files in `dir` that an earlier run of this user left: only names pantau
