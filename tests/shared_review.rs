@@ -50,7 +50,13 @@ const HEAD: &str = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,stat
 fn doctor_tells_a_temporary_file_in_use_from_one_left_behind() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
-    ok(t.alice.pantau().arg("--db").arg(&db).arg("init").output().unwrap());
+    ok(t.alice
+        .pantau()
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .output()
+        .unwrap());
     // A temporary file of alice's running pantau (a demo database under its temporary name),
     // with the SQLite files beside it; its lock is held as a running pantau holds it.
     let temp = t.shared.join(".pantau-abcdefabcdef.tmp");
@@ -62,7 +68,14 @@ fn doctor_tells_a_temporary_file_in_use_from_one_left_behind() {
     let held = std::fs::File::open(&temp).unwrap();
     rustix::fs::flock(&held, rustix::fs::FlockOperation::LockExclusive).unwrap();
     for user in [&t.alice, &t.bob] {
-        let out = user.pantau().arg("--db").arg(&db).arg("doctor").env("TERM", "xterm-256color").output().unwrap();
+        let out = user
+            .pantau()
+            .arg("--db")
+            .arg(&db)
+            .arg("doctor")
+            .env("TERM", "xterm-256color")
+            .output()
+            .unwrap();
         let (stdout, _) = text(&out);
         assert!(
             stdout.contains("being written by a running pantau of pantau-alice"),
@@ -76,10 +89,21 @@ fn doctor_tells_a_temporary_file_in_use_from_one_left_behind() {
             3,
             "one line names the file with its -wal and -shm: {stdout}"
         );
-        assert!(out.status.success(), "a file in use is no failure: {stdout}");
+        assert!(
+            out.status.success(),
+            "a file in use is no failure: {stdout}"
+        );
     }
     drop(held);
-    let out = t.bob.pantau().arg("--db").arg(&db).arg("doctor").env("TERM", "xterm-256color").output().unwrap();
+    let out = t
+        .bob
+        .pantau()
+        .arg("--db")
+        .arg(&db)
+        .arg("doctor")
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
     let (stdout, _) = text(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let t0 = temp.display().to_string();
@@ -105,10 +129,21 @@ fn an_import_whose_rejected_rows_cannot_be_put_in_place_is_refused_before_writin
     )
     .unwrap();
     let db = t.shared.join("kaltim.db");
-    ok(t.alice.pantau().arg("--db").arg(&db).arg("init").output().unwrap());
+    ok(t.alice
+        .pantau()
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .output()
+        .unwrap());
     let bad = sticky.join("bad.csv");
     let rejected = sticky.join("bad.csv.rejected.csv");
-    assert!(t.bob.sh(&format!("echo bob > {}", rejected.display())).status.success());
+    assert!(
+        t.bob
+            .sh(&format!("echo bob > {}", rejected.display()))
+            .status
+            .success()
+    );
     assert!(
         t.alice
             .sh(&format!(
@@ -137,7 +172,15 @@ fn an_import_whose_rejected_rows_cannot_be_put_in_place_is_refused_before_writin
             && stderr.contains("nothing was written"),
         "{stderr}"
     );
-    let batches = ok(t.alice.pantau().arg("--db").arg(&db).arg("batches").output().unwrap()).0;
+    let batches = ok(t
+        .alice
+        .pantau()
+        .arg("--db")
+        .arg(&db)
+        .arg("batches")
+        .output()
+        .unwrap())
+    .0;
     assert!(!batches.contains("bad.csv"), "{batches}");
     assert_eq!(std::fs::read_to_string(&rejected).unwrap(), "bob\n");
 }
@@ -146,7 +189,12 @@ fn an_import_whose_rejected_rows_cannot_be_put_in_place_is_refused_before_writin
 fn an_export_whose_provenance_cannot_be_written_writes_neither_file() {
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("k.db");
-    ok(pantau(home.path()).arg("--db").arg(&db).args(["demo", "--records", "50"]).output().unwrap());
+    ok(pantau(home.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--records", "50"])
+        .output()
+        .unwrap());
     let out_file = home.path().join("kasus.csv");
     std::fs::write(&out_file, "older export\n").unwrap();
     let target = home.path().join("target.json");
@@ -161,13 +209,19 @@ fn an_export_whose_provenance_cannot_be_written_writes_neither_file() {
         .unwrap();
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("kasus.csv.provenance.json is a symbolic link"), "{stderr}");
+    assert!(
+        stderr.contains("kasus.csv.provenance.json is a symbolic link"),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read_to_string(&out_file).unwrap(),
         "older export\n",
         "the older export stays as it was, with no provenance refused beside a new one"
     );
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), "someone's file\n");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "someone's file\n"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(home.path())
         .unwrap()
         .flatten()
@@ -202,7 +256,16 @@ fn doctor_names_every_open_database_file_in_its_fix() {
         }
     }
     assert!(Path::new(&format!("{d}-wal")).exists());
-    let (stdout, _) = text(&t.alice.pantau().arg("--db").arg(&db).arg("doctor").env("TERM", "xterm-256color").output().unwrap());
+    let (stdout, _) = text(
+        &t.alice
+            .pantau()
+            .arg("--db")
+            .arg(&db)
+            .arg("doctor")
+            .env("TERM", "xterm-256color")
+            .output()
+            .unwrap(),
+    );
     assert!(
         stdout.contains(&format!("chmod 660 {d} {d}-wal {d}-shm")),
         "{stdout}"
@@ -213,14 +276,34 @@ fn doctor_names_every_open_database_file_in_its_fix() {
 fn a_linked_wal_file_is_named_with_where_it_points_and_who_made_it() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
-    ok(t.alice.pantau().arg("--db").arg(&db).args(["demo", "--records", "20"]).output().unwrap());
+    ok(t.alice
+        .pantau()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--records", "20"])
+        .output()
+        .unwrap());
     let wal = format!("{}-wal", db.display());
     let aim = t.alice.home.join("notes.txt");
-    assert!(t.alice.sh(&format!("echo private > {}", aim.display())).status.success());
-    let planted = t.bob.sh(&format!("rm -f {wal}; ln -s {} {wal}", aim.display()));
+    assert!(
+        t.alice
+            .sh(&format!("echo private > {}", aim.display()))
+            .status
+            .success()
+    );
+    let planted = t
+        .bob
+        .sh(&format!("rm -f {wal}; ln -s {} {wal}", aim.display()));
     assert!(planted.status.success(), "{planted:?}");
     for cmd in [&["report"][..], &["check"][..]] {
-        let out = t.alice.pantau().arg("--db").arg(&db).args(cmd).output().unwrap();
+        let out = t
+            .alice
+            .pantau()
+            .arg("--db")
+            .arg(&db)
+            .args(cmd)
+            .output()
+            .unwrap();
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(1), "{cmd:?}: {stdout}{stderr}");
         assert!(
@@ -230,7 +313,15 @@ fn a_linked_wal_file_is_named_with_where_it_points_and_who_made_it() {
             "{cmd:?}: {stderr}"
         );
     }
-    let out = t.alice.pantau().arg("--db").arg(&db).arg("doctor").env("TERM", "xterm-256color").output().unwrap();
+    let out = t
+        .alice
+        .pantau()
+        .arg("--db")
+        .arg(&db)
+        .arg("doctor")
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
     let (stdout, _) = text(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
@@ -245,17 +336,32 @@ fn a_linked_wal_file_is_named_with_where_it_points_and_who_made_it() {
 fn check_does_not_say_no_problems_when_it_skipped_the_full_text_index() {
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("k.db");
-    ok(pantau(home.path()).arg("--db").arg(&db).args(["demo", "--records", "50"]).output().unwrap());
+    ok(pantau(home.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--records", "50"])
+        .output()
+        .unwrap());
     // An import holding the write lock.
     let writer = rusqlite::Connection::open(&db).unwrap();
     writer.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let out = pantau(home.path()).arg("--db").arg(&db).arg("check").output().unwrap();
+    let out = pantau(home.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .output()
+        .unwrap();
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(!stdout.contains("No problems found."), "{stdout}");
     assert!(stdout.contains("not everything was"), "{stdout}");
     writer.execute_batch("ROLLBACK").unwrap();
-    let (stdout, _) = ok(pantau(home.path()).arg("--db").arg(&db).arg("check").output().unwrap());
+    let (stdout, _) = ok(pantau(home.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .output()
+        .unwrap());
     assert!(stdout.contains("No problems found."), "{stdout}");
 }
 
@@ -267,7 +373,12 @@ fn a_sudo_user_that_names_nobody_is_not_recorded() {
     }
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("k.db");
-    ok(pantau(home.path()).arg("--db").arg(&db).arg("init").output().unwrap());
+    ok(pantau(home.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .output()
+        .unwrap());
     let file = home.path().join("satu.csv");
     std::fs::write(
         &file,
@@ -284,7 +395,12 @@ fn a_sudo_user_that_names_nobody_is_not_recorded() {
         .unwrap();
     let (_, stderr) = ok(out);
     assert!(stderr.contains("names no user of this host"), "{stderr}");
-    let (batches, _) = ok(pantau(home.path()).arg("--db").arg(&db).arg("batches").output().unwrap());
+    let (batches, _) = ok(pantau(home.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("batches")
+        .output()
+        .unwrap());
     assert!(!batches.contains("evil"), "{batches}");
     assert!(batches.contains("root"), "{batches}");
 }

@@ -144,6 +144,8 @@ pub fn write_cases(
 fn temp_with(path: &Path, bytes: &[u8], mode: u32) -> Result<crate::fs_safe::Temp> {
     let mut temp = crate::fs_safe::Temp::beside(path, mode)?;
     let at = temp.path().to_path_buf();
-    temp.file().write_all(bytes).map_err(|source| Error::Io { path: at, source })?;
+    temp.file()
+        .write_all(bytes)
+        .map_err(|source| Error::Io { path: at, source })?;
     Ok(temp)
 }

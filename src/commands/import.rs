@@ -271,9 +271,9 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
         if let Some(f) = w.rejected_file
             && !dry_run
         {
-            let path = f.commit(mode).map_err(|(kept, e)| {
-                not_placed(w.batch_id, &e.message(lang), kept.as_deref())
-            })?;
+            let path = f
+                .commit(mode)
+                .map_err(|(kept, e)| not_placed(w.batch_id, &e.message(lang), kept.as_deref()))?;
             println!(
                 "  {} {} → {}",
                 w.counts.rejected,

@@ -130,7 +130,7 @@ pub fn os_user(lang: Lang) -> String {
         if let Ok(Some(u)) = nix::unistd::User::from_name(&v) {
             return u.name;
         }
-        crate::log::warn(&lang.pick(
+        crate::log::warn(lang.pick(
             &format!(
                 "SUDO_USER={} bukan nama pengguna di komputer ini; dicatat sebagai pengguna yang menjalankan pantau (root)",
                 crate::text::safe(&format!("{v:?}"))
