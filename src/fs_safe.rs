@@ -118,7 +118,24 @@ impl Temp {
     /// Writes the file out to the disk, gives it `mode` (when given) and moves it to `dest`:
     /// never through a link at `dest`, never over a folder, over an existing file only with
     /// [`Replace::Yes`].
-    pub fn commit(mut self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
+    pub fn commit(self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
+        self.try_commit(dest, mode, replace).map_err(|(_, e)| e)
+    }
+
+    /// [`Temp::commit`], giving the file back when it could not be moved into place.
+    pub fn try_commit(
+        mut self,
+        dest: &Path,
+        mode: Option<u32>,
+        replace: Replace,
+    ) -> std::result::Result<(), (Temp, Error)> {
+        match self.commit_inner(dest, mode, replace) {
+            Ok(()) => Ok(()),
+            Err(e) => Err((self, e)),
+        }
+    }
+
+    fn commit_inner(&mut self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
         let path = self.path().to_path_buf();
         self.file.sync_all().map_err(io_at(&path))?;
         if let Some(mode) = mode {
@@ -236,6 +253,49 @@ pub fn write_whole(dest: &Path, bytes: &[u8], mode: u32, replace: Replace) -> Re
     temp.commit(dest, Some(mode), replace)
 }
 
+/// Puts a file and the file that describes it (an export and its provenance, a baseline copy and
+/// its record) in place as a consistent pair: a describing file at its name always describes the
+/// file beside it. Both names are checked before either moves; the old describing file goes
+/// first, then the file, then its new description. Should the last step fail (another process
+/// took the name meanwhile), the description is kept under a new name beside it, which the error
+/// names.
+pub fn commit_pair(
+    (main, main_dest): (Temp, &Path),
+    (about, about_dest): (Temp, &Path),
+    mode: u32,
+) -> Result<()> {
+    check_writable(main_dest, Replace::Yes)?;
+    check_writable(about_dest, Replace::Yes)?;
+    match std::fs::remove_file(about_dest) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_at(about_dest)(e)),
+    }
+    main.commit(main_dest, Some(mode), Replace::Yes)?;
+    match about.try_commit(about_dest, Some(mode), Replace::Yes) {
+        Ok(()) => Ok(()),
+        Err((about, e)) => {
+            let kept = keep_aside(about, about_dest)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| "-".into());
+            Err(Error::failed(
+                format!(
+                    "{} sudah ditulis, tetapi {} tidak dapat diletakkan ({}); isinya disimpan di {kept}: periksa siapa yang menulis di folder itu",
+                    main_dest.display(),
+                    about_dest.display(),
+                    e.message(crate::i18n::Lang::Id)
+                ),
+                format!(
+                    "{} was written, but {} could not be put in place ({}); its contents were kept in {kept}: check who writes in that folder",
+                    main_dest.display(),
+                    about_dest.display(),
+                    e.message(crate::i18n::Lang::En)
+                ),
+            ))
+        }
+    }
+}
+
 /// Removes the temporary files in `dir` that an earlier run of this user left: only names pantau
 /// gives ([`Temp`]), only regular files this user owns, only when no live process holds their
 /// lock. Anything else is left alone; trouble reading the folder is no reason to fail.
@@ -279,18 +339,194 @@ fn open_unowned(path: &Path, me: u32) -> Option<File> {
     same_inode(&file, path).then_some(file)
 }
 
-/// The temporary files in `dir` left by earlier runs (any user's), for `pantau doctor`.
-pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
+/// Whether a live process holds the lock of a temporary file, as far as this user can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holder {
+    /// A running pantau is writing it.
+    Live,
+    /// Nobody holds it: a run that was stopped left it.
+    Nobody,
+    /// This user can neither open it nor read the kernel's list of locks.
+    Unknown,
+}
+
+/// A temporary file in a folder, with the SQLite files beside it, for `pantau doctor`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leftover {
+    pub path: PathBuf,
+    /// Its `-journal`, `-wal` and `-shm` files that exist.
+    pub sides: Vec<PathBuf>,
+    pub holder: Holder,
+    /// Its owner's uid.
+    pub uid: u32,
+}
+
+/// The temporary files in `dir` (any user's), each with whether a live process holds it: tested
+/// with its lock, as [`sweep`] does, or, for a file this user may not open, in `/proc/locks`.
+/// SQLite files beside a temporary file are listed with it, not apart.
+pub fn leftovers(dir: &Path) -> Vec<Leftover> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut out: Vec<PathBuf> = entries
+    let mut names: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
         .map(|e| e.path())
         .collect();
-    out.sort();
+    names.sort();
+    let mut out: Vec<Leftover> = Vec::new();
+    for path in &names {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let main = SQLITE_SIDES
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .map(|base| path.with_file_name(base));
+        if let Some(main) = main
+            && names.contains(&main)
+        {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            continue;
+        };
+        out.push(Leftover {
+            sides: SQLITE_SIDES
+                .iter()
+                .map(|s| sidecar(path, s))
+                .filter(|p| names.contains(p))
+                .collect(),
+            holder: holder(path, &meta),
+            uid: meta.uid(),
+            path: path.clone(),
+        });
+    }
     out
+}
+
+/// Whether a live process holds the lock of the file at `path`.
+fn holder(path: &Path, meta: &std::fs::Metadata) -> Holder {
+    if !meta.file_type().is_file() {
+        return Holder::Nobody;
+    }
+    if let Ok(fd) = rustix::fs::open(
+        path,
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    ) {
+        let file = File::from(fd);
+        return match rustix::fs::flock(&file, FlockOperation::NonBlockingLockShared) {
+            Ok(()) => Holder::Nobody,
+            Err(_) => Holder::Live,
+        };
+    }
+    let Ok(locks) = std::fs::read_to_string("/proc/locks") else {
+        return Holder::Unknown;
+    };
+    let dev = meta.dev();
+    let id = format!(
+        "{:02x}:{:02x}:{}",
+        rustix::fs::major(dev),
+        rustix::fs::minor(dev),
+        meta.ino()
+    );
+    let held = locks.lines().any(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        fields.get(1) == Some(&"FLOCK") && fields.get(5) == Some(&id.as_str())
+    });
+    if held { Holder::Live } else { Holder::Nobody }
+}
+
+/// Moves the file under a temporary name that could not be put at `dest` to a new, unpredictable
+/// name beside `dest` (`bad.csv.rejected.csv` → `bad.csv.rejected-k3x9q2.csv`) that no later
+/// run removes, and returns that name.
+pub fn keep_aside(mut temp: Temp, dest: &Path) -> Result<PathBuf> {
+    let Some(path) = temp.path.take() else {
+        return Err(Error::Other("internal: a temporary file kept twice".into()));
+    };
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+        _ => (name.clone(), String::new()),
+    };
+    let mut path = path;
+    loop {
+        let word: String = std::iter::repeat_with(fastrand::alphanumeric)
+            .take(8)
+            .collect();
+        let aside = folder_of(dest).join(format!("{stem}-{word}{ext}"));
+        match path.persist_noclobber(&aside) {
+            Ok(()) => return Ok(aside),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => path = e.path,
+            Err(e) => {
+                let err = io_at(&aside)(e.error);
+                temp.path = Some(e.path);
+                return Err(err);
+            }
+        }
+    }
+}
+
+/// Refuses, before anything is written, a final name this user could not create or replace: what
+/// [`check_dest`] refuses, a folder this user may not write, and a file of another user in a
+/// folder with the sticky bit (such as /tmp) that is not this user's either.
+pub fn check_writable(dest: &Path, replace: Replace) -> Result<()> {
+    check_dest(dest, replace)?;
+    let dir = folder_of(dest);
+    let dir_meta = std::fs::metadata(&dir).map_err(io_at(&dir))?;
+    let writable = rustix::fs::accessat(
+        rustix::fs::CWD,
+        &dir,
+        rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
+        rustix::fs::AtFlags::EACCESS,
+    )
+    .is_ok();
+    if !writable {
+        return Err(Error::failed(
+            format!(
+                "{} tidak dapat dibuat: Anda tidak boleh menulis di folder {}; tidak ada yang ditulis. Pilih folder lain atau mintalah izin tulis",
+                dest.display(),
+                dir.display()
+            ),
+            format!(
+                "{} cannot be created: you may not write in the folder {}; nothing was written. Choose another folder or ask for write permission",
+                dest.display(),
+                dir.display()
+            ),
+        ));
+    }
+    let me = rustix::process::geteuid().as_raw();
+    if let Ok(meta) = std::fs::symlink_metadata(dest)
+        && me != 0
+        && dir_meta.mode() & 0o1000 != 0
+        && meta.uid() != me
+        && dir_meta.uid() != me
+    {
+        let owner = user_name(meta.uid());
+        return Err(Error::failed(
+            format!(
+                "{} milik {owner}, di folder {} yang ber-sticky bit: hanya {owner} yang dapat menggantinya; tidak ada yang ditulis. Mintalah {owner} menghapusnya, atau pilih nama atau folder lain",
+                dest.display(),
+                dir.display()
+            ),
+            format!(
+                "{} belongs to {owner}, in {}, a folder with the sticky bit: only {owner} may replace it; nothing was written. Ask {owner} to remove it, or choose another name or folder",
+                dest.display(),
+                dir.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The login of `uid`, or `uid 1234`.
+pub fn user_name(uid: u32) -> String {
+    match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
+        Ok(Some(u)) => u.name,
+        _ => format!("uid {uid}"),
+    }
 }
 
 /// Makes sure `dir` is a folder of pantau's own: created 0700 (with any missing folders above

@@ -86,7 +86,7 @@ pub fn copy(
     lang: Lang,
     progress: &dyn Fn(i64, i64),
 ) -> Result<Copied> {
-    crate::fs_safe::check_dest(dest, crate::fs_safe::Replace::Yes).or_else(|e| match e {
+    crate::fs_safe::check_writable(dest, crate::fs_safe::Replace::Yes).or_else(|e| match e {
         Error::Failed { .. } if dest.is_dir() => Ok(()),
         e => Err(e),
     })?;

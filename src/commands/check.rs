@@ -20,8 +20,10 @@ pub enum Outcome {
     Ok(String),
     /// Problems, one line each (the first [`EXAMPLES`] of each kind, then a count).
     Problems(Vec<String>),
-    /// Not checked, and why.
+    /// Not used for this database, and why.
     Skipped(String),
+    /// Could have found problems but was not run this time, and why: the summary says so.
+    NotChecked(String),
 }
 
 /// One line of the report: which check, and its outcome.
@@ -52,7 +54,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         let name = tr(lang, f.check);
         match &f.outcome {
             Outcome::Ok(text) => println!("  ✓ {name}: {text}"),
-            Outcome::Skipped(text) => println!("  – {name}: {text}"),
+            Outcome::Skipped(text) | Outcome::NotChecked(text) => println!("  – {name}: {text}"),
             Outcome::Problems(lines) => {
                 problems += 1;
                 println!("  ✗ {name}:");
@@ -62,8 +64,28 @@ pub fn run(ctx: &Context) -> Result<()> {
             }
         }
     }
-    if problems == 0 {
+    let unchecked: Vec<&str> = findings
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::NotChecked(_)))
+        .map(|f| tr(lang, f.check))
+        .collect();
+    if problems == 0 && unchecked.is_empty() {
         println!("{}", tr(lang, Msg::CheckAllWell));
+        return Ok(());
+    }
+    if problems == 0 {
+        let names = unchecked.join(", ");
+        println!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "Tidak ada masalah pada yang diperiksa, tetapi tidak semua diperiksa: {names} tidak diperiksa (lihat alasannya di atas); jalankan `pantau check` lagi setelah itu teratasi"
+                ),
+                &format!(
+                    "No problems in what was checked, but not everything was: {names} not checked (the reason is above); run `pantau check` again once that is over"
+                ),
+            )
+        );
         return Ok(());
     }
     let path = ctx.db.display();
@@ -115,7 +137,7 @@ fn unreadable(detail: &str, lang: Lang) -> Outcome {
     }])
 }
 
-/// Whether every check of `findings` passed (skipped ones count as passed).
+/// Whether every check of `findings` passed (skipped and unchecked ones count as passed).
 pub fn all_well(findings: &[Finding]) -> bool {
     !findings
         .iter()
@@ -306,7 +328,7 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
 /// an `INSERT` that changes nothing, run in a transaction that is rolled back.
 fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
     let Some(conn) = store.probe_writer()? else {
-        return Ok(Outcome::Skipped(
+        return Ok(Outcome::NotChecked(
             lang.pick(
                 "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)",
                 "not checked: the database is open read-only (this check needs the write lock for a moment)",
@@ -329,7 +351,7 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             ) =>
         {
-            Ok(Outcome::Skipped(
+            Ok(Outcome::NotChecked(
                 lang.pick(
                     "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
                      `pantau check` lagi setelah selesai",

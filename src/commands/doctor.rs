@@ -664,23 +664,11 @@ pub fn files(ctx: &Context) -> Vec<Check> {
     if let Some(config) = &ctx.config_path {
         open(config, 0o006, 0o600, ("pengaturan", "configuration"));
     }
-    open(&ctx.db, 0o006, 0o660, ("database", "database"));
+    out.extend(database_files(&ctx.db, l));
     temp_dirs.push(crate::fs_safe::folder_of(&ctx.db));
     for dir in temp_dirs {
         for left in crate::fs_safe::leftovers(&dir) {
-            out.push(check(
-                Level::Fail,
-                l.pick("berkas sementara tertinggal", "temporary file left behind"),
-                format!(
-                    "{} ({})",
-                    left.display(),
-                    l.pick(
-                        "dari proses yang terhenti; pantau berikutnya menghapus milik Anda sendiri",
-                        "from a run that was stopped; pantau's next run removes your own"
-                    )
-                ),
-                Some(format!("rm {}", shell_quote(&left.display().to_string()))),
-            ));
+            out.push(temporary(&left, l));
         }
     }
     if out.is_empty() {
@@ -696,6 +684,154 @@ pub fn files(ctx: &Context) -> Vec<Check> {
         ));
     }
     out
+}
+
+/// The database and the SQLite files beside it: open to other users (one fix for all of them), and
+/// a `-wal`, `-shm` or `-journal` that is a symbolic link, which SQLite refuses to open.
+fn database_files(db: &Path, l: Lang) -> Vec<Check> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mut out = Vec::new();
+    let mut paths = vec![db.to_path_buf()];
+    paths.extend(
+        ["-wal", "-shm", "-journal"]
+            .iter()
+            .map(|s| crate::fs_safe::sidecar(db, s)),
+    );
+    let mut open = Vec::new();
+    for path in &paths {
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() {
+            if path != db {
+                out.push(check(
+                    Level::Fail,
+                    l.pick("tautan simbolik", "symbolic link"),
+                    linked_side(path, meta.uid(), l),
+                    Some(format!(
+                        "{}: rm {}",
+                        l.pick(
+                            "saat tidak ada yang membuka database",
+                            "when nobody has the database open"
+                        ),
+                        shell_quote(&path.display().to_string())
+                    )),
+                ));
+            }
+            continue;
+        }
+        let m = meta.permissions().mode() & 0o7777;
+        if m & 0o006 != 0 {
+            open.push((path.clone(), m));
+        }
+    }
+    if !open.is_empty() {
+        // The database is the team's file, guarded by its folder (README): a warning. Its -wal
+        // and -shm hold the same cases, so the fix names every one of them.
+        out.push(check(
+            Level::Warn,
+            l.pick("terbuka bagi pengguna lain", "open to other users"),
+            format!(
+                "database {}",
+                open.iter()
+                    .map(|(p, m)| format!("{} ({m:o})", p.display()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some(format!(
+                "chmod 660 {}",
+                open.iter()
+                    .map(|(p, _)| shell_quote(&p.display().to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+        ));
+    }
+    out
+}
+
+/// What doctor says of a SQLite file beside the database that is a link.
+fn linked_side(path: &Path, uid: u32, l: Lang) -> String {
+    let to = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_else(|_| "?".into());
+    let owner = crate::fs_safe::user_name(uid);
+    format!(
+        "{} → {to} ({} {owner}; {})",
+        path.display(),
+        l.pick("dibuat oleh", "made by"),
+        l.pick(
+            "SQLite tidak membuka berkas lewat tautan, jadi database tidak dapat dibaca",
+            "SQLite opens no file through a link, so the database cannot be read"
+        )
+    )
+}
+
+/// One temporary file of pantau's: in use by a running pantau, or left by a run that stopped.
+fn temporary(left: &crate::fs_safe::Leftover, l: Lang) -> Check {
+    use crate::fs_safe::Holder;
+    let mut shown = left.path.display().to_string();
+    for side in &left.sides {
+        shown += &format!(" (+ {})", side.display());
+    }
+    let owner = crate::fs_safe::user_name(left.uid);
+    match left.holder {
+        Holder::Live => check(
+            Level::Info,
+            l.pick("berkas sementara", "temporary file"),
+            l.pick(
+                &format!(
+                    "{shown} (sedang ditulis oleh pantau milik {owner} yang masih berjalan; biarkan: berkas itu hilang saat perintah itu selesai)"
+                ),
+                &format!(
+                    "{shown} (being written by a running pantau of {owner}; leave it: it goes away when that command ends)"
+                ),
+            )
+            .to_string(),
+            None,
+        ),
+        Holder::Nobody => {
+            let mut rm = vec![shell_quote(&left.path.display().to_string())];
+            rm.extend(
+                left.sides
+                    .iter()
+                    .map(|p| shell_quote(&p.display().to_string())),
+            );
+            check(
+                Level::Fail,
+                l.pick("berkas sementara tertinggal", "temporary file left behind"),
+                format!(
+                    "{shown} ({} {owner}; {})",
+                    l.pick("milik", "of"),
+                    l.pick(
+                        "dari proses yang terhenti; pantau berikutnya menghapus milik Anda sendiri",
+                        "from a run that was stopped; pantau's next run removes your own"
+                    )
+                ),
+                Some(format!("rm {}", rm.join(" "))),
+            )
+        }
+        Holder::Unknown => check(
+            Level::Warn,
+            l.pick("berkas sementara", "temporary file"),
+            format!(
+                "{shown} ({} {owner}; {})",
+                l.pick("milik", "of"),
+                l.pick(
+                    "tidak dapat diketahui apakah pantau yang berjalan masih menulisnya",
+                    "whether a running pantau still writes it cannot be told"
+                )
+            ),
+            Some(format!(
+                "{} {owner}: {}",
+                l.pick("tanyakan kepada", "ask"),
+                l.pick(
+                    "pantau berikutnya miliknya menghapus berkas itu bila tertinggal",
+                    "their next pantau removes it if it was left behind"
+                )
+            )),
+        ),
+    }
 }
 
 /// `path` as one word of a shell command.

@@ -41,7 +41,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                 source,
             })?,
         Some(path) => {
-            write_atomically(path, &buf, args.mode)?;
+            // Both names are checked before anything is written, and put in place as a pair.
+            let prov_path = provenance_path(path);
+            crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
+            crate::fs_safe::check_writable(&prov_path, crate::fs_safe::Replace::Yes)?;
             let prov = Provenance {
                 file: path
                     .file_name()
@@ -67,7 +70,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                 pantau_version: env!("CARGO_PKG_VERSION"),
             };
             let json = serde_json::to_vec_pretty(&prov).map_err(|e| Error::Other(e.to_string()))?;
-            write_atomically(&provenance_path(path), &json, args.mode)?;
+            crate::fs_safe::commit_pair(
+                (temp_with(path, &buf, args.mode)?, path),
+                (temp_with(&prov_path, &json, args.mode)?, &prov_path),
+                args.mode,
+            )?;
             eprintln!(
                 "{} {rows} {} → {}",
                 ctx.lang.pick("Diekspor", "Exported"),
@@ -132,8 +139,13 @@ pub fn write_cases(
     }
 }
 
-/// Writes a file through a private temporary file and a rename, so a reader never sees half of it
-/// and nothing is written through a link; `mode` (0600 unless `--mode`) from the first byte on.
-fn write_atomically(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-    crate::fs_safe::write_whole(path, bytes, mode, crate::fs_safe::Replace::Yes)
+/// `bytes` in a temporary file beside `path`, so a reader never sees half of it and nothing is
+/// written through a link; `mode` (0600 unless `--mode`) from the first byte on.
+fn temp_with(path: &Path, bytes: &[u8], mode: u32) -> Result<crate::fs_safe::Temp> {
+    let mut temp = crate::fs_safe::Temp::beside(path, mode)?;
+    let at = temp.path().to_path_buf();
+    temp.file()
+        .write_all(bytes)
+        .map_err(|source| Error::Io { path: at, source })?;
+    Ok(temp)
 }

@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             today: ctx.today,
             lang,
         },
-        who: import::os_user(),
+        who: import::os_user(lang),
         now: now.with_nanosecond(0).unwrap_or(now),
         cancel,
         lang,
@@ -271,7 +271,9 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
         if let Some(f) = w.rejected_file
             && !dry_run
         {
-            let path = f.commit(mode)?;
+            let path = f
+                .commit(mode)
+                .map_err(|(kept, e)| not_placed(w.batch_id, &e.message(lang), kept.as_deref()))?;
             println!(
                 "  {} {} → {}",
                 w.counts.rejected,
@@ -301,6 +303,28 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
         );
     }
     Ok(())
+}
+
+/// The error of an import that was saved but whose file of rejected rows could not be put in
+/// place: the batch, why, and where the rows are instead.
+fn not_placed(batch: i64, why: &str, kept: Option<&std::path::Path>) -> Error {
+    let kept = kept.map(|p| crate::text::safe(&p.display().to_string()).into_owned());
+    Error::failed(
+        format!(
+            "impor tersimpan sebagai batch #{batch}, tetapi berkas baris yang ditolak tidak dapat diletakkan: {why}; {}",
+            match &kept {
+                Some(p) => format!("baris yang ditolak disimpan di {p}"),
+                None => "baris yang ditolak tidak tersimpan: jalankan impor berkas itu lagi dengan --skip-invalid setelah masalahnya teratasi (baris yang sudah diimpor tercatat tidak berubah)".into(),
+            }
+        ),
+        format!(
+            "the import was saved as batch #{batch}, but the file of rejected rows could not be put in place: {why}; {}",
+            match &kept {
+                Some(p) => format!("the rejected rows were kept in {p}"),
+                None => "the rejected rows were not kept: import that file again with --skip-invalid once the problem is solved (the rows already imported count as unchanged)".into(),
+            }
+        ),
+    )
 }
 
 /// `47 new, 0 changed, 0 unchanged` (and the rejected rows, if any).

@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         );
     };
     let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
-    let who = crate::import::os_user();
+    let who = crate::import::os_user(ctx.lang);
     let name = format!("simulate --rate {} --seed {seed}", args.rate);
     let now = chrono::Local::now().naive_local();
     let shift = ctx.today - now.date();

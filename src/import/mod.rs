@@ -119,14 +119,27 @@ pub const CACHE_MIB: i64 = 64;
 /// The user an import or a status change is recorded under: the login of the process's real
 /// uid, which nobody can change with an environment variable. `SUDO_USER` names who ran `sudo`
 /// only when the real uid is root (sudo sets it; anyone else could set it to a colleague's name).
-/// A uid without a login (a container, a removed account) is recorded as `uid 1234`.
-pub fn os_user() -> String {
+/// A uid without a login (a container, a removed account) is recorded as `uid 1234`. A
+/// `SUDO_USER` that names no user of this host is not recorded: root is, with a warning.
+pub fn os_user(lang: Lang) -> String {
     let uid = nix::unistd::getuid();
     if uid.is_root()
         && let Ok(v) = std::env::var("SUDO_USER")
-        && !v.trim().is_empty()
+        && !v.is_empty()
     {
-        return v.trim().to_string();
+        if let Ok(Some(u)) = nix::unistd::User::from_name(&v) {
+            return u.name;
+        }
+        crate::log::warn(lang.pick(
+            &format!(
+                "SUDO_USER={} bukan nama pengguna di komputer ini; dicatat sebagai pengguna yang menjalankan pantau (root)",
+                crate::text::safe(&format!("{v:?}"))
+            ),
+            &format!(
+                "SUDO_USER={} names no user of this host; recorded as the user running pantau (root) instead",
+                crate::text::safe(&format!("{v:?}"))
+            ),
+        ));
     }
     match nix::unistd::User::from_uid(uid) {
         Ok(Some(u)) => u.name,

@@ -64,7 +64,7 @@ impl RejectedFile {
     pub fn create(input: &Input) -> Result<RejectedFile> {
         let path = path_for(input);
         // Refused before anything is imported, not after: a link where the file goes.
-        crate::fs_safe::check_dest(&path, crate::fs_safe::Replace::Yes)?;
+        crate::fs_safe::check_writable(&path, crate::fs_safe::Replace::Yes)?;
         let mut temp = crate::fs_safe::Temp::beside(&path, crate::fs_safe::PRIVATE)?;
         let partial = temp.path().to_path_buf();
         let file = temp.file().try_clone().map_err(io(&partial))?;
@@ -213,14 +213,18 @@ impl RejectedFile {
     }
 
     /// Gives the file its name and `mode` (after the import is committed); never through a link.
-    pub fn commit(mut self, mode: u32) -> Result<PathBuf> {
-        self.flush()?;
+    /// When that name cannot be had (another process took it meanwhile), the rows are kept under
+    /// a new name beside it: `Err` gives that name (if it could be made) and the reason.
+    pub fn commit(mut self, mode: u32) -> std::result::Result<PathBuf, (Option<PathBuf>, Error)> {
+        self.flush().map_err(|e| (None, e))?;
         let RejectedFile {
             path, out, temp, ..
         } = self;
         drop(out);
-        temp.commit(&path, Some(mode), crate::fs_safe::Replace::Yes)?;
-        Ok(path)
+        match temp.try_commit(&path, Some(mode), crate::fs_safe::Replace::Yes) {
+            Ok(()) => Ok(path),
+            Err((temp, e)) => Err((crate::fs_safe::keep_aside(temp, &path).ok(), e)),
+        }
     }
 
     /// The delimiter of a CSV file of rejected rows.

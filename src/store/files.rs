@@ -208,6 +208,34 @@ pub fn check_sidecars_present(path: &Path) -> Result<()> {
     ))
 }
 
+/// The error for a database whose `-wal`, `-shm` or `-journal` is a symbolic link (SQLite opens
+/// none through a link): which link, where it points, who made it, and the way out.
+pub fn linked_sidecar(path: &Path) -> Option<Error> {
+    use std::os::unix::fs::MetadataExt;
+    ["-wal", "-shm", "-journal"].iter().find_map(|suffix| {
+        let side = crate::fs_safe::sidecar(path, suffix);
+        let meta = std::fs::symlink_metadata(&side).ok()?;
+        if !meta.file_type().is_symlink() {
+            return None;
+        }
+        let to = std::fs::read_link(&side)
+            .map(|t| t.display().to_string())
+            .unwrap_or_else(|_| "?".into());
+        let owner = crate::fs_safe::user_name(meta.uid());
+        let side = side.display();
+        Some(Error::failed(
+            format!(
+                "{side} adalah tautan simbolik ke {to}, dibuat oleh {owner}; SQLite tidak membuka berkas lewat tautan, jadi {} tidak dapat dibuka: hapus tautan itu (rm {side}) saat tidak ada yang membuka database, lalu ulangi",
+                path.display()
+            ),
+            format!(
+                "{side} is a symbolic link to {to}, made by {owner}; SQLite opens no file through a link, so {} cannot be opened: remove the link (rm {side}) when nobody has the database open, then try again",
+                path.display()
+            ),
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -378,6 +378,11 @@ fn file_uri(path: &Path) -> String {
 /// Converts a SQLite error on `path` into pantau's error: a lock, a read-only file and a file that
 /// is not a database each get their own message.
 pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
+    if e.sqlite_error_code() == Some(ErrorCode::CannotOpen)
+        && let Some(linked) = files::linked_sidecar(path)
+    {
+        return linked;
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Locked {
             path: path.to_path_buf(),
@@ -397,6 +402,17 @@ pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
         Some(ErrorCode::DiskFull) => Error::DiskFull {
             path: path.to_path_buf(),
         },
+        // SQLITE_READONLY_DBMOVED: the name no longer leads to the file being written.
+        Some(ErrorCode::ReadOnly) if extended_code(&e) == Some(1032) => Error::failed(
+            format!(
+                "{} dihapus atau diganti oleh proses lain saat pantau menulisnya; tidak ada yang ditulis ke tempat tujuannya: jangan hapus berkas yang sedang dipakai (`pantau doctor` menunjukkannya), lalu ulangi",
+                path.display()
+            ),
+            format!(
+                "{} was removed or replaced by another process while pantau was writing it; nothing was put in its place: do not remove files in use (`pantau doctor` shows them), then try again",
+                path.display()
+            ),
+        ),
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {
             path: path.to_path_buf(),
             why: "no write permission".into(),
@@ -421,6 +437,9 @@ fn extended_code(e: &rusqlite::Error) -> Option<i32> {
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    if let Some(linked) = files::linked_sidecar(path) {
+        return linked;
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::CannotOpen) => Error::Io {
             path: path.to_path_buf(),

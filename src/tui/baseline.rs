@@ -124,11 +124,6 @@ impl Keeper {
         } else {
             None
         };
-        fresh.commit(
-            &self.copy,
-            Some(crate::fs_safe::PRIVATE),
-            crate::fs_safe::Replace::Yes,
-        )?;
         let b = Baseline {
             database: self.database.clone(),
             at,
@@ -136,11 +131,14 @@ impl Keeper {
         };
         let text = serde_json::to_string_pretty(&b)
             .map_err(|e| Error::Other(format!("{}: {e}", self.meta.display())))?;
-        crate::fs_safe::write_whole(
-            &self.meta,
-            text.as_bytes(),
+        let mut record = crate::fs_safe::Temp::new_in(&self.dir, crate::fs_safe::PRIVATE)?;
+        let at_path = record.path().to_path_buf();
+        std::io::Write::write_all(record.file(), text.as_bytes()).map_err(io(&at_path))?;
+        // A record never describes another copy than the one beside it.
+        crate::fs_safe::commit_pair(
+            (fresh, &self.copy),
+            (record, &self.meta),
             crate::fs_safe::PRIVATE,
-            crate::fs_safe::Replace::Yes,
         )?;
         Ok((b, open_copy(&self.copy)?))
     }
