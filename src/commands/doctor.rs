@@ -332,8 +332,8 @@ fn wal_size(wal: u64, db: &Path, l: Lang) -> Check {
                 "close that reader; the next command that writes cuts the log back once no reader still needs it, or now:",
             ),
             l.pick(
-                "tidak mengubah data; perlu izin tulis",
-                "changes no data; needs write permission",
+                "perlu izin tulis; tidak mengubah kasus, tetapi menulis wilayah, tahapan dan hari libur bawaan bila database memuat yang lain: tambahkan --reference FOLDER bila milik Anda berasal dari folder",
+                "needs write permission; it changes no case, but writes the built-in regions, stages and holidays if the database holds others: add --reference FOLDER if yours came from one",
             )
         )),
     )
