@@ -8,7 +8,7 @@ use crate::cli::DoctorArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, tr};
-use crate::store::{Mode, SCHEMA_VERSION, Store};
+use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, files};
 
 /// How a check came out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +56,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
     let ascii = ctx.config.ascii.value;
     let mut out = String::from("pantau doctor\n");
     let mut failed = 0;
+    let mut warned = 0;
     for (title, checks) in &sections {
         out += &format!("{}\n", tr(l, *title));
         for c in checks {
@@ -69,6 +70,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
                 (Level::Info, true) => "-",
             };
             failed += usize::from(c.level == Level::Fail);
+            warned += usize::from(c.level == Level::Warn);
             out += &format!("  {mark} {}: {}\n", c.name, c.found);
             match (&c.fix, c.level) {
                 (Some(fix), Level::Warn | Level::Fail) => {
@@ -80,8 +82,19 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
         }
     }
     print!("{}", crate::text::safe_lines(&out));
-    if failed == 0 {
+    if failed == 0 && warned == 0 {
         println!("{}", tr(l, Msg::DoctorAllWell));
+        return Ok(());
+    }
+    if failed == 0 {
+        // Everything works, but a warning is not a pass.
+        println!(
+            "{}",
+            l.pick(
+                &format!("Tidak ada yang gagal; {warned} peringatan (!) di atas, masing-masing dengan perbaikannya."),
+                &format!("No check failed; {warned} warning(s) (!) above, each with its fix."),
+            )
+        );
         return Ok(());
     }
     Err(Error::Other(format!(
@@ -137,6 +150,18 @@ pub fn database(ctx: &Context) -> Vec<Check> {
             Some(l.pick("SQLite harus membuat berkas -shm di folder itu: mintalah izin tulis pada folder (README: database bersama untuk satu tim)", "SQLite must create the -shm file in that folder: ask for write permission on it (README: a shared database for a team)").into()),
         ),
     });
+    if let Some(e) = files::foreign_sidecar(db) {
+        out.push(check(
+            Level::Fail,
+            l.pick("berkas -wal/-shm", "-wal/-shm files"),
+            l.pick(
+                "milik pengguna yang bukan penulis: penulis tidak dapat menulis database",
+                "owned by a user who is not a writer: writers cannot write the database",
+            )
+            .into(),
+            Some(e.message(l)),
+        ));
+    }
     let store = match Store::open(db, Mode::ReadOnly) {
         Ok(s) => s,
         Err(e) => {
@@ -243,13 +268,14 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
         )
     });
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
-    let wal = size(Path::new(&format!("{}-wal", db.display())));
+    let wal = size(&files::sidecar(db, "-wal"));
     out.push(check(
         Level::Ok,
         l.pick("ukuran", "size"),
         format!("{:.1} MiB (+ {:.1} MiB WAL)", mib(size(db)), mib(wal)),
         None,
     ));
+    out.push(wal_size(wal, db, l));
     out.push(match store.case_count() {
         Ok(n) => check(
             Level::Ok,
@@ -265,6 +291,52 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
         ),
     });
     out
+}
+
+/// The write-ahead log against the size it is cut back to (`WAL_LIMIT`): above it, what keeps it
+/// large and what shrinks it.
+fn wal_size(wal: u64, db: &Path, l: Lang) -> Check {
+    let name = l.pick("log WAL", "WAL log");
+    let limit = u64::try_from(WAL_LIMIT).unwrap_or(u64::MAX);
+    if wal <= limit {
+        return check(
+            Level::Ok,
+            name,
+            format!(
+                "{:.1} MiB, {} {:.0} MiB",
+                mib(wal),
+                l.pick("dalam batas", "within the limit of"),
+                mib(limit)
+            ),
+            None,
+        );
+    }
+    let db = shell_quote(&db.display().to_string());
+    check(
+        Level::Warn,
+        name,
+        format!(
+            "{:.1} MiB, {} {:.0} MiB: {}",
+            mib(wal),
+            l.pick("di atas batas", "above the limit of"),
+            mib(limit),
+            l.pick(
+                "pembaca yang lama terbuka (mis. layar interaktif pantau yang dibiarkan berjalan, atau sqlite3) menahan log agar tidak dimulai ulang",
+                "a reader open for a long time (e.g. an interactive pantau screen left running, or sqlite3) kept the log from starting over",
+            )
+        ),
+        Some(format!(
+            "{} `pantau --db {db} init` ({})",
+            l.pick(
+                "tutup pembaca itu; perintah berikutnya yang menulis memangkas log bila tak ada pembaca yang masih memerlukannya, atau sekarang juga:",
+                "close that reader; the next command that writes cuts the log back once no reader still needs it, or now:",
+            ),
+            l.pick(
+                "perlu izin tulis; tidak mengubah kasus, tetapi menulis wilayah, tahapan dan hari libur bawaan bila database memuat yang lain: tambahkan --reference FOLDER bila milik Anda berasal dari folder",
+                "needs write permission; it changes no case, but writes the built-in regions, stages and holidays if the database holds others: add --reference FOLDER if yours came from one",
+            )
+        )),
+    )
 }
 
 fn mib(bytes: u64) -> f64 {

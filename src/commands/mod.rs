@@ -300,13 +300,27 @@ pub fn data_dir() -> Result<PathBuf> {
 
 /// Today's date, or `PANTAU_TODAY` (YYYY-MM-DD) for rehearsals and tests.
 fn today() -> Result<NaiveDate> {
+    use crate::domain::{day_in_range, first_day, last_day};
     match std::env::var("PANTAU_TODAY") {
-        Ok(s) if !s.is_empty() => crate::domain::parse_date(&s).ok_or_else(|| {
-            Error::usage(
+        Ok(s) if !s.is_empty() => match crate::domain::parse_date(&s) {
+            Some(d) if day_in_range(d) => Ok(d),
+            Some(_) => Err(Error::usage(
+                format!(
+                    "PANTAU_TODAY {s:?} di luar jangkauan: pantau menerima tanggal {} sampai {}; ubah atau hapus variabel itu (unset PANTAU_TODAY)",
+                    first_day(),
+                    last_day()
+                ),
+                format!(
+                    "PANTAU_TODAY {s:?} is out of range: pantau takes dates from {} to {}; change the variable or remove it (unset PANTAU_TODAY)",
+                    first_day(),
+                    last_day()
+                ),
+            )),
+            None => Err(Error::usage(
                 format!("PANTAU_TODAY tidak valid: {s:?}"),
                 format!("bad PANTAU_TODAY: {s:?}"),
-            )
-        }),
+            )),
+        },
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }

@@ -128,12 +128,19 @@ pub fn parse_baseline(
             .find_map(|f| NaiveTime::parse_from_str(t, f).ok())
             .map(|time| today.and_time(time))
     });
+    let (first, last) = (crate::domain::first_day(), crate::domain::last_day());
     match at {
-        Some(at) if at <= now => Ok(at),
-        Some(_) => Err(Error::usage(
+        Some(at) if at > now => Err(Error::usage(
             format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat"),
             format!("--baseline: {t:?} has not happened yet; a baseline is a time already past"),
         )),
+        Some(at) if !crate::domain::day_in_range(at.date()) => Err(Error::usage(
+            format!(
+                "--baseline: {t:?} di luar jangkauan; pantau menerima tanggal {first} sampai {last}"
+            ),
+            format!("--baseline: {t:?} is out of range; pantau takes dates from {first} to {last}"),
+        )),
+        Some(at) => Ok(at),
         None => Err(Error::usage(
             format!("--baseline: tulis YYYY-MM-DD HH:MM atau HH:MM (hari ini), bukan {t:?}"),
             format!("--baseline: write YYYY-MM-DD HH:MM or HH:MM (today), not {t:?}"),

@@ -31,6 +31,22 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .ok()
 }
 
+/// The earliest day pantau works with (views, `--as-of`, `--baseline`, `PANTAU_TODAY`).
+pub fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The latest day pantau works with; far enough from chrono's limits that no date arithmetic of
+/// pantau's can overflow.
+pub fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2199, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+/// Whether `day` lies from [`first_day`] to [`last_day`].
+pub fn day_in_range(day: NaiveDate) -> bool {
+    (first_day()..=last_day()).contains(&day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

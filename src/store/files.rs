@@ -118,60 +118,89 @@ pub fn is_wal(path: &Path) -> bool {
 /// them its own (with the database's mode), so that the owner could no longer write: say whose
 /// they are and the safe way out, rather than SQLite's "attempt to write a readonly database".
 pub fn check_sidecars_writable(path: &Path) -> Result<()> {
-    use std::os::unix::fs::MetadataExt;
     for suffix in ["-wal", "-shm"] {
         let file = sidecar(path, suffix);
-        let Ok(meta) = std::fs::symlink_metadata(&file) else {
-            continue;
-        };
-        if may_write(&file) {
+        if std::fs::symlink_metadata(&file).is_err() || may_write(&file) {
             continue;
         }
-        let owner = nix::unistd::User::from_uid(meta.uid().into())
-            .ok()
-            .flatten()
-            .map_or_else(|| format!("uid {}", meta.uid()), |u| u.name);
-        let (f, db, wal, shm) = (
-            file.display(),
-            path.display(),
-            sidecar(path, "-wal").display().to_string(),
-            sidecar(path, "-shm").display().to_string(),
-        );
-        let wal_empty = std::fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0);
-        let (remove_id, remove_en) = if wal_empty {
-            (
-                format!(
-                    " Atau, bila tidak ada proses yang membuka database (`fuser {db} {wal} {shm}` tidak \
-                     mencetak apa pun), hapus {wal} dan {shm}: keduanya tidak berisi data (log kosong, \
-                     indeks bersama dibuat ulang) dan pantau membuatnya lagi dengan izin yang benar."
-                ),
-                format!(
-                    " Or, when no process has the database open (`fuser {db} {wal} {shm}` prints \
-                     nothing), remove {wal} and {shm}: they hold no data (an empty log, a shared index \
-                     that is rebuilt) and pantau makes them again with the right permissions."
-                ),
-            )
-        } else {
-            (
-                format!(" Jangan hapus {wal}: isinya data yang belum dipindahkan ke database."),
-                format!(" Do not remove {wal}: it holds data not yet moved into the database."),
-            )
-        };
-        return Err(Error::failed(
-            format!(
-                "{f} milik {owner} dan Anda tidak boleh menulisnya, jadi {db} tidak dapat ditulis. \
-                 Biasanya berkas ini dibuat oleh pembaca yang hanya boleh membaca database (pantau versi lama \
-                 atau sqlite3). Jalan keluar yang aman: {owner} (atau root) menjalankan \
-                 `chmod g+w {wal} {shm}`.{remove_id}"
-            ),
-            format!(
-                "{f} belongs to {owner} and you may not write it, so {db} cannot be written. Such a file \
-                 is usually made by a reader with read permission only on the database (an older pantau, \
-                 or sqlite3). The safe way out: {owner} (or root) runs `chmod g+w {wal} {shm}`.{remove_en}"
-            ),
-        ));
+        return Err(locked_out(path, &file, true));
     }
     Ok(())
+}
+
+/// The `-wal` or `-shm` file of the WAL database at `path` that locks some of its writers out:
+/// one this process may not write while it may write the database, or one owned by another user
+/// than the database's owner that the group may not write. With the way out (as the error a
+/// writer meets gives it).
+pub fn foreign_sidecar(path: &Path) -> Option<Error> {
+    use std::os::unix::fs::MetadataExt;
+    let db = std::fs::metadata(path).ok()?;
+    let writer = may_write(path);
+    ["-wal", "-shm"].into_iter().find_map(|suffix| {
+        let file = sidecar(path, suffix);
+        let meta = std::fs::symlink_metadata(&file).ok()?;
+        let foreign = meta.uid() != db.uid() && meta.mode() & 0o020 == 0;
+        (foreign || writer && !may_write(&file))
+            .then(|| locked_out(path, &file, writer && !may_write(&file)))
+    })
+}
+
+/// Why the `-wal`/`-shm` file `file` of the database at `path` keeps writers out, and the safe
+/// way out; `you`: this process is one of the writers it keeps out.
+fn locked_out(path: &Path, file: &Path, you: bool) -> Error {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::symlink_metadata(file).map_or(0, |m| m.uid());
+    let owner = nix::unistd::User::from_uid(uid.into())
+        .ok()
+        .flatten()
+        .map_or_else(|| format!("uid {uid}"), |u| u.name);
+    let (f, db, wal, shm) = (
+        file.display(),
+        path.display(),
+        sidecar(path, "-wal").display().to_string(),
+        sidecar(path, "-shm").display().to_string(),
+    );
+    let (who_id, who_en) = if you {
+        ("Anda tidak boleh menulisnya", "you may not write it")
+    } else {
+        (
+            "penulis lain (grupnya) tidak boleh menulisnya",
+            "other writers (its group) may not write it",
+        )
+    };
+    let wal_empty = std::fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0);
+    let (remove_id, remove_en) = if wal_empty {
+        (
+            format!(
+                " Atau, bila tidak ada proses yang membuka database (`fuser {db} {wal} {shm}` tidak \
+                 mencetak apa pun), hapus {wal} dan {shm}: keduanya tidak berisi data (log kosong, \
+                 indeks bersama dibuat ulang) dan pantau membuatnya lagi dengan izin yang benar."
+            ),
+            format!(
+                " Or, when no process has the database open (`fuser {db} {wal} {shm}` prints \
+                 nothing), remove {wal} and {shm}: they hold no data (an empty log, a shared index \
+                 that is rebuilt) and pantau makes them again with the right permissions."
+            ),
+        )
+    } else {
+        (
+            format!(" Jangan hapus {wal}: isinya data yang belum dipindahkan ke database."),
+            format!(" Do not remove {wal}: it holds data not yet moved into the database."),
+        )
+    };
+    Error::failed(
+        format!(
+            "{f} milik {owner} dan {who_id}, jadi {db} tidak dapat ditulis. \
+             Biasanya berkas ini dibuat oleh pembaca yang hanya boleh membaca database (pantau versi lama \
+             atau sqlite3). Jalan keluar yang aman: {owner} (atau root) menjalankan \
+             `chmod g+w {wal} {shm}`.{remove_id}"
+        ),
+        format!(
+            "{f} belongs to {owner} and {who_en}, so {db} cannot be written. Such a file \
+             is usually made by a reader with read permission only on the database (an older pantau, \
+             or sqlite3). The safe way out: {owner} (or root) runs `chmod g+w {wal} {shm}`.{remove_en}"
+        ),
+    )
 }
 
 /// Before a reader that may not write the WAL database at `path` opens it: SQLite would make the

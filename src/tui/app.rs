@@ -426,6 +426,32 @@ impl App {
         }
     }
 
+    /// `[`/`]`: the view one day earlier or later; at the first or last day pantau works with it
+    /// stays, and says so.
+    fn step_day(&mut self, forward: bool) {
+        use crate::domain::{day_in_range, first_day, last_day};
+        let day = self.as_of();
+        let next = if forward {
+            day.succ_opt()
+        } else {
+            day.pred_opt()
+        };
+        match next.filter(|d| day_in_range(*d)) {
+            Some(d) => self.set_as_of(d),
+            None => {
+                let (first, last) = (first_day(), last_day());
+                self.error(
+                    self.lang
+                        .pick(
+                            &format!("{day}: pantau menerima tanggal {first} sampai {last}"),
+                            &format!("{day}: pantau takes dates from {first} to {last}"),
+                        )
+                        .to_string(),
+                )
+            }
+        }
+    }
+
     fn show(&mut self, screen: Screen) {
         self.overlay = None;
         self.screen = screen;
@@ -496,8 +522,8 @@ impl App {
                 }
             }
             Command::ToggleLang => self.lang = self.lang.toggled(),
-            Command::DayBack => self.set_as_of(self.as_of() - Duration::days(1)),
-            Command::DayForward => self.set_as_of(self.as_of() + Duration::days(1)),
+            Command::DayBack => self.step_day(false),
+            Command::DayForward => self.step_day(true),
             Command::SortNext | Command::SortFlip => self.sort(c),
             Command::Up
             | Command::Down
