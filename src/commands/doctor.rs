@@ -200,8 +200,8 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
             ),
             Some(
                 l.pick(
-                    "versi lebih lama: buka sekali tanpa --read-only; lebih baru: perbarui pantau",
-                    "older: open it once without --read-only; newer: upgrade pantau",
+                    "versi lebih lama: perbarui dengan perintah yang menulis, `pantau --db BERKAS init` (semua kasus tetap); lebih baru: perbarui pantau",
+                    "older: upgrade it with a command that writes, `pantau --db FILE init` (every case stays); newer: upgrade pantau",
                 )
                 .into(),
             ),
@@ -260,8 +260,8 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
             ),
             Some(
                 l.pick(
-                    "buka sekali tanpa --read-only (pantau menyalakan WAL)",
-                    "open it once without --read-only (pantau turns WAL on)",
+                    "jalankan sekali perintah pantau yang menulis, mis. impor (pantau menyalakan WAL)",
+                    "run a pantau command that writes once, e.g. an import (pantau turns WAL on)",
                 )
                 .into(),
             ),
@@ -275,7 +275,7 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
         format!("{:.1} MiB (+ {:.1} MiB WAL)", mib(size(db)), mib(wal)),
         None,
     ));
-    out.push(wal_size(wal, db, l));
+    out.push(wal_size(wal, l));
     out.push(match store.case_count() {
         Ok(n) => check(
             Level::Ok,
@@ -295,7 +295,7 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
 
 /// The write-ahead log against the size it is cut back to (`WAL_LIMIT`): above it, what keeps it
 /// large and what shrinks it.
-fn wal_size(wal: u64, db: &Path, l: Lang) -> Check {
+fn wal_size(wal: u64, l: Lang) -> Check {
     let name = l.pick("log WAL", "WAL log");
     let limit = u64::try_from(WAL_LIMIT).unwrap_or(u64::MAX);
     if wal <= limit {
@@ -311,7 +311,6 @@ fn wal_size(wal: u64, db: &Path, l: Lang) -> Check {
             None,
         );
     }
-    let db = shell_quote(&db.display().to_string());
     check(
         Level::Warn,
         name,
@@ -325,17 +324,13 @@ fn wal_size(wal: u64, db: &Path, l: Lang) -> Check {
                 "a reader open for a long time (e.g. an interactive pantau screen left running, or sqlite3) kept the log from starting over",
             )
         ),
-        Some(format!(
-            "{} `pantau --db {db} init` ({})",
+        Some(
             l.pick(
-                "tutup pembaca itu; perintah berikutnya yang menulis memangkas log bila tak ada pembaca yang masih memerlukannya, atau sekarang juga:",
-                "close that reader; the next command that writes cuts the log back once no reader still needs it, or now:",
-            ),
-            l.pick(
-                "perlu izin tulis; tidak mengubah kasus, tetapi menulis wilayah, tahapan dan hari libur bawaan bila database memuat yang lain: tambahkan --reference FOLDER bila milik Anda berasal dari folder",
-                "needs write permission; it changes no case, but writes the built-in regions, stages and holidays if the database holds others: add --reference FOLDER if yours came from one",
+                "tutup pembaca itu; perintah berikutnya yang menulis (mis. impor) memangkas log bila tak ada pembaca yang masih memerlukannya",
+                "close that reader; the next command that writes (an import) cuts the log back once no reader still needs it",
             )
-        )),
+            .into(),
+        ),
     )
 }
 

@@ -609,10 +609,6 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     Ok(Sort { key, descending })
 }
 
-/// The earliest date a view may name.
-pub const FIRST_DATE: (i32, u32, u32) = (1900, 1, 1);
-/// The latest date a view may name.
-pub const LAST_DATE: (i32, u32, u32) = (2199, 12, 31);
 /// The most days back `-Nd` may go (about a hundred years).
 pub const MAX_DAYS_AGO: u32 = 36_500;
 
@@ -642,11 +638,8 @@ fn date(value: &Value) -> Result<DateExpr, ViewError> {
 }
 
 fn in_range(d: DateExpr) -> bool {
-    let day = |(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d);
     match d {
-        DateExpr::Date(d) => {
-            day(FIRST_DATE).is_some_and(|f| d >= f) && day(LAST_DATE).is_some_and(|l| d <= l)
-        }
+        DateExpr::Date(d) => crate::domain::day_in_range(d),
         DateExpr::Today => true,
         DateExpr::DaysAgo(n) => n <= MAX_DAYS_AGO,
     }
