@@ -31,7 +31,14 @@ fn all_well_on_the_demo_database() {
         .assert()
         .success();
     // As the README's `umask 007` makes it: any other mode is a warning, and a warning is not a pass.
-    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o660)).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = db.clone().into_os_string();
+        path.push(suffix);
+        if std::path::Path::new(&path).exists() {
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o660))
+                .unwrap();
+        }
+    }
     let out = pantau(home.path())
         .arg("--db")
         .arg(&db)
