@@ -161,10 +161,25 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
 /// The bytes of the regular file at `path`, at most `limit.bytes` of them.
 pub fn read(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
     let file = open_regular(path)?;
-    read_bounded(file, limit).map_err(|refusal| ReadError {
+    let fail = |refusal| ReadError {
         path: path.to_path_buf(),
         refusal,
-    })
+    };
+    // A regular file says its size: refuse one over the limit before reading a byte, and read the
+    // rest into one allocation of the right size (growing a buffer by doubling would hold up to
+    // twice the file and copy it several times: 64 MiB more at peak for a 40 MB import).
+    let size = file.metadata().map_err(|e| fail(Refusal::Io(e)))?.len();
+    if size > limit.bytes {
+        return Err(fail(Refusal::TooBig(limit)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(limit.bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(Refusal::Io(e)))?;
+    if bytes.len() as u64 > limit.bytes {
+        return Err(fail(Refusal::TooBig(limit)));
+    }
+    Ok(bytes)
 }
 
 /// The text of the regular file at `path` (UTF-8), at most `limit.bytes` of it.
