@@ -2,6 +2,7 @@
 //! one case in full. Reads through the store's connection; never writes.
 
 pub mod cache;
+pub mod campaign;
 mod counts;
 mod fast;
 mod fast_pages;

@@ -1,6 +1,7 @@
 //! The only module that talks SQL: opening a database (pragmas, identity checks), migrations,
 //! reference data, and writes of cases and their history. Nothing here draws or parses views.
 
+pub mod baseline;
 pub mod bulk;
 pub mod files;
 pub mod meeting;

@@ -3,21 +3,24 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use crate::config::Prefs;
 use crate::domain::Reference;
+use crate::domain::tiles::Tiles;
 use crate::engine::CaseDetail;
 use crate::i18n::{Lang, Msg, tr};
+use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Action, Command, Screen};
-use crate::tui::baseline::{Baseline, Op};
 use crate::tui::cases::{CaseList, Fill};
-use crate::tui::filter::FilterBar;
+use crate::tui::data::Effect;
+use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
-use crate::tui::meeting::Presenter;
-use crate::tui::personal::{Effect, Prefs, SavePrompt};
+use crate::tui::state::FilterBar;
+use crate::tui::state::Presenter;
+use crate::tui::state::SavePrompt;
+pub use crate::tui::state::{Panel, StagePart};
 use crate::tui::theme::Theme;
-use crate::tui::tiles::Tiles;
-use crate::tui::worker::{Counts, Need, Request};
 use crate::view::View;
 
 /// What the app starts with.
@@ -64,31 +67,6 @@ pub enum Overlay {
     },
     /// The saved views (`v`), one of them selected.
     Views { selected: usize },
-}
-
-/// The dashboard's panels, in focus order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Panel {
-    Regions,
-    Stages,
-    Types,
-    Statuses,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Regions, Panel::Stages, Panel::Types, Panel::Statuses];
-}
-
-/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StagePart {
-    Timeline,
-    Weeks,
-    Regions,
-}
-
-impl StagePart {
-    pub const ALL: [StagePart; 3] = [StagePart::Timeline, StagePart::Weeks, StagePart::Regions];
 }
 
 /// A line for the status bar: a notice fades, an error stays until replaced.

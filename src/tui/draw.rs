@@ -5,15 +5,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::domain::CAMPAIGN;
 use crate::engine::{Dim, Headline};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
 use crate::tui::action::Screen;
-use crate::tui::app::{App, Overlay, Panel};
+use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::marks::{COLUMNS, figures};
-use crate::tui::nav::CAMPAIGN;
+use crate::tui::state::Panel;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::case_table::{CasePreview, CaseTable};
 use crate::tui::widgets::count_panel::{CountPanel, PanelLine};

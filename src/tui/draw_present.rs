@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::domain::CAMPAIGN;
+use crate::engine::campaign::per_thousand;
 use crate::i18n::{Msg, decimal, number, tr};
 use crate::tui::app::App;
-use crate::tui::campaign::per_thousand;
-use crate::tui::meeting::Page;
-use crate::tui::nav::CAMPAIGN;
+use crate::tui::state::Page;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_digits::{self, BigText, Size};
 use crate::tui::widgets::figure::delta_text;

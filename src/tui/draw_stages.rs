@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::domain::CAMPAIGN;
 use crate::domain::TypeGroup;
 use crate::engine::Dim;
+use crate::engine::campaign::{Campaign, per_thousand};
 use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
-use crate::tui::app::{App, StagePart};
-use crate::tui::campaign::{Campaign, per_thousand};
-use crate::tui::nav::CAMPAIGN;
+use crate::tui::app::App;
+use crate::tui::state::StagePart;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::campaign_table::{CampaignLine, CampaignTable};
 use crate::tui::widgets::figure::Figure;

@@ -4,30 +4,7 @@
 use crate::tui::action::Action;
 use crate::tui::action::Command;
 use crate::tui::app::App;
-use crate::tui::editor::LineEditor;
-use crate::view::{View, ViewError};
-
-/// The `/` view editor.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FilterBar {
-    pub editor: LineEditor,
-    pub error: Option<ViewError>,
-    /// Where Up/Down stand in the history, and what was typed before.
-    pub(crate) recall: Option<usize>,
-    pub(crate) draft: String,
-}
-
-impl FilterBar {
-    /// The editor prefilled with `spec`, the cursor at its end.
-    pub fn new(spec: &str) -> FilterBar {
-        FilterBar {
-            editor: LineEditor::new(spec),
-            error: None,
-            recall: None,
-            draft: spec.to_string(),
-        }
-    }
-}
+use crate::view::View;
 
 impl App {
     /// Commands while the view editor is open.

@@ -3,11 +3,10 @@
 
 pub mod action;
 pub mod app;
-pub mod baseline;
 pub mod bindings;
-pub mod campaign;
 pub mod cases;
 pub mod clipboard;
+pub mod data;
 mod draw;
 mod draw_map;
 mod draw_present;
@@ -22,9 +21,9 @@ pub mod marks;
 pub mod meeting;
 mod nav;
 pub mod personal;
+pub mod state;
 mod sync;
 pub mod theme;
-pub mod tiles;
 pub mod widgets;
 pub mod worker;
 
@@ -92,7 +91,7 @@ pub fn run(session: Session) -> Result<()> {
         session.db,
         session.rules,
         lang,
-        baseline::default_dir(),
+        crate::store::baseline::default_dir(),
         session.poll,
     )
     .map_err(|e| Error::Other(format!("worker: {e}")))?;

@@ -4,18 +4,15 @@
 
 use chrono::Duration;
 
-use crate::domain::{Status, TypeGroup};
+use crate::domain::tiles::Dir;
+use crate::domain::{CAMPAIGN, Status, TypeGroup};
 use crate::engine::Group;
 use crate::tui::action::{Action, Command};
-use crate::tui::app::{App, Overlay, Panel, StagePart};
+use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
-use crate::tui::meeting::Page;
-use crate::tui::tiles::Dir;
+use crate::tui::state::{Page, Panel, StagePart};
 use crate::view::{DateExpr, Term, TermKind, View};
-
-/// The stage the dashboard and the stage screen always show, even at zero.
-pub const CAMPAIGN: &str = "KAMPANYE";
 
 /// An index moved by a command within `0..n`.
 fn step(i: usize, n: usize, c: Command, page: usize) -> usize {

@@ -1,72 +1,15 @@
 //! The user's own part of `App::update`: saved views (`v` lists them, `s` saves one under a
 //! name) and copying (`y`, `Y`). Changes state and queues effects; never writes a file or the terminal.
 
+use crate::config::{SavedView, valid_name};
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice, Overlay};
+use crate::tui::bindings::Keymap;
+use crate::tui::data::{Effect, Outcome};
 use crate::tui::editor::LineEditor;
-use crate::tui::keymap::Keymap;
+use crate::tui::state::SavePrompt;
 use crate::view::{DateExpr, View};
-
-/// A view saved in the configuration's `[views]` table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SavedView {
-    pub name: String,
-    pub spec: String,
-}
-
-/// What the configuration gives the interactive screen (passed in, never read from a global).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Prefs {
-    /// The keymap in force (pantau's own with the user's remaps).
-    pub keymap: Keymap,
-    /// The saved views, in the file's order.
-    pub views: Vec<SavedView>,
-    /// Box lines, blocks and arrows drawn as ASCII characters (`--ascii`).
-    pub ascii: bool,
-}
-
-/// The prompt for a saved view's name.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SavePrompt {
-    pub editor: LineEditor,
-    pub error: Option<String>,
-    /// The spec to save (the view when `s` was pressed).
-    pub spec: String,
-}
-
-/// Something the app asks the event loop to do outside it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Write `name = "spec"` into the configuration's `[views]` table.
-    SaveView { name: String, spec: String },
-    /// Put `text` on the clipboard; `what` says what it is in the notice.
-    Copy { text: String, what: String },
-}
-
-/// What became of an effect.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The view was written into this file.
-    Saved {
-        name: String,
-        spec: String,
-        file: String,
-    },
-    /// The text was sent to the terminal's clipboard.
-    Copied { what: String },
-    /// It failed; the message names the file and the way out.
-    Failed(String),
-}
-
-/// Whether `name` can name a saved view: letters, digits, `-` and `_`, at most 40.
-pub fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.chars().count() <= 40
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
 
 impl App {
     /// The saved views.

@@ -6,7 +6,7 @@ use crate::i18n::{Msg, tr};
 use crate::tui::action::Screen;
 use crate::tui::app::{App, Overlay};
 use crate::tui::cases::{Fill, Landing};
-use crate::tui::worker::{Answer, Need, Reply, Request};
+use crate::tui::data::{Answer, Need, Reply, Request};
 use crate::view::{DateExpr, View};
 
 impl App {
