@@ -8,6 +8,7 @@ mod from_xlsx;
 pub mod problem;
 pub mod read;
 pub mod rejected;
+pub mod row;
 pub mod simulate;
 pub mod validate;
 
