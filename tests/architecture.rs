@@ -50,9 +50,19 @@ fn allowed_upward(from: &str, to: &str) -> bool {
 /// Upward imports not yet removed, as (importer, imported). Add nothing here.
 const KNOWN_UPWARD: &[(&str, &str)] = &[("error", "domain::reference"), ("log", "store::files")];
 
-/// Modules of src/tui and src/import that still import each other in a circle.
-/// Empty: a circle found is a failure. Add nothing here; break the circle instead.
-const KNOWN_CIRCLES: &[&[&str]] = &[];
+/// Modules that still import each other in a circle (a `mod.rs` and the children whose items it
+/// re-exports). src/tui and src/import must have none. Add nothing here; break the circle instead.
+const KNOWN_CIRCLES: &[&[&str]] = &[
+    &[
+        "domain",
+        "domain::case",
+        "domain::codes",
+        "domain::deadline",
+        "domain::reference",
+    ],
+    &["engine", "engine::counts", "engine::pages"],
+    &["store", "store::read", "store::write"],
+];
 
 /// Files outside store/ and engine/ that still name rusqlite. Add nothing. (`error.rs` is not
 /// among them: it is the one place that turns a database error into a message, and may.)
@@ -442,7 +452,8 @@ fn circles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 
 fn circles_under(prefix: &str) -> Vec<Vec<String>> {
     let g = graph();
-    let inside = |m: &str| m == prefix || m.starts_with(&format!("{prefix}::"));
+    let inside =
+        |m: &str| prefix.is_empty() || m == prefix || m.starts_with(&format!("{prefix}::"));
     let sub: BTreeMap<String, BTreeSet<String>> = g
         .edges
         .iter()
@@ -461,6 +472,7 @@ fn assert_no_new_circles(prefix: &str) {
     let found = circles_under(prefix);
     let known: Vec<Vec<String>> = KNOWN_CIRCLES
         .iter()
+        .filter(|_| prefix.is_empty())
         .map(|c| c.iter().map(|s| s.to_string()).collect())
         .collect();
     let new: Vec<String> = found
@@ -470,7 +482,7 @@ fn assert_no_new_circles(prefix: &str) {
         .collect();
     let gone: Vec<String> = known
         .iter()
-        .filter(|c| c[0].starts_with(prefix) && !found.contains(c))
+        .filter(|c| !found.contains(c))
         .map(|c| c.join(" -> "))
         .collect();
     assert!(
@@ -489,6 +501,11 @@ fn assert_no_new_circles(prefix: &str) {
 #[test]
 fn the_tui_has_no_import_circle() {
     assert_no_new_circles("tui");
+}
+
+#[test]
+fn no_new_import_circle_anywhere() {
+    assert_no_new_circles("");
 }
 
 #[test]
