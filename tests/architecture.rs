@@ -73,8 +73,6 @@ const KNOWN_RUSQLITE: &[&str] = &[
     "demo/synthetic.rs",
     "import/mod.rs",
     "import/simulate.rs",
-    "tui/cases.rs",
-    "tui/worker.rs",
 ];
 
 struct Module {

@@ -20,6 +20,16 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result, Warning};
 
+/// Stops the query a connection is running (`sqlite3_interrupt`), from any thread.
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// The running query (if any) fails at once as interrupted.
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// How long a writer waits for another writer's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -238,6 +248,14 @@ impl Store {
         Ok(())
     }
 
+    /// Moves the write-ahead log into the database and leaves WAL mode, so that the file alone
+    /// holds everything (a database made to be copied whole, such as the demo's).
+    pub fn into_single_file(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
+            .map_err(|e| self.err(e))
+    }
+
     /// Moves the write-ahead log into the database and empties it, if no reader still needs it;
     /// with readers it does what it can and leaves the rest to the next writer. Never waits.
     pub fn checkpoint(&self) -> Result<()> {
@@ -268,6 +286,11 @@ impl Store {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| open_error(&self.path, e))
+    }
+
+    /// A handle that stops this connection's running query from another thread.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     /// The connection, for the engine's queries.

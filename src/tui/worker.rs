@@ -19,7 +19,7 @@ use crate::engine::live::LiveIndex;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::baseline::{self, Baseline, Keeper, Op};
-use crate::store::{Mode, Store};
+use crate::store::{Interrupt, Mode, Store};
 use crate::view::View;
 
 pub use crate::tui::data::{Answer, Counts, Event, Need, Reply, Request};
@@ -45,7 +45,7 @@ const KINDS: usize = 4;
 #[derive(Default)]
 struct Cancel {
     /// Interrupts the worker's connection (`sqlite3_interrupt`); set once it is open.
-    handle: Mutex<Option<rusqlite::InterruptHandle>>,
+    handle: Mutex<Option<Interrupt>>,
     /// The kind (plus one) of the request being answered; 0 when idle.
     busy: AtomicU8,
     /// The newest generation asked for, by kind.
@@ -153,7 +153,7 @@ fn serve(
 ) -> Result<()> {
     let store = Store::open(path, Mode::ReadOnly)?;
     if let Ok(mut h) = cancel.handle.lock() {
-        *h = Some(store.conn().get_interrupt_handle());
+        *h = Some(store.interrupt_handle());
     }
     // Counts come from the column index, kept current below; SQL answers what it cannot.
     let mut live = LiveIndex::open(&store)?;
