@@ -16,6 +16,8 @@ use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
+use crate::tui::screens::map::Map;
+use crate::tui::screens::{Ctx, Screens, Want};
 use crate::tui::state::FilterBar;
 use crate::tui::state::Presenter;
 use crate::tui::state::SavePrompt;
@@ -125,9 +127,8 @@ pub struct App {
     /// The selected week of the campaign chart and row of the campaign's region table.
     pub(crate) week_row: usize,
     pub(crate) campaign_row: usize,
-    pub(crate) tiles: Tiles,
-    /// The selected tile of the map (an index into `tiles`).
-    pub(crate) tile: usize,
+    /// Each screen's own state.
+    pub(crate) screens: Screens,
     /// The baseline in force, and the counts of the view as it has them.
     pub(crate) baseline: Option<Baseline>,
     pub(crate) base: Option<Counts>,
@@ -183,8 +184,9 @@ impl App {
             stage_part: StagePart::Timeline,
             week_row: 0,
             campaign_row: 0,
-            tiles: o.tiles,
-            tile: 0,
+            screens: Screens {
+                map: Map::new(o.tiles),
+            },
             baseline: None,
             base: None,
             presenter: None,
@@ -509,6 +511,35 @@ impl App {
             self.notice = None;
         }
         None
+    }
+
+    /// What the screens read: the shared state, never a screen's own.
+    pub(crate) fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            lang: self.lang,
+            theme: self.look(),
+            reference: &self.reference,
+            view: &self.view,
+            as_of: self.as_of(),
+            counts: self.counts.as_ref(),
+            base: self.base_counts(),
+            marks: &self.marks,
+            size: self.size,
+        }
+    }
+
+    /// A command for the current screen's own module; what it wants done is done here.
+    pub(crate) fn screen_command(&mut self, c: Command) -> Option<Action> {
+        let mut screens = std::mem::take(&mut self.screens);
+        let want = screens.command(self.screen, c, &self.ctx());
+        self.screens = screens;
+        match want? {
+            Want::Drill(view) => self.drill(view),
+            Want::Open(id) => {
+                self.open_detail(id);
+                None
+            }
+        }
     }
 
     /// Drills into `view` on the case list, remembering where we were.

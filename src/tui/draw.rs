@@ -152,7 +152,9 @@ impl Widget for &App {
                 Screen::Dashboard => self.draw_dashboard(a.body, buf),
                 Screen::Cases => self.draw_cases(a.body, buf),
                 Screen::Stages => self.draw_stage_screen(a.body, buf),
-                Screen::Map => self.draw_map(a.body, buf),
+                Screen::Map => {
+                    self.screens.draw(Screen::Map, &self.ctx(), a.body, buf);
+                }
             },
         }
         if let Some(f) = &self.filter {
@@ -217,17 +219,7 @@ impl App {
 
     /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
     pub(crate) fn base_headline(&self, code: &str) -> Option<Headline> {
-        let base = self.base_counts()?;
-        if code.is_empty() {
-            return Some(base.headline);
-        }
-        Some(
-            base.regions
-                .iter()
-                .find(|r| r.code == code)
-                .map(|r| r.figures)
-                .unwrap_or_default(),
-        )
+        self.ctx().base_headline(code)
     }
 
     /// The baseline's count of key `key` of a dimension, when a baseline is in force.

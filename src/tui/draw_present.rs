@@ -143,7 +143,7 @@ impl App {
                 };
                 self.draw_campaign_charts(charts, buf, &t);
             }
-            Page::Map => self.draw_tiles(rest, buf, &t),
+            Page::Map => self.screens.map.draw_tiles(&self.ctx(), rest, buf, &t),
             Page::Stages => self.draw_timeline(rest, buf, &t),
         }
     }

@@ -19,7 +19,7 @@ impl App {
 
     /// The region of the selected map tile.
     pub fn map_region(&self) -> Option<&str> {
-        self.tiles.tiles.get(self.tile).map(|t| t.code.as_str())
+        self.screens.map.region()
     }
 
     /// The baseline in force.

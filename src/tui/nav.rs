@@ -4,7 +4,6 @@
 
 use chrono::Duration;
 
-use crate::domain::tiles::Dir;
 use crate::domain::{CAMPAIGN, Status, TypeGroup};
 use crate::engine::Group;
 use crate::tui::action::{Action, Command};
@@ -76,16 +75,8 @@ impl App {
             Mode::Cases => self.navigate_cases(c),
             Mode::Stages => self.navigate_stages(c),
             Mode::Map => {
-                let dir = match c {
-                    Command::Up => Dir::Up,
-                    Command::Down => Dir::Down,
-                    Command::Left => Dir::Left,
-                    Command::Right => Dir::Right,
-                    _ => return,
-                };
-                if let Some(i) = self.tiles.neighbour(self.tile, dir) {
-                    self.tile = i;
-                }
+                // Moving on the map never drills: nothing comes back to carry out.
+                let _ = self.screen_command(c);
             }
             Mode::Detail | Mode::Help => {
                 let page = layout::text_rows(self.size.1);
@@ -209,11 +200,7 @@ impl App {
                 let view = self.stage_drill()?;
                 self.drill(view)
             }
-            Mode::Map => {
-                let code = self.map_region()?.to_string();
-                let view = self.with_term(TermKind::Region(vec![code]));
-                self.drill(view)
-            }
+            Mode::Map => self.screen_command(Command::Open),
             Mode::Cases => {
                 let id = self.cases.selected_row()?.id;
                 self.open_detail(id);
@@ -260,14 +247,7 @@ impl App {
 
     /// The current view with `kind` replacing any term of the same key, in normal form.
     fn with_term(&self, kind: TermKind) -> View {
-        let mut view = self.view.clone();
-        view.terms
-            .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
-        view.terms.push(Term {
-            negated: false,
-            kind,
-        });
-        crate::view::parse(&view.print(&self.reference), &self.reference).unwrap_or(view)
+        self.ctx().with_term(kind)
     }
 }
 

@@ -1,0 +1,100 @@
+//! The screens, one module each: a screen owns its state, handles the commands of its mode against
+//! a read-only [`Ctx`], draws itself, and returns a [`Want`] instead of reaching into `App`.
+//! The one `match` over screens for commands and drawing is here; `App` carries out what they want.
+
+pub mod map;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::domain::Reference;
+use crate::engine::Headline;
+use crate::i18n::Lang;
+use crate::tui::action::{Command, Screen};
+use crate::tui::data::Counts;
+use crate::tui::marks::Marks;
+use crate::tui::theme::Theme;
+use crate::view::{Term, TermKind, View};
+
+/// What a screen may read while it handles a command or draws: shared state, never its own.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    /// The theme drawn with (high contrast in presenter mode).
+    pub theme: Theme,
+    pub reference: &'a Reference,
+    pub view: &'a View,
+    /// The date the figures are counted at.
+    pub as_of: chrono::NaiveDate,
+    /// The figures of the view, once the worker has answered.
+    pub counts: Option<&'a Counts>,
+    /// The figures as the baseline copy has them, when a baseline is in force.
+    pub base: Option<&'a Counts>,
+    pub marks: &'a Marks,
+    /// The terminal's columns and rows.
+    pub size: (u16, u16),
+}
+
+impl Ctx<'_> {
+    /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
+    pub fn base_headline(&self, code: &str) -> Option<Headline> {
+        let base = self.base?;
+        if code.is_empty() {
+            return Some(base.headline);
+        }
+        Some(
+            base.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.figures)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The current view with `kind` replacing any term of the same key, in normal form.
+    pub fn with_term(&self, kind: TermKind) -> View {
+        let mut view = self.view.clone();
+        view.terms
+            .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
+        view.terms.push(Term {
+            negated: false,
+            kind,
+        });
+        crate::view::parse(&view.print(self.reference), self.reference).unwrap_or(view)
+    }
+}
+
+/// What a screen asks `App` to do after a command.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Want {
+    /// Show the cases of this view, remembering where we were (Esc comes back).
+    Drill(View),
+    /// Open the case with this id in the detail overlay.
+    Open(i64),
+}
+
+/// The screens' own state, one field each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Screens {
+    pub map: map::Map,
+}
+
+impl Screens {
+    /// A command of `screen`'s mode (moves, Enter); `None` when the screen has nothing to ask.
+    pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+        match screen {
+            Screen::Map => self.map.command(c, ctx),
+            // Still handled by `App` (nav.rs) until they move here.
+            Screen::Dashboard | Screen::Cases | Screen::Stages => None,
+        }
+    }
+
+    /// Draws `screen` into the body of the screen; false for a screen `App` still draws itself.
+    pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) -> bool {
+        match screen {
+            Screen::Map => self.map.draw(ctx, area, buf),
+            Screen::Dashboard | Screen::Cases | Screen::Stages => return false,
+        }
+        true
+    }
+}
