@@ -17,10 +17,11 @@ use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
 use crate::tui::screens::map::Map;
+use crate::tui::screens::stages::Stages;
 use crate::tui::screens::{Ctx, Screens, Want};
 use crate::tui::state::FilterBar;
-use crate::tui::state::Presenter;
 use crate::tui::state::SavePrompt;
+use crate::tui::state::{Page, Presenter};
 pub use crate::tui::state::{Panel, StagePart};
 use crate::tui::theme::Theme;
 use crate::view::View;
@@ -122,11 +123,6 @@ pub struct App {
     pub(crate) panel: Panel,
     pub(crate) region_row: usize,
     pub(crate) panel_keys: [Option<String>; 4],
-    pub(crate) stage_row: usize,
-    pub(crate) stage_part: StagePart,
-    /// The selected week of the campaign chart and row of the campaign's region table.
-    pub(crate) week_row: usize,
-    pub(crate) campaign_row: usize,
     /// Each screen's own state.
     pub(crate) screens: Screens,
     /// The baseline in force, and the counts of the view as it has them.
@@ -180,12 +176,9 @@ impl App {
             panel: Panel::Regions,
             region_row: 0,
             panel_keys: [None, None, None, None],
-            stage_row: 0,
-            stage_part: StagePart::Timeline,
-            week_row: 0,
-            campaign_row: 0,
             screens: Screens {
                 map: Map::new(o.tiles),
+                stages: Stages::default(),
             },
             baseline: None,
             base: None,
@@ -373,7 +366,7 @@ impl App {
 
     /// The selected row of the stage screen's timeline.
     pub fn stage_row(&self) -> usize {
-        self.stage_row
+        self.screens.stages.stage_row
     }
 
     /// How many cases the list shows at the current size.
@@ -524,6 +517,7 @@ impl App {
             counts: self.counts.as_ref(),
             base: self.base_counts(),
             marks: &self.marks,
+            presenting: self.presenter.is_some(),
             size: self.size,
         }
     }
@@ -533,6 +527,11 @@ impl App {
         let mut screens = std::mem::take(&mut self.screens);
         let want = screens.command(self.screen, c, &self.ctx());
         self.screens = screens;
+        if self.screen == Screen::Stages
+            && let Some(p) = &mut self.presenter
+        {
+            p.page = Page::of(self.screen, self.screens.stages.stage_part);
+        }
         match want? {
             Want::Drill(view) => self.drill(view),
             Want::Open(id) => {

@@ -151,9 +151,8 @@ impl Widget for &App {
             None => match self.screen {
                 Screen::Dashboard => self.draw_dashboard(a.body, buf),
                 Screen::Cases => self.draw_cases(a.body, buf),
-                Screen::Stages => self.draw_stage_screen(a.body, buf),
-                Screen::Map => {
-                    self.screens.draw(Screen::Map, &self.ctx(), a.body, buf);
+                Screen::Stages | Screen::Map => {
+                    self.screens.draw(self.screen, &self.ctx(), a.body, buf);
                 }
             },
         }
@@ -224,13 +223,7 @@ impl App {
 
     /// The baseline's count of key `key` of a dimension, when a baseline is in force.
     pub(crate) fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
-        let base = self.base_counts()?;
-        let groups = match dim {
-            Dim::Stage => &base.stages,
-            Dim::Type => &base.types,
-            _ => &base.statuses,
-        };
-        Some(groups.iter().find(|g| g.key == key).map_or(0, |g| g.count))
+        self.ctx().base_group(dim, key)
     }
 
     pub(crate) fn region_line(&self, code: &str, name: String, h: &Headline) -> RegionLine {

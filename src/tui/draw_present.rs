@@ -132,7 +132,12 @@ impl App {
         match page {
             Page::Dashboard => self.draw_dashboard(rest, buf),
             Page::Campaign => {
-                let lines = self.campaign_lines(&counts.campaign, usize::from(rest.width) - 1, &t);
+                let lines = self.screens.stages.campaign_lines(
+                    &self.ctx(),
+                    &counts.campaign,
+                    usize::from(rest.width) - 1,
+                    &t,
+                );
                 if let Some(sentence) = lines.get(1) {
                     buf.set_line(rest.x + 1, rest.y, sentence, rest.width.saturating_sub(1));
                 }
@@ -141,10 +146,15 @@ impl App {
                     height: rest.height.saturating_sub(2),
                     ..rest
                 };
-                self.draw_campaign_charts(charts, buf, &t);
+                self.screens
+                    .stages
+                    .draw_campaign_charts(&self.ctx(), charts, buf, &t);
             }
             Page::Map => self.screens.map.draw_tiles(&self.ctx(), rest, buf, &t),
-            Page::Stages => self.draw_timeline(rest, buf, &t),
+            Page::Stages => self
+                .screens
+                .stages
+                .draw_timeline(&self.ctx(), rest, buf, &t),
         }
     }
 

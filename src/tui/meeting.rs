@@ -14,7 +14,7 @@ use crate::tui::state::{Presenter, StagePart};
 impl App {
     /// The focused part of the stage screen.
     pub fn stage_part(&self) -> StagePart {
-        self.stage_part
+        self.screens.stages.stage_part
     }
 
     /// The region of the selected map tile.
@@ -113,7 +113,7 @@ impl App {
             Some(p) => self.screen = p.back,
             None => {
                 self.overlay = None;
-                let page = Page::of(self.screen, self.stage_part);
+                let page = Page::of(self.screen, self.screens.stages.stage_part);
                 self.presenter = Some(Presenter {
                     page,
                     since: self.now,
@@ -159,12 +159,12 @@ impl App {
             Page::Map => self.screen = Screen::Map,
             Page::Stages => {
                 self.screen = Screen::Stages;
-                self.stage_part = StagePart::Timeline;
+                self.screens.stages.stage_part = StagePart::Timeline;
             }
             Page::Campaign => {
                 self.screen = Screen::Stages;
-                if self.stage_part == StagePart::Timeline {
-                    self.stage_part = StagePart::Weeks;
+                if self.screens.stages.stage_part == StagePart::Timeline {
+                    self.screens.stages.stage_part = StagePart::Weeks;
                 }
             }
         }

@@ -9,7 +9,6 @@ pub mod clipboard;
 pub mod data;
 mod draw;
 mod draw_present;
-mod draw_stages;
 pub mod editor;
 pub mod effect;
 pub mod filter;

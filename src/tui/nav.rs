@@ -1,8 +1,6 @@
-//! Moving around: the cursor of each screen, the dashboard's panels, the stage screen's parts, the
-//! map's tiles, scrolling the overlays and drilling down (Enter). Part of `App::update`; changes
-//! state only through the app's methods.
-
-use chrono::Duration;
+//! Moving around: the dashboard's panels, the case list, scrolling the overlays, and drilling down
+//! (Enter); the map and the stage screen move in their own modules (screens/). Part of
+//! `App::update`; changes state only through the app's methods.
 
 use crate::domain::{CAMPAIGN, Status, TypeGroup};
 use crate::engine::Group;
@@ -10,22 +8,9 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
-use crate::tui::state::{Page, Panel, StagePart};
-use crate::view::{DateExpr, Term, TermKind, View};
-
-/// An index moved by a command within `0..n`.
-fn step(i: usize, n: usize, c: Command, page: usize) -> usize {
-    let last = n.saturating_sub(1);
-    match c {
-        Command::Up => i.saturating_sub(1),
-        Command::Down => (i + 1).min(last),
-        Command::Top => 0,
-        Command::Bottom => last,
-        Command::PageUp => i.saturating_sub(page.max(1)),
-        Command::PageDown => (i + page.max(1)).min(last),
-        _ => i,
-    }
-}
+use crate::tui::screens::step;
+use crate::tui::state::Panel;
+use crate::view::{TermKind, View};
 
 impl App {
     /// The rows of a dashboard panel: the keys with cases (and the campaign stage always); stages
@@ -73,7 +58,10 @@ impl App {
         match mode {
             Mode::Dashboard => self.navigate_dashboard(c),
             Mode::Cases => self.navigate_cases(c),
-            Mode::Stages => self.navigate_stages(c),
+            Mode::Stages => {
+                // Moving between parts and rows never drills: nothing comes back to carry out.
+                let _ = self.screen_command(c);
+            }
             Mode::Map => {
                 // Moving on the map never drills: nothing comes back to carry out.
                 let _ = self.screen_command(c);
@@ -89,35 +77,6 @@ impl App {
                 }
             }
             Mode::Global | Mode::Filter | Mode::Present | Mode::Views | Mode::Save => {}
-        }
-    }
-
-    fn navigate_stages(&mut self, c: Command) {
-        let parts = StagePart::ALL;
-        let i = parts
-            .iter()
-            .position(|p| *p == self.stage_part)
-            .unwrap_or(0);
-        let page = layout::text_rows(self.size.1);
-        match (c, self.stage_part) {
-            (Command::Left, _) => self.stage_part = parts[(i + parts.len() - 1) % parts.len()],
-            (Command::Right, _) => self.stage_part = parts[(i + 1) % parts.len()],
-            (_, StagePart::Timeline) => {
-                self.stage_row = step(self.stage_row, self.reference.stages.len(), c, page);
-            }
-            (_, StagePart::Weeks) => {
-                let n = self.counts.as_ref().map_or(0, |k| k.campaign.weeks.len());
-                self.week_row = step(self.week_row, n, c, page);
-            }
-            (_, StagePart::Regions) => {
-                // The regions, then the total row.
-                let n = self.counts.as_ref().map_or(0, |k| k.campaign.regions.len()) + 1;
-                self.campaign_row = step(self.campaign_row, n, c, page);
-            }
-        }
-        let (screen, part) = (self.screen, self.stage_part);
-        if let Some(p) = &mut self.presenter {
-            p.page = Page::of(screen, part);
         }
     }
 
@@ -196,10 +155,7 @@ impl App {
                 let view = self.with_term(kind?);
                 self.drill(view)
             }
-            Mode::Stages => {
-                let view = self.stage_drill()?;
-                self.drill(view)
-            }
+            Mode::Stages => self.screen_command(Command::Open),
             Mode::Map => self.screen_command(Command::Open),
             Mode::Cases => {
                 let id = self.cases.selected_row()?.id;
@@ -210,56 +166,10 @@ impl App {
         }
     }
 
-    /// The view of the stage screen's selected row: a stage, a week of the campaign, or a region
-    /// (or all regions) in the campaign.
-    fn stage_drill(&self) -> Option<View> {
-        let campaign = TermKind::Stage(vec![CAMPAIGN.to_string()]);
-        match self.stage_part {
-            StagePart::Timeline => {
-                let code = self.reference.stages.get(self.stage_row)?.code.clone();
-                Some(self.with_term(TermKind::Stage(vec![code])))
-            }
-            StagePart::Weeks => {
-                let week = self.counts.as_ref()?.campaign.weeks.get(self.week_row)?;
-                let mut view = self.with_term(campaign);
-                view = with(view, TermKind::From(DateExpr::Date(week.start)));
-                view = with(
-                    view,
-                    TermKind::To(DateExpr::Date(week.start + Duration::days(6))),
-                );
-                Some(self.normal(view))
-            }
-            StagePart::Regions => {
-                let regions = &self.counts.as_ref()?.campaign.regions;
-                let view = self.with_term(campaign);
-                Some(match regions.get(self.campaign_row) {
-                    Some(r) => self.normal(with(view, TermKind::Region(vec![r.code.clone()]))),
-                    None => view,
-                })
-            }
-        }
-    }
-
-    /// `view` in normal form (as if typed).
-    fn normal(&self, view: View) -> View {
-        crate::view::parse(&view.print(&self.reference), &self.reference).unwrap_or(view)
-    }
-
     /// The current view with `kind` replacing any term of the same key, in normal form.
     fn with_term(&self, kind: TermKind) -> View {
         self.ctx().with_term(kind)
     }
-}
-
-/// `view` with `kind` replacing any term of the same key.
-fn with(mut view: View, kind: TermKind) -> View {
-    view.terms
-        .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
-    view.terms.push(Term {
-        negated: false,
-        kind,
-    });
-    view
 }
 
 /// Where a panel's selected key is kept.

@@ -3,12 +3,13 @@
 //! The one `match` over screens for commands and drawing is here; `App` carries out what they want.
 
 pub mod map;
+pub mod stages;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::domain::Reference;
-use crate::engine::Headline;
+use crate::engine::{Dim, Headline};
 use crate::i18n::Lang;
 use crate::tui::action::{Command, Screen};
 use crate::tui::data::Counts;
@@ -31,6 +32,8 @@ pub struct Ctx<'a> {
     /// The figures as the baseline copy has them, when a baseline is in force.
     pub base: Option<&'a Counts>,
     pub marks: &'a Marks,
+    /// Presenter mode is on (no chrome: a screen shows one part at a time, without tabs).
+    pub presenting: bool,
     /// The terminal's columns and rows.
     pub size: (u16, u16),
 }
@@ -49,6 +52,22 @@ impl Ctx<'_> {
                 .map(|r| r.figures)
                 .unwrap_or_default(),
         )
+    }
+
+    /// The baseline's count of key `key` of a dimension, when a baseline is in force.
+    pub fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
+        let base = self.base?;
+        let groups = match dim {
+            Dim::Stage => &base.stages,
+            Dim::Type => &base.types,
+            _ => &base.statuses,
+        };
+        Some(groups.iter().find(|g| g.key == key).map_or(0, |g| g.count))
+    }
+
+    /// `view` in normal form (as if typed).
+    pub fn normal(&self, view: View) -> View {
+        crate::view::parse(&view.print(self.reference), self.reference).unwrap_or(view)
     }
 
     /// The current view with `kind` replacing any term of the same key, in normal form.
@@ -77,6 +96,7 @@ pub enum Want {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Screens {
     pub map: map::Map,
+    pub stages: stages::Stages,
 }
 
 impl Screens {
@@ -84,8 +104,9 @@ impl Screens {
     pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         match screen {
             Screen::Map => self.map.command(c, ctx),
+            Screen::Stages => self.stages.command(c, ctx),
             // Still handled by `App` (nav.rs) until they move here.
-            Screen::Dashboard | Screen::Cases | Screen::Stages => None,
+            Screen::Dashboard | Screen::Cases => None,
         }
     }
 
@@ -93,8 +114,34 @@ impl Screens {
     pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) -> bool {
         match screen {
             Screen::Map => self.map.draw(ctx, area, buf),
-            Screen::Dashboard | Screen::Cases | Screen::Stages => return false,
+            Screen::Stages => self.stages.draw(ctx, area, buf),
+            Screen::Dashboard | Screen::Cases => return false,
         }
         true
     }
+}
+
+/// An index moved by a command within `0..n`.
+pub(crate) fn step(i: usize, n: usize, c: Command, page: usize) -> usize {
+    let last = n.saturating_sub(1);
+    match c {
+        Command::Up => i.saturating_sub(1),
+        Command::Down => (i + 1).min(last),
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::PageUp => i.saturating_sub(page.max(1)),
+        Command::PageDown => (i + page.max(1)).min(last),
+        _ => i,
+    }
+}
+
+/// `view` with `kind` replacing any term of the same key.
+pub(crate) fn with(mut view: View, kind: TermKind) -> View {
+    view.terms
+        .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
+    view.terms.push(Term {
+        negated: false,
+        kind,
+    });
+    view
 }
