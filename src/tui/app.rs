@@ -16,6 +16,7 @@ use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
+use crate::tui::screens::dashboard::Dashboard;
 use crate::tui::screens::map::Map;
 use crate::tui::screens::stages::Stages;
 use crate::tui::screens::{Ctx, Screens, Want};
@@ -120,9 +121,6 @@ pub struct App {
     pub(crate) counts: Option<Counts>,
     pub(crate) counts_key: Option<(View, NaiveDate)>,
     pub(crate) marks: Marks,
-    pub(crate) panel: Panel,
-    pub(crate) region_row: usize,
-    pub(crate) panel_keys: [Option<String>; 4],
     /// Each screen's own state.
     pub(crate) screens: Screens,
     /// The baseline in force, and the counts of the view as it has them.
@@ -173,10 +171,8 @@ impl App {
             counts: None,
             counts_key: None,
             marks: Marks::default(),
-            panel: Panel::Regions,
-            region_row: 0,
-            panel_keys: [None, None, None, None],
             screens: Screens {
+                dashboard: Dashboard::default(),
                 map: Map::new(o.tiles),
                 stages: Stages::default(),
             },
@@ -361,7 +357,7 @@ impl App {
 
     /// The focused dashboard panel and its selected row.
     pub fn dashboard_cursor(&self) -> (Panel, usize) {
-        (self.panel, self.panel_index(self.panel))
+        self.screens.dashboard.cursor(&self.ctx())
     }
 
     /// The selected row of the stage screen's timeline.

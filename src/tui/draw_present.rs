@@ -130,7 +130,7 @@ impl App {
             ..body
         };
         match page {
-            Page::Dashboard => self.draw_dashboard(rest, buf),
+            Page::Dashboard => self.screens.dashboard.draw(&self.ctx(), rest, buf),
             Page::Campaign => {
                 let lines = self.screens.stages.campaign_lines(
                     &self.ctx(),

@@ -2,6 +2,7 @@
 //! a read-only [`Ctx`], draws itself, and returns a [`Want`] instead of reaching into `App`.
 //! The one `match` over screens for commands and drawing is here; `App` carries out what they want.
 
+pub mod dashboard;
 pub mod map;
 pub mod stages;
 
@@ -95,6 +96,7 @@ pub enum Want {
 /// The screens' own state, one field each.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Screens {
+    pub dashboard: dashboard::Dashboard,
     pub map: map::Map,
     pub stages: stages::Stages,
 }
@@ -103,19 +105,21 @@ impl Screens {
     /// A command of `screen`'s mode (moves, Enter); `None` when the screen has nothing to ask.
     pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         match screen {
+            Screen::Dashboard => self.dashboard.command(c, ctx),
             Screen::Map => self.map.command(c, ctx),
             Screen::Stages => self.stages.command(c, ctx),
             // Still handled by `App` (nav.rs) until they move here.
-            Screen::Dashboard | Screen::Cases => None,
+            Screen::Cases => None,
         }
     }
 
     /// Draws `screen` into the body of the screen; false for a screen `App` still draws itself.
     pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) -> bool {
         match screen {
+            Screen::Dashboard => self.dashboard.draw(ctx, area, buf),
             Screen::Map => self.map.draw(ctx, area, buf),
             Screen::Stages => self.stages.draw(ctx, area, buf),
-            Screen::Dashboard | Screen::Cases => return false,
+            Screen::Cases => return false,
         }
         true
     }
