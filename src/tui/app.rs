@@ -16,6 +16,7 @@ use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
+use crate::tui::screens::cases::Cases;
 use crate::tui::screens::dashboard::Dashboard;
 use crate::tui::screens::map::Map;
 use crate::tui::screens::stages::Stages;
@@ -128,9 +129,6 @@ pub struct App {
     pub(crate) base: Option<Counts>,
     pub(crate) presenter: Option<Presenter>,
     pub(crate) cycle: Option<Duration>,
-    pub(crate) cases: CaseList,
-    /// The list must be re-read around its cursor when it is next shown.
-    pub(crate) cases_stale: bool,
     pub(crate) size: (u16, u16),
     pub(crate) notice: Option<Notice>,
     pub(crate) pending: Pending,
@@ -172,6 +170,7 @@ impl App {
             counts_key: None,
             marks: Marks::default(),
             screens: Screens {
+                cases: Cases::default(),
                 dashboard: Dashboard::default(),
                 map: Map::new(o.tiles),
                 stages: Stages::default(),
@@ -180,8 +179,6 @@ impl App {
             base: None,
             presenter: None,
             cycle: o.cycle,
-            cases: CaseList::default(),
-            cases_stale: false,
             size: o.size,
             notice: None,
             pending: Pending::default(),
@@ -228,7 +225,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 let visible = self.case_rows();
-                self.cases.scroll_to_cursor(visible);
+                self.screens.cases.list.scroll_to_cursor(visible);
                 None
             }
             Action::DbChanged => {
@@ -348,7 +345,7 @@ impl App {
     }
 
     pub fn cases(&self) -> &CaseList {
-        &self.cases
+        &self.screens.cases.list
     }
 
     pub fn notice(&self) -> Option<&Notice> {
@@ -377,8 +374,8 @@ impl App {
         }
         self.view = view;
         self.marks.clear();
-        self.cases.reset();
-        self.cases_stale = false;
+        self.screens.cases.list.reset();
+        self.screens.cases.stale = false;
         self.pending.page = None;
         self.request_counts();
     }
@@ -532,6 +529,10 @@ impl App {
             Want::Drill(view) => self.drill(view),
             Want::Open(id) => {
                 self.open_detail(id);
+                None
+            }
+            Want::Page(req, fill) => {
+                self.request_page(req, fill);
                 None
             }
         }

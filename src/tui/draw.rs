@@ -8,12 +8,10 @@ use ratatui::widgets::Widget;
 use crate::engine::{Dim, Headline};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
-use crate::tui::action::Screen;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::case_table::{CasePreview, CaseTable};
 use crate::tui::widgets::detail::{self, DetailView};
 use crate::tui::widgets::filter_bar::FilterBar;
 use crate::tui::widgets::footer::Footer;
@@ -21,7 +19,6 @@ use crate::tui::widgets::header::{Live, TabBar, TitleBar};
 use crate::tui::widgets::help::HelpView;
 use crate::tui::widgets::saved_views::SavedViews;
 use crate::tui::widgets::too_small::TooSmall;
-use crate::view::{Sort, SortKey};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -143,12 +140,7 @@ impl Widget for &App {
                 }
                 .render(a.body, buf);
             }
-            None => match self.screen {
-                Screen::Cases => self.draw_cases(a.body, buf),
-                Screen::Dashboard | Screen::Stages | Screen::Map => {
-                    self.screens.draw(self.screen, &self.ctx(), a.body, buf);
-                }
-            },
+            None => self.screens.draw(self.screen, &self.ctx(), a.body, buf),
         }
         if let Some(f) = &self.filter {
             FilterBar {
@@ -218,49 +210,5 @@ impl App {
     /// The baseline's count of key `key` of a dimension, when a baseline is in force.
     pub(crate) fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
         self.ctx().base_group(dim, key)
-    }
-
-    fn draw_cases(&self, body: Rect, buf: &mut Buffer) {
-        let list_h = body.height.saturating_sub(layout::PREVIEW);
-        let list = &self.cases;
-        CaseTable {
-            rows: list.rows(),
-            top: list.top(),
-            selected: list.selected(),
-            loaded: list.is_loaded(),
-            sort: self.view.sort.unwrap_or(Sort {
-                key: SortKey::Received,
-                descending: false,
-            }),
-            as_of: self.as_of(),
-            reference: &self.reference,
-            lang: self.lang,
-            theme: &self.look(),
-        }
-        .render(
-            Rect {
-                height: list_h,
-                ..body
-            },
-            buf,
-        );
-        let total = self.counts.as_ref().map(|c| c.headline.total);
-        let position = match (list.position(), total) {
-            (Some(n), Some(t)) => Some(format!("{n} {} {t}", tr(self.lang, Msg::TuiOf))),
-            _ => None,
-        };
-        CasePreview {
-            row: list.selected_row(),
-            position,
-            theme: &self.look(),
-        }
-        .render(
-            Rect {
-                y: body.y + list_h,
-                height: layout::PREVIEW.min(body.height),
-                ..body
-            },
-            buf,
-        );
     }
 }

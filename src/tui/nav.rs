@@ -20,7 +20,10 @@ impl App {
                 // Moving between panels and rows never drills: nothing comes back to carry out.
                 let _ = self.screen_command(c);
             }
-            Mode::Cases => self.navigate_cases(c),
+            Mode::Cases => {
+                // A move may need another page: the worker is asked for it.
+                let _ = self.screen_command(c);
+            }
             Mode::Stages => {
                 // Moving between parts and rows never drills: nothing comes back to carry out.
                 let _ = self.screen_command(c);
@@ -43,45 +46,13 @@ impl App {
         }
     }
 
-    fn navigate_cases(&mut self, c: Command) {
-        let visible = self.case_rows();
-        let jump = match c {
-            Command::Up => {
-                self.cases.move_by(-1, visible);
-                None
-            }
-            Command::Down => {
-                self.cases.move_by(1, visible);
-                None
-            }
-            Command::PageUp => {
-                self.cases.page_by(-1, visible);
-                None
-            }
-            Command::PageDown => {
-                self.cases.page_by(1, visible);
-                None
-            }
-            Command::Top => self.cases.to_first(visible),
-            Command::Bottom => self.cases.to_last(visible),
-            _ => None,
-        };
-        if let Some((req, fill)) = jump {
-            self.request_page(req, fill);
-        }
-    }
-
     /// Enter: drill down into the row under the cursor, or open the case.
     pub(crate) fn open(&mut self) -> Option<Action> {
         match self.mode() {
             Mode::Dashboard => self.screen_command(Command::Open),
             Mode::Stages => self.screen_command(Command::Open),
             Mode::Map => self.screen_command(Command::Open),
-            Mode::Cases => {
-                let id = self.cases.selected_row()?.id;
-                self.open_detail(id);
-                None
-            }
+            Mode::Cases => self.screen_command(Command::Open),
             _ => None,
         }
     }

@@ -102,7 +102,7 @@ impl App {
             return Some((d.case.nomor.clone(), d.case.uraian.clone()));
         }
         if self.overlay.is_none() && self.screen == Screen::Cases {
-            let row = self.cases.selected_row()?;
+            let row = self.screens.cases.list.selected_row()?;
             return Some((row.nomor.clone(), row.uraian.clone()));
         }
         None

@@ -2,6 +2,7 @@
 //! a read-only [`Ctx`], draws itself, and returns a [`Want`] instead of reaching into `App`.
 //! The one `match` over screens for commands and drawing is here; `App` carries out what they want.
 
+pub mod cases;
 pub mod dashboard;
 pub mod map;
 pub mod stages;
@@ -10,9 +11,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::domain::Reference;
+use crate::engine::PageRequest;
 use crate::engine::{Dim, Headline};
 use crate::i18n::Lang;
 use crate::tui::action::{Command, Screen};
+use crate::tui::cases::Fill;
 use crate::tui::data::Counts;
 use crate::tui::marks::Marks;
 use crate::tui::theme::Theme;
@@ -91,11 +94,14 @@ pub enum Want {
     Drill(View),
     /// Open the case with this id in the detail overlay.
     Open(i64),
+    /// Ask the worker for a page of cases, to be filled in as `Fill` says.
+    Page(PageRequest, Fill),
 }
 
 /// The screens' own state, one field each.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Screens {
+    pub cases: cases::Cases,
     pub dashboard: dashboard::Dashboard,
     pub map: map::Map,
     pub stages: stages::Stages,
@@ -108,20 +114,18 @@ impl Screens {
             Screen::Dashboard => self.dashboard.command(c, ctx),
             Screen::Map => self.map.command(c, ctx),
             Screen::Stages => self.stages.command(c, ctx),
-            // Still handled by `App` (nav.rs) until they move here.
-            Screen::Cases => None,
+            Screen::Cases => self.cases.command(c, ctx),
         }
     }
 
-    /// Draws `screen` into the body of the screen; false for a screen `App` still draws itself.
-    pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) -> bool {
+    /// Draws `screen` into the body of the screen.
+    pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) {
         match screen {
             Screen::Dashboard => self.dashboard.draw(ctx, area, buf),
             Screen::Map => self.map.draw(ctx, area, buf),
             Screen::Stages => self.stages.draw(ctx, area, buf),
-            Screen::Cases => return false,
+            Screen::Cases => self.cases.draw(ctx, area, buf),
         }
-        true
     }
 }
 
