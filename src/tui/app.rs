@@ -289,12 +289,7 @@ impl App {
 
     /// The mode of the current screen, without overlays or the presenter.
     pub fn screen_mode(&self) -> Mode {
-        match self.screen {
-            Screen::Dashboard => Mode::Dashboard,
-            Screen::Cases => Mode::Cases,
-            Screen::Stages => Mode::Stages,
-            Screen::Map => Mode::Map,
-        }
+        Mode::of(self.screen)
     }
 
     pub fn screen(&self) -> Screen {
@@ -472,7 +467,7 @@ impl App {
             | Command::Top
             | Command::Bottom
             | Command::PageUp
-            | Command::PageDown => self.navigate(c),
+            | Command::PageDown => return self.navigate(c),
             Command::Open => return self.open(),
             // Editor commands do nothing outside the editor.
             _ => {}

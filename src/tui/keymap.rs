@@ -43,6 +43,16 @@ impl Mode {
         Mode::Present,
     ];
 
+    /// The mode of a screen (its own keys).
+    pub fn of(screen: Screen) -> Mode {
+        match screen {
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::Cases => Mode::Cases,
+            Screen::Stages => Mode::Stages,
+            Screen::Map => Mode::Map,
+        }
+    }
+
     /// The mode's name in the configuration (`[keys.cases]`).
     pub fn name(self) -> &'static str {
         match self {

@@ -9,51 +9,34 @@ use crate::tui::layout;
 use crate::tui::screens::step;
 
 impl App {
-    /// Up, Down, Left, Right, Top, Bottom, PageUp, PageDown in the current mode.
-    pub(crate) fn navigate(&mut self, c: Command) {
+    /// Up, Down, Left, Right, Top, Bottom, PageUp, PageDown in the current mode: the screen's
+    /// own module moves its cursor (also under the presenter); the overlays scroll here.
+    pub(crate) fn navigate(&mut self, c: Command) -> Option<Action> {
         let mode = match self.mode() {
             Mode::Present => self.screen_mode(),
             m => m,
         };
-        match mode {
-            Mode::Dashboard => {
-                // Moving between panels and rows never drills: nothing comes back to carry out.
-                let _ = self.screen_command(c);
-            }
-            Mode::Cases => {
-                // A move may need another page: the worker is asked for it.
-                let _ = self.screen_command(c);
-            }
-            Mode::Stages => {
-                // Moving between parts and rows never drills: nothing comes back to carry out.
-                let _ = self.screen_command(c);
-            }
-            Mode::Map => {
-                // Moving on the map never drills: nothing comes back to carry out.
-                let _ = self.screen_command(c);
-            }
-            Mode::Detail | Mode::Help => {
-                let page = layout::text_rows(self.size.1);
-                let max = self.overlay_lines().saturating_sub(page);
-                match &mut self.overlay {
-                    Some(Overlay::Help { scroll, .. }) | Some(Overlay::Detail { scroll, .. }) => {
-                        *scroll = step(*scroll, max + 1, c, page);
-                    }
-                    Some(Overlay::Views { .. }) | None => {}
-                }
-            }
-            Mode::Global | Mode::Filter | Mode::Present | Mode::Views | Mode::Save => {}
+        if mode == self.screen_mode() {
+            return self.screen_command(c);
         }
+        if let Mode::Detail | Mode::Help = mode {
+            let page = layout::text_rows(self.size.1);
+            let max = self.overlay_lines().saturating_sub(page);
+            match &mut self.overlay {
+                Some(Overlay::Help { scroll, .. }) | Some(Overlay::Detail { scroll, .. }) => {
+                    *scroll = step(*scroll, max + 1, c, page);
+                }
+                Some(Overlay::Views { .. }) | None => {}
+            }
+        }
+        None
     }
 
-    /// Enter: drill down into the row under the cursor, or open the case.
+    /// Enter: the screen's own module drills down into the row under its cursor, or opens the case.
     pub(crate) fn open(&mut self) -> Option<Action> {
-        match self.mode() {
-            Mode::Dashboard => self.screen_command(Command::Open),
-            Mode::Stages => self.screen_command(Command::Open),
-            Mode::Map => self.screen_command(Command::Open),
-            Mode::Cases => self.screen_command(Command::Open),
-            _ => None,
+        if self.mode() == self.screen_mode() {
+            return self.screen_command(Command::Open);
         }
+        None
     }
 }
