@@ -96,3 +96,65 @@ impl Cases {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{CaseRow, Page};
+    use crate::tui::cases::{Fill, Landing};
+    use crate::tui::screens::fixture::{Fixture, body, text};
+
+    fn row(id: i64) -> CaseRow {
+        CaseRow {
+            id,
+            nomor: format!("{id:03}/PL/PP/64/2024"),
+            received: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default(),
+            region: "64.72".into(),
+            stage: "KAMPANYE".into(),
+            type_group: "PIDANA".into(),
+            status: "KAJIAN".into(),
+            due: None,
+            overdue: false,
+            uraian: "Politik uang".into(),
+            cursor: Default::default(),
+        }
+    }
+
+    fn loaded(ids: std::ops::Range<i64>) -> Cases {
+        let mut c = Cases::default();
+        let page = Page {
+            rows: ids.map(row).collect(),
+            more: false,
+        };
+        c.list
+            .apply(Fill::Replace(Landing::First), page, Some(0), 10);
+        c
+    }
+
+    #[test]
+    fn before_the_first_page_a_move_asks_for_nothing_and_enter_opens_nothing() {
+        let f = Fixture::new();
+        let mut c = Cases::default();
+        assert_eq!(c.command(Command::Down, &f.ctx()), None);
+        assert_eq!(c.command(Command::Open, &f.ctx()), None);
+    }
+
+    #[test]
+    fn enter_opens_the_case_under_the_cursor() {
+        let f = Fixture::new();
+        let mut c = loaded(1..4);
+        c.command(Command::Down, &f.ctx());
+        assert_eq!(c.command(Command::Open, &f.ctx()), Some(Want::Open(2)));
+    }
+
+    #[test]
+    fn draws_the_rows_and_the_preview() {
+        let f = Fixture::new();
+        let c = loaded(1..4);
+        let (area, mut buf) = body();
+        c.draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        assert!(screen.contains("003/PL/PP/64/2024"), "{screen}");
+        assert!(screen.contains("Politik uang"), "{screen}");
+    }
+}

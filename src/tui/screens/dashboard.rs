@@ -304,3 +304,77 @@ impl Dashboard {
 fn panel_slot(panel: Panel) -> usize {
     Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::fixture::{Fixture, body, text};
+
+    #[test]
+    fn the_region_table_moves_and_enter_drills_into_the_region() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut d = Dashboard::default();
+        assert_eq!(
+            d.command(Command::Down, &ctx),
+            None,
+            "a move asks for nothing"
+        );
+        assert_eq!(d.cursor(&ctx), (Panel::Regions, 1));
+        let Some(Want::Drill(view)) = d.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        let code = f.reference.regions[1].code.clone();
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![code])]);
+    }
+
+    #[test]
+    fn enter_on_the_total_row_drills_into_the_whole_view() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut d = Dashboard::default();
+        d.command(Command::Bottom, &ctx);
+        assert_eq!(
+            d.cursor(&ctx).1,
+            f.reference.regions.len(),
+            "the total row is last"
+        );
+        assert_eq!(
+            d.command(Command::Open, &ctx),
+            Some(Want::Drill(f.view.clone()))
+        );
+    }
+
+    #[test]
+    fn right_focuses_the_stage_panel_and_enter_drills_into_the_campaign() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut d = Dashboard::default();
+        d.command(Command::Right, &ctx);
+        assert_eq!(d.cursor(&ctx), (Panel::Stages, 0));
+        let Some(Want::Drill(view)) = d.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        assert_eq!(view.print(&f.reference), "stage:kampanye");
+    }
+
+    #[test]
+    fn draws_every_region_and_the_total_from_the_context() {
+        let f = Fixture::new();
+        let (area, mut buf) = body();
+        Dashboard::default().draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        let last = f
+            .reference
+            .regions
+            .last()
+            .map(|r| r.display_name(crate::i18n::Lang::En));
+        assert!(screen.contains(last.as_deref().unwrap_or("?")), "{screen}");
+        assert!(screen.contains("Total"), "{screen}");
+        assert!(
+            screen.contains(&f.counts.headline.total.to_string()),
+            "{screen}"
+        );
+    }
+}

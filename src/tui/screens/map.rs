@@ -228,3 +228,46 @@ impl Map {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::fixture::{Fixture, body, text};
+
+    #[test]
+    fn arrows_move_between_tiles_and_enter_drills_into_the_region() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let tiles = Tiles::embedded(&f.reference).unwrap_or_else(|e| panic!("{e}"));
+        let mut map = Map::new(tiles);
+        let first = map.region().map(str::to_string);
+        assert_eq!(
+            map.command(Command::Down, &ctx),
+            None,
+            "a move asks for nothing"
+        );
+        let moved = map.region().map(str::to_string);
+        assert_ne!(moved, first, "Down reaches another tile");
+        let Some(Want::Drill(view)) = map.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![moved.unwrap_or_default()])]);
+    }
+
+    #[test]
+    fn draws_its_title_and_a_tile_per_region() {
+        let f = Fixture::new();
+        let tiles = Tiles::embedded(&f.reference).unwrap_or_else(|e| panic!("{e}"));
+        let n = tiles.tiles.len();
+        let (area, mut buf) = body();
+        Map::new(tiles).draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        assert!(screen.contains("cases by handling office"), "{screen}");
+        assert!(
+            screen.contains("01/03/2024") || screen.contains("1 Mar"),
+            "{screen}"
+        );
+        assert_eq!(n, f.reference.regions.len(), "every region has a tile");
+    }
+}

@@ -153,3 +153,107 @@ pub(crate) fn with(mut view: View, kind: TermKind) -> View {
     });
     view
 }
+
+/// A context built by hand, for the screens' own tests: no worker, no database.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::domain::Reference;
+    use crate::engine::{Group, Headline, RegionRow};
+    use crate::i18n::Lang;
+    use crate::tui::data::Counts;
+    use crate::tui::marks::Marks;
+    use crate::tui::screens::Ctx;
+    use crate::tui::theme::Theme;
+    use crate::view::View;
+
+    /// What a context borrows: the embedded reference, the whole view, and counts in which the
+    /// n-th region has n cases (the first none), every one in the campaign stage.
+    pub(crate) struct Fixture {
+        pub(crate) reference: Reference,
+        pub(crate) view: View,
+        pub(crate) counts: Counts,
+        pub(crate) marks: Marks,
+    }
+
+    impl Fixture {
+        pub(crate) fn new() -> Fixture {
+            let reference = Reference::embedded();
+            let regions: Vec<RegionRow> = reference
+                .regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RegionRow {
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                    figures: Headline {
+                        total: i as i64,
+                        temuan: i as i64,
+                        ..Headline::default()
+                    },
+                })
+                .collect();
+            let total: i64 = regions.iter().map(|r| r.figures.total).sum();
+            let group = |key: &str| Group {
+                key: key.to_string(),
+                label: key.to_string(),
+                count: total,
+            };
+            let counts = Counts {
+                headline: Headline {
+                    total,
+                    temuan: total,
+                    ..Headline::default()
+                },
+                regions,
+                stages: vec![group(crate::domain::CAMPAIGN)],
+                types: vec![group("PIDANA")],
+                statuses: vec![group("KAJIAN")],
+                campaign: Default::default(),
+            };
+            Fixture {
+                reference,
+                view: View::default(),
+                counts,
+                marks: Marks::default(),
+            }
+        }
+
+        /// The context at 100x30, in English, on 1 March 2024.
+        pub(crate) fn ctx(&self) -> Ctx<'_> {
+            Ctx {
+                lang: Lang::En,
+                theme: Theme::new(false),
+                reference: &self.reference,
+                view: &self.view,
+                as_of: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default(),
+                counts: Some(&self.counts),
+                base: None,
+                marks: &self.marks,
+                presenting: false,
+                size: (100, 30),
+            }
+        }
+    }
+
+    /// The text of every row of a buffer, joined by newlines.
+    pub(crate) fn text(buf: &Buffer) -> String {
+        let area = buf.area;
+        (area.y..area.y + area.height)
+            .map(|y| {
+                (area.x..area.x + area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A body of the fixture's size, less the title, tab and footer lines.
+    pub(crate) fn body() -> (Rect, Buffer) {
+        let area = Rect::new(0, 0, 100, 26);
+        (area, Buffer::empty(area))
+    }
+}

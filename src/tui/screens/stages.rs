@@ -468,3 +468,53 @@ impl Stages {
         .render(right, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::fixture::{Fixture, body, text};
+
+    #[test]
+    fn the_timeline_moves_and_enter_drills_into_the_stage() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut s = Stages::default();
+        assert_eq!(
+            s.command(Command::Down, &ctx),
+            None,
+            "a move asks for nothing"
+        );
+        assert_eq!(s.stage_row, 1);
+        let Some(Want::Drill(view)) = s.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        let code = f.reference.stages[1].code.to_lowercase();
+        assert_eq!(view.print(&f.reference), format!("stage:{code}"));
+    }
+
+    #[test]
+    fn left_and_right_go_round_the_parts() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut s = Stages::default();
+        s.command(Command::Right, &ctx);
+        assert_eq!(s.stage_part, StagePart::Weeks);
+        s.command(Command::Left, &ctx);
+        s.command(Command::Left, &ctx);
+        assert_eq!(
+            s.stage_part,
+            StagePart::Regions,
+            "Left from the first part wraps"
+        );
+    }
+
+    #[test]
+    fn draws_the_stages_of_the_reference() {
+        let f = Fixture::new();
+        let (area, mut buf) = body();
+        Stages::default().draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        let first = f.reference.stages[0].name(crate::i18n::Lang::En);
+        assert!(screen.contains(first), "{screen}");
+    }
+}
