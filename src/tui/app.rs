@@ -16,10 +16,6 @@ use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
-use crate::tui::screens::cases::Cases;
-use crate::tui::screens::dashboard::Dashboard;
-use crate::tui::screens::map::Map;
-use crate::tui::screens::stages::Stages;
 use crate::tui::screens::{Ctx, Screens, Want};
 use crate::tui::state::FilterBar;
 use crate::tui::state::SavePrompt;
@@ -169,12 +165,7 @@ impl App {
             counts: None,
             counts_key: None,
             marks: Marks::default(),
-            screens: Screens {
-                cases: Cases::default(),
-                dashboard: Dashboard::default(),
-                map: Map::new(o.tiles),
-                stages: Stages::default(),
-            },
+            screens: Screens::new(o.tiles),
             baseline: None,
             base: None,
             presenter: None,

@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::domain::Reference;
+use crate::domain::tiles::Tiles;
 use crate::engine::PageRequest;
 use crate::engine::{Dim, Headline};
 use crate::i18n::Lang;
@@ -108,6 +109,14 @@ pub struct Screens {
 }
 
 impl Screens {
+    /// Every screen at its start; the map with the region layout it draws.
+    pub fn new(tiles: Tiles) -> Screens {
+        Screens {
+            map: map::Map::new(tiles),
+            ..Screens::default()
+        }
+    }
+
     /// A command of `screen`'s mode (moves, Enter); `None` when the screen has nothing to ask.
     pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         match screen {
