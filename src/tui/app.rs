@@ -18,7 +18,7 @@ use crate::tui::layout;
 use crate::tui::marks::Marks;
 use crate::tui::screens::{Ctx, Screens, Want};
 use crate::tui::state::FilterBar;
-use crate::tui::state::SavePrompt;
+use crate::tui::state::Prompt;
 use crate::tui::state::{Page, Presenter};
 pub use crate::tui::state::{Panel, StagePart};
 use crate::tui::theme::Theme;
@@ -103,7 +103,8 @@ pub struct App {
     pub(crate) db_label: String,
     pub(crate) screen: Screen,
     pub(crate) overlay: Option<Overlay>,
-    pub(crate) filter: Option<FilterBar>,
+    /// The prompt open at the bottom, if any (the view editor, a saved view's name).
+    pub(crate) prompt: Option<Prompt>,
     pub(crate) view: View,
     pub(crate) as_of: Option<NaiveDate>,
     pub(crate) today: NaiveDate,
@@ -132,8 +133,6 @@ pub struct App {
     pub(crate) outbox: Vec<Request>,
     pub(crate) quit: bool,
     pub(crate) prefs: Prefs,
-    /// The prompt for a saved view's name (`s`), when open.
-    pub(crate) save: Option<SavePrompt>,
     /// What the event loop is asked to do outside the app (save a view, copy).
     pub(crate) effects: Vec<Effect>,
 }
@@ -151,7 +150,7 @@ impl App {
             db_label: o.db_label,
             screen: Screen::Dashboard,
             overlay: None,
-            filter: None,
+            prompt: None,
             view: View::default(),
             as_of: o.as_of,
             today: o.today,
@@ -177,7 +176,6 @@ impl App {
             outbox: Vec::new(),
             quit: false,
             prefs: o.prefs,
-            save: None,
             effects: Vec::new(),
         };
         let spec = o.view.print(&app.reference);
@@ -198,12 +196,12 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Action> {
         let next = match action {
             Action::Command(c) => self.command(c),
-            Action::Insert(c) if self.save.is_some() => {
+            Action::Insert(c) if self.save_prompt().is_some() => {
                 self.save_insert(c);
                 None
             }
             Action::Insert(c) => {
-                if let Some(f) = &mut self.filter {
+                if let Some(f) = self.prompt.as_mut().and_then(Prompt::filter_mut) {
                     f.editor.insert(c);
                     f.error = None;
                 }
@@ -265,10 +263,10 @@ impl App {
 
     /// Which part of the keymap applies now.
     pub fn mode(&self) -> Mode {
-        if self.save.is_some() {
+        if self.save_prompt().is_some() {
             return Mode::Save;
         }
-        match (&self.filter, &self.overlay, self.screen) {
+        match (self.filter(), &self.overlay, self.screen) {
             (Some(_), _, _) => Mode::Filter,
             (None, Some(Overlay::Views { .. }), _) => Mode::Views,
             (None, Some(Overlay::Help { .. }), _) => Mode::Help,
@@ -319,7 +317,7 @@ impl App {
     }
 
     pub fn filter(&self) -> Option<&FilterBar> {
-        self.filter.as_ref()
+        self.prompt.as_ref().and_then(Prompt::filter)
     }
 
     pub fn counts(&self) -> Option<&Counts> {
@@ -412,7 +410,7 @@ impl App {
 
     /// Runs a command from the keymap.
     fn command(&mut self, c: Command) -> Option<Action> {
-        if self.filter.is_some() {
+        if self.filter().is_some() {
             return self.filter_command(c);
         }
         if self.personal_command(c) {
@@ -436,7 +434,7 @@ impl App {
             Command::EditView => {
                 self.overlay = None;
                 let spec = self.view_spec();
-                self.filter = Some(FilterBar::new(&spec));
+                self.prompt = Some(Prompt::Filter(FilterBar::new(&spec)));
             }
             Command::NextScreen => self.show(self.screen.cycle(true)),
             Command::PrevScreen => self.show(self.screen.cycle(false)),

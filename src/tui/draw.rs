@@ -142,7 +142,7 @@ impl Widget for &App {
             }
             None => self.screens.draw(self.screen, &self.ctx(), a.body, buf),
         }
-        if let Some(f) = &self.filter {
+        if let Some(f) = self.filter() {
             FilterBar {
                 prompt: tr(self.lang, Msg::TuiEditPrompt),
                 text: f.editor.text(),
@@ -156,7 +156,7 @@ impl Widget for &App {
             }
             .render(layout::editor_area(a.body), buf);
         }
-        if let Some(p) = &self.save {
+        if let Some(p) = self.save_prompt() {
             FilterBar {
                 prompt: tr(self.lang, Msg::TuiSavePrompt),
                 text: p.editor.text(),

@@ -8,7 +8,7 @@ use crate::tui::app::{App, Notice, Overlay};
 use crate::tui::bindings::Keymap;
 use crate::tui::data::{Effect, Outcome};
 use crate::tui::editor::LineEditor;
-use crate::tui::state::SavePrompt;
+use crate::tui::state::{Prompt, SavePrompt};
 use crate::view::{DateExpr, View};
 
 impl App {
@@ -24,7 +24,7 @@ impl App {
 
     /// The name prompt, when open.
     pub fn save_prompt(&self) -> Option<&SavePrompt> {
-        self.save.as_ref()
+        self.prompt.as_ref().and_then(Prompt::save)
     }
 
     /// The effects queued since the last call, for the event loop to carry out.
@@ -51,7 +51,7 @@ impl App {
 
     /// The commands of this part; false when `c` is none of them.
     pub(crate) fn personal_command(&mut self, c: Command) -> bool {
-        if self.save.is_some() {
+        if self.save_prompt().is_some() {
             self.save_command(c);
             return true;
         }
@@ -66,11 +66,11 @@ impl App {
             }
             Command::SaveView => {
                 self.overlay = None;
-                self.save = Some(SavePrompt {
+                self.prompt = Some(Prompt::Save(SavePrompt {
                     editor: LineEditor::new(""),
                     error: None,
                     spec: self.view_spec(),
-                });
+                }));
             }
             Command::CopyView => {
                 let spec = self.canonical_spec();
@@ -187,12 +187,12 @@ impl App {
 
     /// Commands while the name prompt is open.
     fn save_command(&mut self, c: Command) {
-        let Some(p) = self.save.as_mut() else {
+        let Some(p) = self.prompt.as_mut().and_then(Prompt::save_mut) else {
             return;
         };
         match c {
             Command::Quit => self.quit = true,
-            Command::Cancel => self.save = None,
+            Command::Cancel => self.prompt = None,
             Command::CursorLeft => p.editor.left(),
             Command::CursorRight => p.editor.right(),
             Command::CursorHome => p.editor.home(),
@@ -204,7 +204,7 @@ impl App {
                 let name = p.editor.text().trim().to_string();
                 if valid_name(&name) {
                     let spec = p.spec.clone();
-                    self.save = None;
+                    self.prompt = None;
                     self.effects.push(Effect::SaveView { name, spec });
                 } else {
                     p.error = Some(tr(self.lang, Msg::TuiSaveBadName).to_string());
@@ -216,7 +216,7 @@ impl App {
 
     /// A character typed into the name prompt.
     pub(crate) fn save_insert(&mut self, c: char) {
-        if let Some(p) = self.save.as_mut() {
+        if let Some(p) = self.prompt.as_mut().and_then(Prompt::save_mut) {
             p.editor.insert(c);
             p.error = None;
         }

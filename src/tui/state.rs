@@ -107,3 +107,41 @@ pub struct Presenter {
     /// The screen to go back to when presenter mode ends.
     pub(crate) back: Screen,
 }
+
+/// The prompt open at the bottom of the screen: the `/` view editor or the name of a view to
+/// save. At most one is open; while it is, it takes every key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    Filter(FilterBar),
+    Save(SavePrompt),
+}
+
+impl Prompt {
+    pub fn filter(&self) -> Option<&FilterBar> {
+        match self {
+            Prompt::Filter(f) => Some(f),
+            Prompt::Save(_) => None,
+        }
+    }
+
+    pub fn filter_mut(&mut self) -> Option<&mut FilterBar> {
+        match self {
+            Prompt::Filter(f) => Some(f),
+            Prompt::Save(_) => None,
+        }
+    }
+
+    pub fn save(&self) -> Option<&SavePrompt> {
+        match self {
+            Prompt::Save(p) => Some(p),
+            Prompt::Filter(_) => None,
+        }
+    }
+
+    pub fn save_mut(&mut self) -> Option<&mut SavePrompt> {
+        match self {
+            Prompt::Save(p) => Some(p),
+            Prompt::Filter(_) => None,
+        }
+    }
+}
