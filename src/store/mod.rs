@@ -360,8 +360,13 @@ impl Store {
 
     /// The number of cases stored.
     pub fn case_count(&self) -> Result<i64> {
+        read::count_cases(&self.conn).map_err(|e| self.err(e))
+    }
+
+    /// The largest case id (0 without cases): how big an index of this database would be.
+    pub fn largest_case_id(&self) -> Result<i64> {
         self.conn
-            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))
             .map_err(|e| self.err(e))
     }
 
