@@ -1,5 +1,11 @@
 //! The interactive screen: terminal setup and restore (on quit, error, panic, SIGTERM and SIGHUP)
 //! and the event loop turning keys, the clock and worker events into actions. Holds no app state.
+//!
+//! Where things live: `action` (commands, actions, screen ids) and `data` (what the app and the
+//! worker exchange) are leaves; `keymap` and `bindings` are the key table; `state` holds the
+//! values `App` is made of (panels, prompts, presenter); `screens/` has one module per screen
+//! (its state, commands, drawing) and the one `match` over screens; `app` is the shared state and
+//! the one place that drills down, opens a case and asks the worker.
 
 pub mod action;
 pub mod app;
