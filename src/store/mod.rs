@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod bulk;
+pub mod copy;
 pub mod files;
 pub mod meeting;
 mod migrate;
