@@ -16,11 +16,12 @@ use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
+pub use crate::tui::screens::dashboard::Panel;
+pub use crate::tui::screens::stages::StagePart;
 use crate::tui::screens::{Ctx, Screens, Want};
 use crate::tui::state::FilterBar;
 use crate::tui::state::Prompt;
 use crate::tui::state::{Page, Presenter};
-pub use crate::tui::state::{Panel, StagePart};
 use crate::tui::theme::Theme;
 use crate::view::View;
 

@@ -8,8 +8,9 @@ use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice};
 use crate::tui::data::{Counts, Need};
+use crate::tui::screens::stages::StagePart;
 pub use crate::tui::state::Page;
-use crate::tui::state::{Presenter, StagePart};
+use crate::tui::state::Presenter;
 
 impl App {
     /// The focused part of the stage screen.

@@ -1,38 +1,13 @@
-//! The values `App` is made of that its parts share: the dashboard's panels and the stage screen's
-//! parts, the prompts (the `/` view editor, the name of a view to save) and presenter mode. Plain
-//! data; imports only the TUI's leaves (action, editor).
+//! The values `App` is made of that its parts share: the prompts (the `/` view editor, the name of
+//! a view to save) and presenter mode. Plain data.
 
 use chrono::NaiveDateTime;
 
 use crate::i18n::Msg;
 use crate::tui::action::Screen;
 use crate::tui::editor::LineEditor;
+use crate::tui::screens::stages::StagePart;
 use crate::view::ViewError;
-
-/// The dashboard's panels, in focus order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Panel {
-    Regions,
-    Stages,
-    Types,
-    Statuses,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Regions, Panel::Stages, Panel::Types, Panel::Statuses];
-}
-
-/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StagePart {
-    Timeline,
-    Weeks,
-    Regions,
-}
-
-impl StagePart {
-    pub const ALL: [StagePart; 3] = [StagePart::Timeline, StagePart::Weeks, StagePart::Regions];
-}
 
 /// The `/` view editor.
 #[derive(Clone, Debug, PartialEq)]

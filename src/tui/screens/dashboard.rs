@@ -12,10 +12,22 @@ use crate::tui::action::Command;
 use crate::tui::layout;
 use crate::tui::marks::{COLUMNS, figures};
 use crate::tui::screens::{Ctx, Want, step};
-use crate::tui::state::Panel;
 use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
 use crate::tui::widgets::region_table::{RegionLine, RegionTable};
 use crate::view::{TermKind, View};
+
+/// The dashboard's panels, in focus order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Regions,
+    Stages,
+    Types,
+    Statuses,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 4] = [Panel::Regions, Panel::Stages, Panel::Types, Panel::Statuses];
+}
 
 /// The dashboard's state: the focused panel and the selected row of each.
 #[derive(Clone, Debug, PartialEq)]

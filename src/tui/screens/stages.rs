@@ -15,7 +15,6 @@ use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
 use crate::tui::action::Command;
 use crate::tui::layout;
 use crate::tui::screens::{Ctx, Want, step, with};
-use crate::tui::state::StagePart;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::campaign_table::{CampaignLine, CampaignTable};
 use crate::tui::widgets::figure::Figure;
@@ -23,6 +22,18 @@ use crate::tui::widgets::text::{date, fit};
 use crate::tui::widgets::timeline::{Timeline, TimelineRow};
 use crate::tui::widgets::week_chart::{WeekChart, WeekLine};
 use crate::view::{DateExpr, TermKind, View};
+
+/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StagePart {
+    Timeline,
+    Weeks,
+    Regions,
+}
+
+impl StagePart {
+    pub const ALL: [StagePart; 3] = [StagePart::Timeline, StagePart::Weeks, StagePart::Regions];
+}
 
 /// The stage screen's state.
 #[derive(Clone, Debug, PartialEq)]
