@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod bulk;
+pub mod checks;
 pub mod copy;
 pub mod files;
 pub mod meeting;
