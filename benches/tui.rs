@@ -9,13 +9,13 @@ use std::time::Duration;
 mod support;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use pantau::domain::tiles::Tiles;
 use pantau::domain::{DayCount, DeadlineRules, Reference};
 use pantau::i18n::Lang;
 use pantau::store::{Mode, Store};
 use pantau::tui::action::{Action, Command, Screen};
 use pantau::tui::app::{App, Options};
 use pantau::tui::theme::Theme;
-use pantau::tui::tiles::Tiles;
 use pantau::tui::worker::{self, Answer, Event, Need, Request, Worker};
 use pantau::view::View;
 use ratatui::Terminal;

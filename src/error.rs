@@ -140,7 +140,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("{0}")]
-    Reference(#[from] crate::domain::reference::ReferenceError),
+    Reference(#[from] ReferenceError),
     /// A mistake in what the user typed (a view spec, a date, an argument): exit status 2.
     #[error("{message}")]
     Usage { message: String, message_id: String },
@@ -324,4 +324,13 @@ impl From<crate::fsread::ReadError> for Error {
             _ => Error::usage(e.message(Lang::Id), e.message(Lang::En)),
         }
     }
+}
+
+/// An error in a reference file (regions, stages, holidays, map tiles), naming the file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct ReferenceError {
+    pub file: String,
+    pub line: u64,
+    pub message: String,
 }

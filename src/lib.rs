@@ -1,5 +1,16 @@
 //! pantau: a terminal monitor of election-violation cases for Bawaslu Kalimantan Timur.
 //! The library holds everything; the binary only parses the command line and hands off.
+//!
+//! Layers, from the bottom; a module imports its own layer and those below, never one above
+//! (tests/architecture.rs checks it, and that src/tui and src/import have no import circle):
+//! 0. `text`, `log`, `progress`, `fs_safe`, `fsread`, `error`, `i18n`: leaves.
+//! 1. `domain`: regions, stages (the campaign stage), codes, deadlines, reference data, map tiles.
+//! 2. `view`: the view-spec language.
+//! 3. `store`: SQLite, the only writer of SQL with `engine/sql.rs`; baseline copies.
+//! 4. `engine`: answers a view (counts, pages, the index, campaign figures).
+//! 5. `import`, `demo`, `config` (config reads the TUI's key table and events only).
+//! 6. `tui`: the interactive screen; each screen its own module under `tui/screens/`.
+//! 7. `commands`, `cli`; then `main.rs`.
 
 #![forbid(unsafe_code)]
 

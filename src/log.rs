@@ -62,7 +62,7 @@ pub fn default_path() -> Option<PathBuf> {
 /// made when the first message comes). A file grown past 1 MiB is kept as `pantau.log.1`.
 pub fn start_session(path: PathBuf) {
     if std::fs::metadata(&path).is_ok_and(|m| m.len() > ROTATE_BYTES) {
-        let _ = std::fs::rename(&path, crate::store::files::sidecar(&path, ".1"));
+        let _ = std::fs::rename(&path, crate::fs_safe::sidecar(&path, ".1"));
     }
     *session() = Some(Sink {
         path,

@@ -5,11 +5,12 @@ mod tui_support;
 
 use std::path::Path;
 
+use pantau::config::SavedView;
 use pantau::config::save::save_view;
 use pantau::i18n::Lang;
 use pantau::tui::action::{Command, Screen};
+use pantau::tui::data::Effect;
 use pantau::tui::effect::{Outside, perform};
-use pantau::tui::personal::{Effect, SavedView};
 use ratatui::crossterm::event::KeyCode;
 use tui_support::Harness;
 

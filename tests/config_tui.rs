@@ -4,11 +4,11 @@
 mod tui_support;
 
 use pantau::config::Config;
+use pantau::config::Prefs;
 use pantau::i18n::Lang;
 use pantau::tui::action::Screen;
 use pantau::tui::clipboard::base64;
 use pantau::tui::effect::{Outside, perform};
-use pantau::tui::personal::Prefs;
 use pantau::view::View;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::Harness;

@@ -273,14 +273,14 @@ fn a_baseline_copy_is_private_in_a_private_folder_and_doctor_reports_one_that_is
     let dir = tempfile::tempdir().unwrap();
     let db = trust_support::demo_db(dir.path(), "k.db");
     let baselines = dir.path().join("state/pantau/baselines");
-    let keeper = pantau::tui::baseline::Keeper::new(&baselines, &db).unwrap();
+    let keeper = pantau::store::baseline::Keeper::new(&baselines, &db).unwrap();
     let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();
     let at = chrono::NaiveDate::from_ymd_opt(2024, 3, 1)
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap();
     keeper
-        .apply(pantau::tui::baseline::Op::Mark(at), &store)
+        .apply(pantau::store::baseline::Op::Mark(at), &store)
         .unwrap();
     assert_eq!(mode(&baselines), 0o700);
     assert_eq!(mode(keeper.copy_path()), 0o600);

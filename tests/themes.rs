@@ -3,8 +3,8 @@
 
 mod tui_support;
 
+use pantau::config::Prefs;
 use pantau::i18n::Lang;
-use pantau::tui::personal::Prefs;
 use pantau::tui::theme::{Theme, ThemeName};
 use pantau::view::View;
 use ratatui::Terminal;

@@ -57,7 +57,7 @@ fn at_feb9(db: &Path) -> Harness {
     })
 }
 
-fn region_total(counts: &pantau::tui::worker::Counts, code: &str) -> i64 {
+fn region_total(counts: &pantau::tui::data::Counts, code: &str) -> i64 {
     counts
         .regions
         .iter()

@@ -487,7 +487,7 @@ fn every_command_of_the_keymap_is_handled_in_every_mode_without_panicking() {
             if b.command == Command::Quit {
                 continue;
             }
-            if let Some(a) = pantau::tui::keymap::action_for(
+            if let Some(a) = pantau::tui::bindings::action_for(
                 h.app.mode(),
                 &ratatui::crossterm::event::KeyEvent::new(key.code, key.mods),
             ) {
@@ -514,7 +514,7 @@ fn a_failing_worker_is_reported_in_the_status_line_not_over_the_screen() {
         .recv_timeout(std::time::Duration::from_secs(30))
         .unwrap()
     {
-        pantau::tui::worker::Event::Gone(m) => m,
+        pantau::tui::data::Event::Gone(m) => m,
         other => panic!("{other:?}"),
     };
     assert!(

@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::Value;
-
 use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, tr};
+use crate::store::checks::{self, FullText};
 use crate::store::{APPLICATION_ID, SCHEMA_VERSION, Store};
 
 /// At most this many examples are listed per kind of problem.
@@ -144,35 +143,9 @@ pub fn all_well(findings: &[Finding]) -> bool {
         .any(|f| matches!(f.outcome, Outcome::Problems(_)))
 }
 
-/// Rows of one column of text from `sql`.
-fn texts(store: &Store, sql: &str) -> Result<Vec<String>> {
-    let mut stmt = store.conn().prepare(sql).map_err(|e| store.err(e))?;
-    let rows = stmt
-        .query_map([], |r| {
-            let v: Value = r.get(0)?;
-            Ok(match v {
-                Value::Text(t) => t,
-                Value::Integer(i) => i.to_string(),
-                Value::Real(f) => f.to_string(),
-                Value::Null => String::new(),
-                Value::Blob(b) => format!("<{} bytes>", b.len()),
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.err(e))?;
-    Ok(rows)
-}
-
-fn count(store: &Store, sql: &str) -> Result<i64> {
-    store
-        .conn()
-        .query_row(sql, [], |r| r.get(0))
-        .map_err(|e| store.err(e))
-}
-
 /// `PRAGMA integrity_check`: the b-trees, indexes and constraints of the whole file.
 fn integrity(store: &Store, lang: Lang) -> Result<Outcome> {
-    let rows = texts(store, "PRAGMA integrity_check(100)")?;
+    let rows = checks::integrity(store)?;
     Ok(if rows == ["ok"] {
         Outcome::Ok("ok (PRAGMA integrity_check)".into())
     } else {
@@ -190,14 +163,7 @@ fn integrity(store: &Store, lang: Lang) -> Result<Outcome> {
 
 /// `PRAGMA foreign_key_check`: rows pointing at a region, stage, case or batch that is not there.
 fn foreign_keys(store: &Store, lang: Lang) -> Result<Outcome> {
-    let mut stmt = store
-        .conn()
-        .prepare("PRAGMA foreign_key_check")
-        .map_err(|e| store.err(e))?;
-    let rows: Vec<(String, Option<i64>, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.err(e))?;
+    let rows = checks::foreign_keys(store)?;
     if rows.is_empty() {
         return Ok(Outcome::Ok("ok (PRAGMA foreign_key_check)".into()));
     }
@@ -230,7 +196,7 @@ fn more(lines: &mut Vec<String>, total: usize, lang: Lang) {
 
 /// `application_id` and `user_version`: pantau's file, at the schema this program writes.
 fn identity(store: &Store, lang: Lang) -> Result<Outcome> {
-    let app_id = count(store, "PRAGMA application_id")?;
+    let app_id = checks::application_id(store)?;
     let version = store.user_version()?;
     let mut lines = Vec::new();
     if app_id != APPLICATION_ID {
@@ -258,26 +224,10 @@ fn identity(store: &Store, lang: Lang) -> Result<Outcome> {
     })
 }
 
-/// The schema objects of a database: (type, name) → their SQL with whitespace collapsed.
-fn objects(store: &Store) -> Result<BTreeMap<(String, String), String>> {
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema")
-        .map_err(|e| store.err(e))?;
-    let rows: Vec<(String, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.err(e))?;
-    Ok(rows
-        .into_iter()
-        .map(|(t, n, sql)| ((t, n), sql.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .collect())
-}
-
 /// Every table, index and trigger as pantau's migrations make them: none missing or changed.
 fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
-    let expected = objects(&Store::memory()?)?;
-    let found = objects(store)?;
+    let expected = checks::objects(&Store::memory()?)?;
+    let found = checks::objects(store)?;
     let mut lines = Vec::new();
     for ((kind, name), sql) in &expected {
         match found.get(&(kind.clone(), name.clone())) {
@@ -327,7 +277,7 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
 /// FTS5's own check of the full-text index against the cases (rank 1: the content too). It is
 /// an `INSERT` that changes nothing, run in a transaction that is rolled back.
 fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
-    let Some(conn) = store.probe_writer()? else {
+    let Some(found) = checks::full_text(store)? else {
         return Ok(Outcome::NotChecked(
             lang.pick(
                 "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)",
@@ -336,37 +286,24 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
             .into(),
         ));
     };
-    let cases = count(store, "SELECT count(*) FROM cases")?;
-    let tx = conn.unchecked_transaction().map_err(|e| store.err(e))?;
-    let result = tx.execute(
-        "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
-        [],
-    );
-    tx.rollback().map_err(|e| store.err(e))?;
-    match result {
+    let cases = store.case_count()?;
+    match found {
         // Another process is writing (an import): `check` never waits for it.
-        Err(e)
-            if matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-            ) =>
-        {
-            Ok(Outcome::NotChecked(
-                lang.pick(
-                    "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
-                     `pantau check` lagi setelah selesai",
-                    "not checked: another process is writing the database (an import?); run \
-                     `pantau check` again when it has finished",
-                )
-                .into(),
-            ))
-        }
-        Ok(_) => Ok(Outcome::Ok(if lang == Lang::Id {
+        FullText::Busy => Ok(Outcome::NotChecked(
+            lang.pick(
+                "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
+                 `pantau check` lagi setelah selesai",
+                "not checked: another process is writing the database (an import?); run \
+                 `pantau check` again when it has finished",
+            )
+            .into(),
+        )),
+        FullText::Matches => Ok(Outcome::Ok(if lang == Lang::Id {
             format!("sesuai dengan {cases} kasus")
         } else {
             format!("matches the {cases} cases")
         })),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+        FullText::Damaged => {
             let path = store.path().display();
             Ok(Outcome::Problems(vec![if lang == Lang::Id {
                 format!(
@@ -380,7 +317,6 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
                 )
             }]))
         }
-        Err(e) => Err(store.err(e)),
     }
 }
 
@@ -511,65 +447,46 @@ fn history(store: &Store, lang: Lang) -> Result<Outcome> {
     let id = lang == Lang::Id;
     let mut lines = Vec::new();
     type Describe<'a> = &'a dyn Fn(&str) -> String;
-    let kinds: [(&str, Describe<'_>); 3] = [
-        (
-            "SELECT c.nomor FROM cases c WHERE NOT EXISTS \
-             (SELECT 1 FROM status_history h WHERE h.case_id = c.id) ORDER BY c.id",
-            &|n| {
-                if id {
-                    format!("{n}: tidak punya riwayat status")
-                } else {
-                    format!("{n}: has no status history")
-                }
-            },
-        ),
-        (
-            "SELECT c.nomor || char(31) || c.status || char(31) || h.to_status FROM cases c JOIN \
-             (SELECT case_id, to_status, row_number() OVER \
-              (PARTITION BY case_id ORDER BY changed_at DESC, id DESC) AS rn FROM status_history) h \
-             ON h.case_id = c.id AND h.rn = 1 WHERE h.to_status <> c.status ORDER BY c.id",
-            &|row| {
-                let f: Vec<&str> = row.split('\u{1f}').collect();
-                let (n, now, last) = (f[0], f.get(1).unwrap_or(&""), f.get(2).unwrap_or(&""));
-                if id {
-                    format!("{n}: status {now}, tetapi riwayatnya berakhir di {last}")
-                } else {
-                    format!("{n}: status {now}, but its history ends at {last}")
-                }
-            },
-        ),
-        (
-            "SELECT c.nomor || char(31) || x.changed_at || char(31) || coalesce(x.from_status, '∅') \
-             || char(31) || coalesce(x.prev, '∅') FROM (SELECT case_id, id, changed_at, from_status, \
-             lag(to_status) OVER (PARTITION BY case_id ORDER BY changed_at, id) AS prev \
-             FROM status_history) x JOIN cases c ON c.id = x.case_id \
-             WHERE x.from_status IS NOT x.prev ORDER BY c.id, x.changed_at, x.id",
-            &|row| {
-                let f: Vec<&str> = row.split('\u{1f}').collect();
-                let (n, at) = (f[0], f.get(1).unwrap_or(&""));
-                let (from, prev) = (f.get(2).unwrap_or(&""), f.get(3).unwrap_or(&""));
-                if id {
-                    format!(
-                        "{n}: entri {at} berangkat dari {from}, padahal status sebelumnya {prev}"
-                    )
-                } else {
-                    format!(
-                        "{n}: the entry of {at} starts from {from}, but the status before was {prev}"
-                    )
-                }
-            },
-        ),
+    let kinds: [(checks::History, Describe<'_>); 3] = [
+        (checks::History::Missing, &|n| {
+            if id {
+                format!("{n}: tidak punya riwayat status")
+            } else {
+                format!("{n}: has no status history")
+            }
+        }),
+        (checks::History::StatusNotLast, &|row| {
+            let f: Vec<&str> = row.split('\u{1f}').collect();
+            let (n, now, last) = (f[0], f.get(1).unwrap_or(&""), f.get(2).unwrap_or(&""));
+            if id {
+                format!("{n}: status {now}, tetapi riwayatnya berakhir di {last}")
+            } else {
+                format!("{n}: status {now}, but its history ends at {last}")
+            }
+        }),
+        (checks::History::BrokenChain, &|row| {
+            let f: Vec<&str> = row.split('\u{1f}').collect();
+            let (n, at) = (f[0], f.get(1).unwrap_or(&""));
+            let (from, prev) = (f.get(2).unwrap_or(&""), f.get(3).unwrap_or(&""));
+            if id {
+                format!("{n}: entri {at} berangkat dari {from}, padahal status sebelumnya {prev}")
+            } else {
+                format!(
+                    "{n}: the entry of {at} starts from {from}, but the status before was {prev}"
+                )
+            }
+        }),
     ];
-    for (sql, describe) in kinds {
-        let rows = texts(store, sql)?;
+    for (kind, describe) in kinds {
+        let rows = checks::history(store, kind)?;
         lines.extend(rows.iter().take(EXAMPLES).map(|r| describe(r)));
         more(&mut lines, rows.len(), lang);
     }
     if !lines.is_empty() {
         return Ok(Outcome::Problems(lines));
     }
-    let cases = count(store, "SELECT count(*) FROM cases")?;
-    let entries = count(store, "SELECT count(*) FROM status_history")?;
+    let cases = store.case_count()?;
+    let entries = checks::history_entries(store)?;
     Ok(Outcome::Ok(if id {
         format!(
             "{cases} kasus, {entries} entri; status setiap kasus adalah entri terakhir riwayatnya"

@@ -6,8 +6,9 @@ use crate::commands::Context;
 use crate::config::Source;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, tr};
+use crate::tui::bindings::Keymap;
 use crate::tui::bindings::{Origin, key_name};
-use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::keymap::Mode;
 
 /// Runs `pantau config`.
 pub fn run(ctx: &Context, args: &ConfigArgs) -> Result<()> {

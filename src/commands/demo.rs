@@ -110,10 +110,7 @@ fn replace_with(
     let mut store = Store::open(temp.path(), Mode::Create)?;
     store.load_reference(&Reference::embedded())?;
     let n = fill(&mut store)?;
-    store
-        .conn()
-        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
-        .map_err(|e| store.err(e))?;
+    store.into_single_file()?;
     drop(store);
     crate::fs_safe::check_dest(path, crate::fs_safe::Replace::Yes)?;
     for suffix in ["-wal", "-shm"] {

@@ -699,7 +699,7 @@ pub fn files(ctx: &Context) -> Vec<Check> {
         }
     };
     let mut private = Vec::new();
-    if let Some(dir) = crate::tui::baseline::default_dir() {
+    if let Some(dir) = crate::store::baseline::default_dir() {
         private.push((dir, ("salinan baseline", "baseline copy")));
     }
     if let Some(dir) = crate::engine::cache::cache_path(&ctx.db)

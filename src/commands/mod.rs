@@ -25,7 +25,7 @@ use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::store::{Mode, Store};
-use crate::tui::keymap::Keymap;
+use crate::tui::bindings::Keymap;
 use crate::tui::theme::{Theme, ThemeName};
 use crate::view::View;
 

@@ -5,12 +5,12 @@ use std::io::IsTerminal;
 
 use crate::cli::TuiArgs;
 use crate::commands::Context;
+use crate::config::Prefs;
 use crate::domain::DeadlineRules;
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, tr};
 use crate::tui::app::Options;
 use crate::tui::effect::Outside;
-use crate::tui::personal::Prefs;
 
 /// Runs the interactive screen (in presenter mode for `pantau present`).
 pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
@@ -61,7 +61,7 @@ fn session(
     )?;
     let reference = store.reference()?;
     drop(store);
-    let tiles = crate::tui::tiles::Tiles::embedded(&reference)
+    let tiles = crate::domain::tiles::Tiles::embedded(&reference)
         .map_err(|e| Error::Other(e.message(ctx.lang)))?;
     let rules = DeadlineRules::new(ctx.deadline_days, reference.holidays.iter().map(|h| h.date));
     let now = chrono::Local::now().naive_local();

@@ -3,18 +3,21 @@
 
 pub mod error;
 pub mod save;
+pub mod saved;
+pub mod theme;
 
 use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, Item, Table, Value};
+
+pub use saved::{Prefs, SavedView, valid_name};
+pub use theme::ThemeName;
 
 use crate::domain::DayCount;
 use crate::i18n::Lang;
 use crate::tui::action::Command;
 use crate::tui::bindings::{Keymap, Origin, Remap, key_name, parse_key};
 use crate::tui::keymap::Mode;
-use crate::tui::personal::{SavedView, valid_name};
-use crate::tui::theme::ThemeName;
 pub use error::{ConfigError, Problem};
 
 /// The defaults, as documented in the file a new configuration starts from.

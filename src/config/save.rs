@@ -6,8 +6,8 @@ use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, value};
 
+use crate::config::saved::valid_name;
 use crate::config::{ConfigError, DEFAULTS, Problem, line_col};
-use crate::tui::personal::valid_name;
 
 /// Sets `name = "spec"` in the `[views]` table of the file at `path` (created from the documented
 /// defaults when missing), replacing a view of the same name in place. The file is replaced

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod deadline;
 pub mod nomor;
 pub mod reference;
+pub mod tiles;
 
 pub use case::{Case, StatusChange};
 pub use codes::{Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType};
@@ -14,6 +15,9 @@ pub use nomor::{clean_nomor, nomor_key};
 pub use reference::{Holiday, Reference, Region, Stage};
 
 use chrono::NaiveDate;
+
+/// The stage the dashboard and the stage screen always show, even at zero.
+pub const CAMPAIGN: &str = "KAMPANYE";
 
 /// Folds text for matching: lower case, with spaces, dashes, underscores and dots removed.
 pub fn fold(text: &str) -> String {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::fold;
+pub use crate::error::ReferenceError;
 use crate::i18n::Lang;
 
 /// The embedded copies of assets/, so a bare host needs nothing beside the binary.
@@ -70,15 +71,6 @@ pub struct Holiday {
     pub date: NaiveDate,
     pub name: String,
     pub kind: String,
-}
-
-/// An error in a reference file, naming the file and line.
-#[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct ReferenceError {
-    pub file: String,
-    pub line: u64,
-    pub message: String,
 }
 
 /// All reference data, in display order.

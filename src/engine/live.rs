@@ -36,10 +36,7 @@ impl LiveIndex {
         if crate::engine::index_disabled() {
             return Ok(live);
         }
-        let largest: i64 = store
-            .conn()
-            .query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))
-            .map_err(|e| store.err(e))?;
+        let largest = store.largest_case_id()?;
         // A small database is indexed in a blink: no cache file for it.
         let loaded = if largest < cache::WORTH_CACHING {
             live.cache = None;

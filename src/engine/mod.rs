@@ -2,6 +2,7 @@
 //! one case in full. Reads through the store's connection; never writes.
 
 pub mod cache;
+pub mod campaign;
 mod counts;
 mod fast;
 mod fast_pages;
@@ -135,11 +136,7 @@ impl<'s> Engine<'s> {
         if index_disabled() {
             return Ok(());
         }
-        let largest: i64 = self
-            .store
-            .conn()
-            .query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))
-            .map_err(|e| self.store.err(e))?;
+        let largest = self.store.largest_case_id()?;
         if largest < cache::WORTH_CACHING {
             return Ok(());
         }

@@ -82,7 +82,15 @@ impl Page {
 }
 
 fn row_cursor(r: &CaseRow) -> Option<Cursor> {
-    r.cursor.0.clone().map(|value| Cursor { value, id: r.id })
+    r.anchor_at(r.id)
+}
+
+impl CaseRow {
+    /// A cursor with this row's sort value and the given id: the row's own id to page from it,
+    /// one past it to start a page with it.
+    pub fn anchor_at(&self, id: i64) -> Option<Cursor> {
+        self.cursor.0.clone().map(|value| Cursor { value, id })
+    }
 }
 
 /// One case in full, with what the view's date makes of it.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::import::columns::{ColumnSet, Header, match_header};
 use crate::import::problem::{Issue, Problem};
-use crate::import::read::{Each, Raw, Row, RowAt, Slot, resolve_header, text_of};
+use crate::import::row::{Each, Raw, Row, RowAt, Slot, resolve_header, text_of};
 use crate::import::validate::no_cells;
 
 /// The separator of the header line: the most frequent of `,`, `;` and tab outside quotes

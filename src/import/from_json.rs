@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::import::columns::{ColumnSet, Header, match_header, suggest_header};
 use crate::import::problem::{At, Issue, Problem};
-use crate::import::read::{Each, Raw, Row, RowAt, canonical_names, text_of};
+use crate::import::row::{Each, Raw, Row, RowAt, canonical_names, text_of};
 use crate::import::validate::no_cells;
 
 /// An object's members in file order, duplicates kept.

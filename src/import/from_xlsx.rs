@@ -8,7 +8,7 @@ use calamine::{Data, Range, Reader, SheetType, SheetVisible};
 
 use crate::import::columns::{ColumnSet, Header, N, match_header};
 use crate::import::problem::{At, Issue, Problem};
-use crate::import::read::{Each, Raw, Row, RowAt, Slot, resolve_header};
+use crate::import::row::{Each, Raw, Row, RowAt, Slot, resolve_header};
 use crate::import::validate::no_cells;
 
 /// How many non-empty rows are searched for the header row.

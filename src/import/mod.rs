@@ -8,6 +8,7 @@ mod from_xlsx;
 pub mod problem;
 pub mod read;
 pub mod rejected;
+pub mod row;
 pub mod simulate;
 pub mod validate;
 
@@ -454,11 +455,8 @@ fn write_file(
         let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
         return Err(Error::ReferenceChanged { path });
     }
-    let stored = u64::try_from(
-        tx.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
-            .map_err(db_err)?,
-    )
-    .unwrap_or(u64::MAX);
+    let stored =
+        u64::try_from(crate::store::read::count_cases(tx).map_err(db_err)?).unwrap_or(u64::MAX);
     let bulk = if input.bytes.len() >= BULK_BYTES {
         Some(Bulk::begin(tx).map_err(db_err)?)
     } else {

@@ -1,7 +1,10 @@
 //! The only module that talks SQL: opening a database (pragmas, identity checks), migrations,
 //! reference data, and writes of cases and their history. Nothing here draws or parses views.
 
+pub mod baseline;
 pub mod bulk;
+pub mod checks;
+pub mod copy;
 pub mod files;
 pub mod meeting;
 mod migrate;
@@ -18,6 +21,16 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result, Warning};
+
+/// Stops the query a connection is running (`sqlite3_interrupt`), from any thread.
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// The running query (if any) fails at once as interrupted.
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
 
 /// How long a writer waits for another writer's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -237,6 +250,14 @@ impl Store {
         Ok(())
     }
 
+    /// Moves the write-ahead log into the database and leaves WAL mode, so that the file alone
+    /// holds everything (a database made to be copied whole, such as the demo's).
+    pub fn into_single_file(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
+            .map_err(|e| self.err(e))
+    }
+
     /// Moves the write-ahead log into the database and empties it, if no reader still needs it;
     /// with readers it does what it can and leaves the rest to the next writer. Never waits.
     pub fn checkpoint(&self) -> Result<()> {
@@ -267,6 +288,11 @@ impl Store {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| open_error(&self.path, e))
+    }
+
+    /// A handle that stops this connection's running query from another thread.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     /// The connection, for the engine's queries.
@@ -336,8 +362,13 @@ impl Store {
 
     /// The number of cases stored.
     pub fn case_count(&self) -> Result<i64> {
+        read::count_cases(&self.conn).map_err(|e| self.err(e))
+    }
+
+    /// The largest case id (0 without cases): how big an index of this database would be.
+    pub fn largest_case_id(&self) -> Result<i64> {
         self.conn
-            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))
             .map_err(|e| self.err(e))
     }
 

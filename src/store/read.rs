@@ -22,6 +22,11 @@ macro_rules! code_from_sql {
 
 code_from_sql!(Source, Status, ViolationType, PartyCategory, Forwarding);
 
+/// How many cases the database holds, on any connection (a transaction too).
+pub fn count_cases(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+}
+
 /// Reads a case from a row that has every column of `cases`.
 pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
     Ok(Case {

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::i18n::Msg;
-use crate::tui::worker::Reply;
+use crate::tui::data::Reply;
 
 /// The screens reached with `Tab` or the number keys (detail and help are overlays on top of them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -214,7 +214,7 @@ pub enum Action {
     /// The worker stopped; the message says why.
     WorkerGone(String),
     /// The event loop carried out something the app asked (saving a view, copying).
-    Done(crate::tui::personal::Outcome),
+    Done(crate::tui::data::Outcome),
 }
 
 impl From<Command> for Action {

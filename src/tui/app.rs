@@ -3,21 +3,26 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use crate::config::Prefs;
 use crate::domain::Reference;
+use crate::domain::tiles::Tiles;
 use crate::engine::CaseDetail;
 use crate::i18n::{Lang, Msg, tr};
+use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Action, Command, Screen};
-use crate::tui::baseline::{Baseline, Op};
 use crate::tui::cases::{CaseList, Fill};
-use crate::tui::filter::FilterBar;
+use crate::tui::data::Effect;
+use crate::tui::data::{Counts, Need, Request};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::marks::Marks;
-use crate::tui::meeting::Presenter;
-use crate::tui::personal::{Effect, Prefs, SavePrompt};
+pub use crate::tui::screens::dashboard::Panel;
+pub use crate::tui::screens::stages::StagePart;
+use crate::tui::screens::{Ctx, Screens, Want};
+use crate::tui::state::FilterBar;
+use crate::tui::state::Prompt;
+use crate::tui::state::{Page, Presenter};
 use crate::tui::theme::Theme;
-use crate::tui::tiles::Tiles;
-use crate::tui::worker::{Counts, Need, Request};
 use crate::view::View;
 
 /// What the app starts with.
@@ -66,31 +71,6 @@ pub enum Overlay {
     Views { selected: usize },
 }
 
-/// The dashboard's panels, in focus order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Panel {
-    Regions,
-    Stages,
-    Types,
-    Statuses,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Regions, Panel::Stages, Panel::Types, Panel::Statuses];
-}
-
-/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StagePart {
-    Timeline,
-    Weeks,
-    Regions,
-}
-
-impl StagePart {
-    pub const ALL: [StagePart; 3] = [StagePart::Timeline, StagePart::Weeks, StagePart::Regions];
-}
-
 /// A line for the status bar: a notice fades, an error stays until replaced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -124,7 +104,8 @@ pub struct App {
     pub(crate) db_label: String,
     pub(crate) screen: Screen,
     pub(crate) overlay: Option<Overlay>,
-    pub(crate) filter: Option<FilterBar>,
+    /// The prompt open at the bottom, if any (the view editor, a saved view's name).
+    pub(crate) prompt: Option<Prompt>,
     pub(crate) view: View,
     pub(crate) as_of: Option<NaiveDate>,
     pub(crate) today: NaiveDate,
@@ -139,25 +120,13 @@ pub struct App {
     pub(crate) counts: Option<Counts>,
     pub(crate) counts_key: Option<(View, NaiveDate)>,
     pub(crate) marks: Marks,
-    pub(crate) panel: Panel,
-    pub(crate) region_row: usize,
-    pub(crate) panel_keys: [Option<String>; 4],
-    pub(crate) stage_row: usize,
-    pub(crate) stage_part: StagePart,
-    /// The selected week of the campaign chart and row of the campaign's region table.
-    pub(crate) week_row: usize,
-    pub(crate) campaign_row: usize,
-    pub(crate) tiles: Tiles,
-    /// The selected tile of the map (an index into `tiles`).
-    pub(crate) tile: usize,
+    /// Each screen's own state.
+    pub(crate) screens: Screens,
     /// The baseline in force, and the counts of the view as it has them.
     pub(crate) baseline: Option<Baseline>,
     pub(crate) base: Option<Counts>,
     pub(crate) presenter: Option<Presenter>,
     pub(crate) cycle: Option<Duration>,
-    pub(crate) cases: CaseList,
-    /// The list must be re-read around its cursor when it is next shown.
-    pub(crate) cases_stale: bool,
     pub(crate) size: (u16, u16),
     pub(crate) notice: Option<Notice>,
     pub(crate) pending: Pending,
@@ -165,8 +134,6 @@ pub struct App {
     pub(crate) outbox: Vec<Request>,
     pub(crate) quit: bool,
     pub(crate) prefs: Prefs,
-    /// The prompt for a saved view's name (`s`), when open.
-    pub(crate) save: Option<SavePrompt>,
     /// What the event loop is asked to do outside the app (save a view, copy).
     pub(crate) effects: Vec<Effect>,
 }
@@ -184,7 +151,7 @@ impl App {
             db_label: o.db_label,
             screen: Screen::Dashboard,
             overlay: None,
-            filter: None,
+            prompt: None,
             view: View::default(),
             as_of: o.as_of,
             today: o.today,
@@ -198,21 +165,11 @@ impl App {
             counts: None,
             counts_key: None,
             marks: Marks::default(),
-            panel: Panel::Regions,
-            region_row: 0,
-            panel_keys: [None, None, None, None],
-            stage_row: 0,
-            stage_part: StagePart::Timeline,
-            week_row: 0,
-            campaign_row: 0,
-            tiles: o.tiles,
-            tile: 0,
+            screens: Screens::new(o.tiles),
             baseline: None,
             base: None,
             presenter: None,
             cycle: o.cycle,
-            cases: CaseList::default(),
-            cases_stale: false,
             size: o.size,
             notice: None,
             pending: Pending::default(),
@@ -220,7 +177,6 @@ impl App {
             outbox: Vec::new(),
             quit: false,
             prefs: o.prefs,
-            save: None,
             effects: Vec::new(),
         };
         let spec = o.view.print(&app.reference);
@@ -241,12 +197,12 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Action> {
         let next = match action {
             Action::Command(c) => self.command(c),
-            Action::Insert(c) if self.save.is_some() => {
+            Action::Insert(c) if self.save_prompt().is_some() => {
                 self.save_insert(c);
                 None
             }
             Action::Insert(c) => {
-                if let Some(f) = &mut self.filter {
+                if let Some(f) = self.prompt.as_mut().and_then(Prompt::filter_mut) {
                     f.editor.insert(c);
                     f.error = None;
                 }
@@ -259,7 +215,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 let visible = self.case_rows();
-                self.cases.scroll_to_cursor(visible);
+                self.screens.cases.list.scroll_to_cursor(visible);
                 None
             }
             Action::DbChanged => {
@@ -308,10 +264,10 @@ impl App {
 
     /// Which part of the keymap applies now.
     pub fn mode(&self) -> Mode {
-        if self.save.is_some() {
+        if self.save_prompt().is_some() {
             return Mode::Save;
         }
-        match (&self.filter, &self.overlay, self.screen) {
+        match (self.filter(), &self.overlay, self.screen) {
             (Some(_), _, _) => Mode::Filter,
             (None, Some(Overlay::Views { .. }), _) => Mode::Views,
             (None, Some(Overlay::Help { .. }), _) => Mode::Help,
@@ -323,12 +279,7 @@ impl App {
 
     /// The mode of the current screen, without overlays or the presenter.
     pub fn screen_mode(&self) -> Mode {
-        match self.screen {
-            Screen::Dashboard => Mode::Dashboard,
-            Screen::Cases => Mode::Cases,
-            Screen::Stages => Mode::Stages,
-            Screen::Map => Mode::Map,
-        }
+        Mode::of(self.screen)
     }
 
     pub fn screen(&self) -> Screen {
@@ -367,7 +318,7 @@ impl App {
     }
 
     pub fn filter(&self) -> Option<&FilterBar> {
-        self.filter.as_ref()
+        self.prompt.as_ref().and_then(Prompt::filter)
     }
 
     pub fn counts(&self) -> Option<&Counts> {
@@ -379,7 +330,7 @@ impl App {
     }
 
     pub fn cases(&self) -> &CaseList {
-        &self.cases
+        &self.screens.cases.list
     }
 
     pub fn notice(&self) -> Option<&Notice> {
@@ -388,12 +339,12 @@ impl App {
 
     /// The focused dashboard panel and its selected row.
     pub fn dashboard_cursor(&self) -> (Panel, usize) {
-        (self.panel, self.panel_index(self.panel))
+        self.screens.dashboard.cursor(&self.ctx())
     }
 
     /// The selected row of the stage screen's timeline.
     pub fn stage_row(&self) -> usize {
-        self.stage_row
+        self.screens.stages.stage_row
     }
 
     /// How many cases the list shows at the current size.
@@ -408,8 +359,8 @@ impl App {
         }
         self.view = view;
         self.marks.clear();
-        self.cases.reset();
-        self.cases_stale = false;
+        self.screens.cases.list.reset();
+        self.screens.cases.stale = false;
         self.pending.page = None;
         self.request_counts();
     }
@@ -486,7 +437,7 @@ impl App {
 
     /// Runs a command from the keymap.
     fn command(&mut self, c: Command) -> Option<Action> {
-        if self.filter.is_some() {
+        if self.filter().is_some() {
             return self.filter_command(c);
         }
         if self.personal_command(c) {
@@ -510,7 +461,7 @@ impl App {
             Command::EditView => {
                 self.overlay = None;
                 let spec = self.view_spec();
-                self.filter = Some(FilterBar::new(&spec));
+                self.prompt = Some(Prompt::Filter(FilterBar::new(&spec)));
             }
             Command::NextScreen => self.show(self.screen.cycle(true)),
             Command::PrevScreen => self.show(self.screen.cycle(false)),
@@ -532,7 +483,7 @@ impl App {
             | Command::Top
             | Command::Bottom
             | Command::PageUp
-            | Command::PageDown => self.navigate(c),
+            | Command::PageDown => return self.navigate(c),
             Command::Open => return self.open(),
             // Editor commands do nothing outside the editor.
             _ => {}
@@ -557,6 +508,45 @@ impl App {
             self.notice = None;
         }
         None
+    }
+
+    /// What the screens read: the shared state, never a screen's own.
+    pub(crate) fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            lang: self.lang,
+            theme: self.look(),
+            reference: &self.reference,
+            view: &self.view,
+            as_of: self.as_of(),
+            counts: self.counts.as_ref(),
+            base: self.base_counts(),
+            marks: &self.marks,
+            presenting: self.presenter.is_some(),
+            size: self.size,
+        }
+    }
+
+    /// A command for the current screen's own module; what it wants done is done here.
+    pub(crate) fn screen_command(&mut self, c: Command) -> Option<Action> {
+        let mut screens = std::mem::take(&mut self.screens);
+        let want = screens.command(self.screen, c, &self.ctx());
+        self.screens = screens;
+        if self.screen == Screen::Stages
+            && let Some(p) = &mut self.presenter
+        {
+            p.page = Page::of(self.screen, self.screens.stages.stage_part);
+        }
+        match want? {
+            Want::Drill(view) => self.drill(view),
+            Want::Open(id) => {
+                self.open_detail(id);
+                None
+            }
+            Want::Page(req, fill) => {
+                self.request_page(req, fill);
+                None
+            }
+        }
     }
 
     /// Drills into `view` on the case list, remembering where we were.

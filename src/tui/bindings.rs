@@ -313,6 +313,30 @@ pub fn parse_key(text: &str) -> Option<Key> {
     Some(Key { code, mods })
 }
 
+/// The default keymap, for the free functions below.
+static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+
+/// The command `key` runs in `mode` with the default bindings, if any.
+pub fn lookup(mode: Mode, key: Key) -> Option<Command> {
+    DEFAULT.lookup(mode, key)
+}
+
+/// The action of a terminal key event in `mode` with the default bindings: a command, a
+/// character typed into the editor, or nothing.
+pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
+    DEFAULT.action_for(mode, ev)
+}
+
+/// The footer's hints for `mode` with the default bindings.
+pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+    DEFAULT.hints(mode, lang)
+}
+
+/// The help's rows for one mode with the default bindings.
+pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+    DEFAULT.help_rows(mode, lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,7 @@
 //! The case list's window: the rows fetched around the visible area, the cursor and scroll offset,
 //! and which page to ask for next (keyset cursors). Pure state; the app sends the requests.
 
-use rusqlite::types::Value;
-
-use crate::engine::{CaseRow, Cursor, Page, PageRequest};
+use crate::engine::{CaseRow, Page, PageRequest};
 
 /// Where the cursor lands when a page replaces the window.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,11 +182,8 @@ impl CaseList {
                 Fill::Replace(Landing::First),
             );
         };
-        let anchor = top.cursor.0.clone().map(|value: Value| Cursor {
-            value,
-            // Just before the top row in the view's order, so the page starts with it.
-            id: if descending { top.id + 1 } else { top.id - 1 },
-        });
+        // Just before the top row in the view's order, so the page starts with it.
+        let anchor = top.anchor_at(if descending { top.id + 1 } else { top.id - 1 });
         let landing = Landing::Keep {
             id: sel.id,
             offset: self.selected - self.top,
@@ -211,10 +206,7 @@ impl CaseList {
         let margin = visible.max(1);
         let limit = chunk(visible);
         if !self.at_end && (self.rows.len() - self.selected <= visible + margin || self.owed > 0) {
-            let anchor = self
-                .rows
-                .last()
-                .and_then(|r| r.cursor.0.clone().map(|value| Cursor { value, id: r.id }));
+            let anchor = self.rows.last().and_then(|r| r.anchor_at(r.id));
             return Some((
                 PageRequest {
                     anchor,
@@ -225,10 +217,7 @@ impl CaseList {
             ));
         }
         if !self.at_start && (self.selected <= margin || self.owed < 0) {
-            let anchor = self
-                .rows
-                .first()
-                .and_then(|r| r.cursor.0.clone().map(|value| Cursor { value, id: r.id }));
+            let anchor = self.rows.first().and_then(|r| r.anchor_at(r.id));
             return Some((
                 PageRequest {
                     anchor,
@@ -333,6 +322,7 @@ impl CaseList {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+    use rusqlite::types::Value;
 
     fn row(id: i64) -> CaseRow {
         let mut r = CaseRow {

@@ -8,24 +8,17 @@ use ratatui::widgets::Widget;
 use crate::engine::{Dim, Headline};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
-use crate::tui::action::Screen;
-use crate::tui::app::{App, Overlay, Panel};
+use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::marks::{COLUMNS, figures};
-use crate::tui::nav::CAMPAIGN;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::case_table::{CasePreview, CaseTable};
-use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
 use crate::tui::widgets::detail::{self, DetailView};
 use crate::tui::widgets::filter_bar::FilterBar;
 use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::{Live, TabBar, TitleBar};
 use crate::tui::widgets::help::HelpView;
-use crate::tui::widgets::region_table::{RegionLine, RegionTable};
 use crate::tui::widgets::saved_views::SavedViews;
 use crate::tui::widgets::too_small::TooSmall;
-use crate::view::{Sort, SortKey};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -147,14 +140,9 @@ impl Widget for &App {
                 }
                 .render(a.body, buf);
             }
-            None => match self.screen {
-                Screen::Dashboard => self.draw_dashboard(a.body, buf),
-                Screen::Cases => self.draw_cases(a.body, buf),
-                Screen::Stages => self.draw_stage_screen(a.body, buf),
-                Screen::Map => self.draw_map(a.body, buf),
-            },
+            None => self.screens.draw(self.screen, &self.ctx(), a.body, buf),
         }
-        if let Some(f) = &self.filter {
+        if let Some(f) = self.filter() {
             FilterBar {
                 prompt: tr(self.lang, Msg::TuiEditPrompt),
                 text: f.editor.text(),
@@ -168,7 +156,7 @@ impl Widget for &App {
             }
             .render(layout::editor_area(a.body), buf);
         }
-        if let Some(p) = &self.save {
+        if let Some(p) = self.save_prompt() {
             FilterBar {
                 prompt: tr(self.lang, Msg::TuiSavePrompt),
                 text: p.editor.text(),
@@ -216,239 +204,11 @@ impl App {
 
     /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
     pub(crate) fn base_headline(&self, code: &str) -> Option<Headline> {
-        let base = self.base_counts()?;
-        if code.is_empty() {
-            return Some(base.headline);
-        }
-        Some(
-            base.regions
-                .iter()
-                .find(|r| r.code == code)
-                .map(|r| r.figures)
-                .unwrap_or_default(),
-        )
+        self.ctx().base_headline(code)
     }
 
     /// The baseline's count of key `key` of a dimension, when a baseline is in force.
     pub(crate) fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
-        let base = self.base_counts()?;
-        let groups = match dim {
-            Dim::Stage => &base.stages,
-            Dim::Type => &base.types,
-            _ => &base.statuses,
-        };
-        Some(groups.iter().find(|g| g.key == key).map_or(0, |g| g.count))
-    }
-
-    pub(crate) fn region_line(&self, code: &str, name: String, h: &Headline) -> RegionLine {
-        let mut marks = [None; COLUMNS];
-        for (c, m) in marks.iter_mut().enumerate() {
-            *m = self.marks.region(code, c);
-        }
-        RegionLine {
-            name,
-            figures: figures(h),
-            marks,
-            base: self.base_headline(code).map(|b| figures(&b)),
-        }
-    }
-
-    fn panel_lines(&self, panel: Panel) -> Vec<PanelLine> {
-        let dim = match panel {
-            Panel::Stages => Dim::Stage,
-            Panel::Types => Dim::Type,
-            _ => Dim::Status,
-        };
-        self.panel_items(panel)
-            .into_iter()
-            .map(|g| PanelLine {
-                label: match panel {
-                    Panel::Stages => g.key.clone(),
-                    Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
-                        .map_or(g.key.clone(), |t| t.label(self.lang).to_string()),
-                    _ => crate::domain::Status::from_code(&g.key)
-                        .map_or(g.key.clone(), |s| s.label(self.lang).to_string()),
-                },
-                count: g.count,
-                mark: self.marks.group(dim, &g.key),
-                flagged: panel == Panel::Stages && g.key == CAMPAIGN,
-                base: self.base_group(dim, &g.key),
-            })
-            .collect()
-    }
-
-    pub(crate) fn draw_dashboard(&self, body: Rect, buf: &mut Buffer) {
-        let l = self.lang;
-        let Some(counts) = &self.counts else {
-            buf.set_string(
-                body.x + 2,
-                body.y + 1,
-                tr(l, Msg::TuiLoading),
-                self.look().dim(),
-            );
-            return;
-        };
-        let rows: Vec<RegionLine> = counts
-            .regions
-            .iter()
-            .map(|r| {
-                let name = self
-                    .reference
-                    .region(&r.code)
-                    .map_or(r.name.clone(), |g| g.display_name(l));
-                self.region_line(&r.code, name, &r.figures)
-            })
-            .collect();
-        let total = self.region_line("", tr(l, Msg::Total).to_string(), &counts.headline);
-        let wide = layout::is_wide(body.width, body.height + 3);
-        let spacing = if wide && usize::from(body.height) >= 2 * (rows.len() + 2) {
-            2
-        } else {
-            1
-        };
-        let table_h = 1 + (rows.len() as u16 + 1) * spacing;
-        let (table_area, panels_area) = if wide {
-            let tw = (body.width * 11 / 20).min(120);
-            (
-                Rect {
-                    width: tw,
-                    height: table_h.min(body.height),
-                    ..body
-                },
-                Rect {
-                    x: body.x + tw + 2,
-                    width: body.width - tw - 2,
-                    ..body
-                },
-            )
-        } else {
-            (
-                Rect {
-                    height: table_h.min(body.height),
-                    ..body
-                },
-                Rect {
-                    y: body.y + table_h,
-                    height: body.height.saturating_sub(table_h),
-                    ..body
-                },
-            )
-        };
-        let (panel, index) = self.dashboard_cursor();
-        RegionTable {
-            headings: [
-                tr(l, Msg::Region),
-                tr(l, Msg::TuiColCases),
-                tr(l, Msg::TuiColTemuan),
-                tr(l, Msg::TuiColLaporan),
-                tr(l, Msg::TuiColRegistered),
-                tr(l, Msg::TuiColViolations),
-                tr(l, Msg::TuiColInProcess),
-                tr(l, Msg::TuiColOverdue),
-            ],
-            rows: &rows,
-            total: &total,
-            selected: (panel == Panel::Regions).then_some(index),
-            focused: panel == Panel::Regions,
-            spacing,
-            theme: &self.look(),
-        }
-        .render(table_area, buf);
-        if counts.headline.total == 0 && self.view.terms.is_empty() && self.view.text.is_empty() {
-            let y = table_area.y + table_area.height;
-            if y < body.y + body.height {
-                buf.set_string(body.x + 2, y, tr(l, Msg::TuiEmptyDb), self.look().dim());
-            }
-        }
-        let panels = [
-            (Panel::Stages, Msg::Stage),
-            (Panel::Types, Msg::Type),
-            (Panel::Statuses, Msg::Status),
-        ];
-        let lines: Vec<Vec<PanelLine>> = panels.iter().map(|(p, _)| self.panel_lines(*p)).collect();
-        // Stacked beside the table on a projector, each as tall as its lines (the last takes the
-        // rest); side by side under the table otherwise.
-        let mut y = panels_area.y;
-        for (i, (p, title)) in panels.iter().enumerate() {
-            let area = if wide {
-                let bottom = panels_area.y + panels_area.height;
-                let want = if i == 2 {
-                    bottom.saturating_sub(y)
-                } else {
-                    lines[i].len() as u16 + 1
-                };
-                let area = Rect {
-                    y,
-                    height: want.min(bottom.saturating_sub(y)),
-                    ..panels_area
-                };
-                y += area.height + 1;
-                area
-            } else {
-                let w = panels_area.width / 3;
-                Rect {
-                    x: panels_area.x + w * i as u16,
-                    width: if i == 2 {
-                        panels_area.width - 2 * w
-                    } else {
-                        w - 1
-                    },
-                    ..panels_area
-                }
-            };
-            CountPanel {
-                title: tr(l, *title),
-                lines: &lines[i],
-                selected: Some(self.panel_index(*p)),
-                focused: panel == *p,
-                more: tr(l, Msg::TuiMore),
-                theme: &self.look(),
-            }
-            .render(area, buf);
-        }
-    }
-
-    fn draw_cases(&self, body: Rect, buf: &mut Buffer) {
-        let list_h = body.height.saturating_sub(layout::PREVIEW);
-        let list = &self.cases;
-        CaseTable {
-            rows: list.rows(),
-            top: list.top(),
-            selected: list.selected(),
-            loaded: list.is_loaded(),
-            sort: self.view.sort.unwrap_or(Sort {
-                key: SortKey::Received,
-                descending: false,
-            }),
-            as_of: self.as_of(),
-            reference: &self.reference,
-            lang: self.lang,
-            theme: &self.look(),
-        }
-        .render(
-            Rect {
-                height: list_h,
-                ..body
-            },
-            buf,
-        );
-        let total = self.counts.as_ref().map(|c| c.headline.total);
-        let position = match (list.position(), total) {
-            (Some(n), Some(t)) => Some(format!("{n} {} {t}", tr(self.lang, Msg::TuiOf))),
-            _ => None,
-        };
-        CasePreview {
-            row: list.selected_row(),
-            position,
-            theme: &self.look(),
-        }
-        .render(
-            Rect {
-                y: body.y + list_h,
-                height: layout::PREVIEW.min(body.height),
-                ..body
-            },
-            buf,
-        );
+        self.ctx().base_group(dim, key)
     }
 }

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::domain::CAMPAIGN;
+use crate::engine::campaign::per_thousand;
 use crate::i18n::{Msg, decimal, number, tr};
 use crate::tui::app::App;
-use crate::tui::campaign::per_thousand;
-use crate::tui::meeting::Page;
-use crate::tui::nav::CAMPAIGN;
+use crate::tui::state::Page;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_digits::{self, BigText, Size};
 use crate::tui::widgets::figure::delta_text;
@@ -130,9 +130,14 @@ impl App {
             ..body
         };
         match page {
-            Page::Dashboard => self.draw_dashboard(rest, buf),
+            Page::Dashboard => self.screens.dashboard.draw(&self.ctx(), rest, buf),
             Page::Campaign => {
-                let lines = self.campaign_lines(&counts.campaign, usize::from(rest.width) - 1, &t);
+                let lines = self.screens.stages.campaign_lines(
+                    &self.ctx(),
+                    &counts.campaign,
+                    usize::from(rest.width) - 1,
+                    &t,
+                );
                 if let Some(sentence) = lines.get(1) {
                     buf.set_line(rest.x + 1, rest.y, sentence, rest.width.saturating_sub(1));
                 }
@@ -141,10 +146,15 @@ impl App {
                     height: rest.height.saturating_sub(2),
                     ..rest
                 };
-                self.draw_campaign_charts(charts, buf, &t);
+                self.screens
+                    .stages
+                    .draw_campaign_charts(&self.ctx(), charts, buf, &t);
             }
-            Page::Map => self.draw_tiles(rest, buf, &t),
-            Page::Stages => self.draw_timeline(rest, buf, &t),
+            Page::Map => self.screens.map.draw_tiles(&self.ctx(), rest, buf, &t),
+            Page::Stages => self
+                .screens
+                .stages
+                .draw_timeline(&self.ctx(), rest, buf, &t),
         }
     }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::i18n::Lang;
 use crate::tui::action::Action;
 use crate::tui::clipboard;
-use crate::tui::personal::{Effect, Outcome};
+use crate::tui::data::{Effect, Outcome};
 
 /// Where effects go.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -4,38 +4,16 @@
 use crate::tui::action::Action;
 use crate::tui::action::Command;
 use crate::tui::app::App;
-use crate::tui::editor::LineEditor;
-use crate::view::{View, ViewError};
-
-/// The `/` view editor.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FilterBar {
-    pub editor: LineEditor,
-    pub error: Option<ViewError>,
-    /// Where Up/Down stand in the history, and what was typed before.
-    pub(crate) recall: Option<usize>,
-    pub(crate) draft: String,
-}
-
-impl FilterBar {
-    /// The editor prefilled with `spec`, the cursor at its end.
-    pub fn new(spec: &str) -> FilterBar {
-        FilterBar {
-            editor: LineEditor::new(spec),
-            error: None,
-            recall: None,
-            draft: spec.to_string(),
-        }
-    }
-}
+use crate::tui::state::Prompt;
+use crate::view::View;
 
 impl App {
     /// Commands while the view editor is open.
     pub(crate) fn filter_command(&mut self, c: Command) -> Option<Action> {
-        let f = self.filter.as_mut()?;
+        let f = self.prompt.as_mut().and_then(Prompt::filter_mut)?;
         match c {
             Command::Quit => self.quit = true,
-            Command::Cancel => self.filter = None,
+            Command::Cancel => self.prompt = None,
             Command::Apply => return self.apply_filter(),
             Command::CursorLeft => f.editor.left(),
             Command::CursorRight => f.editor.right(),
@@ -70,7 +48,7 @@ impl App {
             }
             _ => {}
         }
-        if let Some(f) = self.filter.as_mut()
+        if let Some(f) = self.prompt.as_mut().and_then(Prompt::filter_mut)
             && matches!(
                 c,
                 Command::DeleteBack | Command::DeleteForward | Command::ClearLine
@@ -84,8 +62,7 @@ impl App {
     /// Enter in the editor: parse; on success the view changes, on error the editor stays open.
     fn apply_filter(&mut self) -> Option<Action> {
         let text = self
-            .filter
-            .as_ref()
+            .filter()
             .map(|f| f.editor.text().to_string())
             .unwrap_or_default();
         let expanded = self.expand_saved(&text);
@@ -95,7 +72,7 @@ impl App {
             .and_then(|spec| crate::view::parse(spec, &self.reference));
         match parsed {
             Ok(view) => {
-                self.filter = None;
+                self.prompt = None;
                 let spec = View {
                     as_of: None,
                     ..view.clone()
@@ -109,7 +86,7 @@ impl App {
                 }
             }
             Err(e) => {
-                if let Some(f) = self.filter.as_mut() {
+                if let Some(f) = self.prompt.as_mut().and_then(Prompt::filter_mut) {
                     // A position in an expanded saved view is not one in the typed text.
                     if expanded.as_deref() == Ok(text.as_str()) || expanded.is_err() {
                         f.editor.set_cursor(e.position().saturating_sub(1));

@@ -3,9 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::i18n::{Lang, Msg};
-use crate::tui::action::{Action, Command, Screen};
-pub use crate::tui::bindings::Keymap;
+use crate::i18n::Msg;
+use crate::tui::action::{Command, Screen};
 
 /// Where a binding applies. `Global` bindings apply in every mode except `Filter`, unless the mode
 /// binds the same key itself.
@@ -43,6 +42,16 @@ impl Mode {
         Mode::Help,
         Mode::Present,
     ];
+
+    /// The mode of a screen (its own keys).
+    pub fn of(screen: Screen) -> Mode {
+        match screen {
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::Cases => Mode::Cases,
+            Screen::Stages => Mode::Stages,
+            Screen::Map => Mode::Map,
+        }
+    }
 
     /// The mode's name in the configuration (`[keys.cases]`).
     pub fn name(self) -> &'static str {
@@ -324,33 +333,12 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
         .chain(OWN.iter())
 }
 
-/// The default keymap, for the free functions below.
-static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
-
-/// The command `key` runs in `mode` with the default bindings, if any.
-pub fn lookup(mode: Mode, key: Key) -> Option<Command> {
-    DEFAULT.lookup(mode, key)
-}
-
-/// The action of a terminal key event in `mode` with the default bindings: a command, a
-/// character typed into the editor, or nothing.
-pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
-    DEFAULT.action_for(mode, ev)
-}
-
-/// The footer's hints for `mode` with the default bindings.
-pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    DEFAULT.hints(mode, lang)
-}
-
-/// The help's rows for one mode with the default bindings.
-pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    DEFAULT.help_rows(mode, lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use crate::tui::action::Action;
+    use crate::tui::bindings::{action_for, hints, lookup};
     use std::collections::HashMap;
 
     #[test]
@@ -451,7 +439,7 @@ mod tests {
             "help and quit come last, the footer always shows them"
         );
         assert!(words.contains(&"quit") && words.contains(&"sort") && words.contains(&"filter"));
-        let detail: Vec<&str> = super::hints(Mode::Detail, Lang::Id)
+        let detail: Vec<&str> = crate::tui::bindings::hints(Mode::Detail, Lang::Id)
             .iter()
             .map(|(_, w)| *w)
             .collect();

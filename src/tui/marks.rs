@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDateTime};
 
 use crate::engine::{Dim, Group, Headline};
-use crate::tui::worker::Counts;
+use crate::tui::data::Counts;
 
 /// How long a mark stays on screen.
 pub const MARK_FOR: Duration = Duration::seconds(60);

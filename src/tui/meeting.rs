@@ -1,66 +1,26 @@
 //! The meeting part of `App::update`: the baseline (`b`, `B`, worker answers) and presenter mode
 //! (pages, rotation paused by keys). Changes state only: no queries, no drawing, no clock reads.
 
-use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono::{Duration, Timelike};
 
 use crate::i18n::{Msg, tr};
+use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Command, Screen};
-use crate::tui::app::{App, Notice, StagePart};
-use crate::tui::baseline::{Baseline, Op};
-use crate::tui::worker::{Counts, Need};
-
-/// The pages the presenter shows, in rotation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    Dashboard,
-    Campaign,
-    Map,
-    Stages,
-}
-
-impl Page {
-    pub const ALL: [Page; 4] = [Page::Dashboard, Page::Campaign, Page::Map, Page::Stages];
-
-    /// The page's title.
-    pub fn title(self) -> Msg {
-        match self {
-            Page::Dashboard => Msg::TuiDashboard,
-            Page::Campaign => Msg::TuiCampaign,
-            Page::Map => Msg::TuiMap,
-            Page::Stages => Msg::TuiTimeline,
-        }
-    }
-
-    /// The page that shows a screen (the case list is shown as the dashboard).
-    pub(crate) fn of(screen: Screen, part: StagePart) -> Page {
-        match (screen, part) {
-            (Screen::Stages, StagePart::Timeline) => Page::Stages,
-            (Screen::Stages, _) => Page::Campaign,
-            (Screen::Map, _) => Page::Map,
-            _ => Page::Dashboard,
-        }
-    }
-}
-
-/// Presenter mode's state.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Presenter {
-    pub page: Page,
-    /// When the page was turned or a key was last pressed: rotation waits a whole cycle from then.
-    pub since: NaiveDateTime,
-    /// The screen to go back to when presenter mode ends.
-    back: Screen,
-}
+use crate::tui::app::{App, Notice};
+use crate::tui::data::{Counts, Need};
+use crate::tui::screens::stages::StagePart;
+pub use crate::tui::state::Page;
+use crate::tui::state::Presenter;
 
 impl App {
     /// The focused part of the stage screen.
     pub fn stage_part(&self) -> StagePart {
-        self.stage_part
+        self.screens.stages.stage_part
     }
 
     /// The region of the selected map tile.
     pub fn map_region(&self) -> Option<&str> {
-        self.tiles.tiles.get(self.tile).map(|t| t.code.as_str())
+        self.screens.map.region()
     }
 
     /// The baseline in force.
@@ -154,7 +114,7 @@ impl App {
             Some(p) => self.screen = p.back,
             None => {
                 self.overlay = None;
-                let page = Page::of(self.screen, self.stage_part);
+                let page = Page::of(self.screen, self.screens.stages.stage_part);
                 self.presenter = Some(Presenter {
                     page,
                     since: self.now,
@@ -200,12 +160,12 @@ impl App {
             Page::Map => self.screen = Screen::Map,
             Page::Stages => {
                 self.screen = Screen::Stages;
-                self.stage_part = StagePart::Timeline;
+                self.screens.stages.stage_part = StagePart::Timeline;
             }
             Page::Campaign => {
                 self.screen = Screen::Stages;
-                if self.stage_part == StagePart::Timeline {
-                    self.stage_part = StagePart::Weeks;
+                if self.screens.stages.stage_part == StagePart::Timeline {
+                    self.screens.stages.stage_part = StagePart::Weeks;
                 }
             }
         }

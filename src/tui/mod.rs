@@ -1,17 +1,20 @@
 //! The interactive screen: terminal setup and restore (on quit, error, panic, SIGTERM and SIGHUP)
 //! and the event loop turning keys, the clock and worker events into actions. Holds no app state.
+//!
+//! Where things live: `action` (commands, actions, screen ids) and `data` (what the app and the
+//! worker exchange) are leaves; `keymap` and `bindings` are the key table; `state` holds the
+//! values `App` is made of (panels, prompts, presenter); `screens/` has one module per screen
+//! (its state, commands, drawing) and the one `match` over screens; `app` is the shared state and
+//! the one place that drills down, opens a case and asks the worker.
 
 pub mod action;
 pub mod app;
-pub mod baseline;
 pub mod bindings;
-pub mod campaign;
 pub mod cases;
 pub mod clipboard;
+pub mod data;
 mod draw;
-mod draw_map;
 mod draw_present;
-mod draw_stages;
 pub mod editor;
 pub mod effect;
 pub mod filter;
@@ -22,9 +25,10 @@ pub mod marks;
 pub mod meeting;
 mod nav;
 pub mod personal;
+pub mod screens;
+pub mod state;
 mod sync;
 pub mod theme;
-pub mod tiles;
 pub mod widgets;
 pub mod worker;
 
@@ -92,7 +96,7 @@ pub fn run(session: Session) -> Result<()> {
         session.db,
         session.rules,
         lang,
-        baseline::default_dir(),
+        crate::store::baseline::default_dir(),
         session.poll,
     )
     .map_err(|e| Error::Other(format!("worker: {e}")))?;

@@ -1,291 +1,42 @@
-//! Moving around: the cursor of each screen, the dashboard's panels, the stage screen's parts, the
-//! map's tiles, scrolling the overlays and drilling down (Enter). Part of `App::update`; changes
-//! state only through the app's methods.
+//! Moving around: the dashboard's panels, the case list, scrolling the overlays, and drilling down
+//! (Enter); the map and the stage screen move in their own modules (screens/). Part of
+//! `App::update`; changes state only through the app's methods.
 
-use chrono::Duration;
-
-use crate::domain::{Status, TypeGroup};
-use crate::engine::Group;
 use crate::tui::action::{Action, Command};
-use crate::tui::app::{App, Overlay, Panel, StagePart};
+use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
-use crate::tui::meeting::Page;
-use crate::tui::tiles::Dir;
-use crate::view::{DateExpr, Term, TermKind, View};
-
-/// The stage the dashboard and the stage screen always show, even at zero.
-pub const CAMPAIGN: &str = "KAMPANYE";
-
-/// An index moved by a command within `0..n`.
-fn step(i: usize, n: usize, c: Command, page: usize) -> usize {
-    let last = n.saturating_sub(1);
-    match c {
-        Command::Up => i.saturating_sub(1),
-        Command::Down => (i + 1).min(last),
-        Command::Top => 0,
-        Command::Bottom => last,
-        Command::PageUp => i.saturating_sub(page.max(1)),
-        Command::PageDown => (i + page.max(1)).min(last),
-        _ => i,
-    }
-}
+use crate::tui::screens::step;
 
 impl App {
-    /// The rows of a dashboard panel: the keys with cases (and the campaign stage always); stages
-    /// and types in their own order, statuses (the longest list) the most frequent first.
-    pub fn panel_items(&self, panel: Panel) -> Vec<&Group> {
-        let Some(counts) = &self.counts else {
-            return Vec::new();
-        };
-        let groups = match panel {
-            Panel::Regions => return Vec::new(),
-            Panel::Stages => &counts.stages,
-            Panel::Types => &counts.types,
-            Panel::Statuses => &counts.statuses,
-        };
-        let mut items: Vec<&Group> = groups
-            .iter()
-            .filter(|g| g.count > 0 || (panel == Panel::Stages && g.key == CAMPAIGN))
-            .collect();
-        if panel == Panel::Statuses {
-            items.sort_by_key(|g| std::cmp::Reverse(g.count));
-        }
-        items
-    }
-
-    /// The selected row of a panel (the region table counts its total row last).
-    pub(crate) fn panel_index(&self, panel: Panel) -> usize {
-        match panel {
-            Panel::Regions => self.region_row,
-            _ => {
-                let key = self.panel_keys[panel_slot(panel)].as_deref();
-                self.panel_items(panel)
-                    .iter()
-                    .position(|g| Some(g.key.as_str()) == key)
-                    .unwrap_or(0)
-            }
-        }
-    }
-
-    /// Up, Down, Left, Right, Top, Bottom, PageUp, PageDown in the current mode.
-    pub(crate) fn navigate(&mut self, c: Command) {
+    /// Up, Down, Left, Right, Top, Bottom, PageUp, PageDown in the current mode: the screen's
+    /// own module moves its cursor (also under the presenter); the overlays scroll here.
+    pub(crate) fn navigate(&mut self, c: Command) -> Option<Action> {
         let mode = match self.mode() {
             Mode::Present => self.screen_mode(),
             m => m,
         };
-        match mode {
-            Mode::Dashboard => self.navigate_dashboard(c),
-            Mode::Cases => self.navigate_cases(c),
-            Mode::Stages => self.navigate_stages(c),
-            Mode::Map => {
-                let dir = match c {
-                    Command::Up => Dir::Up,
-                    Command::Down => Dir::Down,
-                    Command::Left => Dir::Left,
-                    Command::Right => Dir::Right,
-                    _ => return,
-                };
-                if let Some(i) = self.tiles.neighbour(self.tile, dir) {
-                    self.tile = i;
+        if mode == self.screen_mode() {
+            return self.screen_command(c);
+        }
+        if let Mode::Detail | Mode::Help = mode {
+            let page = layout::text_rows(self.size.1);
+            let max = self.overlay_lines().saturating_sub(page);
+            match &mut self.overlay {
+                Some(Overlay::Help { scroll, .. }) | Some(Overlay::Detail { scroll, .. }) => {
+                    *scroll = step(*scroll, max + 1, c, page);
                 }
+                Some(Overlay::Views { .. }) | None => {}
             }
-            Mode::Detail | Mode::Help => {
-                let page = layout::text_rows(self.size.1);
-                let max = self.overlay_lines().saturating_sub(page);
-                match &mut self.overlay {
-                    Some(Overlay::Help { scroll, .. }) | Some(Overlay::Detail { scroll, .. }) => {
-                        *scroll = step(*scroll, max + 1, c, page);
-                    }
-                    Some(Overlay::Views { .. }) | None => {}
-                }
-            }
-            Mode::Global | Mode::Filter | Mode::Present | Mode::Views | Mode::Save => {}
         }
+        None
     }
 
-    fn navigate_stages(&mut self, c: Command) {
-        let parts = StagePart::ALL;
-        let i = parts
-            .iter()
-            .position(|p| *p == self.stage_part)
-            .unwrap_or(0);
-        let page = layout::text_rows(self.size.1);
-        match (c, self.stage_part) {
-            (Command::Left, _) => self.stage_part = parts[(i + parts.len() - 1) % parts.len()],
-            (Command::Right, _) => self.stage_part = parts[(i + 1) % parts.len()],
-            (_, StagePart::Timeline) => {
-                self.stage_row = step(self.stage_row, self.reference.stages.len(), c, page);
-            }
-            (_, StagePart::Weeks) => {
-                let n = self.counts.as_ref().map_or(0, |k| k.campaign.weeks.len());
-                self.week_row = step(self.week_row, n, c, page);
-            }
-            (_, StagePart::Regions) => {
-                // The regions, then the total row.
-                let n = self.counts.as_ref().map_or(0, |k| k.campaign.regions.len()) + 1;
-                self.campaign_row = step(self.campaign_row, n, c, page);
-            }
-        }
-        let (screen, part) = (self.screen, self.stage_part);
-        if let Some(p) = &mut self.presenter {
-            p.page = Page::of(screen, part);
-        }
-    }
-
-    fn navigate_dashboard(&mut self, c: Command) {
-        let i = Panel::ALL
-            .iter()
-            .position(|p| *p == self.panel)
-            .unwrap_or(0);
-        let n = Panel::ALL.len();
-        match c {
-            Command::Left => self.panel = Panel::ALL[(i + n - 1) % n],
-            Command::Right => self.panel = Panel::ALL[(i + 1) % n],
-            _ if self.panel == Panel::Regions => {
-                let rows = self.reference.regions.len() + 1;
-                self.region_row = step(self.region_row, rows, c, 5);
-            }
-            _ => {
-                let items = self.panel_items(self.panel);
-                let j = step(self.panel_index(self.panel), items.len(), c, 5);
-                let key = items.get(j).map(|g| g.key.clone());
-                self.panel_keys[panel_slot(self.panel)] = key;
-            }
-        }
-    }
-
-    fn navigate_cases(&mut self, c: Command) {
-        let visible = self.case_rows();
-        let jump = match c {
-            Command::Up => {
-                self.cases.move_by(-1, visible);
-                None
-            }
-            Command::Down => {
-                self.cases.move_by(1, visible);
-                None
-            }
-            Command::PageUp => {
-                self.cases.page_by(-1, visible);
-                None
-            }
-            Command::PageDown => {
-                self.cases.page_by(1, visible);
-                None
-            }
-            Command::Top => self.cases.to_first(visible),
-            Command::Bottom => self.cases.to_last(visible),
-            _ => None,
-        };
-        if let Some((req, fill)) = jump {
-            self.request_page(req, fill);
-        }
-    }
-
-    /// Enter: drill down into the row under the cursor, or open the case.
+    /// Enter: the screen's own module drills down into the row under its cursor, or opens the case.
     pub(crate) fn open(&mut self) -> Option<Action> {
-        match self.mode() {
-            Mode::Dashboard => {
-                let kind = match self.panel {
-                    Panel::Regions => match self.reference.regions.get(self.region_row) {
-                        Some(r) => Some(TermKind::Region(vec![r.code.clone()])),
-                        // The total row: every region of the view.
-                        None => return self.drill(self.view.clone()),
-                    },
-                    panel => {
-                        let items = self.panel_items(panel);
-                        let g = items.get(self.panel_index(panel))?;
-                        match panel {
-                            Panel::Stages => Some(TermKind::Stage(vec![g.key.clone()])),
-                            Panel::Types => {
-                                TypeGroup::from_code(&g.key).map(|t| TermKind::Type(vec![t]))
-                            }
-                            _ => Status::from_code(&g.key).map(|s| TermKind::Status(vec![s])),
-                        }
-                    }
-                };
-                let view = self.with_term(kind?);
-                self.drill(view)
-            }
-            Mode::Stages => {
-                let view = self.stage_drill()?;
-                self.drill(view)
-            }
-            Mode::Map => {
-                let code = self.map_region()?.to_string();
-                let view = self.with_term(TermKind::Region(vec![code]));
-                self.drill(view)
-            }
-            Mode::Cases => {
-                let id = self.cases.selected_row()?.id;
-                self.open_detail(id);
-                None
-            }
-            _ => None,
+        if self.mode() == self.screen_mode() {
+            return self.screen_command(Command::Open);
         }
+        None
     }
-
-    /// The view of the stage screen's selected row: a stage, a week of the campaign, or a region
-    /// (or all regions) in the campaign.
-    fn stage_drill(&self) -> Option<View> {
-        let campaign = TermKind::Stage(vec![CAMPAIGN.to_string()]);
-        match self.stage_part {
-            StagePart::Timeline => {
-                let code = self.reference.stages.get(self.stage_row)?.code.clone();
-                Some(self.with_term(TermKind::Stage(vec![code])))
-            }
-            StagePart::Weeks => {
-                let week = self.counts.as_ref()?.campaign.weeks.get(self.week_row)?;
-                let mut view = self.with_term(campaign);
-                view = with(view, TermKind::From(DateExpr::Date(week.start)));
-                view = with(
-                    view,
-                    TermKind::To(DateExpr::Date(week.start + Duration::days(6))),
-                );
-                Some(self.normal(view))
-            }
-            StagePart::Regions => {
-                let regions = &self.counts.as_ref()?.campaign.regions;
-                let view = self.with_term(campaign);
-                Some(match regions.get(self.campaign_row) {
-                    Some(r) => self.normal(with(view, TermKind::Region(vec![r.code.clone()]))),
-                    None => view,
-                })
-            }
-        }
-    }
-
-    /// `view` in normal form (as if typed).
-    fn normal(&self, view: View) -> View {
-        crate::view::parse(&view.print(&self.reference), &self.reference).unwrap_or(view)
-    }
-
-    /// The current view with `kind` replacing any term of the same key, in normal form.
-    fn with_term(&self, kind: TermKind) -> View {
-        let mut view = self.view.clone();
-        view.terms
-            .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
-        view.terms.push(Term {
-            negated: false,
-            kind,
-        });
-        crate::view::parse(&view.print(&self.reference), &self.reference).unwrap_or(view)
-    }
-}
-
-/// `view` with `kind` replacing any term of the same key.
-fn with(mut view: View, kind: TermKind) -> View {
-    view.terms
-        .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
-    view.terms.push(Term {
-        negated: false,
-        kind,
-    });
-    view
-}
-
-/// Where a panel's selected key is kept.
-fn panel_slot(panel: Panel) -> usize {
-    Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0)
 }

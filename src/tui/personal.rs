@@ -1,72 +1,15 @@
 //! The user's own part of `App::update`: saved views (`v` lists them, `s` saves one under a
 //! name) and copying (`y`, `Y`). Changes state and queues effects; never writes a file or the terminal.
 
+use crate::config::{SavedView, valid_name};
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice, Overlay};
+use crate::tui::bindings::Keymap;
+use crate::tui::data::{Effect, Outcome};
 use crate::tui::editor::LineEditor;
-use crate::tui::keymap::Keymap;
+use crate::tui::state::{Prompt, SavePrompt};
 use crate::view::{DateExpr, View};
-
-/// A view saved in the configuration's `[views]` table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SavedView {
-    pub name: String,
-    pub spec: String,
-}
-
-/// What the configuration gives the interactive screen (passed in, never read from a global).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Prefs {
-    /// The keymap in force (pantau's own with the user's remaps).
-    pub keymap: Keymap,
-    /// The saved views, in the file's order.
-    pub views: Vec<SavedView>,
-    /// Box lines, blocks and arrows drawn as ASCII characters (`--ascii`).
-    pub ascii: bool,
-}
-
-/// The prompt for a saved view's name.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SavePrompt {
-    pub editor: LineEditor,
-    pub error: Option<String>,
-    /// The spec to save (the view when `s` was pressed).
-    pub spec: String,
-}
-
-/// Something the app asks the event loop to do outside it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Write `name = "spec"` into the configuration's `[views]` table.
-    SaveView { name: String, spec: String },
-    /// Put `text` on the clipboard; `what` says what it is in the notice.
-    Copy { text: String, what: String },
-}
-
-/// What became of an effect.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The view was written into this file.
-    Saved {
-        name: String,
-        spec: String,
-        file: String,
-    },
-    /// The text was sent to the terminal's clipboard.
-    Copied { what: String },
-    /// It failed; the message names the file and the way out.
-    Failed(String),
-}
-
-/// Whether `name` can name a saved view: letters, digits, `-` and `_`, at most 40.
-pub fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.chars().count() <= 40
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
 
 impl App {
     /// The saved views.
@@ -81,7 +24,7 @@ impl App {
 
     /// The name prompt, when open.
     pub fn save_prompt(&self) -> Option<&SavePrompt> {
-        self.save.as_ref()
+        self.prompt.as_ref().and_then(Prompt::save)
     }
 
     /// The effects queued since the last call, for the event loop to carry out.
@@ -108,7 +51,7 @@ impl App {
 
     /// The commands of this part; false when `c` is none of them.
     pub(crate) fn personal_command(&mut self, c: Command) -> bool {
-        if self.save.is_some() {
+        if self.save_prompt().is_some() {
             self.save_command(c);
             return true;
         }
@@ -123,11 +66,11 @@ impl App {
             }
             Command::SaveView => {
                 self.overlay = None;
-                self.save = Some(SavePrompt {
+                self.prompt = Some(Prompt::Save(SavePrompt {
                     editor: LineEditor::new(""),
                     error: None,
                     spec: self.view_spec(),
-                });
+                }));
             }
             Command::CopyView => {
                 let spec = self.canonical_spec();
@@ -159,7 +102,7 @@ impl App {
             return Some((d.case.nomor.clone(), d.case.uraian.clone()));
         }
         if self.overlay.is_none() && self.screen == Screen::Cases {
-            let row = self.cases.selected_row()?;
+            let row = self.screens.cases.list.selected_row()?;
             return Some((row.nomor.clone(), row.uraian.clone()));
         }
         None
@@ -244,12 +187,12 @@ impl App {
 
     /// Commands while the name prompt is open.
     fn save_command(&mut self, c: Command) {
-        let Some(p) = self.save.as_mut() else {
+        let Some(p) = self.prompt.as_mut().and_then(Prompt::save_mut) else {
             return;
         };
         match c {
             Command::Quit => self.quit = true,
-            Command::Cancel => self.save = None,
+            Command::Cancel => self.prompt = None,
             Command::CursorLeft => p.editor.left(),
             Command::CursorRight => p.editor.right(),
             Command::CursorHome => p.editor.home(),
@@ -261,7 +204,7 @@ impl App {
                 let name = p.editor.text().trim().to_string();
                 if valid_name(&name) {
                     let spec = p.spec.clone();
-                    self.save = None;
+                    self.prompt = None;
                     self.effects.push(Effect::SaveView { name, spec });
                 } else {
                     p.error = Some(tr(self.lang, Msg::TuiSaveBadName).to_string());
@@ -273,7 +216,7 @@ impl App {
 
     /// A character typed into the name prompt.
     pub(crate) fn save_insert(&mut self, c: char) {
-        if let Some(p) = self.save.as_mut() {
+        if let Some(p) = self.prompt.as_mut().and_then(Prompt::save_mut) {
             p.editor.insert(c);
             p.error = None;
         }

@@ -6,7 +6,7 @@ use crate::i18n::{Msg, tr};
 use crate::tui::action::Screen;
 use crate::tui::app::{App, Overlay};
 use crate::tui::cases::{Fill, Landing};
-use crate::tui::worker::{Answer, Need, Reply, Request};
+use crate::tui::data::{Answer, Need, Reply, Request};
 use crate::view::{DateExpr, View};
 
 impl App {
@@ -69,7 +69,7 @@ impl App {
 
     /// Re-reads the case list around its cursor now if it is on screen, else when next shown.
     pub(crate) fn reanchor_cases(&mut self) {
-        if !self.cases.is_loaded() {
+        if !self.screens.cases.list.is_loaded() {
             self.pending.page = None;
             return;
         }
@@ -78,31 +78,39 @@ impl App {
             let descending = self.view.sort.is_some_and(|s| s.descending);
             // A jump to the first or last case still on its way is asked again, not forgotten.
             let jump = match self.pending.page.as_ref().map(|(_, f)| f) {
-                Some(Fill::Replace(Landing::First)) => self.cases.clone().to_first(visible),
-                Some(Fill::Replace(Landing::Last)) => self.cases.clone().to_last(visible),
+                Some(Fill::Replace(Landing::First)) => {
+                    self.screens.cases.list.clone().to_first(visible)
+                }
+                Some(Fill::Replace(Landing::Last)) => {
+                    self.screens.cases.list.clone().to_last(visible)
+                }
                 _ => None,
             };
-            let (req, fill) = jump.unwrap_or_else(|| self.cases.reanchor(visible, descending));
+            let (req, fill) =
+                jump.unwrap_or_else(|| self.screens.cases.list.reanchor(visible, descending));
             self.request_page(req, fill);
-            self.cases_stale = false;
+            self.screens.cases.stale = false;
         } else {
-            self.cases_stale = true;
+            self.screens.cases.stale = true;
         }
     }
 
     /// Asks for the pages the case list needs, one at a time.
     pub(crate) fn fetch_pages(&mut self) {
-        if self.screen != Screen::Cases || self.pending.page.is_some() || self.cases.has_failed() {
+        if self.screen != Screen::Cases
+            || self.pending.page.is_some()
+            || self.screens.cases.list.has_failed()
+        {
             return;
         }
         let visible = self.case_rows();
-        if !self.cases.is_loaded() {
-            if let Some((req, fill)) = self.cases.to_first(visible) {
+        if !self.screens.cases.list.is_loaded() {
+            if let Some((req, fill)) = self.screens.cases.list.to_first(visible) {
                 self.request_page(req, fill);
             }
-        } else if self.cases_stale {
+        } else if self.screens.cases.stale {
             self.reanchor_cases();
-        } else if let Some((req, fill)) = self.cases.wants(visible) {
+        } else if let Some((req, fill)) = self.screens.cases.list.wants(visible) {
             self.request_page(req, fill);
         }
     }
@@ -141,7 +149,7 @@ impl App {
                     return;
                 }
                 let visible = self.case_rows();
-                self.cases.apply(fill, page, position, visible);
+                self.screens.cases.list.apply(fill, page, position, visible);
             }
             Answer::Detail(detail) => {
                 if self.pending.detail != Some(generation) {
@@ -181,7 +189,7 @@ impl App {
                     .is_some_and(|(g, _)| *g == generation)
                 {
                     self.pending.page = None;
-                    self.cases.set_failed();
+                    self.screens.cases.list.set_failed();
                 } else if self.pending.detail == Some(generation) {
                     self.pending.detail = None;
                 } else if self.pending.baseline.is_some_and(|(g, _)| g == generation) {

@@ -12,105 +12,23 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::domain::DeadlineRules;
+use crate::engine::Engine;
+use crate::engine::campaign;
 use crate::engine::index::CaseIndex;
 use crate::engine::live::LiveIndex;
-use crate::engine::{CaseDetail, Engine, Group, Headline, Page, PageRequest, RegionRow};
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::{Mode, Store};
-use crate::tui::baseline::{self, Baseline, Keeper, Op};
-use crate::tui::campaign::{self, Campaign};
+use crate::store::baseline::{self, Baseline, Keeper, Op};
+use crate::store::{Interrupt, Mode, Store};
 use crate::view::View;
+
+pub use crate::tui::data::{Answer, Counts, Event, Need, Reply, Request};
 
 /// The worker thread's name (the panic hook recognises it).
 pub const THREAD: &str = "pantau-worker";
 
 /// How often the worker asks SQLite whether another connection committed.
 pub const POLL: Duration = Duration::from_millis(250);
-
-/// One request: what the screen needs, for a view (its as-of date set) on a given day.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Request {
-    /// Tags the answer; the app drops answers older than what it last asked for.
-    pub generation: u64,
-    pub view: View,
-    /// Today, for relative dates and the as-of date of a view without one.
-    pub today: NaiveDate,
-    pub need: Need,
-}
-
-/// What a request asks for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Need {
-    /// The figures of the dashboard: headline, region table, counts by stage, type and status.
-    Counts,
-    /// A page of cases; with `position`, also how many cases come before its first row.
-    Page { req: PageRequest, position: bool },
-    /// One case in full.
-    Detail(i64),
-    /// Set, load or clear the meeting baseline.
-    Baseline(Op),
-}
-
-impl Need {
-    /// Requests of the same kind supersede each other.
-    fn kind(&self) -> u8 {
-        match self {
-            Need::Counts => 0,
-            Need::Page { .. } => 1,
-            Need::Detail(_) => 2,
-            Need::Baseline(_) => 3,
-        }
-    }
-}
-
-/// The figures of one view.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Counts {
-    pub headline: Headline,
-    pub regions: Vec<RegionRow>,
-    pub stages: Vec<Group>,
-    pub types: Vec<Group>,
-    pub statuses: Vec<Group>,
-    /// The view's cases in the campaign stage, by week, type and region, against activities.
-    pub campaign: Campaign,
-}
-
-/// The answer to one request.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Answer {
-    /// The figures of the view now, and as the baseline copy has them (when one is in force).
-    Counts {
-        now: Box<Counts>,
-        base: Option<Box<Counts>>,
-    },
-    /// The baseline in force after a [`Need::Baseline`].
-    Baseline(Option<Baseline>),
-    Page {
-        page: Page,
-        position: Option<i64>,
-    },
-    Detail(Option<Box<CaseDetail>>),
-    /// The request failed; the message is for the status line.
-    Failed(String),
-}
-
-/// An answer with the generation of its request.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Reply {
-    pub generation: u64,
-    pub answer: Answer,
-}
-
-/// What the worker sends the UI.
-#[derive(Debug)]
-pub enum Event {
-    Reply(Box<Reply>),
-    /// Another connection committed.
-    DbChanged,
-    /// The worker stopped (it could not open the database, or it failed).
-    Gone(String),
-}
 
 /// The UI's end of the worker: send requests, receive events.
 pub struct Worker {
@@ -127,7 +45,7 @@ const KINDS: usize = 4;
 #[derive(Default)]
 struct Cancel {
     /// Interrupts the worker's connection (`sqlite3_interrupt`); set once it is open.
-    handle: Mutex<Option<rusqlite::InterruptHandle>>,
+    handle: Mutex<Option<Interrupt>>,
     /// The kind (plus one) of the request being answered; 0 when idle.
     busy: AtomicU8,
     /// The newest generation asked for, by kind.
@@ -235,7 +153,7 @@ fn serve(
 ) -> Result<()> {
     let store = Store::open(path, Mode::ReadOnly)?;
     if let Ok(mut h) = cancel.handle.lock() {
-        *h = Some(store.conn().get_interrupt_handle());
+        *h = Some(store.interrupt_handle());
     }
     // Counts come from the column index, kept current below; SQL answers what it cannot.
     let mut live = LiveIndex::open(&store)?;
@@ -439,6 +357,7 @@ pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::PageRequest;
 
     fn req(generation: u64, need: Need) -> Request {
         let today = NaiveDate::from_ymd_opt(2024, 2, 2).unwrap_or_default();

@@ -102,7 +102,7 @@ impl Harness {
             follow_clock: false,
             now: clock(),
             size,
-            tiles: pantau::tui::tiles::Tiles::embedded(&reference_of(db)).unwrap(),
+            tiles: pantau::domain::tiles::Tiles::embedded(&reference_of(db)).unwrap(),
             baseline: None,
             present: false,
             cycle: None,

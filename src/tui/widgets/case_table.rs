@@ -151,7 +151,7 @@ impl Widget for CaseTable<'_> {
                     continue;
                 }
                 let style = match c {
-                    3 if r.stage == crate::tui::nav::CAMPAIGN => t.campaign(),
+                    3 if r.stage == crate::domain::CAMPAIGN => t.campaign(),
                     6 if r.overdue => t.overdue(),
                     _ => t.normal(),
                 };

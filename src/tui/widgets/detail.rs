@@ -65,7 +65,7 @@ fn sections(
         .map_or(c.kode_tahapan.clone(), |s| {
             format!("{} — {}", s.code, s.name(lang))
         });
-    let campaign = c.kode_tahapan == crate::tui::nav::CAMPAIGN;
+    let campaign = c.kode_tahapan == crate::domain::CAMPAIGN;
     field(&mut out, Msg::TuiFieldNomor, c.nomor.clone(), t.heading());
     field(
         &mut out,

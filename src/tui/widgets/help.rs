@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::i18n::{Lang, Msg, tr};
-use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::bindings::Keymap;
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{heading, left};
 

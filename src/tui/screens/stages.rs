@@ -1,39 +1,142 @@
-//! Drawing the stage screen: the calendar timeline and the campaign (figures, weeks by type, regions
-//! per 1,000 activities). A pure function of the app's state: no queries, no clock reads.
+//! Screen 3, the stages: the election calendar as a timeline, and the campaign (its figures, the
+//! weeks by type, the regions per 1,000 activities). Owns the focused part and each part's row.
 
+use chrono::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::domain::CAMPAIGN;
 use crate::domain::TypeGroup;
 use crate::engine::Dim;
+use crate::engine::campaign::{Campaign, per_thousand};
 use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
-use crate::tui::app::{App, StagePart};
-use crate::tui::campaign::{Campaign, per_thousand};
-use crate::tui::nav::CAMPAIGN;
+use crate::tui::action::Command;
+use crate::tui::layout;
+use crate::tui::screens::{Ctx, Want, step, with};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::campaign_table::{CampaignLine, CampaignTable};
 use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit};
 use crate::tui::widgets::timeline::{Timeline, TimelineRow};
 use crate::tui::widgets::week_chart::{WeekChart, WeekLine};
+use crate::view::{DateExpr, TermKind, View};
+
+/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StagePart {
+    Timeline,
+    Weeks,
+    Regions,
+}
+
+impl StagePart {
+    pub const ALL: [StagePart; 3] = [StagePart::Timeline, StagePart::Weeks, StagePart::Regions];
+}
+
+/// The stage screen's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stages {
+    /// The focused part.
+    pub stage_part: StagePart,
+    /// The selected stage of the timeline.
+    pub stage_row: usize,
+    /// The selected week of the campaign chart and row of the campaign's region table.
+    pub week_row: usize,
+    pub campaign_row: usize,
+}
+
+impl Default for Stages {
+    fn default() -> Stages {
+        Stages {
+            stage_part: StagePart::Timeline,
+            stage_row: 0,
+            week_row: 0,
+            campaign_row: 0,
+        }
+    }
+}
+
+impl Stages {
+    /// Left and Right change the focused part; the other moves select a row in it; Enter drills
+    /// into the selected stage, week of the campaign, or region in the campaign.
+    pub fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+        if c == Command::Open {
+            return self.drill(ctx).map(Want::Drill);
+        }
+        let parts = StagePart::ALL;
+        let i = parts
+            .iter()
+            .position(|p| *p == self.stage_part)
+            .unwrap_or(0);
+        let page = layout::text_rows(ctx.size.1);
+        match (c, self.stage_part) {
+            (Command::Left, _) => self.stage_part = parts[(i + parts.len() - 1) % parts.len()],
+            (Command::Right, _) => self.stage_part = parts[(i + 1) % parts.len()],
+            (_, StagePart::Timeline) => {
+                self.stage_row = step(self.stage_row, ctx.reference.stages.len(), c, page);
+            }
+            (_, StagePart::Weeks) => {
+                let n = ctx.counts.map_or(0, |k| k.campaign.weeks.len());
+                self.week_row = step(self.week_row, n, c, page);
+            }
+            (_, StagePart::Regions) => {
+                // The regions, then the total row.
+                let n = ctx.counts.map_or(0, |k| k.campaign.regions.len()) + 1;
+                self.campaign_row = step(self.campaign_row, n, c, page);
+            }
+        }
+        None
+    }
+
+    /// The view of the stage screen's selected row: a stage, a week of the campaign, or a region
+    /// (or all regions) in the campaign.
+    fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
+        let campaign = TermKind::Stage(vec![CAMPAIGN.to_string()]);
+        match self.stage_part {
+            StagePart::Timeline => {
+                let code = ctx.reference.stages.get(self.stage_row)?.code.clone();
+                Some(ctx.with_term(TermKind::Stage(vec![code])))
+            }
+            StagePart::Weeks => {
+                let week = ctx.counts?.campaign.weeks.get(self.week_row)?;
+                let mut view = ctx.with_term(campaign);
+                view = with(view, TermKind::From(DateExpr::Date(week.start)));
+                view = with(
+                    view,
+                    TermKind::To(DateExpr::Date(week.start + Duration::days(6))),
+                );
+                Some(ctx.normal(view))
+            }
+            StagePart::Regions => {
+                let regions = &ctx.counts?.campaign.regions;
+                let view = ctx.with_term(campaign);
+                Some(match regions.get(self.campaign_row) {
+                    Some(r) => ctx.normal(with(view, TermKind::Region(vec![r.code.clone()]))),
+                    None => view,
+                })
+            }
+        }
+    }
+}
 
 /// Rows the timeline takes with its title, axis and months, total, note and legend.
 fn timeline_height(stages: usize) -> u16 {
     stages as u16 + 6
 }
 
-impl App {
+impl Stages {
     /// Screen 3: both parts when the body is tall enough, else the focused one under a line naming
     /// the parts.
-    pub(crate) fn draw_stage_screen(&self, body: Rect, buf: &mut Buffer) {
-        let t = self.look();
-        let tall = timeline_height(self.reference.stages.len()) + 19;
-        if body.height >= tall && self.presenter.is_none() {
-            let th = timeline_height(self.reference.stages.len());
-            self.draw_timeline(Rect { height: th, ..body }, buf, &t);
+    pub fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
+        let t = ctx.theme;
+        let tall = timeline_height(ctx.reference.stages.len()) + 19;
+        if body.height >= tall && !ctx.presenting {
+            let th = timeline_height(ctx.reference.stages.len());
+            self.draw_timeline(ctx, Rect { height: th, ..body }, buf, &t);
             self.draw_campaign(
+                ctx,
                 Rect {
                     y: body.y + th + 1,
                     height: body.height - th - 1,
@@ -44,8 +147,8 @@ impl App {
             );
             return;
         }
-        let rest = if self.presenter.is_none() {
-            self.draw_parts_line(body, buf, &t);
+        let rest = if !ctx.presenting {
+            self.draw_parts_line(ctx, body, buf, &t);
             Rect {
                 y: body.y + 1,
                 height: body.height.saturating_sub(1),
@@ -55,14 +158,14 @@ impl App {
             body
         };
         match self.stage_part {
-            StagePart::Timeline => self.draw_timeline(rest, buf, &t),
-            _ => self.draw_campaign(rest, buf, &t),
+            StagePart::Timeline => self.draw_timeline(ctx, rest, buf, &t),
+            _ => self.draw_campaign(ctx, rest, buf, &t),
         }
     }
 
     /// `[Jadwal tahapan]  Masa KAMPANYE   ←→ bagian lain`.
-    fn draw_parts_line(&self, body: Rect, buf: &mut Buffer, t: &Theme) {
-        let l = self.lang;
+    fn draw_parts_line(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = ctx.lang;
         let on_timeline = self.stage_part == StagePart::Timeline;
         let tab = |msg: Msg, on: bool| {
             if on {
@@ -81,10 +184,10 @@ impl App {
         buf.set_line(body.x, body.y, &line, body.width);
     }
 
-    pub(crate) fn draw_timeline(&self, area: Rect, buf: &mut Buffer, t: &Theme) {
-        let l = self.lang;
-        let counts = self.counts.as_ref();
-        let rows: Vec<TimelineRow> = self
+    pub fn draw_timeline(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = ctx.lang;
+        let counts = ctx.counts;
+        let rows: Vec<TimelineRow> = ctx
             .reference
             .stages
             .iter()
@@ -96,17 +199,17 @@ impl App {
                     count: counts
                         .and_then(|c| c.stages.iter().find(|g| g.key == s.code))
                         .map_or(0, |g| g.count),
-                    base: self.base_group(Dim::Stage, &s.code),
-                    mark: self.marks.group(Dim::Stage, &s.code),
+                    base: ctx.base_group(Dim::Stage, &s.code),
+                    mark: ctx.marks.group(Dim::Stage, &s.code),
                 },
                 campaign: s.code == CAMPAIGN,
             })
             .collect();
         let months: Vec<&str> = tr(l, Msg::TuiMonths).split(' ').collect();
         let months: [&str; 12] = std::array::from_fn(|i| months.get(i).copied().unwrap_or(""));
-        let marker = format!("{} {}", tr(l, Msg::AsOf), date(self.as_of()));
+        let marker = format!("{} {}", tr(l, Msg::AsOf), date(ctx.as_of));
         // The selected stage with its dates, which the bands only show roughly.
-        let note = self
+        let note = ctx
             .reference
             .stages
             .get(self.stage_row)
@@ -128,11 +231,11 @@ impl App {
                 tr(l, Msg::Total),
                 Figure {
                     count: counts.map_or(0, |c| c.headline.total),
-                    base: self.base_headline("").map(|h| h.total),
-                    mark: self.marks.region("", 0),
+                    base: ctx.base_headline("").map(|h| h.total),
+                    mark: ctx.marks.region("", 0),
                 },
             ),
-            marker: (self.as_of(), &marker),
+            marker: (ctx.as_of, &marker),
             months,
             note: &note,
             legend: tr(l, Msg::TuiTimelineLegend),
@@ -144,9 +247,15 @@ impl App {
     }
 
     /// The campaign's headline lines: dates and rate, the press figure, the activities by kind.
-    pub(crate) fn campaign_lines(&self, c: &Campaign, w: usize, t: &Theme) -> Vec<Line<'static>> {
-        let l = self.lang;
-        let base = self.base_counts().map(|b| &b.campaign);
+    pub fn campaign_lines(
+        &self,
+        ctx: &Ctx<'_>,
+        c: &Campaign,
+        w: usize,
+        t: &Theme,
+    ) -> Vec<Line<'static>> {
+        let l = ctx.lang;
+        let base = ctx.base.map(|b| &b.campaign);
         let dates = match (c.starts, c.ends) {
             (Some(a), Some(b)) => format!(" {}–{}", date(a), date(b)),
             _ => String::new(),
@@ -156,7 +265,7 @@ impl App {
             .unwrap_or_default();
         let first = [
             format!("◆ {CAMPAIGN}{dates}"),
-            format!("{} {}", tr(l, Msg::AsOf), date(self.as_of())),
+            format!("{} {}", tr(l, Msg::AsOf), date(ctx.as_of)),
             rate,
         ]
         .into_iter()
@@ -184,8 +293,8 @@ impl App {
         ]
     }
 
-    pub(crate) fn week_lines(&self, c: &Campaign) -> Vec<WeekLine> {
-        let base = self.base_counts().map(|b| &b.campaign);
+    pub fn week_lines(&self, ctx: &Ctx<'_>, c: &Campaign) -> Vec<WeekLine> {
+        let base = ctx.base.map(|b| &b.campaign);
         c.weeks
             .iter()
             .map(|w| WeekLine {
@@ -211,13 +320,14 @@ impl App {
     }
 
     /// The regions of the campaign, and the total line.
-    pub(crate) fn campaign_region_lines(
+    pub fn campaign_region_lines(
         &self,
+        ctx: &Ctx<'_>,
         c: &Campaign,
         long_names: bool,
     ) -> (Vec<CampaignLine>, CampaignLine) {
-        let l = self.lang;
-        let base = self.base_counts().map(|b| &b.campaign);
+        let l = ctx.lang;
+        let base = ctx.base.map(|b| &b.campaign);
         let line = |name: String, cases: i64, acts: i64, base: Option<(i64, i64)>| CampaignLine {
             name,
             cases: Figure {
@@ -237,7 +347,7 @@ impl App {
             .regions
             .iter()
             .map(|r| {
-                let name = self.reference.region(&r.code).map_or(r.code.clone(), |g| {
+                let name = ctx.reference.region(&r.code).map_or(r.code.clone(), |g| {
                     if long_names {
                         g.display_name(l)
                     } else {
@@ -263,25 +373,29 @@ impl App {
     }
 
     /// The cells of the type groups in the weekly chart, with their names.
-    pub(crate) fn type_cells(&self, t: &Theme) -> Vec<(char, ratatui::style::Style, String)> {
+    pub fn type_cells(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &Theme,
+    ) -> Vec<(char, ratatui::style::Style, String)> {
         TypeGroup::ALL
             .iter()
             .enumerate()
             .map(|(i, g)| {
                 let (c, s) = t.type_cell(i);
-                (c, s, g.label(self.lang).to_string())
+                (c, s, g.label(ctx.lang).to_string())
             })
             .collect()
     }
 
-    pub(crate) fn draw_campaign(&self, area: Rect, buf: &mut Buffer, t: &Theme) {
-        let l = self.lang;
-        let Some(c) = self.counts.as_ref().map(|k| &k.campaign) else {
+    pub fn draw_campaign(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = ctx.lang;
+        let Some(c) = ctx.counts.map(|k| &k.campaign) else {
             buf.set_string(area.x + 2, area.y, tr(l, Msg::TuiLoading), t.dim());
             return;
         };
         let w = usize::from(area.width);
-        let lines = self.campaign_lines(c, w.saturating_sub(1), t);
+        let lines = self.campaign_lines(ctx, c, w.saturating_sub(1), t);
         for (i, line) in lines.iter().enumerate() {
             if (i as u16) < area.height {
                 buf.set_line(
@@ -298,13 +412,13 @@ impl App {
             height: area.height.saturating_sub(top),
             ..area
         };
-        self.draw_campaign_charts(rest, buf, t);
+        self.draw_campaign_charts(ctx, rest, buf, t);
     }
 
     /// The weekly chart and the region table, side by side (stacked when narrow).
-    pub(crate) fn draw_campaign_charts(&self, rest: Rect, buf: &mut Buffer, t: &Theme) {
-        let l = self.lang;
-        let Some(c) = self.counts.as_ref().map(|k| &k.campaign) else {
+    pub fn draw_campaign_charts(&self, ctx: &Ctx<'_>, rest: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = ctx.lang;
+        let Some(c) = ctx.counts.map(|k| &k.campaign) else {
             return;
         };
         let (left, right) = if rest.width >= 76 {
@@ -331,8 +445,8 @@ impl App {
                 },
             )
         };
-        let weeks = self.week_lines(c);
-        let cells = self.type_cells(t);
+        let weeks = self.week_lines(ctx, c);
+        let cells = self.type_cells(ctx, t);
         WeekChart {
             title: tr(l, Msg::TuiWeeks),
             lines: &weeks,
@@ -347,7 +461,7 @@ impl App {
             theme: t,
         }
         .render(left, buf);
-        let (rows, total) = self.campaign_region_lines(c, right.width >= 56);
+        let (rows, total) = self.campaign_region_lines(ctx, c, right.width >= 56);
         CampaignTable {
             title: tr(l, Msg::TuiCampaignRegions),
             headings: [
@@ -363,5 +477,55 @@ impl App {
             theme: t,
         }
         .render(right, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::fixture::{Fixture, body, text};
+
+    #[test]
+    fn the_timeline_moves_and_enter_drills_into_the_stage() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut s = Stages::default();
+        assert_eq!(
+            s.command(Command::Down, &ctx),
+            None,
+            "a move asks for nothing"
+        );
+        assert_eq!(s.stage_row, 1);
+        let Some(Want::Drill(view)) = s.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        let code = f.reference.stages[1].code.to_lowercase();
+        assert_eq!(view.print(&f.reference), format!("stage:{code}"));
+    }
+
+    #[test]
+    fn left_and_right_go_round_the_parts() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let mut s = Stages::default();
+        s.command(Command::Right, &ctx);
+        assert_eq!(s.stage_part, StagePart::Weeks);
+        s.command(Command::Left, &ctx);
+        s.command(Command::Left, &ctx);
+        assert_eq!(
+            s.stage_part,
+            StagePart::Regions,
+            "Left from the first part wraps"
+        );
+    }
+
+    #[test]
+    fn draws_the_stages_of_the_reference() {
+        let f = Fixture::new();
+        let (area, mut buf) = body();
+        Stages::default().draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        let first = f.reference.stages[0].name(crate::i18n::Lang::En);
+        assert!(screen.contains(first), "{screen}");
     }
 }

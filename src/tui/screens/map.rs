@@ -1,27 +1,69 @@
-//! Drawing the map screen: its title, the tile map of the view's counts by region, the legend and
-//! the selected region beside the provincial office. Pure function of state: no queries, no clock.
+//! Screen 4, the map: a tile per region, roughly where it lies, shaded by the view's count; the
+//! selected tile's figures beside the provincial office. Owns the layout and the selected tile.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::domain::tiles::{Dir, Tiles};
 use crate::i18n::{Msg, tr};
-use crate::tui::app::App;
+use crate::tui::action::Command;
+use crate::tui::screens::{Ctx, Want};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit};
 use crate::tui::widgets::tile_map::{MapTile, TileMap, bands, cell_rect, level};
+use crate::view::TermKind;
 
-impl App {
-    /// Screen 4.
-    pub(crate) fn draw_map(&self, body: Rect, buf: &mut Buffer) {
-        let t = self.look();
+/// The map screen's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map {
+    /// The region map's layout.
+    pub tiles: Tiles,
+    /// The selected tile (an index into `tiles`).
+    pub tile: usize,
+}
+
+impl Map {
+    pub fn new(tiles: Tiles) -> Map {
+        Map { tiles, tile: 0 }
+    }
+
+    /// The region code of the selected tile.
+    pub fn region(&self) -> Option<&str> {
+        self.tiles.tiles.get(self.tile).map(|t| t.code.as_str())
+    }
+
+    /// Arrows move to the next tile that way; Enter drills into the selected region.
+    pub fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+        let dir = match c {
+            Command::Up => Dir::Up,
+            Command::Down => Dir::Down,
+            Command::Left => Dir::Left,
+            Command::Right => Dir::Right,
+            Command::Open => {
+                let code = self.region()?.to_string();
+                return Some(Want::Drill(ctx.with_term(TermKind::Region(vec![code]))));
+            }
+            _ => return None,
+        };
+        if let Some(i) = self.tiles.neighbour(self.tile, dir) {
+            self.tile = i;
+        }
+        None
+    }
+}
+
+impl Map {
+    /// Screen 4: its title, the tiles and the legend.
+    pub fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
+        let t = ctx.theme;
         let title = format!(
             " {} · {} {}",
-            tr(self.lang, Msg::TuiMapTitle),
-            tr(self.lang, Msg::AsOf),
-            date(self.as_of())
+            tr(ctx.lang, Msg::TuiMapTitle),
+            tr(ctx.lang, Msg::AsOf),
+            date(ctx.as_of)
         );
         buf.set_line(
             body.x,
@@ -33,6 +75,7 @@ impl App {
             body.width,
         );
         self.draw_tiles(
+            ctx,
             Rect {
                 y: body.y + 1,
                 height: body.height.saturating_sub(1),
@@ -44,9 +87,9 @@ impl App {
     }
 
     /// The tiles with the legend; also the presenter's map page.
-    pub(crate) fn draw_tiles(&self, area: Rect, buf: &mut Buffer, t: &Theme) {
-        let l = self.lang;
-        let Some(counts) = &self.counts else {
+    pub fn draw_tiles(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = ctx.lang;
+        let Some(counts) = ctx.counts else {
             buf.set_string(area.x + 2, area.y, tr(l, Msg::TuiLoading), t.dim());
             return;
         };
@@ -72,15 +115,15 @@ impl App {
             .map(|tile| {
                 let count = count_of(&tile.code);
                 MapTile {
-                    name: match self.reference.region(&tile.code) {
+                    name: match ctx.reference.region(&tile.code) {
                         Some(r) if r.kind == "provinsi" => tr(l, Msg::TuiProvinceTile).into(),
                         Some(r) => r.short_name.clone(),
                         None => tile.code.clone(),
                     },
                     figure: Figure {
                         count,
-                        base: self.base_headline(&tile.code).map(|h| h.total),
-                        mark: self.marks.region(&tile.code, 0),
+                        base: ctx.base_headline(&tile.code).map(|h| h.total),
+                        mark: ctx.marks.region(&tile.code, 0),
                     },
                     cell: (tile.row, tile.col, tile.height, tile.width),
                     level: level(count, &ranges),
@@ -104,7 +147,7 @@ impl App {
 
         // The legend goes under the provincial office's tile, in the column it stands alone in.
         let Some(prov) = self.tiles.tiles.iter().find(|tile| {
-            self.reference
+            ctx.reference
                 .region(&tile.code)
                 .is_some_and(|r| r.kind == "provinsi")
         }) else {
@@ -150,13 +193,13 @@ impl App {
                     .is_some_and(|tile| tile.code == r.code)
             }),
         ) {
-            let name = self
+            let name = ctx
                 .reference
                 .region(&tile.code)
                 .map_or(tile.code.clone(), |r| r.display_name(l));
             let f = Figure {
                 count: h.figures.total,
-                base: self.base_headline(&tile.code).map(|b| b.total),
+                base: ctx.base_headline(&tile.code).map(|b| b.total),
                 mark: None,
             };
             lines.push(Line::default());
@@ -183,5 +226,48 @@ impl App {
                 buf.set_line(spot.x + 1, y, line, spot.width.saturating_sub(1));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::fixture::{Fixture, body, text};
+
+    #[test]
+    fn arrows_move_between_tiles_and_enter_drills_into_the_region() {
+        let f = Fixture::new();
+        let ctx = f.ctx();
+        let tiles = Tiles::embedded(&f.reference).unwrap_or_else(|e| panic!("{e}"));
+        let mut map = Map::new(tiles);
+        let first = map.region().map(str::to_string);
+        assert_eq!(
+            map.command(Command::Down, &ctx),
+            None,
+            "a move asks for nothing"
+        );
+        let moved = map.region().map(str::to_string);
+        assert_ne!(moved, first, "Down reaches another tile");
+        let Some(Want::Drill(view)) = map.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![moved.unwrap_or_default()])]);
+    }
+
+    #[test]
+    fn draws_its_title_and_a_tile_per_region() {
+        let f = Fixture::new();
+        let tiles = Tiles::embedded(&f.reference).unwrap_or_else(|e| panic!("{e}"));
+        let n = tiles.tiles.len();
+        let (area, mut buf) = body();
+        Map::new(tiles).draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        assert!(screen.contains("cases by handling office"), "{screen}");
+        assert!(
+            screen.contains("01/03/2024") || screen.contains("1 Mar"),
+            "{screen}"
+        );
+        assert_eq!(n, f.reference.regions.len(), "every region has a tile");
     }
 }

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::domain::CAMPAIGN;
 use crate::domain::TypeGroup;
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::meeting::Activities;
-use crate::tui::nav::CAMPAIGN;
 use crate::view::{Term, TermKind, View};
 
 /// One week of the chart (weeks start on Monday, as the weekly recap does).

@@ -1,0 +1,117 @@
+//! Plain data the TUI and its worker exchange: requests, answers, the figures of a view, and the
+//! effects the app asks the event loop for. Imports no other module of the TUI.
+
+use chrono::NaiveDate;
+
+use crate::engine::campaign::Campaign;
+use crate::engine::{CaseDetail, Group, Headline, Page, PageRequest, RegionRow};
+use crate::store::baseline::{Baseline, Op};
+use crate::view::View;
+
+/// One request: what the screen needs, for a view (its as-of date set) on a given day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// Tags the answer; the app drops answers older than what it last asked for.
+    pub generation: u64,
+    pub view: View,
+    /// Today, for relative dates and the as-of date of a view without one.
+    pub today: NaiveDate,
+    pub need: Need,
+}
+
+/// What a request asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Need {
+    /// The figures of the dashboard: headline, region table, counts by stage, type and status.
+    Counts,
+    /// A page of cases; with `position`, also how many cases come before its first row.
+    Page { req: PageRequest, position: bool },
+    /// One case in full.
+    Detail(i64),
+    /// Set, load or clear the meeting baseline.
+    Baseline(Op),
+}
+
+impl Need {
+    /// Requests of the same kind supersede each other.
+    pub(crate) fn kind(&self) -> u8 {
+        match self {
+            Need::Counts => 0,
+            Need::Page { .. } => 1,
+            Need::Detail(_) => 2,
+            Need::Baseline(_) => 3,
+        }
+    }
+}
+
+/// The figures of one view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    pub headline: Headline,
+    pub regions: Vec<RegionRow>,
+    pub stages: Vec<Group>,
+    pub types: Vec<Group>,
+    pub statuses: Vec<Group>,
+    /// The view's cases in the campaign stage, by week, type and region, against activities.
+    pub campaign: Campaign,
+}
+
+/// The answer to one request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// The figures of the view now, and as the baseline copy has them (when one is in force).
+    Counts {
+        now: Box<Counts>,
+        base: Option<Box<Counts>>,
+    },
+    /// The baseline in force after a [`Need::Baseline`].
+    Baseline(Option<Baseline>),
+    Page {
+        page: Page,
+        position: Option<i64>,
+    },
+    Detail(Option<Box<CaseDetail>>),
+    /// The request failed; the message is for the status line.
+    Failed(String),
+}
+
+/// An answer with the generation of its request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reply {
+    pub generation: u64,
+    pub answer: Answer,
+}
+
+/// What the worker sends the UI.
+#[derive(Debug)]
+pub enum Event {
+    Reply(Box<Reply>),
+    /// Another connection committed.
+    DbChanged,
+    /// The worker stopped (it could not open the database, or it failed).
+    Gone(String),
+}
+
+/// Something the app asks the event loop to do outside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `name = "spec"` into the configuration's `[views]` table.
+    SaveView { name: String, spec: String },
+    /// Put `text` on the clipboard; `what` says what it is in the notice.
+    Copy { text: String, what: String },
+}
+
+/// What became of an effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The view was written into this file.
+    Saved {
+        name: String,
+        spec: String,
+        file: String,
+    },
+    /// The text was sent to the terminal's clipboard.
+    Copied { what: String },
+    /// It failed; the message names the file and the way out.
+    Failed(String),
+}

@@ -1,0 +1,268 @@
+//! The screens, one module each: a screen owns its state, handles the commands of its mode against
+//! a read-only [`Ctx`], draws itself, and returns a [`Want`] instead of reaching into `App`.
+//! The one `match` over screens for commands and drawing is here; `App` carries out what they want.
+
+pub mod cases;
+pub mod dashboard;
+pub mod map;
+pub mod stages;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::domain::Reference;
+use crate::domain::tiles::Tiles;
+use crate::engine::PageRequest;
+use crate::engine::{Dim, Headline};
+use crate::i18n::Lang;
+use crate::tui::action::{Command, Screen};
+use crate::tui::cases::Fill;
+use crate::tui::data::Counts;
+use crate::tui::marks::Marks;
+use crate::tui::theme::Theme;
+use crate::view::{Term, TermKind, View};
+
+/// What a screen may read while it handles a command or draws: shared state, never its own.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    /// The theme drawn with (high contrast in presenter mode).
+    pub theme: Theme,
+    pub reference: &'a Reference,
+    pub view: &'a View,
+    /// The date the figures are counted at.
+    pub as_of: chrono::NaiveDate,
+    /// The figures of the view, once the worker has answered.
+    pub counts: Option<&'a Counts>,
+    /// The figures as the baseline copy has them, when a baseline is in force.
+    pub base: Option<&'a Counts>,
+    pub marks: &'a Marks,
+    /// Presenter mode is on (no chrome: a screen shows one part at a time, without tabs).
+    pub presenting: bool,
+    /// The terminal's columns and rows.
+    pub size: (u16, u16),
+}
+
+impl Ctx<'_> {
+    /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
+    pub fn base_headline(&self, code: &str) -> Option<Headline> {
+        let base = self.base?;
+        if code.is_empty() {
+            return Some(base.headline);
+        }
+        Some(
+            base.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.figures)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The baseline's count of key `key` of a dimension, when a baseline is in force.
+    pub fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
+        let base = self.base?;
+        let groups = match dim {
+            Dim::Stage => &base.stages,
+            Dim::Type => &base.types,
+            _ => &base.statuses,
+        };
+        Some(groups.iter().find(|g| g.key == key).map_or(0, |g| g.count))
+    }
+
+    /// `view` in normal form (as if typed).
+    pub fn normal(&self, view: View) -> View {
+        crate::view::parse(&view.print(self.reference), self.reference).unwrap_or(view)
+    }
+
+    /// The current view with `kind` replacing any term of the same key, in normal form.
+    pub fn with_term(&self, kind: TermKind) -> View {
+        let mut view = self.view.clone();
+        view.terms
+            .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
+        view.terms.push(Term {
+            negated: false,
+            kind,
+        });
+        crate::view::parse(&view.print(self.reference), self.reference).unwrap_or(view)
+    }
+}
+
+/// What a screen asks `App` to do after a command.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Want {
+    /// Show the cases of this view, remembering where we were (Esc comes back).
+    Drill(View),
+    /// Open the case with this id in the detail overlay.
+    Open(i64),
+    /// Ask the worker for a page of cases, to be filled in as `Fill` says.
+    Page(PageRequest, Fill),
+}
+
+/// The screens' own state, one field each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Screens {
+    pub cases: cases::Cases,
+    pub dashboard: dashboard::Dashboard,
+    pub map: map::Map,
+    pub stages: stages::Stages,
+}
+
+impl Screens {
+    /// Every screen at its start; the map with the region layout it draws.
+    pub fn new(tiles: Tiles) -> Screens {
+        Screens {
+            map: map::Map::new(tiles),
+            ..Screens::default()
+        }
+    }
+
+    /// A command of `screen`'s mode (moves, Enter); `None` when the screen has nothing to ask.
+    pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+        match screen {
+            Screen::Dashboard => self.dashboard.command(c, ctx),
+            Screen::Map => self.map.command(c, ctx),
+            Screen::Stages => self.stages.command(c, ctx),
+            Screen::Cases => self.cases.command(c, ctx),
+        }
+    }
+
+    /// Draws `screen` into the body of the screen.
+    pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) {
+        match screen {
+            Screen::Dashboard => self.dashboard.draw(ctx, area, buf),
+            Screen::Map => self.map.draw(ctx, area, buf),
+            Screen::Stages => self.stages.draw(ctx, area, buf),
+            Screen::Cases => self.cases.draw(ctx, area, buf),
+        }
+    }
+}
+
+/// An index moved by a command within `0..n`.
+pub(crate) fn step(i: usize, n: usize, c: Command, page: usize) -> usize {
+    let last = n.saturating_sub(1);
+    match c {
+        Command::Up => i.saturating_sub(1),
+        Command::Down => (i + 1).min(last),
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::PageUp => i.saturating_sub(page.max(1)),
+        Command::PageDown => (i + page.max(1)).min(last),
+        _ => i,
+    }
+}
+
+/// `view` with `kind` replacing any term of the same key.
+pub(crate) fn with(mut view: View, kind: TermKind) -> View {
+    view.terms
+        .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
+    view.terms.push(Term {
+        negated: false,
+        kind,
+    });
+    view
+}
+
+/// A context built by hand, for the screens' own tests: no worker, no database.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::domain::Reference;
+    use crate::engine::{Group, Headline, RegionRow};
+    use crate::i18n::Lang;
+    use crate::tui::data::Counts;
+    use crate::tui::marks::Marks;
+    use crate::tui::screens::Ctx;
+    use crate::tui::theme::Theme;
+    use crate::view::View;
+
+    /// What a context borrows: the embedded reference, the whole view, and counts in which the
+    /// n-th region has n cases (the first none), every one in the campaign stage.
+    pub(crate) struct Fixture {
+        pub(crate) reference: Reference,
+        pub(crate) view: View,
+        pub(crate) counts: Counts,
+        pub(crate) marks: Marks,
+    }
+
+    impl Fixture {
+        pub(crate) fn new() -> Fixture {
+            let reference = Reference::embedded();
+            let regions: Vec<RegionRow> = reference
+                .regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RegionRow {
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                    figures: Headline {
+                        total: i as i64,
+                        temuan: i as i64,
+                        ..Headline::default()
+                    },
+                })
+                .collect();
+            let total: i64 = regions.iter().map(|r| r.figures.total).sum();
+            let group = |key: &str| Group {
+                key: key.to_string(),
+                label: key.to_string(),
+                count: total,
+            };
+            let counts = Counts {
+                headline: Headline {
+                    total,
+                    temuan: total,
+                    ..Headline::default()
+                },
+                regions,
+                stages: vec![group(crate::domain::CAMPAIGN)],
+                types: vec![group("PIDANA")],
+                statuses: vec![group("KAJIAN")],
+                campaign: Default::default(),
+            };
+            Fixture {
+                reference,
+                view: View::default(),
+                counts,
+                marks: Marks::default(),
+            }
+        }
+
+        /// The context at 100x30, in English, on 1 March 2024.
+        pub(crate) fn ctx(&self) -> Ctx<'_> {
+            Ctx {
+                lang: Lang::En,
+                theme: Theme::new(false),
+                reference: &self.reference,
+                view: &self.view,
+                as_of: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default(),
+                counts: Some(&self.counts),
+                base: None,
+                marks: &self.marks,
+                presenting: false,
+                size: (100, 30),
+            }
+        }
+    }
+
+    /// The text of every row of a buffer, joined by newlines.
+    pub(crate) fn text(buf: &Buffer) -> String {
+        let area = buf.area;
+        (area.y..area.y + area.height)
+            .map(|y| {
+                (area.x..area.x + area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A body of the fixture's size, less the title, tab and footer lines.
+    pub(crate) fn body() -> (Rect, Buffer) {
+        let area = Rect::new(0, 0, 100, 26);
+        (area, Buffer::empty(area))
+    }
+}

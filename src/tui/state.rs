@@ -1,0 +1,122 @@
+//! The values `App` is made of that its parts share: the prompts (the `/` view editor, the name of
+//! a view to save) and presenter mode. Plain data.
+
+use chrono::NaiveDateTime;
+
+use crate::i18n::Msg;
+use crate::tui::action::Screen;
+use crate::tui::editor::LineEditor;
+use crate::tui::screens::stages::StagePart;
+use crate::view::ViewError;
+
+/// The `/` view editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilterBar {
+    pub editor: LineEditor,
+    pub error: Option<ViewError>,
+    /// Where Up/Down stand in the history, and what was typed before.
+    pub(crate) recall: Option<usize>,
+    pub(crate) draft: String,
+}
+
+impl FilterBar {
+    /// The editor prefilled with `spec`, the cursor at its end.
+    pub fn new(spec: &str) -> FilterBar {
+        FilterBar {
+            editor: LineEditor::new(spec),
+            error: None,
+            recall: None,
+            draft: spec.to_string(),
+        }
+    }
+}
+
+/// The prompt for a saved view's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavePrompt {
+    pub editor: LineEditor,
+    pub error: Option<String>,
+    /// The spec to save (the view when `s` was pressed).
+    pub spec: String,
+}
+
+/// The pages the presenter shows, in rotation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Dashboard,
+    Campaign,
+    Map,
+    Stages,
+}
+
+impl Page {
+    pub const ALL: [Page; 4] = [Page::Dashboard, Page::Campaign, Page::Map, Page::Stages];
+
+    /// The page's title.
+    pub fn title(self) -> Msg {
+        match self {
+            Page::Dashboard => Msg::TuiDashboard,
+            Page::Campaign => Msg::TuiCampaign,
+            Page::Map => Msg::TuiMap,
+            Page::Stages => Msg::TuiTimeline,
+        }
+    }
+
+    /// The page that shows a screen (the case list is shown as the dashboard).
+    pub(crate) fn of(screen: Screen, part: StagePart) -> Page {
+        match (screen, part) {
+            (Screen::Stages, StagePart::Timeline) => Page::Stages,
+            (Screen::Stages, _) => Page::Campaign,
+            (Screen::Map, _) => Page::Map,
+            _ => Page::Dashboard,
+        }
+    }
+}
+
+/// Presenter mode's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presenter {
+    pub page: Page,
+    /// When the page was turned or a key was last pressed: rotation waits a whole cycle from then.
+    pub since: NaiveDateTime,
+    /// The screen to go back to when presenter mode ends.
+    pub(crate) back: Screen,
+}
+
+/// The prompt open at the bottom of the screen: the `/` view editor or the name of a view to
+/// save. At most one is open; while it is, it takes every key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    Filter(FilterBar),
+    Save(SavePrompt),
+}
+
+impl Prompt {
+    pub fn filter(&self) -> Option<&FilterBar> {
+        match self {
+            Prompt::Filter(f) => Some(f),
+            Prompt::Save(_) => None,
+        }
+    }
+
+    pub fn filter_mut(&mut self) -> Option<&mut FilterBar> {
+        match self {
+            Prompt::Filter(f) => Some(f),
+            Prompt::Save(_) => None,
+        }
+    }
+
+    pub fn save(&self) -> Option<&SavePrompt> {
+        match self {
+            Prompt::Save(p) => Some(p),
+            Prompt::Filter(_) => None,
+        }
+    }
+
+    pub fn save_mut(&mut self) -> Option<&mut SavePrompt> {
+        match self {
+            Prompt::Save(p) => Some(p),
+            Prompt::Filter(_) => None,
+        }
+    }
+}
