@@ -7,13 +7,11 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod sealed;
+
 fn pantau(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("pantau").unwrap();
-    c.env_remove("PANTAU_DB")
-        .env("LANG", "C")
-        .env("PANTAU_TODAY", "2026-11-29")
-        .arg("--db")
-        .arg(db);
+    let mut c = sealed::pantau(&sealed::scratch_home());
+    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
     c
 }
 
@@ -292,21 +290,15 @@ fn read_only_never_writes() {
 fn the_db_path_comes_from_the_environment_or_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.db");
-    Command::cargo_bin("pantau")
-        .unwrap()
+    sealed::pantau(&dir.path().join("home"))
         .env("PANTAU_DB", &db)
-        .env("LANG", "C")
         .arg("init")
         .assert()
         .success();
     assert!(db.exists());
     let home = dir.path().join("home");
-    Command::cargo_bin("pantau")
-        .unwrap()
-        .env_remove("PANTAU_DB")
+    sealed::pantau(&home)
         .env_remove("XDG_DATA_HOME")
-        .env("HOME", &home)
-        .env("LANG", "C")
         .arg("init")
         .assert()
         .success();

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod sealed;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/config")
@@ -14,15 +16,8 @@ fn fixture(name: &str) -> PathBuf {
 
 /// The binary with a home of its own, so no real configuration is read.
 fn pantau(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("pantau").unwrap();
-    c.env_remove("PANTAU_DB")
-        .env_remove("PANTAU_DEADLINE_DAYS")
-        .env_remove("NO_COLOR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
+    let mut c = sealed::pantau(home);
+    c.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("PANTAU_TODAY", "2024-02-02");
     c

@@ -1,6 +1,7 @@
 //! Saving a view into the configuration file: one entry of `[views]` written, every other byte of
 //! the file kept; and the same through the app (`s`, a name, Enter) as the event loop carries it out.
 
+mod sealed;
 mod tui_support;
 
 use std::path::Path;

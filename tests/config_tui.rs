@@ -1,6 +1,7 @@
 //! The configuration driving the app: remapped keys run their commands and show in the help and
 //! the footer; `y` and `Y` send the view and the case to the clipboard as OSC 52.
 
+mod sealed;
 mod tui_support;
 
 use pantau::config::Config;

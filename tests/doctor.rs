@@ -6,17 +6,16 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod sealed;
+
 fn pantau(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("pantau").unwrap();
-    c.env_remove("PANTAU_DB")
-        .env_remove("NO_COLOR")
-        .env_remove("TMUX")
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8")
-        .env("TERM", "xterm-256color")
-        .env("HOME", home)
+    let mut c = sealed::pantau(home);
+    // The language comes from LANG alone, as on most hosts.
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"));
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("TERM", "xterm-256color");
     c
 }
 

@@ -10,25 +10,18 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod sealed;
+
 /// A generous guard against hanging, never a measure of speed.
 const LIMIT: Duration = Duration::from_secs(120);
 
 /// The binary as a plain process, sealed from the developer's own configuration and locale.
 fn sealed(home: &Path, db: &Path) -> std::process::Command {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("pantau"));
-    for (var, _) in std::env::vars() {
-        if var.starts_with("PANTAU_") {
-            c.env_remove(var);
-        }
-    }
-    c.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
+    let mut c = sealed::pantau_std(home);
+    c.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("LANG", "C")
-        .env("LC_ALL", "C")
-        .env_remove("RUST_BACKTRACE")
         .env("PANTAU_TODAY", "2024-03-01")
         .arg("--db")
         .arg(db);

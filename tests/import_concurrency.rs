@@ -2,11 +2,13 @@
 //! was, a reader never sees half an import, and an import waits for another writer's lock.
 
 mod import_support;
+mod sealed;
 
+use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use import_support::*;
@@ -14,10 +16,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// The binary importing `file` into `db`, in the background.
 fn spawn_import(db: &Path, file: &Path, extra: &[&str]) -> Child {
-    Command::new(assert_cmd::cargo::cargo_bin("pantau"))
-        .env_remove("PANTAU_DB")
-        .env_remove("SUDO_USER")
-        .env("LANG", "C")
+    sealed::pantau_std(&sealed::scratch_home())
         .env("USER", "tester")
         .env("PANTAU_TODAY", TODAY)
         .arg("--db")
@@ -44,9 +43,12 @@ fn write_locked(db: &Path) -> bool {
     }
 }
 
+/// A generous limit that only guards against hanging, never a measure of speed.
+const HANG: Duration = Duration::from_secs(120);
+
 /// Waits until the import holds the write lock (it is writing), failing if it ends first.
 fn wait_until_writing(db: &Path, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let deadline = Instant::now() + HANG;
     while !write_locked(db) {
         assert!(
             child.try_wait().unwrap().is_none(),
@@ -58,6 +60,52 @@ fn wait_until_writing(db: &Path, child: &mut Child) {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Sends `signal` (`-STOP`, `-CONT`, `-INT`) to `child`.
+fn signal(child: &Child, signal: &str) {
+    assert!(
+        Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+/// The state letter of `child` in /proc/PID/stat (`T` when stopped).
+fn state(child: &Child) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).unwrap();
+    // The state follows the command name, which is in parentheses and may hold spaces.
+    let after = &stat[stat.rfind(')').unwrap() + 1..];
+    after.trim_start().chars().next().unwrap()
+}
+
+/// Waits until `child` is stopped by SIGSTOP.
+fn wait_stopped(child: &Child) {
+    let deadline = Instant::now() + HANG;
+    while state(child) != 'T' {
+        assert!(Instant::now() < deadline, "the import never stopped");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Starts importing `file` into `db` and stops the process in the middle of writing: once it holds
+/// the write lock it gets SIGSTOP, and is then seen stopped and still holding the lock.
+fn import_stopped_while_writing(db: &Path, file: &Path) -> Child {
+    let mut child = spawn_import(db, file, &[]);
+    wait_until_writing(db, &mut child);
+    signal(&child, "-STOP");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the import ended before it could be stopped; use a larger file"
+    );
+    wait_stopped(&child);
+    assert!(
+        write_locked(db),
+        "the import had finished writing when it stopped; use a larger file"
+    );
+    child
 }
 
 fn count(c: &Connection, table: &str) -> i64 {
@@ -74,10 +122,8 @@ fn kill_9_in_the_middle_of_a_large_import_leaves_the_database_as_it_was() {
     std::fs::write(&file, csv_file(0, 300_000)).unwrap();
     let before = full_checksum(&db);
 
-    let mut child = spawn_import(&db, &file, &[]);
-    wait_until_writing(&db, &mut child);
-    // Let it write for a while, then kill it without warning.
-    std::thread::sleep(Duration::from_millis(1500));
+    // Stopped in the middle of writing, then killed without warning.
+    let mut child = import_stopped_while_writing(&db, &file);
     assert!(
         child.try_wait().unwrap().is_none(),
         "the import finished before the kill; use a larger file"
@@ -111,17 +157,10 @@ fn ctrl_c_rolls_back_and_says_nothing_was_written() {
     let file = dir.path().join("besar.csv");
     std::fs::write(&file, csv_file(0, 200_000)).unwrap();
     let before = full_checksum(&db);
-    let mut child = spawn_import(&db, &file, &[]);
-    wait_until_writing(&db, &mut child);
-    std::thread::sleep(Duration::from_millis(500));
-    let pid = child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    // Ctrl-C reaches it in the middle of writing.
+    let child = import_stopped_while_writing(&db, &file);
+    signal(&child, "-INT");
+    signal(&child, "-CONT");
     let out = child.wait_with_output().unwrap();
     let (_, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -142,8 +181,9 @@ fn a_reader_never_sees_half_an_import() {
     std::fs::write(&file, csv_file(0, 20_000)).unwrap();
 
     let stop = Arc::new(AtomicBool::new(false));
+    let snapshots = Arc::new(AtomicUsize::new(0));
     let reader = {
-        let (db, stop) = (db.clone(), Arc::clone(&stop));
+        let (db, stop, snapshots) = (db.clone(), Arc::clone(&stop), Arc::clone(&snapshots));
         std::thread::spawn(move || {
             let mut c = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
             c.busy_timeout(Duration::from_secs(10)).unwrap();
@@ -157,15 +197,28 @@ fn a_reader_never_sees_half_an_import() {
                     count(&tx, "import_batches"),
                 ));
                 tx.commit().unwrap();
+                snapshots.fetch_add(1, Ordering::SeqCst);
             }
             seen
         })
     };
-    std::thread::sleep(Duration::from_millis(100));
-    let child = spawn_import(&db, &file, &[]);
+    // Waits until the reader has taken `n` more snapshots than it had when called.
+    let wait_snapshots = |n: usize| {
+        let target = snapshots.load(Ordering::SeqCst) + n;
+        let deadline = Instant::now() + HANG;
+        while snapshots.load(Ordering::SeqCst) < target {
+            assert!(Instant::now() < deadline, "the reader stopped counting");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    wait_snapshots(1);
+    // The reader counts while the import is stopped in the middle of writing, then again after.
+    let child = import_stopped_while_writing(&db, &file);
+    wait_snapshots(20);
+    signal(&child, "-CONT");
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", texts(&out).1);
-    std::thread::sleep(Duration::from_millis(100));
+    wait_snapshots(2);
     stop.store(true, Ordering::SeqCst);
     let seen = reader.join().unwrap();
 
@@ -204,14 +257,27 @@ fn an_import_waits_for_another_writer_and_says_so() {
     let tx = other
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .unwrap();
-    let started = Instant::now();
-    let child = spawn_import(&db, &file, &[]);
-    std::thread::sleep(Duration::from_millis(2500));
+    let mut child = spawn_import(&db, &file, &[]);
+    // It says it waits, and it does wait: it is still running while the lock is held.
+    let mut err = child.stderr.take().unwrap();
+    let mut said = Vec::new();
+    let mut buf = [0u8; 256];
+    while !String::from_utf8_lossy(&said).contains("waiting for another writer") {
+        let n = err.read(&mut buf).unwrap();
+        assert!(
+            n > 0,
+            "it ended without saying it waits: {}",
+            String::from_utf8_lossy(&said)
+        );
+        said.extend_from_slice(&buf[..n]);
+    }
+    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
     tx.commit().unwrap();
-    let out = child.wait_with_output().unwrap();
+    err.read_to_end(&mut said).unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stderr = said;
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
-    assert!(started.elapsed() >= Duration::from_millis(2500));
     assert_eq!(
         stderr
             .matches("waiting for another writer to finish with")

@@ -3,6 +3,7 @@
 //! history entry, batch, full-text entry and the schema, before and after).
 
 mod import_support;
+mod sealed;
 
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,7 @@
 //! changes nothing, a new status is appended to the history, the example files import cleanly.
 
 mod import_support;
+mod sealed;
 
 use std::path::Path;
 

@@ -2,6 +2,7 @@
 //! status changes, deletions, even from outside pantau) reach it through `refresh`, and its cache
 //! file is used only when it belongs to the same database.
 
+mod sealed;
 mod tui_support;
 
 use std::sync::Arc;

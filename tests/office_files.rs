@@ -3,6 +3,7 @@
 //! written two ways, and title rows or Excel's `sep=;` above the header.
 
 mod import_support;
+mod sealed;
 
 use std::path::{Path, PathBuf};
 
@@ -18,21 +19,7 @@ const HEAD: &str = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,stat
 fn pantau(db: &Path) -> Command {
     let home = db.parent().unwrap().join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let mut c = import_support::pantau(db);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("PANTAU_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_STATE_HOME", home.join(".local/state"))
-        .env("XDG_CACHE_HOME", home.join(".cache"))
-        .env("LANG", "C")
-        .env("LC_ALL", "C")
-        .env("PANTAU_TODAY", import_support::TODAY);
-    c
+    import_support::pantau_in(&home, db)
 }
 
 /// Imports `file` (written with `content`) with `args`: the exit code, standard output and error.

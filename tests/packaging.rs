@@ -3,16 +3,10 @@
 
 use assert_cmd::Command;
 
+mod sealed;
+
 fn pantau() -> Command {
-    let home = tempfile::tempdir().expect("a home");
-    let mut c = Command::cargo_bin("pantau").expect("the binary");
-    c.env_clear()
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("LANG", "C.UTF-8");
-    // The folder goes when the test ends; these commands read nothing in it.
-    std::mem::forget(home);
-    c
+    sealed::pantau(&sealed::scratch_home())
 }
 
 fn stdout(args: &[&str]) -> String {

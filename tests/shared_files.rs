@@ -2,6 +2,7 @@
 //! is written through a link a colleague planted, copies of case data are private unless the user
 //! asks otherwise, what a killed run left is cleaned by the user's next run, and only that.
 
+mod sealed;
 mod trust_support;
 
 use std::io::{BufRead, BufReader};

@@ -1,6 +1,7 @@
 //! A host shared by a team, with real users (see trust_support/team.rs): the setup the README
 //! recommends works for two colleagues, and a user outside the group reads nothing.
 
+mod sealed;
 mod trust_support;
 
 use trust_support::team::{self, owner};

@@ -3,6 +3,7 @@
 //! trail names the real user, the write-ahead log shrinks once readers are gone, and the index
 //! cache is used only when it is the user's own and describes this very database.
 
+mod sealed;
 mod trust_support;
 
 use std::path::{Path, PathBuf};
@@ -17,20 +18,8 @@ const HANG: Duration = Duration::from_secs(120);
 /// The binary as the user running the test, sealed from the machine: its own HOME, XDG folders,
 /// locale and day, no PANTAU_* variable.
 fn pantau(home: &Path, db: &Path) -> Command {
-    let mut c = Command::cargo_bin("pantau").expect("the pantau binary");
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("PANTAU_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_STATE_HOME", home.join(".local/state"))
-        .env("XDG_CACHE_HOME", home.join(".cache"))
-        .env("LANG", "C.UTF-8")
-        .env("LC_ALL", "C.UTF-8")
-        .env("PANTAU_TODAY", "2024-03-01")
+    let mut c = sealed::pantau(home);
+    c.env("PANTAU_TODAY", "2024-03-01")
         .timeout(HANG)
         .arg("--db")
         .arg(db);

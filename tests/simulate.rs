@@ -2,10 +2,11 @@
 //! in the order of handling, stopped cleanly by time or by Ctrl-C.
 
 mod import_support;
+mod sealed;
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use import_support::*;
 use pantau::domain::Status;
@@ -256,8 +257,7 @@ fn a_database_with_imported_cases_is_refused_without_force() {
 fn ctrl_c_stops_the_simulation_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path(), "p.db");
-    let child = Command::new(assert_cmd::cargo::cargo_bin("pantau"))
-        .env("LANG", "C")
+    let mut child = sealed::pantau_std(&dir.path().join("home"))
         .env("USER", "tester")
         .env("PANTAU_TODAY", TODAY)
         .arg("--db")
@@ -267,7 +267,13 @@ fn ctrl_c_stops_the_simulation_cleanly() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(2000));
+    // Ctrl-C once it has written its first case.
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut written = String::new();
+    assert!(
+        lines.read_line(&mut written).unwrap() > 0,
+        "it wrote nothing"
+    );
     assert!(
         Command::new("kill")
             .args(["-INT", &child.id().to_string()])
@@ -275,7 +281,9 @@ fn ctrl_c_stops_the_simulation_cleanly() {
             .unwrap()
             .success()
     );
-    let out = child.wait_with_output().unwrap();
+    lines.read_to_string(&mut written).unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stdout = written.into_bytes();
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("Simulation stopped:"), "{stderr}");

@@ -4,6 +4,7 @@
 // Ignored by default: `cargo test --release --test soak -- --ignored --nocapture`
 // (`PANTAU_SOAK_SECS=600` for ten minutes; 60 by default).
 
+mod sealed;
 mod tui_support;
 
 use std::collections::BTreeMap;

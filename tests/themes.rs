@@ -1,6 +1,7 @@
 //! Each theme drawn at 80x24 on the demo dashboard: the text snapshotted, the styles checked where
 //! they carry meaning (title, keys, the selected row), and mono holding no colour at all.
 
+mod sealed;
 mod tui_support;
 
 use pantau::i18n::Lang;

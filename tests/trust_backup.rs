@@ -1,6 +1,7 @@
 //! `pantau backup` through the real binary: a checked copy that stands alone, taken from one
 //! snapshot while a writer goes on; never over a file that is not pantau's; nothing left by Ctrl-C.
 
+mod sealed;
 mod trust_support;
 
 use std::path::{Path, PathBuf};
@@ -255,9 +256,7 @@ fn ctrl_c_during_a_backup_leaves_no_copy_and_no_partial_file() {
     // Stop the process while its partial file exists, then send Ctrl-C and let it go on: it is
     // caught between pages, before the copy could be moved into place.
     for _attempt in 0..10 {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("pantau"))
-            .env("LANG", "C")
-            .env_remove("PANTAU_DB")
+        let mut child = sealed::pantau_std(&sealed::scratch_home())
             .arg("--db")
             .arg(&db)
             .arg("backup")

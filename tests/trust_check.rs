@@ -1,6 +1,7 @@
 //! `pantau check` through the real binary: a healthy database passes every check without a
 //! byte changing; each kind of damage is found, named, and exits 1.
 
+mod sealed;
 mod trust_support;
 
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Broken files and databases through the real binary: each gets a message naming the path and the
 //! way out, exit 1, and keeps every byte; new databases' permissions and the world-writable warning.
 
+mod sealed;
 mod trust_support;
 
 use std::path::Path;
@@ -265,19 +266,20 @@ fn a_database_in_a_folder_the_user_may_not_write_says_so() {
 #[test]
 fn a_new_database_is_never_world_writable_and_a_group_may_write_it() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("pantau");
+    let bin = sealed::binary();
     for (umask, name, want) in [
         ("000", "a.db", 0o664),
         ("007", "b.db", 0o660),
         ("022", "c.db", 0o644),
     ] {
         let db = dir.path().join(name);
-        let status = std::process::Command::new("sh")
+        let mut sh = std::process::Command::new("sh");
+        sealed::seal(&mut sh, &sealed::scratch_home());
+        let status = sh
             .arg("-c")
             .arg(format!("umask {umask}; exec \"$0\" --db \"$1\" init"))
             .arg(&bin)
             .arg(&db)
-            .env("LANG", "C")
             .status()
             .unwrap();
         assert!(status.success());
@@ -345,7 +347,7 @@ fn a_full_disk_during_import_is_named_and_loses_nothing() {
         return;
     }
     // The database on a 1 MiB tmpfs: the import cannot fit. Everything runs inside the namespace.
-    let bin = assert_cmd::cargo::cargo_bin("pantau");
+    let bin = sealed::binary();
     let mnt = dir.path().join("kecil");
     std::fs::create_dir(&mnt).unwrap();
     let script = r#"
@@ -358,16 +360,16 @@ fn a_full_disk_during_import_is_named_and_loses_nothing() {
         "$BIN" --db "$MNT/kaltim.db" check > "$OUT/check.out" 2>&1
         echo $? > "$OUT/check.code"
     "#;
-    let status = std::process::Command::new("unshare")
+    let mut unshare = std::process::Command::new("unshare");
+    sealed::seal(&mut unshare, &sealed::scratch_home());
+    let status = unshare
         .args(["-Urm", "sh", "-c", script])
         .env("MNT", &mnt)
         .env("DB", &db)
         .env("BIN", &bin)
         .env("CSV", &big)
         .env("OUT", dir.path())
-        .env("LANG", "C")
         .env("PANTAU_TODAY", "2024-03-01")
-        .env_remove("PANTAU_DB")
         .status()
         .unwrap();
     assert!(status.success());

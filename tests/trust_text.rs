@@ -1,6 +1,7 @@
 //! Awkward and hostile text on its way to a terminal: the case list and detail keep their columns
 //! (snapshots), printed tables and lists show placeholders and stay aligned, exports keep every byte.
 
+mod sealed;
 mod trust_support;
 
 use std::path::{Path, PathBuf};

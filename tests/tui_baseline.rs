@@ -1,6 +1,7 @@
 //! The meeting baseline with a second process writing: `b` marks it, counts show `6 (+2)`, a restart
 //! keeps it, `B` clears it, and `--baseline` with a past time rebuilds the counts of then.
 
+mod sealed;
 mod tui_support;
 
 use std::path::Path;
@@ -27,13 +28,11 @@ fn import(db: &Path, name: &str, rows: &[&str]) {
     }
     std::fs::write(&file, text).unwrap();
     let dir = db.parent().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"))
+    let out = sealed::pantau_std(&dir.join("home"))
         .arg("--db")
         .arg(db)
         .arg("import")
         .arg(&file)
-        .env_remove("PANTAU_DB")
-        .env("LANG", "C")
         .env("XDG_STATE_HOME", dir.join("xdg-state"))
         .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
         .output()
@@ -168,7 +167,10 @@ fn a_past_baseline_rebuilds_the_counts_the_database_had_then() {
         .unwrap();
     drop(store);
     let t = chrono::Local::now().naive_local() - chrono::Duration::seconds(1);
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // The import comes after the baseline time on the clock: wait for the clock, not for work.
+    while chrono::Local::now().naive_local() < t + chrono::Duration::milliseconds(1100) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let decided = format!("{nomor},{sumber},{region},{stage},{received},PELANGGARAN,Diputuskan");
     let mut rows = vec![decided.as_str()];
     rows.extend(TWO_IN_SAMARINDA);
@@ -211,12 +213,10 @@ fn present_and_baseline_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_pantau"))
+        sealed::pantau_std(&dir.path().join("home"))
             .arg("--db")
             .arg(&db)
             .args(args)
-            .env_remove("PANTAU_DB")
-            .env("LANG", "C")
             .env("XDG_STATE_HOME", dir.path().join("xdg-state"))
             .output()
             .unwrap()

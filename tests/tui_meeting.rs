@@ -1,6 +1,7 @@
 //! The meeting screens on the demo database with the real worker: timeline, campaign (22 cases of
 //! 7,120 activities as of 9 Feb 2024, from the data), map, presenter; snapshots at 80x24 and 160x48.
 
+mod sealed;
 mod tui_support;
 
 use chrono::NaiveDate;

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal, its screen read with vt100: start, filter, drill down,
 //! open a case, quit with the terminal restored; a second process writing while it runs; signals.
 
+mod sealed;
 mod tui_support;
 
 use std::path::Path;
@@ -8,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use tui_support::pty::Tui;
 
-const SOON: Duration = Duration::from_secs(10);
+/// A generous limit that only guards against hanging, never a measure of speed.
+const SOON: Duration = Duration::from_secs(60);
 
 fn demo(dir: &Path) -> String {
     tui_support::demo_db(dir).display().to_string()
@@ -53,13 +55,12 @@ fn start_filter_drill_down_open_a_case_and_quit() {
 }
 
 #[test]
-fn a_case_written_by_another_process_shows_within_two_seconds() {
+fn a_case_written_by_another_process_shows_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
     let mut tui = Tui::start(&["--db", &db, "--as-of", "2024-02-02", "--lang", "en"], &[]);
     tui.wait_for("47 cases", SOON);
     let feb1 = chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
-    let written = Instant::now();
     tui_support::insert_case(
         Path::new(&db),
         "099/TM/PL/Kota/23.06/II/2024",
@@ -67,11 +68,8 @@ fn a_case_written_by_another_process_shows_within_two_seconds() {
         "KAMPANYE",
         feb1,
     );
-    tui.wait_for("48 cases ▲1", Duration::from_secs(2));
-    tui.wait_for(
-        "Total               ▲1 48",
-        Duration::from_secs(2).saturating_sub(written.elapsed()),
-    );
+    tui.wait_for("48 cases ▲1", SOON);
+    tui.wait_for("Total               ▲1 48", SOON);
     tui.send("q");
     assert!(tui.wait_exit().success());
     tui.assert_restored();
@@ -181,9 +179,7 @@ fn demo_creates_the_demo_database_in_the_data_folder_and_opens_it() {
 fn without_a_terminal_it_says_so_and_points_to_report() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
-    let out = assert_cmd::Command::cargo_bin("pantau")
-        .unwrap()
-        .env("LANG", "C")
+    let out = sealed::pantau(&dir.path().join("home"))
         .args(["--db", &db])
         .output()
         .unwrap();

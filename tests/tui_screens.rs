@@ -1,6 +1,7 @@
 //! Snapshots of every screen at 80x24 (and the dashboard at 160x48) on the demo database as of
 //! 2 Feb 2024 with a fixed clock, drawn by the real app from answers of the real worker.
 
+mod sealed;
 mod tui_support;
 
 use pantau::i18n::Lang;

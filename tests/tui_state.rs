@@ -1,6 +1,7 @@
 //! The app driven by keys and commands through `App::update`, with answers from the real worker
 //! (`wait_idle` waits on them): what each key changes — screen, view, cursor, language, date, marks.
 
+mod sealed;
 mod tui_support;
 
 use chrono::Duration;

@@ -16,15 +16,15 @@ use sha2::{Digest, Sha256};
 /// "Today" for every test: after all fixture dates.
 pub const TODAY: &str = "2024-03-01";
 
-/// The binary on `db`, English, a fixed user and day.
+/// The binary on `db`, sealed (a scratch home, English), a fixed user and day.
 pub fn pantau(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("pantau").unwrap();
-    c.env_remove("PANTAU_DB")
-        .env_remove("SUDO_USER")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("USER", "tester")
+    pantau_in(&crate::sealed::scratch_home(), db)
+}
+
+/// [`pantau`] with `home` as its home.
+pub fn pantau_in(home: &Path, db: &Path) -> Command {
+    let mut c = crate::sealed::pantau(home);
+    c.env("USER", "tester")
         .env("PANTAU_TODAY", TODAY)
         .arg("--db")
         .arg(db);

@@ -20,6 +20,7 @@ pub const NOBODY: u32 = 65534;
 
 /// The binary on `db`, English, a fixed day; run as `nobody` when the test runs as root.
 pub fn pantau_as_user(db: &Path) -> Command {
+    let home = db.parent().unwrap_or(Path::new("/"));
     let mut c = if is_root() {
         let mut c = Command::new("setpriv");
         c.args([
@@ -29,32 +30,20 @@ pub fn pantau_as_user(db: &Path) -> Command {
             &NOBODY.to_string(),
             "--clear-groups",
         ])
-        .arg(assert_cmd::cargo::cargo_bin("pantau"));
+        .arg(crate::sealed::binary());
+        crate::sealed::seal(&mut c, home);
         c
     } else {
-        Command::cargo_bin("pantau").expect("the pantau binary")
+        crate::sealed::pantau(home)
     };
-    c.env_remove("PANTAU_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("HOME", db.parent().unwrap_or(Path::new("/")))
-        .env("PANTAU_TODAY", "2024-03-01")
-        .arg("--db")
-        .arg(db);
+    c.env("PANTAU_TODAY", "2024-03-01").arg("--db").arg(db);
     c
 }
 
 /// The binary on `db`, as the user running the test.
 pub fn pantau(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("pantau").expect("the pantau binary");
-    c.env_remove("PANTAU_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("PANTAU_TODAY", "2024-03-01")
-        .arg("--db")
-        .arg(db);
+    let mut c = crate::sealed::pantau(&crate::sealed::scratch_home());
+    c.env("PANTAU_TODAY", "2024-03-01").arg("--db").arg(db);
     c
 }
 

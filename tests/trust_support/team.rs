@@ -95,7 +95,7 @@ impl User {
     /// The pantau binary as this user: real uid and gid, the user's groups, `umask 007`, a sealed
     /// environment (HOME and XDG folders in the user's home, English, a fixed day).
     pub fn pantau(&self) -> Command {
-        let mut c = self.command(assert_cmd::cargo::cargo_bin("pantau").as_os_str());
+        let mut c = self.command(crate::sealed::binary().as_os_str());
         c.env("PANTAU_TODAY", "2024-03-01");
         c
     }
@@ -108,17 +108,8 @@ impl User {
             .arg("--init-groups")
             .args(["--", "sh", "-c", "umask 007; exec \"$@\"", "sh"])
             .arg(program);
-        c.env_clear()
-            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
-            .env("HOME", &self.home)
-            .env("XDG_CONFIG_HOME", self.home.join(".config"))
-            .env("XDG_DATA_HOME", self.home.join(".local/share"))
-            .env("XDG_STATE_HOME", self.home.join(".local/state"))
-            .env("XDG_CACHE_HOME", self.home.join(".cache"))
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .env("USER", &self.name)
-            .env("LOGNAME", &self.name);
+        crate::sealed::seal(&mut c, &self.home);
+        c.env("USER", &self.name).env("LOGNAME", &self.name);
         c
     }
 

@@ -5,12 +5,16 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// A generous limit that only guards against hanging, never a measure of speed.
+pub const HANG: Duration = Duration::from_secs(60);
 
 /// The size of the terminal unless a test asks for another, as (columns, rows).
 pub const DEFAULT_SIZE: (u16, u16) = (80, 24);
@@ -84,8 +88,9 @@ impl Tui {
 
 impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
     /// Runs pantau with `args` in a terminal of (columns, rows) whose requests go to `callbacks`.
-    /// The terminal is an xterm in the C locale, without `PANTAU_DB`, `NO_COLOR` or `TMUX` from
-    /// outside; `env` is set over that.
+    /// The terminal is an xterm in a sealed environment (its HOME if `env` gives one, else a
+    /// scratch home; the C locale; no `PANTAU_*`, `NO_COLOR` or `TMUX` from outside); `env` is set
+    /// over that.
     pub fn with_callbacks(
         args: &[&str],
         env: &[(&str, &str)],
@@ -93,13 +98,14 @@ impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
         callbacks: C,
     ) -> Tui<C> {
         let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pantau"));
+        let mut cmd = CommandBuilder::new(crate::sealed::binary());
         cmd.args(args);
+        let home = env
+            .iter()
+            .find(|(k, _)| *k == "HOME")
+            .map_or_else(crate::sealed::scratch_home, |(_, v)| PathBuf::from(v));
+        crate::sealed::seal(&mut cmd, &home);
         cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C");
-        cmd.env_remove("PANTAU_DB");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("TMUX");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -191,7 +197,7 @@ impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
         let start = Instant::now();
         while self.contents().contains(text) {
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < HANG,
                 "{text:?} stayed; the screen:\n{}",
                 self.contents()
             );
@@ -226,7 +232,7 @@ impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
         self.master = None;
     }
 
-    /// Waits for the process to end (failing after 10 s) and for its last output.
+    /// Waits for the process to end (failing after [`HANG`]) and for its last output.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
         let status = loop {
@@ -234,7 +240,7 @@ impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
                 break status;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < HANG,
                 "pantau did not exit; the screen:\n{}",
                 self.contents()
             );
