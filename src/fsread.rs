@@ -114,7 +114,6 @@ impl ReadError {
     }
 }
 
-
 /// A byte count as people read it: 1 MiB, 2 GiB, 512 bytes.
 pub fn size(bytes: u64) -> String {
     match bytes {
