@@ -503,10 +503,14 @@ fn every_command_of_the_keymap_is_handled_in_every_mode_without_panicking() {
 #[test]
 fn a_failing_worker_is_reported_in_the_status_line_not_over_the_screen() {
     let mut h = Harness::demo((80, 24), Lang::En);
-    let gone = pantau::tui::worker::spawn(
-        h.db.with_file_name("absent.db"),
+    let absent = h.db.with_file_name("absent.db");
+    // Baselines beside the database, never in the user's state folder.
+    let state = crate::tui_support::state_dir(&absent);
+    let gone = pantau::tui::worker::spawn_in(
+        absent,
         pantau::domain::DeadlineRules::new(Default::default(), []),
         Lang::En,
+        Some(state),
     )
     .unwrap();
     let message = match gone
