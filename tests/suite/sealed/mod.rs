@@ -8,6 +8,7 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The locale of every run unless a test asks for another: English, UTF-8.
@@ -96,13 +97,35 @@ pub fn pantau_std(home: &Path) -> std::process::Command {
 }
 
 /// A new empty folder to serve as the home of one run, for a test that has no folder of its own
-/// to give: under cargo's scratch folder for integration tests, never the user's home.
+/// to give: under cargo's scratch folder for integration tests, never the user's home. The homes
+/// of test processes that have ended are removed on the first call.
 pub fn scratch_home() -> PathBuf {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
+    static SWEEP: Once = Once::new();
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("homes");
+    SWEEP.call_once(|| sweep(&root));
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("homes")
-        .join(format!("{}-{n}", std::process::id()));
+    let dir = root.join(format!("{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch home under the target folder");
     dir
+}
+
+/// Removes the scratch homes in `root` whose process (the number before the dash) has ended.
+fn sweep(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return; // No home was ever made.
+    };
+    for entry in entries {
+        let entry = entry.expect("an entry of the scratch homes");
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let pid = name.split('-').next().unwrap_or_default();
+        if !Path::new("/proc").join(pid).exists() {
+            match std::fs::remove_dir_all(entry.path()) {
+                // Another test process swept it first.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                r => r.expect("an old scratch home removed"),
+            }
+        }
+    }
 }
