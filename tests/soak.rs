@@ -1,9 +1,13 @@
 //! Many users at once, for a bounded time: 20 interactive screens refresh live while 2 writers
 //! import and 1 simulates; then every case is there once, every history whole, nothing half-seen.
 
-// Ignored by default: `cargo test --release --test soak -- --ignored --nocapture`
+// Built only with the `dev-tools` feature, and ignored even then:
+// `cargo test --release --features dev-tools --test soak -- --ignored --nocapture`
 // (`PANTAU_SOAK_SECS=600` for ten minutes; 60 by default).
 
+#[path = "suite/sealed/mod.rs"]
+mod sealed;
+#[path = "suite/tui_support/mod.rs"]
 mod tui_support;
 
 use std::collections::BTreeMap;
@@ -265,7 +269,7 @@ fn count(store: &Store, sql: &str, p: impl rusqlite::Params) -> i64 {
 }
 
 #[test]
-#[ignore = "runs for a minute: cargo test --release --test soak -- --ignored --nocapture"]
+#[ignore = "runs for a minute: cargo test --release --features dev-tools --test soak -- --ignored --nocapture"]
 fn twenty_screens_refresh_while_three_writers_import_and_simulate() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("soak.db");

@@ -1,0 +1,488 @@
+//! The command-line contract, through the real binary: exit codes, messages, the report JSON,
+//! and the published figures out of the demo database.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::sealed;
+
+fn pantau(db: &Path) -> Command {
+    let mut c = sealed::pantau(&sealed::scratch_home());
+    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
+    c
+}
+
+fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("demo.db");
+    pantau(&db).args(["demo", "--seed", "7"]).assert().success();
+    db
+}
+
+fn report_json(db: &Path, args: &[&str]) -> Value {
+    let out = pantau(db)
+        .args(["report", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("exactly one JSON object")
+}
+
+fn group(doc: &Value, key: &str) -> i64 {
+    doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == key)
+        .unwrap_or_else(|| panic!("no key {key}"))["count"]
+        .as_i64()
+        .unwrap()
+}
+
+#[test]
+fn init_creates_the_database_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x/p.db");
+    pantau(&db)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("11 regions"));
+    pantau(&db)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing changed"));
+    pantau(&db)
+        .args(["--lang", "id", "init"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("tidak ada perubahan"));
+}
+
+#[test]
+fn the_demo_reproduces_the_published_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let by_stage = report_json(&db, &["--as-of", "2024-02-02", "--by", "stage"]);
+    assert_eq!(by_stage["as_of"], "2024-02-02");
+    assert_eq!(by_stage["by"], "stage");
+    assert_eq!(by_stage["view"], "");
+    assert_eq!(by_stage["total"], 47);
+    assert_eq!(group(&by_stage, "KAMPANYE"), 22);
+    assert_eq!(
+        by_stage["groups"].as_array().unwrap().len(),
+        13,
+        "every stage, zeros included"
+    );
+
+    let by_source = report_json(&db, &["--as-of", "2023-12-31", "--by", "source"]);
+    assert_eq!(by_source["total"], 23);
+    assert_eq!(group(&by_source, "temuan"), 14);
+    assert_eq!(group(&by_source, "laporan"), 9);
+    assert_eq!(by_source["headline"]["registered"], 17);
+
+    let by_region = report_json(&db, &["--as-of", "2024-02-02", "--by", "region"]);
+    assert_eq!(by_region["groups"].as_array().unwrap().len(), 11);
+    for (code, n) in [
+        ("64", 6),
+        ("64.71", 14),
+        ("64.72", 4),
+        ("64.74", 6),
+        ("64.02", 5),
+        ("64.08", 5),
+        ("64.01", 3),
+        ("64.09", 2),
+        ("64.03", 1),
+        ("64.07", 1),
+        ("64.11", 0),
+    ] {
+        assert_eq!(group(&by_region, code), n, "region {code}");
+    }
+    let kampanye = report_json(&db, &["--as-of", "2024-02-09", "--by", "stage"]);
+    assert_eq!(
+        group(&kampanye, "KAMPANYE"),
+        22,
+        "no campaign case between 3 and 9 Feb"
+    );
+}
+
+#[test]
+fn report_json_labels_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let id = report_json(
+        &db,
+        &["--lang", "id", "--as-of", "2024-02-02", "--by", "stage"],
+    );
+    let kampanye = id["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "KAMPANYE")
+        .unwrap()
+        .clone();
+    assert_eq!(kampanye["label"], "Masa kampanye");
+    let en = report_json(
+        &db,
+        &["--lang", "en", "--as-of", "2024-02-02", "--by", "stage"],
+    );
+    let kampanye = en["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "KAMPANYE")
+        .unwrap()
+        .clone();
+    assert_eq!(kampanye["label"], "Campaign period");
+}
+
+#[test]
+fn the_table_report_has_a_total_row_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    pantau(&db)
+        .args([
+            "--lang",
+            "id",
+            "report",
+            "--as-of",
+            "02/02/2024",
+            "--by",
+            "stage",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("per 02/02/2024"))
+        .stdout(predicate::str::is_match(r"(?m)^Jumlah\s+47$").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^KAMPANYE\s+Masa kampanye\s+22$").unwrap());
+}
+
+#[test]
+fn demo_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let before = std::fs::read(&db).unwrap();
+    pantau(&db).arg("demo").assert().code(1).stderr(
+        predicate::str::contains("already exists").and(predicate::str::contains("--force")),
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    pantau(&db)
+        .args(["demo", "--force", "--seed", "8"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn demo_force_never_replaces_a_file_that_is_not_pantaus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thesis.docx");
+    std::fs::write(&db, b"PK\x03\x04 not a database").unwrap();
+    pantau(&db)
+        .args(["demo", "--force"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a SQLite database"));
+    assert_eq!(std::fs::read(&db).unwrap(), b"PK\x03\x04 not a database");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let b = dir.path().join("b.db");
+    for db in [&a, &b] {
+        pantau(db).args(["demo", "--seed", "11"]).assert().success();
+    }
+    let export = |db: &Path| {
+        pantau(db)
+            .args(["export", "--format", "jsonl"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let ea = export(&a);
+    assert!(ea.len() > 10_000);
+    assert_eq!(ea, export(&b));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    pantau(&db).arg("init").assert().success();
+    pantau(&db)
+        .args(["report", "--by", "colour"])
+        .assert()
+        .code(2);
+    pantau(&db).args(["report", "--bogus"]).assert().code(2);
+    pantau(&db)
+        .args(["report", "--as-of", "2024-13-45"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2024-13-45"));
+}
+
+#[test]
+fn runtime_errors_exit_1_and_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("absent.db");
+    pantau(&missing)
+        .arg("report")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("absent.db").and(predicate::str::contains("pantau demo")));
+    assert!(!missing.exists(), "a report never creates a database");
+
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "hello").unwrap();
+    pantau(&junk)
+        .arg("report")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a SQLite database"));
+    assert_eq!(std::fs::read(&junk).unwrap(), b"hello");
+
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    pantau(&blocker.join("sub/p.db"))
+        .arg("init")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot create the folder"));
+}
+
+#[test]
+fn read_only_never_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    pantau(&db).arg("init").assert().success();
+    pantau(&db)
+        .args(["--read-only", "init"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("read-only"));
+    pantau(&db)
+        .args(["--read-only", "demo", "--force"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("read-only"));
+    pantau(&db)
+        .args(["--read-only", "report"])
+        .assert()
+        .success();
+    let fresh = dir.path().join("never.db");
+    pantau(&fresh)
+        .args(["--read-only", "init"])
+        .assert()
+        .code(1);
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn the_db_path_comes_from_the_environment_or_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.db");
+    sealed::pantau(&dir.path().join("home"))
+        .env("PANTAU_DB", &db)
+        .arg("init")
+        .assert()
+        .success();
+    assert!(db.exists());
+    let home = dir.path().join("home");
+    sealed::pantau(&home)
+        .env_remove("XDG_DATA_HOME")
+        .arg("init")
+        .assert()
+        .success();
+    assert!(home.join(".local/share/pantau/pantau.db").exists());
+}
+
+#[test]
+fn a_view_with_a_typo_names_the_spot_and_the_nearest_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    pantau(&db).arg("init").assert().success();
+    pantau(&db)
+        .args(["report", "--view", "stage:kampanye regoin:kukar"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            r#"unknown key "regoin" at 16 — did you mean "region"?"#,
+        ))
+        .stderr(predicate::str::contains("\n                 ^"));
+    pantau(&db)
+        .args(["--lang", "id", "report", "--view", "region:samarindah"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("maksud Anda Samarinda (64.72)?"));
+    pantau(&db)
+        .args(["export", "--view", "is:lewatt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is:"));
+}
+
+#[test]
+fn views_narrow_the_published_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let doc = report_json(
+        &db,
+        &["--as-of", "2024-02-02", "--view", "region:balikpapan"],
+    );
+    assert_eq!(doc["total"], 14);
+    assert_eq!(doc["view"], "region:balikpapan");
+    let doc = report_json(
+        &db,
+        &[
+            "--as-of",
+            "2024-02-02",
+            "--view",
+            "wilayah:64.71 tahapan:kampanye",
+            "--by",
+            "type",
+        ],
+    );
+    assert_eq!(doc["total"], 8);
+    let doc = report_json(
+        &db,
+        &["--view", "per:2024-02-02 -stage:kampanye", "--by", "stage"],
+    );
+    assert_eq!(doc["total"], 25);
+    assert_eq!(doc["as_of"], "2024-02-02");
+    let cross = report_json(&db, &["--as-of", "2024-02-02", "--by", "region,stage"]);
+    let cells = cross["cross"].as_array().unwrap();
+    assert_eq!(cells.len(), 11 * 13, "every pair, zeros included");
+    let bpp_kampanye = cells
+        .iter()
+        .find(|c| c["key"] == "64.71" && c["key2"] == "KAMPANYE")
+        .unwrap();
+    assert_eq!(bpp_kampanye["count"], 8);
+}
+
+#[test]
+fn report_formats_csv_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    pantau(&db)
+        .args([
+            "report",
+            "--as-of",
+            "2024-02-02",
+            "--by",
+            "source",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Code,Source,Cases\ntemuan,Temuan,29\nlaporan,Laporan,18\nTotal,,47\n",
+        ));
+    pantau(&db)
+        .args([
+            "report",
+            "--as-of",
+            "2024-02-02",
+            "--by",
+            "source",
+            "--format",
+            "md",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "| Code | Source | Cases |\n| --- | --- | ---: |\n| temuan | Temuan | 29 |",
+        ))
+        .stdout(predicate::str::contains("| **Total** |"));
+}
+
+#[test]
+fn export_is_byte_identical_for_the_same_view_and_writes_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    for out in [&a, &b] {
+        pantau(&db)
+            .args([
+                "export",
+                "--view",
+                "stage:kampanye sort:-received",
+                "--as-of",
+                "2024-02-02",
+                "-o",
+            ])
+            .arg(out)
+            .assert()
+            .success();
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(bytes, std::fs::read(&b).unwrap());
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("nomor,nomor_registrasi,sumber,kode_wilayah,")
+    );
+    assert_eq!(
+        csv::Reader::from_reader(bytes.as_slice()).records().count(),
+        22
+    );
+    let prov: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("a.csv.provenance.json")).unwrap())
+            .unwrap();
+    assert_eq!(prov["rows"], 22);
+    assert_eq!(prov["view"], "stage:kampanye sort:-received");
+    assert_eq!(prov["as_of"], "2024-02-02");
+    use sha2::Digest;
+    assert_eq!(
+        prov["sha256"],
+        format!("{:x}", sha2::Sha256::digest(&bytes))
+    );
+
+    let jsonl = pantau(&db)
+        .args([
+            "export",
+            "--format",
+            "jsonl",
+            "--view",
+            "region:samarinda",
+            "--as-of",
+            "2024-02-02",
+        ])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = jsonl
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| r["kode_wilayah"] == "64.72"));
+    let json = pantau(&db)
+        .args([
+            "export",
+            "--format",
+            "json",
+            "--view",
+            "region:samarinda",
+            "--as-of",
+            "2024-02-02",
+        ])
+        .output()
+        .unwrap();
+    let arr: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(arr.as_array().unwrap().len(), 4);
+}

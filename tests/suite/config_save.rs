@@ -1,0 +1,171 @@
+//! Saving a view into the configuration file: one entry of `[views]` written, every other byte of
+//! the file kept; and the same through the app (`s`, a name, Enter) as the event loop carries it out.
+
+use crate::tui_support;
+
+use std::path::Path;
+
+use pantau::config::SavedView;
+use pantau::config::save::save_view;
+use pantau::i18n::Lang;
+use pantau::tui::action::{Command, Screen};
+use pantau::tui::data::Effect;
+use pantau::tui::effect::{Outside, perform};
+use ratatui::crossterm::event::KeyCode;
+use tui_support::Harness;
+
+fn fixture() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config/valid.toml"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_new_view_is_one_more_line_and_every_other_byte_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let original = fixture();
+    std::fs::write(&path, &original).unwrap();
+    save_view(&path, "lewat-tenggat", "is:overdue sort:due").unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let line = "lewat-tenggat = \"is:overdue sort:due\"\n";
+    assert_eq!(saved.matches(line).count(), 1, "{saved}");
+    assert_eq!(
+        saved.replacen(line, "", 1),
+        original,
+        "only the new line differs"
+    );
+    let at = saved.find(line).unwrap();
+    assert!(
+        saved[..at].ends_with("samarinda = \"region:samarinda\"\n"),
+        "it goes at the end of [views]:\n{saved}"
+    );
+    let config = pantau::config::Config::load(&path, true).unwrap();
+    assert!(config.views.iter().any(|(v, _)| v.name == "lewat-tenggat"));
+}
+
+#[test]
+fn saving_under_a_name_in_use_changes_that_value_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let original = fixture();
+    std::fs::write(&path, &original).unwrap();
+    save_view(&path, "samarinda", "region:samarinda is:open").unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        saved,
+        original.replace(
+            "samarinda = \"region:samarinda\"",
+            "samarinda = \"region:samarinda is:open\""
+        )
+    );
+}
+
+#[test]
+fn a_missing_file_starts_from_the_documented_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pantau/config.toml");
+    save_view(&path, "rapat", "region:kukar").unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with(pantau::config::DEFAULTS.lines().next().unwrap()));
+    assert!(saved.contains("# Key remapping"), "the comments are kept");
+    assert!(saved.contains("rapat = \"region:kukar\"\n"));
+    assert!(pantau::config::Config::load(&path, true).is_ok());
+}
+
+#[test]
+fn a_broken_file_is_left_alone_and_the_error_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "theme = \"dark\"\n[views\n").unwrap();
+    let e = save_view(&path, "rapat", "region:kukar").unwrap_err();
+    assert!(
+        e.message(Lang::En)
+            .starts_with(&format!("{}:2:", path.display())),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "theme = \"dark\"\n[views\n"
+    );
+}
+
+#[test]
+fn s_in_the_app_saves_the_view_under_the_name_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, fixture()).unwrap();
+    let mut h = Harness::demo((80, 24), Lang::En);
+    h.press(KeyCode::Char('/'));
+    h.press_with(
+        KeyCode::Char('u'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    h.type_text("region:samarinda stage:kampanye");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.mode(), pantau::tui::keymap::Mode::Save);
+    h.type_text("dua kata");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.screen()
+            .contains("a name is letters, digits, - and _ only"),
+        "{}",
+        h.screen()
+    );
+    h.press_with(
+        KeyCode::Char('u'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    h.type_text("rapat-senin");
+    insta::assert_snapshot!("save_prompt_80x24", h.screen());
+    h.press(KeyCode::Enter);
+    let effects = h.app.take_effects();
+    assert_eq!(
+        effects,
+        vec![Effect::SaveView {
+            name: "rapat-senin".into(),
+            spec: "region:samarinda stage:kampanye".into()
+        }]
+    );
+    let outside = Outside {
+        config: Some(path.clone()),
+        tmux: false,
+    };
+    let mut terminal = Vec::new();
+    for e in effects {
+        let done = perform(e, &outside, Lang::En, &mut terminal);
+        h.dispatch(done);
+    }
+    assert!(terminal.is_empty(), "saving writes nothing to the terminal");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("rapat-senin = \"region:samarinda stage:kampanye\"\n")
+    );
+    let footer = h.screen().lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("✓ View saved @rapat-senin"), "{footer}");
+    assert!(h.app.saved_views().contains(&SavedView {
+        name: "rapat-senin".into(),
+        spec: "region:samarinda stage:kampanye".into()
+    }));
+
+    // The list shows it; Enter on it brings the view back.
+    h.run(Command::Show(Screen::Dashboard));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('/'));
+    h.press_with(
+        KeyCode::Char('u'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.view_spec(), "");
+    h.press(KeyCode::Char('v'));
+    insta::assert_snapshot!("saved_views_80x24", h.screen());
+    h.press(KeyCode::Char('G'));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.view_spec(), "region:samarinda stage:kampanye");
+    assert!(h.app.overlay().is_none());
+}

@@ -1,0 +1,47 @@
+//! pantau's integration tests, linked into one binary: one module per area (named after the file it
+//! is in, e.g. `cli::...`, `tui_pty::...`), and the helpers they share. Every run of the binary
+//! starts from the environment of `sealed`, never from the machine's own setup.
+//!
+//! A new area is a file beside this one and one `mod` line below, in order.
+
+mod import_support;
+mod sealed;
+mod trust_support;
+mod tui_support;
+
+mod architecture;
+mod asof;
+mod cli;
+mod config;
+mod config_save;
+mod config_tui;
+mod doctor;
+mod hostile_input;
+mod import_concurrency;
+mod import_errors;
+mod import_roundtrip;
+mod index;
+mod office_files;
+mod oracle;
+mod packaging;
+mod shared_files;
+mod shared_host;
+mod shared_readers;
+mod shared_review;
+mod shared_state;
+mod simulate;
+mod store;
+mod text_width;
+mod themes;
+mod themes_pty;
+mod trust_backup;
+mod trust_check;
+mod trust_files;
+mod trust_fuzz;
+mod trust_text;
+mod trust_tui;
+mod tui_baseline;
+mod tui_meeting;
+mod tui_pty;
+mod tui_screens;
+mod tui_state;

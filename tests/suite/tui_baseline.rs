@@ -1,0 +1,249 @@
+//! The meeting baseline with a second process writing: `b` marks it, counts show `6 (+2)`, a restart
+//! keeps it, `B` clears it, and `--baseline` with a past time rebuilds the counts of then.
+
+use crate::sealed;
+use crate::tui_support;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pantau::i18n::Lang;
+use pantau::tui::action::Command;
+use pantau::view::View;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::{Harness, demo_db, state_dir};
+
+fn feb9() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 2, 9).unwrap()
+}
+
+/// Imports `rows` (CSV lines under the header) into `db` with the real binary, as a second process.
+fn import(db: &Path, name: &str, rows: &[&str]) {
+    let file = db.with_file_name(name);
+    let mut text =
+        String::from("nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,uraian\n");
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    std::fs::write(&file, text).unwrap();
+    let dir = db.parent().unwrap();
+    let out = sealed::pantau_std(&dir.join("home"))
+        .arg("--db")
+        .arg(db)
+        .arg("import")
+        .arg(&file)
+        .env("XDG_STATE_HOME", dir.join("xdg-state"))
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Two new campaign cases in Samarinda, received on 8 Feb 2024.
+const TWO_IN_SAMARINDA: [&str; 2] = [
+    "901/TM/PL/64.72/II/2024,temuan,64.72,KAMPANYE,2024-02-08,PENELUSURAN,Alat peraga di sekolah",
+    "902/LP/PL/64.72/II/2024,laporan,64.72,KAMPANYE,2024-02-08,DITERIMA,Pembagian minyak goreng",
+];
+
+fn at_feb9(db: &Path) -> Harness {
+    Harness::with(db, (80, 24), Lang::En, View::default(), |o| {
+        o.as_of = Some(feb9())
+    })
+}
+
+fn region_total(counts: &pantau::tui::data::Counts, code: &str) -> i64 {
+    counts
+        .regions
+        .iter()
+        .find(|r| r.code == code)
+        .map_or(-1, |r| r.figures.total)
+}
+
+#[test]
+fn b_marks_a_baseline_and_every_count_shows_its_change_after_another_process_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut h = at_feb9(&db);
+    assert!(h.app.baseline().is_none());
+    h.press(KeyCode::Char('b'));
+    let at = h.app.baseline().map(|b| b.at);
+    assert_eq!(at, Some(tui_support::clock()), "marked at the app's clock");
+    assert_eq!(
+        h.app.base_counts(),
+        h.app.counts(),
+        "nothing changed since a baseline just marked"
+    );
+    assert!(h.screen().contains("49 cases (±0)"), "{}", h.screen());
+
+    import(&db, "kiriman.csv", &TWO_IN_SAMARINDA);
+    h.wait_for_change();
+    let (now, base) = (h.app.counts().unwrap(), h.app.base_counts().unwrap());
+    assert_eq!((now.headline.total, base.headline.total), (51, 49));
+    assert_eq!(region_total(now, "64.72"), 6);
+    assert_eq!(region_total(base, "64.72"), 4);
+    assert_eq!((now.campaign.cases, base.campaign.cases), (24, 22));
+    let dashboard = h.screen();
+    assert!(dashboard.contains("51 cases (+2)"), "{dashboard}");
+    let samarinda = dashboard
+        .lines()
+        .find(|l| l.contains("Samarinda"))
+        .unwrap_or_default();
+    assert!(samarinda.contains("6 (+2)"), "{samarinda}");
+    assert!(
+        samarinda.contains("4 (±0)"),
+        "unchanged counts say so: {samarinda}"
+    );
+    insta::assert_snapshot!("baseline_dashboard_80x24", dashboard);
+
+    h.press(KeyCode::Char('3'));
+    let timeline = h.screen();
+    assert!(
+        timeline.contains("24 (+2)"),
+        "the campaign stage: {timeline}"
+    );
+    h.press(KeyCode::Right);
+    let campaign = h.screen();
+    assert!(
+        campaign.contains("24 (+2) cases in the campaign stage, out of 7,120"),
+        "{campaign}"
+    );
+    h.press(KeyCode::Char('4'));
+    assert!(
+        h.screen().contains("6 (+2)"),
+        "the Samarinda tile: {}",
+        h.screen()
+    );
+
+    // A restarted pantau knows the baseline of this database.
+    drop(h);
+    let mut again = at_feb9(&db);
+    assert_eq!(again.app.baseline().map(|b| b.at), at);
+    assert_eq!(again.app.base_counts().map(|b| b.headline.total), Some(49));
+    assert!(again.screen().contains("51 cases (+2)"));
+
+    again.press(KeyCode::Char('B'));
+    assert!(again.app.baseline().is_none() && again.app.base_counts().is_none());
+    assert!(!again.screen().contains("(+2)"));
+    let left: Vec<_> = std::fs::read_dir(state_dir(&db))
+        .map(|d| d.filter_map(|e| e.ok()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "B removes the baseline's files: {left:?}");
+    drop(again);
+    assert!(
+        at_feb9(&db).app.baseline().is_none(),
+        "and it stays cleared"
+    );
+}
+
+#[test]
+fn a_past_baseline_rebuilds_the_counts_the_database_had_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    // Today's view (no as-of date, today after every case): statuses are the current ones.
+    let today = View::default();
+    let end_of_year = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+    let current = |h: &mut Harness| h.app.counts().cloned().unwrap();
+    let mut before = Harness::with(&db, (80, 24), Lang::En, today.clone(), |o| {
+        o.as_of = None;
+        o.today = end_of_year;
+    });
+    let expected = current(&mut before);
+    drop(before);
+    // A case under clarification is decided, and two cases arrive, after the baseline time.
+    let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();
+    let (nomor, sumber, region, stage, received): (String, String, String, String, String) = store
+        .conn()
+        .query_row(
+            "SELECT nomor, sumber, kode_wilayah, kode_tahapan, tanggal_diterima FROM cases \
+             WHERE status = 'KLARIFIKASI' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    drop(store);
+    let t = chrono::Local::now().naive_local() - chrono::Duration::seconds(1);
+    // The import comes after the baseline time on the clock: wait for the clock, not for work.
+    while chrono::Local::now().naive_local() < t + chrono::Duration::milliseconds(1100) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let decided = format!("{nomor},{sumber},{region},{stage},{received},PELANGGARAN,Diputuskan");
+    let mut rows = vec![decided.as_str()];
+    rows.extend(TWO_IN_SAMARINDA);
+    import(&db, "kiriman.csv", &rows);
+
+    let mut h = Harness::with(&db, (80, 24), Lang::En, today, |o| {
+        o.as_of = None;
+        o.today = end_of_year;
+        o.baseline = Some(t);
+    });
+    let b = h.app.baseline().cloned().unwrap();
+    assert_eq!(b.at, t);
+    let rewound = b.rewound.unwrap();
+    assert_eq!(
+        (rewound.removed, rewound.changes, rewound.touched),
+        (2, 1, 1)
+    );
+    assert_eq!(
+        h.app.base_counts(),
+        Some(&expected),
+        "every count of the view as the database stood at the baseline"
+    );
+    let now = current(&mut h);
+    assert_eq!(now.headline.total, expected.headline.total + 2);
+    assert_eq!(now.headline.violations, expected.headline.violations + 1);
+    assert!(
+        h.app
+            .notice()
+            .is_some_and(|n| n.text.contains("1 cases were changed after it")),
+        "{:?}",
+        h.app.notice()
+    );
+    // The same time again reuses the kept copy; `b` replaces it with one taken now.
+    h.run(Command::SetBaseline);
+    assert_eq!(h.app.base_counts(), h.app.counts());
+}
+
+#[test]
+fn present_and_baseline_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let run = |args: &[&str]| {
+        sealed::pantau_std(&dir.path().join("home"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("XDG_STATE_HOME", dir.path().join("xdg-state"))
+            .output()
+            .unwrap()
+    };
+    let out = run(&["present", "--baseline", "kemarin"]);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--baseline: write YYYY-MM-DD HH:MM or HH:MM"),
+        "{err}"
+    );
+    let out = run(&["--baseline", "2999-01-01 09:00"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has not happened yet"));
+    let out = run(&[
+        "present",
+        "--cycle",
+        "20s",
+        "--baseline",
+        "2024-02-09 09:00",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "without a terminal");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+    let out = run(&["--cycle", "20s", "report"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the screen's flags before another subcommand"
+    );
+}
