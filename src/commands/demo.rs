@@ -107,7 +107,7 @@ fn replace_with(
     crate::store::files::create_folder(path)?;
     // Created group-writable as the umask allows, like any database pantau creates.
     let temp = crate::fs_safe::Temp::beside(path, 0o664)?;
-    let mut store = Store::open(temp.path(), Mode::Create)?;
+    let mut store = Store::open_own(temp.path(), Mode::Create)?;
     store.load_reference(&Reference::embedded())?;
     let n = fill(&mut store)?;
     store.into_single_file()?;

@@ -28,7 +28,9 @@ pub fn snapshot(
     let tmp_err = |e: rusqlite::Error| sqlite_error(tmp, e);
     let mut out = Connection::open_with_flags(
         tmp,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW,
     )
     .map_err(tmp_err)?;
     // One snapshot of the source from the first page to the last.
@@ -99,7 +101,7 @@ pub fn check(
     cancel: &Arc<AtomicBool>,
     cancelled: &dyn Fn() -> Error,
 ) -> Result<()> {
-    let mut store = Store::open(tmp, Mode::ReadOnly)?;
+    let mut store = Store::open_own(tmp, Mode::ReadOnly)?;
     let stop = Arc::clone(cancel);
     store
         .conn_mut()

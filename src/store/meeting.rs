@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, params, params_from_iter};
+use rusqlite::{Connection, OpenFlags, params, params_from_iter};
 
 use crate::domain::{Phase, Status};
 use crate::error::Result;
@@ -79,7 +79,12 @@ impl Store {
     /// state, and leaves the copy as a single file (rollback journal).
     pub fn copy_to(&self, dest: &Path) -> Result<()> {
         let fail = |e| sqlite_error(dest, e);
-        let mut copy = Connection::open(dest).map_err(fail)?;
+        // Never through a link that replaced the temporary copy's name.
+        let mut copy = Connection::open_with_flags(
+            dest,
+            OpenFlags::default() | OpenFlags::SQLITE_OPEN_NOFOLLOW,
+        )
+        .map_err(fail)?;
         {
             let backup = Backup::new(self.conn(), &mut copy).map_err(fail)?;
             // Every page in one step; a busy source is waited for, a little at a time.
@@ -112,7 +117,9 @@ impl Store {
 /// gets back the status it then had (and loses a registration its later status brought).
 pub fn rewind(path: &Path, at: NaiveDateTime) -> Result<Rewound> {
     let fail = |e| sqlite_error(path, e);
-    let mut conn = Connection::open(path).map_err(fail)?;
+    let mut conn =
+        Connection::open_with_flags(path, OpenFlags::default() | OpenFlags::SQLITE_OPEN_NOFOLLOW)
+            .map_err(fail)?;
     let tx = conn.transaction().map_err(fail)?;
     let t = at.format("%Y-%m-%d %H:%M:%S%.f").to_string();
     let after = |col: &str| format!("julianday({col}) > julianday(?1)");

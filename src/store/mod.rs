@@ -79,6 +79,17 @@ impl Store {
     /// Opens the database at `path`, checks that it is pantau's and brings its schema up to date
     /// (unless read-only). A file that is not pantau's is left untouched.
     pub fn open(path: &Path, mode: Mode) -> Result<Store> {
+        Store::open_with(path, mode, OpenFlags::empty())
+    }
+
+    /// [`Store::open`] for a file pantau has just made for itself under a temporary name (the demo
+    /// being written, a backup or baseline copy being checked): SQLite refuses the path should it
+    /// have been replaced by a symbolic link since, so nothing is ever written through one.
+    pub fn open_own(path: &Path, mode: Mode) -> Result<Store> {
+        Store::open_with(path, mode, OpenFlags::SQLITE_OPEN_NOFOLLOW)
+    }
+
+    fn open_with(path: &Path, mode: Mode, extra: OpenFlags) -> Result<Store> {
         let exists = path.exists();
         if !exists && mode != Mode::Create {
             return Err(Error::Missing {
@@ -115,7 +126,8 @@ impl Store {
             Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
             Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
             Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | extra;
         let conn = if shared_read_only {
             // `readonly_shm`: open the `-shm` file read-only, never create it.
             let uri = format!("{}?mode=ro&readonly_shm=1", file_uri(path));
@@ -123,7 +135,8 @@ impl Store {
                 uri,
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_URI
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | extra,
             )
         } else {
             Connection::open_with_flags(path, flags)
@@ -479,5 +492,25 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
             ),
         },
         _ => sqlite_error(path, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_pantau_s_own_is_never_opened_through_a_link_that_replaced_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.db");
+        drop(Store::open(&real, Mode::Create).unwrap());
+        let link = dir.path().join(".pantau-xxxxxxxxxxxx.tmp");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let before = std::fs::read(&real).unwrap();
+        assert!(Store::open_own(&link, Mode::Create).is_err());
+        assert!(Store::open_own(&link, Mode::ReadOnly).is_err());
+        assert_eq!(std::fs::read(&real).unwrap(), before, "nothing written through it");
+        // A database the user names may be reached through a link of the user's choosing.
+        assert!(Store::open(&link, Mode::ReadOnly).is_ok());
     }
 }
