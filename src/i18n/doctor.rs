@@ -488,3 +488,163 @@ impl Doctor<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message once, with values.
+    fn all() -> Vec<Doctor<'static>> {
+        use Doctor::*;
+        let dir = Path::new("/srv/pantau");
+        vec![
+            File,
+            Writable,
+            WritableYes,
+            ReadOnly,
+            AskWriteFile,
+            AskWriteFolder,
+            MissingFix,
+            Sidecars,
+            ForeignSidecar,
+            Open,
+            Schema,
+            SchemaFix,
+            Integrity,
+            IntegrityFix,
+            WalOn,
+            WalFix,
+            Size,
+            Cases,
+            WalLog,
+            WalShrink,
+            NotSet,
+            TrueColour,
+            NoColours,
+            Colours,
+            NoColorSet,
+            Enlarge,
+            NotTerminal,
+            BoxLines,
+            BoxFix,
+            NotUtf8,
+            Tmux,
+            Clipboard,
+            Osc52,
+            Keys,
+            KeysInteractive,
+            NoConfigPath,
+            Mistake,
+            Contents,
+            Locale,
+            Language,
+            LanguageTip,
+            OpenToOthers,
+            Permissions,
+            AllClosed,
+            SymbolicLink,
+            TemporaryFile,
+            TemporaryLeft,
+            Folder,
+            BaselineCopy,
+            IndexCache,
+            Log,
+            Configuration,
+            Warned { warned: 2 },
+            Problems { failed: 3 },
+            FolderNotWritable { dir },
+            SchemaVersion { version: 7 },
+            SchemaOther {
+                version: 9,
+                known: 7,
+            },
+            Journal { mode: "delete" },
+            WalWithin {
+                wal: 1.25,
+                limit: 64.0,
+            },
+            WalAbove {
+                wal: 80.0,
+                limit: 64.0,
+            },
+            ColourDepth {
+                depth: "256",
+                theme: "mono",
+            },
+            ConfigIgnored { path: "c.toml" },
+            ConfigNotFound { path: "c.toml" },
+            ConfigHolds { views: 1, keys: 2 },
+            RemoveLink { path: "db-wal" },
+            LinkedSide {
+                path: dir,
+                to: "/tmp/x",
+                owner: "bob",
+            },
+            TempLive {
+                shown: "t",
+                owner: "bob",
+            },
+            TempLeft {
+                shown: "t",
+                owner: "bob",
+            },
+            TempUnknown {
+                shown: "t",
+                owner: "bob",
+            },
+            TempAsk { owner: "bob" },
+            Signal { error: "e" },
+            Terminal { error: "e" },
+        ]
+    }
+
+    /// The words that read the same in both languages.
+    const SAME: [&str; 4] = ["24-bit (COLORTERM)", "folder", "log", "terminal: e"];
+
+    #[test]
+    fn every_doctor_message_has_its_own_text_in_both_languages() {
+        for m in all() {
+            let (id, en) = (m.text(Lang::Id), m.text(Lang::En));
+            assert!(!id.is_empty() && !en.is_empty(), "{m:?}: {id:?} / {en:?}");
+            if !SAME.contains(&en.as_str()) {
+                assert_ne!(id, en, "{m:?} has no Indonesian text");
+            }
+        }
+    }
+
+    #[test]
+    fn doctor_names_its_failures_with_their_values_in_both_languages() {
+        let m = Doctor::Problems { failed: 3 };
+        assert_eq!(
+            m.text(Lang::Id),
+            "pemeriksaan yang gagal: 3 (lihat di atas)"
+        );
+        assert_eq!(m.text(Lang::En), "failed checks: 3 (listed above)");
+        let m = Doctor::Signal { error: "EINVAL" };
+        assert_eq!(m.text(Lang::Id), "sinyal: EINVAL");
+        assert_eq!(m.text(Lang::En), "signal: EINVAL");
+        let m = Doctor::WalAbove {
+            wal: 80.04,
+            limit: 64.0,
+        };
+        assert!(
+            m.text(Lang::Id)
+                .starts_with("80.0 MiB, di atas batas 64 MiB: ")
+        );
+        assert!(
+            m.text(Lang::En)
+                .starts_with("80.0 MiB, above the limit of 64 MiB: ")
+        );
+    }
+
+    #[test]
+    fn a_check_name_is_the_same_text_as_the_message() {
+        for m in all() {
+            let s = m.str(Lang::Id);
+            if !s.is_empty() {
+                assert_eq!(s, m.text(Lang::Id));
+                assert_eq!(m.str(Lang::En), m.text(Lang::En));
+            }
+        }
+    }
+}
