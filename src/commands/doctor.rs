@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::cli::DoctorArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
+use crate::i18n::doctor::Doctor as D;
 use crate::i18n::{Lang, Msg, tr};
 use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, files};
 
@@ -88,20 +89,11 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
     }
     if failed == 0 {
         // Everything works, but a warning is not a pass.
-        println!(
-            "{}",
-            l.pick(
-                &format!("Tidak ada yang gagal; {warned} peringatan (!) di atas, masing-masing dengan perbaikannya."),
-                &format!("No check failed; {warned} warning(s) (!) above, each with its fix."),
-            )
-        );
+        println!("{}", D::Warned { warned }.text(l));
         return Ok(());
     }
-    Err(Error::Other(format!(
-        "{}: {failed} ({})",
-        tr(l, Msg::DoctorProblems),
-        l.pick("lihat di atas", "listed above")
-    )))
+    let m = D::Problems { failed };
+    Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
 }
 
 /// The database: where, writable, schema, integrity, journal, size, cases.
@@ -110,7 +102,7 @@ pub fn database(ctx: &Context) -> Vec<Check> {
     let db = &ctx.db;
     let mut out = vec![check(
         Level::Ok,
-        l.pick("berkas", "file"),
+        D::File.str(l),
         format!(
             "{} ({})",
             db.display(),
@@ -120,13 +112,7 @@ pub fn database(ctx: &Context) -> Vec<Check> {
     )];
     if !db.exists() {
         out[0].level = Level::Fail;
-        out[0].fix = Some(
-            l.pick(
-                "buat dengan `pantau init` (kosong) atau `pantau demo`; atau pilih berkas lain dengan --db, $PANTAU_DB atau `database` di pengaturan",
-                "create it with `pantau init` (empty) or `pantau demo`; or choose another file with --db, $PANTAU_DB or `database` in the configuration",
-            )
-            .into(),
-        );
+        out[0].fix = Some(D::MissingFix.str(l).into());
         return out;
     }
     let file_ok = std::fs::OpenOptions::new().append(true).open(db).is_ok();
@@ -136,41 +122,37 @@ pub fn database(ctx: &Context) -> Vec<Check> {
         .unwrap_or(Path::new("."));
     let dir_ok = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok();
     out.push(match (file_ok, dir_ok) {
-        (true, true) => check(Level::Ok, l.pick("dapat ditulis", "writable"), l.pick("ya, juga foldernya", "yes, and its folder").into(), None),
+        (true, true) => check(
+            Level::Ok,
+            D::Writable.str(l),
+            D::WritableYes.str(l).into(),
+            None,
+        ),
         (false, true) => check(
             Level::Warn,
-            l.pick("dapat ditulis", "writable"),
-            l.pick("tidak: hanya dapat dibaca", "no: it can be read only").into(),
-            Some(l.pick("untuk mengimpor, mintalah izin tulis pada berkas (README: database bersama untuk satu tim)", "to import, ask for write permission on the file (README: a shared database for a team)").into()),
+            D::Writable.str(l),
+            D::ReadOnly.str(l).into(),
+            Some(D::AskWriteFile.str(l).into()),
         ),
         (_, false) => check(
             Level::Fail,
-            l.pick("dapat ditulis", "writable"),
-            format!("{} {}", l.pick("folder tidak dapat ditulis:", "its folder cannot be written:"), dir.display()),
-            Some(l.pick("SQLite harus membuat berkas -shm di folder itu: mintalah izin tulis pada folder (README: database bersama untuk satu tim)", "SQLite must create the -shm file in that folder: ask for write permission on it (README: a shared database for a team)").into()),
+            D::Writable.str(l),
+            D::FolderNotWritable { dir }.text(l),
+            Some(D::AskWriteFolder.str(l).into()),
         ),
     });
     if let Some(e) = files::foreign_sidecar(db) {
         out.push(check(
             Level::Fail,
-            l.pick("berkas -wal/-shm", "-wal/-shm files"),
-            l.pick(
-                "milik pengguna yang bukan penulis: penulis tidak dapat menulis database",
-                "owned by a user who is not a writer: writers cannot write the database",
-            )
-            .into(),
+            D::Sidecars.str(l),
+            D::ForeignSidecar.str(l).into(),
             Some(e.message(l)),
         ));
     }
     let store = match Store::open(db, Mode::ReadOnly) {
         Ok(s) => s,
         Err(e) => {
-            out.push(check(
-                Level::Fail,
-                l.pick("buka", "open"),
-                e.message(l),
-                None,
-            ));
+            out.push(check(Level::Fail, D::Open.str(l), e.message(l), None));
             return out;
         }
     };
@@ -185,26 +167,20 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
     out.push(if version == SCHEMA_VERSION {
         check(
             Level::Ok,
-            l.pick("skema", "schema"),
-            format!("{} {version}", l.pick("versi", "version")),
+            D::Schema.str(l),
+            D::SchemaVersion { version }.text(l),
             None,
         )
     } else {
         check(
             Level::Fail,
-            l.pick("skema", "schema"),
-            format!(
-                "{} {version}, {} {SCHEMA_VERSION}",
-                l.pick("versi", "version"),
-                l.pick("pantau ini mengenal", "this pantau knows")
-            ),
-            Some(
-                l.pick(
-                    "versi lebih lama: perbarui dengan perintah yang menulis, `pantau --db BERKAS init` (semua kasus tetap); lebih baru: perbarui pantau",
-                    "older: upgrade it with a command that writes, `pantau --db FILE init` (every case stays); newer: upgrade pantau",
-                )
-                .into(),
-            ),
+            D::Schema.str(l),
+            D::SchemaOther {
+                version,
+                known: SCHEMA_VERSION,
+            }
+            .text(l),
+            Some(D::SchemaFix.str(l).into()),
         )
     });
     let quick: Result<Vec<String>, _> = conn
@@ -213,25 +189,19 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
     out.push(match quick {
         Ok(rows) if rows == ["ok"] => check(
             Level::Ok,
-            l.pick("integritas", "integrity"),
+            D::Integrity.str(l),
             "ok (PRAGMA quick_check)".into(),
             None,
         ),
         Ok(rows) => check(
             Level::Fail,
-            l.pick("integritas", "integrity"),
+            D::Integrity.str(l),
             rows.into_iter().take(3).collect::<Vec<_>>().join("; "),
-            Some(
-                l.pick(
-                    "jalankan `pantau check`, lalu pulihkan salinan terakhir dari `pantau backup`",
-                    "run `pantau check`, then restore the last copy made with `pantau backup`",
-                )
-                .into(),
-            ),
+            Some(D::IntegrityFix.str(l).into()),
         ),
         Err(e) => check(
             Level::Fail,
-            l.pick("integritas", "integrity"),
+            D::Integrity.str(l),
             e.to_string(),
             Some("pantau check".into()),
         ),
@@ -240,52 +210,29 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap_or_default();
     out.push(if journal.eq_ignore_ascii_case("wal") {
-        check(
-            Level::Ok,
-            "WAL",
-            l.pick(
-                "ya: pembaca tidak menunggu penulis",
-                "yes: readers do not wait for writers",
-            )
-            .into(),
-            None,
-        )
+        check(Level::Ok, "WAL", D::WalOn.str(l).into(), None)
     } else {
         check(
             Level::Warn,
             "WAL",
-            format!(
-                "{} {journal}",
-                l.pick("tidak, mode jurnal", "no, journal mode")
-            ),
-            Some(
-                l.pick(
-                    "jalankan sekali perintah pantau yang menulis, mis. impor (pantau menyalakan WAL)",
-                    "run a pantau command that writes once, e.g. an import (pantau turns WAL on)",
-                )
-                .into(),
-            ),
+            D::Journal { mode: &journal }.text(l),
+            Some(D::WalFix.str(l).into()),
         )
     });
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     let wal = size(&files::sidecar(db, "-wal"));
     out.push(check(
         Level::Ok,
-        l.pick("ukuran", "size"),
+        D::Size.str(l),
         format!("{:.1} MiB (+ {:.1} MiB WAL)", mib(size(db)), mib(wal)),
         None,
     ));
     out.push(wal_size(wal, l));
     out.push(match store.case_count() {
-        Ok(n) => check(
-            Level::Ok,
-            l.pick("kasus", "cases"),
-            crate::i18n::number(l, n),
-            None,
-        ),
+        Ok(n) => check(Level::Ok, D::Cases.str(l), crate::i18n::number(l, n), None),
         Err(e) => check(
             Level::Fail,
-            l.pick("kasus", "cases"),
+            D::Cases.str(l),
             e.message(l),
             Some("pantau check".into()),
         ),
@@ -296,41 +243,29 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
 /// The write-ahead log against the size it is cut back to (`WAL_LIMIT`): above it, what keeps it
 /// large and what shrinks it.
 fn wal_size(wal: u64, l: Lang) -> Check {
-    let name = l.pick("log WAL", "WAL log");
+    let name = D::WalLog.str(l);
     let limit = u64::try_from(WAL_LIMIT).unwrap_or(u64::MAX);
     if wal <= limit {
         return check(
             Level::Ok,
             name,
-            format!(
-                "{:.1} MiB, {} {:.0} MiB",
-                mib(wal),
-                l.pick("dalam batas", "within the limit of"),
-                mib(limit)
-            ),
+            D::WalWithin {
+                wal: mib(wal),
+                limit: mib(limit),
+            }
+            .text(l),
             None,
         );
     }
     check(
         Level::Warn,
         name,
-        format!(
-            "{:.1} MiB, {} {:.0} MiB: {}",
-            mib(wal),
-            l.pick("di atas batas", "above the limit of"),
-            mib(limit),
-            l.pick(
-                "pembaca yang lama terbuka (mis. layar interaktif pantau yang dibiarkan berjalan, atau sqlite3) menahan log agar tidak dimulai ulang",
-                "a reader open for a long time (e.g. an interactive pantau screen left running, or sqlite3) kept the log from starting over",
-            )
-        ),
-        Some(
-            l.pick(
-                "tutup pembaca itu; perintah berikutnya yang menulis (mis. impor) memangkas log bila tak ada pembaca yang masih memerlukannya",
-                "close that reader; the next command that writes (an import) cuts the log back once no reader still needs it",
-            )
-            .into(),
-        ),
+        D::WalAbove {
+            wal: mib(wal),
+            limit: mib(limit),
+        }
+        .text(l),
+        Some(D::WalShrink.str(l).into()),
     )
 }
 
@@ -361,78 +296,53 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
         None | Some("dumb") => check(
             Level::Fail,
             "TERM",
-            term.clone()
-                .unwrap_or_else(|| l.pick("tidak diatur", "not set").into()),
+            term.clone().unwrap_or_else(|| D::NotSet.str(l).into()),
             Some("export TERM=xterm-256color".into()),
         ),
         Some(t) => check(Level::Ok, "TERM", t.into(), None),
     }];
     let colorterm = var("COLORTERM").unwrap_or_default();
     let depth = if colorterm == "truecolor" || colorterm == "24bit" {
-        l.pick("24-bit (COLORTERM)", "24-bit (COLORTERM)")
+        D::TrueColour.str(l)
     } else if term.as_deref().is_some_and(|t| t.contains("256color")) {
         "256"
     } else if term.as_deref().is_some_and(|t| t != "dumb") {
         "16"
     } else {
-        l.pick("tanpa warna", "none")
+        D::NoColours.str(l)
     };
     out.push(check(
         Level::Ok,
-        l.pick("warna", "colours"),
-        format!(
-            "{depth}; {} {}",
-            l.pick("tema", "theme"),
-            ctx.config.theme.value.name()
-        ),
+        D::Colours.str(l),
+        D::ColourDepth {
+            depth,
+            theme: ctx.config.theme.value.name(),
+        }
+        .text(l),
         None,
     ));
     out.push(match var("NO_COLOR") {
-        Some(_) => check(
-            Level::Ok,
-            "NO_COLOR",
-            l.pick(
-                "diatur: tema mono, tanpa warna",
-                "set: the mono theme, no colour",
-            )
-            .into(),
-            None,
-        ),
-        None => check(
-            Level::Ok,
-            "NO_COLOR",
-            l.pick("tidak diatur", "not set").into(),
-            None,
-        ),
+        Some(_) => check(Level::Ok, "NO_COLOR", D::NoColorSet.str(l).into(), None),
+        None => check(Level::Ok, "NO_COLOR", D::NotSet.str(l).into(), None),
     });
     out.push(if std::io::stdout().is_terminal() {
         match ratatui::crossterm::terminal::size() {
-            Ok((w, h)) if w >= 80 && h >= 24 => check(
-                Level::Ok,
-                l.pick("ukuran", "size"),
-                format!("{w}×{h}"),
-                None,
-            ),
+            Ok((w, h)) if w >= 80 && h >= 24 => {
+                check(Level::Ok, D::Size.str(l), format!("{w}×{h}"), None)
+            }
             Ok((w, h)) => check(
                 Level::Warn,
-                l.pick("ukuran", "size"),
+                D::Size.str(l),
                 format!("{w}×{h}"),
-                Some(
-                    l.pick(
-                        "perbesar jendela atau perkecil huruf sampai sedikitnya 80×24",
-                        "enlarge the window or shrink the font to at least 80×24",
-                    )
-                    .into(),
-                ),
+                Some(D::Enlarge.str(l).into()),
             ),
-            Err(e) => check(Level::Warn, l.pick("ukuran", "size"), e.to_string(), None),
+            Err(e) => check(Level::Warn, D::Size.str(l), e.to_string(), None),
         }
     } else {
         check(
             Level::Info,
-            l.pick("ukuran", "size"),
-            l.pick("keluaran bukan terminal", "output is not a terminal")
-                .into(),
+            D::Size.str(l),
+            D::NotTerminal.str(l).into(),
             None,
         )
     });
@@ -440,27 +350,14 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
         check(
             Level::Ok,
             "UTF-8",
-            format!(
-                "{} ┌─┐ │█▓▒░│ ▲▼◆ └─┘",
-                l.pick("ya; garis kotak:", "yes; box lines:")
-            ),
-            Some(
-                l.pick(
-                    "bila garis di atas tampil rusak, pakai --ascii (atau ascii = true)",
-                    "if the lines above look broken, use --ascii (or ascii = true)",
-                )
-                .into(),
-            ),
+            D::BoxLines.text(l),
+            Some(D::BoxFix.str(l).into()),
         )
     } else {
         check(
             Level::Warn,
             "UTF-8",
-            l.pick(
-                "lokal bukan UTF-8: garis kotak mungkin rusak",
-                "the locale is not UTF-8: box lines may not draw",
-            )
-            .into(),
+            D::NotUtf8.str(l).into(),
             Some("export LANG=C.UTF-8 (--ascii)".into()),
         )
     });
@@ -468,33 +365,16 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
         check(
             Level::Ok,
             "tmux",
-            l.pick(
-                "ya: salinan (y, Y) lewat passthrough tmux",
-                "yes: copies (y, Y) go through tmux's passthrough",
-            )
-            .into(),
+            D::Tmux.str(l).into(),
             Some("tmux set -g allow-passthrough on".into()),
         )
     } else {
-        check(
-            Level::Ok,
-            l.pick("papan klip", "clipboard"),
-            l.pick(
-                "OSC 52 (y, Y), juga lewat SSH bila terminal mengizinkan",
-                "OSC 52 (y, Y), also over SSH where the terminal allows it",
-            )
-            .into(),
-            None,
-        )
+        check(Level::Ok, D::Clipboard.str(l), D::Osc52.str(l).into(), None)
     });
     out.push(check(
         Level::Info,
-        l.pick("tombol", "keys"),
-        l.pick(
-            "Esc dan F1–F12 diuji secara interaktif",
-            "Esc and F1–F12 are tested interactively",
-        )
-        .into(),
+        D::Keys.str(l),
+        D::KeysInteractive.str(l).into(),
         Some("pantau doctor --keys".into()),
     ));
     out
@@ -504,46 +384,33 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
 pub fn config(ctx: &Context) -> Vec<Check> {
     let l = ctx.lang;
     let path = ctx.config_path.as_ref().map_or_else(
-        || {
-            l.pick("tidak ada (HOME tidak diatur)", "none (HOME not set)")
-                .to_string()
-        },
+        || D::NoConfigPath.str(l).to_string(),
         |p| p.display().to_string(),
     );
     let mut out = vec![match &ctx.config.file {
-        Some(_) => check(Level::Ok, l.pick("berkas", "file"), path, None),
+        Some(_) => check(Level::Ok, D::File.str(l), path, None),
         None => check(
             Level::Ok,
-            l.pick("berkas", "file"),
-            format!(
-                "{path} ({})",
-                match ctx.config_path.as_ref().is_some_and(|p| p.exists()) {
-                    true => l.pick("diabaikan: pengaturan bawaan", "ignored: the defaults"),
-                    false => l.pick("tidak ada: pengaturan bawaan", "not found: the defaults"),
-                }
-            ),
+            D::File.str(l),
+            match ctx.config_path.as_ref().is_some_and(|p| p.exists()) {
+                true => D::ConfigIgnored { path: &path }.text(l),
+                false => D::ConfigNotFound { path: &path }.text(l),
+            },
             None,
         ),
     }];
     for e in &ctx.config_errors {
-        out.push(check(
-            Level::Fail,
-            l.pick("kesalahan", "mistake"),
-            e.message(l),
-            None,
-        ));
+        out.push(check(Level::Fail, D::Mistake.str(l), e.message(l), None));
     }
     if ctx.config_errors.is_empty() {
         out.push(check(
             Level::Ok,
-            l.pick("isi", "contents"),
-            format!(
-                "{} {}, {} {}",
-                ctx.config.views.len(),
-                l.pick("tampilan tersimpan", "saved views"),
-                ctx.config.keys.len(),
-                l.pick("tombol dipetakan ulang", "keys remapped")
-            ),
+            D::Contents.str(l),
+            D::ConfigHolds {
+                views: ctx.config.views.len(),
+                keys: ctx.config.keys.len(),
+            }
+            .text(l),
             None,
         ));
     }
@@ -568,9 +435,9 @@ pub fn locale(ctx: &Context) -> Vec<Check> {
             } else {
                 Level::Ok
             },
-            l.pick("lokal", "locale"),
+            D::Locale.str(l),
             if vars.is_empty() {
-                l.pick("tidak diatur", "not set").into()
+                D::NotSet.str(l).into()
             } else {
                 vars.join(" ")
             },
@@ -579,15 +446,9 @@ pub fn locale(ctx: &Context) -> Vec<Check> {
         ),
         check(
             Level::Ok,
-            l.pick("bahasa", "language"),
+            D::Language.str(l),
             format!("{lang} ({})", ctx.config.language.source.describe(l)),
-            Some(
-                l.pick(
-                    "--lang id|en, atau language = \"id\" di pengaturan",
-                    "--lang id|en, or language = \"id\" in the configuration",
-                )
-                .into(),
-            ),
+            Some(D::LanguageTip.str(l).into()),
         ),
     ]
 }
@@ -609,14 +470,24 @@ fn keys(ctx: &Context) -> Result<()> {
     use std::sync::atomic::{AtomicBool, Ordering};
     let l = ctx.lang;
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Other(tr(l, Msg::TuiNeedsTerminal).to_string()));
+        return Err(Error::failed(
+            tr(Lang::Id, Msg::TuiNeedsTerminal),
+            tr(Lang::En, Msg::TuiNeedsTerminal),
+        ));
     }
     let stop = Arc::new(AtomicBool::new(false));
     for s in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(s, Arc::clone(&stop))
-            .map_err(|e| Error::Other(format!("signal: {e}")))?;
+        signal_hook::flag::register(s, Arc::clone(&stop)).map_err(|e| {
+            let error = e.to_string();
+            let m = D::Signal { error: &error };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
-    let term = |e: std::io::Error| Error::Other(format!("terminal: {e}"));
+    let term = |e: std::io::Error| {
+        let error = e.to_string();
+        let m = D::Terminal { error: &error };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    };
     ratatui::crossterm::terminal::enable_raw_mode().map_err(term)?;
     let _raw = RawMode;
     let mut out = std::io::stdout();
@@ -676,21 +547,21 @@ pub fn files(ctx: &Context) -> Vec<Check> {
             .map(|m| m.permissions().mode() & 0o7777)
     };
     let mut out = Vec::new();
-    let mut open = |path: &Path, mask: u32, private: u32, what: (&str, &str)| {
+    let mut open = |path: &Path, mask: u32, private: u32, what: D| {
         if let Some(m) = mode(path)
             && m & mask != 0
         {
             // The database is the team's file, guarded by its folder (README), and the
             // configuration holds no case; a copy of cases must be the user's only.
-            let level = if matches!(what.1, "database" | "configuration") {
+            let level = if matches!(what, D::Configuration) {
                 Level::Warn
             } else {
                 Level::Fail
             };
             out.push(check(
                 level,
-                l.pick("terbuka bagi pengguna lain", "open to other users"),
-                format!("{} {} ({m:o})", l.pick(what.0, what.1), path.display()),
+                D::OpenToOthers.str(l),
+                format!("{} {} ({m:o})", what.str(l), path.display()),
                 Some(format!(
                     "chmod {private:o} {}",
                     shell_quote(&path.display().to_string())
@@ -700,7 +571,7 @@ pub fn files(ctx: &Context) -> Vec<Check> {
     };
     let mut private = Vec::new();
     if let Some(dir) = crate::store::baseline::default_dir() {
-        private.push((dir, ("salinan baseline", "baseline copy")));
+        private.push((dir, D::BaselineCopy));
     }
     if let Some(dir) = crate::engine::cache::cache_path(&ctx.db)
         .and_then(|p| p.parent().map(Path::to_path_buf))
@@ -708,11 +579,11 @@ pub fn files(ctx: &Context) -> Vec<Check> {
             directories::ProjectDirs::from("", "", "pantau").map(|d| d.cache_dir().join("index"))
         })
     {
-        private.push((dir, ("cache indeks", "index cache")));
+        private.push((dir, D::IndexCache));
     }
     let mut temp_dirs = Vec::new();
     for (dir, what) in &private {
-        open(dir, 0o077, 0o700, ("folder", "folder"));
+        open(dir, 0o077, 0o700, D::Folder);
         if let Ok(entries) = std::fs::read_dir(dir) {
             let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
             files.sort();
@@ -723,13 +594,13 @@ pub fn files(ctx: &Context) -> Vec<Check> {
         temp_dirs.push(dir.clone());
     }
     if let Some(log) = crate::log::default_path() {
-        open(&log, 0o077, 0o600, ("log", "log"));
+        open(&log, 0o077, 0o600, D::Log);
         if let Some(dir) = log.parent() {
             temp_dirs.push(dir.to_path_buf());
         }
     }
     if let Some(config) = &ctx.config_path {
-        open(config, 0o006, 0o600, ("pengaturan", "configuration"));
+        open(config, 0o006, 0o600, D::Configuration);
     }
     out.extend(database_files(&ctx.db, l));
     temp_dirs.push(crate::fs_safe::folder_of(&ctx.db));
@@ -741,12 +612,8 @@ pub fn files(ctx: &Context) -> Vec<Check> {
     if out.is_empty() {
         out.push(check(
             Level::Ok,
-            l.pick("izin", "permissions"),
-            l.pick(
-                "salinan, cache, log dan pengaturan tertutup bagi pengguna lain",
-                "copies, cache, log and configuration are closed to other users",
-            )
-            .into(),
+            D::Permissions.str(l),
+            D::AllClosed.str(l).into(),
             None,
         ));
     }
@@ -773,16 +640,14 @@ fn database_files(db: &Path, l: Lang) -> Vec<Check> {
             if path != db {
                 out.push(check(
                     Level::Fail,
-                    l.pick("tautan simbolik", "symbolic link"),
+                    D::SymbolicLink.str(l),
                     linked_side(path, meta.uid(), l),
-                    Some(format!(
-                        "{}: rm {}",
-                        l.pick(
-                            "saat tidak ada yang membuka database",
-                            "when nobody has the database open"
-                        ),
-                        shell_quote(&path.display().to_string())
-                    )),
+                    Some(
+                        D::RemoveLink {
+                            path: &shell_quote(&path.display().to_string()),
+                        }
+                        .text(l),
+                    ),
                 ));
             }
             continue;
@@ -797,7 +662,7 @@ fn database_files(db: &Path, l: Lang) -> Vec<Check> {
         // and -shm hold the same cases, so the fix names every one of them.
         out.push(check(
             Level::Warn,
-            l.pick("terbuka bagi pengguna lain", "open to other users"),
+            D::OpenToOthers.str(l),
             format!(
                 "database {}",
                 open.iter()
@@ -823,15 +688,12 @@ fn linked_side(path: &Path, uid: u32, l: Lang) -> String {
         .map(|t| t.display().to_string())
         .unwrap_or_else(|_| "?".into());
     let owner = crate::fs_safe::user_name(uid);
-    format!(
-        "{} → {to} ({} {owner}; {})",
-        path.display(),
-        l.pick("dibuat oleh", "made by"),
-        l.pick(
-            "SQLite tidak membuka berkas lewat tautan, jadi database tidak dapat dibaca",
-            "SQLite opens no file through a link, so the database cannot be read"
-        )
-    )
+    D::LinkedSide {
+        path,
+        to: &to,
+        owner: &owner,
+    }
+    .text(l)
 }
 
 /// One temporary file of pantau's: in use by a running pantau, or left by a run that stopped.
@@ -845,16 +707,12 @@ fn temporary(left: &crate::fs_safe::Leftover, l: Lang) -> Check {
     match left.holder {
         Holder::Live => check(
             Level::Info,
-            l.pick("berkas sementara", "temporary file"),
-            l.pick(
-                &format!(
-                    "{shown} (sedang ditulis oleh pantau milik {owner} yang masih berjalan; biarkan: berkas itu hilang saat perintah itu selesai)"
-                ),
-                &format!(
-                    "{shown} (being written by a running pantau of {owner}; leave it: it goes away when that command ends)"
-                ),
-            )
-            .to_string(),
+            D::TemporaryFile.str(l),
+            D::TempLive {
+                shown: &shown,
+                owner: &owner,
+            }
+            .text(l),
             None,
         ),
         Holder::Nobody => {
@@ -866,37 +724,24 @@ fn temporary(left: &crate::fs_safe::Leftover, l: Lang) -> Check {
             );
             check(
                 Level::Fail,
-                l.pick("berkas sementara tertinggal", "temporary file left behind"),
-                format!(
-                    "{shown} ({} {owner}; {})",
-                    l.pick("milik", "of"),
-                    l.pick(
-                        "dari proses yang terhenti; pantau berikutnya menghapus milik Anda sendiri",
-                        "from a run that was stopped; pantau's next run removes your own"
-                    )
-                ),
+                D::TemporaryLeft.str(l),
+                D::TempLeft {
+                    shown: &shown,
+                    owner: &owner,
+                }
+                .text(l),
                 Some(format!("rm {}", rm.join(" "))),
             )
         }
         Holder::Unknown => check(
             Level::Warn,
-            l.pick("berkas sementara", "temporary file"),
-            format!(
-                "{shown} ({} {owner}; {})",
-                l.pick("milik", "of"),
-                l.pick(
-                    "tidak dapat diketahui apakah pantau yang berjalan masih menulisnya",
-                    "whether a running pantau still writes it cannot be told"
-                )
-            ),
-            Some(format!(
-                "{} {owner}: {}",
-                l.pick("tanyakan kepada", "ask"),
-                l.pick(
-                    "pantau berikutnya miliknya menghapus berkas itu bila tertinggal",
-                    "their next pantau removes it if it was left behind"
-                )
-            )),
+            D::TemporaryFile.str(l),
+            D::TempUnknown {
+                shown: &shown,
+                owner: &owner,
+            }
+            .text(l),
+            Some(D::TempAsk { owner: &owner }.text(l)),
         ),
     }
 }

@@ -1,0 +1,650 @@
+//! The messages of `pantau doctor`, in Bahasa Indonesia and English.
+//! One variant per message; a variant without both texts does not compile.
+
+use std::path::Path;
+
+use super::{Lang, Msg, tr};
+
+/// A message of `pantau doctor`, with the values it shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Doctor<'a> {
+    /// The database's or the configuration's file (a check's name).
+    File,
+    /// Whether the database can be written (a check's name).
+    Writable,
+    /// The database and its folder can be written.
+    WritableYes,
+    /// The database can be read only.
+    ReadOnly,
+    /// The fix for a read-only database.
+    AskWriteFile,
+    /// The fix for a folder that cannot be written.
+    AskWriteFolder,
+    /// The fix for a database that does not exist.
+    MissingFix,
+    /// The SQLite files beside the database (a check's name).
+    Sidecars,
+    /// A -wal or -shm owned by someone who cannot write the database.
+    ForeignSidecar,
+    /// Opening the database (a check's name).
+    Open,
+    /// The schema version (a check's name).
+    Schema,
+    /// The fix for a schema this pantau does not know.
+    SchemaFix,
+    /// SQLite's quick check (a check's name).
+    Integrity,
+    /// The fix for a database that fails its quick check.
+    IntegrityFix,
+    /// The database is in WAL mode.
+    WalOn,
+    /// The fix for a database not in WAL mode.
+    WalFix,
+    /// The database's or the terminal's size (a check's name).
+    Size,
+    /// How many cases the database holds (a check's name).
+    Cases,
+    /// The write-ahead log's size (a check's name).
+    WalLog,
+    /// The fix for a write-ahead log above its limit.
+    WalShrink,
+    /// A variable that is not set.
+    NotSet,
+    /// The terminal shows 24-bit colour.
+    TrueColour,
+    /// The terminal shows no colour.
+    NoColours,
+    /// The terminal's colours (a check's name).
+    Colours,
+    /// NO_COLOR is set.
+    NoColorSet,
+    /// The fix for a terminal smaller than 80×24.
+    Enlarge,
+    /// The output is not a terminal, so its size is not known.
+    NotTerminal,
+    /// The locale is UTF-8, with box lines to judge by eye.
+    BoxLines,
+    /// What to do when the box lines look broken.
+    BoxFix,
+    /// The locale is not UTF-8.
+    NotUtf8,
+    /// pantau runs inside tmux.
+    Tmux,
+    /// The clipboard (a check's name).
+    Clipboard,
+    /// How copies reach the clipboard.
+    Osc52,
+    /// The keys (a check's name).
+    Keys,
+    /// The keys are tested with `pantau doctor --keys`.
+    KeysInteractive,
+    /// No configuration file, as HOME is not set.
+    NoConfigPath,
+    /// A mistake in the configuration (a check's name).
+    Mistake,
+    /// What the configuration holds (a check's name).
+    Contents,
+    /// The locale (a check's name).
+    Locale,
+    /// The language chosen (a check's name).
+    Language,
+    /// How to choose the language.
+    LanguageTip,
+    /// A file other users can read or write (a check's name).
+    OpenToOthers,
+    /// The permissions of pantau's files (a check's name).
+    Permissions,
+    /// No file of pantau's is open to other users.
+    AllClosed,
+    /// A SQLite file beside the database that is a link (a check's name).
+    SymbolicLink,
+    /// A temporary file of pantau's (a check's name).
+    TemporaryFile,
+    /// A temporary file left by a run that stopped (a check's name).
+    TemporaryLeft,
+    /// A folder open to other users.
+    Folder,
+    /// A baseline copy open to other users.
+    BaselineCopy,
+    /// An index cache open to other users.
+    IndexCache,
+    /// The log open to other users.
+    Log,
+    /// The configuration open to other users.
+    Configuration,
+    /// No check failed, but `warned` warned.
+    Warned { warned: usize },
+    /// `failed` checks failed: doctor's error.
+    Problems { failed: usize },
+    /// The database's folder cannot be written.
+    FolderNotWritable { dir: &'a Path },
+    /// The schema version, the one this pantau knows.
+    SchemaVersion { version: i64 },
+    /// A schema version this pantau does not know.
+    SchemaOther { version: i64, known: i64 },
+    /// The database is not in WAL mode but in `mode`.
+    Journal { mode: &'a str },
+    /// The write-ahead log (MiB) within its limit (MiB).
+    WalWithin { wal: f64, limit: f64 },
+    /// The write-ahead log (MiB) above its limit (MiB), and why.
+    WalAbove { wal: f64, limit: f64 },
+    /// The colours the terminal shows and the theme.
+    ColourDepth { depth: &'a str, theme: &'a str },
+    /// The configuration file is ignored.
+    ConfigIgnored { path: &'a str },
+    /// There is no configuration file.
+    ConfigNotFound { path: &'a str },
+    /// What the configuration holds.
+    ConfigHolds { views: usize, keys: usize },
+    /// The fix for a SQLite file that is a link (`path` shell-quoted).
+    RemoveLink { path: &'a str },
+    /// A SQLite file beside the database that is a link, where it leads and who made it.
+    LinkedSide {
+        path: &'a Path,
+        to: &'a str,
+        owner: &'a str,
+    },
+    /// A temporary file a running pantau writes.
+    TempLive { shown: &'a str, owner: &'a str },
+    /// A temporary file left by a run that stopped.
+    TempLeft { shown: &'a str, owner: &'a str },
+    /// A temporary file nobody can tell is still written.
+    TempUnknown { shown: &'a str, owner: &'a str },
+    /// The fix for a temporary file of another user's.
+    TempAsk { owner: &'a str },
+    /// The key test could not watch for signals.
+    Signal { error: &'a str },
+    /// The key test could not use the terminal.
+    Terminal { error: &'a str },
+}
+
+impl Doctor<'_> {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::Warned { warned }, Id) => format!(
+                "Tidak ada yang gagal; {warned} peringatan (!) di atas, masing-masing dengan perbaikannya."
+            ),
+            (Self::Warned { warned }, En) => {
+                format!("No check failed; {warned} warning(s) (!) above, each with its fix.")
+            }
+            (Self::Problems { failed }, Id) => {
+                format!("{}: {failed} (lihat di atas)", tr(Id, Msg::DoctorProblems))
+            }
+            (Self::Problems { failed }, En) => {
+                format!("{}: {failed} (listed above)", tr(En, Msg::DoctorProblems))
+            }
+            (Self::FolderNotWritable { dir }, Id) => {
+                format!("folder tidak dapat ditulis: {}", dir.display())
+            }
+            (Self::FolderNotWritable { dir }, En) => {
+                format!("its folder cannot be written: {}", dir.display())
+            }
+            (Self::SchemaVersion { version }, Id) => format!("versi {version}"),
+            (Self::SchemaVersion { version }, En) => format!("version {version}"),
+            (Self::SchemaOther { version, known }, Id) => {
+                format!("versi {version}, pantau ini mengenal {known}")
+            }
+            (Self::SchemaOther { version, known }, En) => {
+                format!("version {version}, this pantau knows {known}")
+            }
+            (Self::Journal { mode }, Id) => format!("tidak, mode jurnal {mode}"),
+            (Self::Journal { mode }, En) => format!("no, journal mode {mode}"),
+            (Self::WalWithin { wal, limit }, Id) => {
+                format!("{wal:.1} MiB, dalam batas {limit:.0} MiB")
+            }
+            (Self::WalWithin { wal, limit }, En) => {
+                format!("{wal:.1} MiB, within the limit of {limit:.0} MiB")
+            }
+            (Self::WalAbove { wal, limit }, Id) => format!(
+                "{wal:.1} MiB, di atas batas {limit:.0} MiB: pembaca yang lama terbuka (mis. layar interaktif pantau yang dibiarkan berjalan, atau sqlite3) menahan log agar tidak dimulai ulang"
+            ),
+            (Self::WalAbove { wal, limit }, En) => format!(
+                "{wal:.1} MiB, above the limit of {limit:.0} MiB: a reader open for a long time (e.g. an interactive pantau screen left running, or sqlite3) kept the log from starting over"
+            ),
+            (Self::ColourDepth { depth, theme }, Id) => format!("{depth}; tema {theme}"),
+            (Self::ColourDepth { depth, theme }, En) => format!("{depth}; theme {theme}"),
+            (Self::ConfigIgnored { path }, Id) => format!("{path} (diabaikan: pengaturan bawaan)"),
+            (Self::ConfigIgnored { path }, En) => format!("{path} (ignored: the defaults)"),
+            (Self::ConfigNotFound { path }, Id) => format!("{path} (tidak ada: pengaturan bawaan)"),
+            (Self::ConfigNotFound { path }, En) => format!("{path} (not found: the defaults)"),
+            (Self::ConfigHolds { views, keys }, Id) => {
+                format!("{views} tampilan tersimpan, {keys} tombol dipetakan ulang")
+            }
+            (Self::ConfigHolds { views, keys }, En) => {
+                format!("{views} saved views, {keys} keys remapped")
+            }
+            (Self::RemoveLink { path }, Id) => {
+                format!("saat tidak ada yang membuka database: rm {path}")
+            }
+            (Self::RemoveLink { path }, En) => {
+                format!("when nobody has the database open: rm {path}")
+            }
+            (Self::LinkedSide { path, to, owner }, Id) => format!(
+                "{} → {to} (dibuat oleh {owner}; SQLite tidak membuka berkas lewat tautan, jadi database tidak dapat dibaca)",
+                path.display()
+            ),
+            (Self::LinkedSide { path, to, owner }, En) => format!(
+                "{} → {to} (made by {owner}; SQLite opens no file through a link, so the database cannot be read)",
+                path.display()
+            ),
+            (Self::TempLive { shown, owner }, Id) => format!(
+                "{shown} (sedang ditulis oleh pantau milik {owner} yang masih berjalan; biarkan: berkas itu hilang saat perintah itu selesai)"
+            ),
+            (Self::TempLive { shown, owner }, En) => format!(
+                "{shown} (being written by a running pantau of {owner}; leave it: it goes away when that command ends)"
+            ),
+            (Self::TempLeft { shown, owner }, Id) => format!(
+                "{shown} (milik {owner}; dari proses yang terhenti; pantau berikutnya menghapus milik Anda sendiri)"
+            ),
+            (Self::TempLeft { shown, owner }, En) => format!(
+                "{shown} (of {owner}; from a run that was stopped; pantau's next run removes your own)"
+            ),
+            (Self::TempUnknown { shown, owner }, Id) => format!(
+                "{shown} (milik {owner}; tidak dapat diketahui apakah pantau yang berjalan masih menulisnya)"
+            ),
+            (Self::TempUnknown { shown, owner }, En) => format!(
+                "{shown} (of {owner}; whether a running pantau still writes it cannot be told)"
+            ),
+            (Self::TempAsk { owner }, Id) => format!(
+                "tanyakan kepada {owner}: pantau berikutnya miliknya menghapus berkas itu bila tertinggal"
+            ),
+            (Self::TempAsk { owner }, En) => {
+                format!("ask {owner}: their next pantau removes it if it was left behind")
+            }
+            (Self::Signal { error }, Id) => format!("sinyal: {error}"),
+            (Self::Signal { error }, En) => format!("signal: {error}"),
+            (Self::Terminal { error }, Id) => format!("terminal: {error}"),
+            (Self::Terminal { error }, En) => format!("terminal: {error}"),
+            (
+                Self::File
+                | Self::Writable
+                | Self::WritableYes
+                | Self::ReadOnly
+                | Self::AskWriteFile
+                | Self::AskWriteFolder
+                | Self::MissingFix
+                | Self::Sidecars
+                | Self::ForeignSidecar
+                | Self::Open
+                | Self::Schema
+                | Self::SchemaFix
+                | Self::Integrity
+                | Self::IntegrityFix
+                | Self::WalOn
+                | Self::WalFix
+                | Self::Size
+                | Self::Cases
+                | Self::WalLog
+                | Self::WalShrink
+                | Self::NotSet
+                | Self::TrueColour
+                | Self::NoColours
+                | Self::Colours
+                | Self::NoColorSet
+                | Self::Enlarge
+                | Self::NotTerminal
+                | Self::BoxLines
+                | Self::BoxFix
+                | Self::NotUtf8
+                | Self::Tmux
+                | Self::Clipboard
+                | Self::Osc52
+                | Self::Keys
+                | Self::KeysInteractive
+                | Self::NoConfigPath
+                | Self::Mistake
+                | Self::Contents
+                | Self::Locale
+                | Self::Language
+                | Self::LanguageTip
+                | Self::OpenToOthers
+                | Self::Permissions
+                | Self::AllClosed
+                | Self::SymbolicLink
+                | Self::TemporaryFile
+                | Self::TemporaryLeft
+                | Self::Folder
+                | Self::BaselineCopy
+                | Self::IndexCache
+                | Self::Log
+                | Self::Configuration,
+                _,
+            ) => self.str(lang).to_string(),
+        }
+    }
+
+    /// The text of a message that shows no value, in `lang`, for a check's name (`&'static str`).
+    /// A message with values has its text from [`Doctor::text`] only: here it is empty.
+    pub fn str(&self, lang: Lang) -> &'static str {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::File, Id) => "berkas",
+            (Self::File, En) => "file",
+            (Self::Writable, Id) => "dapat ditulis",
+            (Self::Writable, En) => "writable",
+            (Self::WritableYes, Id) => "ya, juga foldernya",
+            (Self::WritableYes, En) => "yes, and its folder",
+            (Self::ReadOnly, Id) => "tidak: hanya dapat dibaca",
+            (Self::ReadOnly, En) => "no: it can be read only",
+            (Self::AskWriteFile, Id) => {
+                "untuk mengimpor, mintalah izin tulis pada berkas (README: database bersama untuk satu tim)"
+            }
+            (Self::AskWriteFile, En) => {
+                "to import, ask for write permission on the file (README: a shared database for a team)"
+            }
+            (Self::AskWriteFolder, Id) => {
+                "SQLite harus membuat berkas -shm di folder itu: mintalah izin tulis pada folder (README: database bersama untuk satu tim)"
+            }
+            (Self::AskWriteFolder, En) => {
+                "SQLite must create the -shm file in that folder: ask for write permission on it (README: a shared database for a team)"
+            }
+            (Self::MissingFix, Id) => {
+                "buat dengan `pantau init` (kosong) atau `pantau demo`; atau pilih berkas lain dengan --db, $PANTAU_DB atau `database` di pengaturan"
+            }
+            (Self::MissingFix, En) => {
+                "create it with `pantau init` (empty) or `pantau demo`; or choose another file with --db, $PANTAU_DB or `database` in the configuration"
+            }
+            (Self::Sidecars, Id) => "berkas -wal/-shm",
+            (Self::Sidecars, En) => "-wal/-shm files",
+            (Self::ForeignSidecar, Id) => {
+                "milik pengguna yang bukan penulis: penulis tidak dapat menulis database"
+            }
+            (Self::ForeignSidecar, En) => {
+                "owned by a user who is not a writer: writers cannot write the database"
+            }
+            (Self::Open, Id) => "buka",
+            (Self::Open, En) => "open",
+            (Self::Schema, Id) => "skema",
+            (Self::Schema, En) => "schema",
+            (Self::SchemaFix, Id) => {
+                "versi lebih lama: perbarui dengan perintah yang menulis, `pantau --db BERKAS init` (semua kasus tetap); lebih baru: perbarui pantau"
+            }
+            (Self::SchemaFix, En) => {
+                "older: upgrade it with a command that writes, `pantau --db FILE init` (every case stays); newer: upgrade pantau"
+            }
+            (Self::Integrity, Id) => "integritas",
+            (Self::Integrity, En) => "integrity",
+            (Self::IntegrityFix, Id) => {
+                "jalankan `pantau check`, lalu pulihkan salinan terakhir dari `pantau backup`"
+            }
+            (Self::IntegrityFix, En) => {
+                "run `pantau check`, then restore the last copy made with `pantau backup`"
+            }
+            (Self::WalOn, Id) => "ya: pembaca tidak menunggu penulis",
+            (Self::WalOn, En) => "yes: readers do not wait for writers",
+            (Self::WalFix, Id) => {
+                "jalankan sekali perintah pantau yang menulis, mis. impor (pantau menyalakan WAL)"
+            }
+            (Self::WalFix, En) => {
+                "run a pantau command that writes once, e.g. an import (pantau turns WAL on)"
+            }
+            (Self::Size, Id) => "ukuran",
+            (Self::Size, En) => "size",
+            (Self::Cases, Id) => "kasus",
+            (Self::Cases, En) => "cases",
+            (Self::WalLog, Id) => "log WAL",
+            (Self::WalLog, En) => "WAL log",
+            (Self::WalShrink, Id) => {
+                "tutup pembaca itu; perintah berikutnya yang menulis (mis. impor) memangkas log bila tak ada pembaca yang masih memerlukannya"
+            }
+            (Self::WalShrink, En) => {
+                "close that reader; the next command that writes (an import) cuts the log back once no reader still needs it"
+            }
+            (Self::NotSet, Id) => "tidak diatur",
+            (Self::NotSet, En) => "not set",
+            (Self::TrueColour, Id) => "24-bit (COLORTERM)",
+            (Self::TrueColour, En) => "24-bit (COLORTERM)",
+            (Self::NoColours, Id) => "tanpa warna",
+            (Self::NoColours, En) => "none",
+            (Self::Colours, Id) => "warna",
+            (Self::Colours, En) => "colours",
+            (Self::NoColorSet, Id) => "diatur: tema mono, tanpa warna",
+            (Self::NoColorSet, En) => "set: the mono theme, no colour",
+            (Self::Enlarge, Id) => "perbesar jendela atau perkecil huruf sampai sedikitnya 80×24",
+            (Self::Enlarge, En) => "enlarge the window or shrink the font to at least 80×24",
+            (Self::NotTerminal, Id) => "keluaran bukan terminal",
+            (Self::NotTerminal, En) => "output is not a terminal",
+            (Self::BoxLines, Id) => "ya; garis kotak: ┌─┐ │█▓▒░│ ▲▼◆ └─┘",
+            (Self::BoxLines, En) => "yes; box lines: ┌─┐ │█▓▒░│ ▲▼◆ └─┘",
+            (Self::BoxFix, Id) => {
+                "bila garis di atas tampil rusak, pakai --ascii (atau ascii = true)"
+            }
+            (Self::BoxFix, En) => "if the lines above look broken, use --ascii (or ascii = true)",
+            (Self::NotUtf8, Id) => "lokal bukan UTF-8: garis kotak mungkin rusak",
+            (Self::NotUtf8, En) => "the locale is not UTF-8: box lines may not draw",
+            (Self::Tmux, Id) => "ya: salinan (y, Y) lewat passthrough tmux",
+            (Self::Tmux, En) => "yes: copies (y, Y) go through tmux's passthrough",
+            (Self::Clipboard, Id) => "papan klip",
+            (Self::Clipboard, En) => "clipboard",
+            (Self::Osc52, Id) => "OSC 52 (y, Y), juga lewat SSH bila terminal mengizinkan",
+            (Self::Osc52, En) => "OSC 52 (y, Y), also over SSH where the terminal allows it",
+            (Self::Keys, Id) => "tombol",
+            (Self::Keys, En) => "keys",
+            (Self::KeysInteractive, Id) => "Esc dan F1–F12 diuji secara interaktif",
+            (Self::KeysInteractive, En) => "Esc and F1–F12 are tested interactively",
+            (Self::NoConfigPath, Id) => "tidak ada (HOME tidak diatur)",
+            (Self::NoConfigPath, En) => "none (HOME not set)",
+            (Self::Mistake, Id) => "kesalahan",
+            (Self::Mistake, En) => "mistake",
+            (Self::Contents, Id) => "isi",
+            (Self::Contents, En) => "contents",
+            (Self::Locale, Id) => "lokal",
+            (Self::Locale, En) => "locale",
+            (Self::Language, Id) => "bahasa",
+            (Self::Language, En) => "language",
+            (Self::LanguageTip, Id) => "--lang id|en, atau language = \"id\" di pengaturan",
+            (Self::LanguageTip, En) => "--lang id|en, or language = \"id\" in the configuration",
+            (Self::OpenToOthers, Id) => "terbuka bagi pengguna lain",
+            (Self::OpenToOthers, En) => "open to other users",
+            (Self::Permissions, Id) => "izin",
+            (Self::Permissions, En) => "permissions",
+            (Self::AllClosed, Id) => {
+                "salinan, cache, log dan pengaturan tertutup bagi pengguna lain"
+            }
+            (Self::AllClosed, En) => {
+                "copies, cache, log and configuration are closed to other users"
+            }
+            (Self::SymbolicLink, Id) => "tautan simbolik",
+            (Self::SymbolicLink, En) => "symbolic link",
+            (Self::TemporaryFile, Id) => "berkas sementara",
+            (Self::TemporaryFile, En) => "temporary file",
+            (Self::TemporaryLeft, Id) => "berkas sementara tertinggal",
+            (Self::TemporaryLeft, En) => "temporary file left behind",
+            (Self::Folder, Id) => "folder",
+            (Self::Folder, En) => "folder",
+            (Self::BaselineCopy, Id) => "salinan baseline",
+            (Self::BaselineCopy, En) => "baseline copy",
+            (Self::IndexCache, Id) => "cache indeks",
+            (Self::IndexCache, En) => "index cache",
+            (Self::Log, Id) => "log",
+            (Self::Log, En) => "log",
+            (Self::Configuration, Id) => "pengaturan",
+            (Self::Configuration, En) => "configuration",
+            (
+                Self::Warned { .. }
+                | Self::Problems { .. }
+                | Self::FolderNotWritable { .. }
+                | Self::SchemaVersion { .. }
+                | Self::SchemaOther { .. }
+                | Self::Journal { .. }
+                | Self::WalWithin { .. }
+                | Self::WalAbove { .. }
+                | Self::ColourDepth { .. }
+                | Self::ConfigIgnored { .. }
+                | Self::ConfigNotFound { .. }
+                | Self::ConfigHolds { .. }
+                | Self::RemoveLink { .. }
+                | Self::LinkedSide { .. }
+                | Self::TempLive { .. }
+                | Self::TempLeft { .. }
+                | Self::TempUnknown { .. }
+                | Self::TempAsk { .. }
+                | Self::Signal { .. }
+                | Self::Terminal { .. },
+                _,
+            ) => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message once, with values.
+    fn all() -> Vec<Doctor<'static>> {
+        use Doctor::*;
+        let dir = Path::new("/srv/pantau");
+        vec![
+            File,
+            Writable,
+            WritableYes,
+            ReadOnly,
+            AskWriteFile,
+            AskWriteFolder,
+            MissingFix,
+            Sidecars,
+            ForeignSidecar,
+            Open,
+            Schema,
+            SchemaFix,
+            Integrity,
+            IntegrityFix,
+            WalOn,
+            WalFix,
+            Size,
+            Cases,
+            WalLog,
+            WalShrink,
+            NotSet,
+            TrueColour,
+            NoColours,
+            Colours,
+            NoColorSet,
+            Enlarge,
+            NotTerminal,
+            BoxLines,
+            BoxFix,
+            NotUtf8,
+            Tmux,
+            Clipboard,
+            Osc52,
+            Keys,
+            KeysInteractive,
+            NoConfigPath,
+            Mistake,
+            Contents,
+            Locale,
+            Language,
+            LanguageTip,
+            OpenToOthers,
+            Permissions,
+            AllClosed,
+            SymbolicLink,
+            TemporaryFile,
+            TemporaryLeft,
+            Folder,
+            BaselineCopy,
+            IndexCache,
+            Log,
+            Configuration,
+            Warned { warned: 2 },
+            Problems { failed: 3 },
+            FolderNotWritable { dir },
+            SchemaVersion { version: 7 },
+            SchemaOther {
+                version: 9,
+                known: 7,
+            },
+            Journal { mode: "delete" },
+            WalWithin {
+                wal: 1.25,
+                limit: 64.0,
+            },
+            WalAbove {
+                wal: 80.0,
+                limit: 64.0,
+            },
+            ColourDepth {
+                depth: "256",
+                theme: "mono",
+            },
+            ConfigIgnored { path: "c.toml" },
+            ConfigNotFound { path: "c.toml" },
+            ConfigHolds { views: 1, keys: 2 },
+            RemoveLink { path: "db-wal" },
+            LinkedSide {
+                path: dir,
+                to: "/tmp/x",
+                owner: "bob",
+            },
+            TempLive {
+                shown: "t",
+                owner: "bob",
+            },
+            TempLeft {
+                shown: "t",
+                owner: "bob",
+            },
+            TempUnknown {
+                shown: "t",
+                owner: "bob",
+            },
+            TempAsk { owner: "bob" },
+            Signal { error: "e" },
+            Terminal { error: "e" },
+        ]
+    }
+
+    /// The words that read the same in both languages.
+    const SAME: [&str; 4] = ["24-bit (COLORTERM)", "folder", "log", "terminal: e"];
+
+    #[test]
+    fn every_doctor_message_has_its_own_text_in_both_languages() {
+        for m in all() {
+            let (id, en) = (m.text(Lang::Id), m.text(Lang::En));
+            assert!(!id.is_empty() && !en.is_empty(), "{m:?}: {id:?} / {en:?}");
+            if !SAME.contains(&en.as_str()) {
+                assert_ne!(id, en, "{m:?} has no Indonesian text");
+            }
+        }
+    }
+
+    #[test]
+    fn doctor_names_its_failures_with_their_values_in_both_languages() {
+        let m = Doctor::Problems { failed: 3 };
+        assert_eq!(
+            m.text(Lang::Id),
+            "pemeriksaan yang gagal: 3 (lihat di atas)"
+        );
+        assert_eq!(m.text(Lang::En), "failed checks: 3 (listed above)");
+        let m = Doctor::Signal { error: "EINVAL" };
+        assert_eq!(m.text(Lang::Id), "sinyal: EINVAL");
+        assert_eq!(m.text(Lang::En), "signal: EINVAL");
+        let m = Doctor::WalAbove {
+            wal: 80.04,
+            limit: 64.0,
+        };
+        assert!(
+            m.text(Lang::Id)
+                .starts_with("80.0 MiB, di atas batas 64 MiB: ")
+        );
+        assert!(
+            m.text(Lang::En)
+                .starts_with("80.0 MiB, above the limit of 64 MiB: ")
+        );
+    }
+
+    #[test]
+    fn a_check_name_is_the_same_text_as_the_message() {
+        for m in all() {
+            let s = m.str(Lang::Id);
+            if !s.is_empty() {
+                assert_eq!(s, m.text(Lang::Id));
+                assert_eq!(m.str(Lang::En), m.text(Lang::En));
+            }
+        }
+    }
+}
