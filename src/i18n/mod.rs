@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub mod commands;
+
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 pub enum Lang {

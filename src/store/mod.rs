@@ -509,7 +509,11 @@ mod tests {
         let before = std::fs::read(&real).unwrap();
         assert!(Store::open_own(&link, Mode::Create).is_err());
         assert!(Store::open_own(&link, Mode::ReadOnly).is_err());
-        assert_eq!(std::fs::read(&real).unwrap(), before, "nothing written through it");
+        assert_eq!(
+            std::fs::read(&real).unwrap(),
+            before,
+            "nothing written through it"
+        );
         // A database the user names may be reached through a link of the user's choosing.
         assert!(Store::open(&link, Mode::ReadOnly).is_ok());
     }
