@@ -88,6 +88,58 @@ pub enum Command<'a> {
     },
     /// `check`: every history is whole.
     CheckHistoryOk { cases: i64, entries: i64 },
+    /// `import`: `-` named twice.
+    ImportStdinTwice,
+    /// `import`: waiting for another writer.
+    ImportWaiting { path: &'a str, seconds: u64 },
+    /// `import`: the progress bar while importing.
+    ImportImporting,
+    /// `import`: the progress bar while checking.
+    ImportChecking,
+    /// `import`: the progress bar while writing.
+    ImportWriting,
+    /// `import`: problems were found but none was reported (a bug).
+    ImportNoneReported,
+    /// `import`: a file changed nothing.
+    ImportNothingChanged,
+    /// `import`: the same bytes were imported before.
+    ImportSameFile {
+        batch: i64,
+        at: &'a str,
+        by: &'a str,
+    },
+    /// `import`: where the rejected rows went.
+    ImportRejectedRows,
+    /// `import`: the total line.
+    ImportTotal,
+    /// `import`: a dry run wrote nothing.
+    ImportDryRun,
+    /// `import`: the batch was saved, but its rejected rows were not put in place.
+    ImportNotPlaced {
+        batch: i64,
+        why: &'a str,
+        kept: Option<&'a str>,
+    },
+    /// `import`: new cases.
+    ImportNew,
+    /// `import`: changed cases.
+    ImportChanged,
+    /// `import`: unchanged cases.
+    ImportUnchanged,
+    /// `import`: rejected rows.
+    ImportRejected,
+    /// `import`: cancelled before anything was written.
+    ImportCancelled,
+    /// `import`: `… and N more` problems.
+    ImportMore { more: usize, total: usize },
+    /// `import`: a file cannot be read.
+    ImportUnreadable { name: &'a str },
+    /// `import`: problems, so nothing was written.
+    ImportProblems {
+        total: usize,
+        rows: usize,
+        files: usize,
+    },
 }
 
 impl Command<'_> {
@@ -243,6 +295,92 @@ impl Command<'_> {
             (Self::CheckHistoryOk { cases, entries }, En) => format!(
                 "{cases} cases, {entries} entries; each case's status is the last entry of its history"
             ),
+            (Self::ImportStdinTwice, Id) => "standar input (-) hanya bisa dibaca sekali".into(),
+            (Self::ImportStdinTwice, En) => "standard input (-) can be read only once".into(),
+            (Self::ImportWaiting { path, seconds }, Id) => format!(
+                "menunggu penulis lain selesai dengan {path} (paling lama {seconds} detik)…"
+            ),
+            (Self::ImportWaiting { path, seconds }, En) => format!(
+                "waiting for another writer to finish with {path} (at most {seconds} s)…"
+            ),
+            (Self::ImportImporting, Id) => "mengimpor".into(),
+            (Self::ImportImporting, En) => "importing".into(),
+            (Self::ImportChecking, Id) => "memeriksa".into(),
+            (Self::ImportChecking, En) => "checking".into(),
+            (Self::ImportWriting, Id) => "menulis".into(),
+            (Self::ImportWriting, En) => "writing".into(),
+            (Self::ImportNoneReported, Id) => {
+                "internal: impor yang bermasalah tidak melaporkan satu masalah pun".into()
+            }
+            (Self::ImportNoneReported, En) => {
+                "internal: an import with problems reported none".into()
+            }
+            (Self::ImportNothingChanged, Id) => "; tidak ada yang berubah".into(),
+            (Self::ImportNothingChanged, En) => "; nothing changed".into(),
+            (Self::ImportSameFile { batch, at, by }, Id) => format!(
+                " (berkas yang sama sudah diimpor sebagai batch #{batch} pada {at} oleh {by})"
+            ),
+            (Self::ImportSameFile { batch, at, by }, En) => {
+                format!(" (the same file was imported as batch #{batch} on {at} by {by})")
+            }
+            (Self::ImportRejectedRows, Id) => "baris ditolak, dengan alasannya".into(),
+            (Self::ImportRejectedRows, En) => "rejected rows, with their reasons".into(),
+            (Self::ImportTotal, Id) => "Jumlah".into(),
+            (Self::ImportTotal, En) => "Total".into(),
+            (Self::ImportDryRun, Id) => "Uji coba (--dry-run): tidak ada yang ditulis.".into(),
+            (Self::ImportDryRun, En) => "Dry run (--dry-run): nothing was written.".into(),
+            (Self::ImportNotPlaced { batch, why, kept }, Id) => format!(
+                "impor tersimpan sebagai batch #{batch}, tetapi berkas baris yang ditolak tidak dapat diletakkan: {why}; {}",
+                match kept {
+                    Some(p) => format!("baris yang ditolak disimpan di {p}"),
+                    None => "baris yang ditolak tidak tersimpan: jalankan impor berkas itu lagi dengan --skip-invalid setelah masalahnya teratasi (baris yang sudah diimpor tercatat tidak berubah)".into(),
+                }
+            ),
+            (Self::ImportNotPlaced { batch, why, kept }, En) => format!(
+                "the import was saved as batch #{batch}, but the file of rejected rows could not be put in place: {why}; {}",
+                match kept {
+                    Some(p) => format!("the rejected rows were kept in {p}"),
+                    None => "the rejected rows were not kept: import that file again with --skip-invalid once the problem is solved (the rows already imported count as unchanged)".into(),
+                }
+            ),
+            (Self::ImportNew, Id) => "baru".into(),
+            (Self::ImportNew, En) => "new".into(),
+            (Self::ImportChanged, Id) => "berubah".into(),
+            (Self::ImportChanged, En) => "changed".into(),
+            (Self::ImportUnchanged, Id) => "tetap".into(),
+            (Self::ImportUnchanged, En) => "unchanged".into(),
+            (Self::ImportRejected, Id) => "ditolak".into(),
+            (Self::ImportRejected, En) => "rejected".into(),
+            (Self::ImportCancelled, Id) => "dibatalkan; tidak ada yang ditulis".into(),
+            (Self::ImportCancelled, En) => "cancelled; nothing was written".into(),
+            (Self::ImportMore { more, total }, Id) => {
+                format!("… dan {more} lagi ({total} kesalahan seluruhnya)")
+            }
+            (Self::ImportMore { more, total }, En) => {
+                format!("… and {more} more ({total} problems in all)")
+            }
+            (Self::ImportUnreadable { name }, Id) => {
+                format!("{name} tidak dapat dibaca (lihat di atas); tidak ada yang ditulis")
+            }
+            (Self::ImportUnreadable { name }, En) => {
+                format!("{name} cannot be read (see above); nothing was written")
+            }
+            (Self::ImportProblems { total, rows, files }, Id) => format!(
+                "{total} kesalahan di {rows} baris dari {files} berkas; tidak ada yang ditulis \
+                 (perbaiki, atau tambahkan --skip-invalid untuk mengimpor baris yang valid)"
+            ),
+            (Self::ImportProblems { total, rows, files }, En) => format!(
+                "{total} {} in {rows} {} of {files} {}; nothing was written \
+                 (fix them, or add --skip-invalid to import the valid rows)",
+                plural(total, "problem", "problems"),
+                plural(rows, "row", "rows"),
+                plural(files, "file", "files"),
+            ),
         }
     }
+}
+
+/// `one` for 1, else `many` (English only; Indonesian nouns do not change).
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
