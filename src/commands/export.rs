@@ -11,6 +11,7 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::commands::Context;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::i18n::commands::Command;
 
 /// What is written beside an exported file.
 #[derive(Debug, Serialize)]
@@ -77,8 +78,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
             )?;
             eprintln!(
                 "{} {rows} {} → {}",
-                ctx.lang.pick("Diekspor", "Exported"),
-                ctx.lang.pick("kasus", "cases"),
+                Command::ExportDone.text(ctx.lang),
+                Command::Cases.text(ctx.lang),
                 path.display()
             );
         }

@@ -52,8 +52,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel))
-            .map_err(|e| Error::Other(e.to_string()))?;
+        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
+            let m = Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();

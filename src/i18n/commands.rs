@@ -140,6 +140,44 @@ pub enum Command<'a> {
         rows: usize,
         files: usize,
     },
+    /// The word after a number of cases.
+    Cases,
+    /// SIGINT/SIGTERM could not be caught.
+    Signals { error: &'a dyn std::fmt::Display },
+    /// `export`: what was exported.
+    ExportDone,
+    /// `backup`: the progress bar while copying.
+    BackupCopying,
+    /// `backup`: the copy was checked.
+    BackupChecked,
+    /// `backup`: the copy would overwrite the database itself.
+    BackupIsDatabase { dest: &'a dyn std::fmt::Display },
+    /// `backup`: the destination is a folder.
+    BackupIsFolder { dest: &'a dyn std::fmt::Display },
+    /// `demo`: the demo database was written.
+    DemoWritten,
+    /// `demo`: the progress bar while writing.
+    DemoWriting,
+    /// `demo`: cancelled, the database left as it was.
+    DemoCancelled,
+    /// `init`: the database is ready.
+    InitReady,
+    /// `init`: regions.
+    InitRegions,
+    /// `init`: tahapan.
+    InitStages,
+    /// `init`: holidays.
+    InitHolidays,
+    /// `init`: the reference data was already there.
+    InitUnchanged,
+    /// `report`: more than two `--by` dimensions.
+    ReportTooManyDims { typed: &'a str },
+    /// `report`: the same `--by` dimension twice.
+    ReportSameDims,
+    /// `report`: `per`/`by` before the dimensions.
+    ReportBy,
+    /// `report`: the code column.
+    ReportCode,
 }
 
 impl Command<'_> {
@@ -376,6 +414,58 @@ impl Command<'_> {
                 plural(rows, "row", "rows"),
                 plural(files, "file", "files"),
             ),
+            (Self::Cases, Id) => "kasus".into(),
+            (Self::Cases, En) => "cases".into(),
+            (Self::Signals { error }, Id) => {
+                format!("tidak dapat menangkap sinyal SIGINT/SIGTERM: {error}")
+            }
+            (Self::Signals { error }, En) => format!("cannot catch SIGINT/SIGTERM: {error}"),
+            (Self::ExportDone, Id) => "Diekspor".into(),
+            (Self::ExportDone, En) => "Exported".into(),
+            (Self::BackupCopying, Id) => "menyalin".into(),
+            (Self::BackupCopying, En) => "copying".into(),
+            (Self::BackupChecked, Id) => "diperiksa: baik".into(),
+            (Self::BackupChecked, En) => "checked: ok".into(),
+            (Self::BackupIsDatabase { dest }, Id) => {
+                format!("{dest} adalah database itu sendiri; pilih path lain untuk salinan")
+            }
+            (Self::BackupIsDatabase { dest }, En) => {
+                format!("{dest} is the database itself; choose another path for the copy")
+            }
+            (Self::BackupIsFolder { dest }, Id) => format!(
+                "{dest} adalah folder; tulis path berkas salinan, mis. {dest}/kaltim-salinan.db"
+            ),
+            (Self::BackupIsFolder { dest }, En) => {
+                format!("{dest} is a folder; give the path of the copy, e.g. {dest}/kaltim-copy.db")
+            }
+            (Self::DemoWritten, Id) => "Database demo ditulis".into(),
+            (Self::DemoWritten, En) => "Demo database written".into(),
+            (Self::DemoWriting, Id) => "menulis kasus".into(),
+            (Self::DemoWriting, En) => "writing cases".into(),
+            (Self::DemoCancelled, Id) => "dibatalkan; database lama tidak berubah".into(),
+            (Self::DemoCancelled, En) => "cancelled; the existing database is unchanged".into(),
+            (Self::InitReady, Id) => "Database siap".into(),
+            (Self::InitReady, En) => "Database ready".into(),
+            (Self::InitRegions, Id) => "wilayah".into(),
+            (Self::InitRegions, En) => "regions".into(),
+            (Self::InitStages, Id) => "tahapan".into(),
+            (Self::InitStages, En) => "stages".into(),
+            (Self::InitHolidays, Id) => "hari libur".into(),
+            (Self::InitHolidays, En) => "holidays".into(),
+            (Self::InitUnchanged, Id) => " — tidak ada perubahan".into(),
+            (Self::InitUnchanged, En) => " — nothing changed".into(),
+            (Self::ReportTooManyDims { typed }, Id) => format!(
+                "--by {typed}: paling banyak dua dimensi; tulis satu (--by region) atau dua dipisah koma untuk tabel silang (--by region,stage)"
+            ),
+            (Self::ReportTooManyDims { typed }, En) => format!(
+                "--by {typed}: at most two dimensions; write one (--by region) or two separated by a comma for a cross-tab (--by region,stage)"
+            ),
+            (Self::ReportSameDims, Id) => "--by: dua dimensi harus berbeda".into(),
+            (Self::ReportSameDims, En) => "--by: the two dimensions must differ".into(),
+            (Self::ReportBy, Id) => "per".into(),
+            (Self::ReportBy, En) => "by".into(),
+            (Self::ReportCode, Id) => "Kode".into(),
+            (Self::ReportCode, En) => "Code".into(),
         }
     }
 }
