@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let mut waiting = || {
         eprintln!(
             "{}",
-            Command::ImportWaiting {
+            Command::WaitingForWriter {
                 path: &path,
                 seconds: args.wait
             }
@@ -303,14 +303,14 @@ pub fn counts_text(c: &Counts, lang: Lang) -> String {
     let mut s = format!(
         "{} {}, {} {}, {} {}",
         c.new,
-        Command::ImportNew.text(lang),
+        Command::New.text(lang),
         c.changed,
-        Command::ImportChanged.text(lang),
+        Command::Changed.text(lang),
         c.unchanged,
-        Command::ImportUnchanged.text(lang)
+        Command::Unchanged.text(lang)
     );
     if c.rejected > 0 {
-        s += &format!(", {} {}", c.rejected, Command::ImportRejected.text(lang));
+        s += &format!(", {} {}", c.rejected, Command::Rejected.text(lang));
     }
     s
 }

@@ -91,7 +91,7 @@ pub enum Command<'a> {
     /// `import`: `-` named twice.
     ImportStdinTwice,
     /// `import`: waiting for another writer.
-    ImportWaiting { path: &'a str, seconds: u64 },
+    WaitingForWriter { path: &'a str, seconds: u64 },
     /// `import`: the progress bar while importing.
     ImportImporting,
     /// `import`: the progress bar while checking.
@@ -121,13 +121,13 @@ pub enum Command<'a> {
         kept: Option<&'a str>,
     },
     /// `import`: new cases.
-    ImportNew,
+    New,
     /// `import`: changed cases.
-    ImportChanged,
+    Changed,
     /// `import`: unchanged cases.
-    ImportUnchanged,
+    Unchanged,
     /// `import`: rejected rows.
-    ImportRejected,
+    Rejected,
     /// `import`: cancelled before anything was written.
     ImportCancelled,
     /// `import`: `… and N more` problems.
@@ -178,6 +178,56 @@ pub enum Command<'a> {
     ReportBy,
     /// `report`: the code column.
     ReportCode,
+    /// `simulate`: the simulation started.
+    SimulateStart {
+        path: &'a str,
+        rate: &'a dyn std::fmt::Display,
+        batch: i64,
+    },
+    /// `simulate`: the simulation stopped.
+    SimulateStopped {
+        new: &'a dyn std::fmt::Display,
+        changed: &'a dyn std::fmt::Display,
+        batch: i64,
+    },
+    /// `config`: a configuration file that was not read.
+    ConfigUnread,
+    /// `config`: no configuration file.
+    ConfigNone,
+    /// `config`: the word before the file's path.
+    ConfigFile,
+    /// `config`: no keys remapped.
+    ConfigNoKeys,
+    /// `batches`: nothing imported yet.
+    BatchesNone,
+    /// `--baseline` in the future.
+    BaselineFuture { t: &'a str },
+    /// `--baseline` outside the dates pantau takes.
+    BaselineRange {
+        t: &'a str,
+        first: &'a dyn std::fmt::Display,
+        last: &'a dyn std::fmt::Display,
+    },
+    /// `--baseline` not a time.
+    BaselineBad { t: &'a str },
+    /// An unknown saved view: where the views are and which there are.
+    ViewsKnown { file: &'a str, known: &'a str },
+    /// No home folder to put the database in.
+    NoHome,
+    /// `PANTAU_TODAY` outside the dates pantau takes.
+    TodayRange {
+        s: &'a str,
+        first: &'a dyn std::fmt::Display,
+        last: &'a dyn std::fmt::Display,
+    },
+    /// `PANTAU_TODAY` not a date.
+    TodayBad { s: &'a str },
+    /// Screen options given before a subcommand.
+    ScreenFlagsFirst,
+    /// `pantau man NAME` of no subcommand.
+    NoSubcommand { name: &'a str, names: &'a str },
+    /// Standard output cannot be written.
+    StdoutWrite { error: &'a dyn std::fmt::Display },
 }
 
 impl Command<'_> {
@@ -335,10 +385,10 @@ impl Command<'_> {
             ),
             (Self::ImportStdinTwice, Id) => "standar input (-) hanya bisa dibaca sekali".into(),
             (Self::ImportStdinTwice, En) => "standard input (-) can be read only once".into(),
-            (Self::ImportWaiting { path, seconds }, Id) => format!(
+            (Self::WaitingForWriter { path, seconds }, Id) => format!(
                 "menunggu penulis lain selesai dengan {path} (paling lama {seconds} detik)…"
             ),
-            (Self::ImportWaiting { path, seconds }, En) => format!(
+            (Self::WaitingForWriter { path, seconds }, En) => format!(
                 "waiting for another writer to finish with {path} (at most {seconds} s)…"
             ),
             (Self::ImportImporting, Id) => "mengimpor".into(),
@@ -381,14 +431,14 @@ impl Command<'_> {
                     None => "the rejected rows were not kept: import that file again with --skip-invalid once the problem is solved (the rows already imported count as unchanged)".into(),
                 }
             ),
-            (Self::ImportNew, Id) => "baru".into(),
-            (Self::ImportNew, En) => "new".into(),
-            (Self::ImportChanged, Id) => "berubah".into(),
-            (Self::ImportChanged, En) => "changed".into(),
-            (Self::ImportUnchanged, Id) => "tetap".into(),
-            (Self::ImportUnchanged, En) => "unchanged".into(),
-            (Self::ImportRejected, Id) => "ditolak".into(),
-            (Self::ImportRejected, En) => "rejected".into(),
+            (Self::New, Id) => "baru".into(),
+            (Self::New, En) => "new".into(),
+            (Self::Changed, Id) => "berubah".into(),
+            (Self::Changed, En) => "changed".into(),
+            (Self::Unchanged, Id) => "tetap".into(),
+            (Self::Unchanged, En) => "unchanged".into(),
+            (Self::Rejected, Id) => "ditolak".into(),
+            (Self::Rejected, En) => "rejected".into(),
             (Self::ImportCancelled, Id) => "dibatalkan; tidak ada yang ditulis".into(),
             (Self::ImportCancelled, En) => "cancelled; nothing was written".into(),
             (Self::ImportMore { more, total }, Id) => {
@@ -466,6 +516,80 @@ impl Command<'_> {
             (Self::ReportBy, En) => "by".into(),
             (Self::ReportCode, Id) => "Kode".into(),
             (Self::ReportCode, En) => "Code".into(),
+            (Self::SimulateStart { path, rate, batch }, Id) => format!(
+                "Simulasi ke {path}: {rate} kejadian per menit, batch #{batch} (Ctrl-C untuk berhenti)"
+            ),
+            (Self::SimulateStart { path, rate, batch }, En) => format!(
+                "Simulating into {path}: {rate} events per minute, batch #{batch} (Ctrl-C to stop)"
+            ),
+            (Self::SimulateStopped { new, changed, batch }, Id) => format!(
+                "Simulasi selesai: {new} kasus baru, {changed} perubahan status (batch #{batch})"
+            ),
+            (Self::SimulateStopped { new, changed, batch }, En) => format!(
+                "Simulation stopped: {new} new cases, {changed} status changes (batch #{batch})"
+            ),
+            (Self::ConfigUnread, Id) => "tidak dibaca: bawaan saja".into(),
+            (Self::ConfigUnread, En) => "not read: defaults only".into(),
+            (Self::ConfigNone, Id) => "tidak ada".into(),
+            (Self::ConfigNone, En) => "none".into(),
+            (Self::ConfigFile, Id) => "berkas".into(),
+            (Self::ConfigFile, En) => "file".into(),
+            (Self::ConfigNoKeys, Id) => {
+                "tidak ada tombol yang dipetakan ulang (pantau config --commands)".into()
+            }
+            (Self::ConfigNoKeys, En) => "no keys remapped (pantau config --commands)".into(),
+            (Self::BatchesNone, Id) => "Belum ada batch.".into(),
+            (Self::BatchesNone, En) => "No batches yet.".into(),
+            (Self::BaselineFuture { t }, Id) => {
+                format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat")
+            }
+            (Self::BaselineFuture { t }, En) => {
+                format!("--baseline: {t:?} has not happened yet; a baseline is a time already past")
+            }
+            (Self::BaselineRange { t, first, last }, Id) => format!(
+                "--baseline: {t:?} di luar jangkauan; pantau menerima tanggal {first} sampai {last}"
+            ),
+            (Self::BaselineRange { t, first, last }, En) => {
+                format!("--baseline: {t:?} is out of range; pantau takes dates from {first} to {last}")
+            }
+            (Self::BaselineBad { t }, Id) => {
+                format!("--baseline: tulis YYYY-MM-DD HH:MM atau HH:MM (hari ini), bukan {t:?}")
+            }
+            (Self::BaselineBad { t }, En) => {
+                format!("--baseline: write YYYY-MM-DD HH:MM or HH:MM (today), not {t:?}")
+            }
+            (Self::ViewsKnown { file, known }, Id) => format!("di [views] {file}; yang ada: {known}"),
+            (Self::ViewsKnown { file, known }, En) => {
+                format!("in [views] of {file}; there are: {known}")
+            }
+            (Self::NoHome, Id) => {
+                "folder rumah tidak ditemukan; atur HOME atau pakai --db PATH".into()
+            }
+            (Self::NoHome, En) => "cannot find the home folder; set HOME or use --db PATH".into(),
+            (Self::TodayRange { s, first, last }, Id) => format!(
+                "PANTAU_TODAY {s:?} di luar jangkauan: pantau menerima tanggal {first} sampai {last}; ubah atau hapus variabel itu (unset PANTAU_TODAY)"
+            ),
+            (Self::TodayRange { s, first, last }, En) => format!(
+                "PANTAU_TODAY {s:?} is out of range: pantau takes dates from {first} to {last}; change the variable or remove it (unset PANTAU_TODAY)"
+            ),
+            (Self::TodayBad { s }, Id) => format!("PANTAU_TODAY tidak valid: {s:?}"),
+            (Self::TodayBad { s }, En) => format!("bad PANTAU_TODAY: {s:?}"),
+            (Self::ScreenFlagsFirst, Id) => "--view/--as-of/--baseline/--cycle sebelum subperintah berlaku untuk layar interaktif; tulis \
+                 sesudah subperintah, mis. `pantau report --view ...`"
+                .into(),
+            (Self::ScreenFlagsFirst, En) => "--view/--as-of/--baseline/--cycle before the subcommand apply to the interactive screen; put \
+                 them after it, e.g. `pantau report --view ...`"
+                .into(),
+            (Self::NoSubcommand { name, names }, Id) => {
+                format!("tidak ada subperintah {name:?}; yang ada: {names}")
+            }
+            (Self::NoSubcommand { name, names }, En) => {
+                format!("no subcommand {name:?}; there are: {names}")
+            }
+            (Self::StdoutWrite { error }, Id) => {
+                format!("tidak dapat menulis ke keluaran standar: {error}")
+            }
+            (Self::StdoutWrite { error }, En) => format!("cannot write to standard output: {error}"),
         }
     }
 }
