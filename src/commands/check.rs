@@ -147,9 +147,9 @@ fn foreign_keys(store: &Store, lang: Lang) -> Result<Outcome> {
         .map(|(table, rowid, parent)| {
             let rowid = rowid.map_or_else(|| "?".into(), |r| r.to_string());
             Command::CheckOrphan {
-                table: &table,
+                table,
                 rowid: &rowid,
-                parent: &parent,
+                parent,
             }
             .text(lang)
         })

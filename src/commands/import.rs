@@ -109,7 +109,7 @@ fn all_or_nothing(
     let mut tx = Some(
         run.store
             .begin_write(wait, &run.cancel, waiting)?
-            .ok_or_else(|| cancelled())?,
+            .ok_or_else(cancelled)?,
     );
     let mut checked = Vec::with_capacity(inputs.len());
     let mut done = Vec::with_capacity(inputs.len());
@@ -130,7 +130,7 @@ fn all_or_nothing(
                     &progress,
                 );
                 bar.finish_and_clear();
-                match result?.ok_or_else(|| cancelled())? {
+                match result?.ok_or_else(cancelled)? {
                     (c, Some(w)) => done.push((c, w, earlier)),
                     (c, None) => {
                         // Nothing of this import will be committed: let other writers go on.
@@ -142,7 +142,7 @@ fn all_or_nothing(
             None => {
                 let c = import::check(input, &run.reference, &run.opts, &run.cancel, &progress);
                 bar.finish_and_clear();
-                checked.push(c?.ok_or_else(|| cancelled())?);
+                checked.push(c?.ok_or_else(cancelled)?);
             }
         }
     }
@@ -182,13 +182,13 @@ fn skipping_invalid(
             bar.set_position(n)
         });
         bar.finish_and_clear();
-        checked.push(c?.ok_or_else(|| cancelled())?);
+        checked.push(c?.ok_or_else(cancelled)?);
     }
     report_problems(&checked, true, lang)?;
     let tx = run
         .store
         .begin_write(wait, &run.cancel, waiting)?
-        .ok_or_else(|| cancelled())?;
+        .ok_or_else(cancelled)?;
     let mut written = Vec::with_capacity(checked.len());
     for c in &checked {
         let earlier = run.store.batches_with_sha(&c.input.sha256)?;
@@ -205,7 +205,7 @@ fn skipping_invalid(
             &|n| bar.set_position(n),
         );
         bar.finish_and_clear();
-        written.push((w?.ok_or_else(|| cancelled())?, earlier));
+        written.push((w?.ok_or_else(cancelled)?, earlier));
     }
     if run.cancel.load(Ordering::SeqCst) {
         return Err(cancelled());

@@ -69,7 +69,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 groups,
                 cross: cross.map(|(_, c)| c),
             };
-            serde_json::to_string_pretty(&doc).map_err(|e| Error::Other(e.to_string()))? + "\n"
+            serde_json::to_string_pretty(&doc).map_err(|e| {
+                let m = Command::ReportEncode { error: &e };
+                Error::failed(m.text(Lang::Id), m.text(Lang::En))
+            })? + "\n"
         }
         format => {
             let title = format!(

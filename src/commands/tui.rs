@@ -22,8 +22,9 @@ pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
         .map(|text| parse_baseline(text, ctx.today, chrono::Local::now().naive_local()))
         .transpose()?;
     if !std::io::stdout().is_terminal() {
-        return Err(Error::Other(
-            tr(ctx.lang, Msg::TuiNeedsTerminal).to_string(),
+        return Err(Error::failed(
+            tr(Lang::Id, Msg::TuiNeedsTerminal),
+            tr(Lang::En, Msg::TuiNeedsTerminal),
         ));
     }
     // From here until the screen is given back, errors and warnings go to the log file, never
@@ -63,7 +64,7 @@ fn session(
     let reference = store.reference()?;
     drop(store);
     let tiles = crate::domain::tiles::Tiles::embedded(&reference)
-        .map_err(|e| Error::Other(e.message(ctx.lang)))?;
+        .map_err(|e| Error::failed(e.message(Lang::Id), e.message(Lang::En)))?;
     let rules = DeadlineRules::new(ctx.deadline_days, reference.holidays.iter().map(|h| h.date));
     let now = chrono::Local::now().naive_local();
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

@@ -228,6 +228,10 @@ pub enum Command<'a> {
     NoSubcommand { name: &'a str, names: &'a str },
     /// Standard output cannot be written.
     StdoutWrite { error: &'a dyn std::fmt::Display },
+    /// `export`: the cases could not be encoded as the format asks.
+    ExportEncode { error: &'a dyn std::fmt::Display },
+    /// `report --format json`: the report could not be encoded.
+    ReportEncode { error: &'a dyn std::fmt::Display },
 }
 
 impl Command<'_> {
@@ -590,6 +594,16 @@ impl Command<'_> {
                 format!("tidak dapat menulis ke keluaran standar: {error}")
             }
             (Self::StdoutWrite { error }, En) => format!("cannot write to standard output: {error}"),
+            (Self::ExportEncode { error }, Id) => {
+                format!("tidak dapat menyusun berkas ekspor: {error}")
+            }
+            (Self::ExportEncode { error }, En) => format!("cannot encode the export: {error}"),
+            (Self::ReportEncode { error }, Id) => {
+                format!("tidak dapat menyusun keluaran JSON: {error}")
+            }
+            (Self::ReportEncode { error }, En) => {
+                format!("cannot encode the report as JSON: {error}")
+            }
         }
     }
 }
