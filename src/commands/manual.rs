@@ -49,9 +49,10 @@ pub fn man(args: &ManArgs) -> Result<()> {
         }
     };
     let mut out = Vec::new();
-    clap_mangen::Man::new(page)
-        .render(&mut out)
-        .map_err(|e| Error::failed(e.to_string(), e.to_string()))?;
+    clap_mangen::Man::new(page).render(&mut out).map_err(|e| {
+        let m = Command::ManRender { error: &e };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })?;
     print(&out)
 }
 

@@ -232,6 +232,8 @@ pub enum Command<'a> {
     ExportEncode { error: &'a dyn std::fmt::Display },
     /// `report --format json`: the report could not be encoded.
     ReportEncode { error: &'a dyn std::fmt::Display },
+    /// `pantau man`: the page could not be rendered.
+    ManRender { error: &'a dyn std::fmt::Display },
 }
 
 impl Command<'_> {
@@ -604,6 +606,10 @@ impl Command<'_> {
             (Self::ReportEncode { error }, En) => {
                 format!("cannot encode the report as JSON: {error}")
             }
+            (Self::ManRender { error }, Id) => {
+                format!("tidak dapat menyusun halaman manual: {error}")
+            }
+            (Self::ManRender { error }, En) => format!("cannot render the manual page: {error}"),
         }
     }
 }
