@@ -9,6 +9,7 @@ use crate::cli::BackupArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::fs_safe::Temp;
+use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
 use crate::store::files::sidecar;
 use crate::store::{Mode, Store};
@@ -30,11 +31,13 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
     let lang = ctx.lang;
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel))
-            .map_err(|e| Error::Other(e.to_string()))?;
+        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
+            let m = Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
     let store = ctx.open_for_reading()?;
-    let bar = crate::progress::bar(0, lang.pick("menyalin", "copying"));
+    let bar = crate::progress::bar(0, &Command::BackupCopying.text(lang));
     let copied = copy(
         &store,
         &args.dest,
@@ -56,9 +59,9 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
         tr(lang, Msg::BackupWritten),
         crate::text::safe(&copied.dest.display().to_string()),
         copied.cases,
-        lang.pick("kasus", "cases"),
+        Command::Cases.text(lang),
         copied.bytes as f64 / (1024.0 * 1024.0),
-        lang.pick("diperiksa: baik", "checked: ok"),
+        Command::BackupChecked.text(lang),
     );
     Ok(())
 }
@@ -92,33 +95,19 @@ pub fn copy(
 /// pantau database (or an empty file).
 fn refuse_unsafe_dest(store: &Store, dest: &Path, force: bool) -> Result<()> {
     if same_file(store.path(), dest) {
-        return Err(Error::usage(
-            format!(
-                "{} adalah database itu sendiri; pilih path lain untuk salinan",
-                dest.display()
-            ),
-            format!(
-                "{} is the database itself; choose another path for the copy",
-                dest.display()
-            ),
-        ));
+        let m = Command::BackupIsDatabase {
+            dest: &dest.display(),
+        };
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     if !dest.exists() {
         return Ok(());
     }
     if dest.is_dir() {
-        return Err(Error::usage(
-            format!(
-                "{} adalah folder; tulis path berkas salinan, mis. {}/kaltim-salinan.db",
-                dest.display(),
-                dest.display()
-            ),
-            format!(
-                "{} is a folder; give the path of the copy, e.g. {}/kaltim-copy.db",
-                dest.display(),
-                dest.display()
-            ),
-        ));
+        let m = Command::BackupIsFolder {
+            dest: &dest.display(),
+        };
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     if !force {
         return Err(Error::Exists {

@@ -2,6 +2,7 @@
 
 use crate::commands::Context;
 use crate::error::Result;
+use crate::i18n::commands::Command;
 
 /// Prints one line per batch.
 pub fn run(ctx: &Context) -> Result<()> {
@@ -9,7 +10,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let l = ctx.lang;
     let batches = store.batches()?;
     if batches.is_empty() {
-        println!("{}", l.pick("Belum ada batch.", "No batches yet."));
+        println!("{}", Command::BatchesNone.text(l));
     }
     // Names come from files and the system: made safe, and padded by terminal cells.
     use crate::text::pad_min;
@@ -22,13 +23,13 @@ pub fn run(ctx: &Context) -> Result<()> {
             pad_min(&b.imported_by, 12),
             pad_min(&b.source_name, 30),
             b.rows_new,
-            l.pick("baru", "new"),
+            Command::New.text(l),
             b.rows_changed,
-            l.pick("berubah", "changed"),
+            Command::Changed.text(l),
             b.rows_unchanged,
-            l.pick("tetap", "unchanged"),
+            Command::Unchanged.text(l),
             b.rows_rejected,
-            l.pick("ditolak", "rejected"),
+            Command::Rejected.text(l),
         );
     }
     Ok(())

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::commands::Context;
 use crate::error::{Error, Result};
+use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
 use crate::store::checks::{self, FullText};
 use crate::store::{APPLICATION_ID, SCHEMA_VERSION, Store};
@@ -74,32 +75,15 @@ pub fn run(ctx: &Context) -> Result<()> {
     }
     if problems == 0 {
         let names = unchecked.join(", ");
-        println!(
-            "{}",
-            lang.pick(
-                &format!(
-                    "Tidak ada masalah pada yang diperiksa, tetapi tidak semua diperiksa: {names} tidak diperiksa (lihat alasannya di atas); jalankan `pantau check` lagi setelah itu teratasi"
-                ),
-                &format!(
-                    "No problems in what was checked, but not everything was: {names} not checked (the reason is above); run `pantau check` again once that is over"
-                ),
-            )
-        );
+        println!("{}", Command::CheckPartly { names: &names }.text(lang));
         return Ok(());
     }
     let path = ctx.db.display();
-    Err(Error::Other(if lang == Lang::Id {
-        format!(
-            "{path}: {problems} pemeriksaan menemukan masalah (lihat di atas); pantau tidak mengubah apa pun. \
-             Pulihkan salinan baik terakhir dari `pantau backup`, atau simpan salinan berkas ini sebelum menulis ke sana"
-        )
-    } else {
-        format!(
-            "{path}: {problems} {} found problems (listed above); pantau changed nothing. Restore the last \
-             good copy made with `pantau backup`, or keep a copy of this file before anything writes to it",
-            if problems == 1 { "check" } else { "checks" }
-        )
-    }))
+    let m = Command::CheckProblems {
+        path: &path,
+        problems,
+    };
+    Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
 }
 
 /// Every check on `store`, in order. A check that meets damaged pages reports them as its
@@ -129,11 +113,7 @@ pub fn inspect(store: &Store, lang: Lang) -> Result<Vec<Finding>> {
 
 /// The finding of a check that met damaged pages.
 fn unreadable(detail: &str, lang: Lang) -> Outcome {
-    Outcome::Problems(vec![if lang == Lang::Id {
-        format!("tidak terbaca: {detail}; pulihkan salinan terakhir dari `pantau backup`")
-    } else {
-        format!("unreadable: {detail}; restore the last copy made with `pantau backup`")
-    }])
+    Outcome::Problems(vec![Command::CheckUnreadable { detail }.text(lang)])
 }
 
 /// Whether every check of `findings` passed (skipped and unchecked ones count as passed).
@@ -150,13 +130,7 @@ fn integrity(store: &Store, lang: Lang) -> Result<Outcome> {
         Outcome::Ok("ok (PRAGMA integrity_check)".into())
     } else {
         let mut lines = rows;
-        lines.push(
-            lang.pick(
-                "berkas rusak: pulihkan salinan terakhir dari `pantau backup`",
-                "the file is damaged: restore the last copy made with `pantau backup`",
-            )
-            .into(),
-        );
+        lines.push(Command::CheckDamaged.text(lang));
         Outcome::Problems(lines)
     })
 }
@@ -172,11 +146,12 @@ fn foreign_keys(store: &Store, lang: Lang) -> Result<Outcome> {
         .take(EXAMPLES)
         .map(|(table, rowid, parent)| {
             let rowid = rowid.map_or_else(|| "?".into(), |r| r.to_string());
-            if lang == Lang::Id {
-                format!("{table} baris {rowid} menunjuk ke {parent} yang tidak ada")
-            } else {
-                format!("{table} row {rowid} refers to a {parent} row that does not exist")
+            Command::CheckOrphan {
+                table,
+                rowid: &rowid,
+                parent,
             }
+            .text(lang)
         })
         .collect();
     more(&mut lines, rows.len(), lang);
@@ -186,11 +161,13 @@ fn foreign_keys(store: &Store, lang: Lang) -> Result<Outcome> {
 /// `… and N more` when there are more problems than examples.
 fn more(lines: &mut Vec<String>, total: usize, lang: Lang) {
     if total > EXAMPLES {
-        lines.push(if lang == Lang::Id {
-            format!("… dan {} lagi ({total} seluruhnya)", total - EXAMPLES)
-        } else {
-            format!("… and {} more ({total} in all)", total - EXAMPLES)
-        });
+        lines.push(
+            Command::CheckMore {
+                more: total - EXAMPLES,
+                total,
+            }
+            .text(lang),
+        );
     }
 }
 
@@ -200,25 +177,25 @@ fn identity(store: &Store, lang: Lang) -> Result<Outcome> {
     let version = store.user_version()?;
     let mut lines = Vec::new();
     if app_id != APPLICATION_ID {
-        lines.push(if lang == Lang::Id {
-            format!("application_id {app_id:#x}, seharusnya {APPLICATION_ID:#x} (pantau)")
-        } else {
-            format!("application_id {app_id:#x}, expected {APPLICATION_ID:#x} (pantau)")
-        });
+        lines.push(
+            Command::CheckAppId {
+                found: app_id,
+                expected: APPLICATION_ID,
+            }
+            .text(lang),
+        );
     }
     if version != SCHEMA_VERSION {
-        lines.push(if lang == Lang::Id {
-            format!("skema versi {version}, program ini menulis versi {SCHEMA_VERSION}")
-        } else {
-            format!("schema version {version}, this program writes version {SCHEMA_VERSION}")
-        });
+        lines.push(
+            Command::CheckVersion {
+                version,
+                current: SCHEMA_VERSION,
+            }
+            .text(lang),
+        );
     }
     Ok(if lines.is_empty() {
-        Outcome::Ok(if lang == Lang::Id {
-            format!("database pantau, skema versi {version} (terbaru)")
-        } else {
-            format!("a pantau database, schema version {version} (current)")
-        })
+        Outcome::Ok(Command::CheckIdentityOk { version }.text(lang))
     } else {
         Outcome::Problems(lines)
     })
@@ -231,16 +208,10 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
     let mut lines = Vec::new();
     for ((kind, name), sql) in &expected {
         match found.get(&(kind.clone(), name.clone())) {
-            None => lines.push(if lang == Lang::Id {
-                format!("{kind} {name} tidak ada")
-            } else {
-                format!("{kind} {name} is missing")
-            }),
-            Some(f) if f != sql => lines.push(if lang == Lang::Id {
-                format!("{kind} {name} berbeda dari skema pantau: {f}")
-            } else {
-                format!("{kind} {name} differs from pantau's schema: {f}")
-            }),
+            None => lines.push(Command::CheckObjectMissing { kind, name }.text(lang)),
+            Some(f) if f != sql => {
+                lines.push(Command::CheckObjectDiffers { kind, name, sql: f }.text(lang));
+            }
             Some(_) => {}
         }
     }
@@ -253,23 +224,14 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
         .filter(|k| !expected.contains_key(k))
         .map(|(_, n)| n.as_str())
         .collect();
-    let mut text = if lang == Lang::Id {
-        format!(
-            "{} tabel, {} indeks, {} pemicu sesuai buatan pantau",
-            of("table"),
-            of("index"),
-            of("trigger")
-        )
-    } else {
-        format!(
-            "{} tables, {} indexes, {} triggers as pantau makes them",
-            of("table"),
-            of("index"),
-            of("trigger")
-        )
-    };
+    let mut text = Command::CheckSchemaOk {
+        tables: of("table"),
+        indexes: of("index"),
+        triggers: of("trigger"),
+    }
+    .text(lang);
     if !extra.is_empty() {
-        text += &format!("; {}: {}", lang.pick("tambahan", "also"), extra.join(", "));
+        text += &format!("; {}: {}", Command::CheckExtra.text(lang), extra.join(", "));
     }
     Ok(Outcome::Ok(text))
 }
@@ -278,44 +240,20 @@ fn schema(store: &Store, lang: Lang) -> Result<Outcome> {
 /// an `INSERT` that changes nothing, run in a transaction that is rolled back.
 fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
     let Some(found) = checks::full_text(store)? else {
-        return Ok(Outcome::NotChecked(
-            lang.pick(
-                "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)",
-                "not checked: the database is open read-only (this check needs the write lock for a moment)",
-            )
-            .into(),
-        ));
+        return Ok(Outcome::NotChecked(Command::CheckReadOnly.text(lang)));
     };
     let cases = store.case_count()?;
     match found {
         // Another process is writing (an import): `check` never waits for it.
-        FullText::Busy => Ok(Outcome::NotChecked(
-            lang.pick(
-                "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
-                 `pantau check` lagi setelah selesai",
-                "not checked: another process is writing the database (an import?); run \
-                 `pantau check` again when it has finished",
-            )
-            .into(),
+        FullText::Busy => Ok(Outcome::NotChecked(Command::CheckBusy.text(lang))),
+        FullText::Matches => Ok(Outcome::Ok(
+            Command::CheckMatches { cases: &cases }.text(lang),
         )),
-        FullText::Matches => Ok(Outcome::Ok(if lang == Lang::Id {
-            format!("sesuai dengan {cases} kasus")
-        } else {
-            format!("matches the {cases} cases")
-        })),
         FullText::Damaged => {
             let path = store.path().display();
-            Ok(Outcome::Problems(vec![if lang == Lang::Id {
-                format!(
-                    "indeks teks tidak sesuai dengan kasus (pencarian kata bisa keliru); setelah membuat salinan, \
-                     bangun ulang: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
-                )
-            } else {
-                format!(
-                    "the full-text index does not match the cases (word search may be wrong); after making a copy, \
-                     rebuild it: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
-                )
-            }]))
+            Ok(Outcome::Problems(vec![
+                Command::CheckFullTextDamaged { path: &path }.text(lang),
+            ]))
         }
     }
 }
@@ -326,84 +264,48 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
 fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
     use crate::engine::{cache, index::CaseIndex, index::IndexError};
     let Some(path) = cache::cache_path(store.path()).filter(|p| p.exists()) else {
-        return Ok(Outcome::Ok(
-            lang.pick("tidak ada cache", "no cache kept").into(),
-        ));
+        return Ok(Outcome::Ok(Command::CheckNoCache.text(lang)));
     };
     let shown = path.display();
     if !cache::trusted_file(&path) {
-        return Ok(Outcome::Problems(vec![if lang == Lang::Id {
-            format!(
-                "{shown} bukan berkas milik Anda atau dapat ditulis orang lain; pantau tidak memakainya. \
-                 Hapus berkas itu"
-            )
-        } else {
-            format!(
-                "{shown} is not your own file, or others may write it; pantau does not use it. Remove it"
-            )
-        }]));
+        return Ok(Outcome::Problems(vec![
+            Command::CheckCacheUntrusted { shown: &shown }.text(lang),
+        ]));
     }
     let Ok(cached) = cache::read(&path) else {
-        return Ok(Outcome::Ok(
-            lang.pick(
-                "cache tidak terbaca; dibangun ulang pada perintah berikutnya",
-                "cache unreadable; the next command builds a new one",
-            )
-            .into(),
-        ));
+        return Ok(Outcome::Ok(Command::CheckCacheUnreadable.text(lang)));
     };
     let reference = store.reference()?;
     let fresh = match CaseIndex::build(store.conn(), &reference) {
         Ok(i) => i,
         Err(IndexError::Sql(e)) => return Err(store.err(e)),
         Err(IndexError::Unsupported(_)) => {
-            return Ok(Outcome::Skipped(
-                lang.pick(
-                    "tidak dipakai untuk database ini",
-                    "not used for this database",
-                )
-                .into(),
-            ));
+            return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
         }
     };
     if (&cached.database_id, cached.revision, cached.stamp)
         != (&fresh.database_id, fresh.revision, fresh.stamp)
     {
-        return Ok(Outcome::Ok(
-            lang.pick(
-                "menggambarkan keadaan lain; diperbarui pada perintah berikutnya",
-                "describes another state; the next command brings it up to date",
-            )
-            .into(),
-        ));
+        return Ok(Outcome::Ok(Command::CheckCacheStale.text(lang)));
     }
     let differ = differing_cases(&cached, &fresh);
     if differ == 0 {
-        return Ok(Outcome::Ok(if lang == Lang::Id {
-            format!("sesuai dengan {} kasus", fresh.len())
-        } else {
-            format!("matches the {} cases", fresh.len())
-        }));
+        return Ok(Outcome::Ok(
+            Command::CheckMatches {
+                cases: &fresh.len(),
+            }
+            .text(lang),
+        ));
     }
     let removed = std::fs::remove_file(&path).is_ok();
-    Ok(Outcome::Problems(vec![match (lang, removed) {
-        (Lang::Id, true) => format!(
-            "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
-             berkas itu dihapus, perintah berikutnya membangunnya dari database"
-        ),
-        (Lang::Id, false) => format!(
-            "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
-             hapus berkas itu"
-        ),
-        (Lang::En, true) => format!(
-            "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
-             it was removed, the next command builds it from the database"
-        ),
-        (Lang::En, false) => format!(
-            "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
-             remove that file"
-        ),
-    }]))
+    Ok(Outcome::Problems(vec![
+        Command::CheckCacheDisagrees {
+            shown: &shown,
+            differ,
+            removed,
+        }
+        .text(lang),
+    ]))
 }
 
 /// How many cases two indexes hold differently (a case in one only counts too).
@@ -444,37 +346,28 @@ fn differing_cases(
 /// Each case has a history that starts from nothing, runs on without gaps (each entry leaves the
 /// status the one before reached) and ends in the case's current status.
 fn history(store: &Store, lang: Lang) -> Result<Outcome> {
-    let id = lang == Lang::Id;
     let mut lines = Vec::new();
     type Describe<'a> = &'a dyn Fn(&str) -> String;
     let kinds: [(checks::History, Describe<'_>); 3] = [
         (checks::History::Missing, &|n| {
-            if id {
-                format!("{n}: tidak punya riwayat status")
-            } else {
-                format!("{n}: has no status history")
-            }
+            Command::CheckNoHistory { case: n }.text(lang)
         }),
         (checks::History::StatusNotLast, &|row| {
             let f: Vec<&str> = row.split('\u{1f}').collect();
             let (n, now, last) = (f[0], f.get(1).unwrap_or(&""), f.get(2).unwrap_or(&""));
-            if id {
-                format!("{n}: status {now}, tetapi riwayatnya berakhir di {last}")
-            } else {
-                format!("{n}: status {now}, but its history ends at {last}")
-            }
+            Command::CheckStatusNotLast { case: n, now, last }.text(lang)
         }),
         (checks::History::BrokenChain, &|row| {
             let f: Vec<&str> = row.split('\u{1f}').collect();
             let (n, at) = (f[0], f.get(1).unwrap_or(&""));
             let (from, prev) = (f.get(2).unwrap_or(&""), f.get(3).unwrap_or(&""));
-            if id {
-                format!("{n}: entri {at} berangkat dari {from}, padahal status sebelumnya {prev}")
-            } else {
-                format!(
-                    "{n}: the entry of {at} starts from {from}, but the status before was {prev}"
-                )
+            Command::CheckBrokenChain {
+                case: n,
+                at,
+                from,
+                prev,
             }
+            .text(lang)
         }),
     ];
     for (kind, describe) in kinds {
@@ -487,13 +380,7 @@ fn history(store: &Store, lang: Lang) -> Result<Outcome> {
     }
     let cases = store.case_count()?;
     let entries = checks::history_entries(store)?;
-    Ok(Outcome::Ok(if id {
-        format!(
-            "{cases} kasus, {entries} entri; status setiap kasus adalah entri terakhir riwayatnya"
-        )
-    } else {
-        format!(
-            "{cases} cases, {entries} entries; each case's status is the last entry of its history"
-        )
-    }))
+    Ok(Outcome::Ok(
+        Command::CheckHistoryOk { cases, entries }.text(lang),
+    ))
 }

@@ -5,6 +5,7 @@ use crate::cli::ConfigArgs;
 use crate::commands::Context;
 use crate::config::Source;
 use crate::error::Result;
+use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::bindings::Keymap;
 use crate::tui::bindings::{Origin, key_name};
@@ -38,14 +39,10 @@ pub fn effective(ctx: &Context) -> String {
     let mut out = format!("# pantau: {}\n", tr(l, Msg::ConfigEffective));
     let file = match (&c.file, &ctx.config_path) {
         (Some(f), _) => f.display().to_string(),
-        (None, Some(p)) => format!(
-            "{} ({})",
-            p.display(),
-            l.pick("tidak dibaca: bawaan saja", "not read: defaults only")
-        ),
-        (None, None) => l.pick("tidak ada", "none").to_string(),
+        (None, Some(p)) => format!("{} ({})", p.display(), Command::ConfigUnread.text(l)),
+        (None, None) => Command::ConfigNone.text(l),
     };
-    out += &format!("# {}: {file}\n\n", l.pick("berkas", "file"));
+    out += &format!("# {}: {file}\n\n", Command::ConfigFile.text(l));
     out += &line(
         "database",
         toml(ctx.db.display().to_string()),
@@ -81,13 +78,7 @@ pub fn effective(ctx: &Context) -> String {
         }
     }
     if modes.is_empty() {
-        out += &format!(
-            "\n# [keys]: {}\n",
-            l.pick(
-                "tidak ada tombol yang dipetakan ulang (pantau config --commands)",
-                "no keys remapped (pantau config --commands)"
-            )
-        );
+        out += &format!("\n# [keys]: {}\n", Command::ConfigNoKeys.text(l));
     }
     for mode in modes {
         out += &format!("\n[keys.{}]\n", mode.name());

@@ -11,6 +11,8 @@ use crate::cli::DemoArgs;
 use crate::commands::Context;
 use crate::domain::Reference;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::i18n::commands::Command;
 use crate::store::{Mode, Store};
 
 /// The seed `--demo` uses when it creates the demo database.
@@ -26,9 +28,9 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let l = ctx.lang;
     eprintln!(
         "{}: {} ({n} {}, {:.1} s)",
-        l.pick("Database demo ditulis", "Demo database written"),
+        Command::DemoWritten.text(l),
         ctx.db.display(),
-        l.pick("kasus", "cases"),
+        Command::Cases.text(l),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -45,10 +47,12 @@ pub fn write_kaltim(ctx: &Context, seed: u64, force: bool) -> Result<usize> {
 fn write_synthetic(ctx: &Context, n: usize, seed: u64, force: bool) -> Result<usize> {
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel))
-            .map_err(|e| Error::Other(e.to_string()))?;
+        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
+            let m = Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
-    let bar = crate::progress::bar(n as u64, ctx.lang.pick("menulis kasus", "writing cases"));
+    let bar = crate::progress::bar(n as u64, &Command::DemoWriting.text(ctx.lang));
     let written = replace_with(ctx, force, |store| {
         crate::demo::synthetic(
             store,
@@ -61,14 +65,8 @@ fn write_synthetic(ctx: &Context, n: usize, seed: u64, force: bool) -> Result<us
     });
     bar.finish_and_clear();
     if cancel.load(std::sync::atomic::Ordering::SeqCst) {
-        return Err(Error::Other(
-            ctx.lang
-                .pick(
-                    "dibatalkan; database lama tidak berubah",
-                    "cancelled; the existing database is unchanged",
-                )
-                .into(),
-        ));
+        let m = Command::DemoCancelled;
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
     written
 }

@@ -11,6 +11,8 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::commands::Context;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::i18n::commands::Command;
 
 /// What is written beside an exported file.
 #[derive(Debug, Serialize)]
@@ -69,7 +71,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                 database: ctx.db.display().to_string(),
                 pantau_version: env!("CARGO_PKG_VERSION"),
             };
-            let json = serde_json::to_vec_pretty(&prov).map_err(|e| Error::Other(e.to_string()))?;
+            let json = serde_json::to_vec_pretty(&prov).map_err(|e| not_encoded(&e))?;
             crate::fs_safe::commit_pair(
                 (temp_with(path, &buf, args.mode)?, path),
                 (temp_with(&prov_path, &json, args.mode)?, &prov_path),
@@ -77,13 +79,19 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
             )?;
             eprintln!(
                 "{} {rows} {} → {}",
-                ctx.lang.pick("Diekspor", "Exported"),
-                ctx.lang.pick("kasus", "cases"),
+                Command::ExportDone.text(ctx.lang),
+                Command::Cases.text(ctx.lang),
                 path.display()
             );
         }
     }
     Ok(())
+}
+
+/// The error of cases (or provenance) that could not be encoded in the format asked for.
+fn not_encoded(error: &dyn std::fmt::Display) -> Error {
+    let m = Command::ExportEncode { error };
+    Error::failed(m.text(Lang::Id), m.text(Lang::En))
 }
 
 /// The provenance file of an export: `cases.csv` → `cases.csv.provenance.json`.
@@ -100,19 +108,19 @@ pub fn write_cases(
     format: ExportFormat,
     out: &mut Vec<u8>,
 ) -> Result<usize> {
-    let json_err = |e: serde_json::Error| Error::Other(e.to_string());
+    let json_err = |e: serde_json::Error| not_encoded(&e);
     match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(true)
                 .from_writer(&mut *out);
             let n = engine.for_each_case(view, |_, case| {
-                w.serialize(&case).map_err(|e| Error::Other(e.to_string()))
+                w.serialize(&case).map_err(|e| not_encoded(&e))
             })?;
             if n == 0 {
                 // serde writes the header with the first row; an empty export still has one.
                 w.write_record(crate::store::write::CASE_COLUMNS.split(", ").map(str::trim))
-                    .map_err(|e| Error::Other(e.to_string()))?;
+                    .map_err(|e| not_encoded(&e))?;
             }
             w.flush().map_err(|source| Error::Io {
                 path: PathBuf::from("<export>"),

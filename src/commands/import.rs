@@ -12,6 +12,7 @@ use crate::commands::Context;
 use crate::domain::Reference;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::i18n::commands::Command;
 use crate::import::{self, Checked, Counts, Input, Options, Written};
 use crate::store::{BatchInfo, Store};
 
@@ -39,10 +40,8 @@ type Done = (Checked, Written, Vec<BatchInfo>);
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let lang = ctx.lang;
     if args.files.iter().filter(|f| f.as_str() == "-").count() > 1 {
-        return Err(Error::usage(
-            "standar input (-) hanya bisa dibaca sekali",
-            "standard input (-) can be read only once",
-        ));
+        let m = Command::ImportStdinTwice;
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     // Read before the signals are caught: standard input may wait for its writer, and SIGINT or
     // SIGTERM must end that wait (nothing is written yet).
@@ -53,8 +52,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel))
-            .map_err(|e| Error::Other(e.to_string()))?;
+        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
+            let m = Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();
@@ -77,16 +78,11 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let mut waiting = || {
         eprintln!(
             "{}",
-            lang.pick(
-                &format!(
-                    "menunggu penulis lain selesai dengan {path} (paling lama {} detik)…",
-                    args.wait
-                ),
-                &format!(
-                    "waiting for another writer to finish with {path} (at most {} s)…",
-                    args.wait
-                ),
-            )
+            Command::WaitingForWriter {
+                path: &path,
+                seconds: args.wait
+            }
+            .text(lang)
         );
     };
     // Pages are only held as the import touches them: a small file uses little of this. A larger
@@ -113,12 +109,12 @@ fn all_or_nothing(
     let mut tx = Some(
         run.store
             .begin_write(wait, &run.cancel, waiting)?
-            .ok_or_else(|| cancelled(lang))?,
+            .ok_or_else(cancelled)?,
     );
     let mut checked = Vec::with_capacity(inputs.len());
     let mut done = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let bar = bar_for(&input, lang.pick("mengimpor", "importing"));
+        let bar = bar_for(&input, &Command::ImportImporting.text(lang));
         let progress = |n: u64| bar.set_position(n);
         match tx.as_ref() {
             Some(t) => {
@@ -134,7 +130,7 @@ fn all_or_nothing(
                     &progress,
                 );
                 bar.finish_and_clear();
-                match result?.ok_or_else(|| cancelled(lang))? {
+                match result?.ok_or_else(cancelled)? {
                     (c, Some(w)) => done.push((c, w, earlier)),
                     (c, None) => {
                         // Nothing of this import will be committed: let other writers go on.
@@ -146,7 +142,7 @@ fn all_or_nothing(
             None => {
                 let c = import::check(input, &run.reference, &run.opts, &run.cancel, &progress);
                 bar.finish_and_clear();
-                checked.push(c?.ok_or_else(|| cancelled(lang))?);
+                checked.push(c?.ok_or_else(cancelled)?);
             }
         }
     }
@@ -154,15 +150,14 @@ fn all_or_nothing(
         None => {
             checked.extend(done.into_iter().map(|(c, _, _)| c));
             report_problems(&checked, false, lang)?;
-            Err(Error::Other(
-                "internal: an import with problems reported none".into(),
-            ))
+            let m = Command::ImportNoneReported;
+            Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
         }
         Some(t) if dry_run => {
             drop(t);
             Ok(done)
         }
-        Some(_) if run.cancel.load(Ordering::SeqCst) => Err(cancelled(lang)),
+        Some(_) if run.cancel.load(Ordering::SeqCst) => Err(cancelled()),
         Some(t) => {
             t.commit().map_err(|e| run.store.err(e))?;
             Ok(done)
@@ -182,22 +177,22 @@ fn skipping_invalid(
     let lang = run.lang;
     let mut checked = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let bar = bar_for(&input, lang.pick("memeriksa", "checking"));
+        let bar = bar_for(&input, &Command::ImportChecking.text(lang));
         let c = import::check(input, &run.reference, &run.opts, &run.cancel, &|n| {
             bar.set_position(n)
         });
         bar.finish_and_clear();
-        checked.push(c?.ok_or_else(|| cancelled(lang))?);
+        checked.push(c?.ok_or_else(cancelled)?);
     }
     report_problems(&checked, true, lang)?;
     let tx = run
         .store
         .begin_write(wait, &run.cancel, waiting)?
-        .ok_or_else(|| cancelled(lang))?;
+        .ok_or_else(cancelled)?;
     let mut written = Vec::with_capacity(checked.len());
     for c in &checked {
         let earlier = run.store.batches_with_sha(&c.input.sha256)?;
-        let bar = bar_for(&c.input, lang.pick("menulis", "writing"));
+        let bar = bar_for(&c.input, &Command::ImportWriting.text(lang));
         bar.set_length(c.rows);
         let w = import::write_checked(
             &tx,
@@ -210,10 +205,10 @@ fn skipping_invalid(
             &|n| bar.set_position(n),
         );
         bar.finish_and_clear();
-        written.push((w?.ok_or_else(|| cancelled(lang))?, earlier));
+        written.push((w?.ok_or_else(cancelled)?, earlier));
     }
     if run.cancel.load(Ordering::SeqCst) {
-        return Err(cancelled(lang));
+        return Err(cancelled());
     }
     if dry_run {
         drop(tx);
@@ -249,20 +244,15 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
             line += &format!(" — batch #{}", w.batch_id);
         }
         if w.counts.new + w.counts.changed == 0 && w.counts.total > 0 {
-            line += lang.pick("; tidak ada yang berubah", "; nothing changed");
+            line += &Command::ImportNothingChanged.text(lang);
         }
         if let Some(b) = earlier.first() {
-            line += &if lang == Lang::Id {
-                format!(
-                    " (berkas yang sama sudah diimpor sebagai batch #{} pada {} oleh {})",
-                    b.id, b.imported_at, b.imported_by
-                )
-            } else {
-                format!(
-                    " (the same file was imported as batch #{} on {} by {})",
-                    b.id, b.imported_at, b.imported_by
-                )
-            };
+            line += &Command::ImportSameFile {
+                batch: b.id,
+                at: &b.imported_at,
+                by: &b.imported_by,
+            }
+            .text(lang);
         }
         println!("{line}");
         for note in c.input.notes(lang) {
@@ -277,10 +267,7 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
             println!(
                 "  {} {} → {}",
                 w.counts.rejected,
-                lang.pick(
-                    "baris ditolak, dengan alasannya",
-                    "rejected rows, with their reasons"
-                ),
+                Command::ImportRejectedRows.text(lang),
                 crate::text::safe(&path.display().to_string())
             );
         }
@@ -289,18 +276,12 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
     if files > 1 {
         println!(
             "{}: {}",
-            lang.pick("Jumlah", "Total"),
+            Command::ImportTotal.text(lang),
             counts_text(&total, lang)
         );
     }
     if dry_run {
-        println!(
-            "{}",
-            lang.pick(
-                "Uji coba (--dry-run): tidak ada yang ditulis.",
-                "Dry run (--dry-run): nothing was written."
-            )
-        );
+        println!("{}", Command::ImportDryRun.text(lang));
     }
     Ok(())
 }
@@ -309,22 +290,12 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
 /// place: the batch, why, and where the rows are instead.
 fn not_placed(batch: i64, why: &str, kept: Option<&std::path::Path>) -> Error {
     let kept = kept.map(|p| crate::text::safe(&p.display().to_string()).into_owned());
-    Error::failed(
-        format!(
-            "impor tersimpan sebagai batch #{batch}, tetapi berkas baris yang ditolak tidak dapat diletakkan: {why}; {}",
-            match &kept {
-                Some(p) => format!("baris yang ditolak disimpan di {p}"),
-                None => "baris yang ditolak tidak tersimpan: jalankan impor berkas itu lagi dengan --skip-invalid setelah masalahnya teratasi (baris yang sudah diimpor tercatat tidak berubah)".into(),
-            }
-        ),
-        format!(
-            "the import was saved as batch #{batch}, but the file of rejected rows could not be put in place: {why}; {}",
-            match &kept {
-                Some(p) => format!("the rejected rows were kept in {p}"),
-                None => "the rejected rows were not kept: import that file again with --skip-invalid once the problem is solved (the rows already imported count as unchanged)".into(),
-            }
-        ),
-    )
+    let m = Command::ImportNotPlaced {
+        batch,
+        why,
+        kept: kept.as_deref(),
+    };
+    Error::failed(m.text(Lang::Id), m.text(Lang::En))
 }
 
 /// `47 new, 0 changed, 0 unchanged` (and the rejected rows, if any).
@@ -332,30 +303,21 @@ pub fn counts_text(c: &Counts, lang: Lang) -> String {
     let mut s = format!(
         "{} {}, {} {}, {} {}",
         c.new,
-        lang.pick("baru", "new"),
+        Command::New.text(lang),
         c.changed,
-        lang.pick("berubah", "changed"),
+        Command::Changed.text(lang),
         c.unchanged,
-        lang.pick("tetap", "unchanged")
+        Command::Unchanged.text(lang)
     );
     if c.rejected > 0 {
-        s += &format!(", {} {}", c.rejected, lang.pick("ditolak", "rejected"));
+        s += &format!(", {} {}", c.rejected, Command::Rejected.text(lang));
     }
     s
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
-
-fn cancelled(lang: Lang) -> Error {
-    Error::Other(
-        lang.pick(
-            "dibatalkan; tidak ada yang ditulis",
-            "cancelled; nothing was written",
-        )
-        .into(),
-    )
+fn cancelled() -> Error {
+    let m = Command::ImportCancelled;
+    Error::failed(m.text(Lang::Id), m.text(Lang::En))
 }
 
 /// Prints the first problems of all files and their count; fails unless every file may be written.
@@ -379,49 +341,24 @@ fn report_problems(checked: &[Checked], skip_invalid: bool, lang: Lang) -> Resul
     if total > SHOWN_PROBLEMS {
         eprintln!(
             "{}",
-            if lang == Lang::Id {
-                format!(
-                    "… dan {} lagi ({total} kesalahan seluruhnya)",
-                    total - SHOWN_PROBLEMS
-                )
-            } else {
-                format!(
-                    "… and {} more ({total} problems in all)",
-                    total - SHOWN_PROBLEMS
-                )
+            Command::ImportMore {
+                more: total - SHOWN_PROBLEMS,
+                total
             }
+            .text(lang)
         );
     }
     let rows: usize = checked.iter().map(|c| c.rejected.len()).sum();
     let files = checked.iter().filter(|c| !c.problems.is_empty()).count();
     if let Some(c) = checked.iter().find(|c| c.fatal) {
-        return Err(Error::Other(if lang == Lang::Id {
-            format!(
-                "{} tidak dapat dibaca (lihat di atas); tidak ada yang ditulis",
-                c.input.name
-            )
-        } else {
-            format!(
-                "{} cannot be read (see above); nothing was written",
-                c.input.name
-            )
-        }));
+        let m = Command::ImportUnreadable {
+            name: &c.input.name,
+        };
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
     if !skip_invalid {
-        return Err(Error::Other(if lang == Lang::Id {
-            format!(
-                "{total} kesalahan di {rows} baris dari {files} berkas; tidak ada yang ditulis \
-                 (perbaiki, atau tambahkan --skip-invalid untuk mengimpor baris yang valid)"
-            )
-        } else {
-            format!(
-                "{total} {} in {rows} {} of {files} {}; nothing was written \
-                 (fix them, or add --skip-invalid to import the valid rows)",
-                plural(total, "problem", "problems"),
-                plural(rows, "row", "rows"),
-                plural(files, "file", "files"),
-            )
-        }));
+        let m = Command::ImportProblems { total, rows, files };
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
     Ok(())
 }

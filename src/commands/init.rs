@@ -4,6 +4,7 @@ use crate::cli::InitArgs;
 use crate::commands::Context;
 use crate::domain::Reference;
 use crate::error::Result;
+use crate::i18n::commands::Command;
 
 /// Creates or brings up to date the database and its reference data.
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
@@ -16,18 +17,18 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
     let l = ctx.lang;
     println!(
         "{}: {} ({} {}, {} {}, {} {}){}",
-        l.pick("Database siap", "Database ready"),
+        Command::InitReady.text(l),
         ctx.db.display(),
         reference.regions.len(),
-        l.pick("wilayah", "regions"),
+        Command::InitRegions.text(l),
         reference.stages.len(),
-        l.pick("tahapan", "stages"),
+        Command::InitStages.text(l),
         reference.holidays.len(),
-        l.pick("hari libur", "holidays"),
+        Command::InitHolidays.text(l),
         if changed {
-            ""
+            String::new()
         } else {
-            l.pick(" — tidak ada perubahan", " — nothing changed")
+            Command::InitUnchanged.text(l)
         },
     );
     Ok(())

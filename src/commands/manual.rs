@@ -7,6 +7,8 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::i18n::commands::Command;
 
 /// Prints the completion script of a shell.
 pub fn completions(args: &CompletionsArgs) -> Result<()> {
@@ -32,13 +34,11 @@ pub fn man(args: &ManArgs) -> Result<()> {
         None => root,
         Some(name) => {
             let Some(sub) = root.find_subcommand(name).filter(|c| !c.is_hide_set()) else {
-                return Err(Error::usage(
-                    format!(
-                        "tidak ada subperintah {name:?}; yang ada: {}",
-                        names.join(", ")
-                    ),
-                    format!("no subcommand {name:?}; there are: {}", names.join(", ")),
-                ));
+                let m = Command::NoSubcommand {
+                    name,
+                    names: &names.join(", "),
+                };
+                return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
             };
             // The page is named pantau-NAME(1), as git and cargo name theirs.
             let title = format!("pantau-{}", sub.get_name());
@@ -49,9 +49,10 @@ pub fn man(args: &ManArgs) -> Result<()> {
         }
     };
     let mut out = Vec::new();
-    clap_mangen::Man::new(page)
-        .render(&mut out)
-        .map_err(|e| Error::failed(e.to_string(), e.to_string()))?;
+    clap_mangen::Man::new(page).render(&mut out).map_err(|e| {
+        let m = Command::ManRender { error: &e };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })?;
     print(&out)
 }
 
@@ -59,10 +60,10 @@ pub fn man(args: &ManArgs) -> Result<()> {
 fn print(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::failed(
-            format!("tidak dapat menulis ke keluaran standar: {e}"),
-            format!("cannot write to standard output: {e}"),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let m = Command::StdoutWrite { error: &e };
+            Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
+        }
         _ => Ok(()),
     }
 }

@@ -24,6 +24,7 @@ use crate::domain::{DayCount, DeadlineRules};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::i18n::commands::Command as Says;
 use crate::store::{Mode, Store};
 use crate::tui::bindings::Keymap;
 use crate::tui::theme::{Theme, ThemeName};
@@ -175,11 +176,11 @@ impl Context {
             if views.len() > known.len() {
                 known.push(format!("… (+{})", views.len() - known.len()));
             }
-            lang.pick(
-                &format!("di [views] {file}; yang ada: {}", known.join(", ")),
-                &format!("in [views] of {file}; there are: {}", known.join(", ")),
-            )
-            .to_string()
+            Says::ViewsKnown {
+                file: &file,
+                known: &known.join(", "),
+            }
+            .text(lang)
         };
         let saved = crate::view::Saved {
             spec: &spec_of,
@@ -294,7 +295,8 @@ pub fn data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "pantau")
         .map(|d| d.data_dir().to_path_buf())
         .ok_or_else(|| {
-            Error::Other("cannot find the home folder; set HOME or use --db PATH".into())
+            let m = Says::NoHome;
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
         })
 }
 
@@ -304,22 +306,18 @@ fn today() -> Result<NaiveDate> {
     match std::env::var("PANTAU_TODAY") {
         Ok(s) if !s.is_empty() => match crate::domain::parse_date(&s) {
             Some(d) if day_in_range(d) => Ok(d),
-            Some(_) => Err(Error::usage(
-                format!(
-                    "PANTAU_TODAY {s:?} di luar jangkauan: pantau menerima tanggal {} sampai {}; ubah atau hapus variabel itu (unset PANTAU_TODAY)",
-                    first_day(),
-                    last_day()
-                ),
-                format!(
-                    "PANTAU_TODAY {s:?} is out of range: pantau takes dates from {} to {}; change the variable or remove it (unset PANTAU_TODAY)",
-                    first_day(),
-                    last_day()
-                ),
-            )),
-            None => Err(Error::usage(
-                format!("PANTAU_TODAY tidak valid: {s:?}"),
-                format!("bad PANTAU_TODAY: {s:?}"),
-            )),
+            Some(_) => {
+                let m = Says::TodayRange {
+                    s: &s,
+                    first: &first_day(),
+                    last: &last_day(),
+                };
+                Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
+            }
+            None => {
+                let m = Says::TodayBad { s: &s };
+                Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
+            }
         },
         _ => Ok(chrono::Local::now().date_naive()),
     }
@@ -341,12 +339,10 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => tui::run(&ctx, &cli.tui, false),
         Some(Command::Present(a)) => tui::run(&ctx, &a.tui.or(&cli.tui), true),
-        Some(_) if cli.tui.any() => Err(Error::usage(
-            "--view/--as-of/--baseline/--cycle sebelum subperintah berlaku untuk layar interaktif; tulis \
-             sesudah subperintah, mis. `pantau report --view ...`",
-            "--view/--as-of/--baseline/--cycle before the subcommand apply to the interactive screen; put \
-             them after it, e.g. `pantau report --view ...`",
-        )),
+        Some(_) if cli.tui.any() => {
+            let m = Says::ScreenFlagsFirst;
+            Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
+        }
         Some(Command::Init(a)) => init::run(&ctx, &a),
         Some(Command::Demo(a)) => demo::run(&ctx, &a),
         Some(Command::Report(a)) => report::run(&ctx, &a),

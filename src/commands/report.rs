@@ -7,6 +7,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
 use crate::engine::{Cross, Dim, Engine, Group, Headline};
 use crate::error::{Error, Result};
+use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
 
 /// The JSON document `report --format json` prints.
@@ -27,14 +28,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     if args.by.len() > 2 {
         let typed: Vec<&str> = args.by.iter().map(|d| d.name()).collect();
         let typed = typed.join(",");
-        return Err(Error::usage(
-            format!(
-                "--by {typed}: paling banyak dua dimensi; tulis satu (--by region) atau dua dipisah koma untuk tabel silang (--by region,stage)"
-            ),
-            format!(
-                "--by {typed}: at most two dimensions; write one (--by region) or two separated by a comma for a cross-tab (--by region,stage)"
-            ),
-        ));
+        let m = Command::ReportTooManyDims { typed: &typed };
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
@@ -52,10 +47,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let headline = engine.headline(&view)?;
     let cross = match args.by.get(1) {
         Some(&second) if second == first => {
-            return Err(Error::usage(
-                "--by: dua dimensi harus berbeda".to_string(),
-                "--by: the two dimensions must differ".to_string(),
-            ));
+            let m = Command::ReportSameDims;
+            return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
         }
         Some(&second) => Some((second, engine.cross(&view, (first, second))?)),
         None => None,
@@ -76,7 +69,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 groups,
                 cross: cross.map(|(_, c)| c),
             };
-            serde_json::to_string_pretty(&doc).map_err(|e| Error::Other(e.to_string()))? + "\n"
+            serde_json::to_string_pretty(&doc).map_err(|e| {
+                let m = Command::ReportEncode { error: &e };
+                Error::failed(m.text(Lang::Id), m.text(Lang::En))
+            })? + "\n"
         }
         format => {
             let title = format!(
@@ -107,7 +103,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
 
 fn by_words(lang: Lang, by: &[Dim]) -> String {
     let names: Vec<String> = by.iter().map(|d| d.heading(lang).to_lowercase()).collect();
-    format!("{} {}", lang.pick("per", "by"), names.join(" × "))
+    format!("{} {}", Command::ReportBy.text(lang), names.join(" × "))
 }
 
 /// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
@@ -123,7 +119,7 @@ fn one_dim_table(lang: Lang, dim: Dim, groups: &[Group], total: i64) -> Table {
     Table {
         text_cols: 2,
         header: vec![
-            lang.pick("Kode", "Code").to_string(),
+            Command::ReportCode.text(lang),
             dim.heading(lang).to_string(),
             tr(lang, Msg::Count).to_string(),
         ],

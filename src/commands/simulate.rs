@@ -11,6 +11,7 @@ use crate::cli::SimulateArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::i18n::commands::Command;
 use crate::import::simulate::{Event, Simulator};
 
 /// Runs `pantau simulate`.
@@ -18,8 +19,10 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let lang = ctx.lang;
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel))
-            .map_err(|e| Error::Other(e.to_string()))?;
+        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
+            let m = Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
     let store = ctx.open_for_writing("pantau simulate", false)?;
     if !args.force {
@@ -31,16 +34,11 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let mut waiting = || {
         eprintln!(
             "{}",
-            lang.pick(
-                &format!(
-                    "menunggu penulis lain selesai dengan {path} (paling lama {} detik)…",
-                    args.wait
-                ),
-                &format!(
-                    "waiting for another writer to finish with {path} (at most {} s)…",
-                    args.wait
-                ),
-            )
+            Command::WaitingForWriter {
+                path: &path,
+                seconds: args.wait
+            }
+            .text(lang)
         );
     };
     let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
@@ -58,17 +56,12 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let deadline = args.duration.map(|d| started + d);
     eprintln!(
         "{}",
-        if lang == Lang::Id {
-            format!(
-                "Simulasi ke {path}: {} kejadian per menit, batch #{} (Ctrl-C untuk berhenti)",
-                args.rate, sim.batch_id
-            )
-        } else {
-            format!(
-                "Simulating into {path}: {} events per minute, batch #{} (Ctrl-C to stop)",
-                args.rate, sim.batch_id
-            )
+        Command::SimulateStart {
+            path: &path,
+            rate: &args.rate,
+            batch: sim.batch_id
         }
+        .text(lang)
     );
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x5EED);
     let mut next = started;
@@ -92,17 +85,12 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     }
     eprintln!(
         "{}",
-        if lang == Lang::Id {
-            format!(
-                "Simulasi selesai: {} kasus baru, {} perubahan status (batch #{})",
-                sim.new, sim.changed, sim.batch_id
-            )
-        } else {
-            format!(
-                "Simulation stopped: {} new cases, {} status changes (batch #{})",
-                sim.new, sim.changed, sim.batch_id
-            )
+        Command::SimulateStopped {
+            new: &sim.new,
+            changed: &sim.changed,
+            batch: sim.batch_id
         }
+        .text(lang)
     );
     Ok(())
 }
@@ -143,7 +131,7 @@ fn describe(
                 .map_or(c.kode_tahapan.as_str(), |s| s.name(lang));
             format!(
                 "{time}  {:<7} {}  {} · {} · {} · {}",
-                lang.pick("baru", "new"),
+                Command::New.text(lang),
                 c.nomor,
                 c.sumber.label(lang),
                 region,

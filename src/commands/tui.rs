@@ -8,7 +8,8 @@ use crate::commands::Context;
 use crate::config::Prefs;
 use crate::domain::DeadlineRules;
 use crate::error::{Error, Result};
-use crate::i18n::{Msg, tr};
+use crate::i18n::commands::Command;
+use crate::i18n::{Lang, Msg, tr};
 use crate::tui::app::Options;
 use crate::tui::effect::Outside;
 
@@ -21,8 +22,9 @@ pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
         .map(|text| parse_baseline(text, ctx.today, chrono::Local::now().naive_local()))
         .transpose()?;
     if !std::io::stdout().is_terminal() {
-        return Err(Error::Other(
-            tr(ctx.lang, Msg::TuiNeedsTerminal).to_string(),
+        return Err(Error::failed(
+            tr(Lang::Id, Msg::TuiNeedsTerminal),
+            tr(Lang::En, Msg::TuiNeedsTerminal),
         ));
     }
     // From here until the screen is given back, errors and warnings go to the log file, never
@@ -62,7 +64,7 @@ fn session(
     let reference = store.reference()?;
     drop(store);
     let tiles = crate::domain::tiles::Tiles::embedded(&reference)
-        .map_err(|e| Error::Other(e.message(ctx.lang)))?;
+        .map_err(|e| Error::failed(e.message(Lang::Id), e.message(Lang::En)))?;
     let rules = DeadlineRules::new(ctx.deadline_days, reference.holidays.iter().map(|h| h.date));
     let now = chrono::Local::now().naive_local();
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
@@ -130,21 +132,23 @@ pub fn parse_baseline(
     });
     let (first, last) = (crate::domain::first_day(), crate::domain::last_day());
     match at {
-        Some(at) if at > now => Err(Error::usage(
-            format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat"),
-            format!("--baseline: {t:?} has not happened yet; a baseline is a time already past"),
-        )),
-        Some(at) if !crate::domain::day_in_range(at.date()) => Err(Error::usage(
-            format!(
-                "--baseline: {t:?} di luar jangkauan; pantau menerima tanggal {first} sampai {last}"
-            ),
-            format!("--baseline: {t:?} is out of range; pantau takes dates from {first} to {last}"),
-        )),
+        Some(at) if at > now => {
+            let m = Command::BaselineFuture { t };
+            Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
+        }
+        Some(at) if !crate::domain::day_in_range(at.date()) => {
+            let m = Command::BaselineRange {
+                t,
+                first: &first,
+                last: &last,
+            };
+            Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
+        }
         Some(at) => Ok(at),
-        None => Err(Error::usage(
-            format!("--baseline: tulis YYYY-MM-DD HH:MM atau HH:MM (hari ini), bukan {t:?}"),
-            format!("--baseline: write YYYY-MM-DD HH:MM or HH:MM (today), not {t:?}"),
-        )),
+        None => {
+            let m = Command::BaselineBad { t };
+            Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
+        }
     }
 }
 

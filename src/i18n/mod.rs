@@ -5,6 +5,8 @@ pub mod doctor;
 
 use serde::Serialize;
 
+pub mod commands;
+
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 pub enum Lang {

@@ -1,0 +1,620 @@
+//! The messages of the command-line commands (`check`, `import`, `export`, `backup`, …), each in
+//! Bahasa Indonesia and English. A message without both texts does not compile.
+
+use super::Lang;
+
+/// One message of a command, with the values it shows.
+#[derive(Clone, Copy)]
+pub enum Command<'a> {
+    /// `check`: nothing wrong in what ran, but some checks did not run.
+    CheckPartly { names: &'a str },
+    /// `check`: how many checks found problems.
+    CheckProblems {
+        path: &'a dyn std::fmt::Display,
+        problems: usize,
+    },
+    /// `check`: the file is damaged.
+    CheckDamaged,
+    /// `check`: a check met pages it cannot read.
+    CheckUnreadable { detail: &'a str },
+    /// `check`: a row points at a parent that is not there.
+    CheckOrphan {
+        table: &'a str,
+        rowid: &'a str,
+        parent: &'a str,
+    },
+    /// `check`: `… and N more`.
+    CheckMore { more: usize, total: usize },
+    /// `check`: the file's `application_id` is not pantau's.
+    CheckAppId { found: i64, expected: i64 },
+    /// `check`: the schema version is not the one this program writes.
+    CheckVersion { version: i64, current: i64 },
+    /// `check`: a pantau database at the current schema.
+    CheckIdentityOk { version: i64 },
+    /// `check`: a schema object is missing.
+    CheckObjectMissing { kind: &'a str, name: &'a str },
+    /// `check`: a schema object differs.
+    CheckObjectDiffers {
+        kind: &'a str,
+        name: &'a str,
+        sql: &'a str,
+    },
+    /// `check`: the schema as pantau makes it.
+    CheckSchemaOk {
+        tables: usize,
+        indexes: usize,
+        triggers: usize,
+    },
+    /// `check`: the word for objects beyond pantau's schema.
+    CheckExtra,
+    /// `check`: the full-text check needs the write lock.
+    CheckReadOnly,
+    /// `check`: another process is writing.
+    CheckBusy,
+    /// `check`: the index (or cache) matches the cases.
+    CheckMatches { cases: &'a dyn std::fmt::Display },
+    /// `check`: the full-text index is damaged.
+    CheckFullTextDamaged { path: &'a dyn std::fmt::Display },
+    /// `check`: no index cache kept.
+    CheckNoCache,
+    /// `check`: the cache file is not trusted.
+    CheckCacheUntrusted { shown: &'a dyn std::fmt::Display },
+    /// `check`: the cache file cannot be read.
+    CheckCacheUnreadable,
+    /// `check`: the cache is not used for this database.
+    CheckCacheUnused,
+    /// `check`: the cache describes another state.
+    CheckCacheStale,
+    /// `check`: the cache disagrees with the database.
+    CheckCacheDisagrees {
+        shown: &'a dyn std::fmt::Display,
+        differ: usize,
+        removed: bool,
+    },
+    /// `check`: a case without status history.
+    CheckNoHistory { case: &'a str },
+    /// `check`: a case whose status is not its history's last.
+    CheckStatusNotLast {
+        case: &'a str,
+        now: &'a str,
+        last: &'a str,
+    },
+    /// `check`: a history entry that does not follow the one before.
+    CheckBrokenChain {
+        case: &'a str,
+        at: &'a str,
+        from: &'a str,
+        prev: &'a str,
+    },
+    /// `check`: every history is whole.
+    CheckHistoryOk { cases: i64, entries: i64 },
+    /// `import`: `-` named twice.
+    ImportStdinTwice,
+    /// `import`: waiting for another writer.
+    WaitingForWriter { path: &'a str, seconds: u64 },
+    /// `import`: the progress bar while importing.
+    ImportImporting,
+    /// `import`: the progress bar while checking.
+    ImportChecking,
+    /// `import`: the progress bar while writing.
+    ImportWriting,
+    /// `import`: problems were found but none was reported (a bug).
+    ImportNoneReported,
+    /// `import`: a file changed nothing.
+    ImportNothingChanged,
+    /// `import`: the same bytes were imported before.
+    ImportSameFile {
+        batch: i64,
+        at: &'a str,
+        by: &'a str,
+    },
+    /// `import`: where the rejected rows went.
+    ImportRejectedRows,
+    /// `import`: the total line.
+    ImportTotal,
+    /// `import`: a dry run wrote nothing.
+    ImportDryRun,
+    /// `import`: the batch was saved, but its rejected rows were not put in place.
+    ImportNotPlaced {
+        batch: i64,
+        why: &'a str,
+        kept: Option<&'a str>,
+    },
+    /// `import`: new cases.
+    New,
+    /// `import`: changed cases.
+    Changed,
+    /// `import`: unchanged cases.
+    Unchanged,
+    /// `import`: rejected rows.
+    Rejected,
+    /// `import`: cancelled before anything was written.
+    ImportCancelled,
+    /// `import`: `… and N more` problems.
+    ImportMore { more: usize, total: usize },
+    /// `import`: a file cannot be read.
+    ImportUnreadable { name: &'a str },
+    /// `import`: problems, so nothing was written.
+    ImportProblems {
+        total: usize,
+        rows: usize,
+        files: usize,
+    },
+    /// The word after a number of cases.
+    Cases,
+    /// SIGINT/SIGTERM could not be caught.
+    Signals { error: &'a dyn std::fmt::Display },
+    /// `export`: what was exported.
+    ExportDone,
+    /// `backup`: the progress bar while copying.
+    BackupCopying,
+    /// `backup`: the copy was checked.
+    BackupChecked,
+    /// `backup`: the copy would overwrite the database itself.
+    BackupIsDatabase { dest: &'a dyn std::fmt::Display },
+    /// `backup`: the destination is a folder.
+    BackupIsFolder { dest: &'a dyn std::fmt::Display },
+    /// `demo`: the demo database was written.
+    DemoWritten,
+    /// `demo`: the progress bar while writing.
+    DemoWriting,
+    /// `demo`: cancelled, the database left as it was.
+    DemoCancelled,
+    /// `init`: the database is ready.
+    InitReady,
+    /// `init`: regions.
+    InitRegions,
+    /// `init`: tahapan.
+    InitStages,
+    /// `init`: holidays.
+    InitHolidays,
+    /// `init`: the reference data was already there.
+    InitUnchanged,
+    /// `report`: more than two `--by` dimensions.
+    ReportTooManyDims { typed: &'a str },
+    /// `report`: the same `--by` dimension twice.
+    ReportSameDims,
+    /// `report`: `per`/`by` before the dimensions.
+    ReportBy,
+    /// `report`: the code column.
+    ReportCode,
+    /// `simulate`: the simulation started.
+    SimulateStart {
+        path: &'a str,
+        rate: &'a dyn std::fmt::Display,
+        batch: i64,
+    },
+    /// `simulate`: the simulation stopped.
+    SimulateStopped {
+        new: &'a dyn std::fmt::Display,
+        changed: &'a dyn std::fmt::Display,
+        batch: i64,
+    },
+    /// `config`: a configuration file that was not read.
+    ConfigUnread,
+    /// `config`: no configuration file.
+    ConfigNone,
+    /// `config`: the word before the file's path.
+    ConfigFile,
+    /// `config`: no keys remapped.
+    ConfigNoKeys,
+    /// `batches`: nothing imported yet.
+    BatchesNone,
+    /// `--baseline` in the future.
+    BaselineFuture { t: &'a str },
+    /// `--baseline` outside the dates pantau takes.
+    BaselineRange {
+        t: &'a str,
+        first: &'a dyn std::fmt::Display,
+        last: &'a dyn std::fmt::Display,
+    },
+    /// `--baseline` not a time.
+    BaselineBad { t: &'a str },
+    /// An unknown saved view: where the views are and which there are.
+    ViewsKnown { file: &'a str, known: &'a str },
+    /// No home folder to put the database in.
+    NoHome,
+    /// `PANTAU_TODAY` outside the dates pantau takes.
+    TodayRange {
+        s: &'a str,
+        first: &'a dyn std::fmt::Display,
+        last: &'a dyn std::fmt::Display,
+    },
+    /// `PANTAU_TODAY` not a date.
+    TodayBad { s: &'a str },
+    /// Screen options given before a subcommand.
+    ScreenFlagsFirst,
+    /// `pantau man NAME` of no subcommand.
+    NoSubcommand { name: &'a str, names: &'a str },
+    /// Standard output cannot be written.
+    StdoutWrite { error: &'a dyn std::fmt::Display },
+    /// `export`: the cases could not be encoded as the format asks.
+    ExportEncode { error: &'a dyn std::fmt::Display },
+    /// `report --format json`: the report could not be encoded.
+    ReportEncode { error: &'a dyn std::fmt::Display },
+    /// `pantau man`: the page could not be rendered.
+    ManRender { error: &'a dyn std::fmt::Display },
+}
+
+impl Command<'_> {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
+        match (*self, lang) {
+            (Self::CheckPartly { names }, Id) => format!(
+                "Tidak ada masalah pada yang diperiksa, tetapi tidak semua diperiksa: {names} tidak diperiksa (lihat alasannya di atas); jalankan `pantau check` lagi setelah itu teratasi"
+            ),
+            (Self::CheckPartly { names }, En) => format!(
+                "No problems in what was checked, but not everything was: {names} not checked (the reason is above); run `pantau check` again once that is over"
+            ),
+            (Self::CheckProblems { path, problems }, Id) => format!(
+                "{path}: {problems} pemeriksaan menemukan masalah (lihat di atas); pantau tidak mengubah apa pun. \
+                 Pulihkan salinan baik terakhir dari `pantau backup`, atau simpan salinan berkas ini sebelum menulis ke sana"
+            ),
+            (Self::CheckProblems { path, problems }, En) => format!(
+                "{path}: {problems} {} found problems (listed above); pantau changed nothing. Restore the last \
+                 good copy made with `pantau backup`, or keep a copy of this file before anything writes to it",
+                if problems == 1 { "check" } else { "checks" }
+            ),
+            (Self::CheckDamaged, Id) => {
+                "berkas rusak: pulihkan salinan terakhir dari `pantau backup`".into()
+            }
+            (Self::CheckDamaged, En) => {
+                "the file is damaged: restore the last copy made with `pantau backup`".into()
+            }
+            (Self::CheckUnreadable { detail }, Id) => {
+                format!("tidak terbaca: {detail}; pulihkan salinan terakhir dari `pantau backup`")
+            }
+            (Self::CheckUnreadable { detail }, En) => {
+                format!("unreadable: {detail}; restore the last copy made with `pantau backup`")
+            }
+            (Self::CheckOrphan { table, rowid, parent }, Id) => {
+                format!("{table} baris {rowid} menunjuk ke {parent} yang tidak ada")
+            }
+            (Self::CheckOrphan { table, rowid, parent }, En) => {
+                format!("{table} row {rowid} refers to a {parent} row that does not exist")
+            }
+            (Self::CheckMore { more, total }, Id) => {
+                format!("… dan {more} lagi ({total} seluruhnya)")
+            }
+            (Self::CheckMore { more, total }, En) => format!("… and {more} more ({total} in all)"),
+            (Self::CheckAppId { found, expected }, Id) => {
+                format!("application_id {found:#x}, seharusnya {expected:#x} (pantau)")
+            }
+            (Self::CheckAppId { found, expected }, En) => {
+                format!("application_id {found:#x}, expected {expected:#x} (pantau)")
+            }
+            (Self::CheckVersion { version, current }, Id) => {
+                format!("skema versi {version}, program ini menulis versi {current}")
+            }
+            (Self::CheckVersion { version, current }, En) => {
+                format!("schema version {version}, this program writes version {current}")
+            }
+            (Self::CheckIdentityOk { version }, Id) => {
+                format!("database pantau, skema versi {version} (terbaru)")
+            }
+            (Self::CheckIdentityOk { version }, En) => {
+                format!("a pantau database, schema version {version} (current)")
+            }
+            (Self::CheckObjectMissing { kind, name }, Id) => format!("{kind} {name} tidak ada"),
+            (Self::CheckObjectMissing { kind, name }, En) => format!("{kind} {name} is missing"),
+            (Self::CheckObjectDiffers { kind, name, sql }, Id) => {
+                format!("{kind} {name} berbeda dari skema pantau: {sql}")
+            }
+            (Self::CheckObjectDiffers { kind, name, sql }, En) => {
+                format!("{kind} {name} differs from pantau's schema: {sql}")
+            }
+            (Self::CheckSchemaOk { tables, indexes, triggers }, Id) => {
+                format!("{tables} tabel, {indexes} indeks, {triggers} pemicu sesuai buatan pantau")
+            }
+            (Self::CheckSchemaOk { tables, indexes, triggers }, En) => {
+                format!("{tables} tables, {indexes} indexes, {triggers} triggers as pantau makes them")
+            }
+            (Self::CheckExtra, Id) => "tambahan".into(),
+            (Self::CheckExtra, En) => "also".into(),
+            (Self::CheckReadOnly, Id) => "tidak diperiksa: database dibuka hanya-baca (pemeriksaan ini perlu kunci tulis sesaat)".into(),
+            (Self::CheckReadOnly, En) => "not checked: the database is open read-only (this check needs the write lock for a moment)".into(),
+            (Self::CheckBusy, Id) => "tidak diperiksa: proses lain sedang menulis database (mis. impor); jalankan \
+                 `pantau check` lagi setelah selesai"
+                .into(),
+            (Self::CheckBusy, En) => "not checked: another process is writing the database (an import?); run \
+                 `pantau check` again when it has finished"
+                .into(),
+            (Self::CheckMatches { cases }, Id) => format!("sesuai dengan {cases} kasus"),
+            (Self::CheckMatches { cases }, En) => format!("matches the {cases} cases"),
+            (Self::CheckFullTextDamaged { path }, Id) => format!(
+                "indeks teks tidak sesuai dengan kasus (pencarian kata bisa keliru); setelah membuat salinan, \
+                 bangun ulang: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
+            ),
+            (Self::CheckFullTextDamaged { path }, En) => format!(
+                "the full-text index does not match the cases (word search may be wrong); after making a copy, \
+                 rebuild it: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
+            ),
+            (Self::CheckNoCache, Id) => "tidak ada cache".into(),
+            (Self::CheckNoCache, En) => "no cache kept".into(),
+            (Self::CheckCacheUntrusted { shown }, Id) => format!(
+                "{shown} bukan berkas milik Anda atau dapat ditulis orang lain; pantau tidak memakainya. \
+                 Hapus berkas itu"
+            ),
+            (Self::CheckCacheUntrusted { shown }, En) => format!(
+                "{shown} is not your own file, or others may write it; pantau does not use it. Remove it"
+            ),
+            (Self::CheckCacheUnreadable, Id) => {
+                "cache tidak terbaca; dibangun ulang pada perintah berikutnya".into()
+            }
+            (Self::CheckCacheUnreadable, En) => {
+                "cache unreadable; the next command builds a new one".into()
+            }
+            (Self::CheckCacheUnused, Id) => "tidak dipakai untuk database ini".into(),
+            (Self::CheckCacheUnused, En) => "not used for this database".into(),
+            (Self::CheckCacheStale, Id) => {
+                "menggambarkan keadaan lain; diperbarui pada perintah berikutnya".into()
+            }
+            (Self::CheckCacheStale, En) => {
+                "describes another state; the next command brings it up to date".into()
+            }
+            (Self::CheckCacheDisagrees { shown, differ, removed: true }, Id) => format!(
+                "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
+                 berkas itu dihapus, perintah berikutnya membangunnya dari database"
+            ),
+            (Self::CheckCacheDisagrees { shown, differ, removed: false }, Id) => format!(
+                "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
+                 hapus berkas itu"
+            ),
+            (Self::CheckCacheDisagrees { shown, differ, removed: true }, En) => format!(
+                "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
+                 it was removed, the next command builds it from the database"
+            ),
+            (Self::CheckCacheDisagrees { shown, differ, removed: false }, En) => format!(
+                "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
+                 remove that file"
+            ),
+            (Self::CheckNoHistory { case }, Id) => format!("{case}: tidak punya riwayat status"),
+            (Self::CheckNoHistory { case }, En) => format!("{case}: has no status history"),
+            (Self::CheckStatusNotLast { case, now, last }, Id) => {
+                format!("{case}: status {now}, tetapi riwayatnya berakhir di {last}")
+            }
+            (Self::CheckStatusNotLast { case, now, last }, En) => {
+                format!("{case}: status {now}, but its history ends at {last}")
+            }
+            (Self::CheckBrokenChain { case, at, from, prev }, Id) => {
+                format!("{case}: entri {at} berangkat dari {from}, padahal status sebelumnya {prev}")
+            }
+            (Self::CheckBrokenChain { case, at, from, prev }, En) => {
+                format!("{case}: the entry of {at} starts from {from}, but the status before was {prev}")
+            }
+            (Self::CheckHistoryOk { cases, entries }, Id) => format!(
+                "{cases} kasus, {entries} entri; status setiap kasus adalah entri terakhir riwayatnya"
+            ),
+            (Self::CheckHistoryOk { cases, entries }, En) => format!(
+                "{cases} cases, {entries} entries; each case's status is the last entry of its history"
+            ),
+            (Self::ImportStdinTwice, Id) => "standar input (-) hanya bisa dibaca sekali".into(),
+            (Self::ImportStdinTwice, En) => "standard input (-) can be read only once".into(),
+            (Self::WaitingForWriter { path, seconds }, Id) => format!(
+                "menunggu penulis lain selesai dengan {path} (paling lama {seconds} detik)…"
+            ),
+            (Self::WaitingForWriter { path, seconds }, En) => format!(
+                "waiting for another writer to finish with {path} (at most {seconds} s)…"
+            ),
+            (Self::ImportImporting, Id) => "mengimpor".into(),
+            (Self::ImportImporting, En) => "importing".into(),
+            (Self::ImportChecking, Id) => "memeriksa".into(),
+            (Self::ImportChecking, En) => "checking".into(),
+            (Self::ImportWriting, Id) => "menulis".into(),
+            (Self::ImportWriting, En) => "writing".into(),
+            (Self::ImportNoneReported, Id) => {
+                "internal: impor yang bermasalah tidak melaporkan satu masalah pun".into()
+            }
+            (Self::ImportNoneReported, En) => {
+                "internal: an import with problems reported none".into()
+            }
+            (Self::ImportNothingChanged, Id) => "; tidak ada yang berubah".into(),
+            (Self::ImportNothingChanged, En) => "; nothing changed".into(),
+            (Self::ImportSameFile { batch, at, by }, Id) => format!(
+                " (berkas yang sama sudah diimpor sebagai batch #{batch} pada {at} oleh {by})"
+            ),
+            (Self::ImportSameFile { batch, at, by }, En) => {
+                format!(" (the same file was imported as batch #{batch} on {at} by {by})")
+            }
+            (Self::ImportRejectedRows, Id) => "baris ditolak, dengan alasannya".into(),
+            (Self::ImportRejectedRows, En) => "rejected rows, with their reasons".into(),
+            (Self::ImportTotal, Id) => "Jumlah".into(),
+            (Self::ImportTotal, En) => "Total".into(),
+            (Self::ImportDryRun, Id) => "Uji coba (--dry-run): tidak ada yang ditulis.".into(),
+            (Self::ImportDryRun, En) => "Dry run (--dry-run): nothing was written.".into(),
+            (Self::ImportNotPlaced { batch, why, kept }, Id) => format!(
+                "impor tersimpan sebagai batch #{batch}, tetapi berkas baris yang ditolak tidak dapat diletakkan: {why}; {}",
+                match kept {
+                    Some(p) => format!("baris yang ditolak disimpan di {p}"),
+                    None => "baris yang ditolak tidak tersimpan: jalankan impor berkas itu lagi dengan --skip-invalid setelah masalahnya teratasi (baris yang sudah diimpor tercatat tidak berubah)".into(),
+                }
+            ),
+            (Self::ImportNotPlaced { batch, why, kept }, En) => format!(
+                "the import was saved as batch #{batch}, but the file of rejected rows could not be put in place: {why}; {}",
+                match kept {
+                    Some(p) => format!("the rejected rows were kept in {p}"),
+                    None => "the rejected rows were not kept: import that file again with --skip-invalid once the problem is solved (the rows already imported count as unchanged)".into(),
+                }
+            ),
+            (Self::New, Id) => "baru".into(),
+            (Self::New, En) => "new".into(),
+            (Self::Changed, Id) => "berubah".into(),
+            (Self::Changed, En) => "changed".into(),
+            (Self::Unchanged, Id) => "tetap".into(),
+            (Self::Unchanged, En) => "unchanged".into(),
+            (Self::Rejected, Id) => "ditolak".into(),
+            (Self::Rejected, En) => "rejected".into(),
+            (Self::ImportCancelled, Id) => "dibatalkan; tidak ada yang ditulis".into(),
+            (Self::ImportCancelled, En) => "cancelled; nothing was written".into(),
+            (Self::ImportMore { more, total }, Id) => {
+                format!("… dan {more} lagi ({total} kesalahan seluruhnya)")
+            }
+            (Self::ImportMore { more, total }, En) => {
+                format!("… and {more} more ({total} problems in all)")
+            }
+            (Self::ImportUnreadable { name }, Id) => {
+                format!("{name} tidak dapat dibaca (lihat di atas); tidak ada yang ditulis")
+            }
+            (Self::ImportUnreadable { name }, En) => {
+                format!("{name} cannot be read (see above); nothing was written")
+            }
+            (Self::ImportProblems { total, rows, files }, Id) => format!(
+                "{total} kesalahan di {rows} baris dari {files} berkas; tidak ada yang ditulis \
+                 (perbaiki, atau tambahkan --skip-invalid untuk mengimpor baris yang valid)"
+            ),
+            (Self::ImportProblems { total, rows, files }, En) => format!(
+                "{total} {} in {rows} {} of {files} {}; nothing was written \
+                 (fix them, or add --skip-invalid to import the valid rows)",
+                plural(total, "problem", "problems"),
+                plural(rows, "row", "rows"),
+                plural(files, "file", "files"),
+            ),
+            (Self::Cases, Id) => "kasus".into(),
+            (Self::Cases, En) => "cases".into(),
+            (Self::Signals { error }, Id) => {
+                format!("tidak dapat menangkap sinyal SIGINT/SIGTERM: {error}")
+            }
+            (Self::Signals { error }, En) => format!("cannot catch SIGINT/SIGTERM: {error}"),
+            (Self::ExportDone, Id) => "Diekspor".into(),
+            (Self::ExportDone, En) => "Exported".into(),
+            (Self::BackupCopying, Id) => "menyalin".into(),
+            (Self::BackupCopying, En) => "copying".into(),
+            (Self::BackupChecked, Id) => "diperiksa: baik".into(),
+            (Self::BackupChecked, En) => "checked: ok".into(),
+            (Self::BackupIsDatabase { dest }, Id) => {
+                format!("{dest} adalah database itu sendiri; pilih path lain untuk salinan")
+            }
+            (Self::BackupIsDatabase { dest }, En) => {
+                format!("{dest} is the database itself; choose another path for the copy")
+            }
+            (Self::BackupIsFolder { dest }, Id) => format!(
+                "{dest} adalah folder; tulis path berkas salinan, mis. {dest}/kaltim-salinan.db"
+            ),
+            (Self::BackupIsFolder { dest }, En) => {
+                format!("{dest} is a folder; give the path of the copy, e.g. {dest}/kaltim-copy.db")
+            }
+            (Self::DemoWritten, Id) => "Database demo ditulis".into(),
+            (Self::DemoWritten, En) => "Demo database written".into(),
+            (Self::DemoWriting, Id) => "menulis kasus".into(),
+            (Self::DemoWriting, En) => "writing cases".into(),
+            (Self::DemoCancelled, Id) => "dibatalkan; database lama tidak berubah".into(),
+            (Self::DemoCancelled, En) => "cancelled; the existing database is unchanged".into(),
+            (Self::InitReady, Id) => "Database siap".into(),
+            (Self::InitReady, En) => "Database ready".into(),
+            (Self::InitRegions, Id) => "wilayah".into(),
+            (Self::InitRegions, En) => "regions".into(),
+            (Self::InitStages, Id) => "tahapan".into(),
+            (Self::InitStages, En) => "stages".into(),
+            (Self::InitHolidays, Id) => "hari libur".into(),
+            (Self::InitHolidays, En) => "holidays".into(),
+            (Self::InitUnchanged, Id) => " — tidak ada perubahan".into(),
+            (Self::InitUnchanged, En) => " — nothing changed".into(),
+            (Self::ReportTooManyDims { typed }, Id) => format!(
+                "--by {typed}: paling banyak dua dimensi; tulis satu (--by region) atau dua dipisah koma untuk tabel silang (--by region,stage)"
+            ),
+            (Self::ReportTooManyDims { typed }, En) => format!(
+                "--by {typed}: at most two dimensions; write one (--by region) or two separated by a comma for a cross-tab (--by region,stage)"
+            ),
+            (Self::ReportSameDims, Id) => "--by: dua dimensi harus berbeda".into(),
+            (Self::ReportSameDims, En) => "--by: the two dimensions must differ".into(),
+            (Self::ReportBy, Id) => "per".into(),
+            (Self::ReportBy, En) => "by".into(),
+            (Self::ReportCode, Id) => "Kode".into(),
+            (Self::ReportCode, En) => "Code".into(),
+            (Self::SimulateStart { path, rate, batch }, Id) => format!(
+                "Simulasi ke {path}: {rate} kejadian per menit, batch #{batch} (Ctrl-C untuk berhenti)"
+            ),
+            (Self::SimulateStart { path, rate, batch }, En) => format!(
+                "Simulating into {path}: {rate} events per minute, batch #{batch} (Ctrl-C to stop)"
+            ),
+            (Self::SimulateStopped { new, changed, batch }, Id) => format!(
+                "Simulasi selesai: {new} kasus baru, {changed} perubahan status (batch #{batch})"
+            ),
+            (Self::SimulateStopped { new, changed, batch }, En) => format!(
+                "Simulation stopped: {new} new cases, {changed} status changes (batch #{batch})"
+            ),
+            (Self::ConfigUnread, Id) => "tidak dibaca: bawaan saja".into(),
+            (Self::ConfigUnread, En) => "not read: defaults only".into(),
+            (Self::ConfigNone, Id) => "tidak ada".into(),
+            (Self::ConfigNone, En) => "none".into(),
+            (Self::ConfigFile, Id) => "berkas".into(),
+            (Self::ConfigFile, En) => "file".into(),
+            (Self::ConfigNoKeys, Id) => {
+                "tidak ada tombol yang dipetakan ulang (pantau config --commands)".into()
+            }
+            (Self::ConfigNoKeys, En) => "no keys remapped (pantau config --commands)".into(),
+            (Self::BatchesNone, Id) => "Belum ada batch.".into(),
+            (Self::BatchesNone, En) => "No batches yet.".into(),
+            (Self::BaselineFuture { t }, Id) => {
+                format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat")
+            }
+            (Self::BaselineFuture { t }, En) => {
+                format!("--baseline: {t:?} has not happened yet; a baseline is a time already past")
+            }
+            (Self::BaselineRange { t, first, last }, Id) => format!(
+                "--baseline: {t:?} di luar jangkauan; pantau menerima tanggal {first} sampai {last}"
+            ),
+            (Self::BaselineRange { t, first, last }, En) => {
+                format!("--baseline: {t:?} is out of range; pantau takes dates from {first} to {last}")
+            }
+            (Self::BaselineBad { t }, Id) => {
+                format!("--baseline: tulis YYYY-MM-DD HH:MM atau HH:MM (hari ini), bukan {t:?}")
+            }
+            (Self::BaselineBad { t }, En) => {
+                format!("--baseline: write YYYY-MM-DD HH:MM or HH:MM (today), not {t:?}")
+            }
+            (Self::ViewsKnown { file, known }, Id) => format!("di [views] {file}; yang ada: {known}"),
+            (Self::ViewsKnown { file, known }, En) => {
+                format!("in [views] of {file}; there are: {known}")
+            }
+            (Self::NoHome, Id) => {
+                "folder rumah tidak ditemukan; atur HOME atau pakai --db PATH".into()
+            }
+            (Self::NoHome, En) => "cannot find the home folder; set HOME or use --db PATH".into(),
+            (Self::TodayRange { s, first, last }, Id) => format!(
+                "PANTAU_TODAY {s:?} di luar jangkauan: pantau menerima tanggal {first} sampai {last}; ubah atau hapus variabel itu (unset PANTAU_TODAY)"
+            ),
+            (Self::TodayRange { s, first, last }, En) => format!(
+                "PANTAU_TODAY {s:?} is out of range: pantau takes dates from {first} to {last}; change the variable or remove it (unset PANTAU_TODAY)"
+            ),
+            (Self::TodayBad { s }, Id) => format!("PANTAU_TODAY tidak valid: {s:?}"),
+            (Self::TodayBad { s }, En) => format!("bad PANTAU_TODAY: {s:?}"),
+            (Self::ScreenFlagsFirst, Id) => "--view/--as-of/--baseline/--cycle sebelum subperintah berlaku untuk layar interaktif; tulis \
+                 sesudah subperintah, mis. `pantau report --view ...`"
+                .into(),
+            (Self::ScreenFlagsFirst, En) => "--view/--as-of/--baseline/--cycle before the subcommand apply to the interactive screen; put \
+                 them after it, e.g. `pantau report --view ...`"
+                .into(),
+            (Self::NoSubcommand { name, names }, Id) => {
+                format!("tidak ada subperintah {name:?}; yang ada: {names}")
+            }
+            (Self::NoSubcommand { name, names }, En) => {
+                format!("no subcommand {name:?}; there are: {names}")
+            }
+            (Self::StdoutWrite { error }, Id) => {
+                format!("tidak dapat menulis ke keluaran standar: {error}")
+            }
+            (Self::StdoutWrite { error }, En) => format!("cannot write to standard output: {error}"),
+            (Self::ExportEncode { error }, Id) => {
+                format!("tidak dapat menyusun berkas ekspor: {error}")
+            }
+            (Self::ExportEncode { error }, En) => format!("cannot encode the export: {error}"),
+            (Self::ReportEncode { error }, Id) => {
+                format!("tidak dapat menyusun keluaran JSON: {error}")
+            }
+            (Self::ReportEncode { error }, En) => {
+                format!("cannot encode the report as JSON: {error}")
+            }
+            (Self::ManRender { error }, Id) => {
+                format!("tidak dapat menyusun halaman manual: {error}")
+            }
+            (Self::ManRender { error }, En) => format!("cannot render the manual page: {error}"),
+        }
+    }
+}
+
+/// `one` for 1, else `many` (English only; Indonesian nouns do not change).
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
