@@ -1,6 +1,8 @@
 //! Every string a user reads, in Bahasa Indonesia and English.
 //! Owns the language choice and the message table; knows nothing of the database or the terminal.
 
+pub mod core;
+
 use serde::Serialize;
 
 /// The language of everything pantau prints.
