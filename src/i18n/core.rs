@@ -211,6 +211,36 @@ pub enum Core<'a> {
     ShortYear { value: String, max: i32 },
     /// Every worksheet is hidden.
     NoVisibleSheet { hidden: &'a str },
+    /// The terminal cannot be set up or used.
+    TuiTerminal { why: String },
+    /// A signal handler cannot be installed.
+    TuiSignal { why: String },
+    /// The TUI's worker thread cannot be started.
+    TuiWorker { why: String },
+    /// The hang-up watchdog cannot be started.
+    TuiWatchdog { why: String },
+    /// An as-of date outside the dates pantau takes.
+    AsOfOutOfRange {
+        day: String,
+        first: String,
+        last: String,
+    },
+    /// Where the saved views are listed.
+    SavedViewsListed,
+    /// No configuration file to save a view in.
+    NoConfigFile,
+    /// A week's label: `Minggu 01/01/2024`.
+    Week { monday: String },
+    /// A deadline counted in calendar days.
+    DaysCalendar,
+    /// A deadline counted in working days.
+    DaysWorking,
+    /// A deadline counted since the case became known.
+    SinceKnown,
+    /// A deadline counted since intake.
+    SinceReceived,
+    /// A deadline counted since registration.
+    SinceRegistration,
 }
 
 impl Core<'_> {
@@ -866,6 +896,44 @@ impl Core<'_> {
             (Self::NoVisibleSheet { hidden }, En) => format!(
                 "every worksheet is hidden ({hidden}); name the sheet to import with --sheet NAME"
             ),
+            (Self::TuiTerminal { why }, Id) => format!("terminal tidak dapat dipakai: {why}"),
+            (Self::TuiTerminal { why }, En) => format!("terminal: {why}"),
+            (Self::TuiSignal { why }, Id) => format!("penangan sinyal tidak dapat dipasang: {why}"),
+            (Self::TuiSignal { why }, En) => format!("signal: {why}"),
+            (Self::TuiWorker { why }, Id) => {
+                format!("thread pekerja tampilan tidak dapat dijalankan: {why}")
+            }
+            (Self::TuiWorker { why }, En) => format!("worker: {why}"),
+            (Self::TuiWatchdog { why }, Id) => {
+                format!("penjaga terminal tidak dapat dijalankan: {why}")
+            }
+            (Self::TuiWatchdog { why }, En) => format!("watchdog: {why}"),
+            (Self::AsOfOutOfRange { day, first, last }, Id) => {
+                format!("{day}: pantau menerima tanggal {first} sampai {last}")
+            }
+            (Self::AsOfOutOfRange { day, first, last }, En) => {
+                format!("{day}: pantau takes dates from {first} to {last}")
+            }
+            (Self::SavedViewsListed, Id) => "; tampilan tersimpan didaftar oleh v".into(),
+            (Self::SavedViewsListed, En) => "; the saved views are listed by v".into(),
+            (Self::NoConfigFile, Id) => {
+                "tidak ada berkas pengaturan (atur HOME atau XDG_CONFIG_HOME, atau pakai --config FILE)".into()
+            }
+            (Self::NoConfigFile, En) => {
+                "no configuration file (set HOME or XDG_CONFIG_HOME, or use --config FILE)".into()
+            }
+            (Self::Week { monday }, Id) => format!("Minggu {monday}"),
+            (Self::Week { monday }, En) => format!("Week {monday}"),
+            (Self::DaysCalendar, Id) => "hari".into(),
+            (Self::DaysCalendar, En) => "days".into(),
+            (Self::DaysWorking, Id) => "hari kerja".into(),
+            (Self::DaysWorking, En) => "working days".into(),
+            (Self::SinceKnown, Id) => "sejak diketahui".into(),
+            (Self::SinceKnown, En) => "since known".into(),
+            (Self::SinceReceived, Id) => "sejak diterima".into(),
+            (Self::SinceReceived, En) => "since received".into(),
+            (Self::SinceRegistration, Id) => "sejak registrasi".into(),
+            (Self::SinceRegistration, En) => "since registration".into(),
         }
     }
 }

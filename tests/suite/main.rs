@@ -11,6 +11,7 @@ mod tui_support;
 
 mod architecture;
 mod asof;
+mod catalogue_core;
 mod cli;
 mod config;
 mod config_save;
