@@ -241,6 +241,31 @@ pub enum Core<'a> {
     SinceReceived,
     /// A deadline counted since registration.
     SinceRegistration,
+    /// A configuration file cannot be read.
+    ConfigRead { why: &'a str },
+    /// A configuration file is not valid TOML.
+    ConfigSyntax { why: &'a str },
+    /// A configuration key pantau does not know.
+    ConfigUnknownKey {
+        known: String,
+        suggestion: Option<&'a str>,
+    },
+    /// A configuration value of the wrong kind.
+    ConfigExpected { expected: &'a str, found: &'a str },
+    /// One key bound to two commands.
+    ConfigConflict {
+        key: &'a str,
+        first: &'a str,
+        second: &'a str,
+    },
+    /// The way out of a mistake in a configuration file.
+    ConfigWayOut,
+    /// A setting left at its default (`config --print`).
+    ConfigDefault,
+    /// A view-spec mistake with a suggestion.
+    DidYouMean { base: &'a str, suggestion: &'a str },
+    /// The provincial office's row: `Provinsi (Kaltim)`.
+    Province { short: &'a str },
 }
 
 impl Core<'_> {
@@ -934,6 +959,50 @@ impl Core<'_> {
             (Self::SinceReceived, En) => "since received".into(),
             (Self::SinceRegistration, Id) => "sejak registrasi".into(),
             (Self::SinceRegistration, En) => "since registration".into(),
+            (Self::ConfigRead { why }, Id) => format!("tidak dapat dibaca: {why}"),
+            (Self::ConfigRead { why }, En) => format!("cannot be read: {why}"),
+            (Self::ConfigSyntax { why }, Id) => format!("bukan TOML yang sah: {why}"),
+            (Self::ConfigSyntax { why }, En) => format!("not valid TOML: {why}"),
+            (Self::ConfigUnknownKey { known, suggestion }, Id) => {
+                let near = suggestion
+                    .map(|s| format!("maksudnya {s:?}? "))
+                    .unwrap_or_default();
+                format!("kunci tidak dikenal; {near}yang dikenal: {known}")
+            }
+            (Self::ConfigUnknownKey { known, suggestion }, En) => {
+                let near = suggestion
+                    .map(|s| format!("did you mean {s:?}? "))
+                    .unwrap_or_default();
+                format!("unknown key; {near}known keys: {known}")
+            }
+            (Self::ConfigExpected { expected, found }, Id) => {
+                format!("diharapkan {expected}, bukan {found}")
+            }
+            (Self::ConfigExpected { expected, found }, En) => {
+                format!("expected {expected}, found {found}")
+            }
+            (Self::ConfigConflict { key, first, second }, Id) => format!(
+                "tombol {key} terikat pada {first} dan juga {second}; beri salah satunya tombol lain"
+            ),
+            (Self::ConfigConflict { key, first, second }, En) => format!(
+                "key {key} is bound to both {first} and {second}; give one of them another key"
+            ),
+            (Self::ConfigWayOut, Id) => {
+                "perbaiki berkas itu, atau mulai dengan pengaturan bawaan saja: pantau --ignore-config".into()
+            }
+            (Self::ConfigWayOut, En) => {
+                "correct the file, or start with the defaults only: pantau --ignore-config".into()
+            }
+            (Self::ConfigDefault, Id) => "bawaan".into(),
+            (Self::ConfigDefault, En) => "default".into(),
+            (Self::DidYouMean { base, suggestion }, Id) => {
+                format!("{base} — maksud Anda {suggestion}?")
+            }
+            (Self::DidYouMean { base, suggestion }, En) => {
+                format!("{base} — did you mean {suggestion}?")
+            }
+            (Self::Province { short }, Id) => format!("Provinsi ({short})"),
+            (Self::Province { short }, En) => format!("Province ({short})"),
         }
     }
 }
