@@ -266,6 +266,33 @@ pub enum Core<'a> {
     DidYouMean { base: &'a str, suggestion: &'a str },
     /// The provincial office's row: `Provinsi (Kaltim)`.
     Province { short: &'a str },
+    /// The map-tiles file's header is not the expected one.
+    TilesHeader { want: String, found: &'a str },
+    /// A map-tiles line has another number of fields.
+    TilesFields { n: usize },
+    /// A map-tiles cell is not a whole number in range.
+    TilesNumber {
+        column: &'a str,
+        value: &'a str,
+        least: u16,
+        max: u16,
+    },
+    /// A tile reaches past the grid.
+    TilesBeyond { max: u16 },
+    /// A tile of an unknown region.
+    TilesUnknown { code: &'a str },
+    /// A region with two tiles.
+    TilesTwice { code: &'a str, first: usize },
+    /// Two tiles overlapping.
+    TilesOverlap {
+        code: &'a str,
+        other: &'a str,
+        other_line: usize,
+        row: u16,
+        col: u16,
+    },
+    /// A region without a tile.
+    TilesMissing { code: &'a str, name: &'a str },
 }
 
 impl Core<'_> {
@@ -1003,6 +1030,82 @@ impl Core<'_> {
             }
             (Self::Province { short }, Id) => format!("Provinsi ({short})"),
             (Self::Province { short }, En) => format!("Province ({short})"),
+            (Self::TilesHeader { want, found }, Id) => {
+                format!("baris judul harus `{want}`, tertulis `{found}`")
+            }
+            (Self::TilesHeader { want, found }, En) => {
+                format!("the header must be `{want}`, found `{found}`")
+            }
+            (Self::TilesFields { n }, Id) => {
+                format!("perlu 5 kolom (kode_wilayah,baris,kolom,tinggi,lebar), ada {n}")
+            }
+            (Self::TilesFields { n }, En) => {
+                format!("expected 5 fields (region,row,column,height,width), found {n}")
+            }
+            (
+                Self::TilesNumber {
+                    column,
+                    value,
+                    least,
+                    max,
+                },
+                Id,
+            ) => format!("kolom {column}: \"{value}\" bukan bilangan bulat {least}–{max}"),
+            (
+                Self::TilesNumber {
+                    column,
+                    value,
+                    least,
+                    max,
+                },
+                En,
+            ) => format!("column {column}: \"{value}\" is not a whole number {least}–{max}"),
+            (Self::TilesBeyond { max }, Id) => format!("petak melewati baris atau kolom {max}"),
+            (Self::TilesBeyond { max }, En) => {
+                format!("the tile reaches past row or column {max}")
+            }
+            (Self::TilesUnknown { code }, Id) => {
+                format!("wilayah \"{code}\" tidak dikenal (pakai kode Kemendagri, mis. 64.71)")
+            }
+            (Self::TilesUnknown { code }, En) => {
+                format!("unknown region \"{code}\" (use the Kemendagri code, e.g. 64.71)")
+            }
+            (Self::TilesTwice { code, first }, Id) => {
+                format!("wilayah {code} muncul dua kali: di baris {first} dan di sini")
+            }
+            (Self::TilesTwice { code, first }, En) => {
+                format!("region {code} appears twice: on line {first} and here")
+            }
+            (
+                Self::TilesOverlap {
+                    code,
+                    other,
+                    other_line,
+                    row,
+                    col,
+                },
+                Id,
+            ) => format!(
+                "petak {code} menimpa petak {other} (baris {other_line}) di baris {row}, kolom {col}"
+            ),
+            (
+                Self::TilesOverlap {
+                    code,
+                    other,
+                    other_line,
+                    row,
+                    col,
+                },
+                En,
+            ) => format!(
+                "tile {code} overlaps tile {other} (line {other_line}) at row {row}, column {col}"
+            ),
+            (Self::TilesMissing { code, name }, Id) => {
+                format!("wilayah {code} ({name}) tidak punya petak; tambahkan satu baris untuknya")
+            }
+            (Self::TilesMissing { code, name }, En) => {
+                format!("region {code} ({name}) has no tile; add a line for it")
+            }
         }
     }
 }
