@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rustix::fs::{FlockOperation, OFlags};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, core::Core};
 
 /// The mode of a copy of case data: its owner reads and writes it, nobody else.
 pub const PRIVATE: u32 = 0o600;
@@ -144,18 +145,10 @@ impl Temp {
                 .map_err(io_at(&path))?;
         }
         if !same_inode(&self.file, &path) {
-            return Err(Error::failed(
-                format!(
-                    "berkas sementara {} diganti oleh proses lain selama ditulis; tidak ada yang ditulis ke {}: periksa siapa yang dapat menulis di folder itu, lalu ulangi",
-                    path.display(),
-                    dest.display()
-                ),
-                format!(
-                    "the temporary file {} was replaced by another process while it was written; nothing was written to {}: check who may write in that folder, then try again",
-                    path.display(),
-                    dest.display()
-                ),
-            ));
+            return Err({
+                let m = Core::TempReplaced { temp: &path, dest };
+                Error::failed(m.text(Lang::Id), m.text(Lang::En))
+            });
         }
         check_dest(dest, replace)?;
         let Some(temp) = self.path.take() else {
@@ -213,28 +206,16 @@ pub fn check_dest(dest: &Path, replace: Replace) -> Result<()> {
         let to = std::fs::read_link(dest)
             .map(|t| t.display().to_string())
             .unwrap_or_else(|_| "?".into());
-        return Err(Error::failed(
-            format!(
-                "{} adalah tautan simbolik (ke {to}); pantau tidak menulis melalui tautan: hapus tautan itu atau tulis path berkas yang sebenarnya",
-                dest.display()
-            ),
-            format!(
-                "{} is a symbolic link (to {to}); pantau does not write through links: remove the link or give the real file's path",
-                dest.display()
-            ),
-        ));
+        return Err({
+            let m = Core::DestIsLink { dest, to };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     if !meta.file_type().is_file() {
-        return Err(Error::failed(
-            format!(
-                "{} ada tetapi bukan berkas biasa; pilih path lain",
-                dest.display()
-            ),
-            format!(
-                "{} exists and is not a regular file; choose another path",
-                dest.display()
-            ),
-        ));
+        return Err({
+            let m = Core::DestNotFile { dest };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     if replace == Replace::No {
         return Err(Error::Exists {
@@ -278,20 +259,18 @@ pub fn commit_pair(
             let kept = keep_aside(about, about_dest)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|_| "-".into());
-            Err(Error::failed(
-                format!(
-                    "{} sudah ditulis, tetapi {} tidak dapat diletakkan ({}); isinya disimpan di {kept}: periksa siapa yang menulis di folder itu",
-                    main_dest.display(),
-                    about_dest.display(),
-                    e.message(crate::i18n::Lang::Id)
-                ),
-                format!(
-                    "{} was written, but {} could not be put in place ({}); its contents were kept in {kept}: check who writes in that folder",
-                    main_dest.display(),
-                    about_dest.display(),
-                    e.message(crate::i18n::Lang::En)
-                ),
-            ))
+            Err({
+                let m = |lang| {
+                    Core::AboutNotPlaced {
+                        main: main_dest,
+                        about: about_dest,
+                        why: e.message(lang),
+                        kept: kept.clone(),
+                    }
+                    .text(lang)
+                };
+                Error::failed(m(Lang::Id), m(Lang::En))
+            })
         }
     }
 }
@@ -441,7 +420,10 @@ fn holder(path: &Path, meta: &std::fs::Metadata) -> Holder {
 /// run removes, and returns that name.
 pub fn keep_aside(mut temp: Temp, dest: &Path) -> Result<PathBuf> {
     let Some(path) = temp.path.take() else {
-        return Err(Error::Other("internal: a temporary file kept twice".into()));
+        return Err({
+            let m = Core::TempKeptTwice;
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     };
     let name = dest
         .file_name()
@@ -484,18 +466,10 @@ pub fn check_writable(dest: &Path, replace: Replace) -> Result<()> {
     )
     .is_ok();
     if !writable {
-        return Err(Error::failed(
-            format!(
-                "{} tidak dapat dibuat: Anda tidak boleh menulis di folder {}; tidak ada yang ditulis. Pilih folder lain atau mintalah izin tulis",
-                dest.display(),
-                dir.display()
-            ),
-            format!(
-                "{} cannot be created: you may not write in the folder {}; nothing was written. Choose another folder or ask for write permission",
-                dest.display(),
-                dir.display()
-            ),
-        ));
+        return Err({
+            let m = Core::DirNotWritable { dest, dir: &dir };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     let me = rustix::process::geteuid().as_raw();
     if let Ok(meta) = std::fs::symlink_metadata(dest)
@@ -505,18 +479,14 @@ pub fn check_writable(dest: &Path, replace: Replace) -> Result<()> {
         && dir_meta.uid() != me
     {
         let owner = user_name(meta.uid());
-        return Err(Error::failed(
-            format!(
-                "{} milik {owner}, di folder {} yang ber-sticky bit: hanya {owner} yang dapat menggantinya; tidak ada yang ditulis. Mintalah {owner} menghapusnya, atau pilih nama atau folder lain",
-                dest.display(),
-                dir.display()
-            ),
-            format!(
-                "{} belongs to {owner}, in {}, a folder with the sticky bit: only {owner} may replace it; nothing was written. Ask {owner} to remove it, or choose another name or folder",
-                dest.display(),
-                dir.display()
-            ),
-        ));
+        return Err({
+            let m = Core::StickyOwner {
+                dest,
+                dir: &dir,
+                owner,
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     Ok(())
 }
@@ -567,16 +537,10 @@ pub fn private_dir(dir: &Path) -> Result<()> {
 }
 
 fn not_own_dir(dir: &Path) -> Error {
-    Error::failed(
-        format!(
-            "{} bukan folder milik Anda (tautan simbolik, berkas, atau milik pengguna lain); pantau tidak menyimpan salinan data di sana: pindahkan atau hapus, lalu ulangi",
-            dir.display()
-        ),
-        format!(
-            "{} is not a folder of yours (a symbolic link, a file, or another user's); pantau keeps no copy of case data there: move or remove it, then try again",
-            dir.display()
-        ),
-    )
+    {
+        let m = Core::NotOwnDir { dir };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    }
 }
 
 /// Parses `--mode OCTAL` (`600`, `0640`): a mode of a copy the user names; never writable by

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 
 /// What is wrong at one place of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,42 +71,25 @@ impl ConfigError {
         } else {
             format!("{}: ", self.key)
         };
-        let what = match (&self.problem, lang) {
-            (Problem::Read(e), Lang::En) => format!("cannot be read: {e}"),
-            (Problem::Read(e), Lang::Id) => format!("tidak dapat dibaca: {e}"),
-            (Problem::Refused { en, .. }, Lang::En) => en.clone(),
-            (Problem::Refused { id, .. }, Lang::Id) => id.clone(),
-            (Problem::Syntax(e), Lang::En) => format!("not valid TOML: {e}"),
-            (Problem::Syntax(e), Lang::Id) => format!("bukan TOML yang sah: {e}"),
-            (Problem::Unknown { known, suggestion }, lang) => {
-                let near = suggestion
-                    .as_ref()
-                    .map(|s| format!("{} {s:?}? ", lang.pick("maksudnya", "did you mean")))
-                    .unwrap_or_default();
-                format!(
-                    "{}; {near}{}: {}",
-                    lang.pick("kunci tidak dikenal", "unknown key"),
-                    lang.pick("yang dikenal", "known keys"),
-                    known.join(", ")
-                )
+        let what = match &self.problem {
+            Problem::Read(e) => Core::ConfigRead { why: e }.text(lang),
+            Problem::Refused { id, en } => lang.pick(id, en).to_string(),
+            Problem::Syntax(e) => Core::ConfigSyntax { why: e }.text(lang),
+            Problem::Unknown { known, suggestion } => Core::ConfigUnknownKey {
+                known: known.join(", "),
+                suggestion: suggestion.as_deref(),
             }
-            (Problem::Expected { id, en, found }, lang) => format!(
-                "{} {}, {} {found}",
-                lang.pick("diharapkan", "expected"),
-                lang.pick(id, en),
-                lang.pick("bukan", "found")
-            ),
-            (Problem::Conflict { key, first, second }, Lang::En) => format!(
-                "key {key} is bound to both {first} and {second}; give one of them another key"
-            ),
-            (Problem::Conflict { key, first, second }, Lang::Id) => format!(
-                "tombol {key} terikat pada {first} dan juga {second}; beri salah satunya tombol lain"
-            ),
+            .text(lang),
+            Problem::Expected { id, en, found } => Core::ConfigExpected {
+                expected: lang.pick(id, en),
+                found,
+            }
+            .text(lang),
+            Problem::Conflict { key, first, second } => {
+                Core::ConfigConflict { key, first, second }.text(lang)
+            }
         };
-        let way_out = lang.pick(
-            "perbaiki berkas itu, atau mulai dengan pengaturan bawaan saja: pantau --ignore-config",
-            "correct the file, or start with the defaults only: pantau --ignore-config",
-        );
+        let way_out = Core::ConfigWayOut.text(lang);
         format!("{place}: {key}{what}; {way_out}")
     }
 }

@@ -14,7 +14,7 @@ pub use saved::{Prefs, SavedView, valid_name};
 pub use theme::ThemeName;
 
 use crate::domain::DayCount;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::tui::action::Command;
 use crate::tui::bindings::{Keymap, Origin, Remap, key_name, parse_key};
 use crate::tui::keymap::Mode;
@@ -55,7 +55,7 @@ impl Source {
     /// How `config --print` says it.
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Source::Default => lang.pick("bawaan", "default").to_string(),
+            Source::Default => Core::ConfigDefault.text(lang),
             Source::File { path, line } => format!("{}:{line}", path.display()),
             Source::Env(v) => format!("${v}"),
             Source::Flag(f) => f.to_string(),

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Phase, Status};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 
 /// How a limit counts its days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
@@ -44,13 +44,13 @@ impl Deadline {
     /// "7 hari sejak registrasi 08/01/2024 → 15/01/2024".
     pub fn explain(&self, lang: Lang) -> String {
         let unit = match self.count {
-            DayCount::Calendar => lang.pick("hari", "days"),
-            DayCount::Working => lang.pick("hari kerja", "working days"),
+            DayCount::Calendar => Core::DaysCalendar.text(lang),
+            DayCount::Working => Core::DaysWorking.text(lang),
         };
         let since = match self.phase {
-            Phase::Lead => lang.pick("sejak diketahui", "since known"),
-            Phase::Intake => lang.pick("sejak diterima", "since received"),
-            _ => lang.pick("sejak registrasi", "since registration"),
+            Phase::Lead => Core::SinceKnown.text(lang),
+            Phase::Intake => Core::SinceReceived.text(lang),
+            _ => Core::SinceRegistration.text(lang),
         };
         format!(
             "{} {unit} {since} {} → {}",

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::fold;
 pub use crate::error::ReferenceError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 
 /// The embedded copies of assets/, so a bare host needs nothing beside the binary.
 pub const REGIONS_CSV: &str = include_str!("../../assets/regions.csv");
@@ -34,11 +34,10 @@ impl Region {
     /// for the provincial office.
     pub fn display_name(&self, lang: Lang) -> String {
         if self.kind == "provinsi" {
-            return format!(
-                "{} ({})",
-                lang.pick("Provinsi", "Province"),
-                self.short_name
-            );
+            return Core::Province {
+                short: &self.short_name,
+            }
+            .text(lang);
         }
         self.name
             .trim_start_matches("Kabupaten ")

@@ -2,7 +2,7 @@
 //! errors naming the line), and moving between tiles by direction. Data only: no drawing, no SQL.
 
 use crate::domain::Reference;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 
 /// The embedded copy of the layout.
 pub const MAP_CSV: &str = include_str!("../../assets/map-tiles.csv");
@@ -99,84 +99,44 @@ pub struct LayoutError {
 impl LayoutError {
     /// `assets/map-tiles.csv:7: …` in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
         let text = match &self.problem {
-            Problem::Header(found) => {
-                let want = HEADER.join(",");
-                if id {
-                    format!("baris judul harus `{want}`, tertulis `{found}`")
-                } else {
-                    format!("the header must be `{want}`, found `{found}`")
-                }
-            }
-            Problem::Fields(n) => {
-                if id {
-                    format!("perlu 5 kolom (kode_wilayah,baris,kolom,tinggi,lebar), ada {n}")
-                } else {
-                    format!("expected 5 fields (region,row,column,height,width), found {n}")
-                }
-            }
+            Problem::Header(found) => Core::TilesHeader {
+                want: HEADER.join(","),
+                found,
+            },
+            Problem::Fields(n) => Core::TilesFields { n: *n },
             Problem::Number {
                 column,
                 value,
                 least,
-            } => {
-                if id {
-                    format!("kolom {column}: \"{value}\" bukan bilangan bulat {least}–{MAX_CELLS}")
-                } else {
-                    format!(
-                        "column {column}: \"{value}\" is not a whole number {least}–{MAX_CELLS}"
-                    )
-                }
-            }
-            Problem::Beyond => {
-                if id {
-                    format!("petak melewati baris atau kolom {MAX_CELLS}")
-                } else {
-                    format!("the tile reaches past row or column {MAX_CELLS}")
-                }
-            }
-            Problem::Unknown(code) => {
-                if id {
-                    format!("wilayah \"{code}\" tidak dikenal (pakai kode Kemendagri, mis. 64.71)")
-                } else {
-                    format!("unknown region \"{code}\" (use the Kemendagri code, e.g. 64.71)")
-                }
-            }
-            Problem::Twice { code, first } => {
-                if id {
-                    format!("wilayah {code} muncul dua kali: di baris {first} dan di sini")
-                } else {
-                    format!("region {code} appears twice: on line {first} and here")
-                }
-            }
+            } => Core::TilesNumber {
+                column,
+                value,
+                least: *least,
+                max: MAX_CELLS,
+            },
+            Problem::Beyond => Core::TilesBeyond { max: MAX_CELLS },
+            Problem::Unknown(code) => Core::TilesUnknown { code },
+            Problem::Twice { code, first } => Core::TilesTwice {
+                code,
+                first: *first,
+            },
             Problem::Overlap {
                 code,
                 other,
                 other_line,
                 row,
                 col,
-            } => {
-                if id {
-                    format!(
-                        "petak {code} menimpa petak {other} (baris {other_line}) di baris {row}, kolom {col}"
-                    )
-                } else {
-                    format!(
-                        "tile {code} overlaps tile {other} (line {other_line}) at row {row}, column {col}"
-                    )
-                }
-            }
-            Problem::Missing { code, name } => {
-                if id {
-                    format!(
-                        "wilayah {code} ({name}) tidak punya petak; tambahkan satu baris untuknya"
-                    )
-                } else {
-                    format!("region {code} ({name}) has no tile; add a line for it")
-                }
-            }
-        };
+            } => Core::TilesOverlap {
+                code,
+                other,
+                other_line: *other_line,
+                row: *row,
+                col: *col,
+            },
+            Problem::Missing { code, name } => Core::TilesMissing { code, name },
+        }
+        .text(lang);
         format!("{}:{}: {text}", self.file, self.line)
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::{Source, Status, TypeGroup};
 use crate::engine::sql::{Params, relation};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::view::View;
 
 /// The figures a coordination meeting asks for first.
@@ -338,10 +338,12 @@ impl Engine<'_> {
             Dim::Type => TypeGroup::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Status => Status::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Source => Source::from_code(key).map(|t| t.label(lang).to_string()),
-            Dim::Week => key
-                .parse::<NaiveDate>()
-                .ok()
-                .map(|d| format!("{} {}", lang.pick("Minggu", "Week"), d.format("%d/%m/%Y"))),
+            Dim::Week => key.parse::<NaiveDate>().ok().map(|d| {
+                Core::Week {
+                    monday: d.format("%d/%m/%Y").to_string(),
+                }
+                .text(lang)
+            }),
         }
     }
 }

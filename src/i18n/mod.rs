@@ -1,11 +1,12 @@
 //! Every string a user reads, in Bahasa Indonesia and English.
 //! Owns the language choice and the message table; knows nothing of the database or the terminal.
 
-pub mod doctor;
 
 use serde::Serialize;
 
 pub mod commands;
+pub mod core;
+pub mod doctor;
 
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]

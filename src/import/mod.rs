@@ -27,7 +27,7 @@ use rusqlite::Transaction;
 
 use crate::domain::{Case, Reference, StatusChange, clean_nomor, nomor_key};
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
@@ -131,16 +131,12 @@ pub fn os_user(lang: Lang) -> String {
         if let Ok(Some(u)) = nix::unistd::User::from_name(&v) {
             return u.name;
         }
-        crate::log::warn(lang.pick(
-            &format!(
-                "SUDO_USER={} bukan nama pengguna di komputer ini; dicatat sebagai pengguna yang menjalankan pantau (root)",
-                crate::text::safe(&format!("{v:?}"))
-            ),
-            &format!(
-                "SUDO_USER={} names no user of this host; recorded as the user running pantau (root) instead",
-                crate::text::safe(&format!("{v:?}"))
-            ),
-        ));
+        crate::log::warn(
+            &Core::SudoUserUnknown {
+                value: crate::text::safe(&format!("{v:?}")).into_owned(),
+            }
+            .text(lang),
+        );
     }
     match nix::unistd::User::from_uid(uid) {
         Ok(Some(u)) => u.name,
@@ -234,10 +230,10 @@ pub fn write_checked(
         Some(w) if !out.fatal && out.rows == checked.rows && w.counts.total == checked.rows => {
             Ok(Some(w))
         }
-        _ => Err(Error::Other(format!(
-            "{}: the file read differently the second time; nothing was written",
-            input.name
-        ))),
+        _ => Err({
+            let m = Core::ReadTwiceDiffers { file: &input.name };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        }),
     }
 }
 
@@ -385,10 +381,13 @@ fn pass(
         }
         if !found.is_empty() {
             if checked.is_some() {
-                failure = Some(Error::Other(format!(
-                    "{}:{}: the row checked differently the second time; nothing was written",
-                    input.name, row.line
-                )));
+                failure = Some({
+                    let m = Core::RowTwiceDiffers {
+                        file: &input.name,
+                        line: row.line,
+                    };
+                    Error::failed(m.text(Lang::Id), m.text(Lang::En))
+                });
                 return ControlFlow::Break(());
             }
             // Nothing more is written: the writer stops and the transaction is rolled back.
@@ -517,9 +516,10 @@ fn write_file(
         }
         drop(receive);
         reader.join().unwrap_or_else(|_| {
-            Err(Error::Other(
-                "internal: the reading thread of the import failed".into(),
-            ))
+            Err({
+                let m = Core::ReaderFailed;
+                Error::failed(m.text(Lang::Id), m.text(Lang::En))
+            })
         })
     })?;
     if let Some(e) = failure {
@@ -576,14 +576,15 @@ impl NearStored {
             crate::text::safe(&self.stored),
             self.line,
         );
-        Error::failed(
-            format!(
-                "{file}:{line}: nomor \"{value}\" adalah nomor perkara tersimpan \"{stored}\" yang ditulis berbeda (huruf besar/kecil, spasi, karakter tak terlihat atau bentuk garis); tidak ada yang ditulis. Tulis \"{stored}\" untuk memperbarui perkara itu."
-            ),
-            format!(
-                "{file}:{line}: nomor \"{value}\" is the stored case \"{stored}\" written differently (case, spaces, invisible characters or dash/slash forms); nothing was written. Write \"{stored}\" to update that case."
-            ),
-        )
+        {
+            let m = Core::NearStored {
+                file: file.into_owned(),
+                line,
+                value: value.into_owned(),
+                stored: stored.into_owned(),
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        }
     }
 }
 

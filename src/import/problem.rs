@@ -1,7 +1,7 @@
 //! What can be wrong with an input file, as `FILE:LINE: column "x": message` in either language.
 //! Only messages here; finding the problems is the readers' and the validator's work.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 
 /// One thing wrong with a file, a row or a cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,13 +157,18 @@ pub enum CodeList {
 
 impl CodeList {
     /// What the list is called in `lang`.
-    pub fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, lang: Lang) -> String {
+        self.core().text(lang)
+    }
+
+    /// The list's name in the catalogue.
+    fn core(self) -> Core<'static> {
         match self {
-            CodeList::Source => lang.pick("sumber", "source"),
-            CodeList::Status => "status",
-            CodeList::ViolationType => lang.pick("jenis", "type"),
-            CodeList::PartyCategory => lang.pick("kategori terlapor", "reported-party category"),
-            CodeList::Forwarding => lang.pick("tujuan penerusan", "forwarding destination"),
+            CodeList::Source => Core::CodeSource,
+            CodeList::Status => Core::CodeStatus,
+            CodeList::ViolationType => Core::CodeViolationType,
+            CodeList::PartyCategory => Core::CodePartyCategory,
+            CodeList::Forwarding => Core::CodeForwarding,
         }
     }
 
@@ -212,11 +217,11 @@ impl Problem {
     /// `column "x": message`, or just the message.
     pub fn reason(&self, lang: Lang) -> String {
         match &self.column {
-            Some(c) => format!(
-                "{} \"{c}\": {}",
-                lang.pick("kolom", "column"),
-                self.issue.message(lang)
-            ),
+            Some(c) => Core::InColumn {
+                column: c,
+                reason: self.issue.message(lang),
+            }
+            .text(lang),
             None => self.issue.message(lang),
         }
     }
@@ -228,11 +233,13 @@ impl Problem {
         match self.at.as_deref() {
             _ if line == 0 => format!("{file}: {}", self.reason(lang)),
             None => format!("{file}:{line}: {}", self.reason(lang)),
-            Some(At::Object(n)) => format!(
-                "{file}:{line}: {} #{n}: {}",
-                lang.pick("objek", "object"),
-                self.reason(lang)
-            ),
+            Some(At::Object(n)) => Core::AtObject {
+                file,
+                line,
+                n: *n,
+                reason: self.reason(lang),
+            }
+            .text(lang),
             Some(At::Cell {
                 sheet,
                 col: Some(c),
@@ -241,11 +248,13 @@ impl Problem {
                 column_letters(*c),
                 self.reason(lang)
             ),
-            Some(At::Cell { sheet, col: None }) => format!(
-                "{file}:{sheet}: {} {line}: {}",
-                lang.pick("baris", "row"),
-                self.reason(lang)
-            ),
+            Some(At::Cell { sheet, col: None }) => Core::AtRow {
+                file,
+                sheet,
+                line,
+                reason: self.reason(lang),
+            }
+            .text(lang),
         }
     }
 }
@@ -263,308 +272,107 @@ fn shorten(value: &str) -> String {
 impl Issue {
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
-        match self {
-            Issue::EmptyFile => lang
-                .pick(
-                    "berkas kosong: tidak ada baris judul",
-                    "the file is empty: no header row",
-                )
-                .into(),
-            Issue::NotUtf8 => lang
-                .pick(
-                    "bukan teks UTF-8; simpan ulang berkas sebagai \"CSV UTF-8\"",
-                    "not UTF-8 text; save the file again as \"CSV UTF-8\"",
-                )
-                .into(),
-            Issue::Csv(e) => format!("{}: {e}", lang.pick("CSV tidak terbaca", "unreadable CSV")),
-            Issue::Json(e) => format!("{}: {e}", lang.pick("JSON tidak valid", "invalid JSON")),
-            Issue::Spreadsheet(e) => format!(
-                "{}: {e}",
-                lang.pick("lembar kerja tidak terbaca", "unreadable spreadsheet")
-            ),
-            Issue::NotAnObject { found } => {
-                if id {
-                    format!("setiap baris harus berupa objek JSON, ditemukan {found}")
-                } else {
-                    format!("each row must be a JSON object, found {found}")
-                }
-            }
-            Issue::FieldCount { found, expected } => {
-                if id {
-                    format!(
-                        "baris ini punya {found} kolom, baris judul {expected} (tanda kutip atau pemisah hilang?)"
-                    )
-                } else {
-                    format!(
-                        "this row has {found} fields, the header {expected} (a missing quote or separator?)"
-                    )
-                }
-            }
-            Issue::UnterminatedQuote => lang
-                .pick(
-                    "tanda kutip dibuka di baris ini tetapi tidak pernah ditutup",
-                    "a quote opened on this line is never closed",
-                )
-                .into(),
-            Issue::UnknownColumn { suggestion } => {
-                let base = lang.pick("kolom tidak dikenal", "unknown column");
-                let hint = lang.pick(
-                    "(--ignore-unknown untuk melewatinya)",
-                    "(--ignore-unknown to skip it)",
-                );
-                match suggestion {
-                    Some(s) => format!(
-                        "{base} — {} \"{s}\"? {hint}",
-                        lang.pick("maksud Anda", "did you mean")
-                    ),
-                    None => format!("{base} {hint}"),
-                }
-            }
-            Issue::Unnamed => lang
-                .pick(
-                    "ada isi di kolom tanpa judul (--ignore-unknown untuk melewatinya)",
-                    "a value in a column without a header (--ignore-unknown to skip it)",
-                )
-                .into(),
-            Issue::NoSheet { name, sheets } => {
-                if id {
-                    format!("lembar \"{name}\" tidak ada (lembar yang ada: {sheets})")
-                } else {
-                    format!("no sheet \"{name}\" (the sheets are: {sheets})")
-                }
-            }
-            Issue::DuplicateColumn { first } => {
-                if id {
-                    format!("kolom yang sama dengan \"{first}\"; hapus salah satunya")
-                } else {
-                    format!("the same column as \"{first}\"; remove one of them")
-                }
-            }
-            Issue::MissingColumn => lang
-                .pick("kolom wajib tidak ada", "required column is missing")
-                .into(),
-            Issue::Required => lang
-                .pick("wajib diisi, tetapi kosong", "required, but empty")
-                .into(),
-            Issue::TooLong { bytes, max } => {
-                if id {
-                    format!("isi terlalu panjang: {bytes} byte (paling banyak {max})")
-                } else {
-                    format!("value too long: {bytes} bytes (at most {max})")
-                }
-            }
-            Issue::BadDate { value } => {
-                if id {
-                    format!(
-                        "bukan tanggal: \"{}\" (tulis YYYY-MM-DD atau DD/MM/YYYY)",
-                        shorten(value)
-                    )
-                } else {
-                    format!(
-                        "not a date: \"{}\" (write YYYY-MM-DD or DD/MM/YYYY)",
-                        shorten(value)
-                    )
-                }
-            }
-            Issue::FutureDate { value, today } => {
-                if id {
-                    format!("tanggal {value} belum terjadi (hari ini {today})")
-                } else {
-                    format!("date {value} is in the future (today is {today})")
-                }
-            }
+        let list;
+        let m = match self {
+            Issue::EmptyFile => Core::EmptyFile,
+            Issue::NotUtf8 => Core::NotUtf8,
+            Issue::Csv(e) => Core::Csv { why: e },
+            Issue::Json(e) => Core::Json { why: e },
+            Issue::Spreadsheet(e) => Core::Spreadsheet { why: e },
+            Issue::NotAnObject { found } => Core::NotAnObject { found },
+            Issue::FieldCount { found, expected } => Core::FieldCount {
+                found: *found,
+                expected: *expected,
+            },
+            Issue::UnterminatedQuote => Core::UnterminatedQuote,
+            Issue::UnknownColumn { suggestion } => Core::UnknownColumn {
+                suggestion: *suggestion,
+            },
+            Issue::Unnamed => Core::Unnamed,
+            Issue::NoSheet { name, sheets } => Core::NoSheet { name, sheets },
+            Issue::DuplicateColumn { first } => Core::DuplicateColumn { first },
+            Issue::MissingColumn => Core::MissingColumn,
+            Issue::Required => Core::Required,
+            Issue::TooLong { bytes, max } => Core::TooLong {
+                bytes: *bytes,
+                max: *max,
+            },
+            Issue::BadDate { value } => Core::BadDate {
+                value: shorten(value),
+            },
+            Issue::FutureDate { value, today } => Core::FutureDate { value, today },
             Issue::DateBefore {
                 value,
                 other,
                 other_value,
-            } => {
-                if id {
-                    format!("tanggal {value} lebih awal dari {other} {other_value}")
-                } else {
-                    format!("date {value} is before {other} {other_value}")
-                }
-            }
-            Issue::BadBool { value } => {
-                if id {
-                    format!(
-                        "bukan ya/tidak: \"{}\" (tulis ya, tidak, true, false, 1 atau 0)",
-                        shorten(value)
-                    )
-                } else {
-                    format!(
-                        "not yes/no: \"{}\" (write yes, no, ya, tidak, true, false, 1 or 0)",
-                        shorten(value)
-                    )
-                }
-            }
-            Issue::UnknownRegion { value, suggestion } => {
-                let base = format!(
-                    "{} \"{}\"",
-                    lang.pick("wilayah tidak dikenal", "unknown region"),
-                    shorten(value)
-                );
-                match suggestion {
-                    Some(s) => {
-                        format!("{base} — {} {s}?", lang.pick("maksud Anda", "did you mean"))
-                    }
-                    None => format!(
-                        "{base} ({})",
-                        lang.pick(
-                            "tulis kode Kemendagri seperti 64.71 atau nama seperti Balikpapan",
-                            "write a Kemendagri code such as 64.71 or a name such as Balikpapan"
-                        )
-                    ),
-                }
-            }
-            Issue::UnknownStage { value, suggestion } => {
-                let base = format!(
-                    "{} \"{}\"",
-                    lang.pick("tahapan tidak dikenal", "unknown stage"),
-                    shorten(value)
-                );
-                match suggestion {
-                    Some(s) => {
-                        format!("{base} — {} {s}?", lang.pick("maksud Anda", "did you mean"))
-                    }
-                    None => format!(
-                        "{base} ({})",
-                        lang.pick(
-                            "tulis kode seperti KAMPANYE",
-                            "write a code such as KAMPANYE"
-                        )
-                    ),
-                }
-            }
+            } => Core::DateBefore {
+                value,
+                other,
+                other_value,
+            },
+            Issue::BadBool { value } => Core::BadBool {
+                value: shorten(value),
+            },
+            Issue::UnknownRegion { value, suggestion } => Core::UnknownRegion {
+                value: shorten(value),
+                suggestion: suggestion.as_deref(),
+            },
+            Issue::UnknownStage { value, suggestion } => Core::UnknownStage {
+                value: shorten(value),
+                suggestion: suggestion.as_deref(),
+            },
             Issue::UnknownCode {
-                list,
+                list: code_list,
                 value,
                 suggestion,
             } => {
-                let base = if id {
-                    format!("{} tidak dikenal \"{}\"", list.name(lang), shorten(value))
-                } else {
-                    format!("unknown {} \"{}\"", list.name(lang), shorten(value))
-                };
-                let choices = list.codes().join(", ");
-                match suggestion {
-                    Some(s) => {
-                        format!("{base} — {} {s}?", lang.pick("maksud Anda", "did you mean"))
-                    }
-                    None => format!("{base} ({}: {choices})", lang.pick("pilihan", "one of")),
+                list = code_list.core();
+                Core::UnknownCode {
+                    list: &list,
+                    value: shorten(value),
+                    suggestion: *suggestion,
+                    choices: code_list.codes().join(", "),
                 }
             }
-            Issue::WrongType { found } => {
-                if id {
-                    format!("tipe salah: diharapkan teks, angka atau true/false, ditemukan {found}")
-                } else {
-                    format!("wrong type: expected text, a number or true/false, found {found}")
-                }
-            }
-            Issue::CellError { value } => {
-                if id {
-                    format!("sel berisi galat {value}")
-                } else {
-                    format!("the cell holds the error {value}")
-                }
-            }
+            Issue::WrongType { found } => Core::WrongType { found },
+            Issue::CellError { value } => Core::CellError { value },
             Issue::DuplicateNomor {
                 value,
                 first_line,
                 line,
-            } => {
-                if id {
-                    format!(
-                        "nomor \"{}\" muncul dua kali: di baris {first_line} dan di baris {line}",
-                        shorten(value)
-                    )
-                } else {
-                    format!(
-                        "\"{}\" appears twice: on line {first_line} and on line {line}",
-                        shorten(value)
-                    )
-                }
-            }
+            } => Core::DuplicateNomor {
+                value: shorten(value),
+                first_line: *first_line,
+                line: *line,
+            },
             Issue::NearDuplicateNomor {
                 value,
                 first,
                 first_line,
-            } => {
-                if id {
-                    format!(
-                        "nomor \"{}\" sama dengan \"{}\" di baris {first_line}, hanya beda huruf besar/kecil, spasi, karakter tak terlihat atau bentuk garis; satu perkara ditulis dua kali — samakan penulisannya dan sisakan satu baris",
-                        shorten(value),
-                        shorten(first)
-                    )
-                } else {
-                    format!(
-                        "\"{}\" is the intake number \"{}\" of line {first_line} written differently (case, spaces, invisible characters or dash/slash forms): one case written twice — write it one way and keep one row",
-                        shorten(value),
-                        shorten(first)
-                    )
-                }
-            }
-            Issue::FormulaWithoutValue { formula } => {
-                if id {
-                    format!(
-                        "sel berisi rumus ={} tanpa hasil tersimpan (berkas dibuat oleh skrip); buka dan simpan di Excel atau LibreOffice agar hasilnya tersimpan, atau tulis nilainya",
-                        shorten(formula)
-                    )
-                } else {
-                    format!(
-                        "the cell holds the formula ={} without a saved result (a file written by a script); open and save it in Excel or LibreOffice so the result is saved, or write the value",
-                        shorten(formula)
-                    )
-                }
-            }
-            Issue::ImplausibleYear { value, min, max } => {
-                if id {
-                    format!(
-                        "tahun pada tanggal \"{}\" di luar {min}–{max}; tulis tanggal dengan tahun empat angka (YYYY-MM-DD atau DD/MM/YYYY)",
-                        shorten(value)
-                    )
-                } else {
-                    format!(
-                        "the year of date \"{}\" is outside {min}–{max}; write the date with a four-digit year (YYYY-MM-DD or DD/MM/YYYY)",
-                        shorten(value)
-                    )
-                }
-            }
-            Issue::ShortYear { value, max } => {
-                if id {
-                    format!(
-                        "tahun dua angka pada \"{}\" bukan 2000–{max}; tulis tahun dengan empat angka (DD/MM/YYYY)",
-                        shorten(value)
-                    )
-                } else {
-                    format!(
-                        "the two-digit year of \"{}\" is not one of 2000–{max}; write the year with four digits (DD/MM/YYYY)",
-                        shorten(value)
-                    )
-                }
-            }
-            Issue::NoVisibleSheet { hidden } => {
-                if id {
-                    format!(
-                        "semua lembar kerja tersembunyi ({hidden}); sebutkan lembar yang diimpor dengan --sheet NAMA"
-                    )
-                } else {
-                    format!(
-                        "every worksheet is hidden ({hidden}); name the sheet to import with --sheet NAME"
-                    )
-                }
-            }
-            Issue::DuplicateOf { value, other_line } => {
-                if id {
-                    format!(
-                        "nomor \"{}\" muncul lagi di baris {other_line}",
-                        shorten(value)
-                    )
-                } else {
-                    format!("\"{}\" appears again on line {other_line}", shorten(value))
-                }
-            }
-        }
+            } => Core::NearDuplicateNomor {
+                value: shorten(value),
+                first: shorten(first),
+                first_line: *first_line,
+            },
+            Issue::FormulaWithoutValue { formula } => Core::FormulaWithoutValue {
+                formula: shorten(formula),
+            },
+            Issue::ImplausibleYear { value, min, max } => Core::ImplausibleYear {
+                value: shorten(value),
+                min: *min,
+                max: *max,
+            },
+            Issue::ShortYear { value, max } => Core::ShortYear {
+                value: shorten(value),
+                max: *max,
+            },
+            Issue::NoVisibleSheet { hidden } => Core::NoVisibleSheet { hidden },
+            Issue::DuplicateOf { value, other_line } => Core::DuplicateOf {
+                value: shorten(value),
+                other_line: *other_line,
+            },
+        };
+        m.text(lang)
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::import::problem::Problem;
 
 pub use crate::import::row::{
@@ -95,10 +95,8 @@ impl Input {
     pub fn load(arg: &str, format: Option<Format>, sheet: Option<&str>) -> Result<Input> {
         let by_extension = |p: &Path| {
             Format::from_extension(p).ok_or_else(|| {
-                Error::usage(
-                    format!("{arg}: format tidak dikenali dari ekstensinya; tambahkan --format csv|json|jsonl|xlsx"),
-                    format!("{arg}: cannot tell the format from the extension; add --format csv|json|jsonl|xlsx"),
-                )
+                let m = Core::FormatUnknown { arg };
+                Error::usage(m.text(Lang::Id), m.text(Lang::En))
             })
         };
         let (name, path, bytes, format) = if arg == "-" {
@@ -119,10 +117,10 @@ impl Input {
             (arg.to_string(), Some(path), bytes, format)
         };
         if sheet.is_some() && format != Format::Xlsx {
-            return Err(Error::usage(
-                format!("{arg}: --sheet hanya untuk berkas xlsx"),
-                format!("{arg}: --sheet is only for xlsx files"),
-            ));
+            return Err({
+                let m = Core::SheetNotXlsx { arg };
+                Error::usage(m.text(Lang::Id), m.text(Lang::En))
+            });
         }
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
         let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(&bytes, sheet));

@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::import::problem::Problem;
 use crate::import::read::{Format, Input, Raw};
 
@@ -195,9 +195,10 @@ impl RejectedFile {
                     .map_err(io(&self.partial))?;
             }
             _ => {
-                return Err(Error::Other(
-                    "internal: a row of one format in the rejected file of another".into(),
-                ));
+                return Err({
+                    let m = Core::RejectedMixed;
+                    Error::failed(m.text(Lang::Id), m.text(Lang::En))
+                });
             }
         }
         Ok(())

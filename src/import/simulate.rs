@@ -10,7 +10,7 @@ use crate::domain::{
     Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange, ViolationType,
 };
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::store::Store;
 use crate::store::write::{
     NewBatch, count_nomor_like, find_case, finish_batch, insert_batch, insert_case, insert_history,
@@ -498,7 +498,7 @@ pub fn advance(case: &Case, to: Status, today: NaiveDate, rng: &mut fastrand::Rn
 
 /// Refuses a database holding imported cases: they are evidence, and a simulation invents cases
 /// and moves real ones on. A rehearsal runs on a copy (with `--force`) or on the demo database.
-pub fn refuse_evidence(store: &Store, lang: Lang) -> Result<()> {
+pub fn refuse_evidence(store: &Store, _lang: Lang) -> Result<()> {
     let Some(b) = store
         .batches()?
         .into_iter()
@@ -507,20 +507,14 @@ pub fn refuse_evidence(store: &Store, lang: Lang) -> Result<()> {
     else {
         return Ok(());
     };
-    let path = store.path().display();
-    Err(Error::Other(if lang == Lang::Id {
-        format!(
-            "{path} berisi kasus hasil impor (batch #{} dari {}); simulasi membuat kasus rekaan dan \
-             memajukan kasus nyata. Jalankan pada salinan atau database demo (--demo), atau tambahkan --force",
-            b.id, b.source_name
-        )
-    } else {
-        format!(
-            "{path} holds imported cases (batch #{} from {}); simulate invents cases and moves real ones on. \
-             Run it on a copy or on the demo database (--demo), or add --force",
-            b.id, b.source_name
-        )
-    }))
+    Err({
+        let m = Core::SimulateEvidence {
+            path: store.path(),
+            batch: b.id,
+            source: &b.source_name,
+        };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })
 }
 
 impl<'s> Simulator<'s> {
@@ -607,15 +601,19 @@ impl<'s> Simulator<'s> {
         } else {
             let (id, nomor) = &open[self.rng.usize(0..open.len())];
             let Some((_, old)) = find_case(&tx, nomor).map_err(err)? else {
-                return Err(Error::Other(format!(
-                    "case {nomor} (id {id}) vanished during the simulation"
-                )));
+                return Err({
+                    let m = Core::SimulateVanished { nomor, id: *id };
+                    Error::failed(m.text(Lang::Id), m.text(Lang::En))
+                });
             };
             let Some(to) = next_status(&old, &mut self.rng) else {
-                return Err(Error::Other(format!(
-                    "case {nomor} is listed open but its status {} is closed",
-                    old.status.code()
-                )));
+                return Err({
+                    let m = Core::SimulateClosed {
+                        nomor,
+                        status: old.status.code(),
+                    };
+                    Error::failed(m.text(Lang::Id), m.text(Lang::En))
+                });
             };
             let at = today.max(old.tanggal_diterima).and_time(now.time());
             let new = advance(&old, to, today, &mut self.rng);

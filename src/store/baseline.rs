@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, core::Core};
 use crate::store::meeting::{Rewound, rewind};
 use crate::store::{Mode, Store};
 
@@ -129,8 +130,13 @@ impl Keeper {
             at,
             rewound,
         };
-        let text = serde_json::to_string_pretty(&b)
-            .map_err(|e| Error::Other(format!("{}: {e}", self.meta.display())))?;
+        let text = serde_json::to_string_pretty(&b).map_err(|e| {
+            let m = Core::BaselineRecord {
+                meta: &self.meta,
+                why: e.to_string(),
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
         let mut record = crate::fs_safe::Temp::new_in(&self.dir, crate::fs_safe::PRIVATE)?;
         let at_path = record.path().to_path_buf();
         std::io::Write::write_all(record.file(), text.as_bytes()).map_err(io(&at_path))?;

@@ -10,6 +10,7 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, core::Core};
 use crate::store::{Mode, Store, sqlite_error};
 
 /// Pages copied per step (4 MiB of 4 KiB pages) between looks at Ctrl-C and the progress bar.
@@ -51,10 +52,10 @@ pub fn snapshot(
         .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
         .map_err(tmp_err)?;
     if !journal.eq_ignore_ascii_case("delete") {
-        return Err(Error::Other(format!(
-            "{}: could not leave WAL mode (got {journal})",
-            tmp.display()
-        )));
+        return Err({
+            let m = Core::CopyNoDelete { tmp, journal };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     // The copy lives its own life from here: a new identity, so that an index cached for the
     // original is never taken for the copy's (or for the original restored from it).
@@ -119,10 +120,15 @@ pub fn check(
         })?;
     let copied = store.case_count()?;
     if check != "ok" || copied != cases {
-        return Err(Error::Other(format!(
-            "{}: the copy did not check out (quick_check: {check}; {copied} of {cases} cases); nothing was written",
-            tmp.display()
-        )));
+        return Err({
+            let m = Core::CopyBad {
+                tmp,
+                check,
+                copied,
+                cases,
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning};
+use crate::i18n::{Lang, core::Core};
 
 pub use crate::fs_safe::{folder_of as folder, sidecar};
 
@@ -47,20 +48,13 @@ pub fn create_folder(path: &Path) -> Result<()> {
     }
     let above = folder(&dir);
     if std::fs::metadata(&above).is_err() {
-        return Err(Error::usage(
-            format!(
-                "folder {} tidak ada; pantau hanya membuat folder database itu sendiri ({}): buat folder di atasnya dahulu (mkdir -p {}) atau periksa path-nya",
-                above.display(),
-                dir.display(),
-                above.display()
-            ),
-            format!(
-                "the folder {} does not exist; pantau creates only the database's own folder ({}): create the folders above it first (mkdir -p {}) or check the path",
-                above.display(),
-                dir.display(),
-                above.display()
-            ),
-        ));
+        return Err({
+            let m = Core::NoParentFolder {
+                above: &above,
+                dir: &dir,
+            };
+            Error::usage(m.text(Lang::Id), m.text(Lang::En))
+        });
     }
     match std::fs::create_dir(&dir) {
         Ok(()) => Ok(()),
@@ -154,53 +148,17 @@ fn locked_out(path: &Path, file: &Path, you: bool) -> Error {
         .ok()
         .flatten()
         .map_or_else(|| format!("uid {uid}"), |u| u.name);
-    let (f, db, wal, shm) = (
-        file.display(),
-        path.display(),
-        sidecar(path, "-wal").display().to_string(),
-        sidecar(path, "-shm").display().to_string(),
-    );
-    let (who_id, who_en) = if you {
-        ("Anda tidak boleh menulisnya", "you may not write it")
-    } else {
-        (
-            "penulis lain (grupnya) tidak boleh menulisnya",
-            "other writers (its group) may not write it",
-        )
-    };
     let wal_empty = std::fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0);
-    let (remove_id, remove_en) = if wal_empty {
-        (
-            format!(
-                " Atau, bila tidak ada proses yang membuka database (`fuser {db} {wal} {shm}` tidak \
-                 mencetak apa pun), hapus {wal} dan {shm}: keduanya tidak berisi data (log kosong, \
-                 indeks bersama dibuat ulang) dan pantau membuatnya lagi dengan izin yang benar."
-            ),
-            format!(
-                " Or, when no process has the database open (`fuser {db} {wal} {shm}` prints \
-                 nothing), remove {wal} and {shm}: they hold no data (an empty log, a shared index \
-                 that is rebuilt) and pantau makes them again with the right permissions."
-            ),
-        )
-    } else {
-        (
-            format!(" Jangan hapus {wal}: isinya data yang belum dipindahkan ke database."),
-            format!(" Do not remove {wal}: it holds data not yet moved into the database."),
-        )
+    let m = Core::SidecarLocksOut {
+        file,
+        db: path,
+        owner,
+        wal: sidecar(path, "-wal").display().to_string(),
+        shm: sidecar(path, "-shm").display().to_string(),
+        you,
+        wal_empty,
     };
-    Error::failed(
-        format!(
-            "{f} milik {owner} dan {who_id}, jadi {db} tidak dapat ditulis. \
-             Biasanya berkas ini dibuat oleh pembaca yang hanya boleh membaca database (pantau versi lama \
-             atau sqlite3). Jalan keluar yang aman: {owner} (atau root) menjalankan \
-             `chmod g+w {wal} {shm}`.{remove_id}"
-        ),
-        format!(
-            "{f} belongs to {owner} and {who_en}, so {db} cannot be written. Such a file \
-             is usually made by a reader with read permission only on the database (an older pantau, \
-             or sqlite3). The safe way out: {owner} (or root) runs `chmod g+w {wal} {shm}`.{remove_en}"
-        ),
-    )
+    Error::failed(m.text(Lang::Id), m.text(Lang::En))
 }
 
 /// Before a reader that may not write the WAL database at `path` opens it: SQLite would make the
@@ -220,21 +178,10 @@ pub fn check_sidecars_present(path: &Path) -> Result<()> {
         .map(|f| f.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let db = path.display();
-    Err(Error::failed(
-        format!(
-            "{db} hanya boleh Anda baca, dan {names} belum ada di sebelahnya; bila pantau membuatnya atas \
-             nama Anda, rekan yang menulis database tidak dapat menulis lagi. Mintalah rekan yang boleh \
-             menulis {db} menjalankan sekali perintah pantau apa pun padanya (mis. `pantau --db {db} batches`), \
-             lalu coba lagi (README: database bersama untuk satu tim)"
-        ),
-        format!(
-            "you may only read {db}, and {names} do not exist beside it yet; if pantau made them as \
-             yours, the colleagues who write the database could no longer write. Ask a colleague who may \
-             write {db} to run any pantau command on it once (e.g. `pantau --db {db} batches`), then try \
-             again (README: a shared database for a team)"
-        ),
-    ))
+    Err({
+        let m = Core::SidecarsMissing { db: path, names };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })
 }
 
 /// The error for a database whose `-wal`, `-shm` or `-journal` is a symbolic link (SQLite opens
@@ -251,17 +198,15 @@ pub fn linked_sidecar(path: &Path) -> Option<Error> {
             .map(|t| t.display().to_string())
             .unwrap_or_else(|_| "?".into());
         let owner = crate::fs_safe::user_name(meta.uid());
-        let side = side.display();
-        Some(Error::failed(
-            format!(
-                "{side} adalah tautan simbolik ke {to}, dibuat oleh {owner}; SQLite tidak membuka berkas lewat tautan, jadi {} tidak dapat dibuka: hapus tautan itu (rm {side}) saat tidak ada yang membuka database, lalu ulangi",
-                path.display()
-            ),
-            format!(
-                "{side} is a symbolic link to {to}, made by {owner}; SQLite opens no file through a link, so {} cannot be opened: remove the link (rm {side}) when nobody has the database open, then try again",
-                path.display()
-            ),
-        ))
+        Some({
+            let m = Core::SidecarIsLink {
+                side: &side,
+                to,
+                owner,
+                db: path,
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })
     })
 }
 

@@ -21,6 +21,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result, Warning};
+use crate::i18n::{Lang, core::Core};
 
 /// Stops the query a connection is running (`sqlite3_interrupt`), from any thread.
 pub struct Interrupt(rusqlite::InterruptHandle);
@@ -249,10 +250,13 @@ impl Store {
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
             .map_err(|e| self.err(e))?;
         if !mode.eq_ignore_ascii_case("wal") && self.path.as_os_str() != ":memory:" {
-            return Err(Error::Other(format!(
-                "{}: could not switch to WAL journal (got {mode})",
-                self.path.display()
-            )));
+            return Err({
+                let m = Core::NoWal {
+                    path: &self.path,
+                    mode,
+                };
+                Error::failed(m.text(Lang::Id), m.text(Lang::En))
+            });
         }
         c.pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| self.err(e))?;
@@ -447,16 +451,10 @@ pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
         },
         // SQLITE_READONLY_DBMOVED: the name no longer leads to the file being written.
-        Some(ErrorCode::ReadOnly) if extended_code(&e) == Some(1032) => Error::failed(
-            format!(
-                "{} dihapus atau diganti oleh proses lain saat pantau menulisnya; tidak ada yang ditulis ke tempat tujuannya: jangan hapus berkas yang sedang dipakai (`pantau doctor` menunjukkannya), lalu ulangi",
-                path.display()
-            ),
-            format!(
-                "{} was removed or replaced by another process while pantau was writing it; nothing was put in its place: do not remove files in use (`pantau doctor` shows them), then try again",
-                path.display()
-            ),
-        ),
+        Some(ErrorCode::ReadOnly) if extended_code(&e) == Some(1032) => {
+            let m = Core::DbMoved { path };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        }
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {
             path: path.to_path_buf(),
             why: "no write permission".into(),

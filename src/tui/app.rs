@@ -7,7 +7,7 @@ use crate::config::Prefs;
 use crate::domain::Reference;
 use crate::domain::tiles::Tiles;
 use crate::engine::CaseDetail;
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, core::Core, tr};
 use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Action, Command, Screen};
 use crate::tui::cases::{CaseList, Fill};
@@ -392,12 +392,12 @@ impl App {
             None => {
                 let (first, last) = (first_day(), last_day());
                 self.error(
-                    self.lang
-                        .pick(
-                            &format!("{day}: pantau menerima tanggal {first} sampai {last}"),
-                            &format!("{day}: pantau takes dates from {first} to {last}"),
-                        )
-                        .to_string(),
+                    Core::AsOfOutOfRange {
+                        day: day.to_string(),
+                        first: first.to_string(),
+                        last: last.to_string(),
+                    }
+                    .text(self.lang),
                 )
             }
         }

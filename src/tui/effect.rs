@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 use crate::tui::action::Action;
 use crate::tui::clipboard;
 use crate::tui::data::{Effect, Outcome};
@@ -30,13 +30,7 @@ pub fn perform(effect: Effect, outside: &Outside, lang: Lang, out: &mut impl Wri
                 },
                 Err(e) => Outcome::Failed(e.message(lang)),
             },
-            None => Outcome::Failed(
-                lang.pick(
-                    "tidak ada berkas pengaturan (atur HOME atau XDG_CONFIG_HOME, atau pakai --config FILE)",
-                    "no configuration file (set HOME or XDG_CONFIG_HOME, or use --config FILE)",
-                )
-                .to_string(),
-            ),
+            None => Outcome::Failed(Core::NoConfigFile.text(lang).to_string()),
         },
         Effect::Copy { text, what } => {
             let sent = out

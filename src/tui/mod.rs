@@ -44,7 +44,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::DeadlineRules;
 use crate::error::{Error, Result};
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Lang, Msg, core::Core, tr};
 use action::Action;
 use app::{App, Options};
 
@@ -76,7 +76,10 @@ enum Ending {
 }
 
 fn terminal_error(e: std::io::Error) -> Error {
-    Error::Other(format!("terminal: {e}"))
+    {
+        let m = Core::TuiTerminal { why: e.to_string() };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    }
 }
 
 /// Runs the interactive screen until `q`, a signal or an error, and restores the terminal.
@@ -88,8 +91,10 @@ pub fn run(session: Session) -> Result<()> {
         (signal_hook::consts::SIGINT, &stop),
         (signal_hook::consts::SIGHUP, &hangup),
     ] {
-        signal_hook::flag::register(signal, Arc::clone(flag))
-            .map_err(|e| Error::Other(format!("signal: {e}")))?;
+        signal_hook::flag::register(signal, Arc::clone(flag)).map_err(|e| {
+            let m = Core::TuiSignal { why: e.to_string() };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     }
     let lang = session.options.lang;
     let worker = worker::spawn_polling(
@@ -99,7 +104,10 @@ pub fn run(session: Session) -> Result<()> {
         crate::store::baseline::default_dir(),
         session.poll,
     )
-    .map_err(|e| Error::Other(format!("worker: {e}")))?;
+    .map_err(|e| {
+        let m = Core::TuiWorker { why: e.to_string() };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })?;
     let outside = session.outside;
     // Installs the panic hook that restores the terminal before the panic message.
     let mut terminal = match ratatui::try_init() {
@@ -119,8 +127,10 @@ pub fn run(session: Session) -> Result<()> {
     }));
     let mut app = App::new(session.options);
     // Ends the process if the terminal hangs up while the loop is stuck reading it.
-    let watchdog = hangup::Watchdog::spawn(Arc::clone(&hangup))
-        .map_err(|e| Error::Other(format!("watchdog: {e}")))?;
+    let watchdog = hangup::Watchdog::spawn(Arc::clone(&hangup)).map_err(|e| {
+        let m = Core::TuiWatchdog { why: e.to_string() };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })?;
     let ending = event_loop(&mut terminal, &mut app, &worker, &outside, &stop, &hangup);
     // After a hang-up the watchdog gives restoring a second at most: a dead terminal may block.
     drop(terminal);

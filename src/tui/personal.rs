@@ -2,7 +2,7 @@
 //! name) and copying (`y`, `Y`). Changes state and queues effects; never writes a file or the terminal.
 
 use crate::config::{SavedView, valid_name};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, core::Core, tr};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice, Overlay};
 use crate::tui::bindings::Keymap;
@@ -138,13 +138,7 @@ impl App {
                 .find(|v| v.name == name)
                 .map(|v| v.spec.clone())
         };
-        let listed = |lang: Lang| {
-            lang.pick(
-                "; tampilan tersimpan didaftar oleh v",
-                "; the saved views are listed by v",
-            )
-            .to_string()
-        };
+        let listed = |lang: Lang| Core::SavedViewsListed.text(lang).to_string();
         let saved = crate::view::Saved {
             spec: &spec_of,
             listed: &listed,

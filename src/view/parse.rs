@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::domain::{Reference, Source, Status, TypeGroup, fold, parse_date};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, core::Core};
 
 use super::ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
 
@@ -99,7 +99,11 @@ impl ViewError {
     pub fn message(&self, lang: Lang) -> String {
         let base = lang.pick(&self.id, &self.en);
         match &self.suggestion {
-            Some(s) => format!("{base} — {} {s}?", lang.pick("maksud Anda", "did you mean")),
+            Some(s) => Core::DidYouMean {
+                base,
+                suggestion: s,
+            }
+            .text(lang),
             None => base.to_string(),
         }
     }

@@ -12,6 +12,7 @@ mod tui_support;
 mod architecture;
 mod asof;
 mod catalogue_commands;
+mod catalogue_core;
 mod cli;
 mod config;
 mod config_save;

@@ -1,0 +1,1111 @@
+//! The messages of files, imports, the store, the engine and the TUI, in both languages.
+//! Each variant carries the values it shows; a variant without both texts does not compile.
+
+use std::path::Path;
+
+use super::Lang;
+
+/// A message of pantau's core: files, imports, the store, the engine and the TUI.
+#[derive(Clone, Debug)]
+pub enum Core<'a> {
+    /// A temporary file was swapped by another process while it was written.
+    TempReplaced { temp: &'a Path, dest: &'a Path },
+    /// The destination is a symbolic link.
+    DestIsLink { dest: &'a Path, to: String },
+    /// The destination exists and is not a regular file.
+    DestNotFile { dest: &'a Path },
+    /// The main file was written, its companion could not be put in place.
+    AboutNotPlaced {
+        main: &'a Path,
+        about: &'a Path,
+        why: String,
+        kept: String,
+    },
+    /// A temporary file was kept aside twice (a bug in pantau).
+    TempKeptTwice,
+    /// The user may not write in the destination's folder.
+    DirNotWritable { dest: &'a Path, dir: &'a Path },
+    /// The destination belongs to someone else in a sticky folder.
+    StickyOwner {
+        dest: &'a Path,
+        dir: &'a Path,
+        owner: String,
+    },
+    /// A private folder is not the user's own.
+    NotOwnDir { dir: &'a Path },
+    /// A baseline record could not be turned into JSON.
+    BaselineRecord { meta: &'a Path, why: String },
+    /// The database's folder's parent does not exist.
+    NoParentFolder { above: &'a Path, dir: &'a Path },
+    /// A `-wal`/`-shm` file keeps writers out.
+    SidecarLocksOut {
+        file: &'a Path,
+        db: &'a Path,
+        owner: String,
+        wal: String,
+        shm: String,
+        you: bool,
+        wal_empty: bool,
+    },
+    /// A reader may not create the missing `-wal`/`-shm` files.
+    SidecarsMissing { db: &'a Path, names: String },
+    /// A `-wal`/`-shm` name is a symbolic link.
+    SidecarIsLink {
+        side: &'a Path,
+        to: String,
+        owner: String,
+        db: &'a Path,
+    },
+    /// SQLite would not switch the database to WAL.
+    NoWal { path: &'a Path, mode: String },
+    /// The database was removed or replaced while written.
+    DbMoved { path: &'a Path },
+    /// A copy could not leave WAL mode.
+    CopyNoDelete { tmp: &'a Path, journal: String },
+    /// A copy failed its check.
+    CopyBad {
+        tmp: &'a Path,
+        check: String,
+        copied: i64,
+        cases: i64,
+    },
+    /// The import file's format cannot be told from its extension.
+    FormatUnknown { arg: &'a str },
+    /// `--sheet` given for a file that is not a spreadsheet.
+    SheetNotXlsx { arg: &'a str },
+    /// A row of one format reached the rejected file of another (a bug in pantau).
+    RejectedMixed,
+    /// `SUDO_USER` names no user of this host.
+    SudoUserUnknown { value: String },
+    /// The import file read differently the second time.
+    ReadTwiceDiffers { file: &'a str },
+    /// A row checked differently the second time.
+    RowTwiceDiffers { file: &'a str, line: u64 },
+    /// The import's reading thread failed (a bug in pantau).
+    ReaderFailed,
+    /// A nomor is a stored case's nomor written differently.
+    NearStored {
+        file: String,
+        line: u64,
+        value: String,
+        stored: String,
+    },
+    /// `simulate` refuses a database holding imported cases.
+    SimulateEvidence {
+        path: &'a Path,
+        batch: i64,
+        source: &'a str,
+    },
+    /// A case vanished while the simulation ran.
+    SimulateVanished { nomor: &'a str, id: i64 },
+    /// An open-listed case has a closed status.
+    SimulateClosed { nomor: &'a str, status: &'a str },
+    /// The name of the list of source codes.
+    CodeSource,
+    /// The name of the list of status codes.
+    CodeStatus,
+    /// The name of the list of violation-type codes.
+    CodeViolationType,
+    /// The name of the list of reported-party categories.
+    CodePartyCategory,
+    /// The name of the list of forwarding destinations.
+    CodeForwarding,
+    /// An import problem in a named column.
+    InColumn { column: &'a str, reason: String },
+    /// An import problem in a JSON object.
+    AtObject {
+        file: &'a str,
+        line: u64,
+        n: u64,
+        reason: String,
+    },
+    /// An import problem in a spreadsheet row.
+    AtRow {
+        file: &'a str,
+        sheet: &'a str,
+        line: u64,
+        reason: String,
+    },
+    /// The import file is empty.
+    EmptyFile,
+    /// The import file is not UTF-8.
+    NotUtf8,
+    /// The CSV cannot be read.
+    Csv { why: &'a str },
+    /// The JSON is not valid.
+    Json { why: &'a str },
+    /// The spreadsheet cannot be read.
+    Spreadsheet { why: &'a str },
+    /// A JSON row is not an object.
+    NotAnObject { found: &'a str },
+    /// A row has another number of fields than the header.
+    FieldCount { found: usize, expected: usize },
+    /// A quote is never closed.
+    UnterminatedQuote,
+    /// A column pantau does not know.
+    UnknownColumn { suggestion: Option<&'a str> },
+    /// A value in a column without a header.
+    Unnamed,
+    /// The named sheet does not exist.
+    NoSheet { name: &'a str, sheets: &'a str },
+    /// A column given twice.
+    DuplicateColumn { first: &'a str },
+    /// A required column is missing.
+    MissingColumn,
+    /// A required value is empty.
+    Required,
+    /// A value is too long.
+    TooLong { bytes: usize, max: usize },
+    /// Not a date.
+    BadDate { value: String },
+    /// A date in the future.
+    FutureDate { value: &'a str, today: &'a str },
+    /// A date before another one of the row.
+    DateBefore {
+        value: &'a str,
+        other: &'a str,
+        other_value: &'a str,
+    },
+    /// Not yes/no.
+    BadBool { value: String },
+    /// A region pantau does not know.
+    UnknownRegion {
+        value: String,
+        suggestion: Option<&'a str>,
+    },
+    /// A tahapan pantau does not know.
+    UnknownStage {
+        value: String,
+        suggestion: Option<&'a str>,
+    },
+    /// A code not in its list.
+    UnknownCode {
+        list: &'a Core<'a>,
+        value: String,
+        suggestion: Option<&'a str>,
+        choices: String,
+    },
+    /// A JSON value of the wrong type.
+    WrongType { found: &'a str },
+    /// A spreadsheet cell holding an error.
+    CellError { value: &'a str },
+    /// A nomor given twice in the file.
+    DuplicateNomor {
+        value: String,
+        first_line: u64,
+        line: u64,
+    },
+    /// A nomor given again later in the file.
+    DuplicateOf { value: String, other_line: u64 },
+    /// A nomor that is another row's nomor written differently.
+    NearDuplicateNomor {
+        value: String,
+        first: String,
+        first_line: u64,
+    },
+    /// A formula without a saved result.
+    FormulaWithoutValue { formula: String },
+    /// A year outside the plausible range.
+    ImplausibleYear { value: String, min: i32, max: i32 },
+    /// A two-digit year outside 2000–max.
+    ShortYear { value: String, max: i32 },
+    /// Every worksheet is hidden.
+    NoVisibleSheet { hidden: &'a str },
+    /// The terminal cannot be set up or used.
+    TuiTerminal { why: String },
+    /// A signal handler cannot be installed.
+    TuiSignal { why: String },
+    /// The TUI's worker thread cannot be started.
+    TuiWorker { why: String },
+    /// The hang-up watchdog cannot be started.
+    TuiWatchdog { why: String },
+    /// An as-of date outside the dates pantau takes.
+    AsOfOutOfRange {
+        day: String,
+        first: String,
+        last: String,
+    },
+    /// Where the saved views are listed.
+    SavedViewsListed,
+    /// No configuration file to save a view in.
+    NoConfigFile,
+    /// A week's label: `Minggu 01/01/2024`.
+    Week { monday: String },
+    /// A deadline counted in calendar days.
+    DaysCalendar,
+    /// A deadline counted in working days.
+    DaysWorking,
+    /// A deadline counted since the case became known.
+    SinceKnown,
+    /// A deadline counted since intake.
+    SinceReceived,
+    /// A deadline counted since registration.
+    SinceRegistration,
+    /// A configuration file cannot be read.
+    ConfigRead { why: &'a str },
+    /// A configuration file is not valid TOML.
+    ConfigSyntax { why: &'a str },
+    /// A configuration key pantau does not know.
+    ConfigUnknownKey {
+        known: String,
+        suggestion: Option<&'a str>,
+    },
+    /// A configuration value of the wrong kind.
+    ConfigExpected { expected: &'a str, found: &'a str },
+    /// One key bound to two commands.
+    ConfigConflict {
+        key: &'a str,
+        first: &'a str,
+        second: &'a str,
+    },
+    /// The way out of a mistake in a configuration file.
+    ConfigWayOut,
+    /// A setting left at its default (`config --print`).
+    ConfigDefault,
+    /// A view-spec mistake with a suggestion.
+    DidYouMean { base: &'a str, suggestion: &'a str },
+    /// The provincial office's row: `Provinsi (Kaltim)`.
+    Province { short: &'a str },
+    /// The map-tiles file's header is not the expected one.
+    TilesHeader { want: String, found: &'a str },
+    /// A map-tiles line has another number of fields.
+    TilesFields { n: usize },
+    /// A map-tiles cell is not a whole number in range.
+    TilesNumber {
+        column: &'a str,
+        value: &'a str,
+        least: u16,
+        max: u16,
+    },
+    /// A tile reaches past the grid.
+    TilesBeyond { max: u16 },
+    /// A tile of an unknown region.
+    TilesUnknown { code: &'a str },
+    /// A region with two tiles.
+    TilesTwice { code: &'a str, first: usize },
+    /// Two tiles overlapping.
+    TilesOverlap {
+        code: &'a str,
+        other: &'a str,
+        other_line: usize,
+        row: u16,
+        col: u16,
+    },
+    /// A region without a tile.
+    TilesMissing { code: &'a str, name: &'a str },
+}
+
+impl Core<'_> {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::TempReplaced { temp, dest }, Id) => format!(
+                "berkas sementara {} diganti oleh proses lain selama ditulis; tidak ada yang ditulis ke {}: periksa siapa yang dapat menulis di folder itu, lalu ulangi",
+                temp.display(),
+                dest.display()
+            ),
+            (Self::TempReplaced { temp, dest }, En) => format!(
+                "the temporary file {} was replaced by another process while it was written; nothing was written to {}: check who may write in that folder, then try again",
+                temp.display(),
+                dest.display()
+            ),
+            (Self::DestIsLink { dest, to }, Id) => format!(
+                "{} adalah tautan simbolik (ke {to}); pantau tidak menulis melalui tautan: hapus tautan itu atau tulis path berkas yang sebenarnya",
+                dest.display()
+            ),
+            (Self::DestIsLink { dest, to }, En) => format!(
+                "{} is a symbolic link (to {to}); pantau does not write through links: remove the link or give the real file's path",
+                dest.display()
+            ),
+            (Self::DestNotFile { dest }, Id) => format!(
+                "{} ada tetapi bukan berkas biasa; pilih path lain",
+                dest.display()
+            ),
+            (Self::DestNotFile { dest }, En) => format!(
+                "{} exists and is not a regular file; choose another path",
+                dest.display()
+            ),
+            (
+                Self::AboutNotPlaced {
+                    main,
+                    about,
+                    why,
+                    kept,
+                },
+                Id,
+            ) => format!(
+                "{} sudah ditulis, tetapi {} tidak dapat diletakkan ({why}); isinya disimpan di {kept}: periksa siapa yang menulis di folder itu",
+                main.display(),
+                about.display(),
+            ),
+            (
+                Self::AboutNotPlaced {
+                    main,
+                    about,
+                    why,
+                    kept,
+                },
+                En,
+            ) => format!(
+                "{} was written, but {} could not be put in place ({why}); its contents were kept in {kept}: check who writes in that folder",
+                main.display(),
+                about.display(),
+            ),
+            (Self::TempKeptTwice, Id) => {
+                "internal: berkas sementara disimpan dua kali (kesalahan pantau); laporkan ke pengembang".into()
+            }
+            (Self::TempKeptTwice, En) => "internal: a temporary file kept twice".into(),
+            (Self::DirNotWritable { dest, dir }, Id) => format!(
+                "{} tidak dapat dibuat: Anda tidak boleh menulis di folder {}; tidak ada yang ditulis. Pilih folder lain atau mintalah izin tulis",
+                dest.display(),
+                dir.display()
+            ),
+            (Self::DirNotWritable { dest, dir }, En) => format!(
+                "{} cannot be created: you may not write in the folder {}; nothing was written. Choose another folder or ask for write permission",
+                dest.display(),
+                dir.display()
+            ),
+            (Self::StickyOwner { dest, dir, owner }, Id) => format!(
+                "{} milik {owner}, di folder {} yang ber-sticky bit: hanya {owner} yang dapat menggantinya; tidak ada yang ditulis. Mintalah {owner} menghapusnya, atau pilih nama atau folder lain",
+                dest.display(),
+                dir.display()
+            ),
+            (Self::StickyOwner { dest, dir, owner }, En) => format!(
+                "{} belongs to {owner}, in {}, a folder with the sticky bit: only {owner} may replace it; nothing was written. Ask {owner} to remove it, or choose another name or folder",
+                dest.display(),
+                dir.display()
+            ),
+            (Self::NotOwnDir { dir }, Id) => format!(
+                "{} bukan folder milik Anda (tautan simbolik, berkas, atau milik pengguna lain); pantau tidak menyimpan salinan data di sana: pindahkan atau hapus, lalu ulangi",
+                dir.display()
+            ),
+            (Self::NotOwnDir { dir }, En) => format!(
+                "{} is not a folder of yours (a symbolic link, a file, or another user's); pantau keeps no copy of case data there: move or remove it, then try again",
+                dir.display()
+            ),
+            (Self::BaselineRecord { meta, why }, Id) => format!(
+                "{}: catatan baseline tidak dapat ditulis ({why}); tidak ada yang ditulis",
+                meta.display()
+            ),
+            (Self::BaselineRecord { meta, why }, En) => format!("{}: {why}", meta.display()),
+            (Self::NoParentFolder { above, dir }, Id) => format!(
+                "folder {} tidak ada; pantau hanya membuat folder database itu sendiri ({}): buat folder di atasnya dahulu (mkdir -p {}) atau periksa path-nya",
+                above.display(),
+                dir.display(),
+                above.display()
+            ),
+            (Self::NoParentFolder { above, dir }, En) => format!(
+                "the folder {} does not exist; pantau creates only the database's own folder ({}): create the folders above it first (mkdir -p {}) or check the path",
+                above.display(),
+                dir.display(),
+                above.display()
+            ),
+            (
+                Self::SidecarLocksOut {
+                    file,
+                    db,
+                    owner,
+                    wal,
+                    shm,
+                    you,
+                    wal_empty,
+                },
+                Id,
+            ) => {
+                let (f, db) = (file.display(), db.display());
+                let who_id = if *you {
+                    "Anda tidak boleh menulisnya"
+                } else {
+                    "penulis lain (grupnya) tidak boleh menulisnya"
+                };
+                let remove_id = if *wal_empty {
+                    format!(
+                        " Atau, bila tidak ada proses yang membuka database (`fuser {db} {wal} {shm}` tidak \
+                         mencetak apa pun), hapus {wal} dan {shm}: keduanya tidak berisi data (log kosong, \
+                         indeks bersama dibuat ulang) dan pantau membuatnya lagi dengan izin yang benar."
+                    )
+                } else {
+                    format!(" Jangan hapus {wal}: isinya data yang belum dipindahkan ke database.")
+                };
+                format!(
+                    "{f} milik {owner} dan {who_id}, jadi {db} tidak dapat ditulis. \
+                     Biasanya berkas ini dibuat oleh pembaca yang hanya boleh membaca database (pantau versi lama \
+                     atau sqlite3). Jalan keluar yang aman: {owner} (atau root) menjalankan \
+                     `chmod g+w {wal} {shm}`.{remove_id}"
+                )
+            }
+            (
+                Self::SidecarLocksOut {
+                    file,
+                    db,
+                    owner,
+                    wal,
+                    shm,
+                    you,
+                    wal_empty,
+                },
+                En,
+            ) => {
+                let (f, db) = (file.display(), db.display());
+                let who_en = if *you {
+                    "you may not write it"
+                } else {
+                    "other writers (its group) may not write it"
+                };
+                let remove_en = if *wal_empty {
+                    format!(
+                        " Or, when no process has the database open (`fuser {db} {wal} {shm}` prints \
+                         nothing), remove {wal} and {shm}: they hold no data (an empty log, a shared index \
+                         that is rebuilt) and pantau makes them again with the right permissions."
+                    )
+                } else {
+                    format!(" Do not remove {wal}: it holds data not yet moved into the database.")
+                };
+                format!(
+                    "{f} belongs to {owner} and {who_en}, so {db} cannot be written. Such a file \
+                     is usually made by a reader with read permission only on the database (an older pantau, \
+                     or sqlite3). The safe way out: {owner} (or root) runs `chmod g+w {wal} {shm}`.{remove_en}"
+                )
+            }
+            (Self::SidecarsMissing { db, names }, Id) => {
+                let db = db.display();
+                format!(
+                    "{db} hanya boleh Anda baca, dan {names} belum ada di sebelahnya; bila pantau membuatnya atas \
+                     nama Anda, rekan yang menulis database tidak dapat menulis lagi. Mintalah rekan yang boleh \
+                     menulis {db} menjalankan sekali perintah pantau apa pun padanya (mis. `pantau --db {db} batches`), \
+                     lalu coba lagi (README: database bersama untuk satu tim)"
+                )
+            }
+            (Self::SidecarsMissing { db, names }, En) => {
+                let db = db.display();
+                format!(
+                    "you may only read {db}, and {names} do not exist beside it yet; if pantau made them as \
+                     yours, the colleagues who write the database could no longer write. Ask a colleague who may \
+                     write {db} to run any pantau command on it once (e.g. `pantau --db {db} batches`), then try \
+                     again (README: a shared database for a team)"
+                )
+            }
+            (
+                Self::SidecarIsLink {
+                    side,
+                    to,
+                    owner,
+                    db,
+                },
+                Id,
+            ) => {
+                let side = side.display();
+                format!(
+                    "{side} adalah tautan simbolik ke {to}, dibuat oleh {owner}; SQLite tidak membuka berkas lewat tautan, jadi {} tidak dapat dibuka: hapus tautan itu (rm {side}) saat tidak ada yang membuka database, lalu ulangi",
+                    db.display()
+                )
+            }
+            (
+                Self::SidecarIsLink {
+                    side,
+                    to,
+                    owner,
+                    db,
+                },
+                En,
+            ) => {
+                let side = side.display();
+                format!(
+                    "{side} is a symbolic link to {to}, made by {owner}; SQLite opens no file through a link, so {} cannot be opened: remove the link (rm {side}) when nobody has the database open, then try again",
+                    db.display()
+                )
+            }
+            (Self::NoWal { path, mode }, Id) => format!(
+                "{}: tidak dapat beralih ke jurnal WAL (didapat {mode})",
+                path.display()
+            ),
+            (Self::NoWal { path, mode }, En) => format!(
+                "{}: could not switch to WAL journal (got {mode})",
+                path.display()
+            ),
+            (Self::DbMoved { path }, Id) => format!(
+                "{} dihapus atau diganti oleh proses lain saat pantau menulisnya; tidak ada yang ditulis ke tempat tujuannya: jangan hapus berkas yang sedang dipakai (`pantau doctor` menunjukkannya), lalu ulangi",
+                path.display()
+            ),
+            (Self::DbMoved { path }, En) => format!(
+                "{} was removed or replaced by another process while pantau was writing it; nothing was put in its place: do not remove files in use (`pantau doctor` shows them), then try again",
+                path.display()
+            ),
+            (Self::CopyNoDelete { tmp, journal }, Id) => format!(
+                "{}: tidak dapat keluar dari mode WAL (didapat {journal})",
+                tmp.display()
+            ),
+            (Self::CopyNoDelete { tmp, journal }, En) => format!(
+                "{}: could not leave WAL mode (got {journal})",
+                tmp.display()
+            ),
+            (
+                Self::CopyBad {
+                    tmp,
+                    check,
+                    copied,
+                    cases,
+                },
+                Id,
+            ) => format!(
+                "{}: salinan tidak lolos pemeriksaan (quick_check: {check}; {copied} dari {cases} kasus); tidak ada yang ditulis",
+                tmp.display()
+            ),
+            (
+                Self::CopyBad {
+                    tmp,
+                    check,
+                    copied,
+                    cases,
+                },
+                En,
+            ) => format!(
+                "{}: the copy did not check out (quick_check: {check}; {copied} of {cases} cases); nothing was written",
+                tmp.display()
+            ),
+            (Self::FormatUnknown { arg }, Id) => format!(
+                "{arg}: format tidak dikenali dari ekstensinya; tambahkan --format csv|json|jsonl|xlsx"
+            ),
+            (Self::FormatUnknown { arg }, En) => format!(
+                "{arg}: cannot tell the format from the extension; add --format csv|json|jsonl|xlsx"
+            ),
+            (Self::SheetNotXlsx { arg }, Id) => format!("{arg}: --sheet hanya untuk berkas xlsx"),
+            (Self::SheetNotXlsx { arg }, En) => format!("{arg}: --sheet is only for xlsx files"),
+            (Self::RejectedMixed, Id) => {
+                "internal: baris satu format masuk ke berkas tolakan format lain (kesalahan pantau); laporkan ke pengembang".into()
+            }
+            (Self::RejectedMixed, En) => {
+                "internal: a row of one format in the rejected file of another".into()
+            }
+            (Self::SudoUserUnknown { value }, Id) => format!(
+                "SUDO_USER={value} bukan nama pengguna di komputer ini; dicatat sebagai pengguna yang menjalankan pantau (root)"
+            ),
+            (Self::SudoUserUnknown { value }, En) => format!(
+                "SUDO_USER={value} names no user of this host; recorded as the user running pantau (root) instead"
+            ),
+            (Self::ReadTwiceDiffers { file }, Id) => format!(
+                "{file}: berkas terbaca berbeda pada kali kedua; tidak ada yang ditulis"
+            ),
+            (Self::ReadTwiceDiffers { file }, En) => format!(
+                "{file}: the file read differently the second time; nothing was written"
+            ),
+            (Self::RowTwiceDiffers { file, line }, Id) => format!(
+                "{file}:{line}: baris ini terperiksa berbeda pada kali kedua; tidak ada yang ditulis"
+            ),
+            (Self::RowTwiceDiffers { file, line }, En) => format!(
+                "{file}:{line}: the row checked differently the second time; nothing was written"
+            ),
+            (Self::ReaderFailed, Id) => {
+                "internal: thread pembaca impor gagal (kesalahan pantau); laporkan ke pengembang".into()
+            }
+            (Self::ReaderFailed, En) => "internal: the reading thread of the import failed".into(),
+            (
+                Self::NearStored {
+                    file,
+                    line,
+                    value,
+                    stored,
+                },
+                Id,
+            ) => format!(
+                "{file}:{line}: nomor \"{value}\" adalah nomor perkara tersimpan \"{stored}\" yang ditulis berbeda (huruf besar/kecil, spasi, karakter tak terlihat atau bentuk garis); tidak ada yang ditulis. Tulis \"{stored}\" untuk memperbarui perkara itu."
+            ),
+            (
+                Self::NearStored {
+                    file,
+                    line,
+                    value,
+                    stored,
+                },
+                En,
+            ) => format!(
+                "{file}:{line}: nomor \"{value}\" is the stored case \"{stored}\" written differently (case, spaces, invisible characters or dash/slash forms); nothing was written. Write \"{stored}\" to update that case."
+            ),
+            (
+                Self::SimulateEvidence {
+                    path,
+                    batch,
+                    source,
+                },
+                Id,
+            ) => format!(
+                "{} berisi kasus hasil impor (batch #{batch} dari {source}); simulasi membuat kasus rekaan dan \
+                 memajukan kasus nyata. Jalankan pada salinan atau database demo (--demo), atau tambahkan --force",
+                path.display()
+            ),
+            (
+                Self::SimulateEvidence {
+                    path,
+                    batch,
+                    source,
+                },
+                En,
+            ) => format!(
+                "{} holds imported cases (batch #{batch} from {source}); simulate invents cases and moves real ones on. \
+                 Run it on a copy or on the demo database (--demo), or add --force",
+                path.display()
+            ),
+            (Self::SimulateVanished { nomor, id }, Id) => format!(
+                "kasus {nomor} (id {id}) hilang selama simulasi"
+            ),
+            (Self::SimulateVanished { nomor, id }, En) => {
+                format!("case {nomor} (id {id}) vanished during the simulation")
+            }
+            (Self::SimulateClosed { nomor, status }, Id) => format!(
+                "kasus {nomor} tercatat terbuka tetapi statusnya {status} sudah tertutup"
+            ),
+            (Self::SimulateClosed { nomor, status }, En) => {
+                format!("case {nomor} is listed open but its status {status} is closed")
+            }
+            (Self::CodeSource, Id) => "sumber".into(),
+            (Self::CodeSource, En) => "source".into(),
+            (Self::CodeStatus, Id | En) => "status".into(),
+            (Self::CodeViolationType, Id) => "jenis".into(),
+            (Self::CodeViolationType, En) => "type".into(),
+            (Self::CodePartyCategory, Id) => "kategori terlapor".into(),
+            (Self::CodePartyCategory, En) => "reported-party category".into(),
+            (Self::CodeForwarding, Id) => "tujuan penerusan".into(),
+            (Self::CodeForwarding, En) => "forwarding destination".into(),
+            (Self::InColumn { column, reason }, Id) => format!("kolom \"{column}\": {reason}"),
+            (Self::InColumn { column, reason }, En) => format!("column \"{column}\": {reason}"),
+            (
+                Self::AtObject {
+                    file,
+                    line,
+                    n,
+                    reason,
+                },
+                Id,
+            ) => format!("{file}:{line}: objek #{n}: {reason}"),
+            (
+                Self::AtObject {
+                    file,
+                    line,
+                    n,
+                    reason,
+                },
+                En,
+            ) => format!("{file}:{line}: object #{n}: {reason}"),
+            (
+                Self::AtRow {
+                    file,
+                    sheet,
+                    line,
+                    reason,
+                },
+                Id,
+            ) => format!("{file}:{sheet}: baris {line}: {reason}"),
+            (
+                Self::AtRow {
+                    file,
+                    sheet,
+                    line,
+                    reason,
+                },
+                En,
+            ) => format!("{file}:{sheet}: row {line}: {reason}"),
+            (Self::EmptyFile, Id) => "berkas kosong: tidak ada baris judul".into(),
+            (Self::EmptyFile, En) => "the file is empty: no header row".into(),
+            (Self::NotUtf8, Id) => "bukan teks UTF-8; simpan ulang berkas sebagai \"CSV UTF-8\"".into(),
+            (Self::NotUtf8, En) => "not UTF-8 text; save the file again as \"CSV UTF-8\"".into(),
+            (Self::Csv { why }, Id) => format!("CSV tidak terbaca: {why}"),
+            (Self::Csv { why }, En) => format!("unreadable CSV: {why}"),
+            (Self::Json { why }, Id) => format!("JSON tidak valid: {why}"),
+            (Self::Json { why }, En) => format!("invalid JSON: {why}"),
+            (Self::Spreadsheet { why }, Id) => format!("lembar kerja tidak terbaca: {why}"),
+            (Self::Spreadsheet { why }, En) => format!("unreadable spreadsheet: {why}"),
+            (Self::NotAnObject { found }, Id) => {
+                format!("setiap baris harus berupa objek JSON, ditemukan {found}")
+            }
+            (Self::NotAnObject { found }, En) => {
+                format!("each row must be a JSON object, found {found}")
+            }
+            (Self::FieldCount { found, expected }, Id) => format!(
+                "baris ini punya {found} kolom, baris judul {expected} (tanda kutip atau pemisah hilang?)"
+            ),
+            (Self::FieldCount { found, expected }, En) => format!(
+                "this row has {found} fields, the header {expected} (a missing quote or separator?)"
+            ),
+            (Self::UnterminatedQuote, Id) => {
+                "tanda kutip dibuka di baris ini tetapi tidak pernah ditutup".into()
+            }
+            (Self::UnterminatedQuote, En) => "a quote opened on this line is never closed".into(),
+            (Self::UnknownColumn { suggestion }, Id) => {
+                let (base, hint) = (
+                    "kolom tidak dikenal",
+                    "(--ignore-unknown untuk melewatinya)",
+                );
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda \"{s}\"? {hint}"),
+                    None => format!("{base} {hint}"),
+                }
+            }
+            (Self::UnknownColumn { suggestion }, En) => {
+                let (base, hint) = ("unknown column", "(--ignore-unknown to skip it)");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean \"{s}\"? {hint}"),
+                    None => format!("{base} {hint}"),
+                }
+            }
+            (Self::Unnamed, Id) => {
+                "ada isi di kolom tanpa judul (--ignore-unknown untuk melewatinya)".into()
+            }
+            (Self::Unnamed, En) => {
+                "a value in a column without a header (--ignore-unknown to skip it)".into()
+            }
+            (Self::NoSheet { name, sheets }, Id) => {
+                format!("lembar \"{name}\" tidak ada (lembar yang ada: {sheets})")
+            }
+            (Self::NoSheet { name, sheets }, En) => {
+                format!("no sheet \"{name}\" (the sheets are: {sheets})")
+            }
+            (Self::DuplicateColumn { first }, Id) => {
+                format!("kolom yang sama dengan \"{first}\"; hapus salah satunya")
+            }
+            (Self::DuplicateColumn { first }, En) => {
+                format!("the same column as \"{first}\"; remove one of them")
+            }
+            (Self::MissingColumn, Id) => "kolom wajib tidak ada".into(),
+            (Self::MissingColumn, En) => "required column is missing".into(),
+            (Self::Required, Id) => "wajib diisi, tetapi kosong".into(),
+            (Self::Required, En) => "required, but empty".into(),
+            (Self::TooLong { bytes, max }, Id) => {
+                format!("isi terlalu panjang: {bytes} byte (paling banyak {max})")
+            }
+            (Self::TooLong { bytes, max }, En) => {
+                format!("value too long: {bytes} bytes (at most {max})")
+            }
+            (Self::BadDate { value }, Id) => {
+                format!("bukan tanggal: \"{value}\" (tulis YYYY-MM-DD atau DD/MM/YYYY)")
+            }
+            (Self::BadDate { value }, En) => {
+                format!("not a date: \"{value}\" (write YYYY-MM-DD or DD/MM/YYYY)")
+            }
+            (Self::FutureDate { value, today }, Id) => {
+                format!("tanggal {value} belum terjadi (hari ini {today})")
+            }
+            (Self::FutureDate { value, today }, En) => {
+                format!("date {value} is in the future (today is {today})")
+            }
+            (
+                Self::DateBefore {
+                    value,
+                    other,
+                    other_value,
+                },
+                Id,
+            ) => format!("tanggal {value} lebih awal dari {other} {other_value}"),
+            (
+                Self::DateBefore {
+                    value,
+                    other,
+                    other_value,
+                },
+                En,
+            ) => format!("date {value} is before {other} {other_value}"),
+            (Self::BadBool { value }, Id) => format!(
+                "bukan ya/tidak: \"{value}\" (tulis ya, tidak, true, false, 1 atau 0)"
+            ),
+            (Self::BadBool { value }, En) => format!(
+                "not yes/no: \"{value}\" (write yes, no, ya, tidak, true, false, 1 or 0)"
+            ),
+            (Self::UnknownRegion { value, suggestion }, Id) => {
+                let base = format!("wilayah tidak dikenal \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!(
+                        "{base} (tulis kode Kemendagri seperti 64.71 atau nama seperti Balikpapan)"
+                    ),
+                }
+            }
+            (Self::UnknownRegion { value, suggestion }, En) => {
+                let base = format!("unknown region \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!(
+                        "{base} (write a Kemendagri code such as 64.71 or a name such as Balikpapan)"
+                    ),
+                }
+            }
+            (Self::UnknownStage { value, suggestion }, Id) => {
+                let base = format!("tahapan tidak dikenal \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!("{base} (tulis kode seperti KAMPANYE)"),
+                }
+            }
+            (Self::UnknownStage { value, suggestion }, En) => {
+                let base = format!("unknown stage \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!("{base} (write a code such as KAMPANYE)"),
+                }
+            }
+            (
+                Self::UnknownCode {
+                    list,
+                    value,
+                    suggestion,
+                    choices,
+                },
+                Id,
+            ) => {
+                let base = format!("{} tidak dikenal \"{value}\"", list.text(Id));
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!("{base} (pilihan: {choices})"),
+                }
+            }
+            (
+                Self::UnknownCode {
+                    list,
+                    value,
+                    suggestion,
+                    choices,
+                },
+                En,
+            ) => {
+                let base = format!("unknown {} \"{value}\"", list.text(En));
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!("{base} (one of: {choices})"),
+                }
+            }
+            (Self::WrongType { found }, Id) => {
+                format!("tipe salah: diharapkan teks, angka atau true/false, ditemukan {found}")
+            }
+            (Self::WrongType { found }, En) => {
+                format!("wrong type: expected text, a number or true/false, found {found}")
+            }
+            (Self::CellError { value }, Id) => format!("sel berisi galat {value}"),
+            (Self::CellError { value }, En) => format!("the cell holds the error {value}"),
+            (
+                Self::DuplicateNomor {
+                    value,
+                    first_line,
+                    line,
+                },
+                Id,
+            ) => format!(
+                "nomor \"{value}\" muncul dua kali: di baris {first_line} dan di baris {line}"
+            ),
+            (
+                Self::DuplicateNomor {
+                    value,
+                    first_line,
+                    line,
+                },
+                En,
+            ) => format!("\"{value}\" appears twice: on line {first_line} and on line {line}"),
+            (Self::DuplicateOf { value, other_line }, Id) => {
+                format!("nomor \"{value}\" muncul lagi di baris {other_line}")
+            }
+            (Self::DuplicateOf { value, other_line }, En) => {
+                format!("\"{value}\" appears again on line {other_line}")
+            }
+            (
+                Self::NearDuplicateNomor {
+                    value,
+                    first,
+                    first_line,
+                },
+                Id,
+            ) => format!(
+                "nomor \"{value}\" sama dengan \"{first}\" di baris {first_line}, hanya beda huruf besar/kecil, spasi, karakter tak terlihat atau bentuk garis; satu perkara ditulis dua kali — samakan penulisannya dan sisakan satu baris"
+            ),
+            (
+                Self::NearDuplicateNomor {
+                    value,
+                    first,
+                    first_line,
+                },
+                En,
+            ) => format!(
+                "\"{value}\" is the intake number \"{first}\" of line {first_line} written differently (case, spaces, invisible characters or dash/slash forms): one case written twice — write it one way and keep one row"
+            ),
+            (Self::FormulaWithoutValue { formula }, Id) => format!(
+                "sel berisi rumus ={formula} tanpa hasil tersimpan (berkas dibuat oleh skrip); buka dan simpan di Excel atau LibreOffice agar hasilnya tersimpan, atau tulis nilainya"
+            ),
+            (Self::FormulaWithoutValue { formula }, En) => format!(
+                "the cell holds the formula ={formula} without a saved result (a file written by a script); open and save it in Excel or LibreOffice so the result is saved, or write the value"
+            ),
+            (Self::ImplausibleYear { value, min, max }, Id) => format!(
+                "tahun pada tanggal \"{value}\" di luar {min}–{max}; tulis tanggal dengan tahun empat angka (YYYY-MM-DD atau DD/MM/YYYY)"
+            ),
+            (Self::ImplausibleYear { value, min, max }, En) => format!(
+                "the year of date \"{value}\" is outside {min}–{max}; write the date with a four-digit year (YYYY-MM-DD or DD/MM/YYYY)"
+            ),
+            (Self::ShortYear { value, max }, Id) => format!(
+                "tahun dua angka pada \"{value}\" bukan 2000–{max}; tulis tahun dengan empat angka (DD/MM/YYYY)"
+            ),
+            (Self::ShortYear { value, max }, En) => format!(
+                "the two-digit year of \"{value}\" is not one of 2000–{max}; write the year with four digits (DD/MM/YYYY)"
+            ),
+            (Self::NoVisibleSheet { hidden }, Id) => format!(
+                "semua lembar kerja tersembunyi ({hidden}); sebutkan lembar yang diimpor dengan --sheet NAMA"
+            ),
+            (Self::NoVisibleSheet { hidden }, En) => format!(
+                "every worksheet is hidden ({hidden}); name the sheet to import with --sheet NAME"
+            ),
+            (Self::TuiTerminal { why }, Id) => format!("terminal tidak dapat dipakai: {why}"),
+            (Self::TuiTerminal { why }, En) => format!("terminal: {why}"),
+            (Self::TuiSignal { why }, Id) => format!("penangan sinyal tidak dapat dipasang: {why}"),
+            (Self::TuiSignal { why }, En) => format!("signal: {why}"),
+            (Self::TuiWorker { why }, Id) => {
+                format!("thread pekerja tampilan tidak dapat dijalankan: {why}")
+            }
+            (Self::TuiWorker { why }, En) => format!("worker: {why}"),
+            (Self::TuiWatchdog { why }, Id) => {
+                format!("penjaga terminal tidak dapat dijalankan: {why}")
+            }
+            (Self::TuiWatchdog { why }, En) => format!("watchdog: {why}"),
+            (Self::AsOfOutOfRange { day, first, last }, Id) => {
+                format!("{day}: pantau menerima tanggal {first} sampai {last}")
+            }
+            (Self::AsOfOutOfRange { day, first, last }, En) => {
+                format!("{day}: pantau takes dates from {first} to {last}")
+            }
+            (Self::SavedViewsListed, Id) => "; tampilan tersimpan didaftar oleh v".into(),
+            (Self::SavedViewsListed, En) => "; the saved views are listed by v".into(),
+            (Self::NoConfigFile, Id) => {
+                "tidak ada berkas pengaturan (atur HOME atau XDG_CONFIG_HOME, atau pakai --config FILE)".into()
+            }
+            (Self::NoConfigFile, En) => {
+                "no configuration file (set HOME or XDG_CONFIG_HOME, or use --config FILE)".into()
+            }
+            (Self::Week { monday }, Id) => format!("Minggu {monday}"),
+            (Self::Week { monday }, En) => format!("Week {monday}"),
+            (Self::DaysCalendar, Id) => "hari".into(),
+            (Self::DaysCalendar, En) => "days".into(),
+            (Self::DaysWorking, Id) => "hari kerja".into(),
+            (Self::DaysWorking, En) => "working days".into(),
+            (Self::SinceKnown, Id) => "sejak diketahui".into(),
+            (Self::SinceKnown, En) => "since known".into(),
+            (Self::SinceReceived, Id) => "sejak diterima".into(),
+            (Self::SinceReceived, En) => "since received".into(),
+            (Self::SinceRegistration, Id) => "sejak registrasi".into(),
+            (Self::SinceRegistration, En) => "since registration".into(),
+            (Self::ConfigRead { why }, Id) => format!("tidak dapat dibaca: {why}"),
+            (Self::ConfigRead { why }, En) => format!("cannot be read: {why}"),
+            (Self::ConfigSyntax { why }, Id) => format!("bukan TOML yang sah: {why}"),
+            (Self::ConfigSyntax { why }, En) => format!("not valid TOML: {why}"),
+            (Self::ConfigUnknownKey { known, suggestion }, Id) => {
+                let near = suggestion
+                    .map(|s| format!("maksudnya {s:?}? "))
+                    .unwrap_or_default();
+                format!("kunci tidak dikenal; {near}yang dikenal: {known}")
+            }
+            (Self::ConfigUnknownKey { known, suggestion }, En) => {
+                let near = suggestion
+                    .map(|s| format!("did you mean {s:?}? "))
+                    .unwrap_or_default();
+                format!("unknown key; {near}known keys: {known}")
+            }
+            (Self::ConfigExpected { expected, found }, Id) => {
+                format!("diharapkan {expected}, bukan {found}")
+            }
+            (Self::ConfigExpected { expected, found }, En) => {
+                format!("expected {expected}, found {found}")
+            }
+            (Self::ConfigConflict { key, first, second }, Id) => format!(
+                "tombol {key} terikat pada {first} dan juga {second}; beri salah satunya tombol lain"
+            ),
+            (Self::ConfigConflict { key, first, second }, En) => format!(
+                "key {key} is bound to both {first} and {second}; give one of them another key"
+            ),
+            (Self::ConfigWayOut, Id) => {
+                "perbaiki berkas itu, atau mulai dengan pengaturan bawaan saja: pantau --ignore-config".into()
+            }
+            (Self::ConfigWayOut, En) => {
+                "correct the file, or start with the defaults only: pantau --ignore-config".into()
+            }
+            (Self::ConfigDefault, Id) => "bawaan".into(),
+            (Self::ConfigDefault, En) => "default".into(),
+            (Self::DidYouMean { base, suggestion }, Id) => {
+                format!("{base} — maksud Anda {suggestion}?")
+            }
+            (Self::DidYouMean { base, suggestion }, En) => {
+                format!("{base} — did you mean {suggestion}?")
+            }
+            (Self::Province { short }, Id) => format!("Provinsi ({short})"),
+            (Self::Province { short }, En) => format!("Province ({short})"),
+            (Self::TilesHeader { want, found }, Id) => {
+                format!("baris judul harus `{want}`, tertulis `{found}`")
+            }
+            (Self::TilesHeader { want, found }, En) => {
+                format!("the header must be `{want}`, found `{found}`")
+            }
+            (Self::TilesFields { n }, Id) => {
+                format!("perlu 5 kolom (kode_wilayah,baris,kolom,tinggi,lebar), ada {n}")
+            }
+            (Self::TilesFields { n }, En) => {
+                format!("expected 5 fields (region,row,column,height,width), found {n}")
+            }
+            (
+                Self::TilesNumber {
+                    column,
+                    value,
+                    least,
+                    max,
+                },
+                Id,
+            ) => format!("kolom {column}: \"{value}\" bukan bilangan bulat {least}–{max}"),
+            (
+                Self::TilesNumber {
+                    column,
+                    value,
+                    least,
+                    max,
+                },
+                En,
+            ) => format!("column {column}: \"{value}\" is not a whole number {least}–{max}"),
+            (Self::TilesBeyond { max }, Id) => format!("petak melewati baris atau kolom {max}"),
+            (Self::TilesBeyond { max }, En) => {
+                format!("the tile reaches past row or column {max}")
+            }
+            (Self::TilesUnknown { code }, Id) => {
+                format!("wilayah \"{code}\" tidak dikenal (pakai kode Kemendagri, mis. 64.71)")
+            }
+            (Self::TilesUnknown { code }, En) => {
+                format!("unknown region \"{code}\" (use the Kemendagri code, e.g. 64.71)")
+            }
+            (Self::TilesTwice { code, first }, Id) => {
+                format!("wilayah {code} muncul dua kali: di baris {first} dan di sini")
+            }
+            (Self::TilesTwice { code, first }, En) => {
+                format!("region {code} appears twice: on line {first} and here")
+            }
+            (
+                Self::TilesOverlap {
+                    code,
+                    other,
+                    other_line,
+                    row,
+                    col,
+                },
+                Id,
+            ) => format!(
+                "petak {code} menimpa petak {other} (baris {other_line}) di baris {row}, kolom {col}"
+            ),
+            (
+                Self::TilesOverlap {
+                    code,
+                    other,
+                    other_line,
+                    row,
+                    col,
+                },
+                En,
+            ) => format!(
+                "tile {code} overlaps tile {other} (line {other_line}) at row {row}, column {col}"
+            ),
+            (Self::TilesMissing { code, name }, Id) => {
+                format!("wilayah {code} ({name}) tidak punya petak; tambahkan satu baris untuknya")
+            }
+            (Self::TilesMissing { code, name }, En) => {
+                format!("region {code} ({name}) has no tile; add a line for it")
+            }
+        }
+    }
+}
