@@ -1,7 +1,6 @@
 //! Every string a user reads, in Bahasa Indonesia and English.
 //! Owns the language choice and the message table; knows nothing of the database or the terminal.
 
-
 use serde::Serialize;
 
 pub mod commands;
