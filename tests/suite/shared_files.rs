@@ -27,14 +27,7 @@ fn ok(out: &std::process::Output) -> (String, String) {
 /// A demo database of alice's in the group folder.
 fn shared_db(t: &Team) -> PathBuf {
     let db = t.shared.join("kaltim.db");
-    ok(&t
-        .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("demo")
-        .output()
-        .unwrap());
+    ok(&t.alice.pantau_on(&db).arg("demo").output().unwrap());
     db
 }
 
@@ -99,9 +92,7 @@ fn links_a_colleague_plants_under_every_temporary_name_are_never_written_through
 
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["import", "--skip-invalid"])
         .arg(&input)
         .output()
@@ -109,18 +100,14 @@ fn links_a_colleague_plants_under_every_temporary_name_are_never_written_through
     assert!(t.shared.join("kiriman.csv.rejected.csv").is_file());
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["export", "-o"])
         .arg(t.shared.join("keluar.csv"))
         .output()
         .unwrap());
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .arg("backup")
         .arg(t.shared.join("salinan.db"))
         .output()
@@ -136,9 +123,7 @@ fn links_a_colleague_plants_under_every_temporary_name_are_never_written_through
     ));
     let out = t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["export", "-o"])
         .arg(t.shared.join("keluar.csv"))
         .output()
@@ -175,27 +160,21 @@ fn copies_of_case_data_are_private_unless_a_mode_is_asked_for() {
     let backup = t.shared.join("salinan.db");
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["import", "--skip-invalid"])
         .arg(&input)
         .output()
         .unwrap());
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["export", "-o"])
         .arg(&export)
         .output()
         .unwrap());
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .arg("backup")
         .arg(&backup)
         .output()
@@ -211,20 +190,11 @@ fn copies_of_case_data_are_private_unless_a_mode_is_asked_for() {
     let big = t.shared.join("besar.db");
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&big)
+        .pantau_on(&big)
         .args(["demo", "--records", "20001"])
         .output()
         .unwrap());
-    ok(&t
-        .alice
-        .pantau()
-        .arg("--db")
-        .arg(&big)
-        .arg("report")
-        .output()
-        .unwrap());
+    ok(&t.alice.pantau_on(&big).arg("report").output().unwrap());
     let index = t.alice.home.join(".cache/pantau/index");
     let files: Vec<_> = std::fs::read_dir(&index)
         .unwrap()
@@ -241,9 +211,7 @@ fn copies_of_case_data_are_private_unless_a_mode_is_asked_for() {
     let shared = t.shared.join("untuk-tim.csv");
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["export", "--mode", "640", "-o"])
         .arg(&shared)
         .output()
@@ -257,9 +225,7 @@ fn copies_of_case_data_are_private_unless_a_mode_is_asked_for() {
     );
     let out = t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["backup", "--mode", "666"])
         .arg(t.shared.join("x.db"))
         .output()
@@ -353,9 +319,7 @@ fn what_a_killed_run_left_is_removed_by_the_next_run_of_the_same_user_only() {
 
     ok(&t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .arg("backup")
         .arg(t.shared.join("salinan.db"))
         .output()
@@ -368,14 +332,7 @@ fn what_a_killed_run_left_is_removed_by_the_next_run_of_the_same_user_only() {
     holder.wait().unwrap();
 
     // doctor names the one that is left, with the command that removes it.
-    let out = t
-        .bob
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("doctor")
-        .output()
-        .unwrap();
+    let out = t.bob.pantau_on(&db).arg("doctor").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("rm {}", bobs.display())), "{text}");
 }

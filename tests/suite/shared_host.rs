@@ -9,19 +9,11 @@ use trust_support::team::{self, owner};
 fn the_readme_group_folder_lets_colleagues_share_a_database_and_keeps_others_out() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
-    t.alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("init")
-        .assert()
-        .success();
+    t.alice.pantau_on(&db).arg("init").assert().success();
     assert_eq!(owner(&db), t.alice.uid);
     let out = t
         .bob
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["report", "--by", "region"])
         .output()
         .unwrap();
@@ -30,14 +22,7 @@ fn the_readme_group_folder_lets_colleagues_share_a_database_and_keeps_others_out
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = t
-        .eve
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .args(["report"])
-        .output()
-        .unwrap();
+    let out = t.eve.pantau_on(&db).args(["report"]).output().unwrap();
     assert!(
         !out.status.success(),
         "a user outside the group must not read the database"

@@ -49,24 +49,8 @@ fn a_reader_with_read_permission_only_never_locks_the_owner_out() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
     let (wal, shm) = (sidecar(&db, "-wal"), sidecar(&db, "-shm"));
-    let alice = |args: &[&str]| {
-        t.alice
-            .pantau()
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    let bob = |args: &[&str]| {
-        t.bob
-            .pantau()
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let alice = |args: &[&str]| t.alice.pantau_on(&db).args(args).output().unwrap();
+    let bob = |args: &[&str]| t.bob.pantau_on(&db).args(args).output().unwrap();
     let out = alice(&["init"]);
     assert!(out.status.success(), "{}", text(&out));
     let out = alice(&["import", example().to_str().unwrap()]);

@@ -38,13 +38,7 @@ const HEAD: &str = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,stat
 fn doctor_tells_a_temporary_file_in_use_from_one_left_behind() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
-    ok(t.alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("init")
-        .output()
-        .unwrap());
+    ok(t.alice.pantau_on(&db).arg("init").output().unwrap());
     // A temporary file of alice's running pantau (a demo database under its temporary name),
     // with the SQLite files beside it; its lock is held as a running pantau holds it.
     let temp = t.shared.join(".pantau-abcdefabcdef.tmp");
@@ -57,9 +51,7 @@ fn doctor_tells_a_temporary_file_in_use_from_one_left_behind() {
     rustix::fs::flock(&held, rustix::fs::FlockOperation::LockExclusive).unwrap();
     for user in [&t.alice, &t.bob] {
         let out = user
-            .pantau()
-            .arg("--db")
-            .arg(&db)
+            .pantau_on(&db)
             .arg("doctor")
             .env("TERM", "xterm-256color")
             .output()
@@ -85,9 +77,7 @@ fn doctor_tells_a_temporary_file_in_use_from_one_left_behind() {
     drop(held);
     let out = t
         .bob
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .arg("doctor")
         .env("TERM", "xterm-256color")
         .output()
@@ -117,13 +107,7 @@ fn an_import_whose_rejected_rows_cannot_be_put_in_place_is_refused_before_writin
     )
     .unwrap();
     let db = t.shared.join("kaltim.db");
-    ok(t.alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("init")
-        .output()
-        .unwrap());
+    ok(t.alice.pantau_on(&db).arg("init").output().unwrap());
     let bad = sticky.join("bad.csv");
     let rejected = sticky.join("bad.csv.rejected.csv");
     assert!(
@@ -143,9 +127,7 @@ fn an_import_whose_rejected_rows_cannot_be_put_in_place_is_refused_before_writin
     );
     let out = t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["import", "--skip-invalid"])
         .arg(&bad)
         .output()
@@ -160,15 +142,7 @@ fn an_import_whose_rejected_rows_cannot_be_put_in_place_is_refused_before_writin
             && stderr.contains("nothing was written"),
         "{stderr}"
     );
-    let batches = ok(t
-        .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("batches")
-        .output()
-        .unwrap())
-    .0;
+    let batches = ok(t.alice.pantau_on(&db).arg("batches").output().unwrap()).0;
     assert!(!batches.contains("bad.csv"), "{batches}");
     assert_eq!(std::fs::read_to_string(&rejected).unwrap(), "bob\n");
 }
@@ -246,9 +220,7 @@ fn doctor_names_every_open_database_file_in_its_fix() {
     assert!(Path::new(&format!("{d}-wal")).exists());
     let (stdout, _) = text(
         &t.alice
-            .pantau()
-            .arg("--db")
-            .arg(&db)
+            .pantau_on(&db)
             .arg("doctor")
             .env("TERM", "xterm-256color")
             .output()
@@ -265,9 +237,7 @@ fn a_linked_wal_file_is_named_with_where_it_points_and_who_made_it() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
     ok(t.alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .args(["demo", "--records", "20"])
         .output()
         .unwrap());
@@ -284,14 +254,7 @@ fn a_linked_wal_file_is_named_with_where_it_points_and_who_made_it() {
         .sh(&format!("rm -f {wal}; ln -s {} {wal}", aim.display()));
     assert!(planted.status.success(), "{planted:?}");
     for cmd in [&["report"][..], &["check"][..]] {
-        let out = t
-            .alice
-            .pantau()
-            .arg("--db")
-            .arg(&db)
-            .args(cmd)
-            .output()
-            .unwrap();
+        let out = t.alice.pantau_on(&db).args(cmd).output().unwrap();
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(1), "{cmd:?}: {stdout}{stderr}");
         assert!(
@@ -303,9 +266,7 @@ fn a_linked_wal_file_is_named_with_where_it_points_and_who_made_it() {
     }
     let out = t
         .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
+        .pantau_on(&db)
         .arg("doctor")
         .env("TERM", "xterm-256color")
         .output()

@@ -238,21 +238,8 @@ fn doctor_warns_of_a_write_ahead_log_above_its_limit_and_its_remedy_works() {
 fn doctor_fails_when_the_log_files_belong_to_someone_who_is_not_a_writer() {
     let Some(t) = team::team() else { return };
     let db = t.shared.join("kaltim.db");
-    t.alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("init")
-        .assert()
-        .success();
-    let out = t
-        .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("doctor")
-        .output()
-        .unwrap();
+    t.alice.pantau_on(&db).arg("init").assert().success();
+    let out = t.alice.pantau_on(&db).arg("doctor").output().unwrap();
     assert!(!text(&out).contains("-wal/-shm files"), "{}", text(&out));
     let (wal, shm) = (sidecar(&db, "-wal"), sidecar(&db, "-shm"));
     t.bob.sh(&format!(
@@ -260,14 +247,7 @@ fn doctor_fails_when_the_log_files_belong_to_someone_who_is_not_a_writer() {
         w = wal.display(),
         s = shm.display()
     ));
-    let out = t
-        .alice
-        .pantau()
-        .arg("--db")
-        .arg(&db)
-        .arg("doctor")
-        .output()
-        .unwrap();
+    let out = t.alice.pantau_on(&db).arg("doctor").output().unwrap();
     let said = text(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains("✗ -wal/-shm files: "), "{said}");

@@ -100,6 +100,13 @@ impl User {
         c
     }
 
+    /// [`User::pantau`] on the database at `db`.
+    pub fn pantau_on(&self, db: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut c = self.pantau();
+        c.arg("--db").arg(db);
+        c
+    }
+
     /// Any program as this user, with the same environment as [`User::pantau`].
     pub fn command(&self, program: &std::ffi::OsStr) -> Command {
         let mut c = Command::new("setpriv");
