@@ -256,7 +256,7 @@ pub struct ExportArgs {
     pub view: String,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
-    /// Write to this file (and its provenance beside it) instead of standard output.
+    /// Write to this file (and its provenance beside it) instead of standard output (`-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Export cases received on or before this date.

@@ -35,7 +35,12 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let engine = ctx.engine(&store)?;
     let mut buf: Vec<u8> = Vec::new();
     let rows = write_cases(&engine, &view, args.format, &mut buf)?;
-    match &args.output {
+    // `-o -` is standard output, as `-` is standard input to `import`.
+    match args
+        .output
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
+    {
         None => std::io::stdout()
             .write_all(&buf)
             .map_err(|source| Error::Io {

@@ -214,6 +214,23 @@ fn the_same_seed_gives_the_same_database() {
 }
 
 #[test]
+fn export_to_dash_writes_standard_output_and_no_file_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let plain = pantau(&db).args(["export"]).output().unwrap();
+    let dash = pantau(&db)
+        .current_dir(dir.path())
+        .args(["export", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(dash.status.success());
+    assert!(plain.stdout.len() > 10_000);
+    assert_eq!(dash.stdout, plain.stdout);
+    assert!(!dir.path().join("-").exists());
+    assert!(!dir.path().join("-.provenance.json").exists());
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.db");
