@@ -6,48 +6,54 @@ use chrono::NaiveDateTime;
 use crate::i18n::Msg;
 use crate::tui::data::Reply;
 
-/// The screens reached with `Tab` or the number keys (detail and help are overlays on top of them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Screen {
-    /// Ringkasan: the region table with the stage, type and status panels.
-    Dashboard,
-    /// Kasus: the cases of the view, page by page.
-    Cases,
-    /// Tahapan: the election calendar as a timeline, and the campaign's weeks and regions.
-    Stages,
-    /// Peta: a tile per region, roughly where it lies, shaded by its count.
-    Map,
+/// Defines `Screen` from the list in `screen_list`.
+macro_rules! screen_ids {
+    ($($(#[$doc:meta])* $variant:ident($module:ident::$state:ident) $number:literal $title:ident $name:literal;)*) => {
+        /// The screens reached with `Tab` or the number keys (detail and help are overlays on top
+        /// of them).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Screen {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Screen {
+            /// The screens in tab order.
+            pub const ALL: [Screen; [$(Screen::$variant),*].len()] = [$(Screen::$variant),*];
+
+            /// The number shown on the tab and typed to reach it.
+            pub fn number(self) -> usize {
+                match self {
+                    $(Screen::$variant => $number,)*
+                }
+            }
+
+            /// The tab's title.
+            pub fn title(self) -> Msg {
+                match self {
+                    $(Screen::$variant => Msg::$title,)*
+                }
+            }
+
+            /// The screen's name in the configuration (`[keys.NAME]`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Screen::$variant => $name,)*
+                }
+            }
+
+            /// The name of the command that shows it (`show-NAME`).
+            fn show_command(self) -> &'static str {
+                match self {
+                    $(Screen::$variant => concat!("show-", $name),)*
+                }
+            }
+        }
+    };
 }
 
+crate::tui::screen_list::screen_list!(screen_ids);
+
 impl Screen {
-    /// The screens in tab order.
-    pub const ALL: [Screen; 4] = [
-        Screen::Dashboard,
-        Screen::Cases,
-        Screen::Stages,
-        Screen::Map,
-    ];
-
-    /// The number shown on the tab and typed to reach it.
-    pub fn number(self) -> usize {
-        match self {
-            Screen::Dashboard => 1,
-            Screen::Cases => 2,
-            Screen::Stages => 3,
-            Screen::Map => 4,
-        }
-    }
-
-    /// The tab's title.
-    pub fn title(self) -> Msg {
-        match self {
-            Screen::Dashboard => Msg::TuiDashboard,
-            Screen::Cases => Msg::TuiCases,
-            Screen::Stages => Msg::TuiStages,
-            Screen::Map => Msg::TuiMap,
-        }
-    }
-
     /// The next screen in tab order (wrapping), or the previous one.
     pub fn cycle(self, forward: bool) -> Screen {
         let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0);
@@ -155,10 +161,7 @@ impl Command {
             Command::EditView => "edit-view",
             Command::NextScreen => "next-screen",
             Command::PrevScreen => "prev-screen",
-            Command::Show(Screen::Dashboard) => "show-dashboard",
-            Command::Show(Screen::Cases) => "show-cases",
-            Command::Show(Screen::Stages) => "show-stages",
-            Command::Show(Screen::Map) => "show-map",
+            Command::Show(screen) => screen.show_command(),
             Command::Up => "up",
             Command::Down => "down",
             Command::Left => "left",

@@ -340,6 +340,7 @@ pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::Screen;
 
     #[test]
     fn key_names_read_back() {
@@ -364,25 +365,42 @@ mod tests {
             keys: vec![parse_key(key).unwrap()],
             line,
         };
-        let map = Keymap::with(&[remap(Mode::Cases, Command::SortNext, "x", 3)]).unwrap();
+        let map = Keymap::with(&[remap(
+            Mode::Screen(Screen::Cases),
+            Command::SortNext,
+            "x",
+            3,
+        )])
+        .unwrap();
         assert_eq!(
-            map.lookup(Mode::Cases, Key::ch('x')),
+            map.lookup(Mode::Screen(Screen::Cases), Key::ch('x')),
             Some(Command::SortNext)
         );
-        assert_eq!(map.lookup(Mode::Cases, Key::ch('o')), None);
+        assert_eq!(map.lookup(Mode::Screen(Screen::Cases), Key::ch('o')), None);
         assert!(map.conflicts().is_empty());
 
-        let map = Keymap::with(&[remap(Mode::Cases, Command::SortNext, "q", 4)]).unwrap();
+        let map = Keymap::with(&[remap(
+            Mode::Screen(Screen::Cases),
+            Command::SortNext,
+            "q",
+            4,
+        )])
+        .unwrap();
         let c = map.conflicts();
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].key, Key::ch('q'));
         assert_eq!(
             c[0].first,
-            (Mode::Cases, Command::SortNext, Origin::Config { line: 4 })
+            (
+                Mode::Screen(Screen::Cases),
+                Command::SortNext,
+                Origin::Config { line: 4 }
+            )
         );
         assert_eq!(c[0].second, (Mode::Global, Command::Quit, Origin::Default));
 
-        let err = Keymap::with(&[remap(Mode::Map, Command::SortNext, "x", 5)]).unwrap_err();
-        assert_eq!(err.1, vec![Mode::Cases]);
+        let err = Keymap::with(&[remap(Mode::Screen(Screen::Map), Command::SortNext, "x", 5)])
+            .unwrap_err();
+        assert_eq!(err.1, vec![Mode::Screen(Screen::Cases)]);
     }
 }

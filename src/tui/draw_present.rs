@@ -11,6 +11,7 @@ use crate::domain::CAMPAIGN;
 use crate::engine::campaign::per_thousand;
 use crate::i18n::{Msg, decimal, number, tr};
 use crate::tui::app::App;
+use crate::tui::screens::ScreenState;
 use crate::tui::state::Page;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_digits::{self, BigText, Size};

@@ -11,10 +11,8 @@ use crate::tui::action::{Command, Screen};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     Global,
-    Dashboard,
-    Cases,
-    Stages,
-    Map,
+    /// A screen's own keys.
+    Screen(Screen),
     Detail,
     Help,
     /// The view editor: unbound characters are typed into it.
@@ -28,13 +26,24 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Modes in the order the help lists them.
-    pub const ALL: [Mode; 11] = [
-        Mode::Global,
-        Mode::Dashboard,
-        Mode::Cases,
-        Mode::Stages,
-        Mode::Map,
+    /// Modes in the order the help lists them: the global keys, each screen's, then the rest.
+    pub const ALL: [Mode; 1 + Screen::ALL.len() + Mode::REST.len()] = {
+        let mut all = [Mode::Global; 1 + Screen::ALL.len() + Mode::REST.len()];
+        let mut i = 0;
+        while i < Screen::ALL.len() {
+            all[1 + i] = Mode::Screen(Screen::ALL[i]);
+            i += 1;
+        }
+        let mut j = 0;
+        while j < Mode::REST.len() {
+            all[1 + Screen::ALL.len() + j] = Mode::REST[j];
+            j += 1;
+        }
+        all
+    };
+
+    /// The modes that are not a screen's nor the global one, in the order the help lists them.
+    const REST: [Mode; 6] = [
         Mode::Detail,
         Mode::Filter,
         Mode::Views,
@@ -45,22 +54,14 @@ impl Mode {
 
     /// The mode of a screen (its own keys).
     pub fn of(screen: Screen) -> Mode {
-        match screen {
-            Screen::Dashboard => Mode::Dashboard,
-            Screen::Cases => Mode::Cases,
-            Screen::Stages => Mode::Stages,
-            Screen::Map => Mode::Map,
-        }
+        Mode::Screen(screen)
     }
 
     /// The mode's name in the configuration (`[keys.cases]`).
     pub fn name(self) -> &'static str {
         match self {
             Mode::Global => "global",
-            Mode::Dashboard => "dashboard",
-            Mode::Cases => "cases",
-            Mode::Stages => "stages",
-            Mode::Map => "map",
+            Mode::Screen(screen) => screen.name(),
             Mode::Detail => "detail",
             Mode::Help => "help",
             Mode::Filter => "filter",
@@ -87,10 +88,7 @@ impl Mode {
     pub fn title(self) -> Msg {
         match self {
             Mode::Global => Msg::TuiHelpGlobal,
-            Mode::Dashboard => Msg::TuiDashboard,
-            Mode::Cases => Msg::TuiCases,
-            Mode::Stages => Msg::TuiStages,
-            Mode::Map => Msg::TuiMap,
+            Mode::Screen(screen) => screen.title(),
             Mode::Present => Msg::TuiPresent,
             Mode::Detail => Msg::TuiDetail,
             Mode::Help => Msg::TuiHelp,
@@ -221,35 +219,35 @@ macro_rules! moves {
     };
 }
 
-const DASHBOARD_MOVES: [Binding; 6] = moves!(M::Dashboard);
-const CASES_MOVES: [Binding; 6] = moves!(M::Cases);
-const STAGES_MOVES: [Binding; 6] = moves!(M::Stages);
+const DASHBOARD_MOVES: [Binding; 6] = moves!(M::Screen(Screen::Dashboard));
+const CASES_MOVES: [Binding; 6] = moves!(M::Screen(Screen::Cases));
+const STAGES_MOVES: [Binding; 6] = moves!(M::Screen(Screen::Stages));
 const DETAIL_MOVES: [Binding; 6] = moves!(M::Detail);
 const HELP_MOVES: [Binding; 6] = moves!(M::Help);
 
 /// The rows specific to one mode, then the global ones, in footer order (help and quit last).
 #[rustfmt::skip]
 const OWN: &[Binding] = &[
-    b(M::Dashboard, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
+    b(M::Screen(Screen::Dashboard), &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
         ("buka daftar kasus untuk baris ini (wilayah, tahapan, jenis, status)", "open the cases of this row (region, stage, type, status)")),
-    b(M::Dashboard, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, None,
+    b(M::Screen(Screen::Dashboard), &[Key::ch('h'), Key::plain(K::Left)], Command::Left, None,
         ("panel sebelumnya (wilayah, tahapan, jenis, status)", "previous panel (region, stage, type, status)")),
-    b(M::Dashboard, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("panel berikutnya", "next panel")),
-    b(M::Cases, &[Key::plain(K::Enter)], Command::Open, Some(("buka", "open")), ("buka rincian kasus", "open the case in full")),
-    b(M::Cases, &[Key::plain(K::Esc)], Command::Back, Some(("kembali", "back")),
+    b(M::Screen(Screen::Dashboard), &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("panel berikutnya", "next panel")),
+    b(M::Screen(Screen::Cases), &[Key::plain(K::Enter)], Command::Open, Some(("buka", "open")), ("buka rincian kasus", "open the case in full")),
+    b(M::Screen(Screen::Cases), &[Key::plain(K::Esc)], Command::Back, Some(("kembali", "back")),
         ("kembali ke layar dan tampilan sebelum rinci", "back to the screen and view before the drill-down")),
-    b(M::Cases, &[Key::ch('o')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
-    b(M::Cases, &[Key::ch('O')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
-    b(M::Stages, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
+    b(M::Screen(Screen::Cases), &[Key::ch('o')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
+    b(M::Screen(Screen::Cases), &[Key::ch('O')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
+    b(M::Screen(Screen::Stages), &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
         ("buka kasus baris ini (tahapan, minggu kampanye, wilayah)", "open the cases of this row (stage, campaign week, region)")),
-    b(M::Stages, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("bagian", "part")),
+    b(M::Screen(Screen::Stages), &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("bagian", "part")),
         ("bagian sebelumnya (jadwal, kampanye per minggu, per wilayah)", "previous part (timeline, campaign by week, by region)")),
-    b(M::Stages, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("bagian berikutnya", "next part")),
-    b(M::Map, &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("petak di atas", "the tile above")),
-    b(M::Map, &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("petak di bawah", "the tile below")),
-    b(M::Map, &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("petak", "tile")), ("petak di kiri", "the tile to the left")),
-    b(M::Map, &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("petak di kanan", "the tile to the right")),
-    b(M::Map, &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")), ("buka kasus wilayah ini", "open the cases of this region")),
+    b(M::Screen(Screen::Stages), &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("bagian berikutnya", "next part")),
+    b(M::Screen(Screen::Map), &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("petak di atas", "the tile above")),
+    b(M::Screen(Screen::Map), &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("petak di bawah", "the tile below")),
+    b(M::Screen(Screen::Map), &[Key::ch('h'), Key::plain(K::Left)], Command::Left, Some(("petak", "tile")), ("petak di kiri", "the tile to the left")),
+    b(M::Screen(Screen::Map), &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("petak di kanan", "the tile to the right")),
+    b(M::Screen(Screen::Map), &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")), ("buka kasus wilayah ini", "open the cases of this region")),
     b(M::Present, &[Key::plain(K::Tab)], Command::NextScreen, Some(("halaman", "page")),
         ("halaman berikutnya (ringkasan, kampanye, peta, tahapan)", "next page (dashboard, campaign, map, stages)")),
     b(M::Present, &[Key::plain(K::BackTab)], Command::PrevScreen, None, ("halaman sebelumnya", "previous page")),
@@ -372,7 +370,10 @@ mod tests {
 
     #[test]
     fn lookup_prefers_the_mode_and_falls_back_to_global() {
-        assert_eq!(lookup(Mode::Dashboard, Key::ch('q')), Some(Command::Quit));
+        assert_eq!(
+            lookup(Mode::Screen(Screen::Dashboard), Key::ch('q')),
+            Some(Command::Quit)
+        );
         assert_eq!(
             lookup(Mode::Filter, Key::ch('q')),
             None,
@@ -383,11 +384,11 @@ mod tests {
             Some(Command::Back)
         );
         assert_eq!(
-            lookup(Mode::Dashboard, Key::ch(']')),
+            lookup(Mode::Screen(Screen::Dashboard), Key::ch(']')),
             Some(Command::DayForward)
         );
         assert_eq!(
-            lookup(Mode::Cases, Key::ch('4')),
+            lookup(Mode::Screen(Screen::Cases), Key::ch('4')),
             Some(Command::Show(Screen::Map))
         );
         assert_eq!(
@@ -410,7 +411,7 @@ mod tests {
     fn shift_is_part_of_the_character() {
         let ev = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(
-            action_for(Mode::Cases, &ev).map(|a| format!("{a:?}")),
+            action_for(Mode::Screen(Screen::Cases), &ev).map(|a| format!("{a:?}")),
             Some("Command(Bottom)".into())
         );
         let ev = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
@@ -423,14 +424,14 @@ mod tests {
             KeyModifiers::CONTROL | KeyModifiers::SHIFT,
         );
         assert!(matches!(
-            action_for(Mode::Cases, &ev),
+            action_for(Mode::Screen(Screen::Cases), &ev),
             Some(Action::Command(Command::Quit))
         ));
     }
 
     #[test]
     fn the_footer_shows_the_few_keys_of_the_mode() {
-        let hints = hints(Mode::Cases, Lang::En);
+        let hints = hints(Mode::Screen(Screen::Cases), Lang::En);
         let words: Vec<&str> = hints.iter().map(|(_, w)| *w).collect();
         assert_eq!(words.first(), Some(&"open"));
         assert_eq!(

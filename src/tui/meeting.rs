@@ -20,7 +20,7 @@ impl App {
 
     /// The region of the selected map tile.
     pub fn map_region(&self) -> Option<&str> {
-        self.screens.map.region()
+        self.screens.map.region(&self.tiles)
     }
 
     /// The baseline in force.

@@ -25,6 +25,7 @@ pub mod marks;
 pub mod meeting;
 mod nav;
 pub mod personal;
+mod screen_list;
 pub mod screens;
 pub mod state;
 mod sync;

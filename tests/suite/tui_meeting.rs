@@ -95,7 +95,7 @@ fn the_map_moves_between_tiles_by_direction_and_drills_down() {
     let (mut h, _dir) = at_feb9((80, 24), Lang::En);
     h.press(KeyCode::Char('4'));
     assert_eq!(h.app.screen(), Screen::Map);
-    assert_eq!(h.app.mode(), Mode::Map);
+    assert_eq!(h.app.mode(), Mode::Screen(Screen::Map));
     assert_eq!(h.app.map_region(), Some("64.03"), "the first tile: Berau");
     h.press(KeyCode::Down);
     assert_eq!(h.app.map_region(), Some("64.08"), "Kutim under Berau");
@@ -166,7 +166,11 @@ fn presenter_mode_only_navigates_and_turns_its_pages_while_no_key_is_pressed() {
     assert_eq!(h.app.page(), Some(Page::Stages));
     h.press(KeyCode::Esc);
     assert!(!h.app.is_presenting());
-    assert_eq!(h.app.mode(), Mode::Dashboard, "back where it started");
+    assert_eq!(
+        h.app.mode(),
+        Mode::Screen(Screen::Dashboard),
+        "back where it started"
+    );
 }
 
 #[test]

@@ -27,7 +27,7 @@ fn stage_count(h: &Harness, code: &str) -> i64 {
 fn it_opens_on_the_dashboard_with_the_published_figures() {
     let h = Harness::demo((80, 24), Lang::Id);
     assert_eq!(h.app.screen(), Screen::Dashboard);
-    assert_eq!(h.app.mode(), Mode::Dashboard);
+    assert_eq!(h.app.mode(), Mode::Screen(Screen::Dashboard));
     assert_eq!(total(&h), 47);
     assert_eq!(stage_count(&h, "KAMPANYE"), 22);
     assert_eq!(h.app.as_of(), feb2());
@@ -118,7 +118,7 @@ fn the_view_editor_applies_reports_errors_restores_and_recalls() {
     assert_eq!(h.app.filter().map(|f| f.editor.text()), Some(""));
     h.type_text("wilayah:kukar");
     h.press(KeyCode::Enter);
-    assert_eq!(h.app.mode(), Mode::Dashboard);
+    assert_eq!(h.app.mode(), Mode::Screen(Screen::Dashboard));
     assert_eq!(h.app.view_spec(), "region:kukar");
     assert_eq!(total(&h), 5);
 
@@ -282,7 +282,7 @@ fn enter_opens_a_case_and_help_over_it_comes_back_to_it() {
         "closing the help shows the case again"
     );
     h.press(KeyCode::Esc);
-    assert_eq!(h.app.mode(), Mode::Cases);
+    assert_eq!(h.app.mode(), Mode::Screen(Screen::Cases));
     assert_eq!(h.app.cases().selected_row().map(|r| r.id), id);
 }
 

@@ -9,7 +9,7 @@ use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
 use crate::tui::cases::CaseList;
 use crate::tui::layout;
-use crate::tui::screens::{Ctx, Want};
+use crate::tui::screens::{Ctx, ScreenState, Want};
 use crate::tui::widgets::case_table::{CasePreview, CaseTable};
 use crate::view::{Sort, SortKey};
 
@@ -22,9 +22,9 @@ pub struct Cases {
     pub stale: bool,
 }
 
-impl Cases {
+impl ScreenState for Cases {
     /// The moves go through the list (asking for a page when one is needed); Enter opens the case.
-    pub fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+    fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         let visible = layout::case_rows(ctx.size.0, ctx.size.1);
         let jump = match c {
             Command::Up => {
@@ -52,7 +52,7 @@ impl Cases {
     }
 
     /// Screen 2: the page of cases around the cursor, and the selected case's preview.
-    pub fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let list_h = body.height.saturating_sub(layout::PREVIEW);
         let list = &self.list;
         CaseTable {
@@ -95,6 +95,10 @@ impl Cases {
             buf,
         );
     }
+}
+
+impl Cases {
+
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
 use crate::tui::layout;
 use crate::tui::marks::{COLUMNS, figures};
-use crate::tui::screens::{Ctx, Want, step};
+use crate::tui::screens::{Ctx, ScreenState, Want, step};
 use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
 use crate::tui::widgets::region_table::{RegionLine, RegionTable};
 use crate::view::{TermKind, View};
@@ -71,29 +71,10 @@ pub fn panel_items<'c>(ctx: &Ctx<'c>, panel: Panel) -> Vec<&'c Group> {
     items
 }
 
-impl Dashboard {
-    /// The focused panel and its selected row.
-    pub fn cursor(&self, ctx: &Ctx<'_>) -> (Panel, usize) {
-        (self.panel, self.panel_index(ctx, self.panel))
-    }
-
-    /// The selected row of a panel (the region table counts its total row last).
-    pub fn panel_index(&self, ctx: &Ctx<'_>, panel: Panel) -> usize {
-        match panel {
-            Panel::Regions => self.region_row,
-            _ => {
-                let key = self.panel_keys[panel_slot(panel)].as_deref();
-                panel_items(ctx, panel)
-                    .iter()
-                    .position(|g| Some(g.key.as_str()) == key)
-                    .unwrap_or(0)
-            }
-        }
-    }
-
+impl ScreenState for Dashboard {
     /// Left and Right move between the table and the panels; the other moves select a row; Enter
     /// drills into the selected region, stage, type or status (the total row: the whole view).
-    pub fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+    fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         if c == Command::Open {
             return self.drill(ctx).map(Want::Drill);
         }
@@ -119,65 +100,7 @@ impl Dashboard {
         None
     }
 
-    /// The view of the selected row.
-    fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
-        let kind = match self.panel {
-            Panel::Regions => match ctx.reference.regions.get(self.region_row) {
-                Some(r) => Some(TermKind::Region(vec![r.code.clone()])),
-                // The total row: every region of the view.
-                None => return Some(ctx.view.clone()),
-            },
-            panel => {
-                let items = panel_items(ctx, panel);
-                let g = items.get(self.panel_index(ctx, panel))?;
-                match panel {
-                    Panel::Stages => Some(TermKind::Stage(vec![g.key.clone()])),
-                    Panel::Types => TypeGroup::from_code(&g.key).map(|t| TermKind::Type(vec![t])),
-                    _ => Status::from_code(&g.key).map(|s| TermKind::Status(vec![s])),
-                }
-            }
-        };
-        Some(ctx.with_term(kind?))
-    }
-
-    fn region_line(&self, ctx: &Ctx<'_>, code: &str, name: String, h: &Headline) -> RegionLine {
-        let mut marks = [None; COLUMNS];
-        for (c, m) in marks.iter_mut().enumerate() {
-            *m = ctx.marks.region(code, c);
-        }
-        RegionLine {
-            name,
-            figures: figures(h),
-            marks,
-            base: ctx.base_headline(code).map(|b| figures(&b)),
-        }
-    }
-
-    fn panel_lines(&self, ctx: &Ctx<'_>, panel: Panel) -> Vec<PanelLine> {
-        let dim = match panel {
-            Panel::Stages => Dim::Stage,
-            Panel::Types => Dim::Type,
-            _ => Dim::Status,
-        };
-        panel_items(ctx, panel)
-            .into_iter()
-            .map(|g| PanelLine {
-                label: match panel {
-                    Panel::Stages => g.key.clone(),
-                    Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
-                        .map_or(g.key.clone(), |t| t.label(ctx.lang).to_string()),
-                    _ => crate::domain::Status::from_code(&g.key)
-                        .map_or(g.key.clone(), |s| s.label(ctx.lang).to_string()),
-                },
-                count: g.count,
-                mark: ctx.marks.group(dim, &g.key),
-                flagged: panel == Panel::Stages && g.key == CAMPAIGN,
-                base: ctx.base_group(dim, &g.key),
-            })
-            .collect()
-    }
-
-    pub fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let l = ctx.lang;
         let Some(counts) = ctx.counts else {
             buf.set_string(
@@ -310,6 +233,87 @@ impl Dashboard {
             .render(area, buf);
         }
     }
+}
+
+impl Dashboard {
+    /// The focused panel and its selected row.
+    pub fn cursor(&self, ctx: &Ctx<'_>) -> (Panel, usize) {
+        (self.panel, self.panel_index(ctx, self.panel))
+    }
+
+    /// The selected row of a panel (the region table counts its total row last).
+    pub fn panel_index(&self, ctx: &Ctx<'_>, panel: Panel) -> usize {
+        match panel {
+            Panel::Regions => self.region_row,
+            _ => {
+                let key = self.panel_keys[panel_slot(panel)].as_deref();
+                panel_items(ctx, panel)
+                    .iter()
+                    .position(|g| Some(g.key.as_str()) == key)
+                    .unwrap_or(0)
+            }
+        }
+    }
+
+
+    /// The view of the selected row.
+    fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
+        let kind = match self.panel {
+            Panel::Regions => match ctx.reference.regions.get(self.region_row) {
+                Some(r) => Some(TermKind::Region(vec![r.code.clone()])),
+                // The total row: every region of the view.
+                None => return Some(ctx.view.clone()),
+            },
+            panel => {
+                let items = panel_items(ctx, panel);
+                let g = items.get(self.panel_index(ctx, panel))?;
+                match panel {
+                    Panel::Stages => Some(TermKind::Stage(vec![g.key.clone()])),
+                    Panel::Types => TypeGroup::from_code(&g.key).map(|t| TermKind::Type(vec![t])),
+                    _ => Status::from_code(&g.key).map(|s| TermKind::Status(vec![s])),
+                }
+            }
+        };
+        Some(ctx.with_term(kind?))
+    }
+
+    fn region_line(&self, ctx: &Ctx<'_>, code: &str, name: String, h: &Headline) -> RegionLine {
+        let mut marks = [None; COLUMNS];
+        for (c, m) in marks.iter_mut().enumerate() {
+            *m = ctx.marks.region(code, c);
+        }
+        RegionLine {
+            name,
+            figures: figures(h),
+            marks,
+            base: ctx.base_headline(code).map(|b| figures(&b)),
+        }
+    }
+
+    fn panel_lines(&self, ctx: &Ctx<'_>, panel: Panel) -> Vec<PanelLine> {
+        let dim = match panel {
+            Panel::Stages => Dim::Stage,
+            Panel::Types => Dim::Type,
+            _ => Dim::Status,
+        };
+        panel_items(ctx, panel)
+            .into_iter()
+            .map(|g| PanelLine {
+                label: match panel {
+                    Panel::Stages => g.key.clone(),
+                    Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
+                        .map_or(g.key.clone(), |t| t.label(ctx.lang).to_string()),
+                    _ => crate::domain::Status::from_code(&g.key)
+                        .map_or(g.key.clone(), |s| s.label(ctx.lang).to_string()),
+                },
+                count: g.count,
+                mark: ctx.marks.group(dim, &g.key),
+                flagged: panel == Panel::Stages && g.key == CAMPAIGN,
+                base: ctx.base_group(dim, &g.key),
+            })
+            .collect()
+    }
+
 }
 
 /// Where a panel's selected key is kept.

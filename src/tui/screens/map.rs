@@ -9,55 +9,42 @@ use ratatui::widgets::Widget;
 use crate::domain::tiles::{Dir, Tiles};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
-use crate::tui::screens::{Ctx, Want};
+use crate::tui::screens::{Ctx, ScreenState, Want};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit};
 use crate::tui::widgets::tile_map::{MapTile, TileMap, bands, cell_rect, level};
 use crate::view::TermKind;
 
-/// The map screen's state.
+/// The map screen's state (the layout is reference data, in the context).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Map {
-    /// The region map's layout.
-    pub tiles: Tiles,
-    /// The selected tile (an index into `tiles`).
+    /// The selected tile (an index into the layout's tiles).
     pub tile: usize,
 }
 
-impl Map {
-    pub fn new(tiles: Tiles) -> Map {
-        Map { tiles, tile: 0 }
-    }
-
-    /// The region code of the selected tile.
-    pub fn region(&self) -> Option<&str> {
-        self.tiles.tiles.get(self.tile).map(|t| t.code.as_str())
-    }
-
+impl ScreenState for Map {
     /// Arrows move to the next tile that way; Enter drills into the selected region.
-    pub fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+    fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         let dir = match c {
             Command::Up => Dir::Up,
             Command::Down => Dir::Down,
             Command::Left => Dir::Left,
             Command::Right => Dir::Right,
             Command::Open => {
-                let code = self.region()?.to_string();
+                let code = self.region(ctx.tiles)?.to_string();
                 return Some(Want::Drill(ctx.with_term(TermKind::Region(vec![code]))));
             }
             _ => return None,
         };
-        if let Some(i) = self.tiles.neighbour(self.tile, dir) {
+        if let Some(i) = ctx.tiles.neighbour(self.tile, dir) {
             self.tile = i;
         }
         None
     }
-}
 
-impl Map {
     /// Screen 4: its title, the tiles and the legend.
-    pub fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let t = ctx.theme;
         let title = format!(
             " {} · {} {}",
@@ -85,6 +72,17 @@ impl Map {
             &t,
         );
     }
+}
+
+impl Map {
+    /// The region code of the selected tile.
+    pub fn region<'t>(&self, tiles: &'t Tiles) -> Option<&'t str> {
+        tiles.tiles.get(self.tile).map(|t| t.code.as_str())
+    }
+
+}
+
+impl Map {
 
     /// The tiles with the legend; also the presenter's map page.
     pub fn draw_tiles(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
@@ -100,7 +98,7 @@ impl Map {
                 .find(|r| r.code == code)
                 .map_or(0, |r| r.figures.total)
         };
-        let max = self
+        let max = ctx
             .tiles
             .tiles
             .iter()
@@ -108,7 +106,7 @@ impl Map {
             .max()
             .unwrap_or(0);
         let ranges = bands(max);
-        let tiles: Vec<MapTile> = self
+        let tiles: Vec<MapTile> = ctx
             .tiles
             .tiles
             .iter()
@@ -130,9 +128,9 @@ impl Map {
                 }
             })
             .collect();
-        let grid = (self.tiles.rows, self.tiles.cols);
-        let gaps: Vec<bool> = (0..self.tiles.cols)
-            .map(|c| self.tiles.is_gap_column(c))
+        let grid = (ctx.tiles.rows, ctx.tiles.cols);
+        let gaps: Vec<bool> = (0..ctx.tiles.cols)
+            .map(|c| ctx.tiles.is_gap_column(c))
             .collect();
         let shades: Vec<(char, ratatui::style::Style)> = (0..=4).map(|i| t.shade(i)).collect();
         TileMap {
@@ -146,7 +144,7 @@ impl Map {
         .render(area, buf);
 
         // The legend goes under the provincial office's tile, in the column it stands alone in.
-        let Some(prov) = self.tiles.tiles.iter().find(|tile| {
+        let Some(prov) = ctx.tiles.tiles.iter().find(|tile| {
             ctx.reference
                 .region(&tile.code)
                 .is_some_and(|r| r.kind == "provinsi")
@@ -185,9 +183,9 @@ impl Map {
             },
         ));
         if let (Some(tile), Some(h)) = (
-            self.tiles.tiles.get(self.tile),
+            ctx.tiles.tiles.get(self.tile),
             counts.regions.iter().find(|r| {
-                self.tiles
+                ctx.tiles
                     .tiles
                     .get(self.tile)
                     .is_some_and(|tile| tile.code == r.code)
@@ -238,15 +236,14 @@ mod tests {
     fn arrows_move_between_tiles_and_enter_drills_into_the_region() {
         let f = Fixture::new();
         let ctx = f.ctx();
-        let tiles = Tiles::embedded(&f.reference).unwrap_or_else(|e| panic!("{e}"));
-        let mut map = Map::new(tiles);
-        let first = map.region().map(str::to_string);
+        let mut map = Map::default();
+        let first = map.region(&f.tiles).map(str::to_string);
         assert_eq!(
             map.command(Command::Down, &ctx),
             None,
             "a move asks for nothing"
         );
-        let moved = map.region().map(str::to_string);
+        let moved = map.region(&f.tiles).map(str::to_string);
         assert_ne!(moved, first, "Down reaches another tile");
         let Some(Want::Drill(view)) = map.command(Command::Open, &ctx) else {
             panic!("Enter drills down");
@@ -258,10 +255,9 @@ mod tests {
     #[test]
     fn draws_its_title_and_a_tile_per_region() {
         let f = Fixture::new();
-        let tiles = Tiles::embedded(&f.reference).unwrap_or_else(|e| panic!("{e}"));
-        let n = tiles.tiles.len();
+        let n = f.tiles.tiles.len();
         let (area, mut buf) = body();
-        Map::new(tiles).draw(&f.ctx(), area, &mut buf);
+        Map::default().draw(&f.ctx(), area, &mut buf);
         let screen = text(&buf);
         assert!(screen.contains("cases by handling office"), "{screen}");
         assert!(

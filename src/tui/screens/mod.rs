@@ -2,11 +2,6 @@
 //! a read-only [`Ctx`], draws itself, and returns a [`Want`] instead of reaching into `App`.
 //! The one `match` over screens for commands and drawing is here; `App` carries out what they want.
 
-pub mod cases;
-pub mod dashboard;
-pub mod map;
-pub mod stages;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -29,6 +24,8 @@ pub struct Ctx<'a> {
     /// The theme drawn with (high contrast in presenter mode).
     pub theme: Theme,
     pub reference: &'a Reference,
+    /// The region map's layout (reference data).
+    pub tiles: &'a Tiles,
     pub view: &'a View,
     /// The date the figures are counted at.
     pub as_of: chrono::NaiveDate,
@@ -99,44 +96,46 @@ pub enum Want {
     Page(PageRequest, Fill),
 }
 
-/// The screens' own state, one field each.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Screens {
-    pub cases: cases::Cases,
-    pub dashboard: dashboard::Dashboard,
-    pub map: map::Map,
-    pub stages: stages::Stages,
+/// What every screen is: state of its own that handles the commands of its mode against a
+/// read-only context, and draws itself.
+pub trait ScreenState: Clone + std::fmt::Debug + Default + PartialEq {
+    /// A command of the screen's mode (moves, Enter); `None` when it has nothing to ask.
+    fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want>;
+    /// Draws the screen into the body of the terminal (below the tabs, above the footer).
+    fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer);
 }
 
-impl Screens {
-    /// Every screen at its start; the map with the region layout it draws.
-    pub fn new(tiles: Tiles) -> Screens {
-        Screens {
-            map: map::Map::new(tiles),
-            ..Screens::default()
-        }
-    }
+/// Declares the screens' modules and `Screens` from the list in `screen_list`.
+macro_rules! screens {
+    ($($(#[$doc:meta])* $variant:ident($module:ident::$state:ident) $number:literal $title:ident $name:literal;)*) => {
+        $(pub mod $module;)*
 
-    /// A command of `screen`'s mode (moves, Enter); `None` when the screen has nothing to ask.
-    pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
-        match screen {
-            Screen::Dashboard => self.dashboard.command(c, ctx),
-            Screen::Map => self.map.command(c, ctx),
-            Screen::Stages => self.stages.command(c, ctx),
-            Screen::Cases => self.cases.command(c, ctx),
+        /// The screens' own state, one field each.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Screens {
+            $(pub $module: $module::$state,)*
         }
-    }
 
-    /// Draws `screen` into the body of the screen.
-    pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) {
-        match screen {
-            Screen::Dashboard => self.dashboard.draw(ctx, area, buf),
-            Screen::Map => self.map.draw(ctx, area, buf),
-            Screen::Stages => self.stages.draw(ctx, area, buf),
-            Screen::Cases => self.cases.draw(ctx, area, buf),
+        impl Screens {
+            /// A command of `screen`'s mode (moves, Enter); `None` when the screen has nothing to
+            /// ask.
+            pub fn command(&mut self, screen: Screen, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+                match screen {
+                    $(Screen::$variant => self.$module.command(c, ctx),)*
+                }
+            }
+
+            /// Draws `screen` into the body of the terminal.
+            pub fn draw(&self, screen: Screen, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer) {
+                match screen {
+                    $(Screen::$variant => self.$module.draw(ctx, area, buf),)*
+                }
+            }
         }
-    }
+    };
 }
+
+crate::tui::screen_list::screen_list!(screens);
 
 /// An index moved by a command within `0..n`.
 pub(crate) fn step(i: usize, n: usize, c: Command, page: usize) -> usize {
@@ -170,6 +169,7 @@ pub(crate) mod fixture {
     use ratatui::layout::Rect;
 
     use crate::domain::Reference;
+    use crate::domain::tiles::Tiles;
     use crate::engine::{Group, Headline, RegionRow};
     use crate::i18n::Lang;
     use crate::tui::data::Counts;
@@ -182,6 +182,7 @@ pub(crate) mod fixture {
     /// n-th region has n cases (the first none), every one in the campaign stage.
     pub(crate) struct Fixture {
         pub(crate) reference: Reference,
+        pub(crate) tiles: Tiles,
         pub(crate) view: View,
         pub(crate) counts: Counts,
         pub(crate) marks: Marks,
@@ -223,6 +224,7 @@ pub(crate) mod fixture {
                 campaign: Default::default(),
             };
             Fixture {
+                tiles: Tiles::embedded(&reference).unwrap_or_default(),
                 reference,
                 view: View::default(),
                 counts,
@@ -236,6 +238,7 @@ pub(crate) mod fixture {
                 lang: Lang::En,
                 theme: Theme::new(false),
                 reference: &self.reference,
+                tiles: &self.tiles,
                 view: &self.view,
                 as_of: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default(),
                 counts: Some(&self.counts),

@@ -14,7 +14,7 @@ use crate::engine::campaign::{Campaign, per_thousand};
 use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
 use crate::tui::action::Command;
 use crate::tui::layout;
-use crate::tui::screens::{Ctx, Want, step, with};
+use crate::tui::screens::{Ctx, ScreenState, Want, step, with};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::campaign_table::{CampaignLine, CampaignTable};
 use crate::tui::widgets::figure::Figure;
@@ -58,10 +58,10 @@ impl Default for Stages {
     }
 }
 
-impl Stages {
+impl ScreenState for Stages {
     /// Left and Right change the focused part; the other moves select a row in it; Enter drills
     /// into the selected stage, week of the campaign, or region in the campaign.
-    pub fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+    fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         if c == Command::Open {
             return self.drill(ctx).map(Want::Drill);
         }
@@ -89,6 +89,45 @@ impl Stages {
         }
         None
     }
+
+    /// Screen 3: both parts when the body is tall enough, else the focused one under a line naming
+    /// the parts.
+    fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
+        let t = ctx.theme;
+        let tall = timeline_height(ctx.reference.stages.len()) + 19;
+        if body.height >= tall && !ctx.presenting {
+            let th = timeline_height(ctx.reference.stages.len());
+            self.draw_timeline(ctx, Rect { height: th, ..body }, buf, &t);
+            self.draw_campaign(
+                ctx,
+                Rect {
+                    y: body.y + th + 1,
+                    height: body.height - th - 1,
+                    ..body
+                },
+                buf,
+                &t,
+            );
+            return;
+        }
+        let rest = if !ctx.presenting {
+            self.draw_parts_line(ctx, body, buf, &t);
+            Rect {
+                y: body.y + 1,
+                height: body.height.saturating_sub(1),
+                ..body
+            }
+        } else {
+            body
+        };
+        match self.stage_part {
+            StagePart::Timeline => self.draw_timeline(ctx, rest, buf, &t),
+            _ => self.draw_campaign(ctx, rest, buf, &t),
+        }
+    }
+}
+
+impl Stages {
 
     /// The view of the stage screen's selected row: a stage, a week of the campaign, or a region
     /// (or all regions) in the campaign.
@@ -127,41 +166,6 @@ fn timeline_height(stages: usize) -> u16 {
 }
 
 impl Stages {
-    /// Screen 3: both parts when the body is tall enough, else the focused one under a line naming
-    /// the parts.
-    pub fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
-        let t = ctx.theme;
-        let tall = timeline_height(ctx.reference.stages.len()) + 19;
-        if body.height >= tall && !ctx.presenting {
-            let th = timeline_height(ctx.reference.stages.len());
-            self.draw_timeline(ctx, Rect { height: th, ..body }, buf, &t);
-            self.draw_campaign(
-                ctx,
-                Rect {
-                    y: body.y + th + 1,
-                    height: body.height - th - 1,
-                    ..body
-                },
-                buf,
-                &t,
-            );
-            return;
-        }
-        let rest = if !ctx.presenting {
-            self.draw_parts_line(ctx, body, buf, &t);
-            Rect {
-                y: body.y + 1,
-                height: body.height.saturating_sub(1),
-                ..body
-            }
-        } else {
-            body
-        };
-        match self.stage_part {
-            StagePart::Timeline => self.draw_timeline(ctx, rest, buf, &t),
-            _ => self.draw_campaign(ctx, rest, buf, &t),
-        }
-    }
 
     /// `[Jadwal tahapan]  Masa KAMPANYE   ←→ bagian lain`.
     fn draw_parts_line(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer, t: &Theme) {
