@@ -27,10 +27,10 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     };
     let l = ctx.lang;
     eprintln!(
-        "{}: {} ({n} {}, {:.1} s)",
+        "{}: {} ({}, {:.1} s)",
         Command::DemoWritten.text(l),
         ctx.db.display(),
-        Command::Cases.text(l),
+        crate::i18n::cases(l, i64::try_from(n).unwrap_or(i64::MAX)),
         started.elapsed().as_secs_f64()
     );
     Ok(())

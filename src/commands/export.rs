@@ -83,9 +83,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                 args.mode,
             )?;
             eprintln!(
-                "{} {rows} {} → {}",
+                "{} {} → {}",
                 Command::ExportDone.text(ctx.lang),
-                Command::Cases.text(ctx.lang),
+                crate::i18n::cases(ctx.lang, i64::try_from(rows).unwrap_or(i64::MAX)),
                 path.display()
             );
         }

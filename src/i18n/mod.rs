@@ -582,6 +582,16 @@ pub fn number(lang: Lang, n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A count of cases as `lang` says it: `1 case`, `1,234 cases`, `1.234 kasus`.
+pub fn cases(lang: Lang, n: i64) -> String {
+    let noun = match (lang, n) {
+        (Lang::Id, _) => "kasus",
+        (Lang::En, 1) => "case",
+        (Lang::En, _) => "cases",
+    };
+    format!("{} {noun}", number(lang, n))
+}
+
 /// A number with one decimal as `lang` writes it: `3,1` in Indonesian, `3.1` in English.
 pub fn decimal(lang: Lang, x: f64) -> String {
     let tenths = (x * 10.0).round() as i64;

@@ -41,7 +41,9 @@ impl App {
             return;
         };
         let h = counts.headline;
-        let delta = |now: i64, base: Option<i64>| base.map(|b| delta_text(now - b));
+        // As on every screen: a change since the baseline only where there is one.
+        let delta =
+            |now: i64, base: Option<i64>| base.map(|b| now - b).filter(|d| *d != 0).map(delta_text);
         let label = |text: &str, d: Option<String>| match d {
             Some(d) => format!("{text} {d}"),
             None => text.to_string(),

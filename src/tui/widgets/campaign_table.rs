@@ -61,12 +61,12 @@ impl Widget for CampaignTable<'_> {
             .max()
             .unwrap_or(5);
         let name_w = w
-            .saturating_sub(2 + 1 + cases_w + 1 + act_w + 1 + rate_w)
+            .saturating_sub(2 + 1 + cases_w.total() + 1 + act_w + 1 + rate_w)
             .clamp(6, 22);
         let head = format!(
             "  {} {} {} {}",
             left(self.headings[0], name_w),
-            right(self.headings[1], cases_w),
+            right(self.headings[1], cases_w.total()),
             right(self.headings[2], act_w),
             right(self.headings[3], rate_w)
         );

@@ -9,8 +9,8 @@ use ratatui::widgets::Widget;
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
-use crate::tui::widgets::figure::Figure;
-use crate::tui::widgets::text::{left, panel_heading, right, width};
+use crate::tui::widgets::figure::{Figure, widest};
+use crate::tui::widgets::text::{left, panel_heading, width};
 
 /// One line of a panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,14 +25,13 @@ pub struct PanelLine {
 }
 
 impl PanelLine {
-    /// The count and its change since the baseline: `22 (+1)`.
-    fn count_text(&self) -> String {
+    /// The count with its changes, in the one form of every screen: `22 (+1) ▲1`.
+    fn figure(&self) -> Figure {
         Figure {
             count: self.count,
             base: self.base,
-            mark: None,
+            mark: self.mark,
         }
-        .text()
     }
 }
 
@@ -68,20 +67,8 @@ impl Widget for CountPanel<'_> {
         } else {
             rows.min(n - offset)
         };
-        let mark_w = self
-            .lines
-            .iter()
-            .filter_map(|l| l.mark)
-            .map(|m| width(&m.text()) + 1)
-            .max()
-            .unwrap_or(0);
-        let count_w = self
-            .lines
-            .iter()
-            .map(|l| width(&l.count_text()))
-            .max()
-            .unwrap_or(1)
-            .max(2);
+        let figures: Vec<Figure> = self.lines.iter().map(PanelLine::figure).collect();
+        let count_w = widest(&figures, 2);
         let w = usize::from(area.width);
         // Labels as long as they need, leaving at least a short bar; the bar takes the rest.
         let longest = self
@@ -97,10 +84,10 @@ impl Widget for CountPanel<'_> {
             5
         };
         let label_w = longest
-            .min(w.saturating_sub(2 + 1 + mark_w + count_w + 1 + bar_min))
+            .min(w.saturating_sub(2 + 1 + count_w.total() + 1 + bar_min))
             .max(6);
         let bar_w = w
-            .saturating_sub(2 + label_w + 1 + mark_w + count_w + 1)
+            .saturating_sub(2 + label_w + 1 + count_w.total() + 1)
             .min(41);
         let max = self.lines.iter().map(|l| l.count).max().unwrap_or(0).max(1);
         for (row, (i, l)) in self
@@ -128,19 +115,7 @@ impl Widget for CountPanel<'_> {
                 Span::styled(left(&label, label_w), style),
                 Span::raw(" "),
             ];
-            let m = l.mark.map(|m| format!("{} ", m.text())).unwrap_or_default();
-            spans.push(Span::raw(" ".repeat(mark_w.saturating_sub(width(&m)))));
-            if let Some(mark) = l.mark {
-                spans.push(Span::styled(
-                    m,
-                    if mark.delta > 0 {
-                        t.increased()
-                    } else {
-                        t.decreased()
-                    },
-                ));
-            }
-            spans.push(Span::raw(right(&l.count_text(), count_w)));
+            spans.extend(l.figure().spans(count_w, t.normal(), t));
             if bar_w > 1 {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(bar(l.count, max, bar_w - 1), t.bar()));

@@ -11,6 +11,7 @@ use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::Screen;
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit, fit_start, line_width, width};
 
 /// Whether the screen follows the database.
@@ -128,21 +129,14 @@ impl Widget for TabBar<'_> {
         buf.set_line(area.x, area.y, &tabs, area.width);
         let mut right = Vec::new();
         if let Some(n) = self.total {
-            right.push(Span::raw(format!(" · {n} {}", tr(l, Msg::Cases))));
-            if let Some(Some(base)) = self.baseline {
-                right.push(Span::styled(
-                    format!(" {}", crate::tui::widgets::figure::delta_text(n - base)),
-                    t.heading(),
-                ));
-            }
-            if let Some(m) = self.total_mark {
-                let style = if m.delta > 0 {
-                    t.increased()
-                } else {
-                    t.decreased()
-                };
-                right.push(Span::styled(format!(" {}", m.text()), style));
-            }
+            // The one form of every count: `47 cases (+2) ▲1`, the changes after the count.
+            right.push(Span::raw(format!(" · {}", crate::i18n::cases(l, n))));
+            let figure = Figure {
+                count: n,
+                base: self.baseline.flatten(),
+                mark: self.total_mark,
+            };
+            right.extend(figure.change_spans(t));
         }
         right.push(Span::raw(" "));
         let tail_w: usize = right.iter().map(|s| s.width()).sum();

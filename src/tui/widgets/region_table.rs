@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use crate::tui::marks::{COLUMNS, Mark};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
-use crate::tui::widgets::figure::Figure;
+use crate::tui::widgets::figure::{Figure, Width, widest};
 use crate::tui::widgets::text::{left, right, width};
 
 /// One row: a name, the figures in column order and their marks.
@@ -61,16 +61,25 @@ impl Widget for RegionTable<'_> {
             .max()
             .unwrap_or(10)
             .min(24);
-        let mut widths = [0usize; COLUMNS];
+        let mut widths = [Width::default(); COLUMNS];
         for (c, w) in widths.iter_mut().enumerate() {
-            let cells = all.clone().map(|r| r.figure(c).width());
-            *w = cells
-                .chain([width(self.headings[c + 1]), 4])
-                .max()
-                .unwrap_or(4);
+            let figures: Vec<Figure> = all.clone().map(|r| r.figure(c)).collect();
+            *w = widest(&figures, width(self.headings[c + 1]).max(4));
+        }
+        // Where the changes do not all fit beside whole names, they stay in the cases column
+        // only, then nowhere; a count without room for its change takes its colour.
+        let need = |widths: &[Width; COLUMNS]| {
+            2 + name_w + widths.iter().map(|w| w.total() + 1).sum::<usize>()
+        };
+        for keep in [1, 0] {
+            if need(&widths) > usize::from(area.width) {
+                for w in widths.iter_mut().skip(keep) {
+                    w.change = 0;
+                }
+            }
         }
         // Names give way before figures do.
-        let figures_w: usize = widths.iter().map(|w| w + 1).sum();
+        let figures_w: usize = widths.iter().map(|w| w.total() + 1).sum();
         let name_w = name_w
             .min(usize::from(area.width).saturating_sub(2 + figures_w))
             .max(10);
@@ -85,7 +94,11 @@ impl Widget for RegionTable<'_> {
         )];
         for (c, w) in widths.iter().enumerate() {
             head.push(Span::styled(
-                format!(" {}", right(self.headings[c + 1], *w)),
+                format!(
+                    " {}{}",
+                    right(self.headings[c + 1], w.count),
+                    " ".repeat(w.change)
+                ),
                 t.heading(),
             ));
         }
@@ -172,21 +185,22 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 70, 4));
         table.render(buf.area, &mut buf);
         let row = |y: u16| buffer_row(&buf, y);
+        // The mark follows the count it changed (never before it), and the counts stay aligned.
         assert_eq!(
             row(0),
-            "▸ Wilayah    Kasus Temuan Lapor  Reg Langgar Proses Lewat             "
+            "▸ Wilayah    Kasus    Temuan Lapor  Reg Langgar Proses Lewat          "
         );
         assert_eq!(
             row(1),
-            "  Balikpapan    14     14     0   14       0     14     0  ███████████"
+            "  Balikpapan    14        14     0   14       0     14     0  ████████"
         );
         assert_eq!(
             row(2),
-            "› Samarinda   ▲2 4      4     0    4       0      4     0  ███▏       "
+            "› Samarinda      4 ▲2      4     0    4       0      4     0  ██▎     "
         );
         assert_eq!(
             row(3),
-            "  Jumlah     ▲2 18     18     0   18       0     18     0             "
+            "  Jumlah        18 ▲2     18     0   18       0     18     0          "
         );
         let reversed = |y: u16| {
             buf[(40, y)]

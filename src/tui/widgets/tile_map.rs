@@ -205,13 +205,12 @@ impl TileMap<'_> {
                     style: t.total(),
                 }
                 .render(Rect::new(x, top + 1, dw, 3), buf);
-                // Under the digits: the recent mark and the change since the baseline.
+                // Under the digits: the change since the baseline, then the recent mark.
                 let rest: Vec<String> = tile
                     .figure
-                    .mark
-                    .map(|m| m.text())
+                    .delta()
                     .into_iter()
-                    .chain(tile.figure.delta())
+                    .chain(tile.figure.mark.map(|m| m.text()))
                     .collect();
                 if !rest.is_empty() {
                     text(top + 4, &rest.join(" "), t.total(), buf);

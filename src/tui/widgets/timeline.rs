@@ -93,7 +93,7 @@ impl Widget for Timeline<'_> {
             3,
         );
         let band_x = 3 + label_w + 1;
-        let band_w = w.saturating_sub(band_x + 2 + count_w);
+        let band_w = w.saturating_sub(band_x + 2 + count_w.total());
         let scale = Scale {
             from,
             days: (to - from).num_days(),
@@ -229,7 +229,10 @@ impl Widget for Timeline<'_> {
         let y = area.y + top + n * spacing;
         if y < bottom {
             let mut spans = vec![Span::styled(
-                format!("   {}", left(self.total.0, w.saturating_sub(3 + count_w))),
+                format!(
+                    "   {}",
+                    left(self.total.0, w.saturating_sub(3 + count_w.total()))
+                ),
                 t.total(),
             )];
             spans.extend(self.total.1.spans(count_w, t.total(), t));

@@ -94,7 +94,7 @@ impl Widget for WeekChart<'_> {
             .max()
             .unwrap_or(5);
         let count_w = widest(self.lines.iter().map(|l| &l.figure), 2);
-        let bar_w = w.saturating_sub(2 + label_w + 1 + 1 + count_w);
+        let bar_w = w.saturating_sub(2 + label_w + 1 + 1 + count_w.total());
         let max = self
             .lines
             .iter()
@@ -158,7 +158,10 @@ impl Widget for WeekChart<'_> {
             }
             spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(used) + 1)));
             if l.future && l.figure.count == 0 {
-                spans.push(Span::styled(left("", count_w.saturating_sub(1)), t.dim()));
+                spans.push(Span::styled(
+                    left("", count_w.total().saturating_sub(1)),
+                    t.dim(),
+                ));
                 spans.push(Span::styled("·", t.dim()));
             } else {
                 spans.extend(l.figure.spans(count_w, t.normal(), t));
