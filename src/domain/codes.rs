@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 
 /// Defines a code enum with its stored code and its labels in both languages.
 macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $id:literal, $en:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $id:literal, $en:literal $(| $former:literal)*;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
@@ -31,14 +31,20 @@ macro_rules! code_enum {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
 
-            /// The value whose code or label (either language) matches `text`, ignoring case,
-            /// spaces, dashes and underscores.
+            /// Labels pantau once printed, still read back (files exported before they changed).
+            fn former_labels(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($former),*],)+ }
+            }
+
+            /// The value whose code or label (either language, or a former label) matches
+            /// `text`, ignoring case, spaces, dashes and underscores.
             pub fn lookup(text: &str) -> Option<$name> {
                 let want = crate::domain::fold(text);
                 $name::ALL.iter().copied().find(|v| {
                     crate::domain::fold(v.code()) == want
                         || crate::domain::fold(v.label(Lang::Id)) == want
                         || crate::domain::fold(v.label(Lang::En)) == want
+                        || v.former_labels().iter().any(|f| crate::domain::fold(f) == want)
                 })
             }
         }
@@ -65,17 +71,19 @@ code_enum! {
     /// The handling status of a case (Perbawaslu 7/2022 and 8/2022).
     Status {
         InformasiAwal = "INFORMASI_AWAL", "Informasi awal", "Initial information";
-        Penelusuran = "PENELUSURAN", "Penelusuran", "Tracing";
+        Penelusuran = "PENELUSURAN", "Penelusuran", "Inquiry (penelusuran)" | "Tracing";
         Diterima = "DITERIMA", "Diterima", "Received";
         KajianAwal = "KAJIAN_AWAL", "Kajian awal", "Initial review";
-        PerbaikanSyarat = "PERBAIKAN_SYARAT", "Perbaikan syarat", "Completing requirements";
+        PerbaikanSyarat = "PERBAIKAN_SYARAT", "Melengkapi syarat laporan", "Completing the report"
+            | "Perbaikan syarat" | "Completing requirements";
         Diregistrasi = "DIREGISTRASI", "Diregistrasi", "Registered";
         TidakDiregistrasi = "TIDAK_DIREGISTRASI", "Tidak diregistrasi", "Not registered";
         Dicabut = "DICABUT", "Dicabut", "Withdrawn";
         Klarifikasi = "KLARIFIKASI", "Klarifikasi", "Clarification";
-        Kajian = "KAJIAN", "Kajian", "Examination";
+        Kajian = "KAJIAN", "Kajian", "Review (kajian)" | "Examination";
         PembahasanGakkumdu = "PEMBAHASAN_GAKKUMDU", "Pembahasan Gakkumdu", "Gakkumdu discussion";
-        Pelanggaran = "PELANGGARAN", "Pelanggaran (diteruskan)", "Violation (forwarded)";
+        Pelanggaran = "PELANGGARAN", "Pelanggaran", "Violation"
+            | "Pelanggaran (diteruskan)" | "Violation (forwarded)";
         BukanPelanggaran = "BUKAN_PELANGGARAN", "Bukan pelanggaran", "Not a violation";
         Dihentikan = "DIHENTIKAN", "Dihentikan", "Stopped";
     }
@@ -222,6 +230,31 @@ mod tests {
             Some(Status::TidakDiregistrasi)
         );
         assert_eq!(Status::lookup("nonsense"), None);
+    }
+
+    #[test]
+    fn labels_pantau_printed_before_still_read_back() {
+        assert_eq!(
+            Status::lookup("Pelanggaran (diteruskan)"),
+            Some(Status::Pelanggaran)
+        );
+        assert_eq!(Status::lookup("Tracing"), Some(Status::Penelusuran));
+        assert_eq!(Status::lookup("examination"), Some(Status::Kajian));
+        assert_eq!(
+            Status::lookup("Perbaikan syarat"),
+            Some(Status::PerbaikanSyarat)
+        );
+        // No label, current or former, names two statuses.
+        for a in Status::ALL {
+            for b in Status::ALL.iter().filter(|b| *b != a) {
+                for l in [a.label(Lang::Id), a.label(Lang::En)]
+                    .iter()
+                    .chain(a.former_labels())
+                {
+                    assert_ne!(Status::lookup(l), Some(*b), "{l}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -440,6 +440,10 @@ impl App {
 
     /// Runs a command from the keymap.
     fn command(&mut self, c: Command) -> Option<Action> {
+        // Keys pressed while the terminal is too small would act unseen: only quitting works.
+        if crate::tui::layout::too_small(self.size.0, self.size.1) && c != Command::Quit {
+            return None;
+        }
         if self.filter().is_some() {
             return self.filter_command(c);
         }

@@ -26,6 +26,12 @@ impl Widget for &App {
             TooSmall {
                 need: (MIN_WIDTH, MIN_HEIGHT),
                 have: (area.width, area.height),
+                quit: self
+                    .prefs
+                    .keymap
+                    .keys_of(crate::tui::keymap::Mode::Global, Command::Quit)
+                    .first()
+                    .map_or_else(|| "Ctrl-C".into(), |k| crate::tui::bindings::key_name(*k)),
                 lang: self.lang,
             }
             .render(area, buf);
