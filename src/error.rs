@@ -1,23 +1,11 @@
 //! pantau's error type: every failure a user can meet, with the path or value it concerns,
-//! its message in both languages and the exit status it maps to.
+//! its message in both languages (the catalogue's, `i18n::failure`) and the exit status it maps to.
 
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
-
-/// The way out of a read-only database: drop the flag, or get permission (or use a copy).
-fn read_only_way_out(why: &str, lang: Lang) -> &'static str {
-    match (why == "--read-only", lang) {
-        (true, Lang::En) => "run it without --read-only",
-        (true, Lang::Id) => "jalankan tanpa --read-only",
-        (false, Lang::En) => {
-            "ask for write permission on the file and its folder (README: a shared database for a team), or work on a copy"
-        }
-        (false, Lang::Id) => {
-            "mintalah izin tulis pada berkas dan foldernya (README: database bersama untuk satu tim), atau kerjakan pada salinan"
-        }
-    }
-}
+use crate::i18n::core::Core;
+use crate::i18n::failure::Failure;
 
 /// Something a user should know that does not stop the command.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,29 +19,11 @@ pub enum Warning {
 impl Warning {
     /// The warning in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Warning::WorldWritable { path }, Lang::En) => format!(
-                "{p} can be changed by every user of this computer; anyone could alter the evidence. \
-                 Remove their write permission: chmod o-w {p} (README: a shared database for a team)",
-                p = path.display()
-            ),
-            (Warning::WorldWritable { path }, Lang::Id) => format!(
-                "{p} dapat diubah oleh setiap pengguna komputer ini; siapa pun dapat mengubah bukti. \
-                 Cabut izin tulis mereka: chmod o-w {p} (README: database bersama untuk satu tim)",
-                p = path.display()
-            ),
-            (Warning::WorldWritableFolder { path, dir }, Lang::En) => format!(
-                "{} lies in {d}, which every user of this computer may write to: anyone could replace or \
-                 delete it. Remove their write permission: chmod o-w {d} (README: a shared database for a team)",
-                path.display(),
-                d = dir.display()
-            ),
-            (Warning::WorldWritableFolder { path, dir }, Lang::Id) => format!(
-                "{} berada di {d}, yang dapat ditulisi setiap pengguna komputer ini: siapa pun dapat mengganti \
-                 atau menghapusnya. Cabut izin tulis mereka: chmod o-w {d} (README: database bersama untuk satu tim)",
-                path.display(),
-                d = dir.display()
-            ),
+        match self {
+            Warning::WorldWritable { path } => Failure::WorldWritable { path }.text(lang),
+            Warning::WorldWritableFolder { path, dir } => {
+                Failure::WorldWritableFolder { path, dir }.text(lang)
+            }
         }
     }
 }
@@ -61,94 +31,82 @@ impl Warning {
 /// The result of pantau's operations.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Everything that can go wrong, each naming what it concerns and the way out.
-#[derive(Debug, thiserror::Error)]
+/// Everything that can go wrong, each naming what it concerns and the way out. Its words are in
+/// the catalogue (`i18n::failure`); `Display` gives the English ones.
+#[derive(Debug)]
 pub enum Error {
-    #[error(
-        "no pantau database at {path}; create one with `pantau init` (empty) or `pantau demo` (demo data)"
-    )]
-    Missing { path: PathBuf },
-    #[error("cannot create the folder {path}: {source}")]
+    Missing {
+        path: PathBuf,
+    },
     CreateDir {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{path} is not a SQLite database (it may be another kind of file, or damaged); check the path, or restore the last copy made with `pantau backup`"
-    )]
-    NotSqlite { path: PathBuf },
-    #[error(
-        "{path} is a SQLite database but not pantau's; pantau leaves it untouched, choose another path"
-    )]
-    Foreign { path: PathBuf },
-    #[error(
-        "{path} was written by a newer pantau (schema version {found}, this program knows up to {known}); upgrade pantau"
-    )]
+    NotSqlite {
+        path: PathBuf,
+    },
+    Foreign {
+        path: PathBuf,
+    },
     TooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error(
-        "{path} has an older schema (version {found} of {known}); commands that only read never change the file: upgrade it once with a command that writes, `pantau --db {path} init` (keeps every case and batch; give the same --reference if the database was made with one), then try again"
-    )]
     NeedsUpgrade {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error("{path} is read-only ({why}); `{command}` must write to it: {}", read_only_way_out(.why, Lang::En))]
+    /// `why` is `--read-only` when the user asked for it; anything else means no write permission.
     ReadOnly {
         path: PathBuf,
         why: String,
         command: String,
     },
-    #[error(
-        "{path} cannot be used: SQLite must create or write {path}-wal and {path}-shm beside it, and you may not write in the folder {dir}; ask for write permission on the folder (README: a shared database for a team)"
-    )]
-    FolderReadOnly { path: PathBuf, dir: PathBuf },
-    #[error(
-        "{path} is an empty file (0 bytes), not a pantau database; if it was one it has been cut short: restore the last copy made with `pantau backup`, or turn it into a new, empty database with `pantau init`"
-    )]
-    Empty { path: PathBuf },
-    #[error(
-        "{path} is damaged ({detail}); pantau changed nothing. See what is wrong with `pantau check`, then restore the last copy made with `pantau backup`"
-    )]
-    Corrupt { path: PathBuf, detail: String },
-    #[error(
-        "the disk holding {path} is full; what was being written was rolled back and nothing stored was lost: free some space there and try again"
-    )]
-    DiskFull { path: PathBuf },
-    #[error(
-        "{path} is locked by another writer for longer than {seconds} s; try again when it has finished"
-    )]
-    Locked { path: PathBuf, seconds: u64 },
-    #[error("{path} already exists; add --force to replace it (its data will be lost)")]
-    Exists { path: PathBuf },
-    #[error(
-        "the regions or stages stored in {path} changed while the import was being checked; nothing was written: run the import again"
-    )]
-    ReferenceChanged { path: PathBuf },
-    #[error("database {path}: {source}")]
+    FolderReadOnly {
+        path: PathBuf,
+        dir: PathBuf,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    DiskFull {
+        path: PathBuf,
+    },
+    Locked {
+        path: PathBuf,
+        seconds: u64,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    ReferenceChanged {
+        path: PathBuf,
+    },
     Sqlite {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("{path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{0}")]
-    Reference(#[from] ReferenceError),
+    Reference(ReferenceError),
     /// A mistake in what the user typed (a view spec, a date, an argument): exit status 2.
-    #[error("{message}")]
-    Usage { message: String, message_id: String },
-    #[error("{0}")]
-    Other(String),
+    Usage {
+        message: String,
+        message_id: String,
+    },
     /// A runtime failure (exit status 1) with its text in both languages.
-    #[error("{message}")]
-    Failed { message: String, message_id: String },
+    Failed {
+        message: String,
+        message_id: String,
+    },
 }
 
 impl Error {
@@ -178,82 +136,78 @@ impl Error {
 
     /// The message in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
+        let m = match self {
+            Error::Missing { path } => Failure::Missing { path },
+            Error::CreateDir { path, source } => Failure::CreateDir { path, source },
+            Error::NotSqlite { path } => Failure::NotSqlite { path },
+            Error::Foreign { path } => Failure::Foreign { path },
+            Error::TooNew { path, found, known } => Failure::TooNew {
+                path,
+                found: *found,
+                known: *known,
+            },
+            Error::NeedsUpgrade { path, found, known } => Failure::NeedsUpgrade {
+                path,
+                found: *found,
+                known: *known,
+            },
+            Error::ReadOnly { path, why, command } => Failure::ReadOnly {
+                path,
+                flag: why == "--read-only",
+                command,
+            },
+            Error::FolderReadOnly { path, dir } => Failure::FolderReadOnly { path, dir },
+            Error::Empty { path } => Failure::Empty { path },
+            Error::Corrupt { path, detail } => Failure::Corrupt { path, detail },
+            Error::DiskFull { path } => Failure::DiskFull { path },
+            Error::Locked { path, seconds } => Failure::Locked {
+                path,
+                seconds: *seconds,
+            },
+            Error::Exists { path } => Failure::Exists { path },
+            Error::ReferenceChanged { path } => Failure::ReferenceChanged { path },
+            Error::Sqlite { path, source } => Failure::Sqlite { path, source },
+            Error::Io { path, source } => Failure::Io { path, source },
+            Error::Reference(e) => return e.message(lang),
+            Error::Usage {
+                message,
+                message_id,
+            }
+            | Error::Failed {
+                message,
+                message_id,
+            } => {
+                return match lang {
+                    Lang::Id => message_id.clone(),
+                    Lang::En => message.clone(),
+                };
+            }
+        };
+        m.text(lang)
+    }
+}
+
+impl std::fmt::Display for Error {
+    /// The English message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Missing { path } => format!(
-                "tidak ada database pantau di {}; buat dengan `pantau init` (kosong) atau `pantau demo` (data demo)",
-                path.display()
-            ),
-            Error::CreateDir { path, source } => {
-                format!("tidak dapat membuat folder {}: {source}", path.display())
-            }
-            Error::NotSqlite { path } => format!(
-                "{} bukan database SQLite (mungkin berkas jenis lain, atau rusak); periksa path-nya, \
-                 atau pulihkan salinan terakhir dari `pantau backup`",
-                path.display()
-            ),
-            Error::Foreign { path } => format!(
-                "{} adalah database SQLite tetapi bukan milik pantau; pantau tidak mengubahnya, pilih path lain",
-                path.display()
-            ),
-            Error::TooNew { path, found, known } => format!(
-                "{} ditulis oleh pantau yang lebih baru (skema versi {found}, program ini mengenal sampai {known}); perbarui pantau",
-                path.display()
-            ),
-            Error::NeedsUpgrade { path, found, known } => format!(
-                "{p} memakai skema lama (versi {found} dari {known}); perintah yang hanya membaca tidak pernah mengubah berkas: \
-                 perbarui sekali dengan perintah yang menulis, `pantau --db {p} init` (semua kasus dan batch tetap; \
-                 berikan --reference yang sama bila database dibuat dengannya), lalu coba lagi",
-                p = path.display()
-            ),
-            Error::ReadOnly { path, why, command } => {
-                format!(
-                    "{} hanya-baca ({why}); `{command}` perlu menulis ke sana: {}",
-                    path.display(),
-                    read_only_way_out(why, lang)
-                )
-            }
-            Error::FolderReadOnly { path, dir } => format!(
-                "{p} tidak dapat dipakai: SQLite harus membuat atau menulis {p}-wal dan {p}-shm di sebelahnya, \
-                 dan Anda tidak boleh menulis di folder {}; mintalah izin tulis pada folder itu \
-                 (README: database bersama untuk satu tim)",
-                dir.display(),
-                p = path.display()
-            ),
-            Error::Empty { path } => format!(
-                "{} berkas kosong (0 byte), bukan database pantau; bila tadinya database, isinya terpotong: \
-                 pulihkan salinan terakhir dari `pantau backup`, atau jadikan database baru yang kosong dengan `pantau init`",
-                path.display()
-            ),
-            Error::Corrupt { path, detail } => format!(
-                "{} rusak ({detail}); pantau tidak mengubah apa pun. Lihat kerusakannya dengan `pantau check`, \
-                 lalu pulihkan salinan terakhir dari `pantau backup`",
-                path.display()
-            ),
-            Error::DiskFull { path } => format!(
-                "disk tempat {} penuh; yang sedang ditulis dibatalkan dan tidak ada data tersimpan yang hilang: \
-                 kosongkan sebagian ruang di sana lalu coba lagi",
-                path.display()
-            ),
-            Error::Locked { path, seconds } => format!(
-                "{} dikunci penulis lain lebih dari {seconds} detik; coba lagi setelah selesai",
-                path.display()
-            ),
-            Error::ReferenceChanged { path } => format!(
-                "wilayah atau tahapan yang tersimpan di {} berubah selama impor diperiksa; tidak ada yang ditulis: jalankan impor lagi",
-                path.display()
-            ),
-            Error::Exists { path } => format!(
-                "{} sudah ada; tambahkan --force untuk menggantinya (datanya akan hilang)",
-                path.display()
-            ),
-            Error::Usage { message_id, .. } | Error::Failed { message_id, .. } => {
-                message_id.clone()
-            }
-            other => other.to_string(),
+            Error::CreateDir { source, .. } | Error::Io { source, .. } => Some(source),
+            Error::Sqlite { source, .. } => Some(source),
+            Error::Reference(e) => Some(e),
+            _ => None,
         }
+    }
+}
+
+impl From<ReferenceError> for Error {
+    fn from(e: ReferenceError) -> Error {
+        Error::Reference(e)
     }
 }
 
@@ -301,15 +255,7 @@ pub fn install_panic_hook(lang: Lang) {
             .location()
             .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
-            "pantau: {}{place}",
-            lang.pick(
-                "ini kesalahan (bug) di pantau, bukan kesalahan Anda; tidak ada data yang diubah. \
-                 Laporkan kepada pengelola pantau beserta perintah yang dijalankan",
-                "this is a bug in pantau, not your mistake; no data was changed. Report it to \
-                 pantau's maintainers with the command you ran",
-            )
-        );
+        eprintln!("pantau: {}{place}", Failure::Bug.text(lang));
     }));
 }
 
@@ -332,5 +278,29 @@ impl From<crate::fsread::ReadError> for Error {
 pub struct ReferenceError {
     pub file: String,
     pub line: u64,
+    /// What is wrong, in English.
     pub message: String,
+    /// What is wrong, in Bahasa Indonesia.
+    pub message_id: String,
+}
+
+impl ReferenceError {
+    /// The error of `file` at `line` (0: the whole file) that `m` says.
+    pub fn new(file: impl Into<String>, line: u64, m: &Core<'_>) -> ReferenceError {
+        ReferenceError {
+            file: file.into(),
+            line,
+            message: m.text(Lang::En),
+            message_id: m.text(Lang::Id),
+        }
+    }
+
+    /// The message in the user's language: `FILE:LINE: what is wrong`.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match lang {
+            Lang::Id => &self.message_id,
+            Lang::En => &self.message,
+        };
+        format!("{}:{}: {what}", self.file, self.line)
+    }
 }

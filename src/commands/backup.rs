@@ -44,7 +44,6 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
         args.force,
         args.mode,
         &cancel,
-        lang,
         &|done, total| {
             if total > BAR_PAGES {
                 bar.set_length(u64::try_from(total).unwrap_or(0));
@@ -79,7 +78,6 @@ pub fn copy(
     force: bool,
     mode: u32,
     cancel: &Arc<AtomicBool>,
-    lang: Lang,
     progress: &dyn Fn(i64, i64),
 ) -> Result<Copied> {
     crate::fs_safe::check_writable(dest, crate::fs_safe::Replace::Yes).or_else(|e| match e {
@@ -88,7 +86,7 @@ pub fn copy(
     })?;
     refuse_unsafe_dest(store, dest, force)?;
     let tmp = Temp::beside(dest, crate::fs_safe::PRIVATE)?;
-    copy_via(store, dest, tmp, mode, cancel, lang, progress)
+    copy_via(store, dest, tmp, mode, cancel, progress)
 }
 
 /// DEST must not be the source, and an existing DEST is replaced only with `force` when it is a
@@ -138,8 +136,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
     matches!((resolve(a), resolve(b)), (Some(x), Some(y)) if x == y)
 }
 
-fn cancelled(lang: Lang) -> Error {
-    Error::Other(tr(lang, Msg::BackupCancelled).to_string())
+fn cancelled() -> Error {
+    let m = Msg::BackupCancelled;
+    Error::failed(tr(Lang::Id, m), tr(Lang::En, m))
 }
 
 fn copy_via(
@@ -148,11 +147,10 @@ fn copy_via(
     temp: Temp,
     mode: u32,
     cancel: &Arc<AtomicBool>,
-    lang: Lang,
     progress: &dyn Fn(i64, i64),
 ) -> Result<Copied> {
     let tmp = &temp.path().to_path_buf();
-    let stop = || cancelled(lang);
+    let stop = cancelled;
     let cases = crate::store::copy::snapshot(store, tmp, cancel, &stop, progress)?;
     crate::store::copy::check(tmp, cases, cancel, &stop)?;
     let file = std::fs::File::open(tmp).map_err(|source| Error::Io {
@@ -164,7 +162,7 @@ fn copy_via(
         source,
     })?;
     if cancel.load(Ordering::SeqCst) {
-        return Err(cancelled(lang));
+        return Err(cancelled());
     }
     // A log left by the file being replaced must never be applied to the copy.
     for suffix in ["-wal", "-shm", "-journal"] {

@@ -49,11 +49,7 @@ pub fn effective(ctx: &Context) -> String {
         &c.database.source,
         l,
     );
-    let lang = match ctx.lang {
-        Lang::Id => "id",
-        Lang::En => "en",
-    };
-    out += &line("language", toml(lang), &c.language.source, l);
+    out += &line("language", toml(l.code()), &c.language.source, l);
     out += &line("theme", toml(c.theme.value.name()), &c.theme.source, l);
     out += &line(
         "refresh_ms",
@@ -112,7 +108,7 @@ pub fn commands(keymap: &Keymap, lang: Lang) -> String {
         out += &format!("[keys.{}]\n", mode.name());
         for b in keymap.rows().iter().filter(|b| b.mode == mode) {
             let left = format!("{} = {}", b.command.name(), keys(&b.keys));
-            out += &format!("{left:<36} # {}\n", lang.pick(b.help.0, b.help.1));
+            out += &format!("{left:<36} # {}\n", b.help_text(lang));
         }
         out += "\n";
     }

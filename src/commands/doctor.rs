@@ -424,10 +424,6 @@ pub fn locale(ctx: &Context) -> Vec<Check> {
         .into_iter()
         .filter_map(|v| var(v).map(|x| format!("{v}={x}")))
         .collect();
-    let lang = match l {
-        Lang::Id => "id",
-        Lang::En => "en",
-    };
     vec![
         check(
             if vars.is_empty() {
@@ -447,7 +443,7 @@ pub fn locale(ctx: &Context) -> Vec<Check> {
         check(
             Level::Ok,
             D::Language.str(l),
-            format!("{lang} ({})", ctx.config.language.source.describe(l)),
+            format!("{} ({})", l.code(), ctx.config.language.source.describe(l)),
             Some(D::LanguageTip.str(l).into()),
         ),
     ]

@@ -3,15 +3,17 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::{Lang, core::Core};
+use crate::fsread::{Limit, ReadError, Refusal};
+use crate::i18n::Lang;
+use crate::i18n::core::{Core, Expected};
 
 /// What is wrong at one place of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// The file cannot be read.
     Read(String),
-    /// The file is not read: not a regular file, or too large (Indonesian, English).
-    Refused { id: String, en: String },
+    /// The file is not read: not a regular file, or too large.
+    Refused(Refused),
     /// It is not TOML (the parser's words).
     Syntax(String),
     /// A key pantau does not know, with the nearest known one.
@@ -19,18 +21,24 @@ pub enum Problem {
         known: Vec<String>,
         suggestion: Option<String>,
     },
-    /// A value of the wrong kind: what was expected (Indonesian, English) and what was found.
-    Expected {
-        id: String,
-        en: String,
-        found: String,
-    },
+    /// A value of the wrong kind: what was expected and what was found.
+    Expected { expected: Expected, found: String },
     /// One key bound to two commands where only one can win.
     Conflict {
         key: String,
         first: String,
         second: String,
     },
+}
+
+/// Why a configuration file was not read: what the file reader refused, kept so that it can be
+/// said in either language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// It is not a regular file; what it is instead.
+    NotRegular { en: &'static str, id: &'static str },
+    /// It holds more than the limit.
+    TooBig(Limit),
 }
 
 /// A mistake in a configuration file.
@@ -49,11 +57,9 @@ impl Problem {
     /// The problem of a configuration file that was not read.
     pub fn of_read(e: &crate::fsread::ReadError) -> Problem {
         match &e.refusal {
-            crate::fsread::Refusal::Io(source) => Problem::Read(source.to_string()),
-            _ => Problem::Refused {
-                id: e.reason(Lang::Id),
-                en: e.reason(Lang::En),
-            },
+            Refusal::Io(source) => Problem::Read(source.to_string()),
+            Refusal::NotRegular { en, id } => Problem::Refused(Refused::NotRegular { en, id }),
+            Refusal::TooBig(limit) => Problem::Refused(Refused::TooBig(*limit)),
         }
     }
 }
@@ -73,18 +79,27 @@ impl ConfigError {
         };
         let what = match &self.problem {
             Problem::Read(e) => Core::ConfigRead { why: e }.text(lang),
-            Problem::Refused { id, en } => lang.pick(id, en).to_string(),
+            Problem::Refused(r) => {
+                let refusal = match *r {
+                    Refused::NotRegular { en, id } => Refusal::NotRegular { en, id },
+                    Refused::TooBig(limit) => Refusal::TooBig(limit),
+                };
+                let file = self.file.clone();
+                ReadError {
+                    path: file,
+                    refusal,
+                }
+                .reason(lang)
+            }
             Problem::Syntax(e) => Core::ConfigSyntax { why: e }.text(lang),
             Problem::Unknown { known, suggestion } => Core::ConfigUnknownKey {
                 known: known.join(", "),
                 suggestion: suggestion.as_deref(),
             }
             .text(lang),
-            Problem::Expected { id, en, found } => Core::ConfigExpected {
-                expected: lang.pick(id, en),
-                found,
+            Problem::Expected { expected, found } => {
+                Core::ConfigExpected { expected, found }.text(lang)
             }
-            .text(lang),
             Problem::Conflict { key, first, second } => {
                 Core::ConfigConflict { key, first, second }.text(lang)
             }

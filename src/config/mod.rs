@@ -14,7 +14,10 @@ pub use saved::{Prefs, SavedView, valid_name};
 pub use theme::ThemeName;
 
 use crate::domain::DayCount;
-use crate::i18n::{Lang, core::Core};
+use crate::i18n::{
+    Lang,
+    core::{Core, Expected},
+};
 use crate::tui::action::Command;
 use crate::tui::bindings::{Keymap, Origin, Remap, key_name, parse_key};
 use crate::tui::keymap::Mode;
@@ -157,8 +160,9 @@ impl Config {
                 column: 1,
                 key: format!("keys.{}.{}", r.mode.name(), r.command.name()),
                 problem: Problem::Expected {
-                    id: format!("perintah mode {}", r.mode.name()),
-                    en: format!("a command of mode {}", r.mode.name()),
+                    expected: Expected::ModeCommand {
+                        mode: r.mode.name().to_string(),
+                    },
                     found: format!("{} (keys.{}.*)", r.command.name(), modes.join(", keys.")),
                 },
             }]
@@ -306,7 +310,7 @@ impl Parser<'_> {
         });
     }
 
-    fn expected(&mut self, item: &Item, key: &str, id: &str, en: &str) {
+    fn expected(&mut self, item: &Item, key: &str, expected: Expected) {
         let found = match item {
             Item::Value(v) => v.to_string().trim().to_string(),
             Item::Table(_) => "[table]".into(),
@@ -315,11 +319,7 @@ impl Parser<'_> {
         self.push(
             item.span(),
             key.to_string(),
-            Problem::Expected {
-                id: id.into(),
-                en: en.into(),
-                found,
-            },
+            Problem::Expected { expected, found },
         );
     }
 
@@ -349,46 +349,41 @@ impl Parser<'_> {
                 "database" => match text {
                     Some("") => c.database.set(None, source),
                     Some(t) => c.database.set(Some(expand_home(t)), source),
-                    None => self.expected(item, key, "path sebagai teks", "a path as a string"),
+                    None => self.expected(item, key, Expected::PathText),
                 },
                 "language" => match text {
                     Some("") => c.language.set(None, source),
                     Some("id") => c.language.set(Some(Lang::Id), source),
                     Some("en") => c.language.set(Some(Lang::En), source),
-                    _ => self.expected(item, key, "\"id\", \"en\" atau \"\"", "\"id\", \"en\" or \"\""),
+                    _ => self.expected(item, key, Expected::Language),
                 },
                 "theme" => match text.and_then(ThemeName::from_name) {
                     Some(t) => c.theme.set(t, source),
                     None => {
                         let names = ThemeName::ALL.map(|t| t.name()).join(", ");
-                        self.expected(item, key, &format!("salah satu dari {names}"), &format!("one of {names}"))
+                        self.expected(item, key, Expected::OneOf { names })
                     }
                 },
                 "refresh_ms" => match item.as_integer().and_then(|n| u64::try_from(n).ok()) {
                     Some(n) if REFRESH_MS.contains(&n) => c.refresh_ms.set(n, source),
-                    _ => self.expected(
-                        item,
-                        key,
-                        "bilangan bulat milidetik dari 50 sampai 500 (layar mengikuti database sedikitnya dua kali sedetik)",
-                        "a whole number of milliseconds from 50 to 500 (the screen follows the database at least twice a second)",
-                    ),
+                    _ => self.expected(item, key, Expected::RefreshMs),
                 },
                 "deadline_days" => match text {
                     Some("calendar") => c.deadline_days.set(DayCount::Calendar, source),
                     Some("working") => c.deadline_days.set(DayCount::Working, source),
-                    _ => self.expected(item, key, "\"calendar\" atau \"working\"", "\"calendar\" or \"working\""),
+                    _ => self.expected(item, key, Expected::DeadlineDays),
                 },
                 "ascii" => match item.as_bool() {
                     Some(b) => c.ascii.set(b, source),
-                    None => self.expected(item, key, "true atau false", "true or false"),
+                    None => self.expected(item, key, Expected::Bool),
                 },
                 "views" => match item.as_table() {
                     Some(t) => self.views(t, c),
-                    None => self.expected(item, key, "tabel [views]", "a table [views]"),
+                    None => self.expected(item, key, Expected::ViewsTable),
                 },
                 "keys" => match item.as_table() {
                     Some(t) => self.keys(t, c),
-                    None => self.expected(item, key, "tabel [keys.MODE]", "tables [keys.MODE]"),
+                    None => self.expected(item, key, Expected::KeysTables),
                 },
                 _ => self.unknown(table, key, key.to_string(), &KEYS),
             }
@@ -404,8 +399,7 @@ impl Parser<'_> {
                     table.key(name).and_then(|k| k.span()),
                     key,
                     Problem::Expected {
-                        id: "nama dari huruf, angka, - dan _ (paling panjang 40)".into(),
-                        en: "a name of letters, digits, - and _ (at most 40)".into(),
+                        expected: Expected::ViewName,
                         found: format!("{name:?}"),
                     },
                 );
@@ -426,12 +420,7 @@ impl Parser<'_> {
                     }
                     c.views.push((view, self.source(line)));
                 }
-                None => self.expected(
-                    value,
-                    &key,
-                    "tampilan sebagai teks, mis. \"stage:kampanye is:overdue\"",
-                    "a view as a string, e.g. \"stage:kampanye is:overdue\"",
-                ),
+                None => self.expected(value, &key, Expected::ViewText),
             }
         }
     }
@@ -444,12 +433,7 @@ impl Parser<'_> {
                 continue;
             };
             let Some(commands) = item.as_table() else {
-                self.expected(
-                    item,
-                    &format!("keys.{mode_name}"),
-                    "tabel perintah = tombol",
-                    "a table of command = key",
-                );
+                self.expected(item, &format!("keys.{mode_name}"), Expected::KeysTable);
                 continue;
             };
             let names = command_names(mode);
@@ -474,12 +458,7 @@ impl Parser<'_> {
                         keys,
                         line: self.at(value.span()).0,
                     }),
-                    None => self.expected(
-                        value,
-                        &key,
-                        "tombol atau daftar tombol: \"o\", \"O\", \"ctrl-u\", \"alt-x\", \"F5\", \"Enter\", [\"j\", \"Down\"]",
-                        "a key or a list of keys: \"o\", \"O\", \"ctrl-u\", \"alt-x\", \"F5\", \"Enter\", [\"j\", \"Down\"]",
-                    ),
+                    None => self.expected(value, &key, Expected::KeyList),
                 }
             }
         }

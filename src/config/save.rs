@@ -8,6 +8,7 @@ use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::config::saved::valid_name;
 use crate::config::{ConfigError, DEFAULTS, Problem, line_col};
+use crate::i18n::core::Expected;
 
 /// Sets `name = "spec"` in the `[views]` table of the file at `path` (created from the documented
 /// defaults when missing), replacing a view of the same name in place. The file is replaced
@@ -27,8 +28,7 @@ pub fn save_view(path: &Path, name: &str, spec: &str) -> Result<(), Box<ConfigEr
             0,
             0,
             Problem::Expected {
-                id: "nama dari huruf, angka, - dan _".into(),
-                en: "a name of letters, digits, - and _".into(),
+                expected: Expected::ViewName,
                 found: format!("{name:?}"),
             },
         ));
@@ -51,8 +51,7 @@ pub fn save_view(path: &Path, name: &str, spec: &str) -> Result<(), Box<ConfigEr
             0,
             0,
             Problem::Expected {
-                id: "tabel [views]".into(),
-                en: "a table [views]".into(),
+                expected: Expected::ViewsTable,
                 found: "views = …".into(),
             },
         ));

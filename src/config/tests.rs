@@ -106,3 +106,35 @@ fn a_key_bound_twice_names_both_bindings() {
         "{m}"
     );
 }
+
+#[test]
+fn a_refused_file_and_a_value_of_the_wrong_kind_are_said_in_both_languages() {
+    let refused = crate::fsread::ReadError {
+        path: PathBuf::from("config.toml"),
+        refusal: crate::fsread::Refusal::TooBig(crate::fsread::CONFIG),
+    };
+    let e = ConfigError {
+        file: PathBuf::from("config.toml"),
+        line: 0,
+        column: 0,
+        key: String::new(),
+        problem: Problem::of_read(&refused),
+    };
+    let (id, en) = (e.message(Lang::Id), e.message(Lang::En));
+    assert!(
+        id.starts_with("config.toml: berisi lebih dari 1 MiB"),
+        "{id}"
+    );
+    assert!(en.starts_with("config.toml: holds more than 1 MiB"), "{en}");
+
+    let e = parse("ascii = 3\n").unwrap_err();
+    let (id, en) = (e[0].message(Lang::Id), e[0].message(Lang::En));
+    assert!(
+        id.contains("ascii: diharapkan true atau false, bukan 3"),
+        "{id}"
+    );
+    assert!(
+        en.contains("ascii: expected true or false, found 3"),
+        "{en}"
+    );
+}

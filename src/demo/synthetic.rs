@@ -12,6 +12,9 @@ use crate::demo::places::OFFICES;
 use crate::demo::texts::initials;
 use crate::domain::{Forwarding, PartyCategory, Reference, Status, ViolationType};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::i18n::commands::Command;
+use crate::i18n::core::Core;
 use crate::store::Store;
 use crate::store::write::{NewBatch, finish_batch, insert_batch};
 
@@ -540,7 +543,10 @@ fn load_in_transaction(
     }
     let written = fill(&tx, n, seed, now, batch_id, progress, cancel).map_err(|e| match e {
         Fill::Db(e) => err(e),
-        Fill::Cancelled => Error::Other("cancelled".into()),
+        Fill::Cancelled => {
+            let m = Command::DemoCancelled;
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        }
     })?;
     if rebuild_fts {
         tx.execute_batch("INSERT INTO cases_fts(cases_fts) VALUES('rebuild');")
@@ -556,7 +562,10 @@ fn load_in_transaction(
 fn insert_trigger_sql() -> Result<&'static str> {
     let start = SCHEMA.find("CREATE TRIGGER cases_fts_insert");
     let sql = start.and_then(|s| SCHEMA[s..].find("END;").map(|e| &SCHEMA[s..s + e + 4]));
-    sql.ok_or_else(|| Error::Other("schema.sql has no cases_fts_insert trigger".into()))
+    sql.ok_or_else(|| {
+        let m = Core::SchemaNoTrigger;
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })
 }
 
 enum Fill {

@@ -226,7 +226,7 @@ fn cancelling_leaves_the_database_as_it_was() {
         &cancel,
     );
     assert!(
-        matches!(r, Err(Error::Other(ref m)) if m.contains("cancelled")),
+        matches!(r, Err(Error::Failed { ref message, .. }) if message.contains("cancelled")),
         "{r:?}"
     );
     assert_eq!(seen, 20_000);

@@ -1,11 +1,13 @@
 //! The fixed code lists of the domain (source, status, violation type, party category, forwarding),
-//! each code with its Indonesian and English label. The one place these codes are spelled out.
+//! each code with its label in the catalogue (`i18n::codes`). The one place these codes are
+//! spelled out.
 
 use crate::i18n::Lang;
+use crate::i18n::codes::CodeLabel;
 
-/// Defines a code enum with its stored code and its labels in both languages.
+/// Defines a code enum with its stored code and its label.
 macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $id:literal, $en:literal $(| $former:literal)*;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $label:ident $(| $former:literal)*;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
@@ -23,7 +25,7 @@ macro_rules! code_enum {
 
             /// The label a person reads.
             pub fn label(self, lang: Lang) -> &'static str {
-                match self { $($name::$variant => lang.pick($id, $en),)+ }
+                match self { $($name::$variant => CodeLabel::$label,)+ }.text(lang)
             }
 
             /// The value whose code is exactly `code`.
@@ -61,31 +63,31 @@ code_enum! {
     /// Where a case came from (sumber).
     Source {
         /// A finding of the supervisors' own monitoring.
-        Temuan = "temuan", "Temuan", "Temuan";
+        Temuan = "temuan", Temuan;
         /// A report by a voter, a contestant or a registered monitor.
-        Laporan = "laporan", "Laporan", "Laporan";
+        Laporan = "laporan", Laporan;
     }
 }
 
 code_enum! {
     /// The handling status of a case (Perbawaslu 7/2022 and 8/2022).
     Status {
-        InformasiAwal = "INFORMASI_AWAL", "Informasi awal", "Initial information";
-        Penelusuran = "PENELUSURAN", "Penelusuran", "Inquiry (penelusuran)" | "Tracing";
-        Diterima = "DITERIMA", "Diterima", "Received";
-        KajianAwal = "KAJIAN_AWAL", "Kajian awal", "Initial review";
-        PerbaikanSyarat = "PERBAIKAN_SYARAT", "Melengkapi syarat laporan", "Completing the report"
+        InformasiAwal = "INFORMASI_AWAL", InformasiAwal;
+        Penelusuran = "PENELUSURAN", Penelusuran | "Tracing";
+        Diterima = "DITERIMA", Diterima;
+        KajianAwal = "KAJIAN_AWAL", KajianAwal;
+        PerbaikanSyarat = "PERBAIKAN_SYARAT", PerbaikanSyarat
             | "Perbaikan syarat" | "Completing requirements";
-        Diregistrasi = "DIREGISTRASI", "Diregistrasi", "Registered";
-        TidakDiregistrasi = "TIDAK_DIREGISTRASI", "Tidak diregistrasi", "Not registered";
-        Dicabut = "DICABUT", "Dicabut", "Withdrawn";
-        Klarifikasi = "KLARIFIKASI", "Klarifikasi", "Clarification";
-        Kajian = "KAJIAN", "Kajian", "Review (kajian)" | "Examination";
-        PembahasanGakkumdu = "PEMBAHASAN_GAKKUMDU", "Pembahasan Gakkumdu", "Gakkumdu discussion";
-        Pelanggaran = "PELANGGARAN", "Pelanggaran", "Violation"
+        Diregistrasi = "DIREGISTRASI", Diregistrasi;
+        TidakDiregistrasi = "TIDAK_DIREGISTRASI", TidakDiregistrasi;
+        Dicabut = "DICABUT", Dicabut;
+        Klarifikasi = "KLARIFIKASI", Klarifikasi;
+        Kajian = "KAJIAN", Kajian | "Examination";
+        PembahasanGakkumdu = "PEMBAHASAN_GAKKUMDU", PembahasanGakkumdu;
+        Pelanggaran = "PELANGGARAN", Pelanggaran
             | "Pelanggaran (diteruskan)" | "Violation (forwarded)";
-        BukanPelanggaran = "BUKAN_PELANGGARAN", "Bukan pelanggaran", "Not a violation";
-        Dihentikan = "DIHENTIKAN", "Dihentikan", "Stopped";
+        BukanPelanggaran = "BUKAN_PELANGGARAN", BukanPelanggaran;
+        Dihentikan = "DIHENTIKAN", Dihentikan;
     }
 }
 
@@ -134,12 +136,12 @@ impl Status {
 code_enum! {
     /// The type of a violation (jenis pelanggaran), suspected or proven.
     ViolationType {
-        Administrasi = "ADMINISTRASI", "Administrasi", "Administrative";
-        Pidana = "PIDANA", "Pidana", "Election crime";
-        KodeEtik = "KODE_ETIK", "Kode etik", "Ethics";
-        HukumLainnya = "HUKUM_LAINNYA", "Hukum lainnya", "Other laws";
-        Tsm = "TSM", "Administrasi TSM", "TSM administrative";
-        BukanPelanggaran = "BUKAN_PELANGGARAN", "Bukan pelanggaran", "Not a violation";
+        Administrasi = "ADMINISTRASI", Administrasi;
+        Pidana = "PIDANA", Pidana;
+        KodeEtik = "KODE_ETIK", KodeEtik;
+        HukumLainnya = "HUKUM_LAINNYA", HukumLainnya;
+        Tsm = "TSM", Tsm;
+        BukanPelanggaran = "BUKAN_PELANGGARAN", BukanPelanggaran;
     }
 }
 
@@ -147,41 +149,41 @@ code_enum! {
     /// The type dimension of a report: the proven type once decided, else the suspected type,
     /// else not yet determined.
     TypeGroup {
-        Administrasi = "ADMINISTRASI", "Administrasi", "Administrative";
-        Pidana = "PIDANA", "Pidana", "Election crime";
-        KodeEtik = "KODE_ETIK", "Kode etik", "Ethics";
-        HukumLainnya = "HUKUM_LAINNYA", "Hukum lainnya", "Other laws";
-        Tsm = "TSM", "Administrasi TSM", "TSM administrative";
-        BukanPelanggaran = "BUKAN_PELANGGARAN", "Bukan pelanggaran", "Not a violation";
-        BelumDitentukan = "BELUM_DITENTUKAN", "Dalam proses", "In process";
+        Administrasi = "ADMINISTRASI", Administrasi;
+        Pidana = "PIDANA", Pidana;
+        KodeEtik = "KODE_ETIK", KodeEtik;
+        HukumLainnya = "HUKUM_LAINNYA", HukumLainnya;
+        Tsm = "TSM", Tsm;
+        BukanPelanggaran = "BUKAN_PELANGGARAN", BukanPelanggaran;
+        BelumDitentukan = "BELUM_DITENTUKAN", BelumDitentukan;
     }
 }
 
 code_enum! {
     /// Who the reported party is (kategori terlapor).
     PartyCategory {
-        Peserta = "PESERTA", "Peserta pemilu (partai)", "Contestant (party)";
-        Calon = "CALON", "Calon", "Candidate";
-        TimKampanye = "TIM_KAMPANYE", "Tim kampanye", "Campaign team";
-        Penyelenggara = "PENYELENGGARA", "KPU/PPK/PPS/KPPS", "KPU/PPK/PPS/KPPS";
-        PengawasAdhoc = "PENGAWAS_ADHOC", "Pengawas ad hoc", "Ad-hoc supervisor";
-        Asn = "ASN", "ASN", "Civil servant (ASN)";
-        KepalaDesa = "KEPALA_DESA", "Kepala/perangkat desa", "Village head/official";
-        TniPolri = "TNI_POLRI", "TNI/Polri", "TNI/Polri";
-        Pejabat = "PEJABAT", "Pejabat negara/daerah", "State/regional official";
-        Lainnya = "LAINNYA", "Lainnya", "Other";
+        Peserta = "PESERTA", Peserta;
+        Calon = "CALON", Calon;
+        TimKampanye = "TIM_KAMPANYE", TimKampanye;
+        Penyelenggara = "PENYELENGGARA", Penyelenggara;
+        PengawasAdhoc = "PENGAWAS_ADHOC", PengawasAdhoc;
+        Asn = "ASN", Asn;
+        KepalaDesa = "KEPALA_DESA", KepalaDesa;
+        TniPolri = "TNI_POLRI", TniPolri;
+        Pejabat = "PEJABAT", Pejabat;
+        Lainnya = "LAINNYA", Lainnya;
     }
 }
 
 code_enum! {
     /// Where a case was forwarded (tindak lanjut).
     Forwarding {
-        Kpu = "KPU", "KPU", "KPU";
-        Gakkumdu = "GAKKUMDU", "Sentra Gakkumdu", "Sentra Gakkumdu";
-        Dkpp = "DKPP", "DKPP", "DKPP";
-        Kasn = "KASN", "KASN/BKN", "KASN/BKN";
-        Bawaslu = "BAWASLU", "Bawaslu (pengawas ad hoc)", "Bawaslu (ad-hoc supervisors)";
-        InstansiLain = "INSTANSI_LAIN", "Instansi lain", "Other agency";
+        Kpu = "KPU", Kpu;
+        Gakkumdu = "GAKKUMDU", Gakkumdu;
+        Dkpp = "DKPP", Dkpp;
+        Kasn = "KASN", Kasn;
+        Bawaslu = "BAWASLU", Bawaslu;
+        InstansiLain = "INSTANSI_LAIN", InstansiLain;
     }
 }
 
@@ -255,6 +257,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn labels_come_from_the_catalogue_in_both_languages() {
+        assert_eq!(Status::Pelanggaran.label(Lang::Id), "Pelanggaran");
+        assert_eq!(Status::Kajian.label(Lang::En), "Review (kajian)");
+        // A status and a violation type of the same code read the same.
+        assert_eq!(
+            Status::BukanPelanggaran.label(Lang::En),
+            ViolationType::BukanPelanggaran.label(Lang::En)
+        );
+        assert_eq!(TypeGroup::BelumDitentukan.label(Lang::Id), "Dalam proses");
+        // Domain terms stay Indonesian in English.
+        assert_eq!(Source::Temuan.label(Lang::En), "Temuan");
+        assert_eq!(Forwarding::Gakkumdu.label(Lang::En), "Sentra Gakkumdu");
     }
 
     #[test]

@@ -58,9 +58,13 @@ pub struct Stage {
 }
 
 impl Stage {
-    /// The stage's name in `lang`.
+    /// The stage's name in `lang`: the column of stages.csv for that language (data the
+    /// reference file gives, not a message of pantau's).
     pub fn name(&self, lang: Lang) -> &str {
-        lang.pick(&self.name_id, &self.name_en)
+        match lang {
+            Lang::Id => &self.name_id,
+            Lang::En => &self.name_en,
+        }
     }
 }
 
@@ -87,10 +91,10 @@ fn parse_csv<T: for<'de> Deserialize<'de>>(
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let mut out = Vec::new();
     for rec in rdr.deserialize() {
-        let row: T = rec.map_err(|e| ReferenceError {
-            file: file.to_string(),
-            line: e.position().map(|p| p.line()).unwrap_or(0),
-            message: e.to_string(),
+        let row: T = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let why = e.to_string();
+            ReferenceError::new(file, line, &Core::ReferenceUnreadable { why: &why })
         })?;
         out.push(row);
     }
@@ -113,7 +117,8 @@ impl Reference {
                 ReferenceError {
                     file: p.display().to_string(),
                     line: 0,
-                    message: e.reason(crate::i18n::Lang::En),
+                    message: e.reason(Lang::En),
+                    message_id: e.reason(Lang::Id),
                 }
             })
         };
@@ -132,11 +137,7 @@ impl Reference {
         regions.sort_by_key(|r| r.position);
         stages.sort_by_key(|s| s.position);
         holidays.sort_by_key(|h| h.date);
-        let fail = |file: &str, message: String| ReferenceError {
-            file: file.into(),
-            line: 0,
-            message,
-        };
+        let fail = |file: &str, m: Core<'_>| ReferenceError::new(file, 0, &m);
         for (i, r) in regions.iter().enumerate() {
             if regions[..i]
                 .iter()
@@ -144,25 +145,19 @@ impl Reference {
             {
                 return Err(fail(
                     "regions.csv",
-                    format!("region {} ({}) appears twice", r.code, r.short_name),
+                    Core::RegionTwice {
+                        code: &r.code,
+                        short: &r.short_name,
+                    },
                 ));
             }
             if !["provinsi", "kabupaten", "kota"].contains(&r.kind.as_str()) {
-                return Err(fail(
-                    "regions.csv",
-                    format!(
-                        "region {}: kind must be provinsi, kabupaten or kota",
-                        r.code
-                    ),
-                ));
+                return Err(fail("regions.csv", Core::RegionKind { code: &r.code }));
             }
         }
         for (i, s) in stages.iter().enumerate() {
             if stages[..i].iter().any(|o| o.code == s.code) {
-                return Err(fail(
-                    "stages.csv",
-                    format!("stage {} appears twice", s.code),
-                ));
+                return Err(fail("stages.csv", Core::StageTwice { code: &s.code }));
             }
         }
         Ok(Reference {

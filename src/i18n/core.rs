@@ -251,7 +251,10 @@ pub enum Core<'a> {
         suggestion: Option<&'a str>,
     },
     /// A configuration value of the wrong kind.
-    ConfigExpected { expected: &'a str, found: &'a str },
+    ConfigExpected {
+        expected: &'a Expected,
+        found: &'a str,
+    },
     /// One key bound to two commands.
     ConfigConflict {
         key: &'a str,
@@ -293,6 +296,24 @@ pub enum Core<'a> {
     },
     /// A region without a tile.
     TilesMissing { code: &'a str, name: &'a str },
+    /// A line of a reference file that cannot be read (the CSV reader's words).
+    ReferenceUnreadable { why: &'a str },
+    /// A region is in regions.csv twice.
+    RegionTwice { code: &'a str, short: &'a str },
+    /// A region's kind is not provinsi, kabupaten or kota.
+    RegionKind { code: &'a str },
+    /// A stage is in stages.csv twice.
+    StageTwice { code: &'a str },
+    /// The embedded schema has no full-text trigger (a bug in pantau).
+    SchemaNoTrigger,
+    /// A code stored in the database that pantau does not know.
+    StoredCodeUnknown {
+        path: &'a Path,
+        list: &'a Core<'a>,
+        code: &'a str,
+    },
+    /// A baseline request reached the engine instead of the worker (a bug in pantau).
+    TuiBaselineElsewhere,
 }
 
 impl Core<'_> {
@@ -1003,10 +1024,10 @@ impl Core<'_> {
                 format!("unknown key; {near}known keys: {known}")
             }
             (Self::ConfigExpected { expected, found }, Id) => {
-                format!("diharapkan {expected}, bukan {found}")
+                format!("diharapkan {}, bukan {found}", expected.text(Id))
             }
             (Self::ConfigExpected { expected, found }, En) => {
-                format!("expected {expected}, found {found}")
+                format!("expected {}, found {found}", expected.text(En))
             }
             (Self::ConfigConflict { key, first, second }, Id) => format!(
                 "tombol {key} terikat pada {first} dan juga {second}; beri salah satunya tombol lain"
@@ -1106,6 +1127,114 @@ impl Core<'_> {
             (Self::TilesMissing { code, name }, En) => {
                 format!("region {code} ({name}) has no tile; add a line for it")
             }
+            (Self::ReferenceUnreadable { why }, Id) => {
+                format!("baris tidak dapat dibaca: {why}")
+            }
+            (Self::ReferenceUnreadable { why }, En) => why.to_string(),
+            (Self::RegionTwice { code, short }, Id) => {
+                format!("wilayah {code} ({short}) muncul dua kali")
+            }
+            (Self::RegionTwice { code, short }, En) => {
+                format!("region {code} ({short}) appears twice")
+            }
+            (Self::RegionKind { code }, Id) => {
+                format!("wilayah {code}: jenisnya harus provinsi, kabupaten atau kota")
+            }
+            (Self::RegionKind { code }, En) => {
+                format!("region {code}: kind must be provinsi, kabupaten or kota")
+            }
+            (Self::StageTwice { code }, Id) => format!("tahapan {code} muncul dua kali"),
+            (Self::StageTwice { code }, En) => format!("stage {code} appears twice"),
+            (Self::SchemaNoTrigger, Id) => {
+                "internal: schema.sql tidak memuat trigger cases_fts_insert (kesalahan pantau); laporkan ke pengembang".into()
+            }
+            (Self::SchemaNoTrigger, En) => {
+                "internal: schema.sql has no cases_fts_insert trigger (a bug in pantau); report it to pantau's maintainers".into()
+            }
+            (Self::StoredCodeUnknown { path, list, code }, Id) => format!(
+                "{} menyimpan {} \"{code}\" yang tidak dikenal pantau ini. Lihat kerusakannya dengan \
+                 `pantau check`, lalu pulihkan salinan terakhir dari `pantau backup`",
+                path.display(),
+                list.text(Id)
+            ),
+            (Self::StoredCodeUnknown { path, list, code }, En) => format!(
+                "{} holds the {} \"{code}\", which this pantau does not know. See what is wrong with \
+                 `pantau check`, then restore the last copy made with `pantau backup`",
+                path.display(),
+                list.text(En)
+            ),
+            (Self::TuiBaselineElsewhere, Id) => {
+                "internal: permintaan acuan sampai ke mesin penghitung (kesalahan pantau); laporkan ke pengembang".into()
+            }
+            (Self::TuiBaselineElsewhere, En) => {
+                "internal: a baseline request reached the engine (a bug in pantau); report it to pantau's maintainers".into()
+            }
+        }
+    }
+}
+
+/// What a value of the configuration file should have been (`expected …, found …`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// `database`: a path.
+    PathText,
+    /// `language`.
+    Language,
+    /// One of the names given (`theme`).
+    OneOf { names: String },
+    /// `refresh_ms`.
+    RefreshMs,
+    /// `deadline_days`.
+    DeadlineDays,
+    /// A boolean (`ascii`).
+    Bool,
+    /// `[views]`.
+    ViewsTable,
+    /// `[keys.MODE]`.
+    KeysTables,
+    /// The name of a saved view.
+    ViewName,
+    /// The spec of a saved view.
+    ViewText,
+    /// `[keys.MODE]`: one mode's table.
+    KeysTable,
+    /// The keys of a binding.
+    KeyList,
+    /// A command the mode has (`mode`), for a remap naming another mode's.
+    ModeCommand { mode: String },
+}
+
+impl Expected {
+    /// What was expected, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::PathText, Id) => "path sebagai teks".into(),
+            (Self::PathText, En) => "a path as a string".into(),
+            (Self::Language, Id) => "\"id\", \"en\" atau \"\"".into(),
+            (Self::Language, En) => "\"id\", \"en\" or \"\"".into(),
+            (Self::OneOf { names }, Id) => format!("salah satu dari {names}"),
+            (Self::OneOf { names }, En) => format!("one of {names}"),
+            (Self::RefreshMs, Id) => "bilangan bulat milidetik dari 50 sampai 500 (layar mengikuti database sedikitnya dua kali sedetik)".into(),
+            (Self::RefreshMs, En) => "a whole number of milliseconds from 50 to 500 (the screen follows the database at least twice a second)".into(),
+            (Self::DeadlineDays, Id) => "\"calendar\" atau \"working\"".into(),
+            (Self::DeadlineDays, En) => "\"calendar\" or \"working\"".into(),
+            (Self::Bool, Id) => "true atau false".into(),
+            (Self::Bool, En) => "true or false".into(),
+            (Self::ViewsTable, Id) => "tabel [views]".into(),
+            (Self::ViewsTable, En) => "a table [views]".into(),
+            (Self::KeysTables, Id) => "tabel [keys.MODE]".into(),
+            (Self::KeysTables, En) => "tables [keys.MODE]".into(),
+            (Self::ViewName, Id) => "nama dari huruf, angka, - dan _ (paling panjang 40)".into(),
+            (Self::ViewName, En) => "a name of letters, digits, - and _ (at most 40)".into(),
+            (Self::ViewText, Id) => "tampilan sebagai teks, mis. \"stage:kampanye is:overdue\"".into(),
+            (Self::ViewText, En) => "a view as a string, e.g. \"stage:kampanye is:overdue\"".into(),
+            (Self::KeysTable, Id) => "tabel perintah = tombol".into(),
+            (Self::KeysTable, En) => "a table of command = key".into(),
+            (Self::KeyList, Id) => "tombol atau daftar tombol: \"o\", \"O\", \"ctrl-u\", \"alt-x\", \"F5\", \"Enter\", [\"j\", \"Down\"]".into(),
+            (Self::KeyList, En) => "a key or a list of keys: \"o\", \"O\", \"ctrl-u\", \"alt-x\", \"F5\", \"Enter\", [\"j\", \"Down\"]".into(),
+            (Self::ModeCommand { mode }, Id) => format!("perintah mode {mode}"),
+            (Self::ModeCommand { mode }, En) => format!("a command of mode {mode}"),
         }
     }
 }

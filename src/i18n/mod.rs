@@ -3,9 +3,12 @@
 
 use serde::Serialize;
 
+pub mod codes;
 pub mod commands;
 pub mod core;
 pub mod doctor;
+pub mod failure;
+pub mod view;
 
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -38,6 +41,14 @@ impl Lang {
         match self {
             Lang::Id => id,
             Lang::En => en,
+        }
+    }
+
+    /// The language's code, as the configuration file and `--lang` write it: `id` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
         }
     }
 

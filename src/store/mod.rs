@@ -426,6 +426,16 @@ fn file_uri(path: &Path) -> String {
 /// Converts a SQLite error on `path` into pantau's error: a lock, a read-only file and a file that
 /// is not a database each get their own message.
 pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &e
+        && let Some(unknown) = cause.downcast_ref::<read::UnknownCode>()
+    {
+        let m = Core::StoredCodeUnknown {
+            path,
+            list: &unknown.list,
+            code: &unknown.code,
+        };
+        return Error::failed(m.text(Lang::Id), m.text(Lang::En));
+    }
     if e.sqlite_error_code() == Some(ErrorCode::CannotOpen)
         && let Some(linked) = files::linked_sidecar(path)
     {

@@ -6,21 +6,63 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 
 use crate::domain::{Case, Forwarding, PartyCategory, Source, Status, StatusChange, ViolationType};
 use crate::error::Result;
+use crate::i18n::Lang;
+use crate::i18n::core::Core;
 use crate::store::Store;
+
+/// A code stored in the database that pantau does not know: the list it belongs to and the value.
+/// It travels inside rusqlite's conversion error; [`crate::store::sqlite_error`] makes it
+/// pantau's error, naming the database.
+#[derive(Debug)]
+pub struct UnknownCode {
+    /// The list's name (`Core::CodeStatus`, …).
+    pub list: Core<'static>,
+    pub code: String,
+    /// The codes the list has, for the message.
+    pub choices: String,
+}
+
+impl std::fmt::Display for UnknownCode {
+    /// The English message (the one in the user's language is made with the database's path).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let m = Core::UnknownCode {
+            list: &self.list,
+            value: self.code.clone(),
+            suggestion: None,
+            choices: self.choices.clone(),
+        };
+        f.write_str(&m.text(Lang::En))
+    }
+}
+
+impl std::error::Error for UnknownCode {}
 
 /// A code column read into its enum.
 macro_rules! code_from_sql {
-    ($($t:ty),+) => {$(
+    ($($t:ty => $list:ident),+) => {$(
         impl FromSql for $t {
             fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
                 let s = value.as_str()?;
-                <$t>::from_code(s).ok_or_else(|| FromSqlError::Other(format!("unknown code {s:?}").into()))
+                <$t>::from_code(s).ok_or_else(|| {
+                    let choices: Vec<&str> = <$t>::ALL.iter().map(|c| c.code()).collect();
+                    FromSqlError::Other(Box::new(UnknownCode {
+                        list: Core::$list,
+                        code: s.to_string(),
+                        choices: choices.join(", "),
+                    }))
+                })
             }
         }
     )+};
 }
 
-code_from_sql!(Source, Status, ViolationType, PartyCategory, Forwarding);
+code_from_sql!(
+    Source => CodeSource,
+    Status => CodeStatus,
+    ViolationType => CodeViolationType,
+    PartyCategory => CodePartyCategory,
+    Forwarding => CodeForwarding
+);
 
 /// How many cases the database holds, on any connection (a transaction too).
 pub fn count_cases(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {

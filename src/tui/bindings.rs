@@ -27,6 +27,13 @@ pub struct Bound {
     pub origin: Origin,
 }
 
+impl Bound {
+    /// What the help says of this binding, in `lang`.
+    pub fn help_text(&self, lang: Lang) -> &'static str {
+        lang.pick(self.help.0, self.help.1)
+    }
+}
+
 /// A remap the configuration asks for: in `mode`, `command` runs on `keys` instead of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Remap {

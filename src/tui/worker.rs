@@ -16,8 +16,9 @@ use crate::engine::Engine;
 use crate::engine::campaign;
 use crate::engine::index::CaseIndex;
 use crate::engine::live::LiveIndex;
-use crate::error::Result;
-use crate::i18n::Lang;
+use crate::error::{Error, Result};
+use crate::i18n::core::Core;
+use crate::i18n::{Lang, Msg, tr};
 use crate::store::baseline::{self, Baseline, Keeper, Op};
 use crate::store::{Interrupt, Mode, Store};
 use crate::view::View;
@@ -189,7 +190,7 @@ fn serve(
                         Need::Baseline(op) => {
                             // A baseline that cannot be set leaves the one in force.
                             let old = base.take();
-                            match keep(keeper.as_ref(), *op, &store, lang) {
+                            match keep(keeper.as_ref(), *op, &store) {
                                 Ok(b) => {
                                     let info = b.as_ref().map(|(info, _)| info.clone());
                                     // The copy never changes: its index is built once.
@@ -230,7 +231,7 @@ fn serve(
                     }
                     let answer = answer.unwrap_or_else(|e| {
                         crate::log::error(&e.to_string());
-                        Answer::Failed(e.to_string())
+                        Answer::Failed(e.message(lang))
                     });
                     let reply = Reply {
                         generation: req.generation,
@@ -281,18 +282,14 @@ fn newest_of_each_kind(batch: Vec<Request>) -> Vec<Request> {
 }
 
 /// Carries out a baseline request; without a state folder only `Load` (finding nothing) works.
-fn keep(
-    keeper: Option<&Keeper>,
-    op: Op,
-    store: &Store,
-    lang: Lang,
-) -> Result<Option<(Baseline, Store)>> {
+fn keep(keeper: Option<&Keeper>, op: Op, store: &Store) -> Result<Option<(Baseline, Store)>> {
     match (keeper, op) {
         (Some(k), op) => k.apply(op, store),
         (None, Op::Load | Op::Clear) => Ok(None),
-        (None, _) => Err(crate::error::Error::Other(
-            crate::i18n::tr(lang, crate::i18n::Msg::TuiBaselineNoFolder).to_string(),
-        )),
+        (None, _) => {
+            let m = Msg::TuiBaselineNoFolder;
+            Err(Error::failed(tr(Lang::Id, m), tr(Lang::En, m)))
+        }
     }
 }
 
@@ -337,7 +334,10 @@ pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Resu
             now: Box::new(counts(engine, view)?),
             base: None,
         },
-        Need::Baseline(_) => Answer::Failed("the baseline is kept by the worker".into()),
+        Need::Baseline(_) => {
+            let m = Core::TuiBaselineElsewhere;
+            return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+        }
         Need::Page {
             req: page_req,
             position,

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::domain::{Reference, Source, Status, TypeGroup, fold, parse_date};
+use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
 use super::ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
@@ -61,23 +62,27 @@ pub(super) const SORT_KEYS: &[(&str, &str, SortKey)] = &[
     ("tenggat", "due", SortKey::Due),
 ];
 
-/// A mistake in a view spec: where it is, what it is in both languages, and perhaps what was meant.
+/// A mistake in a view spec: where it is, what it is (its message in the catalogue), and perhaps
+/// what was meant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewError {
     position: usize,
-    en: String,
-    id: String,
+    problem: Spec,
     suggestion: Option<String>,
 }
 
 impl ViewError {
-    pub(super) fn new(position: usize, en: String, id: String) -> ViewError {
+    pub(super) fn new(position: usize, problem: Spec) -> ViewError {
         ViewError {
             position,
-            en,
-            id,
+            problem,
             suggestion: None,
         }
+    }
+
+    /// The same mistake, pointed at `position` instead (a nested spec's, shown where it was named).
+    pub(super) fn at(self, position: usize) -> ViewError {
+        ViewError { position, ..self }
     }
 
     fn suggesting(mut self, suggestion: Option<String>) -> ViewError {
@@ -97,14 +102,14 @@ impl ViewError {
 
     /// The whole message in `lang`, with the suggestion if there is one.
     pub fn message(&self, lang: Lang) -> String {
-        let base = lang.pick(&self.id, &self.en);
+        let base = self.problem.text(lang);
         match &self.suggestion {
             Some(s) => Core::DidYouMean {
-                base,
+                base: &base,
                 suggestion: s,
             }
             .text(lang),
-            None => base.to_string(),
+            None => base,
         }
     }
 }
@@ -261,11 +266,7 @@ pub(super) fn tokenize(input: &str) -> Result<Vec<Token>, ViewError> {
         }
     }
     if let Some(pos) = open_quote {
-        return Err(ViewError::new(
-            pos,
-            format!("unterminated quote at {pos}"),
-            format!("tanda kutip tidak ditutup di posisi {pos}"),
-        ));
+        return Err(ViewError::new(pos, Spec::UnterminatedQuote { pos }));
     }
     tokens.extend(current);
     Ok(tokens)
@@ -282,8 +283,10 @@ fn split_values(token: &Token, key: &str, pieces: &[Piece]) -> Result<Vec<Value>
     let empty = |pos: usize| {
         ViewError::new(
             pos,
-            format!("empty value for \"{key}\" at {pos}"),
-            format!("nilai kosong untuk \"{key}\" di posisi {pos}"),
+            Spec::EmptyValue {
+                key: key.to_string(),
+                pos,
+            },
         )
     };
     if pieces.is_empty() {
@@ -345,11 +348,7 @@ impl Parser<'_> {
         };
         let Some(first) = rest.first() else {
             let pos = token.pos;
-            return Err(ViewError::new(
-                pos,
-                format!("nothing after \"-\" at {pos}"),
-                format!("tidak ada apa pun setelah \"-\" di posisi {pos}"),
-            ));
+            return Err(ViewError::new(pos, Spec::NothingAfterMinus { pos }));
         };
         let letters = rest
             .iter()
@@ -367,15 +366,7 @@ impl Parser<'_> {
             // otherwise become a silent text search for its name.
             let pos = first.pos();
             let typed: String = rest.iter().filter_map(|p| p.plain()).collect();
-            return Err(ViewError::new(
-                pos,
-                format!(
-                    "{typed} at {pos} names a saved view, which cannot be used here; to search for the text, quote it: \"{typed}\""
-                ),
-                format!(
-                    "{typed} di posisi {pos} menyebut tampilan tersimpan, yang tidak dapat dipakai di sini; untuk mencari teksnya, beri tanda kutip: \"{typed}\""
-                ),
-            ));
+            return Err(ViewError::new(pos, Spec::SavedViewHere { typed, pos }));
         }
         let phrase = rest.iter().any(|p| matches!(p, Piece::Quote { .. }));
         let text: String = rest
@@ -387,11 +378,7 @@ impl Parser<'_> {
             .collect();
         if text.is_empty() {
             let pos = first.pos();
-            return Err(ViewError::new(
-                pos,
-                format!("empty phrase at {pos}"),
-                format!("frasa kosong di posisi {pos}"),
-            ));
+            return Err(ViewError::new(pos, Spec::EmptyPhrase { pos }));
         }
         self.view.text.push(TextTerm {
             negated,
@@ -418,7 +405,7 @@ impl Parser<'_> {
                         let hint = r
                             .suggest_region(&v.text)
                             .map(|x| format!("{} ({})", x.short_name, x.code));
-                        no_match(("wilayah", "region"), v, hint)
+                        no_match(Named::Region, v, hint)
                     })
             })?),
             Key::Stage => TermKind::Stage(resolve(&values, |v| {
@@ -428,33 +415,25 @@ impl Parser<'_> {
                         let hint = r
                             .suggest_stage(&v.text)
                             .map(|x| format!("{} ({})", x.code, x.name_id));
-                        no_match(("tahapan", "stage"), v, hint)
+                        no_match(Named::Stage, v, hint)
                     })
             })?),
-            Key::Type => TermKind::Type(resolve(&values, |v| coded(v, ("jenis", "type")))?),
-            Key::Status => TermKind::Status(resolve(&values, |v| coded(v, ("status", "status")))?),
-            Key::Source => TermKind::Source(resolve(&values, |v| coded(v, ("sumber", "source")))?),
+            Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
+            Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
+            Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
             Key::Is => {
                 let [value] = values.as_slice() else {
                     let pos = token.pos;
-                    return Err(ViewError::new(
-                        pos,
-                        format!("\"{typed}\" takes a single value at {pos}"),
-                        format!("\"{typed}\" hanya menerima satu nilai di posisi {pos}"),
-                    ));
+                    let typed = typed.to_string();
+                    return Err(ViewError::new(pos, Spec::SingleValue { typed, pos }));
                 };
-                TermKind::Is(named(value, FLAGS, ("penanda", "flag"), "")?)
+                TermKind::Is(named(value, FLAGS, Named::Flag, "")?)
             }
             Key::From | Key::To | Key::AsOf | Key::Sort => {
                 let ([value], false) = (values.as_slice(), negated) else {
                     let pos = token.pos;
-                    return Err(ViewError::new(
-                        pos,
-                        format!("\"{typed}\" cannot be negated or take several values at {pos}"),
-                        format!(
-                            "\"{typed}\" tidak dapat dinegasikan atau diberi beberapa nilai di posisi {pos}"
-                        ),
-                    ));
+                    let typed = typed.to_string();
+                    return Err(ViewError::new(pos, Spec::NotNegatable { typed, pos }));
                 };
                 match key {
                     Key::AsOf => {
@@ -492,26 +471,15 @@ fn lookup_key(typed: &str, pos: usize) -> Result<Key, ViewError> {
         .iter()
         .flat_map(|(id, en, _)| [*id, *en])
         .map(|n| (n, n));
-    Err(ViewError::new(
-        pos,
-        format!("unknown key \"{typed}\" at {pos}"),
-        format!("kunci \"{typed}\" tidak dikenal di posisi {pos}"),
-    )
-    .suggesting(nearest(&lower, names).map(|n| format!("\"{n}\""))))
+    let typed = typed.to_string();
+    Err(ViewError::new(pos, Spec::UnknownKey { typed, pos })
+        .suggesting(nearest(&lower, names).map(|n| format!("\"{n}\""))))
 }
 
-/// The error for a value that names nothing of its kind (`what` in Indonesian and English).
-fn no_match(what: (&str, &str), value: &Value, suggestion: Option<String>) -> ViewError {
-    let (text, pos) = (&value.text, value.pos);
-    ViewError::new(
-        pos,
-        format!("no {} matches \"{text}\" at {pos}", what.1),
-        format!(
-            "tidak ada {} yang cocok dengan \"{text}\" di posisi {pos}",
-            what.0
-        ),
-    )
-    .suggesting(suggestion)
+/// The error for a value that names nothing of its kind (`what`).
+fn no_match(what: Named, value: &Value, suggestion: Option<String>) -> ViewError {
+    let (text, pos) = (value.text.clone(), value.pos);
+    ViewError::new(pos, Spec::NoMatch { what, text, pos }).suggesting(suggestion)
 }
 
 /// Resolves every value of a term, stopping at the first that names nothing.
@@ -564,7 +532,7 @@ macro_rules! coded {
 coded!(TypeGroup, Status, Source);
 
 /// A type, status or source by code or label, or an error suggesting the nearest code.
-fn coded<T: Coded>(value: &Value, what: (&str, &str)) -> Result<T, ViewError> {
+fn coded<T: Coded>(value: &Value, what: Named) -> Result<T, ViewError> {
     T::find(&value.text).ok_or_else(|| {
         let names = T::all()
             .iter()
@@ -580,7 +548,7 @@ fn coded<T: Coded>(value: &Value, what: (&str, &str)) -> Result<T, ViewError> {
 fn named<T: Copy>(
     value: &Value,
     table: &[(&'static str, &'static str, T)],
-    what: (&str, &str),
+    what: Named,
     prefix: &str,
 ) -> Result<T, ViewError> {
     let text = value.text.strip_prefix(prefix).unwrap_or(&value.text);
@@ -609,7 +577,7 @@ fn named<T: Copy>(
 fn sort(value: &Value) -> Result<Sort, ViewError> {
     let descending = value.text.starts_with('-');
     let prefix = if descending { "-" } else { "" };
-    let key = named(value, SORT_KEYS, ("kunci urutan", "sort key"), prefix)?;
+    let key = named(value, SORT_KEYS, Named::SortKey, prefix)?;
     Ok(Sort { key, descending })
 }
 
@@ -624,19 +592,18 @@ fn date(value: &Value) -> Result<DateExpr, ViewError> {
         Some(d) if in_range(d) => Ok(d),
         Some(_) => Err(ViewError::new(
             pos,
-            format!(
-                "date \"{text}\" at {pos} is out of range — pantau takes dates from 1900-01-01 to 2199-12-31, and -Nd up to -{MAX_DAYS_AGO}d"
-            ),
-            format!(
-                "tanggal \"{text}\" di posisi {pos} di luar jangkauan — pantau menerima tanggal 1900-01-01 sampai 2199-12-31, dan -Nd sampai -{MAX_DAYS_AGO}d"
-            ),
+            Spec::DateOutOfRange {
+                text: text.clone(),
+                pos,
+                max_days: MAX_DAYS_AGO,
+            },
         )),
         None => Err(ViewError::new(
             pos,
-            format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d"),
-            format!(
-                "tanggal \"{text}\" tidak valid di posisi {pos} — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"
-            ),
+            Spec::BadDate {
+                text: text.clone(),
+                pos,
+            },
         )),
     }
 }
@@ -667,11 +634,8 @@ fn parse_date_expr(text: &str) -> Option<DateExpr> {
 /// Records where a key that may appear only once was seen, or the error for the second time.
 fn once(seen: &mut Option<usize>, typed: &str, pos: usize) -> Result<(), ViewError> {
     if let Some(first) = *seen {
-        return Err(ViewError::new(
-            pos,
-            format!("\"{typed}\" given twice (at {first} and {pos})"),
-            format!("\"{typed}\" diberikan dua kali (di posisi {first} dan {pos})"),
-        ));
+        let typed = typed.to_string();
+        return Err(ViewError::new(pos, Spec::GivenTwice { typed, first, pos }));
     }
     *seen = Some(pos);
     Ok(())

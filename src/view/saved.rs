@@ -2,6 +2,7 @@
 //! name others; a name not saved, a circle of names or a runaway expansion is an error.
 
 use crate::i18n::Lang;
+use crate::i18n::view::Spec;
 
 use super::parse::{Token, ViewError, tokenize};
 
@@ -34,7 +35,7 @@ fn expand_in(
         return Ok(input.to_string());
     }
     let tokens = tokenize(input).map_err(|e| match at {
-        Some(pos) => ViewError::new(pos, e.message(Lang::En), e.message(Lang::Id)),
+        Some(pos) => e.at(pos),
         None => e,
     })?;
     let chars: Vec<char> = input.chars().collect();
@@ -55,25 +56,15 @@ fn expand_in(
                 .map(|n| format!("@{n}"))
                 .collect();
             let circle = circle.join(" → ");
-            return Err(ViewError::new(
-                pos,
-                format!(
-                    "the saved views at {pos} name each other in a circle: {circle}; change one of them so the circle ends"
-                ),
-                format!(
-                    "tampilan tersimpan di posisi {pos} saling menyebut melingkar: {circle}; ubah salah satunya agar lingkaran terputus"
-                ),
-            ));
+            return Err(ViewError::new(pos, Spec::SavedCircle { pos, circle }));
         }
         let Some(spec) = (saved.spec)(&name) else {
-            return Err(ViewError::new(
-                pos,
-                format!("no saved view @{name} {}", (saved.listed)(Lang::En)),
-                format!(
-                    "tidak ada tampilan tersimpan @{name} {}",
-                    (saved.listed)(Lang::Id)
-                ),
-            ));
+            let problem = Spec::NoSavedView {
+                name,
+                listed_id: (saved.listed)(Lang::Id),
+                listed_en: (saved.listed)(Lang::En),
+            };
+            return Err(ViewError::new(pos, problem));
         };
         chain.push(name);
         let inner = expand_in(&spec, saved, chain, Some(pos))?;
@@ -82,15 +73,8 @@ fn expand_in(
         out.push_str(&inner);
         out.push(' ');
         if out.chars().count() > MAX_EXPANDED {
-            return Err(ViewError::new(
-                pos,
-                format!(
-                    "the saved views at {pos} expand to more than {MAX_EXPANDED} characters; name fewer views in one another"
-                ),
-                format!(
-                    "tampilan tersimpan di posisi {pos} menjadi lebih dari {MAX_EXPANDED} karakter; kurangi tampilan yang saling menyebut"
-                ),
-            ));
+            let max = MAX_EXPANDED;
+            return Err(ViewError::new(pos, Spec::SavedTooLong { pos, max }));
         }
     }
     out.extend(&chars[next..]);
@@ -107,25 +91,12 @@ fn saved_name(token: &Token) -> Result<Option<String>, ViewError> {
     };
     let pos = token.pos;
     if negated {
-        return Err(ViewError::new(
-            pos,
-            format!(
-                "a saved view cannot be negated at {pos} ({text}); negate its terms one by one"
-            ),
-            format!(
-                "tampilan tersimpan tidak dapat dinegasikan di posisi {pos} ({text}); negasikan istilahnya satu per satu"
-            ),
-        ));
+        let text = text.to_string();
+        return Err(ViewError::new(pos, Spec::SavedNegated { pos, text }));
     }
     let name = &text[1..];
     if name.is_empty() {
-        return Err(ViewError::new(
-            pos,
-            format!("\"@\" at {pos} needs the name of a saved view after it, e.g. @overdue"),
-            format!(
-                "\"@\" di posisi {pos} perlu nama tampilan tersimpan sesudahnya, mis. @overdue"
-            ),
-        ));
+        return Err(ViewError::new(pos, Spec::AtWithoutName { pos }));
     }
     Ok(Some(name.to_string()))
 }

@@ -650,29 +650,72 @@ fn the_reader_sees_the_imports_it_must() {
 }
 
 /// Files that still hold user-visible text of their own (a `pick` between two texts, a match
-/// on the language, or an English-only `Error::Other`) instead of taking it from the catalogue in
-/// `src/i18n/`. Shrinks as they move there; a file that no longer does must leave the list.
-const KNOWN_TEXT: &[&str] = &[
-    "commands/backup.rs",
-    "commands/config.rs",
-    "commands/doctor.rs",
-    "config/error.rs",
-    "demo/synthetic.rs",
-    "domain/codes.rs",
-    "domain/reference.rs",
-    "error.rs",
-    "store/read.rs",
-    "tui/bindings.rs",
-    "tui/theme.rs",
-    "tui/worker.rs",
-    "view/parse.rs",
-];
+/// on the language that gives a text, or an English-only `Error::Other`) instead of taking it from
+/// the catalogue in `src/i18n/`. Shrinks as they move there; a file that no longer does must leave
+/// the list.
+const KNOWN_TEXT: &[&str] = &["tui/bindings.rs", "tui/theme.rs"];
 
+/// Whether the (comment-free, test-free) source holds user-visible text of its own: a `pick`
+/// between two texts, an arm of a match on the language that gives a text written there (a string
+/// literal or a `format!`), or pantau's `Error::Other`. An arm that gives data is not text of its
+/// own: `Lang::Id => &self.name_id` (a column of a reference file) or a message the catalogue
+/// has already made in both languages.
 fn holds_text(text: &str) -> bool {
     text.contains(".pick(")
-        || text.contains("Error::Other(")
-        || text.contains("Lang::Id =>")
-        || text.contains("Lang::En =>")
+        || crate_error_other(text)
+        || ["Lang::Id =>", "Lang::En =>"]
+            .iter()
+            .any(|arm| arm_gives_text(text, arm))
+}
+
+/// `Error::Other(` as pantau's own error (not, say, rusqlite's `FromSqlError::Other(`). pantau's
+/// error has no such variant any more; should one come back, English-only, this finds its uses.
+fn crate_error_other(text: &str) -> bool {
+    text.match_indices("Error::Other(").any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// Whether some `arm` (`Lang::Id =>`) is followed by a text: a string literal or a `format!`.
+fn arm_gives_text(text: &str, arm: &str) -> bool {
+    text.match_indices(arm).any(|(i, _)| {
+        let value = text[i + arm.len()..].trim_start();
+        let value = value.strip_prefix('{').unwrap_or(value).trim_start();
+        [
+            "\"",
+            "r\"",
+            "r#\"",
+            "format!",
+            "&format!",
+            "String::from(\"",
+        ]
+        .iter()
+        .any(|t| value.starts_with(t))
+    })
+}
+
+#[test]
+fn the_text_check_tells_text_from_data() {
+    // Text written in the source: each must be found.
+    for text in [
+        "lang.pick(\"Jumlah\", \"Total\")",
+        "match lang { Lang::Id => \"Jumlah\", Lang::En => \"Total\" }",
+        "match lang {\n    Lang::Id => {\n        \"Jumlah\"\n    }\n}",
+        "match lang { Lang::En => format!(\"{n} cases\"), _ => todo!() }",
+        "Err(Error::Other(\"cancelled\".into()))",
+        "Err(crate::error::Error::Other(text))",
+    ] {
+        assert!(holds_text(text), "text not found in: {text}");
+    }
+    // Data: the column of a reference file, a message made by the catalogue, another crate's error.
+    for data in [
+        "match lang { Lang::Id => &self.name_id, Lang::En => &self.name_en }",
+        "match lang { Lang::Id => message_id.clone(), Lang::En => message.clone() }",
+        "FromSqlError::Other(Box::new(UnknownCode { code }))",
+    ] {
+        assert!(!holds_text(data), "data taken for text: {data}");
+    }
 }
 
 #[test]

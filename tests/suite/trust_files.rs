@@ -203,6 +203,20 @@ fn a_read_only_file_can_be_read_and_refuses_writes_saying_how_to_get_permission(
         )),
         "{err}"
     );
+    // In Indonesian, the reason in brackets is Indonesian too.
+    let mut c = pantau_as_user(&db);
+    crate::sealed::locale(&mut c, "id_ID.UTF-8");
+    let out = c.args(["import", CONTOH]).output().unwrap();
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} hanya-baca (tanpa izin tulis); `pantau import` perlu menulis ke sana: mintalah izin \
+             tulis pada berkas dan foldernya (README: database bersama untuk satu tim), atau kerjakan pada salinan",
+            db.display()
+        )),
+        "{err}"
+    );
     let out = pantau_as_user(&db)
         .args(["report", "--as-of", "2024-02-02", "--format", "json"])
         .output()

@@ -1,0 +1,221 @@
+//! The messages about a view spec (the filter language: `wilayah:kukar is:overdue`), in Bahasa
+//! Indonesia and English. Each names the 1-based character position of the mistake; a variant
+//! without both texts does not compile.
+
+use super::Lang;
+
+/// What a value of a view spec should have named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Region,
+    Stage,
+    Type,
+    Status,
+    Source,
+    /// An `is:` flag.
+    Flag,
+    /// A `sort:` key.
+    SortKey,
+}
+
+impl Named {
+    /// The word for it in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::Region, Id) => "wilayah",
+            (Self::Region, En) => "region",
+            (Self::Stage, Id) => "tahapan",
+            (Self::Stage, En) => "stage",
+            (Self::Type, Id) => "jenis",
+            (Self::Type, En) => "type",
+            (Self::Status, Id | En) => "status",
+            (Self::Source, Id) => "sumber",
+            (Self::Source, En) => "source",
+            (Self::Flag, Id) => "penanda",
+            (Self::Flag, En) => "flag",
+            (Self::SortKey, Id) => "kunci urutan",
+            (Self::SortKey, En) => "sort key",
+        }
+    }
+}
+
+/// A mistake in a view spec, with the values it shows (`pos`: a 1-based character position).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Spec {
+    /// A double quote that is never closed.
+    UnterminatedQuote { pos: usize },
+    /// `key:` with nothing after it, or an empty value in a list.
+    EmptyValue { key: String, pos: usize },
+    /// A lone `-`.
+    NothingAfterMinus { pos: usize },
+    /// `-@name`: a saved view where it cannot be used.
+    SavedViewHere { typed: String, pos: usize },
+    /// `""`.
+    EmptyPhrase { pos: usize },
+    /// `is:` with several values.
+    SingleValue { typed: String, pos: usize },
+    /// A date or sort key negated or given several values.
+    NotNegatable { typed: String, pos: usize },
+    /// A key pantau does not know.
+    UnknownKey { typed: String, pos: usize },
+    /// A value that names nothing of its kind.
+    NoMatch {
+        what: Named,
+        text: String,
+        pos: usize,
+    },
+    /// A date outside what pantau takes.
+    DateOutOfRange {
+        text: String,
+        pos: usize,
+        max_days: u32,
+    },
+    /// Not a date.
+    BadDate { text: String, pos: usize },
+    /// A key that may be given once, given twice.
+    GivenTwice {
+        typed: String,
+        first: usize,
+        pos: usize,
+    },
+    /// Saved views that name each other in a circle.
+    SavedCircle { pos: usize, circle: String },
+    /// `@name` names no saved view; `listed_id`/`listed_en` say where the saved views are (each
+    /// a text of the catalogue already).
+    NoSavedView {
+        name: String,
+        listed_id: String,
+        listed_en: String,
+    },
+    /// Saved views that grow too long.
+    SavedTooLong { pos: usize, max: usize },
+    /// `-@name`.
+    SavedNegated { pos: usize, text: String },
+    /// `@` without a name.
+    AtWithoutName { pos: usize },
+}
+
+impl Spec {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::UnterminatedQuote { pos }, Id) => {
+                format!("tanda kutip tidak ditutup di posisi {pos}")
+            }
+            (Self::UnterminatedQuote { pos }, En) => format!("unterminated quote at {pos}"),
+            (Self::EmptyValue { key, pos }, Id) => {
+                format!("nilai kosong untuk \"{key}\" di posisi {pos}")
+            }
+            (Self::EmptyValue { key, pos }, En) => {
+                format!("empty value for \"{key}\" at {pos}")
+            }
+            (Self::NothingAfterMinus { pos }, Id) => {
+                format!("tidak ada apa pun setelah \"-\" di posisi {pos}")
+            }
+            (Self::NothingAfterMinus { pos }, En) => format!("nothing after \"-\" at {pos}"),
+            (Self::SavedViewHere { typed, pos }, Id) => format!(
+                "{typed} di posisi {pos} menyebut tampilan tersimpan, yang tidak dapat dipakai di sini; untuk mencari teksnya, beri tanda kutip: \"{typed}\""
+            ),
+            (Self::SavedViewHere { typed, pos }, En) => format!(
+                "{typed} at {pos} names a saved view, which cannot be used here; to search for the text, quote it: \"{typed}\""
+            ),
+            (Self::EmptyPhrase { pos }, Id) => format!("frasa kosong di posisi {pos}"),
+            (Self::EmptyPhrase { pos }, En) => format!("empty phrase at {pos}"),
+            (Self::SingleValue { typed, pos }, Id) => {
+                format!("\"{typed}\" hanya menerima satu nilai di posisi {pos}")
+            }
+            (Self::SingleValue { typed, pos }, En) => {
+                format!("\"{typed}\" takes a single value at {pos}")
+            }
+            (Self::NotNegatable { typed, pos }, Id) => format!(
+                "\"{typed}\" tidak dapat dinegasikan atau diberi beberapa nilai di posisi {pos}"
+            ),
+            (Self::NotNegatable { typed, pos }, En) => {
+                format!("\"{typed}\" cannot be negated or take several values at {pos}")
+            }
+            (Self::UnknownKey { typed, pos }, Id) => {
+                format!("kunci \"{typed}\" tidak dikenal di posisi {pos}")
+            }
+            (Self::UnknownKey { typed, pos }, En) => {
+                format!("unknown key \"{typed}\" at {pos}")
+            }
+            (Self::NoMatch { what, text, pos }, Id) => format!(
+                "tidak ada {} yang cocok dengan \"{text}\" di posisi {pos}",
+                what.text(Id)
+            ),
+            (Self::NoMatch { what, text, pos }, En) => {
+                format!("no {} matches \"{text}\" at {pos}", what.text(En))
+            }
+            (
+                Self::DateOutOfRange {
+                    text,
+                    pos,
+                    max_days,
+                },
+                Id,
+            ) => format!(
+                "tanggal \"{text}\" di posisi {pos} di luar jangkauan — pantau menerima tanggal 1900-01-01 sampai 2199-12-31, dan -Nd sampai -{max_days}d"
+            ),
+            (
+                Self::DateOutOfRange {
+                    text,
+                    pos,
+                    max_days,
+                },
+                En,
+            ) => format!(
+                "date \"{text}\" at {pos} is out of range — pantau takes dates from 1900-01-01 to 2199-12-31, and -Nd up to -{max_days}d"
+            ),
+            (Self::BadDate { text, pos }, Id) => format!(
+                "tanggal \"{text}\" tidak valid di posisi {pos} — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"
+            ),
+            (Self::BadDate { text, pos }, En) => {
+                format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d")
+            }
+            (Self::GivenTwice { typed, first, pos }, Id) => {
+                format!("\"{typed}\" diberikan dua kali (di posisi {first} dan {pos})")
+            }
+            (Self::GivenTwice { typed, first, pos }, En) => {
+                format!("\"{typed}\" given twice (at {first} and {pos})")
+            }
+            (Self::SavedCircle { pos, circle }, Id) => format!(
+                "tampilan tersimpan di posisi {pos} saling menyebut melingkar: {circle}; ubah salah satunya agar lingkaran terputus"
+            ),
+            (Self::SavedCircle { pos, circle }, En) => format!(
+                "the saved views at {pos} name each other in a circle: {circle}; change one of them so the circle ends"
+            ),
+            (
+                Self::NoSavedView {
+                    name, listed_id, ..
+                },
+                Id,
+            ) => format!("tidak ada tampilan tersimpan @{name} {listed_id}"),
+            (
+                Self::NoSavedView {
+                    name, listed_en, ..
+                },
+                En,
+            ) => format!("no saved view @{name} {listed_en}"),
+            (Self::SavedTooLong { pos, max }, Id) => format!(
+                "tampilan tersimpan di posisi {pos} menjadi lebih dari {max} karakter; kurangi tampilan yang saling menyebut"
+            ),
+            (Self::SavedTooLong { pos, max }, En) => format!(
+                "the saved views at {pos} expand to more than {max} characters; name fewer views in one another"
+            ),
+            (Self::SavedNegated { pos, text }, Id) => format!(
+                "tampilan tersimpan tidak dapat dinegasikan di posisi {pos} ({text}); negasikan istilahnya satu per satu"
+            ),
+            (Self::SavedNegated { pos, text }, En) => format!(
+                "a saved view cannot be negated at {pos} ({text}); negate its terms one by one"
+            ),
+            (Self::AtWithoutName { pos }, Id) => format!(
+                "\"@\" di posisi {pos} perlu nama tampilan tersimpan sesudahnya, mis. @overdue"
+            ),
+            (Self::AtWithoutName { pos }, En) => {
+                format!("\"@\" at {pos} needs the name of a saved view after it, e.g. @overdue")
+            }
+        }
+    }
+}
