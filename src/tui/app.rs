@@ -304,7 +304,7 @@ impl App {
 
     /// The current view in canonical form (without its as-of date).
     pub fn view_spec(&self) -> String {
-        self.view.print(&self.reference)
+        self.view.print_in(&self.reference, self.lang)
     }
 
     /// The date the figures are counted at.

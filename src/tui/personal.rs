@@ -38,7 +38,7 @@ impl App {
             as_of: self.as_of.map(DateExpr::Date),
             ..self.view.clone()
         }
-        .print(&self.reference)
+        .print_in(&self.reference, self.lang)
     }
 
     fn say(&mut self, text: String) {

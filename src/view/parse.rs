@@ -15,7 +15,7 @@ use super::ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
 
 /// The keys a term can have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
+pub(super) enum Key {
     Region,
     Stage,
     Type,
@@ -29,7 +29,7 @@ enum Key {
 }
 
 /// Every key with its Indonesian and English name.
-const KEYS: &[(&str, &str, Key)] = &[
+pub(super) const KEYS: &[(&str, &str, Key)] = &[
     ("wilayah", "region", Key::Region),
     ("tahapan", "stage", Key::Stage),
     ("jenis", "type", Key::Type),

@@ -1,31 +1,63 @@
 //! Prints a view in its one canonical form (English keys, lower-case codes and short names, terms
-//! in normalised order), which parses back to the same view; knows no SQL.
+//! in normalised order), which parses back to the same view; or in the same form with the keys of
+//! the interface language (`wilayah:samarinda`), which parses back too. Knows no SQL.
 
 use crate::domain::Reference;
+use crate::i18n::Lang;
+
+/// `today` as a date of the filter language.
+const TODAY: (&str, &str) = ("hariini", "today");
 
 use super::ast::{DateExpr, Sort, Term, TermKind, TextTerm, View};
-use super::parse::{FLAGS, SORT_KEYS, normalise};
+use super::parse::{FLAGS, KEYS, SORT_KEYS, normalise};
 
 impl View {
     /// The canonical spec of this view: `parse(&view.print(r), r) == Ok(view)` for a normalised
     /// view. The empty view prints as "".
     pub fn print(&self, reference: &Reference) -> String {
+        self.print_in(reference, Lang::En)
+    }
+
+    /// The spec with the keys, flags and words of `lang` (`wilayah:samarinda is:terbuka`), as a
+    /// person reads it on an Indonesian screen; it parses back to the same view in either
+    /// language, since the parser knows both.
+    pub fn print_in(&self, reference: &Reference, lang: Lang) -> String {
         let mut view = self.clone();
         normalise(&mut view, reference);
-        let mut parts: Vec<String> = view.terms.iter().map(|t| term(t, reference)).collect();
+        let mut parts: Vec<String> = view
+            .terms
+            .iter()
+            .map(|t| term(t, reference, lang))
+            .collect();
         parts.extend(view.text.iter().map(text));
         if let Some(d) = view.as_of {
-            parts.push(format!("asof:{}", date(d)));
+            parts.push(format!("{}:{}", key("asof", lang), date(d, lang)));
         }
         if let Some(s) = view.sort {
-            parts.push(format!("sort:{}", sort(s)));
+            parts.push(format!("{}:{}", key("sort", lang), sort(s, lang)));
         }
         parts.join(" ")
     }
 }
 
-fn term(t: &Term, reference: &Reference) -> String {
-    let (key, values) = match &t.kind {
+/// Key `en` (its English name) in `lang`.
+fn key(en: &'static str, lang: Lang) -> &'static str {
+    KEYS.iter()
+        .find(|(_, e, _)| *e == en)
+        .map_or(en, |(id, en, _)| word(id, en, lang))
+}
+
+/// A word of the filter language (a key, a flag, a sort key) in `lang`: the parser's vocabulary,
+/// whose tables hold both names.
+fn word(id: &'static str, en: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
+    let (key_en, values) = match &t.kind {
         TermKind::Region(codes) => (
             "region",
             codes
@@ -47,20 +79,21 @@ fn term(t: &Term, reference: &Reference) -> String {
             "source",
             v.iter().map(|x| x.code().to_lowercase()).collect(),
         ),
-        TermKind::From(d) => ("from", vec![date(*d)]),
-        TermKind::To(d) => ("to", vec![date(*d)]),
+        TermKind::From(d) => ("from", vec![date(*d, lang)]),
+        TermKind::To(d) => ("to", vec![date(*d, lang)]),
         TermKind::Is(flag) => {
             let name = FLAGS
                 .iter()
                 .find(|(_, _, f)| f == flag)
-                .map_or("", |(_, en, _)| en);
+                .map_or("", |(id, en, _)| word(id, en, lang));
             ("is", vec![name.to_string()])
         }
     };
     let values: Vec<String> = values.iter().map(|v| value(v)).collect();
     format!(
-        "{}{key}:{}",
+        "{}{}:{}",
         if t.negated { "-" } else { "" },
+        key(key_en, lang),
         values.join(",")
     )
 }
@@ -100,19 +133,19 @@ fn text(t: &TextTerm) -> String {
     }
 }
 
-fn date(d: DateExpr) -> String {
+fn date(d: DateExpr, lang: Lang) -> String {
     match d {
         DateExpr::Date(d) => d.format("%Y-%m-%d").to_string(),
-        DateExpr::Today => "today".to_string(),
+        DateExpr::Today => word(TODAY.0, TODAY.1, lang).to_string(),
         DateExpr::DaysAgo(n) => format!("-{n}d"),
     }
 }
 
-fn sort(s: Sort) -> String {
+fn sort(s: Sort, lang: Lang) -> String {
     let name = SORT_KEYS
         .iter()
         .find(|(_, _, k)| *k == s.key)
-        .map_or("", |(_, en, _)| en);
+        .map_or("", |(id, en, _)| word(id, en, lang));
     format!("{}{name}", if s.descending { "-" } else { "" })
 }
 
@@ -135,6 +168,25 @@ mod tests {
             Ok(v) => v.print(&reference),
             Err(e) => panic!("{input:?}: {e}"),
         }
+    }
+
+    #[test]
+    fn an_indonesian_screen_prints_indonesian_keys_that_parse_back_in_both_languages() {
+        let reference = r();
+        let input =
+            "-region:64 stage:kampanye is:open from:today sort:-received asof:2024-02-02 minyak";
+        let view = parse(input, &reference).unwrap_or_else(|e| panic!("{e}"));
+        let id = view.print_in(&reference, Lang::Id);
+        assert_eq!(
+            id,
+            "tahapan:kampanye dari:hariini is:terbuka -wilayah:kaltim minyak per:2024-02-02 \
+             urut:-diterima"
+        );
+        assert_eq!(
+            parse(&id, &reference).map(|v| v.print(&reference)),
+            Ok(view.print(&reference))
+        );
+        assert_eq!(view.print_in(&reference, Lang::En), view.print(&reference));
     }
 
     #[test]

@@ -41,7 +41,11 @@ fn enter_on_a_region_lists_its_cases_and_esc_comes_back() {
     assert_eq!(h.app.dashboard_cursor(), (Panel::Regions, 1));
     h.press(KeyCode::Enter);
     assert_eq!(h.app.screen(), Screen::Cases);
-    assert_eq!(h.app.view_spec(), "region:balikpapan");
+    assert_eq!(
+        h.app.view_spec(),
+        "wilayah:balikpapan",
+        "keys in the interface language"
+    );
     assert_eq!(total(&h), 14);
     let rows = h.app.cases().rows();
     assert_eq!(rows.len(), 14);
@@ -69,10 +73,10 @@ fn a_drill_down_replaces_the_region_and_keeps_the_rest_of_the_view() {
     assert_eq!(total(&h), 4);
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Enter);
-    assert_eq!(h.app.view_spec(), "region:balikpapan stage:kampanye");
+    assert_eq!(h.app.view_spec(), "wilayah:balikpapan tahapan:kampanye");
     assert_eq!(total(&h), 8);
     h.press(KeyCode::Esc);
-    assert_eq!(h.app.view_spec(), "region:samarinda stage:kampanye");
+    assert_eq!(h.app.view_spec(), "wilayah:samarinda tahapan:kampanye");
 }
 
 #[test]
@@ -247,7 +251,7 @@ fn the_stage_screen_drills_into_a_stage() {
         h.press(KeyCode::Char('j'));
     }
     h.press(KeyCode::Enter);
-    assert_eq!(h.app.view_spec(), "stage:kampanye");
+    assert_eq!(h.app.view_spec(), "tahapan:kampanye");
     assert_eq!(h.app.screen(), Screen::Cases);
     h.press(KeyCode::Esc);
     assert_eq!(h.app.screen(), Screen::Stages);
@@ -475,7 +479,7 @@ fn the_command_line_view_and_date_are_where_it_starts() {
         chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
         "asof: in the view wins"
     );
-    assert_eq!(h.app.view_spec(), "source:laporan");
+    assert_eq!(h.app.view_spec(), "sumber:laporan");
     assert_eq!(total(&h), 9);
 }
 

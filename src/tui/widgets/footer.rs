@@ -1,5 +1,7 @@
 //! The footer: the status line (a notice or an error) and the few keys of the current mode, as
-//! many as fit, help and quit always. Render-only; hints come from the keymap.
+//! many as fit, help and quit always. A notice comes first and whole (the keys give way to it; it
+//! goes by itself after a few seconds); an error takes the line. Render-only; hints come from the
+//! keymap.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,6 +27,9 @@ impl Widget for Footer<'_> {
         let hint_w = |h: &(String, &str)| width(&h.0) + 1 + width(h.1) + 2;
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
+        let split = self.hints.len().saturating_sub(2);
+        let (rest, last) = self.hints.split_at(split);
+        let reserved: usize = last.iter().map(hint_w).sum();
         if let Some((text, error)) = self.notice {
             let (mark, style) = if error {
                 ("⚠ ", t.error())
@@ -34,16 +39,13 @@ impl Widget for Footer<'_> {
             let room = if error {
                 w.saturating_sub(2)
             } else {
-                (w / 2).max(20)
+                w.saturating_sub(1 + 2 + reserved).max(20)
             };
             let text = fit(&format!("{mark}{text}"), room);
             used += width(&text) + 2;
             spans.push(Span::styled(text, style));
             spans.push(Span::raw("  "));
         }
-        let split = self.hints.len().saturating_sub(2);
-        let (rest, last) = self.hints.split_at(split);
-        let reserved: usize = last.iter().map(hint_w).sum();
         let mut shown: Vec<&(String, &str)> = Vec::new();
         for h in rest {
             if used + reserved + hint_w(h) <= w {
@@ -59,5 +61,51 @@ impl Widget for Footer<'_> {
             spans.push(Span::raw(format!(" {word}  ")));
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::text::buffer_row;
+
+    fn footer(notice: Option<(&str, bool)>) -> String {
+        let hints: Vec<(String, &str)> = [
+            ("⏎", "rinci"),
+            ("/", "saring"),
+            ("f", "beku"),
+            ("Tab", "layar"),
+            ("?", "bantuan"),
+            ("q", "keluar"),
+        ]
+        .iter()
+        .map(|(k, w)| (k.to_string(), *w))
+        .collect();
+        let t = Theme::new(false);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 1));
+        Footer {
+            hints: &hints,
+            notice,
+            theme: &t,
+        }
+        .render(buf.area, &mut buf);
+        buffer_row(&buf, 0)
+    }
+
+    #[test]
+    fn a_notice_shows_whole_and_the_keys_give_way_but_help_and_quit() {
+        let text = "Acuan ditetapkan 12:27:09 · B menghapusnya";
+        let row = footer(Some((text, false)));
+        assert!(row.contains(text), "{row}");
+        assert!(
+            row.contains("? bantuan") && row.contains("q keluar"),
+            "{row}"
+        );
+        assert!(!row.contains("Tab layar"), "{row}");
+        let quiet = footer(None);
+        assert!(
+            quiet.contains("Tab layar") && quiet.contains("q keluar"),
+            "{quiet}"
+        );
     }
 }
