@@ -12,44 +12,50 @@ use crate::import::Format;
 use crate::tui::theme::ThemeName;
 
 /// pantau — election-violation cases of Bawaslu Kalimantan Timur, live in the terminal.
+///
+/// Each subcommand takes only the flags that mean something to it (`pantau report --help` lists
+/// them); given before the subcommand they work the same (`pantau --db F report`), and a flag
+/// given there that the subcommand does not take is a usage error rather than silently nothing.
 #[derive(Debug, Parser)]
 #[command(name = "pantau", version, about, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+    #[command(flatten)]
+    pub limits: Limits,
+    #[command(flatten)]
+    pub look: Look,
     #[command(flatten)]
     pub tui: TuiArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Flags of the interactive screen (`pantau` without a subcommand); not global, so they do not
-/// clash with the `--view` and `--as-of` of `report` and `export`.
+/// Flags of the interactive screen (`pantau` without a subcommand, and `present`); not given to
+/// other subcommands, so they do not clash with the `--view` and `--as-of` of `report` and
+/// `export`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct TuiArgs {
-    /// Open the interactive screen with this view (the filter language; `/` edits it there).
-    #[arg(long = "view", value_name = "SPEC")]
+    /// Open the interactive screen with this view (the filter language; `/` edits it there). A
+    /// view may start with `-`: `--view -minyak` and `--view=-region:64` both work.
+    #[arg(long = "view", value_name = "SPEC", allow_hyphen_values = true)]
     pub view: Option<String>,
     /// Open the interactive screen as of this date (YYYY-MM-DD, DD/MM/YYYY, today or -7d);
     /// `[` and `]` move it there.
-    #[arg(long = "as-of", value_name = "DATE")]
+    #[arg(long = "as-of", value_name = "DATE", allow_hyphen_values = true)]
     pub as_of: Option<String>,
     /// Show every count's change since this time (YYYY-MM-DD HH:MM, or HH:MM today), as `b` does
     /// now; kept per database until `B` clears it.
     #[arg(long, value_name = "DATE-TIME")]
     pub baseline: Option<String>,
-    /// In presenter mode, turn to the next page every D (20s, 1m) while no key is pressed.
-    #[arg(long, value_name = "D", value_parser = parse_duration)]
-    pub cycle: Option<std::time::Duration>,
 }
 
 impl TuiArgs {
     /// Whether any flag of the interactive screen was given.
     pub fn any(&self) -> bool {
-        self.view.is_some()
-            || self.as_of.is_some()
-            || self.baseline.is_some()
-            || self.cycle.is_some()
+        self.view.is_some() || self.as_of.is_some() || self.baseline.is_some()
     }
 
     /// These flags, each taken from `fallback` where not given here.
@@ -58,7 +64,6 @@ impl TuiArgs {
             view: self.view.clone().or_else(|| fallback.view.clone()),
             as_of: self.as_of.clone().or_else(|| fallback.as_of.clone()),
             baseline: self.baseline.clone().or_else(|| fallback.baseline.clone()),
-            cycle: self.cycle.or(fallback.cycle),
         }
     }
 }
@@ -68,40 +73,213 @@ impl TuiArgs {
 pub struct PresentArgs {
     #[command(flatten)]
     pub tui: TuiArgs,
+    /// Turn to the next page every D (20s, 1m) while no key is pressed.
+    #[arg(long, value_name = "D", value_parser = parse_duration)]
+    pub cycle: Option<std::time::Duration>,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+    #[command(flatten)]
+    pub limits: Limits,
+    #[command(flatten)]
+    pub look: Look,
 }
 
-/// Flags every command takes.
-#[derive(Debug, Args, Clone)]
-pub struct Global {
-    /// Database file [default: $PANTAU_DB, else ~/.local/share/pantau/pantau.db].
-    #[arg(long, global = true, env = "PANTAU_DB", value_name = "PATH")]
+/// Flags of every command that reads the database or the configuration.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Common {
+    /// Database file [default: $PANTAU_DB, else the configuration's database, else
+    /// ~/.local/share/pantau/pantau.db].
+    #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Use the demo database in the data folder (~/.local/share/pantau/demo.db), creating it if
     /// missing; takes precedence over --db and PANTAU_DB.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub demo: bool,
-    /// Language of everything printed [default: from LANG: id when it starts with "id", else en].
-    #[arg(long, global = true, value_enum)]
+    /// Language of everything printed [default: the configuration's language, else from LANG:
+    /// id when it starts with "id", else en].
+    #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Never write to the database.
-    #[arg(long, global = true)]
-    pub read_only: bool,
-    /// How the filing and decision limits count their days (14-day extensions always count
-    /// working days) [default: the configuration's deadline_days, else calendar].
-    #[arg(long, global = true, value_enum, env = "PANTAU_DEADLINE_DAYS")]
-    pub deadline_days: Option<DayCount>,
     /// The configuration file [default: ~/.config/pantau/config.toml].
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Start with the default configuration only, whatever the file says.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ignore_config: bool,
+}
+
+impl Common {
+    /// The flags given, as typed.
+    fn given(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for (set, name) in [
+            (self.db.is_some(), "--db"),
+            (self.demo, "--demo"),
+            (self.lang.is_some(), "--lang"),
+            (self.config.is_some(), "--config"),
+            (self.ignore_config, "--ignore-config"),
+        ] {
+            if set {
+                out.push(name);
+            }
+        }
+        out
+    }
+}
+
+/// The flag of the commands that open the database and could write to it (all but `doctor` and
+/// `config`, which never do).
+#[derive(Debug, Args, Clone, Default)]
+pub struct Writes {
+    /// Never write to the database.
+    #[arg(long)]
+    pub read_only: bool,
+}
+
+/// The flag of the commands that judge deadlines (the screen, `report`, `export`, `config`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct Limits {
+    /// How the filing and decision limits count their days (14-day extensions always count
+    /// working days) [default: $PANTAU_DEADLINE_DAYS, else the configuration's deadline_days,
+    /// else calendar].
+    #[arg(long, value_enum)]
+    pub deadline_days: Option<DayCount>,
+}
+
+/// How the screen looks: flags of the interactive screen, `present`, and of `doctor` and
+/// `config`, which say what was chosen.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Look {
     /// The colours [default: mono when NO_COLOR is set, else the configuration's theme, else dark].
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
     /// Draw box lines, blocks and arrows with ASCII characters.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ascii: bool,
+}
+
+/// The flags in force for a command, from before and after its name (after wins), as the
+/// commands read them. `PANTAU_DB` and `PANTAU_DEADLINE_DAYS` are read with the configuration
+/// (`commands::Context`), below the flags.
+#[derive(Debug, Clone, Default)]
+pub struct Global {
+    pub db: Option<PathBuf>,
+    pub demo: bool,
+    pub lang: Option<Lang>,
+    pub read_only: bool,
+    pub deadline_days: Option<DayCount>,
+    pub config: Option<PathBuf>,
+    pub ignore_config: bool,
+    pub theme: Option<ThemeName>,
+    pub ascii: bool,
+}
+
+/// The groups of flags a subcommand takes (`None` for a group it does not take).
+#[derive(Default)]
+struct Own<'a> {
+    common: Option<&'a Common>,
+    writes: Option<&'a Writes>,
+    limits: Option<&'a Limits>,
+    look: Option<&'a Look>,
+}
+
+impl Cli {
+    /// The groups of flags the subcommand takes.
+    fn own(&self) -> Own<'_> {
+        let data = |common, writes| Own {
+            common: Some(common),
+            writes: Some(writes),
+            ..Own::default()
+        };
+        let Some(command) = &self.command else {
+            return Own {
+                common: Some(&self.common),
+                writes: Some(&self.writes),
+                limits: Some(&self.limits),
+                look: Some(&self.look),
+            };
+        };
+        match command {
+            Command::Init(a) => data(&a.common, &a.writes),
+            Command::Demo(a) => data(&a.common, &a.writes),
+            Command::Report(a) => Own {
+                limits: Some(&a.limits),
+                ..data(&a.common, &a.writes)
+            },
+            Command::Export(a) => Own {
+                limits: Some(&a.limits),
+                ..data(&a.common, &a.writes)
+            },
+            Command::Batches(a) | Command::Check(a) => data(&a.common, &a.writes),
+            Command::Import(a) => data(&a.common, &a.writes),
+            Command::Simulate(a) => data(&a.common, &a.writes),
+            Command::Present(a) => Own {
+                limits: Some(&a.limits),
+                look: Some(&a.look),
+                ..data(&a.common, &a.writes)
+            },
+            Command::Backup(a) => data(&a.common, &a.writes),
+            Command::Config(a) => Own {
+                common: Some(&a.common),
+                limits: Some(&a.limits),
+                look: Some(&a.look),
+                writes: None,
+            },
+            Command::Doctor(a) => Own {
+                common: Some(&a.common),
+                look: Some(&a.look),
+                ..Own::default()
+            },
+            Command::Completions(_) | Command::Man(_) => Own::default(),
+        }
+    }
+
+    /// The flags in force: each as given after the subcommand's name, else before it.
+    pub fn global(&self) -> Global {
+        let own = self.own();
+        let top = &self.common;
+        let c = own.common.unwrap_or(top);
+        let days = own.limits.and_then(|l| l.deadline_days);
+        let theme = own.look.and_then(|l| l.theme);
+        Global {
+            db: c.db.clone().or_else(|| top.db.clone()),
+            demo: c.demo || top.demo,
+            lang: c.lang.or(top.lang),
+            read_only: own.writes.is_some_and(|w| w.read_only) || self.writes.read_only,
+            deadline_days: days.or(self.limits.deadline_days),
+            config: c.config.clone().or_else(|| top.config.clone()),
+            ignore_config: c.ignore_config || top.ignore_config,
+            theme: theme.or(self.look.theme),
+            ascii: own.look.is_some_and(|l| l.ascii) || self.look.ascii,
+        }
+    }
+
+    /// The flags given before the subcommand's name that it does not take (they would do
+    /// nothing there), and the subcommand's name; `None` when there are none.
+    pub fn misplaced(&self) -> Option<(Vec<&'static str>, &'static str)> {
+        let name = self.command.as_ref()?.name();
+        let own = self.own();
+        let mut given = Vec::new();
+        if own.common.is_none() {
+            given.extend(self.common.given());
+        }
+        for (taken, set, flag) in [
+            (own.writes.is_some(), self.writes.read_only, "--read-only"),
+            (
+                own.limits.is_some(),
+                self.limits.deadline_days.is_some(),
+                "--deadline-days",
+            ),
+            (own.look.is_some(), self.look.theme.is_some(), "--theme"),
+            (own.look.is_some(), self.look.ascii, "--ascii"),
+        ] {
+            if set && !taken {
+                given.push(flag);
+            }
+        }
+        (!given.is_empty()).then_some((given, name))
+    }
 }
 
 /// The subcommands.
@@ -116,7 +294,7 @@ pub enum Command {
     /// Write every field of every case of a view.
     Export(ExportArgs),
     /// List the recorded import batches.
-    Batches,
+    Batches(Plain),
     /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
     Import(ImportArgs),
     /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
@@ -127,7 +305,7 @@ pub enum Command {
     /// Copy the database consistently while others read and write it (SQLite's online backup).
     Backup(BackupArgs),
     /// Check the database: integrity, foreign keys, schema, full-text index, status history.
-    Check,
+    Check(Plain),
     /// Show the configuration in force and where each value came from, or the bindable commands.
     Config(ConfigArgs),
     /// Check the database, the terminal, the configuration and the locale, each with its fix.
@@ -137,6 +315,37 @@ pub enum Command {
     /// Print a manual page (roff) made from this command line: `pantau man | man -l -`.
     #[command(hide = true)]
     Man(ManArgs),
+}
+
+impl Command {
+    /// The subcommand's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Init(_) => "init",
+            Command::Demo(_) => "demo",
+            Command::Report(_) => "report",
+            Command::Export(_) => "export",
+            Command::Batches(_) => "batches",
+            Command::Import(_) => "import",
+            Command::Simulate(_) => "simulate",
+            Command::Present(_) => "present",
+            Command::Backup(_) => "backup",
+            Command::Check(_) => "check",
+            Command::Config(_) => "config",
+            Command::Doctor(_) => "doctor",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        }
+    }
+}
+
+/// `pantau batches`, `pantau check`: the common flags only.
+#[derive(Debug, Args)]
+pub struct Plain {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
 }
 
 /// `pantau completions`.
@@ -168,6 +377,12 @@ pub struct ConfigArgs {
     /// List every mode, command and its keys, as `[keys.MODE] COMMAND = "KEY"` rebinds them.
     #[arg(long, conflicts_with = "print")]
     pub commands: bool,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub limits: Limits,
+    #[command(flatten)]
+    pub look: Look,
 }
 
 /// `pantau doctor`.
@@ -176,6 +391,10 @@ pub struct DoctorArgs {
     /// Show each key press as pantau receives it (Esc, F-keys, arrows…) until q is pressed.
     #[arg(long)]
     pub keys: bool,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub look: Look,
 }
 
 /// `pantau backup`.
@@ -190,6 +409,10 @@ pub struct BackupArgs {
     /// Permissions of the copy (octal, e.g. 640 to let the group read it).
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
     pub mode: u32,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
 }
 
 /// `pantau init`.
@@ -198,6 +421,10 @@ pub struct InitArgs {
     /// Read regions.csv, stages.csv and holidays.csv from this folder instead of the built-in copies.
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
 }
 
 /// `pantau demo`.
@@ -212,6 +439,10 @@ pub struct DemoArgs {
     /// Replace an existing database (its data is lost).
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
 }
 
 /// Output formats of `report`.
@@ -226,18 +457,26 @@ pub enum ReportFormat {
 /// `pantau report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The view to count (the filter language; see README).
-    #[arg(long, default_value = "")]
+    /// The view to count (the filter language; see README). A view may start with `-`:
+    /// `--view -minyak` and `--view=-region:64` both work.
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
     pub view: String,
     /// One dimension, or two separated by a comma for a cross-tab.
     #[arg(long, value_enum, value_delimiter = ',', num_args = 1..=2, default_value = "region")]
     pub by: Vec<Dim>,
     /// Count cases received on or before this date, each with the status it had then
-    /// (YYYY-MM-DD, DD/MM/YYYY, today or -7d) [default: today].
-    #[arg(long, value_name = "DATE")]
+    /// (YYYY-MM-DD, DD/MM/YYYY, today or -7d) [default: the view's per:, else today]. The
+    /// view's relative dates (from:-7d, to:today) count from it.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+    #[command(flatten)]
+    pub limits: Limits,
 }
 
 /// Output formats of `export`.
@@ -251,20 +490,29 @@ pub enum ExportFormat {
 /// `pantau export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The view to export.
-    #[arg(long, default_value = "")]
+    /// The view to export (the filter language; see README). A view may start with `-`:
+    /// `--view -minyak` and `--view=-region:64` both work.
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
     pub view: String,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
     /// Write to this file (and its provenance beside it) instead of standard output (`-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Export cases received on or before this date.
-    #[arg(long, value_name = "DATE")]
+    /// Export cases received on or before this date, each with the status it had then
+    /// (YYYY-MM-DD, DD/MM/YYYY, today or -7d) [default: the view's per:, else today]. The
+    /// view's relative dates (from:-7d, to:today) count from it.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub as_of: Option<String>,
     /// Permissions of the file and its provenance (octal, e.g. 640 to let the group read them).
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
     pub mode: u32,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+    #[command(flatten)]
+    pub limits: Limits,
 }
 
 impl ReportArgs {
@@ -275,6 +523,9 @@ impl ReportArgs {
             by: vec![Dim::Region],
             as_of: None,
             format: ReportFormat::Table,
+            common: Common::default(),
+            writes: Writes::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -307,6 +558,10 @@ pub struct ImportArgs {
     /// How long to wait for another writer to finish, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
 }
 
 /// `pantau simulate`.
@@ -327,6 +582,10 @@ pub struct SimulateArgs {
     /// How long to wait for another writer before each event, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
 }
 
 /// The most cases `demo --records` writes: ten times the largest benchmark.

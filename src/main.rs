@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = pantau::cli::Cli::parse();
-    let lang = pantau::commands::message_lang(&cli.global);
+    let lang = pantau::commands::message_lang(&cli.global());
     pantau::error::install_panic_hook(lang);
     if let Err(e) = pantau::commands::run(cli) {
         if e.is_broken_pipe() {

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::DoctorArgs;
 use crate::commands::Context;
 use crate::error::{Error, Result};
-use crate::i18n::doctor::Doctor as D;
+use crate::i18n::doctor::{Doctor as D, KeyWord};
 use crate::i18n::{Lang, Msg, tr};
 use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, files};
 
@@ -509,14 +509,12 @@ fn keys(ctx: &Context) -> Result<()> {
                 runs.push(format!("{}:{}", mode.name(), c.name()));
             }
         }
+        let typed = typed(&ev, l);
+        let pad = " ".repeat(16usize.saturating_sub(crate::text::width(&typed)));
         let line = format!(
-            "{:?} {:?} {:?} → {}  {}",
-            ev.code,
-            ev.modifiers,
-            ev.kind,
-            key.label(),
+            "{typed}{pad} {}",
             if runs.is_empty() {
-                "–".to_string()
+                KeyWord::Unbound.text(l).to_string()
             } else {
                 runs.join(" ")
             }
@@ -530,6 +528,87 @@ fn keys(ctx: &Context) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A key press as a user types it, in `lang`: `q`, `G`, `Enter`, `Ctrl-C`, `Shift-Tab`,
+/// `Alt-x`, `F1`, `Up` (`Panah atas`); a release or a held key says so.
+pub fn typed(ev: &ratatui::crossterm::event::KeyEvent, lang: Lang) -> String {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers as M};
+    let mods = ev.modifiers;
+    let ctrl = mods.contains(M::CONTROL);
+    // A character typed carries its own Shift (`G`), as Shift-Tab does; other keys name it.
+    let mut shift = mods.contains(M::SHIFT);
+    let base = match ev.code {
+        KeyCode::Char(' ') => KeyWord::Space.text(lang).to_string(),
+        KeyCode::Char(c) if ctrl => c.to_uppercase().collect(),
+        KeyCode::Char(c) => {
+            shift = false;
+            c.to_string()
+        }
+        KeyCode::BackTab => {
+            shift = true;
+            "Tab".into()
+        }
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Insert => "Insert".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "Page Up".into(),
+        KeyCode::PageDown => "Page Down".into(),
+        KeyCode::Up => KeyWord::Up.text(lang).into(),
+        KeyCode::Down => KeyWord::Down.text(lang).into(),
+        KeyCode::Left => KeyWord::Left.text(lang).into(),
+        KeyCode::Right => KeyWord::Right.text(lang).into(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Null => {
+            // What Ctrl-Space and Ctrl-@ send.
+            return format!("Ctrl-{}", KeyWord::Space.text(lang));
+        }
+        KeyCode::CapsLock => "Caps Lock".into(),
+        KeyCode::ScrollLock => "Scroll Lock".into(),
+        KeyCode::NumLock => "Num Lock".into(),
+        KeyCode::PrintScreen => "Print Screen".into(),
+        KeyCode::Pause => "Pause".into(),
+        KeyCode::Menu => "Menu".into(),
+        KeyCode::KeypadBegin => "Keypad 5".into(),
+        KeyCode::Media(m) => words(&format!("{m:?}")),
+        KeyCode::Modifier(m) => words(&format!("{m:?}")),
+    };
+    let mut name = String::new();
+    for (on, word) in [
+        (ctrl, "Ctrl-"),
+        (mods.contains(M::ALT), "Alt-"),
+        (mods.contains(M::SUPER), "Super-"),
+        (mods.contains(M::HYPER), "Hyper-"),
+        (mods.contains(M::META), "Meta-"),
+        (shift, "Shift-"),
+    ] {
+        if on {
+            name.push_str(word);
+        }
+    }
+    name.push_str(&base);
+    match ev.kind {
+        KeyEventKind::Press => name,
+        KeyEventKind::Release => format!("{name} {}", KeyWord::Released.text(lang)),
+        KeyEventKind::Repeat => format!("{name} {}", KeyWord::Repeated.text(lang)),
+    }
+}
+
+/// `PlayPause` as `Play Pause`, `LeftShift` as `Left Shift`.
+fn words(camel: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in camel.chars().enumerate() {
+        if i > 0 && c.is_uppercase() {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// pantau's files that other users can read or write, and temporary files left by killed runs;
@@ -752,5 +831,66 @@ fn shell_quote(path: &str) -> String {
         path.to_string()
     } else {
         format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers as M};
+
+    fn typed_as(code: KeyCode, mods: M, lang: Lang) -> String {
+        typed(&KeyEvent::new(code, mods), lang)
+    }
+
+    #[test]
+    fn keys_are_named_as_a_user_types_them() {
+        let en = |code, mods| typed_as(code, mods, Lang::En);
+        assert_eq!(en(KeyCode::Char('q'), M::NONE), "q");
+        assert_eq!(en(KeyCode::Char('G'), M::SHIFT), "G");
+        assert_eq!(en(KeyCode::Char('c'), M::CONTROL), "Ctrl-C");
+        assert_eq!(en(KeyCode::Char('x'), M::ALT), "Alt-x");
+        assert_eq!(en(KeyCode::BackTab, M::SHIFT), "Shift-Tab");
+        assert_eq!(en(KeyCode::BackTab, M::NONE), "Shift-Tab");
+        assert_eq!(en(KeyCode::F(1), M::NONE), "F1");
+        assert_eq!(en(KeyCode::Enter, M::NONE), "Enter");
+        assert_eq!(en(KeyCode::Up, M::SHIFT), "Shift-Up");
+        assert_eq!(en(KeyCode::Char(' '), M::NONE), "Space");
+        assert_eq!(en(KeyCode::Null, M::NONE), "Ctrl-Space");
+        assert_eq!(
+            en(
+                KeyCode::Modifier(ratatui::crossterm::event::ModifierKeyCode::LeftShift),
+                M::NONE
+            ),
+            "Left Shift"
+        );
+        let mut ev = KeyEvent::new(KeyCode::Esc, M::NONE);
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(typed(&ev, Lang::En), "Esc (released)");
+        assert_eq!(typed(&ev, Lang::Id), "Esc (dilepas)");
+    }
+
+    #[test]
+    fn keys_with_their_own_word_are_named_in_the_interface_language() {
+        let id = |code, mods| typed_as(code, mods, Lang::Id);
+        assert_eq!(id(KeyCode::Up, M::NONE), "Panah atas");
+        assert_eq!(id(KeyCode::Left, M::CONTROL), "Ctrl-Panah kiri");
+        assert_eq!(id(KeyCode::Char(' '), M::NONE), "Spasi");
+        assert_eq!(id(KeyCode::Enter, M::NONE), "Enter");
+        for code in [
+            KeyCode::Char('a'),
+            KeyCode::Esc,
+            KeyCode::F(12),
+            KeyCode::PageDown,
+            KeyCode::Media(ratatui::crossterm::event::MediaKeyCode::PlayPause),
+        ] {
+            for lang in [Lang::Id, Lang::En] {
+                let name = typed_as(code, M::CONTROL | M::ALT, lang);
+                assert!(
+                    !name.contains('(') && !name.contains("Char") && !name.contains("0x"),
+                    "{name}"
+                );
+            }
+        }
     }
 }

@@ -79,26 +79,28 @@ impl Context {
 
     /// The context from the global flags over `config` (tests pass their own).
     pub fn new(g: &Global, mut config: Config) -> Result<Context> {
-        let env_is = |var: &str, value: &str| std::env::var(var).is_ok_and(|v| v == value);
-        let db = match (&g.db, g.demo, &config.database.value) {
-            (_, true, _) => {
+        let env = |var: &str| std::env::var_os(var).filter(|v| !v.is_empty());
+        let db = match (&g.db, g.demo, env("PANTAU_DB"), &config.database.value) {
+            (_, true, _, _) => {
                 let db = data_dir()?.join("demo.db");
                 config
                     .database
                     .set(Some(db.clone()), Source::Flag("--demo"));
                 db
             }
-            (Some(p), false, _) => {
-                let from = if env_is("PANTAU_DB", &p.to_string_lossy()) {
-                    Source::Env("PANTAU_DB")
-                } else {
-                    Source::Flag("--db")
-                };
-                config.database.set(Some(p.clone()), from);
+            (Some(p), false, _, _) => {
+                config.database.set(Some(p.clone()), Source::Flag("--db"));
                 p.clone()
             }
-            (None, false, Some(p)) => p.clone(),
-            (None, false, None) => data_dir()?.join("pantau.db"),
+            (None, false, Some(p), _) => {
+                let p = PathBuf::from(p);
+                config
+                    .database
+                    .set(Some(p.clone()), Source::Env("PANTAU_DB"));
+                p
+            }
+            (None, false, None, Some(p)) => p.clone(),
+            (None, false, None, None) => data_dir()?.join("pantau.db"),
         };
         if let Some(l) = g.lang {
             config.language.set(Some(l), Source::Flag("--lang"));
@@ -109,17 +111,19 @@ impl Context {
             let from = var.map_or(Source::Default, Source::Env);
             config.language.set(Some(Lang::from_env()), from);
         }
-        if let Some(d) = g.deadline_days {
-            let name = if d == DayCount::Working {
-                "working"
-            } else {
-                "calendar"
-            };
-            let from = if env_is("PANTAU_DEADLINE_DAYS", name) {
-                Source::Env("PANTAU_DEADLINE_DAYS")
-            } else {
-                Source::Flag("--deadline-days")
-            };
+        let days = match (g.deadline_days, env("PANTAU_DEADLINE_DAYS")) {
+            (Some(d), _) => Some((d, Source::Flag("--deadline-days"))),
+            (None, Some(v)) => {
+                let v = v.to_string_lossy();
+                let d = <DayCount as clap::ValueEnum>::from_str(v.trim(), true).map_err(|_| {
+                    let m = Says::DeadlineDaysEnv { value: &v };
+                    Error::usage(m.text(Lang::Id), m.text(Lang::En))
+                })?;
+                Some((d, Source::Env("PANTAU_DEADLINE_DAYS")))
+            }
+            (None, None) => None,
+        };
+        if let Some((d, from)) = days {
             config.deadline_days.set(d, from);
         }
         if let Some(t) = g.theme {
@@ -242,8 +246,14 @@ impl Context {
         )
     }
 
-    /// Parses a view spec typed by the user; a mistake is a usage error (exit 2).
+    /// Parses a view spec typed by the user, with `--as-of` if given; a mistake is a usage
+    /// error (exit 2). `--as-of` and a `per:` in the view may both be given only when they
+    /// name the same date: figures are counted at one date, and neither silently wins.
     pub fn parse_view(&self, store: &Store, spec: &str, as_of: Option<&str>) -> Result<View> {
+        refuse_a_flag("--view", spec)?;
+        if let Some(a) = as_of {
+            refuse_a_flag("--as-of", a)?;
+        }
         let reference = store.reference()?;
         let spec = self.expand_view(spec)?;
         let spec = spec.as_str();
@@ -256,10 +266,75 @@ impl Context {
                     format!("--as-of: {}", e.message(Lang::En)),
                 )
             })?;
+            if let (Some(typed), Some(flag)) = (view.as_of, parsed.as_of)
+                && typed.resolve(self.today) != flag.resolve(self.today)
+            {
+                let (flag, typed) = (self.date_named(flag), self.date_named(typed));
+                let m = Says::AsOfTwice {
+                    flag: &flag,
+                    view: &typed,
+                };
+                return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+            }
             view.as_of = parsed.as_of;
         }
         Ok(view)
     }
+
+    /// Says on standard error what the output would not show about the view's dates: the date
+    /// counted at when the view's `per:` set it (`shown`: the output states it itself), and a
+    /// `from:` after that date, which no case can match.
+    pub fn say_about_dates(&self, view: &View, flag: bool, shown: bool) {
+        let as_of = view.as_of_date(self.today);
+        if view.as_of.is_some() && !flag && !shown {
+            let date = as_of.format("%d/%m/%Y").to_string();
+            crate::log::warn(&Says::AsOfFromView { date: &date }.text(self.lang));
+        }
+        for term in &view.terms {
+            if let crate::view::TermKind::From(d) = term.kind
+                && !term.negated
+                && d.resolve(as_of) > as_of
+            {
+                let (from, as_of) = (d.to_string(), as_of.to_string());
+                let m = Says::FromAfterAsOf {
+                    from: &from,
+                    as_of: &as_of,
+                };
+                crate::log::warn(&m.text(self.lang));
+            }
+        }
+    }
+
+    /// A date as typed, with the day it means today when it is relative: `-7d (2024-01-26)`.
+    fn date_named(&self, d: crate::view::DateExpr) -> String {
+        if d.is_relative() {
+            format!("{d} ({})", d.resolve(self.today))
+        } else {
+            d.to_string()
+        }
+    }
+}
+
+/// A usage error when the value of `option` is one of pantau's own flags (`--view --lang`):
+/// values may start with `-` (`--view -minyak`), so a forgotten value would otherwise take the
+/// next flag as its own.
+fn refuse_a_flag(option: &str, value: &str) -> Result<()> {
+    use clap::CommandFactory;
+    fn knows(c: &clap::Command, name: &str) -> bool {
+        c.get_arguments().any(|a| a.get_long() == Some(name))
+            || c.get_subcommands().any(|s| knows(s, name))
+    }
+    let Some(name) = value.trim().strip_prefix("--") else {
+        return Ok(());
+    };
+    let name = name.split('=').next().unwrap_or(name);
+    let mut cli = Cli::command();
+    cli.build();
+    if knows(&cli, name) {
+        let m = Says::FlagAsValue { option, value };
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+    }
+    Ok(())
 }
 
 fn quote(s: &str) -> String {
@@ -325,20 +400,29 @@ fn today() -> Result<NaiveDate> {
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
+    if let Some((flags, command)) = cli.misplaced() {
+        let m = Says::FlagsMeanNothing {
+            flags: &flags.join(", "),
+            count: flags.len(),
+            command,
+        };
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+    }
     // Made from the command line alone: no configuration, no database.
     match &cli.command {
         Some(Command::Completions(a)) => return manual::completions(a),
         Some(Command::Man(a)) => return manual::man(a),
         _ => {}
     }
+    let global = cli.global();
     // `doctor` reports a configuration's mistakes instead of stopping at them.
     if let Some(Command::Doctor(a)) = &cli.command {
-        return doctor::run(&Context::lenient(&cli.global)?, a);
+        return doctor::run(&Context::lenient(&global)?, a);
     }
-    let ctx = Context::from_global(&cli.global)?;
+    let ctx = Context::from_global(&global)?;
     match cli.command {
-        None => tui::run(&ctx, &cli.tui, false),
-        Some(Command::Present(a)) => tui::run(&ctx, &a.tui.or(&cli.tui), true),
+        None => tui::run(&ctx, &cli.tui, None),
+        Some(Command::Present(a)) => tui::run(&ctx, &a.tui.or(&cli.tui), Some(a.cycle)),
         Some(_) if cli.tui.any() => {
             let m = Says::ScreenFlagsFirst;
             Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
@@ -347,11 +431,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo(a)) => demo::run(&ctx, &a),
         Some(Command::Report(a)) => report::run(&ctx, &a),
         Some(Command::Export(a)) => export::run(&ctx, &a),
-        Some(Command::Batches) => batches::run(&ctx),
+        Some(Command::Batches(_)) => batches::run(&ctx),
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
         Some(Command::Backup(a)) => backup::run(&ctx, &a),
-        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Check(_)) => check::run(&ctx),
         Some(Command::Config(a)) => config::run(&ctx, &a),
         Some(Command::Doctor(a)) => doctor::run(&ctx, &a),
         Some(Command::Completions(_) | Command::Man(_)) => Ok(()),

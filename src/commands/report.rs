@@ -9,6 +9,7 @@ use crate::engine::{Cross, Dim, Engine, Group, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
+use crate::view::View;
 
 /// The JSON document `report --format json` prints.
 #[derive(Debug, Serialize)]
@@ -36,11 +37,22 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let mut engine = ctx.engine(&store)?;
     engine.use_cached_index(view.as_of.is_some())?;
     let dates = engine.dates(&view);
-    let mut printed_view = view.clone();
-    if args.as_of.is_some() {
-        printed_view.as_of = None;
-    }
-    let spec = printed_view.print(engine.reference());
+    ctx.say_about_dates(
+        &view,
+        args.as_of.is_some(),
+        args.format != ReportFormat::Csv,
+    );
+    // The date counted at is stated on its own; `--as-of` is not part of the view.
+    let printed = |v: &View| {
+        let mut v = v.clone();
+        if args.as_of.is_some() {
+            v.as_of = None;
+        }
+        v.print(engine.reference())
+    };
+    let spec = printed(&view);
+    // Relative dates are shown with the days they stood for: `from:-7d (from:2024-01-26)`.
+    let anchored = printed(&view.anchored(ctx.today));
     let lang = ctx.lang;
     let first = args.by[0];
     let groups = engine.group(&view, first, lang)?;
@@ -84,6 +96,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 tr(lang, Msg::View),
                 if spec.is_empty() {
                     tr(lang, Msg::NoView).to_string()
+                } else if anchored != spec {
+                    format!("{spec} ({anchored})")
                 } else {
                     spec.clone()
                 },

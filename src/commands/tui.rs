@@ -13,8 +13,12 @@ use crate::i18n::{Lang, Msg, tr};
 use crate::tui::app::Options;
 use crate::tui::effect::Outside;
 
-/// Runs the interactive screen (in presenter mode for `pantau present`).
-pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
+/// Runs the interactive screen; `present` is `Some` for `pantau present`, with its `--cycle`.
+pub fn run(
+    ctx: &Context,
+    args: &TuiArgs,
+    present: Option<Option<std::time::Duration>>,
+) -> Result<()> {
     // A mistake in what was typed is said first (exit status 2), terminal or not.
     let baseline = args
         .baseline
@@ -50,7 +54,7 @@ pub fn run(ctx: &Context, args: &TuiArgs, present: bool) -> Result<()> {
 fn session(
     ctx: &Context,
     args: &TuiArgs,
-    present: bool,
+    present: Option<Option<std::time::Duration>>,
     baseline: Option<chrono::NaiveDateTime>,
 ) -> Result<()> {
     // Creates the demo database with --demo; a missing database is an error naming the path and
@@ -82,9 +86,9 @@ fn session(
         size,
         tiles,
         baseline,
-        present,
-        cycle: args
-            .cycle
+        present: present.is_some(),
+        cycle: present
+            .flatten()
             .and_then(|d| chrono::Duration::from_std(d).ok())
             .filter(|d| *d > chrono::Duration::zero()),
         prefs: Prefs {

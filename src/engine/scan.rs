@@ -151,7 +151,7 @@ impl Filter {
                 TermKind::Status(v) => allow(&mut f.status, Status::ALL, v, neg),
                 TermKind::Type(v) => allow(&mut f.type_group, TypeGroup::ALL, v, neg),
                 TermKind::From(d) => {
-                    let d = day(d.resolve(dates.today))?;
+                    let d = day(d.resolve(dates.as_of))?;
                     if neg {
                         // received < d
                         f.to = f.to.min(
@@ -163,7 +163,7 @@ impl Filter {
                     }
                 }
                 TermKind::To(d) => {
-                    let d = day(d.resolve(dates.today))?;
+                    let d = day(d.resolve(dates.as_of))?;
                     if neg {
                         // received > d
                         f.from = f.from.max(d.saturating_add(1));

@@ -38,9 +38,10 @@ impl Params {
 /// The dates a view is answered at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dates {
-    /// Today, for `today` and `-7d`.
+    /// Today: what a relative `per:` counts from.
     pub today: NaiveDate,
-    /// The as-of date: only cases received on or before it count.
+    /// The as-of date: only cases received on or before it count; a relative `from:` or `to:`
+    /// (`today`, `-7d`) counts from it.
     pub as_of: NaiveDate,
     /// Whether the as-of date was asked for (statuses then come from the history).
     pub historical: bool,
@@ -145,14 +146,14 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
         TermKind::From(d) => (
             format!(
                 "c.tanggal_diterima >= {}",
-                p.bind(d.resolve(dates.today).to_string())
+                p.bind(d.resolve(dates.as_of).to_string())
             ),
             false,
         ),
         TermKind::To(d) => (
             format!(
                 "c.tanggal_diterima <= {}",
-                p.bind(d.resolve(dates.today).to_string())
+                p.bind(d.resolve(dates.as_of).to_string())
             ),
             false,
         ),

@@ -224,6 +224,22 @@ pub enum Command<'a> {
     TodayBad { s: &'a str },
     /// Screen options given before a subcommand.
     ScreenFlagsFirst,
+    /// Flags given before a subcommand that does not take them.
+    FlagsMeanNothing {
+        flags: &'a str,
+        count: usize,
+        command: &'a str,
+    },
+    /// `PANTAU_DEADLINE_DAYS` is neither `calendar` nor `working`.
+    DeadlineDaysEnv { value: &'a str },
+    /// An option that takes a value (`--view`) is followed by another flag instead.
+    FlagAsValue { option: &'a str, value: &'a str },
+    /// `--as-of` and the view's `per:` name two different dates.
+    AsOfTwice { flag: &'a str, view: &'a str },
+    /// The view's `per:` sets the date counted at, and the output does not show it.
+    AsOfFromView { date: &'a str },
+    /// A `from:` after the date counted at: no case can match.
+    FromAfterAsOf { from: &'a str, as_of: &'a str },
     /// `pantau man NAME` of no subcommand.
     NoSubcommand { name: &'a str, names: &'a str },
     /// Standard output cannot be written.
@@ -580,10 +596,53 @@ impl Command<'_> {
             ),
             (Self::TodayBad { s }, Id) => format!("PANTAU_TODAY tidak valid: {s:?}"),
             (Self::TodayBad { s }, En) => format!("bad PANTAU_TODAY: {s:?}"),
-            (Self::ScreenFlagsFirst, Id) => "--view/--as-of/--baseline/--cycle sebelum subperintah berlaku untuk layar interaktif; tulis \
+            (Self::FlagsMeanNothing { flags, command, .. }, Id) => format!(
+                "{flags} tidak berarti apa pun untuk `pantau {command}`; `pantau {command} --help` \
+                 menyebut opsi yang diterimanya"
+            ),
+            (Self::FlagsMeanNothing { flags, count, command }, En) => format!(
+                "{flags} {} nothing to `pantau {command}`; `pantau {command} --help` lists the \
+                 flags it takes",
+                plural(count, "means", "mean")
+            ),
+            (Self::DeadlineDaysEnv { value }, Id) => {
+                format!("PANTAU_DEADLINE_DAYS tidak valid: {value:?}; tulis calendar atau working")
+            }
+            (Self::DeadlineDaysEnv { value }, En) => {
+                format!("bad PANTAU_DEADLINE_DAYS: {value:?}; write calendar or working")
+            }
+            (Self::FlagAsValue { option, value }, Id) => format!(
+                "{option} perlu nilai, tetapi diikuti opsi {value}; tulis nilainya tepat sesudah \
+                 {option} (nilai yang diawali \"-\" juga boleh: {option} -minyak, {option}=-minyak)"
+            ),
+            (Self::FlagAsValue { option, value }, En) => format!(
+                "{option} takes a value but is followed by the flag {value}; give the value right \
+                 after {option} (one starting with \"-\" is fine: {option} -minyak, {option}=-minyak)"
+            ),
+            (Self::AsOfTwice { flag, view }, Id) => format!(
+                "--as-of {flag} dan per:{view} di tampilan menyebut dua tanggal yang berbeda; \
+                 angka dihitung pada satu tanggal saja: pakai salah satunya"
+            ),
+            (Self::AsOfTwice { flag, view }, En) => format!(
+                "--as-of {flag} and the view's asof:{view} are two different dates; figures are \
+                 counted at one date only: give one of them"
+            ),
+            (Self::AsOfFromView { date }, Id) => {
+                format!("dihitung per {date}, sesuai per: di tampilan")
+            }
+            (Self::AsOfFromView { date }, En) => {
+                format!("counted as of {date}, as the view's asof: says")
+            }
+            (Self::FromAfterAsOf { from, as_of }, Id) => format!(
+                "dari:{from} jatuh sesudah tanggal hitung {as_of}: tidak ada kasus yang dapat cocok"
+            ),
+            (Self::FromAfterAsOf { from, as_of }, En) => format!(
+                "from:{from} is after the date counted at, {as_of}: no case can match"
+            ),
+            (Self::ScreenFlagsFirst, Id) => "--view/--as-of/--baseline sebelum subperintah berlaku untuk layar interaktif; tulis \
                  sesudah subperintah, mis. `pantau report --view ...`"
                 .into(),
-            (Self::ScreenFlagsFirst, En) => "--view/--as-of/--baseline/--cycle before the subcommand apply to the interactive screen; put \
+            (Self::ScreenFlagsFirst, En) => "--view/--as-of/--baseline before the subcommand apply to the interactive screen; put \
                  them after it, e.g. `pantau report --view ...`"
                 .into(),
             (Self::NoSubcommand { name, names }, Id) => {

@@ -489,6 +489,48 @@ impl Doctor<'_> {
     }
 }
 
+/// The words of `pantau doctor --keys` for keys whose name is not the same in both languages,
+/// and for what happened to a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyWord {
+    Space,
+    Up,
+    Down,
+    Left,
+    Right,
+    /// The key was let go (terminals that report releases).
+    Released,
+    /// The key is held down and repeats.
+    Repeated,
+    /// No command of pantau's runs on the key.
+    Unbound,
+}
+
+impl KeyWord {
+    /// The word in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::Space, Id) => "Spasi",
+            (Self::Space, En) => "Space",
+            (Self::Up, Id) => "Panah atas",
+            (Self::Up, En) => "Up",
+            (Self::Down, Id) => "Panah bawah",
+            (Self::Down, En) => "Down",
+            (Self::Left, Id) => "Panah kiri",
+            (Self::Left, En) => "Left",
+            (Self::Right, Id) => "Panah kanan",
+            (Self::Right, En) => "Right",
+            (Self::Released, Id) => "(dilepas)",
+            (Self::Released, En) => "(released)",
+            (Self::Repeated, Id) => "(ditahan)",
+            (Self::Repeated, En) => "(held)",
+            (Self::Unbound, Id) => "tidak menjalankan apa pun di pantau",
+            (Self::Unbound, En) => "runs nothing in pantau",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

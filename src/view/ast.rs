@@ -62,6 +62,11 @@ pub enum Flag {
 }
 
 /// A date as written: absolute, `today`, or `-Nd` (N days before today).
+///
+/// A relative date counts from an anchor: in `per:`/`asof:` (and `--as-of`) from the calendar's
+/// today; in `from:` and `to:` from the date the view is counted at (its as-of date), so that
+/// `from:-7d` is the week before whatever date the figures are for. [`View::anchored`] applies
+/// both rules; the engine resolves `from:` and `to:` the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DateExpr {
     Date(NaiveDate),
@@ -70,15 +75,53 @@ pub enum DateExpr {
 }
 
 impl DateExpr {
-    /// The date this expression means when today is `today`.
-    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+    /// The date this expression means counted from `anchor`: `today` is the anchor itself,
+    /// `-7d` seven days before it.
+    pub fn resolve(self, anchor: NaiveDate) -> NaiveDate {
         match self {
             DateExpr::Date(d) => d,
-            DateExpr::Today => today,
-            DateExpr::DaysAgo(n) => today
+            DateExpr::Today => anchor,
+            DateExpr::DaysAgo(n) => anchor
                 .checked_sub_days(chrono::Days::new(u64::from(n)))
                 .unwrap_or(NaiveDate::MIN),
         }
+    }
+
+    /// Whether the date depends on its anchor (`today`, `-7d`).
+    pub fn is_relative(self) -> bool {
+        !matches!(self, DateExpr::Date(_))
+    }
+}
+
+impl View {
+    /// The date the view's figures are counted at: its `per:` counted from `today`, else `today`.
+    pub fn as_of_date(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.map_or(today, |d| d.resolve(today))
+    }
+
+    /// The view with every date made absolute as it is answered: `per:` counted from `today`,
+    /// `from:` and `to:` from the as-of date. A view without relative dates comes back equal.
+    pub fn anchored(&self, today: NaiveDate) -> View {
+        let as_of = self.as_of_date(today);
+        let mut view = self.clone();
+        view.as_of = self.as_of.map(|d| DateExpr::Date(d.resolve(today)));
+        for term in &mut view.terms {
+            if let TermKind::From(d) | TermKind::To(d) = &mut term.kind {
+                *d = DateExpr::Date(d.resolve(as_of));
+            }
+        }
+        view.terms.sort();
+        view.terms.dedup();
+        view
+    }
+
+    /// Whether any date of the view depends on today or on the as-of date.
+    pub fn has_relative_dates(&self) -> bool {
+        self.as_of.is_some_and(DateExpr::is_relative)
+            || self.terms.iter().any(|t| match t.kind {
+                TermKind::From(d) | TermKind::To(d) => d.is_relative(),
+                _ => false,
+            })
     }
 }
 
@@ -117,4 +160,90 @@ pub enum SortKey {
     Type,
     /// `tenggat`/`due` — the deadline (cases without one last).
     Due,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Reference;
+
+    fn on(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn view(spec: &str) -> View {
+        crate::view::parse(spec, &Reference::embedded()).unwrap()
+    }
+
+    fn printed(v: &View) -> String {
+        v.print(&Reference::embedded())
+    }
+
+    #[test]
+    fn a_relative_date_counts_from_its_anchor() {
+        let anchor = on(2024, 2, 2);
+        assert_eq!(DateExpr::Today.resolve(anchor), anchor);
+        assert_eq!(DateExpr::DaysAgo(7).resolve(anchor), on(2024, 1, 26));
+        assert_eq!(DateExpr::DaysAgo(0).resolve(anchor), anchor);
+        assert_eq!(
+            DateExpr::Date(on(2023, 5, 1)).resolve(anchor),
+            on(2023, 5, 1)
+        );
+        assert_eq!(
+            DateExpr::DaysAgo(u32::MAX).resolve(on(1900, 1, 1)),
+            NaiveDate::MIN
+        );
+        assert!(DateExpr::Today.is_relative() && DateExpr::DaysAgo(3).is_relative());
+        assert!(!DateExpr::Date(anchor).is_relative());
+    }
+
+    #[test]
+    fn from_and_to_count_from_the_as_of_date_and_per_from_today() {
+        let today = on(2026, 11, 29);
+        // Without per:, the as-of date is today.
+        let v = view("from:-7d to:today");
+        assert_eq!(v.as_of_date(today), today);
+        assert_eq!(printed(&v.anchored(today)), "from:2026-11-22 to:2026-11-29");
+        // per: counts from today; from: and to: from per:'s date.
+        let v = view("per:2024-02-02 from:-7d to:-1d");
+        assert_eq!(v.as_of_date(today), on(2024, 2, 2));
+        assert_eq!(
+            printed(&v.anchored(today)),
+            "from:2024-01-26 to:2024-02-01 asof:2024-02-02"
+        );
+        let v = view("asof:-7d dari:hariini");
+        assert_eq!(v.as_of_date(today), on(2026, 11, 22));
+        assert_eq!(
+            printed(&v.anchored(today)),
+            "from:2026-11-22 asof:2026-11-22"
+        );
+    }
+
+    #[test]
+    fn anchoring_keeps_everything_but_the_dates() {
+        let today = on(2024, 2, 9);
+        let v = view("region:samarinda -minyak -is:open per:2024-02-02 sort:-due");
+        assert!(!v.has_relative_dates());
+        assert_eq!(v.anchored(today), v, "no relative date: nothing to change");
+        let v = view("-region:64 from:-7d \"politik uang\" sort:number");
+        assert!(v.has_relative_dates());
+        let a = v.anchored(today);
+        assert!(!a.has_relative_dates());
+        assert_eq!((&a.text, a.sort, a.as_of), (&v.text, v.sort, None));
+        assert_eq!(
+            printed(&a),
+            "from:2024-02-02 -region:kaltim \"politik uang\" sort:number"
+        );
+        // Two terms that name the same day once anchored are one.
+        let v = view("from:-7d from:2024-02-02");
+        assert_eq!(v.anchored(today).terms.len(), 1);
+        assert!(view("per:today").has_relative_dates());
+    }
+
+    #[test]
+    fn a_date_prints_as_the_spec_writes_it() {
+        assert_eq!(DateExpr::Date(on(2024, 1, 15)).to_string(), "2024-01-15");
+        assert_eq!(DateExpr::Today.to_string(), "today");
+        assert_eq!(DateExpr::DaysAgo(7).to_string(), "-7d");
+    }
 }

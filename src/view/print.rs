@@ -133,6 +133,13 @@ fn text(t: &TextTerm) -> String {
     }
 }
 
+/// A date as the canonical spec writes it: `2024-01-15`, `today`, `-7d`.
+impl std::fmt::Display for DateExpr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&date(*self, Lang::En))
+    }
+}
+
 fn date(d: DateExpr, lang: Lang) -> String {
     match d {
         DateExpr::Date(d) => d.format("%Y-%m-%d").to_string(),

@@ -503,3 +503,188 @@ fn export_is_byte_identical_for_the_same_view_and_writes_provenance() {
     let arr: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(arr.as_array().unwrap().len(), 4);
 }
+
+/// The long flags `pantau ARGS --help` offers.
+fn offered(args: &[&str]) -> Vec<String> {
+    let out = sealed::pantau(&sealed::scratch_home())
+        .args(args)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start().trim_start_matches("-o, ");
+            l.starts_with("--")
+                .then(|| l.split([' ', ',']).next().unwrap_or(l).to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn each_command_offers_only_the_flags_that_mean_something_there() {
+    let screen = ["--theme", "--ascii"];
+    let data = ["--db", "--demo", "--lang", "--config", "--ignore-config"];
+    // (arguments, flags it must offer, flags it must not)
+    let cases: &[(&[&str], &[&str], &[&str])] = &[
+        (
+            &[],
+            &[
+                "--theme",
+                "--ascii",
+                "--deadline-days",
+                "--view",
+                "--read-only",
+            ],
+            &["--cycle"],
+        ),
+        (
+            &["present"],
+            &["--theme", "--ascii", "--cycle", "--view", "--as-of"],
+            &[],
+        ),
+        (&["report"], &["--deadline-days", "--view", "--db"], &screen),
+        (&["export"], &["--deadline-days", "--view", "--db"], &screen),
+        (
+            &["simulate"],
+            &["--db", "--read-only"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["import"],
+            &["--db", "--read-only"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["init"],
+            &["--db"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["demo"],
+            &["--db"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["batches"],
+            &["--db"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["backup"],
+            &["--db"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["check"],
+            &["--db", "--read-only"],
+            &["--theme", "--ascii", "--deadline-days"],
+        ),
+        (
+            &["doctor"],
+            &["--theme", "--ascii", "--db"],
+            &["--read-only", "--deadline-days"],
+        ),
+        (
+            &["config"],
+            &["--theme", "--ascii", "--deadline-days"],
+            &["--read-only"],
+        ),
+        (&["completions"], &[], &data),
+    ];
+    for (args, wanted, unwanted) in cases {
+        let flags = offered(args);
+        for f in *wanted {
+            assert!(
+                flags.iter().any(|x| x == f),
+                "pantau {args:?} lacks {f}: {flags:?}"
+            );
+        }
+        for f in *unwanted {
+            assert!(!flags.iter().any(|x| x == f), "pantau {args:?} offers {f}");
+        }
+    }
+}
+
+#[test]
+fn a_flag_given_before_a_command_that_does_not_take_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    pantau(&db)
+        .args(["--theme", "light", "report"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--theme means nothing to `pantau report`; `pantau report --help` lists the flags it takes",
+        ));
+    pantau(&db)
+        .args([
+            "--lang",
+            "id",
+            "--ascii",
+            "--deadline-days",
+            "working",
+            "simulate",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--deadline-days, --ascii tidak berarti apa pun untuk `pantau simulate`",
+        ));
+    sealed::pantau(&sealed::scratch_home())
+        .args(["completions", "bash"])
+        .assert()
+        .success();
+    sealed::pantau(&sealed::scratch_home())
+        .args(["--lang", "en", "completions", "bash"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--lang means nothing to `pantau completions`",
+        ));
+    // Before or after the command's name, a flag it takes works the same, and over the
+    // environment.
+    for args in [
+        &["--deadline-days", "working", "--theme", "light", "config"][..],
+        &["config", "--deadline-days", "working", "--theme", "light"],
+        &[
+            "--deadline-days",
+            "calendar",
+            "config",
+            "--deadline-days",
+            "working",
+            "--theme",
+            "light",
+        ],
+    ] {
+        let out = pantau(&db)
+            .env("PANTAU_DB", dir.path().join("other.db"))
+            .env("PANTAU_DEADLINE_DAYS", "calendar")
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}");
+        for line in [
+            "deadline_days = \"working\"                # --deadline-days",
+            "theme = \"light\"                          # --theme",
+        ] {
+            assert!(text.contains(line), "{args:?}: {text}");
+        }
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("database = ") && l.ends_with("# --db")),
+            "--db over PANTAU_DB: {text}"
+        );
+    }
+    pantau(&db)
+        .env("PANTAU_DEADLINE_DAYS", "kerja")
+        .args(["--lang", "id", "report"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "PANTAU_DEADLINE_DAYS tidak valid: \"kerja\"; tulis calendar atau working",
+        ));
+}

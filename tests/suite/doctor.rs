@@ -116,3 +116,49 @@ fn keys_needs_a_terminal() {
         .code(1)
         .stderr(predicate::str::contains("terminal"));
 }
+
+#[test]
+fn keys_are_shown_as_a_user_types_them_in_the_interface_language() {
+    use crate::tui_support::pty::{HANG, Tui};
+    let mut tui = Tui::start(&["doctor", "--keys", "--lang", "en"], &[]);
+    tui.wait_for("Press any key", HANG);
+    // Shift-Tab, F1, Enter, the up arrow, a letter, and Ctrl-C, which ends the test.
+    for (keys, shown) in [
+        ("\x1b[Z", "Shift-Tab"),
+        ("\x1bOP", "F1"),
+        ("\r", "Enter"),
+        ("\x1b[A", "Up"),
+        ("x", "x "),
+        ("\x03", "Ctrl-C"),
+    ] {
+        tui.send(keys);
+        tui.wait_for(shown, HANG);
+    }
+    assert!(tui.wait_exit().success());
+    let screen = tui.contents();
+    // Below the first line, which says what to do: one line a key.
+    let keys: String = screen.lines().skip(1).collect::<Vec<_>>().join("\n");
+    for debug in ["KeyModifiers", "Press", "Char(", "BackTab", "0x"] {
+        assert!(!keys.contains(debug), "{debug} on the screen:\n{screen}");
+    }
+    assert!(screen.contains("runs nothing in pantau"), "{screen}");
+    tui.assert_restored();
+
+    let mut tui = Tui::start(&["doctor", "--keys", "--lang", "id"], &[]);
+    tui.wait_for("Tekan tombol apa saja", HANG);
+    for (keys, shown) in [
+        ("\x1b[A", "Panah atas"),
+        (" ", "Spasi"),
+        ("x", "x "),
+        ("q", "q "),
+    ] {
+        tui.send(keys);
+        tui.wait_for(shown, HANG);
+    }
+    assert!(tui.wait_exit().success());
+    let screen = tui.contents();
+    assert!(
+        screen.contains("tidak menjalankan apa pun di pantau"),
+        "{screen}"
+    );
+}

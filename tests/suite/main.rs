@@ -14,6 +14,7 @@ mod asof;
 mod catalogue_commands;
 mod catalogue_core;
 mod cli;
+mod cli_views;
 mod config;
 mod config_save;
 mod config_tui;

@@ -174,7 +174,8 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
     })
 }
 
-fn term_matches(s: &Stored, f: &Facts, t: &Term) -> bool {
+/// `as_of` is the date the view is counted at: a relative `from:`/`to:` counts from it.
+fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
     let c = &s.case;
     let hit = match &t.kind {
         TermKind::Region(v) => v.contains(&c.kode_wilayah),
@@ -182,8 +183,8 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term) -> bool {
         TermKind::Type(v) => v.contains(&f.tg),
         TermKind::Status(v) => v.contains(&f.status),
         TermKind::Source(v) => v.contains(&c.sumber),
-        TermKind::From(d) => c.tanggal_diterima >= d.resolve(today()),
-        TermKind::To(d) => c.tanggal_diterima <= d.resolve(today()),
+        TermKind::From(d) => c.tanggal_diterima >= d.resolve(as_of),
+        TermKind::To(d) => c.tanggal_diterima <= d.resolve(as_of),
         TermKind::Is(Flag::Open) => f.status.is_open(),
         TermKind::Is(Flag::Closed) => !f.status.is_open(),
         TermKind::Is(Flag::Overdue) => f.overdue,
@@ -194,9 +195,10 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term) -> bool {
 }
 
 fn brute<'a>(all: &'a [Stored], view: &View, rules: &DeadlineRules) -> Vec<(&'a Stored, Facts)> {
+    let as_of = view.as_of.map(|d| d.resolve(today())).unwrap_or(today());
     all.iter()
         .filter_map(|s| facts(s, view, rules).map(|f| (s, f)))
-        .filter(|(s, f)| view.terms.iter().all(|t| term_matches(s, f, t)))
+        .filter(|(s, f)| view.terms.iter().all(|t| term_matches(s, f, t, as_of)))
         .filter(|(s, _)| view.text.iter().all(|t| text_matches(&s.case, t)))
         .collect()
 }
