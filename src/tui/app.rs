@@ -391,7 +391,13 @@ impl App {
             day.pred_opt()
         };
         match next.filter(|d| day_in_range(*d)) {
-            Some(d) => self.set_as_of(d),
+            Some(d) => {
+                // Stepping past today is allowed (a rehearsal), but never without a word.
+                if d > self.today && day <= self.today {
+                    self.say(tr(self.lang, Msg::TuiFutureNotice).to_string());
+                }
+                self.set_as_of(d)
+            }
             None => {
                 let (first, last) = (first_day(), last_day());
                 self.error(

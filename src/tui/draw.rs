@@ -49,11 +49,14 @@ impl Widget for &App {
                 changed: self.stale,
             }
         } else {
-            Live::Following(self.refreshed_at)
+            // A clock that moves while the worker follows the database (the last answer's time
+            // looked frozen in a quiet meeting).
+            Live::Following(self.refreshed_at.map(|_| self.now))
         };
         TitleBar {
             db: &self.db_label,
             as_of: self.as_of(),
+            future: self.as_of() > self.today,
             baseline: self.baseline_label(),
             live,
             busy: self.is_busy(),

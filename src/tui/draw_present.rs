@@ -57,12 +57,15 @@ impl App {
         let base_kampanye = self.base_group(crate::engine::Dim::Stage, CAMPAIGN);
         let total = Big {
             value: number(l, h.total),
-            label: label(tr(l, Msg::Cases), delta(h.total, base.map(|b| b.total))),
+            label: label(
+                tr(l, Msg::TuiColCases),
+                delta(h.total, base.map(|b| b.total)),
+            ),
             style: t.total(),
         };
         let campaign_big = Big {
             value: number(l, kampanye),
-            label: label(CAMPAIGN, delta(kampanye, base_kampanye)),
+            label: label(tr(l, Msg::TuiCampaignCases), delta(kampanye, base_kampanye)),
             style: t.campaign(),
         };
         let (bigs, tall_only): (Vec<Big>, bool) = match page {
@@ -94,7 +97,7 @@ impl App {
                     Big {
                         value: number(l, c.cases),
                         label: label(
-                            &format!("{} {CAMPAIGN}", tr(l, Msg::Cases)),
+                            tr(l, Msg::TuiCampaignCases),
                             delta(c.cases, cb.map(|b| b.cases)),
                         ),
                         style: t.campaign(),
@@ -168,8 +171,8 @@ impl App {
             format!(" pantau · {}", tr(l, page.title())),
             format!("{} {}", tr(l, Msg::AsOf), date(self.as_of())),
         ];
-        if let Some(at) = self.refreshed_at {
-            parts.push(format!("● {}", at.format("%H:%M:%S")));
+        if self.refreshed_at.is_some() {
+            parts.push(format!("● {}", self.now.format("%H:%M:%S")));
         }
         if let Some(b) = self.baseline_label() {
             parts.push(format!("Δ {b}"));

@@ -89,12 +89,12 @@ impl Mode {
         match self {
             Mode::Global => Msg::TuiHelpGlobal,
             Mode::Screen(screen) => screen.title(),
-            Mode::Present => Msg::TuiPresent,
+            Mode::Present => Msg::TuiHelpPresent,
             Mode::Detail => Msg::TuiDetail,
             Mode::Help => Msg::TuiHelp,
-            Mode::Filter => Msg::TuiEditPrompt,
-            Mode::Views => Msg::TuiViewsTitle,
-            Mode::Save => Msg::TuiSavePrompt,
+            Mode::Filter => Msg::TuiHelpFilter,
+            Mode::Views => Msg::TuiHelpViews,
+            Mode::Save => Msg::TuiHelpSave,
         }
     }
 }

@@ -41,7 +41,7 @@ impl App {
         .print_in(&self.reference, self.lang)
     }
 
-    fn say(&mut self, text: String) {
+    pub(crate) fn say(&mut self, text: String) {
         self.notice = Some(Notice {
             text,
             error: false,

@@ -51,8 +51,10 @@ const TWO_IN_SAMARINDA: [&str; 2] = [
 ];
 
 fn at_feb9(db: &Path) -> Harness {
+    // A meeting held on 9 Feb 2024 (the as-of date is today, not a date ahead).
     Harness::with(db, (80, 24), Lang::En, View::default(), |o| {
-        o.as_of = Some(feb9())
+        o.as_of = Some(feb9());
+        o.today = feb9();
     })
 }
 

@@ -21,7 +21,11 @@ fn feb9() -> NaiveDate {
 fn at_feb9(size: (u16, u16), lang: Lang) -> (Harness, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
-    let h = Harness::with(&db, size, lang, View::default(), |o| o.as_of = Some(feb9()));
+    // A meeting held on 9 Feb 2024 (the as-of date is today, not a date ahead).
+    let h = Harness::with(&db, size, lang, View::default(), |o| {
+        o.as_of = Some(feb9());
+        o.today = feb9();
+    });
     (h, dir)
 }
 

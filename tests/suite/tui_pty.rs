@@ -33,7 +33,8 @@ fn start_filter_drill_down_open_a_case_and_quit() {
     // Balikpapan is the second row.
     tui.send("j");
     tui.send("\r");
-    tui.wait_for("region:balikpapan stage:kampanye · 8 cases", SOON);
+    // The tabs keep their names; the longer view is shortened beside them (whole on `/`).
+    tui.wait_for("4 Map   region:balikpapan stage… · 8 cases", SOON);
     tui.wait_for("[2 Cases]", SOON);
     tui.wait_for("1 of 8", SOON);
 

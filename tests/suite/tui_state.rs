@@ -211,11 +211,37 @@ fn brackets_move_the_as_of_date_by_a_day() {
     assert_eq!(h.app.as_of(), feb2() - Duration::days(1));
     assert!(h.screen().contains("per 01/02/2024"));
     h.press(KeyCode::Char(']'));
+    assert!(
+        !h.screen().contains("belum tiba"),
+        "today is not the future: {}",
+        h.screen()
+    );
     h.press(KeyCode::Char(']'));
     assert_eq!(h.app.as_of(), feb2() + Duration::days(1));
+    let past_today = h.screen();
+    assert!(
+        past_today.contains("per 03/02/2024 (belum tiba)"),
+        "a date past today is marked: {past_today}"
+    );
+    assert!(
+        past_today.contains("melewati hari ini"),
+        "and said once: {past_today}"
+    );
     assert!(
         h.app.marks().is_empty(),
         "a different date is not a change in the data"
+    );
+}
+
+#[test]
+fn the_title_bar_clock_moves_in_a_quiet_meeting() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    assert!(h.screen().contains("● live 14:32:05"), "{}", h.screen());
+    h.dispatch(Action::Tick(clock() + Duration::seconds(42)));
+    assert!(
+        h.screen().contains("● live 14:32:47"),
+        "no answer came, yet the clock moved: {}",
+        h.screen()
     );
 }
 

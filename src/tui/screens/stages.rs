@@ -382,12 +382,27 @@ impl Stages {
         ctx: &Ctx<'_>,
         t: &Theme,
     ) -> Vec<(char, ratatui::style::Style, String)> {
+        // Without colour a type is drawn by a letter of its name in the interface language (the
+        // first not taken by an earlier type).
+        let mut taken = Vec::new();
         TypeGroup::ALL
             .iter()
             .enumerate()
             .map(|(i, g)| {
                 let (c, s) = t.type_cell(i);
-                (c, s, g.label(ctx.lang).to_string())
+                let label = g.label(ctx.lang).to_string();
+                let c = if c.is_alphabetic() {
+                    label
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .map(|c| c.to_ascii_uppercase())
+                        .find(|c| !taken.contains(c))
+                        .unwrap_or(c)
+                } else {
+                    c
+                };
+                taken.push(c);
+                (c, s, label)
             })
             .collect()
     }
@@ -487,6 +502,7 @@ impl Stages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::tui::screens::fixture::{Fixture, body, text};
 
     #[test]
@@ -505,6 +521,26 @@ mod tests {
         };
         let code = f.reference.stages[1].code.to_lowercase();
         assert_eq!(view.print(&f.reference), format!("stage:{code}"));
+    }
+
+    #[test]
+    fn without_colour_each_type_is_a_letter_of_its_name_in_the_interface_language() {
+        let f = Fixture::new();
+        for lang in [Lang::Id, Lang::En] {
+            let ctx = Ctx { lang, ..f.ctx() };
+            let cells = Stages::default().type_cells(&ctx, &Theme::new(false));
+            let letters: Vec<char> = cells.iter().map(|(c, _, _)| *c).collect();
+            let mut unique = letters.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), letters.len(), "{lang:?}: {letters:?}");
+            for (c, _, name) in &cells {
+                assert!(
+                    !c.is_alphabetic() || name.to_uppercase().contains(*c),
+                    "{lang:?}: {c} for {name}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum Live {
 pub struct TitleBar<'a> {
     pub db: &'a str,
     pub as_of: NaiveDate,
+    /// The as-of date is after today (stepped past it with `]`): marked, figures are not complete.
+    pub future: bool,
     /// How the meeting baseline is named (`acuan 14:05`), when one is set.
     pub baseline: Option<String>,
     pub live: Live,
@@ -39,10 +41,18 @@ impl Widget for TitleBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let l = self.lang;
-        let mut right = vec![
-            Span::raw(format!("{} {}", tr(l, Msg::AsOf), date(self.as_of))),
-            Span::raw(" · "),
-        ];
+        let mut right = vec![Span::raw(format!(
+            "{} {}",
+            tr(l, Msg::AsOf),
+            date(self.as_of)
+        ))];
+        if self.future {
+            right.push(Span::styled(
+                format!(" ({})", tr(l, Msg::TuiFuture)),
+                t.error(),
+            ));
+        }
+        right.push(Span::raw(" · "));
         if let Some(b) = &self.baseline {
             right.push(Span::styled(format!("Δ {b}"), t.heading()));
             right.push(Span::raw(" · "));
@@ -103,29 +113,18 @@ impl Widget for TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let l = self.lang;
-        // The other screens by number only when their names would crowd out the view.
-        let tab_line = |named: bool| {
-            let mut tabs = vec![Span::raw(" ")];
-            for s in Screen::ALL {
-                let label = format!("{} {}", s.number(), tr(l, s.title()));
-                if s == self.current {
-                    tabs.push(Span::styled(format!("[{label}]"), t.tab_active()));
-                } else if named {
-                    tabs.push(Span::raw(format!(" {label} ")));
-                } else {
-                    tabs.push(Span::raw(format!(" {} ", s.number())));
-                }
-                tabs.push(Span::raw(" "));
+        // The screens keep their names: a long view is shortened (whole on `/`), never the tabs.
+        let mut tabs = vec![Span::raw(" ")];
+        for s in Screen::ALL {
+            let label = format!("{} {}", s.number(), tr(l, s.title()));
+            if s == self.current {
+                tabs.push(Span::styled(format!("[{label}]"), t.tab_active()));
+            } else {
+                tabs.push(Span::raw(format!(" {label} ")));
             }
-            Line::from(tabs)
-        };
-        // The spec and its total (` · 47 kasus `), without the `tampilan:` label.
-        let wanted = width(self.view) + 16;
-        let tabs = if tab_line(true).width() + wanted > usize::from(area.width) {
-            tab_line(false)
-        } else {
-            tab_line(true)
-        };
+            tabs.push(Span::raw(" "));
+        }
+        let tabs = Line::from(tabs);
         buf.set_line(area.x, area.y, &tabs, area.width);
         let mut right = Vec::new();
         if let Some(n) = self.total {
