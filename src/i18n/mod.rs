@@ -417,11 +417,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiMap, "Peta", "Map"),
     (Msg::TuiPresent, "Mode presentasi", "Presenter mode"),
     (Msg::TuiCampaign, "Masa kampanye", "Campaign period"),
-    (
-        Msg::TuiCampaignCases,
-        "Kasus tahapan kampanye",
-        "Campaign-stage cases",
-    ),
+    (Msg::TuiCampaignCases, "Kasus kampanye", "Campaign cases"),
     (Msg::TuiFuture, "belum tiba", "future"),
     (
         Msg::TuiFutureNotice,

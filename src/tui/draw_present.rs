@@ -123,10 +123,17 @@ impl App {
             Page::Map => (vec![total], true),
             Page::Stages => (vec![total, campaign_big], false),
         };
-        // The map needs its height more than big digits on a small screen.
+        // The map needs its height more than big digits on a small screen. The digits take up
+        // to a quarter of the height (a sixth above the map), so they grow with the screen and
+        // leave the page its room.
         let room_for_bigs = !tall_only || body.height >= 40;
         let used = if room_for_bigs {
-            draw_bigs(&bigs, body, buf, &t)
+            let part = if tall_only { 6 } else { 4 };
+            let share = Rect {
+                height: (body.height / part + 1).min(body.height),
+                ..body
+            };
+            draw_bigs(&bigs, share, buf, &t)
         } else {
             0
         };
@@ -157,10 +164,11 @@ impl App {
                     .draw_campaign_charts(&self.ctx(), charts, buf, &t);
             }
             Page::Map => self.screens.map.draw_tiles(&self.ctx(), rest, buf, &t),
-            Page::Stages => self
-                .screens
-                .stages
-                .draw_timeline(&self.ctx(), rest, buf, &t),
+            Page::Stages => {
+                self.screens
+                    .stages
+                    .draw_timeline(&self.ctx(), rest, buf, &t);
+            }
         }
     }
 
@@ -206,49 +214,72 @@ impl App {
     }
 }
 
-/// Draws the figures side by side in block digits, each with its label under it, as large as fits
-/// (plain text when even half blocks do not); the rows used, a blank one included.
+/// Draws the figures side by side in block digits, each centred in an equal share of the width
+/// with its label under it and a rule between shares, at the largest size at which every one fits
+/// (plain text between rules when even half blocks do not); the rows used, a blank one included.
 fn draw_bigs(bigs: &[Big], area: Rect, buf: &mut Buffer, t: &Theme) -> u16 {
-    let gap = 4u16;
-    let block = |b: &Big, size: Size| big_digits::width(&b.value, size).max(width(&b.label) as u16);
-    let total = |size: Size| -> u16 { bigs.iter().map(|b| block(b, size) + gap).sum::<u16>() };
-    let size = [Size::Tall, Size::Half]
-        .into_iter()
-        .find(|s| total(*s) < area.width && s.rows() + 2 <= area.height);
-    let Some(size) = size else {
-        let text = bigs
-            .iter()
-            .map(|b| format!("{} {}", b.value, b.label))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        buf.set_string(
-            area.x + 1,
-            area.y,
-            fit(&text, usize::from(area.width)),
-            t.total(),
-        );
-        return 2;
+    if bigs.is_empty() || area.height == 0 {
+        return 0;
+    }
+    let n = bigs.len() as u16;
+    let share = area.width / n;
+    let shares = |i: u16| -> Rect {
+        let x = area.x + i * share;
+        let width = if i + 1 == n {
+            area.width - i * share
+        } else {
+            share
+        };
+        Rect { x, width, ..area }
     };
-    let mut x = area.x + 2;
-    for b in bigs {
+    // Clear of the rules by two columns each side, however large the digits.
+    let room = share.saturating_sub(5);
+    let size = Size::largest_first().find(|s| {
+        s.rows() + 2 <= area.height
+            && bigs
+                .iter()
+                .all(|b| big_digits::drawable(&b.value) && big_digits::width(&b.value, *s) <= room)
+    });
+    let rule_rows = size.map_or(1, |s| s.rows() + 1);
+    for i in 1..n {
+        let x = shares(i).x;
+        for y in area.y..area.y + rule_rows.min(area.height) {
+            buf.set_string(x, y, "│", t.normal());
+        }
+    }
+    for (i, b) in bigs.iter().enumerate() {
+        let cell = shares(i as u16);
+        // Inside the share: after its rule, before the next one.
+        let inner = Rect {
+            x: cell.x + 2,
+            width: cell.width.saturating_sub(4),
+            ..cell
+        };
+        let centred = |w: u16| inner.x + inner.width.saturating_sub(w) / 2;
+        let Some(size) = size else {
+            let text = fit(
+                &format!("{} {}", b.value, b.label),
+                usize::from(inner.width),
+            );
+            buf.set_string(centred(width(&text) as u16), area.y, &text, b.style);
+            continue;
+        };
+        let dw = big_digits::width(&b.value, size);
         BigText {
             text: &b.value,
             size,
             style: b.style,
         }
-        .render(
-            Rect::new(
-                x,
-                area.y,
-                area.width.saturating_sub(x - area.x),
-                size.rows(),
-            ),
-            buf,
+        .render(Rect::new(centred(dw), area.y, dw, size.rows()), buf);
+        let label = fit(&b.label, usize::from(inner.width));
+        buf.set_string(
+            centred(width(&label) as u16),
+            area.y + size.rows(),
+            &label,
+            t.heading(),
         );
-        buf.set_string(x, area.y + size.rows(), &b.label, t.heading());
-        x += block(b, size) + gap;
     }
-    size.rows() + 2
+    rule_rows + 1
 }
 
 #[cfg(test)]
@@ -269,5 +300,51 @@ mod tests {
         assert_eq!(draw_bigs(&bigs, buf.area, &mut buf, &t), 5, "half blocks");
         let row: String = (0..40).map(|x| buf[(x, 3)].symbol().to_string()).collect();
         assert!(row.contains("KAMPANYE (+1)"), "{row}");
+    }
+
+    fn four() -> Vec<Big> {
+        ["49", "30", "19", "24"]
+            .iter()
+            .zip(["kasus", "Temuan", "Laporan", "KAMPANYE"])
+            .map(|(v, l)| Big {
+                value: v.to_string(),
+                label: l.to_string(),
+                style: Style::new(),
+            })
+            .collect()
+    }
+
+    fn row(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn figures_grow_with_the_screen_and_stand_apart() {
+        let t = Theme::new(false).high_contrast();
+        // A quarter of a 200x50 projector's height, and of an 80x24 terminal's.
+        for (w, h, rows) in [(200, 13, 10), (160, 12, 10), (120, 10, 5), (80, 6, 3)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            let used = draw_bigs(&four(), buf.area, &mut buf, &t);
+            assert_eq!(used, rows + 2, "{w}x{h}: digits {rows} rows tall");
+            let top = row(&buf, 0);
+            // Between two figures: a rule, and blank columns each side of it.
+            let groups: Vec<&str> = top.split('│').collect();
+            assert_eq!(groups.len(), 4, "{w}x{h}: a rule between figures: {top}");
+            for g in &groups {
+                assert!(
+                    g.starts_with("  ") && g.trim_end().len() + 2 <= g.len(),
+                    "{w}x{h}: room each side of the digits: {top:?}"
+                );
+            }
+            let labels = row(&buf, rows);
+            for l in ["kasus", "Temuan", "Laporan", "KAMPANYE"] {
+                assert!(
+                    labels.contains(l),
+                    "{w}x{h}: each label under its figure: {labels}"
+                );
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The geometry of the screen, shared by the app (how many rows a page has) and the drawing:
-//! the smallest usable size, when the projector layout applies, where the parts go. No state.
+//! the smallest usable size and where the parts go. No state.
 
 use ratatui::layout::Rect;
 
@@ -17,11 +17,6 @@ pub const PREVIEW: u16 = 3;
 /// Whether the terminal is below the smallest usable size.
 pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
-}
-
-/// Whether there is room for the projector layout (panels beside the region table).
-pub fn is_wide(width: u16, height: u16) -> bool {
-    width >= 140 && height >= 30
 }
 
 /// The parts of the screen.

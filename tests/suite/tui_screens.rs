@@ -1,5 +1,6 @@
-//! Snapshots of every screen at 80x24 (and the dashboard at 160x48) on the demo database as of
-//! 2 Feb 2024 with a fixed clock, drawn by the real app from answers of the real worker.
+//! Snapshots of every screen at 80x24 (the dashboard at 160x48, the meeting screens at 200x50) on
+//! the demo database as of 2 Feb 2024 with a fixed clock, drawn by the real app from answers of the
+//! real worker.
 
 use crate::tui_support;
 
@@ -91,4 +92,27 @@ fn projector() {
     insta::assert_snapshot!("dashboard_160x48", h.screen());
     h.press(KeyCode::Char('2'));
     insta::assert_snapshot!("cases_160x48", h.screen());
+}
+
+/// A large projector: the dashboard, stages and map use the room, the presenter's figures grow.
+#[test]
+fn projector_200x50() {
+    let mut h = Harness::demo((200, 50), Lang::Id);
+    insta::assert_snapshot!("dashboard_200x50", h.screen());
+    h.press(KeyCode::Char('3'));
+    insta::assert_snapshot!("stages_200x50", h.screen());
+    h.press(KeyCode::Char('4'));
+    insta::assert_snapshot!("map_200x50", h.screen());
+    h.press(KeyCode::Char('1'));
+    h.run(Command::TogglePresent);
+    let screen = h.screen();
+    // Block digits ten rows tall, a rule between the figures.
+    let rows: Vec<&str> = screen.lines().collect();
+    let tall = rows.iter().skip(1).take_while(|r| r.contains('█')).count();
+    assert!(tall >= 10, "{screen}");
+    assert!(
+        rows.get(1).is_some_and(|r| r.matches('│').count() == 3),
+        "{screen}"
+    );
+    insta::assert_snapshot!("present_dashboard_200x50", screen);
 }

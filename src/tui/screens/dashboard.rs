@@ -9,7 +9,6 @@ use crate::domain::{CAMPAIGN, Status, TypeGroup};
 use crate::engine::{Dim, Group, Headline};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
-use crate::tui::layout;
 use crate::tui::marks::{COLUMNS, figures};
 use crate::tui::screens::{Ctx, ScreenState, Want, step};
 use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
@@ -123,39 +122,25 @@ impl ScreenState for Dashboard {
             })
             .collect();
         let total = self.region_line(ctx, "", tr(l, Msg::Total).to_string(), &counts.headline);
-        let wide = layout::is_wide(body.width, body.height + 3);
-        let spacing = if wide && usize::from(body.height) >= 2 * (rows.len() + 2) {
-            2
-        } else {
-            1
+        let panels = [
+            (Panel::Stages, Msg::Stage),
+            (Panel::Types, Msg::Type),
+            (Panel::Statuses, Msg::Status),
+        ];
+        let lines: Vec<Vec<PanelLine>> = panels
+            .iter()
+            .map(|(p, _)| self.panel_lines(ctx, *p))
+            .collect();
+        let longest = lines.iter().map(Vec::len).max().unwrap_or(0);
+        let shape = Shape::of(body, rows.len() + 1, longest);
+        let table_area = Rect {
+            height: shape.table.min(body.height),
+            ..body
         };
-        let table_h = 1 + (rows.len() as u16 + 1) * spacing;
-        let (table_area, panels_area) = if wide {
-            let tw = (body.width * 11 / 20).min(120);
-            (
-                Rect {
-                    width: tw,
-                    height: table_h.min(body.height),
-                    ..body
-                },
-                Rect {
-                    x: body.x + tw + 2,
-                    width: body.width - tw - 2,
-                    ..body
-                },
-            )
-        } else {
-            (
-                Rect {
-                    height: table_h.min(body.height),
-                    ..body
-                },
-                Rect {
-                    y: body.y + table_h,
-                    height: body.height.saturating_sub(table_h),
-                    ..body
-                },
-            )
+        let panels_area = Rect {
+            y: body.y + shape.table + shape.gap,
+            height: body.height.saturating_sub(shape.table + shape.gap),
+            ..body
         };
         let (panel, index) = self.cursor(ctx);
         RegionTable {
@@ -173,7 +158,7 @@ impl ScreenState for Dashboard {
             total: &total,
             selected: (panel == Panel::Regions).then_some(index),
             focused: panel == Panel::Regions,
-            spacing,
+            spacing: shape.table_spacing,
             theme: &ctx.theme,
         }
         .render(table_area, buf);
@@ -183,54 +168,128 @@ impl ScreenState for Dashboard {
                 buf.set_string(body.x + 2, y, tr(l, Msg::TuiEmptyDb), ctx.theme.dim());
             }
         }
-        let panels = [
-            (Panel::Stages, Msg::Stage),
-            (Panel::Types, Msg::Type),
-            (Panel::Statuses, Msg::Status),
-        ];
-        let lines: Vec<Vec<PanelLine>> = panels
+        // The three panels side by side under the table, their bars at one scale: the one at
+        // which the fullest panel's largest count fills its room. When every label fits whole,
+        // the room left is shared in proportion to each panel's largest count, so that every
+        // panel's bars can reach across it at that one scale; else the panels share the width.
+        let widgets: Vec<CountPanel> = panels
             .iter()
-            .map(|(p, _)| self.panel_lines(ctx, *p))
-            .collect();
-        // Stacked beside the table on a projector, each as tall as its lines (the last takes the
-        // rest); side by side under the table otherwise.
-        let mut y = panels_area.y;
-        for (i, (p, title)) in panels.iter().enumerate() {
-            let area = if wide {
-                let bottom = panels_area.y + panels_area.height;
-                let want = if i == 2 {
-                    bottom.saturating_sub(y)
-                } else {
-                    lines[i].len() as u16 + 1
-                };
-                let area = Rect {
-                    y,
-                    height: want.min(bottom.saturating_sub(y)),
-                    ..panels_area
-                };
-                y += area.height + 1;
-                area
-            } else {
-                let w = panels_area.width / 3;
-                Rect {
-                    x: panels_area.x + w * i as u16,
-                    width: if i == 2 {
-                        panels_area.width - 2 * w
-                    } else {
-                        w - 1
-                    },
-                    ..panels_area
-                }
-            };
-            CountPanel {
+            .enumerate()
+            .map(|(i, (p, title))| CountPanel {
                 title: tr(l, *title),
                 lines: &lines[i],
                 selected: Some(self.panel_index(ctx, *p)),
                 focused: panel == *p,
                 more: tr(l, Msg::TuiMore),
+                spacing: shape.panel_spacing,
+                scale: None,
                 theme: &ctx.theme,
+            })
+            .collect();
+        let widths = panel_widths(&widgets, panels_area.width);
+        let mut x = panels_area.x;
+        // A column of space after each panel but the last.
+        let areas: Vec<Rect> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let area = Rect {
+                    x,
+                    width: if i + 1 == widths.len() {
+                        *w
+                    } else {
+                        w.saturating_sub(1)
+                    },
+                    ..panels_area
+                };
+                x += w;
+                area
+            })
+            .collect();
+        let scale = widgets
+            .iter()
+            .zip(&areas)
+            .filter_map(|(p, area)| p.cells_per_case(area.width))
+            .reduce(f64::min);
+        for (mut widget, area) in widgets.into_iter().zip(areas) {
+            widget.scale = scale;
+            widget.render(area, buf);
+        }
+    }
+}
+
+/// The widths of panels side by side in `total` columns (a column of space after each but the last):
+/// every label whole and the room left in proportion to the panels' largest counts, or equal
+/// shares when the labels do not all fit.
+fn panel_widths(panels: &[CountPanel], total: u16) -> Vec<u16> {
+    let n = panels.len() as u16;
+    if n == 0 {
+        return Vec::new();
+    }
+    let natural: Vec<u16> = panels
+        .iter()
+        .enumerate()
+        .map(|(i, p)| p.natural_width().saturating_add(u16::from(i + 1 < panels.len())))
+        .collect();
+    let need = natural.iter().fold(0u16, |a, w| a.saturating_add(*w));
+    if need > total {
+        let w = total / n;
+        return (0..n)
+            .map(|i| if i + 1 == n { total - w * (n - 1) } else { w })
+            .collect();
+    }
+    let spare = i64::from(total - need);
+    let largest: Vec<i64> = panels.iter().map(CountPanel::largest).collect();
+    let sum: i64 = largest.iter().sum();
+    let mut widths: Vec<u16> = natural
+        .iter()
+        .zip(&largest)
+        .map(|(w, m)| w.saturating_add(u16::try_from(spare * m / sum.max(1)).unwrap_or(0)))
+        .collect();
+    // What rounding leaves goes to the last.
+    let used = widths.iter().fold(0u16, |a, w| a.saturating_add(*w));
+    if let Some(last) = widths.last_mut() {
+        *last += total.saturating_sub(used);
+    }
+    widths
+}
+
+/// How the dashboard uses its height: the region table's rows and the panels' lines twice as far
+/// apart when there is room (a projector seen from the back), the table first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    /// Rows of the table (its heading, its rows and the total).
+    table: u16,
+    table_spacing: u16,
+    /// Blank rows between the table and the panels.
+    gap: u16,
+    panel_spacing: u16,
+}
+
+impl Shape {
+    /// The shape for a body, a table of `rows` rows (the total included) and panels of at most
+    /// `lines` lines.
+    fn of(body: Rect, rows: usize, lines: usize) -> Shape {
+        let rows = rows as u16;
+        let table = |spacing: u16| 1 + rows * spacing;
+        let panels = |spacing: u16| CountPanel::height(lines, spacing);
+        for (ts, ps) in [(2, 2), (2, 1)] {
+            let used = table(ts) + panels(ps);
+            if used <= body.height {
+                // What is left over goes half between the table and the panels.
+                return Shape {
+                    table: table(ts),
+                    table_spacing: ts,
+                    gap: ((body.height - used) / 2).min(2),
+                    panel_spacing: ps,
+                };
             }
-            .render(area, buf);
+        }
+        Shape {
+            table: table(1),
+            table_spacing: 1,
+            gap: 0,
+            panel_spacing: 1,
         }
     }
 }
@@ -325,6 +384,7 @@ fn panel_slot(panel: Panel) -> usize {
 mod tests {
     use super::*;
     use crate::tui::screens::fixture::{Fixture, body, text};
+    use ratatui::buffer::Buffer;
 
     #[test]
     fn the_region_table_moves_and_enter_drills_into_the_region() {
@@ -392,5 +452,154 @@ mod tests {
             screen.contains(&f.counts.headline.total.to_string()),
             "{screen}"
         );
+    }
+
+    /// The fixture with panels as full as the demo's: five stages, six types, nine statuses.
+    fn meeting() -> Fixture {
+        let mut f = Fixture::new();
+        let groups = |keys: &[(&str, i64)]| -> Vec<Group> {
+            keys.iter()
+                .map(|(k, n)| Group {
+                    key: k.to_string(),
+                    label: k.to_string(),
+                    count: *n,
+                })
+                .collect()
+        };
+        f.counts.stages = groups(&[
+            ("PENDAFTARAN", 2),
+            ("DATA_PEMILIH", 6),
+            ("PENCALONAN", 9),
+            (CAMPAIGN, 22),
+            ("LAINNYA", 8),
+        ]);
+        f.counts.types = groups(&[
+            ("ADMINISTRASI", 13),
+            ("PIDANA", 9),
+            ("ETIK", 8),
+            ("LAIN", 10),
+            ("BUKAN", 5),
+            ("PROSES", 2),
+        ]);
+        f.counts.statuses = groups(&[
+            ("DITERUSKAN", 25),
+            ("TIDAK_REG", 6),
+            ("BUKAN", 5),
+            ("KLARIFIKASI", 4),
+            ("PEMERIKSAAN", 2),
+            ("GAKKUMDU", 2),
+            ("PENELUSURAN", 1),
+            ("KAJIAN", 1),
+            ("TERDAFTAR", 1),
+        ]);
+        f
+    }
+
+    /// The dashboard drawn into a body of a `w`x`h` terminal.
+    fn drawn(f: &Fixture, w: u16, h: u16) -> Buffer {
+        let mut ctx = f.ctx();
+        ctx.size = (w, h);
+        let area = Rect::new(0, 0, w, h - 3);
+        let mut buf = Buffer::empty(area);
+        Dashboard::default().draw(&ctx, area, &mut buf);
+        buf
+    }
+
+    /// The length of a bar in eighths of a column.
+    fn eighths(s: &str) -> usize {
+        s.chars()
+            .map(|c| match c {
+                '█' => 8,
+                _ => "▏▎▍▌▋▊▉".chars().position(|e| e == c).map_or(0, |i| i + 1),
+            })
+            .sum()
+    }
+
+    /// Each panel line's count and bar (in eighths), from the rows under the panels' headings.
+    fn panel_bars(buf: &Buffer) -> Vec<(i64, usize)> {
+        let rows: Vec<String> = text(buf).lines().map(str::to_string).collect();
+        let Some(first) = rows.iter().position(|r| r.contains("Stage ─")) else {
+            return Vec::new();
+        };
+        // Each panel starts where its heading does.
+        let heading: Vec<char> = rows[first].chars().collect();
+        let starts: Vec<usize> = ["Stage", "Type", "Status"]
+            .iter()
+            .filter_map(|t| {
+                let at = rows[first].find(&format!("{t} ─"))?;
+                Some(rows[first][..at].chars().count().saturating_sub(2))
+            })
+            .chain([heading.len()])
+            .collect();
+        let mut out = Vec::new();
+        for row in &rows[first + 1..] {
+            let cells: Vec<char> = row.chars().collect();
+            for span in starts.windows(2) {
+                let part: String = cells[span[0]..span[1].min(cells.len())].iter().collect();
+                let Some(at) = part.find(|c: char| eighths(&c.to_string()) > 0) else {
+                    continue;
+                };
+                let count = part[..at]
+                    .split_whitespace()
+                    .last()
+                    .and_then(|n| n.parse::<i64>().ok());
+                if let Some(count) = count {
+                    out.push((count, eighths(&part[at..])));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_panels_bars_share_one_scale() {
+        let f = meeting();
+        for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 48), (200, 50)] {
+            let bars = panel_bars(&drawn(&f, w, h));
+            assert!(bars.len() >= 12, "{w}x{h}: {bars:?}");
+            let &(most, longest) = bars.iter().max_by_key(|(n, _)| *n).unwrap_or(&(1, 0));
+            for (n, len) in &bars {
+                let expected = (*n as f64 * longest as f64 / most as f64).round() as usize;
+                assert!(
+                    len.abs_diff(expected.max(1)) <= 1,
+                    "{w}x{h}: {n} cases draw {len} eighths, at the scale of {most} in {longest}: \
+                     {expected}"
+                );
+            }
+            let of = |n: i64| bars.iter().find(|b| b.0 == n).map_or(0, |b| b.1);
+            assert!(of(13) < of(22), "{w}x{h}: 13 draws shorter than 22");
+        }
+    }
+
+    #[test]
+    fn the_dashboard_uses_the_height_it_has() {
+        let f = meeting();
+        for (w, h, most) in [(120, 40, 3), (160, 48, 3), (200, 50, 3)] {
+            let buf = drawn(&f, w, h);
+            let screen = text(&buf);
+            let blank = screen
+                .lines()
+                .map(|l| l.trim().is_empty())
+                .fold((0, 0), |(run, best), b| {
+                    let run = if b { run + 1 } else { 0 };
+                    (run, best.max(run))
+                })
+                .1;
+            assert!(blank <= most, "{w}x{h}: {blank} empty rows together\n{screen}");
+            for needed in ["Total", "TERDAFTAR", "PROSES", "LAINNYA"] {
+                assert!(screen.contains(needed), "{w}x{h}: {needed}\n{screen}");
+            }
+        }
+    }
+
+    #[test]
+    fn any_size_draws_without_a_fault() {
+        let f = meeting();
+        for w in (80..=300).step_by(11) {
+            for h in (24..=80).step_by(7) {
+                let buf = drawn(&f, w, h);
+                assert!(text(&buf).contains("Total"), "{w}x{h}");
+            }
+        }
     }
 }

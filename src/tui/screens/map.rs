@@ -7,12 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::domain::tiles::{Dir, Tiles};
+use crate::engine::Headline;
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
+use crate::tui::marks::{COLUMNS, figures};
 use crate::tui::screens::{Ctx, ScreenState, Want};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::Figure;
-use crate::tui::widgets::text::{date, fit};
+use crate::tui::widgets::text::{date, fit, left, right, width};
 use crate::tui::widgets::tile_map::{MapTile, TileMap, bands, cell_rect, level};
 use crate::view::TermKind;
 
@@ -182,36 +184,13 @@ impl Map {
                 "   0".to_string()
             },
         ));
-        if let (Some(tile), Some(h)) = (
-            ctx.tiles.tiles.get(self.tile),
-            counts.regions.iter().find(|r| {
-                ctx.tiles
-                    .tiles
-                    .get(self.tile)
-                    .is_some_and(|tile| tile.code == r.code)
-            }),
-        ) {
-            let name = ctx
-                .reference
-                .region(&tile.code)
-                .map_or(tile.code.clone(), |r| r.display_name(l));
-            let f = Figure {
-                count: h.figures.total,
-                base: ctx.base_headline(&tile.code).map(|b| b.total),
-                mark: None,
-            };
+        let w = usize::from(spot.width.saturating_sub(1));
+        if let Some(tile) = ctx.tiles.tiles.get(self.tile)
+            && let Some(r) = counts.regions.iter().find(|r| r.code == tile.code)
+        {
             lines.push(Line::default());
-            lines.push(Line::from(Span::styled(format!("› {name}"), t.heading())));
-            lines.push(Line::from(format!("{}: {}", tr(l, Msg::Count), f.text())));
-            lines.push(Line::from(format!(
-                "{} {} · {} {}",
-                h.figures.temuan,
-                tr(l, Msg::TuiColTemuan),
-                h.figures.laporan,
-                tr(l, Msg::TuiColLaporan)
-            )));
+            lines.extend(self.selected_lines(ctx, &tile.code, &r.figures, w, t));
         }
-        let w = usize::from(spot.width);
         for (i, line) in lines.iter().enumerate() {
             let y = spot.y + 1 + i as u16;
             if y >= spot.y + spot.height {
@@ -219,17 +198,89 @@ impl Map {
             }
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             if crate::tui::widgets::text::width(&text) > w {
-                buf.set_string(spot.x + 1, y, fit(&text, w.saturating_sub(1)), t.normal());
+                buf.set_string(spot.x + 1, y, fit(&text, w), t.normal());
             } else {
                 buf.set_line(spot.x + 1, y, line, spot.width.saturating_sub(1));
             }
         }
+    }
+
+    /// The selected region under the legend, `w` columns wide: its name (the short one when the
+    /// full one does not fit), then each of its figures on a line of its own, the label on the
+    /// left and the count on the right, as many as there are rows for (the case count first).
+    fn selected_lines(
+        &self,
+        ctx: &Ctx<'_>,
+        code: &str,
+        h: &Headline,
+        w: usize,
+        t: &Theme,
+    ) -> Vec<Line<'static>> {
+        let l = ctx.lang;
+        let name = match ctx.reference.region(code) {
+            Some(r) if width(&r.display_name(l)) + 2 <= w => r.display_name(l),
+            Some(r) => r.short_name.clone(),
+            None => code.to_string(),
+        };
+        let now = figures(h);
+        let base = ctx.base_headline(code).map(|b| figures(&b));
+        let values: Vec<String> = (0..COLUMNS)
+            .map(|c| {
+                Figure {
+                    count: now[c],
+                    base: base.map(|b| b[c]),
+                    mark: None,
+                }
+                .text()
+            })
+            .collect();
+        let long = [
+            Msg::Count,
+            Msg::Temuan,
+            Msg::Laporan,
+            Msg::Registered,
+            Msg::Violations,
+            Msg::InProcess,
+            Msg::Overdue,
+        ];
+        let short = [
+            Msg::TuiColCases,
+            Msg::TuiColTemuan,
+            Msg::TuiColLaporan,
+            Msg::TuiColRegistered,
+            Msg::TuiColViolations,
+            Msg::TuiColInProcess,
+            Msg::TuiColOverdue,
+        ];
+        let value_w = values.iter().map(|v| width(v)).max().unwrap_or(1);
+        // One style of labels for all: the full ones when every one fits.
+        let fits = |labels: &[Msg; COLUMNS]| {
+            labels
+                .iter()
+                .all(|m| width(tr(l, *m)) + 1 + value_w <= w)
+        };
+        let labels = if fits(&long) { long } else { short };
+        // Not wider than a glance takes in.
+        let row_w = w.min(
+            labels.iter().map(|m| width(tr(l, *m))).max().unwrap_or(0) + 2 + value_w,
+        );
+        let mut out = vec![Line::from(Span::styled(format!("› {name}"), t.heading()))];
+        for (c, (m, v)) in labels.iter().zip(&values).enumerate() {
+            let label = tr(l, *m);
+            let style = if c == 0 { t.total() } else { t.normal() };
+            out.push(Line::from(vec![
+                Span::styled(left(label, row_w.saturating_sub(value_w)), style),
+                Span::styled(right(v, value_w), style),
+            ]));
+        }
+        out
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::tui::screens::fixture::{Fixture, body, text};
 
     #[test]
@@ -265,5 +316,64 @@ mod tests {
             "{screen}"
         );
         assert_eq!(n, f.reference.regions.len(), "every region has a tile");
+    }
+
+    /// The map drawn into the body of a `w`x`h` terminal.
+    fn drawn(map: &Map, f: &Fixture, w: u16, h: u16, lang: Lang) -> String {
+        let mut ctx = f.ctx();
+        ctx.size = (w, h);
+        ctx.lang = lang;
+        let area = Rect::new(0, 0, w, h - 3);
+        let mut buf = Buffer::empty(area);
+        map.draw(&ctx, area, &mut buf);
+        text(&buf)
+    }
+
+    #[test]
+    fn the_side_panel_is_whole_at_every_size() {
+        let f = Fixture::new();
+        // The region with the longest name, and one with a two-digit count.
+        let long = f
+            .reference
+            .regions
+            .iter()
+            .max_by_key(|r| r.display_name(Lang::En).len())
+            .map(|r| r.code.clone())
+            .unwrap_or_default();
+        let map = Map {
+            tile: f.tiles.index_of(&long).unwrap_or(0),
+        };
+        for lang in [Lang::Id, Lang::En] {
+            for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 48), (200, 50)] {
+                let screen = drawn(&map, &f, w, h, lang);
+                // The panel is the column right of the last tile's border.
+                let panel: Vec<String> = screen
+                    .lines()
+                    .map(|l| {
+                        let cells: Vec<char> = l.chars().collect();
+                        let edge = cells.iter().rposition(|c| "│┃┐┓┘┛".contains(*c));
+                        cells[edge.map_or(0, |e| e + 1)..].iter().collect()
+                    })
+                    .collect();
+                let panel = panel.join("\n");
+                assert!(!panel.contains('…'), "{w}x{h}: nothing cut\n{panel}");
+                for m in [Msg::TuiColTemuan, Msg::TuiColOverdue] {
+                    let short = tr(lang, m);
+                    assert!(panel.contains(short) || {
+                        let long = match m {
+                            Msg::TuiColTemuan => Msg::Temuan,
+                            _ => Msg::Overdue,
+                        };
+                        panel.contains(tr(lang, long))
+                    }, "{w}x{h}: {short}\n{panel}");
+                }
+                let index = f.reference.regions.iter().position(|r| r.code == long);
+                let count = index.unwrap_or(0).to_string();
+                assert!(
+                    panel.lines().any(|l| l.trim_end().ends_with(&count)),
+                    "{w}x{h}: the count {count}\n{panel}"
+                );
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::tui::screens::{Ctx, ScreenState, Want, step, with};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::campaign_table::{CampaignLine, CampaignTable};
 use crate::tui::widgets::figure::Figure;
-use crate::tui::widgets::text::{date, fit};
+use crate::tui::widgets::text::{date, fit, width as text_width};
 use crate::tui::widgets::timeline::{Timeline, TimelineRow};
 use crate::tui::widgets::week_chart::{WeekChart, WeekLine};
 use crate::view::{DateExpr, TermKind, View};
@@ -90,42 +90,180 @@ impl ScreenState for Stages {
         None
     }
 
-    /// Screen 3: both parts when the body is tall enough, else the focused one under a line naming
-    /// the parts.
+    /// Screen 3: the timeline beside the campaign on a wide screen, above it on a tall one, else
+    /// the focused part under a line naming the parts.
     fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let t = ctx.theme;
-        let tall = timeline_height(ctx.reference.stages.len()) + 19;
-        if body.height >= tall && !ctx.presenting {
-            let th = timeline_height(ctx.reference.stages.len());
-            self.draw_timeline(ctx, Rect { height: th, ..body }, buf, &t);
-            self.draw_campaign(
-                ctx,
-                Rect {
-                    y: body.y + th + 1,
-                    height: body.height - th - 1,
-                    ..body
-                },
-                buf,
-                &t,
-            );
-            return;
-        }
-        let rest = if !ctx.presenting {
-            self.draw_parts_line(ctx, body, buf, &t);
-            Rect {
-                y: body.y + 1,
-                height: body.height.saturating_sub(1),
-                ..body
-            }
+        let arrangement = if ctx.presenting {
+            Arrangement::OneAtATime
         } else {
-            body
+            Arrangement::of(ctx, body)
         };
-        match self.stage_part {
-            StagePart::Timeline => self.draw_timeline(ctx, rest, buf, &t),
-            _ => self.draw_campaign(ctx, rest, buf, &t),
+        match arrangement {
+            Arrangement::SideBySide(left_w) => {
+                let left = Rect {
+                    width: left_w,
+                    ..body
+                };
+                // One row down, so that the weeks line up with the stages beside them.
+                let right = Rect {
+                    x: body.x + left_w + 2,
+                    y: body.y + 1,
+                    width: body.width.saturating_sub(left_w + 2),
+                    height: body.height.saturating_sub(1),
+                };
+                let used = self.draw_timeline(ctx, left, buf, &t);
+                // The campaign's figures under the timeline when they fit there (a wider place
+                // than the right-hand column), else over the charts.
+                let under = Rect {
+                    y: left.y + used + 1,
+                    height: left.height.saturating_sub(used + 1),
+                    ..left
+                };
+                if under.height >= 3 {
+                    self.draw_campaign_headline(ctx, under, buf, &t);
+                    self.draw_campaign_charts(ctx, right, buf, &t);
+                } else {
+                    self.draw_campaign(ctx, right, buf, &t);
+                }
+            }
+            Arrangement::Stacked => {
+                let used = self.draw_timeline(
+                    ctx,
+                    Rect {
+                        height: timeline_height(ctx.reference.stages.len()),
+                        ..body
+                    },
+                    buf,
+                    &t,
+                );
+                let gap = u16::from(body.height >= used + 1 + campaign_height(ctx, body.width));
+                self.draw_campaign(
+                    ctx,
+                    Rect {
+                        y: body.y + used + gap,
+                        height: body.height.saturating_sub(used + gap),
+                        ..body
+                    },
+                    buf,
+                    &t,
+                );
+            }
+            Arrangement::OneAtATime => {
+                let rest = if !ctx.presenting {
+                    self.draw_parts_line(ctx, body, buf, &t);
+                    Rect {
+                        y: body.y + 1,
+                        height: body.height.saturating_sub(1),
+                        ..body
+                    }
+                } else {
+                    body
+                };
+                match self.stage_part {
+                    StagePart::Timeline => {
+                        let used = self.draw_timeline(ctx, rest, buf, &t);
+                        // The campaign's figures in the room the timeline leaves.
+                        if !ctx.presenting && rest.height >= used + 4 {
+                            let under = Rect {
+                                y: rest.y + used + 1,
+                                height: rest.height - used - 1,
+                                ..rest
+                            };
+                            self.draw_campaign_headline(ctx, under, buf, &t);
+                        }
+                    }
+                    _ => self.draw_campaign(ctx, rest, buf, &t),
+                }
+            }
         }
     }
 }
+
+/// How the stage screen shares its body between the timeline and the campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arrangement {
+    /// The timeline on the left, this many columns wide; the campaign on the right.
+    SideBySide(u16),
+    /// The timeline over the campaign.
+    Stacked,
+    /// The focused part alone, under a line naming the parts.
+    OneAtATime,
+}
+
+impl Arrangement {
+    fn of(ctx: &Ctx<'_>, body: Rect) -> Arrangement {
+        let timeline = timeline_height(ctx.reference.stages.len());
+        let campaign = campaign_height(ctx, body.width);
+        if body.width >= 160 && body.height >= timeline.max(campaign) {
+            let right = (body.width * 2 / 5).clamp(CHARTS_SIDE_BY_SIDE, 100);
+            Arrangement::SideBySide(body.width - right - 2)
+        } else if body.height >= timeline + campaign {
+            Arrangement::Stacked
+        } else {
+            Arrangement::OneAtATime
+        }
+    }
+}
+
+/// Rows the campaign takes at the least in `width` columns: its three lines of figures and the
+/// charts side by side.
+fn campaign_height(ctx: &Ctx<'_>, width: u16) -> u16 {
+    let Some(c) = ctx.counts.map(|k| &k.campaign) else {
+        return 4;
+    };
+    let weeks_w = side_by_side(width).0;
+    3 + week_chart_height(ctx, c, 1, weeks_w).max(campaign_table_height(c, 1))
+}
+
+/// The widths of the weekly chart and the region table side by side in `width` columns.
+fn side_by_side(width: u16) -> (u16, u16) {
+    let lw = (width * 11 / 20).min(width.saturating_sub(41));
+    (lw.saturating_sub(1), width.saturating_sub(lw + 1))
+}
+
+/// Rows the weekly chart takes `width` columns wide at `spacing`: its heading, the weeks and its
+/// legend (a cell and a name per type the chart shows, and the note on weeks outside the campaign,
+/// wrapped as the chart wraps them).
+fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u16 {
+    let n = c.weeks.len() as u16;
+    let w = usize::from(width.saturating_sub(2));
+    let shown = TypeGroup::ALL.iter().enumerate().filter(|(k, _)| {
+        c.weeks
+            .iter()
+            .any(|week| week.by_type.get(*k).is_some_and(|n| *n > 0))
+    });
+    let items = shown
+        .map(|(_, g)| text_width(g.label(ctx.lang)) + 4)
+        .chain(
+            c.weeks
+                .iter()
+                .any(|week| week.outside)
+                .then(|| text_width(tr(ctx.lang, Msg::TuiWeekOutside)) + 2),
+        );
+    let (mut legend, mut used) = (0u16, 0);
+    for need in items {
+        if used == 0 || used + need > w {
+            legend += 1;
+            used = 0;
+        }
+        used += need;
+    }
+    if spacing > 1 {
+        2 * n + 2 + legend
+    } else {
+        1 + n + legend
+    }
+}
+
+/// Rows the campaign's region table takes at `spacing`: heading, column heading, the regions and
+/// the total.
+fn campaign_table_height(c: &Campaign, spacing: u16) -> u16 {
+    2 + (c.regions.len() as u16 + 1) * spacing
+}
+
+/// The width from which the weekly chart and the region table stand side by side.
+const CHARTS_SIDE_BY_SIDE: u16 = 76;
 
 impl Stages {
 
@@ -160,7 +298,8 @@ impl Stages {
     }
 }
 
-/// Rows the timeline takes with its title, axis and months, total, note and legend.
+/// Rows the timeline takes with its title, axis and months, total, note and legend, a row per
+/// stage.
 fn timeline_height(stages: usize) -> u16 {
     stages as u16 + 6
 }
@@ -188,7 +327,8 @@ impl Stages {
         buf.set_line(body.x, body.y, &line, body.width);
     }
 
-    pub fn draw_timeline(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+    /// The timeline in `area`; the rows it used.
+    pub fn draw_timeline(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) -> u16 {
         let l = ctx.lang;
         let counts = ctx.counts;
         let rows: Vec<TimelineRow> = ctx
@@ -248,6 +388,7 @@ impl Stages {
             theme: t,
         }
         .render(area, buf);
+        Timeline::height(ctx.reference.stages.len(), area.height)
     }
 
     /// The campaign's headline lines: dates and rate, the press figure, the activities by kind.
@@ -407,11 +548,34 @@ impl Stages {
             .collect()
     }
 
+    /// The campaign: its figures, then the charts.
     pub fn draw_campaign(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let used = self.draw_campaign_headline(ctx, area, buf, t);
+        if used == 0 {
+            return;
+        }
+        let top = used + u16::from(area.height >= 24);
+        let rest = Rect {
+            y: area.y + top,
+            height: area.height.saturating_sub(top),
+            ..area
+        };
+        self.draw_campaign_charts(ctx, rest, buf, t);
+    }
+
+    /// The campaign's three lines of figures at the top of `area`; the rows used (none while the
+    /// figures are loading).
+    pub fn draw_campaign_headline(
+        &self,
+        ctx: &Ctx<'_>,
+        area: Rect,
+        buf: &mut Buffer,
+        t: &Theme,
+    ) -> u16 {
         let l = ctx.lang;
         let Some(c) = ctx.counts.map(|k| &k.campaign) else {
             buf.set_string(area.x + 2, area.y, tr(l, Msg::TuiLoading), t.dim());
-            return;
+            return 0;
         };
         let w = usize::from(area.width);
         let lines = self.campaign_lines(ctx, c, w.saturating_sub(1), t);
@@ -425,31 +589,53 @@ impl Stages {
                 );
             }
         }
-        let top = lines.len() as u16 + u16::from(area.height >= 24);
-        let rest = Rect {
-            y: area.y + top,
-            height: area.height.saturating_sub(top),
-            ..area
-        };
-        self.draw_campaign_charts(ctx, rest, buf, t);
+        (lines.len() as u16).min(area.height)
     }
 
-    /// The weekly chart and the region table, side by side (stacked when narrow).
+    /// The weekly chart and the region table: side by side on a wide or short area, the one over
+    /// the other on a tall one (split in two when neither fits).
     pub fn draw_campaign_charts(&self, ctx: &Ctx<'_>, rest: Rect, buf: &mut Buffer, t: &Theme) {
         let l = ctx.lang;
         let Some(c) = ctx.counts.map(|k| &k.campaign) else {
             return;
         };
-        let (left, right) = if rest.width >= 76 {
-            let lw = (rest.width * 11 / 20).min(rest.width.saturating_sub(41));
+        let weeks_h = |spacing: u16| week_chart_height(ctx, c, spacing, rest.width);
+        let stacked = weeks_h(1) + 1 + campaign_table_height(c, 1);
+        let (left, right) = if rest.width >= CHARTS_SIDE_BY_SIDE
+            && (rest.width >= 2 * CHARTS_SIDE_BY_SIDE || rest.height < stacked)
+        {
+            let (lw, rw) = side_by_side(rest.width);
+            (
+                Rect { width: lw, ..rest },
+                Rect {
+                    x: rest.x + rest.width - rw,
+                    width: rw,
+                    ..rest
+                },
+            )
+        } else if rest.height >= stacked {
+            // Each as tall as it needs, rows twice as far apart where there is room: the weeks
+            // first, then the regions.
+            let table_spaced = campaign_table_height(c, 2);
+            let weeks_spaced = weeks_h(2);
+            let table_h = if rest.height > weeks_spaced + table_spaced {
+                table_spaced
+            } else {
+                campaign_table_height(c, 1)
+            };
+            let weeks_h = if rest.height > weeks_spaced + table_h {
+                weeks_spaced
+            } else {
+                weeks_h(1)
+            };
             (
                 Rect {
-                    width: lw - 1,
+                    height: weeks_h,
                     ..rest
                 },
                 Rect {
-                    x: rest.x + lw + 1,
-                    width: rest.width - lw - 1,
+                    y: rest.y + weeks_h + 1,
+                    height: rest.height - weeks_h - 1,
                     ..rest
                 },
             )
@@ -567,5 +753,136 @@ mod tests {
         let screen = text(&buf);
         let first = f.reference.stages[0].name(crate::i18n::Lang::En);
         assert!(screen.contains(first), "{screen}");
+    }
+
+    /// The fixture with a campaign as full as the demo's: eleven weeks, every region.
+    fn meeting() -> Fixture {
+        use crate::engine::campaign::{RegionFigures, Week};
+        use crate::store::meeting::Activities;
+        let mut f = Fixture::new();
+        let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 27).unwrap_or_default();
+        let c = &mut f.counts.campaign;
+        c.starts = chrono::NaiveDate::from_ymd_opt(2023, 11, 28);
+        c.ends = chrono::NaiveDate::from_ymd_opt(2024, 2, 10);
+        c.weeks = (0..11)
+            .map(|i| {
+                let mut by_type = [0; TypeGroup::ALL.len()];
+                by_type[i % by_type.len()] = i as i64;
+                Week {
+                    start: start + Duration::weeks(i as i64),
+                    by_type,
+                    future: false,
+                    outside: false,
+                }
+            })
+            .collect();
+        c.regions = f
+            .reference
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| RegionFigures {
+                code: r.code.clone(),
+                cases: i as i64,
+                activities: Activities {
+                    limited: 100 * i as i64,
+                    ..Activities::default()
+                },
+            })
+            .collect();
+        c.cases = 55;
+        c.activities = Activities {
+            limited: 5500,
+            ..Activities::default()
+        };
+        f
+    }
+
+    fn drawn(f: &Fixture, w: u16, h: u16, lang: crate::i18n::Lang) -> String {
+        let mut ctx = f.ctx();
+        ctx.size = (w, h);
+        ctx.lang = lang;
+        let area = Rect::new(0, 0, w, h - 3);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        Stages::default().draw(&ctx, area, &mut buf);
+        text(&buf)
+    }
+
+    /// The longest run of empty rows.
+    fn empty_band(screen: &str) -> usize {
+        screen
+            .lines()
+            .map(|l| l.trim().is_empty())
+            .fold((0, 0), |(run, best), b| {
+                let run = if b { run + 1 } else { 0 };
+                (run, best.max(run))
+            })
+            .1
+    }
+
+    #[test]
+    fn the_parts_stand_side_by_side_when_wide_over_each_other_when_tall() {
+        let f = meeting();
+        let ctx = f.ctx();
+        let body = |w: u16, h: u16| Rect::new(0, 2, w, h - 3);
+        assert_eq!(
+            Arrangement::of(&ctx, body(80, 24)),
+            Arrangement::OneAtATime
+        );
+        assert_eq!(
+            Arrangement::of(&ctx, body(100, 30)),
+            Arrangement::OneAtATime
+        );
+        assert_eq!(Arrangement::of(&ctx, body(120, 40)), Arrangement::Stacked);
+        for (w, h) in [(160, 48), (200, 50)] {
+            assert!(
+                matches!(
+                    Arrangement::of(&ctx, body(w, h)),
+                    Arrangement::SideBySide(left) if left >= w / 2
+                ),
+                "{w}x{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_part_shows_and_the_height_is_used() {
+        let f = meeting();
+        let first = f.reference.stages[0].name(crate::i18n::Lang::En);
+        let first = &first[..first.len().min(20)];
+        for (w, h, most) in [(120, 40, 2), (160, 48, 5), (200, 50, 6)] {
+            let screen = drawn(&f, w, h, crate::i18n::Lang::En);
+            for needed in [first, "Total", "KAMPANYE cases per week", "By region", "Berau"] {
+                assert!(screen.contains(needed), "{w}x{h}: {needed}\n{screen}");
+            }
+            let band = empty_band(&screen);
+            assert!(band <= most, "{w}x{h}: {band} empty rows\n{screen}");
+        }
+        let screen = drawn(&f, 100, 30, crate::i18n::Lang::Id);
+        assert!(
+            screen.contains("KAMPANYE 28/11/2023–10/02/2024"),
+            "the campaign's figures under the timeline\n{screen}"
+        );
+        assert!(empty_band(&screen) <= 3, "{screen}");
+    }
+
+    #[test]
+    fn any_size_draws_without_a_fault() {
+        let f = meeting();
+        for part in StagePart::ALL {
+            let s = Stages {
+                stage_part: part,
+                ..Stages::default()
+            };
+            for w in (80..=300).step_by(11) {
+                for h in (24..=80).step_by(7) {
+                    let mut ctx = f.ctx();
+                    ctx.size = (w, h);
+                    let area = Rect::new(0, 2, w, h - 3);
+                    let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, w, h));
+                    s.draw(&ctx, area, &mut buf);
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Large block digits for figures read from the back of a meeting room: a 3×5 pixel font drawn
-//! five rows tall, or three rows tall with half blocks when room is short. Render-only.
+//! five rows tall or a multiple of that on a large screen, or three rows tall with half blocks when
+//! room is short. Render-only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,19 +32,35 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
 /// How tall the digits are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Size {
-    /// Five rows, each pixel two columns wide.
-    Tall,
+    /// Five rows times the scale, each pixel twice the scale wide and the scale tall.
+    Tall(u16),
     /// Three rows of half blocks, each pixel one column wide.
     Half,
 }
+
+/// The largest scale of [`Size::Tall`] tried.
+const LARGEST: u16 = 8;
 
 impl Size {
     /// Rows the digits take.
     pub fn rows(self) -> u16 {
         match self {
-            Size::Tall => 5,
+            Size::Tall(k) => 5 * k.max(1),
             Size::Half => 3,
         }
+    }
+
+    /// Columns a pixel takes.
+    fn px(self) -> u16 {
+        match self {
+            Size::Tall(k) => 2 * k.max(1),
+            Size::Half => 1,
+        }
+    }
+
+    /// Every size, the largest first.
+    pub fn largest_first() -> impl Iterator<Item = Size> {
+        (1..=LARGEST).rev().map(Size::Tall).chain([Size::Half])
     }
 }
 
@@ -54,10 +71,7 @@ pub fn drawable(text: &str) -> bool {
 
 /// The columns `text` takes at `size` (one pixel of space between characters).
 pub fn width(text: &str, size: Size) -> u16 {
-    let px = match size {
-        Size::Tall => 2,
-        Size::Half => 1,
-    };
+    let px = usize::from(size.px());
     let n: usize = text
         .chars()
         .filter_map(glyph)
@@ -68,8 +82,7 @@ pub fn width(text: &str, size: Size) -> u16 {
 
 /// The largest size at which `text` fits `area`, if any.
 pub fn fitting(text: &str, area: Rect) -> Option<Size> {
-    [Size::Tall, Size::Half]
-        .into_iter()
+    Size::largest_first()
         .find(|s| area.height >= s.rows() && area.width >= width(text, *s) && drawable(text))
 }
 
@@ -82,43 +95,51 @@ pub struct BigText<'a> {
 
 impl Widget for BigText<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
         let mut x = area.x;
         let right = area.x + area.width;
+        let bottom = area.y + area.height;
+        let px = self.size.px();
         for g in self.text.chars().filter_map(glyph) {
             let w = g[0].chars().count() as u16;
-            for (col, px) in (0..w).zip(0u16..) {
+            for col in 0..w {
                 let on = |row: usize| g[row].chars().nth(usize::from(col)) == Some('#');
                 match self.size {
-                    Size::Tall => {
+                    Size::Tall(k) => {
+                        let k = k.max(1);
                         for row in 0..5u16 {
-                            let cx = x + 2 * px;
-                            if on(usize::from(row)) && cx + 1 < right && row < area.height {
-                                buf.set_string(cx, area.y + row, "██", self.style);
+                            if !on(usize::from(row)) {
+                                continue;
+                            }
+                            let cx = x + px * col;
+                            for y in area.y + row * k..area.y + (row + 1) * k {
+                                for cx in cx..cx + px {
+                                    if cx < right && y < bottom {
+                                        buf[(cx, y)].set_symbol("█").set_style(self.style);
+                                    }
+                                }
                             }
                         }
                     }
                     Size::Half => {
                         for row in 0..3u16 {
                             let top = on(usize::from(row) * 2);
-                            let bottom = row < 2 && on(usize::from(row) * 2 + 1);
-                            let cell = match (top, bottom) {
+                            let bottom_half = row < 2 && on(usize::from(row) * 2 + 1);
+                            let cell = match (top, bottom_half) {
                                 (true, true) => "█",
                                 (true, false) => "▀",
                                 (false, true) => "▄",
                                 (false, false) => continue,
                             };
-                            let cx = x + px;
-                            if cx < right && row < area.height {
+                            let cx = x + col;
+                            if cx < right && area.y + row < bottom {
                                 buf.set_string(cx, area.y + row, cell, self.style);
                             }
                         }
                     }
                 }
             }
-            x += match self.size {
-                Size::Tall => 2 * (w + 1),
-                Size::Half => w + 1,
-            };
+            x += px * (w + 1);
             if x >= right {
                 break;
             }
@@ -150,11 +171,27 @@ mod tests {
             draw("22", Size::Half),
             vec!["▀▀█ ▀▀█", "█▀▀ █▀▀", "▀▀▀ ▀▀▀"]
         );
-        let tall = draw("1", Size::Tall);
+        let tall = draw("1", Size::Tall(1));
         assert_eq!(tall[0], "  ██  ");
         assert_eq!(tall[4], "██████");
-        assert_eq!(width("7.120", Size::Tall), 6 * 4 + 2 + 2 * 4);
+        assert_eq!(width("7.120", Size::Tall(1)), 6 * 4 + 2 + 2 * 4);
         assert!(fitting("7.120", Rect::new(0, 0, 20, 5)) == Some(Size::Half));
         assert_eq!(fitting("abc", Rect::new(0, 0, 80, 10)), None);
+    }
+
+    #[test]
+    fn digits_grow_with_the_room() {
+        let double = draw("1", Size::Tall(2));
+        assert_eq!(double.len(), 10, "twice as tall");
+        assert_eq!(double[0], "    ████    ");
+        assert_eq!(double[1], double[0], "each pixel two rows tall");
+        assert_eq!(double[9], "████████████");
+        assert_eq!(width("47", Size::Tall(2)), 2 * width("47", Size::Tall(1)));
+        assert_eq!(
+            fitting("47", Rect::new(0, 0, 200, 12)),
+            Some(Size::Tall(2)),
+            "as large as the area allows"
+        );
+        assert_eq!(fitting("47", Rect::new(0, 0, 200, 5)), Some(Size::Tall(1)));
     }
 }

@@ -8,8 +8,8 @@ use ratatui::widgets::Widget;
 
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::bar::bar;
-use crate::tui::widgets::figure::{Figure, widest};
+use crate::tui::widgets::bar::bar_at;
+use crate::tui::widgets::figure::{Figure, Width, widest};
 use crate::tui::widgets::text::{left, panel_heading, width};
 
 /// One line of a panel.
@@ -25,7 +25,7 @@ pub struct PanelLine {
 }
 
 impl PanelLine {
-    /// The count with its changes, in the one form of every screen: `22 (+1) ▲1`.
+    /// The count with its changes, in the one form of every screen: `22 (+1)`, `22 ▲1`.
     fn figure(&self) -> Figure {
         Figure {
             count: self.count,
@@ -43,7 +43,72 @@ pub struct CountPanel<'a> {
     pub focused: bool,
     /// "more", for the line that says how many lines did not fit.
     pub more: &'a str,
+    /// Lines per row: 2 when there is room to spare, for legibility from the back of the room.
+    pub spacing: u16,
+    /// Columns per case of the bars, so that panels side by side draw at one scale; `None`: the
+    /// largest count fills the panel's room.
+    pub scale: Option<f64>,
     pub theme: &'a Theme,
+}
+
+/// The columns of a panel's line: label, count (with its change) and bar.
+struct Columns {
+    label: usize,
+    count: Width,
+    bar: usize,
+}
+
+impl CountPanel<'_> {
+    fn columns(&self, w: usize) -> Columns {
+        let figures: Vec<Figure> = self.lines.iter().map(PanelLine::figure).collect();
+        let count = widest(&figures, 2);
+        // Labels as long as they need, leaving at least a short bar; the bar takes the rest.
+        let longest = self
+            .lines
+            .iter()
+            .map(|l| width(&l.label) + if l.flagged { 2 } else { 0 })
+            .max()
+            .unwrap_or(8);
+        let label = longest
+            .min(w.saturating_sub(2 + 1 + count.total() + 1 + self.bar_min()))
+            .max(6);
+        let bar = w.saturating_sub(2 + label + 1 + count.total() + 1);
+        Columns { label, count, bar }
+    }
+
+    /// The columns per case at which the largest count fills this panel's bars in `width`
+    /// columns; the smallest of these over panels side by side is a scale they can all share.
+    pub fn cells_per_case(&self, width: u16) -> Option<f64> {
+        let room = self.columns(usize::from(width)).bar.saturating_sub(1);
+        let max = self.lines.iter().map(|l| l.count).max().unwrap_or(0);
+        (room > 0 && max > 0).then(|| room as f64 / max as f64)
+    }
+
+    /// The least room a bar keeps: beside changes since a baseline, a label matters more.
+    fn bar_min(&self) -> usize {
+        if self.lines.iter().any(|l| l.base.is_some()) {
+            1
+        } else {
+            5
+        }
+    }
+
+    /// The width at which every label shows whole, with the least room for a bar.
+    pub fn natural_width(&self) -> u16 {
+        let c = self.columns(usize::from(u16::MAX));
+        u16::try_from(2 + c.label + 1 + c.count.total() + 1 + self.bar_min()).unwrap_or(u16::MAX)
+    }
+
+    /// The largest count of the panel.
+    pub fn largest(&self) -> i64 {
+        self.lines.iter().map(|l| l.count).max().unwrap_or(0).max(0)
+    }
+
+    /// Rows the panel takes to show every line at `spacing`, its heading included.
+    pub fn height(lines: usize, spacing: u16) -> u16 {
+        let n = lines.max(1) as u16;
+        2 + (n - 1) * spacing.max(1)
+    }
 }
 
 impl Widget for CountPanel<'_> {
@@ -52,9 +117,9 @@ impl Widget for CountPanel<'_> {
             return;
         }
         let t = self.theme;
-        let total: i64 = self.lines.iter().map(|l| l.count).sum();
         panel_heading(buf, area, self.title, self.focused, t);
-        let rows = usize::from(area.height - 1);
+        let spacing = usize::from(self.spacing.max(1));
+        let rows = usize::from(area.height - 1).div_ceil(spacing);
         let n = self.lines.len();
         let sel = self.selected.unwrap_or(0);
         // Scroll so the cursor shows; when lines are hidden below, the last row says how many.
@@ -67,29 +132,15 @@ impl Widget for CountPanel<'_> {
         } else {
             rows.min(n - offset)
         };
-        let figures: Vec<Figure> = self.lines.iter().map(PanelLine::figure).collect();
-        let count_w = widest(&figures, 2);
-        let w = usize::from(area.width);
-        // Labels as long as they need, leaving at least a short bar; the bar takes the rest.
-        let longest = self
-            .lines
-            .iter()
-            .map(|l| width(&l.label) + if l.flagged { 2 } else { 0 })
-            .max()
-            .unwrap_or(8);
-        // Beside changes since a baseline, a label matters more than a bar.
-        let bar_min = if self.lines.iter().any(|l| l.base.is_some()) {
-            1
-        } else {
-            5
-        };
-        let label_w = longest
-            .min(w.saturating_sub(2 + 1 + count_w.total() + 1 + bar_min))
-            .max(6);
-        let bar_w = w
-            .saturating_sub(2 + label_w + 1 + count_w.total() + 1)
-            .min(41);
+        let Columns {
+            label: label_w,
+            count: count_w,
+            bar: bar_w,
+        } = self.columns(usize::from(area.width));
         let max = self.lines.iter().map(|l| l.count).max().unwrap_or(0).max(1);
+        let cells = self
+            .scale
+            .unwrap_or(bar_w.saturating_sub(1) as f64 / max as f64);
         for (row, (i, l)) in self
             .lines
             .iter()
@@ -98,7 +149,7 @@ impl Widget for CountPanel<'_> {
             .take(shown)
             .enumerate()
         {
-            let y = area.y + 1 + row as u16;
+            let y = area.y + 1 + (row * spacing) as u16;
             let label = if l.flagged {
                 format!("{} ◆", l.label)
             } else {
@@ -118,7 +169,7 @@ impl Widget for CountPanel<'_> {
             spans.extend(l.figure().spans(count_w, t.normal(), t));
             if bar_w > 1 {
                 spans.push(Span::raw(" "));
-                spans.push(Span::styled(bar(l.count, max, bar_w - 1), t.bar()));
+                spans.push(Span::styled(bar_at(l.count, cells, bar_w - 1), t.bar()));
             }
             buf.set_line(area.x, y, &Line::from(spans), area.width);
             if self.focused && self.selected == Some(i) {
@@ -134,17 +185,18 @@ impl Widget for CountPanel<'_> {
             }
         }
         if n > offset + shown {
-            let y = area.y + 1 + shown as u16;
+            let y = area.y + 1 + (shown * spacing) as u16;
             let hidden: i64 = self.lines[offset + shown..].iter().map(|l| l.count).sum();
             let text = format!("  +{} {} ({hidden})", n - offset - shown, self.more);
-            buf.set_line(
-                area.x,
-                y,
-                &Line::from(Span::styled(text, t.dim())),
-                area.width,
-            );
+            if y < area.y + area.height {
+                buf.set_line(
+                    area.x,
+                    y,
+                    &Line::from(Span::styled(text, t.dim())),
+                    area.width,
+                );
+            }
         }
-        let _ = total;
     }
 }
 
@@ -178,6 +230,8 @@ mod tests {
             selected: Some(0),
             focused: true,
             more: "lainnya",
+            spacing: 1,
+            scale: None,
             theme: &t,
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));

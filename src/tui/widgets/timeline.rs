@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::{Figure, widest};
-use crate::tui::widgets::text::{left, width};
+use crate::tui::widgets::text::{fit, left, width};
 
 /// One stage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +40,17 @@ pub struct Timeline<'a> {
     pub theme: &'a Theme,
 }
 
+impl Timeline<'_> {
+    /// Rows a timeline of `stages` rows takes in an area `height` rows tall: its title, axis and
+    /// month names, the rows (twice as far apart when there is room), the total, note and legend.
+    pub fn height(stages: usize, height: u16) -> u16 {
+        let n = stages as u16;
+        let top = if height >= n + 6 { 3 } else { 2 };
+        let spacing = if height >= top + 2 * n + 3 { 2 } else { 1 };
+        (top + n * spacing + 3).min(height)
+    }
+}
+
 /// The first day of the month of `d`.
 fn month_start(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
@@ -66,6 +77,54 @@ impl Scale {
     fn x(&self, d: NaiveDate) -> i64 {
         ((d - self.from).num_days() * self.w / self.days.max(1)).clamp(0, self.w)
     }
+}
+
+/// The cells of the band from `a` to `b` (both included): at least one, however short the stage,
+/// and on the right side of the date's line (`marker`: its date and cell) when the stage lies wholly
+/// before or after that date, so that no stage hides under the line or crosses it by rounding.
+fn band_cells(
+    scale: &Scale,
+    a: NaiveDate,
+    b: NaiveDate,
+    marker: Option<(NaiveDate, usize)>,
+) -> std::ops::Range<usize> {
+    let w = scale.w.max(1) as usize;
+    let mut x0 = scale.x(a) as usize;
+    let mut x1 = scale.x(b.succ_opt().unwrap_or(b)) as usize;
+    if let Some((date, mx)) = marker {
+        if b < date && x1 > mx {
+            // Wholly before the date: left of its line.
+            x1 = mx;
+            x0 = x0.min(mx.saturating_sub(1));
+        } else if a > date && x0 <= mx && mx + 1 < w {
+            // Wholly after the date: right of its line.
+            x0 = mx + 1;
+        }
+    }
+    let x0 = x0.min(w - 1);
+    x0..x1.clamp(x0 + 1, w)
+}
+
+/// The month names under the axis and where they go: three letters each, for every month when
+/// there is room, else for every second, third or sixth (counted from January), so that names
+/// never touch; `None` when not even that fits. `starts` are the months and their columns, `end`
+/// the column after the band (a name that would pass it is left out).
+fn month_labels<'m>(
+    starts: &[(NaiveDate, usize)],
+    end: usize,
+    months: &[&'m str; 12],
+) -> Option<Vec<(usize, &'m str)>> {
+    let letters = months.iter().map(|m| width(m)).max().unwrap_or(3).max(1);
+    [1, 2, 3, 6].into_iter().find_map(|step| {
+        let picked: Vec<(usize, &str)> = starts
+            .iter()
+            .filter(|(m, _)| m.month0() % step == 0)
+            .map(|(m, x)| (x + 1, months[m.month0() as usize]))
+            .filter(|(x, _)| x + letters <= end)
+            .collect();
+        let apart = picked.windows(2).all(|p| p[0].0 + letters < p[1].0);
+        (apart && picked.len() >= 2).then_some(picked)
+    })
 }
 
 impl Widget for Timeline<'_> {
@@ -160,16 +219,13 @@ impl Widget for Timeline<'_> {
         let axis_y = area.y + 1;
         buf.set_string(area.x, axis_y, axis.iter().collect::<String>(), t.dim());
         let mut top = 2;
-        let per_month = band_w / starts.len().max(1);
-        if per_month >= 2 && area.height > 16 {
+        let n = self.rows.len() as u16;
+        if area.height >= n + 6
+            && let Some(labels) = month_labels(&starts, band_x + band_w, &self.months)
+        {
             let mut names = vec![' '; w];
-            for (i, (m, x)) in starts.iter().enumerate() {
-                let next = starts.get(i + 1).map_or(band_x + band_w, |(_, nx)| *nx);
-                let x = x + 1;
-                let name = self.months[m.month0() as usize];
-                // The short name where the month has room for it, else its initial.
-                let letters = if next.saturating_sub(x) > 3 { 3 } else { 1 };
-                for (i, c) in name.chars().take(letters).enumerate() {
+            for (x, name) in labels {
+                for (i, c) in name.chars().enumerate() {
                     if let Some(cell) = names.get_mut(x + i) {
                         *cell = c;
                     }
@@ -186,7 +242,6 @@ impl Widget for Timeline<'_> {
 
         let bottom = area.y + area.height;
         // Rows twice as far apart when there is room (a projector seen from the back).
-        let n = self.rows.len() as u16;
         let spacing = if area.height >= top + 2 * n + 3 { 2 } else { 1 };
         for (i, r) in self.rows.iter().enumerate() {
             let y = area.y + top + i as u16 * spacing;
@@ -196,16 +251,19 @@ impl Widget for Timeline<'_> {
             let selected = self.focused && self.selected == Some(i);
             let style = if r.campaign { t.campaign() } else { t.normal() };
             let mut band: Vec<(char, ratatui::style::Style)> = vec![(' ', t.normal()); band_w];
-            if let (Some(a), Some(b)) = (r.starts, r.ends) {
-                let x0 = scale.x(a) as usize;
-                let x1 = (scale.x(b.succ_opt().unwrap_or(b)) as usize).max(x0 + 1);
-                let bar = if r.campaign { t.campaign() } else { t.bar() };
-                for cell in band.iter_mut().take(x1.min(band_w)).skip(x0) {
-                    *cell = ('█', bar);
-                }
+            let marker = marker_x.map(|mx| (self.marker.0, mx - band_x));
+            let cells = match (r.starts, r.ends) {
+                (Some(a), Some(b)) => band_cells(&scale, a, b, marker),
+                _ => 0..0,
+            };
+            let bar = if r.campaign { t.campaign() } else { t.bar() };
+            for cell in band.iter_mut().take(cells.end).skip(cells.start) {
+                *cell = ('█', bar);
             }
-            if let Some(mx) = marker_x
-                && let Some(cell) = band.get_mut(mx - band_x)
+            // The date's line crosses every row, except the one cell of a stage it would hide.
+            if let Some((_, mx)) = marker
+                && !(cells.len() == 1 && cells.start == mx)
+                && let Some(cell) = band.get_mut(mx)
             {
                 *cell = ('┃', t.heading());
             }
@@ -242,7 +300,10 @@ impl Widget for Timeline<'_> {
             buf.set_line(
                 area.x,
                 y + 1,
-                &Line::from(Span::styled(format!(" › {}", self.note), t.normal())),
+                &Line::from(Span::styled(
+                    fit(&format!(" › {}", self.note), w),
+                    t.normal(),
+                )),
                 area.width,
             );
         }
@@ -321,5 +382,113 @@ mod tests {
             "later stages start further right"
         );
         assert!(row(4).starts_with("   Jumlah") && row(4).trim_end().ends_with("31"));
+    }
+
+    /// The stages of the reference, labelled `S00`, `S01`… so that a row can be found.
+    fn reference_rows() -> Vec<TimelineRow> {
+        crate::domain::Reference::embedded()
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| TimelineRow {
+                label: format!("S{i:02}"),
+                starts: s.starts_on,
+                ends: s.ends_on,
+                figure: Figure::plain(i as i64),
+                campaign: s.code == crate::domain::CAMPAIGN,
+            })
+            .collect()
+    }
+
+    fn draw(rows: &[TimelineRow], w: u16, as_of: NaiveDate, months: [&str; 12]) -> Buffer {
+        let t = Theme::new(false);
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, 30));
+        Timeline {
+            title: "Jadwal",
+            rows,
+            total: ("Jumlah", Figure::plain(31)),
+            marker: (as_of, "as of"),
+            months,
+            note: "",
+            legend: "◆",
+            selected: None,
+            focused: false,
+            theme: &t,
+        }
+        .render(buf.area, &mut buf);
+        buf
+    }
+
+    fn month_names(lang: crate::i18n::Lang) -> [&'static str; 12] {
+        let names: Vec<&str> = crate::i18n::tr(lang, crate::i18n::Msg::TuiMonths)
+            .split(' ')
+            .collect();
+        std::array::from_fn(|i| names.get(i).copied().unwrap_or(""))
+    }
+
+    #[test]
+    fn every_stage_has_a_cell_at_every_width_and_date() {
+        let rows = reference_rows();
+        let months = month_names(crate::i18n::Lang::En);
+        // Before, on and after the short stages (quiet period, voting day), and at both ends.
+        let dates = [
+            d(2022, 6, 14),
+            d(2024, 2, 2),
+            d(2024, 2, 12),
+            d(2024, 2, 14),
+            d(2024, 3, 1),
+            d(2024, 10, 20),
+        ];
+        for as_of in dates {
+            for w in 60..=250 {
+                let buf = draw(&rows, w, as_of, months);
+                for (i, r) in rows.iter().enumerate() {
+                    if r.starts.is_none() {
+                        continue;
+                    }
+                    let label = format!("S{i:02}");
+                    let row = (0..buf.area.height)
+                        .map(|y| buffer_row(&buf, y))
+                        .find(|row| row.chars().skip(3).take(3).collect::<String>() == label)
+                        .unwrap_or_default();
+                    assert!(
+                        row.contains('█'),
+                        "stage {label} has no cell at width {w} as of {as_of}:\n{row}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn month_names_keep_one_style_per_width_and_never_touch() {
+        let rows = reference_rows();
+        for lang in [crate::i18n::Lang::Id, crate::i18n::Lang::En] {
+            let months = month_names(lang);
+            for w in 60..=250 {
+                let buf = draw(&rows, w, d(2024, 2, 2), months);
+                let line = buffer_row(&buf, 2);
+                let names: Vec<&str> = line.split_whitespace().collect();
+                assert!(names.len() >= 2, "month names at width {w}: {line}");
+                let index: Vec<usize> = names
+                    .iter()
+                    .map(|n| {
+                        months
+                            .iter()
+                            .position(|m| m == n)
+                            .unwrap_or_else(|| panic!("{n:?} is not a month name: {line}"))
+                    })
+                    .collect();
+                let steps: Vec<usize> = index.windows(2).map(|p| (p[1] + 12 - p[0]) % 12).collect();
+                assert!(
+                    steps.windows(2).all(|s| s[0] == s[1]),
+                    "one step between names at width {w}: {line}"
+                );
+                assert!(
+                    names.iter().all(|n| n.chars().count() == 3),
+                    "one style (three letters) at width {w}: {line}"
+                );
+            }
+        }
     }
 }
