@@ -96,10 +96,12 @@ pub struct Global {
     /// Start with the default configuration only, whatever the file says.
     #[arg(long, global = true)]
     pub ignore_config: bool,
-    /// The colours [default: mono when NO_COLOR is set, else the configuration's theme, else dark].
+    /// The colours [default: mono when NO_COLOR is set, else the configuration's theme, else dark,
+    /// or mono on a terminal that declares no colour].
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeName>,
-    /// Draw box lines, blocks and arrows with ASCII characters.
+    /// Draw box lines, blocks and arrows with ASCII characters [default: when the locale is not
+    /// UTF-8 or TERM is a vt100].
     #[arg(long, global = true)]
     pub ascii: bool,
 }

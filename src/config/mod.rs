@@ -359,8 +359,10 @@ impl Parser<'_> {
                 },
                 "theme" => match text.and_then(ThemeName::from_name) {
                     Some(t) => c.theme.set(t, source),
+                    // The terminal decides: as if the file did not set it.
+                    None if text == Some("auto") => c.theme = Setting::default(ThemeName::Dark),
                     None => {
-                        let names = ThemeName::ALL.map(|t| t.name()).join(", ");
+                        let names = ThemeName::ALL.map(|t| t.name()).join(", ") + ", auto";
                         self.expected(item, key, &format!("salah satu dari {names}"), &format!("one of {names}"))
                     }
                 },
@@ -380,7 +382,13 @@ impl Parser<'_> {
                 },
                 "ascii" => match item.as_bool() {
                     Some(b) => c.ascii.set(b, source),
-                    None => self.expected(item, key, "true atau false", "true or false"),
+                    None if text == Some("auto") => c.ascii = Setting::default(false),
+                    None => self.expected(
+                        item,
+                        key,
+                        "true, false atau \"auto\"",
+                        "true, false or \"auto\"",
+                    ),
                 },
                 "views" => match item.as_table() {
                     Some(t) => self.views(t, c),

@@ -230,6 +230,7 @@ fn draw_bigs(bigs: &[Big], area: Rect, buf: &mut Buffer, t: &Theme) -> u16 {
             text: &b.value,
             size,
             style: b.style,
+            glyphs: t.glyphs(),
         }
         .render(
             Rect::new(

@@ -663,7 +663,6 @@ const KNOWN_TEXT: &[&str] = &[
     "error.rs",
     "store/read.rs",
     "tui/bindings.rs",
-    "tui/theme.rs",
     "tui/worker.rs",
     "view/parse.rs",
 ];

@@ -1,10 +1,13 @@
 //! Large block digits for figures read from the back of a meeting room: a 3×5 pixel font drawn
-//! five rows tall, or three rows tall with half blocks when room is short. Render-only.
+//! five rows tall, or three rows tall with half blocks when room is short (in ASCII, three rows
+//! of seven-segment digits drawn with `_` and `|`). Render-only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
+
+use crate::tui::terminal::Glyphs;
 
 /// The pixels of a character, five rows of `#` and spaces; `None` for characters without a glyph.
 fn glyph(c: char) -> Option<[&'static str; 5]> {
@@ -24,6 +27,28 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
         '+' => ["   ", " # ", "###", " # ", "   "],
         '-' => ["   ", "   ", "###", "   ", "   "],
         ' ' => [" ", " ", " ", " ", " "],
+        _ => return None,
+    })
+}
+
+/// A character in three rows of seven-segment ASCII, as wide as its pixels.
+fn segments(c: char) -> Option<[&'static str; 3]> {
+    Some(match c {
+        '0' => [" _ ", "| |", "|_|"],
+        '1' => ["   ", "  |", "  |"],
+        '2' => [" _ ", " _|", "|_ "],
+        '3' => [" _ ", " _|", " _|"],
+        '4' => ["   ", "|_|", "  |"],
+        '5' => [" _ ", "|_ ", " _|"],
+        '6' => [" _ ", "|_ ", "|_|"],
+        '7' => [" _ ", "  |", "  |"],
+        '8' => [" _ ", "|_|", "|_|"],
+        '9' => [" _ ", "|_|", " _|"],
+        '.' => [" ", " ", "."],
+        ',' => ["  ", "  ", " ,"],
+        '+' => ["   ", "_|_", " | "],
+        '-' => ["   ", " _ ", "   "],
+        ' ' => [" ", " ", " "],
         _ => return None,
     })
 }
@@ -78,14 +103,34 @@ pub struct BigText<'a> {
     pub text: &'a str,
     pub size: Size,
     pub style: Style,
+    /// In ASCII the half-block size is drawn as seven segments.
+    pub glyphs: Glyphs,
 }
 
 impl Widget for BigText<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut x = area.x;
         let right = area.x + area.width;
-        for g in self.text.chars().filter_map(glyph) {
+        for c in self.text.chars() {
+            let Some(g) = glyph(c) else { continue };
             let w = g[0].chars().count() as u16;
+            if self.size == Size::Half && self.glyphs == Glyphs::Ascii {
+                for (row, line) in segments(c).unwrap_or_default().iter().enumerate() {
+                    let row = row as u16;
+                    for (col, ch) in (0u16..).zip(line.chars()) {
+                        if ch != ' ' && x + col < right && row < area.height {
+                            buf[(x + col, area.y + row)]
+                                .set_char(ch)
+                                .set_style(self.style);
+                        }
+                    }
+                }
+                x += w + 1;
+                if x >= right {
+                    break;
+                }
+                continue;
+            }
             for (col, px) in (0..w).zip(0u16..) {
                 let on = |row: usize| g[row].chars().nth(usize::from(col)) == Some('#');
                 match self.size {
@@ -137,6 +182,7 @@ mod tests {
             text,
             size,
             style: Style::new(),
+            glyphs: Glyphs::Unicode,
         }
         .render(buf.area, &mut buf);
         (0..size.rows())
