@@ -151,10 +151,12 @@ pub struct Limits {
 /// `config`, which say what was chosen.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Look {
-    /// The colours [default: mono when NO_COLOR is set, else the configuration's theme, else dark].
+    /// The colours [default: mono when NO_COLOR is set, else the configuration's theme, else dark,
+    /// or mono on a terminal that declares no colour].
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
-    /// Draw box lines, blocks and arrows with ASCII characters.
+    /// Draw box lines, blocks and arrows with ASCII characters [default: when the locale is not
+    /// UTF-8 or TERM is a vt100].
     #[arg(long)]
     pub ascii: bool,
 }

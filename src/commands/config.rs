@@ -28,8 +28,25 @@ fn toml<V: Into<toml_edit::Value>>(v: V) -> String {
 }
 
 fn line(key: &str, value: String, from: &Source, lang: Lang) -> String {
+    commented(key, value, &from.describe(lang))
+}
+
+fn commented(key: &str, value: String, comment: &str) -> String {
     let left = format!("{key} = {value}");
-    format!("{left:<40} # {}\n", from.describe(lang))
+    format!("{left:<40} # {comment}\n")
+}
+
+/// A value the terminal decides unless the user chose it: `"auto"`, and what it came to.
+fn auto(key: &str, value: String, from: &Source, chosen: &str, lang: Lang) -> String {
+    if *from == Source::Default {
+        commented(
+            key,
+            toml("auto"),
+            &format!("{}: {chosen}", from.describe(lang)),
+        )
+    } else {
+        line(key, value, from, lang)
+    }
 }
 
 /// The configuration in force, as TOML with the source of each value in a comment.
@@ -50,7 +67,14 @@ pub fn effective(ctx: &Context) -> String {
         l,
     );
     out += &line("language", toml(l.code()), &c.language.source, l);
-    out += &line("theme", toml(c.theme.value.name()), &c.theme.source, l);
+    let choice = ctx.choice();
+    out += &auto(
+        "theme",
+        toml(c.theme.value.name()),
+        &c.theme.source,
+        choice.theme.name(),
+        l,
+    );
     out += &line(
         "refresh_ms",
         toml(c.refresh_ms.value as i64),
@@ -62,7 +86,13 @@ pub fn effective(ctx: &Context) -> String {
         crate::domain::DayCount::Working => "working",
     };
     out += &line("deadline_days", toml(days), &c.deadline_days.source, l);
-    out += &line("ascii", toml(c.ascii.value), &c.ascii.source, l);
+    out += &auto(
+        "ascii",
+        toml(c.ascii.value),
+        &c.ascii.source,
+        choice.glyphs.name(),
+        l,
+    );
     out += "\n[views]\n";
     for (v, from) in &c.views {
         out += &line(&v.name, toml(v.spec.as_str()), from, l);

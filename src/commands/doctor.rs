@@ -6,10 +6,12 @@ use std::path::Path;
 
 use crate::cli::DoctorArgs;
 use crate::commands::Context;
+use crate::config::Source;
 use crate::error::{Error, Result};
 use crate::i18n::doctor::{Doctor as D, KeyWord};
 use crate::i18n::{Lang, Msg, tr};
 use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, files};
+use crate::tui::terminal::{Depth, DepthFrom, Glyphs, GlyphsFrom};
 
 /// How a check came out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,21 +56,19 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
         (Msg::DoctorLocale, locale(ctx)),
         (Msg::DoctorFiles, files(ctx)),
     ];
-    let ascii = ctx.config.ascii.value;
+    let glyphs = ctx.choice().glyphs;
     let mut out = String::from("pantau doctor\n");
     let mut failed = 0;
     let mut warned = 0;
     for (title, checks) in &sections {
         out += &format!("{}\n", tr(l, *title));
         for c in checks {
-            let mark = match (c.level, ascii) {
-                (Level::Ok, false) => "✓",
-                (Level::Warn, _) => "!",
-                (Level::Fail, false) => "✗",
-                (Level::Info, false) => "–",
-                (Level::Ok, true) => "+",
-                (Level::Fail, true) => "x",
-                (Level::Info, true) => "-",
+            // In ASCII (and on the console) the marks become `+`, `x` and `-` below.
+            let mark = match c.level {
+                Level::Ok => "✓",
+                Level::Warn => "!",
+                Level::Fail => "✗",
+                Level::Info => "–",
             };
             failed += usize::from(c.level == Level::Fail);
             warned += usize::from(c.level == Level::Warn);
@@ -82,14 +82,17 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
             }
         }
     }
-    print!("{}", crate::text::safe_lines(&out));
+    // What the terminal cannot draw is written with what it can, as on the screen.
+    let shown = |text: &str| crate::tui::widgets::ascii::text(text, glyphs).into_owned();
+    print!("{}", shown(&crate::text::safe_lines(&out)));
+    // The exit status is 0 unless a check failed; the last line tells a clean pass from one
+    // with warnings, which is not the same thing.
     if failed == 0 && warned == 0 {
-        println!("{}", tr(l, Msg::DoctorAllWell));
+        println!("{}", shown(tr(l, Msg::DoctorAllWell)));
         return Ok(());
     }
     if failed == 0 {
-        // Everything works, but a warning is not a pass.
-        println!("{}", D::Warned { warned }.text(l));
+        println!("{}", shown(&D::Warned { warned }.text(l)));
         return Ok(());
     }
     let m = D::Problems { failed };
@@ -277,17 +280,6 @@ fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// Whether the locale's character set is UTF-8 (`LC_ALL`, else `LC_CTYPE`, else `LANG`).
-pub fn utf8_locale() -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .into_iter()
-        .find_map(var)
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
-}
-
 /// The terminal: TERM, colours, NO_COLOR, size, UTF-8 and box lines, tmux and the clipboard, keys.
 pub fn terminal(ctx: &Context) -> Vec<Check> {
     let l = ctx.lang;
@@ -301,26 +293,8 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
         ),
         Some(t) => check(Level::Ok, "TERM", t.into(), None),
     }];
-    let colorterm = var("COLORTERM").unwrap_or_default();
-    let depth = if colorterm == "truecolor" || colorterm == "24bit" {
-        D::TrueColour.str(l)
-    } else if term.as_deref().is_some_and(|t| t.contains("256color")) {
-        "256"
-    } else if term.as_deref().is_some_and(|t| t != "dumb") {
-        "16"
-    } else {
-        D::NoColours.str(l)
-    };
-    out.push(check(
-        Level::Ok,
-        D::Colours.str(l),
-        D::ColourDepth {
-            depth,
-            theme: ctx.config.theme.value.name(),
-        }
-        .text(l),
-        None,
-    ));
+    out.push(colours(ctx));
+    out.push(characters(ctx));
     out.push(match var("NO_COLOR") {
         Some(_) => check(Level::Ok, "NO_COLOR", D::NoColorSet.str(l).into(), None),
         None => check(Level::Ok, "NO_COLOR", D::NotSet.str(l).into(), None),
@@ -346,20 +320,41 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
             None,
         )
     });
-    out.push(if utf8_locale() {
-        check(
+    let glyphs = ctx.choice().glyphs;
+    out.push(match (&ctx.terminal.glyphs_from, glyphs) {
+        (GlyphsFrom::Locale { utf8: true, .. }, Glyphs::Unicode) => check(
             Level::Ok,
             "UTF-8",
             D::BoxLines.text(l),
             Some(D::BoxFix.str(l).into()),
-        )
-    } else {
-        check(
+        ),
+        (GlyphsFrom::Locale { utf8: true, .. } | GlyphsFrom::Console, _) => {
+            check(Level::Ok, "UTF-8", D::Yes.str(l).into(), None)
+        }
+        (GlyphsFrom::Locale { var, value, .. }, g) => check(
             Level::Warn,
             "UTF-8",
-            D::NotUtf8.str(l).into(),
-            Some("export LANG=C.UTF-8 (--ascii)".into()),
-        )
+            D::NotUtf8 {
+                locale: &format!("{var}={value}"),
+                ascii: g != Glyphs::Unicode,
+            }
+            .text(l),
+            Some(D::Utf8Fix.str(l).into()),
+        ),
+        (GlyphsFrom::NoLocale, g) => check(
+            Level::Warn,
+            "UTF-8",
+            D::NotUtf8 {
+                locale: D::WhyNoLocale.str(l),
+                ascii: g != Glyphs::Unicode,
+            }
+            .text(l),
+            Some(D::Utf8Fix.str(l).into()),
+        ),
+        // A vt100 is not asked about the locale: it draws ASCII whatever the locale says.
+        (GlyphsFrom::Hardware(_), _) => {
+            check(Level::Info, "UTF-8", D::NotAsked.str(l).into(), None)
+        }
     });
     out.push(if crate::tui::clipboard::in_tmux() {
         check(
@@ -378,6 +373,86 @@ pub fn terminal(ctx: &Context) -> Vec<Check> {
         Some("pantau doctor --keys".into()),
     ));
     out
+}
+
+/// How a setting the user chose is named (`--theme`, `$NO_COLOR`, `config.toml:3`), `None` when
+/// the terminal decides.
+fn chosen_by(source: &Source, l: Lang) -> Option<String> {
+    (*source != Source::Default).then(|| source.describe(l))
+}
+
+/// The colours sent and the theme, with what the terminal declares and the user's choice.
+fn colours(ctx: &Context) -> Check {
+    let l = ctx.lang;
+    let choice = ctx.choice();
+    let depth = match choice.depth {
+        Depth::NoColour => D::NoColours.str(l).to_string(),
+        Depth::TrueColour => "24-bit".into(),
+        d => d.name().to_string(),
+    };
+    let why = match &ctx.terminal.depth_from {
+        DepthFrom::NoColor => D::WhyNoColor.text(l),
+        DepthFrom::ColorTerm(value) => D::WhyColorTerm { value }.text(l),
+        DepthFrom::Terminfo { term, colours } => D::WhyTerminfo {
+            term,
+            colours: *colours,
+        }
+        .text(l),
+        DepthFrom::TermName(term) => D::WhyTermName { term }.text(l),
+        DepthFrom::NoTerm => D::WhyNoTerm {
+            term: var("TERM").as_deref(),
+        }
+        .text(l),
+    };
+    let source = &ctx.config.theme.source;
+    // NO_COLOR is the terminal's answer and the user's choice at once: said once.
+    let chosen = chosen_by(source, l).filter(|_| *source != Source::Env("NO_COLOR"));
+    check(
+        Level::Ok,
+        D::Colours.str(l),
+        D::ColourDepth {
+            depth: &depth,
+            theme: choice.theme.name(),
+            why: &why,
+            chosen: chosen.as_deref(),
+        }
+        .text(l),
+        None,
+    )
+}
+
+/// The characters drawn with, with what the terminal declares and the user's choice.
+fn characters(ctx: &Context) -> Check {
+    let l = ctx.lang;
+    let choice = ctx.choice();
+    let glyphs = match choice.glyphs {
+        Glyphs::Unicode => D::GlyphsUnicode,
+        Glyphs::Console => D::GlyphsConsole,
+        Glyphs::Ascii => D::GlyphsAscii,
+    };
+    let why = match &ctx.terminal.glyphs_from {
+        GlyphsFrom::Locale { var, value, utf8 } => D::WhyLocale {
+            var,
+            value,
+            utf8: *utf8,
+        }
+        .text(l),
+        GlyphsFrom::NoLocale => D::WhyNoLocale.text(l),
+        GlyphsFrom::Console => D::WhyConsole.text(l),
+        GlyphsFrom::Hardware(term) => D::WhyHardware { term }.text(l),
+    };
+    let chosen = chosen_by(&ctx.config.ascii.source, l);
+    check(
+        Level::Ok,
+        D::Characters.str(l),
+        D::GlyphsChosen {
+            glyphs: glyphs.str(l),
+            why: &why,
+            chosen: chosen.as_deref(),
+        }
+        .text(l),
+        None,
+    )
 }
 
 /// The configuration: the file, its mistakes, what is in force.

@@ -27,6 +27,7 @@ use crate::i18n::Lang;
 use crate::i18n::commands::Command as Says;
 use crate::store::{Mode, Store};
 use crate::tui::bindings::Keymap;
+use crate::tui::terminal::{Choice, Detected};
 use crate::tui::theme::{Theme, ThemeName};
 use crate::view::View;
 
@@ -47,6 +48,8 @@ pub struct Context {
     /// The mistakes of the configuration (only `doctor` goes on with them).
     pub config_errors: Vec<ConfigError>,
     pub keymap: Keymap,
+    /// What the terminal declares (TERM, COLORTERM, NO_COLOR, the locale, terminfo).
+    pub terminal: Detected,
 }
 
 impl Context {
@@ -149,12 +152,25 @@ impl Context {
             config_path: None,
             config_errors,
             keymap,
+            terminal: crate::tui::terminal::detect(&crate::tui::terminal::Env::from_process()),
         })
     }
 
-    /// The theme in force.
+    /// The theme, colours and characters in force: the user's choice (a flag, `NO_COLOR`, the
+    /// configuration) where there is one, else what the terminal declares.
+    pub fn choice(&self) -> Choice {
+        let chosen = |s: &Source| *s != Source::Default;
+        let theme = chosen(&self.config.theme.source).then_some(self.config.theme.value);
+        let ascii = chosen(&self.config.ascii.source).then_some(self.config.ascii.value);
+        crate::tui::terminal::choose(&self.terminal, theme, ascii)
+    }
+
+    /// The theme in force, for the terminal's colours and characters.
     pub fn theme(&self) -> Theme {
-        Theme::named(self.config.theme.value)
+        let c = self.choice();
+        Theme::named(c.theme)
+            .with_depth(c.depth)
+            .with_glyphs(c.glyphs)
     }
 
     /// The spec of a view as typed, with every `@NAME` replaced by the saved view NAME (which

@@ -359,8 +359,10 @@ impl Parser<'_> {
                 },
                 "theme" => match text.and_then(ThemeName::from_name) {
                     Some(t) => c.theme.set(t, source),
+                    // The terminal decides: as if the file did not set it.
+                    None if text == Some("auto") => c.theme = Setting::default(ThemeName::Dark),
                     None => {
-                        let names = ThemeName::ALL.map(|t| t.name()).join(", ");
+                        let names = ThemeName::ALL.map(|t| t.name()).join(", ") + ", auto";
                         self.expected(item, key, Expected::OneOf { names })
                     }
                 },
@@ -375,6 +377,7 @@ impl Parser<'_> {
                 },
                 "ascii" => match item.as_bool() {
                     Some(b) => c.ascii.set(b, source),
+                    None if text == Some("auto") => c.ascii = Setting::default(false),
                     None => self.expected(item, key, Expected::Bool),
                 },
                 "views" => match item.as_table() {

@@ -130,11 +130,11 @@ fn a_refused_file_and_a_value_of_the_wrong_kind_are_said_in_both_languages() {
     let e = parse("ascii = 3\n").unwrap_err();
     let (id, en) = (e[0].message(Lang::Id), e[0].message(Lang::En));
     assert!(
-        id.contains("ascii: diharapkan true atau false, bukan 3"),
+        id.contains("ascii: diharapkan true, false atau \"auto\", bukan 3"),
         "{id}"
     );
     assert!(
-        en.contains("ascii: expected true or false, found 3"),
+        en.contains("ascii: expected true, false or \"auto\", found 3"),
         "{en}"
     );
 }

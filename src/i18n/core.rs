@@ -1186,7 +1186,7 @@ pub enum Expected {
     RefreshMs,
     /// `deadline_days`.
     DeadlineDays,
-    /// A boolean (`ascii`).
+    /// A boolean or `"auto"` (`ascii`).
     Bool,
     /// `[views]`.
     ViewsTable,
@@ -1219,8 +1219,8 @@ impl Expected {
             (Self::RefreshMs, En) => "a whole number of milliseconds from 50 to 500 (the screen follows the database at least twice a second)".into(),
             (Self::DeadlineDays, Id) => "\"calendar\" atau \"working\"".into(),
             (Self::DeadlineDays, En) => "\"calendar\" or \"working\"".into(),
-            (Self::Bool, Id) => "true atau false".into(),
-            (Self::Bool, En) => "true or false".into(),
+            (Self::Bool, Id) => "true, false atau \"auto\"".into(),
+            (Self::Bool, En) => "true, false or \"auto\"".into(),
             (Self::ViewsTable, Id) => "tabel [views]".into(),
             (Self::ViewsTable, En) => "a table [views]".into(),
             (Self::KeysTables, Id) => "tabel [keys.MODE]".into(),

@@ -66,8 +66,26 @@ pub enum Doctor<'a> {
     BoxLines,
     /// What to do when the box lines look broken.
     BoxFix,
-    /// The locale is not UTF-8.
-    NotUtf8,
+    /// The characters pantau draws with (a check's name).
+    Characters,
+    /// Unicode: box lines and blocks.
+    GlyphsUnicode,
+    /// The characters of the Linux console's font.
+    GlyphsConsole,
+    /// ASCII only.
+    GlyphsAscii,
+    /// NO_COLOR is set (why the colours are none).
+    WhyNoColor,
+    /// None of LC_ALL, LC_CTYPE, LANG is set.
+    WhyNoLocale,
+    /// TERM is the Linux console.
+    WhyConsole,
+    /// The fix for a locale that is not UTF-8.
+    Utf8Fix,
+    /// Yes.
+    Yes,
+    /// The locale does not matter: the terminal draws ASCII.
+    NotAsked,
     /// pantau runs inside tmux.
     Tmux,
     /// The clipboard (a check's name).
@@ -128,8 +146,39 @@ pub enum Doctor<'a> {
     WalWithin { wal: f64, limit: f64 },
     /// The write-ahead log (MiB) above its limit (MiB), and why.
     WalAbove { wal: f64, limit: f64 },
-    /// The colours the terminal shows and the theme.
-    ColourDepth { depth: &'a str, theme: &'a str },
+    /// The colours sent and the theme, why (what the terminal declares), and the user's choice
+    /// of theme that came before it, if any.
+    ColourDepth {
+        depth: &'a str,
+        theme: &'a str,
+        why: &'a str,
+        chosen: Option<&'a str>,
+    },
+    /// The characters drawn with, why (what the terminal declares), and the user's choice that
+    /// came before it, if any.
+    GlyphsChosen {
+        glyphs: &'a str,
+        why: &'a str,
+        chosen: Option<&'a str>,
+    },
+    /// The locale is not UTF-8 (`locale` as `LANG=C`), and whether pantau draws in ASCII.
+    NotUtf8 { locale: &'a str, ascii: bool },
+    /// COLORTERM says 24-bit.
+    WhyColorTerm { value: &'a str },
+    /// TERM's terminfo entry and its colours (none without).
+    WhyTerminfo { term: &'a str, colours: Option<u32> },
+    /// TERM's name, no terminfo entry being installed.
+    WhyTermName { term: &'a str },
+    /// TERM is not set (None) or is `dumb`.
+    WhyNoTerm { term: Option<&'a str> },
+    /// The locale variable that decides the character set, its value, and whether it is UTF-8.
+    WhyLocale {
+        var: &'a str,
+        value: &'a str,
+        utf8: bool,
+    },
+    /// TERM names a terminal from before Unicode.
+    WhyHardware { term: &'a str },
     /// The configuration file is ignored.
     ConfigIgnored { path: &'a str },
     /// There is no configuration file.
@@ -163,11 +212,17 @@ impl Doctor<'_> {
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Id};
         match (self, lang) {
+            (Self::Warned { warned: 1 }, Id) => {
+                "Lulus dengan 1 peringatan (!) di atas, beserta perbaikannya.".into()
+            }
             (Self::Warned { warned }, Id) => format!(
-                "Tidak ada yang gagal; {warned} peringatan (!) di atas, masing-masing dengan perbaikannya."
+                "Lulus dengan {warned} peringatan (!) di atas, masing-masing beserta perbaikannya."
             ),
+            (Self::Warned { warned: 1 }, En) => {
+                "Passed with 1 warning (!) above, with its fix.".into()
+            }
             (Self::Warned { warned }, En) => {
-                format!("No check failed; {warned} warning(s) (!) above, each with its fix.")
+                format!("Passed with {warned} warnings (!) above, each with its fix.")
             }
             (Self::Problems { failed }, Id) => {
                 format!("{}: {failed} (lihat di atas)", tr(Id, Msg::DoctorProblems))
@@ -203,8 +258,186 @@ impl Doctor<'_> {
             (Self::WalAbove { wal, limit }, En) => format!(
                 "{wal:.1} MiB, above the limit of {limit:.0} MiB: a reader open for a long time (e.g. an interactive pantau screen left running, or sqlite3) kept the log from starting over"
             ),
-            (Self::ColourDepth { depth, theme }, Id) => format!("{depth}; tema {theme}"),
-            (Self::ColourDepth { depth, theme }, En) => format!("{depth}; theme {theme}"),
+            (
+                Self::ColourDepth {
+                    depth,
+                    theme,
+                    why,
+                    chosen: None,
+                },
+                Id,
+            ) => format!("{depth}; tema {theme} ({why})"),
+            (
+                Self::ColourDepth {
+                    depth,
+                    theme,
+                    why,
+                    chosen: None,
+                },
+                En,
+            ) => format!("{depth}; theme {theme} ({why})"),
+            (
+                Self::ColourDepth {
+                    depth,
+                    theme,
+                    why,
+                    chosen: Some(by),
+                },
+                Id,
+            ) => format!("{depth}; tema {theme} (dipilih dengan {by}; terminal menyatakan: {why})"),
+            (
+                Self::ColourDepth {
+                    depth,
+                    theme,
+                    why,
+                    chosen: Some(by),
+                },
+                En,
+            ) => format!("{depth}; theme {theme} (chosen with {by}; the terminal declares: {why})"),
+            (
+                Self::GlyphsChosen {
+                    glyphs,
+                    why,
+                    chosen: None,
+                },
+                _,
+            ) => format!("{glyphs} ({why})"),
+            (
+                Self::GlyphsChosen {
+                    glyphs,
+                    why,
+                    chosen: Some(by),
+                },
+                Id,
+            ) => format!("{glyphs} (dipilih dengan {by}; terminal menyatakan: {why})"),
+            (
+                Self::GlyphsChosen {
+                    glyphs,
+                    why,
+                    chosen: Some(by),
+                },
+                En,
+            ) => format!("{glyphs} (chosen with {by}; the terminal declares: {why})"),
+            (
+                Self::NotUtf8 {
+                    locale,
+                    ascii: true,
+                },
+                Id,
+            ) => {
+                format!("tidak, {locale}: pantau menggambar dengan ASCII")
+            }
+            (
+                Self::NotUtf8 {
+                    locale,
+                    ascii: true,
+                },
+                En,
+            ) => {
+                format!("no, {locale}: pantau draws in ASCII")
+            }
+            (
+                Self::NotUtf8 {
+                    locale,
+                    ascii: false,
+                },
+                Id,
+            ) => format!(
+                "tidak, {locale}, tetapi pantau diminta menggambar dengan Unicode: garis kotak mungkin rusak"
+            ),
+            (
+                Self::NotUtf8 {
+                    locale,
+                    ascii: false,
+                },
+                En,
+            ) => format!(
+                "no, {locale}, yet pantau was asked to draw in Unicode: box lines may not draw"
+            ),
+            (Self::WhyColorTerm { value }, _) => format!("COLORTERM={value}"),
+            (
+                Self::WhyTerminfo {
+                    term,
+                    colours: Some(n),
+                },
+                Id,
+            ) => {
+                format!("terminfo {term}: {n} warna")
+            }
+            (
+                Self::WhyTerminfo {
+                    term,
+                    colours: Some(n),
+                },
+                En,
+            ) => {
+                format!("terminfo {term}: {n} colours")
+            }
+            (
+                Self::WhyTerminfo {
+                    term,
+                    colours: None,
+                },
+                Id,
+            ) => {
+                format!("terminfo {term}: tanpa warna")
+            }
+            (
+                Self::WhyTerminfo {
+                    term,
+                    colours: None,
+                },
+                En,
+            ) => {
+                format!("terminfo {term}: no colours")
+            }
+            (Self::WhyTermName { term }, Id) => {
+                format!("TERM={term}; entri terminfo-nya tidak terpasang")
+            }
+            (Self::WhyTermName { term }, En) => {
+                format!("TERM={term}; its terminfo entry is not installed")
+            }
+            (Self::WhyNoTerm { term: Some(t) }, _) => format!("TERM={t}"),
+            (Self::WhyNoTerm { term: None }, Id) => "TERM tidak diatur".into(),
+            (Self::WhyNoTerm { term: None }, En) => "TERM is not set".into(),
+            (
+                Self::WhyLocale {
+                    var,
+                    value,
+                    utf8: true,
+                },
+                Id,
+            ) => format!("{var}={value} adalah UTF-8"),
+            (
+                Self::WhyLocale {
+                    var,
+                    value,
+                    utf8: true,
+                },
+                En,
+            ) => format!("{var}={value} is UTF-8"),
+            (
+                Self::WhyLocale {
+                    var,
+                    value,
+                    utf8: false,
+                },
+                Id,
+            ) => format!("{var}={value} bukan UTF-8"),
+            (
+                Self::WhyLocale {
+                    var,
+                    value,
+                    utf8: false,
+                },
+                En,
+            ) => format!("{var}={value} is not UTF-8"),
+            (Self::WhyHardware { term }, Id) => {
+                format!("TERM={term}, terminal dari sebelum Unicode")
+            }
+            (Self::WhyHardware { term }, En) => {
+                format!("TERM={term}, a terminal from before Unicode")
+            }
             (Self::ConfigIgnored { path }, Id) => format!("{path} (diabaikan: pengaturan bawaan)"),
             (Self::ConfigIgnored { path }, En) => format!("{path} (ignored: the defaults)"),
             (Self::ConfigNotFound { path }, Id) => format!("{path} (tidak ada: pengaturan bawaan)"),
@@ -287,7 +520,16 @@ impl Doctor<'_> {
                 | Self::NotTerminal
                 | Self::BoxLines
                 | Self::BoxFix
-                | Self::NotUtf8
+                | Self::Characters
+                | Self::GlyphsUnicode
+                | Self::GlyphsConsole
+                | Self::GlyphsAscii
+                | Self::WhyNoColor
+                | Self::WhyNoLocale
+                | Self::WhyConsole
+                | Self::Utf8Fix
+                | Self::Yes
+                | Self::NotAsked
                 | Self::Tmux
                 | Self::Clipboard
                 | Self::Osc52
@@ -412,8 +654,32 @@ impl Doctor<'_> {
                 "bila garis di atas tampil rusak, pakai --ascii (atau ascii = true)"
             }
             (Self::BoxFix, En) => "if the lines above look broken, use --ascii (or ascii = true)",
-            (Self::NotUtf8, Id) => "lokal bukan UTF-8: garis kotak mungkin rusak",
-            (Self::NotUtf8, En) => "the locale is not UTF-8: box lines may not draw",
+            (Self::Characters, Id) => "karakter",
+            (Self::Characters, En) => "characters",
+            (Self::GlyphsUnicode, Id) => "Unicode: garis kotak dan blok",
+            (Self::GlyphsUnicode, En) => "Unicode: box lines and blocks",
+            (Self::GlyphsConsole, Id) => {
+                "huruf konsol Linux (code page 437): tanpa pecahan blok dan simbol tombol"
+            }
+            (Self::GlyphsConsole, En) => {
+                "the Linux console's font (code page 437): no eighths of a block or key symbols"
+            }
+            (Self::GlyphsAscii, Id) => "ASCII",
+            (Self::GlyphsAscii, En) => "ASCII",
+            (Self::WhyNoColor, Id) => "NO_COLOR diatur",
+            (Self::WhyNoColor, En) => "NO_COLOR is set",
+            (Self::WhyNoLocale, Id) => "LC_ALL, LC_CTYPE dan LANG tidak diatur: lokal C",
+            (Self::WhyNoLocale, En) => "LC_ALL, LC_CTYPE and LANG are not set: the C locale",
+            (Self::WhyConsole, Id) => "TERM=linux, konsol Linux",
+            (Self::WhyConsole, En) => "TERM=linux, the Linux console",
+            (Self::Utf8Fix, Id) => {
+                "export LANG=C.UTF-8 (atau id_ID.UTF-8) untuk garis kotak dan blok"
+            }
+            (Self::Yes, Id) => "ya",
+            (Self::Yes, En) => "yes",
+            (Self::NotAsked, Id) => "tidak ditanyakan: terminal ini menggambar ASCII",
+            (Self::NotAsked, En) => "not asked: this terminal draws ASCII",
+            (Self::Utf8Fix, En) => "export LANG=C.UTF-8 (or id_ID.UTF-8) for box lines and blocks",
             (Self::Tmux, Id) => "ya: salinan (y, Y) lewat passthrough tmux",
             (Self::Tmux, En) => "yes: copies (y, Y) go through tmux's passthrough",
             (Self::Clipboard, Id) => "papan klip",
@@ -472,6 +738,14 @@ impl Doctor<'_> {
                 | Self::WalWithin { .. }
                 | Self::WalAbove { .. }
                 | Self::ColourDepth { .. }
+                | Self::GlyphsChosen { .. }
+                | Self::NotUtf8 { .. }
+                | Self::WhyColorTerm { .. }
+                | Self::WhyTerminfo { .. }
+                | Self::WhyTermName { .. }
+                | Self::WhyNoTerm { .. }
+                | Self::WhyLocale { .. }
+                | Self::WhyHardware { .. }
                 | Self::ConfigIgnored { .. }
                 | Self::ConfigNotFound { .. }
                 | Self::ConfigHolds { .. }
@@ -569,7 +843,16 @@ mod tests {
             NotTerminal,
             BoxLines,
             BoxFix,
-            NotUtf8,
+            Characters,
+            GlyphsUnicode,
+            GlyphsConsole,
+            GlyphsAscii,
+            WhyNoColor,
+            WhyNoLocale,
+            WhyConsole,
+            Utf8Fix,
+            Yes,
+            NotAsked,
             Tmux,
             Clipboard,
             Osc52,
@@ -612,7 +895,49 @@ mod tests {
             ColourDepth {
                 depth: "256",
                 theme: "mono",
+                why: "TERM=x",
+                chosen: None,
             },
+            ColourDepth {
+                depth: "8",
+                theme: "dark",
+                why: "TERM=x",
+                chosen: Some("--theme"),
+            },
+            GlyphsChosen {
+                glyphs: "ASCII",
+                why: "LANG=C",
+                chosen: Some("--ascii"),
+            },
+            NotUtf8 {
+                locale: "LANG=C",
+                ascii: true,
+            },
+            NotUtf8 {
+                locale: "LANG=C",
+                ascii: false,
+            },
+            WhyTerminfo {
+                term: "linux",
+                colours: Some(8),
+            },
+            WhyTerminfo {
+                term: "vt100",
+                colours: None,
+            },
+            WhyTermName { term: "foo" },
+            WhyNoTerm { term: None },
+            WhyLocale {
+                var: "LANG",
+                value: "C",
+                utf8: false,
+            },
+            WhyLocale {
+                var: "LANG",
+                value: "C.UTF-8",
+                utf8: true,
+            },
+            WhyHardware { term: "vt100" },
             ConfigIgnored { path: "c.toml" },
             ConfigNotFound { path: "c.toml" },
             ConfigHolds { views: 1, keys: 2 },
@@ -641,7 +966,13 @@ mod tests {
     }
 
     /// The words that read the same in both languages.
-    const SAME: [&str; 4] = ["24-bit (COLORTERM)", "folder", "log", "terminal: e"];
+    const SAME: [&str; 5] = [
+        "24-bit (COLORTERM)",
+        "folder",
+        "log",
+        "terminal: e",
+        "ASCII",
+    ];
 
     #[test]
     fn every_doctor_message_has_its_own_text_in_both_languages() {

@@ -146,9 +146,15 @@ const NOTICE_FOR: Duration = Duration::seconds(5);
 impl App {
     /// The app with its first requests queued.
     pub fn new(o: Options) -> App {
+        // `--ascii` (or `ascii = true`) draws in ASCII whatever the theme was built for.
+        let theme = if o.prefs.ascii {
+            o.theme.with_glyphs(crate::tui::terminal::Glyphs::Ascii)
+        } else {
+            o.theme
+        };
         let mut app = App {
             lang: o.lang,
-            theme: o.theme,
+            theme,
             reference: o.reference,
             db_label: o.db_label,
             screen: Screen::Dashboard,

@@ -160,7 +160,7 @@ impl Widget for &App {
                     .error
                     .as_ref()
                     .map(|e| (e.position(), e.message(self.lang))),
-                hint: tr(self.lang, Msg::TuiEditHint),
+                hint: &self.look().words(tr(self.lang, Msg::TuiEditHint)),
                 theme: &self.look(),
             }
             .render(layout::editor_area(a.body), buf);
@@ -171,12 +171,19 @@ impl Widget for &App {
                 text: p.editor.text(),
                 cursor: p.editor.cursor(),
                 error: p.error.clone().map(|e| (p.editor.cursor() + 1, e)),
-                hint: tr(self.lang, Msg::TuiSaveHint),
+                hint: &self.look().words(tr(self.lang, Msg::TuiSaveHint)),
                 theme: &self.look(),
             }
             .render(layout::editor_area(a.body), buf);
         }
-        let hints = self.prefs.keymap.hints(self.mode(), self.lang);
+        let look = self.look();
+        let hints: Vec<(String, &str)> = self
+            .prefs
+            .keymap
+            .hints(self.mode(), self.lang)
+            .into_iter()
+            .map(|(keys, word)| (look.words(&keys).into_owned(), word))
+            .collect();
         let notice = self.notice.as_ref().map(|n| (n.text.as_str(), n.error));
         Footer {
             hints: &hints,
@@ -190,16 +197,15 @@ impl Widget for &App {
 
 impl App {
     /// The last passes over the whole screen: no cell reaches the terminal with a character it
-    /// could act on, whatever a widget wrote; with `--ascii`, drawing characters become ASCII.
+    /// could act on, whatever a widget wrote; then only characters the terminal can draw (the
+    /// Linux console's font, or ASCII).
     fn finish(&self, area: Rect, buf: &mut Buffer) {
         crate::tui::widgets::text::scrub(buf, area);
         // For a projector every character is bold, whichever widget drew it.
         if self.look().is_high_contrast() {
             buf.set_style(area, ratatui::style::Modifier::BOLD);
         }
-        if self.prefs.ascii {
-            crate::tui::widgets::ascii::to_ascii(buf, area);
-        }
+        crate::tui::widgets::ascii::to_glyphs(buf, area, self.look().glyphs());
     }
 
     /// The theme drawn with: high contrast in presenter mode.

@@ -269,6 +269,7 @@ fn draw_bigs(bigs: &[Big], area: Rect, buf: &mut Buffer, t: &Theme) -> u16 {
             text: &b.value,
             size,
             style: b.style,
+            glyphs: t.glyphs(),
         }
         .render(Rect::new(centred(dw), area.y, dw, size.rows()), buf);
         let label = fit(&b.label, usize::from(inner.width));

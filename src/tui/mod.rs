@@ -5,7 +5,8 @@
 //! worker exchange) are leaves; `keymap` and `bindings` are the key table; `state` holds the
 //! values `App` is made of (panels, prompts, presenter); `screens/` has one module per screen
 //! (its state, commands, drawing) and the one `match` over screens; `app` is the shared state and
-//! the one place that drills down, opens a case and asks the worker.
+//! the one place that drills down, opens a case and asks the worker; `terminal` reads what the
+//! terminal declares (colours, characters) and `sgr` writes colour codes it understands.
 
 pub mod action;
 pub mod app;
@@ -27,8 +28,10 @@ mod nav;
 pub mod personal;
 mod screen_list;
 pub mod screens;
+pub mod sgr;
 pub mod state;
 mod sync;
+pub mod terminal;
 pub mod theme;
 pub mod widgets;
 pub mod worker;
@@ -40,7 +43,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::TryRecvError;
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::DeadlineRules;
@@ -65,6 +69,22 @@ pub struct Session {
     pub poll: Duration,
     /// Where saved views and copies go.
     pub outside: effect::Outside,
+}
+
+/// The terminal drawn on: colour codes rewritten for the colours it declares.
+type Term = Terminal<CrosstermBackend<sgr::Sgr<std::io::Stdout>>>;
+
+/// Raw mode, the alternate screen, and a terminal whose colour codes suit `depth`.
+fn init(depth: terminal::Depth) -> std::io::Result<Term> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    Terminal::new(CrosstermBackend::new(sgr::Sgr::new(
+        std::io::stdout(),
+        depth,
+    )))
 }
 
 /// Why the loop ended.
@@ -110,20 +130,20 @@ pub fn run(session: Session) -> Result<()> {
         Error::failed(m.text(Lang::Id), m.text(Lang::En))
     })?;
     let outside = session.outside;
-    // Installs the panic hook that restores the terminal before the panic message.
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match init(session.options.theme.depth()) {
         Ok(t) => t,
         Err(e) => {
             restore();
             return Err(terminal_error(e));
         }
     };
-    // ratatui's hook restores the terminal on a panic; a panic of the worker instead ends only the
-    // worker, and the app says so in its status line.
-    let restore_on_panic = std::panic::take_hook();
+    // A panic restores the terminal before its message; a panic of the worker instead ends only
+    // the worker, and the app says so in its status line.
+    let on_panic = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if std::thread::current().name() != Some(worker::THREAD) {
-            restore_on_panic(info);
+            restore();
+            on_panic(info);
         }
     }));
     let mut app = App::new(session.options);
@@ -161,7 +181,7 @@ fn dispatch(app: &mut App, action: Action) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     worker: &worker::Worker,
     outside: &effect::Outside,

@@ -1,27 +1,58 @@
 //! Styles with meanings (selected, overdue, changed, campaign…): the only file that names colours.
-//! Without colour (NO_COLOR) every style keeps its reverse video or bold; meaning also has a text marker.
+//! Each style has a colour for a dark and for a light background, in the 256-colour palette (chosen
+//! for contrast on black or white whatever the terminal's own palette) and in the eight ANSI
+//! colours (for a terminal that declares no more). Without colour (NO_COLOR, a vt100) every style
+//! keeps its reverse video or bold, and meaning also has a text marker.
+
+use std::borrow::Cow;
 
 use ratatui::style::{Color, Modifier, Style};
 
 pub use crate::config::ThemeName;
+use crate::tui::terminal::{Depth, Glyphs};
 
-/// The styles of the TUI.
+/// The styles of the TUI, and the characters it draws with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
-    colour: bool,
-    /// The presenter's high-contrast variant: no grey, bold text, bright colours.
+    depth: Depth,
+    /// The presenter's high-contrast variant: no grey, bold text, strong colours.
     contrast: bool,
     /// Colours chosen for a light background.
     light: bool,
+    glyphs: Glyphs,
+}
+
+/// What a colour says; each theme gives it a colour for its background and depth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// Titles and keys.
+    Accent,
+    /// Secondary text.
+    Dim,
+    /// Went up, the campaign, frozen.
+    Warm,
+    /// Went down.
+    Down,
+    /// Overdue, an error.
+    Alarm,
+    /// Live, a notice.
+    Good,
+    /// Bars and timeline bands.
+    Bar,
 }
 
 impl Theme {
-    /// A theme with colours, or without.
+    /// A theme with colours (the 256-colour palette), or without; drawn with Unicode.
     pub fn new(colour: bool) -> Theme {
         Theme {
-            colour,
+            depth: if colour {
+                Depth::Palette256
+            } else {
+                Depth::NoColour
+            },
             contrast: false,
             light: false,
+            glyphs: Glyphs::Unicode,
         }
     }
 
@@ -38,9 +69,29 @@ impl Theme {
         }
     }
 
+    /// The same theme for a terminal of `depth` (`Mono`: no colour at all).
+    pub fn with_depth(self, depth: Depth) -> Theme {
+        Theme { depth, ..self }
+    }
+
+    /// The same theme drawn with `glyphs`.
+    pub fn with_glyphs(self, glyphs: Glyphs) -> Theme {
+        Theme { glyphs, ..self }
+    }
+
+    /// The colours the terminal is sent.
+    pub fn depth(&self) -> Depth {
+        self.depth
+    }
+
+    /// The characters drawn with.
+    pub fn glyphs(&self) -> Glyphs {
+        self.glyphs
+    }
+
     /// The name of this theme.
     pub fn name(&self) -> ThemeName {
-        match (self.colour, self.contrast, self.light) {
+        match (self.has_colour(), self.contrast, self.light) {
             (false, _, _) => ThemeName::Mono,
             (true, true, _) => ThemeName::HighContrast,
             (true, false, true) => ThemeName::Light,
@@ -48,20 +99,15 @@ impl Theme {
         }
     }
 
-    /// `dark` on a dark background, `light` on a light one.
-    fn pick(&self, dark: Color, light: Color) -> Style {
-        self.fg(if self.light && !self.contrast {
-            light
-        } else {
-            dark
-        })
+    /// Whether the colours are for a light background.
+    pub fn is_light(&self) -> bool {
+        self.light
     }
 
-    /// The same theme in high contrast, for a projector (presenter mode).
+    /// The same theme in high contrast, for a projector (presenter mode), on the same background.
     pub fn high_contrast(self) -> Theme {
         Theme {
             contrast: true,
-            light: false,
             ..self
         }
     }
@@ -78,14 +124,47 @@ impl Theme {
 
     /// Whether this theme uses colour.
     pub fn has_colour(&self) -> bool {
-        self.colour
+        self.depth != Depth::NoColour
     }
 
-    fn fg(&self, c: Color) -> Style {
-        if self.colour {
-            Style::new().fg(c)
-        } else {
-            Style::new()
+    /// Whether the 256-colour palette can be used (else only the eight ANSI colours).
+    fn rich(&self) -> bool {
+        self.depth >= Depth::Palette256
+    }
+
+    /// The style of a role: its colour for this background and depth.
+    fn paint(&self, role: Role) -> Style {
+        if !self.has_colour() {
+            return Style::new();
+        }
+        let fg = |c: Color| Style::new().fg(c);
+        let hc = self.contrast;
+        match (self.rich(), self.light, role) {
+            (_, _, Role::Dim) if hc => Style::new(),
+            (true, false, Role::Accent) => fg(Color::Cyan),
+            (true, false, Role::Dim) => fg(Color::Indexed(245)),
+            (true, false, Role::Warm) => fg(Color::Yellow),
+            (true, false, Role::Down) => fg(Color::Indexed(213)),
+            (true, false, Role::Alarm) => fg(Color::Indexed(203)),
+            (true, false, Role::Good) => fg(Color::Green),
+            (true, false, Role::Bar) => fg(Color::Indexed(if hc { 87 } else { 75 })),
+            (true, true, Role::Accent) => fg(Color::Blue),
+            (true, true, Role::Dim) => fg(Color::Indexed(242)),
+            (true, true, Role::Warm) => fg(Color::Indexed(130)),
+            (true, true, Role::Down) => fg(Color::Indexed(127)),
+            (true, true, Role::Alarm) => fg(Color::Indexed(160)),
+            (true, true, Role::Good) => fg(Color::Indexed(28)),
+            (true, true, Role::Bar) => fg(Color::Indexed(if hc { 18 } else { 25 })),
+            // The eight ANSI colours: on black only green, yellow, cyan and grey read as text;
+            // on white only red, blue and magenta. Secondary text stays plain.
+            (false, _, Role::Dim) => Style::new(),
+            (false, false, Role::Accent | Role::Bar) => fg(Color::Cyan),
+            (false, false, Role::Warm) => fg(Color::Yellow),
+            (false, false, Role::Down | Role::Good) => fg(Color::Green),
+            (false, false, Role::Alarm) => Style::new().fg(Color::Gray).bg(Color::Red),
+            (false, true, Role::Accent | Role::Bar | Role::Down | Role::Good) => fg(Color::Blue),
+            (false, true, Role::Warm) => fg(Color::Magenta),
+            (false, true, Role::Alarm) => fg(Color::Red),
         }
     }
 
@@ -100,21 +179,12 @@ impl Theme {
 
     /// Secondary text: headings of columns, dates, hints.
     pub fn dim(&self) -> Style {
-        if self.colour && !self.contrast {
-            Style::new().fg(if self.light {
-                Color::Gray
-            } else {
-                Color::DarkGray
-            })
-        } else {
-            Style::new()
-        }
+        self.paint(Role::Dim)
     }
 
     /// The title bar.
     pub fn title(&self) -> Style {
-        self.pick(Color::Cyan, Color::Blue)
-            .add_modifier(Modifier::BOLD)
+        self.paint(Role::Accent).add_modifier(Modifier::BOLD)
     }
 
     /// Column headings.
@@ -139,51 +209,42 @@ impl Theme {
 
     /// A case past its deadline (also marked ⚠ in text).
     pub fn overdue(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.paint(Role::Alarm).add_modifier(Modifier::BOLD)
     }
 
     /// A count that went up lately (also marked ▲ in text).
     pub fn increased(&self) -> Style {
-        self.pick(Color::Yellow, Color::Indexed(130))
-            .add_modifier(Modifier::BOLD)
+        self.paint(Role::Warm).add_modifier(Modifier::BOLD)
     }
 
     /// A count that went down lately (also marked ▼ in text).
     pub fn decreased(&self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.paint(Role::Down).add_modifier(Modifier::BOLD)
     }
 
     /// The campaign stage (also marked ◆ in text).
     pub fn campaign(&self) -> Style {
-        self.pick(Color::Yellow, Color::Indexed(130))
-            .add_modifier(Modifier::BOLD)
+        self.paint(Role::Warm).add_modifier(Modifier::BOLD)
     }
 
-    /// Bars of the tables.
+    /// Bars of the tables and bands of the timeline.
     pub fn bar(&self) -> Style {
-        if self.contrast {
-            self.fg(Color::LightCyan)
-        } else {
-            self.fg(Color::Blue)
-        }
+        self.paint(Role::Bar)
     }
 
     /// The cell of a type group in the weekly chart (in the order of `TypeGroup::ALL`): a coloured
-    /// block, or without colour the group's letter, so the split reads either way.
+    /// block in the 256-colour palette, or the group's letter, so the split reads either way (eight
+    /// colours have too few that read on both backgrounds, and in ASCII every block is a `#`).
     pub fn type_cell(&self, index: usize) -> (char, Style) {
         const LETTERS: [char; 7] = ['A', 'P', 'K', 'H', 'T', 'B', '·'];
-        const COLOURS: [Color; 7] = [
-            Color::Blue,
-            Color::Red,
-            Color::Magenta,
-            Color::Yellow,
-            Color::LightRed,
-            Color::Green,
-            Color::Gray,
-        ];
+        const DARK: [u8; 7] = [75, 203, 171, 220, 166, 77, 250];
+        const LIGHT: [u8; 7] = [25, 160, 91, 136, 166, 28, 244];
         let letter = LETTERS.get(index).copied().unwrap_or('?');
-        match COLOURS.get(index) {
-            Some(c) if self.colour => ('█', Style::new().fg(*c)),
+        let palette = if self.light { LIGHT } else { DARK };
+        match palette.get(index) {
+            Some(c) if self.rich() && self.glyphs != Glyphs::Ascii => {
+                ('█', Style::new().fg(Color::Indexed(*c)))
+            }
             _ => (letter, Style::new().add_modifier(Modifier::BOLD)),
         }
     }
@@ -192,7 +253,7 @@ impl Theme {
     /// pattern for a higher band, tinted when there is colour.
     pub fn shade(&self, level: usize) -> (char, Style) {
         const FILLS: [char; 5] = [' ', '░', '▒', '▓', '█'];
-        const COLOURS: [Color; 5] = [
+        const DARK: [Color; 5] = [
             Color::Reset,
             Color::LightYellow,
             Color::Yellow,
@@ -201,40 +262,63 @@ impl Theme {
         ];
         const LIGHT: [Color; 5] = [
             Color::Reset,
-            Color::Indexed(180),
-            Color::Indexed(173),
-            Color::Indexed(167),
+            Color::Indexed(136),
+            Color::Indexed(166),
+            Color::Indexed(160),
+            Color::Indexed(88),
+        ];
+        const BASIC_DARK: [Color; 5] = [
+            Color::Reset,
+            Color::Yellow,
+            Color::Yellow,
+            Color::Red,
+            Color::Red,
+        ];
+        const BASIC_LIGHT: [Color; 5] = [
+            Color::Reset,
+            Color::Magenta,
+            Color::Magenta,
+            Color::Red,
             Color::Red,
         ];
         let i = level.min(4);
-        (FILLS[i], self.pick(COLOURS[i], LIGHT[i]))
+        let colours = match (self.rich(), self.light) {
+            (true, false) => DARK,
+            (true, true) => LIGHT,
+            (false, false) => BASIC_DARK,
+            (false, true) => BASIC_LIGHT,
+        };
+        let style = if self.has_colour() {
+            Style::new().fg(colours[i])
+        } else {
+            Style::new()
+        };
+        (FILLS[i], style)
     }
 
     /// The live marker.
     pub fn live(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.paint(Role::Good).add_modifier(Modifier::BOLD)
     }
 
     /// The frozen marker.
     pub fn frozen(&self) -> Style {
-        self.pick(Color::Yellow, Color::Indexed(130))
-            .add_modifier(Modifier::BOLD)
+        self.paint(Role::Warm).add_modifier(Modifier::BOLD)
     }
 
     /// An error in the status line or the view editor.
     pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.paint(Role::Alarm).add_modifier(Modifier::BOLD)
     }
 
     /// A notice in the status line.
     pub fn notice(&self) -> Style {
-        self.fg(Color::Green)
+        self.paint(Role::Good)
     }
 
     /// Keys in the footer and the help.
     pub fn key(&self) -> Style {
-        self.pick(Color::Cyan, Color::Blue)
-            .add_modifier(Modifier::BOLD)
+        self.paint(Role::Accent).add_modifier(Modifier::BOLD)
     }
 
     /// The editing cursor of the view editor (a reversed cell).
@@ -245,6 +329,12 @@ impl Theme {
     /// Panels that do not have the focus.
     pub fn unfocused(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// Key names and hints as this theme's characters write them: `⏎` is `Enter` where the font
+    /// has no `⏎`, and arrows are words in ASCII.
+    pub fn words<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        crate::tui::widgets::ascii::words(text, self.glyphs)
     }
 }
 

@@ -77,7 +77,8 @@ fn a_valid_file_is_in_force_and_print_says_where_each_value_came_from() {
         format!("theme = \"high-contrast\"                  # {f}:3"),
         format!("refresh_ms = 500                         # {f}:4"),
         format!("deadline_days = \"working\"                # {f}:5"),
-        "ascii = false                            # bawaan".to_string(),
+        // Not set in the file: the terminal decides (the sealed run's locale is UTF-8).
+        "ascii = \"auto\"                           # bawaan: unicode".to_string(),
         format!("samarinda = \"region:samarinda\"           # {f}:10"),
         "kampanye = \"stage:kampanye\"              # bawaan".to_string(),
         format!("sort-next = \"s\"                          # {f}:13"),
@@ -117,7 +118,7 @@ fn a_bad_value_names_the_file_line_and_key_and_what_was_expected() {
     assert_eq!(
         err.trim_end(),
         format!(
-            "pantau: {}:4:9: theme: expected one of dark, light, high-contrast, mono, found \"blue\"; \
+            "pantau: {}:4:9: theme: expected one of dark, light, high-contrast, mono, auto, found \"blue\"; \
              correct the file, or start with the defaults only: pantau --ignore-config",
             file.display()
         )
@@ -172,7 +173,8 @@ fn ignore_config_starts_with_the_defaults_and_a_missing_file_named_is_an_error()
         .unwrap();
     assert!(out.status.success());
     let text = squash(&String::from_utf8(out.stdout).unwrap());
-    assert!(text.contains("theme = \"dark\" # default"), "{text}");
+    // No TERM in the sealed run: a terminal without colour gets mono.
+    assert!(text.contains("theme = \"auto\" # default: mono"), "{text}");
     let missing = home.path().join("nowhere.toml");
     pantau(home.path())
         .arg("--config")

@@ -34,6 +34,7 @@ mod shared_review;
 mod shared_state;
 mod simulate;
 mod store;
+mod terminal;
 mod text_width;
 mod themes;
 mod themes_pty;

@@ -111,3 +111,58 @@ fn y_sends_the_view_to_the_clipboard_as_osc_52() {
         "no {expected:?} in the output"
     );
 }
+
+/// Every screen, the help and a case, as in the NO_COLOR test; `help` is the help's title as the
+/// terminal's characters draw it.
+fn tour(help: &'static str) -> [(&'static str, &'static str); 6] {
+    [
+        ("2", "1 of 47"),
+        ("\r", "Case detail"),
+        ("\x1b", "1 of 47"),
+        ("3", "[3 Stages]"),
+        ("4", "[4 Map]"),
+        ("?", help),
+    ]
+}
+
+#[test]
+fn a_vt100_with_lang_c_gets_no_colour_and_only_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tui_support::demo_db(dir.path());
+    let env = [
+        ("TERM", "vt100"),
+        ("LANG", "C"),
+        ("LC_ALL", "C"),
+        ("LC_MESSAGES", "C"),
+    ];
+    let bytes = run(&db, &env, &tour("- Help"));
+    let codes = colour_codes(&bytes);
+    assert!(codes.is_empty(), "colour codes on a vt100: {codes:?}");
+    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b > 0x7f).collect();
+    assert!(high.is_empty(), "{} bytes above 0x7F", high.len());
+}
+
+#[test]
+fn the_linux_console_gets_eight_colours_and_the_characters_of_its_font() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tui_support::demo_db(dir.path());
+    let bytes = run(&db, &[("TERM", "linux")], &tour("─ Help"));
+    let codes = colour_codes(&bytes);
+    assert!(!codes.is_empty(), "the console has colours");
+    let beyond: Vec<&String> = codes
+        .iter()
+        .filter(|p| {
+            p.contains("38;") || p.contains("48;") || {
+                p.split(';')
+                    .any(|n| matches!(n.parse::<u16>(), Ok(90..=97 | 100..=107)))
+            }
+        })
+        .collect();
+    assert!(beyond.is_empty(), "more than eight colours: {beyond:?}");
+    let text = String::from_utf8(bytes).unwrap();
+    let missing: Vec<char> = text
+        .chars()
+        .filter(|c| !pantau::tui::widgets::ascii::in_console_font(*c))
+        .collect();
+    assert!(missing.is_empty(), "not in the console's font: {missing:?}");
+}

@@ -1,11 +1,14 @@
 //! Large block digits for figures read from the back of a meeting room: a 3×5 pixel font drawn
 //! five rows tall or a multiple of that on a large screen, or three rows tall with half blocks when
-//! room is short. Render-only.
+//! room is short (in ASCII, three rows of seven-segment digits drawn with `_` and `|`).
+//! Render-only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
+
+use crate::tui::terminal::Glyphs;
 
 /// The pixels of a character, five rows of `#` and spaces; `None` for characters without a glyph.
 fn glyph(c: char) -> Option<[&'static str; 5]> {
@@ -25,6 +28,28 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
         '+' => ["   ", " # ", "###", " # ", "   "],
         '-' => ["   ", "   ", "###", "   ", "   "],
         ' ' => [" ", " ", " ", " ", " "],
+        _ => return None,
+    })
+}
+
+/// A character in three rows of seven-segment ASCII, as wide as its pixels.
+fn segments(c: char) -> Option<[&'static str; 3]> {
+    Some(match c {
+        '0' => [" _ ", "| |", "|_|"],
+        '1' => ["   ", "  |", "  |"],
+        '2' => [" _ ", " _|", "|_ "],
+        '3' => [" _ ", " _|", " _|"],
+        '4' => ["   ", "|_|", "  |"],
+        '5' => [" _ ", "|_ ", " _|"],
+        '6' => [" _ ", "|_ ", "|_|"],
+        '7' => [" _ ", "  |", "  |"],
+        '8' => [" _ ", "|_|", "|_|"],
+        '9' => [" _ ", "|_|", " _|"],
+        '.' => [" ", " ", "."],
+        ',' => ["  ", "  ", " ,"],
+        '+' => ["   ", "_|_", " | "],
+        '-' => ["   ", " _ ", "   "],
+        ' ' => [" ", " ", " "],
         _ => return None,
     })
 }
@@ -91,6 +116,8 @@ pub struct BigText<'a> {
     pub text: &'a str,
     pub size: Size,
     pub style: Style,
+    /// In ASCII the half-block size is drawn as seven segments.
+    pub glyphs: Glyphs,
 }
 
 impl Widget for BigText<'_> {
@@ -100,8 +127,26 @@ impl Widget for BigText<'_> {
         let right = area.x + area.width;
         let bottom = area.y + area.height;
         let px = self.size.px();
-        for g in self.text.chars().filter_map(glyph) {
+        for c in self.text.chars() {
+            let Some(g) = glyph(c) else { continue };
             let w = g[0].chars().count() as u16;
+            if self.size == Size::Half && self.glyphs == Glyphs::Ascii {
+                for (row, line) in segments(c).unwrap_or_default().iter().enumerate() {
+                    let row = row as u16;
+                    for (col, ch) in (0u16..).zip(line.chars()) {
+                        if ch != ' ' && x + col < right && area.y + row < bottom {
+                            buf[(x + col, area.y + row)]
+                                .set_char(ch)
+                                .set_style(self.style);
+                        }
+                    }
+                }
+                x += w + 1;
+                if x >= right {
+                    break;
+                }
+                continue;
+            }
             for col in 0..w {
                 let on = |row: usize| g[row].chars().nth(usize::from(col)) == Some('#');
                 match self.size {
@@ -158,6 +203,7 @@ mod tests {
             text,
             size,
             style: Style::new(),
+            glyphs: Glyphs::Unicode,
         }
         .render(buf.area, &mut buf);
         (0..size.rows())

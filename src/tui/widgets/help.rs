@@ -26,13 +26,16 @@ pub fn lines(keymap: &Keymap, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
         )));
         for (keys, what) in keymap.help_rows(mode, lang) {
             out.push(Line::from(vec![
-                Span::styled(format!("   {}", left(&keys, 16)), theme.key()),
+                Span::styled(format!("   {}", left(&theme.words(&keys), 16)), theme.key()),
                 Span::raw(what),
             ]));
         }
         if mode.types() {
             out.push(Line::from(vec![
-                Span::styled(format!("   {}", left("a-z …", 16)), theme.key()),
+                Span::styled(
+                    format!("   {}", left(&theme.words("a-z …"), 16)),
+                    theme.key(),
+                ),
                 Span::raw(tr(lang, Msg::TuiHelpTyping)),
             ]));
         }

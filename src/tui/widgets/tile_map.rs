@@ -203,6 +203,7 @@ impl TileMap<'_> {
                     text: &count,
                     size: Size::Half,
                     style: t.total(),
+                    glyphs: t.glyphs(),
                 }
                 .render(Rect::new(x, top + 1, dw, 3), buf);
                 // Under the digits: the change since the baseline, then the recent mark.

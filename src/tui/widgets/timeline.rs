@@ -312,7 +312,10 @@ impl Widget for Timeline<'_> {
             buf.set_line(
                 area.x,
                 legend_y,
-                &Line::from(Span::styled(format!("   {}", self.legend), t.dim())),
+                &Line::from(Span::styled(
+                    format!("   {}", t.words(self.legend)),
+                    t.dim(),
+                )),
                 area.width,
             );
         }
