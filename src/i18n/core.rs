@@ -227,6 +227,16 @@ pub enum Core<'a> {
     },
     /// Where the saved views are listed.
     SavedViewsListed,
+    /// The question before a saved view is deleted.
+    ConfirmDeleteView { name: &'a str },
+    /// A saved view was deleted from the configuration file.
+    ViewDeleted { name: &'a str, file: &'a str },
+    /// A saved view was renamed in the configuration file.
+    ViewRenamed {
+        from: &'a str,
+        to: &'a str,
+        file: &'a str,
+    },
     /// No configuration file to save a view in.
     NoConfigFile,
     /// A week's label: `Minggu 01/01/2024`.
@@ -264,6 +274,8 @@ pub enum Core<'a> {
     ConfigDefault,
     /// A view-spec mistake with a suggestion.
     DidYouMean { base: &'a str, suggestion: &'a str },
+    /// `is:new` in a view while no meeting baseline is in force.
+    NewNeedsBaseline,
     /// The provincial office's row: `Provinsi (Kaltim)`.
     Province { short: &'a str },
     /// The map-tiles file's header is not the expected one.
@@ -968,6 +980,20 @@ impl Core<'_> {
             }
             (Self::SavedViewsListed, Id) => "; tampilan tersimpan didaftar oleh v".into(),
             (Self::SavedViewsListed, En) => "; the saved views are listed by v".into(),
+            (Self::ConfirmDeleteView { name }, Id) => {
+                format!("Hapus tampilan @{name} dari berkas pengaturan?")
+            }
+            (Self::ConfirmDeleteView { name }, En) => {
+                format!("Delete the view @{name} from the config file?")
+            }
+            (Self::ViewDeleted { name, file }, Id) => format!("Tampilan @{name} dihapus dari {file}"),
+            (Self::ViewDeleted { name, file }, En) => format!("View @{name} deleted from {file}"),
+            (Self::ViewRenamed { from, to, file }, Id) => {
+                format!("Tampilan @{from} sekarang bernama @{to} di {file}")
+            }
+            (Self::ViewRenamed { from, to, file }, En) => {
+                format!("View @{from} is now @{to} in {file}")
+            }
             (Self::NoConfigFile, Id) => {
                 "tidak ada berkas pengaturan (atur HOME atau XDG_CONFIG_HOME, atau pakai --config FILE)".into()
             }
@@ -1022,6 +1048,14 @@ impl Core<'_> {
             }
             (Self::ConfigDefault, Id) => "bawaan".into(),
             (Self::ConfigDefault, En) => "default".into(),
+            (Self::NewNeedsBaseline, Id) => "is:baru menghitung kasus yang tercatat sejak acuan \
+                rapat, dan belum ada acuan: tetapkan dulu dengan b di layar interaktif (atau \
+                --baseline WAKTU), atau hapus is:baru"
+                .into(),
+            (Self::NewNeedsBaseline, En) => "is:new counts the cases recorded since the meeting \
+                baseline, and there is none: set one first with b in the interactive screen (or \
+                --baseline TIME), or leave is:new out"
+                .into(),
             (Self::DidYouMean { base, suggestion }, Id) => {
                 format!("{base} — maksud Anda {suggestion}?")
             }

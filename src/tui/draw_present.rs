@@ -60,7 +60,12 @@ impl App {
         };
         let campaign_big = Big {
             value: number(l, kampanye),
-            label: label(CAMPAIGN, delta(kampanye, base_kampanye)),
+            label: label(
+                self.reference
+                    .stage(CAMPAIGN)
+                    .map_or(CAMPAIGN, |s| s.short(l)),
+                delta(kampanye, base_kampanye),
+            ),
             style: t.campaign(),
         };
         let (bigs, tall_only): (Vec<Big>, bool) = match page {

@@ -263,6 +263,7 @@ mod tests {
             Flag::Overdue,
             Flag::Registered,
             Flag::Violation,
+            Flag::New,
         ];
         let listed = prop_oneof![
             subset(regions).prop_map(TermKind::Region),

@@ -300,7 +300,10 @@ impl Dashboard {
             .into_iter()
             .map(|g| PanelLine {
                 label: match panel {
-                    Panel::Stages => g.key.clone(),
+                    Panel::Stages => ctx
+                        .reference
+                        .stage(&g.key)
+                        .map_or(g.key.clone(), |s| s.short(ctx.lang).to_string()),
                     Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
                         .map_or(g.key.clone(), |t| t.label(ctx.lang).to_string()),
                     _ => crate::domain::Status::from_code(&g.key)

@@ -225,7 +225,7 @@ impl Stages {
                     (Some(a), None) => format!("{}–", date(a)),
                     _ => "–".into(),
                 };
-                format!("{} ({}): {dates}", s.name(l), s.code)
+                format!("{}: {dates}", s.name(l))
             })
             .unwrap_or_default();
         Timeline {
@@ -268,7 +268,10 @@ impl Stages {
             .map(|x| format!("{} {}", decimal(l, x), tr(l, Msg::TuiPerThousand)))
             .unwrap_or_default();
         let first = [
-            format!("◆ {CAMPAIGN}{dates}"),
+            format!(
+                "◆ {}{dates}",
+                ctx.reference.stage(CAMPAIGN).map_or(CAMPAIGN, |s| s.short(l))
+            ),
             format!("{} {}", tr(l, Msg::AsOf), date(ctx.as_of)),
             rate,
         ]
