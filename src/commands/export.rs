@@ -32,7 +32,7 @@ struct Provenance {
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
-    let engine = ctx.engine(&store)?;
+    let engine = ctx.engine_for(&store, &view, &args.view)?;
     ctx.say_about_dates(&view, args.as_of.is_some(), false);
     let mut buf: Vec<u8> = Vec::new();
     let rows = write_cases(&engine, &view, args.format, &mut buf)?;

@@ -262,6 +262,23 @@ impl Context {
         )
     }
 
+    /// The engine for `view` (typed as `spec`): with the time of the baseline kept for the
+    /// database when the view asks for `is:new`, which without one is a usage error.
+    pub fn engine_for<'s>(&self, store: &'s Store, view: &View, spec: &str) -> Result<Engine<'s>> {
+        let mut engine = self.engine(store)?;
+        if view.uses_baseline() {
+            let kept = match crate::store::baseline::default_dir() {
+                Some(dir) => crate::store::baseline::Keeper::new(&dir, &self.db)?.kept()?,
+                None => None,
+            };
+            let Some(b) = kept else {
+                return Err(view_error(spec, crate::view::needs_baseline(spec)));
+            };
+            engine.set_new_since(Some(b.at));
+        }
+        Ok(engine)
+    }
+
     /// Parses a view spec typed by the user, with `--as-of` if given; a mistake is a usage
     /// error (exit 2). `--as-of` and a `per:` in the view may both be given only when they
     /// name the same date: figures are counted at one date, and neither silently wins.

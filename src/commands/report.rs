@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     }
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
-    let mut engine = ctx.engine(&store)?;
+    let mut engine = ctx.engine_for(&store, &view, &args.view)?;
     engine.use_cached_index(view.as_of.is_some())?;
     let dates = engine.dates(&view);
     ctx.say_about_dates(

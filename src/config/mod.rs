@@ -423,6 +423,14 @@ impl Parser<'_> {
                     }
                     c.views.push((view, self.source(line)));
                 }
+                // `NAME = false` takes one of pantau's own views out (what deleting it in the
+                // list of saved views writes).
+                None if value.as_bool() == Some(false) => {
+                    if let Some(i) = c.views[..defaults].iter().position(|(v, _)| v.name == name) {
+                        c.views.remove(i);
+                        defaults -= 1;
+                    }
+                }
                 None => self.expected(value, &key, Expected::ViewText),
             }
         }

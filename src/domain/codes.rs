@@ -187,6 +187,20 @@ code_enum! {
     }
 }
 
+impl Status {
+    /// The short form a narrow column shows (`Kajian awal`, `First review`), from the catalogue.
+    pub fn short(self, lang: Lang) -> &'static str {
+        crate::i18n::short::status(self.code(), lang).unwrap_or(self.label(lang))
+    }
+}
+
+impl TypeGroup {
+    /// The short form a narrow column shows (`Hukum lain`, `Other laws`), from the catalogue.
+    pub fn short(self, lang: Lang) -> &'static str {
+        crate::i18n::short::type_group(self.code(), lang).unwrap_or(self.label(lang))
+    }
+}
+
 impl ViolationType {
     /// Where a proven violation of this type goes (domain.md §4).
     pub fn default_forwarding(self) -> Option<Forwarding> {
@@ -255,6 +269,26 @@ mod tests {
                 {
                     assert_ne!(Status::lookup(l), Some(*b), "{l}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_status_and_type_has_a_short_form_in_both_languages() {
+        for lang in [Lang::Id, Lang::En] {
+            for s in Status::ALL {
+                assert!(
+                    crate::i18n::short::status(s.code(), lang).is_some(),
+                    "{s:?}"
+                );
+                assert!(crate::text::width(s.short(lang)) <= 12, "{s:?}");
+            }
+            for t in TypeGroup::ALL {
+                assert!(
+                    crate::i18n::short::type_group(t.code(), lang).is_some(),
+                    "{t:?}"
+                );
+                assert!(crate::text::width(t.short(lang)) <= 12, "{t:?}");
             }
         }
     }

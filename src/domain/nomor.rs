@@ -1,5 +1,11 @@
-//! How an intake number (`nomor`) is stored, and when two spellings are one number.
-//! Pure text rules: no storage, no messages.
+//! How an intake number (`nomor`) is stored, when two spellings are one number, and how it is
+//! shortened for a narrow column. Pure text rules: no storage, no messages.
+//!
+//! Bawaslu writes an intake number `serial/TM or LP/PL/level/office/month/year`:
+//! `006/TM/PL/Kab/27.09/IV/2024`, `021/LP/PL/RI/00.00/III/2024`, or without the level,
+//! `001/TM/PL/64.71/XII/2023`; a registration number puts `Reg` after the serial. The serial
+//! counts per office, year and source, so the serial, the source, the office and the month (in
+//! Roman numerals) are what tell two cases of one list apart; `PL` and the level never do.
 
 use std::borrow::Cow;
 
@@ -86,9 +92,169 @@ pub fn nomor_key(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// An intake number read in its parts (see the module's notes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NomorParts<'a> {
+    /// `001`.
+    pub serial: &'a str,
+    /// `TM` or `LP`, when the number names its source.
+    pub source: Option<&'a str>,
+    /// The office code, `23.05`.
+    pub office: &'a str,
+    /// The month in Roman numerals, `XII`.
+    pub month: &'a str,
+    /// `2024`.
+    pub year: &'a str,
+}
+
+/// Whether `s` is a month in Roman numerals (`I` to `XII`, either case).
+fn roman_month(s: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(s))
+}
+
+/// The parts of an intake number written the Bawaslu way; `None` for any other spelling.
+pub fn nomor_parts(nomor: &str) -> Option<NomorParts<'_>> {
+    let parts: Vec<&str> = nomor.split('/').map(str::trim).collect();
+    let n = parts.len();
+    if n < 4 {
+        return None;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (serial, office, month, year) = (parts[0], parts[n - 3], parts[n - 2], parts[n - 1]);
+    let bawaslu = digits(serial)
+        && digits(year)
+        && year.len() == 4
+        && roman_month(month)
+        && office.bytes().any(|b| b.is_ascii_digit());
+    if !bawaslu {
+        return None;
+    }
+    let source = parts[1..n - 3]
+        .iter()
+        .find(|p| p.eq_ignore_ascii_case("TM") || p.eq_ignore_ascii_case("LP"))
+        .copied();
+    Some(NomorParts {
+        serial,
+        source,
+        office,
+        month,
+        year,
+    })
+}
+
+/// The shortest form [`short_nomor`] gives a number written the Bawaslu way: the serial, the
+/// office and the month (`001/23.05/I`, 11 columns for a kabupaten/kota office).
+pub const SHORTEST_NOMOR: usize = 11;
+
+/// The number in at most `width` columns, keeping what tells cases apart however narrow it gets.
+/// A number written the Bawaslu way loses first `PL` and the level, then two digits of the year,
+/// then the year, then the source: `001/TM/PL/Kota/23.05/I/2024`, `001/TM/23.05/I/2024`,
+/// `001/TM/23.05/I/24`, `001/TM/23.05/I`, `001/23.05/I`. Any other number keeps its start and its
+/// end around a `…`. The text is made terminal-safe.
+pub fn short_nomor(nomor: &str, width: usize) -> String {
+    let safe = crate::text::safe(nomor);
+    if crate::text::width(&safe) <= width {
+        return safe.into_owned();
+    }
+    let Some(p) = nomor_parts(&safe) else {
+        return fit_middle(&safe, width);
+    };
+    let yy = &p.year[2..];
+    let mut forms = Vec::with_capacity(5);
+    if let Some(src) = p.source {
+        forms.push(format!(
+            "{}/{src}/{}/{}/{}",
+            p.serial, p.office, p.month, p.year
+        ));
+        forms.push(format!("{}/{src}/{}/{}/{yy}", p.serial, p.office, p.month));
+        forms.push(format!("{}/{src}/{}/{}", p.serial, p.office, p.month));
+    } else {
+        forms.push(format!("{}/{}/{}/{}", p.serial, p.office, p.month, p.year));
+        forms.push(format!("{}/{}/{}/{yy}", p.serial, p.office, p.month));
+    }
+    let last = format!("{}/{}/{}", p.serial, p.office, p.month);
+    forms
+        .into_iter()
+        .find(|f| crate::text::width(f) <= width)
+        .unwrap_or_else(|| crate::text::fit(&last, width))
+}
+
+/// `s` in at most `width` columns: its start, `…`, and its end.
+fn fit_middle(s: &str, width: usize) -> String {
+    if width < 3 {
+        return crate::text::fit(s, width);
+    }
+    let tail_w = (width - 1) / 2;
+    let head_w = width - 1 - tail_w;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = crate::text::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > head_w {
+            break;
+        }
+        head.push(c);
+        used += w;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = crate::text::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > tail_w {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    head + "…" + &tail.into_iter().rev().collect::<String>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_keeps_its_serial_office_and_month_however_narrow() {
+        let n = "001/TM/PL/Kota/23.05/I/2024";
+        assert_eq!(short_nomor(n, 40), n);
+        assert_eq!(short_nomor(n, 26), "001/TM/23.05/I/2024");
+        assert_eq!(short_nomor(n, 18), "001/TM/23.05/I/24");
+        assert_eq!(short_nomor(n, 16), "001/TM/23.05/I");
+        assert_eq!(short_nomor(n, 13), "001/23.05/I");
+        assert_eq!(short_nomor(n, SHORTEST_NOMOR), "001/23.05/I");
+        assert_eq!(
+            short_nomor("001/TM/PL/64.71/XII/2023", 17),
+            "001/TM/64.71/XII"
+        );
+        assert_eq!(
+            short_nomor("004/Reg/LP/PL/Kota/23.06/I/2024", 19),
+            "004/LP/23.06/I/2024"
+        );
+        assert_eq!(
+            short_nomor("021/PL/RI/00.00/III/2024", 16),
+            "021/00.00/III/24"
+        );
+        // Two cases of one office and month stay apart at every width.
+        for w in SHORTEST_NOMOR..30 {
+            assert_ne!(
+                short_nomor("001/TM/PL/Kota/23.05/I/2024", w),
+                short_nomor("002/TM/PL/Kota/23.05/I/2024", w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_spelling_keeps_its_start_and_its_end() {
+        assert_eq!(short_nomor("LAPORAN-2024-000123-SMD", 11), "LAPOR…3-SMD");
+        assert_eq!(short_nomor("short", 11), "short");
+        assert_eq!(nomor_parts("001/TM/PL/Kota/23.05/XIII/2024"), None);
+        assert_eq!(nomor_parts("abc/TM/23.05/I/2024"), None);
+        assert!(crate::text::width(&short_nomor("٠٠١/ＬＰ/ＰＬ/第一/Ⅻ/2024", 9)) <= 9);
+    }
 
     #[test]
     fn a_clean_number_is_borrowed_and_unchanged() {

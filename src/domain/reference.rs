@@ -55,6 +55,12 @@ pub struct Stage {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub position: i64,
+    /// The short label in Indonesian (`Kampanye`), for narrow columns and panels; empty: the name.
+    #[serde(default)]
+    pub short_id: String,
+    /// The short label in English (`Campaign`); empty: the name.
+    #[serde(default)]
+    pub short_en: String,
 }
 
 impl Stage {
@@ -64,6 +70,20 @@ impl Stage {
         match lang {
             Lang::Id => &self.name_id,
             Lang::En => &self.name_en,
+        }
+    }
+
+    /// The stage's short label in `lang` (`Kampanye`, `Voting day`): what a case list or a panel
+    /// shows, never the code; the name when the reference data gives no short label.
+    pub fn short(&self, lang: Lang) -> &str {
+        let short = match lang {
+            Lang::Id => &self.short_id,
+            Lang::En => &self.short_en,
+        };
+        if short.trim().is_empty() {
+            self.name(lang)
+        } else {
+            short
         }
     }
 }
@@ -265,6 +285,34 @@ mod tests {
         assert_eq!(kampanye.ends_on, NaiveDate::from_ymd_opt(2024, 2, 10));
         assert!(r.holidays.len() > 50);
         assert!(r.is_holiday(NaiveDate::from_ymd_opt(2024, 2, 14).unwrap()));
+    }
+
+    #[test]
+    fn every_stage_has_a_short_label_that_is_not_its_code() {
+        let r = Reference::embedded();
+        for s in &r.stages {
+            for lang in [Lang::Id, Lang::En] {
+                let short = s.short(lang);
+                assert!(!short.is_empty() && short != s.code, "{}", s.code);
+                assert!(crate::text::width(short) <= 12, "{short}");
+            }
+        }
+        assert_eq!(
+            r.stage("PUNGUT_HITUNG").unwrap().short(Lang::En),
+            "Voting day"
+        );
+        // A corrected file without the short labels still loads; the names stand in.
+        let old: String = STAGES_CSV
+            .lines()
+            .map(|l| {
+                let mut fields: Vec<&str> = l.rsplitn(3, ',').collect();
+                fields.drain(..2);
+                fields.concat() + "\n"
+            })
+            .collect();
+        let r = Reference::parse(REGIONS_CSV, &old, HOLIDAYS_CSV).unwrap();
+        let kampanye = r.stage("KAMPANYE").unwrap();
+        assert_eq!(kampanye.short(Lang::Id), "Masa kampanye");
     }
 
     #[test]

@@ -247,6 +247,7 @@ impl Engine<'_> {
                 due: hit.due.map(from_day),
                 overdue: hit.overdue,
                 uraian: t.uraian.clone(),
+                new: false,
                 cursor: CursorValue(Some(cursor)),
             });
         }

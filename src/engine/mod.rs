@@ -91,6 +91,8 @@ pub struct Engine<'s> {
     index: Option<(Arc<index::CaseIndex>, scan::DueTable)>,
     /// From this many cases on, a scan of the index is split between threads.
     parallel_from: usize,
+    /// The time of the baseline in force, for `is:new` and the rows' `new` mark.
+    new_since: Option<chrono::NaiveDateTime>,
 }
 
 impl<'s> Engine<'s> {
@@ -105,6 +107,7 @@ impl<'s> Engine<'s> {
             rules,
             index: None,
             parallel_from: fast::PARALLEL_FROM,
+            new_since: None,
         })
     }
 
@@ -176,7 +179,21 @@ impl<'s> Engine<'s> {
 
     /// The dates `view` is answered at.
     pub fn dates(&self, view: &View) -> Dates {
-        Dates::of(view, self.today)
+        Dates {
+            new_since: self.new_since,
+            ..Dates::of(view, self.today)
+        }
+    }
+
+    /// Counts `is:new` (and marks a row new) from the time of this baseline; `None`: no
+    /// baseline is in force, and no case is new.
+    pub fn set_new_since(&mut self, since: Option<chrono::NaiveDateTime>) {
+        self.new_since = since;
+    }
+
+    /// The time `is:new` counts from, if a baseline is in force.
+    pub fn new_since(&self) -> Option<chrono::NaiveDateTime> {
+        self.new_since
     }
 
     /// The store read.

@@ -53,6 +53,9 @@ pub struct CaseRow {
     pub due: Option<NaiveDate>,
     pub overdue: bool,
     pub uraian: String,
+    /// Recorded since the baseline in force (what `is:new` selects); false without one.
+    #[serde(skip)]
+    pub new: bool,
     #[serde(skip)]
     pub cursor: CursorValue,
 }
@@ -111,9 +114,39 @@ impl Engine<'_> {
     /// One page of the cases of `view`, in its sort order (received date by default), stable
     /// (ties broken by id).
     pub fn page(&self, view: &View, req: &PageRequest) -> Result<Page> {
-        if let Some(page) = self.index_page(view, req) {
-            return page;
+        let mut page = match self.index_page(view, req) {
+            Some(page) => page?,
+            None => self.sql_page(view, req)?,
+        };
+        self.mark_new(&mut page.rows)?;
+        Ok(page)
+    }
+
+    /// Marks the rows recorded since the baseline in force, if there is one.
+    fn mark_new(&self, rows: &mut [CaseRow]) -> Result<()> {
+        let Some(since) = self.new_since() else {
+            return Ok(());
+        };
+        let since = crate::engine::sql::datetime(since);
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare_cached(crate::engine::sql::CREATED_AFTER)
+            .map_err(|e| self.store.err(e))?;
+        for row in rows {
+            row.new = match stmt.query_row(rusqlite::params![row.id, since], |r| {
+                r.get::<_, Option<bool>>(0)
+            }) {
+                Ok(new) => new.unwrap_or(false),
+                Err(rusqlite::Error::QueryReturnedNoRows) => false,
+                Err(e) => return Err(self.store.err(e)),
+            };
         }
+        Ok(())
+    }
+
+    /// [`Engine::page`] from SQL.
+    fn sql_page(&self, view: &View, req: &PageRequest) -> Result<Page> {
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
         let mut p = Params::default();
         let rel = relation(view, self.dates(view), &mut p);
@@ -152,6 +185,7 @@ impl Engine<'_> {
                     due: r.get("due")?,
                     overdue: r.get("overdue")?,
                     uraian: r.get("uraian")?,
+                    new: false,
                     cursor: CursorValue(Some(r.get("sortval")?)),
                 })
             })

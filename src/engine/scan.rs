@@ -171,6 +171,8 @@ impl Filter {
                         f.to = f.to.min(d);
                     }
                 }
+                // The index holds no time of record: SQL answers `is:new`.
+                TermKind::Is(Flag::New) => return Err(FilterError::NotIndexable(NotIndexable)),
                 TermKind::Is(flag) => f.flags.push((*flag, neg)),
             }
         }
@@ -402,6 +404,8 @@ impl<'a> Scanner<'a> {
                 Flag::Overdue => overdue,
                 Flag::Registered => registered,
                 Flag::Violation => status == self.violation,
+                // Never here: a view with `is:new` is not compiled for the index.
+                Flag::New => false,
             };
             if v == *neg {
                 return None;

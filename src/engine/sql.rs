@@ -1,7 +1,7 @@
 //! The one WHERE builder: turns a view into SQL over the cases "as of" a date, with every user
 //! value a bound parameter. Counts, pages and exports all select from the relation built here.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 
 use crate::domain::{Status, TypeGroup};
@@ -45,6 +45,9 @@ pub struct Dates {
     pub as_of: NaiveDate,
     /// Whether the as-of date was asked for (statuses then come from the history).
     pub historical: bool,
+    /// The time of the baseline in force: `is:new` is a case recorded after it. With none, no
+    /// case is new (the command line and the screen refuse `is:new` before it gets here).
+    pub new_since: Option<NaiveDateTime>,
 }
 
 impl Dates {
@@ -55,11 +58,13 @@ impl Dates {
                 today,
                 as_of: d.resolve(today),
                 historical: true,
+                new_since: None,
             },
             None => Dates {
                 today,
                 as_of: today,
                 historical: false,
+                new_since: None,
             },
         }
     }
@@ -157,7 +162,7 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
             ),
             false,
         ),
-        TermKind::Is(flag) => (flag_sql(*flag, p), true),
+        TermKind::Is(flag) => (flag_sql(*flag, dates, p), true),
     };
     if term.negated {
         (format!("NOT ({sql})"), dynamic)
@@ -166,8 +171,12 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
     }
 }
 
-fn flag_sql(flag: Flag, p: &mut Params) -> String {
+fn flag_sql(flag: Flag, dates: Dates, p: &mut Params) -> String {
     match flag {
+        Flag::New => match dates.new_since {
+            Some(t) => format!("julianday(created_at) > julianday({})", p.bind(datetime(t))),
+            None => "0".to_string(),
+        },
         Flag::Open => format!("st NOT IN ({})", p.bind_list(Status::closed_codes())),
         Flag::Closed => format!("st IN ({})", p.bind_list(Status::closed_codes())),
         Flag::Overdue => "overdue".to_string(),
@@ -175,6 +184,16 @@ fn flag_sql(flag: Flag, p: &mut Params) -> String {
         Flag::Violation => format!("st = {}", p.text(Status::Pelanggaran.code())),
     }
 }
+
+/// A time as the database writes it (`2024-02-02 14:05:00`).
+pub fn datetime(t: NaiveDateTime) -> String {
+    t.format("%F %T%.f").to_string()
+}
+
+/// Whether the case with this id was recorded after `since` (`is:new`): one row, or none when
+/// the case is gone.
+pub const CREATED_AFTER: &str =
+    "SELECT julianday(created_at) > julianday(?2) FROM cases WHERE id = ?1";
 
 /// The FTS5 query for one text term: each word quoted (so no FTS syntax leaks through), `*` kept
 /// as a prefix marker. `None` for a term with nothing to search.

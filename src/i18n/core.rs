@@ -227,6 +227,16 @@ pub enum Core<'a> {
     },
     /// Where the saved views are listed.
     SavedViewsListed,
+    /// The question before a saved view is deleted.
+    ConfirmDeleteView { name: &'a str },
+    /// A saved view was deleted from the configuration file.
+    ViewDeleted { name: &'a str, file: &'a str },
+    /// A saved view was renamed in the configuration file.
+    ViewRenamed {
+        from: &'a str,
+        to: &'a str,
+        file: &'a str,
+    },
     /// No configuration file to save a view in.
     NoConfigFile,
     /// A week's label: `Minggu 01/01/2024`.
@@ -267,6 +277,8 @@ pub enum Core<'a> {
     ConfigDefault,
     /// A view-spec mistake with a suggestion.
     DidYouMean { base: &'a str, suggestion: &'a str },
+    /// `is:new` in a view while no meeting baseline is in force.
+    NewNeedsBaseline,
     /// The provincial office's row: `Provinsi (Kaltim)`.
     Province { short: &'a str },
     /// The map-tiles file's header is not the expected one.
@@ -989,6 +1001,20 @@ impl Core<'_> {
             }
             (Self::SavedViewsListed, Id) => "; tampilan tersimpan didaftar oleh v".into(),
             (Self::SavedViewsListed, En) => "; the saved views are listed by v".into(),
+            (Self::ConfirmDeleteView { name }, Id) => {
+                format!("Hapus tampilan @{name} dari berkas pengaturan?")
+            }
+            (Self::ConfirmDeleteView { name }, En) => {
+                format!("Delete the view @{name} from the config file?")
+            }
+            (Self::ViewDeleted { name, file }, Id) => format!("Tampilan @{name} dihapus dari {file}"),
+            (Self::ViewDeleted { name, file }, En) => format!("View @{name} deleted from {file}"),
+            (Self::ViewRenamed { from, to, file }, Id) => {
+                format!("Tampilan @{from} sekarang bernama @{to} di {file}")
+            }
+            (Self::ViewRenamed { from, to, file }, En) => {
+                format!("View @{from} is now @{to} in {file}")
+            }
             (Self::NoConfigFile, Id) => {
                 "tidak ada berkas pengaturan (atur HOME atau XDG_CONFIG_HOME, atau pakai --config FILE)".into()
             }
@@ -1043,6 +1069,14 @@ impl Core<'_> {
             }
             (Self::ConfigDefault, Id) => "bawaan".into(),
             (Self::ConfigDefault, En) => "default".into(),
+            (Self::NewNeedsBaseline, Id) => "is:baru menghitung kasus yang tercatat sejak acuan \
+                rapat, dan belum ada acuan: tetapkan dulu dengan b di layar interaktif (atau \
+                --baseline WAKTU), atau hapus is:baru"
+                .into(),
+            (Self::NewNeedsBaseline, En) => "is:new counts the cases recorded since the meeting \
+                baseline, and there is none: set one first with b in the interactive screen (or \
+                --baseline TIME), or leave is:new out"
+                .into(),
             (Self::DidYouMean { base, suggestion }, Id) => {
                 format!("{base} — maksud Anda {suggestion}?")
             }
@@ -1194,6 +1228,10 @@ pub enum Expected {
     KeysTables,
     /// The name of a saved view.
     ViewName,
+    /// A name no other saved view has (renaming one).
+    UnusedViewName,
+    /// The name of a saved view that exists (deleting or renaming one).
+    SavedViewNamed,
     /// The spec of a saved view.
     ViewText,
     /// `[keys.MODE]`: one mode's table.
@@ -1227,6 +1265,10 @@ impl Expected {
             (Self::KeysTables, En) => "tables [keys.MODE]".into(),
             (Self::ViewName, Id) => "nama dari huruf, angka, - dan _ (paling panjang 40)".into(),
             (Self::ViewName, En) => "a name of letters, digits, - and _ (at most 40)".into(),
+            (Self::UnusedViewName, Id) => "nama yang belum dipakai tampilan lain".into(),
+            (Self::UnusedViewName, En) => "a name no other view has".into(),
+            (Self::SavedViewNamed, Id) => "tampilan tersimpan dengan nama ini".into(),
+            (Self::SavedViewNamed, En) => "a saved view of this name".into(),
             (Self::ViewText, Id) => "tampilan sebagai teks, mis. \"stage:kampanye is:overdue\"".into(),
             (Self::ViewText, En) => "a view as a string, e.g. \"stage:kampanye is:overdue\"".into(),
             (Self::KeysTable, Id) => "tabel perintah = tombol".into(),

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod core;
 pub mod doctor;
 pub mod failure;
+pub mod short;
 pub mod view;
 
 /// The language of everything pantau prints.
@@ -224,6 +225,15 @@ pub enum Msg {
     TuiViewSaved,
     TuiCopied,
     TuiNoCaseToCopy,
+    TuiNewSinceBaseline,
+    TuiConfirmTitle,
+    TuiRenamePrompt,
+    TuiRenameHint,
+    TuiNameTaken,
+    TuiFirstCase,
+    TuiLastCase,
+    TuiCaseWord,
+    TuiLinesWord,
     ConfigEffective,
     DoctorDatabase,
     DoctorTerminal,
@@ -406,8 +416,8 @@ const TABLE: &[(Msg, &str, &str)] = &[
     ),
     (
         Msg::TuiHelpClose,
-        "Esc atau ? menutup bantuan",
-        "Esc or ? closes this help",
+        "Esc, ? atau F1 menutup bantuan",
+        "Esc, ? or F1 closes this help",
     ),
     (
         Msg::TuiNeedsTerminal,
@@ -578,6 +588,39 @@ const TABLE: &[(Msg, &str, &str)] = &[
         "Tidak ada kasus di kursor: buka layar Kasus atau rincian kasus dulu",
         "No case under the cursor: open the Cases screen or a case first",
     ),
+    (
+        Msg::TuiNewSinceBaseline,
+        "baru sejak acuan",
+        "new since the baseline",
+    ),
+    (
+        Msg::TuiConfirmTitle,
+        "Pertanyaan sebelum menghapus",
+        "The question before deleting",
+    ),
+    (Msg::TuiRenamePrompt, "nama baru›", "new name›"),
+    (
+        Msg::TuiRenameHint,
+        "⏎ ganti nama di berkas pengaturan · Esc batal · huruf, angka, - dan _",
+        "⏎ rename in the config file · Esc cancel · letters, digits, - and _",
+    ),
+    (
+        Msg::TuiNameTaken,
+        "nama itu sudah dipakai tampilan lain",
+        "another view has that name already",
+    ),
+    (
+        Msg::TuiFirstCase,
+        "Ini kasus pertama daftar",
+        "This is the first case of the list",
+    ),
+    (
+        Msg::TuiLastCase,
+        "Ini kasus terakhir daftar",
+        "This is the last case of the list",
+    ),
+    (Msg::TuiCaseWord, "kasus", "case"),
+    (Msg::TuiLinesWord, "baris", "lines"),
     (
         Msg::ConfigEffective,
         "pengaturan yang berlaku; di belakang tiap nilai: asalnya",

@@ -3,6 +3,7 @@
 //! without both texts does not compile.
 
 use super::Lang;
+use super::core::Core;
 
 /// What a value of a view spec should have named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +74,8 @@ pub enum Spec {
     },
     /// Not a date.
     BadDate { text: String, pos: usize },
+    /// `is:new` while no meeting baseline is in force.
+    NewNeedsBaseline { pos: usize },
     /// A key that may be given once, given twice.
     GivenTwice {
         typed: String,
@@ -168,6 +171,9 @@ impl Spec {
             ) => format!(
                 "date \"{text}\" at {pos} is out of range — pantau takes dates from 1900-01-01 to 2199-12-31, and -Nd up to -{max_days}d"
             ),
+            // The position shows as a caret under the term.
+            (Self::NewNeedsBaseline { .. }, Id) => Core::NewNeedsBaseline.text(Id),
+            (Self::NewNeedsBaseline { .. }, En) => Core::NewNeedsBaseline.text(En),
             (Self::BadDate { text, pos }, Id) => format!(
                 "tanggal \"{text}\" tidak valid di posisi {pos} — tulis YYYY-MM-DD, DD/MM/YYYY, hariini atau -7d"
             ),

@@ -100,6 +100,15 @@ impl Keeper {
 
     /// The kept baseline of this database and its copy, if both are there and belong to it.
     pub fn load(&self) -> Result<Option<(Baseline, Store)>> {
+        match self.kept()? {
+            Some(b) => Ok(Some((b, open_copy(&self.copy)?))),
+            None => Ok(None),
+        }
+    }
+
+    /// The kept baseline of this database, if its record and its copy are there and belong to
+    /// it, without opening the copy (what `is:new` on the command line counts from).
+    pub fn kept(&self) -> Result<Option<Baseline>> {
         let text = match crate::fsread::read_to_string(&self.meta, crate::fsread::OWN) {
             Ok(t) => t,
             Err(e) if e.is_not_found() => return Ok(None),
@@ -111,7 +120,7 @@ impl Keeper {
         if b.database != self.database || !self.copy.exists() {
             return Ok(None);
         }
-        Ok(Some((b, open_copy(&self.copy)?)))
+        Ok(Some(b))
     }
 
     /// Copies the database now and, for a past time, rewinds the copy; then records it.

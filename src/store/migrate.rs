@@ -11,6 +11,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("schema.sql"),
     include_str!("changes.sql"),
     include_str!("stamps.sql"),
+    include_str!("stage_labels.sql"),
 ];
 
 /// The schema version this program writes.

@@ -66,7 +66,7 @@ impl Store {
             })
             .map_err(|e| self.err(e))?;
         let stages = c
-            .prepare("SELECT code, name_id, name_en, starts_on, ends_on, position FROM stages ORDER BY position")
+            .prepare("SELECT code, name_id, name_en, starts_on, ends_on, position, short_id, short_en FROM stages ORDER BY position")
             .and_then(|mut s| {
                 s.query_map([], |r| {
                     Ok(Stage {
@@ -76,6 +76,8 @@ impl Store {
                         starts_on: r.get("starts_on")?,
                         ends_on: r.get("ends_on")?,
                         position: r.get("position")?,
+                        short_id: r.get("short_id")?,
+                        short_en: r.get("short_en")?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
@@ -161,10 +163,12 @@ fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> 
     }
     for s in &r.stages {
         tx.execute(
-            "INSERT INTO stages (code, name_id, name_en, starts_on, ends_on, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+            "INSERT INTO stages (code, name_id, name_en, starts_on, ends_on, position, short_id, short_en) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
              ON CONFLICT(code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, \
-             starts_on = excluded.starts_on, ends_on = excluded.ends_on, position = excluded.position",
-            params![s.code, s.name_id, s.name_en, s.starts_on, s.ends_on, s.position],
+             starts_on = excluded.starts_on, ends_on = excluded.ends_on, position = excluded.position, \
+             short_id = excluded.short_id, short_en = excluded.short_en",
+            params![s.code, s.name_id, s.name_en, s.starts_on, s.ends_on, s.position, s.short_id, s.short_en],
         )?;
     }
     tx.execute("DELETE FROM holidays", [])?;

@@ -149,6 +149,14 @@ pub enum Command {
     CopyView,
     /// Copy the case under the cursor (number and summary) to the clipboard (OSC 52).
     CopyCase,
+    /// In the detail: the next case of the list.
+    NextCase,
+    /// In the detail: the previous case of the list.
+    PrevCase,
+    /// In the saved views: delete the selected one from the configuration (after a question).
+    DeleteView,
+    /// In the saved views: give the selected one another name, typed at a prompt.
+    RenameView,
 }
 
 impl Command {
@@ -195,6 +203,10 @@ impl Command {
             Command::SaveView => "save-view",
             Command::CopyView => "copy-view",
             Command::CopyCase => "copy-case",
+            Command::NextCase => "next-case",
+            Command::PrevCase => "prev-case",
+            Command::DeleteView => "delete-view",
+            Command::RenameView => "rename-view",
         }
     }
 }

@@ -66,9 +66,17 @@ pub enum Overlay {
         detail: Option<Box<CaseDetail>>,
         missing: bool,
         scroll: usize,
+        /// The next case (`n`) waits for the list's next page: the case then under the list's
+        /// cursor is shown when it arrives.
+        follow: bool,
     },
-    /// The saved views (`v`), one of them selected.
-    Views { selected: usize },
+    /// The saved views (`v`), one of them selected, with how many cases each holds (once the
+    /// worker has counted them) and whether the question before deleting it is asked.
+    Views {
+        selected: usize,
+        counts: Option<Vec<Option<i64>>>,
+        confirm: bool,
+    },
 }
 
 /// A line for the status bar: a notice fades, an error stays until replaced.
@@ -93,6 +101,7 @@ pub(crate) struct Pending {
     pub(crate) page: Option<(u64, Fill)>,
     pub(crate) detail: Option<u64>,
     pub(crate) baseline: Option<(u64, Op)>,
+    pub(crate) views: Option<u64>,
 }
 
 /// The whole state of the TUI.
@@ -269,15 +278,21 @@ impl App {
             || self.pending.page.is_some()
             || self.pending.detail.is_some()
             || self.pending.baseline.is_some()
+            || self.pending.views.is_some()
     }
 
     /// Which part of the keymap applies now.
     pub fn mode(&self) -> Mode {
+        // The help (F1) opens over a prompt too, and closes back to it.
+        if let Some(Overlay::Help { .. }) = self.overlay {
+            return Mode::Help;
+        }
         if self.save_prompt().is_some() {
             return Mode::Save;
         }
         match (self.filter(), &self.overlay, self.screen) {
             (Some(_), _, _) => Mode::Filter,
+            (None, Some(Overlay::Views { confirm: true, .. }), _) => Mode::Confirm,
             (None, Some(Overlay::Views { .. }), _) => Mode::Views,
             (None, Some(Overlay::Help { .. }), _) => Mode::Help,
             (None, Some(Overlay::Detail { .. }), _) => Mode::Detail,
@@ -384,6 +399,7 @@ impl App {
             let id = *id;
             self.request_detail(id);
         }
+        self.refresh_views();
     }
 
     /// `[`/`]`: the view one day earlier or later; at the first or last day pantau works with it
@@ -456,7 +472,8 @@ impl App {
         if crate::tui::layout::too_small(self.size.0, self.size.1) && c != Command::Quit {
             return None;
         }
-        if self.filter().is_some() {
+        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
+        if self.filter().is_some() && !help && c != Command::Help {
             return self.filter_command(c);
         }
         if self.personal_command(c) {
@@ -504,6 +521,8 @@ impl App {
             | Command::PageUp
             | Command::PageDown => return self.navigate(c),
             Command::Open => return self.open(),
+            Command::NextCase => self.step_case(true),
+            Command::PrevCase => self.step_case(false),
             // Editor commands do nothing outside the editor.
             _ => {}
         }
@@ -587,6 +606,7 @@ impl App {
             detail: None,
             missing: false,
             scroll: 0,
+            follow: false,
         });
         self.request_detail(id);
     }

@@ -196,6 +196,10 @@ impl Keymap {
                 let own = b.keys.first().map(Key::label).unwrap_or_default();
                 let keys = match (b.command, first(b.mode, Command::DayForward)) {
                     (Command::DayBack, Some(fwd)) => format!("{own} {fwd}"),
+                    (Command::PrevCase, _) => match first(b.mode, Command::NextCase) {
+                        Some(next) => format!("{own} {next}"),
+                        None => own,
+                    },
                     (Command::Left, _) => match first(b.mode, Command::Right) {
                         Some(r) if b.keys.contains(&Key::plain(KeyCode::Left)) => {
                             if self

@@ -95,6 +95,23 @@ impl CaseList {
             .filter(|_| !self.rows.is_empty())
     }
 
+    /// Puts the cursor on the case with this id if the window holds it; whether it does.
+    pub fn select_id(&mut self, id: i64, visible: usize) -> bool {
+        match self.rows.iter().position(|r| r.id == id) {
+            Some(i) => {
+                self.selected = i;
+                self.scroll_to_cursor(visible);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the cursor still has rows to move once the next page arrives.
+    pub fn owes(&self) -> bool {
+        self.owed != 0
+    }
+
     /// Moves the cursor by `delta` rows, scrolling to keep it visible; what cannot be done before
     /// more rows arrive is owed.
     pub fn move_by(&mut self, delta: isize, visible: usize) {
@@ -336,6 +353,7 @@ mod tests {
             due: None,
             overdue: false,
             uraian: String::new(),
+            new: false,
             cursor: Default::default(),
         };
         r.cursor.0 = Some(Value::Integer(id));

@@ -30,6 +30,9 @@ pub enum Need {
     Detail(i64),
     /// Set, load or clear the meeting baseline.
     Baseline(Op),
+    /// How many cases each of these views holds (the saved views' list); `None` for a view that
+    /// could not be read.
+    ViewCounts(Vec<Option<View>>),
 }
 
 impl Need {
@@ -40,6 +43,7 @@ impl Need {
             Need::Page { .. } => 1,
             Need::Detail(_) => 2,
             Need::Baseline(_) => 3,
+            Need::ViewCounts(_) => 4,
         }
     }
 }
@@ -71,6 +75,8 @@ pub enum Answer {
         position: Option<i64>,
     },
     Detail(Option<Box<CaseDetail>>),
+    /// The number of cases of each view asked for, in order (`None` where it has none).
+    ViewCounts(Vec<Option<i64>>),
     /// The request failed; the message is for the status line.
     Failed(String),
 }
@@ -99,6 +105,10 @@ pub enum Effect {
     SaveView { name: String, spec: String },
     /// Put `text` on the clipboard; `what` says what it is in the notice.
     Copy { text: String, what: String },
+    /// Take the view `name` out of the configuration's `[views]` table.
+    DeleteView { name: String },
+    /// Rename the view `from` to `to` in the configuration's `[views]` table.
+    RenameView { from: String, to: String },
 }
 
 /// What became of an effect.
@@ -112,6 +122,14 @@ pub enum Outcome {
     },
     /// The text was sent to the terminal's clipboard.
     Copied { what: String },
+    /// The view was deleted from this file.
+    Deleted { name: String, file: String },
+    /// The view was renamed in this file.
+    Renamed {
+        from: String,
+        to: String,
+        file: String,
+    },
     /// It failed; the message names the file and the way out.
     Failed(String),
 }

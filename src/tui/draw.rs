@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::engine::{Dim, Headline};
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, core::Core, tr};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{Key, Mode};
@@ -78,13 +78,30 @@ impl Widget for &App {
         }
         .render(a.tabs, buf);
         match &self.overlay {
-            Some(Overlay::Views { selected }) => {
+            Some(Overlay::Views {
+                selected,
+                counts,
+                confirm,
+            }) => {
                 let views: Vec<(&str, &str)> = self
                     .prefs
                     .views
                     .iter()
                     .map(|v| (v.name.as_str(), v.spec.as_str()))
                     .collect();
+                let counted = crate::tui::personal::VIEWS_COUNTED;
+                let counts: Vec<String> = (0..views.len())
+                    .map(|i| match counts.as_ref().map(|c| c.get(i).copied()) {
+                        None if i < counted => "…".to_string(),
+                        None | Some(None) => String::new(),
+                        Some(Some(None)) => "–".to_string(),
+                        Some(Some(Some(n))) => crate::i18n::number(self.lang, n),
+                    })
+                    .collect();
+                let question = confirm
+                    .then(|| views.get(*selected))
+                    .flatten()
+                    .map(|(name, _)| Core::ConfirmDeleteView { name }.text(self.lang));
                 let save_key = self
                     .prefs
                     .keymap
@@ -95,7 +112,9 @@ impl Widget for &App {
                 SavedViews {
                     title: tr(self.lang, Msg::TuiViewsTitle),
                     views: &views,
+                    counts: &counts,
                     selected: *selected,
+                    confirm: question.as_deref(),
                     empty: &format!("{} {save_key}", tr(self.lang, Msg::TuiNoViews)),
                     theme: &self.look(),
                 }
@@ -109,6 +128,7 @@ impl Widget for &App {
             }
             .render(a.body, buf),
             Some(Overlay::Detail {
+                id,
                 detail,
                 missing,
                 scroll,
@@ -145,13 +165,17 @@ impl Widget for &App {
                     lines,
                     scroll: *scroll,
                     placeholder,
+                    case_position: self.detail_position(*id),
+                    lang: self.lang,
                     theme: &self.look(),
                 }
                 .render(a.body, buf);
             }
             None => self.screens.draw(self.screen, &self.ctx(), a.body, buf),
         }
-        if let Some(f) = self.filter() {
+        // The help (F1) covers a prompt; closing it shows the prompt again.
+        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
+        if let Some(f) = self.filter().filter(|_| !help) {
             FilterBar {
                 prompt: tr(self.lang, Msg::TuiEditPrompt),
                 text: f.editor.text(),
@@ -165,13 +189,18 @@ impl Widget for &App {
             }
             .render(layout::editor_area(a.body), buf);
         }
-        if let Some(p) = self.save_prompt() {
+        if let Some(p) = self.save_prompt().filter(|_| !help) {
+            let (prompt, hint) = if p.rename_from.is_some() {
+                (Msg::TuiRenamePrompt, Msg::TuiRenameHint)
+            } else {
+                (Msg::TuiSavePrompt, Msg::TuiSaveHint)
+            };
             FilterBar {
-                prompt: tr(self.lang, Msg::TuiSavePrompt),
+                prompt: tr(self.lang, prompt),
                 text: p.editor.text(),
                 cursor: p.editor.cursor(),
                 error: p.error.clone().map(|e| (p.editor.cursor() + 1, e)),
-                hint: &self.look().words(tr(self.lang, Msg::TuiSaveHint)),
+                hint: &self.look().words(tr(self.lang, hint)),
                 theme: &self.look(),
             }
             .render(layout::editor_area(a.body), buf);
@@ -206,6 +235,16 @@ impl App {
             buf.set_style(area, ratatui::style::Modifier::BOLD);
         }
         crate::tui::widgets::ascii::to_glyphs(buf, area, self.look().glyphs());
+    }
+
+    /// Where the case shown in the detail stands in the list (`3/14`), when the list's cursor is
+    /// on it and its place is known.
+    fn detail_position(&self, id: i64) -> Option<String> {
+        let list = &self.screens.cases.list;
+        list.selected_row().filter(|r| r.id == id)?;
+        let n = list.position()?;
+        let total = self.counts.as_ref().map(|c| c.headline.total)?;
+        Some(format!("{n}/{total}"))
     }
 
     /// The theme drawn with: high contrast in presenter mode.

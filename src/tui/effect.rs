@@ -1,5 +1,6 @@
-//! Carrying out what the app asks of the world outside it: a saved view written into the
-//! configuration file, a copy sent to the terminal as OSC 52. The event loop calls it; no state.
+//! Carrying out what the app asks of the world outside it: a saved view written into, deleted from
+//! or renamed in the configuration file, a copy sent to the terminal as OSC 52. The event loop
+//! calls it; no state.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,6 +27,27 @@ pub fn perform(effect: Effect, outside: &Outside, lang: Lang, out: &mut impl Wri
                 Ok(()) => Outcome::Saved {
                     name,
                     spec,
+                    file: path.display().to_string(),
+                },
+                Err(e) => Outcome::Failed(e.message(lang)),
+            },
+            None => Outcome::Failed(Core::NoConfigFile.text(lang).to_string()),
+        },
+        Effect::DeleteView { name } => match &outside.config {
+            Some(path) => match crate::config::save::delete_view(path, &name) {
+                Ok(()) => Outcome::Deleted {
+                    name,
+                    file: path.display().to_string(),
+                },
+                Err(e) => Outcome::Failed(e.message(lang)),
+            },
+            None => Outcome::Failed(Core::NoConfigFile.text(lang).to_string()),
+        },
+        Effect::RenameView { from, to } => match &outside.config {
+            Some(path) => match crate::config::save::rename_view(path, &from, &to) {
+                Ok(()) => Outcome::Renamed {
+                    from,
+                    to,
                     file: path.display().to_string(),
                 },
                 Err(e) => Outcome::Failed(e.message(lang)),

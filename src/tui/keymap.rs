@@ -23,6 +23,8 @@ pub enum Mode {
     Views,
     /// The prompt for a saved view's name (`s`): unbound characters are typed into it.
     Save,
+    /// The question before a saved view is deleted: yes or no.
+    Confirm,
 }
 
 impl Mode {
@@ -43,11 +45,12 @@ impl Mode {
     };
 
     /// The modes that are not a screen's nor the global one, in the order the help lists them.
-    const REST: [Mode; 6] = [
+    const REST: [Mode; 7] = [
         Mode::Detail,
         Mode::Filter,
         Mode::Views,
         Mode::Save,
+        Mode::Confirm,
         Mode::Help,
         Mode::Present,
     ];
@@ -68,6 +71,7 @@ impl Mode {
             Mode::Present => "present",
             Mode::Views => "views",
             Mode::Save => "save",
+            Mode::Confirm => "confirm",
         }
     }
 
@@ -80,7 +84,7 @@ impl Mode {
     pub fn falls_back(self) -> bool {
         !matches!(
             self,
-            Mode::Filter | Mode::Save | Mode::Present | Mode::Global
+            Mode::Filter | Mode::Save | Mode::Confirm | Mode::Present | Mode::Global
         )
     }
 
@@ -95,6 +99,7 @@ impl Mode {
             Mode::Filter => Msg::TuiHelpFilter,
             Mode::Views => Msg::TuiHelpViews,
             Mode::Save => Msg::TuiHelpSave,
+            Mode::Confirm => Msg::TuiConfirmTitle,
         }
     }
 }
@@ -258,6 +263,9 @@ const OWN: &[Binding] = &[
     b(M::Present, &[Key::ch('p'), Key::plain(K::Esc)], Command::TogglePresent, Some(("selesai", "leave")),
         ("keluar dari mode presentasi", "leave presenter mode")),
     b(M::Present, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
+    b(M::Detail, &[Key::plain(K::Left), Key::ch('N')], Command::PrevCase, Some(("kasus", "case")),
+        ("kasus sebelumnya dalam daftar", "the previous case of the list")),
+    b(M::Detail, &[Key::plain(K::Right), Key::ch('n')], Command::NextCase, None, ("kasus berikutnya dalam daftar", "the next case of the list")),
     b(M::Detail, &[Key::plain(K::Esc)], Command::Back, Some(("tutup", "close")), ("tutup rincian", "close the detail")),
     b(M::Help, &[Key::plain(K::Esc), Key::ch('?')], Command::Back, Some(("tutup", "close")), ("tutup bantuan", "close the help")),
     b(M::Filter, &[Key::plain(K::Enter)], Command::Apply, Some(("terapkan", "apply")), ("terapkan tampilan", "apply the view")),
@@ -273,12 +281,17 @@ const OWN: &[Binding] = &[
     b(M::Filter, &[Key::plain(K::Backspace)], Command::DeleteBack, None, ("hapus huruf sebelum kursor", "delete before the cursor")),
     b(M::Filter, &[Key::plain(K::Delete)], Command::DeleteForward, None, ("hapus huruf di kursor", "delete at the cursor")),
     b(M::Filter, &[Key::ctrl('u')], Command::ClearLine, None, ("hapus sampai awal baris", "delete to the start")),
+    b(M::Filter, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
     b(M::Filter, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
     b(M::Views, &[Key::ch('k'), Key::plain(K::Up)], Command::Up, None, ("tampilan di atas", "the view above")),
     b(M::Views, &[Key::ch('j'), Key::plain(K::Down)], Command::Down, None, ("tampilan di bawah", "the view below")),
     b(M::Views, &[Key::ch('g'), Key::plain(K::Home)], Command::Top, None, ("tampilan pertama", "the first view")),
     b(M::Views, &[Key::ch('G'), Key::plain(K::End)], Command::Bottom, None, ("tampilan terakhir", "the last view")),
     b(M::Views, &[Key::plain(K::Enter)], Command::Open, Some(("pakai", "use")), ("pakai tampilan tersimpan ini", "use this saved view")),
+    b(M::Views, &[Key::ch('r')], Command::RenameView, Some(("ganti nama", "rename")),
+        ("ganti nama tampilan ini di berkas pengaturan", "rename this view in the config file")),
+    b(M::Views, &[Key::ch('d'), Key::plain(K::Delete)], Command::DeleteView, Some(("hapus", "delete")),
+        ("hapus tampilan ini dari berkas pengaturan (ditanya dulu)", "delete this view from the config file (asks first)")),
     b(M::Views, &[Key::plain(K::Esc), Key::ch('v')], Command::Back, Some(("tutup", "close")), ("tutup daftar", "close the list")),
     b(M::Save, &[Key::plain(K::Enter)], Command::Apply, Some(("simpan", "save")), ("simpan tampilan dengan nama ini", "save the view under this name")),
     b(M::Save, &[Key::plain(K::Esc)], Command::Cancel, Some(("batal", "cancel")), ("batal, tidak menyimpan", "cancel, save nothing")),
@@ -289,7 +302,14 @@ const OWN: &[Binding] = &[
     b(M::Save, &[Key::plain(K::Backspace)], Command::DeleteBack, None, ("hapus huruf sebelum kursor", "delete before the cursor")),
     b(M::Save, &[Key::plain(K::Delete)], Command::DeleteForward, None, ("hapus huruf di kursor", "delete at the cursor")),
     b(M::Save, &[Key::ctrl('u')], Command::ClearLine, None, ("hapus sampai awal baris", "delete to the start")),
+    b(M::Save, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
     b(M::Save, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
+    b(M::Confirm, &[Key::ch('y'), Key::plain(K::Enter)], Command::Apply, Some(("ya, hapus", "yes, delete")),
+        ("ya, hapus tampilan ini", "yes, delete this view")),
+    b(M::Confirm, &[Key::ch('n'), Key::plain(K::Esc)], Command::Cancel, Some(("batal", "cancel")),
+        ("tidak, simpan tampilan ini", "no, keep this view")),
+    b(M::Confirm, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
+    b(M::Confirm, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
     b(M::Global, &[Key::ch('/')], Command::EditView, Some(("saring", "filter")), ("ubah tampilan (saringan)", "edit the view (filter)")),
     b(M::Global, &[Key::ch('f')], Command::ToggleFreeze, Some(("beku", "freeze")),
         ("bekukan / lanjutkan pembaruan langsung", "freeze / resume live updates")),
@@ -316,7 +336,7 @@ const OWN: &[Binding] = &[
         ("salin tampilan ke papan klip (OSC 52, juga lewat SSH)", "copy the view to the clipboard (OSC 52, also over SSH)")),
     b(M::Global, &[Key::ch('Y')], Command::CopyCase, None,
         ("salin kasus di kursor (nomor dan ringkasan)", "copy the case under the cursor (number and summary)")),
-    b(M::Global, &[Key::ch('?')], Command::Help, Some(("bantuan", "help")), ("bantuan tombol ini", "this key help")),
+    b(M::Global, &[Key::ch('?'), Key::plain(K::F(1))], Command::Help, Some(("bantuan", "help")), ("bantuan tombol ini", "this key help")),
     b(M::Global, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
 ];
 
@@ -444,6 +464,11 @@ mod tests {
             .iter()
             .map(|(_, w)| *w)
             .collect();
-        assert_eq!(detail, vec!["tutup", "keluar"]);
+        assert_eq!(detail, vec!["kasus", "tutup", "keluar"]);
+        let keys: Vec<String> = crate::tui::bindings::hints(Mode::Detail, Lang::En)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(keys[0], "← →", "the previous and next case share a hint");
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, Timelike};
 
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, core::Core, tr};
 use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice};
@@ -94,6 +94,11 @@ impl App {
         self.baseline = baseline;
         self.base = None;
         self.request_counts();
+        // The rows' new-case marks follow the baseline.
+        self.reanchor_cases();
+        if self.baseline.is_none() && self.view.uses_baseline() {
+            self.error(Core::NewNeedsBaseline.text(l));
+        }
     }
 
     /// How the baseline is named on screen: `acuan 14:05`, with the date when it is not today's.

@@ -1,15 +1,19 @@
-//! The user's own part of `App::update`: saved views (`v` lists them, `s` saves one under a
-//! name) and copying (`y`, `Y`). Changes state and queues effects; never writes a file or the terminal.
+//! The user's own part of `App::update`: saved views (`v` lists them with their counts, `s` saves
+//! one under a name, `r` renames and `d` deletes one) and copying (`y`, `Y`). Changes state and
+//! queues effects; never writes a file or the terminal.
 
 use crate::config::{SavedView, valid_name};
 use crate::i18n::{Lang, Msg, core::Core, tr};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice, Overlay};
 use crate::tui::bindings::Keymap;
-use crate::tui::data::{Effect, Outcome};
+use crate::tui::data::{Effect, Need, Outcome};
 use crate::tui::editor::LineEditor;
 use crate::tui::state::{Prompt, SavePrompt};
 use crate::view::{DateExpr, View};
+
+/// How many saved views the list counts.
+pub const VIEWS_COUNTED: usize = 200;
 
 impl App {
     /// The saved views.
@@ -51,7 +55,8 @@ impl App {
 
     /// The commands of this part; false when `c` is none of them.
     pub(crate) fn personal_command(&mut self, c: Command) -> bool {
-        if self.save_prompt().is_some() {
+        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
+        if self.save_prompt().is_some() && !help && c != Command::Help {
             self.save_command(c);
             return true;
         }
@@ -62,7 +67,12 @@ impl App {
         }
         match c {
             Command::ListViews => {
-                self.overlay = Some(Overlay::Views { selected: 0 });
+                self.overlay = Some(Overlay::Views {
+                    selected: 0,
+                    counts: None,
+                    confirm: false,
+                });
+                self.request_view_counts();
             }
             Command::SaveView => {
                 self.overlay = None;
@@ -70,6 +80,7 @@ impl App {
                     editor: LineEditor::new(""),
                     error: None,
                     spec: self.view_spec(),
+                    rename_from: None,
                 }));
             }
             Command::CopyView => {
@@ -108,12 +119,31 @@ impl App {
         None
     }
 
-    /// Moves and Enter in the list of saved views; false for commands it leaves to the rest.
+    /// Moves, Enter, rename and delete in the list of saved views, and the answer to the question
+    /// before deleting; false for commands it leaves to the rest.
     fn views_command(&mut self, c: Command) -> bool {
         let n = self.prefs.views.len();
-        let Some(Overlay::Views { selected }) = &mut self.overlay else {
+        let Some(Overlay::Views {
+            selected, confirm, ..
+        }) = &mut self.overlay
+        else {
             return false;
         };
+        if *confirm {
+            match c {
+                Command::Apply => {
+                    *confirm = false;
+                    if let Some(v) = self.prefs.views.get(*selected) {
+                        let name = v.name.clone();
+                        self.effects.push(Effect::DeleteView { name });
+                    }
+                }
+                Command::Cancel => *confirm = false,
+                Command::Quit => self.quit = true,
+                _ => {}
+            }
+            return true;
+        }
         let last = n.saturating_sub(1);
         match c {
             Command::Up => *selected = selected.saturating_sub(1),
@@ -124,9 +154,49 @@ impl App {
                 let i = *selected;
                 self.use_saved(i);
             }
+            Command::DeleteView if n > 0 => *confirm = true,
+            Command::RenameView => {
+                if let Some(v) = self.prefs.views.get(*selected) {
+                    let (name, spec) = (v.name.clone(), v.spec.clone());
+                    self.prompt = Some(Prompt::Save(SavePrompt {
+                        editor: LineEditor::new(&name),
+                        error: None,
+                        spec,
+                        rename_from: Some(name),
+                    }));
+                }
+            }
+            Command::DeleteView => {}
             _ => return false,
         }
         true
+    }
+
+    /// Asks the worker how many cases each saved view holds at the as-of date (a view that does
+    /// not read, or asks for `is:new` without a baseline, has none); the first
+    /// [`VIEWS_COUNTED`] only, so that a configuration of thousands of views stays quick.
+    pub(crate) fn request_view_counts(&mut self) {
+        let views: Vec<Option<View>> = self
+            .prefs
+            .views
+            .iter()
+            .take(VIEWS_COUNTED)
+            .map(|saved| {
+                let view = self
+                    .expand_saved(&saved.spec)
+                    .and_then(|spec| crate::view::parse(&spec, &self.reference))
+                    .ok()?;
+                if view.uses_baseline() && self.baseline.is_none() {
+                    return None;
+                }
+                Some(View {
+                    as_of: view.as_of.or(self.as_of.map(DateExpr::Date)),
+                    ..view
+                })
+            })
+            .collect();
+        let generation = self.request(Need::ViewCounts(views));
+        self.pending.views = Some(generation);
     }
 
     /// `spec` with every `@name` replaced by that saved view (see `view::expand`).
@@ -155,6 +225,13 @@ impl App {
             .expand_saved(&saved.spec)
             .and_then(|spec| crate::view::parse(&spec, &self.reference));
         match parsed {
+            Ok(view) if view.uses_baseline() && self.baseline.is_none() => {
+                self.error(format!(
+                    "@{}: {}",
+                    saved.name,
+                    Core::NewNeedsBaseline.text(self.lang)
+                ));
+            }
             Ok(view) => {
                 self.overlay = None;
                 let spec = View {
@@ -196,12 +273,24 @@ impl App {
             Command::ClearLine => p.editor.clear_to_start(),
             Command::Apply => {
                 let name = p.editor.text().trim().to_string();
-                if valid_name(&name) {
-                    let spec = p.spec.clone();
-                    self.prompt = None;
-                    self.effects.push(Effect::SaveView { name, spec });
-                } else {
-                    p.error = Some(tr(self.lang, Msg::TuiSaveBadName).to_string());
+                let taken = |name: &str| self.prefs.views.iter().any(|v| v.name == name);
+                match p.rename_from.clone() {
+                    _ if !valid_name(&name) => {
+                        p.error = Some(tr(self.lang, Msg::TuiSaveBadName).to_string());
+                    }
+                    Some(from) if from == name => self.prompt = None,
+                    Some(_) if taken(&name) => {
+                        p.error = Some(tr(self.lang, Msg::TuiNameTaken).to_string());
+                    }
+                    Some(from) => {
+                        self.prompt = None;
+                        self.effects.push(Effect::RenameView { from, to: name });
+                    }
+                    None => {
+                        let spec = p.spec.clone();
+                        self.prompt = None;
+                        self.effects.push(Effect::SaveView { name, spec });
+                    }
                 }
             }
             _ => {}
@@ -213,6 +302,19 @@ impl App {
         if let Some(p) = self.prompt.as_mut().and_then(Prompt::save_mut) {
             p.editor.insert(c);
             p.error = None;
+        }
+    }
+
+    /// Counts the saved views again when their list is open (after a change to the list, the
+    /// database or the as-of date).
+    pub(crate) fn refresh_views(&mut self) {
+        let open = match &self.overlay {
+            Some(Overlay::Views { .. }) => true,
+            Some(Overlay::Help { under: Some(o), .. }) => matches!(**o, Overlay::Views { .. }),
+            _ => false,
+        };
+        if open {
+            self.request_view_counts();
         }
     }
 
@@ -230,6 +332,37 @@ impl App {
                     None => self.prefs.views.push(SavedView { name, spec }),
                 }
                 self.say(text);
+            }
+            Outcome::Deleted { name, file } => {
+                self.prefs.views.retain(|v| v.name != name);
+                let n = self.prefs.views.len();
+                if let Some(Overlay::Views { selected, .. }) = &mut self.overlay {
+                    *selected = (*selected).min(n.saturating_sub(1));
+                }
+                let file = crate::text::safe(&file).into_owned();
+                self.say(
+                    Core::ViewDeleted {
+                        name: &name,
+                        file: &file,
+                    }
+                    .text(self.lang),
+                );
+                self.refresh_views();
+            }
+            Outcome::Renamed { from, to, file } => {
+                if let Some(v) = self.prefs.views.iter_mut().find(|v| v.name == from) {
+                    v.name = to.clone();
+                }
+                let file = crate::text::safe(&file).into_owned();
+                self.say(
+                    Core::ViewRenamed {
+                        from: &from,
+                        to: &to,
+                        file: &file,
+                    }
+                    .text(self.lang),
+                );
+                self.refresh_views();
             }
             Outcome::Copied { what } => {
                 let text = format!(

@@ -1,5 +1,5 @@
 //! The values `App` is made of that its parts share: the prompts (the `/` view editor, the name of
-//! a view to save) and presenter mode. Plain data.
+//! a view to save or the new name of one) and presenter mode. Plain data.
 
 use chrono::NaiveDateTime;
 
@@ -38,6 +38,8 @@ pub struct SavePrompt {
     pub error: Option<String>,
     /// The spec to save (the view when `s` was pressed).
     pub spec: String,
+    /// The saved view being renamed (`r` in the list), when the prompt asks for a new name.
+    pub rename_from: Option<String>,
 }
 
 /// The pages the presenter shows, in rotation order.

@@ -2,7 +2,7 @@
 //! that keep the cursor on its case, and answers taken in (stale ones dropped). Part of `App::update`.
 
 use crate::engine::PageRequest;
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, core::Core, tr};
 use crate::tui::action::Screen;
 use crate::tui::app::{App, Overlay};
 use crate::tui::cases::{Fill, Landing};
@@ -56,6 +56,7 @@ impl App {
             let id = *id;
             self.request_detail(id);
         }
+        self.refresh_views();
     }
 
     /// The open detail, even under the help.
@@ -139,6 +140,13 @@ impl App {
                 if self.notice.as_ref().is_some_and(|n| n.error) {
                     self.notice = None;
                 }
+                // `is:new` without a baseline matches nothing: say so while it lasts.
+                if self.pending.baseline.is_none()
+                    && self.baseline.is_none()
+                    && self.view.uses_baseline()
+                {
+                    self.error(Core::NewNeedsBaseline.text(self.lang));
+                }
             }
             Answer::Page { page, position } => {
                 let Some((g, fill)) = self.pending.page.take() else {
@@ -150,6 +158,7 @@ impl App {
                 }
                 let visible = self.case_rows();
                 self.screens.cases.list.apply(fill, page, position, visible);
+                self.follow_list();
             }
             Answer::Detail(detail) => {
                 if self.pending.detail != Some(generation) {
@@ -162,6 +171,19 @@ impl App {
                 {
                     *missing = detail.is_none();
                     *d = detail;
+                }
+            }
+            Answer::ViewCounts(counts) => {
+                if self.pending.views != Some(generation) {
+                    return;
+                }
+                self.pending.views = None;
+                let overlay = match &mut self.overlay {
+                    Some(Overlay::Help { under: Some(o), .. }) => Some(o.as_mut()),
+                    o => o.as_mut(),
+                };
+                if let Some(Overlay::Views { counts: c, .. }) = overlay {
+                    *c = Some(counts);
                 }
             }
             Answer::Baseline(baseline) => {
@@ -192,6 +214,8 @@ impl App {
                     self.screens.cases.list.set_failed();
                 } else if self.pending.detail == Some(generation) {
                     self.pending.detail = None;
+                } else if self.pending.views == Some(generation) {
+                    self.pending.views = None;
                 } else if self.pending.baseline.is_some_and(|(g, _)| g == generation) {
                     self.pending.baseline = None;
                     let text = format!("{}: {message}", tr(self.lang, Msg::TuiBaselineFailed));

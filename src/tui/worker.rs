@@ -40,7 +40,7 @@ pub struct Worker {
 }
 
 /// How many kinds of request there are (see `Need::kind`).
-const KINDS: usize = 4;
+const KINDS: usize = 5;
 
 /// What the UI and the worker share so that a superseded query is cancelled, not waited for.
 #[derive(Default)]
@@ -183,6 +183,10 @@ fn serve(
                         engine = Some(e);
                         today = Some(req.today);
                     }
+                    // `is:new` and the rows' mark count from the baseline in force.
+                    if let Some(e) = engine.as_mut() {
+                        e.set_new_since(base.as_ref().map(|(b, _)| b.at));
+                    }
                     let Some(engine) = engine.as_ref() else {
                         continue;
                     };
@@ -216,7 +220,7 @@ fn serve(
                             cancel.busy.store(req.need.kind() + 1, Ordering::SeqCst);
                             answer(engine, &rules, &req).and_then(|a| {
                                 let base = base.as_ref().map(|(_, s)| (s, base_index.clone()));
-                                with_base(a, base, &rules, &req)
+                                with_base(a, base, engine.new_since(), &rules, &req)
                             })
                         }
                         _ => {
@@ -310,6 +314,7 @@ pub fn counts(engine: &Engine<'_>, view: &View) -> Result<Counts> {
 fn with_base(
     a: Answer,
     base: Option<(&Store, Option<Arc<CaseIndex>>)>,
+    since: Option<chrono::NaiveDateTime>,
     rules: &DeadlineRules,
     req: &Request,
 ) -> Result<Answer> {
@@ -317,6 +322,7 @@ fn with_base(
         (Answer::Counts { now, .. }, Some((store, index))) => {
             let mut engine = Engine::new(store, req.today, rules.clone())?;
             engine.set_index(index);
+            engine.set_new_since(since);
             Ok(Answer::Counts {
                 now,
                 base: Some(Box::new(counts(&engine, &req.view)?)),
@@ -351,6 +357,16 @@ pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Resu
             Answer::Page { page, position }
         }
         Need::Detail(id) => Answer::Detail(engine.detail(view, *id, rules)?.map(Box::new)),
+        Need::ViewCounts(views) => {
+            let mut counts = Vec::with_capacity(views.len());
+            for v in views {
+                counts.push(match v {
+                    Some(v) => Some(engine.headline(v)?.total),
+                    None => None,
+                });
+            }
+            Answer::ViewCounts(counts)
+        }
     })
 }
 

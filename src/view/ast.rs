@@ -59,6 +59,18 @@ pub enum Flag {
     Registered,
     /// `is:pelanggaran`/`is:violation` — decided as a violation.
     Violation,
+    /// `is:baru`/`is:new` — recorded since the meeting baseline (`cases.created_at` after its
+    /// time): the cases the baseline's copy does not hold. Needs a baseline in force.
+    New,
+}
+
+impl View {
+    /// Whether the view asks for the cases new since the baseline (`is:new`, or `-is:new`).
+    pub fn uses_baseline(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.kind, TermKind::Is(Flag::New)))
+    }
 }
 
 /// A date as written: absolute, `today`, or `-Nd` (N days before today).

@@ -49,6 +49,7 @@ pub(super) const FLAGS: &[(&str, &str, Flag)] = &[
     ("lewat", "overdue", Flag::Overdue),
     ("teregistrasi", "registered", Flag::Registered),
     ("pelanggaran", "violation", Flag::Violation),
+    ("baru", "new", Flag::New),
 ];
 
 /// Sort keys with their Indonesian and English names (print.rs prints the English one).
@@ -814,6 +815,7 @@ mod tests {
             ("lewat", "overdue", Flag::Overdue),
             ("teregistrasi", "registered", Flag::Registered),
             ("pelanggaran", "violation", Flag::Violation),
+            ("baru", "new", Flag::New),
         ];
         for (id, en, flag) in cases {
             assert_eq!(kind(&format!("is:{id}")), TermKind::Is(flag));

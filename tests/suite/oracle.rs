@@ -190,6 +190,8 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Is(Flag::Overdue) => f.overdue,
         TermKind::Is(Flag::Registered) => f.reg,
         TermKind::Is(Flag::Violation) => f.status == Status::Pelanggaran,
+        // No baseline is in force here: no case is new.
+        TermKind::Is(Flag::New) => false,
     };
     hit != t.negated
 }

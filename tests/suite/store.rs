@@ -209,4 +209,24 @@ fn the_version_one_fixture_still_opens_with_its_cases() {
     let (case, history) = store.case_with_history(1).unwrap().unwrap();
     assert_eq!(case.nomor, "001/TM/PL/Kota/23.05/I/2024");
     assert_eq!(history.len(), 2);
+    // Its stages gain the short labels the screens show, in both languages.
+    let reference = store.reference().unwrap();
+    let voting = reference.stage("PUNGUT_HITUNG").unwrap();
+    assert_eq!(
+        (
+            voting.short(pantau::i18n::Lang::Id),
+            voting.short(pantau::i18n::Lang::En)
+        ),
+        ("Pemungutan", "Voting day")
+    );
+    let embedded = Reference::embedded();
+    for s in &reference.stages {
+        let e = embedded.stage(&s.code).unwrap();
+        assert_eq!(
+            (&s.short_id, &s.short_en),
+            (&e.short_id, &e.short_en),
+            "{}",
+            s.code
+        );
+    }
 }

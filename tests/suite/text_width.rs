@@ -167,6 +167,8 @@ fn the_case_list_keeps_its_columns_in_a_terminal() {
             key: SortKey::Number,
             descending: false,
         },
+        sort_chosen: true,
+        hidden: &[],
         as_of: NaiveDate::from_ymd_opt(2024, 2, 2).unwrap(),
         reference: engine.reference(),
         lang: Lang::En,

@@ -134,6 +134,8 @@ fn the_case_list_keeps_its_columns_with_wide_combining_and_hostile_text() {
                 key: SortKey::Received,
                 descending: false,
             },
+            sort_chosen: false,
+            hidden: &[],
             as_of: NaiveDate::from_ymd_opt(2024, 2, 2).unwrap(),
             reference: engine.reference(),
             lang: Lang::En,
@@ -167,6 +169,7 @@ fn the_case_list_keeps_its_columns_with_wide_combining_and_hostile_text() {
     CasePreview {
         row: Some(&page.rows[1]),
         position: Some("2 of 6".into()),
+        new_note: None,
         theme: &theme,
     }
     .render(area, &mut buf);
@@ -200,6 +203,8 @@ fn the_case_detail_keeps_labels_and_values_aligned() {
             lines,
             scroll: 0,
             placeholder: None,
+            case_position: None,
+            lang: Lang::En,
             theme: &theme,
         }
         .render(area, &mut buf);

@@ -255,3 +255,171 @@ fn present_and_baseline_on_the_command_line() {
         "the screen's flags before another subcommand"
     );
 }
+
+/// The rows of the case list on screen, without the quotes of the snapshot text.
+fn list_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim_matches('"').to_string())
+        .skip(3)
+        .take_while(|l| !l.starts_with('─'))
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn cases_new_since_the_baseline_are_marked_and_is_new_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut h = at_feb9(&db);
+    // Without a baseline, `is:new` says what it needs instead of matching nothing.
+    h.press(KeyCode::Char('/'));
+    h.press_with(
+        KeyCode::Char('u'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    h.type_text("stage:kampanye is:new");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.mode(), pantau::tui::keymap::Mode::Filter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("is:new counts the cases recorded since the meeting"),
+        "{screen}"
+    );
+    h.press(KeyCode::Esc);
+
+    h.press(KeyCode::Char('b'));
+    import(&db, "kiriman.csv", &TWO_IN_SAMARINDA);
+    h.wait_for_change();
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('G'));
+    let screen = h.screen();
+    let rows = list_rows(&screen);
+    let marked: Vec<&String> = rows.iter().filter(|r| r.starts_with('●')).collect();
+    assert_eq!(marked.len(), 2, "the two new cases and no other: {screen}");
+    assert!(
+        marked[0].contains("901/TM/") && marked[1].contains("902/LP/"),
+        "{screen}"
+    );
+    assert!(!screen.contains("new since the baseline"), "{screen}");
+    // On the cursor's row the mark gives way to the cursor; the preview says what it means.
+    h.press(KeyCode::Char('k'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("─ 902/LP/PL/64.72/II/2024 ● new since the baseline ─"),
+        "{screen}"
+    );
+
+    // The view term, in either language, lists exactly them.
+    for spec in ["is:new", "is:baru region:samarinda"] {
+        h.press(KeyCode::Char('/'));
+        h.press_with(
+            KeyCode::Char('u'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        h.type_text(spec);
+        h.press(KeyCode::Enter);
+        assert_eq!(h.app.counts().map(|c| c.headline.total), Some(2), "{spec}");
+        assert_eq!(
+            h.app.base_counts().map(|c| c.headline.total),
+            Some(0),
+            "{spec}: the baseline held none of them"
+        );
+        let numbers: Vec<&str> = h
+            .app
+            .cases()
+            .rows()
+            .iter()
+            .map(|r| r.nomor.as_str())
+            .collect();
+        assert_eq!(
+            numbers,
+            ["901/TM/PL/64.72/II/2024", "902/LP/PL/64.72/II/2024"],
+            "{spec}"
+        );
+    }
+    // `-is:new` is the rest.
+    h.press(KeyCode::Char('/'));
+    h.press_with(
+        KeyCode::Char('u'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    h.type_text("-is:new");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.counts().map(|c| c.headline.total), Some(49));
+
+    // Clearing the baseline says that `is:new` has nothing to count from.
+    h.press(KeyCode::Char('B'));
+    assert!(
+        h.app
+            .notice()
+            .is_some_and(|n| n.error && n.text.contains("is:new counts")),
+        "{:?}",
+        h.app.notice()
+    );
+    assert!(h.app.cases().rows().iter().all(|r| !r.new));
+}
+
+#[test]
+fn is_new_on_the_command_line_counts_from_the_kept_baseline_or_says_there_is_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let home = dir.path().join("home");
+    let run = |args: &[&str]| {
+        sealed::pantau_std(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("PANTAU_TODAY", "2024-02-09")
+            .output()
+            .unwrap()
+    };
+    for lang in ["en", "id"] {
+        let out = run(&[
+            "--lang",
+            lang,
+            "report",
+            "--view",
+            "region:samarinda is:new",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "a usage error");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let want = if lang == "en" {
+            "is:new counts the cases recorded since the meeting baseline, and there is none"
+        } else {
+            "is:baru menghitung kasus yang tercatat sejak acuan rapat, dan belum ada acuan"
+        };
+        assert!(err.contains(want), "{err}");
+        let caret = format!("  region:samarinda is:new\n  {}^", " ".repeat(17));
+        assert!(err.contains(&caret), "the caret under is:new: {err}");
+    }
+    // A baseline kept for the database (as `b` keeps it), then two cases arrive.
+    let kept = home.join(".local/state/pantau/baselines");
+    let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();
+    pantau::store::baseline::Keeper::new(&kept, &db)
+        .unwrap()
+        .apply(
+            pantau::store::baseline::Op::Mark(tui_support::clock()),
+            &store,
+        )
+        .unwrap();
+    drop(store);
+    import(&db, "kiriman.csv", &TWO_IN_SAMARINDA);
+    let out = run(&["report", "--view", "is:baru", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["total"], 2, "{json}");
+    let out = run(&["export", "--view", "is:new", "--format", "csv", "-o", "-"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains("901/TM/PL/64.72/II/2024") && csv.contains("902/LP/PL/64.72/II/2024"));
+}

@@ -116,3 +116,84 @@ fn projector_200x50() {
     );
     insta::assert_snapshot!("present_dashboard_200x50", screen);
 }
+
+/// Replaces the view by `spec` through the filter bar, as a user types it.
+fn set_view(h: &mut Harness, spec: &str) {
+    h.press(KeyCode::Char('/'));
+    h.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_text(spec);
+    h.press(KeyCode::Enter);
+}
+
+/// The case numbers of the rows on screen (the first word of each row under the heading).
+fn numbers(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim_matches('"'))
+        .skip(3)
+        .take_while(|l| !l.starts_with('─'))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.trim_start_matches('›').to_string())
+        .collect()
+}
+
+#[test]
+fn case_list_at_80x24_in_both_languages_narrowed_by_the_view_and_not() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('j'));
+    let all = h.screen();
+    let heading = all.lines().nth(2).unwrap_or_default();
+    assert!(
+        heading.contains("Region") && heading.contains("Stage"),
+        "{all}"
+    );
+    // Every row tells its case apart by its number, and no stage is a code.
+    let shown = numbers(&all);
+    assert_eq!(shown.len(), 17, "{all}");
+    let mut unique = shown.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), shown.len(), "two rows read alike:\n{all}");
+    assert!(
+        !all.contains("PENDAFTARAN_") && !all.contains("DATA_PEMILIH"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Verification") && all.contains("Voter list"),
+        "{all}"
+    );
+    insta::assert_snapshot!("cases_80x24_en", all);
+
+    // One region: the region column goes, the received date comes back.
+    set_view(&mut h, "region:balikpapan");
+    let one = h.screen();
+    let heading = one.lines().nth(2).unwrap_or_default();
+    assert!(!heading.contains("Region"), "{one}");
+    assert!(heading.contains("Recvd ▲"), "{one}");
+    assert!(
+        one.contains(" 001/TM/23.05/III/23 "),
+        "the year shows: {one}"
+    );
+    insta::assert_snapshot!("cases_region_80x24_en", one);
+
+    h.press(KeyCode::Char('L'));
+    let id = h.screen();
+    let heading = id.lines().nth(2).unwrap_or_default();
+    assert!(
+        !heading.contains("Wilayah") && heading.contains("Terima ▲"),
+        "{id}"
+    );
+    insta::assert_snapshot!("cases_region_80x24", id);
+
+    // The campaign in one city: neither region nor stage repeats on every row.
+    set_view(&mut h, "wilayah:samarinda tahapan:kampanye");
+    let campaign = h.screen();
+    let heading = campaign.lines().nth(2).unwrap_or_default();
+    assert!(
+        !heading.contains("Wilayah") && !heading.contains("Tahapan"),
+        "{campaign}"
+    );
+    assert_eq!(numbers(&campaign).len(), 4, "{campaign}");
+    insta::assert_snapshot!("cases_campaign_samarinda_80x24", campaign);
+}

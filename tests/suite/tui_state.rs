@@ -567,3 +567,119 @@ fn a_failing_worker_is_reported_in_the_status_line_not_over_the_screen() {
         "the last figures stay on screen"
     );
 }
+
+/// The id of the case the detail shows.
+fn detail_id(h: &Harness) -> Option<i64> {
+    match h.app.overlay() {
+        Some(Overlay::Detail { id, .. }) => Some(*id),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_detail_steps_to_the_next_and_previous_case_and_shows_where_it_is() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    h.press(KeyCode::Char('2'));
+    let ids: Vec<i64> = h.app.cases().rows().iter().map(|r| r.id).collect();
+    h.press(KeyCode::Enter);
+    assert_eq!(detail_id(&h), Some(ids[0]));
+    let title = h.screen().lines().nth(2).unwrap_or_default().to_string();
+    assert!(title.contains("case 1/47 · lines 1–20/"), "{title}");
+    let footer = h.screen().lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("← → case"), "{footer}");
+
+    h.press(KeyCode::Char('n'));
+    assert_eq!(detail_id(&h), Some(ids[1]));
+    h.press(KeyCode::Right);
+    assert_eq!(detail_id(&h), Some(ids[2]));
+    assert!(h.screen().contains("case 3/47"), "{}", h.screen());
+    h.press(KeyCode::Char('N'));
+    assert_eq!(detail_id(&h), Some(ids[1]));
+    // Scrolled, the title says which lines show; the next case starts at its top.
+    h.press(KeyCode::PageDown);
+    let title = h.screen().lines().nth(2).unwrap_or_default().to_string();
+    assert!(title.contains("case 2/47 · lines 21–40/"), "{title}");
+    h.press(KeyCode::Left);
+    assert_eq!(detail_id(&h), Some(ids[0]));
+    assert!(h.screen().contains("lines 1–20/"));
+    // Before the first case there is none: a notice says so and the case stays.
+    h.press(KeyCode::Left);
+    assert_eq!(detail_id(&h), Some(ids[0]));
+    assert!(
+        h.app
+            .notice()
+            .is_some_and(|n| n.text == "This is the first case of the list"),
+        "{:?}",
+        h.app.notice()
+    );
+    // Closing the detail leaves the list's cursor on the case last shown.
+    h.press(KeyCode::Char('n'));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.cases().selected_row().map(|r| r.id), Some(ids[1]));
+}
+
+#[test]
+fn next_case_past_the_rows_fetched_waits_for_the_next_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tui_support::synthetic_db(dir.path(), 300);
+    let mut h = Harness::on(&db, (80, 24), Lang::En, View::default());
+    h.press(KeyCode::Char('2'));
+    let fetched = h.app.cases().rows().len();
+    assert!(fetched < 300, "{fetched}");
+    h.press(KeyCode::Enter);
+    let mut seen = vec![detail_id(&h).unwrap()];
+    for _ in 0..fetched + 5 {
+        h.press(KeyCode::Char('n'));
+        seen.push(detail_id(&h).unwrap());
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "every step shows another case");
+    let position = h.app.cases().position();
+    assert_eq!(position, Some(fetched + 6), "the list's cursor went along");
+}
+
+#[test]
+fn f1_opens_the_help_everywhere_and_closes_back_to_where_it_was() {
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    for screen in ['1', '2', '3', '4'] {
+        h.press(KeyCode::Char(screen));
+        h.press(KeyCode::F(1));
+        assert_eq!(h.app.mode(), Mode::Help, "screen {screen}");
+        h.press(KeyCode::F(1));
+        assert_eq!(
+            h.app.mode(),
+            Mode::Screen(h.app.screen()),
+            "screen {screen}"
+        );
+    }
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::F(1));
+    assert_eq!(h.app.mode(), Mode::Help);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.mode(), Mode::Detail, "back to the case");
+    h.press(KeyCode::Esc);
+    // Over the view editor: the help covers it, and closing the help gives it back as it was.
+    h.press(KeyCode::Char('/'));
+    h.type_text(" kukar");
+    h.press(KeyCode::F(1));
+    assert_eq!(h.app.mode(), Mode::Help);
+    let help = h.screen();
+    assert!(
+        help.contains("─ Bantuan ─") && !help.contains("tampilan›"),
+        "{help}"
+    );
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.mode(), Mode::Filter);
+    assert_eq!(h.app.filter().map(|f| f.editor.text()), Some(" kukar"));
+    h.press(KeyCode::Esc);
+    // And over the list of saved views.
+    h.press(KeyCode::Char('v'));
+    h.press(KeyCode::F(1));
+    assert_eq!(h.app.mode(), Mode::Help);
+    h.press(KeyCode::F(1));
+    assert_eq!(h.app.mode(), Mode::Views);
+}

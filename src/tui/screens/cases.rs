@@ -10,8 +10,8 @@ use crate::tui::action::Command;
 use crate::tui::cases::CaseList;
 use crate::tui::layout;
 use crate::tui::screens::{Ctx, ScreenState, Want};
-use crate::tui::widgets::case_table::{CasePreview, CaseTable};
-use crate::view::{Sort, SortKey};
+use crate::tui::widgets::case_table::{CasePreview, CaseTable, Column};
+use crate::view::{Sort, SortKey, TermKind, View};
 
 /// The case screen's state.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,6 +55,7 @@ impl ScreenState for Cases {
     fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let list_h = body.height.saturating_sub(layout::PREVIEW);
         let list = &self.list;
+        let hidden = fixed_columns(ctx.view);
         CaseTable {
             rows: list.rows(),
             top: list.top(),
@@ -64,6 +65,8 @@ impl ScreenState for Cases {
                 key: SortKey::Received,
                 descending: false,
             }),
+            sort_chosen: ctx.view.sort.is_some(),
+            hidden: &hidden,
             as_of: ctx.as_of,
             reference: ctx.reference,
             lang: ctx.lang,
@@ -84,6 +87,7 @@ impl ScreenState for Cases {
         CasePreview {
             row: list.selected_row(),
             position,
+            new_note: Some(tr(ctx.lang, Msg::TuiNewSinceBaseline).to_string()),
             theme: &ctx.theme,
         }
         .render(
@@ -97,8 +101,20 @@ impl ScreenState for Cases {
     }
 }
 
-impl Cases {
-
+/// The columns a view fixes, which the list leaves out: one region, one stage, one type or one
+/// status asked for (not excluded) leaves the same value on every row.
+pub fn fixed_columns(view: &View) -> Vec<Column> {
+    view.terms
+        .iter()
+        .filter(|t| !t.negated)
+        .filter_map(|t| match &t.kind {
+            TermKind::Region(v) if v.len() == 1 => Some(Column::Region),
+            TermKind::Stage(v) if v.len() == 1 => Some(Column::Stage),
+            TermKind::Type(v) if v.len() == 1 => Some(Column::Type),
+            TermKind::Status(v) if v.len() == 1 => Some(Column::Status),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -120,6 +136,7 @@ mod tests {
             due: None,
             overdue: false,
             uraian: "Politik uang".into(),
+            new: id == 2,
             cursor: Default::default(),
         }
     }

@@ -359,7 +359,10 @@ impl Dashboard {
             .into_iter()
             .map(|g| PanelLine {
                 label: match panel {
-                    Panel::Stages => g.key.clone(),
+                    Panel::Stages => ctx
+                        .reference
+                        .stage(&g.key)
+                        .map_or(g.key.clone(), |s| s.short(ctx.lang).to_string()),
                     Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
                         .map_or(g.key.clone(), |t| t.label(ctx.lang).to_string()),
                     _ => crate::domain::Status::from_code(&g.key)
@@ -586,7 +589,7 @@ mod tests {
                 })
                 .1;
             assert!(blank <= most, "{w}x{h}: {blank} empty rows together\n{screen}");
-            for needed in ["Total", "TERDAFTAR", "PROSES", "LAINNYA"] {
+            for needed in ["Total", "TERDAFTAR", "PROSES", "Other"] {
                 assert!(screen.contains(needed), "{w}x{h}: {needed}\n{screen}");
             }
         }

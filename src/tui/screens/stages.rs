@@ -365,7 +365,7 @@ impl Stages {
                     (Some(a), None) => format!("{}–", date(a)),
                     _ => "–".into(),
                 };
-                format!("{} ({}): {dates}", s.name(l), s.code)
+                format!("{}: {dates}", s.name(l))
             })
             .unwrap_or_default();
         Timeline {
@@ -409,7 +409,10 @@ impl Stages {
             .map(|x| format!("{} {}", decimal(l, x), tr(l, Msg::TuiPerThousand)))
             .unwrap_or_default();
         let first = [
-            format!("◆ {CAMPAIGN}{dates}"),
+            format!(
+                "◆ {}{dates}",
+                ctx.reference.stage(CAMPAIGN).map_or(CAMPAIGN, |s| s.short(l))
+            ),
             format!("{} {}", tr(l, Msg::AsOf), date(ctx.as_of)),
             rate,
         ]
@@ -860,7 +863,7 @@ mod tests {
         }
         let screen = drawn(&f, 100, 30, crate::i18n::Lang::Id);
         assert!(
-            screen.contains("KAMPANYE 28/11/2023–10/02/2024"),
+            screen.contains("Kampanye 28/11/2023–10/02/2024"),
             "the campaign's figures under the timeline\n{screen}"
         );
         assert!(empty_band(&screen) <= 3, "{screen}");

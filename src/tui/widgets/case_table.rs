@@ -1,5 +1,7 @@
 //! The case list: one row per case (number, received, region, stage, type, status, deadline, the
-//! start of the description) with the sort shown in the heading, and the preview of the selected case.
+//! start of the description) with the sort shown in the heading, and the preview of the selected
+//! case. Columns have priorities: at 80 columns the least useful give way first, a column the view
+//! fixes is left out, and the number keeps what tells cases apart however narrow it gets.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -7,44 +9,199 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::{Reference, Status, TypeGroup};
+use crate::domain::{Reference, SHORTEST_NOMOR, Status, TypeGroup, short_nomor};
 use crate::engine::CaseRow;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{date, fit, left, width, wrap};
 use crate::view::{Sort, SortKey};
 
-/// The columns, in order, with the sort key each one shows.
-const COLUMNS: [(Msg, Option<SortKey>); 8] = [
-    (Msg::TuiColNumber, Some(SortKey::Number)),
-    (Msg::TuiColReceived, Some(SortKey::Received)),
-    (Msg::Region, Some(SortKey::Region)),
-    (Msg::Stage, Some(SortKey::Stage)),
-    (Msg::Type, Some(SortKey::Type)),
-    (Msg::Status, Some(SortKey::Status)),
-    (Msg::TuiColDue, Some(SortKey::Due)),
-    (Msg::TuiColDescription, None),
-];
+/// A column of the case list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Number,
+    Received,
+    Region,
+    Stage,
+    Type,
+    Status,
+    Due,
+    Description,
+}
 
-/// Smallest and ideal widths of the columns but the last (the description takes what is left).
-const MIN: [usize; 7] = [14, 8, 10, 8, 9, 12, 11];
-const IDEAL: [usize; 7] = [30, 10, 17, 22, 16, 24, 12];
-/// Which columns get extra room first.
-const PRIORITY: [usize; 7] = [0, 5, 4, 3, 2, 6, 1];
+/// How many columns there are.
+pub const COLUMNS: usize = 8;
 
-/// The widths of the eight columns at `total` columns (one is the cursor marker, one space each).
-pub fn widths(total: usize) -> [usize; 8] {
-    let mut w = [0usize; 8];
-    w[..7].copy_from_slice(&MIN);
-    let mut room = total.saturating_sub(1 + MIN.iter().sum::<usize>() + 7);
-    for i in PRIORITY {
-        let add = (IDEAL[i] - w[i]).min(room);
-        w[i] += add;
-        room -= add;
+impl Column {
+    /// The columns in the order they are drawn.
+    pub const ALL: [Column; COLUMNS] = [
+        Column::Number,
+        Column::Received,
+        Column::Region,
+        Column::Stage,
+        Column::Type,
+        Column::Status,
+        Column::Due,
+        Column::Description,
+    ];
+
+    /// The columns but the description, most useful first: when the room runs out they give way
+    /// from the end of this list (the number never does), and they grow in this order.
+    const PRIORITY: [Column; COLUMNS - 1] = [
+        Column::Number,
+        Column::Status,
+        Column::Due,
+        Column::Type,
+        Column::Region,
+        Column::Stage,
+        Column::Received,
+    ];
+
+    fn index(self) -> usize {
+        self as usize
     }
-    w[7] = room.saturating_sub(1);
-    if w[7] < 8 {
-        w[7] = 0;
+
+    /// The heading of the column.
+    fn heading(self) -> Msg {
+        match self {
+            Column::Number => Msg::TuiColNumber,
+            Column::Received => Msg::TuiColReceived,
+            Column::Region => Msg::Region,
+            Column::Stage => Msg::Stage,
+            Column::Type => Msg::Type,
+            Column::Status => Msg::Status,
+            Column::Due => Msg::TuiColDue,
+            Column::Description => Msg::TuiColDescription,
+        }
+    }
+
+    /// The sort key the column shows.
+    pub fn sort_key(self) -> Option<SortKey> {
+        match self {
+            Column::Number => Some(SortKey::Number),
+            Column::Received => Some(SortKey::Received),
+            Column::Region => Some(SortKey::Region),
+            Column::Stage => Some(SortKey::Stage),
+            Column::Type => Some(SortKey::Type),
+            Column::Status => Some(SortKey::Status),
+            Column::Due => Some(SortKey::Due),
+            Column::Description => None,
+        }
+    }
+
+    /// The column of a sort key.
+    pub fn of(key: SortKey) -> Column {
+        match key {
+            SortKey::Number => Column::Number,
+            SortKey::Received => Column::Received,
+            SortKey::Region => Column::Region,
+            SortKey::Stage => Column::Stage,
+            SortKey::Type => Column::Type,
+            SortKey::Status => Column::Status,
+            SortKey::Due => Column::Due,
+        }
+    }
+}
+
+/// The description needs this much room to be worth showing.
+const DESCRIPTION_MIN: usize = 12;
+/// From this width on (a projector) the description is given a third of the width first.
+const PROJECTOR: usize = 140;
+
+/// The widths a column is drawn at: its shortest useful form, the width it grows to first, and
+/// the width of its longest form. They depend on the language and the reference data (the
+/// short and full labels), never on the rows, so the columns stay put while the list scrolls.
+fn sizes(c: Column, lang: Lang, reference: &Reference) -> (usize, usize, usize) {
+    let most = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
+    match c {
+        Column::Number => (SHORTEST_NOMOR, 21, 30),
+        Column::Received => (8, 10, 10),
+        Column::Region => {
+            let short = most(&mut reference.regions.iter().map(|r| width(&r.short_name)));
+            let full = most(
+                &mut reference
+                    .regions
+                    .iter()
+                    .map(|r| width(&r.display_name(lang))),
+            );
+            (short.clamp(6, 12), short.clamp(6, 12), full.clamp(6, 20))
+        }
+        Column::Stage => {
+            let short = most(&mut reference.stages.iter().map(|s| width(s.short(lang))));
+            (short.clamp(6, 14), short.clamp(6, 14) + 2, 24)
+        }
+        Column::Type => {
+            let short = most(&mut TypeGroup::ALL.iter().map(|t| width(t.short(lang))));
+            let full = most(&mut TypeGroup::ALL.iter().map(|t| width(t.label(lang))));
+            (short, short + 2, full)
+        }
+        Column::Status => {
+            let short = most(&mut Status::ALL.iter().map(|s| width(s.short(lang))));
+            let full = most(&mut Status::ALL.iter().map(|s| width(s.label(lang))));
+            (short, short + 4, full)
+        }
+        Column::Due => (9, 11, 12),
+        Column::Description => (DESCRIPTION_MIN, DESCRIPTION_MIN, usize::MAX),
+    }
+}
+
+/// The width of each column (in [`Column::ALL`] order; 0: not shown) at `total` terminal columns,
+/// with one column for the cursor and the new-case mark and one space after each column shown.
+/// `hidden` are the columns the view fixes (one region, one stage…); `kept` the column the user
+/// sorts by, which gives way only after every other.
+pub fn widths(
+    total: usize,
+    hidden: &[Column],
+    kept: Option<Column>,
+    lang: Lang,
+    reference: &Reference,
+) -> [usize; COLUMNS] {
+    let size: Vec<(usize, usize, usize)> = Column::ALL
+        .iter()
+        .map(|c| sizes(*c, lang, reference))
+        .collect();
+    let mut shown: Vec<Column> = Column::PRIORITY
+        .into_iter()
+        .filter(|c| *c == Column::Number || !hidden.contains(c))
+        .collect();
+    let room = total.saturating_sub(1);
+    let need = |shown: &[Column]| -> usize { shown.iter().map(|c| size[c.index()].0 + 1).sum() };
+    // Drop from the least useful up, the sorted column last, the number never.
+    while need(&shown) > room && shown.len() > 1 {
+        let drop = shown
+            .iter()
+            .rposition(|c| *c != Column::Number && Some(*c) != kept)
+            .unwrap_or(shown.len() - 1);
+        if shown[drop] == Column::Number {
+            break;
+        }
+        shown.remove(drop);
+    }
+    let mut w = [0usize; COLUMNS];
+    for c in &shown {
+        w[c.index()] = size[c.index()].0;
+    }
+    let used = need(&shown);
+    let mut spare = room.saturating_sub(used);
+    // On a projector the description is given its room before the other columns grow.
+    let reserved = if total >= PROJECTOR && !hidden.contains(&Column::Description) {
+        (total / 3 + 1).min(spare)
+    } else {
+        0
+    };
+    spare -= reserved;
+    for phase in [1, 2] {
+        for c in &shown {
+            let (_, mid, ideal) = size[c.index()];
+            let target = if phase == 1 { mid } else { ideal };
+            let add = target.saturating_sub(w[c.index()]).min(spare);
+            w[c.index()] += add;
+            spare -= add;
+        }
+    }
+    let rest = (spare + reserved).saturating_sub(1);
+    if rest >= DESCRIPTION_MIN && !hidden.contains(&Column::Description) {
+        w[Column::Description.index()] = rest;
     }
     w
 }
@@ -65,6 +222,35 @@ pub fn due_text(row: &CaseRow, as_of: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// The deadline cell in at most `w` columns: `⚠ 12h` or the date alone when the words do not fit.
+fn due_cell(row: &CaseRow, as_of: NaiveDate, lang: Lang, w: usize) -> String {
+    let text = due_text(row, as_of, lang);
+    if width(&text) <= w {
+        return text;
+    }
+    match row.due {
+        Some(due) if row.overdue => format!(
+            "⚠ {}{}",
+            (as_of - due).num_days(),
+            tr(lang, Msg::TuiDayUnit)
+        ),
+        Some(due) => due.format("%d/%m").to_string(),
+        None => text,
+    }
+}
+
+/// The longest of `forms` that fits in `w` columns, else the last cut to fit.
+fn first_fitting(forms: &[&str], w: usize) -> String {
+    forms
+        .iter()
+        .find(|f| width(f) <= w)
+        .map(|f| f.to_string())
+        .unwrap_or_else(|| fit(forms.last().copied().unwrap_or_default(), w))
+}
+
+/// The mark of a case recorded since the baseline (`is:new`), in the cursor's column.
+pub const NEW_MARK: &str = "●";
+
 /// The list.
 pub struct CaseTable<'a> {
     pub rows: &'a [CaseRow],
@@ -72,31 +258,78 @@ pub struct CaseTable<'a> {
     pub selected: usize,
     pub loaded: bool,
     pub sort: Sort,
+    /// Whether the user chose the sort (that column then stays as long as any other).
+    pub sort_chosen: bool,
+    /// The columns the view fixes, left out.
+    pub hidden: &'a [Column],
     pub as_of: NaiveDate,
     pub reference: &'a Reference,
     pub lang: Lang,
     pub theme: &'a Theme,
 }
 
+impl CaseTable<'_> {
+    /// The text of column `c` of `r` in `w` columns: the full form when it fits, else the short
+    /// one.
+    fn cell(&self, c: Column, r: &CaseRow, w: usize) -> String {
+        let l = self.lang;
+        match c {
+            Column::Number => short_nomor(&r.nomor, w),
+            Column::Received if w >= 10 => date(r.received),
+            Column::Received => r.received.format("%d/%m/%y").to_string(),
+            Column::Region => match self.reference.region(&r.region) {
+                Some(g) => first_fitting(&[&g.display_name(l), &g.short_name], w),
+                None => fit(&r.region, w),
+            },
+            Column::Stage => match self.reference.stage(&r.stage) {
+                Some(s) => first_fitting(&[s.name(l), s.short(l)], w),
+                None => fit(&r.stage, w),
+            },
+            Column::Type => match TypeGroup::from_code(&r.type_group) {
+                Some(g) => first_fitting(&[g.label(l), g.short(l)], w),
+                None => fit(&r.type_group, w),
+            },
+            Column::Status => match Status::from_code(&r.status) {
+                Some(s) => first_fitting(&[s.label(l), s.short(l)], w),
+                None => fit(&r.status, w),
+            },
+            Column::Due => due_cell(r, self.as_of, l, w),
+            Column::Description => r.uraian.clone(),
+        }
+    }
+}
+
 impl Widget for CaseTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let l = self.lang;
-        let w = widths(usize::from(area.width));
+        let sorted = Column::of(self.sort.key);
+        let w = widths(
+            usize::from(area.width),
+            self.hidden,
+            self.sort_chosen.then_some(sorted),
+            l,
+            self.reference,
+        );
         let mut head = vec![Span::raw(" ")];
-        for (i, (msg, key)) in COLUMNS.iter().enumerate() {
-            if w[i] == 0 {
+        for c in Column::ALL {
+            let cw = w[c.index()];
+            if cw == 0 {
                 continue;
             }
-            let mut label = match (*msg, w[i]) {
-                // "Diterima ▲" does not fit the short date column; "Terima ▲" does.
-                (Msg::TuiColReceived, 8) => tr(l, Msg::TuiColReceivedShort).to_string(),
-                _ => tr(l, *msg).to_string(),
+            let arrow = if c == sorted {
+                if self.sort.descending { " ▼" } else { " ▲" }
+            } else {
+                ""
             };
-            if *key == Some(self.sort.key) {
-                label = format!("{label} {}", if self.sort.descending { "▼" } else { "▲" });
-            }
-            head.push(Span::styled(left(&label, w[i]), t.heading()));
+            let full = format!("{}{arrow}", tr(l, c.heading()));
+            // "Diterima ▲" does not fit the short date column; "Terima ▲" does.
+            let label = if c == Column::Received && width(&full) > cw {
+                format!("{}{arrow}", tr(l, Msg::TuiColReceivedShort))
+            } else {
+                full
+            };
+            head.push(Span::styled(left(&label, cw), t.heading()));
             head.push(Span::raw(" "));
         }
         buf.set_line(area.x, area.y, &Line::from(head), area.width);
@@ -122,40 +355,25 @@ impl Widget for CaseTable<'_> {
         }
         for (i, r) in self.rows.iter().enumerate().skip(top).take(rows) {
             let y = area.y + 1 + (i - top) as u16;
-            let region = self
-                .reference
-                .region(&r.region)
-                .map_or(r.region.clone(), |g| g.short_name.clone());
-            let kind = TypeGroup::from_code(&r.type_group)
-                .map_or(r.type_group.clone(), |g| g.label(l).to_string());
-            let status =
-                Status::from_code(&r.status).map_or(r.status.clone(), |s| s.label(l).to_string());
-            let cells = [
-                r.nomor.clone(),
-                if w[1] >= 10 {
-                    date(r.received)
-                } else {
-                    r.received.format("%d/%m/%y").to_string()
-                },
-                region,
-                r.stage.clone(),
-                kind,
-                status,
-                due_text(r, self.as_of, l),
-                r.uraian.clone(),
-            ];
             let selected = i == self.selected;
-            let mut spans = vec![Span::raw(if selected { "›" } else { " " })];
-            for (c, text) in cells.iter().enumerate() {
-                if w[c] == 0 {
+            let mut spans = vec![if selected {
+                Span::raw("›")
+            } else if r.new {
+                Span::styled(NEW_MARK, t.notice())
+            } else {
+                Span::raw(" ")
+            }];
+            for c in Column::ALL {
+                let cw = w[c.index()];
+                if cw == 0 {
                     continue;
                 }
                 let style = match c {
-                    3 if r.stage == crate::domain::CAMPAIGN => t.campaign(),
-                    6 if r.overdue => t.overdue(),
+                    Column::Stage if r.stage == crate::domain::CAMPAIGN => t.campaign(),
+                    Column::Due if r.overdue => t.overdue(),
                     _ => t.normal(),
                 };
-                spans.push(Span::styled(left(text, w[c]), style));
+                spans.push(Span::styled(left(&self.cell(c, r, cw), cw), style));
                 spans.push(Span::raw(" "));
             }
             buf.set_line(area.x, y, &Line::from(spans), area.width);
@@ -179,6 +397,8 @@ pub struct CasePreview<'a> {
     pub row: Option<&'a CaseRow>,
     /// "3 dari 14".
     pub position: Option<String>,
+    /// What the new-case mark means (`● baru sejak acuan`), shown when the selected case is new.
+    pub new_note: Option<String>,
     pub theme: &'a Theme,
 }
 
@@ -189,9 +409,15 @@ impl Widget for CasePreview<'_> {
         }
         let t = self.theme;
         let w = usize::from(area.width);
+        let new = self
+            .row
+            .filter(|r| r.new)
+            .and(self.new_note)
+            .map(|n| format!("{NEW_MARK} {n} "))
+            .unwrap_or_default();
         let left_part = self
             .row
-            .map(|r| format!("─ {} ", r.nomor))
+            .map(|r| format!("─ {} {new}", crate::text::safe(&r.nomor)))
             .unwrap_or_else(|| "─".into());
         let right_part = self
             .position
@@ -229,22 +455,105 @@ impl Widget for CasePreview<'_> {
 mod tests {
     use super::*;
 
+    /// The columns shown at `total` and their widths, by name.
+    fn shown(
+        total: usize,
+        hidden: &[Column],
+        kept: Option<Column>,
+        lang: Lang,
+    ) -> Vec<(Column, usize)> {
+        let r = Reference::embedded();
+        let w = widths(total, hidden, kept, lang, &r);
+        assert!(
+            w.iter().filter(|x| **x > 0).map(|x| x + 1).sum::<usize>() < total,
+            "{w:?} overflows {total}"
+        );
+        Column::ALL
+            .iter()
+            .zip(w)
+            .filter(|(_, w)| *w > 0)
+            .map(|(c, w)| (*c, w))
+            .collect()
+    }
+
+    fn names(v: &[(Column, usize)]) -> Vec<Column> {
+        v.iter().map(|(c, _)| *c).collect()
+    }
+
     #[test]
-    fn columns_fill_the_width_by_priority() {
-        let narrow = widths(80);
+    fn at_80_columns_the_received_date_gives_way_first_and_the_number_keeps_its_parts() {
+        use Column::*;
+        for lang in [Lang::Id, Lang::En] {
+            let narrow = shown(80, &[], None, lang);
+            assert_eq!(
+                names(&narrow),
+                vec![Number, Region, Stage, Type, Status, Due],
+                "{lang:?}"
+            );
+            let number = narrow[0].1;
+            assert!(number >= SHORTEST_NOMOR, "{number}");
+            let short = short_nomor("001/TM/PL/Kota/23.05/I/2024", number);
+            assert!(
+                short.starts_with("001/TM/23.05/I/2"),
+                "serial, source, office, month and year: {short} ({lang:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn a_column_the_view_fixes_makes_room_for_the_others() {
+        use Column::*;
+        let one_region = shown(80, &[Region], None, Lang::Id);
         assert_eq!(
-            narrow,
-            [14, 8, 10, 8, 9, 12, 11, 0],
-            "no description column at 80"
+            names(&one_region),
+            vec![Number, Received, Stage, Type, Status, Due]
         );
-        let mid = widths(160);
+        let campaign = shown(80, &[Stage, Region], None, Lang::En);
         assert_eq!(
-            1 + mid.iter().sum::<usize>() + 8,
-            160,
-            "the description takes the rest"
+            names(&campaign),
+            vec![Number, Received, Type, Status, Due],
+            "{campaign:?}"
         );
-        let wide = widths(200);
-        assert_eq!(&wide[..7], &IDEAL);
-        assert!(wide[7] > 50, "the projector shows the description");
+        assert!(campaign[0].1 >= 19, "the whole year shows: {campaign:?}");
+    }
+
+    #[test]
+    fn the_sorted_column_stays_while_others_give_way() {
+        use Column::*;
+        let by_date = shown(80, &[], Some(Received), Lang::Id);
+        assert!(names(&by_date).contains(&Received), "{by_date:?}");
+        assert!(!names(&by_date).contains(&Stage), "{by_date:?}");
+    }
+
+    #[test]
+    fn narrower_than_designed_the_number_and_status_stay_longest() {
+        use Column::*;
+        let tiny = shown(40, &[], None, Lang::Id);
+        assert_eq!(names(&tiny), vec![Number, Status, Due]);
+        assert_eq!(names(&shown(20, &[], None, Lang::En)), vec![Number]);
+    }
+
+    #[test]
+    fn wider_screens_grow_the_columns_and_a_projector_shows_the_description() {
+        use Column::*;
+        let mid = shown(120, &[], None, Lang::En);
+        assert_eq!(
+            names(&mid),
+            vec![Number, Received, Region, Stage, Type, Status, Due]
+        );
+        assert!(mid[0].1 >= 21, "the number with its year: {mid:?}");
+        for total in [160, 200] {
+            let wide = shown(total, &[], None, Lang::Id);
+            let description = wide
+                .iter()
+                .find(|(c, _)| *c == Description)
+                .map(|(_, w)| *w);
+            assert!(
+                description.is_some_and(|d| d >= total / 3),
+                "{total}: {wide:?}"
+            );
+            let used = 1 + wide.iter().map(|(_, w)| w + 1).sum::<usize>();
+            assert_eq!(used, total, "{total}: the description takes the rest");
+        }
     }
 }

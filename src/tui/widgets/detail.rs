@@ -62,9 +62,7 @@ fn sections(
         });
     let stage = reference
         .stage(&c.kode_tahapan)
-        .map_or(c.kode_tahapan.clone(), |s| {
-            format!("{} — {}", s.code, s.name(lang))
-        });
+        .map_or(c.kode_tahapan.clone(), |s| s.name(lang).to_string());
     let campaign = c.kode_tahapan == crate::domain::CAMPAIGN;
     field(&mut out, Msg::TuiFieldNomor, c.nomor.clone(), t.heading());
     field(
@@ -295,7 +293,34 @@ pub struct DetailView<'a> {
     pub scroll: usize,
     /// Shown instead of the lines when there is nothing (loading, or the case is gone).
     pub placeholder: Option<&'a str>,
+    /// Where the case stands in the list (`3/14`), when known.
+    pub case_position: Option<String>,
+    pub lang: Lang,
     pub theme: &'a Theme,
+}
+
+/// The right end of the detail's title rule: the case's place in the list and the lines shown
+/// (`kasus 3/14 · baris 1–21/48`); the lines only when they do not all fit.
+pub fn position_text(
+    case: Option<&str>,
+    scroll: usize,
+    rows: usize,
+    lines: usize,
+    lang: Lang,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = case {
+        parts.push(format!("{} {c}", tr(lang, Msg::TuiCaseWord)));
+    }
+    if lines > rows {
+        let first = scroll.min(lines.saturating_sub(rows)) + 1;
+        let last = (first - 1 + rows).min(lines);
+        parts.push(format!(
+            "{} {first}–{last}/{lines}",
+            tr(lang, Msg::TuiLinesWord)
+        ));
+    }
+    parts.join(" · ")
 }
 
 impl Widget for DetailView<'_> {
@@ -304,16 +329,33 @@ impl Widget for DetailView<'_> {
             return;
         }
         let t = self.theme;
-        let rule = "─".repeat(
-            usize::from(area.width)
-                .saturating_sub(crate::tui::widgets::text::width(&self.title) + 3),
+        let w = usize::from(area.width);
+        let rows = usize::from(area.height - 1);
+        let at = position_text(
+            self.case_position.as_deref(),
+            self.scroll,
+            rows,
+            self.lines.len(),
+            self.lang,
         );
+        let right = if at.is_empty() {
+            String::new()
+        } else {
+            format!(" {at} ─")
+        };
+        let right_w = crate::tui::widgets::text::width(&right);
+        let title = crate::tui::widgets::text::fit(
+            &format!("─ {} ", self.title),
+            w.saturating_sub(right_w + 1),
+        );
+        let rule = "─".repeat(w.saturating_sub(crate::tui::widgets::text::width(&title) + right_w));
         buf.set_line(
             area.x,
             area.y,
             &Line::from(vec![
-                Span::styled(format!("─ {} ", self.title), t.heading()),
+                Span::styled(title, t.heading()),
                 Span::styled(rule, t.dim()),
+                Span::styled(right, t.dim()),
             ]),
             area.width,
         );
@@ -326,7 +368,6 @@ impl Widget for DetailView<'_> {
             );
             return;
         }
-        let rows = usize::from(area.height - 1);
         let scroll = self.scroll.min(self.lines.len().saturating_sub(rows));
         for (i, line) in self.lines.iter().skip(scroll).take(rows).enumerate() {
             buf.set_line(area.x, area.y + 1 + i as u16, line, area.width);
