@@ -41,7 +41,8 @@ impl App {
         .print_in(&self.reference, self.lang)
     }
 
-    fn say(&mut self, text: String) {
+    /// A notice in the status line (it fades).
+    pub(crate) fn say(&mut self, text: String) {
         self.notice = Some(Notice {
             text,
             error: false,
@@ -157,18 +158,11 @@ impl App {
         match parsed {
             Ok(view) => {
                 self.overlay = None;
-                let spec = View {
-                    as_of: None,
-                    ..view.clone()
-                }
-                .print(&self.reference);
-                if !spec.is_empty() && self.history.last() != Some(&spec) {
-                    self.history.push(spec);
-                }
-                if view != self.view || view.as_of.is_some() {
-                    self.set_view(view);
-                }
-                self.say(format!("@{}", saved.name));
+                let text = match self.choose_view(view) {
+                    Some(date) => format!("@{} · {date}", saved.name),
+                    None => format!("@{}", saved.name),
+                };
+                self.say(text);
             }
             Err(e) => self.error(format!(
                 "@{}: {} ({:?})",
