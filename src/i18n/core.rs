@@ -225,6 +225,20 @@ pub enum Core<'a> {
         first: String,
         last: String,
     },
+    /// A view's `per:` moved the as-of date of the screen (`term`: the key, `per:` or `asof:`).
+    AsOfFromView { date: String, term: String },
+    /// Esc with no drill-down to undo.
+    NothingToGoBack,
+    /// Where Esc leads, beside the path of drill-downs: `kembali ke Ringkasan`.
+    PathBack { screen: &'a str },
+    /// `B` asks before clearing the baseline marked at `at` (`14:05`).
+    AskClearBaseline { at: String },
+    /// `b` asks before replacing the baseline marked at `at` with one taken now.
+    AskReplaceBaseline { at: String },
+    /// A question about the baseline answered no: it stays.
+    BaselineKept { at: String },
+    /// `B` without a baseline; `key` marks one.
+    NoBaselineToClear { key: String },
     /// Where the saved views are listed.
     SavedViewsListed,
     /// The question before a saved view is deleted.
@@ -998,6 +1012,36 @@ impl Core<'_> {
             }
             (Self::AsOfOutOfRange { day, first, last }, En) => {
                 format!("{day}: pantau takes dates from {first} to {last}")
+            }
+            (Self::AsOfFromView { date, term }, Id) => {
+                format!("Tanggal tampilan sekarang {date} (dari {term})")
+            }
+            (Self::AsOfFromView { date, term }, En) => {
+                format!("The as-of date is now {date} (from {term})")
+            }
+            (Self::NothingToGoBack, Id) => {
+                "Esc: tidak ada rinci untuk dibatalkan".into()
+            }
+            (Self::NothingToGoBack, En) => {
+                "Esc: no drill-down to undo".into()
+            }
+            (Self::PathBack { screen }, Id) => format!("kembali ke {screen}"),
+            (Self::PathBack { screen }, En) => format!("back to {screen}"),
+            (Self::AskClearBaseline { at }, Id) => format!("Hapus acuan {at}?"),
+            (Self::AskClearBaseline { at }, En) => format!("Clear the baseline of {at}?"),
+            (Self::AskReplaceBaseline { at }, Id) => {
+                format!("Ganti acuan {at} dengan acuan sekarang?")
+            }
+            (Self::AskReplaceBaseline { at }, En) => {
+                format!("Replace the baseline of {at} with one taken now?")
+            }
+            (Self::BaselineKept { at }, Id) => format!("Acuan {at} tetap"),
+            (Self::BaselineKept { at }, En) => format!("The baseline of {at} is kept"),
+            (Self::NoBaselineToClear { key }, Id) => {
+                format!("Belum ada acuan untuk dihapus ({key} menetapkannya)")
+            }
+            (Self::NoBaselineToClear { key }, En) => {
+                format!("No baseline to clear ({key} marks one)")
             }
             (Self::SavedViewsListed, Id) => "; tampilan tersimpan didaftar oleh v".into(),
             (Self::SavedViewsListed, En) => "; the saved views are listed by v".into(),

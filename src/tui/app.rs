@@ -21,9 +21,9 @@ pub use crate::tui::screens::stages::StagePart;
 use crate::tui::screens::{Ctx, Screens, Want};
 use crate::tui::state::FilterBar;
 use crate::tui::state::Prompt;
-use crate::tui::state::{Page, Presenter};
+use crate::tui::state::{Page, Place, Presenter};
 use crate::tui::theme::Theme;
-use crate::view::View;
+use crate::view::{DateExpr, View};
 
 /// What the app starts with.
 #[derive(Clone, Debug)]
@@ -87,13 +87,6 @@ pub struct Notice {
     pub since: NaiveDateTime,
 }
 
-/// A screen and view to go back to.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Place {
-    screen: Screen,
-    view: View,
-}
-
 /// What is asked of the worker and not yet answered (by generation).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Pending {
@@ -121,6 +114,7 @@ pub struct App {
     pub(crate) as_of: Option<NaiveDate>,
     pub(crate) today: NaiveDate,
     pub(crate) follow_clock: bool,
+    /// The drill-downs Esc undoes, the last one last (the path drawn above the screen).
     pub(crate) back: Vec<Place>,
     pub(crate) history: Vec<String>,
     pub(crate) frozen: bool,
@@ -290,6 +284,9 @@ impl App {
         if self.save_prompt().is_some() {
             return Mode::Save;
         }
+        if self.question().is_some() {
+            return Mode::Confirm;
+        }
         match (self.filter(), &self.overlay, self.screen) {
             (Some(_), _, _) => Mode::Filter,
             (None, Some(Overlay::Views { confirm: true, .. }), _) => Mode::Confirm,
@@ -373,13 +370,17 @@ impl App {
 
     /// How many cases the list shows at the current size.
     pub fn case_rows(&self) -> usize {
-        layout::case_rows(self.size.0, self.size.1)
+        let (w, h) = self.body_size();
+        layout::case_rows(w, h)
     }
 
     /// Makes `view` current: its `asof:` becomes the as-of date, the counts and the list start over.
     pub(crate) fn set_view(&mut self, mut view: View) {
-        if let Some(d) = view.as_of.take() {
-            self.as_of = Some(d.resolve(self.today));
+        // `per:today` follows today's date again; any other `per:` fixes the as-of date.
+        match view.as_of.take() {
+            Some(DateExpr::Today) => self.as_of = None,
+            Some(d) => self.as_of = Some(d.resolve(self.today)),
+            None => {}
         }
         self.view = view;
         self.marks.clear();
@@ -476,6 +477,10 @@ impl App {
         if self.filter().is_some() && !help && c != Command::Help {
             return self.filter_command(c);
         }
+        if self.question().is_some() {
+            self.answer(c);
+            return None;
+        }
         if self.personal_command(c) {
             return None;
         }
@@ -529,25 +534,6 @@ impl App {
         None
     }
 
-    /// Esc: close the overlay, or go back to the screen and view before the last drill-down.
-    fn back(&mut self) -> Option<Action> {
-        if let Some(overlay) = self.overlay.take() {
-            if let Overlay::Help { under, .. } = overlay {
-                self.overlay = under.map(|o| *o);
-            }
-            return None;
-        }
-        if let Some(place) = self.back.pop() {
-            if place.view != self.view {
-                self.set_view(place.view);
-            }
-            self.screen = place.screen;
-        } else if self.notice.is_some() {
-            self.notice = None;
-        }
-        None
-    }
-
     /// What the screens read: the shared state, never a screen's own.
     pub(crate) fn ctx(&self) -> Ctx<'_> {
         Ctx {
@@ -561,7 +547,7 @@ impl App {
             base: self.base_counts(),
             marks: &self.marks,
             presenting: self.presenter.is_some(),
-            size: self.size,
+            size: self.body_size(),
         }
     }
 
@@ -586,18 +572,6 @@ impl App {
                 None
             }
         }
-    }
-
-    /// Drills into `view` on the case list, remembering where we were.
-    pub(crate) fn drill(&mut self, view: View) -> Option<Action> {
-        self.back.push(Place {
-            screen: self.screen,
-            view: self.view.clone(),
-        });
-        if view != self.view {
-            self.set_view(view);
-        }
-        Some(Action::Command(Command::Show(Screen::Cases)))
     }
 
     pub(crate) fn open_detail(&mut self, id: i64) {

@@ -178,6 +178,9 @@ impl Keymap {
         }
         match key.code {
             KeyCode::Char(c) if mode.types() && key.mods.is_empty() => Some(Action::Insert(c)),
+            // A question is answered no by any key but its yes: a slip cannot say yes.
+            KeyCode::Modifier(_) | KeyCode::Null => None,
+            _ if mode == Mode::Confirm => Some(Action::Command(Command::Cancel)),
             _ => None,
         }
     }

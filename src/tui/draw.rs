@@ -12,6 +12,8 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::breadcrumb::Breadcrumb;
+use crate::tui::widgets::confirm::ConfirmBar;
 use crate::tui::widgets::detail::{self, DetailView};
 use crate::tui::widgets::filter_bar::FilterBar;
 use crate::tui::widgets::footer::Footer;
@@ -43,7 +45,16 @@ impl Widget for &App {
             self.finish(area, buf);
             return;
         }
-        let a = layout::areas(area);
+        let mut a = layout::areas(area);
+        if self.shows_path() {
+            let row = Rect {
+                height: 1,
+                ..a.body
+            };
+            a.body.y += 1;
+            a.body.height = a.body.height.saturating_sub(1);
+            self.draw_path(row, buf);
+        }
         let live = if self.frozen {
             Live::Frozen {
                 changed: self.stale,
@@ -213,18 +224,41 @@ impl Widget for &App {
             .into_iter()
             .map(|(keys, word)| (look.words(&keys).into_owned(), word))
             .collect();
-        let notice = self.notice.as_ref().map(|n| (n.text.as_str(), n.error));
-        Footer {
-            hints: &hints,
-            notice,
-            theme: &self.look(),
+        if let Some(question) = self.question_text() {
+            ConfirmBar {
+                question: &question,
+                answers: &hints,
+                theme: &self.look(),
+            }
+            .render(a.footer, buf);
+        } else {
+            let notice = self.notice.as_ref().map(|n| (n.text.as_str(), n.error));
+            Footer {
+                hints: &hints,
+                notice,
+                theme: &self.look(),
+            }
+            .render(a.footer, buf);
         }
-        .render(a.footer, buf);
         self.finish(area, buf);
     }
 }
 
 impl App {
+    /// The path of drill-downs, on the row above the body while there is one (see nav.rs); where
+    /// Esc leads is left out while an overlay is open, as Esc closes that first.
+    fn draw_path(&self, row: Rect, buf: &mut Buffer) {
+        let steps = self.path();
+        let here = tr(self.lang, self.screen.title());
+        Breadcrumb {
+            steps: &steps,
+            here,
+            back: self.overlay.is_none().then(|| self.path_back()).flatten(),
+            theme: &self.look(),
+        }
+        .render(row, buf);
+    }
+
     /// The last passes over the whole screen: no cell reaches the terminal with a character it
     /// could act on, whatever a widget wrote; then only characters the terminal can draw (the
     /// Linux console's font, or ASCII).

@@ -1,6 +1,7 @@
 //! The `/` view editor: its state (text, error, place in the history) and the commands that run
 //! while it is open. Part of `App::update`; it parses views but never queries or draws.
 
+use crate::i18n::core::Core;
 use crate::tui::action::Action;
 use crate::tui::action::Command;
 use crate::tui::app::App;
@@ -81,16 +82,8 @@ impl App {
         match parsed {
             Ok(view) => {
                 self.prompt = None;
-                let spec = View {
-                    as_of: None,
-                    ..view.clone()
-                }
-                .print(&self.reference);
-                if !spec.is_empty() && self.history.last() != Some(&spec) {
-                    self.history.push(spec.clone());
-                }
-                if view != self.view || view.as_of.is_some() {
-                    self.set_view(view);
+                if let Some(date) = self.choose_view(view) {
+                    self.say(date);
                 }
             }
             Err(e) => {
@@ -104,5 +97,39 @@ impl App {
             }
         }
         None
+    }
+
+    /// Makes a view the user chose outright (typed with `/`, or a saved view) current. A
+    /// different view starts afresh: the path of drill-downs is forgotten. Its `per:` moves the
+    /// as-of date of the screen, which stays for every later view until `[`, `]` or another
+    /// `per:` moves it; what it became is returned, to be said (the title bar shows it from then).
+    pub(crate) fn choose_view(&mut self, view: View) -> Option<String> {
+        let terms = View {
+            as_of: None,
+            ..view.clone()
+        };
+        let spec = terms.print(&self.reference);
+        if !spec.is_empty() && self.history.last() != Some(&spec) {
+            self.history.push(spec);
+        }
+        if terms != self.view {
+            self.forget_path();
+        }
+        let per = view.as_of;
+        if view != self.view {
+            self.set_view(view);
+        }
+        // The key only (`per:`, `asof:`): the date beside it says the rest.
+        let printed = View {
+            as_of: Some(per?),
+            ..View::default()
+        }
+        .print_in(&self.reference, self.lang);
+        let term = match printed.split_once(':') {
+            Some((key, _)) => format!("{key}:"),
+            None => printed,
+        };
+        let date = self.as_of().format("%d/%m/%Y").to_string();
+        Some(Core::AsOfFromView { date, term }.text(self.lang))
     }
 }

@@ -23,7 +23,8 @@ pub enum Mode {
     Views,
     /// The prompt for a saved view's name (`s`): unbound characters are typed into it.
     Save,
-    /// The question before a saved view is deleted: yes or no.
+    /// A yes/no question (before a saved view is deleted, before the baseline is cleared or
+    /// replaced): any key but yes answers no.
     Confirm,
 }
 
@@ -240,7 +241,7 @@ const OWN: &[Binding] = &[
     b(M::Screen(Screen::Dashboard), &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("panel berikutnya", "next panel")),
     b(M::Screen(Screen::Cases), &[Key::plain(K::Enter)], Command::Open, Some(("buka", "open")), ("buka rincian kasus", "open the case in full")),
     b(M::Screen(Screen::Cases), &[Key::plain(K::Esc)], Command::Back, Some(("kembali", "back")),
-        ("kembali ke layar dan tampilan sebelum rinci", "back to the screen and view before the drill-down")),
+        ("batalkan rinci terakhir (layar dan tampilan sebelumnya)", "undo the last drill-down (the screen and view before it)")),
     b(M::Screen(Screen::Cases), &[Key::ch('o')], Command::SortNext, Some(("urut", "sort")), ("urutkan menurut kolom berikutnya", "sort by the next column")),
     b(M::Screen(Screen::Cases), &[Key::ch('O')], Command::SortFlip, None, ("balik arah urutan", "reverse the sort")),
     b(M::Screen(Screen::Stages), &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
@@ -304,10 +305,9 @@ const OWN: &[Binding] = &[
     b(M::Save, &[Key::ctrl('u')], Command::ClearLine, None, ("hapus sampai awal baris", "delete to the start")),
     b(M::Save, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
     b(M::Save, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
-    b(M::Confirm, &[Key::ch('y'), Key::plain(K::Enter)], Command::Apply, Some(("ya, hapus", "yes, delete")),
-        ("ya, hapus tampilan ini", "yes, delete this view")),
-    b(M::Confirm, &[Key::ch('n'), Key::plain(K::Esc)], Command::Cancel, Some(("batal", "cancel")),
-        ("tidak, simpan tampilan ini", "no, keep this view")),
+    b(M::Confirm, &[Key::ch('y')], Command::Apply, Some(("ya", "yes")), ("ya, lakukan", "yes, do it")),
+    b(M::Confirm, &[Key::ch('n'), Key::plain(K::Esc)], Command::Cancel, Some(("tidak", "no")),
+        ("tidak, biarkan seperti semula (tombol lain juga)", "no, leave it as it is (so does any other key)")),
     b(M::Confirm, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
     b(M::Confirm, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
     b(M::Global, &[Key::ch('/')], Command::EditView, Some(("saring", "filter")), ("ubah tampilan (saringan)", "edit the view (filter)")),
@@ -322,12 +322,13 @@ const OWN: &[Binding] = &[
     b(M::Global, &[Key::ch('3')], Command::Show(Screen::Stages), None, ("layar Tahapan", "the Stages screen")),
     b(M::Global, &[Key::ch('4')], Command::Show(Screen::Map), None, ("layar Peta", "the Map screen")),
     b(M::Global, &[Key::plain(K::Esc)], Command::Back, None,
-        ("kembali ke layar dan tampilan sebelumnya", "back to the previous screen and view")),
+        ("batalkan rinci terakhir (layar dan tampilan sebelumnya)", "undo the last drill-down (the screen and view before it)")),
     b(M::Global, &[Key::ch('[')], Command::DayBack, Some(("tanggal", "date")), ("tanggal tampilan mundur satu hari", "the as-of date one day back")),
     b(M::Global, &[Key::ch(']')], Command::DayForward, None, ("tanggal tampilan maju satu hari", "the as-of date one day forward")),
     b(M::Global, &[Key::ch('b')], Command::SetBaseline, Some(("acuan", "baseline")),
         ("acuan sekarang: tiap angka menunjukkan perubahan sejak itu", "mark the baseline now: every count shows its change since")),
-    b(M::Global, &[Key::ch('B')], Command::ClearBaseline, None, ("hapus acuan", "clear the baseline")),
+    b(M::Global, &[Key::ch('B')], Command::ClearBaseline, None,
+        ("hapus acuan (bertanya dulu; b juga bila mengganti)", "clear the baseline (asks first; so does b replacing one)")),
     b(M::Global, &[Key::ch('p')], Command::TogglePresent, Some(("presentasi", "present")),
         ("mode presentasi: layar penuh, angka besar, kontras tinggi", "presenter mode: no chrome, big figures, high contrast")),
     b(M::Global, &[Key::ch('v')], Command::ListViews, Some(("tersimpan", "saved")), ("daftar tampilan tersimpan", "the list of saved views")),

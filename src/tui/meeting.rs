@@ -1,16 +1,18 @@
-//! The meeting part of `App::update`: the baseline (`b`, `B`, worker answers) and presenter mode
-//! (pages, rotation paused by keys). Changes state only: no queries, no drawing, no clock reads.
+//! The meeting part of `App::update`: the baseline (`b`, `B`, the question before one is cleared
+//! or replaced, worker answers) and presenter mode (pages, rotation paused by keys). Changes state
+//! only: no queries, no drawing, no clock reads.
 
-use chrono::{Duration, Timelike};
+use chrono::{Duration, NaiveDateTime, Timelike};
 
 use crate::i18n::{Msg, core::Core, tr};
 use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Command, Screen};
 use crate::tui::app::{App, Notice};
 use crate::tui::data::{Counts, Need};
+use crate::tui::keymap::{Key, Mode};
 use crate::tui::screens::stages::StagePart;
 pub use crate::tui::state::Page;
-use crate::tui::state::Presenter;
+use crate::tui::state::{Ask, Presenter, Prompt};
 
 impl App {
     /// The focused part of the stage screen.
@@ -43,12 +45,25 @@ impl App {
         if let Some(p) = &mut self.presenter {
             p.since = self.now;
         }
+        // A baseline in force is the meeting's: clearing or replacing it asks first.
         match c {
-            Command::SetBaseline => {
-                let at = self.now.with_nanosecond(0).unwrap_or(self.now);
-                self.request_baseline(Op::Mark(at));
-            }
-            Command::ClearBaseline => self.request_baseline(Op::Clear),
+            Command::SetBaseline => match &self.baseline {
+                Some(b) => self.prompt = Some(Prompt::Confirm(Ask::ReplaceBaseline(b.at))),
+                None => self.mark_baseline(),
+            },
+            Command::ClearBaseline => match &self.baseline {
+                Some(b) => self.prompt = Some(Prompt::Confirm(Ask::ClearBaseline(b.at))),
+                None => {
+                    let key = self
+                        .prefs
+                        .keymap
+                        .keys_of(Mode::Global, Command::SetBaseline)
+                        .first()
+                        .map(Key::label)
+                        .unwrap_or_default();
+                    self.say(Core::NoBaselineToClear { key }.text(self.lang));
+                }
+            },
             Command::TogglePresent => self.toggle_present(),
             Command::NextScreen | Command::PrevScreen if self.presenter.is_some() => {
                 self.turn_page(c == Command::NextScreen);
@@ -56,6 +71,46 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// A baseline now: a copy of the database as it stands.
+    fn mark_baseline(&mut self) {
+        let at = self.now.with_nanosecond(0).unwrap_or(self.now);
+        self.request_baseline(Op::Mark(at));
+    }
+
+    /// The yes/no question open in the footer, if any.
+    pub fn question(&self) -> Option<Ask> {
+        self.prompt.as_ref().and_then(Prompt::ask)
+    }
+
+    /// The question as the footer asks it.
+    pub fn question_text(&self) -> Option<String> {
+        let m = match self.question()? {
+            Ask::ClearBaseline(at) => Core::AskClearBaseline {
+                at: self.baseline_time(at),
+            },
+            Ask::ReplaceBaseline(at) => Core::AskReplaceBaseline {
+                at: self.baseline_time(at),
+            },
+        };
+        Some(m.text(self.lang))
+    }
+
+    /// The answer to the open question: yes does what it asked, anything else leaves the
+    /// baseline as it is and says so.
+    pub(crate) fn answer(&mut self, c: Command) {
+        let Some(ask) = self.question() else { return };
+        self.prompt = None;
+        match (c, ask) {
+            (Command::Quit, _) => self.quit = true,
+            (Command::Apply, Ask::ClearBaseline(_)) => self.request_baseline(Op::Clear),
+            (Command::Apply, Ask::ReplaceBaseline(_)) => self.mark_baseline(),
+            (_, Ask::ClearBaseline(at) | Ask::ReplaceBaseline(at)) => {
+                let at = self.baseline_time(at);
+                self.say(Core::BaselineKept { at }.text(self.lang));
+            }
+        }
     }
 
     fn request_baseline(&mut self, op: Op) {
@@ -104,12 +159,17 @@ impl App {
     /// How the baseline is named on screen: `acuan 14:05`, with the date when it is not today's.
     pub fn baseline_label(&self) -> Option<String> {
         let b = self.baseline.as_ref()?;
-        let when = if b.at.date() == self.now.date() {
-            b.at.format("%H:%M").to_string()
-        } else {
-            b.at.format("%d/%m/%Y %H:%M").to_string()
-        };
+        let when = self.baseline_time(b.at);
         Some(format!("{} {when}", tr(self.lang, Msg::TuiBaselineWord)))
+    }
+
+    /// A baseline's time as the screen names it: `14:05`, with the date when it is not today's.
+    fn baseline_time(&self, at: NaiveDateTime) -> String {
+        if at.date() == self.now.date() {
+            at.format("%H:%M").to_string()
+        } else {
+            at.format("%d/%m/%Y %H:%M").to_string()
+        }
     }
 
     /// Enters presenter mode on the page of the current screen, or leaves it for the screen it

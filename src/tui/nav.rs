@@ -1,13 +1,23 @@
 //! Moving around: the dashboard's panels, the case list, scrolling the overlays, the next and
-//! previous case in the detail, and drilling down (Enter); the map and the stage screen move in their own modules (screens/). Part of
-//! `App::update`; changes state only through the app's methods.
+//! previous case in the detail, drilling down (Enter) and undoing a drill-down (Esc), with the
+//! path of drill-downs drawn above the screen; the map and the stage screen move in their own
+//! modules (screens/). Part of `App::update`; changes state only through the app's methods.
+//!
+//! The rule of Esc: it closes the overlay if one is open; else it undoes the last drill-down, back
+//! to the screen and view it started from, wherever the user is now; else it clears the status
+//! line, or with nothing there says that there is nothing to go back to. Switching screens (Tab,
+//! 1–4) is not a drill-down and Esc does not undo it; a view typed with `/` or taken from the
+//! saved views starts afresh, with nothing to go back to.
 
-use crate::i18n::{Msg, tr};
-use crate::tui::action::{Action, Command};
+use crate::i18n::{Lang, Msg, core::Core, tr};
+use crate::tui::action::{Action, Command, Screen};
 use crate::tui::app::{App, Overlay};
-use crate::tui::keymap::Mode;
+use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout;
 use crate::tui::screens::step;
+use crate::tui::state::Place;
+use crate::tui::widgets::breadcrumb::Step;
+use crate::view::View;
 
 impl App {
     /// Up, Down, Left, Right, Top, Bottom, PageUp, PageDown in the current mode: the screen's
@@ -21,7 +31,7 @@ impl App {
             return self.screen_command(c);
         }
         if let Mode::Detail | Mode::Help = mode {
-            let page = layout::text_rows(self.size.1);
+            let page = layout::text_rows(self.body_size().1);
             let max = self.overlay_lines().saturating_sub(page);
             match &mut self.overlay {
                 Some(Overlay::Help { scroll, .. }) | Some(Overlay::Detail { scroll, .. }) => {
@@ -92,5 +102,119 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Drills into `view` on the case list; the path remembers where it started.
+    pub(crate) fn drill(&mut self, view: View) -> Option<Action> {
+        self.back.push(Place {
+            screen: self.screen,
+            view: self.view.clone(),
+            to: view.clone(),
+        });
+        if view != self.view {
+            self.set_view(view);
+        }
+        Some(Action::Command(Command::Show(Screen::Cases)))
+    }
+
+    /// Esc: close the overlay; else undo the last drill-down (the screen and view before it come
+    /// back); else the status line's message goes; else say that there is nothing to go back to.
+    pub(crate) fn back(&mut self) -> Option<Action> {
+        if let Some(overlay) = self.overlay.take() {
+            if let Overlay::Help { under, .. } = overlay {
+                self.overlay = under.map(|o| *o);
+            }
+            return None;
+        }
+        if let Some(place) = self.back.pop() {
+            if place.view != self.view {
+                self.set_view(place.view);
+            }
+            self.screen = place.screen;
+            self.settle_list();
+        } else if self.notice.is_some() {
+            self.notice = None;
+        } else {
+            self.say(Core::NothingToGoBack.text(self.lang));
+        }
+        None
+    }
+
+    /// Forgets every drill-down: a view chosen outright has nothing to go back to.
+    pub(crate) fn forget_path(&mut self) {
+        if !self.back.is_empty() {
+            self.back.clear();
+            self.settle_list();
+        }
+    }
+
+    /// The case list keeps its cursor in sight when the body changes height (the path's row).
+    fn settle_list(&mut self) {
+        let visible = self.case_rows();
+        self.screens.cases.list.scroll_to_cursor(visible);
+    }
+
+    /// Whether the path of drill-downs takes a row above the body (never in presenter mode).
+    pub fn shows_path(&self) -> bool {
+        !self.back.is_empty() && self.presenter.is_none()
+    }
+
+    /// The size the screens lay out for: the terminal's, a row less while the path is shown.
+    pub(crate) fn body_size(&self) -> (u16, u16) {
+        let (w, h) = self.size;
+        if self.shows_path() {
+            (w, h.saturating_sub(1))
+        } else {
+            (w, h)
+        }
+    }
+
+    /// The path Esc walks back, oldest first: for each drill-down the screen it started from and
+    /// the terms it added to the view, in the interface language.
+    pub fn path(&self) -> Vec<Step> {
+        self.back
+            .iter()
+            .map(|p| Step {
+                screen: screen_title(self.lang, p.screen),
+                added: added(&p.view, &p.to).print_in(&self.reference, self.lang),
+            })
+            .collect()
+    }
+
+    /// Where Esc leads now, as the path line says it (`Esc`, `kembali ke Ringkasan`), if anywhere.
+    pub fn path_back(&self) -> Option<(String, String)> {
+        let place = self.back.last()?;
+        let key = self
+            .prefs
+            .keymap
+            .keys_of(self.screen_mode(), Command::Back)
+            .first()
+            .map(Key::label)?;
+        let screen = screen_title(self.lang, place.screen);
+        Some((key, Core::PathBack { screen: &screen }.text(self.lang)))
+    }
+}
+
+fn screen_title(lang: Lang, screen: Screen) -> String {
+    tr(lang, screen.title()).to_string()
+}
+
+/// The terms and words of `to` that `from` does not have: what a drill-down added.
+fn added(from: &View, to: &View) -> View {
+    View {
+        terms: to
+            .terms
+            .iter()
+            .filter(|t| !from.terms.contains(t))
+            .cloned()
+            .collect(),
+        text: to
+            .text
+            .iter()
+            .filter(|t| !from.text.contains(t))
+            .cloned()
+            .collect(),
+        as_of: None,
+        sort: None,
     }
 }

@@ -45,6 +45,7 @@ impl App {
         .print_in(&self.reference, self.lang)
     }
 
+    /// A notice in the status line (it fades).
     pub(crate) fn say(&mut self, text: String) {
         self.notice = Some(Notice {
             text,
@@ -234,18 +235,11 @@ impl App {
             }
             Ok(view) => {
                 self.overlay = None;
-                let spec = View {
-                    as_of: None,
-                    ..view.clone()
-                }
-                .print(&self.reference);
-                if !spec.is_empty() && self.history.last() != Some(&spec) {
-                    self.history.push(spec);
-                }
-                if view != self.view || view.as_of.is_some() {
-                    self.set_view(view);
-                }
-                self.say(format!("@{}", saved.name));
+                let text = match self.choose_view(view) {
+                    Some(date) => format!("@{} · {date}", saved.name),
+                    None => format!("@{}", saved.name),
+                };
+                self.say(text);
             }
             Err(e) => self.error(format!(
                 "@{}: {} ({:?})",

@@ -1,5 +1,6 @@
 //! The values `App` is made of that its parts share: the prompts (the `/` view editor, the name of
-//! a view to save or the new name of one) and presenter mode. Plain data.
+//! a view to save or the new name of one, a yes/no question), the way back (Esc) and presenter
+//! mode. Plain data.
 
 use chrono::NaiveDateTime;
 
@@ -7,7 +8,7 @@ use crate::i18n::Msg;
 use crate::tui::action::Screen;
 use crate::tui::editor::LineEditor;
 use crate::tui::screens::stages::StagePart;
-use crate::view::ViewError;
+use crate::view::{View, ViewError};
 
 /// The `/` view editor.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +41,24 @@ pub struct SavePrompt {
     pub spec: String,
     /// The saved view being renamed (`r` in the list), when the prompt asks for a new name.
     pub rename_from: Option<String>,
+}
+
+/// What a yes/no question in the footer asks before doing it: each would lose the meeting's
+/// baseline on a slip of one key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// `B`: clear the baseline marked at this time.
+    ClearBaseline(NaiveDateTime),
+    /// `b` while a baseline is in force: replace the one marked at this time with one taken now.
+    ReplaceBaseline(NaiveDateTime),
+}
+
+/// One drill-down that Esc can undo: the screen and view it started from, and the view it led to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub screen: Screen,
+    pub view: View,
+    pub to: View,
 }
 
 /// The pages the presenter shows, in rotation order.
@@ -85,40 +104,49 @@ pub struct Presenter {
     pub(crate) back: Screen,
 }
 
-/// The prompt open at the bottom of the screen: the `/` view editor or the name of a view to
-/// save. At most one is open; while it is, it takes every key.
+/// The prompt open at the bottom of the screen: the `/` view editor, the name of a view to
+/// save, or a question answered with one key. At most one is open; while it is, it takes every key.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prompt {
     Filter(FilterBar),
     Save(SavePrompt),
+    Confirm(Ask),
 }
 
 impl Prompt {
     pub fn filter(&self) -> Option<&FilterBar> {
         match self {
             Prompt::Filter(f) => Some(f),
-            Prompt::Save(_) => None,
+            Prompt::Save(_) | Prompt::Confirm(_) => None,
         }
     }
 
     pub fn filter_mut(&mut self) -> Option<&mut FilterBar> {
         match self {
             Prompt::Filter(f) => Some(f),
-            Prompt::Save(_) => None,
+            Prompt::Save(_) | Prompt::Confirm(_) => None,
         }
     }
 
     pub fn save(&self) -> Option<&SavePrompt> {
         match self {
             Prompt::Save(p) => Some(p),
-            Prompt::Filter(_) => None,
+            Prompt::Filter(_) | Prompt::Confirm(_) => None,
         }
     }
 
     pub fn save_mut(&mut self) -> Option<&mut SavePrompt> {
         match self {
             Prompt::Save(p) => Some(p),
-            Prompt::Filter(_) => None,
+            Prompt::Filter(_) | Prompt::Confirm(_) => None,
+        }
+    }
+
+    /// The question asked, when one is.
+    pub fn ask(&self) -> Option<Ask> {
+        match self {
+            Prompt::Confirm(a) => Some(*a),
+            Prompt::Filter(_) | Prompt::Save(_) => None,
         }
     }
 }

@@ -46,6 +46,7 @@ mod trust_text;
 mod trust_tui;
 mod tui_baseline;
 mod tui_meeting;
+mod tui_nav;
 mod tui_pty;
 mod tui_screens;
 mod tui_state;

@@ -46,6 +46,10 @@ fn text_of(buf: &Buffer) -> String {
 /// `each` sees every frame with its name.
 fn tour(h: &mut Harness, each: &mut dyn FnMut(&str, Buffer)) {
     h.run(Command::SetBaseline);
+    // A baseline kept from an earlier tour of the same database is replaced only when asked.
+    if h.app.mode() == pantau::tui::keymap::Mode::Confirm {
+        h.run(Command::Apply);
+    }
     each("dashboard", frame(h));
     h.press(KeyCode::Down);
     h.press(KeyCode::Right);

@@ -1,5 +1,6 @@
 //! The meeting baseline with a second process writing: `b` marks it, counts show `6 (+2)`, a restart
-//! keeps it, `B` clears it, and `--baseline` with a past time rebuilds the counts of then.
+//! keeps it, `B` clears it once asked (a slipped `B` or `b` loses nothing), and `--baseline` with a
+//! past time rebuilds the counts of then.
 
 use crate::sealed;
 use crate::tui_support;
@@ -8,7 +9,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use pantau::i18n::Lang;
-use pantau::tui::action::Command;
+use pantau::tui::action::{Command, Screen};
 use pantau::view::View;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::{Harness, demo_db, state_dir};
@@ -135,6 +136,8 @@ fn b_marks_a_baseline_and_every_count_shows_its_change_after_another_process_wri
     assert!(again.screen().contains("51 cases (+2)"));
 
     again.press(KeyCode::Char('B'));
+    assert!(again.app.baseline().is_some(), "B asks first");
+    again.press(KeyCode::Char('y'));
     assert!(again.app.baseline().is_none() && again.app.base_counts().is_none());
     assert!(!again.screen().contains("(+2)"));
     let left: Vec<_> = std::fs::read_dir(state_dir(&db))
@@ -146,6 +149,131 @@ fn b_marks_a_baseline_and_every_count_shows_its_change_after_another_process_wri
         at_feb9(&db).app.baseline().is_none(),
         "and it stays cleared"
     );
+}
+
+/// The files a baseline is kept in, by name and content.
+fn kept_files(db: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(state_dir(db))
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read(e.path()).unwrap_or_default())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn footer(h: &Harness) -> String {
+    h.screen().lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_slipped_b_or_shift_b_loses_nothing_the_footer_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut h = Harness::with(&db, (80, 24), Lang::Id, View::default(), |o| {
+        o.as_of = Some(feb9())
+    });
+    h.press(KeyCode::Char('B'));
+    assert!(
+        footer(&h).contains("Belum ada acuan untuk dihapus (b menetapkannya)"),
+        "{}",
+        footer(&h)
+    );
+    h.press(KeyCode::Char('b'));
+    let marked = h
+        .app
+        .baseline()
+        .cloned()
+        .expect("the first b marks at once");
+    import(&db, "kiriman.csv", &TWO_IN_SAMARINDA);
+    h.wait_for_change();
+    let kept = kept_files(&db);
+    assert_eq!(kept.len(), 2, "the copy and its note: {kept:?}");
+    let meeting = |h: &Harness| {
+        (
+            h.app.baseline().cloned(),
+            h.app.base_counts().map(|c| c.headline.total),
+            h.app.counts().map(|c| c.headline.total),
+        )
+    };
+    let before = meeting(&h);
+    assert_eq!(before, (Some(marked.clone()), Some(49), Some(51)));
+
+    // B, then any answer but y: the question, then the same baseline, files and figures.
+    for answer in [
+        KeyCode::Char('n'),
+        KeyCode::Esc,
+        KeyCode::Char('B'),
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+        KeyCode::Down,
+    ] {
+        h.press(KeyCode::Char('B'));
+        assert_eq!(h.app.mode(), pantau::tui::keymap::Mode::Confirm);
+        let asked = footer(&h);
+        assert!(
+            asked.contains("Hapus acuan 14:32?") && asked.contains("y ya  n tidak"),
+            "{asked}"
+        );
+        assert!(
+            h.screen().contains("Δ acuan 14:32"),
+            "still in force while asked"
+        );
+        h.press(answer);
+        assert_eq!(meeting(&h), before, "after B and {answer:?}");
+        assert_eq!(kept_files(&db), kept, "after B and {answer:?}");
+        assert!(
+            footer(&h).contains("Acuan 14:32 tetap"),
+            "{answer:?}: {}",
+            footer(&h)
+        );
+        assert_eq!(h.app.screen(), Screen::Dashboard, "the key only answered");
+        assert_eq!(h.app.dashboard_cursor().1, 0, "the key only answered");
+    }
+
+    // b while one is in force: it would replace the meeting's baseline with one counting 51.
+    for answer in [KeyCode::Char('b'), KeyCode::Char('n'), KeyCode::Esc] {
+        h.press(KeyCode::Char('b'));
+        let asked = footer(&h);
+        assert!(
+            asked.contains("Ganti acuan 14:32 dengan acuan sekarang?"),
+            "{asked}"
+        );
+        h.press(answer);
+        assert_eq!(meeting(&h), before, "after b and {answer:?}");
+        assert_eq!(kept_files(&db), kept, "after b and {answer:?}");
+    }
+    assert!(h.screen().contains("51 kasus (+2)"), "{}", h.screen());
+
+    // A restarted pantau still has it; yes is the one answer that acts.
+    drop(h);
+    let mut h = Harness::with(&db, (80, 24), Lang::En, View::default(), |o| {
+        o.as_of = Some(feb9())
+    });
+    assert_eq!(h.app.baseline(), Some(&marked));
+    h.press(KeyCode::Char('b'));
+    assert!(
+        footer(&h).contains("Replace the baseline of 14:32 with one taken now?")
+            && footer(&h).contains("y yes  n no"),
+        "{}",
+        footer(&h)
+    );
+    h.press(KeyCode::Char('y'));
+    assert_eq!(
+        h.app.base_counts().map(|c| c.headline.total),
+        Some(51),
+        "replaced by one taken now"
+    );
+    h.press(KeyCode::Char('B'));
+    assert!(footer(&h).contains("Clear the baseline of 14:32?"));
+    h.press(KeyCode::Char('y'));
+    assert!(h.app.baseline().is_none());
+    assert!(kept_files(&db).is_empty());
 }
 
 #[test]
@@ -211,8 +339,9 @@ fn a_past_baseline_rebuilds_the_counts_the_database_had_then() {
         "{:?}",
         h.app.notice()
     );
-    // The same time again reuses the kept copy; `b` replaces it with one taken now.
+    // The same time again reuses the kept copy; `b` replaces it with one taken now, once asked.
     h.run(Command::SetBaseline);
+    h.run(Command::Apply);
     assert_eq!(h.app.base_counts(), h.app.counts());
 }
 
@@ -348,8 +477,10 @@ fn cases_new_since_the_baseline_are_marked_and_is_new_lists_them() {
     h.press(KeyCode::Enter);
     assert_eq!(h.app.counts().map(|c| c.headline.total), Some(49));
 
-    // Clearing the baseline says that `is:new` has nothing to count from.
+    // Clearing the baseline (once asked and answered) says that `is:new` has nothing to count
+    // from.
     h.press(KeyCode::Char('B'));
+    h.press(KeyCode::Char('y'));
     assert!(
         h.app
             .notice()

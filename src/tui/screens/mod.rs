@@ -36,7 +36,7 @@ pub struct Ctx<'a> {
     pub marks: &'a Marks,
     /// Presenter mode is on (no chrome: a screen shows one part at a time, without tabs).
     pub presenting: bool,
-    /// The terminal's columns and rows.
+    /// The terminal's columns and rows (a row less while the path of drill-downs is shown).
     pub size: (u16, u16),
 }
 

@@ -4,8 +4,10 @@
 pub mod ascii;
 pub mod bar;
 pub mod big_digits;
+pub mod breadcrumb;
 pub mod campaign_table;
 pub mod case_table;
+pub mod confirm;
 pub mod count_panel;
 pub mod detail;
 pub mod figure;
