@@ -1,5 +1,5 @@
-//! The `/` view editor: the prompt and the text with its cursor, then either the keys that apply
-//! or the error with a caret under its position. Render-only; the text, cursor and error are given.
+//! The `/` view editor: the prompt and the text with its cursor, then either a reminder of the
+//! view language's keys or the error with a caret under its position. Render-only; the text, cursor and error are given.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +17,8 @@ pub struct FilterBar<'a> {
     pub cursor: usize,
     /// The error's 1-based character position and its message.
     pub error: Option<(usize, String)>,
-    /// The keys that apply, shown when there is no error.
+    /// A reminder of the view language's keys, shown when there is no error (the keys of the
+    /// editor itself are in the footer).
     pub hint: &'a str,
     pub theme: &'a Theme,
 }
