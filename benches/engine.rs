@@ -46,7 +46,7 @@ fn engine(c: &mut Criterion) {
         let path = database(n);
         let store = Store::open(&path, Mode::ReadOnly).expect("open");
         let reference = store.reference().expect("reference");
-        let index = Arc::new(CaseIndex::build(store.conn(), &reference).expect("index"));
+        let index = Arc::new(CaseIndex::build(&store, &reference).expect("index"));
         let mut indexed = Engine::new(&store, today(), rules(&store)).expect("engine");
         indexed.set_index(Some(Arc::clone(&index)));
         let sql = Engine::new(&store, today(), rules(&store)).expect("engine");
@@ -93,7 +93,7 @@ fn engine(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("index/{n}"));
         g.sample_size(10).measurement_time(Duration::from_secs(5));
         g.bench_function("build", |b| {
-            b.iter(|| CaseIndex::build(store.conn(), &reference).expect("index"))
+            b.iter(|| CaseIndex::build(&store, &reference).expect("index"))
         });
         let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-data/index-{n}.idx"));
         cache::write(&file, &index).expect("write cache");
@@ -102,7 +102,7 @@ fn engine(c: &mut Criterion) {
         });
         g.bench_function("refresh, nothing changed", |b| {
             let mut ix = (*index).clone();
-            b.iter(|| ix.refresh(store.conn(), &reference).expect("refresh"))
+            b.iter(|| ix.refresh(&store, &reference).expect("refresh"))
         });
         g.finish();
     }

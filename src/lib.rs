@@ -6,7 +6,7 @@
 //! 0. `text`, `log`, `progress`, `fs_safe`, `fsread`, `error`, `i18n`: leaves.
 //! 1. `domain`: regions, stages (the campaign stage), codes, deadlines, reference data, map tiles.
 //! 2. `view`: the view-spec language.
-//! 3. `store`: SQLite, the only writer of SQL with `engine/sql.rs`; baseline copies.
+//! 3. `store`: SQLite, the only writer of SQL with `engine/sql/`; baseline copies.
 //! 4. `engine`: answers a view (counts, pages, the index, campaign figures).
 //! 5. `import`, `demo`, `config` (config reads the TUI's key table and events only).
 //! 6. `tui`: the interactive screen; each screen its own module under `tui/screens/`.

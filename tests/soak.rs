@@ -134,7 +134,7 @@ fn importer(
             if written.is_none() {
                 return Err(format!("refused: {:?}", checked.problems.first()));
             }
-            tx.commit().map_err(|e| store.err(e).to_string())
+            tx.commit().map_err(|e| e.to_string())
         })();
         match outcome {
             Ok(()) => {

@@ -276,9 +276,9 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
         return Ok(Outcome::Ok(Command::CheckCacheUnreadable.text(lang)));
     };
     let reference = store.reference()?;
-    let fresh = match CaseIndex::build(store.conn(), &reference) {
+    let fresh = match CaseIndex::build(store, &reference) {
         Ok(i) => i,
-        Err(IndexError::Sql(e)) => return Err(store.err(e)),
+        Err(IndexError::Sql(e)) => return Err(e),
         Err(IndexError::Unsupported(_)) => {
             return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
         }

@@ -10,7 +10,7 @@ use crate::config::Source;
 use crate::error::{Error, Result};
 use crate::i18n::doctor::{Doctor as D, KeyWord};
 use crate::i18n::{Lang, Msg, tr};
-use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, files};
+use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, checks, files};
 use crate::tui::terminal::{Depth, DepthFrom, Glyphs, GlyphsFrom};
 
 /// How a check came out.
@@ -165,7 +165,6 @@ pub fn database(ctx: &Context) -> Vec<Check> {
 
 fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
     let mut out = Vec::new();
-    let conn = store.conn();
     let version = store.user_version().unwrap_or(-1);
     out.push(if version == SCHEMA_VERSION {
         check(
@@ -186,9 +185,7 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
             Some(D::SchemaFix.str(l).into()),
         )
     });
-    let quick: Result<Vec<String>, _> = conn
-        .prepare("PRAGMA quick_check")
-        .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect());
+    let quick = checks::quick_check(store);
     out.push(match quick {
         Ok(rows) if rows == ["ok"] => check(
             Level::Ok,
@@ -205,13 +202,11 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
         Err(e) => check(
             Level::Fail,
             D::Integrity.str(l),
-            e.to_string(),
+            e,
             Some("pantau check".into()),
         ),
     });
-    let journal: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap_or_default();
+    let journal = checks::journal_mode(store).unwrap_or_default();
     out.push(if journal.eq_ignore_ascii_case("wal") {
         check(Level::Ok, "WAL", D::WalOn.str(l).into(), None)
     } else {

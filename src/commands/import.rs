@@ -159,7 +159,7 @@ fn all_or_nothing(
         }
         Some(_) if run.cancel.load(Ordering::SeqCst) => Err(cancelled()),
         Some(t) => {
-            t.commit().map_err(|e| run.store.err(e))?;
+            t.commit()?;
             Ok(done)
         }
     }
@@ -213,7 +213,7 @@ fn skipping_invalid(
     if dry_run {
         drop(tx);
     } else {
-        tx.commit().map_err(|e| run.store.err(e))?;
+        tx.commit()?;
     }
     Ok(checked
         .into_iter()

@@ -16,7 +16,7 @@ use fastrand::Rng;
 use crate::domain::{Case, Reference, StatusChange};
 use crate::error::Result;
 use crate::store::Store;
-use crate::store::write::{NewBatch, finish_batch, insert_batch, insert_case, upsert_activity};
+use crate::store::write::NewBatch;
 
 pub use synthetic::synthetic;
 
@@ -74,9 +74,7 @@ pub fn kaltim(seed: u64) -> Demo {
 /// Writes the demo into `store` in one transaction, as a batch of kind "demo". Returns the number
 /// of cases written.
 pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize> {
-    let path = store.path().to_path_buf();
-    let err = |e: rusqlite::Error| crate::store::sqlite_error(&path, e);
-    let tx = store.conn_mut().transaction().map_err(err)?;
+    let tx = store.begin()?;
     let batch = NewBatch {
         kind: "demo",
         imported_by: "pantau demo".into(),
@@ -84,16 +82,16 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
         source_name: format!("demo seed {}", demo.seed),
         sha256: None,
     };
-    let batch_id = insert_batch(&tx, &batch).map_err(err)?;
+    let batch_id = tx.insert_batch(&batch)?;
     for c in &demo.cases {
-        insert_case(&tx, &c.case, &c.history, Some(batch_id), now).map_err(err)?;
+        tx.insert_case(&c.case, &c.history, Some(batch_id), now)?;
     }
     for a in &demo.activity {
-        upsert_activity(&tx, &a.region, a.week_start, a.counts).map_err(err)?;
+        tx.upsert_activity(&a.region, a.week_start, a.counts)?;
     }
     let n = demo.cases.len() as i64;
-    finish_batch(&tx, batch_id, [n, n, 0, 0, 0]).map_err(err)?;
-    tx.commit().map_err(err)?;
+    tx.finish_batch(batch_id, [n, n, 0, 0, 0])?;
+    tx.commit()?;
     Ok(demo.cases.len())
 }
 

@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use fastrand::Rng;
-use rusqlite::{Transaction, params};
 
 use crate::demo::places::OFFICES;
 use crate::demo::texts::initials;
@@ -14,12 +13,9 @@ use crate::domain::{Forwarding, PartyCategory, Reference, Status, ViolationType}
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::Command;
-use crate::i18n::core::Core;
 use crate::store::Store;
-use crate::store::write::{NewBatch, finish_batch, insert_batch};
-
-/// The FTS insert trigger exactly as the schema creates it (re-created after a bulk load).
-const SCHEMA: &str = include_str!("../store/schema.sql");
+use crate::store::load::{CaseText, HistoryText};
+use crate::store::write::{NewBatch, Write};
 
 /// Page cache during a load, in KiB (negative: SQLite's unit for KiB).
 const LOAD_CACHE_KIB: i64 = -262_144;
@@ -119,15 +115,6 @@ const EVIDENCE: &[&str] = &[
     "Bukti berupa salinan dokumen dan formulir hasil pengawasan.",
     "Ditemukan dalam pengawasan melekat.",
 ];
-
-const INSERT_CASE: &str = "INSERT INTO cases (id, nomor, nomor_registrasi, sumber, kode_wilayah, kecamatan, kode_tahapan, \
-    tanggal_kejadian, tanggal_diketahui, tanggal_diterima, tanggal_registrasi, status, diperpanjang, jenis_dugaan, \
-    jenis_pelanggaran, pasal, uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, nomor_surat_penerusan, \
-    tanggal_penerusan, batch_id, created_at, updated_at) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)";
-
-const INSERT_HISTORY: &str = "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
-    VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)";
 
 /// One stage as the generator uses it: its code, the received window (day offsets into the date
 /// table), the first day an event can have, the phrases of each type.
@@ -493,21 +480,9 @@ pub(crate) fn load(
     rebuild_fts: bool,
 ) -> Result<usize> {
     // A larger page cache keeps the indexes of a big load in memory; restored afterwards.
-    let cache: i64 = store
-        .conn()
-        .pragma_query_value(None, "cache_size", |r| r.get(0))
-        .map_err(|e| store.err(e))?;
-    store
-        .conn()
-        .pragma_update(None, "cache_size", LOAD_CACHE_KIB)
-        .map_err(|e| store.err(e))?;
-    let result = load_in_transaction(store, n, seed, now, progress, cancel, rebuild_fts);
-    let restored = store
-        .conn()
-        .pragma_update(None, "cache_size", cache)
-        .map_err(|e| store.err(e));
-    let written = result?;
-    restored?;
+    let written = store.with_page_cache(LOAD_CACHE_KIB, |store| {
+        load_in_transaction(store, n, seed, now, progress, cancel, rebuild_fts)
+    })?;
     progress(written);
     Ok(written)
 }
@@ -522,12 +497,7 @@ fn load_in_transaction(
     cancel: &AtomicBool,
     rebuild_fts: bool,
 ) -> Result<usize> {
-    let path = store.path().to_path_buf();
-    let err = |e: rusqlite::Error| crate::store::sqlite_error(&path, e);
-    let tx = store
-        .conn_mut()
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(err)?;
+    let tx = store.begin()?;
     let batch = NewBatch {
         kind: "demo",
         imported_by: "pantau demo".into(),
@@ -535,52 +505,40 @@ fn load_in_transaction(
         source_name: format!("synthetic {n} seed {seed}"),
         sha256: None,
     };
-    let batch_id = insert_batch(&tx, &batch).map_err(err)?;
-    let trigger = insert_trigger_sql()?;
-    if rebuild_fts {
-        tx.execute_batch("DROP TRIGGER cases_fts_insert")
-            .map_err(err)?;
-    }
+    let batch_id = tx.insert_batch(&batch)?;
+    let aside = if rebuild_fts {
+        Some(tx.set_full_text_aside()?)
+    } else {
+        None
+    };
     let written = fill(&tx, n, seed, now, batch_id, progress, cancel).map_err(|e| match e {
-        Fill::Db(e) => err(e),
+        Fill::Db(e) => e,
         Fill::Cancelled => {
             let m = Command::DemoCancelled;
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
         }
     })?;
-    if rebuild_fts {
-        tx.execute_batch("INSERT INTO cases_fts(cases_fts) VALUES('rebuild');")
-            .map_err(err)?;
-        tx.execute_batch(trigger).map_err(err)?;
+    if let Some(aside) = aside {
+        aside.rebuild(&tx)?;
     }
-    finish_batch(&tx, batch_id, [written as i64, written as i64, 0, 0, 0]).map_err(err)?;
-    tx.commit().map_err(err)?;
+    tx.finish_batch(batch_id, [written as i64, written as i64, 0, 0, 0])?;
+    tx.commit()?;
     Ok(written)
 }
 
-/// The `CREATE TRIGGER cases_fts_insert … END;` statement of schema.sql.
-fn insert_trigger_sql() -> Result<&'static str> {
-    let start = SCHEMA.find("CREATE TRIGGER cases_fts_insert");
-    let sql = start.and_then(|s| SCHEMA[s..].find("END;").map(|e| &SCHEMA[s..s + e + 4]));
-    sql.ok_or_else(|| {
-        let m = Core::SchemaNoTrigger;
-        Error::failed(m.text(Lang::Id), m.text(Lang::En))
-    })
-}
-
 enum Fill {
-    Db(rusqlite::Error),
+    Db(Error),
     Cancelled,
 }
 
-impl From<rusqlite::Error> for Fill {
-    fn from(e: rusqlite::Error) -> Fill {
+impl From<Error> for Fill {
+    fn from(e: Error) -> Fill {
         Fill::Db(e)
     }
 }
 
 fn fill(
-    tx: &Transaction<'_>,
+    tx: &Write<'_>,
     n: usize,
     seed: u64,
     now: NaiveDateTime,
@@ -590,9 +548,8 @@ fn fill(
 ) -> std::result::Result<usize, Fill> {
     let mut generator = Generator::new(seed);
     let now = now.format("%Y-%m-%d %H:%M:%S").to_string();
-    let base: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))?;
-    let mut ins_case = tx.prepare_cached(INSERT_CASE)?;
-    let mut ins_hist = tx.prepare_cached(INSERT_HISTORY)?;
+    let base = tx.largest_case_id()?;
+    let mut loader = tx.case_loader()?;
     let mut row = Row {
         steps: Vec::with_capacity(6),
         ..Row::default()
@@ -610,33 +567,33 @@ fn fill(
         let office = &OFFICES[row.office];
         let day = |d: usize| g.days[d].as_str();
         let status = row.status.unwrap_or(Status::Diterima);
-        ins_case.execute(params![
-            row.id,
-            row.nomor,
-            row.reg_day.map(|_| row.reg_no.as_str()),
-            if row.laporan { "laporan" } else { "temuan" },
-            office.code,
-            row.kec,
-            g.stages[row.stage].code,
-            day(row.event),
-            day(row.known),
-            day(row.received),
-            row.reg_day.map(day),
-            status.code(),
-            row.reg_day.is_some_and(|r| row.last_day > r + 7),
-            row.dugaan.map(ViolationType::code),
-            row.proven.map(ViolationType::code),
-            row.pasal,
-            row.uraian,
-            row.terlapor,
-            row.kategori.map(PartyCategory::code),
-            row.laporan.then_some(row.pelapor.as_str()),
-            row.forward.map(Forwarding::code),
-            row.proven.map(|_| row.letter.as_str()),
-            row.proven.map(|_| day(row.last_day)),
+        loader.case(&CaseText {
+            id: row.id,
+            nomor: &row.nomor,
+            nomor_registrasi: row.reg_day.map(|_| row.reg_no.as_str()),
+            sumber: if row.laporan { "laporan" } else { "temuan" },
+            kode_wilayah: office.code,
+            kecamatan: row.kec,
+            kode_tahapan: g.stages[row.stage].code,
+            tanggal_kejadian: day(row.event),
+            tanggal_diketahui: day(row.known),
+            tanggal_diterima: day(row.received),
+            tanggal_registrasi: row.reg_day.map(day),
+            status: status.code(),
+            diperpanjang: row.reg_day.is_some_and(|r| row.last_day > r + 7),
+            jenis_dugaan: row.dugaan.map(ViolationType::code),
+            jenis_pelanggaran: row.proven.map(ViolationType::code),
+            pasal: row.pasal,
+            uraian: &row.uraian,
+            terlapor: &row.terlapor,
+            kategori_terlapor: row.kategori.map(PartyCategory::code),
+            pelapor: row.laporan.then_some(row.pelapor.as_str()),
+            diteruskan_ke: row.forward.map(Forwarding::code),
+            nomor_surat_penerusan: row.proven.map(|_| row.letter.as_str()),
+            tanggal_penerusan: row.proven.map(|_| day(row.last_day)),
             batch_id,
-            now,
-        ])?;
+            written_at: &now,
+        })?;
         let mut prev: Option<&str> = None;
         for &(s, d, minute) in &row.steps {
             at.clear();
@@ -652,7 +609,14 @@ fn fill(
             } else {
                 g.names[row.office].0.as_str()
             };
-            ins_hist.execute(params![row.id, prev, s.code(), at, by, batch_id])?;
+            loader.history(&HistoryText {
+                case_id: row.id,
+                from: prev,
+                to: s.code(),
+                changed_at: &at,
+                changed_by: by,
+                batch_id,
+            })?;
             prev = Some(s.code());
         }
     }

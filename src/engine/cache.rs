@@ -5,11 +5,11 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::domain::Reference;
 use crate::engine::index::{CaseIndex, IndexError, Refresh};
+use crate::store::Store;
 
 /// Version 2: the stamp of the newest change-log entry follows the revision.
 const MAGIC: &[u8; 8] = b"PNTUIDX\x02";
@@ -26,16 +26,12 @@ pub fn cache_path(db: &Path) -> Option<PathBuf> {
     Some(dirs.cache_dir().join("index").join(format!("{name}.idx")))
 }
 
-/// The index of `db`: the cached one brought up to date, or a new one; the cache is rewritten when
-/// it changed. Without `history` the status histories are not read from the cache (half of it),
-/// for a view of the current status. Cache trouble (unreadable, unwritable folder) never fails the
-/// caller.
-pub fn load(
-    db: &Path,
-    conn: &Connection,
-    reference: &Reference,
-    history: bool,
-) -> Result<CaseIndex, IndexError> {
+/// The index of the database `store` reads: the cached one brought up to date, or a new one; the
+/// cache is rewritten when it changed. Without `history` the status histories are not read from
+/// the cache (half of it), for a view of the current status. Cache trouble (unreadable, unwritable
+/// folder) never fails the caller.
+pub fn load(store: &Store, reference: &Reference, history: bool) -> Result<CaseIndex, IndexError> {
+    let db = store.path();
     // Only a folder of this user's own holds a cache, and only a file of the user's own that
     // nobody else may change is read: another user could otherwise plant figures.
     let path = cache_path(db).filter(|p| private_folder(p));
@@ -45,10 +41,10 @@ pub fn load(
         .and_then(|p| read_with(p, history).ok());
     let (index, changed) = match cached {
         Some(mut index) => {
-            let refresh = index.refresh(conn, reference)?;
+            let refresh = index.refresh(store, reference)?;
             (index, refresh != Refresh::Current)
         }
-        None => (CaseIndex::build(conn, reference)?, true),
+        None => (CaseIndex::build(store, reference)?, true),
     };
     if changed
         && !index.without_history

@@ -4,11 +4,10 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
-use rusqlite::params_from_iter;
 use serde::Serialize;
 
 use crate::domain::{Source, Status, TypeGroup};
-use crate::engine::sql::{Params, relation};
+use crate::engine::sql::counts::{self as sql, Figures};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
 use crate::i18n::{Lang, core::Core};
@@ -81,31 +80,29 @@ pub struct Cross {
 /// Counts by some dimensions: the keys found, with their counts.
 pub(crate) type Found = Vec<(Vec<String>, i64)>;
 
-/// The aggregate columns of a [`Headline`], over the relation `w`.
-fn headline_columns(p: &mut Params) -> String {
-    let closed = p.bind_list(Status::closed_codes());
-    let viol = p.text(Status::Pelanggaran.code());
-    let notv = p.text(Status::BukanPelanggaran.code());
-    let temuan = p.text(Source::Temuan.code());
-    let laporan = p.text(Source::Laporan.code());
-    format!(
-        "count(*), COALESCE(SUM(sumber = {temuan}), 0), COALESCE(SUM(sumber = {laporan}), 0), \
-         COALESCE(SUM(reg), 0), COALESCE(SUM(st = {viol}), 0), COALESCE(SUM(st = {notv}), 0), \
-         COALESCE(SUM(st NOT IN ({closed})), 0), COALESCE(SUM(overdue), 0)"
-    )
-}
-
-fn headline_from(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Headline> {
-    Ok(Headline {
-        total: row.get(first)?,
-        temuan: row.get(first + 1)?,
-        laporan: row.get(first + 2)?,
-        registered: row.get(first + 3)?,
-        violations: row.get(first + 4)?,
-        not_violation: row.get(first + 5)?,
-        in_process: row.get(first + 6)?,
-        overdue: row.get(first + 7)?,
-    })
+impl From<Figures> for Headline {
+    fn from(f: Figures) -> Headline {
+        let [
+            total,
+            temuan,
+            laporan,
+            registered,
+            violations,
+            not_violation,
+            in_process,
+            overdue,
+        ] = f;
+        Headline {
+            total,
+            temuan,
+            laporan,
+            registered,
+            violations,
+            not_violation,
+            in_process,
+            overdue,
+        }
+    }
 }
 
 impl Engine<'_> {
@@ -114,14 +111,7 @@ impl Engine<'_> {
         if let Some(pass) = self.index_pass(view) {
             return pass.map(|p| p.headline);
         }
-        let mut p = Params::default();
-        let rel = relation(view, self.dates(view), &mut p);
-        let cols = headline_columns(&mut p);
-        let sql = format!("{rel} SELECT {cols} FROM w");
-        self.store
-            .conn()
-            .query_row(&sql, params_from_iter(&p.values), |r| headline_from(r, 0))
-            .map_err(|e| self.store.err(e))
+        sql::headline(self.store, view, self.dates(view)).map(Headline::from)
     }
 
     /// The region table: every region in display order (zeros included) with its figures.
@@ -130,21 +120,7 @@ impl Engine<'_> {
             let pass = pass?;
             return Ok(self.region_rows(&pass.regions, lang));
         }
-        let mut p = Params::default();
-        let rel = relation(view, self.dates(view), &mut p);
-        let cols = headline_columns(&mut p);
-        let sql = format!("{rel} SELECT kode_wilayah, {cols} FROM w GROUP BY kode_wilayah");
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare_cached(&sql)
-            .map_err(|e| self.store.err(e))?;
-        let found: HashMap<String, Headline> = stmt
-            .query_map(params_from_iter(&p.values), |r| {
-                Ok((r.get::<_, String>(0)?, headline_from(r, 1)?))
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.store.err(e))?;
+        let found = sql::headline_by_region(self.store, view, self.dates(view))?;
         Ok(self
             .reference
             .regions
@@ -152,7 +128,11 @@ impl Engine<'_> {
             .map(|r| RegionRow {
                 code: r.code.clone(),
                 name: r.display_name(lang),
-                figures: found.get(&r.code).copied().unwrap_or_default(),
+                figures: found
+                    .get(&r.code)
+                    .copied()
+                    .map(Headline::from)
+                    .unwrap_or_default(),
             })
             .collect())
     }
@@ -252,27 +232,7 @@ impl Engine<'_> {
         if let Some(found) = self.index_count_by(view, dims) {
             return found;
         }
-        let mut p = Params::default();
-        let rel = relation(view, self.dates(view), &mut p);
-        let cols: Vec<&str> = dims.iter().map(|d| d.column()).collect();
-        let sql = format!(
-            "{rel} SELECT {c}, count(*) FROM w GROUP BY {c}",
-            c = cols.join(", ")
-        );
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare_cached(&sql)
-            .map_err(|e| self.store.err(e))?;
-        let n = dims.len();
-        stmt.query_map(params_from_iter(&p.values), |r| {
-            let keys = (0..n)
-                .map(|i| r.get::<_, String>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((keys, r.get::<_, i64>(n)?))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.store.err(e))
+        sql::count_by(self.store, view, self.dates(view), dims)
     }
 
     /// Every known key of a dimension in display order, with an English label; for weeks, every

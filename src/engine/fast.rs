@@ -67,17 +67,10 @@ impl Engine<'_> {
     /// The view compiled over the index, or `None` when there is no index or the view needs SQL.
     pub(crate) fn scanner(&self, view: &View) -> Option<Result<Scanner<'_>>> {
         let (ix, dues) = self.index.as_ref()?;
-        match Scanner::new(
-            ix,
-            dues,
-            &self.rules,
-            view,
-            self.dates(view),
-            self.store.conn(),
-        ) {
+        match Scanner::new(ix, dues, &self.rules, view, self.dates(view), self.store) {
             Ok(s) => Some(Ok(s)),
             Err(FilterError::NotIndexable(_)) => None,
-            Err(FilterError::Sql(e)) => Some(Err(self.store.err(e))),
+            Err(FilterError::Sql(e)) => Some(Err(e)),
         }
     }
 

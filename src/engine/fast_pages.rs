@@ -2,14 +2,15 @@
 //! worth kept by sort order, and only those rows read from SQLite. Cursors are the same values the
 //! SQL pages use, so either path can continue what the other started.
 
-use std::collections::{BinaryHeap, HashMap};
-
-use rusqlite::types::Value;
+use std::collections::BinaryHeap;
+use std::ops::ControlFlow;
 
 use crate::domain::{Status, TypeGroup};
 use crate::engine::index::{CaseIndex, from_day, parse_day};
 use crate::engine::pages::{CaseRow, Cursor, CursorValue, Page, PageRequest};
 use crate::engine::scan::{Hit, Scanner};
+use crate::engine::sql::SortValue;
+use crate::engine::sql::pages as sql;
 use crate::engine::{Engine, index::Day};
 use crate::error::Result;
 use crate::view::{Sort, SortKey, View};
@@ -52,26 +53,26 @@ impl Order {
     }
 
     /// The number a cursor's value stands for; `None` when it is not one the index can place.
-    fn raw_of(&self, v: &Value) -> Option<i64> {
+    fn raw_of(&self, v: &SortValue) -> Option<i64> {
         match (self.key, v) {
-            (SortKey::Received, Value::Text(t)) => parse_day(t).map(i64::from),
-            (SortKey::Due, Value::Text(t)) if t == NO_DUE => Some(i64::MAX),
-            (SortKey::Due, Value::Text(t)) => parse_day(t).map(i64::from),
+            (SortKey::Received, SortValue::Text(t)) => parse_day(t).map(i64::from),
+            (SortKey::Due, SortValue::Text(t)) if t == NO_DUE => Some(i64::MAX),
+            (SortKey::Due, SortValue::Text(t)) => parse_day(t).map(i64::from),
             (
                 SortKey::Region | SortKey::Stage | SortKey::Status | SortKey::Type,
-                Value::Integer(i),
+                SortValue::Integer(i),
             ) => Some(*i),
             _ => None,
         }
     }
 
     /// The cursor value of a row, as SQL gives it.
-    fn value(&self, raw: i64) -> Value {
+    fn value(&self, raw: i64) -> SortValue {
         match self.key {
-            SortKey::Received => Value::Text(day_text(raw)),
-            SortKey::Due if raw == i64::MAX => Value::Text(NO_DUE.into()),
-            SortKey::Due => Value::Text(day_text(raw)),
-            _ => Value::Integer(raw),
+            SortKey::Received => SortValue::Text(day_text(raw)),
+            SortKey::Due if raw == i64::MAX => SortValue::Text(NO_DUE.into()),
+            SortKey::Due => SortValue::Text(day_text(raw)),
+            _ => SortValue::Integer(raw),
         }
     }
 }
@@ -107,7 +108,7 @@ impl Engine<'_> {
             };
             let anchor = match &req.anchor {
                 Some(c) => match &c.value {
-                    Value::Text(t) => Some(t.clone()),
+                    SortValue::Text(t) => Some(t.clone()),
                     _ => return None,
                 },
                 None => None,
@@ -160,34 +161,22 @@ impl Engine<'_> {
         anchor: Option<&str>,
         keep: usize,
     ) -> Result<Vec<(Key, usize)>> {
-        let sql = match (desc, anchor.is_some()) {
-            (false, false) => "SELECT id FROM cases ORDER BY nomor ASC",
-            (false, true) => "SELECT id FROM cases WHERE nomor > ?1 ORDER BY nomor ASC",
-            (true, false) => "SELECT id FROM cases ORDER BY nomor DESC",
-            (true, true) => "SELECT id FROM cases WHERE nomor < ?1 ORDER BY nomor DESC",
-        };
-        let conn = self.store.conn();
-        let mut stmt = conn.prepare_cached(sql).map_err(|e| self.store.err(e))?;
-        let mut rows = match anchor {
-            Some(a) => stmt.query([a]),
-            None => stmt.query([]),
-        }
-        .map_err(|e| self.store.err(e))?;
         let ix = scanner.index();
         let mut out = Vec::with_capacity(keep);
         let mut rank = 0i64;
-        while out.len() < keep {
-            let Some(r) = rows.next().map_err(|e| self.store.err(e))? else {
-                break;
-            };
-            let id: i64 = r.get(0).map_err(|e| self.store.err(e))?;
+        sql::ids_by_number(self.store, desc, anchor, |id| {
             if let Some(pos) = ix.position_of(id)
                 && scanner.hit(pos).is_some()
             {
                 out.push((Key(rank, id), pos));
                 rank += 1;
             }
-        }
+            if out.len() < keep {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        })?;
         Ok(out)
     }
 
@@ -217,7 +206,7 @@ impl Engine<'_> {
         let more = picked.len() > req.limit;
         let picked = &picked[..picked.len().min(req.limit)];
         let ids: Vec<i64> = picked.iter().map(|(_, pos)| ix.ids[*pos]).collect();
-        let texts = self.row_texts(&ids)?;
+        let texts = sql::row_texts(self.store, &ids)?;
         let mut rows = Vec::with_capacity(picked.len());
         for (_, pos) in picked {
             let id = ix.ids[*pos];
@@ -226,7 +215,7 @@ impl Engine<'_> {
                 continue;
             };
             let cursor = if order.key == SortKey::Number {
-                Value::Text(t.nomor.clone())
+                SortValue::Text(t.nomor.clone())
             } else {
                 order.value(order.raw(ix, &hit))
             };
@@ -257,60 +246,26 @@ impl Engine<'_> {
         Ok(Page { rows, more })
     }
 
-    /// The number and description of these cases.
-    fn row_texts(&self, ids: &[i64]) -> Result<HashMap<i64, RowText>> {
-        let mut out = HashMap::with_capacity(ids.len());
-        let conn = self.store.conn();
-        let mut stmt = conn
-            .prepare_cached("SELECT nomor, uraian FROM cases WHERE id = ?1")
-            .map_err(|e| self.store.err(e))?;
-        for id in ids {
-            let row = stmt.query_row([id], |r| {
-                Ok(RowText {
-                    nomor: r.get(0)?,
-                    uraian: r.get(1)?,
-                })
-            });
-            match row {
-                Ok(t) => {
-                    out.insert(*id, t);
-                }
-                Err(rusqlite::Error::QueryReturnedNoRows) => {}
-                Err(e) => return Err(self.store.err(e)),
-            }
-        }
-        Ok(out)
-    }
-
     /// How many cases of `view` come before `cursor`, over the index.
     pub(crate) fn index_position(&self, view: &View, cursor: &Cursor) -> Option<Result<i64>> {
         let order = self.order(view, false);
         if order.key == SortKey::Number {
-            let Value::Text(nomor) = &cursor.value else {
+            let SortValue::Text(nomor) = &cursor.value else {
                 return None;
             };
             let scanner = match self.scanner(view)? {
                 Ok(s) => s,
                 Err(e) => return Some(Err(e)),
             };
-            let sql = if order.desc {
-                "SELECT id FROM cases WHERE nomor > ?1"
-            } else {
-                "SELECT id FROM cases WHERE nomor < ?1"
-            };
             let count = || -> Result<i64> {
-                let conn = self.store.conn();
-                let mut stmt = conn.prepare_cached(sql).map_err(|e| self.store.err(e))?;
-                let mut rows = stmt.query([nomor]).map_err(|e| self.store.err(e))?;
                 let mut n = 0;
-                while let Some(r) = rows.next().map_err(|e| self.store.err(e))? {
-                    let id: i64 = r.get(0).map_err(|e| self.store.err(e))?;
+                sql::ids_before_number(self.store, nomor, order.desc, |id| {
                     if let Some(pos) = scanner.index().position_of(id)
                         && scanner.hit(pos).is_some()
                     {
                         n += 1;
                     }
-                }
+                })?;
                 Ok(n)
             };
             return Some(count());
@@ -327,10 +282,4 @@ impl Engine<'_> {
         )?;
         Some(parts.map(|p| p.into_iter().sum()))
     }
-}
-
-/// The text columns of one row of the case list.
-struct RowText {
-    nomor: String,
-    uraian: String,
 }

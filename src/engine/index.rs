@@ -3,11 +3,14 @@
 //! Holds no text and runs no view logic: `scan.rs` answers views over it.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, OptionalExtension};
 
 use crate::domain::{Reference, Source, Status, TypeGroup};
+use crate::engine::sql::index::{self as sql, CaseFields, Read};
+use crate::error::Error;
+use crate::store::Store;
 
 /// A date as days since 1970-01-01; `NO_DAY` for none. Covers 1970 to 2149.
 pub type Day = u16;
@@ -30,12 +33,13 @@ pub struct Unsupported(pub String);
 /// What building or refreshing found.
 #[derive(Debug)]
 pub enum IndexError {
-    Sql(rusqlite::Error),
+    /// The database could not be read.
+    Sql(Error),
     Unsupported(Unsupported),
 }
 
-impl From<rusqlite::Error> for IndexError {
-    fn from(e: rusqlite::Error) -> Self {
+impl From<Error> for IndexError {
+    fn from(e: Error) -> Self {
         IndexError::Sql(e)
     }
 }
@@ -92,6 +96,20 @@ pub enum Refresh {
     Rebuilt,
 }
 
+/// What replaying the change log came to.
+enum Replay {
+    /// Nothing changed since the index was built.
+    Current,
+    /// The index must be built again.
+    Rebuild,
+    /// These many cases were read again; the index is now at this revision and stamp.
+    Updated {
+        cases: usize,
+        revision: i64,
+        stamp: i64,
+    },
+}
+
 /// Beyond this many changed cases a refresh rebuilds instead.
 const REPLAY_LIMIT: usize = 50_000;
 
@@ -123,42 +141,6 @@ pub fn from_day(d: Day) -> NaiveDate {
 
 /// `num_days_from_ce` of 1970-01-01.
 const EPOCH_CE: i32 = 719_163;
-
-/// The database's identity and the newest revision of its change log.
-pub fn database_state(conn: &Connection) -> rusqlite::Result<(String, i64, i64)> {
-    let id: String = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'database_id'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_default();
-    // Two statements: SQLite answers a lone min() or max() from the end of the b-tree, but
-    // scans the whole log for both in one.
-    let max: i64 = conn.query_row("SELECT COALESCE(max(rev), 0) FROM case_changes", [], |r| {
-        r.get(0)
-    })?;
-    let min: i64 = conn.query_row("SELECT COALESCE(min(rev), 0) FROM case_changes", [], |r| {
-        r.get(0)
-    })?;
-    Ok((id, max, min))
-}
-
-/// The stamp of the change log's entry `rev` (random, set when the entry was written), if the
-/// entry exists: two histories of one database (a file restored from a copy, then written again)
-/// can reach the same revision, never with the same stamp.
-pub fn stamp_at(conn: &Connection, rev: i64) -> rusqlite::Result<Option<i64>> {
-    conn.query_row(
-        "SELECT stamp FROM case_changes WHERE rev = ?1",
-        [rev],
-        |r| r.get(0),
-    )
-    .optional()
-}
-
-const CASE_COLUMNS: &str = "id, kode_wilayah, kode_tahapan, sumber, status, diperpanjang, jenis_dugaan, \
-     jenis_pelanggaran, tanggal_diterima, tanggal_diketahui, tanggal_registrasi";
 
 /// One case as read, before it is placed.
 struct Row {
@@ -196,59 +178,55 @@ impl Codes {
         Ok(Codes { regions, stages })
     }
 
-    fn row(&self, r: &rusqlite::Row<'_>) -> Result<Row, IndexError> {
-        let id: i64 = r.get(0)?;
-        let text = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
-        let region = text(1)?.unwrap_or_default();
-        let stage = text(2)?.unwrap_or_default();
-        let source = text(3)?.unwrap_or_default();
-        let status = text(4)?.unwrap_or_default();
+    fn row(&self, c: &CaseFields<'_>) -> Result<Row, IndexError> {
+        let id = c.id;
+        let region = c.region.unwrap_or_default();
+        let stage = c.stage.unwrap_or_default();
+        let source = c.source.unwrap_or_default();
+        let status = c.status.unwrap_or_default();
         let bad = |what: &str, v: &str| unsupported(format!("case {id}: {what} {v:?}"));
-        let kind = |i: usize| -> Result<u8, IndexError> {
-            match text(i)? {
+        let kind = |code: Option<&str>| -> Result<u8, IndexError> {
+            match code {
                 None => Ok(NO_TYPE),
-                Some(code) => TypeGroup::from_code(&code)
+                Some(code) => TypeGroup::from_code(code)
                     .and_then(|t| TypeGroup::ALL.iter().position(|x| *x == t))
                     .and_then(|p| u8::try_from(p).ok())
-                    .ok_or_else(|| bad("type", &code)),
+                    .ok_or_else(|| bad("type", code)),
             }
         };
-        let day = |i: usize| -> Result<Day, IndexError> {
-            match text(i)? {
+        let day = |text: Option<&str>| -> Result<Day, IndexError> {
+            match text {
                 None => Ok(NO_DAY),
-                Some(s) => parse_day(&s).ok_or_else(|| bad("date", &s)),
+                Some(s) => parse_day(s).ok_or_else(|| bad("date", s)),
             }
         };
-        let received = day(8)?;
+        let received = day(c.received)?;
         if received == NO_DAY {
             return Err(bad("received date", ""));
         }
         let mut flags = 0;
-        match Source::from_code(&source) {
+        match Source::from_code(source) {
             Some(Source::Laporan) => flags |= LAPORAN,
             Some(Source::Temuan) => {}
-            None => return Err(bad("source", &source)),
+            None => return Err(bad("source", source)),
         }
-        if r.get::<_, i64>(5)? != 0 {
+        if c.extended {
             flags |= EXTENDED;
         }
         Ok(Row {
             id,
             region: *self
                 .regions
-                .get(&region)
-                .ok_or_else(|| bad("region", &region))?,
-            stage: *self
-                .stages
-                .get(&stage)
-                .ok_or_else(|| bad("stage", &stage))?,
+                .get(region)
+                .ok_or_else(|| bad("region", region))?,
+            stage: *self.stages.get(stage).ok_or_else(|| bad("stage", stage))?,
             flags,
-            status: status_number(&status).ok_or_else(|| bad("status", &status))?,
-            suspected: kind(6)?,
-            proven: kind(7)?,
+            status: status_number(status).ok_or_else(|| bad("status", status))?,
+            suspected: kind(c.suspected)?,
+            proven: kind(c.proven)?,
             received,
-            known: day(9)?,
-            registered: day(10)?,
+            known: day(c.known)?,
+            registered: day(c.registered)?,
         })
     }
 }
@@ -273,64 +251,37 @@ fn history_entry(changed_at: &str, to: &str, case: i64) -> Result<u32, IndexErro
 
 impl CaseIndex {
     /// Builds the index from every case, in one read transaction so that it matches `revision`.
-    pub fn build(conn: &Connection, reference: &Reference) -> Result<CaseIndex, IndexError> {
-        let tx = conn.unchecked_transaction()?;
-        let (database_id, revision, _) = database_state(&tx)?;
-        let stamp = stamp_at(&tx, revision)?.unwrap_or(0);
-        let codes = Codes::new(reference)?;
-        let mut index = CaseIndex {
-            database_id,
-            revision,
-            stamp,
-            regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
-            stages: reference.stages.iter().map(|s| s.code.clone()).collect(),
-            ..CaseIndex::default()
-        };
-        let n: i64 = tx.query_row("SELECT COALESCE(max(id), 0) FROM cases", [], |r| r.get(0))?;
-        index.reserve(usize::try_from(n).unwrap_or(0));
-        // Cases in id order and their histories in (case, changed_at, id) order, merged.
-        let mut cases = tx.prepare(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id"))?;
-        let mut hist = tx.prepare(
-            "SELECT case_id, changed_at, to_status FROM status_history ORDER BY case_id, changed_at, id",
-        )?;
-        let mut hrows = hist.query([])?;
-        let mut pending: Option<(i64, u32)> = None;
-        let mut rows = cases.query([])?;
-        while let Some(r) = rows.next()? {
-            let row = codes.row(r)?;
-            let start = index.history.len();
-            loop {
-                let next = match pending.take() {
-                    Some(p) => Some(p),
-                    None => match hrows.next()? {
-                        Some(h) => {
-                            let case: i64 = h.get(0)?;
-                            let at: String = h.get(1)?;
-                            let to: String = h.get(2)?;
-                            Some((case, history_entry(&at, &to, case)?))
-                        }
-                        None => None,
-                    },
-                };
-                match next {
-                    Some((case, e)) if case == row.id => index.history.push(e),
-                    // History of a case before this one cannot be (foreign keys); skip it.
-                    Some((case, _)) if case < row.id => {}
-                    Some(p) => {
-                        pending = Some(p);
-                        break;
+    pub fn build(store: &Store, reference: &Reference) -> Result<CaseIndex, IndexError> {
+        sql::in_one_read(store, || {
+            let (database_id, revision, _) = sql::database_state(store)?;
+            let stamp = sql::stamp_at(store, revision)?.unwrap_or(0);
+            let codes = Codes::new(reference)?;
+            let mut index = CaseIndex {
+                database_id,
+                revision,
+                stamp,
+                regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
+                stages: reference.stages.iter().map(|s| s.code.clone()).collect(),
+                ..CaseIndex::default()
+            };
+            index.reserve(usize::try_from(store.largest_case_id()?).unwrap_or(0));
+            // Where the history of the next case starts.
+            let mut start = 0;
+            sql::each_case(store, |read| {
+                match read {
+                    Read::History { case, at, to } => {
+                        index.history.push(history_entry(at, to, case)?);
                     }
-                    None => break,
+                    Read::Case(c) => {
+                        index.push(codes.row(&c)?, start)?;
+                        start = index.history.len();
+                    }
+                    Read::Gone(_) => {}
                 }
-            }
-            index.push(row, start)?;
-        }
-        drop(rows);
-        drop(hrows);
-        drop(cases);
-        drop(hist);
-        tx.finish()?;
-        Ok(index)
+                Ok::<(), IndexError>(())
+            })?;
+            Ok(index)
+        })
     }
 
     fn reserve(&mut self, n: usize) {
@@ -435,89 +386,89 @@ impl CaseIndex {
 
     /// Brings the index up to date: reads again only the cases the change log names, or rebuilds
     /// when the log no longer reaches back to this index (or names too many cases).
-    pub fn refresh(
-        &mut self,
-        conn: &Connection,
-        reference: &Reference,
-    ) -> Result<Refresh, IndexError> {
-        let tx = conn.unchecked_transaction()?;
-        let (database_id, max, min) = database_state(&tx)?;
+    pub fn refresh(&mut self, store: &Store, reference: &Reference) -> Result<Refresh, IndexError> {
+        match sql::in_one_read(store, || self.replay(store, reference))? {
+            Replay::Current => Ok(Refresh::Current),
+            Replay::Rebuild => {
+                *self = CaseIndex::build(store, reference)?;
+                Ok(Refresh::Rebuilt)
+            }
+            Replay::Updated {
+                cases,
+                revision,
+                stamp,
+            } => {
+                self.revision = revision;
+                self.stamp = stamp;
+                if !self.without_history && self.garbage > self.history.len() / 4 {
+                    self.compact_history();
+                }
+                Ok(Refresh::Updated(cases))
+            }
+        }
+    }
+
+    /// Reads again the cases the change log names since this index, unless it must be rebuilt.
+    fn replay(&mut self, store: &Store, reference: &Reference) -> Result<Replay, IndexError> {
+        let (database_id, max, min) = sql::database_state(store)?;
         // The entry this index ends at must still be there with its stamp: otherwise the index
         // describes another history (a restored copy written again), whatever the revision says.
-        let same_history = self.revision == 0 || stamp_at(&tx, self.revision)? == Some(self.stamp);
-        let max_stamp = stamp_at(&tx, max)?.unwrap_or(0);
+        let same_history =
+            self.revision == 0 || sql::stamp_at(store, self.revision)? == Some(self.stamp);
+        let max_stamp = sql::stamp_at(store, max)?.unwrap_or(0);
         if max == self.revision && same_history && self.fits(&database_id, reference) {
-            return Ok(Refresh::Current);
+            return Ok(Replay::Current);
         }
         let behind = min > self.revision + 1 || max < self.revision || !same_history;
         if behind || !self.fits(&database_id, reference) {
-            drop(tx);
-            *self = CaseIndex::build(conn, reference)?;
-            return Ok(Refresh::Rebuilt);
+            return Ok(Replay::Rebuild);
         }
-        let mut changed: Vec<i64> = {
-            let mut stmt =
-                tx.prepare("SELECT DISTINCT case_id FROM case_changes WHERE rev > ?1")?;
-            stmt.query_map([self.revision], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
-        };
+        let mut changed = sql::changed_since(store, self.revision)?;
         if changed.len() > REPLAY_LIMIT {
-            drop(tx);
-            *self = CaseIndex::build(conn, reference)?;
-            return Ok(Refresh::Rebuilt);
+            return Ok(Replay::Rebuild);
         }
         changed.sort_unstable();
         let codes = Codes::new(reference)?;
-        let mut case_stmt =
-            tx.prepare(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?;
-        let mut hist_stmt = tx.prepare(
-            "SELECT changed_at, to_status FROM status_history WHERE case_id = ?1 ORDER BY changed_at, id",
-        )?;
         let mut rebuild = false;
-        for id in &changed {
-            let row = case_stmt
-                .query_row([id], |r| Ok(codes.row(r)))
-                .optional()?
-                .transpose()?;
-            let pos = self.position_of(*id);
-            let Some(row) = row else {
-                if let Some(pos) = pos {
-                    self.region[pos] = DELETED;
+        // Where the history of the next case read starts.
+        let mut start = self.history.len();
+        sql::each_of_cases(store, &changed, !self.without_history, |read| {
+            match read {
+                Read::History { case, at, to } => {
+                    self.history.push(history_entry(at, to, case)?);
                 }
-                continue;
-            };
-            let start = self.history.len();
-            let mut h = hist_stmt.query([id])?;
-            while !self.without_history
-                && let Some(e) = h.next()?
-            {
-                let at: String = e.get(0)?;
-                let to: String = e.get(1)?;
-                self.history.push(history_entry(&at, &to, *id)?);
-            }
-            match pos {
-                Some(pos) => self.set(pos, row, start)?,
-                None if self.ids.last().is_none_or(|last| *last < *id) => self.push(row, start)?,
-                // A new case with an id below the highest (a reused id): positions would shift.
-                None => {
-                    rebuild = true;
-                    break;
+                Read::Gone(id) => {
+                    if let Some(pos) = self.position_of(id) {
+                        self.region[pos] = DELETED;
+                    }
+                }
+                Read::Case(c) => {
+                    let row = codes.row(&c)?;
+                    match self.position_of(c.id) {
+                        Some(pos) => self.set(pos, row, start)?,
+                        None if self.ids.last().is_none_or(|last| *last < c.id) => {
+                            self.push(row, start)?
+                        }
+                        // A new case with an id below the highest (a reused id): positions
+                        // would shift.
+                        None => {
+                            rebuild = true;
+                            return Ok(ControlFlow::Break(()));
+                        }
+                    }
+                    start = self.history.len();
                 }
             }
-        }
-        drop(case_stmt);
-        drop(hist_stmt);
-        tx.finish()?;
+            Ok::<_, IndexError>(ControlFlow::Continue(()))
+        })?;
         if rebuild {
-            *self = CaseIndex::build(conn, reference)?;
-            return Ok(Refresh::Rebuilt);
+            return Ok(Replay::Rebuild);
         }
-        self.revision = max;
-        self.stamp = max_stamp;
-        if !self.without_history && self.garbage > self.history.len() / 4 {
-            self.compact_history();
-        }
-        Ok(Refresh::Updated(changed.len()))
+        Ok(Replay::Updated {
+            cases: changed.len(),
+            revision: max,
+            stamp: max_stamp,
+        })
     }
 
     /// Drops the history entries no case points at.

@@ -40,16 +40,16 @@ impl LiveIndex {
         // A small database is indexed in a blink: no cache file for it.
         let loaded = if largest < cache::WORTH_CACHING {
             live.cache = None;
-            CaseIndex::build(store.conn(), &live.reference)
+            CaseIndex::build(store, &live.reference)
         } else {
-            cache::load(store.path(), store.conn(), &live.reference, true)
+            cache::load(store, &live.reference, true)
         };
         match loaded {
             Ok(ix) => {
                 live.saved = ix.revision;
                 live.index = Some(Arc::new(ix));
             }
-            Err(IndexError::Sql(e)) => return Err(store.err(e)),
+            Err(IndexError::Sql(e)) => return Err(e),
             Err(IndexError::Unsupported(u)) => live.why_sql = Some(u.0),
         }
         Ok(live)
@@ -67,9 +67,9 @@ impl LiveIndex {
             return Ok(Refresh::Current);
         };
         let index = Arc::make_mut(arc);
-        match index.refresh(store.conn(), &self.reference) {
+        match index.refresh(store, &self.reference) {
             Ok(r) => Ok(r),
-            Err(IndexError::Sql(e)) => Err(store.err(e)),
+            Err(IndexError::Sql(e)) => Err(e),
             Err(IndexError::Unsupported(u)) => {
                 self.why_sql = Some(u.0);
                 self.index = None;

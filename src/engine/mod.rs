@@ -4,82 +4,28 @@
 pub mod cache;
 pub mod campaign;
 mod counts;
+mod dim;
 mod fast;
 mod fast_pages;
 pub mod index;
 pub mod live;
 mod pages;
 pub mod scan;
-pub mod sql;
+mod sql;
 
 pub use counts::{Cross, Dashboard, Group, Headline, RegionRow};
+pub use dim::Dim;
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rusqlite::functions::FunctionFlags;
 
-use crate::domain::{DeadlineRules, Reference, Status};
+use crate::domain::{DeadlineRules, Reference};
 use crate::error::Result;
-use crate::i18n::Lang;
 use crate::store::Store;
 use crate::view::View;
-pub use sql::Dates;
-
-/// A dimension cases can be counted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dim {
-    Region,
-    Stage,
-    Type,
-    Status,
-    Source,
-    Week,
-}
-
-impl Dim {
-    /// The column of the relation that holds this dimension's key.
-    fn column(self) -> &'static str {
-        match self {
-            Dim::Region => "kode_wilayah",
-            Dim::Stage => "kode_tahapan",
-            Dim::Type => "tg",
-            Dim::Status => "st",
-            Dim::Source => "sumber",
-            Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')",
-        }
-    }
-
-    /// The name used on the command line and in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Dim::Region => "region",
-            Dim::Stage => "stage",
-            Dim::Type => "type",
-            Dim::Status => "status",
-            Dim::Source => "source",
-            Dim::Week => "week",
-        }
-    }
-
-    /// The heading of this dimension.
-    pub fn heading(self, lang: Lang) -> &'static str {
-        use crate::i18n::{Msg, tr};
-        tr(
-            lang,
-            match self {
-                Dim::Region => Msg::Region,
-                Dim::Stage => Msg::Stage,
-                Dim::Type => Msg::Type,
-                Dim::Status => Msg::Status,
-                Dim::Source => Msg::Source,
-                Dim::Week => Msg::Week,
-            },
-        )
-    }
-}
+pub use sql::{Dates, SortValue};
 
 /// The engine over one open store.
 pub struct Engine<'s> {
@@ -99,7 +45,7 @@ impl<'s> Engine<'s> {
     /// An engine reading `store`, with `today` for relative dates and the deadline rules in force.
     pub fn new(store: &'s Store, today: NaiveDate, rules: DeadlineRules) -> Result<Engine<'s>> {
         let reference = store.reference()?;
-        register_due(store, rules.clone())?;
+        sql::register_due(store, rules.clone())?;
         Ok(Engine {
             store,
             reference,
@@ -143,14 +89,9 @@ impl<'s> Engine<'s> {
         if largest < cache::WORTH_CACHING {
             return Ok(());
         }
-        match cache::load(
-            self.store.path(),
-            self.store.conn(),
-            &self.reference,
-            history,
-        ) {
+        match cache::load(self.store, &self.reference, history) {
             Ok(ix) => self.set_index(Some(Arc::new(ix))),
-            Err(index::IndexError::Sql(e)) => return Err(self.store.err(e)),
+            Err(index::IndexError::Sql(e)) => return Err(e),
             // Data the compact index cannot hold: SQL answers.
             Err(index::IndexError::Unsupported(_)) => {}
         }
@@ -205,30 +146,4 @@ impl<'s> Engine<'s> {
 /// Whether `PANTAU_INDEX=off` asks for answers from SQL only.
 pub fn index_disabled() -> bool {
     std::env::var("PANTAU_INDEX").is_ok_and(|v| v.eq_ignore_ascii_case("off"))
-}
-
-/// Registers `pantau_due(status, known, received, registered, extended)` on the connection: the
-/// deadline of a case as an ISO date, or NULL when handling has ended.
-fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
-    store
-        .conn()
-        .create_scalar_function(
-            "pantau_due",
-            5,
-            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-            move |ctx| {
-                let status: String = ctx.get(0)?;
-                let Some(status) = Status::from_code(&status) else {
-                    return Ok(None);
-                };
-                let known: Option<NaiveDate> = ctx.get(1)?;
-                let received: NaiveDate = ctx.get(2)?;
-                let registered: Option<NaiveDate> = ctx.get(3)?;
-                let extended: bool = ctx.get(4)?;
-                Ok(rules
-                    .deadline(status, known, received, registered, extended)
-                    .map(|d| d.due.to_string()))
-            },
-        )
-        .map_err(|e| store.err(e))
 }

@@ -2,21 +2,19 @@
 //! case in full with its history and deadline.
 
 use chrono::NaiveDate;
-use rusqlite::params_from_iter;
-use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::domain::{Case, Deadline, Status, StatusChange, TypeGroup};
 use crate::engine::Engine;
-use crate::engine::sql::{Params, relation, sort_expr};
+use crate::engine::sql::SortValue;
+use crate::engine::sql::pages as sql;
 use crate::error::Result;
-use crate::store::read::case_from_row;
 use crate::view::{Sort, SortKey, View};
 
 /// Where a page starts: the sort value and id of the row just before (or after) it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cursor {
-    pub value: Value,
+    pub value: SortValue,
     pub id: i64,
 }
 
@@ -62,7 +60,7 @@ pub struct CaseRow {
 
 /// The sort value of a row, for building the next cursor.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct CursorValue(pub Option<Value>);
+pub struct CursorValue(pub Option<SortValue>);
 
 /// A page of rows in the view's order.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,20 +125,10 @@ impl Engine<'_> {
         let Some(since) = self.new_since() else {
             return Ok(());
         };
-        let since = crate::engine::sql::datetime(since);
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare_cached(crate::engine::sql::CREATED_AFTER)
-            .map_err(|e| self.store.err(e))?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let new = sql::created_after(self.store, &ids, since)?;
         for row in rows {
-            row.new = match stmt.query_row(rusqlite::params![row.id, since], |r| {
-                r.get::<_, Option<bool>>(0)
-            }) {
-                Ok(new) => new.unwrap_or(false),
-                Err(rusqlite::Error::QueryReturnedNoRows) => false,
-                Err(e) => return Err(self.store.err(e)),
-            };
+            row.new = new.contains(&row.id);
         }
         Ok(())
     }
@@ -148,49 +136,35 @@ impl Engine<'_> {
     /// [`Engine::page`] from SQL.
     fn sql_page(&self, view: &View, req: &PageRequest) -> Result<Page> {
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
-        let mut p = Params::default();
-        let rel = relation(view, self.dates(view), &mut p);
-        let expr = sort_expr(sort.key);
         // Walking backward is walking forward in the opposite order, then reversing.
         let desc = sort.descending != req.backward;
-        let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
-        let keyset = match &req.anchor {
-            Some(c) => format!(
-                "WHERE ({expr}, id) {cmp} ({}, {})",
-                p.bind(c.value.clone()),
-                p.bind(c.id)
-            ),
-            None => String::new(),
-        };
-        let limit = p.bind(i64::try_from(req.limit + 1).unwrap_or(i64::MAX));
-        let sql = format!(
-            "{rel} SELECT id, nomor, tanggal_diterima, kode_wilayah, kode_tahapan, tg, st, due, overdue, uraian, \
-             {expr} AS sortval FROM w {keyset} ORDER BY sortval {dir}, id {dir} LIMIT {limit}"
-        );
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare_cached(&sql)
-            .map_err(|e| self.store.err(e))?;
-        let mut rows: Vec<CaseRow> = stmt
-            .query_map(params_from_iter(&p.values), |r| {
-                Ok(CaseRow {
-                    id: r.get("id")?,
-                    nomor: r.get("nomor")?,
-                    received: r.get("tanggal_diterima")?,
-                    region: r.get("kode_wilayah")?,
-                    stage: r.get("kode_tahapan")?,
-                    type_group: r.get("tg")?,
-                    status: r.get("st")?,
-                    due: r.get("due")?,
-                    overdue: r.get("overdue")?,
-                    uraian: r.get("uraian")?,
-                    new: false,
-                    cursor: CursorValue(Some(r.get("sortval")?)),
-                })
+        let after = req.anchor.as_ref().map(|c| (&c.value, c.id));
+        let listed = sql::page(
+            self.store,
+            view,
+            self.dates(view),
+            sort.key,
+            desc,
+            after,
+            req.limit.saturating_add(1),
+        )?;
+        let mut rows: Vec<CaseRow> = listed
+            .into_iter()
+            .map(|r| CaseRow {
+                id: r.id,
+                nomor: r.nomor,
+                received: r.received,
+                region: r.region,
+                stage: r.stage,
+                type_group: r.type_group,
+                status: r.status,
+                due: r.due,
+                overdue: r.overdue,
+                uraian: r.uraian,
+                new: false,
+                cursor: CursorValue(Some(r.sort)),
             })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.store.err(e))?;
+            .collect();
         let more = rows.len() > req.limit;
         rows.truncate(req.limit);
         if req.backward {
@@ -206,50 +180,31 @@ impl Engine<'_> {
             return n;
         }
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
-        let mut p = Params::default();
-        let rel = relation(view, self.dates(view), &mut p);
-        let expr = sort_expr(sort.key);
-        let cmp = if sort.descending { ">" } else { "<" };
-        let sql = format!(
-            "{rel} SELECT count(*) FROM w WHERE ({expr}, id) {cmp} ({}, {})",
-            p.bind(cursor.value.clone()),
-            p.bind(cursor.id)
-        );
-        self.store
-            .conn()
-            .query_row(&sql, params_from_iter(&p.values), |r| r.get(0))
-            .map_err(|e| self.store.err(e))
+        sql::position(
+            self.store,
+            view,
+            self.dates(view),
+            sort.key,
+            sort.descending,
+            (&cursor.value, cursor.id),
+        )
     }
 
     /// Calls `each` with every case of `view` in full, in the view's sort order, streaming.
     pub fn for_each_case(
         &self,
         view: &View,
-        mut each: impl FnMut(i64, Case) -> Result<()>,
+        each: impl FnMut(i64, Case) -> Result<()>,
     ) -> Result<usize> {
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
-        let mut p = Params::default();
-        let rel = relation(view, self.dates(view), &mut p);
-        let dir = if sort.descending { "DESC" } else { "ASC" };
-        let sql = format!(
-            "{rel} SELECT * FROM w ORDER BY {} {dir}, id {dir}",
-            sort_expr(sort.key)
-        );
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare(&sql)
-            .map_err(|e| self.store.err(e))?;
-        let mut rows = stmt
-            .query(params_from_iter(&p.values))
-            .map_err(|e| self.store.err(e))?;
-        let mut n = 0;
-        while let Some(r) = rows.next().map_err(|e| self.store.err(e))? {
-            let id: i64 = r.get("id").map_err(|e| self.store.err(e))?;
-            each(id, case_from_row(r).map_err(|e| self.store.err(e))?)?;
-            n += 1;
-        }
-        Ok(n)
+        sql::each_case(
+            self.store,
+            view,
+            self.dates(view),
+            sort.key,
+            sort.descending,
+            each,
+        )
     }
 
     /// The case with this id, as of `view`'s date: its fields, history and current deadline.

@@ -1,12 +1,12 @@
 //! Answers a view over the column index: which cases it holds, each with its status, type,
-//! registration and deadline as of the view's date. Mirrors `sql.rs` exactly (the oracle tests
+//! registration and deadline as of the view's date. Mirrors `sql/mod.rs` exactly (the oracle tests
 //! hold both to one brute-force answer); never reads SQLite except to ask FTS5 for text terms.
-
-use rusqlite::Connection;
 
 use crate::domain::{DayCount, DeadlineRules, Phase, Status, TypeGroup};
 use crate::engine::index::{CaseIndex, Day, EXTENDED, LAPORAN, NO_DAY, NO_TYPE, to_day};
-use crate::engine::sql::{Dates, fts_query};
+use crate::engine::sql::{Dates, fts_query, index::fts_matches};
+use crate::error::Error;
+use crate::store::Store;
 use crate::view::{Flag, TermKind, View};
 
 /// One case of a view, as of its date.
@@ -122,7 +122,7 @@ impl Filter {
         view: &View,
         dates: Dates,
         index: &CaseIndex,
-        conn: &Connection,
+        store: &Store,
     ) -> Result<Filter, FilterError> {
         let day = |d| to_day(d).ok_or(FilterError::NotIndexable(NotIndexable));
         let mut f = Filter {
@@ -179,16 +179,12 @@ impl Filter {
         for t in &view.text {
             let Some(q) = fts_query(t) else { continue };
             let mut hit = vec![false; index.ids.len()];
-            let mut stmt = conn
-                .prepare_cached("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?1")
-                .map_err(FilterError::Sql)?;
-            let mut rows = stmt.query([q]).map_err(FilterError::Sql)?;
-            while let Some(r) = rows.next().map_err(FilterError::Sql)? {
-                let id: i64 = r.get(0).map_err(FilterError::Sql)?;
+            fts_matches(store, &q, |id| {
                 if let Some(p) = index.position_of(id) {
                     hit[p] = true;
                 }
-            }
+            })
+            .map_err(FilterError::Sql)?;
             let mask = f.text.get_or_insert_with(|| vec![true; index.ids.len()]);
             for (m, h) in mask.iter_mut().zip(hit) {
                 if h == t.negated {
@@ -204,7 +200,8 @@ impl Filter {
 #[derive(Debug)]
 pub enum FilterError {
     NotIndexable(NotIndexable),
-    Sql(rusqlite::Error),
+    /// The full-text index could not be read.
+    Sql(Error),
 }
 
 fn position<T: PartialEq>(all: &[T], v: T) -> u8 {
@@ -251,12 +248,12 @@ impl<'a> Scanner<'a> {
         rules: &'a DeadlineRules,
         view: &View,
         dates: Dates,
-        conn: &Connection,
+        store: &Store,
     ) -> Result<Scanner<'a>, FilterError> {
         if dates.historical && ix.without_history {
             return Err(FilterError::NotIndexable(NotIndexable));
         }
-        let f = Filter::new(view, dates, ix, conn)?;
+        let f = Filter::new(view, dates, ix, store)?;
         let mut phase = [0u8; 256];
         for (i, s) in Status::ALL.iter().enumerate() {
             phase[i] = match s.phase() {

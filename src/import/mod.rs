@@ -23,7 +23,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Transaction;
 
 use crate::domain::{Case, Reference, StatusChange, clean_nomor, nomor_key};
 use crate::error::{Error, Result};
@@ -31,10 +30,8 @@ use crate::i18n::{Lang, core::Core};
 use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
-use crate::store::bulk::{Bulk, CaseWriter, reference_unchanged};
-use crate::store::write::{
-    NewBatch, all_ids, finish_batch, insert_batch, unusual_nomors, update_case,
-};
+use crate::store::bulk::{Bulk, CaseWriter};
+use crate::store::write::{NewBatch, Write};
 
 /// How rows are read and what happens to bad ones.
 #[derive(Clone, Debug)]
@@ -170,7 +167,7 @@ pub fn check(
 /// `Ok(None)` if `cancel` was set.
 #[allow(clippy::too_many_arguments)]
 pub fn check_and_write(
-    tx: &Transaction<'_>,
+    tx: &Write<'_>,
     input: Input,
     reference: &Reference,
     opts: &Options,
@@ -202,7 +199,7 @@ pub fn check_and_write(
 /// `Ok(None)` if `cancel` was set.
 #[allow(clippy::too_many_arguments)]
 pub fn write_checked(
-    tx: &Transaction<'_>,
+    tx: &Write<'_>,
     checked: &Checked,
     reference: &Reference,
     opts: &Options,
@@ -430,7 +427,7 @@ fn pass(
 /// `progress` is told the bytes read and the rows written.
 #[allow(clippy::too_many_arguments)]
 fn write_file(
-    tx: &Transaction<'_>,
+    tx: &Write<'_>,
     input: &Input,
     checked: Option<&Checked>,
     reference: &Reference,
@@ -441,7 +438,6 @@ fn write_file(
     progress: (Progress<'_>, Progress<'_>),
 ) -> Result<Option<(Pass, Option<Written>)>> {
     let (read_progress, write_progress) = progress;
-    let db_err = |e: rusqlite::Error| db_error(tx, e);
     let batch = NewBatch {
         kind: "import",
         imported_by: who.to_string(),
@@ -449,28 +445,27 @@ fn write_file(
         source_name: input.source_name(),
         sha256: Some(input.sha256.clone()),
     };
-    let batch_id = insert_batch(tx, &batch).map_err(db_err)?;
-    if !reference_unchanged(tx, reference).map_err(db_err)? {
-        let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
+    let batch_id = tx.insert_batch(&batch)?;
+    if !tx.reference_unchanged(reference)? {
+        let path = tx.path().to_path_buf();
         return Err(Error::ReferenceChanged { path });
     }
-    let stored =
-        u64::try_from(crate::store::read::count_cases(tx).map_err(db_err)?).unwrap_or(u64::MAX);
+    let stored = u64::try_from(tx.case_count()?).unwrap_or(u64::MAX);
     let bulk = if input.bytes.len() >= BULK_BYTES {
-        Some(Bulk::begin(tx).map_err(db_err)?)
+        Some(Bulk::begin(tx)?)
     } else {
         None
     };
     // The ids of the stored cases by intake number, when there are few against the file (rows
     // are at least 50 bytes): rows not among them need no lookup, the others one by id.
     let known = if stored <= (input.bytes.len() as u64 / 50).max(1000) {
-        Some(all_ids(tx).map_err(db_err)?)
+        Some(tx.all_ids()?)
     } else {
         None
     };
     // Stored numbers not in their key form, for a row that writes one of them another way.
     let unusual = if stored > 0 {
-        unusual_nomors(tx).map_err(db_err)?
+        tx.unusual_nomors()?
     } else {
         HashMap::new()
     };
@@ -478,7 +473,7 @@ fn write_file(
         ids: known.as_ref(),
         unusual: &unusual,
     };
-    let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref()).map_err(db_err)?;
+    let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref())?;
     let mut counts = Counts::default();
     let mut failure: Option<Error> = None;
     let failed = AtomicBool::new(false);
@@ -531,13 +526,13 @@ fn write_file(
     if !read.problems.is_empty() {
         return Ok(Some((read, None)));
     }
-    cases.finish().map_err(db_err)?;
+    cases.finish()?;
     if let Some(bulk) = bulk {
-        bulk.finish(tx).map_err(db_err)?;
+        bulk.finish(tx)?;
     }
     counts.total += read.rejected_rows;
     counts.rejected = read.rejected_rows;
-    finish_batch(tx, batch_id, counts.as_batch()).map_err(db_err)?;
+    tx.finish_batch(batch_id, counts.as_batch())?;
     let mut read = read;
     let mut rejected_file = read.file.take();
     if let Some(f) = rejected_file.as_mut() {
@@ -599,17 +594,16 @@ fn apply(
     now: NaiveDateTime,
     stored: &Stored<'_>,
     counts: &mut Counts,
-    tx: &Transaction<'_>,
+    tx: &Write<'_>,
 ) -> Result<std::result::Result<(), NearStored>> {
-    let db_err = |e: rusqlite::Error| db_error(tx, e);
     let Item { case, given, line } = item;
     let mut lookup = |nomor: &str| -> Result<Option<(i64, Case)>> {
         match stored.ids {
             Some(ids) => match ids.get(nomor) {
-                Some(&id) => Ok(cases.get(id).map_err(db_err)?.map(|c| (id, c))),
+                Some(&id) => Ok(cases.get(id)?.map(|c| (id, c))),
                 None => Ok(None),
             },
-            None => cases.find(nomor).map_err(db_err),
+            None => cases.find(nomor),
         }
     };
     let existing = lookup(&case.nomor)?;
@@ -630,7 +624,7 @@ fn apply(
     }
     match existing {
         None => {
-            cases.insert(case).map_err(db_err)?;
+            cases.insert(case)?;
             counts.new += 1;
         }
         Some((id, old)) => {
@@ -638,7 +632,7 @@ fn apply(
             if merged == old {
                 counts.unchanged += 1;
             } else {
-                update_case(tx, id, &old, &merged, Some(cases.batch_id()), now).map_err(db_err)?;
+                tx.update_case(id, &old, &merged, Some(cases.batch_id()), now)?;
                 if merged.status != old.status {
                     let change = StatusChange {
                         from: Some(old.status),
@@ -647,16 +641,11 @@ fn apply(
                         by: who.to_string(),
                         note: None,
                     };
-                    cases.history(id, &change).map_err(db_err)?;
+                    cases.history(id, &change)?;
                 }
                 counts.changed += 1;
             }
         }
     }
     Ok(Ok(()))
-}
-
-fn db_error(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {
-    let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
-    crate::store::sqlite_error(&path, e)
 }

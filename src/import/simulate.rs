@@ -12,10 +12,7 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, core::Core};
 use crate::store::Store;
-use crate::store::write::{
-    NewBatch, count_nomor_like, find_case, finish_batch, insert_batch, insert_case, insert_history,
-    open_cases, update_case,
-};
+use crate::store::write::NewBatch;
 
 /// What one simulated event did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -542,8 +539,8 @@ impl<'s> Simulator<'s> {
             source_name: source_name.to_string(),
             sha256: None,
         };
-        let batch_id = insert_batch(&tx, &batch).map_err(|e| store.err(e))?;
-        tx.commit().map_err(|e| store.err(e))?;
+        let batch_id = tx.insert_batch(&batch)?;
+        tx.commit()?;
         Ok(Some(Simulator {
             store,
             rng: fastrand::Rng::with_seed(seed),
@@ -566,16 +563,15 @@ impl<'s> Simulator<'s> {
         waiting: &mut dyn FnMut(),
     ) -> Result<Option<Event>> {
         let store = self.store;
-        let err = |e: rusqlite::Error| store.err(e);
         let Some(tx) = store.begin_write(self.wait, cancel, waiting)? else {
             return Ok(None);
         };
-        let open = open_cases(&tx).map_err(err)?;
+        let open = tx.open_cases()?;
         let event = if open.is_empty() || self.rng.u32(0..3) == 0 {
             let seq = |pattern: &str, rest: &str| {
-                let taken = count_nomor_like(&tx, pattern).unwrap_or(0);
+                let taken = tx.count_nomor_like(pattern).unwrap_or(0);
                 let mut n = u64::try_from(taken).unwrap_or(0) + 1;
-                while matches!(find_case(&tx, &format!("{n:03}{rest}")), Ok(Some(_))) {
+                while matches!(tx.find_case(&format!("{n:03}{rest}")), Ok(Some(_))) {
                     n += 1;
                 }
                 n
@@ -588,19 +584,17 @@ impl<'s> Simulator<'s> {
                 by: self.who.clone(),
                 note: Some("simulasi".into()),
             };
-            insert_case(
-                &tx,
+            tx.insert_case(
                 &case,
                 &[first],
                 Some(self.batch_id),
                 today.and_time(now.time()),
-            )
-            .map_err(err)?;
+            )?;
             self.new += 1;
             Event::New(Box::new(case))
         } else {
             let (id, nomor) = &open[self.rng.usize(0..open.len())];
-            let Some((_, old)) = find_case(&tx, nomor).map_err(err)? else {
+            let Some((_, old)) = tx.find_case(nomor)? else {
                 return Err({
                     let m = Core::SimulateVanished { nomor, id: *id };
                     Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -617,7 +611,7 @@ impl<'s> Simulator<'s> {
             };
             let at = today.max(old.tanggal_diterima).and_time(now.time());
             let new = advance(&old, to, today, &mut self.rng);
-            update_case(&tx, *id, &old, &new, Some(self.batch_id), at).map_err(err)?;
+            tx.update_case(*id, &old, &new, Some(self.batch_id), at)?;
             let change = StatusChange {
                 from: Some(old.status),
                 to,
@@ -625,7 +619,7 @@ impl<'s> Simulator<'s> {
                 by: self.who.clone(),
                 note: Some("simulasi".into()),
             };
-            insert_history(&tx, *id, &change, Some(self.batch_id)).map_err(err)?;
+            tx.insert_history(*id, &change, Some(self.batch_id))?;
             self.changed += 1;
             Event::Change {
                 nomor: nomor.clone(),
@@ -635,8 +629,8 @@ impl<'s> Simulator<'s> {
         };
         let n = i64::try_from(self.new).unwrap_or(i64::MAX);
         let c = i64::try_from(self.changed).unwrap_or(i64::MAX);
-        finish_batch(&tx, self.batch_id, [n + c, n, c, 0, 0]).map_err(err)?;
-        tx.commit().map_err(err)?;
+        tx.finish_batch(self.batch_id, [n + c, n, c, 0, 0])?;
+        tx.commit()?;
         Ok(Some(event))
     }
 }

@@ -2,14 +2,16 @@
 //! ids given by SQLite, first history and change-log entries by range) and the bulk mode that sets
 //! the per-row insert triggers aside. Runs inside the caller's write transaction; never commits.
 
+use std::path::Path;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::{Case, Reference, StatusChange};
 use crate::error::Result;
-use crate::store::Store;
-use crate::store::write::{CASE_COLUMNS, case_values, datetime_text};
+use crate::store::write::{CASE_COLUMNS, Write, case_values, datetime_text};
+use crate::store::{Store, sqlite_error};
 
 impl Store {
     /// Readies this connection for a large write transaction; changes nothing in the file. It may
@@ -54,6 +56,14 @@ pub fn reference_unchanged(tx: &Transaction<'_>, reference: &Reference) -> rusql
     )
 }
 
+impl Write<'_> {
+    /// Whether the regions and stages stored are those of `reference`: nobody can change them
+    /// until this transaction ends.
+    pub fn reference_unchanged(&self, reference: &Reference) -> Result<bool> {
+        reference_unchanged(self.transaction(), reference).map_err(|e| self.err(e))
+    }
+}
+
 /// How many new cases one INSERT writes: one statement started and stepped per 64 cases rather
 /// than per case.
 pub const INSERT_ROWS: usize = 64;
@@ -91,6 +101,8 @@ const FOLLOW_UP_ROWS: i64 = 8192;
 /// leave one small segment per range.)
 pub struct CaseWriter<'t> {
     conn: &'t rusqlite::Connection,
+    /// The database, for messages.
+    path: &'t Path,
     find: rusqlite::Statement<'t>,
     get: rusqlite::Statement<'t>,
     /// Where the fields are in the rows of `find` and `get` (the same columns).
@@ -131,7 +143,20 @@ impl<'t> CaseWriter<'t> {
     /// A writer of cases for batch `batch_id`, imported by `by` at `now`. In a `bulk`, the writer
     /// writes what the triggers it set aside would have.
     pub fn new(
+        w: &'t Write<'_>,
+        batch_id: i64,
+        by: &str,
+        now: NaiveDateTime,
+        bulk: Option<&Bulk>,
+    ) -> Result<CaseWriter<'t>> {
+        let path = w.path();
+        CaseWriter::prepare(w.transaction(), path, batch_id, by, now, bulk)
+            .map_err(|e| sqlite_error(path, e))
+    }
+
+    fn prepare(
         tx: &'t Transaction<'_>,
+        path: &'t Path,
         batch_id: i64,
         by: &str,
         now: NaiveDateTime,
@@ -166,6 +191,7 @@ impl<'t> CaseWriter<'t> {
         };
         Ok(CaseWriter {
             conn,
+            path,
             find,
             get: conn.prepare("SELECT * FROM cases WHERE id = ?1")?,
             columns,
@@ -198,22 +224,31 @@ impl<'t> CaseWriter<'t> {
     }
 
     /// The case with intake number `nomor` and its id, if any (not one this writer inserted).
-    pub fn find(&mut self, nomor: &str) -> rusqlite::Result<Option<(i64, Case)>> {
+    pub fn find(&mut self, nomor: &str) -> Result<Option<(i64, Case)>> {
         let columns = &self.columns;
         self.find
             .query_row([nomor], |r| Ok((r.get(columns.id)?, columns.case(r)?)))
             .optional()
+            .map_err(|e| sqlite_error(self.path, e))
     }
 
     /// The case with this id, if any (not one this writer inserted).
-    pub fn get(&mut self, id: i64) -> rusqlite::Result<Option<Case>> {
+    pub fn get(&mut self, id: i64) -> Result<Option<Case>> {
         let columns = &self.columns;
-        self.get.query_row([id], |r| columns.case(r)).optional()
+        self.get
+            .query_row([id], |r| columns.case(r))
+            .optional()
+            .map_err(|e| sqlite_error(self.path, e))
     }
 
     /// Inserts a new case (perhaps only with the next ones, or at [`CaseWriter::finish`]: within the
     /// same transaction either way); returns its id.
-    pub fn insert(&mut self, case: Case) -> rusqlite::Result<i64> {
+    pub fn insert(&mut self, case: Case) -> Result<i64> {
+        let path = self.path;
+        self.add(case).map_err(|e| sqlite_error(path, e))
+    }
+
+    fn add(&mut self, case: Case) -> rusqlite::Result<i64> {
         // The schema's CHECK on the intake number, which a bulk write's connection leaves to us.
         if case.nomor.trim_matches(' ').is_empty() {
             return Err(internal("a new case without an intake number".into()));
@@ -278,7 +313,13 @@ impl<'t> CaseWriter<'t> {
     }
 
     /// Appends one entry to a case's status history, in this writer's batch.
-    pub fn history(&mut self, case_id: i64, h: &StatusChange) -> rusqlite::Result<()> {
+    pub fn history(&mut self, case_id: i64, h: &StatusChange) -> Result<()> {
+        let path = self.path;
+        self.append_history(case_id, h)
+            .map_err(|e| sqlite_error(path, e))
+    }
+
+    fn append_history(&mut self, case_id: i64, h: &StatusChange) -> rusqlite::Result<()> {
         self.history.execute(params![
             case_id,
             h.from.map(|s| s.code()),
@@ -295,7 +336,12 @@ impl<'t> CaseWriter<'t> {
     }
 
     /// Inserts the pending cases and writes what the new cases still lack.
-    pub fn finish(mut self) -> rusqlite::Result<()> {
+    pub fn finish(mut self) -> Result<()> {
+        let path = self.path;
+        self.complete().map_err(|e| sqlite_error(path, e))
+    }
+
+    fn complete(&mut self) -> rusqlite::Result<()> {
         self.flush()?;
         self.follow_up()?;
         if let Some(index) = self.index.as_mut() {
@@ -420,7 +466,7 @@ fn bind_case(
 const BULK_FTS_HASH: i64 = 64 << 20;
 
 /// The full-text insert trigger (schema version 1).
-const FTS_INSERT: &str = "cases_fts_insert";
+pub(crate) const FTS_INSERT: &str = "cases_fts_insert";
 
 /// The change log's insert triggers (schema version 2), set aside together or not at all.
 const LOG_INSERTS: [&str; 2] = ["cases_log_insert", "history_log_insert"];
@@ -458,7 +504,11 @@ pub struct Bulk {
 impl Bulk {
     /// Sets the known insert triggers aside and, with the full-text one, lets FTS5 hold more
     /// pending terms.
-    pub fn begin(tx: &Transaction<'_>) -> rusqlite::Result<Bulk> {
+    pub fn begin(w: &Write<'_>) -> Result<Bulk> {
+        Bulk::set_aside(w.transaction()).map_err(|e| w.err(e))
+    }
+
+    fn set_aside(tx: &Transaction<'_>) -> rusqlite::Result<Bulk> {
         let stored_as_created = |name: &str| -> rusqlite::Result<Option<&'static str>> {
             let stored: Option<String> = tx
                 .query_row(
@@ -508,7 +558,11 @@ impl Bulk {
     }
 
     /// Puts the triggers and the `hashsize` setting back.
-    pub fn finish(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    pub fn finish(self, w: &Write<'_>) -> Result<()> {
+        self.put_back(w.transaction()).map_err(|e| w.err(e))
+    }
+
+    fn put_back(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
         match self.hashsize {
             Some(Some(stored)) => set_hashsize(tx, stored)?,
             Some(None) => {
@@ -625,14 +679,15 @@ mod tests {
     fn write_cases(n: i64, bulk: bool) {
         let mut store = Store::memory().unwrap();
         let now = at("2024-03-01 10:00:00");
-        let tx = store.conn_mut().transaction().unwrap();
+        let write = store.begin().unwrap();
+        let tx = write.transaction();
         for i in 0..2 {
-            insert_case(&tx, &case(100_000 + i), &[], None, now).unwrap();
+            insert_case(tx, &case(100_000 + i), &[], None, now).unwrap();
         }
-        let before = schema(&tx);
-        let batch_id = new_batch(&tx, now);
-        let set_aside = bulk.then(|| Bulk::begin(&tx).unwrap());
-        let mut w = CaseWriter::new(&tx, batch_id, "tester", now, set_aside.as_ref()).unwrap();
+        let before = schema(tx);
+        let batch_id = new_batch(tx, now);
+        let set_aside = bulk.then(|| Bulk::begin(&write).unwrap());
+        let mut w = CaseWriter::new(&write, batch_id, "tester", now, set_aside.as_ref()).unwrap();
         for i in 0..n {
             assert_eq!(
                 w.insert(case(i)).unwrap(),
@@ -642,18 +697,18 @@ mod tests {
         }
         w.finish().unwrap();
         if let Some(b) = set_aside {
-            b.finish(&tx).unwrap();
+            b.finish(&write).unwrap();
         }
-        assert_eq!(schema(&tx), before, "the trigger is back exactly as it was");
+        assert_eq!(schema(tx), before, "the trigger is back exactly as it was");
         assert_eq!(
             count(
-                &tx,
+                tx,
                 "SELECT count(*) FROM cases_fts_config WHERE k = 'hashsize'"
             ),
             0,
             "the FTS5 setting is back to its default"
         );
-        assert_eq!(count(&tx, "SELECT count(*) FROM cases"), n + 2);
+        assert_eq!(count(tx, "SELECT count(*) FROM cases"), n + 2);
         let mut read = tx.prepare("SELECT * FROM cases WHERE id = ?1").unwrap();
         for i in [0, 1, n / 2, n - 1].into_iter().filter(|&i| i < n) {
             let stored = read
@@ -663,7 +718,7 @@ mod tests {
         }
         assert_eq!(
             count(
-                &tx,
+                tx,
                 "SELECT count(*) FROM status_history WHERE batch_id IS NOT NULL"
             ),
             n,
@@ -693,7 +748,7 @@ mod tests {
         )
         .unwrap();
         let found = count(
-            &tx,
+            tx,
             &format!(
                 "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH 'nomor{}'",
                 n - 1
@@ -702,7 +757,7 @@ mod tests {
         assert_eq!(found, 1, "the last new case is found by full-text search");
         assert_eq!(
             count(
-                &tx,
+                tx,
                 "SELECT count(DISTINCT case_id) FROM case_changes WHERE case_id > 2"
             ),
             n,
@@ -722,10 +777,10 @@ mod tests {
     }
 
     /// The triggers a bulk sets aside and puts back, by name.
-    fn set_aside(tx: &Transaction<'_>) -> Vec<&'static str> {
-        let b = Bulk::begin(tx).unwrap();
+    fn set_aside(w: &Write<'_>) -> Vec<&'static str> {
+        let b = Bulk::begin(w).unwrap();
         let names = b.set_aside.iter().map(|(name, _)| *name).collect();
-        b.finish(tx).unwrap();
+        b.finish(w).unwrap();
         names
     }
 
@@ -733,18 +788,22 @@ mod tests {
     fn a_bulk_sets_aside_only_the_triggers_it_knows_and_logs_status_changes_itself() {
         let mut store = Store::memory().unwrap();
         let now = at("2024-03-01 10:00:00");
-        let tx = store.conn_mut().transaction().unwrap();
-        set_hashsize(&tx, 2 << 20).unwrap();
-        assert_eq!(set_aside(&tx), [FTS_INSERT, LOG_INSERTS[0], LOG_INSERTS[1]]);
+        let write = store.begin().unwrap();
+        let tx = write.transaction();
+        set_hashsize(tx, 2 << 20).unwrap();
         assert_eq!(
-            count(&tx, "SELECT v FROM cases_fts_config WHERE k = 'hashsize'"),
+            set_aside(&write),
+            [FTS_INSERT, LOG_INSERTS[0], LOG_INSERTS[1]]
+        );
+        assert_eq!(
+            count(tx, "SELECT v FROM cases_fts_config WHERE k = 'hashsize'"),
             2 << 20,
             "a setting stored before is stored again"
         );
-        let id = insert_case(&tx, &case(1), &[], None, now).unwrap();
-        let batch_id = new_batch(&tx, now);
-        let bulk = Bulk::begin(&tx).unwrap();
-        let mut w = CaseWriter::new(&tx, batch_id, "tester", now, Some(&bulk)).unwrap();
+        let id = insert_case(tx, &case(1), &[], None, now).unwrap();
+        let batch_id = new_batch(tx, now);
+        let bulk = Bulk::begin(&write).unwrap();
+        let mut w = CaseWriter::new(&write, batch_id, "tester", now, Some(&bulk)).unwrap();
         let change = StatusChange {
             from: Some(case(1).status),
             to: crate::domain::Status::Dihentikan,
@@ -755,9 +814,9 @@ mod tests {
         tx.execute("DELETE FROM case_changes", []).unwrap();
         w.history(id, &change).unwrap();
         drop(w);
-        bulk.finish(&tx).unwrap();
+        bulk.finish(&write).unwrap();
         assert_eq!(
-            count(&tx, "SELECT count(*) FROM case_changes"),
+            count(tx, "SELECT count(*) FROM case_changes"),
             1,
             "a new history entry of a known case is logged"
         );
@@ -769,20 +828,21 @@ mod tests {
              INSERT INTO case_changes (case_id) VALUES (new.case_id); END;",
         )
         .unwrap();
-        assert_eq!(set_aside(&tx), [FTS_INSERT]);
+        assert_eq!(set_aside(&write), [FTS_INSERT]);
         tx.execute_batch("DROP TRIGGER cases_fts_insert").unwrap();
-        assert_eq!(set_aside(&tx), Vec::<&str>::new());
+        assert_eq!(set_aside(&write), Vec::<&str>::new());
     }
 
     #[test]
     fn the_writer_reads_a_case_as_the_store_reads_it() {
         let mut store = Store::memory().unwrap();
         let now = at("2024-03-01 10:00:00");
-        let tx = store.conn_mut().transaction().unwrap();
+        let write = store.begin().unwrap();
+        let tx = write.transaction();
         let ids: Vec<i64> = (0..2)
-            .map(|i| insert_case(&tx, &case(i), &[], None, now).unwrap())
+            .map(|i| insert_case(tx, &case(i), &[], None, now).unwrap())
             .collect();
-        let mut w = CaseWriter::new(&tx, 1, "tester", now, None).unwrap();
+        let mut w = CaseWriter::new(&write, 1, "tester", now, None).unwrap();
         for (i, id) in ids.iter().enumerate() {
             let expected = case(i as i64);
             assert_eq!(w.get(*id).unwrap(), Some(expected.clone()));

@@ -1,6 +1,7 @@
 //! What `pantau check` asks the database: SQLite's integrity and foreign-key checks, the
-//! application id, the schema objects, FTS5's own check, and case histories that do not add up.
-//! Each returns what it found; the command words it in both languages.
+//! application id, the schema objects, FTS5's own check, and case histories that do not add up;
+//! and what `pantau doctor` asks: the quick integrity check and the journal mode. Each returns
+//! what it found; the command words it in both languages.
 
 use std::collections::BTreeMap;
 
@@ -38,6 +39,24 @@ fn count(store: &Store, sql: &str) -> Result<i64> {
 /// `PRAGMA integrity_check` (at most 100 rows): `["ok"]` when the file is whole.
 pub fn integrity(store: &Store) -> Result<Vec<String>> {
     texts(store, "PRAGMA integrity_check(100)")
+}
+
+/// `PRAGMA quick_check`: `["ok"]` when the file is whole, else what it found. The error is
+/// SQLite's own words when the check cannot run at all.
+pub fn quick_check(store: &Store) -> std::result::Result<Vec<String>, String> {
+    store
+        .conn()
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
+        .map_err(|e| e.to_string())
+}
+
+/// `PRAGMA journal_mode`: `wal` for a database in WAL mode.
+pub fn journal_mode(store: &Store) -> Result<String> {
+    store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .map_err(|e| store.err(e))
 }
 
 /// `PRAGMA foreign_key_check`: (table, rowid, parent table) of each row pointing nowhere.

@@ -1,4 +1,4 @@
-//! The only module that talks SQL: opening a database (pragmas, identity checks), migrations,
+//! With `engine/sql/`, the only module that talks SQL: opening a database (pragmas, identity checks), migrations,
 //! reference data, and writes of cases and their history. Nothing here draws or parses views.
 
 pub mod baseline;
@@ -6,6 +6,7 @@ pub mod bulk;
 pub mod checks;
 pub mod copy;
 pub mod files;
+pub mod load;
 pub mod meeting;
 mod migrate;
 pub mod read;

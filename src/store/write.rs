@@ -1,6 +1,8 @@
 //! Writes: reference data, import batches, cases with their status history, campaign activity.
-//! Every value is a bound parameter; callers group writes in one transaction.
+//! Every value is a bound parameter. Callers outside the store group their writes in a [`Write`],
+//! one transaction; the functions on a bare transaction are the store's own (and its tests').
 
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -10,7 +12,7 @@ use rusqlite::{ErrorCode, OptionalExtension, Transaction, TransactionBehavior, p
 
 use crate::domain::{Case, Holiday, Reference, Region, Stage, StatusChange};
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::{Store, sqlite_error};
 
 /// A batch about to be written: who wrote what from where.
 #[derive(Clone, Debug)]
@@ -292,7 +294,7 @@ impl Store {
         wait: Duration,
         cancel: &AtomicBool,
         waiting: &mut dyn FnMut(),
-    ) -> Result<Option<Transaction<'_>>> {
+    ) -> Result<Option<Write<'_>>> {
         let started = Instant::now();
         let mut told = false;
         loop {
@@ -305,7 +307,10 @@ impl Store {
                     self.conn()
                         .busy_timeout(wait.max(super::BUSY_TIMEOUT))
                         .map_err(|e| self.err(e))?;
-                    return Ok(Some(tx));
+                    return Ok(Some(Write {
+                        tx,
+                        path: self.path(),
+                    }));
                 }
                 Err(e)
                     if matches!(
@@ -332,12 +337,145 @@ impl Store {
         }
     }
 
+    /// Starts a write transaction (`BEGIN IMMEDIATE`) without waiting for another writer beyond
+    /// the store's busy timeout: for a database no one else writes, such as the demo being made.
+    pub fn begin(&mut self) -> Result<Write<'_>> {
+        let Store { conn, path, .. } = self;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite_error(path, e))?;
+        Ok(Write { tx, path })
+    }
+
     /// The batches that imported a file with this SHA-256, oldest first.
     pub fn batches_with_sha(&self, sha256: &str) -> Result<Vec<BatchInfo>> {
         let mut all = self.batches()?;
         all.retain(|b| b.sha256.as_deref() == Some(sha256));
         all.reverse();
         Ok(all)
+    }
+}
+
+/// A write transaction on a store: an import, a simulated event, the demo. What is written through
+/// it is kept by [`Write::commit`]; dropped without it, all of it is rolled back.
+pub struct Write<'s> {
+    tx: Transaction<'s>,
+    /// The database, as its store names it in messages.
+    path: &'s Path,
+}
+
+impl std::fmt::Debug for Write<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Write").field("path", &self.path).finish()
+    }
+}
+
+impl<'s> Write<'s> {
+    /// Keeps everything written.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tx.commit().map_err(|e| sqlite_error(path, e))
+    }
+
+    /// The database written.
+    pub fn path(&self) -> &'s Path {
+        self.path
+    }
+
+    /// The transaction itself, for the store's writers.
+    pub(crate) fn transaction(&self) -> &Transaction<'s> {
+        &self.tx
+    }
+
+    /// A SQLite error met in this transaction, as pantau's error.
+    pub(crate) fn err(&self, e: rusqlite::Error) -> Error {
+        sqlite_error(self.path, e)
+    }
+
+    /// Records a batch and returns its id.
+    pub fn insert_batch(&self, b: &NewBatch) -> Result<i64> {
+        insert_batch(&self.tx, b).map_err(|e| self.err(e))
+    }
+
+    /// Sets a batch's counts once it is done (total, new, changed, unchanged, rejected) and drops
+    /// the oldest entries of the change log.
+    pub fn finish_batch(&self, id: i64, counts: [i64; 5]) -> Result<()> {
+        finish_batch(&self.tx, id, counts).map_err(|e| self.err(e))
+    }
+
+    /// Inserts a new case with its status history; returns its id. See [`insert_case`].
+    pub fn insert_case(
+        &self,
+        case: &Case,
+        history: &[StatusChange],
+        batch_id: Option<i64>,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        insert_case(&self.tx, case, history, batch_id, now).map_err(|e| self.err(e))
+    }
+
+    /// Appends one entry to a case's status history.
+    pub fn insert_history(
+        &self,
+        case_id: i64,
+        h: &StatusChange,
+        batch_id: Option<i64>,
+    ) -> Result<()> {
+        insert_history(&self.tx, case_id, h, batch_id).map_err(|e| self.err(e))
+    }
+
+    /// Writes the fields in which `new` differs from `old`; returns the changed columns. See
+    /// [`update_case`].
+    pub fn update_case(
+        &self,
+        id: i64,
+        old: &Case,
+        new: &Case,
+        batch_id: Option<i64>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<&'static str>> {
+        update_case(&self.tx, id, old, new, batch_id, now).map_err(|e| self.err(e))
+    }
+
+    /// The case with intake number `nomor` and its id, if any.
+    pub fn find_case(&self, nomor: &str) -> Result<Option<(i64, Case)>> {
+        find_case(&self.tx, nomor).map_err(|e| self.err(e))
+    }
+
+    /// The ids and intake numbers of the cases whose handling is still going on, by id.
+    pub fn open_cases(&self) -> Result<Vec<(i64, String)>> {
+        open_cases(&self.tx).map_err(|e| self.err(e))
+    }
+
+    /// How many intake numbers match a `LIKE` pattern.
+    pub fn count_nomor_like(&self, pattern: &str) -> Result<i64> {
+        count_nomor_like(&self.tx, pattern).map_err(|e| self.err(e))
+    }
+
+    /// Records the campaign activities supervised in one region in the week starting
+    /// `week_start`.
+    pub fn upsert_activity(
+        &self,
+        region: &str,
+        week_start: NaiveDate,
+        counts: [i64; 4],
+    ) -> Result<()> {
+        upsert_activity(&self.tx, region, week_start, counts).map_err(|e| self.err(e))
+    }
+
+    /// How many cases are stored.
+    pub fn case_count(&self) -> Result<i64> {
+        crate::store::read::count_cases(&self.tx).map_err(|e| self.err(e))
+    }
+
+    /// The id of every stored case by intake number.
+    pub fn all_ids(&self) -> Result<std::collections::HashMap<String, i64>> {
+        all_ids(&self.tx).map_err(|e| self.err(e))
+    }
+
+    /// The stored intake numbers not written in their key form, by key. See [`unusual_nomors`].
+    pub fn unusual_nomors(&self) -> Result<std::collections::HashMap<String, String>> {
+        unusual_nomors(&self.tx).map_err(|e| self.err(e))
     }
 }
 

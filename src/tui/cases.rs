@@ -338,8 +338,8 @@ impl CaseList {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::SortValue;
     use chrono::NaiveDate;
-    use rusqlite::types::Value;
 
     fn row(id: i64) -> CaseRow {
         let mut r = CaseRow {
@@ -356,7 +356,7 @@ mod tests {
             new: false,
             cursor: Default::default(),
         };
-        r.cursor.0 = Some(Value::Integer(id));
+        r.cursor.0 = Some(SortValue::Integer(id));
         r
     }
 

@@ -202,7 +202,7 @@ fn serve(
                                         Some((_, s)) => s
                                             .reference()
                                             .ok()
-                                            .and_then(|r| CaseIndex::build(s.conn(), &r).ok())
+                                            .and_then(|r| CaseIndex::build(s, &r).ok())
                                             .map(Arc::new),
                                         None => None,
                                     };

@@ -48,10 +48,10 @@ fn a_case_written_by_another_connection_reaches_the_index_by_refresh() {
     let db = demo_db(dir.path());
     let reader = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = reader.reference().unwrap();
-    let mut index = CaseIndex::build(reader.conn(), &reference).unwrap();
+    let mut index = CaseIndex::build(&reader, &reference).unwrap();
     assert_eq!(total(&reader, &index, "asof:2024-02-02"), 47);
     assert_eq!(
-        index.refresh(reader.conn(), &reference).unwrap(),
+        index.refresh(&reader, &reference).unwrap(),
         Refresh::Current
     );
 
@@ -63,7 +63,7 @@ fn a_case_written_by_another_connection_reaches_the_index_by_refresh() {
         feb2(),
     );
     assert_eq!(
-        index.refresh(reader.conn(), &reference).unwrap(),
+        index.refresh(&reader, &reference).unwrap(),
         Refresh::Updated(1)
     );
     assert_eq!(total(&reader, &index, "asof:2024-02-02"), 48);
@@ -74,7 +74,7 @@ fn a_case_written_by_another_connection_reaches_the_index_by_refresh() {
             "asof:2024-02-02 region:samarinda stage:kampanye"
         ),
         {
-            let fresh = CaseIndex::build(reader.conn(), &reference).unwrap();
+            let fresh = CaseIndex::build(&reader, &reference).unwrap();
             total(
                 &reader,
                 &fresh,
@@ -90,7 +90,7 @@ fn status_changes_and_deletions_from_outside_pantau_reach_the_index() {
     let db = demo_db(dir.path());
     let reader = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = reader.reference().unwrap();
-    let mut index = CaseIndex::build(reader.conn(), &reference).unwrap();
+    let mut index = CaseIndex::build(&reader, &reference).unwrap();
     let before = both(&reader, &index, "").1.headline;
 
     // As the sqlite3 shell would: no pantau code involved, only the triggers.
@@ -115,7 +115,7 @@ fn status_changes_and_deletions_from_outside_pantau_reach_the_index() {
         ))
         .unwrap();
     assert_eq!(
-        index.refresh(reader.conn(), &reference).unwrap(),
+        index.refresh(&reader, &reference).unwrap(),
         Refresh::Updated(2)
     );
     let (sql, fast) = both(&reader, &index, "");
@@ -139,7 +139,7 @@ fn a_reader_behind_the_pruned_log_rebuilds() {
     let db = demo_db(dir.path());
     let reader = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = reader.reference().unwrap();
-    let mut index = CaseIndex::build(reader.conn(), &reference).unwrap();
+    let mut index = CaseIndex::build(&reader, &reference).unwrap();
     insert_case(
         &db,
         "998/TM/PL/Kota/23.04/II/2024",
@@ -155,7 +155,7 @@ fn a_reader_behind_the_pruned_log_rebuilds() {
         )
         .unwrap();
     assert_eq!(
-        index.refresh(reader.conn(), &reference).unwrap(),
+        index.refresh(&reader, &reference).unwrap(),
         Refresh::Rebuilt
     );
     assert_eq!(total(&reader, &index, "asof:2024-02-02"), 48);
@@ -167,7 +167,7 @@ fn the_cache_file_round_trips_and_is_never_trusted_blindly() {
     let db = demo_db(dir.path());
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = store.reference().unwrap();
-    let index = CaseIndex::build(store.conn(), &reference).unwrap();
+    let index = CaseIndex::build(&store, &reference).unwrap();
     let file = dir.path().join("demo.idx");
     cache::write(&file, &index).unwrap();
     assert_eq!(cache::read(&file).unwrap(), index);
@@ -183,10 +183,10 @@ fn the_cache_file_round_trips_and_is_never_trusted_blindly() {
     let other_dir = tempfile::tempdir().unwrap();
     let other_db = demo_db(other_dir.path());
     let other = Store::open(&other_db, Mode::ReadOnly).unwrap();
-    let mut foreign = CaseIndex::build(other.conn(), &reference).unwrap();
+    let mut foreign = CaseIndex::build(&other, &reference).unwrap();
     assert_ne!(foreign.database_id, index.database_id);
     assert_eq!(
-        foreign.refresh(store.conn(), &reference).unwrap(),
+        foreign.refresh(&store, &reference).unwrap(),
         Refresh::Rebuilt
     );
     assert_eq!(foreign.database_id, index.database_id);
@@ -198,7 +198,7 @@ fn a_view_the_index_cannot_compile_is_answered_by_sql() {
     let db = demo_db(dir.path());
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = store.reference().unwrap();
-    let index = CaseIndex::build(store.conn(), &reference).unwrap();
+    let index = CaseIndex::build(&store, &reference).unwrap();
     // Before 1970: outside the index's day range, so SQL answers, and answers the same.
     let view = pantau::view::parse("from:1969-01-01", &reference).unwrap();
     let sql = Engine::new(&store, feb2(), rules(&store)).unwrap();
@@ -216,7 +216,7 @@ fn an_index_read_without_histories_answers_current_views_and_leaves_past_ones_to
     let db = demo_db(dir.path());
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = store.reference().unwrap();
-    let full = CaseIndex::build(store.conn(), &reference).unwrap();
+    let full = CaseIndex::build(&store, &reference).unwrap();
     let file = dir.path().join("demo.idx");
     cache::write(&file, &full).unwrap();
     let light = cache::read_with(&file, false).unwrap();

@@ -450,7 +450,7 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
 /// The column index of the fixture's database.
 fn index_of(fx: &Fixture) -> Arc<CaseIndex> {
     let reference = fx.store.reference().unwrap();
-    Arc::new(CaseIndex::build(fx.store.conn(), &reference).unwrap())
+    Arc::new(CaseIndex::build(&fx.store, &reference).unwrap())
 }
 
 proptest! {

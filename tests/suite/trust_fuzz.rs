@@ -80,7 +80,7 @@ fn import_any(format: Format, name: &str, data: &[u8]) {
         };
         let cancel = AtomicBool::new(false);
         let input = Input::from_bytes(name, format, data.to_vec());
-        let tx = store.conn().unchecked_transaction().unwrap();
+        let tx = store.begin().unwrap();
         let result = import::check_and_write(
             &tx,
             input,

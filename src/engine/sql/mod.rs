@@ -1,10 +1,19 @@
-//! The one WHERE builder: turns a view into SQL over the cases "as of" a date, with every user
-//! value a bound parameter. Counts, pages and exports all select from the relation built here.
+//! Every statement the engine runs. Here the one WHERE builder: it turns a view into SQL over the
+//! cases "as of" a date, with every user value a bound parameter, and registers the deadline
+//! function that SQL calls. Counts, pages and exports all select from the relation built here:
+//! `counts` and `pages` hold those statements, `index` what the column index reads.
+
+pub(crate) mod counts;
+pub(crate) mod index;
+pub(crate) mod pages;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 
-use crate::domain::{Status, TypeGroup};
+use crate::domain::{DeadlineRules, Status, TypeGroup};
+use crate::error::Result;
+use crate::store::Store;
 use crate::view::{Flag, SortKey, Term, TermKind, TextTerm, View};
 
 /// SQL text with its numbered parameters.
@@ -32,6 +41,42 @@ impl Params {
             .map(|v| self.text(v.as_ref()))
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// The value a row of the case list sorts by (see [`sort_expr`]): a date or an intake number as
+/// text, or a display position. A page's cursor holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SortValue {
+    Integer(i64),
+    Text(String),
+}
+
+impl ToSql for SortValue {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            SortValue::Integer(i) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
+            SortValue::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+        })
+    }
+}
+
+impl FromSql for SortValue {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Integer(i) => Ok(SortValue::Integer(i)),
+            ValueRef::Text(_) => value.as_str().map(|t| SortValue::Text(t.to_string())),
+            _ => Err(FromSqlError::InvalidType),
+        }
+    }
+}
+
+impl From<&SortValue> for Value {
+    fn from(v: &SortValue) -> Value {
+        match v {
+            SortValue::Integer(i) => Value::Integer(*i),
+            SortValue::Text(t) => Value::Text(t.clone()),
+        }
     }
 }
 
@@ -237,6 +282,32 @@ fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
         .map(|(i, c)| format!("WHEN '{c}' THEN {i}"))
         .collect();
     format!("CASE {col} {} ELSE 999 END", arms.join(" "))
+}
+
+/// Registers `pantau_due(status, known, received, registered, extended)` on the store's connection:
+/// the deadline of a case as an ISO date, or NULL when handling has ended.
+pub(crate) fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
+    store
+        .conn()
+        .create_scalar_function(
+            "pantau_due",
+            5,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            move |ctx| {
+                let status: String = ctx.get(0)?;
+                let Some(status) = Status::from_code(&status) else {
+                    return Ok(None);
+                };
+                let known: Option<NaiveDate> = ctx.get(1)?;
+                let received: NaiveDate = ctx.get(2)?;
+                let registered: Option<NaiveDate> = ctx.get(3)?;
+                let extended: bool = ctx.get(4)?;
+                Ok(rules
+                    .deadline(status, known, received, registered, extended)
+                    .map(|d| d.due.to_string()))
+            },
+        )
+        .map_err(|e| store.err(e))
 }
 
 #[cfg(test)]

@@ -1,0 +1,46 @@
+//! The dimensions cases are counted by. A leaf of the engine: the SQL that reads each one
+//! (`sql::counts`) and the figures that name it both import it.
+
+use crate::i18n::Lang;
+
+/// A dimension cases can be counted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dim {
+    Region,
+    Stage,
+    Type,
+    Status,
+    Source,
+    Week,
+}
+
+impl Dim {
+    /// The name used on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dim::Region => "region",
+            Dim::Stage => "stage",
+            Dim::Type => "type",
+            Dim::Status => "status",
+            Dim::Source => "source",
+            Dim::Week => "week",
+        }
+    }
+
+    /// The heading of this dimension.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        use crate::i18n::{Msg, tr};
+        tr(
+            lang,
+            match self {
+                Dim::Region => Msg::Region,
+                Dim::Stage => Msg::Stage,
+                Dim::Type => Msg::Type,
+                Dim::Status => Msg::Status,
+                Dim::Source => Msg::Source,
+                Dim::Week => Msg::Week,
+            },
+        )
+    }
+}

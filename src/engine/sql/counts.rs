@@ -1,0 +1,114 @@
+//! The counts over the relation of a view: the headline figures, the same per region, and the
+//! number of cases per key of one or two dimensions.
+
+use std::collections::HashMap;
+
+use rusqlite::params_from_iter;
+
+use crate::domain::{Source, Status};
+use crate::engine::dim::Dim;
+use crate::engine::sql::{Dates, Params, relation};
+use crate::error::Result;
+use crate::store::Store;
+use crate::view::View;
+
+/// The headline figures in the order of `Headline`'s fields: total, temuan, laporan, registered,
+/// violations, not a violation, in process, overdue.
+pub type Figures = [i64; 8];
+
+/// The column of the relation that holds a dimension's key.
+fn column(dim: Dim) -> &'static str {
+    match dim {
+        Dim::Region => "kode_wilayah",
+        Dim::Stage => "kode_tahapan",
+        Dim::Type => "tg",
+        Dim::Status => "st",
+        Dim::Source => "sumber",
+        Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')",
+    }
+}
+
+/// The aggregate columns of the [`Figures`], over the relation `w`.
+fn figure_columns(p: &mut Params) -> String {
+    let closed = p.bind_list(Status::closed_codes());
+    let viol = p.text(Status::Pelanggaran.code());
+    let notv = p.text(Status::BukanPelanggaran.code());
+    let temuan = p.text(Source::Temuan.code());
+    let laporan = p.text(Source::Laporan.code());
+    format!(
+        "count(*), COALESCE(SUM(sumber = {temuan}), 0), COALESCE(SUM(sumber = {laporan}), 0), \
+         COALESCE(SUM(reg), 0), COALESCE(SUM(st = {viol}), 0), COALESCE(SUM(st = {notv}), 0), \
+         COALESCE(SUM(st NOT IN ({closed})), 0), COALESCE(SUM(overdue), 0)"
+    )
+}
+
+/// The [`Figures`] of a row, from its column `first` on.
+fn figures_from(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Figures> {
+    let mut f = [0; 8];
+    for (i, v) in f.iter_mut().enumerate() {
+        *v = row.get(first + i)?;
+    }
+    Ok(f)
+}
+
+/// The headline figures of the cases of `view`.
+pub(crate) fn headline(store: &Store, view: &View, dates: Dates) -> Result<Figures> {
+    let mut p = Params::default();
+    let rel = relation(view, dates, &mut p);
+    let cols = figure_columns(&mut p);
+    let sql = format!("{rel} SELECT {cols} FROM w");
+    store
+        .conn()
+        .query_row(&sql, params_from_iter(&p.values), |r| figures_from(r, 0))
+        .map_err(|e| store.err(e))
+}
+
+/// The headline figures of the cases of `view` in each region that has any, by region code.
+pub(crate) fn headline_by_region(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+) -> Result<HashMap<String, Figures>> {
+    let mut p = Params::default();
+    let rel = relation(view, dates, &mut p);
+    let cols = figure_columns(&mut p);
+    let sql = format!("{rel} SELECT kode_wilayah, {cols} FROM w GROUP BY kode_wilayah");
+    let mut stmt = store
+        .conn()
+        .prepare_cached(&sql)
+        .map_err(|e| store.err(e))?;
+    stmt.query_map(params_from_iter(&p.values), |r| {
+        Ok((r.get::<_, String>(0)?, figures_from(r, 1)?))
+    })
+    .and_then(|rows| rows.collect())
+    .map_err(|e| store.err(e))
+}
+
+/// How many cases of `view` have each combination of keys of `dims` found among them.
+pub(crate) fn count_by(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+    dims: &[Dim],
+) -> Result<Vec<(Vec<String>, i64)>> {
+    let mut p = Params::default();
+    let rel = relation(view, dates, &mut p);
+    let cols: Vec<&str> = dims.iter().map(|d| column(*d)).collect();
+    let sql = format!(
+        "{rel} SELECT {c}, count(*) FROM w GROUP BY {c}",
+        c = cols.join(", ")
+    );
+    let mut stmt = store
+        .conn()
+        .prepare_cached(&sql)
+        .map_err(|e| store.err(e))?;
+    let n = dims.len();
+    stmt.query_map(params_from_iter(&p.values), |r| {
+        let keys = (0..n)
+            .map(|i| r.get::<_, String>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((keys, r.get::<_, i64>(n)?))
+    })
+    .and_then(|rows| rows.collect())
+    .map_err(|e| store.err(e))
+}

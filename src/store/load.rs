@@ -1,0 +1,214 @@
+//! Loading many generated cases fast (the synthetic demo): a larger page cache for the load, the
+//! full-text index built once at the end rather than row by row, and cases written from their
+//! stored text by two statements prepared once.
+
+use std::path::Path;
+
+use rusqlite::{CachedStatement, OptionalExtension, params};
+
+use crate::error::Result;
+use crate::store::bulk::FTS_INSERT;
+use crate::store::write::Write;
+use crate::store::{Store, sqlite_error};
+
+impl Store {
+    /// Runs `load` with the page cache set to `cache_size` (as SQLite takes it: negative for KiB),
+    /// so that the indexes of a big load stay in memory; then sets it back as it was, whatever
+    /// `load` did.
+    pub fn with_page_cache<T>(
+        &mut self,
+        cache_size: i64,
+        load: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        let before: i64 = self
+            .conn()
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        self.conn()
+            .pragma_update(None, "cache_size", cache_size)
+            .map_err(|e| self.err(e))?;
+        let result = load(self);
+        let restored = self
+            .conn()
+            .pragma_update(None, "cache_size", before)
+            .map_err(|e| self.err(e));
+        let out = result?;
+        restored?;
+        Ok(out)
+    }
+}
+
+/// A case as stored, every field already the text (or number) written: the synthetic demo makes
+/// these without building a `Case`, a million at a time.
+#[derive(Clone, Copy, Debug)]
+pub struct CaseText<'a> {
+    pub id: i64,
+    pub nomor: &'a str,
+    pub nomor_registrasi: Option<&'a str>,
+    pub sumber: &'a str,
+    pub kode_wilayah: &'a str,
+    pub kecamatan: &'a str,
+    pub kode_tahapan: &'a str,
+    pub tanggal_kejadian: &'a str,
+    pub tanggal_diketahui: &'a str,
+    pub tanggal_diterima: &'a str,
+    pub tanggal_registrasi: Option<&'a str>,
+    pub status: &'a str,
+    pub diperpanjang: bool,
+    pub jenis_dugaan: Option<&'a str>,
+    pub jenis_pelanggaran: Option<&'a str>,
+    pub pasal: &'a str,
+    pub uraian: &'a str,
+    pub terlapor: &'a str,
+    pub kategori_terlapor: Option<&'a str>,
+    pub pelapor: Option<&'a str>,
+    pub diteruskan_ke: Option<&'a str>,
+    pub nomor_surat_penerusan: Option<&'a str>,
+    pub tanggal_penerusan: Option<&'a str>,
+    pub batch_id: i64,
+    /// Both `created_at` and `updated_at`.
+    pub written_at: &'a str,
+}
+
+/// A status history entry as stored.
+#[derive(Clone, Copy, Debug)]
+pub struct HistoryText<'a> {
+    pub case_id: i64,
+    pub from: Option<&'a str>,
+    pub to: &'a str,
+    pub changed_at: &'a str,
+    pub changed_by: &'a str,
+    pub batch_id: i64,
+}
+
+/// Writes cases and history entries given as [`CaseText`] and [`HistoryText`], each by its one
+/// prepared statement.
+pub struct CaseLoader<'t> {
+    case: CachedStatement<'t>,
+    history: CachedStatement<'t>,
+    path: &'t Path,
+}
+
+impl CaseLoader<'_> {
+    /// Inserts one case, with the id it names.
+    pub fn case(&mut self, c: &CaseText<'_>) -> Result<()> {
+        self.case
+            .execute(params![
+                c.id,
+                c.nomor,
+                c.nomor_registrasi,
+                c.sumber,
+                c.kode_wilayah,
+                c.kecamatan,
+                c.kode_tahapan,
+                c.tanggal_kejadian,
+                c.tanggal_diketahui,
+                c.tanggal_diterima,
+                c.tanggal_registrasi,
+                c.status,
+                c.diperpanjang,
+                c.jenis_dugaan,
+                c.jenis_pelanggaran,
+                c.pasal,
+                c.uraian,
+                c.terlapor,
+                c.kategori_terlapor,
+                c.pelapor,
+                c.diteruskan_ke,
+                c.nomor_surat_penerusan,
+                c.tanggal_penerusan,
+                c.batch_id,
+                c.written_at,
+            ])
+            .map(|_| ())
+            .map_err(|e| sqlite_error(self.path, e))
+    }
+
+    /// Appends one entry to a case's status history (without a note).
+    pub fn history(&mut self, h: &HistoryText<'_>) -> Result<()> {
+        self.history
+            .execute(params![
+                h.case_id,
+                h.from,
+                h.to,
+                h.changed_at,
+                h.changed_by,
+                h.batch_id
+            ])
+            .map(|_| ())
+            .map_err(|e| sqlite_error(self.path, e))
+    }
+}
+
+/// The full-text insert trigger while a load has set it aside: [`FullTextAside::rebuild`] indexes
+/// every case at once and puts the trigger back as it was stored.
+#[derive(Debug)]
+pub struct FullTextAside {
+    trigger: String,
+}
+
+impl FullTextAside {
+    /// Rebuilds the full-text index from the cases and puts the trigger back.
+    pub fn rebuild(self, w: &Write<'_>) -> Result<()> {
+        let tx = w.transaction();
+        tx.execute_batch("INSERT INTO cases_fts(cases_fts) VALUES('rebuild');")
+            .and_then(|()| tx.execute_batch(&self.trigger))
+            .map_err(|e| w.err(e))
+    }
+}
+
+impl<'s> Write<'s> {
+    /// The largest case id (0 without cases): a load numbers its cases after it.
+    pub fn largest_case_id(&self) -> Result<i64> {
+        self.transaction()
+            .query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The writer of a load's cases, its statements prepared once.
+    pub fn case_loader(&self) -> Result<CaseLoader<'_>> {
+        let tx = self.transaction();
+        let err = |e| self.err(e);
+        Ok(CaseLoader {
+            case: tx
+                .prepare_cached(
+                    "INSERT INTO cases (id, nomor, nomor_registrasi, sumber, kode_wilayah, kecamatan, \
+                     kode_tahapan, tanggal_kejadian, tanggal_diketahui, tanggal_diterima, \
+                     tanggal_registrasi, status, diperpanjang, jenis_dugaan, jenis_pelanggaran, pasal, \
+                     uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, nomor_surat_penerusan, \
+                     tanggal_penerusan, batch_id, created_at, updated_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)",
+                )
+                .map_err(err)?,
+            history: tx
+                .prepare_cached(
+                    "INSERT INTO status_history (case_id, from_status, to_status, changed_at, \
+                     changed_by, note, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)",
+                )
+                .map_err(err)?,
+            path: self.path(),
+        })
+    }
+
+    /// Sets the full-text insert trigger aside for a large load: the cases are indexed all at once
+    /// at the end (see [`FullTextAside::rebuild`]), which is faster than row by row.
+    pub fn set_full_text_aside(&self) -> Result<FullTextAside> {
+        let tx = self.transaction();
+        let err = |e| self.err(e);
+        let stored: Option<String> = tx
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                [FTS_INSERT],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(err)?;
+        // Fails as SQLite says when there is no such trigger.
+        tx.execute_batch(&format!("DROP TRIGGER {FTS_INSERT}"))
+            .map_err(err)?;
+        Ok(FullTextAside {
+            trigger: stored.unwrap_or_default(),
+        })
+    }
+}
