@@ -6,7 +6,7 @@ mod assemble;
 mod history;
 mod places;
 mod story;
-mod synthetic;
+pub mod synthetic;
 mod texts;
 mod topics;
 

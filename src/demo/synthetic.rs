@@ -24,7 +24,7 @@ const LOAD_CACHE_KIB: i64 = -262_144;
 const STEP: usize = 10_000;
 
 /// Whether to drop the FTS insert trigger during the load and rebuild the index at the end
-/// (measured faster for large loads; see the `synthetic_million` benchmark test).
+/// (measured faster for large loads; see `cargo bench --bench synthetic`).
 const REBUILD_FTS: bool = true;
 
 /// First and last day a synthetic case may be received, and the end of the date table.
@@ -470,7 +470,7 @@ pub fn synthetic(
 
 /// [`synthetic`], choosing how the full-text index is kept: by the trigger row by row, or rebuilt
 /// once at the end (`rebuild_fts`).
-pub(crate) fn load(
+pub fn load(
     store: &mut Store,
     n: usize,
     seed: u64,

@@ -2,7 +2,6 @@
 //! cancellation, and the 1,000,000-case benchmark (ignored by default).
 
 use super::*;
-use std::time::Instant;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2025, 1, 6)
@@ -284,47 +283,4 @@ fn synthetic_ids_continue_after_existing_cases() {
     )
     .unwrap();
     assert_eq!(store.case_count().unwrap(), 200);
-}
-
-/// `cargo test --release --lib demo::synthetic -- --ignored --nocapture`
-/// (`PANTAU_SYNTH_N` sets the count, `PANTAU_SYNTH_FTS=rebuild|trigger` one strategy only).
-#[test]
-#[ignore = "benchmark: writes 1,000,000 cases to a temporary file, both FTS strategies"]
-fn synthetic_million() {
-    let n: usize = std::env::var("PANTAU_SYNTH_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
-    let strategies = match std::env::var("PANTAU_SYNTH_FTS").as_deref() {
-        Ok("rebuild") => vec![true],
-        Ok("trigger") => vec![false],
-        _ => vec![true, false],
-    };
-    for rebuild in strategies {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store =
-            Store::open(&dir.path().join("synth.db"), crate::store::Mode::Create).unwrap();
-        store.load_reference(&Reference::embedded()).unwrap();
-        let t = Instant::now();
-        load(
-            &mut store,
-            n,
-            2024,
-            now(),
-            &mut |_| {},
-            &AtomicBool::new(false),
-            rebuild,
-        )
-        .unwrap();
-        let secs = t.elapsed().as_secs_f64();
-        println!(
-            "{n} synthetic cases, FTS {}: {secs:.1} s",
-            if rebuild {
-                "rebuilt at the end"
-            } else {
-                "by trigger"
-            }
-        );
-        assert_eq!(store.case_count().unwrap(), n as i64);
-    }
 }
