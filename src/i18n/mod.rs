@@ -472,8 +472,8 @@ const TABLE: &[(Msg, &str, &str)] = &[
     ),
     (
         Msg::TuiWeeks,
-        "KAMPANYE per minggu, menurut jenis",
-        "KAMPANYE cases per week, by type",
+        "Kasus kampanye per pekan",
+        "Campaign cases per pekan",
     ),
     (
         Msg::TuiWeekOutside,

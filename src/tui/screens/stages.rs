@@ -855,7 +855,7 @@ mod tests {
         let first = &first[..first.len().min(20)];
         for (w, h, most) in [(120, 40, 2), (160, 48, 5), (200, 50, 6)] {
             let screen = drawn(&f, w, h, crate::i18n::Lang::En);
-            for needed in [first, "Total", "KAMPANYE cases per week", "By region", "Berau"] {
+            for needed in [first, "Total", "Campaign cases per pekan", "By region", "Berau"] {
                 assert!(screen.contains(needed), "{w}x{h}: {needed}\n{screen}");
             }
             let band = empty_band(&screen);
