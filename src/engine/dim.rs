@@ -1,5 +1,5 @@
-//! The dimensions cases are counted by. A leaf of the engine: the SQL that reads each one
-//! (`sql::counts`) and the figures that name it both import it.
+//! The dimensions cases are counted by: a leaf of the engine, so that both the statements that
+//! count by one (`sql::counts`) and the figures that name one can import it.
 
 use crate::i18n::Lang;
 
