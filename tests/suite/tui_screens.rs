@@ -197,3 +197,44 @@ fn case_list_at_80x24_in_both_languages_narrowed_by_the_view_and_not() {
     assert_eq!(numbers(&campaign).len(), 4, "{campaign}");
     insta::assert_snapshot!("cases_campaign_samarinda_80x24", campaign);
 }
+
+/// Every screen and part at 80x24 (the size an SSH session opens with), in both languages; the
+/// case list whole and narrowed by a view. Nothing on them is a stage code or an English word on
+/// the Indonesian screens' own chrome.
+#[test]
+fn every_screen_at_80x24_in_both_languages() {
+    for (lang, tag) in [(Lang::Id, "id"), (Lang::En, "en")] {
+        let mut h = Harness::demo((80, 24), lang);
+        let mut shots = Vec::new();
+        for key in ['1', '2', '3', '4'] {
+            h.press(KeyCode::Char(key));
+            shots.push((format!("screen{key}"), h.screen()));
+        }
+        // The stage screen's other part.
+        h.press(KeyCode::Char('3'));
+        h.press(KeyCode::Right);
+        shots.push(("screen3_campaign".into(), h.screen()));
+        // The case list narrowed by a view that fixes the region and the stage.
+        h.press(KeyCode::Char('2'));
+        h.press(KeyCode::Char('/'));
+        h.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        h.type_text("region:samarinda stage:kampanye");
+        h.press(KeyCode::Enter);
+        shots.push(("screen2_narrowed".into(), h.screen()));
+        for (name, screen) in shots {
+            assert!(
+                !screen.contains("PENDAFTARAN_") && !screen.contains("DATA_PEMILIH"),
+                "{tag} {name}: a stage code\n{screen}"
+            );
+            if lang == Lang::Id {
+                for english in ["Dashboard", " cases", "view:", " live "] {
+                    assert!(
+                        !screen.contains(english),
+                        "{tag} {name}: {english}\n{screen}"
+                    );
+                }
+            }
+            insta::assert_snapshot!(format!("all_{name}_80x24_{tag}"), screen);
+        }
+    }
+}
