@@ -15,7 +15,7 @@ use crate::tui::screens::ScreenState;
 use crate::tui::state::Page;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_digits::{self, BigText, Size};
-use crate::tui::widgets::figure::delta_text;
+use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit, width};
 
 /// One headline figure: its digits, what it counts, and its change since the baseline.
@@ -42,8 +42,14 @@ impl App {
         };
         let h = counts.headline;
         // As on every screen: a change since the baseline only where there is one.
-        let delta =
-            |now: i64, base: Option<i64>| base.map(|b| now - b).filter(|d| *d != 0).map(delta_text);
+        let delta = |count: i64, base: Option<i64>| {
+            Figure {
+                count,
+                base,
+                mark: None,
+            }
+            .delta()
+        };
         let label = |text: &str, d: Option<String>| match d {
             Some(d) => format!("{text} {d}"),
             None => text.to_string(),
