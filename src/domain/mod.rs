@@ -5,6 +5,7 @@ pub mod case;
 pub mod codes;
 pub mod deadline;
 pub mod nomor;
+pub mod pekan;
 pub mod reference;
 pub mod tiles;
 
@@ -12,6 +13,7 @@ pub use case::{Case, StatusChange};
 pub use codes::{Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType};
 pub use deadline::{DayCount, Deadline, DeadlineRules};
 pub use nomor::{SHORTEST_NOMOR, clean_nomor, nomor_key, short_nomor};
+pub use pekan::{CampaignPeriod, Pekan};
 pub use reference::{Holiday, Reference, Region, Stage};
 
 use chrono::NaiveDate;

@@ -10,7 +10,7 @@ use crate::domain::{Source, Status, TypeGroup};
 use crate::engine::sql::counts::{self as sql, Figures};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
-use crate::i18n::{Lang, core::Core};
+use crate::i18n::Lang;
 use crate::view::View;
 
 /// The figures a coordination meeting asks for first.
@@ -298,12 +298,10 @@ impl Engine<'_> {
             Dim::Type => TypeGroup::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Status => Status::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Source => Source::from_code(key).map(|t| t.label(lang).to_string()),
-            Dim::Week => key.parse::<NaiveDate>().ok().map(|d| {
-                Core::Week {
-                    monday: d.format("%d/%m/%Y").to_string(),
-                }
-                .text(lang)
-            }),
+            Dim::Week => key
+                .parse::<NaiveDate>()
+                .ok()
+                .map(|d| crate::domain::pekan::day_range(lang, d, d + chrono::Duration::days(6))),
         }
     }
 }

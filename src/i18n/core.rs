@@ -253,8 +253,12 @@ pub enum Core<'a> {
     },
     /// No configuration file to save a view in.
     NoConfigFile,
-    /// A week's label: `Minggu 01/01/2024`.
-    Week { monday: String },
+    /// A campaign pekan with its dates: `Pekan ke-6 (2–8 Jan 2024)`.
+    Pekan { number: u32, days: String },
+    /// A campaign pekan without its dates: `Pekan ke-6`.
+    PekanNumber { number: u32 },
+    /// What a cumulative campaign figure counts from: `sejak 28 November 2023`.
+    SinceCampaignBegan { day: String },
     /// A deadline counted in calendar days.
     DaysCalendar,
     /// A deadline counted in working days.
@@ -343,6 +347,68 @@ pub enum Core<'a> {
 }
 
 impl Core<'_> {
+    /// A month's short name, 1 to 12 (`Agu` in Indonesian, `Aug` in English); `?` for no month.
+    pub fn month_short(lang: Lang, month: u32) -> &'static str {
+        const ID: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ];
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let names = match lang {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        };
+        usize::try_from(month)
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|i| names.get(i))
+            .copied()
+            .unwrap_or("?")
+    }
+
+    /// A month's full name, 1 to 12 (`Agustus`, `August`); `?` for no month.
+    pub fn month_long(lang: Lang, month: u32) -> &'static str {
+        const ID: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let names = match lang {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        };
+        usize::try_from(month)
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|i| names.get(i))
+            .copied()
+            .unwrap_or("?")
+    }
+
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Id};
@@ -1065,8 +1131,12 @@ impl Core<'_> {
             (Self::NoConfigFile, En) => {
                 "no configuration file (set HOME or XDG_CONFIG_HOME, or use --config FILE)".into()
             }
-            (Self::Week { monday }, Id) => format!("Minggu {monday}"),
-            (Self::Week { monday }, En) => format!("Week {monday}"),
+            (Self::Pekan { number, days }, Id) => format!("Pekan ke-{number} ({days})"),
+            (Self::Pekan { number, days }, En) => format!("Week {number} ({days})"),
+            (Self::PekanNumber { number }, Id) => format!("Pekan ke-{number}"),
+            (Self::PekanNumber { number }, En) => format!("Week {number}"),
+            (Self::SinceCampaignBegan { day }, Id) => format!("sejak {day}"),
+            (Self::SinceCampaignBegan { day }, En) => format!("since {day}"),
             (Self::DaysCalendar, Id) => "hari".into(),
             (Self::DaysCalendar, En) => "days".into(),
             (Self::DaysWorking, Id) => "hari kerja".into(),

@@ -271,7 +271,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::Type, "Jenis", "Type"),
     (Msg::Status, "Status", "Status"),
     (Msg::Source, "Sumber", "Source"),
-    (Msg::Week, "Minggu", "Week"),
+    (Msg::Week, "Pekan kalender", "Calendar week"),
     (Msg::NoView, "(semua)", "(all)"),
     // The interactive screen (src/tui).
     (Msg::TuiDashboard, "Ringkasan", "Dashboard"),
