@@ -4,9 +4,9 @@
 use chrono::{Duration, NaiveDate};
 use fastrand::Rng;
 
-use crate::demo::Activity;
 use crate::demo::places::OFFICES;
 use crate::demo::story::ymd;
+use crate::store::activities::ActivityRow;
 
 /// Totals over the whole campaign: limited meetings, face-to-face, rallies, other.
 pub(crate) const TOTALS: [i64; 4] = [5_600, 1_500, 5, 15];
@@ -21,8 +21,12 @@ const WEEK_WEIGHT: [f64; WEEKS] = [3.0, 6.0, 7.0, 8.0, 6.5, 7.0, 9.0, 10.0, 11.0
 /// Offices holding the five rallies (rapat umum, allowed from 21 Jan 2024).
 const RALLY_REGIONS: [&str; 5] = ["64.72", "64.71", "64.72", "64.02", "64.71"];
 
-/// The recap for every office and week.
-pub(crate) fn weekly(rng: &mut Rng) -> Vec<Activity> {
+/// The methods of [`TOTALS`], in its order.
+const METHODS: [&str; 4] = ["PERTEMUAN_TERBATAS", "TATAP_MUKA", "RAPAT_UMUM", "LAINNYA"];
+
+/// The recap for every office and pekan (the last recap week joins pekan 10, as the campaign's
+/// last pekan runs to its end).
+pub(crate) fn weekly(rng: &mut Rng) -> Vec<ActivityRow> {
     let first = ymd(2023, 11, 27);
     let weeks: Vec<NaiveDate> = (0..WEEKS)
         .map(|i| first + Duration::weeks(i as i64))
@@ -48,13 +52,26 @@ pub(crate) fn weekly(rng: &mut Rng) -> Vec<Activity> {
         let w = rng.usize(8..WEEKS);
         counts[r * WEEKS + w][2] += 1;
     }
-    cells
-        .iter()
-        .zip(counts)
-        .map(|(&(r, w), counts)| Activity {
-            region: OFFICES[r].code.to_string(),
-            week_start: weeks[w],
-            counts,
+    let _ = &weeks;
+    let mut rows: std::collections::BTreeMap<(String, u32, &str), i64> = Default::default();
+    for (&(r, w), counts) in cells.iter().zip(counts) {
+        let pekan = u32::try_from(w + 1).unwrap_or(1).min(10);
+        for (k, n) in counts.into_iter().enumerate() {
+            if n > 0 {
+                *rows
+                    .entry((OFFICES[r].code.to_string(), pekan, METHODS[k]))
+                    .or_default() += n;
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|((region, pekan, method), count)| ActivityRow {
+            region,
+            pekan,
+            method: method.to_string(),
+            contestant: "PARTAI".to_string(),
+            party: String::new(),
+            count,
         })
         .collect()
 }

@@ -10,12 +10,13 @@ pub mod synthetic;
 mod texts;
 mod topics;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use fastrand::Rng;
 
 use crate::domain::{Case, Reference, StatusChange};
 use crate::error::Result;
 use crate::store::Store;
+use crate::store::activities::ActivityRow;
 use crate::store::write::NewBatch;
 
 pub use synthetic::synthetic;
@@ -27,17 +28,6 @@ pub struct DemoCase {
     pub history: Vec<StatusChange>,
 }
 
-/// Campaign activities supervised by one office in one week.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Activity {
-    /// Kemendagri code of the office.
-    pub region: String,
-    /// The Monday the week starts on.
-    pub week_start: NaiveDate,
-    /// Limited meetings, face-to-face meetings, rallies, other.
-    pub counts: [i64; 4],
-}
-
 /// The Kaltim demo data set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Demo {
@@ -46,7 +36,7 @@ pub struct Demo {
     /// The cases in order of receipt.
     pub cases: Vec<DemoCase>,
     /// The weekly campaign-activity recap.
-    pub activity: Vec<Activity>,
+    pub activity: Vec<ActivityRow>,
 }
 
 /// The story of Pemilu 2024 in Kalimantan Timur told by plausible cases. Pure and deterministic:
@@ -86,8 +76,15 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
     for c in &demo.cases {
         tx.insert_case(&c.case, &c.history, Some(batch_id), now)?;
     }
+    let mut pekan: std::collections::BTreeMap<(&str, u32), Vec<ActivityRow>> = Default::default();
     for a in &demo.activity {
-        tx.upsert_activity(&a.region, a.week_start, a.counts)?;
+        pekan
+            .entry((&a.region, a.pekan))
+            .or_default()
+            .push(a.clone());
+    }
+    for ((region, n), rows) in pekan {
+        tx.write_pekan(region, n, &rows, Some(batch_id), now)?;
     }
     let n = demo.cases.len() as i64;
     tx.finish_batch(batch_id, [n, n, 0, 0, 0])?;

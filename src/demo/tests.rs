@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::params;
 
 use super::*;
@@ -244,15 +244,19 @@ fn check_figures(seed: u64) {
     );
 
     // Campaign activities: 7,120 in all, per kind as published.
-    let sums: (i64, i64, i64, i64, i64) = store
-        .conn()
-        .query_row(
-            "SELECT sum(pertemuan_terbatas), sum(tatap_muka), sum(rapat_umum), sum(lainnya), count(*) FROM campaign_activity",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .unwrap();
-    assert_eq!(sums, (5_600, 1_500, 5, 15, 121));
+    let mut all = crate::store::activities::Activities::default();
+    for (_, a) in store.campaign_activity(1..=10).unwrap() {
+        all += &a;
+    }
+    assert_eq!(
+        [
+            all.of("PERTEMUAN_TERBATAS"),
+            all.of("TATAP_MUKA"),
+            all.of("RAPAT_UMUM"),
+            all.of("LAINNYA")
+        ],
+        [5_600, 1_500, 5, 15]
+    );
 }
 
 #[test]
@@ -443,34 +447,28 @@ fn the_kukar_asn_case_went_to_kasn_on_31_january() {
 }
 
 #[test]
-fn the_activity_recap_covers_every_office_and_week() {
+fn the_activity_recap_covers_every_office_and_pekan() {
     let demo = kaltim(5);
-    assert_eq!(demo.activity.len(), 121);
-    assert!(
-        demo.activity
+    for code in [
+        "64", "64.71", "64.72", "64.74", "64.02", "64.08", "64.01", "64.09", "64.03", "64.07",
+        "64.11",
+    ] {
+        let pekan: HashSet<u32> = demo
+            .activity
             .iter()
-            .all(|a| a.week_start.weekday() == Weekday::Mon)
-    );
-    assert_eq!(
-        demo.activity.iter().map(|a| a.week_start).min(),
-        Some(d(2023, 11, 27))
-    );
-    assert_eq!(
-        demo.activity.iter().map(|a| a.week_start).max(),
-        Some(d(2024, 2, 5))
-    );
+            .filter(|a| a.region == code)
+            .map(|a| a.pekan)
+            .collect();
+        assert_eq!(pekan, (1..=10).collect(), "{code}");
+    }
     let per_region = |code: &str| {
         demo.activity
             .iter()
             .filter(|a| a.region == code)
-            .map(|a| a.counts.iter().sum::<i64>())
+            .map(|a| a.count)
             .sum::<i64>()
     };
-    let total: i64 = demo
-        .activity
-        .iter()
-        .map(|a| a.counts.iter().sum::<i64>())
-        .sum();
+    let total: i64 = demo.activity.iter().map(|a| a.count).sum();
     assert_eq!(total, 7_120);
     let mahulu = per_region("64.11");
     for code in [

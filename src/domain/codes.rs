@@ -176,6 +176,19 @@ code_enum! {
 }
 
 code_enum! {
+    /// Whose campaign activities a figure counts (jenis peserta): the releases split Pemilu 2024's
+    /// by parties, DPD candidates and presidential pairs, a Pilkada's by race.
+    ContestantKind {
+        Partai = "PARTAI", PesertaPartai | "partai" | "parties";
+        Dpd = "DPD", PesertaDpd;
+        Presiden = "PRESIDEN", PesertaPresiden | "capres" | "paslon presiden";
+        Gubernur = "GUBERNUR", PesertaGubernur | "cagub";
+        BupatiWalikota = "BUPATI_WALIKOTA", PesertaBupatiWalikota | "bupati" | "wali kota";
+        TidakDirinci = "TIDAK_DIRINCI", PesertaTidakDirinci | "semua" | "all";
+    }
+}
+
+code_enum! {
     /// Where a case was forwarded (tindak lanjut).
     Forwarding {
         Kpu = "KPU", Kpu;

@@ -10,16 +10,17 @@ pub mod reference;
 pub mod tiles;
 
 pub use case::{Case, StatusChange};
-pub use codes::{Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType};
+pub use codes::{
+    ContestantKind, Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType,
+};
 pub use deadline::{DayCount, Deadline, DeadlineRules};
 pub use nomor::{SHORTEST_NOMOR, clean_nomor, nomor_key, short_nomor};
 pub use pekan::{CampaignPeriod, Pekan};
-pub use reference::{Holiday, Reference, Region, Stage};
+pub use reference::{CampaignMethod, Holiday, Reference, Region, Stage};
 
 use chrono::NaiveDate;
 
-/// The stage the dashboard and the stage screen always show, even at zero.
-pub const CAMPAIGN: &str = "KAMPANYE";
+pub use reference::CAMPAIGN;
 
 /// Folds text for matching: lower case, with spaces, dashes, underscores and dots removed.
 pub fn fold(text: &str) -> String {

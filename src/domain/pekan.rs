@@ -3,7 +3,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::domain::{CAMPAIGN, Reference};
 use crate::i18n::Lang;
 use crate::i18n::core::Core;
 
@@ -26,12 +25,6 @@ impl CampaignPeriod {
     /// The period from `starts` to `ends`, if it is at least one day long.
     pub fn new(starts: NaiveDate, ends: NaiveDate) -> Option<CampaignPeriod> {
         (starts <= ends).then_some(CampaignPeriod { starts, ends })
-    }
-
-    /// The campaign stage's period in `reference`, if the stage has both dates.
-    pub fn of(reference: &Reference) -> Option<CampaignPeriod> {
-        let stage = reference.stage(CAMPAIGN)?;
-        CampaignPeriod::new(stage.starts_on?, stage.ends_on?)
     }
 
     /// How many pekan the campaign has: one per full seven days; the days left over belong to

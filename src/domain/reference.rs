@@ -10,12 +10,18 @@ use crate::domain::fold;
 pub use crate::error::ReferenceError;
 use crate::i18n::{Lang, core::Core};
 
+/// The stage the dashboard and the stage screen always show, even at zero; its dates are the
+/// campaign's, from which its pekan are counted.
+pub const CAMPAIGN: &str = "KAMPANYE";
+
 /// The embedded copies of assets/, so a bare host needs nothing beside the binary.
 pub const REGIONS_CSV: &str = include_str!("../../assets/regions.csv");
 /// See [`REGIONS_CSV`].
 pub const STAGES_CSV: &str = include_str!("../../assets/stages.csv");
 /// See [`REGIONS_CSV`].
 pub const HOLIDAYS_CSV: &str = include_str!("../../assets/holidays.csv");
+/// See [`REGIONS_CSV`].
+pub const METHODS_CSV: &str = include_str!("../../assets/campaign_methods.csv");
 
 /// One handling office: the provincial office or a kabupaten/kota.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +94,26 @@ impl Stage {
     }
 }
 
+/// One way of campaigning the office counts activities by (tatap muka, pertemuan terbatas, ...):
+/// reference data, since each election has its own list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignMethod {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub position: i64,
+}
+
+impl CampaignMethod {
+    /// The method's name in `lang` (data the reference file gives).
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.name_id,
+            Lang::En => &self.name_en,
+        }
+    }
+}
+
 /// One national holiday or collective leave day (cuti bersama).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Holiday {
@@ -102,6 +128,31 @@ pub struct Reference {
     pub regions: Vec<Region>,
     pub stages: Vec<Stage>,
     pub holidays: Vec<Holiday>,
+    /// The campaign methods activities are counted by, in display order.
+    pub methods: Vec<CampaignMethod>,
+}
+
+/// Parses and checks `campaign_methods.csv`: codes unique, at least one method.
+fn parse_methods(text: &str) -> Result<Vec<CampaignMethod>, ReferenceError> {
+    let mut methods: Vec<CampaignMethod> = parse_csv("campaign_methods.csv", text)?;
+    methods.sort_by_key(|m| m.position);
+    for (i, m) in methods.iter().enumerate() {
+        if methods[..i].iter().any(|o| fold(&o.code) == fold(&m.code)) {
+            return Err(ReferenceError::new(
+                "campaign_methods.csv",
+                0,
+                &Core::MethodTwice { code: &m.code },
+            ));
+        }
+    }
+    if methods.is_empty() {
+        return Err(ReferenceError::new(
+            "campaign_methods.csv",
+            0,
+            &Core::NoMethods,
+        ));
+    }
+    Ok(methods)
 }
 
 fn parse_csv<T: for<'de> Deserialize<'de>>(
@@ -129,7 +180,8 @@ impl Reference {
             .expect("embedded reference data is valid")
     }
 
-    /// Reads `regions.csv`, `stages.csv` and `holidays.csv` from a folder.
+    /// Reads `regions.csv`, `stages.csv` and `holidays.csv` from a folder, and
+    /// `campaign_methods.csv` if the folder has one (else the embedded list).
     pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
         let read = |name: &str| {
             let p = dir.join(name);
@@ -142,11 +194,15 @@ impl Reference {
                 }
             })
         };
-        Reference::parse(
+        let mut r = Reference::parse(
             &read("regions.csv")?,
             &read("stages.csv")?,
             &read("holidays.csv")?,
-        )
+        )?;
+        if dir.join("campaign_methods.csv").exists() {
+            r.methods = parse_methods(&read("campaign_methods.csv")?)?;
+        }
+        Ok(r)
     }
 
     /// Parses and checks the three files.
@@ -184,7 +240,22 @@ impl Reference {
             regions,
             stages,
             holidays,
+            methods: parse_methods(METHODS_CSV)?,
         })
+    }
+
+    /// The campaign method with exactly this code.
+    pub fn method(&self, code: &str) -> Option<&CampaignMethod> {
+        self.methods.iter().find(|m| m.code == code)
+    }
+
+    /// The campaign method whose code or name (in either language) matches `text`, as
+    /// [`fold`] compares them.
+    pub fn find_method(&self, text: &str) -> Option<&CampaignMethod> {
+        let want = fold(text);
+        self.methods
+            .iter()
+            .find(|m| fold(&m.code) == want || fold(&m.name_id) == want || fold(&m.name_en) == want)
     }
 
     /// The region with exactly this code.

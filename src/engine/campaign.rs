@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::domain::CAMPAIGN;
 use crate::domain::TypeGroup;
+use crate::domain::{CAMPAIGN, CampaignPeriod, Reference};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::meeting::Activities;
+use crate::store::activities::Activities;
 use crate::view::{Term, TermKind, View};
 
 /// One week of the chart (weeks start on Monday, as the weekly recap does).
@@ -52,6 +52,13 @@ pub struct Campaign {
     pub cases: i64,
     /// The activities supervised in those regions up to the as-of date.
     pub activities: Activities,
+}
+
+/// The campaign's period in `reference`: the campaign stage's dates, if it has both. Its pekan are
+/// counted from its first day.
+pub fn period(reference: &Reference) -> Option<CampaignPeriod> {
+    let stage = reference.stage(CAMPAIGN)?;
+    CampaignPeriod::new(stage.starts_on?, stage.ends_on?)
 }
 
 /// Cases per 1,000 activities, if there were activities.
@@ -126,11 +133,20 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
         .into_iter()
         .map(|g| (g.key, g.count))
         .collect();
-    let activity: HashMap<String, Activities> = engine
-        .store()
-        .campaign_activity(as_of)?
-        .into_iter()
-        .collect();
+    // The activities of the pekan begun by the as-of date (a pekan's figures are reported as it
+    // runs: the 9 Feb 2024 release counted pekan 10, which ran to 10 Feb).
+    let begun = period(engine.reference())
+        .map(|p| u32::try_from(p.begun_by(as_of).len()).unwrap_or(0))
+        .unwrap_or(0);
+    let activity: HashMap<String, Activities> = if begun == 0 {
+        HashMap::new()
+    } else {
+        engine
+            .store()
+            .campaign_activity(1..=begun)?
+            .into_iter()
+            .collect()
+    };
     let regions: Vec<RegionFigures> = engine
         .reference()
         .regions
@@ -139,12 +155,12 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
         .map(|r| RegionFigures {
             code: r.code.clone(),
             cases: by_region.get(&r.code).copied().unwrap_or(0),
-            activities: activity.get(&r.code).copied().unwrap_or_default(),
+            activities: activity.get(&r.code).cloned().unwrap_or_default(),
         })
         .collect();
     let mut activities = Activities::default();
     for r in &regions {
-        activities += r.activities;
+        activities += &r.activities;
     }
     Ok(Campaign {
         starts,
@@ -159,7 +175,6 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Reference;
 
     #[test]
     fn weeks_start_on_monday_and_region_terms_admit_or_exclude() {

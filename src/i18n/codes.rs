@@ -51,6 +51,13 @@ pub enum CodeLabel {
     Kasn,
     Bawaslu,
     InstansiLain,
+    // Whose campaign activity was supervised (jenis peserta).
+    PesertaPartai,
+    PesertaDpd,
+    PesertaPresiden,
+    PesertaGubernur,
+    PesertaBupatiWalikota,
+    PesertaTidakDirinci,
 }
 
 impl CodeLabel {
@@ -134,6 +141,18 @@ impl CodeLabel {
             (Self::Bawaslu, En) => "Bawaslu (ad-hoc supervisors)",
             (Self::InstansiLain, Id) => "Instansi lain",
             (Self::InstansiLain, En) => "Other agency",
+            (Self::PesertaPartai, Id) => "Partai politik",
+            (Self::PesertaPartai, En) => "Political parties",
+            (Self::PesertaDpd, Id) => "Calon anggota DPD",
+            (Self::PesertaDpd, En) => "DPD candidates",
+            (Self::PesertaPresiden, Id) => "Pasangan calon presiden",
+            (Self::PesertaPresiden, En) => "Presidential pairs",
+            (Self::PesertaGubernur, Id) => "Pasangan calon gubernur",
+            (Self::PesertaGubernur, En) => "Governor pairs",
+            (Self::PesertaBupatiWalikota, Id) => "Pasangan calon bupati/wali kota",
+            (Self::PesertaBupatiWalikota, En) => "Regent/mayor pairs",
+            (Self::PesertaTidakDirinci, Id) => "Tidak dirinci",
+            (Self::PesertaTidakDirinci, En) => "Not broken down",
         }
     }
 }

@@ -253,6 +253,10 @@ pub enum Core<'a> {
     },
     /// No configuration file to save a view in.
     NoConfigFile,
+    /// A campaign method's code is given twice in the reference file.
+    MethodTwice { code: &'a str },
+    /// The reference file lists no campaign method.
+    NoMethods,
     /// A campaign pekan with its dates: `Pekan ke-6 (2–8 Jan 2024)`.
     Pekan { number: u32, days: String },
     /// A campaign pekan without its dates: `Pekan ke-6`.
@@ -1131,6 +1135,10 @@ impl Core<'_> {
             (Self::NoConfigFile, En) => {
                 "no configuration file (set HOME or XDG_CONFIG_HOME, or use --config FILE)".into()
             }
+            (Self::MethodTwice { code }, Id) => format!("metode kampanye {code} tertulis dua kali"),
+            (Self::MethodTwice { code }, En) => format!("campaign method {code} is listed twice"),
+            (Self::NoMethods, Id) => "tidak ada metode kampanye satu pun".into(),
+            (Self::NoMethods, En) => "no campaign method is listed".into(),
             (Self::Pekan { number, days }, Id) => format!("Pekan ke-{number} ({days})"),
             (Self::Pekan { number, days }, En) => format!("Week {number} ({days})"),
             (Self::PekanNumber { number }, Id) => format!("Pekan ke-{number}"),

@@ -4,38 +4,13 @@
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, params, params_from_iter};
 
 use crate::domain::{Phase, Status};
 use crate::error::Result;
 use crate::store::{Store, sqlite_error};
-
-/// Campaign activities supervised (limited meetings, face-to-face meetings, rallies, other).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Activities {
-    pub limited: i64,
-    pub face_to_face: i64,
-    pub rallies: i64,
-    pub other: i64,
-}
-
-impl Activities {
-    /// All activities of the four kinds.
-    pub fn total(&self) -> i64 {
-        self.limited + self.face_to_face + self.rallies + self.other
-    }
-}
-
-impl std::ops::AddAssign for Activities {
-    fn add_assign(&mut self, o: Activities) {
-        self.limited += o.limited;
-        self.face_to_face += o.face_to_face;
-        self.rallies += o.rallies;
-        self.other += o.other;
-    }
-}
 
 /// What rewinding a copy to a past time changed in it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -50,31 +25,6 @@ pub struct Rewound {
 }
 
 impl Store {
-    /// The campaign activities supervised per region (by code) in the weeks that start on or
-    /// before `up_to`.
-    pub fn campaign_activity(&self, up_to: NaiveDate) -> Result<Vec<(String, Activities)>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT kode_wilayah, SUM(pertemuan_terbatas), SUM(tatap_muka), SUM(rapat_umum), \
-                 SUM(lainnya) FROM campaign_activity WHERE week_start <= ?1 GROUP BY kode_wilayah",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map([up_to.to_string()], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Activities {
-                    limited: r.get(1)?,
-                    face_to_face: r.get(2)?,
-                    rallies: r.get(3)?,
-                    other: r.get(4)?,
-                },
-            ))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
-    }
-
     /// Copies the database as it stands into the new file `dest`, in one read of a consistent
     /// state, and leaves the copy as a single file (rollback journal).
     pub fn copy_to(&self, dest: &Path) -> Result<()> {
@@ -201,22 +151,6 @@ pub fn rewind(path: &Path, at: NaiveDateTime) -> Result<Rewound> {
 mod tests {
     use super::*;
     use crate::store::Mode;
-
-    #[test]
-    fn activities_are_summed_per_region_up_to_a_week() {
-        let mut store = Store::memory().unwrap();
-        let tx = store.conn_mut().transaction().unwrap();
-        let monday = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
-        crate::store::write::upsert_activity(&tx, "64.71", monday(1), [10, 2, 0, 1]).unwrap();
-        crate::store::write::upsert_activity(&tx, "64.71", monday(8), [5, 1, 1, 0]).unwrap();
-        tx.commit().unwrap();
-        let a = store.campaign_activity(monday(7)).unwrap();
-        assert_eq!(a.len(), 1);
-        assert_eq!(a[0].1.total(), 13);
-        let a = store.campaign_activity(monday(8)).unwrap();
-        assert_eq!(a[0].1.total(), 20);
-        assert_eq!(a[0].1.rallies, 1);
-    }
 
     #[test]
     fn a_copy_is_a_single_file_and_the_source_is_untouched() {

@@ -12,6 +12,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("changes.sql"),
     include_str!("stamps.sql"),
     include_str!("stage_labels.sql"),
+    include_str!("activities_followups.sql"),
 ];
 
 /// The schema version this program writes.

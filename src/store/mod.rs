@@ -1,6 +1,7 @@
 //! With `engine/sql/`, the only module that talks SQL: opening a database (pragmas, identity checks), migrations,
 //! reference data, and writes of cases and their history. Nothing here draws or parses views.
 
+pub mod activities;
 pub mod baseline;
 pub mod bulk;
 pub mod checks;

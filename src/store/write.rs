@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use crate::domain::{Case, Holiday, Reference, Region, Stage, StatusChange};
+use crate::domain::{CampaignMethod, Case, Holiday, Reference, Region, Stage, StatusChange};
 use crate::error::{Error, Result};
 use crate::store::{Store, sqlite_error};
 
@@ -98,10 +98,27 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| self.err(e))?;
+        let methods = c
+            .prepare(
+                "SELECT code, name_id, name_en, position FROM campaign_methods ORDER BY position",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok(CampaignMethod {
+                        code: r.get("code")?,
+                        name_id: r.get("name_id")?,
+                        name_en: r.get("name_en")?,
+                        position: r.get("position")?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(|e| self.err(e))?;
         Ok(Reference {
             regions,
             stages,
             holidays,
+            methods,
         })
     }
 
@@ -171,6 +188,14 @@ fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> 
              starts_on = excluded.starts_on, ends_on = excluded.ends_on, position = excluded.position, \
              short_id = excluded.short_id, short_en = excluded.short_en",
             params![s.code, s.name_id, s.name_en, s.starts_on, s.ends_on, s.position, s.short_id, s.short_en],
+        )?;
+    }
+    for m in &r.methods {
+        tx.execute(
+            "INSERT INTO campaign_methods (code, name_id, name_en, position) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT(code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, \
+             position = excluded.position",
+            params![m.code, m.name_id, m.name_en, m.position],
         )?;
     }
     tx.execute("DELETE FROM holidays", [])?;
@@ -265,23 +290,6 @@ pub fn case_id(tx: &Transaction<'_>, nomor: &str) -> rusqlite::Result<Option<i64
         r.get(0)
     })
     .optional()
-}
-
-/// Records the campaign activities supervised in one region in the week starting `week_start`.
-pub fn upsert_activity(
-    tx: &Transaction<'_>,
-    region: &str,
-    week_start: NaiveDate,
-    counts: [i64; 4],
-) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO campaign_activity (kode_wilayah, week_start, pertemuan_terbatas, tatap_muka, rapat_umum, lainnya) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(kode_wilayah, week_start) DO UPDATE SET \
-         pertemuan_terbatas = excluded.pertemuan_terbatas, tatap_muka = excluded.tatap_muka, \
-         rapat_umum = excluded.rapat_umum, lainnya = excluded.lainnya",
-    )?
-    .execute(params![region, week_start, counts[0], counts[1], counts[2], counts[3]])?;
-    Ok(())
 }
 
 impl Store {
@@ -450,17 +458,6 @@ impl<'s> Write<'s> {
     /// How many intake numbers match a `LIKE` pattern.
     pub fn count_nomor_like(&self, pattern: &str) -> Result<i64> {
         count_nomor_like(&self.tx, pattern).map_err(|e| self.err(e))
-    }
-
-    /// Records the campaign activities supervised in one region in the week starting
-    /// `week_start`.
-    pub fn upsert_activity(
-        &self,
-        region: &str,
-        week_start: NaiveDate,
-        counts: [i64; 4],
-    ) -> Result<()> {
-        upsert_activity(&self.tx, region, week_start, counts).map_err(|e| self.err(e))
     }
 
     /// How many cases are stored.

@@ -426,12 +426,13 @@ impl Stages {
             mark: None,
         };
         let sentence = campaign_sentence(l, &cases.text(), &number(l, c.activities.total()));
-        let kinds: Vec<&str> = tr(l, Msg::TuiActivityKinds).split('|').collect();
-        let a = c.activities;
-        let by_kind = [a.limited, a.face_to_face, a.rallies, a.other]
+        let a = &c.activities;
+        let by_kind = ctx
+            .reference
+            .methods
             .iter()
-            .zip(kinds)
-            .map(|(n, k)| format!("{} {k}", number(l, *n)))
+            .filter(|m| a.of(&m.code) > 0)
+            .map(|m| format!("{} {}", number(l, a.of(&m.code)), m.name(l).to_lowercase()))
             .collect::<Vec<_>>()
             .join(" · ");
         vec![
@@ -761,7 +762,7 @@ mod tests {
     /// The fixture with a campaign as full as the demo's: eleven weeks, every region.
     fn meeting() -> Fixture {
         use crate::engine::campaign::{RegionFigures, Week};
-        use crate::store::meeting::Activities;
+        use crate::store::activities::Activities;
         let mut f = Fixture::new();
         let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 27).unwrap_or_default();
         let c = &mut f.counts.campaign;
@@ -787,17 +788,16 @@ mod tests {
             .map(|(i, r)| RegionFigures {
                 code: r.code.clone(),
                 cases: i as i64,
-                activities: Activities {
-                    limited: 100 * i as i64,
-                    ..Activities::default()
+                activities: {
+                    let mut a = Activities::default();
+                    a.add("PERTEMUAN_TERBATAS", 100 * i as i64);
+                    a
                 },
             })
             .collect();
         c.cases = 55;
-        c.activities = Activities {
-            limited: 5500,
-            ..Activities::default()
-        };
+        c.activities = Activities::default();
+        c.activities.add("PERTEMUAN_TERBATAS", 5500);
         f
     }
 
