@@ -213,6 +213,7 @@ impl Cli {
                 limits: Some(&a.limits),
                 ..data(&a.common, &a.writes)
             },
+            Command::Rekap(a) => data(&a.common, &a.writes),
             Command::Batches(a) | Command::Check(a) => data(&a.common, &a.writes),
             Command::Import(a) => data(&a.common, &a.writes),
             Command::Simulate(a) => data(&a.common, &a.writes),
@@ -295,6 +296,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Write every field of every case of a view.
     Export(ExportArgs),
+    /// Write the office's weekly release of the campaign for one pekan: activities supervised,
+    /// cases received, and what each office handled that pekan.
+    Rekap(RekapArgs),
     /// List the recorded import batches.
     Batches(Plain),
     /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
@@ -327,6 +331,7 @@ impl Command {
             Command::Demo(_) => "demo",
             Command::Report(_) => "report",
             Command::Export(_) => "export",
+            Command::Rekap(_) => "rekap",
             Command::Batches(_) => "batches",
             Command::Import(_) => "import",
             Command::Simulate(_) => "simulate",
@@ -515,6 +520,53 @@ pub struct ExportArgs {
     pub writes: Writes,
     #[command(flatten)]
     pub limits: Limits,
+}
+
+/// Output formats of `rekap`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RekapFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown, to paste into a report.
+    Md,
+    /// One JSON object, for other tools and checks.
+    Json,
+}
+
+/// `pantau rekap`.
+#[derive(Debug, Args)]
+pub struct RekapArgs {
+    /// The pekan of the campaign, counted from its first day (Pemilu 2024: 1 to 10).
+    #[arg(long, value_name = "N")]
+    pub pekan: u32,
+    /// Narrow the release to a view (the filter language; see README): `wilayah:balikpapan`.
+    /// Words are joined; a view starting with `-` goes after `--`, or in --view.
+    #[arg(value_name = "VIEW")]
+    pub words: Vec<String>,
+    /// The view, as `report --view` takes it (joined with VIEW if both are given).
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
+    pub view: String,
+    /// Count each case with the status it had on this date (YYYY-MM-DD, DD/MM/YYYY, today or
+    /// -7d) [default: the view's per:, else the pekan's last day, or today while it runs].
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: RekapFormat,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+impl RekapArgs {
+    /// The view as typed: `--view` and the words after the flags, joined by spaces.
+    pub fn spec(&self) -> String {
+        std::iter::once(self.view.as_str())
+            .chain(self.words.iter().map(String::as_str))
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 impl ReportArgs {

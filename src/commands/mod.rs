@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod init;
 mod manual;
+mod rekap;
 mod report;
 mod simulate;
 mod tui;
@@ -464,6 +465,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo(a)) => demo::run(&ctx, &a),
         Some(Command::Report(a)) => report::run(&ctx, &a),
         Some(Command::Export(a)) => export::run(&ctx, &a),
+        Some(Command::Rekap(a)) => rekap::run(&ctx, &a),
         Some(Command::Batches(_)) => batches::run(&ctx),
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
