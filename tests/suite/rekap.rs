@@ -1,0 +1,317 @@
+//! `pantau rekap --pekan N`: the weekly release, through the real binary. Its figures are checked
+//! against the store's own (activities) and `report` (cases); its digest against a database whose
+//! handling is known, built by two imports; its text snapshotted from the demo.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::{Duration, NaiveDate};
+use serde_json::Value;
+
+use pantau::store::{Mode, Store};
+
+use crate::sealed;
+
+/// The date the demo's runs are made on: long after the campaign.
+const LATER: &str = "2026-11-29";
+
+fn pantau(db: &Path, today: &str) -> Command {
+    let mut c = sealed::pantau(&sealed::scratch_home());
+    c.env("PANTAU_TODAY", today).arg("--db").arg(db);
+    c
+}
+
+fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("demo.db");
+    pantau(&db, LATER)
+        .args(["demo", "--seed", "7"])
+        .assert()
+        .success();
+    db
+}
+
+fn stdout(db: &Path, today: &str, args: &[&str]) -> String {
+    let out = pantau(db, today).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(db: &Path, today: &str, args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(db, today, args)).expect("exactly one JSON object")
+}
+
+fn rekap_json(db: &Path, today: &str, pekan: u32, more: &[&str]) -> Value {
+    let n = pekan.to_string();
+    let mut args = vec!["rekap", "--pekan", &n, "--format", "json"];
+    args.extend(more);
+    json(db, today, &args)
+}
+
+fn n(v: &Value) -> i64 {
+    v.as_i64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+#[test]
+fn the_demo_release_of_pekan_6_reads_like_the_offices_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let id = stdout(&db, LATER, &["--lang", "id", "rekap", "--pekan", "6"]);
+    assert!(id.starts_with("Rekap pengawasan kampanye Pekan ke-6 (2–8 Jan 2024)\n"));
+    assert!(id.contains("sejak 28 November 2023"));
+    insta::assert_snapshot!("rekap_demo_pekan_6_id", id);
+    let en = stdout(&db, LATER, &["--lang", "en", "rekap", "--pekan", "6"]);
+    assert!(en.starts_with("Campaign supervision recap, Week 6 (2–8 Jan 2024)\n"));
+    insta::assert_snapshot!("rekap_demo_pekan_6_en", en);
+    // Markdown for a report: the same figures, as headings and pipe tables.
+    let md = stdout(&db, LATER, &["rekap", "--pekan", "6", "--format", "md"]);
+    assert!(md.starts_with("## Campaign supervision recap, Week 6 (2–8 Jan 2024)\n"));
+    assert!(md.contains("| --- | ---: | ---: |"));
+    // Under LANG=C the terminal gets plain ASCII, as every other report.
+    let out = pantau(&db, LATER)
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
+        .env("LC_MESSAGES", "C")
+        .args(["rekap", "--pekan", "6"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stdout.is_ascii(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn the_figures_are_the_stores_and_reports_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let store = Store::open(&db, Mode::ReadOnly).unwrap();
+    let sum = |range| -> i64 {
+        store
+            .activity_rows(range)
+            .unwrap()
+            .iter()
+            .map(|r| r.count)
+            .sum()
+    };
+    for pekan in [1u32, 6, 10] {
+        let doc = rekap_json(&db, LATER, pekan, &[]);
+        assert_eq!(n(&doc["pekan"]), i64::from(pekan));
+        let (from, to) = (doc["from"].as_str().unwrap(), doc["to"].as_str().unwrap());
+        assert_eq!(n(&doc["activities"]), sum(pekan..=pekan), "pekan {pekan}");
+        assert_eq!(n(&doc["activities_cumulative"]), sum(1..=pekan));
+        let by_region: i64 = doc["activities_by_region"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| n(&s["pekan"]))
+            .sum();
+        assert_eq!(by_region, n(&doc["activities"]));
+        // Cases: what `report` counts for the campaign stage and the pekan's dates.
+        let report = |view: String| {
+            json(
+                &db,
+                LATER,
+                &[
+                    "report", "--format", "json", "--by", "region", "--as-of", to, "--view", &view,
+                ],
+            )
+        };
+        let week = report(format!("tahapan:KAMPANYE dari:{from} sampai:{to}"));
+        let all = report(format!("tahapan:KAMPANYE dari:2023-11-28 sampai:{to}"));
+        assert_eq!(n(&doc["cases"]), n(&week["total"]), "pekan {pekan}");
+        assert_eq!(n(&doc["cases_cumulative"]), n(&all["total"]));
+        for key in ["temuan", "laporan"] {
+            assert_eq!(n(&doc["cases_headline"][key]), n(&week["headline"][key]));
+            assert_eq!(
+                n(&doc["cases_cumulative_headline"][key]),
+                n(&all["headline"][key])
+            );
+        }
+        for g in week["groups"].as_array().unwrap() {
+            let row = doc["cases_by_region"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["key"] == g["key"])
+                .unwrap();
+            assert_eq!(n(&row["pekan"]["total"]), n(&g["count"]));
+        }
+    }
+    // On 9 Feb 2024 the press counted 22 campaign cases and 7,120 activities: pekan 10 so far.
+    let doc = rekap_json(&db, LATER, 10, &["--as-of", "2024-02-09"]);
+    assert_eq!(n(&doc["cases_cumulative"]), 22);
+    assert_eq!(n(&doc["activities_cumulative"]), 7120);
+    assert_eq!(doc["counted_to"], "2024-02-09");
+}
+
+#[test]
+fn a_view_narrows_the_whole_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let doc = rekap_json(&db, LATER, 9, &["wilayah:balikpapan"]);
+    let store = Store::open(&db, Mode::ReadOnly).unwrap();
+    let balikpapan: i64 = store
+        .activity_rows(9..=9)
+        .unwrap()
+        .iter()
+        .filter(|r| r.region == "64.71")
+        .map(|r| r.count)
+        .sum();
+    assert_eq!(n(&doc["activities"]), balikpapan);
+    let keys = |field: &str, key: &str| -> Vec<String> {
+        doc[field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[key].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(keys("activities_by_region", "key"), ["64.71"]);
+    assert_eq!(keys("cases_by_region", "key"), ["64.71"]);
+    assert!(keys("digest", "office").iter().all(|o| o == "64.71"));
+    assert_eq!(doc["view"], "region:balikpapan");
+}
+
+/// A reference whose campaign stage runs from two days before `today`, written to `dir`.
+fn campaign_around(dir: &Path, today: NaiveDate) {
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for f in ["regions.csv", "holidays.csv", "campaign_methods.csv"] {
+        std::fs::copy(assets.join(f), dir.join(f)).unwrap();
+    }
+    let stages = std::fs::read_to_string(assets.join("stages.csv")).unwrap();
+    let (starts, ends) = (today - Duration::days(2), today + Duration::days(60));
+    let stages: Vec<String> = stages
+        .lines()
+        .map(|l| {
+            if l.starts_with("KAMPANYE,") {
+                l.replace("2023-11-28", &starts.to_string())
+                    .replace("2024-02-10", &ends.to_string())
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(dir.join("stages.csv"), stages.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn the_digest_tells_what_each_office_handled_from_the_status_history() {
+    // Imports date status changes when they are made: the campaign here runs around today.
+    let today = chrono::Local::now().date_naive();
+    let t = today.to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    campaign_around(&reference, today);
+    let db = dir.path().join("office.db");
+    pantau(&db, &t)
+        .args(["init", "--reference"])
+        .arg(&reference)
+        .assert()
+        .success();
+    let header = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diketahui,tanggal_diterima,\
+                  tanggal_registrasi,status,jenis_dugaan,jenis_pelanggaran,uraian,diteruskan_ke,\
+                  tanggal_penerusan";
+    let first = format!(
+        "{header}\n\
+         001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},,PENELUSURAN,PIDANA,,Minyak goreng,,\n\
+         002/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},,PENELUSURAN,,,Uang elektronik,,\n\
+         003/LP/PL/Kota/23.05/XII/2023,laporan,64.71,KAMPANYE,{t},{t},,DITERIMA,,,Alat peraga,,\n\
+         004/LP/PL/Kota/23.06/XII/2023,laporan,64.72,PENCALONAN,{t},{t},,DITERIMA,,,Berkas calon,,\n"
+    );
+    let second = format!(
+        "{header}\n\
+         001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},{t},PELANGGARAN,PIDANA,PIDANA,Minyak goreng,GAKKUMDU,{t}\n\
+         003/LP/PL/Kota/23.05/XII/2023,laporan,64.71,KAMPANYE,{t},{t},,TIDAK_DIREGISTRASI,,,Alat peraga,,\n"
+    );
+    for (name, text) in [("first.csv", &first), ("second.csv", &second)] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        pantau(&db, &t).arg("import").arg(&file).assert().success();
+    }
+    let doc = rekap_json(&db, &t, 1, &["--lang", "id"]);
+    let digest = doc["digest"].as_array().unwrap();
+    assert_eq!(digest.len(), 1, "{doc:#}");
+    assert_eq!(digest[0]["office"], "64.71");
+    let events: Vec<(String, i64)> = digest[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap().to_string(), n(&e["count"])))
+        .collect();
+    let want = [
+        ("new_temuan", 2),
+        ("new_laporan", 1),
+        ("laporan_not_registered", 1),
+        ("violation", 1),
+        ("to_police", 1),
+    ];
+    assert_eq!(
+        events,
+        want.map(|(k, c)| (k.to_string(), c)).to_vec(),
+        "the non-campaign laporan at Samarinda is not the release's"
+    );
+    assert_eq!(doc["quiet_offices"].as_array().unwrap().len(), 10);
+    // No activity is loaded: the cases are still counted, and the release says so.
+    assert_eq!(doc["activities_loaded"], false);
+    assert!(doc["activities"].is_null());
+    assert_eq!(n(&doc["cases"]), 3);
+    // (Long lines wrap on the terminal; the words are what is read.)
+    let words = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(stdout(&db, &t, &["--lang", "id", "rekap", "--pekan", "1"]));
+    assert!(
+        text.contains("Belum ada data kegiatan kampanye yang dimuat"),
+        "{text}"
+    );
+    assert!(text.contains(
+        "Bawaslu Balikpapan: 2 temuan baru; 1 laporan baru; 1 laporan tidak diregistrasi; \
+         1 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu"
+    ));
+    assert!(text.contains("Tanpa kegiatan penanganan pekan ini: Provinsi Kaltim, Samarinda,"));
+    let en = words(stdout(&db, &t, &["--lang", "en", "rekap", "--pekan", "1"]));
+    assert!(
+        en.contains("1 forwarded to the police (via Gakkumdu)"),
+        "{en}"
+    );
+    assert!(en.contains("No campaign activities are loaded"));
+}
+
+#[test]
+fn a_pekan_outside_the_campaign_names_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    for (lang, pekan, said) in [
+        (
+            "en",
+            "11",
+            "the campaign (28 Nov 2023 – 10 Feb 2024) has weeks 1 to 10",
+        ),
+        ("en", "0", "has weeks 1 to 10"),
+        ("id", "11", "terdiri atas pekan ke-1 sampai pekan ke-10"),
+    ] {
+        let out = pantau(&db, LATER)
+            .args(["--lang", lang, "rekap", "--pekan", pekan])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    // Counted before the pekan began: nothing to release yet.
+    let out = pantau(&db, LATER)
+        .args(["rekap", "--pekan", "6", "--as-of", "2024-01-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Week 6 (2–8 Jan 2024) had not begun"));
+    // Today before the pekan's end: it is counted so far, and said to be running.
+    let text = stdout(&db, "2024-01-04", &["rekap", "--pekan", "6"]);
+    assert!(text.contains("This week is still running: counted up to 4 January 2024."));
+}
