@@ -315,3 +315,81 @@ fn a_pekan_outside_the_campaign_names_the_range() {
     let text = stdout(&db, "2024-01-04", &["rekap", "--pekan", "6"]);
     assert!(text.contains("This week is still running: counted up to 4 January 2024."));
 }
+
+#[test]
+fn parties_are_broken_down_when_the_figures_have_them_and_a_pekan_without_figures_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.db");
+    pantau(&db, LATER).arg("init").assert().success();
+    let row = |region: &str, pekan, method: &str, party: &str, count| {
+        pantau::store::activities::ActivityRow {
+            region: region.into(),
+            pekan,
+            method: method.into(),
+            contestant: "PARTAI".into(),
+            party: party.into(),
+            count,
+        }
+    };
+    {
+        let store = Store::open(&db, Mode::Write).unwrap();
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let w = store
+            .begin_write(std::time::Duration::from_secs(60), &cancel, &mut || {})
+            .unwrap()
+            .unwrap();
+        let now = NaiveDate::from_ymd_opt(2024, 1, 9)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let berau = [
+            row("64.03", 6, "TATAP_MUKA", "Partai A", 30),
+            row("64.03", 6, "PERTEMUAN_TERBATAS", "Partai B", 12),
+        ];
+        let samarinda = [row("64.72", 6, "PERTEMUAN_TERBATAS", "Partai A", 3)];
+        let kukar = [row("64.02", 5, "RAPAT_UMUM", "", 2)];
+        w.write_pekan("64.03", 6, &berau, None, now).unwrap();
+        w.write_pekan("64.72", 6, &samarinda, None, now).unwrap();
+        w.write_pekan("64.02", 5, &kukar, None, now).unwrap();
+        w.commit().unwrap();
+    }
+    let doc = rekap_json(&db, LATER, 6, &[]);
+    assert_eq!(n(&doc["activities"]), 45);
+    assert_eq!(n(&doc["activities_cumulative"]), 47);
+    let parties: Vec<(String, i64, i64)> = doc["activities_by_party"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["key"].as_str().unwrap().into(),
+                n(&s["pekan"]),
+                n(&s["cumulative"]),
+            )
+        })
+        .collect();
+    let want = [("Partai A", 33, 33), ("Partai B", 12, 12), ("", 0, 2)];
+    assert_eq!(
+        parties,
+        want.map(|(k, p, c)| (k.to_string(), p, c)).to_vec()
+    );
+    assert_eq!(
+        doc["activities_by_region"][0]["key"], "64.03",
+        "busiest first"
+    );
+    let text = stdout(&db, LATER, &["--lang", "id", "rekap", "--pekan", "6"]);
+    assert!(
+        text.contains("Paling sedikit pekan ini: Samarinda (3 kegiatan)."),
+        "{text}"
+    );
+    assert!(text.contains("(tidak dirinci per partai)"));
+    // Pekan 7 has no figure loaded: said, and null in JSON, while the cumulative stands.
+    let doc = rekap_json(&db, LATER, 7, &[]);
+    assert!(doc["activities"].is_null());
+    assert_eq!(n(&doc["activities_cumulative"]), 47);
+    let text = stdout(&db, LATER, &["rekap", "--pekan", "7"]);
+    assert!(
+        text.contains("No activity figures are loaded for Week 7 (9–15 Jan 2024)."),
+        "{text}"
+    );
+}
