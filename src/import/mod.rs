@@ -10,6 +10,7 @@ pub mod read;
 pub mod rejected;
 pub mod row;
 pub mod simulate;
+pub mod table;
 pub mod validate;
 
 pub use problem::{Issue, Problem};
@@ -326,7 +327,7 @@ fn pass(
             Err(issues) => {
                 found.extend(issues.into_iter().map(|(c, issue)| {
                     Problem::new(row.line, Some(&row.names[c.index()]), issue)
-                        .at(row.at.of(Some(c)))
+                        .at(row.at.of(Some(c.index())))
                 }));
                 None
             }
@@ -352,7 +353,7 @@ fn pass(
                                 first_line: *first,
                             }
                         };
-                        let at = row.at.of(Some(Column::Nomor));
+                        let at = row.at.of(Some(Column::Nomor.index()));
                         found.push(Problem::new(row.line, Some(name), issue).at(at.clone()));
                         let other_at = match row.at {
                             RowAt::Object(_) => Some(problem::At::Object(*first_place)),

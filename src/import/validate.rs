@@ -22,12 +22,11 @@ pub const MAX_CELL: usize = 65_536;
 /// (`0024`, `0202`), never a case; the latest is today's year (later dates are in the future).
 pub const MIN_YEAR: i32 = 2000;
 
-/// The cells of one row by column: `None` when the row does not give the column.
-pub type Cells<'a> = [Option<Cow<'a, str>>; N];
+pub use crate::import::row::Cells;
 
-/// An empty row of cells.
+/// An empty row of a case file's cells.
 pub fn no_cells<'a>() -> Cells<'a> {
-    std::array::from_fn(|_| None)
+    crate::import::row::no_cells(N)
 }
 
 /// Checks rows against the reference data as of `today`.
@@ -56,7 +55,7 @@ impl<'r> Validator<'r> {
     /// reported by the reader (not UTF-8, wrong type) and are not checked again.
     pub fn case(
         &self,
-        cells: &Cells<'_>,
+        cells: &[Option<Cow<'_, str>>],
         given: ColumnSet,
         skip: ColumnSet,
     ) -> Result<Case, Vec<(Column, Issue)>> {
