@@ -9,6 +9,7 @@ mod doctor;
 mod export;
 mod import;
 mod init;
+mod kegiatan;
 mod manual;
 mod report;
 mod simulate;
@@ -466,6 +467,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Export(a)) => export::run(&ctx, &a),
         Some(Command::Batches(_)) => batches::run(&ctx),
         Some(Command::Import(a)) => import::run(&ctx, &a),
+        Some(Command::Kegiatan(a)) => kegiatan::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
         Some(Command::Backup(a)) => backup::run(&ctx, &a),
         Some(Command::Check(_)) => check::run(&ctx),

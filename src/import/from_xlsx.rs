@@ -30,9 +30,9 @@ pub struct Sheet {
 
 /// Whether a row names at least one column (a header row does; a title row does not).
 fn names_a_column(table: &dyn Table, cells: &[Data]) -> bool {
-    cells.iter().any(
-        |c| matches!(c, Data::String(s) if matches!(table.named(s.trim()), Named::Column(_))),
-    )
+    cells
+        .iter()
+        .any(|c| matches!(c, Data::String(s) if matches!(table.named(s.trim()), Named::Column(_))))
 }
 
 /// The header row of `range`: the first of the first [`HEADER_SEARCH`] non-empty rows that names
@@ -256,12 +256,8 @@ pub fn scan(
                 (Slot::Column(c), Ok(t)) => row.cells[*c] = Some(Cow::Owned(t)),
                 (Slot::Column(c), Err(e)) => {
                     row.problems.push(
-                        Problem::new(
-                            line,
-                            Some(&map.names[*c]),
-                            Issue::CellError { value: e },
-                        )
-                        .at(cell_at(i)),
+                        Problem::new(line, Some(&map.names[*c]), Issue::CellError { value: e })
+                            .at(cell_at(i)),
                     );
                     row.skip.insert(*c);
                 }

@@ -1,6 +1,7 @@
 //! Importing case files: every row checked, all files written in one transaction (one batch
 //! each), nothing committed unless all is well. Reads with `read`, writes only through `store`.
 
+pub mod activities;
 pub mod columns;
 mod from_csv;
 mod from_json;

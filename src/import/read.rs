@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, core::Core};
 use crate::import::problem::Problem;
 
-pub use crate::import::row::{Each, HeaderMap, Raw, Row, RowAt, Slot, resolve_header, text_of};
 use crate::import::columns::CASES;
+pub use crate::import::row::{Each, HeaderMap, Raw, Row, RowAt, Slot, resolve_header, text_of};
 use crate::import::table::Table;
 use crate::import::{from_csv, from_json, from_xlsx};
 
@@ -308,9 +308,13 @@ mod tests {
         assert_eq!(h.slots[7], Slot::Ignore);
         assert_eq!(h.names[Column::TanggalDiterima.index()], "Received Date");
 
-        let err =
-            resolve_header(&CASES, &names(&["nomor", "number", "catatn", "status"]), 3, false)
-                .unwrap_err();
+        let err = resolve_header(
+            &CASES,
+            &names(&["nomor", "number", "catatn", "status"]),
+            3,
+            false,
+        )
+        .unwrap_err();
         let msgs: Vec<String> = err
             .iter()
             .map(|p| p.display("f.csv", crate::i18n::Lang::En))

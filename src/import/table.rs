@@ -28,7 +28,9 @@ pub trait Table: std::fmt::Debug + Sync {
 
     /// The canonical names, for rows whose file names no column differently.
     fn canonical_names(&self) -> Vec<String> {
-        (0..self.width()).map(|c| self.name(c).to_string()).collect()
+        (0..self.width())
+            .map(|c| self.name(c).to_string())
+            .collect()
     }
 }
 
@@ -57,7 +59,12 @@ pub fn nearest<'n>(
 ) -> Option<&'static str> {
     let want = crate::domain::fold(header.trim());
     names
-        .map(|(n, canonical)| (strsim::levenshtein(&crate::domain::fold(n), &want), canonical))
+        .map(|(n, canonical)| {
+            (
+                strsim::levenshtein(&crate::domain::fold(n), &want),
+                canonical,
+            )
+        })
         .filter(|(d, _)| *d <= 2.max(want.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, canonical)| canonical)

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
-    Case, Forwarding, PartyCategory, Reference, Source, Status, ViolationType, clean_nomor, fold,
-    parse_date,
+    Case, ContestantKind, Forwarding, PartyCategory, Reference, Source, Status, ViolationType,
+    clean_nomor, fold, parse_date,
 };
 use crate::i18n::Lang;
 use crate::import::columns::{COLUMNS, Column, ColumnSet, Kind, N};
@@ -136,25 +136,7 @@ impl<'r> Validator<'r> {
                 Value::Code(code::<PartyCategory>(trimmed, CodeList::PartyCategory)?)
             }
             Kind::Forwarding => Value::Code(code::<Forwarding>(trimmed, CodeList::Forwarding)?),
-            Kind::Region => {
-                let r = self
-                    .reference
-                    .region(trimmed)
-                    .or_else(|| self.reference.find_region(trimmed));
-                match r {
-                    Some(r) => Value::Region(r.code.clone()),
-                    None => {
-                        let suggestion = self
-                            .reference
-                            .suggest_region(trimmed)
-                            .map(|r| format!("{} ({})", r.short_name, r.code));
-                        return Err(Issue::UnknownRegion {
-                            value: t.to_string(),
-                            suggestion,
-                        });
-                    }
-                }
-            }
+            Kind::Region => Value::Region(self.region(t)?),
             Kind::Stage => {
                 let s = self
                     .reference
@@ -177,9 +159,32 @@ impl<'r> Validator<'r> {
         })
     }
 
+    /// The code of the region a cell names by Kemendagri code, short name or name; an unknown one
+    /// with the nearest region to suggest.
+    pub fn region(&self, t: &str) -> Result<String, Issue> {
+        let trimmed = t.trim();
+        let r = self
+            .reference
+            .region(trimmed)
+            .or_else(|| self.reference.find_region(trimmed));
+        match r {
+            Some(r) => Ok(r.code.clone()),
+            None => {
+                let suggestion = self
+                    .reference
+                    .suggest_region(trimmed)
+                    .map(|r| format!("{} ({})", r.short_name, r.code));
+                Err(Issue::UnknownRegion {
+                    value: t.to_string(),
+                    suggestion,
+                })
+            }
+        }
+    }
+
     /// A date of a case: `YYYY-MM-DD`, `DD/MM/YYYY`, or `DD/MM/YY` meaning 20YY (the only century
     /// the accepted years have); a year before [`MIN_YEAR`] is refused, never stored.
-    fn date(&self, t: &str, trimmed: &str) -> Result<NaiveDate, Issue> {
+    pub fn date(&self, t: &str, trimmed: &str) -> Result<NaiveDate, Issue> {
         let max = self.today.year();
         let d = match fast_date(trimmed).or_else(|| parse_date(trimmed)) {
             Some(d) if short_year(trimmed) => {
@@ -287,7 +292,7 @@ pub fn parse_bool(t: &str) -> Option<bool> {
 }
 
 /// The code lists share this: exact code first (fast), then any code or label, case-insensitively.
-trait Codes: Copy + 'static {
+pub trait Codes: Copy + 'static {
     const ALL: &'static [Self];
     fn code(self) -> &'static str;
     fn label(self, lang: Lang) -> &'static str;
@@ -307,9 +312,17 @@ macro_rules! code_list {
     )+};
 }
 
-code_list!(Source, Status, ViolationType, PartyCategory, Forwarding);
+code_list!(
+    Source,
+    Status,
+    ViolationType,
+    PartyCategory,
+    Forwarding,
+    ContestantKind
+);
 
-fn code<T: Codes>(text: &str, list: CodeList) -> Result<&'static str, Issue> {
+/// The code of the value of `T` a cell names by code or label, or the issue naming `list`.
+pub fn code<T: Codes>(text: &str, list: CodeList) -> Result<&'static str, Issue> {
     if let Some(v) = T::from_code(text).or_else(|| T::lookup(text)) {
         return Ok(v.code());
     }
