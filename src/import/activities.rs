@@ -409,3 +409,27 @@ pub fn write(
         changes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_header_names_one_column_in_either_language() {
+        let mut all: Vec<String> = COLUMNS
+            .iter()
+            .flat_map(|s| std::iter::once(s.name).chain(s.aliases.iter().copied()))
+            .map(fold)
+            .collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n);
+        assert_eq!(ACTIVITIES.named("Kode Wilayah"), Named::Column(REGION));
+        assert_eq!(ACTIVITIES.named("WEEK"), Named::Column(PEKAN));
+        assert_eq!(ACTIVITIES.named("catatan"), Named::Unknown);
+        assert_eq!(ACTIVITIES.suggest("jumlh"), Some("jumlah"));
+        assert_eq!(count("042"), Ok(42));
+        assert!(count("1.491").is_err() && count("-1").is_err() && count("").is_err());
+    }
+}
