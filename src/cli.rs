@@ -216,6 +216,11 @@ impl Cli {
             Command::Rekap(a) => data(&a.common, &a.writes),
             Command::Batches(a) | Command::Check(a) => data(&a.common, &a.writes),
             Command::Import(a) => data(&a.common, &a.writes),
+            Command::Kegiatan(a) => match &a.action {
+                Some(KegiatanAction::Import(i)) => data(&i.common, &i.writes),
+                Some(KegiatanAction::Export(e)) => data(&e.common, &e.writes),
+                None => data(&a.common, &a.writes),
+            },
             Command::Simulate(a) => data(&a.common, &a.writes),
             Command::Present(a) => Own {
                 limits: Some(&a.limits),
@@ -303,6 +308,9 @@ pub enum Command {
     Batches(Plain),
     /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
     Import(ImportArgs),
+    /// Campaign activities supervised per region and pekan: load the office's weekly figures
+    /// (`kegiatan import`), see what is loaded and what corrections replaced, export them.
+    Kegiatan(KegiatanArgs),
     /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
     Simulate(SimulateArgs),
     /// The interactive screen for a projector: no chrome, big figures, high contrast, navigation
@@ -334,6 +342,7 @@ impl Command {
             Command::Rekap(_) => "rekap",
             Command::Batches(_) => "batches",
             Command::Import(_) => "import",
+            Command::Kegiatan(_) => "kegiatan",
             Command::Simulate(_) => "simulate",
             Command::Present(_) => "present",
             Command::Backup(_) => "backup",
@@ -612,6 +621,90 @@ pub struct ImportArgs {
     /// How long to wait for another writer to finish, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+/// `pantau kegiatan`: the activities loaded, by pekan and region.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct KegiatanArgs {
+    #[command(subcommand)]
+    pub action: Option<KegiatanAction>,
+    /// Show the figures corrections replaced, with the batches that loaded and replaced them.
+    #[arg(long)]
+    pub history: bool,
+    /// A table by pekan and region, or JSON.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: KegiatanFormat,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+/// How `pantau kegiatan` shows the activities loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KegiatanFormat {
+    Table,
+    Json,
+}
+
+/// What `pantau kegiatan` does besides showing.
+#[derive(Debug, Subcommand)]
+pub enum KegiatanAction {
+    /// Load the office's weekly figures from a CSV, JSON or XLSX file: one row per region,
+    /// pekan, method, contestant kind and (optionally) party; all or nothing. A region's pekan in
+    /// the file replaces that region's pekan whole; replaced figures are kept in the history.
+    Import(KegiatanImportArgs),
+    /// Write every figure loaded as CSV (which `kegiatan import` reads back) or JSON.
+    Export(KegiatanExportArgs),
+}
+
+/// `pantau kegiatan import`.
+#[derive(Debug, Args)]
+pub struct KegiatanImportArgs {
+    /// The file to load (`-` reads standard input).
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// The file's format [default: from its extension].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The sheet of an xlsx workbook to read [default: the first visible one].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Check everything and say what would change, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How long to wait for another writer to finish, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
+    pub wait: u64,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+/// Output formats of `kegiatan export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KegiatanExportFormat {
+    Csv,
+    Json,
+}
+
+/// `pantau kegiatan export`.
+#[derive(Debug, Args)]
+pub struct KegiatanExportArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: KegiatanExportFormat,
+    /// Write to this file instead of standard output (`-`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Permissions of the file (octal, e.g. 640 to let the group read it).
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
+    pub mode: u32,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]

@@ -9,6 +9,7 @@ mod doctor;
 mod export;
 mod import;
 mod init;
+mod kegiatan;
 mod manual;
 mod rekap;
 mod report;
@@ -468,6 +469,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Rekap(a)) => rekap::run(&ctx, &a),
         Some(Command::Batches(_)) => batches::run(&ctx),
         Some(Command::Import(a)) => import::run(&ctx, &a),
+        Some(Command::Kegiatan(a)) => kegiatan::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
         Some(Command::Backup(a)) => backup::run(&ctx, &a),
         Some(Command::Check(_)) => check::run(&ctx),

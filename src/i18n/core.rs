@@ -110,6 +110,8 @@ pub enum Core<'a> {
     CodePartyCategory,
     /// The name of the list of forwarding destinations.
     CodeForwarding,
+    /// The name of the contestant kinds' list (jenis peserta).
+    CodeContestantKind,
     /// An import problem in a named column.
     InColumn { column: &'a str, reason: String },
     /// An import problem in a JSON object.
@@ -784,6 +786,8 @@ impl Core<'_> {
             (Self::CodePartyCategory, En) => "reported-party category".into(),
             (Self::CodeForwarding, Id) => "tujuan penerusan".into(),
             (Self::CodeForwarding, En) => "forwarding destination".into(),
+            (Self::CodeContestantKind, Id) => "jenis peserta".into(),
+            (Self::CodeContestantKind, En) => "contestant kind".into(),
             (Self::InColumn { column, reason }, Id) => format!("kolom \"{column}\": {reason}"),
             (Self::InColumn { column, reason }, En) => format!("column \"{column}\": {reason}"),
             (

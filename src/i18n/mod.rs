@@ -8,6 +8,7 @@ pub mod commands;
 pub mod core;
 pub mod doctor;
 pub mod failure;
+pub mod kegiatan;
 pub mod rekap;
 pub mod short;
 pub mod view;

@@ -2,6 +2,8 @@
 //! its English aliases, whether it is required, and how a header row is matched against it.
 
 use crate::domain::fold;
+pub use crate::import::table::ColumnSet;
+use crate::import::table::{Named, Table, nearest};
 
 /// What a column holds, and so how its text is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,18 +322,14 @@ pub fn match_header(text: &str) -> Header {
 
 /// The known column name nearest to a misspelt header, for "did you mean".
 pub fn suggest_header(text: &str) -> Option<&'static str> {
-    let want = fold(text.trim());
-    COLUMNS
-        .iter()
-        .flat_map(|s| {
+    nearest(
+        text,
+        COLUMNS.iter().flat_map(|s| {
             std::iter::once(s.name)
                 .chain(s.aliases.iter().copied())
                 .map(move |n| (n, s.name))
-        })
-        .map(|(n, canonical)| (strsim::levenshtein(&fold(n), &want), canonical))
-        .filter(|(d, _)| *d <= 2.max(want.len() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, canonical)| canonical)
+        }),
+    )
 }
 
 /// The required columns.
@@ -339,20 +337,42 @@ pub fn required() -> impl Iterator<Item = Column> {
     COLUMNS.iter().filter(|s| s.required).map(|s| s.column)
 }
 
-/// A set of columns, e.g. those a file gives.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ColumnSet(u32);
+impl From<Column> for usize {
+    fn from(c: Column) -> usize {
+        c.index()
+    }
+}
 
-impl ColumnSet {
-    /// Every column.
-    pub const ALL: ColumnSet = ColumnSet((1 << N) - 1);
+/// The columns of a case file, as the readers see them.
+#[derive(Debug)]
+pub struct CaseTable;
 
-    pub fn insert(&mut self, c: Column) {
-        self.0 |= 1 << c.index();
+/// The table of case files.
+pub static CASES: CaseTable = CaseTable;
+
+impl Table for CaseTable {
+    fn width(&self) -> usize {
+        N
     }
 
-    pub fn contains(self, c: Column) -> bool {
-        self.0 & (1 << c.index()) != 0
+    fn name(&self, column: usize) -> &'static str {
+        COLUMNS[column].name
+    }
+
+    fn named(&self, header: &str) -> Named {
+        match match_header(header) {
+            Header::Column(c) => Named::Column(c.index()),
+            Header::Ignored => Named::Ignored,
+            Header::Unknown => Named::Unknown,
+        }
+    }
+
+    fn suggest(&self, header: &str) -> Option<&'static str> {
+        suggest_header(header)
+    }
+
+    fn required(&self, column: usize) -> bool {
+        COLUMNS[column].required
     }
 }
 

@@ -4,10 +4,9 @@
 use csv::ByteRecord;
 use std::borrow::Cow;
 
-use crate::import::columns::{ColumnSet, Header, match_header};
 use crate::import::problem::{Issue, Problem};
-use crate::import::row::{Each, Raw, Row, RowAt, Slot, resolve_header, text_of};
-use crate::import::validate::no_cells;
+use crate::import::row::{Each, Raw, Row, RowAt, Slot, no_cells, resolve_header, text_of};
+use crate::import::table::{ColumnSet, Named, Table};
 
 /// The separator of the header line: the most frequent of `,`, `;` and tab outside quotes
 /// (a comma when there is none).
@@ -53,18 +52,18 @@ pub struct Layout {
 
 /// Whether a line, split at `delimiter`, names at least one column (a header row does; a title
 /// such as `Rekap Pelanggaran Januari 2024` does not).
-pub fn names_a_column(line: &[u8], delimiter: u8) -> bool {
+pub fn names_a_column(table: &dyn Table, line: &[u8], delimiter: u8) -> bool {
     line.split(|&b| b == delimiter).any(|field| {
         let text = String::from_utf8_lossy(field);
         let name = text.trim().trim_matches('"');
-        matches!(match_header(name), Header::Column(_))
+        matches!(table.named(name), Named::Column(_))
     })
 }
 
 /// Finds the header row: after Excel's `sep=;` line (whose separator is then used), the first of
 /// the first [`HEADER_SEARCH`] non-blank lines that names a column; if none does, the first line,
 /// whose unknown columns are then reported.
-pub fn layout(text: &[u8]) -> Layout {
+pub fn layout(table: &dyn Table, text: &[u8]) -> Layout {
     let line_end = |from: usize| {
         text[from..]
             .iter()
@@ -98,7 +97,7 @@ pub fn layout(text: &[u8]) -> Layout {
             .all(|b| b.is_ascii_whitespace() || matches!(b, b',' | b';' | b'\t' | b'"'));
         if !empty {
             let delimiter = forced.unwrap_or_else(|| detect_delimiter(this));
-            if names_a_column(this, delimiter) {
+            if names_a_column(table, this, delimiter) {
                 return Layout {
                     delimiter,
                     start: at,
@@ -174,7 +173,12 @@ fn blank(field: &[u8]) -> bool {
 }
 
 /// Hands every non-blank row of a CSV file to `each`.
-pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
+pub fn scan(
+    table: &dyn Table,
+    bytes: &[u8],
+    ignore_unknown: bool,
+    each: &mut Each<'_>,
+) -> Vec<Problem> {
     let text = match text_of(bytes) {
         Ok(t) => t,
         Err(p) => return vec![p],
@@ -182,7 +186,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
     if blank(&text) {
         return vec![Problem::new(1, None, Issue::EmptyFile)];
     }
-    let layout = layout(&text);
+    let layout = layout(table, &text);
     let delimiter = layout.delimiter;
     let text = &text[layout.start..];
     let mut rdr = csv::ReaderBuilder::new()
@@ -213,7 +217,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
             Err(_) => return vec![Problem::new(header_line, None, Issue::NotUtf8)],
         }
     }
-    let map = match resolve_header(&names, header_line, ignore_unknown) {
+    let map = match resolve_header(table, &names, header_line, ignore_unknown) {
         Ok(m) => m,
         Err(problems) => return problems,
     };
@@ -232,7 +236,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
             let (line, start) = lines.of(cur.position().map_or(0, |p| p.byte()));
             let offset = (layout.start + start) as u64;
             let mut problems = Vec::new();
-            let mut cells = no_cells();
+            let mut cells = no_cells(table.width());
             let mut skip = ColumnSet::default();
             if !more && ends_in_open_quote(&text[start..], delimiter) {
                 problems.push(Problem::new(line, None, Issue::UnterminatedQuote));
@@ -252,11 +256,11 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                 for (i, (field, slot)) in cur.iter().zip(&map.slots).enumerate() {
                     match slot {
                         Slot::Column(c) => match std::str::from_utf8(field) {
-                            Ok(s) => cells[c.index()] = Some(Cow::Borrowed(s)),
+                            Ok(s) => cells[*c] = Some(Cow::Borrowed(s)),
                             Err(_) => {
                                 problems.push(Problem::new(
                                     line,
-                                    Some(&map.names[c.index()]),
+                                    Some(&map.names[*c]),
                                     Issue::NotUtf8,
                                 ));
                                 skip.insert(*c);
@@ -303,7 +307,7 @@ mod tests {
     use std::ops::ControlFlow;
 
     use super::*;
-    use crate::import::columns::Column;
+    use crate::import::columns::{CASES, Column};
 
     const HEAD: &str = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,uraian";
 
@@ -311,7 +315,7 @@ mod tests {
 
     fn rows(text: &str) -> (Rows, Vec<Problem>) {
         let mut out = Vec::new();
-        let fatal = scan(text.as_bytes(), false, &mut |row: Row<'_>| {
+        let fatal = scan(&CASES, text.as_bytes(), false, &mut |row: Row<'_>| {
             let uraian = row.cells[Column::Uraian.index()]
                 .as_deref()
                 .unwrap_or("-")
@@ -374,7 +378,7 @@ mod tests {
         .into_bytes();
         bytes.extend_from_slice(b"\xE9\n");
         let mut lines = Vec::new();
-        scan(&bytes, false, &mut |row: Row<'_>| {
+        scan(&CASES, &bytes, false, &mut |row: Row<'_>| {
             lines.push((
                 row.line,
                 row.problems

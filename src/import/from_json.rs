@@ -7,10 +7,9 @@ use std::collections::HashMap;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
-use crate::import::columns::{ColumnSet, Header, match_header, suggest_header};
 use crate::import::problem::{At, Issue, Problem};
-use crate::import::row::{Each, Raw, Row, RowAt, canonical_names, text_of};
-use crate::import::validate::no_cells;
+use crate::import::row::{Each, Raw, Row, RowAt, no_cells, text_of};
+use crate::import::table::{ColumnSet, Named, Table};
 
 /// An object's members in file order, duplicates kept.
 struct Members(Vec<(String, Value)>);
@@ -130,7 +129,12 @@ impl Scanner<'_> {
 }
 
 /// Hands every object of a JSON array, or of a JSON Lines file, to `each`.
-pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
+pub fn scan(
+    table: &dyn Table,
+    bytes: &[u8],
+    ignore_unknown: bool,
+    each: &mut Each<'_>,
+) -> Vec<Problem> {
     let text = match text_of(bytes) {
         Ok(t) => t,
         Err(p) => return vec![p],
@@ -156,8 +160,8 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
     if array {
         s.at += 1;
     }
-    let mut headers: HashMap<String, Header> = HashMap::new();
-    let mut names = canonical_names();
+    let mut headers: HashMap<String, Named> = HashMap::new();
+    let mut names = table.canonical_names();
     let mut fatal = Vec::new();
     let mut first = true;
     // The object being read, counted from 1: on one line of many objects, the line alone does
@@ -227,7 +231,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
         first = false;
         index += 1;
         let element = &text[start..s.at];
-        let mut cells = no_cells();
+        let mut cells = no_cells(table.width());
         let (mut given, mut skip, mut problems) =
             (ColumnSet::default(), ColumnSet::default(), Vec::new());
         if element.first() != Some(&b'{') {
@@ -254,33 +258,33 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                 Ok(Members(members)) => {
                     for (key, value) in members {
                         let header = *headers.entry(key.clone()).or_insert_with(|| {
-                            let h = match_header(&key);
-                            if h == Header::Unknown && !ignore_unknown {
+                            let h = table.named(&key);
+                            if h == Named::Unknown && !ignore_unknown {
                                 fatal.push(
                                     Problem::new(
                                         line,
                                         Some(&key),
                                         Issue::UnknownColumn {
-                                            suggestion: suggest_header(&key),
+                                            suggestion: table.suggest(&key),
                                         },
                                     )
                                     .at(Some(At::Object(index))),
                                 );
                             }
-                            if let Header::Column(c) = h
-                                && names[c.index()] == c.name()
+                            if let Named::Column(c) = h
+                                && names[c] == table.name(c)
                             {
-                                names[c.index()] = key.clone();
+                                names[c] = key.clone();
                             }
                             h
                         });
-                        let Header::Column(c) = header else { continue };
+                        let Named::Column(c) = header else { continue };
                         if given.contains(c) {
                             problems.push(Problem::new(
                                 line,
                                 Some(&key),
                                 Issue::DuplicateColumn {
-                                    first: c.name().into(),
+                                    first: table.name(c).into(),
                                 },
                             ));
                             continue;
@@ -303,7 +307,7 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                                 continue;
                             }
                         };
-                        cells[c.index()] = Some(Cow::Owned(text));
+                        cells[c] = Some(Cow::Owned(text));
                     }
                 }
             }
@@ -332,13 +336,13 @@ mod tests {
     use std::ops::ControlFlow;
 
     use super::*;
-    use crate::import::columns::Column;
+    use crate::import::columns::{CASES, Column};
 
     type Rows = Vec<(u64, Option<String>, Vec<Issue>)>;
 
     fn rows(text: &str) -> (Rows, Vec<Issue>) {
         let mut out = Vec::new();
-        let fatal = scan(text.as_bytes(), false, &mut |row: Row<'_>| {
+        let fatal = scan(&CASES, text.as_bytes(), false, &mut |row: Row<'_>| {
             let nomor = row.cells[Column::Nomor.index()]
                 .as_deref()
                 .map(str::to_string);

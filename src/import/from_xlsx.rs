@@ -6,10 +6,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, SheetType, SheetVisible};
 
-use crate::import::columns::{ColumnSet, Header, N, match_header};
 use crate::import::problem::{At, Issue, Problem};
-use crate::import::row::{Each, Raw, Row, RowAt, Slot, resolve_header};
-use crate::import::validate::no_cells;
+use crate::import::row::{Each, Raw, Row, RowAt, Slot, no_cells, resolve_header};
+use crate::import::table::{ColumnSet, Named, Table};
 
 /// How many non-empty rows are searched for the header row.
 pub const HEADER_SEARCH: usize = 10;
@@ -30,16 +29,16 @@ pub struct Sheet {
 }
 
 /// Whether a row names at least one column (a header row does; a title row does not).
-fn names_a_column(cells: &[Data]) -> bool {
-    cells.iter().any(
-        |c| matches!(c, Data::String(s) if matches!(match_header(s.trim()), Header::Column(_))),
-    )
+fn names_a_column(table: &dyn Table, cells: &[Data]) -> bool {
+    cells
+        .iter()
+        .any(|c| matches!(c, Data::String(s) if matches!(table.named(s.trim()), Named::Column(_))))
 }
 
 /// The header row of `range`: the first of the first [`HEADER_SEARCH`] non-empty rows that names
 /// a column, else the first non-empty row (whose unknown columns are then reported). With the
 /// non-empty rows above it.
-fn header_row(range: &Range<Data>) -> (usize, usize) {
+fn header_row(table: &dyn Table, range: &Range<Data>) -> (usize, usize) {
     let filled: Vec<(usize, &[Data])> = range
         .rows()
         .enumerate()
@@ -49,14 +48,14 @@ fn header_row(range: &Range<Data>) -> (usize, usize) {
     filled
         .iter()
         .enumerate()
-        .find(|(_, (_, r))| names_a_column(r))
+        .find(|(_, (_, r))| names_a_column(table, r))
         .map(|(above, (i, _))| (*i, above))
         .or_else(|| filled.first().map(|(i, _)| (*i, 0)))
         .unwrap_or((0, 0))
 }
 
 /// Opens the workbook in `bytes` and reads the sheet `name`, or the first visible worksheet.
-pub fn open(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problem> {
+pub fn open(table: &dyn Table, bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problem> {
     let fail = |e: String| Problem::new(0, None, Issue::Spreadsheet(e));
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::new(1, None, Issue::EmptyFile));
@@ -112,7 +111,7 @@ pub fn open(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problem> {
     // A workbook format without formulas (or one calamine cannot read them from) has none to
     // check: its cells are values.
     let formulas = book.worksheet_formula(&name).unwrap_or_default();
-    let (header, above) = header_row(&range);
+    let (header, above) = header_row(table, &range);
     Ok(Sheet {
         name,
         range,
@@ -162,7 +161,12 @@ pub fn cell_text(cell: &Data) -> Result<String, String> {
 }
 
 /// Hands every non-empty row after the header row to `each`.
-pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
+pub fn scan(
+    table: &dyn Table,
+    sheet: &Sheet,
+    ignore_unknown: bool,
+    each: &mut Each<'_>,
+) -> Vec<Problem> {
     let (first_row, first_col) = sheet.range.start().unwrap_or((0, 0));
     let mut rows = sheet
         .range
@@ -187,14 +191,14 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
         sheet: sheet.name.clone(),
         col: None,
     });
-    let map = match resolve_header(&header, header_line, ignore_unknown) {
+    let map = match resolve_header(table, &header, header_line, ignore_unknown) {
         Ok(m) => m,
         Err(p) => return p.into_iter().map(|p| p.at(sheet_at.clone())).collect(),
     };
-    let mut cols = [None; N];
+    let mut cols = vec![None; table.width()];
     for (i, slot) in map.slots.iter().enumerate() {
         if let Slot::Column(c) = slot {
-            cols[c.index()] = u32::try_from(i).ok().map(|i| first_col + i);
+            cols[*c] = u32::try_from(i).ok().map(|i| first_col + i);
         }
     }
     let at = RowAt::Sheet {
@@ -223,7 +227,7 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
         }
         let mut row = Row {
             line,
-            cells: no_cells(),
+            cells: no_cells(table.width()),
             given: map.given,
             skip: ColumnSet::default(),
             problems: Vec::new(),
@@ -240,7 +244,7 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
                 row.problems.push(
                     Problem::new(
                         line,
-                        Some(&map.names[c.index()]),
+                        Some(&map.names[*c]),
                         Issue::FormulaWithoutValue { formula },
                     )
                     .at(cell_at(i)),
@@ -249,15 +253,11 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
                 continue;
             }
             match (slot, cell_text(cell)) {
-                (Slot::Column(c), Ok(t)) => row.cells[c.index()] = Some(Cow::Owned(t)),
+                (Slot::Column(c), Ok(t)) => row.cells[*c] = Some(Cow::Owned(t)),
                 (Slot::Column(c), Err(e)) => {
                     row.problems.push(
-                        Problem::new(
-                            line,
-                            Some(&map.names[c.index()]),
-                            Issue::CellError { value: e },
-                        )
-                        .at(cell_at(i)),
+                        Problem::new(line, Some(&map.names[*c]), Issue::CellError { value: e })
+                            .at(cell_at(i)),
                     );
                     row.skip.insert(*c);
                 }
@@ -284,6 +284,7 @@ pub fn scan(sheet: &Sheet, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Pro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::columns::CASES;
 
     #[test]
     fn cells_become_the_text_a_person_reads() {
@@ -303,8 +304,8 @@ mod tests {
 
     #[test]
     fn garbage_is_an_unreadable_spreadsheet() {
-        let p = open(b"PK\x03\x04 not really a zip", None).unwrap_err();
+        let p = open(&CASES, b"PK\x03\x04 not really a zip", None).unwrap_err();
         assert!(matches!(p.issue, Issue::Spreadsheet(_)), "{p:?}");
-        assert_eq!(open(b"", None).unwrap_err().issue, Issue::EmptyFile);
+        assert_eq!(open(&CASES, b"", None).unwrap_err().issue, Issue::EmptyFile);
     }
 }

@@ -1,6 +1,7 @@
 //! Importing case files: every row checked, all files written in one transaction (one batch
 //! each), nothing committed unless all is well. Reads with `read`, writes only through `store`.
 
+pub mod activities;
 pub mod columns;
 mod from_csv;
 mod from_json;
@@ -10,6 +11,7 @@ pub mod read;
 pub mod rejected;
 pub mod row;
 pub mod simulate;
+pub mod table;
 pub mod validate;
 
 pub use problem::{Issue, Problem};
@@ -326,7 +328,7 @@ fn pass(
             Err(issues) => {
                 found.extend(issues.into_iter().map(|(c, issue)| {
                     Problem::new(row.line, Some(&row.names[c.index()]), issue)
-                        .at(row.at.of(Some(c)))
+                        .at(row.at.of(Some(c.index())))
                 }));
                 None
             }
@@ -352,7 +354,7 @@ fn pass(
                                 first_line: *first,
                             }
                         };
-                        let at = row.at.of(Some(Column::Nomor));
+                        let at = row.at.of(Some(Column::Nomor.index()));
                         found.push(Problem::new(row.line, Some(name), issue).at(at.clone()));
                         let other_at = match row.at {
                             RowAt::Object(_) => Some(problem::At::Object(*first_place)),

@@ -1,7 +1,7 @@
 //! What can be wrong with an input file, as `FILE:LINE: column "x": message` in either language.
 //! Only messages here; finding the problems is the readers' and the validator's work.
 
-use crate::i18n::{Lang, core::Core};
+use crate::i18n::{Lang, core::Core, kegiatan::Kegiatan};
 
 /// One thing wrong with a file, a row or a cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,6 +122,31 @@ pub enum Issue {
     NoVisibleSheet {
         hidden: String,
     },
+    /// A campaign method not in the reference data's list.
+    UnknownMethod {
+        value: String,
+        suggestion: Option<String>,
+        choices: String,
+    },
+    /// A pekan number the campaign does not have.
+    PekanOutOfRange {
+        value: String,
+        count: u32,
+    },
+    /// A date outside the campaign, where a pekan was expected.
+    OutsideCampaign {
+        value: String,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+    /// A number of activities that is not a whole number of zero or more.
+    BadCount {
+        value: String,
+    },
+    /// A figure (region, pekan, method, contestant, party) given twice in one file.
+    DuplicateFigure {
+        first_line: u64,
+    },
 }
 
 /// Where in a file a problem is, besides its line.
@@ -153,6 +178,7 @@ pub enum CodeList {
     ViolationType,
     PartyCategory,
     Forwarding,
+    ContestantKind,
 }
 
 impl CodeList {
@@ -169,18 +195,22 @@ impl CodeList {
             CodeList::ViolationType => Core::CodeViolationType,
             CodeList::PartyCategory => Core::CodePartyCategory,
             CodeList::Forwarding => Core::CodeForwarding,
+            CodeList::ContestantKind => Core::CodeContestantKind,
         }
     }
 
     /// Every code of the list.
     pub fn codes(self) -> Vec<&'static str> {
-        use crate::domain::{Forwarding, PartyCategory, Source, Status, ViolationType};
+        use crate::domain::{
+            ContestantKind, Forwarding, PartyCategory, Source, Status, ViolationType,
+        };
         match self {
             CodeList::Source => Source::ALL.iter().map(|v| v.code()).collect(),
             CodeList::Status => Status::ALL.iter().map(|v| v.code()).collect(),
             CodeList::ViolationType => ViolationType::ALL.iter().map(|v| v.code()).collect(),
             CodeList::PartyCategory => PartyCategory::ALL.iter().map(|v| v.code()).collect(),
             CodeList::Forwarding => Forwarding::ALL.iter().map(|v| v.code()).collect(),
+            CodeList::ContestantKind => ContestantKind::ALL.iter().map(|v| v.code()).collect(),
         }
     }
 }
@@ -371,6 +401,45 @@ impl Issue {
                 value: shorten(value),
                 other_line: *other_line,
             },
+            Issue::UnknownMethod {
+                value,
+                suggestion,
+                choices,
+            } => {
+                return Kegiatan::UnknownMethod {
+                    value: &shorten(value),
+                    suggestion: suggestion.as_deref(),
+                    choices,
+                }
+                .text(lang);
+            }
+            Issue::PekanOutOfRange { value, count } => {
+                return Kegiatan::PekanOutOfRange {
+                    value: &shorten(value),
+                    count: *count,
+                }
+                .text(lang);
+            }
+            Issue::OutsideCampaign { value, from, to } => {
+                return Kegiatan::OutsideCampaign {
+                    value: &shorten(value),
+                    from: *from,
+                    to: *to,
+                }
+                .text(lang);
+            }
+            Issue::BadCount { value } => {
+                return Kegiatan::BadCount {
+                    value: &shorten(value),
+                }
+                .text(lang);
+            }
+            Issue::DuplicateFigure { first_line } => {
+                return Kegiatan::DuplicateFigure {
+                    first_line: *first_line,
+                }
+                .text(lang);
+            }
         };
         m.text(lang)
     }

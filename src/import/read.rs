@@ -9,9 +9,9 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, core::Core};
 use crate::import::problem::Problem;
 
-pub use crate::import::row::{
-    Each, HeaderMap, Raw, Row, RowAt, Slot, canonical_names, resolve_header, text_of,
-};
+use crate::import::columns::CASES;
+pub use crate::import::row::{Each, HeaderMap, Raw, Row, RowAt, Slot, resolve_header, text_of};
+use crate::import::table::Table;
 use crate::import::{from_csv, from_json, from_xlsx};
 
 /// The formats pantau imports.
@@ -75,6 +75,8 @@ pub struct Input {
     pub format: Format,
     pub bytes: Vec<u8>,
     pub sha256: String,
+    /// The columns the file is read with (cases, campaign activities).
+    pub table: &'static dyn Table,
     /// The sheet of a workbook, opened once.
     pub(crate) sheet: Option<std::result::Result<from_xlsx::Sheet, Problem>>,
 }
@@ -90,9 +92,20 @@ impl std::fmt::Debug for Input {
 }
 
 impl Input {
-    /// Reads `arg` (a path, or `-` for standard input) in `format`, else the format its extension
-    /// (or, for standard input, its first bytes) names. An unknown extension is a usage error.
+    /// Reads the case file `arg` (a path, or `-` for standard input) in `format`, else the
+    /// format its extension (or, for standard input, its first bytes) names. An unknown extension
+    /// is a usage error.
     pub fn load(arg: &str, format: Option<Format>, sheet: Option<&str>) -> Result<Input> {
+        Input::load_with(&CASES, arg, format, sheet)
+    }
+
+    /// Reads `arg` as [`Input::load`] does, its columns those of `table`.
+    pub fn load_with(
+        table: &'static dyn Table,
+        arg: &str,
+        format: Option<Format>,
+        sheet: Option<&str>,
+    ) -> Result<Input> {
         let by_extension = |p: &Path| {
             Format::from_extension(p).ok_or_else(|| {
                 let m = Core::FormatUnknown { arg };
@@ -123,7 +136,7 @@ impl Input {
             });
         }
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(&bytes, sheet));
+        let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(table, &bytes, sheet));
         Ok(Input {
             arg: arg.to_string(),
             name,
@@ -131,6 +144,7 @@ impl Input {
             format,
             bytes,
             sha256,
+            table,
             sheet,
         })
     }
@@ -184,7 +198,7 @@ impl Input {
             }
             (_, Format::Csv) => {
                 if let Ok(text) = text_of(&self.bytes) {
-                    let layout = from_csv::layout(&text);
+                    let layout = from_csv::layout(self.table, &text);
                     if layout.above > 0 {
                         out.push(title(layout.line, layout.above));
                     }
@@ -195,10 +209,20 @@ impl Input {
         out
     }
 
-    /// An input from bytes already in memory (tests, benches).
+    /// A case file from bytes already in memory (tests, benches).
     pub fn from_bytes(name: &str, format: Format, bytes: Vec<u8>) -> Input {
+        Input::from_bytes_with(&CASES, name, format, bytes)
+    }
+
+    /// A file of `table`'s columns from bytes already in memory.
+    pub fn from_bytes_with(
+        table: &'static dyn Table,
+        name: &str,
+        format: Format,
+        bytes: Vec<u8>,
+    ) -> Input {
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(&bytes, None));
+        let sheet = (format == Format::Xlsx).then(|| from_xlsx::open(table, &bytes, None));
         Input {
             arg: name.to_string(),
             name: name.to_string(),
@@ -206,6 +230,7 @@ impl Input {
             format,
             bytes,
             sha256,
+            table,
             sheet,
         }
     }
@@ -214,14 +239,17 @@ impl Input {
 /// Hands every row of `input` to `each`, in file order. Returns the problems that make the whole
 /// file unreadable (a header that cannot be matched, broken JSON); rows already handed over stay valid.
 pub fn scan(input: &Input, ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Problem> {
+    let table = input.table;
     match input.format {
-        Format::Csv => from_csv::scan(&input.bytes, ignore_unknown, each),
-        Format::Json | Format::Jsonl => from_json::scan(&input.bytes, ignore_unknown, each),
+        Format::Csv => from_csv::scan(table, &input.bytes, ignore_unknown, each),
+        Format::Json | Format::Jsonl => from_json::scan(table, &input.bytes, ignore_unknown, each),
         Format::Xlsx => match &input.sheet {
-            Some(Ok(sheet)) => from_xlsx::scan(sheet, ignore_unknown, each),
+            Some(Ok(sheet)) => from_xlsx::scan(table, sheet, ignore_unknown, each),
             Some(Err(p)) => vec![p.clone()],
-            None => from_xlsx::open(&input.bytes, None)
-                .map_or_else(|p| vec![p], |s| from_xlsx::scan(&s, ignore_unknown, each)),
+            None => from_xlsx::open(table, &input.bytes, None).map_or_else(
+                |p| vec![p],
+                |s| from_xlsx::scan(table, &s, ignore_unknown, each),
+            ),
         },
     }
 }
@@ -260,6 +288,7 @@ mod tests {
     #[test]
     fn a_header_names_each_column_once_and_every_required_one() {
         let h = resolve_header(
+            &CASES,
             &names(&[
                 "Nomor",
                 "source",
@@ -274,13 +303,18 @@ mod tests {
             false,
         )
         .unwrap();
-        assert_eq!(h.slots[0], Slot::Column(Column::Nomor));
+        assert_eq!(h.slots[0], Slot::Column(Column::Nomor.index()));
         assert_eq!(h.slots[6], Slot::Unnamed);
         assert_eq!(h.slots[7], Slot::Ignore);
         assert_eq!(h.names[Column::TanggalDiterima.index()], "Received Date");
 
-        let err =
-            resolve_header(&names(&["nomor", "number", "catatn", "status"]), 3, false).unwrap_err();
+        let err = resolve_header(
+            &CASES,
+            &names(&["nomor", "number", "catatn", "status"]),
+            3,
+            false,
+        )
+        .unwrap_err();
         let msgs: Vec<String> = err
             .iter()
             .map(|p| p.display("f.csv", crate::i18n::Lang::En))
@@ -300,7 +334,7 @@ mod tests {
         );
         assert_eq!(err.len(), 2 + 4);
         assert!(
-            resolve_header(&names(&["nomor", "catatn"]), 1, true)
+            resolve_header(&CASES, &names(&["nomor", "catatn"]), 1, true)
                 .unwrap_err()
                 .iter()
                 .all(|p| p.issue == Issue::MissingColumn)

@@ -74,6 +74,7 @@ impl RejectedFile {
                 let delimiter = match input.format {
                     Format::Csv => {
                         crate::import::from_csv::layout(
+                            input.table,
                             &crate::import::read::text_of(&input.bytes).unwrap_or_default(),
                         )
                         .delimiter

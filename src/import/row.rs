@@ -1,13 +1,19 @@
 //! One row of any input format, as the readers (CSV, JSON, workbook) hand it on, and the header
 //! matching they share. Imports none of the readers, so that they and `read.rs` form no circle.
 
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 
-use crate::import::columns::{
-    Column, ColumnSet, Header, N, match_header, required, suggest_header,
-};
 use crate::import::problem::{At, Issue, Problem};
-use crate::import::validate::Cells;
+use crate::import::table::{ColumnSet, Named, Table};
+
+/// The cells of one row by column position: `None` when the row does not give the column.
+pub type Cells<'a> = Vec<Option<Cow<'a, str>>>;
+
+/// An empty row of cells of a table `width` columns wide.
+pub fn no_cells<'a>(width: usize) -> Cells<'a> {
+    vec![None; width]
+}
 
 /// A row's original text, to copy into the file of rejected rows.
 #[derive(Debug)]
@@ -34,19 +40,19 @@ pub enum RowAt<'a> {
     /// A row of a sheet, with the sheet column (from 0) of each column it gives.
     Sheet {
         name: &'a str,
-        cols: &'a [Option<u32>; N],
+        cols: &'a [Option<u32>],
     },
 }
 
 impl RowAt<'_> {
     /// Where a problem of this row (in `column`, if it concerns one) is.
-    pub fn of(&self, column: Option<Column>) -> Option<At> {
+    pub fn of(&self, column: Option<usize>) -> Option<At> {
         match *self {
             RowAt::Line => None,
             RowAt::Object(n) => Some(At::Object(n)),
             RowAt::Sheet { name, cols } => Some(At::Cell {
                 sheet: name.to_string(),
-                col: column.and_then(|c| cols[c.index()]),
+                col: column.and_then(|c| cols.get(c).copied().flatten()),
             }),
         }
     }
@@ -65,7 +71,7 @@ pub struct Row<'a> {
     /// What the reader found wrong.
     pub problems: Vec<Problem>,
     /// How the file names each column.
-    pub names: &'a [String; N],
+    pub names: &'a [String],
     pub raw: Raw<'a>,
     /// How far into the input the row is, for a progress bar (bytes, or rows of a sheet).
     pub offset: u64,
@@ -79,7 +85,8 @@ pub type Each<'f> = dyn FnMut(Row<'_>) -> ControlFlow<()> + 'f;
 /// Where each field of a header row goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slot {
-    Column(Column),
+    /// The column at this position of the table.
+    Column(usize),
     /// Not imported: one of the ignored columns, or unknown with `--ignore-unknown`.
     Ignore,
     /// A header cell left empty: its values must be empty too.
@@ -90,54 +97,50 @@ pub enum Slot {
 #[derive(Debug)]
 pub struct HeaderMap {
     pub slots: Vec<Slot>,
-    pub names: [String; N],
+    pub names: Vec<String>,
     pub given: ColumnSet,
-}
-
-/// The canonical names, for rows whose file names no column differently.
-pub fn canonical_names() -> [String; N] {
-    std::array::from_fn(|i| crate::import::columns::COLUMNS[i].name.to_string())
 }
 
 /// Matches the header row on `line`: every unknown column (unless ignored), every column named
 /// twice and every missing required column is a problem.
 pub fn resolve_header(
+    table: &dyn Table,
     names: &[String],
     line: u64,
     ignore_unknown: bool,
 ) -> std::result::Result<HeaderMap, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut slots = Vec::with_capacity(names.len());
-    let mut display = canonical_names();
+    let mut display = table.canonical_names();
     let mut given = ColumnSet::default();
     for name in names {
         let slot = if name.trim().is_empty() {
             Slot::Unnamed
         } else {
-            match match_header(name) {
-                Header::Column(c) if given.contains(c) => {
+            match table.named(name) {
+                Named::Column(c) if given.contains(c) => {
                     problems.push(Problem::new(
                         line,
                         Some(name),
                         Issue::DuplicateColumn {
-                            first: display[c.index()].clone(),
+                            first: display[c].clone(),
                         },
                     ));
                     Slot::Ignore
                 }
-                Header::Column(c) => {
+                Named::Column(c) => {
                     given.insert(c);
-                    display[c.index()] = name.trim().to_string();
+                    display[c] = name.trim().to_string();
                     Slot::Column(c)
                 }
-                Header::Ignored => Slot::Ignore,
-                Header::Unknown if ignore_unknown => Slot::Ignore,
-                Header::Unknown => {
+                Named::Ignored => Slot::Ignore,
+                Named::Unknown if ignore_unknown => Slot::Ignore,
+                Named::Unknown => {
                     problems.push(Problem::new(
                         line,
                         Some(name),
                         Issue::UnknownColumn {
-                            suggestion: suggest_header(name),
+                            suggestion: table.suggest(name),
                         },
                     ));
                     Slot::Ignore
@@ -146,8 +149,12 @@ pub fn resolve_header(
         };
         slots.push(slot);
     }
-    for c in required().filter(|c| !given.contains(*c)) {
-        problems.push(Problem::new(line, Some(c.name()), Issue::MissingColumn));
+    for c in (0..table.width()).filter(|&c| table.required(c) && !given.contains(c)) {
+        problems.push(Problem::new(
+            line,
+            Some(table.name(c)),
+            Issue::MissingColumn,
+        ));
     }
     if problems.is_empty() {
         Ok(HeaderMap {

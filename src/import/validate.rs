@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
-    Case, Forwarding, PartyCategory, Reference, Source, Status, ViolationType, clean_nomor, fold,
-    parse_date,
+    Case, ContestantKind, Forwarding, PartyCategory, Reference, Source, Status, ViolationType,
+    clean_nomor, fold, parse_date,
 };
 use crate::i18n::Lang;
 use crate::import::columns::{COLUMNS, Column, ColumnSet, Kind, N};
@@ -22,12 +22,11 @@ pub const MAX_CELL: usize = 65_536;
 /// (`0024`, `0202`), never a case; the latest is today's year (later dates are in the future).
 pub const MIN_YEAR: i32 = 2000;
 
-/// The cells of one row by column: `None` when the row does not give the column.
-pub type Cells<'a> = [Option<Cow<'a, str>>; N];
+pub use crate::import::row::Cells;
 
-/// An empty row of cells.
+/// An empty row of a case file's cells.
 pub fn no_cells<'a>() -> Cells<'a> {
-    std::array::from_fn(|_| None)
+    crate::import::row::no_cells(N)
 }
 
 /// Checks rows against the reference data as of `today`.
@@ -56,7 +55,7 @@ impl<'r> Validator<'r> {
     /// reported by the reader (not UTF-8, wrong type) and are not checked again.
     pub fn case(
         &self,
-        cells: &Cells<'_>,
+        cells: &[Option<Cow<'_, str>>],
         given: ColumnSet,
         skip: ColumnSet,
     ) -> Result<Case, Vec<(Column, Issue)>> {
@@ -137,25 +136,7 @@ impl<'r> Validator<'r> {
                 Value::Code(code::<PartyCategory>(trimmed, CodeList::PartyCategory)?)
             }
             Kind::Forwarding => Value::Code(code::<Forwarding>(trimmed, CodeList::Forwarding)?),
-            Kind::Region => {
-                let r = self
-                    .reference
-                    .region(trimmed)
-                    .or_else(|| self.reference.find_region(trimmed));
-                match r {
-                    Some(r) => Value::Region(r.code.clone()),
-                    None => {
-                        let suggestion = self
-                            .reference
-                            .suggest_region(trimmed)
-                            .map(|r| format!("{} ({})", r.short_name, r.code));
-                        return Err(Issue::UnknownRegion {
-                            value: t.to_string(),
-                            suggestion,
-                        });
-                    }
-                }
-            }
+            Kind::Region => Value::Region(self.region(t)?),
             Kind::Stage => {
                 let s = self
                     .reference
@@ -178,9 +159,32 @@ impl<'r> Validator<'r> {
         })
     }
 
+    /// The code of the region a cell names by Kemendagri code, short name or name; an unknown one
+    /// with the nearest region to suggest.
+    pub fn region(&self, t: &str) -> Result<String, Issue> {
+        let trimmed = t.trim();
+        let r = self
+            .reference
+            .region(trimmed)
+            .or_else(|| self.reference.find_region(trimmed));
+        match r {
+            Some(r) => Ok(r.code.clone()),
+            None => {
+                let suggestion = self
+                    .reference
+                    .suggest_region(trimmed)
+                    .map(|r| format!("{} ({})", r.short_name, r.code));
+                Err(Issue::UnknownRegion {
+                    value: t.to_string(),
+                    suggestion,
+                })
+            }
+        }
+    }
+
     /// A date of a case: `YYYY-MM-DD`, `DD/MM/YYYY`, or `DD/MM/YY` meaning 20YY (the only century
     /// the accepted years have); a year before [`MIN_YEAR`] is refused, never stored.
-    fn date(&self, t: &str, trimmed: &str) -> Result<NaiveDate, Issue> {
+    pub fn date(&self, t: &str, trimmed: &str) -> Result<NaiveDate, Issue> {
         let max = self.today.year();
         let d = match fast_date(trimmed).or_else(|| parse_date(trimmed)) {
             Some(d) if short_year(trimmed) => {
@@ -288,7 +292,7 @@ pub fn parse_bool(t: &str) -> Option<bool> {
 }
 
 /// The code lists share this: exact code first (fast), then any code or label, case-insensitively.
-trait Codes: Copy + 'static {
+pub trait Codes: Copy + 'static {
     const ALL: &'static [Self];
     fn code(self) -> &'static str;
     fn label(self, lang: Lang) -> &'static str;
@@ -308,9 +312,17 @@ macro_rules! code_list {
     )+};
 }
 
-code_list!(Source, Status, ViolationType, PartyCategory, Forwarding);
+code_list!(
+    Source,
+    Status,
+    ViolationType,
+    PartyCategory,
+    Forwarding,
+    ContestantKind
+);
 
-fn code<T: Codes>(text: &str, list: CodeList) -> Result<&'static str, Issue> {
+/// The code of the value of `T` a cell names by code or label, or the issue naming `list`.
+pub fn code<T: Codes>(text: &str, list: CodeList) -> Result<&'static str, Issue> {
     if let Some(v) = T::from_code(text).or_else(|| T::lookup(text)) {
         return Ok(v.code());
     }

@@ -24,6 +24,7 @@ mod import_concurrency;
 mod import_errors;
 mod import_roundtrip;
 mod index;
+mod kegiatan;
 mod office_files;
 mod oracle;
 mod packaging;

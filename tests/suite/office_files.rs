@@ -145,7 +145,7 @@ fn a_hidden_first_sheet_is_never_the_one_imported_and_the_sheet_read_is_named() 
 
 /// The workbook as a script writes it: each formula without its saved result (`<v>`), which
 /// only a spreadsheet program computes and saves.
-fn without_results(book: &[u8]) -> Vec<u8> {
+pub(crate) fn without_results(book: &[u8]) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

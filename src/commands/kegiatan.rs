@@ -1,0 +1,479 @@
+//! `pantau kegiatan`: the campaign activities supervised, as the office reports them each pekan.
+//! `kegiatan import` loads a file of them (all or nothing, one batch), `kegiatan` shows what is
+//! loaded by pekan and region (or, with `--history`, what corrections replaced), `kegiatan export`
+//! writes every figure. The work is in `crate::import::activities`; this is the conversation.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use chrono::Timelike;
+use serde::Serialize;
+
+use crate::cli::{
+    KegiatanAction, KegiatanArgs, KegiatanExportArgs, KegiatanExportFormat, KegiatanFormat,
+    KegiatanImportArgs,
+};
+use crate::commands::Context;
+use crate::domain::Reference;
+use crate::domain::pekan::CampaignPeriod;
+use crate::error::{Error, Result};
+use crate::i18n::commands::Command;
+use crate::i18n::kegiatan::Kegiatan;
+use crate::i18n::{Lang, number};
+use crate::import::activities::{self, ACTIVITIES, PekanChange};
+use crate::import::{Input, os_user};
+use crate::store::activities::{ActivityRow, PekanWrite};
+use crate::text::{pad_left, pad_right, safe, width};
+
+/// Runs `pantau kegiatan`.
+pub fn run(ctx: &Context, args: &KegiatanArgs) -> Result<()> {
+    match &args.action {
+        Some(KegiatanAction::Import(a)) => load(ctx, a),
+        Some(KegiatanAction::Export(a)) => export(ctx, a),
+        None if args.history => history(ctx, args.format),
+        None => show(ctx, args.format),
+    }
+}
+
+/// The campaign's pekan, from the reference data's campaign stage.
+fn period(reference: &Reference) -> Result<CampaignPeriod> {
+    crate::engine::campaign::period(reference).ok_or_else(|| {
+        let m = Kegiatan::NoCampaign;
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    })
+}
+
+/// A region's short name (its code when the reference does not know it).
+fn region_name(reference: &Reference, code: &str) -> String {
+    reference
+        .region(code)
+        .map_or_else(|| code.to_string(), |r| r.short_name.clone())
+}
+
+/// A pekan's label with its dates: "Pekan ke-6 (2–8 Jan 2024)".
+fn pekan_label(period: &CampaignPeriod, n: u32, lang: Lang) -> String {
+    period
+        .pekan(n)
+        .map_or_else(|| n.to_string(), |p| p.label(lang))
+}
+
+/// `pantau kegiatan import FILE`.
+fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
+    let lang = ctx.lang;
+    // Read before the database is opened: standard input may wait for its writer.
+    let input = Input::load_with(&ACTIVITIES, &args.file, args.format, args.sheet.as_deref())?;
+    let store = ctx.open_for_writing("pantau kegiatan import", false)?;
+    let reference = store.reference()?;
+    let period = period(&reference)?;
+    let loaded = activities::check(input, &reference, &period, ctx.today);
+    if !loaded.problems.is_empty() {
+        for p in &loaded.problems {
+            let name = match p.at {
+                Some(_) => loaded.input.name.clone(),
+                None => loaded.input.source_name(),
+            };
+            eprintln!("{}", safe(&p.display(&name, lang)));
+        }
+        return Err(if loaded.fatal {
+            let m = Command::ImportUnreadable {
+                name: &loaded.input.name,
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        } else {
+            let m = Kegiatan::Problems {
+                total: loaded.problems.len(),
+                rows: loaded.bad_rows,
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        });
+    }
+    let path = ctx.db.display().to_string();
+    let mut waiting = || {
+        eprintln!(
+            "{}",
+            Command::WaitingForWriter {
+                path: &path,
+                seconds: args.wait
+            }
+            .text(lang)
+        );
+    };
+    let cancel = AtomicBool::new(false);
+    let tx = store
+        .begin_write(Duration::from_secs(args.wait), &cancel, &mut waiting)?
+        .ok_or_else(|| {
+            let m = Command::ImportCancelled;
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
+    let earlier = store.batches_with_sha(&loaded.input.sha256)?;
+    let now = chrono::Local::now().naive_local();
+    let now = now.with_nanosecond(0).unwrap_or(now);
+    let written = activities::write(&store, &tx, &loaded, &os_user(lang), now)?;
+    match written.batch_id {
+        Some(_) if !args.dry_run => tx.commit()?,
+        _ => drop(tx),
+    }
+    let count = |o: PekanWrite| written.changes.iter().filter(|c| c.outcome == o).count();
+    let mut line = format!(
+        "{}: {}",
+        safe(&loaded.input.source_name()),
+        Kegiatan::Loaded {
+            new: count(PekanWrite::New),
+            corrected: count(PekanWrite::Corrected),
+            unchanged: count(PekanWrite::Unchanged),
+        }
+        .text(lang)
+    );
+    match written.batch_id {
+        Some(id) if !args.dry_run => line += &format!(" — batch #{id}"),
+        Some(_) => {}
+        None => line += &format!("; {}", Kegiatan::NothingChanged.text(lang)),
+    }
+    println!("{line}");
+    if let Some(b) = earlier.first() {
+        println!(
+            "  ({})",
+            Kegiatan::SameFile {
+                batch: b.id,
+                at: &b.imported_at,
+                by: &safe(&b.imported_by),
+            }
+            .text(lang)
+        );
+    }
+    for note in loaded.input.notes(lang) {
+        println!("  {}", safe(&note));
+    }
+    for c in &written.changes {
+        println!("  {}", change_line(&reference, &period, c, lang));
+    }
+    if args.dry_run {
+        println!("{}", Command::ImportDryRun.text(lang));
+    }
+    Ok(())
+}
+
+/// "Pekan ke-6 (2–8 Jan 2024), Balikpapan: dikoreksi, 40 → 42 kegiatan".
+fn change_line(
+    reference: &Reference,
+    period: &CampaignPeriod,
+    c: &PekanChange,
+    lang: Lang,
+) -> String {
+    let (before, after) = (number(lang, c.before), number(lang, c.after));
+    let what = match c.outcome {
+        PekanWrite::New => Kegiatan::PekanNew { total: &after },
+        PekanWrite::Unchanged => Kegiatan::PekanUnchanged { total: &after },
+        PekanWrite::Corrected => Kegiatan::PekanCorrected {
+            old: &before,
+            new: &after,
+        },
+    };
+    format!(
+        "{}, {}: {}",
+        pekan_label(period, c.pekan, lang),
+        region_name(reference, &c.region),
+        what.text(lang)
+    )
+}
+
+/// One line of `pantau kegiatan --format json`: a region's pekan.
+#[derive(Serialize)]
+struct PekanJson {
+    pekan: u32,
+    from: String,
+    to: String,
+    region: String,
+    region_name: String,
+    by_method: BTreeMap<String, i64>,
+    by_contestant: BTreeMap<String, i64>,
+    total: i64,
+}
+
+/// `pantau kegiatan`: a table by pekan and region, one column per method.
+fn show(ctx: &Context, format: KegiatanFormat) -> Result<()> {
+    let lang = ctx.lang;
+    let store = ctx.open_for_reading()?;
+    let reference = store.reference()?;
+    let period = period(&reference)?;
+    let rows = store.activity_rows(1..=period.count())?;
+    let mut cells: BTreeMap<(u32, String), PekanJson> = BTreeMap::new();
+    for r in &rows {
+        let e = cells.entry((r.pekan, r.region.clone())).or_insert_with(|| {
+            let p = period.pekan(r.pekan);
+            PekanJson {
+                pekan: r.pekan,
+                from: p.map(|p| p.starts.to_string()).unwrap_or_default(),
+                to: p.map(|p| p.ends.to_string()).unwrap_or_default(),
+                region: r.region.clone(),
+                region_name: region_name(&reference, &r.region),
+                by_method: BTreeMap::new(),
+                by_contestant: BTreeMap::new(),
+                total: 0,
+            }
+        });
+        *e.by_method.entry(r.method.clone()).or_default() += r.count;
+        *e.by_contestant.entry(r.contestant.clone()).or_default() += r.count;
+        e.total += r.count;
+    }
+    if format == KegiatanFormat::Json {
+        let all: Vec<&PekanJson> = cells.values().collect();
+        return print_json(&all);
+    }
+    if cells.is_empty() {
+        println!("{}", Kegiatan::NoneLoaded.text(lang));
+        return Ok(());
+    }
+    let methods = &reference.methods;
+    let mut head = vec![Kegiatan::Pekan.text(lang), Kegiatan::Region.text(lang)];
+    head.extend(methods.iter().map(|m| m.name(lang).to_string()));
+    head.push(Kegiatan::Total.text(lang));
+    let line = |label: String, region: String, by: &BTreeMap<String, i64>, total: i64| {
+        let mut out = vec![label, region];
+        out.extend(
+            methods
+                .iter()
+                .map(|m| number(lang, by.get(&m.code).copied().unwrap_or(0))),
+        );
+        out.push(number(lang, total));
+        out
+    };
+    let mut table = vec![head];
+    let mut all: BTreeMap<String, i64> = BTreeMap::new();
+    let mut grand = 0;
+    let by_pekan = cells.values().fold(
+        BTreeMap::new(),
+        |mut m: BTreeMap<u32, Vec<&PekanJson>>, c| {
+            m.entry(c.pekan).or_default().push(c);
+            m
+        },
+    );
+    for (n, list) in &by_pekan {
+        let mut sum: BTreeMap<String, i64> = BTreeMap::new();
+        for c in list {
+            table.push(line(
+                pekan_label(&period, *n, lang),
+                c.region_name.clone(),
+                &c.by_method,
+                c.total,
+            ));
+            for (m, v) in &c.by_method {
+                *sum.entry(m.clone()).or_default() += v;
+            }
+        }
+        let total: i64 = sum.values().sum();
+        table.push(line(
+            Kegiatan::PekanTotal { pekan: *n }.text(lang),
+            String::new(),
+            &sum,
+            total,
+        ));
+        for (m, v) in sum {
+            *all.entry(m).or_default() += v;
+        }
+        grand += total;
+    }
+    table.push(line(
+        Kegiatan::AllTotal.text(lang),
+        String::new(),
+        &all,
+        grand,
+    ));
+    print_table(&table, &|c| c >= 2);
+    Ok(())
+}
+
+/// One figure a correction replaced, as `--history --format json` writes it.
+#[derive(Serialize)]
+struct ReplacedJson<'a> {
+    #[serde(flatten)]
+    row: &'a ActivityRow,
+    batch: Option<i64>,
+    replaced_by: Option<i64>,
+    replaced_at: &'a str,
+}
+
+/// `pantau kegiatan --history`: the figures corrections replaced, oldest first.
+fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
+    let lang = ctx.lang;
+    let store = ctx.open_for_reading()?;
+    let reference = store.reference()?;
+    let period = period(&reference)?;
+    let replaced = store.activity_history()?;
+    if format == KegiatanFormat::Json {
+        let all: Vec<ReplacedJson<'_>> = replaced
+            .iter()
+            .map(|r| ReplacedJson {
+                row: &r.row,
+                batch: r.batch_id,
+                replaced_by: r.replaced_by,
+                replaced_at: &r.replaced_at,
+            })
+            .collect();
+        return print_json(&all);
+    }
+    if replaced.is_empty() {
+        println!("{}", Kegiatan::NoHistory.text(lang));
+        return Ok(());
+    }
+    let batch = |b: Option<i64>| b.map_or_else(|| "—".to_string(), |b| format!("#{b}"));
+    let mut table = vec![
+        [
+            Kegiatan::Pekan,
+            Kegiatan::Region,
+            Kegiatan::Method,
+            Kegiatan::Contestant,
+            Kegiatan::Party,
+            Kegiatan::Count,
+            Kegiatan::LoadedBy,
+            Kegiatan::ReplacedBy,
+        ]
+        .iter()
+        .map(|k| k.text(lang))
+        .collect::<Vec<_>>(),
+    ];
+    for r in &replaced {
+        let row = &r.row;
+        table.push(vec![
+            pekan_label(&period, row.pekan, lang),
+            region_name(&reference, &row.region),
+            reference
+                .method(&row.method)
+                .map_or_else(|| row.method.clone(), |m| m.name(lang).to_string()),
+            crate::domain::ContestantKind::from_code(&row.contestant)
+                .map_or_else(|| row.contestant.clone(), |k| k.label(lang).to_string()),
+            safe(&row.party).into_owned(),
+            number(lang, row.count),
+            batch(r.batch_id),
+            format!("{} {}", batch(r.replaced_by), r.replaced_at),
+        ]);
+    }
+    print_table(&table, &|c| c == 5);
+    Ok(())
+}
+
+/// Prints `table` (the first row its header) in columns; those `right` names are right-aligned
+/// (counts).
+fn print_table(table: &[Vec<String>], right: &dyn Fn(usize) -> bool) {
+    let cols = table.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| table.iter().map(|r| width(&r[c])).max().unwrap_or(0))
+        .collect();
+    for row in table {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, s)| {
+                if right(c) {
+                    pad_left(s, widths[c])
+                } else {
+                    pad_right(s, widths[c])
+                }
+            })
+            .collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+}
+
+/// Writes `value` as pretty JSON to standard output.
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    let mut out = serde_json::to_vec_pretty(value).map_err(|e| not_encoded(&e))?;
+    out.push(b'\n');
+    std::io::stdout()
+        .write_all(&out)
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        })
+}
+
+fn not_encoded(error: &dyn std::fmt::Display) -> Error {
+    let m = Command::ExportEncode { error };
+    Error::failed(m.text(Lang::Id), m.text(Lang::En))
+}
+
+/// A figure as `kegiatan export` writes it: the columns `kegiatan import` reads back.
+#[derive(Serialize)]
+struct ExportRow<'a> {
+    kode_wilayah: &'a str,
+    pekan: u32,
+    metode: &'a str,
+    peserta: &'a str,
+    partai: &'a str,
+    jumlah: i64,
+}
+
+/// `pantau kegiatan export`: every figure loaded, to standard output or a new private file.
+fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let reference = store.reference()?;
+    let period = period(&reference)?;
+    let rows = store.activity_rows(1..=period.count())?;
+    let out: Vec<ExportRow<'_>> = rows
+        .iter()
+        .map(|r| ExportRow {
+            kode_wilayah: &r.region,
+            pekan: r.pekan,
+            metode: &r.method,
+            peserta: &r.contestant,
+            partai: &r.party,
+            jumlah: r.count,
+        })
+        .collect();
+    let mut buf = Vec::new();
+    match args.format {
+        KegiatanExportFormat::Json => {
+            buf = serde_json::to_vec_pretty(&out).map_err(|e| not_encoded(&e))?;
+            buf.push(b'\n');
+        }
+        KegiatanExportFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut buf);
+            w.write_record([
+                "kode_wilayah",
+                "pekan",
+                "metode",
+                "peserta",
+                "partai",
+                "jumlah",
+            ])
+            .map_err(|e| not_encoded(&e))?;
+            for r in &out {
+                w.serialize(r).map_err(|e| not_encoded(&e))?;
+            }
+            w.flush().map_err(|source| Error::Io {
+                path: PathBuf::from("<export>"),
+                source,
+            })?;
+            drop(w);
+        }
+    }
+    match args
+        .output
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
+    {
+        None => std::io::stdout()
+            .write_all(&buf)
+            .map_err(|source| Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source,
+            }),
+        Some(path) => {
+            crate::fs_safe::write_whole(path, &buf, args.mode, crate::fs_safe::Replace::Yes)?;
+            eprintln!(
+                "{}",
+                Kegiatan::Exported {
+                    rows: out.len(),
+                    path: &safe(&path.display().to_string()),
+                }
+                .text(ctx.lang)
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Loading the campaign activities the office supervised, from its weekly figures: one row per
+//! region, pekan, method, contestant kind and (optionally) party, read by the same readers as case
+//! files. All or nothing: every problem of every row is found, and one stops the whole file. A
+//! region's pekan in the file replaces that region's pekan whole; what a correction replaced is
+//! kept in the history.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::ControlFlow;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domain::pekan::CampaignPeriod;
+use crate::domain::{ContestantKind, Reference, fold};
+use crate::error::Result;
+use crate::import::problem::{CodeList, Issue, Problem};
+use crate::import::read::{self, Input};
+use crate::import::table::{Named, Table, nearest};
+use crate::import::validate::{MAX_CELL, Validator, code};
+use crate::store::Store;
+use crate::store::activities::{ActivityRow, PekanWrite};
+use crate::store::write::{NewBatch, Write};
+
+/// The region: Kemendagri code, short name or name.
+pub const REGION: usize = 0;
+/// The pekan: its number, or a day of it.
+pub const PEKAN: usize = 1;
+/// The campaign method: code or name in either language (reference data).
+pub const METHOD: usize = 2;
+/// The contestant kind: code or label in either language.
+pub const CONTESTANT: usize = 3;
+/// The party, when the figure is split by party.
+pub const PARTY: usize = 4;
+/// The number of activities.
+pub const COUNT: usize = 5;
+
+/// One column of a file of campaign activities: its Indonesian name (the one an export writes),
+/// the other accepted headers (the first is the English name), and whether every file has it.
+struct Spec {
+    name: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+}
+
+const COLUMNS: [Spec; 6] = [
+    Spec {
+        name: "kode_wilayah",
+        aliases: &["region", "region_code", "wilayah", "kabupaten_kota"],
+        required: true,
+    },
+    Spec {
+        name: "pekan",
+        aliases: &["week", "pekan_ke", "tanggal", "date"],
+        required: true,
+    },
+    Spec {
+        name: "metode",
+        aliases: &["method", "bentuk_kegiatan", "bentuk", "metode_kampanye"],
+        required: true,
+    },
+    Spec {
+        name: "peserta",
+        aliases: &["contestant", "jenis_peserta", "contestant_kind"],
+        required: true,
+    },
+    Spec {
+        name: "partai",
+        aliases: &["party", "partai_politik"],
+        required: false,
+    },
+    Spec {
+        name: "jumlah",
+        aliases: &["count", "kegiatan", "activities", "jumlah_kegiatan"],
+        required: true,
+    },
+];
+
+/// The columns of a file of campaign activities, as the readers see them.
+#[derive(Debug)]
+pub struct ActivityTable;
+
+/// The table of files of campaign activities.
+pub static ACTIVITIES: ActivityTable = ActivityTable;
+
+impl Table for ActivityTable {
+    fn width(&self) -> usize {
+        COLUMNS.len()
+    }
+
+    fn name(&self, column: usize) -> &'static str {
+        COLUMNS[column].name
+    }
+
+    fn named(&self, header: &str) -> Named {
+        let want = fold(header.trim());
+        COLUMNS
+            .iter()
+            .position(|s| fold(s.name) == want || s.aliases.iter().any(|a| fold(a) == want))
+            .map_or(Named::Unknown, Named::Column)
+    }
+
+    fn suggest(&self, header: &str) -> Option<&'static str> {
+        nearest(
+            header,
+            COLUMNS.iter().flat_map(|s| {
+                std::iter::once(s.name)
+                    .chain(s.aliases.iter().copied())
+                    .map(move |n| (n, s.name))
+            }),
+        )
+    }
+
+    fn required(&self, column: usize) -> bool {
+        COLUMNS[column].required
+    }
+}
+
+/// A file of campaign activities, read and checked.
+#[derive(Debug)]
+pub struct Loaded {
+    pub input: Input,
+    /// The figures, in file order (only when there is no problem).
+    pub rows: Vec<ActivityRow>,
+    /// Every problem, in file order.
+    pub problems: Vec<Problem>,
+    /// Rows with at least one problem.
+    pub bad_rows: usize,
+    /// Whether the file as a whole cannot be read (its header, its structure).
+    pub fatal: bool,
+}
+
+/// Reads and checks every row of `input` against the reference data and the campaign `period`.
+pub fn check(
+    input: Input,
+    reference: &Reference,
+    period: &CampaignPeriod,
+    today: NaiveDate,
+) -> Loaded {
+    let reader = Reader {
+        reference,
+        period,
+        validator: Validator::new(reference, today),
+    };
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut bad_rows = 0;
+    // The line of each figure's first row, by its key.
+    let mut seen: HashMap<(String, u32, String, String, String), u64> = HashMap::new();
+    let fatal = read::scan(&input, false, &mut |row| {
+        let mut found: Vec<Problem> = row.problems;
+        match reader.row(&row.cells, row.given, row.skip) {
+            Ok(figure) => {
+                let key = (
+                    figure.region.clone(),
+                    figure.pekan,
+                    figure.method.clone(),
+                    figure.contestant.clone(),
+                    figure.party.clone(),
+                );
+                match seen.get(&key) {
+                    Some(&first_line) => found.push(Problem::new(
+                        row.line,
+                        None,
+                        Issue::DuplicateFigure { first_line },
+                    )),
+                    None => {
+                        seen.insert(key, row.line);
+                    }
+                }
+                rows.push(figure);
+            }
+            Err(issues) => found.extend(issues.into_iter().map(|(c, issue)| {
+                Problem::new(row.line, Some(&row.names[c]), issue).at(row.at.of(Some(c)))
+            })),
+        }
+        if !found.is_empty() {
+            bad_rows += 1;
+            problems.extend(found.into_iter().map(|p| p.at(row.at.of(None))));
+        }
+        ControlFlow::Continue(())
+    });
+    let is_fatal = !fatal.is_empty();
+    problems.extend(fatal);
+    if !problems.is_empty() {
+        rows.clear();
+    }
+    Loaded {
+        input,
+        rows,
+        problems,
+        bad_rows,
+        fatal: is_fatal,
+    }
+}
+
+/// What reads one row's cells.
+struct Reader<'r> {
+    reference: &'r Reference,
+    period: &'r CampaignPeriod,
+    validator: Validator<'r>,
+}
+
+impl Reader<'_> {
+    /// The figure a row gives, or every issue of its cells (by column).
+    fn row(
+        &self,
+        cells: &[Option<std::borrow::Cow<'_, str>>],
+        given: crate::import::table::ColumnSet,
+        skip: crate::import::table::ColumnSet,
+    ) -> std::result::Result<ActivityRow, Vec<(usize, Issue)>> {
+        let mut issues = Vec::new();
+        let mut text: [Option<&str>; 6] = [None; 6];
+        for (c, spec) in COLUMNS.iter().enumerate() {
+            if skip.contains(c) {
+                continue;
+            }
+            match cells[c].as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                Some(t) if t.len() > MAX_CELL => issues.push((
+                    c,
+                    Issue::TooLong {
+                        bytes: t.len(),
+                        max: MAX_CELL,
+                    },
+                )),
+                Some(t) => text[c] = Some(t),
+                None if spec.required && !given.contains(c) => {
+                    issues.push((c, Issue::MissingColumn))
+                }
+                None if spec.required => issues.push((c, Issue::Required)),
+                None => {}
+            }
+        }
+        let mut read = |c: usize, f: &dyn Fn(&str) -> std::result::Result<String, Issue>| {
+            text[c].and_then(|t| f(t).map_err(|i| issues.push((c, i))).ok())
+        };
+        let region = read(REGION, &|t| self.validator.region(t));
+        let pekan = read(PEKAN, &|t| self.pekan(t).map(|n| n.to_string()));
+        let method = read(METHOD, &|t| self.method(t));
+        let contestant = read(CONTESTANT, &|t| {
+            code::<ContestantKind>(t, CodeList::ContestantKind).map(str::to_string)
+        });
+        let count = read(COUNT, &|t| count(t).map(|n| n.to_string()));
+        let party = text[PARTY].unwrap_or("").to_string();
+        if !issues.is_empty() || (0..COLUMNS.len()).any(|c| skip.contains(c)) {
+            return Err(issues);
+        }
+        match (region, pekan, method, contestant, count) {
+            (Some(region), Some(pekan), Some(method), Some(contestant), Some(count)) => {
+                Ok(ActivityRow {
+                    region,
+                    pekan: pekan.parse().unwrap_or(0),
+                    method,
+                    contestant,
+                    party,
+                    count: count.parse().unwrap_or(0),
+                })
+            }
+            _ => Err(issues),
+        }
+    }
+
+    /// The pekan a cell names: its number, or a day of the campaign.
+    fn pekan(&self, t: &str) -> std::result::Result<u32, Issue> {
+        let n = self.period.count();
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            return match t.parse::<u32>() {
+                Ok(p) if (1..=n).contains(&p) => Ok(p),
+                _ => Err(Issue::PekanOutOfRange {
+                    value: t.to_string(),
+                    count: n,
+                }),
+            };
+        }
+        let day = self.validator.date(t, t)?;
+        self.period
+            .number_of(day)
+            .ok_or_else(|| Issue::OutsideCampaign {
+                value: t.to_string(),
+                from: self.period.starts,
+                to: self.period.ends,
+            })
+    }
+
+    /// The code of the campaign method a cell names, from the reference data's list.
+    fn method(&self, t: &str) -> std::result::Result<String, Issue> {
+        if let Some(m) = self.reference.find_method(t) {
+            return Ok(m.code.clone());
+        }
+        let methods = &self.reference.methods;
+        let want = fold(t);
+        let suggestion = methods
+            .iter()
+            .map(|m| {
+                let d = [&m.code, &m.name_id, &m.name_en]
+                    .iter()
+                    .map(|k| strsim::levenshtein(&fold(k), &want))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (d, m)
+            })
+            .filter(|(d, _)| *d <= 2.max(want.len() / 4))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, m)| format!("{} ({})", m.code, m.name_id));
+        Err(Issue::UnknownMethod {
+            value: t.to_string(),
+            suggestion,
+            choices: methods
+                .iter()
+                .map(|m| format!("{} ({} / {})", m.code, m.name_id, m.name_en))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+}
+
+/// A number of activities: a whole number of zero or more, in digits.
+fn count(t: &str) -> std::result::Result<i64, Issue> {
+    t.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| t.parse::<i64>().ok())
+        .flatten()
+        .ok_or_else(|| Issue::BadCount {
+            value: t.to_string(),
+        })
+}
+
+/// What loading did to one region's pekan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PekanChange {
+    pub region: String,
+    pub pekan: u32,
+    pub outcome: PekanWrite,
+    /// The activities loaded before, and in the file.
+    pub before: i64,
+    pub after: i64,
+}
+
+/// A checked file written: its batch (none when nothing changed) and each region's pekan.
+#[derive(Debug)]
+pub struct Written {
+    pub batch_id: Option<i64>,
+    pub changes: Vec<PekanChange>,
+}
+
+/// Writes the figures of a checked file in `tx`: each region's pekan whole, the replaced figures
+/// to the history, one batch for the file. When every pekan is unchanged no batch is kept: the
+/// caller rolls back and nothing at all is written.
+pub fn write(
+    store: &Store,
+    tx: &Write<'_>,
+    loaded: &Loaded,
+    who: &str,
+    now: NaiveDateTime,
+) -> Result<Written> {
+    let input = &loaded.input;
+    let batch_id = tx.insert_batch(&NewBatch {
+        kind: "import",
+        imported_by: who.to_string(),
+        imported_at: now,
+        source_name: input.source_name(),
+        sha256: Some(input.sha256.clone()),
+    })?;
+    tx.mark_activity_batch(batch_id)?;
+    let mut groups: BTreeMap<(u32, String), Vec<ActivityRow>> = BTreeMap::new();
+    for r in &loaded.rows {
+        groups
+            .entry((r.pekan, r.region.clone()))
+            .or_default()
+            .push(r.clone());
+    }
+    let (first, last) = groups
+        .keys()
+        .fold((u32::MAX, 0), |(a, b), (p, _)| (a.min(*p), b.max(*p)));
+    let mut stored: HashMap<(u32, String), i64> = HashMap::new();
+    if first <= last {
+        for r in store.activity_rows(first..=last)? {
+            *stored.entry((r.pekan, r.region)).or_default() += r.count;
+        }
+    }
+    let mut changes = Vec::with_capacity(groups.len());
+    // Rows in new, corrected and unchanged pekan, for the batch's counts.
+    let mut counts = [0i64; 3];
+    for ((pekan, region), rows) in groups {
+        let outcome = tx.write_pekan(&region, pekan, &rows, Some(batch_id), now)?;
+        let slot = match outcome {
+            PekanWrite::New => 0,
+            PekanWrite::Corrected => 1,
+            PekanWrite::Unchanged => 2,
+        };
+        counts[slot] += rows.len() as i64;
+        let before = stored.get(&(pekan, region.clone())).copied().unwrap_or(0);
+        changes.push(PekanChange {
+            after: rows.iter().map(|r| r.count).sum(),
+            region,
+            pekan,
+            outcome,
+            before,
+        });
+    }
+    if changes.iter().all(|c| c.outcome == PekanWrite::Unchanged) {
+        return Ok(Written {
+            batch_id: None,
+            changes,
+        });
+    }
+    let total = loaded.rows.len() as i64;
+    tx.finish_batch(batch_id, [total, counts[0], counts[1], counts[2], 0])?;
+    Ok(Written {
+        batch_id: Some(batch_id),
+        changes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_header_names_one_column_in_either_language() {
+        let mut all: Vec<String> = COLUMNS
+            .iter()
+            .flat_map(|s| std::iter::once(s.name).chain(s.aliases.iter().copied()))
+            .map(fold)
+            .collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n);
+        assert_eq!(ACTIVITIES.named("Kode Wilayah"), Named::Column(REGION));
+        assert_eq!(ACTIVITIES.named("WEEK"), Named::Column(PEKAN));
+        assert_eq!(ACTIVITIES.named("catatan"), Named::Unknown);
+        assert_eq!(ACTIVITIES.suggest("jumlh"), Some("jumlah"));
+        assert_eq!(count("042"), Ok(42));
+        assert!(count("1.491").is_err() && count("-1").is_err() && count("").is_err());
+    }
+}
