@@ -178,6 +178,20 @@ pub enum Command<'a> {
     ReportBy,
     /// `report`: the code column.
     ReportCode,
+    /// `report --recap`: the title.
+    RecapTitle,
+    /// `report --recap`: the columns, after temuan and laporan.
+    RecapReceived,
+    RecapRegistered,
+    RecapNotRegistered,
+    RecapNotYetRegistered,
+    RecapViolation,
+    RecapNotViolation,
+    RecapInProcess,
+    RecapStopped,
+    RecapLate,
+    /// `report --recap`: how the columns add up.
+    RecapNote,
     /// `simulate`: the simulation started.
     SimulateStart {
         path: &'a str,
@@ -538,6 +552,38 @@ impl Command<'_> {
             (Self::ReportBy, En) => "by".into(),
             (Self::ReportCode, Id) => "Kode".into(),
             (Self::ReportCode, En) => "Code".into(),
+            (Self::RecapTitle, Id) => "Rekap penanganan pelanggaran".into(),
+            (Self::RecapTitle, En) => "Recap of case handling".into(),
+            (Self::RecapReceived, Id) => "Diterima".into(),
+            (Self::RecapReceived, En) => "Received".into(),
+            (Self::RecapRegistered, Id) => "Reg.".into(),
+            (Self::RecapRegistered, En) => "Reg.".into(),
+            (Self::RecapNotRegistered, Id) => "Tdk reg.".into(),
+            (Self::RecapNotRegistered, En) => "Not reg.".into(),
+            (Self::RecapNotYetRegistered, Id) => "Blm reg.".into(),
+            (Self::RecapNotYetRegistered, En) => "Not yet reg.".into(),
+            (Self::RecapViolation, Id) => "Pelanggaran".into(),
+            (Self::RecapViolation, En) => "Violation".into(),
+            (Self::RecapNotViolation, Id) => "Bukan pel.".into(),
+            (Self::RecapNotViolation, En) => "Not viol.".into(),
+            (Self::RecapInProcess, Id) => "Proses".into(),
+            (Self::RecapInProcess, En) => "In process".into(),
+            (Self::RecapStopped, Id) => "Dihentikan".into(),
+            (Self::RecapStopped, En) => "Stopped".into(),
+            (Self::RecapLate, Id) => "Terlambat".into(),
+            (Self::RecapLate, En) => "Late".into(),
+            (Self::RecapNote, Id) => "Diterima = Temuan + Laporan = Reg. + Tdk reg. (ditutup tanpa \
+                registrasi) + Blm reg. (belum diregistrasi). Reg. = Pelanggaran + Bukan pel. + \
+                Proses + Dihentikan (dicabut atau dihentikan setelah registrasi). Terlambat: laporan \
+                diterima lebih dari 7 hari kerja setelah diketahui. Jenis dihitung di antara \
+                pelanggaran saja (seperti rekap Bawaslu RI)."
+                .into(),
+            (Self::RecapNote, En) => "Received = Temuan + Laporan = Reg. + Not reg. (closed \
+                without registration) + Not yet reg. Reg. = Violation + Not viol. + In process + \
+                Stopped (withdrawn or stopped after registration). Late: laporan received more \
+                than 7 working days after the event became known. Types are counted among \
+                violations only (as Bawaslu RI's recap)."
+                .into(),
             (Self::SimulateStart { path, rate, batch }, Id) => format!(
                 "Simulasi ke {path}: {rate} kejadian per menit, batch #{batch} (Ctrl-C untuk berhenti)"
             ),

@@ -49,6 +49,7 @@ pub(super) const FLAGS: &[(&str, &str, Flag)] = &[
     ("lewat", "overdue", Flag::Overdue),
     ("teregistrasi", "registered", Flag::Registered),
     ("pelanggaran", "violation", Flag::Violation),
+    ("terlambat", "late", Flag::Late),
     ("baru", "new", Flag::New),
 ];
 
@@ -815,6 +816,7 @@ mod tests {
             ("lewat", "overdue", Flag::Overdue),
             ("teregistrasi", "registered", Flag::Registered),
             ("pelanggaran", "violation", Flag::Violation),
+            ("terlambat", "late", Flag::Late),
             ("baru", "new", Flag::New),
         ];
         for (id, en, flag) in cases {

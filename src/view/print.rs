@@ -322,6 +322,7 @@ mod tests {
             Flag::Overdue,
             Flag::Registered,
             Flag::Violation,
+            Flag::Late,
             Flag::New,
         ];
         let listed = prop_oneof![
