@@ -213,10 +213,12 @@ fn convention(dim: Dim, lang: Lang) -> Convention {
 
 /// A JSON document as printed.
 fn encode<T: Serialize>(doc: &T) -> Result<String> {
-    serde_json::to_string_pretty(doc).map(|s| s + "\n").map_err(|e| {
-        let m = Command::ReportEncode { error: &e };
-        Error::failed(m.text(Lang::Id), m.text(Lang::En))
-    })
+    serde_json::to_string_pretty(doc)
+        .map(|s| s + "\n")
+        .map_err(|e| {
+            let m = Command::ReportEncode { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })
 }
 
 /// Bawaslu RI's recap as a table: a row per region and the total.

@@ -311,7 +311,10 @@ mod tests {
             Status::BukanPelanggaran.label(Lang::En),
             ViolationType::BukanPelanggaran.label(Lang::En)
         );
-        assert_eq!(TypeGroup::BelumDitentukan.label(Lang::Id), "Belum ditentukan");
+        assert_eq!(
+            TypeGroup::BelumDitentukan.label(Lang::Id),
+            "Belum ditentukan"
+        );
         assert_eq!(
             TypeGroup::BelumDitentukan.label(Lang::En),
             "Not yet determined"

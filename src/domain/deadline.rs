@@ -349,6 +349,9 @@ mod tests {
         // A temuan, or a laporan not knowing when it became known, is never late.
         assert!(!r.is_late(false, Some(d(2024, 1, 2)), d(2024, 3, 1)));
         assert!(!r.is_late(true, None, d(2024, 3, 1)));
-        assert!(r.filing(false, Some(d(2024, 1, 2)), d(2024, 3, 1)).is_none());
+        assert!(
+            r.filing(false, Some(d(2024, 1, 2)), d(2024, 3, 1))
+                .is_none()
+        );
     }
 }

@@ -269,7 +269,12 @@ impl Engine<'_> {
                 Recap::from_figures(&r.code, r.display_name(lang), f, lang)
             })
             .collect();
-        let mut total = Recap::from_figures("", crate::i18n::tr(lang, crate::i18n::Msg::Total).into(), &[], lang);
+        let mut total = Recap::from_figures(
+            "",
+            crate::i18n::tr(lang, crate::i18n::Msg::Total).into(),
+            &[],
+            lang,
+        );
         for r in &rows {
             total.add(r);
         }

@@ -358,7 +358,9 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn late(&self, pos: usize, received: Day, flags: u8) -> bool {
         let known = self.ix.known[pos];
-        flags & LAPORAN != 0 && known != NO_DAY && received > self.dues.due(FILING, known, self.rules)
+        flags & LAPORAN != 0
+            && known != NO_DAY
+            && received > self.dues.due(FILING, known, self.rules)
     }
 
     /// The rest of the tests, on what the view's date makes of the case at `pos`.

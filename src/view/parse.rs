@@ -1044,6 +1044,14 @@ mod tests {
             "tidak ada penanda yang cocok dengan \"lewet\" di posisi 4 — maksud Anda \"lewat\"?"
         );
         assert_eq!(
+            err("is:terlambt").message(Lang::Id),
+            "tidak ada penanda yang cocok dengan \"terlambt\" di posisi 4 — maksud Anda \"terlambat\"?"
+        );
+        assert_eq!(
+            err("is:lte").to_string(),
+            "no flag matches \"lte\" at 4 — did you mean \"late\"?"
+        );
+        assert_eq!(
             err("sort:-recieved").to_string(),
             "no sort key matches \"-recieved\" at 6 — did you mean \"-received\"?"
         );

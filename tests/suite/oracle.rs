@@ -62,7 +62,9 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
             .then(|| WORDS[rng.usize(..WORDS.len())].to_uppercase());
         case.kecamatan = Some("Balikpapan Kota".into());
         // Known up to three weeks before: some laporan are filed after their 7 working days.
-        case.tanggal_diketahui = rng.bool().then(|| received - Duration::days(rng.i64(0..21)));
+        case.tanggal_diketahui = rng
+            .bool()
+            .then(|| received - Duration::days(rng.i64(0..21)));
         case.diperpanjang = rng.u8(..4) == 0;
         let types = ViolationType::ALL;
         case.jenis_dugaan = (rng.u8(..5) > 0).then(|| types[rng.usize(..types.len())]);
