@@ -477,9 +477,16 @@ pub struct ReportArgs {
     /// `--view -minyak` and `--view=-region:64` both work.
     #[arg(long, default_value = "", allow_hyphen_values = true)]
     pub view: String,
-    /// One dimension, or two separated by a comma for a cross-tab.
+    /// One dimension, or two separated by a comma for a cross-tab. Types are counted two ways,
+    /// each named in the heading: `type` the suspected types of all cases (as Bawaslu Kaltim's
+    /// year-end release), `violation` the types among violations only (as Bawaslu RI).
     #[arg(long, value_enum, value_delimiter = ',', num_args = 1..=2, default_value = "region")]
     pub by: Vec<Dim>,
+    /// Bawaslu RI's recap instead: per region, received (temuan, laporan), registered / not
+    /// registered / not yet registered, among registered violation / not a violation / in
+    /// process / stopped, laporan filed late, and the types among violations.
+    #[arg(long, conflicts_with = "by")]
+    pub recap: bool,
     /// Count cases received on or before this date, each with the status it had then
     /// (YYYY-MM-DD, DD/MM/YYYY, today or -7d) [default: the view's per:, else today]. The
     /// view's relative dates (from:-7d, to:today) count from it.
@@ -584,6 +591,7 @@ impl ReportArgs {
         ReportArgs {
             view: String::new(),
             by: vec![Dim::Region],
+            recap: false,
             as_of: None,
             format: ReportFormat::Table,
             common: Common::default(),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
-use crate::engine::{Cross, Dim, Engine, Group, Headline};
+use crate::engine::{Cross, Dim, Engine, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
@@ -22,6 +22,30 @@ pub struct ReportJson {
     pub groups: Vec<Group>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cross: Option<Vec<Cross>>,
+    /// How types are counted, when a dimension counts them: `suspected_types_of_all_cases` (as
+    /// Bawaslu Kaltim's year-end release) or `types_among_violations` (as Bawaslu RI).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conventions: Vec<Convention>,
+}
+
+/// A convention of counting types, by name and in words.
+#[derive(Debug, Serialize)]
+pub struct Convention {
+    pub by: String,
+    pub name: &'static str,
+    pub label: String,
+}
+
+/// The JSON document `report --recap --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct RecapJson {
+    pub as_of: String,
+    pub view: String,
+    pub table: &'static str,
+    /// Types among violations only, as Bawaslu RI's recap counts them.
+    pub convention: Convention,
+    pub regions: Vec<Recap>,
+    pub total: Recap,
 }
 
 /// Runs `pantau report`.
@@ -54,6 +78,49 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     // Relative dates are shown with the days they stood for: `from:-7d (from:2024-01-26)`.
     let anchored = printed(&view.anchored(ctx.today));
     let lang = ctx.lang;
+    let stated = |spec: &String| {
+        if spec.is_empty() {
+            tr(lang, Msg::NoView).to_string()
+        } else if anchored != *spec {
+            format!("{spec} ({anchored})")
+        } else {
+            spec.clone()
+        }
+    };
+    if args.recap {
+        let (rows, total) = engine.recap(&view, lang)?;
+        let out = match args.format {
+            ReportFormat::Json => {
+                let doc = RecapJson {
+                    as_of: dates.as_of.to_string(),
+                    view: spec,
+                    table: "bawaslu_ri_recap",
+                    convention: convention(Dim::Violation, lang),
+                    regions: rows,
+                    total,
+                };
+                encode(&doc)?
+            }
+            format => {
+                let title = format!(
+                    "{} ({}) · {} {} · {}: {}",
+                    Command::RecapTitle.text(lang),
+                    tr(lang, Msg::ConventionRi),
+                    tr(lang, Msg::AsOf),
+                    dates.as_of.format("%d/%m/%Y"),
+                    tr(lang, Msg::View),
+                    stated(&spec),
+                );
+                let mut out = render(format, &title, &recap_table(lang, &rows, &total));
+                if format != ReportFormat::Csv {
+                    out += &format!("\n{}\n", Command::RecapNote.text(lang));
+                }
+                out
+            }
+        };
+        print!("{out}");
+        return Ok(());
+    }
     let first = args.by[0];
     let groups = engine.group(&view, first, lang)?;
     let headline = engine.headline(&view)?;
@@ -80,11 +147,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 headline,
                 groups,
                 cross: cross.map(|(_, c)| c),
+                conventions: args
+                    .by
+                    .iter()
+                    .filter(|d| d.convention().is_some())
+                    .map(|d| convention(*d, lang))
+                    .collect(),
             };
-            serde_json::to_string_pretty(&doc).map_err(|e| {
-                let m = Command::ReportEncode { error: &e };
-                Error::failed(m.text(Lang::Id), m.text(Lang::En))
-            })? + "\n"
+            encode(&doc)?
         }
         format => {
             let title = format!(
@@ -94,16 +164,16 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 tr(lang, Msg::AsOf),
                 dates.as_of.format("%d/%m/%Y"),
                 tr(lang, Msg::View),
-                if spec.is_empty() {
-                    tr(lang, Msg::NoView).to_string()
-                } else if anchored != spec {
-                    format!("{spec} ({anchored})")
-                } else {
-                    spec.clone()
-                },
+                stated(&spec),
             );
+            // Types among violations count the violations only: their total is theirs.
+            let total = if first == Dim::Violation {
+                groups.iter().map(|g| g.count).sum()
+            } else {
+                headline.total
+            };
             let table = match &cross {
-                None => one_dim_table(lang, first, &groups, headline.total),
+                None => one_dim_table(lang, first, &groups, total),
                 Some((second, cells)) => {
                     cross_table(&engine, lang, (first, *second), &groups, cells)?
                 }
@@ -116,8 +186,90 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
 }
 
 fn by_words(lang: Lang, by: &[Dim]) -> String {
-    let names: Vec<String> = by.iter().map(|d| d.heading(lang).to_lowercase()).collect();
+    let names: Vec<String> = by
+        .iter()
+        .map(|d| {
+            let name = d.heading(lang).to_lowercase();
+            match d.convention() {
+                Some((_, words)) => format!("{name} ({})", tr(lang, words)),
+                None => name,
+            }
+        })
+        .collect();
     format!("{} {}", Command::ReportBy.text(lang), names.join(" × "))
+}
+
+/// The convention of counting types `dim` follows (`Dim::Type` or `Dim::Violation`).
+fn convention(dim: Dim, lang: Lang) -> Convention {
+    let (name, words) = dim
+        .convention()
+        .unwrap_or(("types_among_violations", Msg::ConventionRi));
+    Convention {
+        by: dim.name().to_string(),
+        name,
+        label: format!("{} ({})", dim.heading(lang), tr(lang, words)),
+    }
+}
+
+/// A JSON document as printed.
+fn encode<T: Serialize>(doc: &T) -> Result<String> {
+    serde_json::to_string_pretty(doc)
+        .map(|s| s + "\n")
+        .map_err(|e| {
+            let m = Command::ReportEncode { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })
+}
+
+/// Bawaslu RI's recap as a table: a row per region and the total.
+fn recap_table(lang: Lang, rows: &[Recap], total: &Recap) -> Table {
+    let mut header = vec![
+        tr(lang, Msg::Region).to_string(),
+        tr(lang, Msg::Temuan).to_string(),
+        tr(lang, Msg::Laporan).to_string(),
+        Command::RecapReceived.text(lang),
+        Command::RecapRegistered.text(lang),
+        Command::RecapNotRegistered.text(lang),
+        Command::RecapNotYetRegistered.text(lang),
+        Command::RecapViolation.text(lang),
+        Command::RecapNotViolation.text(lang),
+        Command::RecapInProcess.text(lang),
+        Command::RecapStopped.text(lang),
+        Command::RecapLate.text(lang),
+    ];
+    header.extend(total.types.iter().map(|g| {
+        crate::domain::TypeGroup::from_code(&g.key)
+            .map(|t| t.short(lang).to_string())
+            .unwrap_or_else(|| g.key.clone())
+    }));
+    let line = |r: &Recap| {
+        let mut cells = vec![r.name.clone()];
+        cells.extend(
+            [
+                r.temuan,
+                r.laporan,
+                r.received,
+                r.registered,
+                r.not_registered,
+                r.not_yet_registered,
+                r.violation,
+                r.not_violation,
+                r.in_process,
+                r.stopped,
+                r.late_laporan,
+            ]
+            .iter()
+            .chain(r.types.iter().map(|g| &g.count))
+            .map(|n| n.to_string()),
+        );
+        cells
+    };
+    Table {
+        text_cols: 1,
+        header,
+        rows: rows.iter().map(line).collect(),
+        total: line(total),
+    }
 }
 
 /// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
@@ -206,7 +358,7 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
             .region(key)
             .map(|r| r.short_name.clone())
             .unwrap_or_else(|| key.into()),
-        Dim::Source | Dim::Type | Dim::Status => {
+        Dim::Source | Dim::Type | Dim::Violation | Dim::Status => {
             engine.label(dim, key, lang).unwrap_or_else(|| key.into())
         }
         Dim::Stage | Dim::Week => key.to_string(),

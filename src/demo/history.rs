@@ -122,7 +122,8 @@ pub(crate) struct Timing {
     pub cut: Option<(NaiveDate, usize)>,
     /// The last entry falls on exactly this date.
     pub pin_last: Option<NaiveDate>,
-    /// Examination needs more information ("7 + 7"): longer clarification.
+    /// Examination needs more information (extended to 14 working days after registration in
+    /// total): longer clarification.
     pub slow: bool,
 }
 

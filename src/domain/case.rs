@@ -26,7 +26,7 @@ pub struct Case {
     pub tanggal_registrasi: Option<NaiveDate>,
     /// Current status.
     pub status: Status,
-    /// Whether the examination was extended to 14 working days ("7 + 7").
+    /// Whether the examination was extended to 14 working days after registration in total.
     pub diperpanjang: bool,
     pub jenis_dugaan: Option<ViolationType>,
     pub jenis_pelanggaran: Option<ViolationType>,
@@ -78,8 +78,10 @@ impl Case {
         }
     }
 
-    /// The type a report counts this case under, given its status at that time: the proven type
-    /// once decided, else the suspected type, else "in process".
+    /// The type a report counts this case under, given its status at that time ("suspected
+    /// types of all cases"): the proven type once decided, else the suspected type; a case closed
+    /// without a decision (not registered, withdrawn, stopped) is "not pursued" whatever it was
+    /// suspected of; an open case without a suspected type is "not yet determined".
     pub fn type_group(
         status: Status,
         dugaan: Option<ViolationType>,
@@ -88,6 +90,7 @@ impl Case {
         let t = match status {
             Status::BukanPelanggaran => Some(ViolationType::BukanPelanggaran),
             Status::Pelanggaran => terbukti.or(dugaan),
+            s if !s.is_open() => return TypeGroup::TidakDitindaklanjuti,
             _ => dugaan,
         };
         match t {
@@ -134,5 +137,24 @@ mod tests {
             Case::type_group(Status::Penelusuran, None, None),
             TypeGroup::BelumDitentukan
         );
+    }
+
+    #[test]
+    fn a_case_closed_without_a_decision_is_never_in_process() {
+        let d = Some(ViolationType::Pidana);
+        for closed in [
+            Status::TidakDiregistrasi,
+            Status::Dicabut,
+            Status::Dihentikan,
+        ] {
+            assert_eq!(
+                Case::type_group(closed, d, None),
+                TypeGroup::TidakDitindaklanjuti
+            );
+            assert_eq!(
+                Case::type_group(closed, None, None),
+                TypeGroup::TidakDitindaklanjuti
+            );
+        }
     }
 }

@@ -98,6 +98,9 @@ pub enum Phase {
     Lead,
     /// A laporan received: initial review within 2 days.
     Intake,
+    /// The reporter completing the report after the kajian awal ("melengkapi syarat"): a period
+    /// of its own (see `DeadlineRules::deadline`).
+    Completion,
     /// Registered and under examination: decision within 7 days (14 working days if extended).
     Examination,
     /// Handling has ended: no deadline.
@@ -110,7 +113,8 @@ impl Status {
         use Status::*;
         match self {
             InformasiAwal | Penelusuran => Phase::Lead,
-            Diterima | KajianAwal | PerbaikanSyarat => Phase::Intake,
+            Diterima | KajianAwal => Phase::Intake,
+            PerbaikanSyarat => Phase::Completion,
             Diregistrasi | Klarifikasi | Kajian | PembahasanGakkumdu => Phase::Examination,
             TidakDiregistrasi | Dicabut | Pelanggaran | BukanPelanggaran | Dihentikan => {
                 Phase::Closed
@@ -146,8 +150,11 @@ code_enum! {
 }
 
 code_enum! {
-    /// The type dimension of a report: the proven type once decided, else the suspected type,
-    /// else not yet determined.
+    /// The type dimension of a report, "suspected types of all cases" (the convention of Bawaslu
+    /// Kaltim's year-end release): the proven type once decided, else the suspected type; an open
+    /// case without one is not yet determined, and a case closed without a decision (not
+    /// registered, withdrawn, stopped) is counted apart, never as in process. Bawaslu RI counts
+    /// types among violations only: that is `Dim::Violation`.
     TypeGroup {
         Administrasi = "ADMINISTRASI", Administrasi;
         Pidana = "PIDANA", Pidana;
@@ -155,14 +162,16 @@ code_enum! {
         HukumLainnya = "HUKUM_LAINNYA", HukumLainnya;
         Tsm = "TSM", Tsm;
         BukanPelanggaran = "BUKAN_PELANGGARAN", BukanPelanggaran;
-        BelumDitentukan = "BELUM_DITENTUKAN", BelumDitentukan;
+        BelumDitentukan = "BELUM_DITENTUKAN", BelumDitentukan | "Dalam proses" | "In process";
+        /// Closed without a decision on the facts: not registered, withdrawn or stopped.
+        TidakDitindaklanjuti = "TIDAK_DITINDAKLANJUTI", TidakDitindaklanjuti;
     }
 }
 
 code_enum! {
     /// Who the reported party is (kategori terlapor).
     PartyCategory {
-        Peserta = "PESERTA", Peserta;
+        Peserta = "PESERTA", Peserta | "Peserta pemilu (partai)" | "Contestant (party)";
         Calon = "CALON", Calon;
         TimKampanye = "TIM_KAMPANYE", TimKampanye;
         Penyelenggara = "PENYELENGGARA", Penyelenggara;
@@ -315,7 +324,23 @@ mod tests {
             Status::BukanPelanggaran.label(Lang::En),
             ViolationType::BukanPelanggaran.label(Lang::En)
         );
-        assert_eq!(TypeGroup::BelumDitentukan.label(Lang::Id), "Dalam proses");
+        assert_eq!(
+            TypeGroup::BelumDitentukan.label(Lang::Id),
+            "Belum ditentukan"
+        );
+        assert_eq!(
+            TypeGroup::BelumDitentukan.label(Lang::En),
+            "Not yet determined"
+        );
+        // The former label still reads back (files exported before it changed).
+        assert_eq!(
+            TypeGroup::lookup("Dalam proses"),
+            Some(TypeGroup::BelumDitentukan)
+        );
+        assert_eq!(
+            PartyCategory::lookup("Peserta pemilu (partai)"),
+            Some(PartyCategory::Peserta)
+        );
         // Domain terms stay Indonesian in English.
         assert_eq!(Source::Temuan.label(Lang::En), "Temuan");
         assert_eq!(Forwarding::Gakkumdu.label(Lang::En), "Sentra Gakkumdu");

@@ -50,6 +50,7 @@ impl Deadline {
         let since = match self.phase {
             Phase::Lead => Core::SinceKnown.text(lang),
             Phase::Intake => Core::SinceReceived.text(lang),
+            Phase::Completion => Core::SinceReviewEnded.text(lang),
             _ => Core::SinceRegistration.text(lang),
         };
         format!(
@@ -58,6 +59,42 @@ impl Deadline {
             self.from.format("%d/%m/%Y"),
             self.due.format("%d/%m/%Y")
         )
+    }
+}
+
+/// The limit a laporan is filed within: 7 working days of the event becoming known (UU 7/2017
+/// Pasal 454(6)), whatever the configured counts.
+pub const FILING_LIMIT_DAYS: u32 = 7;
+
+/// Days of the initial review (kajian awal) after receipt (Perbawaslu 7/2022 Pasal 15).
+pub const INITIAL_REVIEW_DAYS: u32 = 2;
+
+/// Days the reporter has to complete the report once told to ("melengkapi syarat"): 2 days
+/// (Perbawaslu 7/2022), counted like the initial review.
+pub const COMPLETION_DAYS: u32 = 2;
+
+/// How a laporan's filing compares with the 7-working-day limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filing {
+    pub known: NaiveDate,
+    pub received: NaiveDate,
+    /// Working days from known to received (the day known not counted).
+    pub days: u32,
+    /// The last day the laporan could be filed.
+    pub due: NaiveDate,
+    pub late: bool,
+}
+
+impl Filing {
+    /// "diterima 9 hari kerja setelah diketahui 02/01/2024; batas 7 hari kerja → 11/01/2024".
+    pub fn explain(&self, lang: Lang) -> String {
+        Core::Filing {
+            days: self.days,
+            known: self.known.format("%d/%m/%Y").to_string(),
+            limit: FILING_LIMIT_DAYS,
+            due: self.due.format("%d/%m/%Y").to_string(),
+        }
+        .text(lang)
     }
 }
 
@@ -94,7 +131,49 @@ impl DeadlineRules {
         }
     }
 
+    /// The last day a laporan known on `known` may be filed: 7 working days later.
+    pub fn filing_due(&self, known: NaiveDate) -> NaiveDate {
+        self.add(known, FILING_LIMIT_DAYS, DayCount::Working)
+    }
+
+    /// Whether a case was filed late: a laporan received after its filing limit. A temuan, or a
+    /// laporan without the day it became known, is never late.
+    pub fn is_late(&self, laporan: bool, known: Option<NaiveDate>, received: NaiveDate) -> bool {
+        laporan && known.is_some_and(|k| received > self.filing_due(k))
+    }
+
+    /// How a laporan's filing compares with its limit; `None` for a temuan or a laporan without
+    /// the day it became known.
+    pub fn filing(
+        &self,
+        laporan: bool,
+        known: Option<NaiveDate>,
+        received: NaiveDate,
+    ) -> Option<Filing> {
+        let known = known.filter(|_| laporan)?;
+        let mut days = 0;
+        let mut d = known;
+        while d < received {
+            d += Duration::days(1);
+            days += u32::from(self.is_working_day(d));
+        }
+        let due = self.filing_due(known);
+        Some(Filing {
+            known,
+            received,
+            days,
+            due,
+            late: received > due,
+        })
+    }
+
     /// The deadline of a case in `status`, from its dates; `None` once handling has ended.
+    ///
+    /// Completing the report (`PERBAIKAN_SYARAT`) runs on its own clock: the reporter's 2 days
+    /// counted from the end of the kajian awal (received + 2 days), not from receipt. It is not
+    /// counted from the day the status began because the relation answers views over the current
+    /// status without reading the history; the end of the kajian awal is when the reporter is
+    /// told at the latest.
     pub fn deadline(
         &self,
         status: Status,
@@ -107,7 +186,12 @@ impl DeadlineRules {
         let (from, days, count) = match phase {
             Phase::Closed => return None,
             Phase::Lead => (known.unwrap_or(received), 7, self.filing),
-            Phase::Intake => (received, 2, self.filing),
+            Phase::Intake => (received, INITIAL_REVIEW_DAYS, self.filing),
+            Phase::Completion => (
+                self.add(received, INITIAL_REVIEW_DAYS, self.filing),
+                COMPLETION_DAYS,
+                self.filing,
+            ),
             Phase::Examination if extended => {
                 (registered.unwrap_or(received), 14, DayCount::Working)
             }
@@ -205,6 +289,68 @@ mod tests {
         assert_eq!(intake.due, d(2024, 1, 5));
         assert!(
             r.deadline(Status::Pelanggaran, None, d(2024, 1, 3), None, false)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn completing_the_report_runs_after_the_initial_review() {
+        let r = rules(DayCount::Calendar);
+        // Received Wed 3 Jan: kajian awal ends Fri 5 Jan, the reporter has until Sun 7 Jan.
+        let dl = r
+            .deadline(Status::PerbaikanSyarat, None, d(2024, 1, 3), None, false)
+            .unwrap();
+        assert_eq!((dl.from, dl.due), (d(2024, 1, 5), d(2024, 1, 7)));
+        assert_eq!(dl.phase, Phase::Completion);
+        assert_eq!(
+            dl.explain(Lang::Id),
+            "2 hari setelah kajian awal berakhir 05/01/2024 → 07/01/2024"
+        );
+        assert_eq!(
+            dl.explain(Lang::En),
+            "2 days after the initial review ended 05/01/2024 → 07/01/2024"
+        );
+        // In working days, across the Isra Mikraj holidays and a weekend: received Mon 5 Feb
+        // 2024, the kajian awal ends Wed 7; Thu 8 and Fri 9 are holidays, Sat 10 and Sun 11 the
+        // weekend → Mon 12, Tue 13.
+        let w = rules(DayCount::Working);
+        let dl = w
+            .deadline(Status::PerbaikanSyarat, None, d(2024, 2, 5), None, false)
+            .unwrap();
+        assert_eq!(dl.from, d(2024, 2, 7));
+        assert_eq!(dl.due, d(2024, 2, 13));
+    }
+
+    #[test]
+    fn a_laporan_filed_after_seven_working_days_is_late() {
+        let r = rules(DayCount::Calendar);
+        // Known Tue 2 Jan 2024: 7 working days skip the weekend of 6–7 Jan → Thu 11 Jan.
+        assert_eq!(r.filing_due(d(2024, 1, 2)), d(2024, 1, 11));
+        let f = r.filing(true, Some(d(2024, 1, 2)), d(2024, 1, 15)).unwrap();
+        assert!(f.late);
+        assert_eq!(f.days, 9);
+        assert_eq!(
+            f.explain(Lang::Id),
+            "diterima 9 hari kerja setelah diketahui 02/01/2024; batas 7 hari kerja → 11/01/2024"
+        );
+        assert_eq!(
+            f.explain(Lang::En),
+            "received 9 working days after known 02/01/2024; limit 7 working days → 11/01/2024"
+        );
+        // On the last day is in time.
+        assert!(!r.is_late(true, Some(d(2024, 1, 2)), d(2024, 1, 11)));
+        assert!(r.is_late(true, Some(d(2024, 1, 2)), d(2024, 1, 12)));
+        // Across a holiday: known Mon 5 Feb 2024; Thu 8 (Isra Mikraj), Fri 9 (cuti bersama),
+        // the weekend and Wed 14 (voting day) are skipped → Tue 6, Wed 7, Mon 12, Tue 13,
+        // Thu 15, Fri 16, Mon 19.
+        assert_eq!(r.filing_due(d(2024, 2, 5)), d(2024, 2, 19));
+        assert!(!r.is_late(true, Some(d(2024, 2, 5)), d(2024, 2, 19)));
+        assert!(r.is_late(true, Some(d(2024, 2, 5)), d(2024, 2, 20)));
+        // A temuan, or a laporan not knowing when it became known, is never late.
+        assert!(!r.is_late(false, Some(d(2024, 1, 2)), d(2024, 3, 1)));
+        assert!(!r.is_late(true, None, d(2024, 3, 1)));
+        assert!(
+            r.filing(false, Some(d(2024, 1, 2)), d(2024, 3, 1))
                 .is_none()
         );
     }

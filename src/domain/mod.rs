@@ -13,7 +13,7 @@ pub use case::{Case, StatusChange};
 pub use codes::{
     ContestantKind, Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType,
 };
-pub use deadline::{DayCount, Deadline, DeadlineRules};
+pub use deadline::{DayCount, Deadline, DeadlineRules, Filing};
 pub use nomor::{SHORTEST_NOMOR, clean_nomor, nomor_key, short_nomor};
 pub use pekan::{CampaignPeriod, Pekan};
 pub use reference::{CampaignMethod, Holiday, Reference, Region, Stage};

@@ -77,6 +77,94 @@ pub struct Cross {
     pub count: i64,
 }
 
+/// One row of Bawaslu RI's recap (a region, or the total): what was received, how registration
+/// stands, how the registered cases stand, the laporan filed late, and the types among
+/// violations. Each group adds up to the figure before it: `received = temuan + laporan =
+/// registered + not_registered + not_yet_registered`, `registered = violation + not_violation +
+/// in_process + stopped`, and the types add up to `violation`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Recap {
+    pub code: String,
+    pub name: String,
+    pub temuan: i64,
+    pub laporan: i64,
+    pub received: i64,
+    pub registered: i64,
+    /// Closed without being registered (tidak diregistrasi, dicabut, dihentikan).
+    pub not_registered: i64,
+    /// Open and not registered yet ("belum diregistrasi").
+    pub not_yet_registered: i64,
+    /// Registered and decided PELANGGARAN.
+    pub violation: i64,
+    pub not_violation: i64,
+    /// Registered and still open.
+    pub in_process: i64,
+    /// Registered and closed without a decision (withdrawn or stopped).
+    pub stopped: i64,
+    /// Laporan received more than 7 working days after the event became known.
+    pub late_laporan: i64,
+    /// The registered violations by proven type, in display order (as Bawaslu RI).
+    pub types: Vec<Group>,
+}
+
+/// The proven types a recap counts violations by.
+pub const RECAP_TYPES: [TypeGroup; 6] = [
+    TypeGroup::Administrasi,
+    TypeGroup::Pidana,
+    TypeGroup::KodeEtik,
+    TypeGroup::HukumLainnya,
+    TypeGroup::Tsm,
+    // A violation recorded without a type: shown only when there is one.
+    TypeGroup::BelumDitentukan,
+];
+
+impl Recap {
+    fn from_figures(code: &str, name: String, f: &[i64], lang: Lang) -> Recap {
+        let at = |i: usize| f.get(i).copied().unwrap_or(0);
+        Recap {
+            code: code.to_string(),
+            name,
+            temuan: at(0),
+            laporan: at(1),
+            received: at(2),
+            registered: at(3),
+            not_registered: at(4),
+            not_yet_registered: at(5),
+            violation: at(6),
+            not_violation: at(7),
+            in_process: at(8),
+            stopped: at(9),
+            late_laporan: at(10),
+            types: RECAP_TYPES
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Group {
+                    key: t.code().to_string(),
+                    label: t.label(lang).to_string(),
+                    count: at(sql::RECAP_FIGURES + i),
+                })
+                .collect(),
+        }
+    }
+
+    fn add(&mut self, o: &Recap) {
+        self.temuan += o.temuan;
+        self.laporan += o.laporan;
+        self.received += o.received;
+        self.registered += o.registered;
+        self.not_registered += o.not_registered;
+        self.not_yet_registered += o.not_yet_registered;
+        self.violation += o.violation;
+        self.not_violation += o.not_violation;
+        self.in_process += o.in_process;
+        self.stopped += o.stopped;
+        self.late_laporan += o.late_laporan;
+        for (a, b) in self.types.iter_mut().zip(&o.types) {
+            a.count += b.count;
+        }
+    }
+}
+
 /// Counts by some dimensions: the keys found, with their counts.
 pub(crate) type Found = Vec<(Vec<String>, i64)>;
 
@@ -165,6 +253,44 @@ impl Engine<'_> {
             types: self.group_from(found(Dim::Type, &pass.types), Dim::Type, lang),
             statuses: self.group_from(found(Dim::Status, &pass.statuses), Dim::Status, lang),
         })
+    }
+
+    /// Bawaslu RI's recap of `view`: every region in display order (zeros included), then the
+    /// total. A violation recorded without a type is a column only when there is one.
+    pub fn recap(&self, view: &View, lang: Lang) -> Result<(Vec<Recap>, Recap)> {
+        let codes: Vec<&str> = RECAP_TYPES.iter().map(|t| t.code()).collect();
+        let found = sql::recap_by_region(self.store, view, self.dates(view), &codes)?;
+        let rows: Vec<Recap> = self
+            .reference
+            .regions
+            .iter()
+            .map(|r| {
+                let f = found.get(&r.code).map(Vec::as_slice).unwrap_or(&[]);
+                Recap::from_figures(&r.code, r.display_name(lang), f, lang)
+            })
+            .collect();
+        let mut total = Recap::from_figures(
+            "",
+            crate::i18n::tr(lang, crate::i18n::Msg::Total).into(),
+            &[],
+            lang,
+        );
+        for r in &rows {
+            total.add(r);
+        }
+        let untyped = |r: &Recap| {
+            r.types
+                .last()
+                .is_some_and(|g| g.key == TypeGroup::BelumDitentukan.code() && g.count == 0)
+        };
+        let drop_untyped = untyped(&total);
+        let trim = |mut r: Recap| {
+            if drop_untyped {
+                r.types.pop();
+            }
+            r
+        };
+        Ok((rows.into_iter().map(trim).collect(), trim(total)))
     }
 
     /// The region table from figures in reference order.
@@ -262,6 +388,23 @@ impl Engine<'_> {
                     .map(|t| (t.code(), t.label(Lang::En)))
                     .collect(),
             ),
+            // The proven types; a violation recorded without one counts as not yet determined.
+            Dim::Violation => {
+                let undecided = found
+                    .into_iter()
+                    .any(|k| k == TypeGroup::BelumDitentukan.code());
+                pairs(
+                    TypeGroup::ALL
+                        .iter()
+                        .filter(|t| match t {
+                            TypeGroup::BukanPelanggaran | TypeGroup::TidakDitindaklanjuti => false,
+                            TypeGroup::BelumDitentukan => undecided,
+                            _ => true,
+                        })
+                        .map(|t| (t.code(), t.label(Lang::En)))
+                        .collect(),
+                )
+            }
             Dim::Status => pairs(
                 Status::ALL
                     .iter()
@@ -295,7 +438,9 @@ impl Engine<'_> {
         match dim {
             Dim::Region => self.reference.region(key).map(|r| r.display_name(lang)),
             Dim::Stage => self.reference.stage(key).map(|s| s.name(lang).to_string()),
-            Dim::Type => TypeGroup::from_code(key).map(|t| t.label(lang).to_string()),
+            Dim::Type | Dim::Violation => {
+                TypeGroup::from_code(key).map(|t| t.label(lang).to_string())
+            }
             Dim::Status => Status::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Source => Source::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Week => key

@@ -13,6 +13,9 @@ pub enum Dim {
     Status,
     Source,
     Week,
+    /// Types among violations only (as Bawaslu RI's recap): the cases decided PELANGGARAN, by
+    /// proven type. The other cases have no key and are not counted.
+    Violation,
 }
 
 impl Dim {
@@ -25,6 +28,18 @@ impl Dim {
             Dim::Status => "status",
             Dim::Source => "source",
             Dim::Week => "week",
+            Dim::Violation => "violation",
+        }
+    }
+
+    /// Which convention of counting types the dimension follows, when it counts types: the
+    /// name JSON gives it, and its words.
+    pub fn convention(self) -> Option<(&'static str, crate::i18n::Msg)> {
+        use crate::i18n::Msg;
+        match self {
+            Dim::Type => Some(("suspected_types_of_all_cases", Msg::ConventionKaltim)),
+            Dim::Violation => Some(("types_among_violations", Msg::ConventionRi)),
+            _ => None,
         }
     }
 
@@ -36,10 +51,11 @@ impl Dim {
             match self {
                 Dim::Region => Msg::Region,
                 Dim::Stage => Msg::Stage,
-                Dim::Type => Msg::Type,
+                Dim::Type => Msg::TypeAllCases,
                 Dim::Status => Msg::Status,
                 Dim::Source => Msg::Source,
                 Dim::Week => Msg::Week,
+                Dim::Violation => Msg::TypeAmongViolations,
             },
         )
     }

@@ -218,8 +218,17 @@ impl Engine<'_> {
             }
         };
         let (ix, _) = self.index.as_ref()?;
+        // A key a dimension does not count drops the case, as SQL's `IS NOT NULL` does.
+        let counted = |mut k: u64| {
+            dims.iter().zip(&sizes).rev().all(|(d, size)| {
+                let v = k % size;
+                k /= size;
+                *d != Dim::Violation || v != u64::from(NO_KEY)
+            })
+        };
         Some(Ok(found
             .into_iter()
+            .filter(|(k, _)| counted(*k))
             .map(|(mut k, n)| {
                 let mut keys = vec![String::new(); dims.len()];
                 for (i, (d, size)) in dims.iter().zip(&sizes).enumerate().rev() {
@@ -238,11 +247,24 @@ const DENSE_SLOTS: u64 = 1 << 20;
 /// How many small keys a dimension has at most.
 fn cardinality(dim: Dim) -> u64 {
     match dim {
-        Dim::Region | Dim::Stage | Dim::Type | Dim::Status => 256,
+        Dim::Region | Dim::Stage | Dim::Type | Dim::Status | Dim::Violation => 256,
         Dim::Source => 2,
         // Shifted Mondays of the 16-bit day range.
         Dim::Week => (1 << 16) + 8,
     }
+}
+
+/// The small key of a case a dimension does not count (a case not decided PELANGGARAN among
+/// the types of violations).
+const NO_KEY: u32 = 255;
+
+/// The position of PELANGGARAN in `Status::ALL`.
+fn violation() -> u8 {
+    Status::ALL
+        .iter()
+        .position(|s| *s == Status::Pelanggaran)
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(u8::MAX)
 }
 
 /// A dimension's value of one case as a small number.
@@ -251,6 +273,8 @@ fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit) -> u32 {
         Dim::Region => u32::from(ix.region[hit.pos]),
         Dim::Stage => u32::from(ix.stage[hit.pos]),
         Dim::Type => u32::from(hit.type_group),
+        Dim::Violation if hit.status == violation() => u32::from(hit.type_group),
+        Dim::Violation => NO_KEY,
         Dim::Status => u32::from(hit.status),
         Dim::Source => u32::from(ix.flags[hit.pos] & LAPORAN),
         // The Monday on or before the received day (1970-01-01 was a Thursday).
@@ -267,7 +291,7 @@ fn key_text(dim: Dim, ix: &CaseIndex, v: u32) -> String {
     match dim {
         Dim::Region => at(&ix.regions),
         Dim::Stage => at(&ix.stages),
-        Dim::Type => TypeGroup::ALL
+        Dim::Type | Dim::Violation => TypeGroup::ALL
             .get(v as usize)
             .map(|t| t.code().to_string())
             .unwrap_or_default(),

@@ -101,6 +101,9 @@ pub struct CaseDetail {
     pub case: Case,
     pub history: Vec<StatusChange>,
     pub deadline: Option<Deadline>,
+    /// How a laporan's filing compares with its 7-working-day limit (none for a temuan, or a
+    /// laporan without the day it became known).
+    pub filing: Option<crate::domain::Filing>,
 }
 
 const DEFAULT_SORT: Sort = Sort {
@@ -231,11 +234,17 @@ impl Engine<'_> {
             registered,
             case.diperpanjang,
         );
+        let filing = rules.filing(
+            case.sumber == crate::domain::Source::Laporan,
+            case.tanggal_diketahui,
+            case.tanggal_diterima,
+        );
         Ok(Some(CaseDetail {
             id,
             case,
             history,
             deadline,
+            filing,
         }))
     }
 }

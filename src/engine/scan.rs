@@ -27,25 +27,48 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct DueTable {
     first: Day,
-    /// Lead (7, filing), intake (2, filing), examination (7, decision), extended (14 working).
-    tables: [Vec<Day>; 4],
+    /// By rule: see [`due_by_rule`].
+    tables: [Vec<Day>; RULES],
+}
+
+/// How many rules [`DueTable`] holds.
+const RULES: usize = 6;
+/// The rules by number.
+const LEAD: usize = 0;
+const INTAKE: usize = 1;
+const DECISION: usize = 2;
+const EXTENDED_DECISION: usize = 3;
+const COMPLETION: usize = 4;
+const FILING: usize = 5;
+
+/// The due day of rule `rule` from `from` (as `DeadlineRules::deadline` and `filing_due` count):
+/// a lead (known + 7, filing count), intake (received + 2, filing), examination (registered + 7,
+/// decision), extended (registered + 14 working), completing the report (received + 2 + 2,
+/// filing) and the laporan's filing limit (known + 7 working).
+fn due_by_rule(rules: &DeadlineRules, rule: usize, from: Day) -> Day {
+    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS};
+    let from = crate::engine::index::from_day(from);
+    let due = match rule {
+        LEAD => rules.add(from, 7, rules.filing),
+        INTAKE => rules.add(from, INITIAL_REVIEW_DAYS, rules.filing),
+        DECISION => rules.add(from, 7, rules.decision),
+        EXTENDED_DECISION => rules.add(from, 14, DayCount::Working),
+        COMPLETION => rules.add(
+            rules.add(from, INITIAL_REVIEW_DAYS, rules.filing),
+            COMPLETION_DAYS,
+            rules.filing,
+        ),
+        _ => rules.filing_due(from),
+    };
+    to_day(due).unwrap_or(NO_DAY - 1)
 }
 
 impl DueTable {
     /// The tables for start days `first..=last` under `rules`.
     pub fn new(rules: &DeadlineRules, first: Day, last: Day) -> DueTable {
-        let plans = [
-            (7, rules.filing),
-            (2, rules.filing),
-            (7, rules.decision),
-            (14, DayCount::Working),
-        ];
-        let tables = plans.map(|(days, count)| {
+        let tables = std::array::from_fn(|rule| {
             (first..=last)
-                .map(|d| {
-                    let due = rules.add(crate::engine::index::from_day(d), days, count);
-                    to_day(due).unwrap_or(NO_DAY - 1)
-                })
+                .map(|d| due_by_rule(rules, rule, d))
                 .collect()
         });
         DueTable { first, tables }
@@ -73,17 +96,8 @@ impl DueTable {
         let table = &self.tables[rule];
         match from.checked_sub(self.first).map(usize::from) {
             Some(i) if i < table.len() => table[i],
-            _ => {
-                // Outside the tables (a date the index does not hold): count it.
-                let (days, count) = [
-                    (7, rules.filing),
-                    (2, rules.filing),
-                    (7, rules.decision),
-                    (14, DayCount::Working),
-                ][rule];
-                let due = rules.add(crate::engine::index::from_day(from), days, count);
-                to_day(due).unwrap_or(NO_DAY - 1)
-            }
+            // Outside the tables (a date the index does not hold): count it.
+            _ => due_by_rule(rules, rule, from),
         }
     }
 }
@@ -224,12 +238,13 @@ pub struct Scanner<'a> {
     stage: [bool; 256],
     status: [bool; 256],
     type_group: [bool; 256],
-    /// 0 closed, 1 lead, 2 intake, 3 examination, by status.
+    /// 0 closed, 1 lead, 2 intake, 3 examination, 4 completing the report, by status.
     phase: [u8; 256],
     violation: u8,
     not_violation: u8,
     tg_not_violation: u8,
     tg_undecided: u8,
+    tg_not_pursued: u8,
 }
 
 fn mask(values: &[bool]) -> [bool; 256] {
@@ -261,6 +276,7 @@ impl<'a> Scanner<'a> {
                 Phase::Lead => 1,
                 Phase::Intake => 2,
                 Phase::Examination => 3,
+                Phase::Completion => 4,
             };
         }
         Ok(Scanner {
@@ -278,6 +294,7 @@ impl<'a> Scanner<'a> {
             not_violation: position(Status::ALL, Status::BukanPelanggaran),
             tg_not_violation: position(TypeGroup::ALL, TypeGroup::BukanPelanggaran),
             tg_undecided: position(TypeGroup::ALL, TypeGroup::BelumDitentukan),
+            tg_not_pursued: position(TypeGroup::ALL, TypeGroup::TidakDitindaklanjuti),
         })
     }
 
@@ -337,6 +354,15 @@ impl<'a> Scanner<'a> {
             && self.f.source[usize::from(flags & LAPORAN)]
     }
 
+    /// Whether the case at `pos` is a laporan filed after its limit (`DeadlineRules::is_late`).
+    #[inline]
+    fn late(&self, pos: usize, received: Day, flags: u8) -> bool {
+        let known = self.ix.known[pos];
+        flags & LAPORAN != 0
+            && known != NO_DAY
+            && received > self.dues.due(FILING, known, self.rules)
+    }
+
     /// The rest of the tests, on what the view's date makes of the case at `pos`.
     #[inline(always)]
     fn rest(&self, pos: usize, received: Day, flags: u8) -> Option<Hit> {
@@ -359,8 +385,11 @@ impl<'a> Scanner<'a> {
         if !self.status[usize::from(status)] {
             return None;
         }
+        let phase = self.phase[usize::from(status)];
         let type_group = if status == self.not_violation {
             self.tg_not_violation
+        } else if phase == 0 && status != self.violation {
+            self.tg_not_pursued
         } else {
             let t = if status == self.violation && ix.proven[pos] != NO_TYPE {
                 ix.proven[pos]
@@ -374,21 +403,25 @@ impl<'a> Scanner<'a> {
         }
         let reg_day = ix.registered[pos];
         let registered = reg_day != NO_DAY && reg_day <= f.as_of;
-        let phase = self.phase[usize::from(status)];
         let due = match phase {
             0 => None,
             1 => Some(self.dues.due(
-                0,
+                LEAD,
                 match ix.known[pos] {
                     NO_DAY => received,
                     k => k,
                 },
                 self.rules,
             )),
-            2 => Some(self.dues.due(1, received, self.rules)),
+            2 => Some(self.dues.due(INTAKE, received, self.rules)),
+            4 => Some(self.dues.due(COMPLETION, received, self.rules)),
             _ => {
                 let from = if registered { reg_day } else { received };
-                let rule = if flags & EXTENDED != 0 { 3 } else { 2 };
+                let rule = if flags & EXTENDED != 0 {
+                    EXTENDED_DECISION
+                } else {
+                    DECISION
+                };
                 Some(self.dues.due(rule, from, self.rules))
             }
         };
@@ -401,6 +434,7 @@ impl<'a> Scanner<'a> {
                 Flag::Overdue => overdue,
                 Flag::Registered => registered,
                 Flag::Violation => status == self.violation,
+                Flag::Late => self.late(pos, received, flags),
                 // Never here: a view with `is:new` is not compiled for the index.
                 Flag::New => false,
             };

@@ -275,6 +275,16 @@ pub enum Core<'a> {
     SinceReceived,
     /// A deadline counted since registration.
     SinceRegistration,
+    /// A deadline counted from the end of the kajian awal (completing the report).
+    SinceReviewEnded,
+    /// How a laporan's filing was measured against the 7-working-day limit: `diterima 9 hari
+    /// kerja setelah diketahui 02/01/2024; batas 7 hari kerja → 11/01/2024`.
+    Filing {
+        days: u32,
+        known: String,
+        limit: u32,
+        due: String,
+    },
     /// A configuration file cannot be read.
     ConfigRead { why: &'a str },
     /// A configuration file is not valid TOML.
@@ -1159,6 +1169,30 @@ impl Core<'_> {
             (Self::SinceReceived, En) => "since received".into(),
             (Self::SinceRegistration, Id) => "sejak registrasi".into(),
             (Self::SinceRegistration, En) => "since registration".into(),
+            (Self::SinceReviewEnded, Id) => "setelah kajian awal berakhir".into(),
+            (Self::SinceReviewEnded, En) => "after the initial review ended".into(),
+            (
+                Self::Filing {
+                    days,
+                    known,
+                    limit,
+                    due,
+                },
+                Id,
+            ) => format!(
+                "diterima {days} hari kerja setelah diketahui {known}; batas {limit} hari kerja → {due}"
+            ),
+            (
+                Self::Filing {
+                    days,
+                    known,
+                    limit,
+                    due,
+                },
+                En,
+            ) => format!(
+                "received {days} working days after known {known}; limit {limit} working days → {due}"
+            ),
             (Self::ConfigRead { why }, Id) => format!("tidak dapat dibaca: {why}"),
             (Self::ConfigRead { why }, En) => format!("cannot be read: {why}"),
             (Self::ConfigSyntax { why }, Id) => format!("bukan TOML yang sah: {why}"),

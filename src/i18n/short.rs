@@ -35,7 +35,8 @@ pub fn type_group(code: &str, lang: Lang) -> Option<&'static str> {
         "HUKUM_LAINNYA" => ("Hukum lain", "Other laws"),
         "TSM" => ("Adm. TSM", "TSM admin."),
         "BUKAN_PELANGGARAN" => ("Bukan pel.", "No violation"),
-        "BELUM_DITENTUKAN" => ("Proses", "In process"),
+        "BELUM_DITENTUKAN" => ("Belum putus", "Undetermined"),
+        "TIDAK_DITINDAKLANJUTI" => ("Tdk lanjut", "Not pursued"),
         _ => return None,
     };
     Some(lang.pick(id, en))

@@ -102,7 +102,7 @@ pub const COLUMNS: [Spec; N] = [
         &["number", "intake_number", "case_number"],
         true,
         Kind::Nomor,
-        "001/LP/PL/64.71/I/2024",
+        "001/LP/PL/Kota/23.05/I/2024",
     ),
     spec(
         Column::NomorRegistrasi,
@@ -110,7 +110,7 @@ pub const COLUMNS: [Spec; N] = [
         &["registration_number"],
         false,
         Kind::Text,
-        "001/Reg/LP/PL/64.71/I/2024",
+        "001/Reg/LP/PL/Kota/23.05/I/2024",
     ),
     spec(
         Column::Sumber,

@@ -114,7 +114,7 @@ pub fn rewind(path: &Path, at: NaiveDateTime) -> Result<Rewound> {
     // A registration comes with the status that registers; before it, there was none.
     let unregistered: Vec<&str> = Status::ALL
         .iter()
-        .filter(|s| matches!(s.phase(), Phase::Lead | Phase::Intake))
+        .filter(|s| matches!(s.phase(), Phase::Lead | Phase::Intake | Phase::Completion))
         .chain([&Status::TidakDiregistrasi, &Status::Dicabut])
         .map(|s| s.code())
         .collect();

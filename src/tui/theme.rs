@@ -236,9 +236,9 @@ impl Theme {
     /// block in the 256-colour palette, or the group's letter, so the split reads either way (eight
     /// colours have too few that read on both backgrounds, and in ASCII every block is a `#`).
     pub fn type_cell(&self, index: usize) -> (char, Style) {
-        const LETTERS: [char; 7] = ['A', 'P', 'K', 'H', 'T', 'B', '·'];
-        const DARK: [u8; 7] = [75, 203, 171, 220, 166, 77, 250];
-        const LIGHT: [u8; 7] = [25, 160, 91, 136, 166, 28, 244];
+        const LETTERS: [char; 8] = ['A', 'P', 'K', 'H', 'T', 'B', '·', '-'];
+        const DARK: [u8; 8] = [75, 203, 171, 220, 166, 77, 250, 242];
+        const LIGHT: [u8; 8] = [25, 160, 91, 136, 166, 28, 244, 250];
         let letter = LETTERS.get(index).copied().unwrap_or('?');
         let palette = if self.light { LIGHT } else { DARK };
         match palette.get(index) {

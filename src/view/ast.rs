@@ -32,7 +32,8 @@ pub enum TermKind {
     Region(Vec<String>),
     /// `tahapan:`/`stage:` — stage codes (`KAMPANYE`).
     Stage(Vec<String>),
-    /// `jenis:`/`type:` — the type group (proven type once decided, else suspected, else in process).
+    /// `jenis:`/`type:` — the type group (proven type once decided, else suspected; an open case
+    /// without one not yet determined, a closed one without a decision not pursued).
     Type(Vec<TypeGroup>),
     /// `status:` — the status (as of the view's date).
     Status(Vec<Status>),
@@ -59,6 +60,10 @@ pub enum Flag {
     Registered,
     /// `is:pelanggaran`/`is:violation` — decided as a violation.
     Violation,
+    /// `is:terlambat`/`is:late` — a laporan received more than 7 working days after the event
+    /// became known (UU 7/2017 Pasal 454(6)); a temuan, or a laporan without the day it became
+    /// known, never is.
+    Late,
     /// `is:baru`/`is:new` — recorded since the meeting baseline (`cases.created_at` after its
     /// time): the cases the baseline's copy does not hold. Needs a baseline in force.
     New,

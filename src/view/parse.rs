@@ -49,6 +49,7 @@ pub(super) const FLAGS: &[(&str, &str, Flag)] = &[
     ("lewat", "overdue", Flag::Overdue),
     ("teregistrasi", "registered", Flag::Registered),
     ("pelanggaran", "violation", Flag::Violation),
+    ("terlambat", "late", Flag::Late),
     ("baru", "new", Flag::New),
 ];
 
@@ -815,6 +816,7 @@ mod tests {
             ("lewat", "overdue", Flag::Overdue),
             ("teregistrasi", "registered", Flag::Registered),
             ("pelanggaran", "violation", Flag::Violation),
+            ("terlambat", "late", Flag::Late),
             ("baru", "new", Flag::New),
         ];
         for (id, en, flag) in cases {
@@ -1040,6 +1042,14 @@ mod tests {
         assert_eq!(
             err("is:lewet").message(Lang::Id),
             "tidak ada penanda yang cocok dengan \"lewet\" di posisi 4 — maksud Anda \"lewat\"?"
+        );
+        assert_eq!(
+            err("is:terlambt").message(Lang::Id),
+            "tidak ada penanda yang cocok dengan \"terlambt\" di posisi 4 — maksud Anda \"terlambat\"?"
+        );
+        assert_eq!(
+            err("is:lte").to_string(),
+            "no flag matches \"lte\" at 4 — did you mean \"late\"?"
         );
         assert_eq!(
             err("sort:-recieved").to_string(),

@@ -216,6 +216,16 @@ mod tests {
             "stage:kampanye status:kajian_awal source:temuan from:2024-01-15 to:today -is:overdue"
         );
         assert_eq!(
+            printed("is:terlambat sumber:laporan"),
+            "source:laporan is:late"
+        );
+        assert_eq!(
+            parse("is:late", &r())
+                .map(|v| v.print_in(&r(), Lang::Id))
+                .ok(),
+            Some("is:terlambat".to_string())
+        );
+        assert_eq!(
             printed("from:-7d sort:nomor wilayah:ppu,kaltim"),
             "region:kaltim,ppu from:-7d sort:number"
         );
@@ -322,6 +332,7 @@ mod tests {
             Flag::Overdue,
             Flag::Registered,
             Flag::Violation,
+            Flag::Late,
             Flag::New,
         ];
         let listed = prop_oneof![

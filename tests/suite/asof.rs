@@ -165,7 +165,9 @@ fn after_the_decision_the_type_is_the_proven_one() {
     let count = |k: &str| types.iter().find(|g| g.key == k).unwrap().count;
     assert_eq!(count("PIDANA"), 1);
     assert_eq!(count("HUKUM_LAINNYA"), 1);
-    assert_eq!(count("BELUM_DITENTUKAN"), 1, "C never had a type");
+    // C never had a type and was not registered: closed without a decision, never in process.
+    assert_eq!(count("TIDAK_DITINDAKLANJUTI"), 1, "C was not registered");
+    assert_eq!(count("BELUM_DITENTUKAN"), 0, "no open case lacks a type");
 }
 
 #[test]

@@ -61,7 +61,10 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
             .bool()
             .then(|| WORDS[rng.usize(..WORDS.len())].to_uppercase());
         case.kecamatan = Some("Balikpapan Kota".into());
-        case.tanggal_diketahui = rng.bool().then(|| received - Duration::days(rng.i64(0..5)));
+        // Known up to three weeks before: some laporan are filed after their 7 working days.
+        case.tanggal_diketahui = rng
+            .bool()
+            .then(|| received - Duration::days(rng.i64(0..21)));
         case.diperpanjang = rng.u8(..4) == 0;
         let types = ViolationType::ALL;
         case.jenis_dugaan = (rng.u8(..5) > 0).then(|| types[rng.usize(..types.len())]);
@@ -139,6 +142,7 @@ struct Facts {
     reg: bool,
     due: Option<NaiveDate>,
     overdue: bool,
+    late: bool,
 }
 
 fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
@@ -171,6 +175,11 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
         reg: reg_date.is_some(),
         due,
         overdue: due.is_some_and(|d| d < as_of),
+        late: rules.is_late(
+            s.case.sumber == Source::Laporan,
+            s.case.tanggal_diketahui,
+            s.case.tanggal_diterima,
+        ),
     })
 }
 
@@ -190,6 +199,7 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Is(Flag::Overdue) => f.overdue,
         TermKind::Is(Flag::Registered) => f.reg,
         TermKind::Is(Flag::Violation) => f.status == Status::Pelanggaran,
+        TermKind::Is(Flag::Late) => f.late,
         // No baseline is in force here: no case is new.
         TermKind::Is(Flag::New) => false,
     };
@@ -232,7 +242,8 @@ fn term() -> impl Strategy<Value = Term> {
             Flag::Closed,
             Flag::Overdue,
             Flag::Registered,
-            Flag::Violation
+            Flag::Violation,
+            Flag::Late
         ])
         .prop_map(TermKind::Is),
     ];

@@ -55,7 +55,7 @@ fn cases_like(dir: &Path, name: &str, row: usize, n: usize) -> PathBuf {
     for i in 0..n {
         let mut fields: Vec<String> = template.iter().map(str::to_string).collect();
         for field in fields.iter_mut().take(2).filter(|f| !f.is_empty()) {
-            // `001/TM/PL/64.71/XII/2023` → `9NN/TM/PL/64.71/XII/2023`
+            // `041/TM/PL/Kota/23.05/XII/2023` → `9NN/TM/PL/Kota/23.05/XII/2023`
             if let Some((_, rest)) = field.split_once('/') {
                 *field = format!("9{i:02}/{rest}");
             }

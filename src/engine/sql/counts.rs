@@ -16,7 +16,7 @@ use crate::view::View;
 /// violations, not a violation, in process, overdue.
 pub type Figures = [i64; 8];
 
-/// The column of the relation that holds a dimension's key.
+/// The column of the relation that holds a dimension's key (NULL for a case without one).
 fn column(dim: Dim) -> &'static str {
     match dim {
         Dim::Region => "kode_wilayah",
@@ -25,6 +25,7 @@ fn column(dim: Dim) -> &'static str {
         Dim::Status => "st",
         Dim::Source => "sumber",
         Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')",
+        Dim::Violation => "CASE WHEN st = 'PELANGGARAN' THEN tg END",
     }
 }
 
@@ -94,9 +95,11 @@ pub(crate) fn count_by(
     let mut p = Params::default();
     let rel = relation(view, dates, &mut p);
     let cols: Vec<&str> = dims.iter().map(|d| column(*d)).collect();
+    let keyed: Vec<String> = cols.iter().map(|c| format!("{c} IS NOT NULL")).collect();
     let sql = format!(
-        "{rel} SELECT {c}, count(*) FROM w GROUP BY {c}",
-        c = cols.join(", ")
+        "{rel} SELECT {c}, count(*) FROM w WHERE {keyed} GROUP BY {c}",
+        c = cols.join(", "),
+        keyed = keyed.join(" AND "),
     );
     let mut stmt = store
         .conn()
@@ -108,6 +111,67 @@ pub(crate) fn count_by(
             .map(|i| r.get::<_, String>(i))
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok((keys, r.get::<_, i64>(n)?))
+    })
+    .and_then(|rows| rows.collect())
+    .map_err(|e| store.err(e))
+}
+
+/// How many figures a row of the recap has before its types: see [`recap_by_region`].
+pub const RECAP_FIGURES: usize = 11;
+
+/// Bawaslu RI's recap of the cases of `view`, for each region that has any: temuan, laporan,
+/// received; registered, not registered (closed without registration), not yet registered (open
+/// without registration); among registered: violation, not a violation, in process (open),
+/// stopped (closed without a decision: withdrawn, stopped); laporan filed late; then, for each
+/// code of `types`, the registered violations of that proven type. Each group adds up to the one
+/// before it.
+pub(crate) fn recap_by_region(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+    types: &[&str],
+) -> Result<HashMap<String, Vec<i64>>> {
+    let mut p = Params::default();
+    let rel = relation(view, dates, &mut p);
+    let closed = p.bind_list(Status::closed_codes());
+    let viol = p.text(Status::Pelanggaran.code());
+    let notv = p.text(Status::BukanPelanggaran.code());
+    let temuan = p.text(Source::Temuan.code());
+    let laporan = p.text(Source::Laporan.code());
+    let mut cols = vec![
+        format!("sumber = {temuan}"),
+        format!("sumber = {laporan}"),
+        "1".to_string(),
+        "reg".to_string(),
+        format!("NOT reg AND st IN ({closed})"),
+        format!("NOT reg AND st NOT IN ({closed})"),
+        format!("reg AND st = {viol}"),
+        format!("reg AND st = {notv}"),
+        format!("reg AND st NOT IN ({closed})"),
+        format!("reg AND st IN ({closed}) AND st NOT IN ({viol}, {notv})"),
+        "late".to_string(),
+    ];
+    for t in types {
+        cols.push(format!("reg AND st = {viol} AND tg = {}", p.text(t)));
+    }
+    let sums: Vec<String> = cols
+        .iter()
+        .map(|c| format!("COALESCE(SUM({c}), 0)"))
+        .collect();
+    let sql = format!(
+        "{rel} SELECT kode_wilayah, {} FROM w GROUP BY kode_wilayah",
+        sums.join(", ")
+    );
+    let n = cols.len();
+    let mut stmt = store
+        .conn()
+        .prepare_cached(&sql)
+        .map_err(|e| store.err(e))?;
+    stmt.query_map(params_from_iter(&p.values), |r| {
+        let figures = (1..=n)
+            .map(|i| r.get::<_, i64>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((r.get::<_, String>(0)?, figures))
     })
     .and_then(|rows| rows.collect())
     .map_err(|e| store.err(e))

@@ -115,14 +115,17 @@ impl Dates {
     }
 }
 
-/// SQL for the type group of a row of the relation (mirrors `Case::type_group`).
-pub const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PELANGGARAN' \
+/// SQL for the type group of a row of the relation (mirrors `Case::type_group`); `?closed` is
+/// replaced by the list of closed statuses.
+const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PELANGGARAN' \
      WHEN st = 'PELANGGARAN' THEN COALESCE(jenis_pelanggaran, jenis_dugaan, 'BELUM_DITENTUKAN') \
+     WHEN st IN (?closed) THEN 'TIDAK_DITINDAKLANJUTI' \
      ELSE COALESCE(jenis_dugaan, 'BELUM_DITENTUKAN') END";
 
 /// The relation `w` of the cases counted by `view`: every column of `cases`, plus `st` (status as
 /// of the date), `tg` (type group), `reg` (1 if registered as of the date), `due` (deadline or
-/// NULL), `overdue` (0/1), `rpos`/`spos` (display order of region and stage).
+/// NULL), `overdue` (0/1), `late` (0/1: a laporan filed after its limit), `rpos`/`spos` (display
+/// order of region and stage).
 /// Returns the SQL of a `WITH v AS (...), w AS (...)` prefix followed by nothing; select from `w`.
 pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
     let asof = p.bind(dates.as_of.to_string());
@@ -151,6 +154,7 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
         }
     }
     let closed = p.bind_list(Status::closed_codes());
+    let type_group = TYPE_GROUP_SQL.replace("?closed", &closed);
     let outer_where = if outer.is_empty() {
         String::new()
     } else {
@@ -160,7 +164,7 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
         "WITH v AS (SELECT c.*, {status} AS st, r.position AS rpos, s.position AS spos \
            FROM cases c JOIN regions r ON r.code = c.kode_wilayah JOIN stages s ON s.code = c.kode_tahapan \
            WHERE {inner}), \
-         u AS (SELECT v.*, {TYPE_GROUP_SQL} AS tg, \
+         u AS (SELECT v.*, {type_group} AS tg, {LATE_SQL} AS late, \
            (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg, \
            CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(st, tanggal_diketahui, tanggal_diterima, \
              CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, diperpanjang) END AS due FROM v), \
@@ -216,6 +220,11 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
     }
 }
 
+/// SQL for whether a row of the relation is a laporan filed late (mirrors
+/// `DeadlineRules::is_late`).
+const LATE_SQL: &str = "(sumber = 'laporan' AND tanggal_diketahui IS NOT NULL \
+     AND tanggal_diterima > pantau_filing_due(tanggal_diketahui))";
+
 fn flag_sql(flag: Flag, dates: Dates, p: &mut Params) -> String {
     match flag {
         Flag::New => match dates.new_since {
@@ -227,6 +236,7 @@ fn flag_sql(flag: Flag, dates: Dates, p: &mut Params) -> String {
         Flag::Overdue => "overdue".to_string(),
         Flag::Registered => "reg".to_string(),
         Flag::Violation => format!("st = {}", p.text(Status::Pelanggaran.code())),
+        Flag::Late => "late".to_string(),
     }
 }
 
@@ -285,8 +295,22 @@ fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Registers `pantau_due(status, known, received, registered, extended)` on the store's connection:
-/// the deadline of a case as an ISO date, or NULL when handling has ended.
+/// the deadline of a case as an ISO date, or NULL when handling has ended; and
+/// `pantau_filing_due(known)`: the last day a laporan known then may be filed.
 pub(crate) fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
+    let filing = rules.clone();
+    store
+        .conn()
+        .create_scalar_function(
+            "pantau_filing_due",
+            1,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            move |ctx| {
+                let known: Option<NaiveDate> = ctx.get(0)?;
+                Ok(known.map(|k| filing.filing_due(k).to_string()))
+            },
+        )
+        .map_err(|e| store.err(e))?;
     store
         .conn()
         .create_scalar_function(

@@ -124,7 +124,8 @@ impl ScreenState for Dashboard {
         let total = self.region_line(ctx, "", tr(l, Msg::Total).to_string(), &counts.headline);
         let panels = [
             (Panel::Stages, Msg::Stage),
-            (Panel::Types, Msg::Type),
+            // The suspected types of all cases (Bawaslu Kaltim's convention), named as such.
+            (Panel::Types, Msg::TypeSuspected),
             (Panel::Statuses, Msg::Status),
         ];
         let lines: Vec<Vec<PanelLine>> = panels
@@ -526,10 +527,11 @@ mod tests {
         };
         // Each panel starts where its heading does.
         let heading: Vec<char> = rows[first].chars().collect();
-        let starts: Vec<usize> = ["Stage", "Type", "Status"]
+        // The types panel names its convention: "Suspected type".
+        let starts: Vec<usize> = ["Stage ─", "Suspected type ─", "Status ─"]
             .iter()
             .filter_map(|t| {
-                let at = rows[first].find(&format!("{t} ─"))?;
+                let at = rows[first].find(t)?;
                 Some(rows[first][..at].chars().count().saturating_sub(2))
             })
             .chain([heading.len()])

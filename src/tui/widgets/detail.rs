@@ -132,8 +132,9 @@ fn sections(
             n,
         );
     }
+    // Extended: 14 working days after registration in total, never "7 + 7".
     let yes_no = if c.diperpanjang {
-        Msg::TuiYes
+        Msg::TuiExtendedYes
     } else {
         Msg::TuiNo
     };
@@ -183,6 +184,17 @@ fn sections(
         None => (tr(lang, Msg::TuiNoDeadline).to_string(), n),
     };
     field(&mut out, Msg::TuiDeadline, deadline, style);
+    if let Some(f) = &d.filing {
+        let (text, style) = if f.late {
+            (
+                format!("⚠ {} ({})", tr(lang, Msg::TuiFiledLate), f.explain(lang)),
+                t.overdue(),
+            )
+        } else {
+            (f.explain(lang), n)
+        };
+        field(&mut out, Msg::TuiFieldFiling, text, style);
+    }
     let forwarding = match c.diteruskan_ke {
         Some(f) => {
             let mut s = f.label(lang).to_string();

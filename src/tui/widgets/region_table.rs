@@ -173,7 +173,7 @@ mod tests {
         let t = Theme::new(false);
         let table = RegionTable {
             headings: [
-                "Wilayah", "Kasus", "Temuan", "Lapor", "Reg", "Langgar", "Proses", "Lewat",
+                "Wilayah", "Kasus", "Temuan", "Laporan", "Reg", "Terbukti", "Proses", "Lewat",
             ],
             rows: &rows,
             total: &total,
@@ -188,19 +188,19 @@ mod tests {
         // The mark follows the count it changed (never before it), and the counts stay aligned.
         assert_eq!(
             row(0),
-            "▸ Wilayah    Kasus    Temuan Lapor  Reg Langgar Proses Lewat          "
+            "▸ Wilayah    Kasus    Temuan Laporan  Reg Terbukti Proses Lewat       "
         );
         assert_eq!(
             row(1),
-            "  Balikpapan    14        14     0   14       0     14     0  ████████"
+            "  Balikpapan    14        14       0   14        0     14     0  █████"
         );
         assert_eq!(
             row(2),
-            "› Samarinda      4 ▲2      4     0    4       0      4     0  ██▎     "
+            "› Samarinda      4 ▲2      4       0    4        0      4     0  █▍   "
         );
         assert_eq!(
             row(3),
-            "  Jumlah        18 ▲2     18     0   18       0     18     0          "
+            "  Jumlah        18 ▲2     18       0   18        0     18     0       "
         );
         let reversed = |y: u16| {
             buf[(40, y)]
