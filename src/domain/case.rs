@@ -90,7 +90,10 @@ impl Case {
         let t = match status {
             Status::BukanPelanggaran => Some(ViolationType::BukanPelanggaran),
             Status::Pelanggaran => terbukti.or(dugaan),
-            s if !s.is_open() => return TypeGroup::TidakDitindaklanjuti,
+            // Suspected types of all cases (the Kaltim year-end convention) count a case closed
+            // without a decision by its suspected type; one with none was not pursued, never "in
+            // process".
+            s if !s.is_open() && dugaan.is_none() => return TypeGroup::TidakDitindaklanjuti,
             _ => dugaan,
         };
         match t {
@@ -147,10 +150,8 @@ mod tests {
             Status::Dicabut,
             Status::Dihentikan,
         ] {
-            assert_eq!(
-                Case::type_group(closed, d, None),
-                TypeGroup::TidakDitindaklanjuti
-            );
+            // Suspected types of all cases: the suspected type, as the Kaltim year-end release.
+            assert_eq!(Case::type_group(closed, d, None), TypeGroup::Pidana);
             assert_eq!(
                 Case::type_group(closed, None, None),
                 TypeGroup::TidakDitindaklanjuti

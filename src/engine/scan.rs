@@ -388,7 +388,7 @@ impl<'a> Scanner<'a> {
         let phase = self.phase[usize::from(status)];
         let type_group = if status == self.not_violation {
             self.tg_not_violation
-        } else if phase == 0 && status != self.violation {
+        } else if phase == 0 && status != self.violation && ix.suspected[pos] == NO_TYPE {
             self.tg_not_pursued
         } else {
             let t = if status == self.violation && ix.proven[pos] != NO_TYPE {

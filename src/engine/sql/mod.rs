@@ -119,7 +119,7 @@ impl Dates {
 /// replaced by the list of closed statuses.
 const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PELANGGARAN' \
      WHEN st = 'PELANGGARAN' THEN COALESCE(jenis_pelanggaran, jenis_dugaan, 'BELUM_DITENTUKAN') \
-     WHEN st IN (?closed) THEN 'TIDAK_DITINDAKLANJUTI' \
+     WHEN st IN (?closed) AND jenis_dugaan IS NULL THEN 'TIDAK_DITINDAKLANJUTI' \
      ELSE COALESCE(jenis_dugaan, 'BELUM_DITENTUKAN') END";
 
 /// The relation `w` of the cases counted by `view`: every column of `cases`, plus `st` (status as
