@@ -11,6 +11,7 @@ mod import;
 mod init;
 mod manual;
 mod report;
+mod report_pekan;
 mod simulate;
 mod tui;
 

@@ -13,6 +13,8 @@ pub enum Dim {
     Status,
     Source,
     Week,
+    /// The campaign's pekan ("1"…"10"; "0" for a case received outside the campaign).
+    Pekan,
 }
 
 impl Dim {
@@ -25,6 +27,7 @@ impl Dim {
             Dim::Status => "status",
             Dim::Source => "source",
             Dim::Week => "week",
+            Dim::Pekan => "pekan",
         }
     }
 
@@ -40,6 +43,7 @@ impl Dim {
                 Dim::Status => Msg::Status,
                 Dim::Source => Msg::Source,
                 Dim::Week => Msg::Week,
+                Dim::Pekan => Msg::PekanHeading,
             },
         )
     }

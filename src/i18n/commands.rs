@@ -7,7 +7,9 @@ use super::Lang;
 #[derive(Clone, Copy)]
 pub enum Command<'a> {
     /// `check`: nothing wrong in what ran, but some checks did not run.
-    CheckPartly { names: &'a str },
+    CheckPartly {
+        names: &'a str,
+    },
     /// `check`: how many checks found problems.
     CheckProblems {
         path: &'a dyn std::fmt::Display,
@@ -16,7 +18,9 @@ pub enum Command<'a> {
     /// `check`: the file is damaged.
     CheckDamaged,
     /// `check`: a check met pages it cannot read.
-    CheckUnreadable { detail: &'a str },
+    CheckUnreadable {
+        detail: &'a str,
+    },
     /// `check`: a row points at a parent that is not there.
     CheckOrphan {
         table: &'a str,
@@ -24,15 +28,29 @@ pub enum Command<'a> {
         parent: &'a str,
     },
     /// `check`: `… and N more`.
-    CheckMore { more: usize, total: usize },
+    CheckMore {
+        more: usize,
+        total: usize,
+    },
     /// `check`: the file's `application_id` is not pantau's.
-    CheckAppId { found: i64, expected: i64 },
+    CheckAppId {
+        found: i64,
+        expected: i64,
+    },
     /// `check`: the schema version is not the one this program writes.
-    CheckVersion { version: i64, current: i64 },
+    CheckVersion {
+        version: i64,
+        current: i64,
+    },
     /// `check`: a pantau database at the current schema.
-    CheckIdentityOk { version: i64 },
+    CheckIdentityOk {
+        version: i64,
+    },
     /// `check`: a schema object is missing.
-    CheckObjectMissing { kind: &'a str, name: &'a str },
+    CheckObjectMissing {
+        kind: &'a str,
+        name: &'a str,
+    },
     /// `check`: a schema object differs.
     CheckObjectDiffers {
         kind: &'a str,
@@ -52,13 +70,19 @@ pub enum Command<'a> {
     /// `check`: another process is writing.
     CheckBusy,
     /// `check`: the index (or cache) matches the cases.
-    CheckMatches { cases: &'a dyn std::fmt::Display },
+    CheckMatches {
+        cases: &'a dyn std::fmt::Display,
+    },
     /// `check`: the full-text index is damaged.
-    CheckFullTextDamaged { path: &'a dyn std::fmt::Display },
+    CheckFullTextDamaged {
+        path: &'a dyn std::fmt::Display,
+    },
     /// `check`: no index cache kept.
     CheckNoCache,
     /// `check`: the cache file is not trusted.
-    CheckCacheUntrusted { shown: &'a dyn std::fmt::Display },
+    CheckCacheUntrusted {
+        shown: &'a dyn std::fmt::Display,
+    },
     /// `check`: the cache file cannot be read.
     CheckCacheUnreadable,
     /// `check`: the cache is not used for this database.
@@ -72,7 +96,9 @@ pub enum Command<'a> {
         removed: bool,
     },
     /// `check`: a case without status history.
-    CheckNoHistory { case: &'a str },
+    CheckNoHistory {
+        case: &'a str,
+    },
     /// `check`: a case whose status is not its history's last.
     CheckStatusNotLast {
         case: &'a str,
@@ -87,11 +113,17 @@ pub enum Command<'a> {
         prev: &'a str,
     },
     /// `check`: every history is whole.
-    CheckHistoryOk { cases: i64, entries: i64 },
+    CheckHistoryOk {
+        cases: i64,
+        entries: i64,
+    },
     /// `import`: `-` named twice.
     ImportStdinTwice,
     /// `import`: waiting for another writer.
-    WaitingForWriter { path: &'a str, seconds: u64 },
+    WaitingForWriter {
+        path: &'a str,
+        seconds: u64,
+    },
     /// `import`: the progress bar while importing.
     ImportImporting,
     /// `import`: the progress bar while checking.
@@ -131,9 +163,14 @@ pub enum Command<'a> {
     /// `import`: cancelled before anything was written.
     ImportCancelled,
     /// `import`: `… and N more` problems.
-    ImportMore { more: usize, total: usize },
+    ImportMore {
+        more: usize,
+        total: usize,
+    },
     /// `import`: a file cannot be read.
-    ImportUnreadable { name: &'a str },
+    ImportUnreadable {
+        name: &'a str,
+    },
     /// `import`: problems, so nothing was written.
     ImportProblems {
         total: usize,
@@ -143,7 +180,9 @@ pub enum Command<'a> {
     /// The word after a number of cases.
     Cases,
     /// SIGINT/SIGTERM could not be caught.
-    Signals { error: &'a dyn std::fmt::Display },
+    Signals {
+        error: &'a dyn std::fmt::Display,
+    },
     /// `export`: what was exported.
     ExportDone,
     /// `backup`: the progress bar while copying.
@@ -151,9 +190,13 @@ pub enum Command<'a> {
     /// `backup`: the copy was checked.
     BackupChecked,
     /// `backup`: the copy would overwrite the database itself.
-    BackupIsDatabase { dest: &'a dyn std::fmt::Display },
+    BackupIsDatabase {
+        dest: &'a dyn std::fmt::Display,
+    },
     /// `backup`: the destination is a folder.
-    BackupIsFolder { dest: &'a dyn std::fmt::Display },
+    BackupIsFolder {
+        dest: &'a dyn std::fmt::Display,
+    },
     /// `demo`: the demo database was written.
     DemoWritten,
     /// `demo`: the progress bar while writing.
@@ -171,13 +214,29 @@ pub enum Command<'a> {
     /// `init`: the reference data was already there.
     InitUnchanged,
     /// `report`: more than two `--by` dimensions.
-    ReportTooManyDims { typed: &'a str },
+    ReportTooManyDims {
+        typed: &'a str,
+    },
     /// `report`: the same `--by` dimension twice.
     ReportSameDims,
     /// `report`: `per`/`by` before the dimensions.
     ReportBy,
     /// `report`: the code column.
     ReportCode,
+    /// `report --by pekan`: what the cumulative columns count from (`since`: "sejak 28 November 2023").
+    ReportPekanSince {
+        since: &'a str,
+    },
+    /// `report --by pekan`: the columns.
+    ReportPekanCases,
+    ReportPekanCasesSince,
+    ReportPekanActivities,
+    ReportPekanActivitiesSince,
+    ReportPekanRate,
+    /// `report --by pekan`: a pekan that has not begun by the date counted at.
+    ReportPekanNotBegun,
+    /// `report --by pekan`: the view has no cases outside the campaign (said so, not left out).
+    ReportPekanNoneOutside,
     /// `simulate`: the simulation started.
     SimulateStart {
         path: &'a str,
@@ -201,7 +260,9 @@ pub enum Command<'a> {
     /// `batches`: nothing imported yet.
     BatchesNone,
     /// `--baseline` in the future.
-    BaselineFuture { t: &'a str },
+    BaselineFuture {
+        t: &'a str,
+    },
     /// `--baseline` outside the dates pantau takes.
     BaselineRange {
         t: &'a str,
@@ -209,9 +270,14 @@ pub enum Command<'a> {
         last: &'a dyn std::fmt::Display,
     },
     /// `--baseline` not a time.
-    BaselineBad { t: &'a str },
+    BaselineBad {
+        t: &'a str,
+    },
     /// An unknown saved view: where the views are and which there are.
-    ViewsKnown { file: &'a str, known: &'a str },
+    ViewsKnown {
+        file: &'a str,
+        known: &'a str,
+    },
     /// No home folder to put the database in.
     NoHome,
     /// `PANTAU_TODAY` outside the dates pantau takes.
@@ -221,7 +287,9 @@ pub enum Command<'a> {
         last: &'a dyn std::fmt::Display,
     },
     /// `PANTAU_TODAY` not a date.
-    TodayBad { s: &'a str },
+    TodayBad {
+        s: &'a str,
+    },
     /// Screen options given before a subcommand.
     ScreenFlagsFirst,
     /// Flags given before a subcommand that does not take them.
@@ -231,25 +299,49 @@ pub enum Command<'a> {
         command: &'a str,
     },
     /// `PANTAU_DEADLINE_DAYS` is neither `calendar` nor `working`.
-    DeadlineDaysEnv { value: &'a str },
+    DeadlineDaysEnv {
+        value: &'a str,
+    },
     /// An option that takes a value (`--view`) is followed by another flag instead.
-    FlagAsValue { option: &'a str, value: &'a str },
+    FlagAsValue {
+        option: &'a str,
+        value: &'a str,
+    },
     /// `--as-of` and the view's `per:` name two different dates.
-    AsOfTwice { flag: &'a str, view: &'a str },
+    AsOfTwice {
+        flag: &'a str,
+        view: &'a str,
+    },
     /// The view's `per:` sets the date counted at, and the output does not show it.
-    AsOfFromView { date: &'a str },
+    AsOfFromView {
+        date: &'a str,
+    },
     /// A `from:` after the date counted at: no case can match.
-    FromAfterAsOf { from: &'a str, as_of: &'a str },
+    FromAfterAsOf {
+        from: &'a str,
+        as_of: &'a str,
+    },
     /// `pantau man NAME` of no subcommand.
-    NoSubcommand { name: &'a str, names: &'a str },
+    NoSubcommand {
+        name: &'a str,
+        names: &'a str,
+    },
     /// Standard output cannot be written.
-    StdoutWrite { error: &'a dyn std::fmt::Display },
+    StdoutWrite {
+        error: &'a dyn std::fmt::Display,
+    },
     /// `export`: the cases could not be encoded as the format asks.
-    ExportEncode { error: &'a dyn std::fmt::Display },
+    ExportEncode {
+        error: &'a dyn std::fmt::Display,
+    },
     /// `report --format json`: the report could not be encoded.
-    ReportEncode { error: &'a dyn std::fmt::Display },
+    ReportEncode {
+        error: &'a dyn std::fmt::Display,
+    },
     /// `pantau man`: the page could not be rendered.
-    ManRender { error: &'a dyn std::fmt::Display },
+    ManRender {
+        error: &'a dyn std::fmt::Display,
+    },
 }
 
 impl Command<'_> {
@@ -536,6 +628,30 @@ impl Command<'_> {
             (Self::ReportSameDims, En) => "--by: the two dimensions must differ".into(),
             (Self::ReportBy, Id) => "per".into(),
             (Self::ReportBy, En) => "by".into(),
+            (Self::ReportPekanSince { since }, Id) => {
+                format!("Σ: jumlah {since} (hari pertama masa kampanye)")
+            }
+            (Self::ReportPekanSince { since }, En) => {
+                format!("Σ: totals {since} (the campaign's first day)")
+            }
+            (Self::ReportPekanCases, Id) => "Kasus".into(),
+            (Self::ReportPekanCases, En) => "Cases".into(),
+            (Self::ReportPekanCasesSince, Id) => "Σ kasus".into(),
+            (Self::ReportPekanCasesSince, En) => "Σ cases".into(),
+            (Self::ReportPekanActivities, Id) => "Kegiatan diawasi".into(),
+            (Self::ReportPekanActivities, En) => "Activities supervised".into(),
+            (Self::ReportPekanActivitiesSince, Id) => "Σ kegiatan".into(),
+            (Self::ReportPekanActivitiesSince, En) => "Σ activities".into(),
+            (Self::ReportPekanRate, Id) => "Kasus per 1.000 kegiatan".into(),
+            (Self::ReportPekanRate, En) => "Cases per 1,000 activities".into(),
+            (Self::ReportPekanNotBegun, Id) => "belum dimulai".into(),
+            (Self::ReportPekanNotBegun, En) => "not begun".into(),
+            (Self::ReportPekanNoneOutside, Id) => {
+                "Tidak ada kasus yang diterima di luar masa kampanye.".into()
+            }
+            (Self::ReportPekanNoneOutside, En) => {
+                "No case was received outside the campaign.".into()
+            }
             (Self::ReportCode, Id) => "Kode".into(),
             (Self::ReportCode, En) => "Code".into(),
             (Self::SimulateStart { path, rate, batch }, Id) => format!(

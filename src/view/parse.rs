@@ -7,7 +7,9 @@
 
 use std::fmt;
 
-use crate::domain::{Reference, Source, Status, TypeGroup, fold, parse_date};
+use crate::domain::{
+    CampaignPeriod, Pekan, Reference, Source, Status, TypeGroup, fold, parse_date,
+};
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
@@ -23,6 +25,7 @@ pub(super) enum Key {
     Source,
     From,
     To,
+    Pekan,
     AsOf,
     Sort,
     Is,
@@ -37,6 +40,7 @@ pub(super) const KEYS: &[(&str, &str, Key)] = &[
     ("sumber", "source", Key::Source),
     ("dari", "from", Key::From),
     ("sampai", "to", Key::To),
+    ("pekan", "pekan", Key::Pekan),
     ("per", "asof", Key::AsOf),
     ("urut", "sort", Key::Sort),
     ("is", "is", Key::Is),
@@ -154,6 +158,7 @@ pub(crate) fn normalise(view: &mut View, reference: &Reference) {
             TermKind::Type(v) => sort_dedup(v),
             TermKind::Status(v) => sort_dedup(v),
             TermKind::Source(v) => sort_dedup(v),
+            TermKind::Pekan(v) => sort_dedup(v),
             TermKind::From(_) | TermKind::To(_) | TermKind::Is(_) => {}
         }
     }
@@ -422,6 +427,7 @@ impl Parser<'_> {
             Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
             Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
             Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
+            Key::Pekan => TermKind::Pekan(pekan(&values, r, token.pos)?),
             Key::Is => {
                 let [value] = values.as_slice() else {
                     let pos = token.pos;
@@ -580,6 +586,66 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     let prefix = if descending { "-" } else { "" };
     let key = named(value, SORT_KEYS, Named::SortKey, prefix)?;
     Ok(Sort { key, descending })
+}
+
+/// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of the campaign of `reference`, each checked
+/// against the campaign's count and resolved to its dates.
+fn pekan(values: &[Value], reference: &Reference, pos: usize) -> Result<Vec<Pekan>, ViewError> {
+    let Some(campaign) = CampaignPeriod::of(reference) else {
+        return Err(ViewError::new(pos, Spec::NoCampaign { pos }));
+    };
+    let count = campaign.count();
+    let mut out = Vec::new();
+    for v in values {
+        let number = |t: &str| -> Option<u64> {
+            let t = t.trim();
+            (!t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        };
+        let (text, pos) = (v.text.clone(), v.pos);
+        let (a, b) = match v.text.split_once(['-', '–']) {
+            Some((a, b)) => (number(a), number(b)),
+            None => (number(&v.text), number(&v.text)),
+        };
+        let (Some(a), Some(b)) = (a, b) else {
+            return Err(ViewError::new(pos, Spec::BadPekan { text, pos }));
+        };
+        if a > b {
+            return Err(ViewError::new(pos, Spec::BadPekan { text, pos }));
+        }
+        let inside = |n: u64| n >= 1 && n <= u64::from(count);
+        if !inside(a) || !inside(b) {
+            let nearest = |n: u64| n.clamp(1, u64::from(count));
+            let hint = if a == b {
+                format!("\"pekan:{}\"", nearest(a))
+            } else {
+                format!("\"pekan:{}-{}\"", nearest(a), nearest(b))
+            };
+            let campaign_days =
+                crate::domain::pekan::day_range(Lang::En, campaign.starts, campaign.ends);
+            let campaign_hari =
+                crate::domain::pekan::day_range(Lang::Id, campaign.starts, campaign.ends);
+            return Err(ViewError::new(
+                pos,
+                Spec::PekanOutOfRange {
+                    text,
+                    pos,
+                    count,
+                    days_id: campaign_hari,
+                    days_en: campaign_days,
+                },
+            )
+            .suggesting(Some(hint)));
+        }
+        // Both ends are inside 1..=count, so each fits a u32 and names a pekan.
+        for n in a..=b {
+            if let Some(p) = u32::try_from(n).ok().and_then(|n| campaign.pekan(n)) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The most days back `-Nd` may go (about a hundred years).

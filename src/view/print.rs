@@ -81,6 +81,7 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
         ),
         TermKind::From(d) => ("from", vec![date(*d, lang)]),
         TermKind::To(d) => ("to", vec![date(*d, lang)]),
+        TermKind::Pekan(v) => ("pekan", pekan_runs(v)),
         TermKind::Is(flag) => {
             let name = FLAGS
                 .iter()
@@ -96,6 +97,28 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
         key(key_en, lang),
         values.join(",")
     )
+}
+
+/// Pekan numbers as written: a run of three or more as `6-8`, the rest one by one (`pekan:2,6-8`).
+fn pekan_runs(pekan: &[crate::domain::Pekan]) -> Vec<String> {
+    let mut numbers: Vec<u32> = pekan.iter().map(|p| p.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out.push(format!("{}-{}", numbers[i], numbers[j]));
+        } else {
+            out.extend(numbers[i..=j].iter().map(u32::to_string));
+        }
+        i = j + 1;
+    }
+    out
 }
 
 /// A value as written in a term, quoted when it holds a space, a comma or a quote.
