@@ -79,7 +79,7 @@ pub(super) fn run(
                 &rows(&table, headline.total, lang, format),
             );
             if format != ReportFormat::Csv {
-                // Under the table: what Σ counts from, and that no case was left out.
+                // Under the table: what the cumulative columns count from, and that no case was left out.
                 out += "\n";
                 if let Some(p) = table.period {
                     let since = p.since(lang);

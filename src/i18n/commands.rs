@@ -629,19 +629,19 @@ impl Command<'_> {
             (Self::ReportBy, Id) => "per".into(),
             (Self::ReportBy, En) => "by".into(),
             (Self::ReportPekanSince { since }, Id) => {
-                format!("Σ: jumlah {since} (hari pertama masa kampanye)")
+                format!("Kumulatif: {since} (hari pertama masa kampanye)")
             }
             (Self::ReportPekanSince { since }, En) => {
-                format!("Σ: totals {since} (the campaign's first day)")
+                format!("Cumulative: {since} (the campaign's first day)")
             }
             (Self::ReportPekanCases, Id) => "Kasus".into(),
             (Self::ReportPekanCases, En) => "Cases".into(),
-            (Self::ReportPekanCasesSince, Id) => "Σ kasus".into(),
-            (Self::ReportPekanCasesSince, En) => "Σ cases".into(),
+            (Self::ReportPekanCasesSince, Id) => "Kasus kumulatif".into(),
+            (Self::ReportPekanCasesSince, En) => "Cases, cumulative".into(),
             (Self::ReportPekanActivities, Id) => "Kegiatan diawasi".into(),
             (Self::ReportPekanActivities, En) => "Activities supervised".into(),
-            (Self::ReportPekanActivitiesSince, Id) => "Σ kegiatan".into(),
-            (Self::ReportPekanActivitiesSince, En) => "Σ activities".into(),
+            (Self::ReportPekanActivitiesSince, Id) => "Kegiatan kumulatif".into(),
+            (Self::ReportPekanActivitiesSince, En) => "Activities, cumulative".into(),
             (Self::ReportPekanRate, Id) => "Kasus per 1.000 kegiatan".into(),
             (Self::ReportPekanRate, En) => "Cases per 1,000 activities".into(),
             (Self::ReportPekanNotBegun, Id) => "belum dimulai".into(),

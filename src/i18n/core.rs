@@ -261,10 +261,16 @@ pub enum Core<'a> {
     Pekan { number: u32, days: String },
     /// The campaign cases no pekan holds, under the pekan chart.
     OutsideCampaignCases { count: String },
-    /// The selected pekan's figures: the column of the pekan itself (beside Σ).
+    /// The figures since the campaign began: a column heading.
+    Cumulative,
+    /// What the cumulative figures count from: "Kumulatif: sejak 28 November 2023".
+    CumulativeSince { since: String },
+    /// The selected pekan's figures: the column of the pekan itself (beside the cumulative one).
     PekanThisWeek,
     /// The selected pekan has not begun by the date counted at.
     PekanNotBegun { as_of: String },
+    /// Cases per 1,000 activities, as a row of the selected pekan's figures.
+    PekanRate,
     /// The selected pekan had no campaign cases.
     PekanNoCases,
     /// The regions with the most activities supervised that pekan.
@@ -1163,10 +1169,16 @@ impl Core<'_> {
             (Self::OutsideCampaignCases { count }, En) => {
                 format!("{count} cases received outside the campaign")
             }
+            (Self::Cumulative, Id) => "Kumulatif".to_string(),
+            (Self::Cumulative, En) => "Cumulative".to_string(),
+            (Self::CumulativeSince { since }, Id) => format!("Kumulatif: {since}"),
+            (Self::CumulativeSince { since }, En) => format!("Cumulative: {since}"),
             (Self::PekanThisWeek, Id) => "Pekan ini".to_string(),
             (Self::PekanThisWeek, En) => "This pekan".to_string(),
             (Self::PekanNotBegun { as_of }, Id) => format!("Belum dimulai per {as_of}"),
             (Self::PekanNotBegun { as_of }, En) => format!("Not begun as of {as_of}"),
+            (Self::PekanRate, Id) => "Per 1.000 kegiatan".to_string(),
+            (Self::PekanRate, En) => "Per 1,000 activities".to_string(),
             (Self::PekanNoCases, Id) => "Tidak ada kasus pada pekan ini".to_string(),
             (Self::PekanNoCases, En) => "No case this pekan".to_string(),
             (Self::PekanBusiest, Id) => "Pengawasan terbanyak".to_string(),

@@ -219,7 +219,7 @@ fn campaign_height(ctx: &Ctx<'_>, width: u16) -> u16 {
 }
 
 /// The rows the selected pekan's figures need at the least (heading, columns, three figures,
-/// what Σ counts from, the types, the busiest regions).
+/// what the cumulative figures count from, the types, the busiest regions).
 const PEKAN_PANEL_ROWS: u16 = 8;
 
 /// The widths of the weekly chart and the region table side by side in `width` columns.
@@ -240,7 +240,11 @@ fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u
             .iter()
             .any(|p| p.by_type.get(*k).is_some_and(|n| *n > 0))
     });
-    let note = chart_note(ctx, c);
+    let note = [since_note(ctx, c), outside_note(ctx, c)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     let items = shown
         .map(|(_, g)| text_width(g.label(ctx.lang)) + 4)
         .chain((!note.is_empty()).then(|| text_width(&note) + 2));
@@ -259,28 +263,29 @@ fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u
     }
 }
 
-/// The chart's note: what Σ counts from, and the campaign cases received outside the campaign
-/// (which no pekan holds).
-fn chart_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
-    let l = ctx.lang;
-    let mut note = c
-        .pekan
+/// What the chart's cumulative column counts from: "Kumulatif: sejak 28 November 2023".
+fn since_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
+    c.pekan
         .period
-        .map(|p| format!("Σ {}", p.since(l)))
-        .unwrap_or_default();
+        .map(|p| {
+            crate::i18n::core::Core::CumulativeSince {
+                since: p.since(ctx.lang),
+            }
+            .text(ctx.lang)
+        })
+        .unwrap_or_default()
+}
+
+/// The campaign cases received outside the campaign (which no pekan holds), if any.
+fn outside_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
     let outside = c.pekan.outside_total();
-    if outside > 0 {
-        let more = crate::i18n::core::Core::OutsideCampaignCases {
-            count: number(l, outside),
-        }
-        .text(l);
-        note = if note.is_empty() {
-            more
-        } else {
-            format!("{note} · {more}")
-        };
+    if outside == 0 {
+        return String::new();
     }
-    note
+    crate::i18n::core::Core::OutsideCampaignCases {
+        count: number(ctx.lang, outside),
+    }
+    .text(ctx.lang)
 }
 
 /// Rows the campaign's region table takes at `spacing`: heading, column heading, the regions and
@@ -508,12 +513,13 @@ impl Stages {
             .collect()
     }
 
-    /// The headings of the chart's further columns: cases since the campaign began, the
-    /// pekan's activities, cases per 1,000 of them.
+    /// The headings of the chart's columns: the pekan's cases, then cases since the campaign
+    /// began, the pekan's activities, cases per 1,000 of them.
     pub fn week_columns(&self, ctx: &Ctx<'_>) -> Vec<String> {
         let l = ctx.lang;
         vec![
-            "Σ".to_string(),
+            tr(l, Msg::TuiColCases).to_string(),
+            crate::i18n::core::Core::Cumulative.text(l),
             tr(l, Msg::TuiColActivities).to_string(),
             tr(l, Msg::TuiColRate).to_string(),
         ]
@@ -547,7 +553,7 @@ impl Stages {
         }
         let rate = |cases: i64, acts: i64| per_thousand(cases, acts).map_or("–".into(), |x| decimal(l, x));
         let rows_of = [
-            (Core::PekanThisWeek.text(l), "Σ".to_string()),
+            (Core::PekanThisWeek.text(l), Core::Cumulative.text(l)),
             (number(l, p.activities), number(l, p.activities_cumulative)),
             (number(l, p.cases()), number(l, p.cases_cumulative)),
             (
@@ -555,14 +561,21 @@ impl Stages {
                 rate(p.cases_cumulative, p.activities_cumulative),
             ),
         ];
-        let names = [
-            String::new(),
-            tr(l, Msg::TuiActivities).to_string(),
-            tr(l, Msg::TuiColCases).to_string(),
-            tr(l, Msg::TuiPerThousand).to_string(),
-        ];
         let a = rows_of.iter().map(|r| text_width(&r.0)).max().unwrap_or(0);
         let b = rows_of.iter().map(|r| text_width(&r.1)).max().unwrap_or(0);
+        // The rate's name in full where it fits, else as the tables head it (`/1.000`).
+        let rate_name = Core::PekanRate.text(l);
+        let rate_name = if text_width(&rate_name) + a + b + 4 <= w {
+            rate_name
+        } else {
+            tr(l, Msg::TuiColRate).to_string()
+        };
+        let names = [
+            String::new(),
+            tr(l, Msg::TuiColActivities).to_string(),
+            tr(l, Msg::TuiColCases).to_string(),
+            rate_name,
+        ];
         let name_w = w.saturating_sub(a + b + 4).min(
             names.iter().map(|n| text_width(n)).max().unwrap_or(0),
         );
@@ -578,23 +591,43 @@ impl Stages {
         }
         if let Some(period) = c.pekan.period {
             out.push(Line::from(Span::styled(
-                fit(&format!("Σ {}", period.since(l)), w),
+                fit(
+                    &Core::CumulativeSince {
+                        since: period.since(l),
+                    }
+                    .text(l),
+                    w,
+                ),
                 t.dim(),
             )));
         }
-        let by_type = TypeGroup::ALL
+        let by_type: Vec<String> = TypeGroup::ALL
             .iter()
             .zip(p.by_type)
             .filter(|(_, n)| *n > 0)
             .map(|(g, n)| format!("{} {}", g.label(l), number(l, n)))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let by_type = if by_type.is_empty() {
-            Core::PekanNoCases.text(l)
-        } else {
-            by_type
-        };
-        out.push(Line::from(Span::styled(fit(&by_type, w), t.normal())));
+            .collect();
+        if by_type.is_empty() {
+            out.push(Line::from(Span::styled(
+                fit(&Core::PekanNoCases.text(l), w),
+                t.dim(),
+            )));
+        }
+        // The types wrapped at the width, one line each time the next would not fit.
+        let mut line = String::new();
+        for item in by_type {
+            if !line.is_empty() && text_width(&line) + 3 + text_width(&item) > w {
+                out.push(Line::from(Span::raw(fit(&line, w))));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line += " · ";
+            }
+            line += &item;
+        }
+        if !line.is_empty() {
+            out.push(Line::from(Span::raw(fit(&line, w))));
+        }
         if !p.busiest.is_empty() {
             let name = |code: &str| {
                 ctx.reference
@@ -847,7 +880,8 @@ impl Stages {
         };
         let weeks = self.week_lines(ctx, c);
         let cells = self.type_cells(ctx, t);
-        let note = chart_note(ctx, c);
+        let note = outside_note(ctx, c);
+        let since = since_note(ctx, c);
         let columns = self.week_columns(ctx);
         WeekChart {
             title: tr(l, Msg::TuiWeeks),
@@ -855,16 +889,44 @@ impl Stages {
             cells: &cells,
             note: &note,
             columns: &columns,
+            columns_note: &since,
             selected: Some(self.week_row),
             focused: self.stage_part == StagePart::Weeks,
             theme: t,
         }
         .render(left, buf);
-        // On the pekan, the selected pekan's figures where the regions stand otherwise.
-        if self.stage_part == StagePart::Weeks {
-            self.draw_pekan_panel(ctx, c, right, buf, t);
-            return;
-        }
+        // On the pekan, the selected pekan's figures where the regions stand otherwise; over
+        // the regions where there is room for both.
+        let right = if self.stage_part == StagePart::Weeks {
+            let busiest = c
+                .pekan
+                .pekan
+                .get(self.week_row)
+                .map_or(0, |p| p.busiest.len().min(5)) as u16;
+            let panel = PEKAN_PANEL_ROWS + busiest;
+            let table = campaign_table_height(c, 1);
+            if right.height < panel + 1 + table {
+                self.draw_pekan_panel(ctx, c, right, buf, t);
+                return;
+            }
+            self.draw_pekan_panel(
+                ctx,
+                c,
+                Rect {
+                    height: panel,
+                    ..right
+                },
+                buf,
+                t,
+            );
+            Rect {
+                y: right.y + panel + 1,
+                height: right.height - panel - 1,
+                ..right
+            }
+        } else {
+            right
+        };
         let (rows, total) = self.campaign_region_lines(ctx, c, right.width >= 56);
         CampaignTable {
             title: tr(l, Msg::TuiCampaignRegions),

@@ -49,8 +49,11 @@ pub struct WeekChart<'a> {
     pub cells: &'a [(char, Style, String)],
     /// Extra legend text.
     pub note: &'a str,
-    /// The headings of the further columns each line has values for, shown when there is room.
+    /// The headings of the further columns each line has values for, shown when there is room
+    /// (the first over the count of each line, the rest over the further columns), and what
+    /// the legend says of them then.
     pub columns: &'a [String],
+    pub columns_note: &'a str,
     pub selected: Option<usize>,
     pub focused: bool,
     pub theme: &'a Theme,
@@ -116,8 +119,11 @@ impl Widget for WeekChart<'_> {
                 .max()
                 .unwrap_or(2)
         };
-        let column_w: Vec<usize> = self
-            .columns
+        let (count_heading, further) = match self.columns.split_first() {
+            Some((first, rest)) => (first.as_str(), rest),
+            None => ("", self.columns),
+        };
+        let column_w: Vec<usize> = further
             .iter()
             .enumerate()
             .map(|(i, h)| {
@@ -137,8 +143,8 @@ impl Widget for WeekChart<'_> {
         // The further columns and the longest labels that leave a bar its room: the columns
         // first (they carry figures), then the labels' dates; the shortest labels otherwise.
         // The columns need their headings beside the title.
-        let headings_fit = 2 + width(self.title) + 2 + columns_w <= w;
-        let with_columns = !self.columns.is_empty() && headings_fit;
+        let headings_fit = 2 + width(self.title) + 3 + width(count_heading) + columns_w <= w;
+        let with_columns = !further.is_empty() && headings_fit;
         let (tier, columns_shown) = (0..tiers)
             .map(|t| (t, with_columns))
             .chain((0..tiers).map(|t| (t, false)))
@@ -149,8 +155,12 @@ impl Widget for WeekChart<'_> {
         let bar_w = bar_room(tier, extra_w);
         if columns_shown {
             // The headings over their columns, at the right of the title row.
+            let count_right = area.x + area.width - extra_w as u16 - count_w.change as u16;
+            let heading = format!(" {count_heading}");
+            let hw = width(&heading) as u16;
+            buf.set_string(count_right.saturating_sub(hw), area.y, &heading, t.dim());
             let mut x = area.x + area.width - extra_w as u16;
-            for (h, cw) in self.columns.iter().zip(&column_w) {
+            for (h, cw) in further.iter().zip(&column_w) {
                 let cell = crate::tui::widgets::text::right(h, cw + 2);
                 buf.set_string(x, area.y, &cell, t.dim());
                 x += (cw + 2) as u16;
@@ -177,7 +187,16 @@ impl Widget for WeekChart<'_> {
             })
             .map(|(_, c)| c.clone())
             .collect();
-        let legend = legend_lines(&used, self.note, w.saturating_sub(2));
+        let note = match (
+            columns_shown,
+            self.columns_note.is_empty(),
+            self.note.is_empty(),
+        ) {
+            (true, false, true) => self.columns_note.to_string(),
+            (true, false, false) => format!("{} · {}", self.columns_note, self.note),
+            _ => self.note.to_string(),
+        };
+        let legend = legend_lines(&used, &note, w.saturating_sub(2));
         let room = usize::from(area.height - 1).saturating_sub(legend.len());
         let n = self.lines.len();
         // Weeks twice as far apart when there is room, the first under a blank line (so they line
@@ -318,6 +337,7 @@ mod tests {
             cells: &cells,
             note: "",
             columns: &[],
+            columns_note: "",
             selected: None,
             focused: false,
             theme: &t,
