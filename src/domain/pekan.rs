@@ -27,12 +27,6 @@ impl CampaignPeriod {
         (starts <= ends).then_some(CampaignPeriod { starts, ends })
     }
 
-    /// The campaign of `reference`: its campaign stage's dates, if it has both.
-    pub fn of(reference: &crate::domain::Reference) -> Option<CampaignPeriod> {
-        let stage = reference.stage(crate::domain::CAMPAIGN)?;
-        CampaignPeriod::new(stage.starts_on?, stage.ends_on?)
-    }
-
     /// How many pekan the campaign has: one per full seven days; the days left over belong to
     /// the last (Pemilu 2024's 75 days are ten pekan, the tenth of twelve days).
     pub fn count(&self) -> u32 {

@@ -83,7 +83,7 @@ pub struct Campaign {
 /// The campaign's period in `reference`: the campaign stage's dates, if it has both. Its pekan are
 /// counted from its first day.
 pub fn period(reference: &Reference) -> Option<CampaignPeriod> {
-    CampaignPeriod::of(reference)
+    reference.campaign_period()
 }
 
 /// Cases per 1,000 activities, if there were activities.

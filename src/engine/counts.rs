@@ -236,7 +236,7 @@ impl Engine<'_> {
         if let Some(found) = self.index_count_by(view, dims) {
             return found;
         }
-        let campaign = crate::domain::CampaignPeriod::of(&self.reference);
+        let campaign = self.reference.campaign_period();
         sql::count_by(self.store, view, self.dates(view), dims, campaign)
     }
 
@@ -293,13 +293,14 @@ impl Engine<'_> {
                 out
             }
             Dim::Pekan => {
-                let mut out: Vec<(String, String)> =
-                    crate::domain::CampaignPeriod::of(&self.reference)
-                        .map(|c| c.all())
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|p| (p.number.to_string(), p.label(Lang::En)))
-                        .collect();
+                let mut out: Vec<(String, String)> = self
+                    .reference
+                    .campaign_period()
+                    .map(|c| c.all())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|p| (p.number.to_string(), p.label(Lang::En)))
+                    .collect();
                 // Cases received outside the campaign are a row of their own, last.
                 if found.into_iter().any(|k| k == OUTSIDE_CAMPAIGN) {
                     out.push((
@@ -327,7 +328,8 @@ impl Engine<'_> {
             Dim::Pekan if key == OUTSIDE_CAMPAIGN => Some(Core::OutsideCampaign.text(lang)),
             Dim::Pekan => {
                 let n = key.parse::<u32>().ok()?;
-                crate::domain::CampaignPeriod::of(&self.reference)?
+                self.reference
+                    .campaign_period()?
                     .pekan(n)
                     .map(|p| p.label(lang))
             }

@@ -256,7 +256,7 @@ impl PekanDays {
     /// The campaign of `reference` in days; `None` when the index cannot count it (its dates out
     /// of the index's range, or more pekan than a small key holds): SQL answers then.
     fn of(reference: &crate::domain::Reference) -> Option<PekanDays> {
-        let Some(c) = crate::domain::CampaignPeriod::of(reference) else {
+        let Some(c) = reference.campaign_period() else {
             return Some(PekanDays::NONE);
         };
         let count = c.count();

@@ -7,9 +7,7 @@
 
 use std::fmt;
 
-use crate::domain::{
-    CampaignPeriod, Pekan, Reference, Source, Status, TypeGroup, fold, parse_date,
-};
+use crate::domain::{Pekan, Reference, Source, Status, TypeGroup, fold, parse_date};
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
@@ -591,7 +589,7 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
 /// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of the campaign of `reference`, each checked
 /// against the campaign's count and resolved to its dates.
 fn pekan(values: &[Value], reference: &Reference, pos: usize) -> Result<Vec<Pekan>, ViewError> {
-    let Some(campaign) = CampaignPeriod::of(reference) else {
+    let Some(campaign) = reference.campaign_period() else {
         return Err(ViewError::new(pos, Spec::NoCampaign { pos }));
     };
     let count = campaign.count();
@@ -838,6 +836,74 @@ mod tests {
         assert_eq!(p("asof:-30d").as_of, Some(DateExpr::DaysAgo(30)));
         assert_eq!(p("AsOf:Today").as_of, Some(DateExpr::Today));
         assert_eq!(p("asof:\"2024-02-14\"").as_of, Some(day(2024, 2, 14)));
+    }
+
+    fn pekan(numbers: &[u32]) -> TermKind {
+        let c = r().campaign_period().unwrap();
+        TermKind::Pekan(numbers.iter().map(|n| c.pekan(*n).unwrap()).collect())
+    }
+
+    #[test]
+    fn pekan_one_a_list_or_a_range_resolved_to_their_dates() {
+        let TermKind::Pekan(six) = kind("pekan:6") else {
+            panic!("a pekan term");
+        };
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        assert_eq!(
+            (six[0].number, six[0].starts, six[0].ends),
+            (6, d(1, 2), d(1, 8))
+        );
+        assert_eq!(kind("pekan:6,7"), pekan(&[6, 7]));
+        assert_eq!(kind("PEKAN:6-8"), pekan(&[6, 7, 8]));
+        assert_eq!(kind("pekan:8,6-7,7"), pekan(&[6, 7, 8]), "normalised");
+        assert_eq!(kind("pekan:10-10"), pekan(&[10]));
+        assert_eq!(
+            one("-pekan:1"),
+            Term {
+                negated: true,
+                kind: pekan(&[1])
+            }
+        );
+    }
+
+    #[test]
+    fn a_pekan_the_campaign_does_not_have_names_its_range() {
+        let e = err("region:bontang pekan:11");
+        assert_eq!(e.position(), 22);
+        assert_eq!(
+            e.to_string(),
+            "pekan 11 at 22 is outside the campaign: the campaign (28 Nov 2023 – 10 Feb 2024) \
+             has pekan 1–10 — did you mean \"pekan:10\"?"
+        );
+        assert_eq!(
+            e.message(Lang::Id),
+            "pekan 11 di posisi 22 di luar masa kampanye: masa kampanye (28 Nov 2023 – 10 Feb 2024) \
+             terdiri atas pekan 1–10 — maksud Anda \"pekan:10\"?"
+        );
+        assert_eq!(err("pekan:0").suggestion(), Some("\"pekan:1\""));
+        assert_eq!(err("pekan:9-12").suggestion(), Some("\"pekan:9-10\""));
+        for bad in [
+            "pekan:x",
+            "pekan:8-6",
+            "pekan:-3",
+            "pekan:6-",
+            "pekan:1.5",
+            "pekan:99999999999",
+        ] {
+            let e = err(bad);
+            assert!(
+                e.to_string().starts_with("bad pekan")
+                    || e.to_string().contains("outside the campaign"),
+                "{bad}: {e}"
+            );
+        }
+        // Without campaign dates there are no pekan to name.
+        let mut reference = r();
+        for s in &mut reference.stages {
+            s.starts_on = None;
+        }
+        let e = parse("pekan:1", &reference).unwrap_err();
+        assert!(e.to_string().contains("no dates"), "{e}");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod index;
 mod office_files;
 mod oracle;
 mod packaging;
+mod pekan;
 mod shared_files;
 mod shared_host;
 mod shared_readers;

@@ -896,8 +896,9 @@ impl Stages {
         }
         .render(left, buf);
         // On the pekan, the selected pekan's figures where the regions stand otherwise; over
-        // the regions where there is room for both.
-        let right = if self.stage_part == StagePart::Weeks {
+        // the regions where there is room for both. The presenter keeps the regions: a room
+        // reads the campaign whole, not one pekan under a cursor.
+        let right = if self.stage_part == StagePart::Weeks && !ctx.presenting {
             let busiest = c
                 .pekan
                 .pekan
@@ -1016,27 +1017,40 @@ mod tests {
         assert!(screen.contains(first), "{screen}");
     }
 
-    /// The fixture with a campaign as full as the demo's: eleven weeks, every region.
+    /// The fixture with a campaign as full as the demo's: ten pekan, every region.
     fn meeting() -> Fixture {
-        use crate::engine::campaign::{RegionFigures, Week};
+        use crate::engine::campaign::{PekanFigures, PekanTable, RegionFigures};
         use crate::store::activities::Activities;
         let mut f = Fixture::new();
-        let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 27).unwrap_or_default();
+        let period = f.reference.campaign_period().unwrap();
         let c = &mut f.counts.campaign;
-        c.starts = chrono::NaiveDate::from_ymd_opt(2023, 11, 28);
-        c.ends = chrono::NaiveDate::from_ymd_opt(2024, 2, 10);
-        c.weeks = (0..11)
-            .map(|i| {
-                let mut by_type = [0; TypeGroup::ALL.len()];
-                by_type[i % by_type.len()] = i as i64;
-                Week {
-                    start: start + Duration::weeks(i as i64),
-                    by_type,
-                    future: false,
-                    outside: false,
-                }
-            })
-            .collect();
+        c.starts = Some(period.starts);
+        c.ends = Some(period.ends);
+        let (mut cases, mut acts) = (0, 0);
+        c.pekan = PekanTable {
+            period: Some(period),
+            pekan: period
+                .all()
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut by_type = [0; TypeGroup::ALL.len()];
+                    by_type[i % by_type.len()] = i as i64;
+                    cases += i as i64;
+                    acts += 100 * i as i64;
+                    PekanFigures {
+                        pekan: p,
+                        by_type,
+                        cases_cumulative: cases,
+                        activities: 100 * i as i64,
+                        activities_cumulative: acts,
+                        busiest: vec![("64.03".into(), 60 * i as i64), ("64.02".into(), 40 * i as i64)],
+                        begun: true,
+                    }
+                })
+                .collect(),
+            outside: [0; TypeGroup::ALL.len()],
+        };
         c.regions = f
             .reference
             .regions
@@ -1124,6 +1138,81 @@ mod tests {
             "the campaign's figures under the timeline\n{screen}"
         );
         assert!(empty_band(&screen) <= 3, "{screen}");
+    }
+
+    #[test]
+    fn enter_on_a_pekan_lists_its_campaign_cases() {
+        let f = meeting();
+        let ctx = f.ctx();
+        let mut s = Stages {
+            stage_part: StagePart::Weeks,
+            ..Stages::default()
+        };
+        for _ in 0..5 {
+            s.command(Command::Down, &ctx);
+        }
+        let Some(Want::Drill(view)) = s.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        assert_eq!(view.print(&f.reference), "stage:kampanye pekan:6");
+    }
+
+    #[test]
+    fn the_pekan_read_as_the_releases_write_them_at_every_size() {
+        let f = meeting();
+        let s = Stages {
+            stage_part: StagePart::Weeks,
+            week_row: 5,
+            ..Stages::default()
+        };
+        let draw = |w: u16, h: u16, lang: Lang| {
+            let mut ctx = f.ctx();
+            ctx.size = (w, h);
+            ctx.lang = lang;
+            let area = Rect::new(0, 0, w, h - 3);
+            let mut buf = ratatui::buffer::Buffer::empty(area);
+            s.draw(&ctx, area, &mut buf);
+            text(&buf)
+        };
+        // Narrow: the pekan by number, the selected pekan's figures beside them.
+        let screen = draw(80, 24, Lang::Id);
+        for needed in [
+            "Pekan ke-1 ",
+            "Pekan ke-10",
+            "Pekan ke-6 (2–8 Jan 2024)",
+            "Pekan ini",
+            "Kumulatif",
+            "Kumulatif: sejak 28 November 2023",
+            "Berau",
+        ] {
+            assert!(screen.contains(needed), "80x24: {needed}\n{screen}");
+        }
+        // Wide: every pekan with its dates, and the columns of the release.
+        let screen = draw(200, 50, Lang::En);
+        for needed in [
+            "Week 6 (2–8 Jan 2024)",
+            "Week 10 ",
+            "Cumulative",
+            "Activities",
+            "/1,000",
+        ] {
+            assert!(screen.contains(needed), "200x50: {needed}\n{screen}");
+        }
+        assert!(!screen.contains("27/11"), "no calendar week\n{screen}");
+        // Where the chart has the width (the presenter's page), the labels carry their dates.
+        let mut ctx = f.ctx();
+        ctx.lang = Lang::En;
+        let area = Rect::new(0, 0, 120, 30);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        s.draw_campaign_charts(&ctx, area, &mut buf, &Theme::new(false));
+        let screen = text(&buf);
+        for needed in [
+            "Week 1 (28 Nov – 4 Dec 2023)",
+            "Week 10 (30 Jan – 10 Feb 2024)",
+            "Cumulative",
+        ] {
+            assert!(screen.contains(needed), "120 wide: {needed}\n{screen}");
+        }
     }
 
     #[test]
