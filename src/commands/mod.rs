@@ -13,6 +13,7 @@ mod kegiatan;
 mod manual;
 mod rekap;
 mod report;
+mod report_pekan;
 mod simulate;
 mod tui;
 

@@ -122,6 +122,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         return Ok(());
     }
     let first = args.by[0];
+    if args.by == [Dim::Pekan] {
+        let title = |by: &str| title_line(lang, by, dates.as_of, &spec, &anchored);
+        return super::report_pekan::run(&engine, &view, args.format, lang, &spec, title);
+    }
     let groups = engine.group(&view, first, lang)?;
     let headline = engine.headline(&view)?;
     let cross = match args.by.get(1) {
@@ -157,14 +161,12 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             encode(&doc)?
         }
         format => {
-            let title = format!(
-                "{} {} · {} {} · {}: {}",
-                tr(lang, Msg::Count),
-                by_words(lang, &args.by),
-                tr(lang, Msg::AsOf),
-                dates.as_of.format("%d/%m/%Y"),
-                tr(lang, Msg::View),
-                stated(&spec),
+            let title = title_line(
+                lang,
+                &by_words(lang, &args.by),
+                dates.as_of,
+                &spec,
+                &anchored,
             );
             // Types among violations count the violations only: their total is theirs.
             let total = if first == Dim::Violation {
@@ -185,7 +187,32 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     Ok(())
 }
 
-fn by_words(lang: Lang, by: &[Dim]) -> String {
+/// `Count by region · As of 02/02/2024 · View: …`: what a report's table counts.
+fn title_line(
+    lang: Lang,
+    by: &str,
+    as_of: chrono::NaiveDate,
+    spec: &str,
+    anchored: &str,
+) -> String {
+    format!(
+        "{} {} · {} {} · {}: {}",
+        tr(lang, Msg::Count),
+        by,
+        tr(lang, Msg::AsOf),
+        as_of.format("%d/%m/%Y"),
+        tr(lang, Msg::View),
+        if spec.is_empty() {
+            tr(lang, Msg::NoView).to_string()
+        } else if anchored != spec {
+            format!("{spec} ({anchored})")
+        } else {
+            spec.to_string()
+        },
+    )
+}
+
+pub(super) fn by_words(lang: Lang, by: &[Dim]) -> String {
     let names: Vec<String> = by
         .iter()
         .map(|d| {
@@ -273,12 +300,12 @@ fn recap_table(lang: Lang, rows: &[Recap], total: &Recap) -> Table {
 }
 
 /// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
-struct Table {
+pub(super) struct Table {
     /// How many leading columns hold text (left-aligned); the rest are numbers.
-    text_cols: usize,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    total: Vec<String>,
+    pub(super) text_cols: usize,
+    pub(super) header: Vec<String>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) total: Vec<String>,
 }
 
 fn one_dim_table(lang: Lang, dim: Dim, groups: &[Group], total: i64) -> Table {
@@ -362,6 +389,12 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
             engine.label(dim, key, lang).unwrap_or_else(|| key.into())
         }
         Dim::Stage | Dim::Week => key.to_string(),
+        Dim::Pekan => match key.parse::<u32>() {
+            Ok(n) if key != crate::engine::OUTSIDE_CAMPAIGN => {
+                crate::i18n::core::Core::PekanShort { number: n }.text(lang)
+            }
+            _ => crate::i18n::core::Core::OutsideCampaign.text(lang),
+        },
     }
 }
 
@@ -380,7 +413,7 @@ fn displayed(t: &Table) -> Table {
     }
 }
 
-fn render(format: ReportFormat, title: &str, t: &Table) -> String {
+pub(super) fn render(format: ReportFormat, title: &str, t: &Table) -> String {
     let shown;
     let (title, t) = if format == ReportFormat::Csv {
         (std::borrow::Cow::Borrowed(title), t)

@@ -263,6 +263,13 @@ impl Reference {
         self.regions.iter().find(|r| r.code == code)
     }
 
+    /// The campaign: the campaign stage's first and last day, if it has both. Its pekan are
+    /// counted from its first day.
+    pub fn campaign_period(&self) -> Option<crate::domain::pekan::CampaignPeriod> {
+        let stage = self.stage(CAMPAIGN)?;
+        crate::domain::pekan::CampaignPeriod::new(stage.starts_on?, stage.ends_on?)
+    }
+
     /// The stage with exactly this code.
     pub fn stage(&self, code: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.code == code)

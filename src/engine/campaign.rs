@@ -1,34 +1,59 @@
-//! The campaign figures of a view (cases per week and type, per region against activities supervised,
-//! the press-release totals), from the engine's public counts and the weekly recap. No drawing.
+//! The campaign figures of a view (cases per pekan and type, cumulative, against the activities
+//! supervised each pekan; per region against activities; the press-release totals), from the
+//! engine's public counts and the activities the office entered. No drawing.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::TypeGroup;
-use crate::domain::{CAMPAIGN, CampaignPeriod, Reference};
-use crate::engine::{Dim, Engine};
+use crate::domain::{CAMPAIGN, CampaignPeriod, Pekan, Reference};
+use crate::engine::{Dim, Engine, OUTSIDE_CAMPAIGN};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::activities::Activities;
 use crate::view::{Term, TermKind, View};
 
-/// One week of the chart (weeks start on Monday, as the weekly recap does).
+/// One pekan of the campaign: its cases by type and since the campaign began, and the activities
+/// supervised in it and since the campaign began (in the view's regions).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Week {
-    pub start: NaiveDate,
-    /// Cases by type group, in the order of [`TypeGroup::ALL`].
+pub struct PekanFigures {
+    pub pekan: Pekan,
+    /// Cases received that pekan, by type group, in the order of [`TypeGroup::ALL`].
     pub by_type: [i64; TypeGroup::ALL.len()],
-    /// The week starts after the as-of date (nothing could be counted yet).
-    pub future: bool,
-    /// The week is outside the campaign's dates (a case reported late, or early).
-    pub outside: bool,
+    /// Cases received from the campaign's first day to this pekan's last.
+    pub cases_cumulative: i64,
+    /// Activities supervised that pekan (none counted for a pekan not begun by the as-of date).
+    pub activities: i64,
+    pub activities_cumulative: i64,
+    /// Activities that pekan per region (code), the busiest first; regions without any left out.
+    pub busiest: Vec<(String, i64)>,
+    /// Whether the pekan has begun by the as-of date (a pekan's figures are reported as it runs:
+    /// the 9 Feb 2024 release counted pekan 10, which ran to 10 Feb).
+    pub begun: bool,
 }
 
-impl Week {
-    /// The cases of the week.
-    pub fn total(&self) -> i64 {
+impl PekanFigures {
+    /// The cases of the pekan.
+    pub fn cases(&self) -> i64 {
         self.by_type.iter().sum()
+    }
+}
+
+/// A view's cases by pekan of the campaign, every pekan present, and the cases received outside
+/// the campaign counted apart.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PekanTable {
+    pub period: Option<CampaignPeriod>,
+    pub pekan: Vec<PekanFigures>,
+    /// Cases of the view received before or after the campaign, by type group.
+    pub outside: [i64; TypeGroup::ALL.len()],
+}
+
+impl PekanTable {
+    /// The cases received outside the campaign.
+    pub fn outside_total(&self) -> i64 {
+        self.outside.iter().sum()
     }
 }
 
@@ -45,7 +70,8 @@ pub struct RegionFigures {
 pub struct Campaign {
     pub starts: Option<NaiveDate>,
     pub ends: Option<NaiveDate>,
-    pub weeks: Vec<Week>,
+    /// The campaign-stage cases of the view per pekan, and those received outside the campaign.
+    pub pekan: PekanTable,
     /// The regions the view admits, in display order.
     pub regions: Vec<RegionFigures>,
     /// The view's cases in the campaign stage.
@@ -57,18 +83,12 @@ pub struct Campaign {
 /// The campaign's period in `reference`: the campaign stage's dates, if it has both. Its pekan are
 /// counted from its first day.
 pub fn period(reference: &Reference) -> Option<CampaignPeriod> {
-    let stage = reference.stage(CAMPAIGN)?;
-    CampaignPeriod::new(stage.starts_on?, stage.ends_on?)
+    reference.campaign_period()
 }
 
 /// Cases per 1,000 activities, if there were activities.
 pub fn per_thousand(cases: i64, activities: i64) -> Option<f64> {
     (activities > 0).then(|| cases as f64 * 1000.0 / activities as f64)
-}
-
-/// The Monday on or before `d`.
-pub fn monday(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// `view` narrowed to the campaign stage (on top of whatever it already asks).
@@ -89,6 +109,81 @@ pub fn admits_region(view: &View, code: &str) -> bool {
     })
 }
 
+/// The cases of `view` (as given: it is not narrowed to the campaign stage) per pekan of the
+/// campaign and type, with the activities supervised each pekan in the regions the view admits.
+pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
+    let Some(period) = period(engine.reference()) else {
+        return Ok(PekanTable::default());
+    };
+    let as_of = engine.dates(view).as_of;
+    let mut found: HashMap<u32, [i64; TypeGroup::ALL.len()]> = HashMap::new();
+    let mut outside = [0; TypeGroup::ALL.len()];
+    for c in engine.cross(view, (Dim::Pekan, Dim::Type))? {
+        let Some(t) = TypeGroup::ALL.iter().position(|g| g.code() == c.key2) else {
+            continue;
+        };
+        match c.key.parse::<u32>() {
+            Ok(n) if c.key != OUTSIDE_CAMPAIGN => found.entry(n).or_default()[t] += c.count,
+            _ => outside[t] += c.count,
+        }
+    }
+    let begun = u32::try_from(period.begun_by(as_of).len()).unwrap_or(0);
+    // Activities per pekan and region, in the regions the view admits.
+    let mut acts: HashMap<u32, HashMap<String, i64>> = HashMap::new();
+    if begun > 0 {
+        for r in engine.store().activity_rows(1..=begun)? {
+            if admits_region(view, &r.region) {
+                *acts
+                    .entry(r.pekan)
+                    .or_default()
+                    .entry(r.region)
+                    .or_default() += r.count;
+            }
+        }
+    }
+    let (mut cases_so_far, mut acts_so_far) = (0, 0);
+    let pekan = period
+        .all()
+        .into_iter()
+        .map(|p| {
+            let by_type = found.get(&p.number).copied().unwrap_or_default();
+            let mut busiest: Vec<(String, i64)> = acts
+                .get(&p.number)
+                .map(|m| {
+                    m.iter()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(k, n)| (k.clone(), *n))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let position = |code: &str| {
+                engine
+                    .reference()
+                    .region(code)
+                    .map_or(i64::MAX, |r| r.position)
+            };
+            busiest.sort_by_key(|(code, n)| (-n, position(code)));
+            let activities: i64 = busiest.iter().map(|(_, n)| n).sum();
+            cases_so_far += by_type.iter().sum::<i64>();
+            acts_so_far += activities;
+            PekanFigures {
+                pekan: p,
+                by_type,
+                cases_cumulative: cases_so_far,
+                activities,
+                activities_cumulative: acts_so_far,
+                busiest,
+                begun: p.starts <= as_of,
+            }
+        })
+        .collect();
+    Ok(PekanTable {
+        period: Some(period),
+        pekan,
+        outside,
+    })
+}
+
 /// The campaign figures of `view` (its as-of date set) from the engine.
 pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
     let as_of = engine.dates(view).as_of;
@@ -98,43 +193,13 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
         stage.and_then(|s| s.ends_on),
     );
     let kview = campaign_view(view);
-    let mut found: HashMap<NaiveDate, [i64; TypeGroup::ALL.len()]> = HashMap::new();
-    for c in engine.cross(&kview, (Dim::Week, Dim::Type))? {
-        let (Ok(week), Some(t)) = (
-            c.key.parse::<NaiveDate>(),
-            TypeGroup::ALL.iter().position(|g| g.code() == c.key2),
-        ) else {
-            continue;
-        };
-        found.entry(week).or_default()[t] += c.count;
-    }
-    let mut span: Vec<NaiveDate> = found.keys().copied().collect();
-    span.extend(starts.map(monday));
-    span.extend(ends.map(monday));
-    let mut weeks = Vec::new();
-    if let (Some(first), Some(last)) = (span.iter().min(), span.iter().max()) {
-        let mut w = *first;
-        while w <= *last {
-            let outside = match (starts, ends) {
-                (Some(a), Some(b)) => w + Duration::days(6) < a || w > b,
-                _ => false,
-            };
-            weeks.push(Week {
-                start: w,
-                by_type: found.get(&w).copied().unwrap_or_default(),
-                future: w > as_of,
-                outside,
-            });
-            w += Duration::days(7);
-        }
-    }
+    let pekan = pekan_table(engine, &kview)?;
     let by_region: HashMap<String, i64> = engine
         .group(&kview, Dim::Region, Lang::En)?
         .into_iter()
         .map(|g| (g.key, g.count))
         .collect();
-    // The activities of the pekan begun by the as-of date (a pekan's figures are reported as it
-    // runs: the 9 Feb 2024 release counted pekan 10, which ran to 10 Feb).
+    // The activities of the pekan begun by the as-of date.
     let begun = period(engine.reference())
         .map(|p| u32::try_from(p.begun_by(as_of).len()).unwrap_or(0))
         .unwrap_or(0);
@@ -166,7 +231,7 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
         starts,
         ends,
         cases: engine.headline(&kview)?.total,
-        weeks,
+        pekan,
         regions,
         activities,
     })
@@ -177,11 +242,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weeks_start_on_monday_and_region_terms_admit_or_exclude() {
-        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap_or_default();
-        assert_eq!(monday(d(11, 28)), d(11, 27));
-        assert_eq!(monday(d(11, 27)), d(11, 27));
-        assert_eq!(monday(d(12, 3)), d(11, 27));
+    fn region_terms_admit_or_exclude() {
         let r = Reference::embedded();
         let v = crate::view::parse("region:balikpapan,samarinda", &r).unwrap_or_default();
         assert!(admits_region(&v, "64.71") && !admits_region(&v, "64.02"));

@@ -11,7 +11,11 @@ use crate::engine::sql::counts::{self as sql, Figures};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
 use crate::i18n::Lang;
+use crate::i18n::core::Core;
 use crate::view::View;
+
+/// The key of [`Dim::Pekan`] for the cases received outside the campaign.
+pub const OUTSIDE_CAMPAIGN: &str = "0";
 
 /// The figures a coordination meeting asks for first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -358,7 +362,8 @@ impl Engine<'_> {
         if let Some(found) = self.index_count_by(view, dims) {
             return found;
         }
-        sql::count_by(self.store, view, self.dates(view), dims)
+        let campaign = self.reference.campaign_period();
+        sql::count_by(self.store, view, self.dates(view), dims, campaign)
     }
 
     /// Every known key of a dimension in display order, with an English label; for weeks, every
@@ -430,6 +435,24 @@ impl Engine<'_> {
                 }
                 out
             }
+            Dim::Pekan => {
+                let mut out: Vec<(String, String)> = self
+                    .reference
+                    .campaign_period()
+                    .map(|c| c.all())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|p| (p.number.to_string(), p.label(Lang::En)))
+                    .collect();
+                // Cases received outside the campaign are a row of their own, last.
+                if found.into_iter().any(|k| k == OUTSIDE_CAMPAIGN) {
+                    out.push((
+                        OUTSIDE_CAMPAIGN.to_string(),
+                        Core::OutsideCampaign.text(Lang::En),
+                    ));
+                }
+                out
+            }
         }
     }
 
@@ -447,6 +470,14 @@ impl Engine<'_> {
                 .parse::<NaiveDate>()
                 .ok()
                 .map(|d| crate::domain::pekan::day_range(lang, d, d + chrono::Duration::days(6))),
+            Dim::Pekan if key == OUTSIDE_CAMPAIGN => Some(Core::OutsideCampaign.text(lang)),
+            Dim::Pekan => {
+                let n = key.parse::<u32>().ok()?;
+                self.reference
+                    .campaign_period()?
+                    .pekan(n)
+                    .map(|p| p.label(lang))
+            }
         }
     }
 }

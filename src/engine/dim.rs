@@ -16,6 +16,8 @@ pub enum Dim {
     /// Types among violations only (as Bawaslu RI's recap): the cases decided PELANGGARAN, by
     /// proven type. The other cases have no key and are not counted.
     Violation,
+    /// The campaign's pekan ("1"…"10"; "0" for a case received outside the campaign).
+    Pekan,
 }
 
 impl Dim {
@@ -29,6 +31,7 @@ impl Dim {
             Dim::Source => "source",
             Dim::Week => "week",
             Dim::Violation => "violation",
+            Dim::Pekan => "pekan",
         }
     }
 
@@ -56,6 +59,7 @@ impl Dim {
                 Dim::Source => Msg::Source,
                 Dim::Week => Msg::Week,
                 Dim::Violation => Msg::TypeAmongViolations,
+                Dim::Pekan => Msg::PekanHeading,
             },
         )
     }

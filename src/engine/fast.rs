@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::domain::{Phase, Status, TypeGroup};
 use crate::engine::counts::{Found, Headline};
-use crate::engine::index::{CaseIndex, LAPORAN, from_day};
+use crate::engine::index::{CaseIndex, Day, LAPORAN, from_day, to_day};
 use crate::engine::scan::{FilterError, Hit, Scanner};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
@@ -176,11 +176,16 @@ impl Engine<'_> {
     /// Counts of `view` grouped by `dims` from the index: the keys found, with their counts.
     /// Counts go into a dense table when the keys allow (always for one dimension), else a map.
     pub(crate) fn index_count_by(&self, view: &View, dims: &[Dim]) -> Option<Result<Found>> {
+        let pekan = if dims.contains(&Dim::Pekan) {
+            PekanDays::of(&self.reference)?
+        } else {
+            PekanDays::NONE
+        };
         let sizes: Vec<u64> = dims.iter().map(|d| cardinality(*d)).collect();
         let slots = sizes.iter().product::<u64>();
         let pack = |ix: &CaseIndex, hit: &Hit| {
             dims.iter().zip(&sizes).fold(0u64, |k, (d, size)| {
-                k * size + u64::from(small_key(*d, ix, hit))
+                k * size + u64::from(small_key(*d, ix, hit, pekan))
             })
         };
         let found: Vec<(u64, i64)> = if slots <= DENSE_SLOTS {
@@ -241,13 +246,55 @@ impl Engine<'_> {
     }
 }
 
+/// The campaign's days as the index counts them, for [`Dim::Pekan`]: first and last day and the
+/// number of pekan (none: every case is outside, key 0).
+#[derive(Clone, Copy)]
+struct PekanDays {
+    first: Day,
+    last: Day,
+    count: u32,
+}
+
+impl PekanDays {
+    const NONE: PekanDays = PekanDays {
+        first: 1,
+        last: 0,
+        count: 0,
+    };
+
+    /// The campaign of `reference` in days; `None` when the index cannot count it (its dates out
+    /// of the index's range, or more pekan than a small key holds): SQL answers then.
+    fn of(reference: &crate::domain::Reference) -> Option<PekanDays> {
+        let Some(c) = reference.campaign_period() else {
+            return Some(PekanDays::NONE);
+        };
+        let count = c.count();
+        (count < 256).then_some(())?;
+        Some(PekanDays {
+            first: to_day(c.starts)?,
+            last: to_day(c.ends)?,
+            count,
+        })
+    }
+
+    /// The pekan of a received day, 0 outside the campaign.
+    #[inline]
+    fn number(self, d: Day) -> u32 {
+        if d < self.first || d > self.last {
+            0
+        } else {
+            (u32::from(d - self.first) / 7 + 1).min(self.count)
+        }
+    }
+}
+
 /// The largest dense count table (per thread), in slots.
 const DENSE_SLOTS: u64 = 1 << 20;
 
 /// How many small keys a dimension has at most.
 fn cardinality(dim: Dim) -> u64 {
     match dim {
-        Dim::Region | Dim::Stage | Dim::Type | Dim::Status | Dim::Violation => 256,
+        Dim::Region | Dim::Stage | Dim::Type | Dim::Status | Dim::Violation | Dim::Pekan => 256,
         Dim::Source => 2,
         // Shifted Mondays of the 16-bit day range.
         Dim::Week => (1 << 16) + 8,
@@ -268,7 +315,7 @@ fn violation() -> u8 {
 }
 
 /// A dimension's value of one case as a small number.
-fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit) -> u32 {
+fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: PekanDays) -> u32 {
     match dim {
         Dim::Region => u32::from(ix.region[hit.pos]),
         Dim::Stage => u32::from(ix.stage[hit.pos]),
@@ -282,6 +329,7 @@ fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit) -> u32 {
             let d = u32::from(ix.received[hit.pos]);
             d + 7 - (d + 3) % 7
         }
+        Dim::Pekan => pekan.number(ix.received[hit.pos]),
     }
 }
 
@@ -305,5 +353,6 @@ fn key_text(dim: Dim, ix: &CaseIndex, v: u32) -> String {
             let day = u16::try_from(v.saturating_sub(7)).unwrap_or(u16::MAX);
             from_day(day).to_string()
         }
+        Dim::Pekan => v.to_string(),
     }
 }

@@ -13,7 +13,7 @@ mod pages;
 pub mod scan;
 mod sql;
 
-pub use counts::{Cross, Dashboard, Group, Headline, Recap, RegionRow};
+pub use counts::{Cross, Dashboard, Group, Headline, OUTSIDE_CAMPAIGN, Recap, RegionRow};
 pub use dim::Dim;
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
 

@@ -115,6 +115,9 @@ struct Filter {
     status: Vec<bool>,
     type_group: Vec<bool>,
     flags: Vec<(Flag, bool)>,
+    /// `pekan:` terms: the received days of each (first and last day of its pekan), and whether
+    /// the term is negated.
+    spans: Vec<(Vec<(Day, Day)>, bool)>,
     /// Positions allowed by the text terms, when there are any.
     text: Option<Vec<bool>>,
 }
@@ -150,6 +153,7 @@ impl Filter {
             status: vec![true; Status::ALL.len()],
             type_group: vec![true; TypeGroup::ALL.len()],
             flags: Vec::new(),
+            spans: Vec::new(),
             text: None,
         };
         let sources = [
@@ -184,6 +188,13 @@ impl Filter {
                     } else {
                         f.to = f.to.min(d);
                     }
+                }
+                TermKind::Pekan(v) => {
+                    let spans = v
+                        .iter()
+                        .map(|k| Ok((day(k.starts)?, day(k.ends)?)))
+                        .collect::<Result<Vec<_>, FilterError>>()?;
+                    f.spans.push((spans, neg));
                 }
                 // The index holds no time of record: SQL answers `is:new`.
                 TermKind::Is(Flag::New) => return Err(FilterError::NotIndexable(NotIndexable)),
@@ -372,6 +383,11 @@ impl<'a> Scanner<'a> {
             && !text[pos]
         {
             return None;
+        }
+        for (spans, neg) in &f.spans {
+            if spans.iter().any(|(a, b)| (*a..=*b).contains(&received)) == *neg {
+                return None;
+            }
         }
         let status = if f.historical {
             ix.history_of(pos)

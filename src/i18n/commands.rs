@@ -237,6 +237,20 @@ pub enum Command<'a> {
     RecapLate,
     /// `report --recap`: how the columns add up.
     RecapNote,
+    /// `report --by pekan`: what the cumulative columns count from (`since`: "sejak 28 November 2023").
+    ReportPekanSince {
+        since: &'a str,
+    },
+    /// `report --by pekan`: the columns.
+    ReportPekanCases,
+    ReportPekanCasesSince,
+    ReportPekanActivities,
+    ReportPekanActivitiesSince,
+    ReportPekanRate,
+    /// `report --by pekan`: a pekan that has not begun by the date counted at.
+    ReportPekanNotBegun,
+    /// `report --by pekan`: the view has no cases outside the campaign (said so, not left out).
+    ReportPekanNoneOutside,
     /// `simulate`: the simulation started.
     SimulateStart {
         path: &'a str,
@@ -628,6 +642,30 @@ impl Command<'_> {
             (Self::ReportSameDims, En) => "--by: the two dimensions must differ".into(),
             (Self::ReportBy, Id) => "per".into(),
             (Self::ReportBy, En) => "by".into(),
+            (Self::ReportPekanSince { since }, Id) => {
+                format!("Kumulatif: {since} (hari pertama masa kampanye)")
+            }
+            (Self::ReportPekanSince { since }, En) => {
+                format!("Cumulative: {since} (the campaign's first day)")
+            }
+            (Self::ReportPekanCases, Id) => "Kasus".into(),
+            (Self::ReportPekanCases, En) => "Cases".into(),
+            (Self::ReportPekanCasesSince, Id) => "Kasus kumulatif".into(),
+            (Self::ReportPekanCasesSince, En) => "Cases, cumulative".into(),
+            (Self::ReportPekanActivities, Id) => "Kegiatan diawasi".into(),
+            (Self::ReportPekanActivities, En) => "Activities supervised".into(),
+            (Self::ReportPekanActivitiesSince, Id) => "Kegiatan kumulatif".into(),
+            (Self::ReportPekanActivitiesSince, En) => "Activities, cumulative".into(),
+            (Self::ReportPekanRate, Id) => "Kasus per 1.000 kegiatan".into(),
+            (Self::ReportPekanRate, En) => "Cases per 1,000 activities".into(),
+            (Self::ReportPekanNotBegun, Id) => "belum dimulai".into(),
+            (Self::ReportPekanNotBegun, En) => "not begun".into(),
+            (Self::ReportPekanNoneOutside, Id) => {
+                "Tidak ada kasus yang diterima di luar masa kampanye.".into()
+            }
+            (Self::ReportPekanNoneOutside, En) => {
+                "No case was received outside the campaign.".into()
+            }
             (Self::ReportCode, Id) => "Kode".into(),
             (Self::ReportCode, En) => "Code".into(),
             (Self::RecapTitle, Id) => "Rekap penanganan pelanggaran".into(),

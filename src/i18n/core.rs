@@ -261,6 +261,28 @@ pub enum Core<'a> {
     NoMethods,
     /// A campaign pekan with its dates: `Pekan ke-6 (2–8 Jan 2024)`.
     Pekan { number: u32, days: String },
+    /// The campaign cases no pekan holds, under the pekan chart.
+    OutsideCampaignCases { count: String },
+    /// The figures since the campaign began: a column heading.
+    Cumulative,
+    /// What the cumulative figures count from: "Kumulatif: sejak 28 November 2023".
+    CumulativeSince { since: String },
+    /// The selected pekan's figures: the column of the pekan itself (beside the cumulative one).
+    PekanThisWeek,
+    /// The selected pekan has not begun by the date counted at.
+    PekanNotBegun { as_of: String },
+    /// Cases per 1,000 activities, as a row of the selected pekan's figures.
+    PekanRate,
+    /// The selected pekan had no campaign cases.
+    PekanNoCases,
+    /// The regions with the most activities supervised that pekan.
+    PekanBusiest,
+    /// The reference data gives the campaign no dates, so there are no pekan.
+    NoCampaignPekan,
+    /// A pekan where there is no room for more: `P6` / `W6`.
+    PekanShort { number: u32 },
+    /// The cases received before or after the campaign, in a count by pekan.
+    OutsideCampaign,
     /// A campaign pekan without its dates: `Pekan ke-6`.
     PekanNumber { number: u32 },
     /// What a cumulative campaign figure counts from: `sejak 28 November 2023`.
@@ -1155,6 +1177,36 @@ impl Core<'_> {
             (Self::NoMethods, En) => "no campaign method is listed".into(),
             (Self::Pekan { number, days }, Id) => format!("Pekan ke-{number} ({days})"),
             (Self::Pekan { number, days }, En) => format!("Week {number} ({days})"),
+            (Self::OutsideCampaignCases { count }, Id) => {
+                format!("{count} kasus diterima di luar masa kampanye")
+            }
+            (Self::OutsideCampaignCases { count }, En) => {
+                format!("{count} cases received outside the campaign")
+            }
+            (Self::Cumulative, Id) => "Kumulatif".to_string(),
+            (Self::Cumulative, En) => "Cumulative".to_string(),
+            (Self::CumulativeSince { since }, Id) => format!("Kumulatif: {since}"),
+            (Self::CumulativeSince { since }, En) => format!("Cumulative: {since}"),
+            (Self::PekanThisWeek, Id) => "Pekan ini".to_string(),
+            (Self::PekanThisWeek, En) => "This pekan".to_string(),
+            (Self::PekanNotBegun { as_of }, Id) => format!("Belum dimulai per {as_of}"),
+            (Self::PekanNotBegun { as_of }, En) => format!("Not begun as of {as_of}"),
+            (Self::PekanRate, Id) => "Per 1.000 kegiatan".to_string(),
+            (Self::PekanRate, En) => "Per 1,000 activities".to_string(),
+            (Self::PekanNoCases, Id) => "Tidak ada kasus pada pekan ini".to_string(),
+            (Self::PekanNoCases, En) => "No case this pekan".to_string(),
+            (Self::PekanBusiest, Id) => "Pengawasan terbanyak".to_string(),
+            (Self::PekanBusiest, En) => "Most activities supervised".to_string(),
+            (Self::NoCampaignPekan, Id) => {
+                "Data rujukan tidak memberi tanggal masa kampanye".to_string()
+            }
+            (Self::NoCampaignPekan, En) => {
+                "The reference data gives the campaign no dates".to_string()
+            }
+            (Self::PekanShort { number }, Id) => format!("P{number}"),
+            (Self::PekanShort { number }, En) => format!("W{number}"),
+            (Self::OutsideCampaign, Id) => "Di luar masa kampanye".to_string(),
+            (Self::OutsideCampaign, En) => "Outside the campaign".to_string(),
             (Self::PekanNumber { number }, Id) => format!("Pekan ke-{number}"),
             (Self::PekanNumber { number }, En) => format!("Week {number}"),
             (Self::SinceCampaignBegan { day }, Id) => format!("sejak {day}"),

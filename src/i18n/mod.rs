@@ -93,6 +93,8 @@ pub enum Msg {
     Status,
     Source,
     Week,
+    /// The heading of the campaign's pekan.
+    PekanHeading,
     NoView,
     // The interactive screen (src/tui).
     TuiDashboard,
@@ -302,6 +304,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::Status, "Status", "Status"),
     (Msg::Source, "Sumber", "Source"),
     (Msg::Week, "Pekan kalender", "Calendar week"),
+    (Msg::PekanHeading, "Pekan kampanye", "Campaign week (pekan)"),
     (Msg::NoView, "(semua)", "(all)"),
     // The interactive screen (src/tui).
     (Msg::TuiDashboard, "Ringkasan", "Dashboard"),
@@ -374,8 +377,8 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiEditPrompt, "tampilan›", "view›"),
     (
         Msg::TuiEditHint,
-        "wilayah: tahapan: jenis: status: sumber: dari: sampai: per: is: @tersimpan · -kunci: kecuali",
-        "region: stage: type: status: source: from: to: asof: is: @saved · -key: excludes",
+        "wilayah: tahapan: jenis: status: sumber: dari: sampai: pekan: per: is: @tersimpan · -kunci: kecuali",
+        "region: stage: type: status: source: from: to: pekan: asof: is: @saved · -key: excludes",
     ),
     (Msg::TuiSortedBy, "urut", "sort"),
     (

@@ -74,6 +74,18 @@ pub enum Spec {
     },
     /// Not a date.
     BadDate { text: String, pos: usize },
+    /// `pekan:` with something that is not a number or a range of numbers.
+    BadPekan { text: String, pos: usize },
+    /// `pekan:` with a number the campaign does not have (`days_*`: the campaign's dates).
+    PekanOutOfRange {
+        text: String,
+        pos: usize,
+        count: u32,
+        days_id: String,
+        days_en: String,
+    },
+    /// `pekan:` while the reference data gives the campaign stage no dates.
+    NoCampaign { pos: usize },
     /// `is:new` while no meeting baseline is in force.
     NewNeedsBaseline { pos: usize },
     /// A key that may be given once, given twice.
@@ -180,6 +192,42 @@ impl Spec {
             (Self::BadDate { text, pos }, En) => {
                 format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d")
             }
+            (Self::BadPekan { text, pos }, Id) => format!(
+                "pekan \"{text}\" tidak valid di posisi {pos} — tulis nomor pekan: pekan:6, pekan:6,7 atau pekan:6-8"
+            ),
+            (Self::BadPekan { text, pos }, En) => format!(
+                "bad pekan \"{text}\" at {pos} — write pekan numbers: pekan:6, pekan:6,7 or pekan:6-8"
+            ),
+            (
+                Self::PekanOutOfRange {
+                    text,
+                    pos,
+                    count,
+                    days_id,
+                    ..
+                },
+                Id,
+            ) => format!(
+                "pekan {text} di posisi {pos} di luar masa kampanye: masa kampanye ({days_id}) terdiri atas pekan 1–{count}"
+            ),
+            (
+                Self::PekanOutOfRange {
+                    text,
+                    pos,
+                    count,
+                    days_en,
+                    ..
+                },
+                En,
+            ) => format!(
+                "pekan {text} at {pos} is outside the campaign: the campaign ({days_en}) has pekan 1–{count}"
+            ),
+            (Self::NoCampaign { pos }, Id) => format!(
+                "pekan di posisi {pos} tidak dapat dihitung: data rujukan tidak memberi tanggal tahapan kampanye"
+            ),
+            (Self::NoCampaign { pos }, En) => format!(
+                "pekan at {pos} cannot be counted: the reference data gives the campaign stage no dates"
+            ),
             (Self::GivenTwice { typed, first, pos }, Id) => {
                 format!("\"{typed}\" diberikan dua kali (di posisi {first} dan {pos})")
             }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{Source, Status, TypeGroup};
+use crate::domain::{Pekan, Source, Status, TypeGroup};
 
 /// A parsed view: structured terms (ANDed), text terms (ANDed), an as-of date and a sort order.
 /// Parsing normalises the order of terms and values, so equal views compare equal.
@@ -43,6 +43,9 @@ pub enum TermKind {
     From(DateExpr),
     /// `sampai:`/`to:` — received on or before.
     To(DateExpr),
+    /// `pekan:` — received within one of these pekan of the campaign (numbers checked against
+    /// the campaign's and their dates resolved when parsed). It does not imply the campaign stage.
+    Pekan(Vec<Pekan>),
     /// `is:` flags.
     Is(Flag),
 }

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::domain::{Reference, Source, Status, TypeGroup, fold, parse_date};
+use crate::domain::{Pekan, Reference, Source, Status, TypeGroup, fold, parse_date};
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
@@ -23,6 +23,7 @@ pub(super) enum Key {
     Source,
     From,
     To,
+    Pekan,
     AsOf,
     Sort,
     Is,
@@ -37,6 +38,7 @@ pub(super) const KEYS: &[(&str, &str, Key)] = &[
     ("sumber", "source", Key::Source),
     ("dari", "from", Key::From),
     ("sampai", "to", Key::To),
+    ("pekan", "pekan", Key::Pekan),
     ("per", "asof", Key::AsOf),
     ("urut", "sort", Key::Sort),
     ("is", "is", Key::Is),
@@ -155,6 +157,7 @@ pub(crate) fn normalise(view: &mut View, reference: &Reference) {
             TermKind::Type(v) => sort_dedup(v),
             TermKind::Status(v) => sort_dedup(v),
             TermKind::Source(v) => sort_dedup(v),
+            TermKind::Pekan(v) => sort_dedup(v),
             TermKind::From(_) | TermKind::To(_) | TermKind::Is(_) => {}
         }
     }
@@ -423,6 +426,7 @@ impl Parser<'_> {
             Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
             Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
             Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
+            Key::Pekan => TermKind::Pekan(pekan(&values, r, token.pos)?),
             Key::Is => {
                 let [value] = values.as_slice() else {
                     let pos = token.pos;
@@ -581,6 +585,66 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     let prefix = if descending { "-" } else { "" };
     let key = named(value, SORT_KEYS, Named::SortKey, prefix)?;
     Ok(Sort { key, descending })
+}
+
+/// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of the campaign of `reference`, each checked
+/// against the campaign's count and resolved to its dates.
+fn pekan(values: &[Value], reference: &Reference, pos: usize) -> Result<Vec<Pekan>, ViewError> {
+    let Some(campaign) = reference.campaign_period() else {
+        return Err(ViewError::new(pos, Spec::NoCampaign { pos }));
+    };
+    let count = campaign.count();
+    let mut out = Vec::new();
+    for v in values {
+        let number = |t: &str| -> Option<u64> {
+            let t = t.trim();
+            (!t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        };
+        let (text, pos) = (v.text.clone(), v.pos);
+        let (a, b) = match v.text.split_once(['-', '–']) {
+            Some((a, b)) => (number(a), number(b)),
+            None => (number(&v.text), number(&v.text)),
+        };
+        let (Some(a), Some(b)) = (a, b) else {
+            return Err(ViewError::new(pos, Spec::BadPekan { text, pos }));
+        };
+        if a > b {
+            return Err(ViewError::new(pos, Spec::BadPekan { text, pos }));
+        }
+        let inside = |n: u64| n >= 1 && n <= u64::from(count);
+        if !inside(a) || !inside(b) {
+            let nearest = |n: u64| n.clamp(1, u64::from(count));
+            let hint = if a == b {
+                format!("\"pekan:{}\"", nearest(a))
+            } else {
+                format!("\"pekan:{}-{}\"", nearest(a), nearest(b))
+            };
+            let campaign_days =
+                crate::domain::pekan::day_range(Lang::En, campaign.starts, campaign.ends);
+            let campaign_hari =
+                crate::domain::pekan::day_range(Lang::Id, campaign.starts, campaign.ends);
+            return Err(ViewError::new(
+                pos,
+                Spec::PekanOutOfRange {
+                    text,
+                    pos,
+                    count,
+                    days_id: campaign_hari,
+                    days_en: campaign_days,
+                },
+            )
+            .suggesting(Some(hint)));
+        }
+        // Both ends are inside 1..=count, so each fits a u32 and names a pekan.
+        for n in a..=b {
+            if let Some(p) = u32::try_from(n).ok().and_then(|n| campaign.pekan(n)) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The most days back `-Nd` may go (about a hundred years).
@@ -773,6 +837,74 @@ mod tests {
         assert_eq!(p("asof:-30d").as_of, Some(DateExpr::DaysAgo(30)));
         assert_eq!(p("AsOf:Today").as_of, Some(DateExpr::Today));
         assert_eq!(p("asof:\"2024-02-14\"").as_of, Some(day(2024, 2, 14)));
+    }
+
+    fn pekan(numbers: &[u32]) -> TermKind {
+        let c = r().campaign_period().unwrap();
+        TermKind::Pekan(numbers.iter().map(|n| c.pekan(*n).unwrap()).collect())
+    }
+
+    #[test]
+    fn pekan_one_a_list_or_a_range_resolved_to_their_dates() {
+        let TermKind::Pekan(six) = kind("pekan:6") else {
+            panic!("a pekan term");
+        };
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        assert_eq!(
+            (six[0].number, six[0].starts, six[0].ends),
+            (6, d(1, 2), d(1, 8))
+        );
+        assert_eq!(kind("pekan:6,7"), pekan(&[6, 7]));
+        assert_eq!(kind("PEKAN:6-8"), pekan(&[6, 7, 8]));
+        assert_eq!(kind("pekan:8,6-7,7"), pekan(&[6, 7, 8]), "normalised");
+        assert_eq!(kind("pekan:10-10"), pekan(&[10]));
+        assert_eq!(
+            one("-pekan:1"),
+            Term {
+                negated: true,
+                kind: pekan(&[1])
+            }
+        );
+    }
+
+    #[test]
+    fn a_pekan_the_campaign_does_not_have_names_its_range() {
+        let e = err("region:bontang pekan:11");
+        assert_eq!(e.position(), 22);
+        assert_eq!(
+            e.to_string(),
+            "pekan 11 at 22 is outside the campaign: the campaign (28 Nov 2023 – 10 Feb 2024) \
+             has pekan 1–10 — did you mean \"pekan:10\"?"
+        );
+        assert_eq!(
+            e.message(Lang::Id),
+            "pekan 11 di posisi 22 di luar masa kampanye: masa kampanye (28 Nov 2023 – 10 Feb 2024) \
+             terdiri atas pekan 1–10 — maksud Anda \"pekan:10\"?"
+        );
+        assert_eq!(err("pekan:0").suggestion(), Some("\"pekan:1\""));
+        assert_eq!(err("pekan:9-12").suggestion(), Some("\"pekan:9-10\""));
+        for bad in [
+            "pekan:x",
+            "pekan:8-6",
+            "pekan:-3",
+            "pekan:6-",
+            "pekan:1.5",
+            "pekan:99999999999",
+        ] {
+            let e = err(bad);
+            assert!(
+                e.to_string().starts_with("bad pekan")
+                    || e.to_string().contains("outside the campaign"),
+                "{bad}: {e}"
+            );
+        }
+        // Without campaign dates there are no pekan to name.
+        let mut reference = r();
+        for s in &mut reference.stages {
+            s.starts_on = None;
+        }
+        let e = parse("pekan:1", &reference).unwrap_err();
+        assert!(e.to_string().contains("no dates"), "{e}");
     }
 
     #[test]

@@ -81,6 +81,7 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
         ),
         TermKind::From(d) => ("from", vec![date(*d, lang)]),
         TermKind::To(d) => ("to", vec![date(*d, lang)]),
+        TermKind::Pekan(v) => ("pekan", pekan_runs(v)),
         TermKind::Is(flag) => {
             let name = FLAGS
                 .iter()
@@ -96,6 +97,28 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
         key(key_en, lang),
         values.join(",")
     )
+}
+
+/// Pekan numbers as written: a run of three or more as `6-8`, the rest one by one (`pekan:2,6-8`).
+fn pekan_runs(pekan: &[crate::domain::Pekan]) -> Vec<String> {
+    let mut numbers: Vec<u32> = pekan.iter().map(|p| p.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out.push(format!("{}-{}", numbers[i], numbers[j]));
+        } else {
+            out.extend(numbers[i..=j].iter().map(u32::to_string));
+        }
+        i = j + 1;
+    }
+    out
 }
 
 /// A value as written in a term, quoted when it holds a space, a comma or a quote.
@@ -236,6 +259,21 @@ mod tests {
     }
 
     #[test]
+    fn pekan_print_as_numbers_with_runs_of_three_or_more_as_ranges() {
+        assert_eq!(printed("pekan:6"), "pekan:6");
+        assert_eq!(printed("pekan:7,6"), "pekan:6,7");
+        assert_eq!(printed("pekan:8,6-7"), "pekan:6-8");
+        assert_eq!(printed("pekan:1,3-5,9,10"), "pekan:1,3-5,9,10");
+        assert_eq!(
+            printed("-pekan:2 tahapan:kampanye"),
+            "stage:kampanye -pekan:2"
+        );
+        let reference = r();
+        let v = parse("pekan:6-8 wilayah:berau", &reference).unwrap_or_default();
+        assert_eq!(v.print_in(&reference, Lang::Id), "wilayah:berau pekan:6-8");
+    }
+
+    #[test]
     fn region_names_with_a_space_are_quoted() {
         let mut reference = r();
         reference.regions[2].short_name = "Kutai Kartanegara".into();
@@ -326,6 +364,10 @@ mod tests {
         let reference = r();
         let regions: Vec<String> = reference.regions.iter().map(|x| x.code.clone()).collect();
         let stages: Vec<String> = reference.stages.iter().map(|x| x.code.clone()).collect();
+        let pekan = reference
+            .campaign_period()
+            .map(|c| c.all())
+            .unwrap_or_default();
         let flags = vec![
             Flag::Open,
             Flag::Closed,
@@ -341,6 +383,7 @@ mod tests {
             subset(TypeGroup::ALL.to_vec()).prop_map(TermKind::Type),
             subset(Status::ALL.to_vec()).prop_map(TermKind::Status),
             subset(Source::ALL.to_vec()).prop_map(TermKind::Source),
+            subset(pekan).prop_map(TermKind::Pekan),
             proptest::sample::select(flags).prop_map(TermKind::Is),
         ];
         prop_oneof![
@@ -437,6 +480,7 @@ mod tests {
             Just("asof:".to_string()),
             Just("sort:-".to_string()),
             Just("from:".to_string()),
+            Just("pekan:".to_string()),
             "[a-zA-Z0-9:,\"\\\\ */.é“”\\-]{0,12}",
         ];
         proptest::collection::vec(piece, 0..8).prop_map(|ps| ps.concat())

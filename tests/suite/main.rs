@@ -28,6 +28,7 @@ mod kegiatan;
 mod office_files;
 mod oracle;
 mod packaging;
+mod pekan;
 mod recap;
 mod rekap;
 mod shared_files;

@@ -194,6 +194,7 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Source(v) => v.contains(&c.sumber),
         TermKind::From(d) => c.tanggal_diterima >= d.resolve(as_of),
         TermKind::To(d) => c.tanggal_diterima <= d.resolve(as_of),
+        TermKind::Pekan(v) => v.iter().any(|p| p.holds(c.tanggal_diterima)),
         TermKind::Is(Flag::Open) => f.status.is_open(),
         TermKind::Is(Flag::Closed) => !f.status.is_open(),
         TermKind::Is(Flag::Overdue) => f.overdue,
@@ -229,7 +230,9 @@ fn term() -> impl Strategy<Value = Term> {
     let r = Reference::embedded();
     let regions: Vec<String> = r.regions.iter().map(|x| x.code.clone()).collect();
     let stages: Vec<String> = r.stages.iter().map(|x| x.code.clone()).collect();
+    let pekan = r.campaign_period().unwrap().all();
     let kind = prop_oneof![
+        proptest::sample::subsequence(pekan, 1..4).prop_map(TermKind::Pekan),
         proptest::sample::subsequence(regions, 1..4).prop_map(TermKind::Region),
         proptest::sample::subsequence(stages, 1..4).prop_map(TermKind::Stage),
         proptest::sample::subsequence(TypeGroup::ALL.to_vec(), 1..3).prop_map(TermKind::Type),
@@ -376,10 +379,22 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
             .count() as i64
     );
 
-    for dim in [Dim::Region, Dim::Stage, Dim::Type, Dim::Status, Dim::Source] {
+    let campaign = Reference::embedded().campaign_period().unwrap();
+    for dim in [
+        Dim::Region,
+        Dim::Stage,
+        Dim::Type,
+        Dim::Status,
+        Dim::Source,
+        Dim::Pekan,
+    ] {
         let mut want: HashMap<String, i64> = HashMap::new();
         for (s, f) in &expected {
             let key = match dim {
+                Dim::Pekan => campaign
+                    .number_of(s.case.tanggal_diterima)
+                    .unwrap_or(0)
+                    .to_string(),
                 Dim::Region => s.case.kode_wilayah.clone(),
                 Dim::Stage => s.case.kode_tahapan.clone(),
                 Dim::Type => f.tg.code().to_string(),
@@ -388,7 +403,14 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
             };
             *want.entry(key).or_default() += 1;
         }
-        for g in engine.group(&view, dim, Lang::En).unwrap() {
+        let groups = engine.group(&view, dim, Lang::En).unwrap();
+        prop_assert_eq!(
+            groups.iter().map(|g| g.count).sum::<i64>(),
+            expected.len() as i64,
+            "{:?}: every case in one group",
+            dim
+        );
+        for g in groups {
             prop_assert_eq!(
                 g.count,
                 want.get(&g.key).copied().unwrap_or(0),
@@ -489,6 +511,10 @@ proptest! {
         prop_assert_eq!(
             indexed.cross(&view, (Dim::Region, Dim::Status)).unwrap(),
             sql.cross(&view, (Dim::Region, Dim::Status)).unwrap()
+        );
+        prop_assert_eq!(
+            indexed.cross(&view, (Dim::Pekan, Dim::Type)).unwrap(),
+            sql.cross(&view, (Dim::Pekan, Dim::Type)).unwrap()
         );
         prop_assert_eq!(indexed.dashboard(&view, Lang::Id).unwrap(), sql.dashboard(&view, Lang::Id).unwrap());
         let mut req = PageRequest::first(6);

@@ -39,12 +39,19 @@ fn the_campaign_figures_come_from_the_data() {
         7120,
         "the weekly recap up to the week of 5 Feb"
     );
-    assert_eq!(c.weeks.iter().map(|w| w.total()).sum::<i64>(), 22);
+    let in_pekan: i64 = c.pekan.pekan.iter().map(|p| p.cases()).sum();
+    assert_eq!(in_pekan + c.pekan.outside_total(), 22);
     assert_eq!(c.regions.iter().map(|r| r.cases).sum::<i64>(), 22);
+    assert_eq!(c.pekan.pekan.len(), 10);
     assert_eq!(
-        c.weeks.first().map(|w| w.start),
-        NaiveDate::from_ymd_opt(2023, 11, 27),
-        "the campaign's first week starts on the Monday before 28 Nov"
+        c.pekan.pekan.first().map(|p| p.pekan.starts),
+        NaiveDate::from_ymd_opt(2023, 11, 28),
+        "pekan 1 starts on the campaign's first day, as the releases count"
+    );
+    assert_eq!(
+        c.pekan.pekan.last().map(|p| p.activities_cumulative),
+        Some(7120),
+        "the activities since the campaign began"
     );
     h.press(KeyCode::Char('3'));
     h.press(KeyCode::Right);
@@ -64,34 +71,89 @@ fn the_campaign_figures_come_from_the_data() {
 }
 
 #[test]
-fn a_week_or_a_region_of_the_campaign_drills_down_to_its_cases() {
+fn a_pekan_or_a_region_of_the_campaign_drills_down_to_its_cases() {
     let (mut h, _dir) = at_feb9((80, 24), Lang::En);
     h.press(KeyCode::Char('3'));
     h.press(KeyCode::Right);
-    // The week of 29 Jan 2024 is the tenth of the campaign.
-    for _ in 0..9 {
+    let screen = h.screen();
+    assert!(screen.contains("Week 1 (28 Nov – 4 Dec 2023)"), "{screen}");
+    // Pekan 9 runs from 23 to 29 Jan 2024.
+    for _ in 0..8 {
         h.press(KeyCode::Down);
     }
-    let week = h.app.counts().unwrap().campaign.weeks[9].clone();
-    assert_eq!(week.start, NaiveDate::from_ymd_opt(2024, 1, 29).unwrap());
+    let pekan = h.app.counts().unwrap().campaign.pekan.pekan[8].clone();
+    assert_eq!(
+        pekan.pekan.starts,
+        NaiveDate::from_ymd_opt(2024, 1, 23).unwrap()
+    );
+    assert!(pekan.cases() > 0, "the demo has campaign cases in pekan 9");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Week 9 (23–29 Jan 2024)"),
+        "the selected pekan's figures\n{screen}"
+    );
     h.press(KeyCode::Enter);
     assert_eq!(h.app.screen(), Screen::Cases);
-    assert_eq!(
-        h.app.view_spec(),
-        "stage:kampanye from:2024-01-29 to:2024-02-04"
-    );
+    assert_eq!(h.app.view_spec(), "stage:kampanye pekan:9");
     assert_eq!(
         h.app.counts().unwrap().headline.total,
-        week.total(),
-        "the list holds the week's cases"
+        pekan.cases(),
+        "the list holds the pekan's campaign cases"
+    );
+    assert!(
+        h.screen().contains("pekan:9"),
+        "the breadcrumb names it\n{}",
+        h.screen()
     );
     h.press(KeyCode::Esc);
+    assert_eq!(
+        h.app.screen(),
+        Screen::Stages,
+        "back where the drill-down began"
+    );
     h.press(KeyCode::Right);
     assert_eq!(h.app.stage_part(), StagePart::Regions);
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Enter);
     assert_eq!(h.app.view_spec(), "region:balikpapan stage:kampanye");
     assert_eq!(h.app.counts().unwrap().headline.total, 8);
+}
+
+#[test]
+fn a_pekan_drilled_into_keeps_the_views_own_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let reference = pantau::domain::Reference::embedded();
+    let view = pantau::view::parse("region:balikpapan", &reference).unwrap();
+    let mut h = Harness::with(&db, (120, 40), Lang::Id, view, |o| {
+        o.as_of = Some(feb9());
+        o.today = feb9();
+    });
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Right);
+    for _ in 0..5 {
+        h.press(KeyCode::Down);
+    }
+    let pekan = h.app.counts().unwrap().campaign.pekan.pekan[5].clone();
+    assert_eq!(pekan.pekan.number, 6);
+    let screen = h.screen();
+    for needed in [
+        "Pekan ke-6 (2–8 Jan 2024)",
+        "Kumulatif: sejak 28 November 2023",
+    ] {
+        assert!(screen.contains(needed), "{needed}\n{screen}");
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.app.view_spec(),
+        "wilayah:balikpapan tahapan:kampanye pekan:6",
+        "an Indonesian screen writes the view with Indonesian keys"
+    );
+    assert_eq!(h.app.counts().unwrap().headline.total, pekan.cases());
+    assert!(
+        pekan.cases() > 0,
+        "Balikpapan temuan in pekan 6, as the release reports"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::params_from_iter;
 
-use crate::domain::{Source, Status};
+use crate::domain::{CampaignPeriod, Source, Status};
 use crate::engine::dim::Dim;
 use crate::engine::sql::{Dates, Params, relation};
 use crate::error::Result;
@@ -16,16 +16,29 @@ use crate::view::View;
 /// violations, not a violation, in process, overdue.
 pub type Figures = [i64; 8];
 
-/// The column of the relation that holds a dimension's key (NULL for a case without one).
-fn column(dim: Dim) -> &'static str {
+/// The column of the relation that holds a dimension's key; a pekan counts from the first day of
+/// `campaign` (bound as parameters), "0" outside it.
+fn column(dim: Dim, campaign: Option<CampaignPeriod>, p: &mut Params) -> String {
     match dim {
-        Dim::Region => "kode_wilayah",
-        Dim::Stage => "kode_tahapan",
-        Dim::Type => "tg",
-        Dim::Status => "st",
-        Dim::Source => "sumber",
-        Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')",
-        Dim::Violation => "CASE WHEN st = 'PELANGGARAN' THEN tg END",
+        Dim::Region => "kode_wilayah".into(),
+        Dim::Stage => "kode_tahapan".into(),
+        Dim::Type => "tg".into(),
+        Dim::Status => "st".into(),
+        Dim::Source => "sumber".into(),
+        Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')".into(),
+        Dim::Pekan => match campaign {
+            None => "'0'".into(),
+            Some(c) => {
+                let (s, e) = (p.bind(c.starts.to_string()), p.bind(c.ends.to_string()));
+                let n = p.bind(i64::from(c.count()));
+                format!(
+                    "CAST(CASE WHEN tanggal_diterima BETWEEN {s} AND {e} THEN \
+                     MIN(CAST(julianday(tanggal_diterima) - julianday({s}) AS INTEGER) / 7 + 1, {n}) \
+                     ELSE 0 END AS TEXT)"
+                )
+            }
+        },
+        Dim::Violation => "CASE WHEN st = 'PELANGGARAN' THEN tg END".into(),
     }
 }
 
@@ -91,10 +104,11 @@ pub(crate) fn count_by(
     view: &View,
     dates: Dates,
     dims: &[Dim],
+    campaign: Option<CampaignPeriod>,
 ) -> Result<Vec<(Vec<String>, i64)>> {
     let mut p = Params::default();
     let rel = relation(view, dates, &mut p);
-    let cols: Vec<&str> = dims.iter().map(|d| column(*d)).collect();
+    let cols: Vec<String> = dims.iter().map(|d| column(*d, campaign, &mut p)).collect();
     let keyed: Vec<String> = cols.iter().map(|c| format!("{c} IS NOT NULL")).collect();
     let sql = format!(
         "{rel} SELECT {c}, count(*) FROM w WHERE {keyed} GROUP BY {c}",

@@ -211,6 +211,7 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
             ),
             false,
         ),
+        TermKind::Pekan(v) => (pekan_sql(v, p), false),
         TermKind::Is(flag) => (flag_sql(*flag, dates, p), true),
     };
     if term.negated {
@@ -224,6 +225,21 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
 /// `DeadlineRules::is_late`).
 const LATE_SQL: &str = "(sumber = 'laporan' AND tanggal_diketahui IS NOT NULL \
      AND tanggal_diterima > pantau_filing_due(tanggal_diketahui))";
+
+/// Received within any of these pekan: each pekan's first and last day bound as parameters.
+fn pekan_sql(pekan: &[crate::domain::Pekan], p: &mut Params) -> String {
+    if pekan.is_empty() {
+        return "0".to_string();
+    }
+    let within: Vec<String> = pekan
+        .iter()
+        .map(|k| {
+            let (a, b) = (p.bind(k.starts.to_string()), p.bind(k.ends.to_string()));
+            format!("c.tanggal_diterima BETWEEN {a} AND {b}")
+        })
+        .collect();
+    format!("({})", within.join(" OR "))
+}
 
 fn flag_sql(flag: Flag, dates: Dates, p: &mut Params) -> String {
     match flag {

@@ -1,7 +1,7 @@
 //! Screen 3, the stages: the election calendar as a timeline, and the campaign (its figures, the
-//! weeks by type, the regions per 1,000 activities). Owns the focused part and each part's row.
+//! pekan by type with the selected pekan's figures as the weekly release gives them, the regions
+//! per 1,000 activities). Owns the focused part and each part's row.
 
-use chrono::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use crate::domain::CAMPAIGN;
 use crate::domain::TypeGroup;
 use crate::engine::Dim;
-use crate::engine::campaign::{Campaign, per_thousand};
+use crate::engine::campaign::{Campaign, PekanFigures, per_thousand};
 use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
 use crate::tui::action::Command;
 use crate::tui::layout;
@@ -21,9 +21,9 @@ use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit, width as text_width};
 use crate::tui::widgets::timeline::{Timeline, TimelineRow};
 use crate::tui::widgets::week_chart::{WeekChart, WeekLine};
-use crate::view::{DateExpr, TermKind, View};
+use crate::view::{TermKind, View};
 
-/// The parts of the stage screen, in focus order: the timeline, the campaign by week and by region.
+/// The parts of the stage screen, in focus order: the timeline, the campaign by pekan and by region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StagePart {
     Timeline,
@@ -42,7 +42,7 @@ pub struct Stages {
     pub stage_part: StagePart,
     /// The selected stage of the timeline.
     pub stage_row: usize,
-    /// The selected week of the campaign chart and row of the campaign's region table.
+    /// The selected pekan of the campaign chart and row of the campaign's region table.
     pub week_row: usize,
     pub campaign_row: usize,
 }
@@ -60,7 +60,7 @@ impl Default for Stages {
 
 impl ScreenState for Stages {
     /// Left and Right change the focused part; the other moves select a row in it; Enter drills
-    /// into the selected stage, week of the campaign, or region in the campaign.
+    /// into the selected stage, pekan of the campaign, or region in the campaign.
     fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         if c == Command::Open {
             return self.drill(ctx).map(Want::Drill);
@@ -78,7 +78,7 @@ impl ScreenState for Stages {
                 self.stage_row = step(self.stage_row, ctx.reference.stages.len(), c, page);
             }
             (_, StagePart::Weeks) => {
-                let n = ctx.counts.map_or(0, |k| k.campaign.weeks.len());
+                let n = ctx.counts.map_or(0, |k| k.campaign.pekan.pekan.len());
                 self.week_row = step(self.week_row, n, c, page);
             }
             (_, StagePart::Regions) => {
@@ -213,8 +213,14 @@ fn campaign_height(ctx: &Ctx<'_>, width: u16) -> u16 {
         return 4;
     };
     let weeks_w = side_by_side(width).0;
-    3 + week_chart_height(ctx, c, 1, weeks_w).max(campaign_table_height(c, 1))
+    3 + week_chart_height(ctx, c, 1, weeks_w)
+        .max(campaign_table_height(c, 1))
+        .max(PEKAN_PANEL_ROWS)
 }
+
+/// The rows the selected pekan's figures need at the least (heading, columns, three figures,
+/// what the cumulative figures count from, the types, the busiest regions).
+const PEKAN_PANEL_ROWS: u16 = 8;
 
 /// The widths of the weekly chart and the region table side by side in `width` columns.
 fn side_by_side(width: u16) -> (u16, u16) {
@@ -222,25 +228,26 @@ fn side_by_side(width: u16) -> (u16, u16) {
     (lw.saturating_sub(1), width.saturating_sub(lw + 1))
 }
 
-/// Rows the weekly chart takes `width` columns wide at `spacing`: its heading, the weeks and its
-/// legend (a cell and a name per type the chart shows, and the note on weeks outside the campaign,
-/// wrapped as the chart wraps them).
+/// Rows the pekan chart takes `width` columns wide at `spacing`: its heading, the pekan and its
+/// legend (a cell and a name per type the chart shows, and the note on the cases outside the
+/// campaign, wrapped as the chart wraps them).
 fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u16 {
-    let n = c.weeks.len() as u16;
+    let n = c.pekan.pekan.len() as u16;
     let w = usize::from(width.saturating_sub(2));
     let shown = TypeGroup::ALL.iter().enumerate().filter(|(k, _)| {
-        c.weeks
+        c.pekan
+            .pekan
             .iter()
-            .any(|week| week.by_type.get(*k).is_some_and(|n| *n > 0))
+            .any(|p| p.by_type.get(*k).is_some_and(|n| *n > 0))
     });
+    let note = [since_note(ctx, c), outside_note(ctx, c)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     let items = shown
         .map(|(_, g)| text_width(g.label(ctx.lang)) + 4)
-        .chain(
-            c.weeks
-                .iter()
-                .any(|week| week.outside)
-                .then(|| text_width(tr(ctx.lang, Msg::TuiWeekOutside)) + 2),
-        );
+        .chain((!note.is_empty()).then(|| text_width(&note) + 2));
     let (mut legend, mut used) = (0u16, 0);
     for need in items {
         if used == 0 || used + need > w {
@@ -256,6 +263,31 @@ fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u
     }
 }
 
+/// What the chart's cumulative column counts from: "Kumulatif: sejak 28 November 2023".
+fn since_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
+    c.pekan
+        .period
+        .map(|p| {
+            crate::i18n::core::Core::CumulativeSince {
+                since: p.since(ctx.lang),
+            }
+            .text(ctx.lang)
+        })
+        .unwrap_or_default()
+}
+
+/// The campaign cases received outside the campaign (which no pekan holds), if any.
+fn outside_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
+    let outside = c.pekan.outside_total();
+    if outside == 0 {
+        return String::new();
+    }
+    crate::i18n::core::Core::OutsideCampaignCases {
+        count: number(ctx.lang, outside),
+    }
+    .text(ctx.lang)
+}
+
 /// Rows the campaign's region table takes at `spacing`: heading, column heading, the regions and
 /// the total.
 fn campaign_table_height(c: &Campaign, spacing: u16) -> u16 {
@@ -267,8 +299,8 @@ const CHARTS_SIDE_BY_SIDE: u16 = 76;
 
 impl Stages {
 
-    /// The view of the stage screen's selected row: a stage, a week of the campaign, or a region
-    /// (or all regions) in the campaign.
+    /// The view of the stage screen's selected row: a stage, a pekan of the campaign (its cases
+    /// in the campaign stage), or a region (or all regions) in the campaign.
     fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
         let campaign = TermKind::Stage(vec![CAMPAIGN.to_string()]);
         match self.stage_part {
@@ -277,14 +309,9 @@ impl Stages {
                 Some(ctx.with_term(TermKind::Stage(vec![code])))
             }
             StagePart::Weeks => {
-                let week = ctx.counts?.campaign.weeks.get(self.week_row)?;
-                let mut view = ctx.with_term(campaign);
-                view = with(view, TermKind::From(DateExpr::Date(week.start)));
-                view = with(
-                    view,
-                    TermKind::To(DateExpr::Date(week.start + Duration::days(6))),
-                );
-                Some(ctx.normal(view))
+                let pekan = ctx.counts?.campaign.pekan.pekan.get(self.week_row)?.pekan;
+                let view = ctx.with_term(campaign);
+                Some(ctx.normal(with(view, TermKind::Pekan(vec![pekan]))))
             }
             StagePart::Regions => {
                 let regions = &ctx.counts?.campaign.regions;
@@ -442,30 +469,227 @@ impl Stages {
         ]
     }
 
+    /// The pekan of the chart: labels from "Pekan ke-6 (2–8 Jan 2024)" down to "P6", the cases
+    /// by type, and the columns [`Stages::week_columns`] heads.
     pub fn week_lines(&self, ctx: &Ctx<'_>, c: &Campaign) -> Vec<WeekLine> {
+        let l = ctx.lang;
         let base = ctx.base.map(|b| &b.campaign);
-        c.weeks
+        c.pekan
+            .pekan
             .iter()
-            .map(|w| WeekLine {
-                label: format!(
-                    "{}{}",
-                    w.start.format("%d/%m"),
-                    if w.outside { "*" } else { "" }
-                ),
-                parts: w.by_type.to_vec(),
+            .map(|p| WeekLine {
+                labels: vec![
+                    p.pekan.label(l),
+                    p.pekan.short_label(l),
+                    crate::i18n::core::Core::PekanShort {
+                        number: p.pekan.number,
+                    }
+                    .text(l),
+                ],
+                extra: if p.begun {
+                    vec![
+                        number(l, p.cases_cumulative),
+                        number(l, p.activities),
+                        per_thousand(p.cases(), p.activities)
+                            .map_or("–".into(), |x| decimal(l, x)),
+                    ]
+                } else {
+                    vec![String::new(), String::new(), "·".into()]
+                },
+                parts: p.by_type.to_vec(),
                 figure: Figure {
-                    count: w.total(),
+                    count: p.cases(),
                     base: base.map(|b| {
-                        b.weeks
+                        b.pekan
+                            .pekan
                             .iter()
-                            .find(|x| x.start == w.start)
-                            .map_or(0, |x| x.total())
+                            .find(|x| x.pekan.number == p.pekan.number)
+                            .map_or(0, PekanFigures::cases)
                     }),
                     mark: None,
                 },
-                future: w.future,
+                future: !p.begun,
             })
             .collect()
+    }
+
+    /// The headings of the chart's columns: the pekan's cases, then cases since the campaign
+    /// began, the pekan's activities, cases per 1,000 of them.
+    pub fn week_columns(&self, ctx: &Ctx<'_>) -> Vec<String> {
+        let l = ctx.lang;
+        vec![
+            tr(l, Msg::TuiColCases).to_string(),
+            crate::i18n::core::Core::Cumulative.text(l),
+            tr(l, Msg::TuiColActivities).to_string(),
+            tr(l, Msg::TuiColRate).to_string(),
+        ]
+    }
+
+    /// The selected pekan's figures as the weekly release gives them: the activities supervised
+    /// that pekan and since the campaign began, its cases and since, the rate, the cases by type,
+    /// the busiest regions (by activities).
+    pub fn pekan_lines(&self, ctx: &Ctx<'_>, c: &Campaign, w: usize, rows: usize, t: &Theme) -> Vec<Line<'static>> {
+        use crate::i18n::core::Core;
+        let l = ctx.lang;
+        let Some(p) = c.pekan.pekan.get(self.week_row).or(c.pekan.pekan.last()) else {
+            return vec![Line::from(Span::styled(
+                fit(&Core::NoCampaignPekan.text(l), w),
+                t.dim(),
+            ))];
+        };
+        let mut out = Vec::new();
+        if !p.begun {
+            out.push(Line::from(Span::styled(
+                fit(
+                    &Core::PekanNotBegun {
+                        as_of: date(ctx.as_of),
+                    }
+                    .text(l),
+                    w,
+                ),
+                t.dim(),
+            )));
+            return out;
+        }
+        let rate = |cases: i64, acts: i64| per_thousand(cases, acts).map_or("–".into(), |x| decimal(l, x));
+        let rows_of = [
+            (Core::PekanThisWeek.text(l), Core::Cumulative.text(l)),
+            (number(l, p.activities), number(l, p.activities_cumulative)),
+            (number(l, p.cases()), number(l, p.cases_cumulative)),
+            (
+                rate(p.cases(), p.activities),
+                rate(p.cases_cumulative, p.activities_cumulative),
+            ),
+        ];
+        let a = rows_of.iter().map(|r| text_width(&r.0)).max().unwrap_or(0);
+        let b = rows_of.iter().map(|r| text_width(&r.1)).max().unwrap_or(0);
+        // The rate's name in full where it fits, else as the tables head it (`/1.000`).
+        let rate_name = Core::PekanRate.text(l);
+        let rate_name = if text_width(&rate_name) + a + b + 4 <= w {
+            rate_name
+        } else {
+            tr(l, Msg::TuiColRate).to_string()
+        };
+        let names = [
+            String::new(),
+            tr(l, Msg::TuiColActivities).to_string(),
+            tr(l, Msg::TuiColCases).to_string(),
+            rate_name,
+        ];
+        let name_w = w.saturating_sub(a + b + 4).min(
+            names.iter().map(|n| text_width(n)).max().unwrap_or(0),
+        );
+        for (i, (name, (x, y))) in names.iter().zip(&rows_of).enumerate() {
+            let text = format!(
+                "{}  {}  {}",
+                crate::tui::widgets::text::left(&fit(name, name_w), name_w),
+                crate::tui::widgets::text::right(x, a),
+                crate::tui::widgets::text::right(y, b)
+            );
+            let style = if i == 0 { t.dim() } else { t.normal() };
+            out.push(Line::from(Span::styled(fit(&text, w), style)));
+        }
+        if let Some(period) = c.pekan.period {
+            out.push(Line::from(Span::styled(
+                fit(
+                    &Core::CumulativeSince {
+                        since: period.since(l),
+                    }
+                    .text(l),
+                    w,
+                ),
+                t.dim(),
+            )));
+        }
+        let by_type: Vec<String> = TypeGroup::ALL
+            .iter()
+            .zip(p.by_type)
+            .filter(|(_, n)| *n > 0)
+            .map(|(g, n)| format!("{} {}", g.label(l), number(l, n)))
+            .collect();
+        if by_type.is_empty() {
+            out.push(Line::from(Span::styled(
+                fit(&Core::PekanNoCases.text(l), w),
+                t.dim(),
+            )));
+        }
+        // The types wrapped at the width, one line each time the next would not fit.
+        let mut line = String::new();
+        for item in by_type {
+            if !line.is_empty() && text_width(&line) + 3 + text_width(&item) > w {
+                out.push(Line::from(Span::raw(fit(&line, w))));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line += " · ";
+            }
+            line += &item;
+        }
+        if !line.is_empty() {
+            out.push(Line::from(Span::raw(fit(&line, w))));
+        }
+        if !p.busiest.is_empty() {
+            let name = |code: &str| {
+                ctx.reference
+                    .region(code)
+                    .map_or(code.to_string(), |r| r.short_name.clone())
+            };
+            let left_rows = rows.saturating_sub(out.len() + 1);
+            if left_rows >= 3 {
+                out.push(Line::from(Span::styled(
+                    fit(&Core::PekanBusiest.text(l), w),
+                    t.dim(),
+                )));
+                let shown: Vec<(String, String)> = p
+                    .busiest
+                    .iter()
+                    .take(left_rows.min(5))
+                    .map(|(code, n)| (name(code), number(l, *n)))
+                    .collect();
+                let nw = shown.iter().map(|(n, _)| text_width(n)).max().unwrap_or(0);
+                let cw = shown.iter().map(|(_, c)| text_width(c)).max().unwrap_or(0);
+                for (n, c) in shown {
+                    let text = format!(
+                        "  {}  {}",
+                        crate::tui::widgets::text::left(&n, nw),
+                        crate::tui::widgets::text::right(&c, cw)
+                    );
+                    out.push(Line::from(Span::raw(fit(&text, w))));
+                }
+            } else {
+                let list = p
+                    .busiest
+                    .iter()
+                    .take(3)
+                    .map(|(code, n)| format!("{} {}", name(code), number(l, *n)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                out.push(Line::from(Span::raw(fit(
+                    &format!("{}: {list}", Core::PekanBusiest.text(l)),
+                    w,
+                ))));
+            }
+        }
+        out
+    }
+
+    /// The selected pekan's panel: its label as the heading, then [`Stages::pekan_lines`].
+    fn draw_pekan_panel(&self, ctx: &Ctx<'_>, c: &Campaign, area: Rect, buf: &mut Buffer, t: &Theme) {
+        if area.height < 2 || area.width < 10 {
+            return;
+        }
+        let l = ctx.lang;
+        let title = c
+            .pekan
+            .pekan
+            .get(self.week_row)
+            .map_or_else(|| tr(l, Msg::TuiWeeks).to_string(), |p| p.pekan.label(l));
+        crate::tui::widgets::text::panel_heading(buf, area, &title, false, t);
+        let w = usize::from(area.width.saturating_sub(2));
+        let rows = usize::from(area.height - 1);
+        for (i, line) in self.pekan_lines(ctx, c, w, rows, t).iter().take(rows).enumerate() {
+            buf.set_line(area.x + 2, area.y + 1 + i as u16, line, area.width.saturating_sub(2));
+        }
     }
 
     /// The regions of the campaign, and the total line.
@@ -656,20 +880,54 @@ impl Stages {
         };
         let weeks = self.week_lines(ctx, c);
         let cells = self.type_cells(ctx, t);
+        let note = outside_note(ctx, c);
+        let since = since_note(ctx, c);
+        let columns = self.week_columns(ctx);
         WeekChart {
             title: tr(l, Msg::TuiWeeks),
             lines: &weeks,
             cells: &cells,
-            note: if c.weeks.iter().any(|w| w.outside) {
-                tr(l, Msg::TuiWeekOutside)
-            } else {
-                ""
-            },
+            note: &note,
+            columns: &columns,
+            columns_note: &since,
             selected: Some(self.week_row),
             focused: self.stage_part == StagePart::Weeks,
             theme: t,
         }
         .render(left, buf);
+        // On the pekan, the selected pekan's figures where the regions stand otherwise; over
+        // the regions where there is room for both. The presenter keeps the regions: a room
+        // reads the campaign whole, not one pekan under a cursor.
+        let right = if self.stage_part == StagePart::Weeks && !ctx.presenting {
+            let busiest = c
+                .pekan
+                .pekan
+                .get(self.week_row)
+                .map_or(0, |p| p.busiest.len().min(5)) as u16;
+            let panel = PEKAN_PANEL_ROWS + busiest;
+            let table = campaign_table_height(c, 1);
+            if right.height < panel + 1 + table {
+                self.draw_pekan_panel(ctx, c, right, buf, t);
+                return;
+            }
+            self.draw_pekan_panel(
+                ctx,
+                c,
+                Rect {
+                    height: panel,
+                    ..right
+                },
+                buf,
+                t,
+            );
+            Rect {
+                y: right.y + panel + 1,
+                height: right.height - panel - 1,
+                ..right
+            }
+        } else {
+            right
+        };
         let (rows, total) = self.campaign_region_lines(ctx, c, right.width >= 56);
         CampaignTable {
             title: tr(l, Msg::TuiCampaignRegions),
@@ -759,27 +1017,40 @@ mod tests {
         assert!(screen.contains(first), "{screen}");
     }
 
-    /// The fixture with a campaign as full as the demo's: eleven weeks, every region.
+    /// The fixture with a campaign as full as the demo's: ten pekan, every region.
     fn meeting() -> Fixture {
-        use crate::engine::campaign::{RegionFigures, Week};
+        use crate::engine::campaign::{PekanFigures, PekanTable, RegionFigures};
         use crate::store::activities::Activities;
         let mut f = Fixture::new();
-        let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 27).unwrap_or_default();
+        let period = f.reference.campaign_period().unwrap();
         let c = &mut f.counts.campaign;
-        c.starts = chrono::NaiveDate::from_ymd_opt(2023, 11, 28);
-        c.ends = chrono::NaiveDate::from_ymd_opt(2024, 2, 10);
-        c.weeks = (0..11)
-            .map(|i| {
-                let mut by_type = [0; TypeGroup::ALL.len()];
-                by_type[i % by_type.len()] = i as i64;
-                Week {
-                    start: start + Duration::weeks(i as i64),
-                    by_type,
-                    future: false,
-                    outside: false,
-                }
-            })
-            .collect();
+        c.starts = Some(period.starts);
+        c.ends = Some(period.ends);
+        let (mut cases, mut acts) = (0, 0);
+        c.pekan = PekanTable {
+            period: Some(period),
+            pekan: period
+                .all()
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut by_type = [0; TypeGroup::ALL.len()];
+                    by_type[i % by_type.len()] = i as i64;
+                    cases += i as i64;
+                    acts += 100 * i as i64;
+                    PekanFigures {
+                        pekan: p,
+                        by_type,
+                        cases_cumulative: cases,
+                        activities: 100 * i as i64,
+                        activities_cumulative: acts,
+                        busiest: vec![("64.03".into(), 60 * i as i64), ("64.02".into(), 40 * i as i64)],
+                        begun: true,
+                    }
+                })
+                .collect(),
+            outside: [0; TypeGroup::ALL.len()],
+        };
         c.regions = f
             .reference
             .regions
@@ -867,6 +1138,81 @@ mod tests {
             "the campaign's figures under the timeline\n{screen}"
         );
         assert!(empty_band(&screen) <= 3, "{screen}");
+    }
+
+    #[test]
+    fn enter_on_a_pekan_lists_its_campaign_cases() {
+        let f = meeting();
+        let ctx = f.ctx();
+        let mut s = Stages {
+            stage_part: StagePart::Weeks,
+            ..Stages::default()
+        };
+        for _ in 0..5 {
+            s.command(Command::Down, &ctx);
+        }
+        let Some(Want::Drill(view)) = s.command(Command::Open, &ctx) else {
+            panic!("Enter drills down");
+        };
+        assert_eq!(view.print(&f.reference), "stage:kampanye pekan:6");
+    }
+
+    #[test]
+    fn the_pekan_read_as_the_releases_write_them_at_every_size() {
+        let f = meeting();
+        let s = Stages {
+            stage_part: StagePart::Weeks,
+            week_row: 5,
+            ..Stages::default()
+        };
+        let draw = |w: u16, h: u16, lang: Lang| {
+            let mut ctx = f.ctx();
+            ctx.size = (w, h);
+            ctx.lang = lang;
+            let area = Rect::new(0, 0, w, h - 3);
+            let mut buf = ratatui::buffer::Buffer::empty(area);
+            s.draw(&ctx, area, &mut buf);
+            text(&buf)
+        };
+        // Narrow: the pekan by number, the selected pekan's figures beside them.
+        let screen = draw(80, 24, Lang::Id);
+        for needed in [
+            "Pekan ke-1 ",
+            "Pekan ke-10",
+            "Pekan ke-6 (2–8 Jan 2024)",
+            "Pekan ini",
+            "Kumulatif",
+            "Kumulatif: sejak 28 November 2023",
+            "Berau",
+        ] {
+            assert!(screen.contains(needed), "80x24: {needed}\n{screen}");
+        }
+        // Wide: every pekan with its dates, and the columns of the release.
+        let screen = draw(200, 50, Lang::En);
+        for needed in [
+            "Week 6 (2–8 Jan 2024)",
+            "Week 10 ",
+            "Cumulative",
+            "Activities",
+            "/1,000",
+        ] {
+            assert!(screen.contains(needed), "200x50: {needed}\n{screen}");
+        }
+        assert!(!screen.contains("27/11"), "no calendar week\n{screen}");
+        // Where the chart has the width (the presenter's page), the labels carry their dates.
+        let mut ctx = f.ctx();
+        ctx.lang = Lang::En;
+        let area = Rect::new(0, 0, 120, 30);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        s.draw_campaign_charts(&ctx, area, &mut buf, &Theme::new(false));
+        let screen = text(&buf);
+        for needed in [
+            "Week 1 (28 Nov – 4 Dec 2023)",
+            "Week 10 (30 Jan – 10 Feb 2024)",
+            "Cumulative",
+        ] {
+            assert!(screen.contains(needed), "120 wide: {needed}\n{screen}");
+        }
     }
 
     #[test]

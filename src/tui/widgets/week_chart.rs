@@ -1,5 +1,7 @@
-//! The campaign's cases per week as bars split by type (a coloured block, or a letter without
-//! colour) with a legend and each week's count. Render-only; weeks, cells and cursor are given.
+//! The campaign's cases per pekan as bars split by type (a coloured block, or a letter without
+//! colour) with a legend and each pekan's count, and where there is room more columns (the total
+//! since the campaign began, the activities, the rate). Labels shorten as the chart narrows:
+//! "Pekan ke-6 (2–8 Jan 2024)", "Pekan ke-6", "P6". Render-only; lines, cells and cursor are given.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,17 +13,33 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::{Figure, widest};
 use crate::tui::widgets::text::{left, panel_heading, width};
 
-/// One week.
+/// One pekan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekLine {
-    /// `27/11`, with `*` when the week is outside the campaign's dates.
-    pub label: String,
+    /// The label, from the longest to the shortest: the chart takes the longest that leaves the
+    /// bars room.
+    pub labels: Vec<String>,
+    /// The values of the chart's further columns (see [`WeekChart::columns`]).
+    pub extra: Vec<String>,
     /// Cases per type, in the order of the chart's cells.
     pub parts: Vec<i64>,
     pub figure: Figure,
-    /// The week starts after the as-of date.
+    /// The pekan starts after the as-of date.
     pub future: bool,
 }
+
+impl WeekLine {
+    /// The label at `tier` (0 the longest), or the shortest there is.
+    fn label(&self, tier: usize) -> &str {
+        self.labels
+            .get(tier)
+            .or(self.labels.last())
+            .map_or("", String::as_str)
+    }
+}
+
+/// The fewest columns a bar gets before the chart drops its further columns or shortens labels.
+const MIN_BAR: usize = 12;
 
 /// The chart.
 pub struct WeekChart<'a> {
@@ -29,8 +47,13 @@ pub struct WeekChart<'a> {
     pub lines: &'a [WeekLine],
     /// The cell and style of each type, and its name for the legend.
     pub cells: &'a [(char, Style, String)],
-    /// Extra legend text (what `*` means).
+    /// Extra legend text.
     pub note: &'a str,
+    /// The headings of the further columns each line has values for, shown when there is room
+    /// (the first over the count of each line, the rest over the further columns), and what
+    /// the legend says of them then.
+    pub columns: &'a [String],
+    pub columns_note: &'a str,
     pub selected: Option<usize>,
     pub focused: bool,
     pub theme: &'a Theme,
@@ -87,14 +110,62 @@ impl Widget for WeekChart<'_> {
         let t = self.theme;
         let w = usize::from(area.width);
         panel_heading(buf, area, self.title, self.focused, t);
-        let label_w = self
-            .lines
-            .iter()
-            .map(|l| width(&l.label))
-            .max()
-            .unwrap_or(5);
         let count_w = widest(self.lines.iter().map(|l| &l.figure), 2);
-        let bar_w = w.saturating_sub(2 + label_w + 1 + 1 + count_w.total());
+        let tiers = self.lines.iter().map(|l| l.labels.len()).max().unwrap_or(1);
+        let label_w = |tier: usize| {
+            self.lines
+                .iter()
+                .map(|l| width(l.label(tier)))
+                .max()
+                .unwrap_or(2)
+        };
+        let (count_heading, further) = match self.columns.split_first() {
+            Some((first, rest)) => (first.as_str(), rest),
+            None => ("", self.columns),
+        };
+        let column_w: Vec<usize> = further
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                self.lines
+                    .iter()
+                    .filter_map(|l| l.extra.get(i))
+                    .map(|v| width(v))
+                    .chain(std::iter::once(width(h)))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let columns_w: usize = column_w.iter().map(|c| c + 2).sum();
+        let bar_room = |tier: usize, extra: usize| {
+            w.saturating_sub(2 + label_w(tier) + 1 + 1 + count_w.total() + extra)
+        };
+        // The further columns and the longest labels that leave a bar its room: the columns
+        // first (they carry figures), then the labels' dates; the shortest labels otherwise.
+        // The columns need their headings beside the title.
+        let headings_fit = 2 + width(self.title) + 3 + width(count_heading) + columns_w <= w;
+        let with_columns = !further.is_empty() && headings_fit;
+        let (tier, columns_shown) = (0..tiers)
+            .map(|t| (t, with_columns))
+            .chain((0..tiers).map(|t| (t, false)))
+            .find(|(t, c)| bar_room(*t, if *c { columns_w } else { 0 }) >= MIN_BAR)
+            .unwrap_or((tiers.saturating_sub(1), false));
+        let extra_w = if columns_shown { columns_w } else { 0 };
+        let label_w = label_w(tier);
+        let bar_w = bar_room(tier, extra_w);
+        if columns_shown {
+            // The headings over their columns, at the right of the title row.
+            let count_right = area.x + area.width - extra_w as u16 - count_w.change as u16;
+            let heading = format!(" {count_heading}");
+            let hw = width(&heading) as u16;
+            buf.set_string(count_right.saturating_sub(hw), area.y, &heading, t.dim());
+            let mut x = area.x + area.width - extra_w as u16;
+            for (h, cw) in further.iter().zip(&column_w) {
+                let cell = crate::tui::widgets::text::right(h, cw + 2);
+                buf.set_string(x, area.y, &cell, t.dim());
+                x += (cw + 2) as u16;
+            }
+        }
         let max = self
             .lines
             .iter()
@@ -116,7 +187,16 @@ impl Widget for WeekChart<'_> {
             })
             .map(|(_, c)| c.clone())
             .collect();
-        let legend = legend_lines(&used, self.note, w.saturating_sub(2));
+        let note = match (
+            columns_shown,
+            self.columns_note.is_empty(),
+            self.note.is_empty(),
+        ) {
+            (true, false, true) => self.columns_note.to_string(),
+            (true, false, false) => format!("{} · {}", self.columns_note, self.note),
+            _ => self.note.to_string(),
+        };
+        let legend = legend_lines(&used, &note, w.saturating_sub(2));
         let room = usize::from(area.height - 1).saturating_sub(legend.len());
         let n = self.lines.len();
         // Weeks twice as far apart when there is room, the first under a blank line (so they line
@@ -143,7 +223,7 @@ impl Widget for WeekChart<'_> {
             let label_style = if l.future { t.dim() } else { t.normal() };
             let mut spans = vec![
                 Span::raw(if selected { "› " } else { "  " }),
-                Span::styled(left(&l.label, label_w), label_style),
+                Span::styled(left(l.label(tier), label_w), label_style),
                 Span::raw(" "),
             ];
             let len = ((l.figure.count * bar_w as i64 + max / 2) / max) as usize;
@@ -165,6 +245,16 @@ impl Widget for WeekChart<'_> {
                 spans.push(Span::styled("·", t.dim()));
             } else {
                 spans.extend(l.figure.spans(count_w, t.normal(), t));
+            }
+            if columns_shown {
+                for (i, cw) in column_w.iter().enumerate() {
+                    let v = l.extra.get(i).map_or("", String::as_str);
+                    let style = if l.future { t.dim() } else { t.normal() };
+                    spans.push(Span::styled(
+                        crate::tui::widgets::text::right(v, cw + 2),
+                        style,
+                    ));
+                }
             }
             buf.set_line(area.x, y, &Line::from(spans), area.width);
             if selected {
@@ -234,7 +324,8 @@ mod tests {
             ('P', Style::new(), "Pidana".to_string()),
         ];
         let lines = [WeekLine {
-            label: "01/01".into(),
+            labels: vec!["01/01".into()],
+            extra: Vec::new(),
             parts: vec![2, 1],
             figure: Figure::plain(3),
             future: false,
@@ -245,6 +336,8 @@ mod tests {
             lines: &lines,
             cells: &cells,
             note: "",
+            columns: &[],
+            columns_note: "",
             selected: None,
             focused: false,
             theme: &t,

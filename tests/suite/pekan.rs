@@ -1,0 +1,267 @@
+//! Campaign weeks as the office counts them (pekan from the campaign's first day) through the
+//! real binary on the demo database: `report --by pekan`, the `pekan:` view term, the activities.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::sealed;
+
+fn pantau(db: &Path) -> Command {
+    let mut c = sealed::pantau(&sealed::scratch_home());
+    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
+    c
+}
+
+fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("demo.db");
+    pantau(&db).args(["demo", "--seed", "7"]).assert().success();
+    db
+}
+
+fn report(db: &Path, args: &[&str]) -> Value {
+    let out = pantau(db)
+        .args(["report", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("exactly one JSON object")
+}
+
+fn int(v: &Value) -> i64 {
+    v.as_i64().unwrap_or_else(|| panic!("a number: {v}"))
+}
+
+#[test]
+fn every_pekan_of_the_campaign_is_a_row_with_its_dates_zeros_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let doc = report(
+        &db,
+        &[
+            "--by",
+            "pekan",
+            "--view",
+            "stage:kampanye",
+            "--as-of",
+            "2024-02-09",
+        ],
+    );
+    let pekan = doc["pekan"].as_object().unwrap();
+    let mut keys: Vec<u32> = pekan.keys().map(|k| k.parse().unwrap()).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        (1..=10).collect::<Vec<u32>>(),
+        "keyed by the pekan numbers"
+    );
+    assert_eq!(pekan["1"]["from"], "2023-11-28");
+    assert_eq!(pekan["1"]["to"], "2023-12-04");
+    assert_eq!(pekan["6"]["from"], "2024-01-02");
+    assert_eq!(pekan["6"]["to"], "2024-01-08");
+    assert_eq!(pekan["10"]["from"], "2024-01-30");
+    assert_eq!(
+        pekan["10"]["to"], "2024-02-10",
+        "the last pekan runs to the campaign's end"
+    );
+    assert_eq!(pekan["6"]["label"], "Week 6 (2–8 Jan 2024)");
+    assert!(
+        pekan.values().any(|p| int(&p["cases"]) == 0),
+        "a pekan without cases is there, with 0: {doc}"
+    );
+    // Every case of the view is in a pekan or counted outside; the cumulative figures add up.
+    let sum: i64 = pekan.values().map(|p| int(&p["cases"])).sum();
+    assert_eq!(sum + int(&doc["outside_campaign"]), int(&doc["total"]));
+    assert_eq!(
+        int(&doc["total"]),
+        22,
+        "the campaign's 22 cases on 9 Feb 2024"
+    );
+    assert_eq!(int(&pekan["10"]["cases_cumulative"]), sum);
+    let mut acts = 0;
+    for n in 1..=10 {
+        let p = &pekan[&n.to_string()];
+        acts += int(&p["activities"]);
+        assert_eq!(int(&p["activities_cumulative"]), acts, "pekan {n}");
+        assert_eq!(p["begun"], true);
+    }
+    let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();
+    let held: i64 = store
+        .activity_rows(1..=10)
+        .unwrap()
+        .iter()
+        .map(|r| r.count)
+        .sum();
+    assert_eq!(
+        acts, held,
+        "every activity the store holds, as of 9 Feb 2024"
+    );
+}
+
+#[test]
+fn cases_outside_the_campaign_are_counted_not_dropped_and_pekan_not_begun_are_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let doc = report(&db, &["--by", "pekan", "--as-of", "2024-01-03"]);
+    let pekan = doc["pekan"].as_object().unwrap();
+    assert_eq!(pekan.len(), 10);
+    let sum: i64 = pekan.values().map(|p| int(&p["cases"])).sum();
+    let outside = int(&doc["outside_campaign"]);
+    assert!(
+        outside > 0,
+        "the whole view holds cases of other stages: {doc}"
+    );
+    assert_eq!(sum + outside, int(&doc["total"]));
+    assert_eq!(pekan["6"]["begun"], true, "pekan 6 began on 2 Jan");
+    assert_eq!(pekan["7"]["begun"], false);
+    assert_eq!(
+        int(&pekan["7"]["activities"]),
+        0,
+        "nothing counted before it begins"
+    );
+
+    let text = pantau(&db)
+        .args([
+            "--lang",
+            "id",
+            "report",
+            "--by",
+            "pekan",
+            "--as-of",
+            "2024-01-03",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for line in [
+        "Pekan ke-6 (2–8 Jan 2024)",
+        "Pekan ke-7 (9–15 Jan 2024) — belum dimulai",
+        "Di luar masa kampanye",
+        "Kumulatif: sejak 28 November 2023",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn activities_per_pekan_follow_the_regions_of_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let total = |view: &str| {
+        let doc = report(
+            &db,
+            &["--by", "pekan", "--view", view, "--as-of", "2024-02-10"],
+        );
+        doc["pekan"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| int(&p["activities"]))
+            .sum::<i64>()
+    };
+    let all = total("");
+    let berau = total("region:berau");
+    let not_berau = total("-region:berau");
+    assert!(berau > 0 && not_berau > 0);
+    assert_eq!(berau + not_berau, all);
+}
+
+#[test]
+fn pekan_6_is_the_days_from_2_to_8_january() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    for extra in ["", " stage:kampanye", " -region:balikpapan"] {
+        let by_pekan = report(
+            &db,
+            &["--view", &format!("pekan:6{extra}"), "--by", "status"],
+        );
+        let by_dates = report(
+            &db,
+            &[
+                "--view",
+                &format!("from:2024-01-02 to:2024-01-08{extra}"),
+                "--by",
+                "status",
+            ],
+        );
+        assert_eq!(by_pekan["groups"], by_dates["groups"], "{extra}");
+        assert_eq!(by_pekan["headline"], by_dates["headline"], "{extra}");
+    }
+    let doc = report(&db, &["--view", "pekan:6", "--as-of", "2024-02-09"]);
+    assert!(int(&doc["total"]) > 0, "the demo has cases in pekan 6");
+    let none = report(&db, &["--view", "pekan:1-10 -pekan:1-10"]);
+    assert_eq!(int(&none["total"]), 0);
+}
+
+#[test]
+fn a_pekan_the_campaign_does_not_have_is_refused_with_its_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let out = pantau(&db)
+        .args(["report", "--view", "pekan:11"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("has pekan 1–10"), "{err}");
+    assert!(err.contains("pekan:10"), "a suggestion: {err}");
+    let out = pantau(&db)
+        .args(["--lang", "id", "report", "--view", "pekan:enam"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pekan:6-8"), "the forms to write: {err}");
+}
+
+#[test]
+fn a_cross_tab_by_pekan_and_type_has_every_pekan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let doc = report(
+        &db,
+        &[
+            "--by",
+            "pekan,type",
+            "--view",
+            "stage:kampanye",
+            "--as-of",
+            "2024-02-09",
+        ],
+    );
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 10, "no case outside the campaign here: {doc}");
+    let cells: i64 = doc["cross"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| int(&c["count"]))
+        .sum();
+    assert_eq!(cells, 22);
+    // Calendar weeks stay, labelled by their dates.
+    let weeks = report(
+        &db,
+        &[
+            "--by",
+            "week",
+            "--view",
+            "stage:kampanye",
+            "--as-of",
+            "2024-02-09",
+        ],
+    );
+    let first = weeks["groups"][0]["label"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.contains('–') && !first.contains('/'),
+        "a calendar week reads as its dates: {first}"
+    );
+}
