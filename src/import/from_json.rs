@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
-use crate::import::columns::{ColumnSet, Header, match_header, suggest_header};
+use crate::import::columns::{Column, ColumnSet, FOLLOW_UP, Header, match_header, suggest_header};
 use crate::import::problem::{At, Issue, Problem};
 use crate::import::row::{Each, Raw, Row, RowAt, canonical_names, text_of};
 use crate::import::validate::no_cells;
@@ -127,6 +127,55 @@ impl Scanner<'_> {
             "the value that starts on line {start_line} is never closed"
         ))
     }
+}
+
+/// Whether a key names the array of steps after forwarding (`"lanjut": [{"tahap": ..}]`).
+fn is_steps_key(key: &str) -> bool {
+    ["lanjut", "followups", "tindaklanjut"].contains(&crate::domain::fold(key).as_str())
+}
+
+/// An array of steps as the four follow-up cells: the n-th step on the n-th line of each (a line
+/// break inside a value becomes a space). Each step is an object with `tahap`, `tanggal`, `nomor`
+/// and `catatan` (or `step`, `date`, `reference`, `note`, or the columns' own names). `Err` with
+/// the kind of value found where an array of objects belongs.
+fn steps_cells(value: Value) -> Result<[String; 4], &'static str> {
+    let items = match value {
+        Value::Null => return Ok(Default::default()),
+        Value::Array(items) => items,
+        other => return Err(value_kind(&other)),
+    };
+    const NAMES: [[&str; 3]; 4] = [
+        ["tahap", "step", "lanjut_tahap"],
+        ["tanggal", "date", "lanjut_tanggal"],
+        ["nomor", "reference", "lanjut_nomor"],
+        ["catatan", "note", "lanjut_catatan"],
+    ];
+    let mut out: [Vec<String>; 4] = Default::default();
+    for item in items {
+        let Value::Object(map) = item else {
+            return Err("a value");
+        };
+        for (k, names) in NAMES.iter().enumerate() {
+            let found = map
+                .iter()
+                .find(|(key, _)| names.contains(&key.to_lowercase().as_str()))
+                .map(|(_, v)| v);
+            let text = match found {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(s)) => s.replace(['\n', '\r'], " "),
+                Some(Value::Number(n)) => n.to_string(),
+                Some(other) => return Err(value_kind(other)),
+            };
+            out[k].push(text);
+        }
+    }
+    Ok(out.map(|lines| {
+        if lines.iter().all(String::is_empty) {
+            String::new()
+        } else {
+            lines.join("\n")
+        }
+    }))
 }
 
 /// Hands every object of a JSON array, or of a JSON Lines file, to `each`.
@@ -253,6 +302,37 @@ pub fn scan(bytes: &[u8], ignore_unknown: bool, each: &mut Each<'_>) -> Vec<Prob
                 }
                 Ok(Members(members)) => {
                     for (key, value) in members {
+                        if is_steps_key(&key) {
+                            if FOLLOW_UP.iter().any(|c| given.contains(*c)) {
+                                problems.push(Problem::new(
+                                    line,
+                                    Some(&key),
+                                    Issue::DuplicateColumn {
+                                        first: Column::LanjutTahap.name().into(),
+                                    },
+                                ));
+                                continue;
+                            }
+                            match steps_cells(value) {
+                                Ok(texts) => {
+                                    for (c, text) in FOLLOW_UP.iter().zip(texts) {
+                                        given.insert(*c);
+                                        cells[c.index()] = Some(Cow::Owned(text));
+                                    }
+                                }
+                                Err(found) => {
+                                    problems.push(Problem::new(
+                                        line,
+                                        Some(&key),
+                                        Issue::WrongType { found },
+                                    ));
+                                    for c in FOLLOW_UP {
+                                        skip.insert(c);
+                                    }
+                                }
+                            }
+                            continue;
+                        }
                         let header = *headers.entry(key.clone()).or_insert_with(|| {
                             let h = match_header(&key);
                             if h == Header::Unknown && !ignore_unknown {
