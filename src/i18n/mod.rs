@@ -344,8 +344,8 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiEditPrompt, "tampilan›", "view›"),
     (
         Msg::TuiEditHint,
-        "wilayah: tahapan: jenis: status: sumber: dari: sampai: per: is: @tersimpan · -kunci: kecuali",
-        "region: stage: type: status: source: from: to: asof: is: @saved · -key: excludes",
+        "wilayah: tahapan: jenis: status: sumber: lanjut: dari: sampai: per: is: @tersimpan · -kunci: kecuali",
+        "region: stage: type: status: source: followup: from: to: asof: is: @saved · -key: excludes",
     ),
     (Msg::TuiSortedBy, "urut", "sort"),
     (

@@ -79,6 +79,10 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
             "source",
             v.iter().map(|x| x.code().to_lowercase()).collect(),
         ),
+        TermKind::FollowUp(v) => (
+            "followup",
+            v.iter().map(|x| x.code().to_lowercase()).collect(),
+        ),
         TermKind::From(d) => ("from", vec![date(*d, lang)]),
         TermKind::To(d) => ("to", vec![date(*d, lang)]),
         TermKind::Is(flag) => {
@@ -331,6 +335,7 @@ mod tests {
             subset(Status::ALL.to_vec()).prop_map(TermKind::Status),
             subset(Source::ALL.to_vec()).prop_map(TermKind::Source),
             proptest::sample::select(flags).prop_map(TermKind::Is),
+            subset(crate::domain::FollowUpStep::ALL.to_vec()).prop_map(TermKind::FollowUp),
         ];
         prop_oneof![
             3 => (any::<bool>(), listed).prop_map(|(negated, kind)| Term { negated, kind }),
