@@ -325,6 +325,7 @@ fn every_history_follows_the_procedure() {
         for DemoCase {
             case: c,
             history: h,
+            ..
         } in &demo.cases
         {
             let id = &c.nomor;

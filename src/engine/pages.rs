@@ -101,6 +101,9 @@ pub struct CaseDetail {
     pub case: Case,
     pub history: Vec<StatusChange>,
     pub deadline: Option<Deadline>,
+    /// The steps after forwarding, by date (all of them: the detail marks those after the
+    /// view's date).
+    pub follow_ups: Vec<crate::domain::FollowUp>,
 }
 
 const DEFAULT_SORT: Sort = Sort {
@@ -231,11 +234,13 @@ impl Engine<'_> {
             registered,
             case.diperpanjang,
         );
+        let follow_ups = self.store.follow_ups(id)?;
         Ok(Some(CaseDetail {
             id,
             case,
             history,
             deadline,
+            follow_ups,
         }))
     }
 }
