@@ -13,7 +13,14 @@ pub enum Dim {
     Status,
     Source,
     Week,
+    /// The latest step after forwarding reached by the as-of date (`NONE` for cases with none).
+    #[value(name = "followup")]
+    #[serde(rename = "followup")]
+    FollowUp,
 }
+
+/// The key of [`Dim::FollowUp`] for a case that reached no step.
+pub const NO_STEP: &str = "NONE";
 
 impl Dim {
     /// The name used on the command line and in JSON.
@@ -25,6 +32,7 @@ impl Dim {
             Dim::Status => "status",
             Dim::Source => "source",
             Dim::Week => "week",
+            Dim::FollowUp => "followup",
         }
     }
 
@@ -40,6 +48,7 @@ impl Dim {
                 Dim::Status => Msg::Status,
                 Dim::Source => Msg::Source,
                 Dim::Week => Msg::Week,
+                Dim::FollowUp => Msg::TuiFollowUp,
             },
         )
     }

@@ -139,6 +139,7 @@ pub enum Msg {
     TuiNotForwarded,
     TuiFollowUp,
     TuiNoStepYet,
+    NoStepYet,
     TuiHistoryWithSteps,
     TuiDecidedByBawaslu,
     TuiYes,
@@ -369,6 +370,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiNotForwarded, "belum diteruskan", "not forwarded"),
     (Msg::TuiFollowUp, "Tindak lanjut", "Follow-up"),
     (Msg::TuiNoStepYet, "belum ada tahap", "no step yet"),
+    (Msg::NoStepYet, "Belum ada tahap", "No step yet"),
     (
         Msg::TuiHistoryWithSteps,
         "Riwayat status dan tindak lanjut",

@@ -347,3 +347,72 @@ fn the_detail_shows_where_a_case_went_its_latest_step_and_the_steps_in_its_timel
         assert!(at("13/01/2024") < at("30/01/2024"), "{screen}");
     }
 }
+
+#[test]
+fn report_by_followup_counts_the_latest_step_by_the_date_with_none_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "p.db");
+    let file = dir.path().join("lanjut.csv");
+    std::fs::write(&file, office_file()).unwrap();
+    pantau(&db).arg("import").arg(&file).assert().success();
+    let groups = |as_of: &str| -> Vec<(String, i64)> {
+        let out = pantau(&db)
+            .args([
+                "report", "--by", "followup", "--format", "json", "--as-of", as_of,
+            ])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["count"].as_i64() != Some(0))
+            .map(|g| {
+                (
+                    g["key"].as_str().unwrap().to_string(),
+                    g["count"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let pairs = |v: &[(&str, i64)]| -> Vec<(String, i64)> {
+        v.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        groups("2024-02-02"),
+        pairs(&[("PERSIDANGAN", 1), ("KEPUTUSAN_KPU", 1), ("NONE", 1)])
+    );
+    assert_eq!(
+        groups("2024-03-01"),
+        pairs(&[("PUTUSAN", 1), ("KEPUTUSAN_KPU", 1), ("NONE", 1)])
+    );
+    for (lang, words) in [
+        ("en", ["Cases by follow-up", "Court verdict", "No step yet"]),
+        (
+            "id",
+            [
+                "Kasus per tindak lanjut",
+                "Putusan pengadilan",
+                "Belum ada tahap",
+            ],
+        ),
+    ] {
+        let out = pantau(&db)
+            .args([
+                "--lang",
+                lang,
+                "report",
+                "--by",
+                "followup",
+                "--as-of",
+                "2024-03-01",
+            ])
+            .output()
+            .unwrap();
+        let text = texts(&out).0;
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w}\n{text}");
+        }
+    }
+}

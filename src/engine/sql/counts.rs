@@ -17,14 +17,30 @@ use crate::view::View;
 pub type Figures = [i64; 8];
 
 /// The column of the relation that holds a dimension's key.
-fn column(dim: Dim) -> &'static str {
+fn column(dim: Dim, dates: Dates, p: &mut Params) -> String {
     match dim {
-        Dim::Region => "kode_wilayah",
-        Dim::Stage => "kode_tahapan",
-        Dim::Type => "tg",
-        Dim::Status => "st",
-        Dim::Source => "sumber",
-        Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')",
+        Dim::Region => "kode_wilayah".into(),
+        Dim::Stage => "kode_tahapan".into(),
+        Dim::Type => "tg".into(),
+        Dim::Status => "st".into(),
+        Dim::Source => "sumber".into(),
+        Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')".into(),
+        // The last step reached by the as-of date; on one day, the later step of the list.
+        Dim::FollowUp => {
+            let arms: Vec<String> = crate::domain::FollowUpStep::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("WHEN {} THEN {i}", p.text(s.code())))
+                .collect();
+            format!(
+                "COALESCE((SELECT f.step FROM follow_ups f WHERE f.case_id = w.id \
+                 AND f.happened_on <= {} ORDER BY f.happened_on DESC, CASE f.step {} ELSE -1 END DESC \
+                 LIMIT 1), {})",
+                p.bind(dates.as_of.to_string()),
+                arms.join(" "),
+                p.text(crate::engine::dim::NO_STEP)
+            )
+        }
     }
 }
 
@@ -93,10 +109,12 @@ pub(crate) fn count_by(
 ) -> Result<Vec<(Vec<String>, i64)>> {
     let mut p = Params::default();
     let rel = relation(view, dates, &mut p);
-    let cols: Vec<&str> = dims.iter().map(|d| column(*d)).collect();
+    let cols: Vec<String> = dims.iter().map(|d| column(*d, dates, &mut p)).collect();
+    let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
     let sql = format!(
-        "{rel} SELECT {c}, count(*) FROM w GROUP BY {c}",
-        c = cols.join(", ")
+        "{rel} SELECT {c}, count(*) FROM w GROUP BY {k}",
+        c = cols.join(", "),
+        k = keys.join(", ")
     );
     let mut stmt = store
         .conn()
