@@ -139,8 +139,10 @@ pub enum FollowUpMisfit {
         step: FollowUpStep,
         case_type: ViolationType,
     },
-    /// The step is dated before the case was forwarded (or, never forwarded, received).
+    /// The step is dated before the case was forwarded.
     Before { on: NaiveDate, forwarded: NaiveDate },
+    /// The case has no forwarding date, and the step is dated before it was received.
+    BeforeReceipt { on: NaiveDate, received: NaiveDate },
 }
 
 impl Case {
@@ -160,14 +162,17 @@ impl Case {
                 case_type: t,
             });
         }
-        let forwarded = self.tanggal_penerusan.unwrap_or(self.tanggal_diterima);
-        if f.on < forwarded {
-            return Err(FollowUpMisfit::Before {
+        match self.tanggal_penerusan {
+            Some(forwarded) if f.on < forwarded => Err(FollowUpMisfit::Before {
                 on: f.on,
                 forwarded,
-            });
+            }),
+            None if f.on < self.tanggal_diterima => Err(FollowUpMisfit::BeforeReceipt {
+                on: f.on,
+                received: self.tanggal_diterima,
+            }),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 

@@ -133,7 +133,7 @@ pub enum Issue {
         case_type: crate::domain::ViolationType,
         fits: Vec<crate::domain::ViolationType>,
     },
-    /// A follow-up step dated before the case was forwarded (or, never forwarded, received).
+    /// A follow-up step dated before the case was forwarded.
     FollowUpBefore {
         value: String,
         forwarded: String,

@@ -365,6 +365,14 @@ pub fn misfit(m: FollowUpMisfit) -> (Column, Issue) {
                 forwarded: forwarded.to_string(),
             },
         ),
+        FollowUpMisfit::BeforeReceipt { on, received } => (
+            Column::LanjutTanggal,
+            Issue::DateBefore {
+                value: on.to_string(),
+                other: Column::TanggalDiterima.name(),
+                other_value: received.to_string(),
+            },
+        ),
     }
 }
 

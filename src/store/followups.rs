@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::{FollowUp, FollowUpStep};
+use crate::domain::FollowUp;
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::write::{Write, date_text, datetime_text};
@@ -109,11 +109,6 @@ impl Write<'_> {
             .execute([case_id])?;
         Ok(done)
     }
-
-    /// The steps recorded for case `case_id`, by date.
-    pub fn follow_ups_of(&self, case_id: i64) -> Result<Vec<FollowUp>> {
-        steps_of(self.transaction(), case_id).map_err(|e| self.err(e))
-    }
 }
 
 fn steps_of(conn: &rusqlite::Connection, case_id: i64) -> rusqlite::Result<Vec<FollowUp>> {
@@ -142,18 +137,6 @@ impl Store {
                 out.entry(id).or_default().push(f);
             }
             Ok(out)
-        };
-        read().map_err(|e| self.err(e))
-    }
-
-    /// How many cases reached each step, for a check or a test.
-    pub fn follow_up_steps(&self) -> Result<Vec<(FollowUpStep, i64)>> {
-        let read = || -> rusqlite::Result<Vec<(FollowUpStep, i64)>> {
-            let mut stmt = self.conn().prepare(
-                "SELECT step, count(DISTINCT case_id) FROM follow_ups GROUP BY step ORDER BY step",
-            )?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect()
         };
         read().map_err(|e| self.err(e))
     }

@@ -176,6 +176,12 @@ fn a_step_that_does_not_fit_is_refused_naming_its_cell_in_both_languages() {
             "column \"lanjut_tanggal\": follow-up step dated 2024-01-10, before the case was forwarded (2024-01-15)",
             "kolom \"lanjut_tanggal\": tahap tindak lanjut bertanggal 2024-01-10, sebelum perkara diteruskan (2024-01-15)",
         ),
+        // Never forwarded, and before the case was received.
+        (
+            "PIDANA,,,PENYIDIKAN,2024-01-01,,",
+            "column \"lanjut_tanggal\": date 2024-01-01 is before tanggal_diterima 2024-01-05",
+            "kolom \"lanjut_tanggal\": tanggal 2024-01-01 lebih awal dari tanggal_diterima 2024-01-05",
+        ),
         // In the future.
         (
             "PIDANA,GAKKUMDU,2024-01-15,PENYIDIKAN,2024-04-10,,",
