@@ -107,7 +107,37 @@ pub fn provenance_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Writes the cases of `view` to `out`; the same view always gives the same bytes.
+/// A case as JSON writes it: its fields, then its steps after forwarding (when it has any).
+#[derive(Serialize)]
+struct WithSteps<'a> {
+    #[serde(flatten)]
+    case: &'a crate::domain::Case,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    lanjut: &'a [crate::domain::FollowUp],
+}
+
+/// The four follow-up cells of a CSV row: the n-th step on the n-th line of each, as `import`
+/// reads them.
+fn step_cells(steps: &[crate::domain::FollowUp]) -> [String; 4] {
+    let join = |f: &dyn Fn(&crate::domain::FollowUp) -> String| -> String {
+        let lines: Vec<String> = steps.iter().map(f).collect();
+        if lines.iter().all(String::is_empty) {
+            String::new()
+        } else {
+            lines.join("\n")
+        }
+    };
+    let one_line = |t: &Option<String>| t.as_deref().unwrap_or("").replace(['\n', '\r'], " ");
+    [
+        join(&|f| f.step.code().to_string()),
+        join(&|f| f.on.to_string()),
+        join(&|f| one_line(&f.reference)),
+        join(&|f| one_line(&f.note)),
+    ]
+}
+
+/// Writes the cases of `view` to `out`, each with its steps after forwarding; the same view
+/// always gives the same bytes.
 pub fn write_cases(
     engine: &Engine<'_>,
     view: &crate::view::View,
@@ -115,37 +145,47 @@ pub fn write_cases(
     out: &mut Vec<u8>,
 ) -> Result<usize> {
     let json_err = |e: serde_json::Error| not_encoded(&e);
+    let steps = engine.store().all_follow_ups()?;
+    let steps_of = |id: i64| steps.get(&id).map_or(&[][..], Vec::as_slice);
     match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new()
-                .has_headers(true)
+                .has_headers(false)
                 .from_writer(&mut *out);
-            let n = engine.for_each_case(view, |_, case| {
-                w.serialize(&case).map_err(|e| not_encoded(&e))
+            // The header: the case columns, then the follow-up ones.
+            w.write_record(crate::import::columns::COLUMNS.iter().map(|s| s.name))
+                .map_err(|e| not_encoded(&e))?;
+            let n = engine.for_each_case(view, |id, case| {
+                let [a, b, c, d] = step_cells(steps_of(id));
+                w.serialize((&case, a, b, c, d))
+                    .map_err(|e| not_encoded(&e))
             })?;
-            if n == 0 {
-                // serde writes the header with the first row; an empty export still has one.
-                w.write_record(crate::store::write::CASE_COLUMNS.split(", ").map(str::trim))
-                    .map_err(|e| not_encoded(&e))?;
-            }
             w.flush().map_err(|source| Error::Io {
                 path: PathBuf::from("<export>"),
                 source,
             })?;
             Ok(n)
         }
-        ExportFormat::Jsonl => engine.for_each_case(view, |_, case| {
-            serde_json::to_writer(&mut *out, &case).map_err(json_err)?;
+        ExportFormat::Jsonl => engine.for_each_case(view, |id, case| {
+            let row = WithSteps {
+                case: &case,
+                lanjut: steps_of(id),
+            };
+            serde_json::to_writer(&mut *out, &row).map_err(json_err)?;
             out.push(b'\n');
             Ok(())
         }),
         ExportFormat::Json => {
             out.push(b'[');
             let mut first = true;
-            let n = engine.for_each_case(view, |_, case| {
+            let n = engine.for_each_case(view, |id, case| {
                 out.extend_from_slice(if first { b"\n  " } else { b",\n  " });
                 first = false;
-                serde_json::to_writer(&mut *out, &case).map_err(json_err)
+                let row = WithSteps {
+                    case: &case,
+                    lanjut: steps_of(id),
+                };
+                serde_json::to_writer(&mut *out, &row).map_err(json_err)
             })?;
             out.extend_from_slice(if n > 0 { b"\n]\n" } else { b"]\n" });
             Ok(n)

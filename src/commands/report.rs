@@ -385,7 +385,7 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
             .region(key)
             .map(|r| r.short_name.clone())
             .unwrap_or_else(|| key.into()),
-        Dim::Source | Dim::Type | Dim::Violation | Dim::Status => {
+        Dim::Source | Dim::Type | Dim::Violation | Dim::Status | Dim::FollowUp => {
             engine.label(dim, key, lang).unwrap_or_else(|| key.into())
         }
         Dim::Stage | Dim::Week => key.to_string(),

@@ -233,6 +233,7 @@ fn materialize(d: Draft) -> DemoCase {
     DemoCase {
         case: d.case,
         history,
+        follow_ups: Vec::new(),
     }
 }
 

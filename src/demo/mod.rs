@@ -3,6 +3,7 @@
 
 mod activity;
 mod assemble;
+mod followups;
 mod history;
 mod places;
 mod story;
@@ -13,7 +14,7 @@ mod topics;
 use chrono::NaiveDateTime;
 use fastrand::Rng;
 
-use crate::domain::{Case, Reference, StatusChange};
+use crate::domain::{Case, FollowUp, Reference, StatusChange};
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::activities::ActivityRow;
@@ -26,6 +27,8 @@ pub use synthetic::synthetic;
 pub struct DemoCase {
     pub case: Case,
     pub history: Vec<StatusChange>,
+    /// The steps after forwarding, by date.
+    pub follow_ups: Vec<FollowUp>,
 }
 
 /// The Kaltim demo data set.
@@ -52,7 +55,16 @@ pub fn kaltim(seed: u64) -> Demo {
         .iter()
         .map(|s| assemble::draft(s, &mut rng, &cal, &reference))
         .collect();
-    let cases = assemble::finish(drafts);
+    let mut cases = assemble::finish(drafts);
+    // Nothing happens after the demo's last day.
+    let until = cases
+        .iter()
+        .flat_map(|c| c.history.iter().map(|h| h.at.date()))
+        .max()
+        .unwrap_or_else(crate::domain::first_day);
+    for c in &mut cases {
+        c.follow_ups = followups::steps(&c.case, until);
+    }
     let activity = activity::weekly(&mut rng);
     Demo {
         seed,
@@ -74,7 +86,10 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
     };
     let batch_id = tx.insert_batch(&batch)?;
     for c in &demo.cases {
-        tx.insert_case(&c.case, &c.history, Some(batch_id), now)?;
+        let id = tx.insert_case(&c.case, &c.history, Some(batch_id), now)?;
+        for f in &c.follow_ups {
+            tx.write_follow_up(id, f, Some(batch_id), "pantau demo", now)?;
+        }
     }
     let mut pekan: std::collections::BTreeMap<(&str, u32), Vec<ActivityRow>> = Default::default();
     for a in &demo.activity {

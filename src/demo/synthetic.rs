@@ -383,7 +383,7 @@ impl Generator {
                 row.terlapor,
                 "Kepala desa di Kecamatan {kec} (inisial {who})"
             ),
-            PartyCategory::Penyelenggara => {
+            PartyCategory::Penyelenggara | PartyCategory::PenyelenggaraAdhoc => {
                 write!(row.terlapor, "Anggota KPPS/PPS di {kel} (inisial {who})")
             }
             PartyCategory::PengawasAdhoc => {
@@ -638,7 +638,7 @@ fn party_of(rng: &mut Rng, t: ViolationType) -> (PartyCategory, Forwarding) {
             if rng.u32(..5) == 0 {
                 (PartyCategory::PengawasAdhoc, Forwarding::Bawaslu)
             } else {
-                (PartyCategory::Penyelenggara, Forwarding::Kpu)
+                (PartyCategory::PenyelenggaraAdhoc, Forwarding::Kpu)
             }
         }
         ViolationType::HukumLainnya => {
@@ -655,7 +655,7 @@ fn party_of(rng: &mut Rng, t: ViolationType) -> (PartyCategory, Forwarding) {
                 (PartyCategory::TimKampanye, Forwarding::Gakkumdu)
             }
         }
-        _ => (PartyCategory::Penyelenggara, Forwarding::Kpu),
+        _ => (PartyCategory::PenyelenggaraAdhoc, Forwarding::Kpu),
     }
 }
 

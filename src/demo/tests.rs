@@ -325,6 +325,7 @@ fn every_history_follows_the_procedure() {
         for DemoCase {
             case: c,
             history: h,
+            ..
         } in &demo.cases
         {
             let id = &c.nomor;
@@ -506,4 +507,112 @@ fn write_records_one_demo_batch() {
         )
         .unwrap();
     assert!(fts > 0);
+}
+
+#[test]
+fn the_2023_ethics_cases_took_the_ad_hoc_routes_and_dkpp_hears_only_members() {
+    use crate::domain::PartyCategory;
+    for seed in [0, 7, 2024] {
+        let demo = kaltim(seed);
+        let ethics_2023: Vec<_> = demo
+            .cases
+            .iter()
+            .map(|c| &c.case)
+            .filter(|c| c.tanggal_diterima.year() == 2023)
+            .filter(|c| c.jenis_pelanggaran.or(c.jenis_dugaan) == Some(ViolationType::KodeEtik))
+            .collect();
+        assert!(!ethics_2023.is_empty());
+        for c in &ethics_2023 {
+            assert_ne!(c.diteruskan_ke, Some(Forwarding::Dkpp), "{}", c.nomor);
+            assert!(
+                matches!(
+                    c.kategori_terlapor,
+                    Some(PartyCategory::PenyelenggaraAdhoc | PartyCategory::PengawasAdhoc)
+                ),
+                "{}",
+                c.nomor
+            );
+        }
+        for c in demo.cases.iter().map(|c| &c.case) {
+            if let Some(t) = c.jenis_pelanggaran {
+                // Every forwarding follows the rule on the type and who was reported.
+                assert_eq!(
+                    c.diteruskan_ke,
+                    t.forwarding(c.kategori_terlapor),
+                    "{}",
+                    c.nomor
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn forwarded_cases_have_plausible_steps_and_no_count_moves() {
+    use crate::domain::FollowUpStep;
+    let demo = kaltim(2024);
+    let mut seen: HashSet<FollowUpStep> = HashSet::new();
+    for c in &demo.cases {
+        if c.case.diteruskan_ke.is_none() {
+            assert!(c.follow_ups.is_empty(), "{}", c.case.nomor);
+        }
+        for f in &c.follow_ups {
+            assert_eq!(c.case.check_follow_up(f), Ok(()), "{}", c.case.nomor);
+            seen.insert(f.step);
+        }
+    }
+    for step in [
+        FollowUpStep::Penyidikan,
+        FollowUpStep::Sp3,
+        FollowUpStep::Persidangan,
+        FollowUpStep::Putusan,
+        FollowUpStep::KeputusanKpu,
+        FollowUpStep::RekomendasiInstansi,
+        FollowUpStep::PerbaikanKpu,
+    ] {
+        assert!(seen.contains(&step), "{step:?}");
+    }
+    // A Balikpapan money-politics crime was tried and sentenced, with the court's case number.
+    let verdict = demo
+        .cases
+        .iter()
+        .find(|c| {
+            c.case.kode_wilayah == "64.71"
+                && c.case.uraian.to_lowercase().contains("kampanye")
+                && c.follow_ups.iter().any(|f| f.step == FollowUpStep::Putusan)
+        })
+        .expect("a Balikpapan verdict");
+    let f = verdict
+        .follow_ups
+        .iter()
+        .find(|f| f.step == FollowUpStep::Putusan)
+        .unwrap();
+    assert!(
+        f.reference
+            .as_deref()
+            .is_some_and(|r| r.ends_with("/Pid.Sus/2024/PN Bpp")),
+        "{f:?}"
+    );
+    // Steps are written with the cases, and change none of the figures the demo reproduces.
+    let store = written(2024);
+    let steps: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM follow_ups", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        steps,
+        demo.cases
+            .iter()
+            .map(|c| c.follow_ups.len() as i64)
+            .sum::<i64>()
+    );
+    let feb2: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM cases WHERE tanggal_diterima <= '2024-02-02'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(feb2, 47);
 }

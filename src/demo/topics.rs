@@ -53,6 +53,7 @@ pub(crate) enum Topic {
     PemilihTms,
     SaranDiabaikan,
     Rekrutmen(Body),
+    /// The selection of an ad-hoc member (a PPK replacement) who had not left a party.
     SeleksiKpu,
     NetralitasAdhoc,
     SosialisasiSembako,
@@ -135,21 +136,10 @@ impl Topic {
         }
     }
 
-    /// Where a proven violation of type `t` in this kind of case is forwarded (domain.md §4).
+    /// Where a proven violation of type `t` in this kind of case is forwarded: the rule of the
+    /// domain on the type and who was reported (domain.md §4).
     pub fn forwarding(self, t: ViolationType, kategori: PartyCategory) -> Option<Forwarding> {
-        match t {
-            ViolationType::KodeEtik => Some(match (self, kategori) {
-                (_, PartyCategory::PengawasAdhoc) => Forwarding::Bawaslu,
-                (SeleksiKpu | EtikPasca, _) => Forwarding::Dkpp,
-                _ => Forwarding::Kpu,
-            }),
-            ViolationType::HukumLainnya => Some(if kategori == PartyCategory::Asn {
-                Forwarding::Kasn
-            } else {
-                Forwarding::InstansiLain
-            }),
-            other => other.default_forwarding(),
-        }
+        t.forwarding(Some(kategori))
     }
 
     /// Who usually reports this kind of case when it comes as a laporan.
@@ -293,7 +283,7 @@ impl Topic {
                 format!("Uji petik pengawas menemukan {} pemilih yang telah meninggal dan {} pemilih pindah domisili masih tercatat.", n % 7 + 1, n % 5 + 2),
                 "formulir uji petik, foto stiker coklit, dan keterangan warga",
                 format!("Pantarlih {t} {kel} (inisial {who})"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 7/2022 tentang Penyusunan Daftar Pemilih",
             ),
             CoklitJoki => (
@@ -301,7 +291,7 @@ impl Topic {
                 "Pantarlih yang bersangkutan diketahui sedang bekerja di luar daerah selama masa coklit.".into(),
                 "foto kegiatan coklit, surat keputusan Pantarlih, dan keterangan warga",
                 format!("Pantarlih {t} {kel} (inisial {who})"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "Peraturan DKPP 2/2017; PKPU 7/2022",
             ),
             DpsTidakDiumumkan => (
@@ -309,7 +299,7 @@ impl Topic {
                 format!("Saran perbaikan lisan dari PKD tidak ditindaklanjuti hingga {} hari kemudian.", n % 4 + 2),
                 "foto papan pengumuman, formulir hasil pengawasan, dan surat saran perbaikan",
                 format!("PPS {kel}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 7/2022 tentang Penyusunan Daftar Pemilih",
             ),
             PemilihTms => (
@@ -321,7 +311,7 @@ impl Topic {
                 "Data tersebut belum dicoret meskipun PPS telah menerima informasi dari keluarga dan pengawas.".into(),
                 "salinan daftar pemilih, surat keterangan kematian, dan formulir uji petik",
                 format!("PPS {kel}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 7/2022 tentang Penyusunan Daftar Pemilih",
             ),
             SaranDiabaikan => (
@@ -329,15 +319,15 @@ impl Topic {
                 "Rekapitulasi tetap ditetapkan tanpa mencatat saran perbaikan dalam berita acara.".into(),
                 "surat saran perbaikan, berita acara rekapitulasi tingkat kecamatan, dan daftar pemilih ganda",
                 format!("PPK {kec}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 7/2022 tentang Penyusunan Daftar Pemilih",
             ),
             Rekrutmen(body) => {
                 let p = party(rng);
                 let (who_is, kat) = match body {
-                    Body::Ppk => (format!("anggota PPK {kec}"), PartyCategory::Penyelenggara),
-                    Body::Pps => (format!("anggota PPS {kel}"), PartyCategory::Penyelenggara),
-                    Body::Kpps => (format!("anggota KPPS {t} {kel}"), PartyCategory::Penyelenggara),
+                    Body::Ppk => (format!("anggota PPK {kec}"), PartyCategory::PenyelenggaraAdhoc),
+                    Body::Pps => (format!("anggota PPS {kel}"), PartyCategory::PenyelenggaraAdhoc),
+                    Body::Kpps => (format!("anggota KPPS {t} {kel}"), PartyCategory::PenyelenggaraAdhoc),
                     Body::Ptps => (format!("Pengawas {t} {kel}"), PartyCategory::PengawasAdhoc),
                 };
                 let why = one(rng, &[
@@ -355,19 +345,19 @@ impl Topic {
                 )
             }
             SeleksiKpu => (
-                format!("anggota {} terpilih periode 2023–2028 berinisial {who} masih tercatat sebagai anggota {} pada Sipol ketika mengikuti seleksi", area.kpu(), party(rng)),
+                format!("anggota PPK {kec} pengganti antarwaktu pada {} berinisial {who} masih tercatat sebagai anggota {} pada Sipol ketika mengikuti seleksi", area.kpu(), party(rng)),
                 "Yang bersangkutan tidak melampirkan surat pengunduran diri dari partai politik.".into(),
                 "tangkapan layar Sipol dan dokumen pendaftaran seleksi",
-                format!("Anggota {} (inisial {who})", area.kpu()),
-                PartyCategory::Penyelenggara,
-                "Pasal 21 ayat (1) UU 7/2017; Peraturan DKPP 2/2017",
+                format!("Anggota PPK {kec} (inisial {who})"),
+                PartyCategory::PenyelenggaraAdhoc,
+                "Pasal 72 UU 7/2017; PKPU 8/2022 tentang Pembentukan dan Tata Kerja Badan Ad Hoc",
             ),
             NetralitasAdhoc => (
                 format!("anggota PPS {kel} berinisial {who} mengunggah foto bersama bakal calon anggota {} dari {} disertai ajakan memilih di akun Facebook pribadinya", area.dprd(), party(rng)),
                 "Unggahan tersebut telah dihapus setelah ramai diperbincangkan warga.".into(),
                 "tangkapan layar unggahan dan tautan akun media sosial",
                 format!("Anggota PPS {kel} (inisial {who})"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "Peraturan DKPP 2/2017",
             ),
             SosialisasiSembako => {
@@ -489,7 +479,7 @@ impl Topic {
                 "Video kegiatan beredar di grup WhatsApp warga.".into(),
                 "video kegiatan dan surat keputusan pengangkatan anggota PPS",
                 format!("Anggota PPS {kel} (inisial {who})"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "Peraturan DKPP 2/2017",
             ),
             KampanyeIbadah => {
@@ -558,7 +548,7 @@ impl Topic {
                     format!("Panwaslu Kecamatan {kec} merekomendasikan pemungutan suara ulang dan KPU menindaklanjutinya."),
                     "formulir model C Hasil, daftar hadir pemilih, dan keterangan Pengawas TPS",
                     format!("KPPS {t} {kel}"),
-                    PartyCategory::Penyelenggara,
+                    PartyCategory::PenyelenggaraAdhoc,
                     "Pasal 372 ayat (2) UU 7/2017",
                 )
             }
@@ -574,7 +564,7 @@ impl Topic {
                     "Keberatan saksi telah dicatat dalam formulir kejadian khusus.".into(),
                     "formulir kejadian khusus, foto, dan keterangan Pengawas TPS",
                     format!("Ketua KPPS {t} {kel} (inisial {who})"),
-                    PartyCategory::Penyelenggara,
+                    PartyCategory::PenyelenggaraAdhoc,
                     "Peraturan DKPP 2/2017; PKPU 25/2023 tentang Pemungutan dan Penghitungan Suara",
                 )
             }
@@ -591,7 +581,7 @@ impl Topic {
                 "Pengawas TPS merekomendasikan penghitungan suara ulang di TPS tersebut.".into(),
                 "formulir C Hasil, foto plano, dan formulir kejadian khusus",
                 format!("KPPS {t} {kel}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "Pasal 374 UU 7/2017",
             ),
             UangHariH => (
@@ -615,7 +605,7 @@ impl Topic {
                 "Pengawas menyampaikan keberatan dan meminta pencocokan dengan plano.".into(),
                 "salinan formulir C Hasil, formulir D Hasil Kecamatan, dan foto plano",
                 format!("PPK {kec}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 5/2024 tentang Rekapitulasi Hasil Penghitungan Perolehan Suara",
             ),
             Penggelembungan => (
@@ -623,7 +613,7 @@ impl Topic {
                 "Selisih ditemukan saat pencocokan data dengan salinan formulir C Hasil milik saksi.".into(),
                 "formulir D Hasil, salinan C Hasil, dan keterangan saksi partai",
                 format!("Anggota PPK {kec} (inisial {who})"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "Pasal 532 dan Pasal 551 UU 7/2017",
             ),
             RekapEtik => (
@@ -631,7 +621,7 @@ impl Topic {
                 "Rapat pleno dilanjutkan tanpa menjawab keberatan tersebut.".into(),
                 "rekaman rapat pleno dan keterangan saksi",
                 format!("Ketua PPK {kec} (inisial {who})"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "Peraturan DKPP 2/2017",
             ),
             Sirekap => (
@@ -639,7 +629,7 @@ impl Topic {
                 format!("Selisih mencapai {} suara pada pemilihan DPRD.", n * 11),
                 "tangkapan layar Sirekap, salinan formulir C Hasil, dan berita acara pleno",
                 format!("PPK {kec}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 5/2024 tentang Rekapitulasi Hasil Penghitungan Perolehan Suara",
             ),
             PenetapanHasil => (
@@ -655,7 +645,7 @@ impl Topic {
                 format!("Pengawas menyampaikan saran perbaikan kepada PPK {kec}."),
                 "foto gudang, berita acara penerimaan logistik, dan surat saran perbaikan",
                 format!("PPK {kec}"),
-                PartyCategory::Penyelenggara,
+                PartyCategory::PenyelenggaraAdhoc,
                 "PKPU 14/2023 tentang Norma, Standar, Prosedur, Kebutuhan Pengadaan dan Pendistribusian Perlengkapan",
             ),
             EtikPasca => (

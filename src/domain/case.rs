@@ -3,7 +3,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::{Forwarding, PartyCategory, Source, Status, TypeGroup, ViolationType};
+use crate::domain::{
+    FollowUpStep, Forwarding, PartyCategory, Source, Status, TypeGroup, ViolationType,
+};
 
 /// A case as recorded at the handling office. Field names follow the Indonesian data model and are
 /// the column names of the database, of exports and of imports.
@@ -118,6 +120,75 @@ pub struct StatusChange {
     /// Who made the change (a user name or the office).
     pub by: String,
     pub note: Option<String>,
+}
+
+/// One step of what happened after a case was forwarded (tindak lanjut): the police
+/// investigation, a trial, a verdict with the court's case number, DKPP's ruling, ...
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FollowUp {
+    #[serde(rename = "tahap")]
+    pub step: FollowUpStep,
+    #[serde(rename = "tanggal")]
+    pub on: NaiveDate,
+    /// The decision's or letter's number (`12/Pid.Sus/2024/PN Bpp`).
+    #[serde(rename = "nomor")]
+    pub reference: Option<String>,
+    #[serde(rename = "catatan")]
+    pub note: Option<String>,
+}
+
+/// Why a follow-up step cannot be recorded on a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FollowUpMisfit {
+    /// The step does not follow a violation of the case's type.
+    Type {
+        step: FollowUpStep,
+        case_type: ViolationType,
+    },
+    /// The step is dated before the case was forwarded.
+    Before { on: NaiveDate, forwarded: NaiveDate },
+    /// The case has no forwarding date, and the step is dated before it was received.
+    BeforeReceipt { on: NaiveDate, received: NaiveDate },
+}
+
+impl Case {
+    /// The type a follow-up step must fit: the proven type, else the suspected one.
+    pub fn follow_up_type(&self) -> Option<ViolationType> {
+        self.jenis_pelanggaran.or(self.jenis_dugaan)
+    }
+
+    /// Whether `f` can be recorded on this case: a step that fits its type (when it has one), dated
+    /// on or after its forwarding (or, before it is forwarded, its receipt).
+    pub fn check_follow_up(&self, f: &FollowUp) -> Result<(), FollowUpMisfit> {
+        if let Some(t) = self.follow_up_type()
+            && !f.step.fits(t)
+        {
+            return Err(FollowUpMisfit::Type {
+                step: f.step,
+                case_type: t,
+            });
+        }
+        match self.tanggal_penerusan {
+            Some(forwarded) if f.on < forwarded => Err(FollowUpMisfit::Before {
+                on: f.on,
+                forwarded,
+            }),
+            None if f.on < self.tanggal_diterima => Err(FollowUpMisfit::BeforeReceipt {
+                on: f.on,
+                received: self.tanggal_diterima,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The latest of `steps` reached on or before `as_of`: the last by date, a later step of the
+/// list first on the same day.
+pub fn latest_step(steps: &[FollowUp], as_of: NaiveDate) -> Option<&FollowUp> {
+    steps
+        .iter()
+        .filter(|f| f.on <= as_of)
+        .max_by_key(|f| (f.on, f.step))
 }
 
 #[cfg(test)]

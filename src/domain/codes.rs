@@ -174,7 +174,12 @@ code_enum! {
         Peserta = "PESERTA", Peserta | "Peserta pemilu (partai)" | "Contestant (party)";
         Calon = "CALON", Calon;
         TimKampanye = "TIM_KAMPANYE", TimKampanye;
-        Penyelenggara = "PENYELENGGARA", Penyelenggara;
+        /// A member of KPU or Bawaslu (RI, provinsi, kabupaten/kota): ethics go to DKPP. Data
+        /// recorded before the ad-hoc bodies had a category of their own may mean any organiser.
+        Penyelenggara = "PENYELENGGARA", Penyelenggara | "KPU/PPK/PPS/KPPS";
+        /// An ad-hoc body of KPU (PPK, PPS, KPPS): ethics go to KPU.
+        PenyelenggaraAdhoc = "PENYELENGGARA_ADHOC", PenyelenggaraAdhoc;
+        /// An ad-hoc supervisor (Panwascam, PKD, PTPS): ethics are Bawaslu's own.
         PengawasAdhoc = "PENGAWAS_ADHOC", PengawasAdhoc;
         Asn = "ASN", Asn;
         KepalaDesa = "KEPALA_DESA", KepalaDesa;
@@ -201,11 +206,67 @@ code_enum! {
     /// Where a case was forwarded (tindak lanjut).
     Forwarding {
         Kpu = "KPU", Kpu;
-        Gakkumdu = "GAKKUMDU", Gakkumdu;
+        /// The police investigator, after the Gakkumdu deliberation.
+        Gakkumdu = "GAKKUMDU", Gakkumdu | "Sentra Gakkumdu";
         Dkpp = "DKPP", Dkpp;
         Kasn = "KASN", Kasn;
         Bawaslu = "BAWASLU", Bawaslu;
         InstansiLain = "INSTANSI_LAIN", InstansiLain;
+    }
+}
+
+code_enum! {
+    /// A step of what happens after a case is forwarded (tindak lanjut): which steps fit which
+    /// violation type is [`FollowUpStep::fits`].
+    FollowUpStep {
+        /// Police investigation (penyidikan).
+        Penyidikan = "PENYIDIKAN", LanjutPenyidikan | "investigation";
+        /// The investigation stopped (surat perintah penghentian penyidikan).
+        Sp3 = "SP3", LanjutSp3;
+        /// Prosecution (penuntutan).
+        Penuntutan = "PENUNTUTAN", LanjutPenuntutan | "prosecution";
+        /// Trial (persidangan).
+        Persidangan = "PERSIDANGAN", LanjutPersidangan | "trial" | "sidang";
+        /// The court's verdict, with its case number (`12/Pid.Sus/2024/PN Bpp`).
+        Putusan = "PUTUSAN", LanjutPutusan | "verdict" | "vonis" | "putusan pengadilan";
+        /// DKPP's ruling on a KPU or Bawaslu member.
+        PutusanDkpp = "PUTUSAN_DKPP", LanjutPutusanDkpp | "dkpp";
+        /// KPU's decision on PPK, PPS or KPPS members.
+        KeputusanKpu = "KEPUTUSAN_KPU", LanjutKeputusanKpu;
+        /// Bawaslu's own decision on an ad-hoc supervisor.
+        PutusanBawaslu = "PUTUSAN_BAWASLU", LanjutPutusanBawaslu;
+        /// The recommendation or decision of BKN (formerly KASN) or another agency.
+        RekomendasiInstansi = "REKOMENDASI_INSTANSI", LanjutRekomendasiInstansi
+            | "bkn" | "kasn" | "rekomendasi";
+        /// KPU's correction of the procedure, following Bawaslu's decision.
+        PerbaikanKpu = "PERBAIKAN_KPU", LanjutPerbaikanKpu | "perbaikan" | "correction";
+    }
+}
+
+impl FollowUpStep {
+    /// Whether this step can follow a violation of type `t` (domain.md §4): the police, the
+    /// prosecutor and the court for crimes; DKPP, KPU or Bawaslu for ethics; an agency for other
+    /// laws; KPU's correction for administrative violations.
+    pub fn fits(self, t: ViolationType) -> bool {
+        use FollowUpStep::*;
+        match t {
+            ViolationType::Pidana => {
+                matches!(self, Penyidikan | Sp3 | Penuntutan | Persidangan | Putusan)
+            }
+            ViolationType::KodeEtik => matches!(self, PutusanDkpp | KeputusanKpu | PutusanBawaslu),
+            ViolationType::HukumLainnya => self == RekomendasiInstansi,
+            ViolationType::Administrasi | ViolationType::Tsm => self == PerbaikanKpu,
+            ViolationType::BukanPelanggaran => false,
+        }
+    }
+
+    /// The violation types this step can follow, for a message.
+    pub fn types(self) -> Vec<ViolationType> {
+        ViolationType::ALL
+            .iter()
+            .copied()
+            .filter(|t| self.fits(*t))
+            .collect()
     }
 }
 
@@ -224,13 +285,26 @@ impl TypeGroup {
 }
 
 impl ViolationType {
-    /// Where a proven violation of this type goes (domain.md §4).
-    pub fn default_forwarding(self) -> Option<Forwarding> {
+    /// Where a proven violation of this type against a party of category `kategori` goes
+    /// (domain.md §4). An administrative violation is decided by Bawaslu itself: only its
+    /// follow-up (the correction) goes to KPU. A crime goes to the police investigator after the
+    /// Gakkumdu deliberation. Ethics go to DKPP for KPU and Bawaslu members only: PPK/PPS/KPPS to
+    /// KPU, Panwascam/PKD/PTPS to Bawaslu itself. Other laws: a civil servant to KASN (later BKN),
+    /// anyone else to the agency over them.
+    pub fn forwarding(self, kategori: Option<PartyCategory>) -> Option<Forwarding> {
+        use PartyCategory as K;
         match self {
             ViolationType::Administrasi | ViolationType::Tsm => Some(Forwarding::Kpu),
             ViolationType::Pidana => Some(Forwarding::Gakkumdu),
-            ViolationType::KodeEtik => Some(Forwarding::Dkpp),
-            ViolationType::HukumLainnya => Some(Forwarding::Kasn),
+            ViolationType::KodeEtik => Some(match kategori {
+                Some(K::PenyelenggaraAdhoc) => Forwarding::Kpu,
+                Some(K::PengawasAdhoc) => Forwarding::Bawaslu,
+                _ => Forwarding::Dkpp,
+            }),
+            ViolationType::HukumLainnya => Some(match kategori {
+                None | Some(K::Asn) => Forwarding::Kasn,
+                Some(_) => Forwarding::InstansiLain,
+            }),
             ViolationType::BukanPelanggaran => None,
         }
     }
@@ -343,7 +417,94 @@ mod tests {
         );
         // Domain terms stay Indonesian in English.
         assert_eq!(Source::Temuan.label(Lang::En), "Temuan");
-        assert_eq!(Forwarding::Gakkumdu.label(Lang::En), "Sentra Gakkumdu");
+        assert_eq!(
+            Forwarding::Gakkumdu.label(Lang::En),
+            "The police (via Gakkumdu)"
+        );
+        assert_eq!(
+            Forwarding::Gakkumdu.label(Lang::Id),
+            "Penyidik Polri (melalui Sentra Gakkumdu)"
+        );
+        // The label pantau printed before still reads back.
+        assert_eq!(
+            Forwarding::lookup("Sentra Gakkumdu"),
+            Some(Forwarding::Gakkumdu)
+        );
+    }
+
+    #[test]
+    fn routing_follows_the_type_and_who_was_reported() {
+        use PartyCategory as K;
+        let etik = ViolationType::KodeEtik;
+        assert_eq!(
+            etik.forwarding(Some(K::Penyelenggara)),
+            Some(Forwarding::Dkpp)
+        );
+        assert_eq!(
+            etik.forwarding(Some(K::PenyelenggaraAdhoc)),
+            Some(Forwarding::Kpu)
+        );
+        assert_eq!(
+            etik.forwarding(Some(K::PengawasAdhoc)),
+            Some(Forwarding::Bawaslu)
+        );
+        assert_eq!(
+            ViolationType::Pidana.forwarding(Some(K::TimKampanye)),
+            Some(Forwarding::Gakkumdu)
+        );
+        assert_eq!(
+            ViolationType::HukumLainnya.forwarding(Some(K::Asn)),
+            Some(Forwarding::Kasn)
+        );
+        assert_eq!(
+            ViolationType::HukumLainnya.forwarding(Some(K::KepalaDesa)),
+            Some(Forwarding::InstansiLain)
+        );
+        assert_eq!(
+            ViolationType::Administrasi.forwarding(None),
+            Some(Forwarding::Kpu)
+        );
+        assert_eq!(ViolationType::BukanPelanggaran.forwarding(None), None);
+        // An old PENYELENGGARA still reads, by its old label too.
+        assert_eq!(
+            PartyCategory::lookup("KPU/PPK/PPS/KPPS"),
+            Some(K::Penyelenggara)
+        );
+        assert_eq!(
+            PartyCategory::lookup("ppk/pps/kpps"),
+            Some(K::PenyelenggaraAdhoc)
+        );
+    }
+
+    #[test]
+    fn follow_up_steps_fit_their_types_only() {
+        use FollowUpStep as F;
+        assert!(F::Putusan.fits(ViolationType::Pidana));
+        assert!(F::Sp3.fits(ViolationType::Pidana));
+        assert!(!F::Putusan.fits(ViolationType::KodeEtik));
+        assert!(F::PutusanDkpp.fits(ViolationType::KodeEtik));
+        assert!(F::KeputusanKpu.fits(ViolationType::KodeEtik));
+        assert!(F::RekomendasiInstansi.fits(ViolationType::HukumLainnya));
+        assert!(F::PerbaikanKpu.fits(ViolationType::Administrasi));
+        assert!(!F::PerbaikanKpu.fits(ViolationType::Pidana));
+        for s in F::ALL {
+            assert!(!s.fits(ViolationType::BukanPelanggaran));
+            assert!(!s.types().is_empty(), "{s:?}");
+        }
+        // Typed in either language, or as officers say it.
+        assert_eq!(F::lookup("verdict"), Some(F::Putusan));
+        assert_eq!(F::lookup("putusan"), Some(F::Putusan));
+        assert_eq!(F::lookup("sp3"), Some(F::Sp3));
+        assert_eq!(F::lookup("Putusan DKPP"), Some(F::PutusanDkpp));
+        // No label, current or former, names two steps.
+        for a in F::ALL {
+            for l in [a.label(Lang::Id), a.label(Lang::En)]
+                .iter()
+                .chain(a.former_labels())
+            {
+                assert_eq!(F::lookup(l), Some(*a), "{l}");
+            }
+        }
     }
 
     #[test]

@@ -9,9 +9,10 @@ pub mod pekan;
 pub mod reference;
 pub mod tiles;
 
-pub use case::{Case, StatusChange};
+pub use case::{Case, FollowUp, FollowUpMisfit, StatusChange, latest_step};
 pub use codes::{
-    ContestantKind, Forwarding, PartyCategory, Phase, Source, Status, TypeGroup, ViolationType,
+    ContestantKind, FollowUpStep, Forwarding, PartyCategory, Phase, Source, Status, TypeGroup,
+    ViolationType,
 };
 pub use deadline::{DayCount, Deadline, DeadlineRules, Filing};
 pub use nomor::{SHORTEST_NOMOR, clean_nomor, nomor_key, short_nomor};

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::{Source, Status, TypeGroup};
+use crate::domain::{FollowUpStep, Source, Status, TypeGroup};
+use crate::engine::dim::NO_STEP;
 use crate::engine::sql::counts::{self as sql, Figures};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
-use crate::i18n::Lang;
 use crate::i18n::core::Core;
+use crate::i18n::{Lang, Msg, tr};
 use crate::view::View;
 
 /// The key of [`Dim::Pekan`] for the cases received outside the campaign.
@@ -422,6 +423,13 @@ impl Engine<'_> {
                     .map(|t| (t.code(), t.label(Lang::En)))
                     .collect(),
             ),
+            Dim::FollowUp => pairs(
+                FollowUpStep::ALL
+                    .iter()
+                    .map(|t| (t.code(), t.label(Lang::En)))
+                    .chain([(NO_STEP, tr(Lang::En, Msg::NoStepYet))])
+                    .collect(),
+            ),
             Dim::Week => {
                 let weeks: Vec<NaiveDate> = found.filter_map(|k| k.parse().ok()).collect();
                 let (Some(first), Some(last)) = (weeks.iter().min(), weeks.iter().max()) else {
@@ -466,6 +474,8 @@ impl Engine<'_> {
             }
             Dim::Status => Status::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Source => Source::from_code(key).map(|t| t.label(lang).to_string()),
+            Dim::FollowUp if key == NO_STEP => Some(tr(lang, Msg::NoStepYet).to_string()),
+            Dim::FollowUp => FollowUpStep::from_code(key).map(|t| t.label(lang).to_string()),
             Dim::Week => key
                 .parse::<NaiveDate>()
                 .ok()

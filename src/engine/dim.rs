@@ -18,7 +18,14 @@ pub enum Dim {
     Violation,
     /// The campaign's pekan ("1"…"10"; "0" for a case received outside the campaign).
     Pekan,
+    /// The latest step after forwarding reached by the as-of date (`NONE` for cases with none).
+    #[value(name = "followup")]
+    #[serde(rename = "followup")]
+    FollowUp,
 }
+
+/// The key of [`Dim::FollowUp`] for a case that reached no step.
+pub const NO_STEP: &str = "NONE";
 
 impl Dim {
     /// The name used on the command line and in JSON.
@@ -32,6 +39,7 @@ impl Dim {
             Dim::Week => "week",
             Dim::Violation => "violation",
             Dim::Pekan => "pekan",
+            Dim::FollowUp => "followup",
         }
     }
 
@@ -60,6 +68,7 @@ impl Dim {
                 Dim::Week => Msg::Week,
                 Dim::Violation => Msg::TypeAmongViolations,
                 Dim::Pekan => Msg::PekanHeading,
+                Dim::FollowUp => Msg::TuiFollowUp,
             },
         )
     }

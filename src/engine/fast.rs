@@ -176,6 +176,10 @@ impl Engine<'_> {
     /// Counts of `view` grouped by `dims` from the index: the keys found, with their counts.
     /// Counts go into a dense table when the keys allow (always for one dimension), else a map.
     pub(crate) fn index_count_by(&self, view: &View, dims: &[Dim]) -> Option<Result<Found>> {
+        // The index holds no steps after forwarding: SQL counts by them.
+        if dims.contains(&Dim::FollowUp) {
+            return None;
+        }
         let pekan = if dims.contains(&Dim::Pekan) {
             PekanDays::of(&self.reference)?
         } else {
@@ -295,7 +299,7 @@ const DENSE_SLOTS: u64 = 1 << 20;
 fn cardinality(dim: Dim) -> u64 {
     match dim {
         Dim::Region | Dim::Stage | Dim::Type | Dim::Status | Dim::Violation | Dim::Pekan => 256,
-        Dim::Source => 2,
+        Dim::Source | Dim::FollowUp => 2,
         // Shifted Mondays of the 16-bit day range.
         Dim::Week => (1 << 16) + 8,
     }
@@ -324,6 +328,8 @@ fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: PekanDays) -> u32 {
         Dim::Violation => NO_KEY,
         Dim::Status => u32::from(hit.status),
         Dim::Source => u32::from(ix.flags[hit.pos] & LAPORAN),
+        // Never asked of the index (see `index_count_by`).
+        Dim::FollowUp => 0,
         // The Monday on or before the received day (1970-01-01 was a Thursday).
         Dim::Week => {
             let d = u32::from(ix.received[hit.pos]);
@@ -348,6 +354,7 @@ fn key_text(dim: Dim, ix: &CaseIndex, v: u32) -> String {
             .map(|t| t.code().to_string())
             .unwrap_or_default(),
         Dim::Source => if v == 0 { "temuan" } else { "laporan" }.to_string(),
+        Dim::FollowUp => crate::engine::dim::NO_STEP.to_string(),
         Dim::Week => {
             // Stored shifted by a week so that days before the first Monday stay unsigned.
             let day = u16::try_from(v.saturating_sub(7)).unwrap_or(u16::MAX);

@@ -104,6 +104,9 @@ pub struct CaseDetail {
     /// How a laporan's filing compares with its 7-working-day limit (none for a temuan, or a
     /// laporan without the day it became known).
     pub filing: Option<crate::domain::Filing>,
+    /// The steps after forwarding, by date (all of them: the detail marks those after the
+    /// view's date).
+    pub follow_ups: Vec<crate::domain::FollowUp>,
 }
 
 const DEFAULT_SORT: Sort = Sort {
@@ -239,12 +242,14 @@ impl Engine<'_> {
             case.tanggal_diketahui,
             case.tanggal_diterima,
         );
+        let follow_ups = self.store.follow_ups(id)?;
         Ok(Some(CaseDetail {
             id,
             case,
             history,
             deadline,
             filing,
+            follow_ups,
         }))
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::domain::{DayCount, DeadlineRules, Phase, Status, TypeGroup};
 use crate::engine::index::{CaseIndex, Day, EXTENDED, LAPORAN, NO_DAY, NO_TYPE, to_day};
-use crate::engine::sql::{Dates, fts_query, index::fts_matches};
+use crate::engine::sql::index::{follow_up_matches, fts_matches};
+use crate::engine::sql::{Dates, fts_query};
 use crate::error::Error;
 use crate::store::Store;
 use crate::view::{Flag, TermKind, View};
@@ -118,7 +119,7 @@ struct Filter {
     /// `pekan:` terms: the received days of each (first and last day of its pekan), and whether
     /// the term is negated.
     spans: Vec<(Vec<(Day, Day)>, bool)>,
-    /// Positions allowed by the text terms, when there are any.
+    /// Positions allowed by the text terms and `lanjut:` terms, when there are any.
     text: Option<Vec<bool>>,
 }
 
@@ -199,6 +200,23 @@ impl Filter {
                 // The index holds no time of record: SQL answers `is:new`.
                 TermKind::Is(Flag::New) => return Err(FilterError::NotIndexable(NotIndexable)),
                 TermKind::Is(flag) => f.flags.push((*flag, neg)),
+                // Steps after forwarding are not in the index: the cases that reached them by
+                // the as-of date are looked up and held as a mask, as text terms are.
+                TermKind::FollowUp(steps) => {
+                    let mut hit = vec![false; index.ids.len()];
+                    follow_up_matches(store, steps, dates.as_of, |id| {
+                        if let Some(p) = index.position_of(id) {
+                            hit[p] = true;
+                        }
+                    })
+                    .map_err(FilterError::Sql)?;
+                    let mask = f.text.get_or_insert_with(|| vec![true; index.ids.len()]);
+                    for (m, h) in mask.iter_mut().zip(hit) {
+                        if h == neg {
+                            *m = false;
+                        }
+                    }
+                }
             }
         }
         for t in &view.text {

@@ -112,6 +112,8 @@ pub enum Core<'a> {
     CodeForwarding,
     /// The name of the contestant kinds' list (jenis peserta).
     CodeContestantKind,
+    /// The name of the list of follow-up steps.
+    CodeFollowUpStep,
     /// An import problem in a named column.
     InColumn { column: &'a str, reason: String },
     /// An import problem in a JSON object.
@@ -168,6 +170,17 @@ pub enum Core<'a> {
         other: &'a str,
         other_value: &'a str,
     },
+    /// A follow-up column with more lines than the steps named.
+    FollowUpLines { steps: usize, lines: usize },
+    /// A follow-up step that does not fit the case's violation type.
+    FollowUpMisfit {
+        step: &'a str,
+        label: &'a str,
+        case_type: &'a str,
+        fits: String,
+    },
+    /// A follow-up step dated before the case was forwarded.
+    FollowUpBefore { value: &'a str, forwarded: &'a str },
     /// Not yes/no.
     BadBool { value: String },
     /// A region pantau does not know.
@@ -820,6 +833,8 @@ impl Core<'_> {
             (Self::CodeForwarding, En) => "forwarding destination".into(),
             (Self::CodeContestantKind, Id) => "jenis peserta".into(),
             (Self::CodeContestantKind, En) => "contestant kind".into(),
+            (Self::CodeFollowUpStep, Id) => "tahap tindak lanjut".into(),
+            (Self::CodeFollowUpStep, En) => "follow-up step".into(),
             (Self::InColumn { column, reason }, Id) => format!("kolom \"{column}\": {reason}"),
             (Self::InColumn { column, reason }, En) => format!("column \"{column}\": {reason}"),
             (
@@ -957,6 +972,44 @@ impl Core<'_> {
                 },
                 En,
             ) => format!("date {value} is before {other} {other_value}"),
+            (Self::FollowUpLines { steps, lines }, Id) => format!(
+                "kolom ini berisi {lines} baris untuk {steps} tahap tindak lanjut (satu baris per tahap, \
+                 tahapnya di kolom lanjut_tahap)"
+            ),
+            (Self::FollowUpLines { steps, lines }, En) => format!(
+                "this column holds {lines} lines for {steps} follow-up steps (one line per step, \
+                 the step in column lanjut_tahap)"
+            ),
+            (
+                Self::FollowUpMisfit {
+                    step,
+                    label,
+                    case_type,
+                    fits,
+                },
+                Id,
+            ) => format!(
+                "tahap tindak lanjut {step} ({label}) tidak cocok untuk pelanggaran {case_type}; \
+                 tahap ini untuk {fits}"
+            ),
+            (
+                Self::FollowUpMisfit {
+                    step,
+                    label,
+                    case_type,
+                    fits,
+                },
+                En,
+            ) => format!(
+                "follow-up step {step} ({label}) does not fit a {case_type} violation; \
+                 it follows {fits}"
+            ),
+            (Self::FollowUpBefore { value, forwarded }, Id) => format!(
+                "tahap tindak lanjut bertanggal {value}, sebelum perkara diteruskan ({forwarded})"
+            ),
+            (Self::FollowUpBefore { value, forwarded }, En) => format!(
+                "follow-up step dated {value}, before the case was forwarded ({forwarded})"
+            ),
             (Self::BadBool { value }, Id) => format!(
                 "bukan ya/tidak: \"{value}\" (tulis ya, tidak, true, false, 1 atau 0)"
             ),

@@ -17,6 +17,8 @@ pub enum Named {
     Flag,
     /// A `sort:` key.
     SortKey,
+    /// A step after forwarding (`lanjut:`).
+    FollowUp,
 }
 
 impl Named {
@@ -37,6 +39,8 @@ impl Named {
             (Self::Flag, En) => "flag",
             (Self::SortKey, Id) => "kunci urutan",
             (Self::SortKey, En) => "sort key",
+            (Self::FollowUp, Id) => "tahap tindak lanjut",
+            (Self::FollowUp, En) => "follow-up step",
         }
     }
 }

@@ -30,6 +30,9 @@ pub enum Kind {
     PartyCategory,
     /// A forwarding destination by code or label.
     Forwarding,
+    /// Part of the steps after forwarding (not a column of `cases`): one step per line of the
+    /// cell, the n-th line of each follow-up column making the n-th step.
+    FollowUp,
 }
 
 /// One column of the `cases` table, in the order of `store::write::CASE_COLUMNS`.
@@ -57,10 +60,19 @@ pub enum Column {
     DiteruskanKe,
     NomorSuratPenerusan,
     TanggalPenerusan,
+    /// The steps after forwarding (table `follow_ups`): step, date, the decision's number, note.
+    LanjutTahap,
+    LanjutTanggal,
+    LanjutNomor,
+    LanjutCatatan,
 }
 
 /// The number of importable columns.
-pub const N: usize = 22;
+pub const N: usize = 26;
+
+/// The number of columns of the `cases` table: the first of [`COLUMNS`]; the follow-up columns
+/// come after them.
+pub const CASE_N: usize = 22;
 
 /// How one column is named, matched, read and documented.
 #[derive(Clone, Copy, Debug)]
@@ -272,6 +284,46 @@ pub const COLUMNS: [Spec; N] = [
         Kind::Date,
         "2024-01-20",
     ),
+    spec(
+        Column::LanjutTahap,
+        "lanjut_tahap",
+        &["follow_up_step", "tahap_tindak_lanjut"],
+        false,
+        Kind::FollowUp,
+        "PUTUSAN or Putusan pengadilan (one step per line)",
+    ),
+    spec(
+        Column::LanjutTanggal,
+        "lanjut_tanggal",
+        &["follow_up_date", "tanggal_tindak_lanjut"],
+        false,
+        Kind::FollowUp,
+        "2024-03-05",
+    ),
+    spec(
+        Column::LanjutNomor,
+        "lanjut_nomor",
+        &["follow_up_reference", "nomor_putusan"],
+        false,
+        Kind::FollowUp,
+        "12/Pid.Sus/2024/PN Bpp",
+    ),
+    spec(
+        Column::LanjutCatatan,
+        "lanjut_catatan",
+        &["follow_up_note", "catatan_tindak_lanjut"],
+        false,
+        Kind::FollowUp,
+        "Pidana penjara 3 bulan, masa percobaan 6 bulan",
+    ),
+];
+
+/// The follow-up columns, in order: step, date, reference, note.
+pub const FOLLOW_UP: [Column; 4] = [
+    Column::LanjutTahap,
+    Column::LanjutTanggal,
+    Column::LanjutNomor,
+    Column::LanjutCatatan,
 ];
 
 /// Headers that are accepted and ignored: the line number and reason pantau adds to a file of
@@ -355,6 +407,18 @@ impl Table for CaseTable {
         N
     }
 
+    fn array_of(&self, key: &str) -> Option<Vec<(usize, &'static [&'static str])>> {
+        const NAMES: [&[&str]; 4] = [
+            &["tahap", "step", "lanjut_tahap"],
+            &["tanggal", "date", "lanjut_tanggal"],
+            &["nomor", "reference", "lanjut_nomor"],
+            &["catatan", "note", "lanjut_catatan"],
+        ];
+        ["lanjut", "followups", "tindaklanjut"]
+            .contains(&crate::domain::fold(key).as_str())
+            .then(|| FOLLOW_UP.iter().map(|c| c.index()).zip(NAMES).collect())
+    }
+
     fn name(&self, column: usize) -> &'static str {
         COLUMNS[column].name
     }
@@ -382,7 +446,8 @@ mod tests {
 
     #[test]
     fn the_table_follows_the_case_columns_in_order() {
-        let names: Vec<&str> = COLUMNS.iter().map(|s| s.name).collect();
+        let names: Vec<&str> = COLUMNS[..CASE_N].iter().map(|s| s.name).collect();
+        assert!(COLUMNS[CASE_N..].iter().all(|s| s.kind == Kind::FollowUp));
         let store: Vec<&str> = crate::store::write::CASE_COLUMNS
             .split(',')
             .map(str::trim)

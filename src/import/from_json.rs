@@ -128,6 +128,49 @@ impl Scanner<'_> {
     }
 }
 
+/// An array of objects as the cells of `columns` (from [`Table::array_of`]): the n-th object on
+/// the n-th line of each (a line break inside a value becomes a space); each member found by one
+/// of its column's names. `Err` with the kind of value found where an array of objects belongs.
+fn array_cells(
+    value: Value,
+    columns: &[(usize, &'static [&'static str])],
+) -> Result<Vec<String>, &'static str> {
+    let items = match value {
+        Value::Null => return Ok(vec![String::new(); columns.len()]),
+        Value::Array(items) => items,
+        other => return Err(value_kind(&other)),
+    };
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+    for item in items {
+        let Value::Object(map) = item else {
+            return Err("a value");
+        };
+        for (k, (_, names)) in columns.iter().enumerate() {
+            let found = map
+                .iter()
+                .find(|(key, _)| names.contains(&key.to_lowercase().as_str()))
+                .map(|(_, v)| v);
+            let text = match found {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(s)) => s.replace(['\n', '\r'], " "),
+                Some(Value::Number(n)) => n.to_string(),
+                Some(other) => return Err(value_kind(other)),
+            };
+            out[k].push(text);
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|lines| {
+            if lines.iter().all(String::is_empty) {
+                String::new()
+            } else {
+                lines.join("\n")
+            }
+        })
+        .collect())
+}
+
 /// Hands every object of a JSON array, or of a JSON Lines file, to `each`.
 pub fn scan(
     table: &dyn Table,
@@ -257,6 +300,38 @@ pub fn scan(
                 }
                 Ok(Members(members)) => {
                     for (key, value) in members {
+                        if let Some(columns) = table.array_of(&key) {
+                            if columns.iter().any(|(c, _)| given.contains(*c)) {
+                                let first = columns.first().map_or("", |(c, _)| table.name(*c));
+                                problems.push(Problem::new(
+                                    line,
+                                    Some(&key),
+                                    Issue::DuplicateColumn {
+                                        first: first.into(),
+                                    },
+                                ));
+                                continue;
+                            }
+                            match array_cells(value, &columns) {
+                                Ok(texts) => {
+                                    for ((c, _), text) in columns.iter().zip(texts) {
+                                        given.insert(*c);
+                                        cells[*c] = Some(Cow::Owned(text));
+                                    }
+                                }
+                                Err(found) => {
+                                    problems.push(Problem::new(
+                                        line,
+                                        Some(&key),
+                                        Issue::WrongType { found },
+                                    ));
+                                    for (c, _) in &columns {
+                                        skip.insert(*c);
+                                    }
+                                }
+                            }
+                            continue;
+                        }
                         let header = *headers.entry(key.clone()).or_insert_with(|| {
                             let h = table.named(&key);
                             if h == Named::Unknown && !ignore_unknown {

@@ -26,13 +26,14 @@ use std::sync::mpsc::SyncSender;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::{Case, Reference, StatusChange, clean_nomor, nomor_key};
+use crate::domain::{Case, FollowUp, Reference, StatusChange, clean_nomor, nomor_key};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, core::Core};
 use crate::import::columns::{Column, ColumnSet};
 use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
 use crate::store::bulk::{Bulk, CaseWriter};
+use crate::store::followups::StepWrite;
 use crate::store::write::{NewBatch, Write};
 
 /// How rows are read and what happens to bad ones.
@@ -239,6 +240,8 @@ pub fn write_checked(
 /// A valid row on its way from the reading thread to the writing one.
 struct Item {
     case: Case,
+    /// The steps after forwarding the row gives.
+    steps: Vec<FollowUp>,
     given: ColumnSet,
     /// Where the row is, for a message that names it.
     line: u64,
@@ -323,13 +326,20 @@ fn pass(
             };
         }
         let mut found = row.problems;
+        let mut problem = |(c, issue): (Column, Issue)| {
+            Problem::new(row.line, Some(&row.names[c.index()]), issue)
+                .at(row.at.of(Some(c.index())))
+        };
         let case = match validator.case(&row.cells, row.given, row.skip) {
-            Ok(case) => Some(case),
+            Ok(case) => match validator.follow_ups(&row.cells, row.skip, &case) {
+                Ok(steps) => Some((case, steps)),
+                Err(issues) => {
+                    found.extend(issues.into_iter().map(&mut problem));
+                    None
+                }
+            },
             Err(issues) => {
-                found.extend(issues.into_iter().map(|(c, issue)| {
-                    Problem::new(row.line, Some(&row.names[c.index()]), issue)
-                        .at(row.at.of(Some(c.index())))
-                }));
+                found.extend(issues.into_iter().map(&mut problem));
                 None
             }
         };
@@ -396,9 +406,10 @@ fn pass(
             out.rejected.entry(place).or_default().extend(found);
             return ControlFlow::Continue(());
         }
-        if let (Some(s), Some(case)) = (&send, case) {
+        if let (Some(s), Some((case, steps))) = (&send, case) {
             chunk.push(Item {
                 case,
+                steps,
                 given: row.given,
                 line: row.line,
             });
@@ -477,6 +488,8 @@ fn write_file(
     };
     let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref())?;
     let mut counts = Counts::default();
+    // The steps of new cases, written once the cases are.
+    let mut later: Vec<(i64, Vec<FollowUp>)> = Vec::new();
     let mut failure: Option<Error> = None;
     let failed = AtomicBool::new(false);
     let read = std::thread::scope(|scope| {
@@ -499,7 +512,13 @@ fn write_file(
                     break 'chunks;
                 }
                 counts.total += 1;
-                if let Err(e) = apply(&mut cases, item, who, now, &stored_nomors, &mut counts, tx)
+                let at = Writing {
+                    who,
+                    now,
+                    stored: &stored_nomors,
+                    tx,
+                };
+                if let Err(e) = apply(&mut cases, item, &at, &mut counts, &mut later)
                     .and_then(|r| r.map_err(|n| n.error(&input.name)))
                 {
                     failure = Some(e);
@@ -529,6 +548,11 @@ fn write_file(
         return Ok(Some((read, None)));
     }
     cases.finish()?;
+    for (id, steps) in &later {
+        for f in steps {
+            tx.write_follow_up(*id, f, Some(batch_id), who, now)?;
+        }
+    }
     if let Some(bulk) = bulk {
         bulk.finish(tx)?;
     }
@@ -565,6 +589,36 @@ struct NearStored {
     stored: String,
 }
 
+/// A valid row the stored data refuses: it is not written and the import stops.
+enum Refused {
+    /// Its intake number is a stored case's written another way.
+    Near(NearStored),
+    /// A step after forwarding that does not fit the case as stored (its type, its forwarding
+    /// date), in the column named.
+    Step {
+        line: u64,
+        column: Column,
+        issue: Issue,
+    },
+}
+
+impl Refused {
+    fn error(self, file: &str) -> Error {
+        match self {
+            Refused::Near(n) => n.error(file),
+            Refused::Step {
+                line,
+                column,
+                issue,
+            } => {
+                let p = Problem::new(line, Some(column.name()), issue);
+                let file = crate::text::safe(file);
+                Error::failed(p.display(&file, Lang::Id), p.display(&file, Lang::En))
+            }
+        }
+    }
+}
+
 impl NearStored {
     fn error(self, file: &str) -> Error {
         let (file, value, stored, line) = (
@@ -589,16 +643,38 @@ impl NearStored {
 /// entry from the [`CaseWriter`], together with the new cases around it. A row whose intake
 /// number is a stored one written differently is not written: it is handed back, for the import
 /// to stop (merging it could overwrite another case; a new case would be the same one twice).
+/// What writing a row needs besides the row.
+struct Writing<'a, 't> {
+    who: &'a str,
+    now: NaiveDateTime,
+    stored: &'a Stored<'a>,
+    tx: &'a Write<'t>,
+}
+
+/// Writes one valid row: a new case, a changed one, or nothing; and its steps after forwarding,
+/// each once (those of a new case go to `later`, written when the case is). A row whose intake
+/// number is a stored one written differently is not written: it is handed back, for the import
+/// to stop (merging it could overwrite another case; a new case would be the same one twice); so is
+/// a step that does not fit the case as it is once the row is merged into it.
 fn apply(
     cases: &mut CaseWriter<'_>,
     item: Item,
-    who: &str,
-    now: NaiveDateTime,
-    stored: &Stored<'_>,
+    at: &Writing<'_, '_>,
     counts: &mut Counts,
-    tx: &Write<'_>,
-) -> Result<std::result::Result<(), NearStored>> {
-    let Item { case, given, line } = item;
+    later: &mut Vec<(i64, Vec<FollowUp>)>,
+) -> Result<std::result::Result<(), Refused>> {
+    let Writing {
+        who,
+        now,
+        stored,
+        tx,
+    } = *at;
+    let Item {
+        case,
+        steps,
+        given,
+        line,
+    } = item;
     let mut lookup = |nomor: &str| -> Result<Option<(i64, Case)>> {
         match stored.ids {
             Some(ids) => match ids.get(nomor) {
@@ -617,22 +693,42 @@ fn apply(
             None => None,
         };
         if let Some(s) = near.filter(|s| *s != case.nomor) {
-            return Ok(Err(NearStored {
+            return Ok(Err(Refused::Near(NearStored {
                 line,
                 value: case.nomor,
                 stored: s,
-            }));
+            })));
         }
     }
     match existing {
         None => {
-            cases.insert(case)?;
+            let id = cases.insert(case)?;
             counts.new += 1;
+            if !steps.is_empty() {
+                later.push((id, steps));
+            }
         }
         Some((id, old)) => {
             let merged = merge(&old, &case, given);
-            if merged == old {
+            for f in &steps {
+                if let Err(m) = merged.check_follow_up(f) {
+                    let (column, issue) = crate::import::validate::misfit(m);
+                    return Ok(Err(Refused::Step {
+                        line,
+                        column,
+                        issue,
+                    }));
+                }
+            }
+            let mut stepped = false;
+            for f in &steps {
+                stepped |= tx.write_follow_up(id, f, Some(cases.batch_id()), who, now)?
+                    != StepWrite::Unchanged;
+            }
+            if merged == old && !stepped {
                 counts.unchanged += 1;
+            } else if merged == old {
+                counts.changed += 1;
             } else {
                 tx.update_case(id, &old, &merged, Some(cases.batch_id()), now)?;
                 if merged.status != old.status {

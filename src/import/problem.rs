@@ -147,6 +147,22 @@ pub enum Issue {
     DuplicateFigure {
         first_line: u64,
     },
+    /// A follow-up column with more lines than the steps named (one line per step).
+    FollowUpLines {
+        steps: usize,
+        lines: usize,
+    },
+    /// A follow-up step that does not follow a violation of the case's type.
+    FollowUpMisfit {
+        step: crate::domain::FollowUpStep,
+        case_type: crate::domain::ViolationType,
+        fits: Vec<crate::domain::ViolationType>,
+    },
+    /// A follow-up step dated before the case was forwarded.
+    FollowUpBefore {
+        value: String,
+        forwarded: String,
+    },
 }
 
 /// Where in a file a problem is, besides its line.
@@ -179,6 +195,7 @@ pub enum CodeList {
     PartyCategory,
     Forwarding,
     ContestantKind,
+    FollowUpStep,
 }
 
 impl CodeList {
@@ -196,13 +213,14 @@ impl CodeList {
             CodeList::PartyCategory => Core::CodePartyCategory,
             CodeList::Forwarding => Core::CodeForwarding,
             CodeList::ContestantKind => Core::CodeContestantKind,
+            CodeList::FollowUpStep => Core::CodeFollowUpStep,
         }
     }
 
     /// Every code of the list.
     pub fn codes(self) -> Vec<&'static str> {
         use crate::domain::{
-            ContestantKind, Forwarding, PartyCategory, Source, Status, ViolationType,
+            ContestantKind, FollowUpStep, Forwarding, PartyCategory, Source, Status, ViolationType,
         };
         match self {
             CodeList::Source => Source::ALL.iter().map(|v| v.code()).collect(),
@@ -211,6 +229,7 @@ impl CodeList {
             CodeList::PartyCategory => PartyCategory::ALL.iter().map(|v| v.code()).collect(),
             CodeList::Forwarding => Forwarding::ALL.iter().map(|v| v.code()).collect(),
             CodeList::ContestantKind => ContestantKind::ALL.iter().map(|v| v.code()).collect(),
+            CodeList::FollowUpStep => FollowUpStep::ALL.iter().map(|v| v.code()).collect(),
         }
     }
 }
@@ -397,6 +416,24 @@ impl Issue {
                 max: *max,
             },
             Issue::NoVisibleSheet { hidden } => Core::NoVisibleSheet { hidden },
+            Issue::FollowUpLines { steps, lines } => Core::FollowUpLines {
+                steps: *steps,
+                lines: *lines,
+            },
+            Issue::FollowUpMisfit {
+                step,
+                case_type,
+                fits,
+            } => {
+                return Core::FollowUpMisfit {
+                    step: step.code(),
+                    label: step.label(lang),
+                    case_type: case_type.code(),
+                    fits: fits.iter().map(|t| t.code()).collect::<Vec<_>>().join(", "),
+                }
+                .text(lang);
+            }
+            Issue::FollowUpBefore { value, forwarded } => Core::FollowUpBefore { value, forwarded },
             Issue::DuplicateOf { value, other_line } => Core::DuplicateOf {
                 value: shorten(value),
                 other_line: *other_line,

@@ -113,28 +113,28 @@ const STORIES: &[Story] = &[
         stages: &["PUNGUT_HITUNG"],
         uraian: "KPPS mengizinkan pemilih yang tidak terdaftar mencoblos tanpa prosedur di TPS di {kec}",
         jenis: ViolationType::Administrasi,
-        kategori: PartyCategory::Penyelenggara,
+        kategori: PartyCategory::PenyelenggaraAdhoc,
         pasal: None,
     },
     Story {
         stages: &["REKAPITULASI"],
         uraian: "Selisih perolehan suara antara salinan hasil TPS dan rekapitulasi kecamatan {kec}",
         jenis: ViolationType::Administrasi,
-        kategori: PartyCategory::Penyelenggara,
+        kategori: PartyCategory::PenyelenggaraAdhoc,
         pasal: None,
     },
     Story {
         stages: &["DATA_PEMILIH"],
         uraian: "Pantarlih tidak mendatangi pemilih saat pencocokan dan penelitian di {kec}",
         jenis: ViolationType::Administrasi,
-        kategori: PartyCategory::Penyelenggara,
+        kategori: PartyCategory::PenyelenggaraAdhoc,
         pasal: None,
     },
     Story {
         stages: &["DATA_PEMILIH"],
         uraian: "PPS tidak menindaklanjuti tanggapan masyarakat atas daftar pemilih sementara di {kec}",
         jenis: ViolationType::KodeEtik,
-        kategori: PartyCategory::Penyelenggara,
+        kategori: PartyCategory::PenyelenggaraAdhoc,
         pasal: None,
     },
     Story {
@@ -169,7 +169,7 @@ const STORIES: &[Story] = &[
         ],
         uraian: "Rekrutmen badan ad hoc di {kec} diduga tidak sesuai prosedur",
         jenis: ViolationType::KodeEtik,
-        kategori: PartyCategory::Penyelenggara,
+        kategori: PartyCategory::PenyelenggaraAdhoc,
         pasal: None,
     },
     Story {
@@ -478,7 +478,7 @@ pub fn advance(case: &Case, to: Status, today: NaiveDate, rng: &mut fastrand::Rn
                 .unwrap_or(ViolationType::HukumLainnya);
             c.jenis_pelanggaran = Some(proven);
             c.diteruskan_ke = proven
-                .default_forwarding()
+                .forwarding(c.kategori_terlapor)
                 .or(Some(Forwarding::InstansiLain));
             c.nomor_surat_penerusan = Some(format!(
                 "{:03}/PP.01.02/K.KI/{}/{}",

@@ -26,6 +26,13 @@ pub trait Table: std::fmt::Debug + Sync {
     /// Whether the column at `column` must be in every file.
     fn required(&self, column: usize) -> bool;
 
+    /// When `key` (a JSON member) stands for several columns as an array of objects (the case
+    /// import's `"lanjut": [{"tahap": ..}]`), those columns with the member names each is read
+    /// from; the n-th object goes on the n-th line of each column's cell.
+    fn array_of(&self, _key: &str) -> Option<Vec<(usize, &'static [&'static str])>> {
+        None
+    }
+
     /// The canonical names, for rows whose file names no column differently.
     fn canonical_names(&self) -> Vec<String> {
         (0..self.width())

@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
-    Case, ContestantKind, Forwarding, PartyCategory, Reference, Source, Status, ViolationType,
-    clean_nomor, fold, parse_date,
+    Case, ContestantKind, FollowUp, FollowUpMisfit, FollowUpStep, Forwarding, PartyCategory,
+    Reference, Source, Status, ViolationType, clean_nomor, fold, parse_date,
 };
 use crate::i18n::Lang;
-use crate::import::columns::{COLUMNS, Column, ColumnSet, Kind, N};
+use crate::import::columns::{COLUMNS, Column, ColumnSet, FOLLOW_UP, Kind, N};
 use crate::import::problem::{CodeList, Issue};
 
 /// The longest value a cell may hold, in bytes. A case description is never this long; a longer
@@ -79,6 +79,10 @@ impl<'r> Validator<'r> {
                 ));
                 continue;
             }
+            // The steps after forwarding are read by `follow_ups`.
+            if spec.kind == Kind::FollowUp {
+                continue;
+            }
             // Free text is kept exactly, spaces included; an empty cell is NULL. Codes, dates and
             // the intake number are read without their surrounding spaces.
             let text = raw.filter(|t| {
@@ -136,6 +140,7 @@ impl<'r> Validator<'r> {
                 Value::Code(code::<PartyCategory>(trimmed, CodeList::PartyCategory)?)
             }
             Kind::Forwarding => Value::Code(code::<Forwarding>(trimmed, CodeList::Forwarding)?),
+            Kind::FollowUp => Value::Text(t.to_string()),
             Kind::Region => Value::Region(self.region(t)?),
             Kind::Stage => {
                 let s = self
@@ -179,6 +184,100 @@ impl<'r> Validator<'r> {
                     suggestion,
                 })
             }
+        }
+    }
+
+    /// The steps after forwarding a row gives, one per line of the follow-up cells (the n-th line
+    /// of each making the n-th step), checked against the row's `case`: each step must fit its
+    /// type and be dated from its forwarding (or receipt) to today.
+    pub fn follow_ups(
+        &self,
+        cells: &Cells<'_>,
+        skip: ColumnSet,
+        case: &Case,
+    ) -> Result<Vec<FollowUp>, Vec<(Column, Issue)>> {
+        let mut issues = Vec::new();
+        let lines: Vec<Vec<&str>> = FOLLOW_UP
+            .iter()
+            .map(|c| match cells[c.index()].as_deref() {
+                Some(t) if !skip.contains(*c) && !t.trim().is_empty() && t.len() <= MAX_CELL => t
+                    .trim_end_matches(['\n', '\r'])
+                    .split('\n')
+                    .map(|l| l.trim_end_matches('\r'))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let steps = lines[0].len();
+        for (c, l) in FOLLOW_UP.iter().zip(&lines).skip(1) {
+            if l.len() > steps {
+                issues.push((
+                    *c,
+                    Issue::FollowUpLines {
+                        steps,
+                        lines: l.len(),
+                    },
+                ));
+            }
+        }
+        let mut out = Vec::with_capacity(steps);
+        for i in 0..steps {
+            let cell = |k: usize| lines[k].get(i).copied().filter(|t| !t.trim().is_empty());
+            let step = match cell(0) {
+                None => {
+                    issues.push((Column::LanjutTahap, Issue::Required));
+                    None
+                }
+                Some(t) => match code::<FollowUpStep>(t.trim(), CodeList::FollowUpStep) {
+                    Ok(c) => FollowUpStep::from_code(c),
+                    Err(issue) => {
+                        issues.push((Column::LanjutTahap, issue));
+                        None
+                    }
+                },
+            };
+            let on = match cell(1) {
+                None => {
+                    issues.push((Column::LanjutTanggal, Issue::Required));
+                    None
+                }
+                Some(t) => match self.date(t, t.trim()) {
+                    Ok(d) if d > self.today => {
+                        issues.push((
+                            Column::LanjutTanggal,
+                            Issue::FutureDate {
+                                value: d.to_string(),
+                                today: self.today.to_string(),
+                            },
+                        ));
+                        None
+                    }
+                    Ok(d) => Some(d),
+                    Err(issue) => {
+                        issues.push((Column::LanjutTanggal, issue));
+                        None
+                    }
+                },
+            };
+            let (Some(step), Some(on)) = (step, on) else {
+                continue;
+            };
+            let f = FollowUp {
+                step,
+                on,
+                reference: cell(2).map(str::to_string),
+                note: cell(3).map(str::to_string),
+            };
+            if let Err(m) = case.check_follow_up(&f) {
+                issues.push(misfit(m));
+                continue;
+            }
+            out.push(f);
+        }
+        if issues.is_empty() {
+            Ok(out)
+        } else {
+            Err(issues)
         }
     }
 
@@ -252,6 +351,35 @@ impl<'r> Validator<'r> {
     }
 }
 
+/// The issue, and the cell it is in, of a step that cannot follow its case.
+pub fn misfit(m: FollowUpMisfit) -> (Column, Issue) {
+    match m {
+        FollowUpMisfit::Type { step, case_type } => (
+            Column::LanjutTahap,
+            Issue::FollowUpMisfit {
+                step,
+                case_type,
+                fits: step.types(),
+            },
+        ),
+        FollowUpMisfit::Before { on, forwarded } => (
+            Column::LanjutTanggal,
+            Issue::FollowUpBefore {
+                value: on.to_string(),
+                forwarded: forwarded.to_string(),
+            },
+        ),
+        FollowUpMisfit::BeforeReceipt { on, received } => (
+            Column::LanjutTanggal,
+            Issue::DateBefore {
+                value: on.to_string(),
+                other: Column::TanggalDiterima.name(),
+                other_value: received.to_string(),
+            },
+        ),
+    }
+}
+
 /// `YYYY-MM-DD` or `DD/MM/YYYY` read without a format parser (dates are most of an import's
 /// cells); anything else is left to `domain::parse_date`.
 fn fast_date(t: &str) -> Option<NaiveDate> {
@@ -318,7 +446,8 @@ code_list!(
     ViolationType,
     PartyCategory,
     Forwarding,
-    ContestantKind
+    ContestantKind,
+    FollowUpStep
 );
 
 /// The code of the value of `T` a cell names by code or label, or the issue naming `list`.

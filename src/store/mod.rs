@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod checks;
 pub mod copy;
 pub mod files;
+pub mod followups;
 pub mod handling;
 pub mod load;
 pub mod meeting;

@@ -4,7 +4,9 @@
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 
-use crate::domain::{Case, Forwarding, PartyCategory, Source, Status, StatusChange, ViolationType};
+use crate::domain::{
+    Case, FollowUpStep, Forwarding, PartyCategory, Source, Status, StatusChange, ViolationType,
+};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::i18n::core::Core;
@@ -61,7 +63,8 @@ code_from_sql!(
     Status => CodeStatus,
     ViolationType => CodeViolationType,
     PartyCategory => CodePartyCategory,
-    Forwarding => CodeForwarding
+    Forwarding => CodeForwarding,
+    FollowUpStep => CodeFollowUpStep
 );
 
 /// How many cases the database holds, on any connection (a transaction too).

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{Pekan, Source, Status, TypeGroup};
+use crate::domain::{FollowUpStep, Pekan, Source, Status, TypeGroup};
 
 /// A parsed view: structured terms (ANDed), text terms (ANDed), an as-of date and a sort order.
 /// Parsing normalises the order of terms and values, so equal views compare equal.
@@ -48,6 +48,9 @@ pub enum TermKind {
     Pekan(Vec<Pekan>),
     /// `is:` flags.
     Is(Flag),
+    /// `lanjut:`/`followup:` — the case reached one of these steps after forwarding by the
+    /// view's as-of date.
+    FollowUp(Vec<FollowUpStep>),
 }
 
 /// `is:` flags.

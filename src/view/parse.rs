@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::domain::{Pekan, Reference, Source, Status, TypeGroup, fold, parse_date};
+use crate::domain::{FollowUpStep, Pekan, Reference, Source, Status, TypeGroup, fold, parse_date};
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
@@ -27,6 +27,7 @@ pub(super) enum Key {
     AsOf,
     Sort,
     Is,
+    FollowUp,
 }
 
 /// Every key with its Indonesian and English name.
@@ -42,6 +43,7 @@ pub(super) const KEYS: &[(&str, &str, Key)] = &[
     ("per", "asof", Key::AsOf),
     ("urut", "sort", Key::Sort),
     ("is", "is", Key::Is),
+    ("lanjut", "followup", Key::FollowUp),
 ];
 
 /// `is:` flags with their Indonesian and English names (print.rs prints the English one).
@@ -158,6 +160,7 @@ pub(crate) fn normalise(view: &mut View, reference: &Reference) {
             TermKind::Status(v) => sort_dedup(v),
             TermKind::Source(v) => sort_dedup(v),
             TermKind::Pekan(v) => sort_dedup(v),
+            TermKind::FollowUp(v) => sort_dedup(v),
             TermKind::From(_) | TermKind::To(_) | TermKind::Is(_) => {}
         }
     }
@@ -427,6 +430,7 @@ impl Parser<'_> {
             Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
             Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
             Key::Pekan => TermKind::Pekan(pekan(&values, r, token.pos)?),
+            Key::FollowUp => TermKind::FollowUp(resolve(&values, |v| coded(v, Named::FollowUp))?),
             Key::Is => {
                 let [value] = values.as_slice() else {
                     let pos = token.pos;
@@ -535,7 +539,7 @@ macro_rules! coded {
     )+};
 }
 
-coded!(TypeGroup, Status, Source);
+coded!(TypeGroup, Status, Source, FollowUpStep);
 
 /// A type, status or source by code or label, or an error suggesting the nearest code.
 fn coded<T: Coded>(value: &Value, what: Named) -> Result<T, ViewError> {
@@ -751,6 +755,29 @@ mod tests {
             phrase,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn follow_up_steps_in_both_languages() {
+        use crate::domain::FollowUpStep as F;
+        for input in [
+            "lanjut:putusan",
+            "followup:verdict",
+            "LANJUT:Putusan-pengadilan",
+        ] {
+            assert_eq!(kind(input), TermKind::FollowUp(vec![F::Putusan]), "{input}");
+        }
+        assert_eq!(
+            kind("followup:sp3,penyidikan"),
+            TermKind::FollowUp(vec![F::Penyidikan, F::Sp3])
+        );
+        let v = p("jenis:pidana lanjut:putusan");
+        assert_eq!(v.print(&r()), "type:pidana followup:putusan");
+        assert_eq!(v.print_in(&r(), Lang::Id), "jenis:pidana lanjut:putusan");
+        let e = err("lanjut:putsan");
+        assert_eq!(e.suggestion(), Some("\"putusan\""));
+        assert!(e.message(Lang::Id).contains("tahap tindak lanjut"));
+        assert_eq!(err("folowup:sp3").suggestion(), Some("\"followup\""));
     }
 
     #[test]

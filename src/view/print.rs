@@ -79,6 +79,10 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
             "source",
             v.iter().map(|x| x.code().to_lowercase()).collect(),
         ),
+        TermKind::FollowUp(v) => (
+            "followup",
+            v.iter().map(|x| x.code().to_lowercase()).collect(),
+        ),
         TermKind::From(d) => ("from", vec![date(*d, lang)]),
         TermKind::To(d) => ("to", vec![date(*d, lang)]),
         TermKind::Pekan(v) => ("pekan", pekan_runs(v)),
@@ -385,6 +389,7 @@ mod tests {
             subset(Source::ALL.to_vec()).prop_map(TermKind::Source),
             subset(pekan).prop_map(TermKind::Pekan),
             proptest::sample::select(flags).prop_map(TermKind::Is),
+            subset(crate::domain::FollowUpStep::ALL.to_vec()).prop_map(TermKind::FollowUp),
         ];
         prop_oneof![
             3 => (any::<bool>(), listed).prop_map(|(negated, kind)| Term { negated, kind }),

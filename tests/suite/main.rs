@@ -22,6 +22,7 @@ mod doctor;
 mod hostile_input;
 mod import_concurrency;
 mod import_errors;
+mod import_followups;
 mod import_roundtrip;
 mod index;
 mod kegiatan;

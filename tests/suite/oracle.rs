@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use pantau::domain::{
-    Case, DayCount, DeadlineRules, PartyCategory, Reference, Source, Status, StatusChange,
-    TypeGroup, ViolationType,
+    Case, DayCount, DeadlineRules, FollowUpStep, PartyCategory, Reference, Source, Status,
+    StatusChange, TypeGroup, ViolationType,
 };
 use pantau::engine::index::CaseIndex;
 use pantau::engine::{Cursor, Dim, Engine, PageRequest};
@@ -29,6 +29,8 @@ struct Stored {
     id: i64,
     case: Case,
     history: Vec<StatusChange>,
+    /// Steps after forwarding, with their dates.
+    steps: Vec<(FollowUpStep, NaiveDate)>,
 }
 
 fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
@@ -96,7 +98,27 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
         }
         case.kategori_terlapor = Some(PartyCategory::Asn);
         let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
-        out.push(Stored { id, case, history });
+        let mut steps: Vec<(FollowUpStep, NaiveDate)> = Vec::new();
+        for _ in 0..rng.usize(0..3) {
+            let step = FollowUpStep::ALL[rng.usize(..FollowUpStep::ALL.len())];
+            let on = received + Duration::days(rng.i64(0..120));
+            if steps.contains(&(step, on)) {
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO follow_ups (case_id, step, happened_on, recorded_at, recorded_by) \
+                 VALUES (?1, ?2, ?3, '2024-03-01 00:00:00', 't')",
+                rusqlite::params![id, step.code(), on.to_string()],
+            )
+            .unwrap();
+            steps.push((step, on));
+        }
+        out.push(Stored {
+            id,
+            case,
+            history,
+            steps,
+        });
     }
     tx.commit().unwrap();
     out
@@ -203,6 +225,10 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Is(Flag::Late) => f.late,
         // No baseline is in force here: no case is new.
         TermKind::Is(Flag::New) => false,
+        TermKind::FollowUp(v) => s
+            .steps
+            .iter()
+            .any(|(step, on)| v.contains(step) && *on <= as_of),
     };
     hit != t.negated
 }
@@ -249,6 +275,8 @@ fn term() -> impl Strategy<Value = Term> {
             Flag::Late
         ])
         .prop_map(TermKind::Is),
+        proptest::sample::subsequence(FollowUpStep::ALL.to_vec(), 1..3)
+            .prop_map(TermKind::FollowUp),
     ];
     (any::<bool>(), kind).prop_map(|(negated, kind)| {
         let negated = negated && !matches!(kind, TermKind::From(_) | TermKind::To(_));

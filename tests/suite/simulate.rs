@@ -114,6 +114,14 @@ fn check_consistent(db: &Path) -> (i64, i64) {
                 "{}",
                 case.nomor
             );
+            // Routed as the law has it: ethics of ad-hoc bodies never to DKPP, and so on.
+            assert_eq!(
+                case.diteruskan_ke,
+                case.jenis_pelanggaran
+                    .and_then(|t| t.forwarding(case.kategori_terlapor)),
+                "{}",
+                case.nomor
+            );
         }
     }
     (new, changed)

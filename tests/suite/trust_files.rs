@@ -360,13 +360,14 @@ fn a_full_disk_during_import_is_named_and_loses_nothing() {
         eprintln!("no user namespaces here: the full tmpfs case is left out");
         return;
     }
-    // The database on a 1 MiB tmpfs: the import cannot fit. Everything runs inside the namespace.
+    // The database on a 2 MiB tmpfs (the demo database itself takes about 1 MiB): the import
+    // cannot fit. Everything runs inside the namespace.
     let bin = sealed::binary();
     let mnt = dir.path().join("kecil");
     std::fs::create_dir(&mnt).unwrap();
     let script = r#"
         set -u
-        mount -t tmpfs -o size=1m none "$MNT"
+        mount -t tmpfs -o size=2m none "$MNT"
         cp "$DB" "$MNT/kaltim.db"
         "$BIN" --db "$MNT/kaltim.db" import "$CSV" > "$OUT/import.out" 2> "$OUT/import.err"
         echo $? > "$OUT/import.code"

@@ -16,9 +16,9 @@ use crate::view::View;
 /// violations, not a violation, in process, overdue.
 pub type Figures = [i64; 8];
 
-/// The column of the relation that holds a dimension's key; a pekan counts from the first day of
-/// `campaign` (bound as parameters), "0" outside it.
-fn column(dim: Dim, campaign: Option<CampaignPeriod>, p: &mut Params) -> String {
+/// The column of the relation that holds a dimension's key (NULL for a case without one); a pekan
+/// counts from the first day of `campaign` (bound as parameters), "0" outside it.
+fn column(dim: Dim, campaign: Option<CampaignPeriod>, dates: Dates, p: &mut Params) -> String {
     match dim {
         Dim::Region => "kode_wilayah".into(),
         Dim::Stage => "kode_tahapan".into(),
@@ -39,6 +39,22 @@ fn column(dim: Dim, campaign: Option<CampaignPeriod>, p: &mut Params) -> String 
             }
         },
         Dim::Violation => "CASE WHEN st = 'PELANGGARAN' THEN tg END".into(),
+        // The last step reached by the as-of date; on one day, the later step of the list.
+        Dim::FollowUp => {
+            let arms: Vec<String> = crate::domain::FollowUpStep::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("WHEN {} THEN {i}", p.text(s.code())))
+                .collect();
+            format!(
+                "COALESCE((SELECT f.step FROM follow_ups f WHERE f.case_id = w.id \
+                 AND f.happened_on <= {} ORDER BY f.happened_on DESC, CASE f.step {} ELSE -1 END DESC \
+                 LIMIT 1), {})",
+                p.bind(dates.as_of.to_string()),
+                arms.join(" "),
+                p.text(crate::engine::dim::NO_STEP)
+            )
+        }
     }
 }
 
@@ -108,12 +124,17 @@ pub(crate) fn count_by(
 ) -> Result<Vec<(Vec<String>, i64)>> {
     let mut p = Params::default();
     let rel = relation(view, dates, &mut p);
-    let cols: Vec<String> = dims.iter().map(|d| column(*d, campaign, &mut p)).collect();
+    let cols: Vec<String> = dims
+        .iter()
+        .map(|d| column(*d, campaign, dates, &mut p))
+        .collect();
     let keyed: Vec<String> = cols.iter().map(|c| format!("{c} IS NOT NULL")).collect();
+    let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
     let sql = format!(
-        "{rel} SELECT {c}, count(*) FROM w WHERE {keyed} GROUP BY {c}",
+        "{rel} SELECT {c}, count(*) FROM w WHERE {keyed} GROUP BY {k}",
         c = cols.join(", "),
         keyed = keyed.join(" AND "),
+        k = keys.join(", ")
     );
     let mut stmt = store
         .conn()

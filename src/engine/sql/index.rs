@@ -229,6 +229,32 @@ pub(crate) fn each_of_cases<E: From<Error>>(
     Ok(())
 }
 
+/// Calls `each` with the id of every case that reached one of `steps` after forwarding on or
+/// before `as_of` (a `lanjut:` term).
+pub(crate) fn follow_up_matches(
+    store: &Store,
+    steps: &[crate::domain::FollowUpStep],
+    as_of: chrono::NaiveDate,
+    mut each: impl FnMut(i64),
+) -> Result<()> {
+    let mut p = crate::engine::sql::Params::default();
+    let list = p.bind_list(steps.iter().map(|s| s.code()));
+    let day = p.bind(as_of.to_string());
+    let mut stmt = store
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT DISTINCT case_id FROM follow_ups WHERE step IN ({list}) AND happened_on <= {day}"
+        ))
+        .map_err(|e| store.err(e))?;
+    let mut rows = stmt
+        .query(rusqlite::params_from_iter(p.values.iter()))
+        .map_err(|e| store.err(e))?;
+    while let Some(r) = rows.next().map_err(|e| store.err(e))? {
+        each(r.get(0).map_err(|e| store.err(e))?);
+    }
+    Ok(())
+}
+
 /// Calls `each` with the id of every case the full-text query `q` finds.
 pub(crate) fn fts_matches(store: &Store, q: &str, mut each: impl FnMut(i64)) -> Result<()> {
     let mut stmt = store

@@ -213,6 +213,15 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
         ),
         TermKind::Pekan(v) => (pekan_sql(v, p), false),
         TermKind::Is(flag) => (flag_sql(*flag, dates, p), true),
+        TermKind::FollowUp(steps) => (
+            format!(
+                "EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.step IN ({}) \
+                 AND f.happened_on <= {})",
+                p.bind_list(steps.iter().map(|s| s.code())),
+                p.bind(dates.as_of.to_string())
+            ),
+            false,
+        ),
     };
     if term.negated {
         (format!("NOT ({sql})"), dynamic)

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::Reference;
+use crate::domain::{Reference, ViolationType, latest_step};
 use crate::engine::CaseDetail;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::theme::Theme;
@@ -195,9 +195,18 @@ fn sections(
         };
         field(&mut out, Msg::TuiFieldFiling, text, style);
     }
+    // An administrative violation is decided by Bawaslu itself: only its correction goes to KPU.
+    let decided_here = matches!(
+        c.jenis_pelanggaran,
+        Some(ViolationType::Administrasi | ViolationType::Tsm)
+    );
     let forwarding = match c.diteruskan_ke {
         Some(f) => {
-            let mut s = f.label(lang).to_string();
+            let mut s = if decided_here {
+                format!("{} {}", tr(lang, Msg::TuiDecidedByBawaslu), f.label(lang))
+            } else {
+                f.label(lang).to_string()
+            };
             if let Some(letter) = &c.nomor_surat_penerusan {
                 s += &format!(" · {} {letter}", tr(lang, Msg::TuiFieldLetter));
             }
@@ -212,13 +221,73 @@ fn sections(
         None => tr(lang, Msg::TuiNotForwarded).to_string(),
     };
     field(&mut out, Msg::TuiForwarding, forwarding, n);
+    if c.diteruskan_ke.is_some() || !d.follow_ups.is_empty() {
+        let latest = match latest_step(&d.follow_ups, as_of) {
+            Some(f) => {
+                let mut s = f.step.label(lang).to_string();
+                if let Some(r) = &f.reference {
+                    s += &format!(" · {r}");
+                }
+                s + &format!(" · {}", date(f.on))
+            }
+            None => tr(lang, Msg::TuiNoStepYet).to_string(),
+        };
+        field(&mut out, Msg::TuiFollowUp, latest, n);
+    }
     field(&mut out, Msg::TuiFieldDescription, c.uraian.clone(), n);
     let fields = std::mem::take(&mut out);
+    let heading = if d.follow_ups.is_empty() {
+        Msg::TuiHistory
+    } else {
+        Msg::TuiHistoryWithSteps
+    };
     out.push(Line::from(Span::styled(
-        format!(" {}", tr(lang, Msg::TuiHistory)),
+        format!(" {}", tr(lang, heading)),
         t.heading(),
     )));
-    for (i, h) in d.history.iter().enumerate() {
+    // Status changes and steps after forwarding, by date; a day's steps after its changes.
+    let mut entries: Vec<Entry<'_>> = d.history.iter().map(Entry::Change).collect();
+    entries.extend(d.follow_ups.iter().map(Entry::Step));
+    entries.sort_by_key(|e| match e {
+        Entry::Change(h) => (h.at.date(), 0, h.at.time()),
+        Entry::Step(f) => (f.on, 1, chrono::NaiveTime::MIN),
+    });
+    let total = entries.len();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let rail = if i + 1 < total { " │ " } else { "   " };
+        let indent = format!("{rail}{}", " ".repeat(18));
+        let h = match entry {
+            Entry::Change(h) => h,
+            Entry::Step(f) => {
+                let later = f.on > as_of;
+                let mut spans = vec![
+                    Span::styled(
+                        format!(" ◆ {:<16}  ", f.on.format("%d/%m/%Y")),
+                        if later { t.dim() } else { t.normal() },
+                    ),
+                    Span::styled(
+                        f.step.label(lang).to_string(),
+                        if later { t.dim() } else { t.heading() },
+                    ),
+                ];
+                if later {
+                    spans.push(Span::styled(
+                        format!("  ({})", tr(lang, Msg::TuiAfterAsOf)),
+                        t.dim(),
+                    ));
+                }
+                out.push(Line::from(spans));
+                for text in [&f.reference, &f.note].into_iter().flatten() {
+                    for part in wrap(text, width.saturating_sub(21).max(10)) {
+                        out.push(Line::from(vec![
+                            Span::styled(indent.clone(), t.dim()),
+                            Span::raw(part),
+                        ]));
+                    }
+                }
+                continue;
+            }
+        };
         let later = h.at.date() > as_of;
         let dot = if later { "○" } else { "●" };
         let change = match h.from {
@@ -239,12 +308,6 @@ fn sections(
             ));
         }
         out.push(Line::from(spans));
-        let rail = if i + 1 < d.history.len() {
-            " │ "
-        } else {
-            "   "
-        };
-        let indent = format!("{rail}{}", " ".repeat(18));
         let by = format!("{} {}", tr(lang, Msg::TuiBy), h.by);
         for part in wrap(&by, width.saturating_sub(21).max(10)) {
             out.push(Line::from(vec![
@@ -262,6 +325,12 @@ fn sections(
         }
     }
     (fields, out)
+}
+
+/// One entry of the timeline: a change of status or a step after forwarding.
+enum Entry<'a> {
+    Change(&'a crate::domain::StatusChange),
+    Step(&'a crate::domain::FollowUp),
 }
 
 /// From this width on, the history goes beside the fields.
