@@ -163,11 +163,13 @@ pub(crate) fn schedule(
     let mut ub = vec![NaiveDate::MAX; n];
     ub[0] = received;
     if let Some((cut, k)) = timing.cut {
+        // What comes after the cut-off comes on the next working day at the earliest.
+        let after = cal.add_working(cut, 1);
         for i in 0..n {
             if i <= k {
                 ub[i] = ub[i].min(cut);
             } else {
-                lb[i] = lb[i].max(cut + Duration::days(1));
+                lb[i] = lb[i].max(after);
             }
         }
     }

@@ -38,13 +38,14 @@ pub struct Demo {
     pub seed: u64,
     /// The cases in order of receipt.
     pub cases: Vec<DemoCase>,
-    /// The weekly campaign-activity recap.
+    /// The campaign activities supervised, per office, pekan, method and contestant kind.
     pub activity: Vec<ActivityRow>,
 }
 
 /// The story of Pemilu 2024 in Kalimantan Timur told by plausible cases. Pure and deterministic:
 /// the same seed gives the same data; any seed gives the published figures (47 cases as of
-/// 2 Feb 2024, 22 in the campaign stage, the year-end 2023 recap, 7,120 campaign activities).
+/// 2 Feb 2024, 22 in the campaign stage, the year-end 2023 recap, the activities of every pekan's
+/// release and 7,120 in all).
 pub fn kaltim(seed: u64) -> Demo {
     let mut rng = Rng::with_seed(seed);
     let cal = history::Calendar::embedded();
@@ -65,7 +66,7 @@ pub fn kaltim(seed: u64) -> Demo {
     for c in &mut cases {
         c.follow_ups = followups::steps(&c.case, until);
     }
-    let activity = activity::weekly(&mut rng);
+    let activity = activity::campaign(&mut rng);
     Demo {
         seed,
         cases,
@@ -91,16 +92,7 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
             tx.write_follow_up(id, f, Some(batch_id), "pantau demo", now)?;
         }
     }
-    let mut pekan: std::collections::BTreeMap<(&str, u32), Vec<ActivityRow>> = Default::default();
-    for a in &demo.activity {
-        pekan
-            .entry((&a.region, a.pekan))
-            .or_default()
-            .push(a.clone());
-    }
-    for ((region, n), rows) in pekan {
-        tx.write_pekan(region, n, &rows, Some(batch_id), now)?;
-    }
+    activity::write(&tx, &demo.activity, batch_id, now)?;
     let n = demo.cases.len() as i64;
     tx.finish_batch(batch_id, [n, n, 0, 0, 0])?;
     tx.commit()?;

@@ -73,20 +73,26 @@ fn date(d: Ymd) -> NaiveDate {
 }
 
 /// The 47 cases recorded on or before 2 Feb 2024. Per office, source, stage, registration and
-/// type they add up to the published figures and the fixture of domain.md §5: the 23 received to
-/// 31 Dec 2023 are all closed by then (14 temuan registered, 3 laporan registered, 6 not); of the
-/// 24 received in January, 22 are campaign cases and the two others are in PPU and Kubar.
+/// type they add up to the published figures and the fixture of domain.md §5. Of the 23 received to
+/// 31 Dec 2023 (14 temuan, all registered; 3 laporan registered, 6 not), two are the campaign's
+/// first: Balikpapan's temuan of cooking oil and of e-money handed out in December, still in
+/// handling at the year's end and forwarded to the police in January, as the pekan-6 release
+/// (2–8 Jan 2024) reports. Of the 24 received in January, 20 are campaign cases; the others are
+/// two laporan in Balikpapan (a dead voter still on the DPT, a candidate's forged document) and
+/// the KPPS recruitments in PPU and Kubar. The year-end types hold because the two provincial
+/// laporan about names taken for party membership and DPD support are administrative: the data
+/// KPU keeps in Sipol and Silon.
 #[rustfmt::skip]
 const CORE: &[Row] = &[
     // To 31 Dec 2023: 23 cases.
-    ("64",    L, CatutNama,               (2022, 8, 15),  (2022, 9, 30),  Some(PID), NR_P,         None),
-    ("64",    L, DukunganDpd,             (2023, 1, 5),   (2023, 2, 10),  Some(PID), NR,           None),
+    ("64",    L, CatutNama,               (2022, 8, 15),  (2022, 9, 30),  Some(ADM), NR_P,         None),
+    ("64",    L, DukunganDpd,             (2023, 1, 5),   (2023, 2, 10),  Some(ADM), NR,           None),
     ("64",    L, BerkasTerlambat,         (2023, 5, 22),  (2023, 6, 9),   Some(ADM), V(ADM),       None),
     ("64",    T, SeleksiKpu,              (2023, 6, 15),  (2023, 7, 31),  Some(KE),  V(KE),        None),
     ("64",    T, SyaratCalon,             (2023, 10, 2),  (2023, 11, 10), Some(ADM), V(ADM),       None),
     ("64.71", T, Coklit,                  (2023, 2, 13),  (2023, 3, 10),  Some(ADM), V(ADM),       None),
-    ("64.71", T, DpsTidakDiumumkan,       (2023, 4, 5),   (2023, 4, 25),  Some(ADM), V(ADM),       None),
-    ("64.71", T, BerkasTerlambat,         (2023, 7, 10),  (2023, 7, 25),  Some(ADM), V(ADM),       None),
+    ("64.71", T, PolitikUang(Gift::MinyakGoreng), (2023, 12, 13), (2023, 12, 19), Some(PID), V(PID), Some(PembahasanGakkumdu)),
+    ("64.71", T, PolitikUang(Gift::Transfer), (2023, 12, 18), (2023, 12, 21), Some(PID), V(PID), Some(Diregistrasi)),
     ("64.71", L, CalonPegawai,            (2023, 8, 21),  (2023, 9, 15),  Some(ADM), NotViolation, None),
     ("64.71", L, Rekrutmen(Body::Ppk),    (2022, 12, 5),  (2022, 12, 28), Some(KE),  NR,           None),
     ("64.71", L, PemilihTms,              (2023, 4, 10),  (2023, 5, 5),   None,      NR_P,         None),
@@ -99,17 +105,17 @@ const CORE: &[Row] = &[
     ("64.74", L, SosialisasiSembako,      (2023, 9, 4),   (2023, 10, 31), Some(PID), NR,           None),
     ("64.74", L, NetralitasAdhoc,         (2023, 10, 9),  (2023, 11, 17), Some(KE),  NR_P,         None),
     ("64.74", T, SyaratCalon,             (2023, 10, 16), (2023, 11, 20), Some(ADM), V(ADM),       None),
-    ("64.08", T, PemilihTms,              (2023, 4, 3),   (2023, 5, 26),  Some(ADM), V(ADM),       None),
+    ("64.08", T, DpsTidakDiumumkan,       (2023, 4, 3),   (2023, 5, 26),  Some(ADM), V(ADM),       None),
     ("64.08", T, AsnDeklarasi,            (2023, 8, 1),   (2023, 10, 31), Some(HL),  V(HL),        None),
     ("64.09", T, DokumenPalsu,            (2023, 5, 22),  (2023, 7, 14),  Some(PID), V(PID),       None),
     // 1 Jan – 2 Feb 2024: 24 cases, 22 of them in the campaign stage.
     ("64",    L, PolitikUang(Gift::MinyakGoreng), (2024, 1, 22), (2024, 1, 26), Some(PID), Stopped, Some(Klarifikasi)),
     ("64.71", T, Apk(Spot::Sekolah),      (2024, 1, 3),   (2024, 1, 12),  Some(ADM), V(ADM),       None),
     ("64.71", T, Apk(Spot::Ibadah),       (2024, 1, 8),   (2024, 1, 17),  Some(ADM), V(ADM),       None),
-    ("64.71", L, PolitikUang(Gift::Sembako), (2024, 1, 15), (2024, 1, 22), Some(PID), V(PID),      Some(PembahasanGakkumdu)),
+    ("64.71", L, PemilihTms,              (2024, 1, 8),   (2024, 1, 19),  Some(ADM), NotViolation, None),
+    ("64.71", L, DokumenPalsu,            (2024, 1, 9),   (2024, 1, 26),  Some(PID), NR,           None),
     ("64.71", T, AsnMedsos,               (2024, 1, 4),   (2024, 1, 16),  Some(HL),  V(HL),        None),
     ("64.71", T, KadesBerpihak,           (2024, 1, 10),  (2024, 1, 19),  Some(HL),  V(HL),        None),
-    ("64.71", L, PerusakanApk,            (2024, 1, 2),   (2024, 1, 12),  Some(PID), NotViolation, None),
     ("64.71", T, AdhocKampanye,           (2024, 1, 22),  (2024, 1, 29),  Some(KE),  V(KE),        Some(Kajian)),
     ("64.71", L, PolitikUang(Gift::Transfer), (2024, 2, 1), (2024, 2, 2), None,      Withdrawn,    Some(KajianAwal)),
     ("64.72", T, AsnMedsos,               (2024, 1, 8),   (2024, 1, 19),  Some(HL),  V(HL),        None),
@@ -129,8 +135,17 @@ const CORE: &[Row] = &[
     ("64.07", L, Rekrutmen(Body::Kpps),   (2024, 1, 22),  (2024, 1, 29),  Some(KE),  V(KE),        Some(Klarifikasi)),
 ];
 
+/// Decisions that fall on a known day: the eleven Kukar civil servants were forwarded to KASN on
+/// 31 Jan 2024; Balikpapan's cooking-oil temuan went to the police on 4 Jan 2024, in pekan 6, its
+/// e-money temuan (still in handling in the pekan-6 release) on 11 Jan, in pekan 7.
+const PINS: &[(&str, Source, Topic, Ymd)] = &[
+    ("64.02", T, Asn11Kukar, (2024, 1, 31)),
+    ("64.71", T, PolitikUang(Gift::MinyakGoreng), (2024, 1, 4)),
+    ("64.71", T, PolitikUang(Gift::Transfer), (2024, 1, 11)),
+];
+
 /// The 47 cases of [`CORE`] as specs: read at 31 Dec 2023 when received by then, else at
-/// 2 Feb 2024; the eleven Kukar civil servants were forwarded to KASN on 31 Jan 2024.
+/// 2 Feb 2024, with the decisions of [`PINS`] on their day.
 pub(crate) fn core() -> Vec<Spec> {
     CORE.iter()
         .map(
@@ -141,7 +156,10 @@ pub(crate) fn core() -> Vec<Spec> {
                 } else {
                     rakor()
                 };
-                let pin = (topic == Asn11Kukar).then(|| ymd(2024, 1, 31));
+                let pin = PINS
+                    .iter()
+                    .find(|p| (p.0, p.1, p.2) == (region, source, topic))
+                    .map(|p| date(p.3));
                 Spec {
                     region,
                     source,
@@ -166,7 +184,8 @@ type Group = (&'static [(Topic, u32)], Ymd, Ymd, bool, u32);
 #[rustfmt::skip]
 const LATER: &[Group] = &[
     (&[(Logistik, 1), (Rekrutmen(Body::Ptps), 1)], (2024, 2, 3), (2024, 2, 9), false, 50),
-    (&[(PolitikUang(Gift::Amplop), 2), (PolitikUang(Gift::Sembako), 1), (AsnMedsos, 2), (KadesBerpihak, 1)],
+    (&[(PolitikUang(Gift::Amplop), 1), (PolitikUang(Gift::Sembako), 1), (AsnMedsos, 2), (KadesBerpihak, 1),
+        (PerusakanApk, 1)],
         (2024, 2, 10), (2024, 2, 16), true, 50),
     (&[(UangMasaTenang, 7), (ApkMasaTenang, 4), (IklanMasaTenang, 3)], (2024, 2, 11), (2024, 2, 16), true, 45),
     (&[(Psu, 9), (KppsProsedur, 10), (PemilihGanda, 7), (HitungUlang, 8), (UangHariH, 5), (PtpsEtik, 5)],

@@ -284,3 +284,35 @@ fn synthetic_ids_continue_after_existing_cases() {
     .unwrap();
     assert_eq!(store.case_count().unwrap(), 200);
 }
+
+#[test]
+fn synthetic_activities_follow_the_pekan_of_the_kaltim_demo_at_scale() {
+    for (n, factor) in [(50, 1), (2_000, 10)] {
+        let mut store = Store::memory().unwrap();
+        synthetic(
+            &mut store,
+            n,
+            3,
+            now(),
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+        assert_eq!(activity_factor(n), factor);
+        let rows = store.activity_rows(1..=10).unwrap();
+        for (p, published) in crate::demo::activity::PEKAN.iter().enumerate() {
+            let got: i64 = rows
+                .iter()
+                .filter(|r| r.pekan as usize == p + 1)
+                .map(|r| r.count)
+                .sum();
+            assert_eq!(got, published * factor, "{n} cases, pekan {}", p + 1);
+        }
+        let berau_p1: i64 = rows
+            .iter()
+            .filter(|r| r.pekan == 1 && r.region == "64.03")
+            .map(|r| r.count)
+            .sum();
+        assert_eq!(berau_p1, 42 * factor);
+    }
+}

@@ -137,14 +137,53 @@ fn check_figures(seed: u64) {
         map(&[("temuan", 29), ("laporan", 18)]),
         "seed {seed}"
     );
+    // The campaign's cases begin in December: Balikpapan's temuan of cooking oil and e-money,
+    // registered by the year's end and still in handling then; by the pekan-6 release (2–8 Jan
+    // 2024) the cooking oil has gone to the police, the e-money follows in pekan 7.
+    let december = "kode_tahapan = 'KAMPANYE' AND tanggal_diterima < '2024-01-01'";
+    assert_eq!(
+        tally(&store, feb2, "kode_wilayah || ':' || sumber", december),
+        map(&[("64.71:temuan", 2)]),
+        "seed {seed}"
+    );
     assert_eq!(
         count(
             &store,
-            feb2,
-            "kode_tahapan = 'KAMPANYE' AND tanggal_diterima < '2024-01-01'"
+            dec31,
+            &format!("{december} AND tanggal_diterima >= '2023-12-01' AND reg")
         ),
-        0
+        2,
+        "seed {seed}: registered in December"
     );
+    assert_eq!(
+        tally(&store, dec31, "st", december),
+        tally(
+            &store,
+            dec31,
+            "st",
+            &format!(
+                "{december} AND st IN ('DIREGISTRASI', 'KLARIFIKASI', 'KAJIAN', 'PEMBAHASAN_GAKKUMDU')"
+            )
+        ),
+        "seed {seed}: in handling at the year's end"
+    );
+    let forwarded = |date: NaiveDate, what: &str| {
+        count(
+            &store,
+            date,
+            &format!(
+                "{december} AND st = 'PELANGGARAN' AND diteruskan_ke = 'GAKKUMDU' AND uraian LIKE '%{what}%'"
+            ),
+        )
+    };
+    assert_eq!(forwarded(d(2024, 1, 3), "minyak goreng"), 0, "seed {seed}");
+    assert_eq!(forwarded(d(2024, 1, 8), "minyak goreng"), 1, "seed {seed}");
+    assert_eq!(
+        forwarded(d(2024, 1, 8), "uang elektronik"),
+        0,
+        "seed {seed}"
+    );
+    assert_eq!(forwarded(feb2, "uang elektronik"), 1, "seed {seed}");
 
     // Year-end 2023: 23 = 14 temuan + 9 laporan; 17 registered; 6 laporan not registered.
     assert_eq!(count(&store, dec31, ""), 23, "seed {seed}");
@@ -243,20 +282,156 @@ fn check_figures(seed: u64) {
         HashSet::from(["64.07", "64.72", "64.08", "64.02", "64.03", "64.71"])
     );
 
-    // Campaign activities: 7,120 in all, per kind as published.
-    let mut all = crate::store::activities::Activities::default();
-    for (_, a) in store.campaign_activity(1..=10).unwrap() {
-        all += &a;
+    check_activities(&store, seed);
+}
+
+/// The campaign activities of domain.md §8, read back through the store's API.
+fn check_activities(store: &Store, seed: u64) {
+    let rows = store.activity_rows(1..=10).unwrap();
+    let sum = |f: &dyn Fn(&crate::store::activities::ActivityRow) -> bool| -> i64 {
+        rows.iter().filter(|r| f(r)).map(|r| r.count).sum()
+    };
+    let pekan = |p: u32| sum(&|r| r.pekan == p);
+    let region = |p: u32, code: &str| sum(&|r| r.pekan == p && r.region == code);
+    let kind = |p: u32, k: &str| sum(&|r| r.pekan == p && r.contestant == k);
+
+    // Every pekan's release, and what the published figures imply for the others.
+    for (p, n) in [
+        (1, 139),
+        (2, 288),
+        (4, 497),
+        (6, 705),
+        (7, 923),
+        (8, 1_214),
+        (9, 997),
+        (10, 1_491),
+    ] {
+        assert_eq!(pekan(p), n, "seed {seed}: pekan {p}");
     }
+    assert_eq!(kind(3, "PARTAI"), 472, "seed {seed}: parties in pekan 3");
+    assert!(
+        pekan(3) > 472 && pekan(3) < 520,
+        "seed {seed}: {}",
+        pekan(3)
+    );
+    assert_eq!(
+        (kind(1, "PARTAI"), kind(1, "DPD"), kind(1, "PRESIDEN")),
+        (138, 1, 0),
+        "seed {seed}: pekan 1 by contestant"
+    );
+    // 2,495 since the campaign began by 8 Jan 2024, the last day of pekan 6; 7,120 in all.
+    let period = crate::engine::campaign::period(&crate::domain::Reference::embedded()).unwrap();
+    assert_eq!(period.pekan(6).unwrap().ends, d(2024, 1, 8));
+    let by = |n: u32| -> i64 {
+        store
+            .campaign_activity(1..=n)
+            .unwrap()
+            .iter()
+            .map(|(_, a)| a.total())
+            .sum()
+    };
+    assert_eq!(by(6), 2_495, "seed {seed}");
+    assert_eq!(by(10), 7_120, "seed {seed}");
+
+    // The regional splits of the releases.
+    let exact: [(u32, &[(&str, i64)]); 4] = [
+        (
+            1,
+            &[("64.03", 42), ("64.02", 31), ("64.74", 16), ("64.72", 3)],
+        ),
+        (
+            2,
+            &[
+                ("64.03", 80),
+                ("64.02", 73),
+                ("64.01", 25),
+                ("64.74", 24),
+                ("64.71", 24),
+                ("64.72", 15),
+            ],
+        ),
+        (
+            4,
+            &[
+                ("64.03", 137),
+                ("64.02", 123),
+                ("64.71", 89),
+                ("64.74", 58),
+                ("64.08", 24),
+                ("64.01", 21),
+                ("64.72", 19),
+                ("64.07", 9),
+                ("64.11", 8),
+                ("64.09", 7),
+                ("64", 2),
+            ],
+        ),
+        (10, &[("64.03", 426), ("64.07", 293)]),
+    ];
+    for (p, figures) in exact {
+        for (code, n) in figures {
+            assert_eq!(region(p, code), *n, "seed {seed}: pekan {p}, {code}");
+        }
+    }
+    let codes: Vec<&str> = crate::demo::places::OFFICES
+        .iter()
+        .map(|o| o.code)
+        .collect();
+    for code in &codes {
+        if *code != "64.72" {
+            assert!(
+                region(1, code) > 3,
+                "seed {seed}: Samarinda the fewest in pekan 1"
+            );
+        }
+    }
+    // Berau and Kukar busiest in the first six pekan; Balikpapan, Kukar, Berau in pekan 7.
+    for p in 1..=6 {
+        let least = region(p, "64.03").min(region(p, "64.02"));
+        for code in codes.iter().filter(|c| !["64.03", "64.02"].contains(c)) {
+            assert!(region(p, code) < least, "seed {seed}: pekan {p}, {code}");
+        }
+    }
+    let (bpp, kukar, berau) = (region(7, "64.71"), region(7, "64.02"), region(7, "64.03"));
+    assert!(
+        bpp >= kukar && kukar >= berau,
+        "seed {seed}: {bpp} {kukar} {berau}"
+    );
+    for code in codes
+        .iter()
+        .filter(|c| !["64.71", "64.02", "64.03"].contains(c))
+    {
+        assert!(region(7, code) < berau, "seed {seed}: pekan 7, {code}");
+    }
+
+    // Methods over the campaign; rallies only from 21 Jan 2024 (pekan 9 and 10).
+    let method = |m: &str| sum(&|r| r.method == m);
     assert_eq!(
         [
-            all.of("PERTEMUAN_TERBATAS"),
-            all.of("TATAP_MUKA"),
-            all.of("RAPAT_UMUM"),
-            all.of("LAINNYA")
+            method("PERTEMUAN_TERBATAS"),
+            method("TATAP_MUKA"),
+            method("RAPAT_UMUM"),
+            method("LAINNYA")
         ],
-        [5_600, 1_500, 5, 15]
+        [5_600, 1_500, 5, 15],
+        "seed {seed}"
     );
+    assert_eq!(
+        sum(&|r| r.method == "RAPAT_UMUM" && r.pekan >= 9),
+        5,
+        "seed {seed}"
+    );
+    // Parties most, DPD candidates some, presidential pairs some.
+    let all = |k: &str| sum(&|r| r.contestant == k);
+    assert_eq!(
+        all("PARTAI") + all("DPD") + all("PRESIDEN"),
+        7_120,
+        "seed {seed}"
+    );
+    assert!(all("PARTAI") > 6_000 && all("DPD") > 50 && all("PRESIDEN") > 50);
+    assert!(rows.iter().all(|r| r.count > 0 && r.party.is_empty()));
+    // Few enough figures for the demo database to stay under 1 MiB.
+    assert!(rows.len() <= 330, "seed {seed}: {} figures", rows.len());
 }
 
 #[test]

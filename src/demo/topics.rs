@@ -124,9 +124,9 @@ impl Topic {
     pub fn dugaan(self) -> ViolationType {
         use ViolationType::*;
         match self {
-            CatutNama | DukunganDpd | DokumenPalsu | SosialisasiSembako | PolitikUang(_)
-            | PerusakanApk | KampanyeIbadah | FasilitasPemerintah | UangMasaTenang
-            | IklanMasaTenang | PemilihGanda | UangHariH | Penggelembungan => Pidana,
+            DokumenPalsu | SosialisasiSembako | PolitikUang(_) | PerusakanApk | KampanyeIbadah
+            | FasilitasPemerintah | UangMasaTenang | IklanMasaTenang | PemilihGanda | UangHariH
+            | Penggelembungan => Pidana,
             CoklitJoki | Rekrutmen(_) | SeleksiKpu | NetralitasAdhoc | AdhocKampanye | PtpsEtik
             | RekapEtik | EtikPasca | KppsProsedur => KodeEtik,
             KadesNyaleg | AsnDeklarasi | AsnMedsos | Asn11Kukar | KadesBerpihak | SumpahJanji => {
@@ -190,7 +190,7 @@ impl Topic {
                     "tangkapan layar Sipol, fotokopi KTP-el, dan surat pernyataan bukan anggota partai",
                     format!("Pengurus {p} Provinsi Kalimantan Timur"),
                     PartyCategory::Peserta,
-                    "Pasal 520 UU 7/2017; PKPU 4/2022",
+                    "PKPU 4/2022 tentang Pendaftaran, Verifikasi, dan Penetapan Partai Politik Peserta Pemilu",
                 )
             }
             VerifikasiFaktual => {
@@ -206,11 +206,11 @@ impl Topic {
             }
             DukunganDpd => (
                 format!("nama dan NIK pelapor serta {} anggota keluarganya di {kel}, Kecamatan {kec} tercantum sebagai pendukung bakal calon anggota DPD berinisial {who} tanpa pernah memberikan dukungan", n.min(6)),
-                "Pelapor menduga dokumen dukungan minimal pemilih tersebut dipalsukan.".into(),
+                "Pelapor meminta dukungan atas namanya dicoret dan verifikasi dukungan bakal calon tersebut diperiksa ulang.".into(),
                 "tangkapan layar hasil pengecekan dukungan pada Silon dan surat pernyataan tidak pernah mendukung",
                 format!("Bakal calon anggota DPD RI Dapil Kalimantan Timur (inisial {who})"),
                 PartyCategory::Calon,
-                "Pasal 520 UU 7/2017",
+                "PKPU 10/2022 tentang Pencalonan Perseorangan Peserta Pemilu Anggota DPD",
             ),
             BerkasTerlambat => {
                 let p = party(rng);
@@ -304,7 +304,7 @@ impl Topic {
             ),
             PemilihTms => (
                 if laporan {
-                    format!("nama {} warga {kel}, Kecamatan {kec} yang telah meninggal dunia dan {} warga yang pindah domisili masih tercantum dalam DPS {t}", n % 9 + 2, n % 6 + 1)
+                    format!("nama {} warga {kel}, Kecamatan {kec} yang telah meninggal dunia dan {} warga yang pindah domisili masih tercantum dalam {} {t}", n % 9 + 2, n % 6 + 1, voter_list(date))
                 } else {
                     format!("{} anggota TNI/Polri aktif dan {} pemilih di bawah umur tercantum dalam DPSHP {t} {kel}, Kecamatan {kec}", n % 4 + 1, n % 3 + 1)
                 },
@@ -678,6 +678,16 @@ impl Topic {
             reporter: self.reporter(),
             place,
         }
+    }
+}
+
+/// The voter list a complaint about `date` names: the provisional list (DPS) before KPU set the
+/// final one (DPT) on 21 Jun 2023, the DPT from then on.
+fn voter_list(date: NaiveDate) -> &'static str {
+    if date >= NaiveDate::from_ymd_opt(2023, 6, 21).unwrap_or(NaiveDate::MAX) {
+        "DPT"
+    } else {
+        "DPS"
     }
 }
 

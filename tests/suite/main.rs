@@ -18,6 +18,7 @@ mod cli_views;
 mod config;
 mod config_save;
 mod config_tui;
+mod demo_figures;
 mod doctor;
 mod hostile_input;
 mod import_concurrency;
