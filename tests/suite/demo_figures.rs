@@ -1,6 +1,6 @@
 //! The demo database written by the binary holds every figure Bawaslu Kaltim published: the cases
 //! through `pantau report`, the campaign activities of each pekan's release through the store
-//! (the report does not count activities), for several seeds.
+//! (for several seeds) and through `pantau report --by pekan`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -283,6 +283,41 @@ fn every_pekan_holds_the_activities_of_its_release() {
             "seed {seed}"
         );
     }
+}
+
+#[test]
+fn the_weekly_figures_and_totals_come_out_of_report_by_pekan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir, 2024);
+    let doc = report(&db, "2024-02-09", "pekan", "tahapan:kampanye");
+    let pekan = |n: u32, field: &str| doc["pekan"][n.to_string()][field].as_i64().unwrap();
+    for (n, activities) in [
+        (1, 139),
+        (2, 288),
+        (4, 497),
+        (6, 705),
+        (7, 923),
+        (9, 997),
+        (10, 1_491),
+    ] {
+        assert_eq!(pekan(n, "activities"), activities, "pekan {n}");
+    }
+    assert_eq!(pekan(6, "activities_cumulative"), 2_495, "by 8 Jan 2024");
+    assert_eq!(pekan(10, "activities_cumulative"), 7_120, "by 9 Feb 2024");
+    assert_eq!(
+        pekan(10, "cases_cumulative"),
+        22,
+        "22 campaign cases on 9 Feb 2024"
+    );
+    assert_eq!(doc["pekan"]["1"]["from"], "2023-11-28");
+    assert_eq!(doc["pekan"]["10"]["to"], "2024-02-10");
+    // Campaign cases begin in December, as the releases show.
+    let december: i64 = (1..=5).map(|n| pekan(n, "cases")).sum();
+    assert!(december > 0, "{doc}");
+    // One region: Berau, busiest in pekan 1 and 10.
+    let berau = report(&db, "2024-02-09", "pekan", "wilayah:berau");
+    assert_eq!(berau["pekan"]["1"]["activities"], 42);
+    assert_eq!(berau["pekan"]["10"]["activities"], 426);
 }
 
 #[test]
