@@ -118,13 +118,15 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 out
             }
         };
-        print!("{out}");
+        print!("{}", shown(ctx, args.format, &out));
         return Ok(());
     }
     let first = args.by[0];
     if args.by == [Dim::Pekan] {
         let title = |by: &str| title_line(lang, by, dates.as_of, &spec, &anchored);
-        return super::report_pekan::run(&engine, &view, args.format, lang, &spec, title);
+        let out = super::report_pekan::run(&engine, &view, args.format, lang, &spec, title)?;
+        print!("{}", shown(ctx, args.format, &out));
+        return Ok(());
     }
     let groups = engine.group(&view, first, lang)?;
     let headline = engine.headline(&view)?;
@@ -183,7 +185,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             render(format, &title, &table)
         }
     };
-    print!("{out}");
+    print!("{}", shown(ctx, args.format, &out));
     Ok(())
 }
 
@@ -410,6 +412,15 @@ fn displayed(t: &Table) -> Table {
         header: safe(&t.header),
         rows: t.rows.iter().map(safe).collect(),
         total: safe(&t.total),
+    }
+}
+
+/// A table as the terminal can draw it: with the characters the terminal lacks (rules, dashes under
+/// `LANG=C` or `--ascii`) replaced as on the screen. CSV, JSON and Markdown are data: left as written.
+fn shown<'a>(ctx: &Context, format: ReportFormat, out: &'a str) -> std::borrow::Cow<'a, str> {
+    match format {
+        ReportFormat::Table => crate::tui::widgets::ascii::text(out, ctx.choice().glyphs),
+        _ => std::borrow::Cow::Borrowed(out),
     }
 }
 

@@ -59,7 +59,7 @@ pub(super) fn run(
     lang: Lang,
     spec: &str,
     title: impl Fn(&str) -> String,
-) -> Result<()> {
+) -> Result<String> {
     let table = pekan_table(engine, view)?;
     let headline = engine.headline(view)?;
     let as_of = engine.dates(view).as_of;
@@ -94,8 +94,7 @@ pub(super) fn run(
             out
         }
     };
-    print!("{out}");
-    Ok(())
+    Ok(out)
 }
 
 fn json(

@@ -166,6 +166,45 @@ fn the_table_report_has_a_total_row_in_the_chosen_language() {
 }
 
 #[test]
+fn table_reports_are_plain_ascii_where_the_locale_is_and_data_formats_keep_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let run = |locale: &str, args: &[&str]| {
+        let mut c = pantau(&db);
+        sealed::locale(&mut c, locale);
+        let out = c
+            .args(["--lang", "id", "report", "--as-of", "2024-01-10"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for args in [&["--by", "pekan"][..], &["--by", "region"], &["--recap"]] {
+        let plain = run("C", args);
+        assert!(plain.is_ascii(), "{args:?}: {plain}");
+        assert!(
+            plain.contains("---"),
+            "{args:?}: the rule is drawn with ASCII"
+        );
+        let utf8 = run("C.UTF-8", args);
+        assert!(utf8.contains('─'), "{args:?}: {utf8}");
+    }
+    let plain = run("C", &["--by", "pekan"]);
+    assert!(
+        plain.contains("Pekan ke-1 (28 Nov - 4 Des 2023)"),
+        "{plain}"
+    );
+    // Data formats are data: the dates keep their dash whatever the terminal.
+    let md = run("C", &["--by", "pekan", "--format", "md"]);
+    assert!(md.contains("Pekan ke-6 (2–8 Jan 2024)"), "{md}");
+}
+
+#[test]
 fn demo_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
