@@ -72,7 +72,9 @@ fn write_synthetic(ctx: &Context, n: usize, seed: u64, force: bool) -> Result<us
 }
 
 fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
+    // To the second, as imports record their time: `batches` lists them alike.
+    let now = chrono::Local::now().naive_local();
+    chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now)
 }
 
 /// Builds a new database in a temporary file with `fill`, then moves it over the target.

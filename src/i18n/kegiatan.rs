@@ -189,12 +189,18 @@ impl Kegiatan<'_> {
                 },
                 En,
             ) => format!(
-                "regions' pekan: {new} new, {corrected} corrected, {unchanged} unchanged"
+                "figures of a region's pekan: {new} new, {corrected} corrected, {unchanged} unchanged"
             ),
             (Self::PekanNew { total }, Id) => format!("baru, {total} kegiatan"),
             (Self::PekanNew { total }, En) => format!("new, {total} activities"),
             (Self::PekanUnchanged { total }, Id) => format!("tidak berubah, {total} kegiatan"),
             (Self::PekanUnchanged { total }, En) => format!("unchanged, {total} activities"),
+            (Self::PekanCorrected { old, new }, Id) if old == new => format!(
+                "dikoreksi, rinciannya (metode, peserta, partai) berubah, jumlahnya tetap {new} kegiatan (angka lama disimpan di riwayat)"
+            ),
+            (Self::PekanCorrected { old, new }, En) if old == new => format!(
+                "corrected: its breakdown (method, contestant, party) changed, its total stays {new} activities (the old figures kept in the history)"
+            ),
             (Self::PekanCorrected { old, new }, Id) => {
                 format!("dikoreksi, {old} → {new} kegiatan (angka lama disimpan di riwayat)")
             }
