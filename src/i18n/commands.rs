@@ -273,6 +273,10 @@ pub enum Command<'a> {
     ConfigNoKeys,
     /// `batches`: nothing imported yet.
     BatchesNone,
+    /// `batches`: what a batch loaded, by its `content` code (`cases`, `activities`).
+    BatchContent {
+        content: &'a str,
+    },
     /// `--baseline` in the future.
     BaselineFuture {
         t: &'a str,
@@ -724,6 +728,16 @@ impl Command<'_> {
             (Self::ConfigNoKeys, En) => "no keys remapped (pantau config --commands)".into(),
             (Self::BatchesNone, Id) => "Belum ada batch.".into(),
             (Self::BatchesNone, En) => "No batches yet.".into(),
+            (Self::BatchContent { content }, Id) => match content {
+                "cases" => "kasus".into(),
+                "activities" => "kegiatan kampanye".into(),
+                other => other.to_string(),
+            },
+            (Self::BatchContent { content }, En) => match content {
+                "cases" => "cases".into(),
+                "activities" => "campaign activities".into(),
+                other => other.to_string(),
+            },
             (Self::BaselineFuture { t }, Id) => {
                 format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat")
             }

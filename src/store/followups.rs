@@ -124,6 +124,26 @@ impl Store {
         steps_of(self.conn(), case_id).map_err(|e| self.err(e))
     }
 
+    /// Every step dated from `from` to `to` (both included), with the id of its case, by date:
+    /// for the weekly release's digest.
+    pub fn follow_ups_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, FollowUp)>> {
+        let read = || -> rusqlite::Result<Vec<(i64, FollowUp)>> {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT case_id, {COLUMNS} FROM follow_ups WHERE happened_on BETWEEN ?1 AND ?2 \
+                 ORDER BY happened_on, id"
+            ))?;
+            stmt.query_map(params![date_text(from), date_text(to)], |r| {
+                Ok((r.get::<_, i64>("case_id")?, from_row(r)?))
+            })?
+            .collect()
+        };
+        read().map_err(|e| self.err(e))
+    }
+
     /// Every case's steps, by case id, each case's by date (for an export).
     pub fn all_follow_ups(&self) -> Result<HashMap<i64, Vec<FollowUp>>> {
         let read = || -> rusqlite::Result<HashMap<i64, Vec<FollowUp>>> {

@@ -230,7 +230,16 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
          001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},{t},PELANGGARAN,PIDANA,PIDANA,Minyak goreng,GAKKUMDU,{t}\n\
          003/LP/PL/Kota/23.05/XII/2023,laporan,64.71,KAMPANYE,{t},{t},,TIDAK_DIREGISTRASI,,,Alat peraga,,\n"
     );
-    for (name, text) in [("first.csv", &first), ("second.csv", &second)] {
+    // The police take the crime up the same day: a step after forwarding, counted by its date.
+    let third = format!(
+        "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,lanjut_tahap,lanjut_tanggal\n\
+         001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},PELANGGARAN,PENYIDIKAN,{t}\n"
+    );
+    for (name, text) in [
+        ("first.csv", &first),
+        ("second.csv", &second),
+        ("third.csv", &third),
+    ] {
         let file = dir.path().join(name);
         std::fs::write(&file, text).unwrap();
         pantau(&db, &t).arg("import").arg(&file).assert().success();
@@ -251,6 +260,7 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
         ("laporan_not_registered", 1),
         ("violation", 1),
         ("to_police", 1),
+        ("investigation", 1),
     ];
     assert_eq!(
         events,
@@ -271,12 +281,13 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
     );
     assert!(text.contains(
         "Bawaslu Balikpapan: 2 temuan baru; 1 laporan baru; 1 laporan tidak diregistrasi; \
-         1 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu"
+         1 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu; \
+         1 perkara masuk penyidikan Polri"
     ));
     assert!(text.contains("Tanpa kegiatan penanganan pekan ini: Provinsi Kaltim, Samarinda,"));
     let en = words(stdout(&db, &t, &["--lang", "en", "rekap", "--pekan", "1"]));
     assert!(
-        en.contains("1 forwarded to the police (via Gakkumdu)"),
+        en.contains("1 forwarded to the police (via Gakkumdu); 1 case under police investigation"),
         "{en}"
     );
     assert!(en.contains("No campaign activities are loaded"));
