@@ -720,7 +720,9 @@ fn apply(
                     }));
                 }
             }
-            let mut stepped = false;
+            // The row gives the case's steps: a stored one that no longer fits the case (a
+            // mistake the row corrects, or one `pantau check` found) is replaced by them.
+            let mut stepped = !steps.is_empty() && tx.drop_misfit_steps(id, &merged)? > 0;
             for f in &steps {
                 stepped |= tx.write_follow_up(id, f, Some(cases.batch_id()), who, now)?
                     != StepWrite::Unchanged;
