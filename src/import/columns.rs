@@ -65,10 +65,13 @@ pub enum Column {
     LanjutTanggal,
     LanjutNomor,
     LanjutCatatan,
+    /// The day the row's status took effect (not a column of `cases`): it dates the history
+    /// entry a change of status makes, instead of the time of the import.
+    TanggalStatus,
 }
 
 /// The number of importable columns.
-pub const N: usize = 26;
+pub const N: usize = 27;
 
 /// The number of columns of the `cases` table: the first of [`COLUMNS`]; the follow-up columns
 /// come after them.
@@ -315,6 +318,14 @@ pub const COLUMNS: [Spec; N] = [
         false,
         Kind::FollowUp,
         "Pidana penjara 3 bulan, masa percobaan 6 bulan",
+    ),
+    spec(
+        Column::TanggalStatus,
+        "tanggal_status",
+        &["status_date"],
+        false,
+        Kind::Date,
+        "2024-01-18",
     ),
 ];
 
