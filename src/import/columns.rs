@@ -458,7 +458,16 @@ mod tests {
     #[test]
     fn the_table_follows_the_case_columns_in_order() {
         let names: Vec<&str> = COLUMNS[..CASE_N].iter().map(|s| s.name).collect();
-        assert!(COLUMNS[CASE_N..].iter().all(|s| s.kind == Kind::FollowUp));
+        // After the case columns: the four follow-up ones, then the status date.
+        let rest: Vec<Column> = COLUMNS[CASE_N..].iter().map(|s| s.column).collect();
+        let mut want = FOLLOW_UP.to_vec();
+        want.push(Column::TanggalStatus);
+        assert_eq!(rest, want);
+        assert!(
+            COLUMNS[CASE_N..N - 1]
+                .iter()
+                .all(|s| s.kind == Kind::FollowUp)
+        );
         let store: Vec<&str> = crate::store::write::CASE_COLUMNS
             .split(',')
             .map(str::trim)
