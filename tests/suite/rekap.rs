@@ -513,4 +513,18 @@ fn a_status_dated_by_tanggal_status_counts_in_its_pekan_not_the_import_day() {
     assert_eq!(export(&copy), csv);
     assert_eq!(events(&copy, today, 7, "64.71"), kinds(7));
     assert_eq!(events(&copy, today, 4, "64.71"), kinds(4));
+    // JSON carries it as `tanggal_status` too, and reads it back.
+    let json = stdout(&db, today, &["export", "--format", "json"]);
+    assert!(json.contains("\"tanggal_status\":\"2023-12-20\""), "{json}");
+    let other = dir.path().join("json.db");
+    pantau(&other, today).arg("init").assert().success();
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, &json).unwrap();
+    pantau(&other, today)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(events(&other, today, 4, "64.71"), kinds(4));
+    assert_eq!(events(&other, today, 7, "64.71"), kinds(7));
 }
