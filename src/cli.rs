@@ -214,7 +214,8 @@ impl Cli {
                 ..data(&a.common, &a.writes)
             },
             Command::Rekap(a) => data(&a.common, &a.writes),
-            Command::Batches(a) | Command::Check(a) => data(&a.common, &a.writes),
+            Command::Batches(a) => data(&a.common, &a.writes),
+            Command::Check(a) => data(&a.common, &a.writes),
             Command::Import(a) => data(&a.common, &a.writes),
             Command::Kegiatan(a) => match &a.action {
                 Some(KegiatanAction::Import(i)) => data(&i.common, &i.writes),
@@ -304,8 +305,9 @@ pub enum Command {
     /// Write the office's weekly release of the campaign for one pekan: activities supervised,
     /// cases received, and what each office handled that pekan.
     Rekap(RekapArgs),
-    /// List the recorded import batches.
-    Batches(Plain),
+    /// List the recorded import batches: when, by whom, from which file, what each loaded
+    /// (cases or campaign activities) and how many rows were new, changed, unchanged, rejected.
+    Batches(BatchesArgs),
     /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
     Import(ImportArgs),
     /// Campaign activities supervised per region and pekan: load the office's weekly figures
@@ -355,9 +357,21 @@ impl Command {
     }
 }
 
-/// `pantau batches`, `pantau check`: the common flags only.
+/// `pantau check`: the common flags only.
 #[derive(Debug, Args)]
 pub struct Plain {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+/// `pantau batches`.
+#[derive(Debug, Args)]
+pub struct BatchesArgs {
+    /// One line per batch, or JSON.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: KegiatanFormat,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -653,7 +667,7 @@ pub struct KegiatanArgs {
     pub writes: Writes,
 }
 
-/// How `pantau kegiatan` shows the activities loaded.
+/// How `pantau kegiatan` shows the activities loaded, and `pantau batches` the batches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KegiatanFormat {
     Table,

@@ -90,13 +90,14 @@ pub fn run(ctx: &Context) -> Result<()> {
 /// finding and the others still run; fails only on other errors (a lock, an unreadable file).
 pub fn inspect(store: &Store, lang: Lang) -> Result<Vec<Finding>> {
     type Check = fn(&Store, Lang) -> Result<Outcome>;
-    let checks: [(Msg, Check); 7] = [
+    let checks: [(Msg, Check); 8] = [
         (Msg::CheckIntegrity, integrity),
         (Msg::CheckForeignKeys, foreign_keys),
         (Msg::CheckIdentity, identity),
         (Msg::CheckSchema, schema),
         (Msg::CheckFullText, full_text),
         (Msg::CheckHistory, history),
+        (Msg::CheckFollowUps, follow_ups),
         (Msg::CheckIndexCache, index_cache),
     ];
     let mut findings = Vec::with_capacity(checks.len());
@@ -383,4 +384,60 @@ fn history(store: &Store, lang: Lang) -> Result<Outcome> {
     Ok(Outcome::Ok(
         Command::CheckHistoryOk { cases, entries }.text(lang),
     ))
+}
+
+/// Each step after forwarding fits its case: a step that follows a violation of the case's type,
+/// dated on or after its forwarding (or, with no forwarding date, its receipt). Each misfit names
+/// the case and the step, and how to put it right.
+fn follow_ups(store: &Store, lang: Lang) -> Result<Outcome> {
+    use crate::domain::FollowUpMisfit;
+    let all = checks::follow_ups_with_cases(store)?;
+    let mut lines = Vec::new();
+    let mut found = 0;
+    for (case, step) in &all {
+        let Err(misfit) = case.check_follow_up(step) else {
+            continue;
+        };
+        found += 1;
+        if found > EXAMPLES {
+            continue;
+        }
+        let on = step.on.to_string();
+        let code = step.step.code();
+        lines.push(match misfit {
+            FollowUpMisfit::Type { step, case_type } => {
+                let fits: Vec<&str> = step.types().iter().map(|t| t.code()).collect();
+                Command::CheckStepMisfit {
+                    case: &case.nomor,
+                    step: code,
+                    on: &on,
+                    case_type: case_type.code(),
+                    fits: &fits.join(", "),
+                }
+                .text(lang)
+            }
+            FollowUpMisfit::Before { forwarded, .. } => Command::CheckStepBefore {
+                case: &case.nomor,
+                step: code,
+                on: &on,
+                forwarded: &forwarded.to_string(),
+                received: false,
+            }
+            .text(lang),
+            FollowUpMisfit::BeforeReceipt { received, .. } => Command::CheckStepBefore {
+                case: &case.nomor,
+                step: code,
+                on: &on,
+                forwarded: &received.to_string(),
+                received: true,
+            }
+            .text(lang),
+        });
+    }
+    more(&mut lines, found, lang);
+    Ok(if lines.is_empty() {
+        Outcome::Ok(Command::CheckStepsOk { steps: all.len() }.text(lang))
+    } else {
+        Outcome::Problems(lines)
+    })
 }

@@ -114,6 +114,9 @@ struct WithSteps<'a> {
     case: &'a crate::domain::Case,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     lanjut: &'a [crate::domain::FollowUp],
+    /// The day its status last changed, which `import` dates the status by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tanggal_status: Option<chrono::NaiveDate>,
 }
 
 /// The four follow-up cells of a CSV row: the n-th step on the n-th line of each, as `import`
@@ -147,6 +150,11 @@ pub fn write_cases(
     let json_err = |e: serde_json::Error| not_encoded(&e);
     let steps = engine.store().all_follow_ups()?;
     let steps_of = |id: i64| steps.get(&id).map_or(&[][..], Vec::as_slice);
+    // A status dated after today only comes from a rehearsal's `PANTAU_TODAY`: an import of the
+    // export on that day takes it as today.
+    let dates = engine.store().last_status_dates()?;
+    let today = engine.today();
+    let status_on = |id: i64| dates.get(&id).map(|d| *d.min(&today));
     match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new()
@@ -157,7 +165,8 @@ pub fn write_cases(
                 .map_err(|e| not_encoded(&e))?;
             let n = engine.for_each_case(view, |id, case| {
                 let [a, b, c, d] = step_cells(steps_of(id));
-                w.serialize((&case, a, b, c, d))
+                let e = status_on(id).map_or_else(String::new, |d| d.to_string());
+                w.serialize((&case, a, b, c, d, e))
                     .map_err(|e| not_encoded(&e))
             })?;
             w.flush().map_err(|source| Error::Io {
@@ -170,6 +179,7 @@ pub fn write_cases(
             let row = WithSteps {
                 case: &case,
                 lanjut: steps_of(id),
+                tanggal_status: status_on(id),
             };
             serde_json::to_writer(&mut *out, &row).map_err(json_err)?;
             out.push(b'\n');
@@ -184,6 +194,7 @@ pub fn write_cases(
                 let row = WithSteps {
                     case: &case,
                     lanjut: steps_of(id),
+                    tanggal_status: status_on(id),
                 };
                 serde_json::to_writer(&mut *out, &row).map_err(json_err)
             })?;

@@ -468,7 +468,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Report(a)) => report::run(&ctx, &a),
         Some(Command::Export(a)) => export::run(&ctx, &a),
         Some(Command::Rekap(a)) => rekap::run(&ctx, &a),
-        Some(Command::Batches(_)) => batches::run(&ctx),
+        Some(Command::Batches(a)) => batches::run(&ctx, &a),
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Kegiatan(a)) => kegiatan::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),

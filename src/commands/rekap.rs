@@ -13,7 +13,8 @@ use crate::cli::{RekapArgs, RekapFormat};
 use crate::commands::Context;
 use crate::domain::pekan::{day_range, long_date};
 use crate::domain::{
-    CampaignPeriod, Case, ContestantKind, Forwarding, Pekan, Reference, Region, Source, Status,
+    CampaignPeriod, Case, ContestantKind, FollowUpStep, Forwarding, Pekan, Reference, Region,
+    Source, Status,
 };
 use crate::engine::campaign::{admits_region, campaign_view, period};
 use crate::engine::{Dim, Engine, Headline};
@@ -475,9 +476,26 @@ fn on_forwarding(to: Forwarding) -> Handled {
     }
 }
 
+/// What a step after forwarding is, for the digest.
+fn on_step(step: FollowUpStep) -> Handled {
+    match step {
+        FollowUpStep::Penyidikan => Handled::Investigation,
+        FollowUpStep::Sp3 => Handled::Sp3,
+        FollowUpStep::Penuntutan => Handled::Prosecution,
+        FollowUpStep::Persidangan => Handled::Trial,
+        FollowUpStep::Putusan => Handled::Verdict,
+        FollowUpStep::PutusanDkpp => Handled::DkppRuling,
+        FollowUpStep::KeputusanKpu => Handled::KpuDecision,
+        FollowUpStep::PutusanBawaslu => Handled::BawasluRuling,
+        FollowUpStep::RekomendasiInstansi => Handled::AgencyRecommendation,
+        FollowUpStep::PerbaikanKpu => Handled::KpuCorrection,
+    }
+}
+
 /// Per office (in display order), the cases of `view` that something happened to from `from` to
 /// `to`: received (by the date received), a status reached (by the status history), forwarded (by
-/// the date of forwarding, else the day it was decided a violation). A case counts once per kind.
+/// the date of forwarding, else the day it was decided a violation), a step after forwarding
+/// reached (by the step's date). A case counts once per kind.
 fn digest(
     engine: &Engine<'_>,
     view: &View,
@@ -501,6 +519,10 @@ fn digest(
         if let Some(what) = on_status(change.to, case.sumber) {
             seen.insert((case.kode_wilayah.clone(), what, id));
         }
+    }
+    for (id, step) in engine.store().follow_ups_between(from, to)? {
+        let Some(case) = cases.get(&id) else { continue };
+        seen.insert((case.kode_wilayah.clone(), on_step(step.step), id));
     }
     for (id, case) in &cases {
         let office = case.kode_wilayah.clone();

@@ -112,6 +112,27 @@ pub enum Command<'a> {
         from: &'a str,
         prev: &'a str,
     },
+    /// `check`: a step after forwarding that does not follow a violation of its case's type.
+    CheckStepMisfit {
+        case: &'a str,
+        step: &'a str,
+        on: &'a str,
+        case_type: &'a str,
+        fits: &'a str,
+    },
+    /// `check`: a step dated before its case was forwarded (`received`: the case has no
+    /// forwarding date, and the step comes before its receipt).
+    CheckStepBefore {
+        case: &'a str,
+        step: &'a str,
+        on: &'a str,
+        forwarded: &'a str,
+        received: bool,
+    },
+    /// `check`: every step fits its case.
+    CheckStepsOk {
+        steps: usize,
+    },
     /// `check`: every history is whole.
     CheckHistoryOk {
         cases: i64,
@@ -273,6 +294,10 @@ pub enum Command<'a> {
     ConfigNoKeys,
     /// `batches`: nothing imported yet.
     BatchesNone,
+    /// `batches`: what a batch loaded, by its `content` code (`cases`, `activities`).
+    BatchContent {
+        content: &'a str,
+    },
     /// `--baseline` in the future.
     BaselineFuture {
         t: &'a str,
@@ -505,6 +530,97 @@ impl Command<'_> {
             (Self::CheckBrokenChain { case, at, from, prev }, En) => {
                 format!("{case}: the entry of {at} starts from {from}, but the status before was {prev}")
             }
+            (
+                Self::CheckStepMisfit {
+                    case,
+                    step,
+                    on,
+                    case_type,
+                    fits,
+                },
+                Id,
+            ) => format!(
+                "{case}: tahap tindak lanjut {step} ({on}) tidak cocok untuk pelanggaran \
+                 {case_type}; tahap ini untuk {fits}. Impor kasus ini lagi dengan tahap yang benar \
+                 (lanjut_tahap, lanjut_tanggal), atau dengan jenisnya yang benar (jenis_pelanggaran)"
+            ),
+            (
+                Self::CheckStepMisfit {
+                    case,
+                    step,
+                    on,
+                    case_type,
+                    fits,
+                },
+                En,
+            ) => format!(
+                "{case}: follow-up step {step} ({on}) does not fit a {case_type} violation; it \
+                 follows {fits}. Import the case again with the corrected step (lanjut_tahap, \
+                 lanjut_tanggal), or with its corrected type (jenis_pelanggaran)"
+            ),
+            (
+                Self::CheckStepBefore {
+                    case,
+                    step,
+                    on,
+                    forwarded,
+                    received: false,
+                },
+                Id,
+            ) => format!(
+                "{case}: tahap tindak lanjut {step} bertanggal {on}, sebelum perkara diteruskan \
+                 ({forwarded}). Impor kasus ini lagi dengan tanggal tahap yang benar \
+                 (lanjut_tahap, lanjut_tanggal), atau dengan tanggal_penerusan yang benar"
+            ),
+            (
+                Self::CheckStepBefore {
+                    case,
+                    step,
+                    on,
+                    forwarded,
+                    received: true,
+                },
+                Id,
+            ) => format!(
+                "{case}: tahap tindak lanjut {step} bertanggal {on}, sebelum kasus diterima \
+                 ({forwarded}, tanggal_diterima). Impor kasus ini lagi dengan tanggal tahap yang \
+                 benar (lanjut_tahap, lanjut_tanggal) dan tanggal_penerusan-nya"
+            ),
+            (
+                Self::CheckStepBefore {
+                    case,
+                    step,
+                    on,
+                    forwarded,
+                    received: false,
+                },
+                En,
+            ) => format!(
+                "{case}: follow-up step {step} is dated {on}, before the case was forwarded \
+                 ({forwarded}). Import the case again with the step's corrected date \
+                 (lanjut_tahap, lanjut_tanggal), or with its corrected tanggal_penerusan"
+            ),
+            (
+                Self::CheckStepBefore {
+                    case,
+                    step,
+                    on,
+                    forwarded,
+                    received: true,
+                },
+                En,
+            ) => format!(
+                "{case}: follow-up step {step} is dated {on}, before the case was received \
+                 ({forwarded}, tanggal_diterima). Import the case again with the step's corrected \
+                 date (lanjut_tahap, lanjut_tanggal) and its tanggal_penerusan"
+            ),
+            (Self::CheckStepsOk { steps }, Id) => format!(
+                "{steps} tahap; setiap tahap cocok dengan jenis kasusnya dan bertanggal sejak \
+                 perkara diteruskan"
+            ),
+            (Self::CheckStepsOk { steps }, En) => format!(
+                "{steps} steps; each fits its case's type and is dated from its forwarding on"
+            ),
             (Self::CheckHistoryOk { cases, entries }, Id) => format!(
                 "{cases} kasus, {entries} entri; status setiap kasus adalah entri terakhir riwayatnya"
             ),
@@ -724,6 +840,16 @@ impl Command<'_> {
             (Self::ConfigNoKeys, En) => "no keys remapped (pantau config --commands)".into(),
             (Self::BatchesNone, Id) => "Belum ada batch.".into(),
             (Self::BatchesNone, En) => "No batches yet.".into(),
+            (Self::BatchContent { content }, Id) => match content {
+                "cases" => "kasus".into(),
+                "activities" => "kegiatan kampanye".into(),
+                other => other.to_string(),
+            },
+            (Self::BatchContent { content }, En) => match content {
+                "cases" => "cases".into(),
+                "activities" => "campaign activities".into(),
+                other => other.to_string(),
+            },
             (Self::BaselineFuture { t }, Id) => {
                 format!("--baseline: {t:?} belum terjadi; acuan harus waktu yang sudah lewat")
             }

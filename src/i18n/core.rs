@@ -181,6 +181,8 @@ pub enum Core<'a> {
     },
     /// A follow-up step dated before the case was forwarded.
     FollowUpBefore { value: &'a str, forwarded: &'a str },
+    /// A status date before the case's last status change.
+    StatusDateBefore { value: &'a str, last: &'a str },
     /// Not yes/no.
     BadBool { value: String },
     /// A region pantau does not know.
@@ -1009,6 +1011,14 @@ impl Core<'_> {
             ),
             (Self::FollowUpBefore { value, forwarded }, En) => format!(
                 "follow-up step dated {value}, before the case was forwarded ({forwarded})"
+            ),
+            (Self::StatusDateBefore { value, last }, Id) => format!(
+                "tanggal status {value} lebih awal dari perubahan status terakhir kasus ini \
+                 ({last}); riwayat status hanya bertambah ke depan: tulis tanggal sejak {last}"
+            ),
+            (Self::StatusDateBefore { value, last }, En) => format!(
+                "status date {value} is before the case's last status change ({last}); the \
+                 status history only grows forward: write a date from {last} on"
             ),
             (Self::BadBool { value }, Id) => format!(
                 "bukan ya/tidak: \"{value}\" (tulis ya, tidak, true, false, 1 atau 0)"

@@ -229,6 +229,7 @@ pub enum Msg {
     CheckSchema,
     CheckFullText,
     CheckHistory,
+    CheckFollowUps,
     CheckIndexCache,
     CheckAllWell,
     BackupWritten,
@@ -603,6 +604,11 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::CheckSchema, "skema", "schema"),
     (Msg::CheckFullText, "indeks teks", "full-text index"),
     (Msg::CheckHistory, "riwayat status", "status history"),
+    (
+        Msg::CheckFollowUps,
+        "tindak lanjut",
+        "steps after forwarding",
+    ),
     (Msg::CheckIndexCache, "cache indeks", "index cache"),
     (
         Msg::CheckAllWell,

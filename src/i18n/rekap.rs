@@ -45,6 +45,26 @@ pub enum Handled {
     ToBawaslu,
     /// Forwarded to another agency.
     ToAgency,
+    /// A forwarded crime under police investigation (penyidikan).
+    Investigation,
+    /// A police investigation stopped (SP3).
+    Sp3,
+    /// A crime reaching prosecution (penuntutan).
+    Prosecution,
+    /// A crime tried in court (persidangan).
+    Trial,
+    /// A crime reaching the court's verdict (putusan pengadilan).
+    Verdict,
+    /// DKPP's ruling on a KPU or Bawaslu member.
+    DkppRuling,
+    /// KPU's decision on members of its ad-hoc bodies.
+    KpuDecision,
+    /// Bawaslu's own decision on an ad-hoc supervisor.
+    BawasluRuling,
+    /// The recommendation of BKN (formerly KASN) or another agency.
+    AgencyRecommendation,
+    /// KPU's correction of the procedure.
+    KpuCorrection,
 }
 
 /// One message of `rekap`, with the values it shows.
@@ -326,6 +346,16 @@ fn event_id(what: Handled) -> &'static str {
         Handled::ToKasn => "diteruskan ke KASN/BKN",
         Handled::ToBawaslu => "ditangani Bawaslu (pengawas ad hoc)",
         Handled::ToAgency => "diteruskan ke instansi terkait",
+        Handled::Investigation => "perkara masuk penyidikan Polri",
+        Handled::Sp3 => "SP3",
+        Handled::Prosecution => "perkara sampai penuntutan",
+        Handled::Trial => "perkara disidangkan",
+        Handled::Verdict => "perkara sampai putusan pengadilan",
+        Handled::DkppRuling => "putusan DKPP",
+        Handled::KpuDecision => "keputusan KPU atas anggota badan ad hoc",
+        Handled::BawasluRuling => "putusan Bawaslu atas pengawas ad hoc",
+        Handled::AgencyRecommendation => "rekomendasi BKN/instansi",
+        Handled::KpuCorrection => "perbaikan oleh KPU",
     }
 }
 
@@ -352,6 +382,25 @@ fn event_en(what: Handled, n: i64) -> &'static str {
         Handled::ToKasn => "forwarded to KASN/BKN",
         Handled::ToBawaslu => "handled by Bawaslu (ad-hoc supervisors)",
         Handled::ToAgency => "forwarded to the agency concerned",
+        Handled::Investigation if one => "case under police investigation",
+        Handled::Investigation => "cases under police investigation",
+        Handled::Sp3 => "SP3 (investigation stopped)",
+        Handled::Prosecution if one => "case reached prosecution",
+        Handled::Prosecution => "cases reached prosecution",
+        Handled::Trial if one => "case tried in court",
+        Handled::Trial => "cases tried in court",
+        Handled::Verdict if one => "case reached a court verdict",
+        Handled::Verdict => "cases reached a court verdict",
+        Handled::DkppRuling if one => "DKPP ruling",
+        Handled::DkppRuling => "DKPP rulings",
+        Handled::KpuDecision if one => "KPU decision on an ad-hoc body's member",
+        Handled::KpuDecision => "KPU decisions on ad-hoc bodies' members",
+        Handled::BawasluRuling if one => "Bawaslu ruling on an ad-hoc supervisor",
+        Handled::BawasluRuling => "Bawaslu rulings on ad-hoc supervisors",
+        Handled::AgencyRecommendation if one => "BKN/agency recommendation",
+        Handled::AgencyRecommendation => "BKN/agency recommendations",
+        Handled::KpuCorrection if one => "correction by KPU",
+        Handled::KpuCorrection => "corrections by KPU",
     }
 }
 
@@ -386,5 +435,28 @@ mod tests {
             e(Handled::LaporanNotRegistered, 1, Lang::Id),
             "1 laporan tidak diregistrasi"
         );
+    }
+
+    #[test]
+    fn the_steps_after_forwarding_read_as_the_releases_say_them() {
+        let e = |what, n: i64, lang| {
+            Rekap::Event {
+                what,
+                n,
+                count: &n.to_string(),
+            }
+            .text(lang)
+        };
+        assert_eq!(
+            e(Handled::Verdict, 1, Lang::Id),
+            "1 perkara sampai putusan pengadilan"
+        );
+        assert_eq!(e(Handled::Sp3, 1, Lang::Id), "1 SP3");
+        assert_eq!(e(Handled::DkppRuling, 1, Lang::Id), "1 putusan DKPP");
+        assert_eq!(
+            e(Handled::Verdict, 2, Lang::En),
+            "2 cases reached a court verdict"
+        );
+        assert_eq!(e(Handled::DkppRuling, 1, Lang::En), "1 DKPP ruling");
     }
 }

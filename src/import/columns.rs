@@ -65,10 +65,13 @@ pub enum Column {
     LanjutTanggal,
     LanjutNomor,
     LanjutCatatan,
+    /// The day the row's status took effect (not a column of `cases`): it dates the history
+    /// entry a change of status makes, instead of the time of the import.
+    TanggalStatus,
 }
 
 /// The number of importable columns.
-pub const N: usize = 26;
+pub const N: usize = 27;
 
 /// The number of columns of the `cases` table: the first of [`COLUMNS`]; the follow-up columns
 /// come after them.
@@ -316,6 +319,14 @@ pub const COLUMNS: [Spec; N] = [
         Kind::FollowUp,
         "Pidana penjara 3 bulan, masa percobaan 6 bulan",
     ),
+    spec(
+        Column::TanggalStatus,
+        "tanggal_status",
+        &["status_date"],
+        false,
+        Kind::Date,
+        "2024-01-18",
+    ),
 ];
 
 /// The follow-up columns, in order: step, date, reference, note.
@@ -447,7 +458,16 @@ mod tests {
     #[test]
     fn the_table_follows_the_case_columns_in_order() {
         let names: Vec<&str> = COLUMNS[..CASE_N].iter().map(|s| s.name).collect();
-        assert!(COLUMNS[CASE_N..].iter().all(|s| s.kind == Kind::FollowUp));
+        // After the case columns: the four follow-up ones, then the status date.
+        let rest: Vec<Column> = COLUMNS[CASE_N..].iter().map(|s| s.column).collect();
+        let mut want = FOLLOW_UP.to_vec();
+        want.push(Column::TanggalStatus);
+        assert_eq!(rest, want);
+        assert!(
+            COLUMNS[CASE_N..N - 1]
+                .iter()
+                .all(|s| s.kind == Kind::FollowUp)
+        );
         let store: Vec<&str> = crate::store::write::CASE_COLUMNS
             .split(',')
             .map(str::trim)

@@ -24,7 +24,7 @@ use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::{Case, FollowUp, Reference, StatusChange, clean_nomor, nomor_key};
 use crate::error::{Error, Result};
@@ -242,9 +242,19 @@ struct Item {
     case: Case,
     /// The steps after forwarding the row gives.
     steps: Vec<FollowUp>,
+    /// The day the row's status took effect (`tanggal_status`), when it gives one.
+    status_on: Option<NaiveDate>,
     given: ColumnSet,
     /// Where the row is, for a message that names it.
     line: u64,
+}
+
+/// What is written for new cases once they are: their steps, and the day their status took
+/// effect (which dates their first history entry instead of their receipt).
+#[derive(Default)]
+struct Later {
+    steps: Vec<(i64, Vec<FollowUp>)>,
+    status_on: Vec<(i64, NaiveDate)>,
 }
 
 /// How many rows travel together between the threads.
@@ -410,6 +420,7 @@ fn pass(
             chunk.push(Item {
                 case,
                 steps,
+                status_on: validator.status_date(&row.cells, row.skip),
                 given: row.given,
                 line: row.line,
             });
@@ -488,8 +499,8 @@ fn write_file(
     };
     let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref())?;
     let mut counts = Counts::default();
-    // The steps of new cases, written once the cases are.
-    let mut later: Vec<(i64, Vec<FollowUp>)> = Vec::new();
+    // The steps of new cases, and the day their status took effect, written once the cases are.
+    let mut later: Later = Later::default();
     let mut failure: Option<Error> = None;
     let failed = AtomicBool::new(false);
     let read = std::thread::scope(|scope| {
@@ -548,10 +559,13 @@ fn write_file(
         return Ok(Some((read, None)));
     }
     cases.finish()?;
-    for (id, steps) in &later {
+    for (id, steps) in &later.steps {
         for f in steps {
             tx.write_follow_up(*id, f, Some(batch_id), who, now)?;
         }
+    }
+    for (id, on) in &later.status_on {
+        tx.date_first_status(*id, on.and_time(NaiveTime::MIN))?;
     }
     if let Some(bulk) = bulk {
         bulk.finish(tx)?;
@@ -594,7 +608,7 @@ enum Refused {
     /// Its intake number is a stored case's written another way.
     Near(NearStored),
     /// A step after forwarding that does not fit the case as stored (its type, its forwarding
-    /// date), in the column named.
+    /// date), or a status date before the case's last status change, in the column named.
     Step {
         line: u64,
         column: Column,
@@ -661,7 +675,7 @@ fn apply(
     item: Item,
     at: &Writing<'_, '_>,
     counts: &mut Counts,
-    later: &mut Vec<(i64, Vec<FollowUp>)>,
+    later: &mut Later,
 ) -> Result<std::result::Result<(), Refused>> {
     let Writing {
         who,
@@ -672,6 +686,7 @@ fn apply(
     let Item {
         case,
         steps,
+        status_on,
         given,
         line,
     } = item;
@@ -705,11 +720,36 @@ fn apply(
             let id = cases.insert(case)?;
             counts.new += 1;
             if !steps.is_empty() {
-                later.push((id, steps));
+                later.steps.push((id, steps));
+            }
+            if let Some(on) = status_on {
+                later.status_on.push((id, on));
             }
         }
         Some((id, old)) => {
             let merged = merge(&old, &case, given);
+            // A change of status is dated by `tanggal_status` when the row gives it (at 00:00,
+            // or just after the last change when that was the same day), else by the import.
+            let changed_at = match status_on {
+                Some(on) if merged.status != old.status => {
+                    let last = tx.last_status_change(id)?;
+                    match last {
+                        Some(last) if last.date() > on => {
+                            return Ok(Err(Refused::Step {
+                                line,
+                                column: Column::TanggalStatus,
+                                issue: Issue::StatusDateBefore {
+                                    value: on.to_string(),
+                                    last: last.date().to_string(),
+                                },
+                            }));
+                        }
+                        Some(last) => last.max(on.and_time(NaiveTime::MIN)),
+                        None => on.and_time(NaiveTime::MIN),
+                    }
+                }
+                _ => now,
+            };
             for f in &steps {
                 if let Err(m) = merged.check_follow_up(f) {
                     let (column, issue) = crate::import::validate::misfit(m);
@@ -720,7 +760,9 @@ fn apply(
                     }));
                 }
             }
-            let mut stepped = false;
+            // The row gives the case's steps: a stored one that no longer fits the case (a
+            // mistake the row corrects, or one `pantau check` found) is replaced by them.
+            let mut stepped = !steps.is_empty() && tx.drop_misfit_steps(id, &merged)? > 0;
             for f in &steps {
                 stepped |= tx.write_follow_up(id, f, Some(cases.batch_id()), who, now)?
                     != StepWrite::Unchanged;
@@ -735,7 +777,7 @@ fn apply(
                     let change = StatusChange {
                         from: Some(old.status),
                         to: merged.status,
-                        at: now,
+                        at: changed_at,
                         by: who.to_string(),
                         note: None,
                     };

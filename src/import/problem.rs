@@ -163,6 +163,11 @@ pub enum Issue {
         value: String,
         forwarded: String,
     },
+    /// A status date before the day of the case's last status change as stored.
+    StatusDateBefore {
+        value: String,
+        last: String,
+    },
 }
 
 /// Where in a file a problem is, besides its line.
@@ -434,6 +439,7 @@ impl Issue {
                 .text(lang);
             }
             Issue::FollowUpBefore { value, forwarded } => Core::FollowUpBefore { value, forwarded },
+            Issue::StatusDateBefore { value, last } => Core::StatusDateBefore { value, last },
             Issue::DuplicateOf { value, other_line } => Core::DuplicateOf {
                 value: shorten(value),
                 other_line: *other_line,

@@ -315,7 +315,20 @@ impl<'r> Validator<'r> {
         Ok(d)
     }
 
-    /// Dates after today, and a registration before receipt, are mistakes.
+    /// The day the row's status took effect (`tanggal_status`), when the row gives one; read once
+    /// [`Validator::case`] accepted the row.
+    pub fn status_date(&self, cells: &Cells<'_>, skip: ColumnSet) -> Option<NaiveDate> {
+        let c = Column::TanggalStatus;
+        if skip.contains(c) {
+            return None;
+        }
+        let t = cells[c.index()]
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())?;
+        self.date(t, t.trim()).ok()
+    }
+
+    /// Dates after today, and a registration or status date before receipt, are mistakes.
     fn check_dates(&self, values: &[Option<Value>; N], issues: &mut Vec<(Column, Issue)>) {
         let date = |c: Column| match &values[c.index()] {
             Some(Value::Date(d)) => Some(*d),
@@ -334,19 +347,19 @@ impl<'r> Validator<'r> {
                 ));
             }
         }
-        if let (Some(reg), Some(rec)) = (
-            date(Column::TanggalRegistrasi),
-            date(Column::TanggalDiterima),
-        ) && reg < rec
-        {
-            issues.push((
-                Column::TanggalRegistrasi,
-                Issue::DateBefore {
-                    value: reg.to_string(),
-                    other: Column::TanggalDiterima.name(),
-                    other_value: rec.to_string(),
-                },
-            ));
+        for c in [Column::TanggalRegistrasi, Column::TanggalStatus] {
+            if let (Some(d), Some(rec)) = (date(c), date(Column::TanggalDiterima))
+                && d < rec
+            {
+                issues.push((
+                    c,
+                    Issue::DateBefore {
+                        value: d.to_string(),
+                        other: Column::TanggalDiterima.name(),
+                        other_value: rec.to_string(),
+                    },
+                ));
+            }
         }
     }
 }

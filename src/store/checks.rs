@@ -170,3 +170,31 @@ pub fn history(store: &Store, kind: History) -> Result<Vec<String>> {
 pub fn history_entries(store: &Store) -> Result<i64> {
     count(store, "SELECT count(*) FROM status_history")
 }
+
+/// Every step after forwarding with its case, in case order then by date: for `check`, which
+/// holds each against its case.
+pub fn follow_ups_with_cases(
+    store: &Store,
+) -> Result<Vec<(crate::domain::Case, crate::domain::FollowUp)>> {
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT c.*, f.step AS f_step, f.happened_on AS f_on, f.reference AS f_reference, \
+             f.note AS f_note FROM follow_ups f JOIN cases c ON c.id = f.case_id \
+             ORDER BY c.id, f.happened_on, f.id",
+        )
+        .map_err(|e| store.err(e))?;
+    stmt.query_map([], |r| {
+        Ok((
+            crate::store::read::case_from_row(r)?,
+            crate::domain::FollowUp {
+                step: r.get("f_step")?,
+                on: r.get("f_on")?,
+                reference: r.get("f_reference")?,
+                note: r.get("f_note")?,
+            },
+        ))
+    })
+    .and_then(|rows| rows.collect())
+    .map_err(|e| store.err(e))
+}

@@ -49,6 +49,37 @@ impl Write<'_> {
             .map_err(|e| self.err(e))
     }
 
+    /// Removes the steps of case `case_id` that do not fit `case` as it now is (its type, its
+    /// forwarding or receipt date): an import that gives the case's steps again replaces them.
+    /// Returns how many were removed; a change is logged for the case when any was.
+    pub fn drop_misfit_steps(&self, case_id: i64, case: &crate::domain::Case) -> Result<usize> {
+        let run = || -> rusqlite::Result<usize> {
+            let tx = self.transaction();
+            let stored: Vec<(i64, FollowUp)> = tx
+                .prepare_cached(&format!(
+                    "SELECT id, {COLUMNS} FROM follow_ups WHERE case_id = ?1"
+                ))?
+                .query_map([case_id], |r| Ok((r.get::<_, i64>("id")?, from_row(r)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut removed = 0;
+            for (id, f) in stored {
+                if case.check_follow_up(&f).is_err() {
+                    removed += tx
+                        .prepare_cached("DELETE FROM follow_ups WHERE id = ?1")?
+                        .execute([id])?;
+                }
+            }
+            if removed > 0 {
+                tx.prepare_cached(
+                    "INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())",
+                )?
+                .execute([case_id])?;
+            }
+            Ok(removed)
+        };
+        run().map_err(|e| self.err(e))
+    }
+
     fn write_step(
         &self,
         case_id: i64,
@@ -122,6 +153,26 @@ impl Store {
     /// The steps recorded for case `case_id`, by date.
     pub fn follow_ups(&self, case_id: i64) -> Result<Vec<FollowUp>> {
         steps_of(self.conn(), case_id).map_err(|e| self.err(e))
+    }
+
+    /// Every step dated from `from` to `to` (both included), with the id of its case, by date:
+    /// for the weekly release's digest.
+    pub fn follow_ups_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, FollowUp)>> {
+        let read = || -> rusqlite::Result<Vec<(i64, FollowUp)>> {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT case_id, {COLUMNS} FROM follow_ups WHERE happened_on BETWEEN ?1 AND ?2 \
+                 ORDER BY happened_on, id"
+            ))?;
+            stmt.query_map(params![date_text(from), date_text(to)], |r| {
+                Ok((r.get::<_, i64>("case_id")?, from_row(r)?))
+            })?
+            .collect()
+        };
+        read().map_err(|e| self.err(e))
     }
 
     /// Every case's steps, by case id, each case's by date (for an export).

@@ -38,6 +38,8 @@ pub struct BatchInfo {
     pub rows_changed: i64,
     pub rows_unchanged: i64,
     pub rows_rejected: i64,
+    /// What the batch loaded: `cases` or `activities` (campaign activities).
+    pub content: String,
 }
 
 /// The column list of `cases` that a [`Case`] fills, in the order of [`case_values`].
@@ -144,7 +146,7 @@ impl Store {
             .conn()
             .prepare(
                 "SELECT id, kind, imported_by, imported_at, source_name, sha256, rows_total, rows_new, \
-                 rows_changed, rows_unchanged, rows_rejected FROM import_batches ORDER BY id DESC",
+                 rows_changed, rows_unchanged, rows_rejected, content FROM import_batches ORDER BY id DESC",
             )
             .map_err(|e| self.err(e))?;
         s.query_map([], |r| {
@@ -160,6 +162,7 @@ impl Store {
                 rows_changed: r.get("rows_changed")?,
                 rows_unchanged: r.get("rows_unchanged")?,
                 rows_rejected: r.get("rows_rejected")?,
+                content: r.get("content")?,
             })
         })
         .and_then(|rows| rows.collect())

@@ -204,6 +204,32 @@ fn the_example_files_in_assets_import_cleanly_and_alike() {
             .assert()
             .success()
             .stdout(predicate::str::contains("8 new, 0 changed, 0 unchanged"));
+        // The steps after forwarding travel in every format: a KASN recommendation, a crime
+        // under investigation, KPU's correction of a PPS member's procedure.
+        let steps: Vec<(String, String, String)> = rusqlite::Connection::open(&db)
+            .unwrap()
+            .prepare(
+                "SELECT c.nomor, f.step, f.happened_on FROM follow_ups f \
+                 JOIN cases c ON c.id = f.case_id ORDER BY c.nomor",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let steps: Vec<(&str, &str)> = steps
+            .iter()
+            .map(|(n, s, _)| (&n[..3], s.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("041", "REKOMENDASI_INSTANSI"),
+                ("044", "PENYIDIKAN"),
+                ("045", "PERBAIKAN_KPU")
+            ],
+            "{name}"
+        );
         seen.push((name, cases(&db)));
         assert_intact(&db);
     }
@@ -215,6 +241,9 @@ fn the_example_files_in_assets_import_cleanly_and_alike() {
     }
     let c = &seen[0].1;
     assert!(c.iter().any(|c| c.uraian.contains('\n')) && c.iter().any(|c| c.uraian.contains('"')));
+    // A PPS member is a member of KPU's ad-hoc body, not of KPU itself.
+    assert!(c.iter().any(|c| c.uraian.starts_with("PPS")
+        && c.kategori_terlapor == Some(pantau::domain::PartyCategory::PenyelenggaraAdhoc)));
 }
 
 #[test]

@@ -393,3 +393,61 @@ fn a_read_only_database_is_refused_as_the_case_import_refuses_it() {
     assert!(err.contains("read-only"), "{err}");
     assert!(loaded(&db).is_empty());
 }
+
+#[test]
+fn batches_say_what_each_loaded_in_both_languages_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/contoh-import.csv");
+    pantau(&db).args(["import", cases]).assert().success();
+    ok(&db, &["import", EXAMPLE]);
+    let lines = |lang: &str| {
+        let out = pantau(&db)
+            .args(["batches", "--lang", lang])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let en = lines("en");
+    let (activities, cases_line) = (
+        en.lines().find(|l| l.starts_with("#2")).unwrap(),
+        en.lines().find(|l| l.starts_with("#1")).unwrap(),
+    );
+    assert!(
+        activities.contains("campaign activities") && activities.contains("contoh-kegiatan.csv"),
+        "{en}"
+    );
+    assert!(
+        cases_line.contains(" cases ") && cases_line.contains("contoh-import.csv"),
+        "{en}"
+    );
+    let id = lines("id");
+    assert!(
+        id.lines()
+            .any(|l| l.starts_with("#2") && l.contains("kegiatan kampanye")),
+        "{id}"
+    );
+    assert!(
+        id.lines()
+            .any(|l| l.starts_with("#1") && l.contains(" kasus ")),
+        "{id}"
+    );
+
+    let out = pantau(&db)
+        .args(["batches", "--format", "json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["id"], 2);
+    assert_eq!(all[0]["content"], "activities");
+    assert_eq!(all[0]["content_label"], "campaign activities");
+    assert_eq!(all[1]["content"], "cases");
+    assert!(
+        all[1]["source_name"]
+            .as_str()
+            .unwrap()
+            .ends_with("contoh-import.csv")
+    );
+}

@@ -230,7 +230,16 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
          001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},{t},PELANGGARAN,PIDANA,PIDANA,Minyak goreng,GAKKUMDU,{t}\n\
          003/LP/PL/Kota/23.05/XII/2023,laporan,64.71,KAMPANYE,{t},{t},,TIDAK_DIREGISTRASI,,,Alat peraga,,\n"
     );
-    for (name, text) in [("first.csv", &first), ("second.csv", &second)] {
+    // The police take the crime up the same day: a step after forwarding, counted by its date.
+    let third = format!(
+        "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,lanjut_tahap,lanjut_tanggal\n\
+         001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},PELANGGARAN,PENYIDIKAN,{t}\n"
+    );
+    for (name, text) in [
+        ("first.csv", &first),
+        ("second.csv", &second),
+        ("third.csv", &third),
+    ] {
         let file = dir.path().join(name);
         std::fs::write(&file, text).unwrap();
         pantau(&db, &t).arg("import").arg(&file).assert().success();
@@ -251,6 +260,7 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
         ("laporan_not_registered", 1),
         ("violation", 1),
         ("to_police", 1),
+        ("investigation", 1),
     ];
     assert_eq!(
         events,
@@ -271,12 +281,13 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
     );
     assert!(text.contains(
         "Bawaslu Balikpapan: 2 temuan baru; 1 laporan baru; 1 laporan tidak diregistrasi; \
-         1 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu"
+         1 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu; \
+         1 perkara masuk penyidikan Polri"
     ));
     assert!(text.contains("Tanpa kegiatan penanganan pekan ini: Provinsi Kaltim, Samarinda,"));
     let en = words(stdout(&db, &t, &["--lang", "en", "rekap", "--pekan", "1"]));
     assert!(
-        en.contains("1 forwarded to the police (via Gakkumdu)"),
+        en.contains("1 forwarded to the police (via Gakkumdu); 1 case under police investigation"),
         "{en}"
     );
     assert!(en.contains("No campaign activities are loaded"));
@@ -392,4 +403,128 @@ fn parties_are_broken_down_when_the_figures_have_them_and_a_pekan_without_figure
         text.contains("No activity figures are loaded for Week 7 (9–15 Jan 2024)."),
         "{text}"
     );
+}
+
+/// The digest's events of `office` in pekan `pekan`: (kind, count).
+fn events(db: &Path, today: &str, pekan: u32, office: &str) -> Vec<(String, i64)> {
+    let doc = rekap_json(db, today, pekan, &[]);
+    doc["digest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["office"] == office)
+        .flat_map(|d| d["events"].as_array().unwrap().clone())
+        .map(|e| (e["kind"].as_str().unwrap().to_string(), n(&e["count"])))
+        .collect()
+}
+
+#[test]
+fn a_status_dated_by_tanggal_status_counts_in_its_pekan_not_the_import_day() {
+    // Imported long after the campaign: without tanggal_status the changes would fall outside it.
+    let today = "2024-03-01";
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.db");
+    pantau(&db, today).arg("init").assert().success();
+    let import = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        pantau(&db, today)
+            .arg("import")
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    let header = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,tanggal_registrasi,status,tanggal_status";
+    let a = "001/TM/PL/Kota/23.05/XII/2023";
+    let b = "002/LP/PL/Kota/23.05/I/2024";
+    // A temuan set in pekan 2; a laporan received in pekan 6 and not registered in pekan 7.
+    let first = format!(
+        "{header}\n{a},temuan,64.71,KAMPANYE,2023-12-06,,PENELUSURAN,\n\
+         {b},laporan,64.71,KAMPANYE,2024-01-03,,TIDAK_DIREGISTRASI,2024-01-10\n"
+    );
+    assert!(import("first.csv", &first).status.success());
+    // The temuan registered in pekan 4 (19–25 Dec), imported in March.
+    let second = format!(
+        "{header}\n{a},temuan,64.71,KAMPANYE,2023-12-06,2023-12-20,DIREGISTRASI,2023-12-20\n"
+    );
+    assert!(import("second.csv", &second).status.success());
+
+    let kinds = |p: u32| events(&db, today, p, "64.71");
+    assert_eq!(kinds(2), [("new_temuan".to_string(), 1)]);
+    assert_eq!(kinds(4), [("registered".to_string(), 1)]);
+    assert_eq!(kinds(6), [("new_laporan".to_string(), 1)]);
+    assert_eq!(kinds(7), [("laporan_not_registered".to_string(), 1)]);
+
+    // A status date before the last change, before receipt, or after today is refused, named.
+    let back = format!(
+        "{header}\n{a},temuan,64.71,KAMPANYE,2023-12-06,2023-12-20,PELANGGARAN,2023-12-10\n"
+    );
+    let out = import("back.csv", &back);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(
+            "back.csv:2: column \"tanggal_status\": status date 2023-12-10 is before the case's \
+             last status change (2023-12-20)"
+        ),
+        "{err}"
+    );
+    let bad = format!(
+        "{header}\n003/LP/PL/Kota/23.05/I/2024,laporan,64.71,KAMPANYE,2024-01-03,,DITERIMA,2024-01-02\n\
+         004/LP/PL/Kota/23.05/I/2024,laporan,64.71,KAMPANYE,2024-01-03,,DITERIMA,2024-03-02\n"
+    );
+    let out = import("bad.csv", &bad);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.csv:2: column \"tanggal_status\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:3: column \"tanggal_status\""),
+        "{err}"
+    );
+    assert_eq!(
+        kinds(4),
+        [("registered".to_string(), 1)],
+        "nothing was written"
+    );
+
+    // Export writes the day of the last change; imported elsewhere, the release is the same.
+    let export = |db: &Path| stdout(db, today, &["export", "--format", "csv"]);
+    let csv = export(&db);
+    assert!(
+        csv.lines().next().unwrap().ends_with(",tanggal_status"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(a) && l.ends_with(",2023-12-20")),
+        "{csv}"
+    );
+    let copy = dir.path().join("copy.db");
+    pantau(&copy, today).arg("init").assert().success();
+    let file = dir.path().join("export.csv");
+    std::fs::write(&file, &csv).unwrap();
+    pantau(&copy, today)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(export(&copy), csv);
+    assert_eq!(events(&copy, today, 7, "64.71"), kinds(7));
+    assert_eq!(events(&copy, today, 4, "64.71"), kinds(4));
+    // JSON carries it as `tanggal_status` too, and reads it back.
+    let json = stdout(&db, today, &["export", "--format", "json"]);
+    assert!(json.contains("\"tanggal_status\":\"2023-12-20\""), "{json}");
+    let other = dir.path().join("json.db");
+    pantau(&other, today).arg("init").assert().success();
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, &json).unwrap();
+    pantau(&other, today)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(events(&other, today, 4, "64.71"), kinds(4));
+    assert_eq!(events(&other, today, 7, "64.71"), kinds(7));
 }

@@ -155,3 +155,86 @@ fn a_missing_index_and_a_dangling_reference_are_found() {
         "{out}"
     );
 }
+
+#[test]
+fn a_step_after_forwarding_that_does_not_fit_its_case_is_found_with_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), "kaltim.db");
+    let (code, out, _) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("  ✓ steps after forwarding: "), "{out}");
+    // A crime forwarded to the police, as the demo has them.
+    let c = Connection::open(&db).unwrap();
+    let (id, nomor, region, received, status, forwarded): (i64, String, String, String, String, String) = c
+        .query_row(
+            "SELECT id, nomor, kode_wilayah, tanggal_diterima, status, tanggal_penerusan FROM cases \
+             WHERE jenis_pelanggaran = 'PIDANA' AND tanggal_penerusan <= '2024-02-20' \
+             ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .unwrap();
+    drop(c);
+    // A DKPP ruling on a crime, and an investigation before the case was forwarded.
+    tamper(
+        &db,
+        &format!(
+            "INSERT INTO follow_ups (case_id, step, happened_on, recorded_at, recorded_by)
+                VALUES ({id}, 'PUTUSAN_DKPP', '{forwarded}', '2024-03-01 09:00:00', 'x'),
+                       ({id}, 'PENYIDIKAN', '2023-01-02', '2024-03-01 09:00:00', 'x');"
+        ),
+    );
+    let (code, out, _) = check(&db, &[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("  ✗ steps after forwarding:"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{nomor}: follow-up step PUTUSAN_DKPP ({forwarded}) does not fit a PIDANA violation; \
+             it follows KODE_ETIK. Import the case again with the corrected step"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{nomor}: follow-up step PENYIDIKAN is dated 2023-01-02, before the case was \
+             forwarded ({forwarded}). Import the case again with the step's corrected date"
+        )),
+        "{out}"
+    );
+    let (_, id_out, _) = check(&db, &["--lang", "id"]);
+    assert!(
+        id_out.contains("✗ tindak lanjut:")
+            && id_out.contains(&format!("{nomor}: tahap tindak lanjut PUTUSAN_DKPP")),
+        "{id_out}"
+    );
+
+    // The way out: the case imported again with its steps as they were.
+    let file = dir.path().join("koreksi.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,lanjut_tahap,lanjut_tanggal\n\
+             {nomor},temuan,{region},KAMPANYE,{received},{status},PENYIDIKAN,{forwarded}\n"
+        ),
+    )
+    .unwrap();
+    // (The source and stage as stored: only the steps are the point.)
+    let c = Connection::open(&db).unwrap();
+    let (sumber, tahapan): (String, String) = c
+        .query_row(
+            "SELECT sumber, kode_tahapan FROM cases WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(c);
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(",temuan,", &format!(",{sumber},"))
+        .replace(",KAMPANYE,", &format!(",{tahapan},"));
+    std::fs::write(&file, text).unwrap();
+    pantau(&db).arg("import").arg(&file).assert().success();
+    let (code, out, _) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("  ✓ steps after forwarding: "), "{out}");
+}
