@@ -697,6 +697,9 @@ pub struct KegiatanImportArgs {
     /// The sheet of an xlsx workbook to read [default: the first visible one].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Skip columns pantau does not know (a column of remarks, say) instead of refusing the file.
+    #[arg(long)]
+    pub ignore_unknown: bool,
     /// Check everything and say what would change, but write nothing.
     #[arg(long)]
     pub dry_run: bool,

@@ -68,7 +68,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     let store = ctx.open_for_writing("pantau kegiatan import", false)?;
     let reference = store.reference()?;
     let period = period(&reference)?;
-    let loaded = activities::check(input, &reference, &period, ctx.today);
+    let loaded = activities::check(input, &reference, &period, ctx.today, args.ignore_unknown);
     if !loaded.problems.is_empty() {
         for p in &loaded.problems {
             let name = match p.at {
@@ -89,6 +89,13 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
             };
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
         });
+    }
+    if loaded.rows.is_empty() {
+        let source = loaded.input.source_name();
+        let m = Kegiatan::NoFigures {
+            name: &safe(&source),
+        };
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
     let path = ctx.db.display().to_string();
     let mut waiting = || {
@@ -464,6 +471,8 @@ fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
                 source,
             }),
         Some(path) => {
+            // A missing or unwritable folder is named as such, not by the temporary file.
+            crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
             crate::fs_safe::write_whole(path, &buf, args.mode, crate::fs_safe::Replace::Yes)?;
             eprintln!(
                 "{}",

@@ -83,6 +83,9 @@ pub struct Release {
     #[serde(skip)]
     pub stage: String,
     pub view: String,
+    /// The view in the words of the release's language (`wilayah:kukar is:terlambat`).
+    #[serde(skip)]
+    pub view_read: String,
     /// Whether any activity figure is loaded at all.
     pub activities_loaded: bool,
     /// The pekan's activities; `null` when none is loaded for it.
@@ -138,12 +141,13 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
     let spec = args.spec();
     let mut view = ctx.parse_view(&store, &spec, args.as_of.as_deref())?;
     // The view as shown: the date counted at is stated on its own when `--as-of` gave it.
+    // JSON holds the canonical spec; the text shows it in the words of its language.
     let shown = {
         let mut v = view.clone();
         if args.as_of.is_some() {
             v.as_of = None;
         }
-        v.print(&reference)
+        (v.print(&reference), v.print_in(&reference, lang))
     };
     if view.as_of.is_none() {
         view.as_of = Some(DateExpr::Date(pekan.ends.min(ctx.today)));
@@ -202,7 +206,7 @@ fn release(
     campaign: CampaignPeriod,
     pekan: Pekan,
     lang: Lang,
-    shown: String,
+    (shown, shown_read): (String, String),
 ) -> Result<Release> {
     let reference = engine.reference();
     let as_of = engine.dates(view).as_of;
@@ -396,6 +400,7 @@ fn release(
             .stage(crate::domain::CAMPAIGN)
             .map_or_else(String::new, |s| s.name(lang).to_string()),
         view: shown,
+        view_read: shown_read,
         activities_loaded: loaded,
         activities,
         activities_cumulative,
@@ -600,8 +605,8 @@ fn blocks(r: &Release, campaign: CampaignPeriod, lang: Lang) -> (String, String,
         as_of: &long_date(lang, r.as_of),
     }
     .text(lang);
-    if !r.view.is_empty() {
-        sub += &format!(" · {}: {}", tr(lang, Msg::View), r.view);
+    if !r.view_read.is_empty() {
+        sub += &format!(" · {}: {}", tr(lang, Msg::View), r.view_read);
     }
     let mut out = Vec::new();
     if r.counted_to < r.to {

@@ -67,17 +67,19 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         args.format != ReportFormat::Csv,
     );
     // The date counted at is stated on its own; `--as-of` is not part of the view.
-    let printed = |v: &View| {
+    let lang = ctx.lang;
+    let printed = |v: &View, in_lang: Lang| {
         let mut v = v.clone();
         if args.as_of.is_some() {
             v.as_of = None;
         }
-        v.print(engine.reference())
+        v.print_in(engine.reference(), in_lang)
     };
-    let spec = printed(&view);
+    // JSON holds the canonical spec; a title shows it in the words of the language it is in.
+    let spec = printed(&view, Lang::En);
+    let spec_read = printed(&view, lang);
     // Relative dates are shown with the days they stood for: `from:-7d (from:2024-01-26)`.
-    let anchored = printed(&view.anchored(ctx.today));
-    let lang = ctx.lang;
+    let anchored = printed(&view.anchored(ctx.today), lang);
     let stated = |spec: &String| {
         if spec.is_empty() {
             tr(lang, Msg::NoView).to_string()
@@ -109,7 +111,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                     tr(lang, Msg::AsOf),
                     dates.as_of.format("%d/%m/%Y"),
                     tr(lang, Msg::View),
-                    stated(&spec),
+                    stated(&spec_read),
                 );
                 let mut out = render(format, &title, &recap_table(lang, &rows, &total));
                 if format != ReportFormat::Csv {
@@ -123,7 +125,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     }
     let first = args.by[0];
     if args.by == [Dim::Pekan] {
-        let title = |by: &str| title_line(lang, by, dates.as_of, &spec, &anchored);
+        let title = |by: &str| title_line(lang, by, dates.as_of, &spec_read, &anchored);
         let out = super::report_pekan::run(&engine, &view, args.format, lang, &spec, title)?;
         print!("{}", shown(ctx, args.format, &out));
         return Ok(());
@@ -167,7 +169,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 lang,
                 &by_words(lang, &args.by),
                 dates.as_of,
-                &spec,
+                &spec_read,
                 &anchored,
             );
             // Types among violations count the violations only: their total is theirs.

@@ -33,8 +33,9 @@ macro_rules! code_enum {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
 
-            /// Labels pantau once printed, still read back (files exported before they changed).
-            fn former_labels(self) -> &'static [&'static str] {
+            /// Labels pantau once printed, still read back (files exported before they changed),
+            /// and other words taken for the value (`vonis` for the court's verdict).
+            pub fn former_labels(self) -> &'static [&'static str] {
                 match self { $($name::$variant => &[$($former),*],)+ }
             }
 

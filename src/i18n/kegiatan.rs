@@ -31,6 +31,11 @@ pub enum Kegiatan<'a> {
     BadCount {
         value: &'a str,
     },
+    /// A count above the most one row may hold.
+    CountTooLarge {
+        value: &'a str,
+        max: i64,
+    },
     /// The same figure on an earlier line.
     DuplicateFigure {
         first_line: u64,
@@ -58,6 +63,10 @@ pub enum Kegiatan<'a> {
     },
     /// Every figure of the file is loaded already: nothing was written.
     NothingChanged,
+    /// A file with a header row and no figure under it.
+    NoFigures {
+        name: &'a str,
+    },
     /// The same bytes were loaded before.
     SameFile {
         batch: i64,
@@ -159,6 +168,14 @@ impl Kegiatan<'_> {
             (Self::BadCount { value }, En) => format!(
                 "the count \"{value}\" is not a whole number of zero or more (digits only, no dots or commas)"
             ),
+            (Self::CountTooLarge { value, max }, Id) => format!(
+                "jumlah \"{value}\" terlalu besar: paling banyak {} kegiatan dalam satu baris",
+                super::number(Id, max)
+            ),
+            (Self::CountTooLarge { value, max }, En) => format!(
+                "the count \"{value}\" is too large: at most {} activities in one row",
+                super::number(En, max)
+            ),
             (Self::DuplicateFigure { first_line }, Id) => format!(
                 "wilayah, pekan, metode, peserta dan partai yang sama sudah ada di baris {first_line}; satukan angkanya di satu baris"
             ),
@@ -207,6 +224,12 @@ impl Kegiatan<'_> {
             (Self::PekanCorrected { old, new }, En) => {
                 format!("corrected, {old} → {new} activities (the old figures kept in the history)")
             }
+            (Self::NoFigures { name }, Id) => format!(
+                "{name} tidak berisi angka, hanya baris judul; tidak ada yang ditulis (apakah lembar atau berkas yang dipilih benar?)"
+            ),
+            (Self::NoFigures { name }, En) => format!(
+                "{name} has no figures, only its header row; nothing was written (is it the right file or sheet?)"
+            ),
             (Self::NothingChanged, Id) => {
                 "tidak ada yang berubah: semua angka ini sudah dimuat; tidak ada yang ditulis".into()
             }

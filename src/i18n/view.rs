@@ -70,6 +70,13 @@ pub enum Spec {
         text: String,
         pos: usize,
     },
+    /// A value that names nothing of its kind, nor comes near a name: the names it may take.
+    NoMatchChoices {
+        what: Named,
+        text: String,
+        pos: usize,
+        choices: String,
+    },
     /// A date outside what pantau takes.
     DateOutOfRange {
         text: String,
@@ -167,6 +174,30 @@ impl Spec {
             (Self::NoMatch { what, text, pos }, En) => {
                 format!("no {} matches \"{text}\" at {pos}", what.text(En))
             }
+            (
+                Self::NoMatchChoices {
+                    what,
+                    text,
+                    pos,
+                    choices,
+                },
+                Id,
+            ) => format!(
+                "tidak ada {} yang cocok dengan \"{text}\" di posisi {pos}; pilihannya: {choices}",
+                what.text(Id)
+            ),
+            (
+                Self::NoMatchChoices {
+                    what,
+                    text,
+                    pos,
+                    choices,
+                },
+                En,
+            ) => format!(
+                "no {} matches \"{text}\" at {pos}; the choices are: {choices}",
+                what.text(En)
+            ),
             (
                 Self::DateOutOfRange {
                     text,

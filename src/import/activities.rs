@@ -128,12 +128,14 @@ pub struct Loaded {
     pub fatal: bool,
 }
 
-/// Reads and checks every row of `input` against the reference data and the campaign `period`.
+/// Reads and checks every row of `input` against the reference data and the campaign `period`;
+/// with `ignore_unknown`, columns pantau does not know are skipped instead of refused.
 pub fn check(
     input: Input,
     reference: &Reference,
     period: &CampaignPeriod,
     today: NaiveDate,
+    ignore_unknown: bool,
 ) -> Loaded {
     let reader = Reader {
         reference,
@@ -145,7 +147,7 @@ pub fn check(
     let mut bad_rows = 0;
     // The line of each figure's first row, by its key.
     let mut seen: HashMap<(String, u32, String, String, String), u64> = HashMap::new();
-    let fatal = read::scan(&input, false, &mut |row| {
+    let fatal = read::scan(&input, ignore_unknown, &mut |row| {
         let mut found: Vec<Problem> = row.problems;
         match reader.row(&row.cells, row.given, row.skip) {
             Ok(figure) => {
@@ -312,15 +314,24 @@ impl Reader<'_> {
     }
 }
 
-/// A number of activities: a whole number of zero or more, in digits.
+/// The most activities one row may count: far above any region's pekan, and low enough that the
+/// sums of a file, a pekan and a campaign can never overflow.
+pub const MAX_COUNT: i64 = 1_000_000_000;
+
+/// A number of activities: a whole number from zero to [`MAX_COUNT`], in digits.
 fn count(t: &str) -> std::result::Result<i64, Issue> {
-    t.bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| t.parse::<i64>().ok())
-        .flatten()
-        .ok_or_else(|| Issue::BadCount {
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Issue::BadCount {
             value: t.to_string(),
-        })
+        });
+    }
+    match t.parse::<i64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(n),
+        _ => Err(Issue::CountTooLarge {
+            value: t.to_string(),
+            max: MAX_COUNT,
+        }),
+    }
 }
 
 /// What loading did to one region's pekan.
@@ -431,5 +442,10 @@ mod tests {
         assert_eq!(ACTIVITIES.suggest("jumlh"), Some("jumlah"));
         assert_eq!(count("042"), Ok(42));
         assert!(count("1.491").is_err() && count("-1").is_err() && count("").is_err());
+        assert_eq!(count("1000000000"), Ok(MAX_COUNT));
+        assert!(matches!(
+            count("99999999999999999999"),
+            Err(Issue::CountTooLarge { .. })
+        ));
     }
 }

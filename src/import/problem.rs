@@ -143,6 +143,11 @@ pub enum Issue {
     BadCount {
         value: String,
     },
+    /// A number of activities above the most one row may count.
+    CountTooLarge {
+        value: String,
+        max: i64,
+    },
     /// A figure (region, pekan, method, contestant, party) given twice in one file.
     DuplicateFigure {
         first_line: u64,
@@ -474,6 +479,13 @@ impl Issue {
             Issue::BadCount { value } => {
                 return Kegiatan::BadCount {
                     value: &shorten(value),
+                }
+                .text(lang);
+            }
+            Issue::CountTooLarge { value, max } => {
+                return Kegiatan::CountTooLarge {
+                    value: &shorten(value),
+                    max: *max,
                 }
                 .text(lang);
             }

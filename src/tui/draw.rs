@@ -187,7 +187,7 @@ impl Widget for &App {
         // The help (F1) covers a prompt; closing it shows the prompt again.
         let help = matches!(self.overlay, Some(Overlay::Help { .. }));
         if let Some(f) = self.filter().filter(|_| !help) {
-            FilterBar {
+            let bar = FilterBar {
                 prompt: tr(self.lang, Msg::TuiEditPrompt),
                 text: f.editor.text(),
                 cursor: f.editor.cursor(),
@@ -197,8 +197,16 @@ impl Widget for &App {
                     .map(|e| (e.position(), e.message(self.lang))),
                 hint: &self.look().words(tr(self.lang, Msg::TuiEditHint)),
                 theme: &self.look(),
-            }
-            .render(layout::editor_area(a.body), buf);
+            };
+            // A long error takes more of the body's bottom rows, never more than half of it.
+            let area = layout::editor_area(a.body);
+            let rows = bar.rows(area.width).min(a.body.height / 2).max(area.height);
+            let area = Rect {
+                y: a.body.y + a.body.height - rows.min(a.body.height),
+                height: rows.min(a.body.height),
+                ..area
+            };
+            bar.render(area, buf);
         }
         if let Some(p) = self.save_prompt().filter(|_| !help) {
             let (prompt, hint) = if p.rename_from.is_some() {

@@ -518,6 +518,7 @@ trait Coded: Copy + 'static {
     fn find(text: &str) -> Option<Self>;
     fn code_of(self) -> &'static str;
     fn labels(self) -> [&'static str; 2];
+    fn other_names(self) -> &'static [&'static str];
 }
 
 macro_rules! coded {
@@ -535,22 +536,53 @@ macro_rules! coded {
             fn labels(self) -> [&'static str; 2] {
                 [self.label(Lang::Id), self.label(Lang::En)]
             }
+            fn other_names(self) -> &'static [&'static str] {
+                self.former_labels()
+            }
         }
     )+};
 }
 
 coded!(TypeGroup, Status, Source, FollowUpStep);
 
-/// A type, status or source by code or label, or an error suggesting the nearest code.
+/// A type, status, source or step by code or label, or an error suggesting the nearest code (a
+/// typo of any name it takes counts, `vonsi` for `vonis`), else naming every code.
 fn coded<T: Coded>(value: &Value, what: Named) -> Result<T, ViewError> {
     T::find(&value.text).ok_or_else(|| {
-        let names = T::all()
-            .iter()
-            .flat_map(|&v| [v.code_of(), v.labels()[0], v.labels()[1]].map(|n| (n, v)));
-        let hint =
-            nearest(&value.text, names).map(|v| format!("\"{}\"", v.code_of().to_lowercase()));
-        no_match(what, value, hint)
+        let names = T::all().iter().flat_map(|&v| {
+            [v.code_of(), v.labels()[0], v.labels()[1]]
+                .into_iter()
+                .chain(v.other_names().iter().copied())
+                .map(move |n| (n, v))
+        });
+        match nearest(&value.text, names) {
+            Some(v) => no_match(
+                what,
+                value,
+                Some(format!("\"{}\"", v.code_of().to_lowercase())),
+            ),
+            None => {
+                let choices = T::all().iter().map(|v| v.code_of().to_lowercase());
+                no_choice(what, value, choices)
+            }
+        }
     })
+}
+
+/// The error for a value that names nothing of its kind (`what`) and comes near no name: it
+/// lists the `choices`.
+fn no_choice(what: Named, value: &Value, choices: impl Iterator<Item = String>) -> ViewError {
+    let (text, pos) = (value.text.clone(), value.pos);
+    let choices = choices.collect::<Vec<_>>().join(", ");
+    ViewError::new(
+        pos,
+        Spec::NoMatchChoices {
+            what,
+            text,
+            pos,
+            choices,
+        },
+    )
 }
 
 /// A value from a table of Indonesian and English names, or an error suggesting the nearest name
@@ -778,6 +810,31 @@ mod tests {
         assert_eq!(e.suggestion(), Some("\"putusan\""));
         assert!(e.message(Lang::Id).contains("tahap tindak lanjut"));
         assert_eq!(err("folowup:sp3").suggestion(), Some("\"followup\""));
+        // A typo of another word the step takes is near it too.
+        assert_eq!(err("lanjut:vonsi").suggestion(), Some("\"putusan\""));
+        assert_eq!(err("followup:verdikt").suggestion(), Some("\"putusan\""));
+    }
+
+    #[test]
+    fn a_value_near_no_name_lists_the_choices() {
+        let e = err("lanjut:xyz");
+        assert_eq!(e.suggestion(), None);
+        assert_eq!(
+            e.message(Lang::En),
+            "no follow-up step matches \"xyz\" at 8; the choices are: penyidikan, sp3, \
+             penuntutan, persidangan, putusan, putusan_dkpp, keputusan_kpu, putusan_bawaslu, \
+             rekomendasi_instansi, perbaikan_kpu"
+        );
+        assert_eq!(
+            err("sumber:xyz").message(Lang::Id),
+            "tidak ada sumber yang cocok dengan \"xyz\" di posisi 8; pilihannya: temuan, laporan"
+        );
+        assert!(
+            err("status:xyz")
+                .message(Lang::En)
+                .contains("kajian_awal, perbaikan_syarat")
+        );
+        assert_eq!(err("jenis:xyz").position(), 7);
     }
 
     #[test]
@@ -1214,7 +1271,12 @@ mod tests {
             err("sort:-recieved").to_string(),
             "no sort key matches \"-recieved\" at 6 — did you mean \"-received\"?"
         );
-        assert_eq!(err("type:xyz").to_string(), "no type matches \"xyz\" at 6");
+        // Near no name: the message names the choices instead.
+        assert_eq!(
+            err("type:xyz").to_string(),
+            "no type matches \"xyz\" at 6; the choices are: administrasi, pidana, kode_etik, \
+             hukum_lainnya, tsm, bukan_pelanggaran, belum_ditentukan, tidak_ditindaklanjuti"
+        );
     }
 
     #[test]

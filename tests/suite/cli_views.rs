@@ -321,3 +321,128 @@ fn a_date_set_by_the_view_is_said_where_the_output_does_not_show_it() {
         "{err}"
     );
 }
+
+/// Standard output of `pantau ARGS`, which must succeed.
+fn stdout_of(db: &Path, args: &[&str]) -> String {
+    let out = pantau(db).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_title_shows_the_view_in_its_own_language_and_json_keeps_the_canonical_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let view = "region:kukar is:late followup:verdict";
+    let id = stdout_of(
+        &db,
+        &[
+            "report",
+            "--by",
+            "source",
+            "--as-of",
+            "2024-02-09",
+            "--lang",
+            "id",
+            "--view",
+            view,
+        ],
+    );
+    assert!(
+        id.lines()
+            .next()
+            .unwrap()
+            .ends_with("tampilan: wilayah:kukar is:terlambat lanjut:putusan"),
+        "{id}"
+    );
+    let pekan = stdout_of(
+        &db,
+        &[
+            "report",
+            "--by",
+            "pekan",
+            "--as-of",
+            "2024-02-09",
+            "--lang",
+            "id",
+            "--view",
+            view,
+        ],
+    );
+    assert!(
+        pekan.contains("tampilan: wilayah:kukar is:terlambat lanjut:putusan"),
+        "{pekan}"
+    );
+    let recap = stdout_of(
+        &db,
+        &[
+            "report",
+            "--recap",
+            "--as-of",
+            "2024-02-09",
+            "--lang",
+            "id",
+            "--view",
+            view,
+        ],
+    );
+    assert!(
+        recap.contains("tampilan: wilayah:kukar is:terlambat lanjut:putusan"),
+        "{recap}"
+    );
+    let rekap = stdout_of(
+        &db,
+        &["rekap", "--pekan", "6", "--lang", "id", "--view", view],
+    );
+    assert!(
+        rekap.contains("tampilan: wilayah:kukar is:terlambat lanjut:putusan"),
+        "{rekap}"
+    );
+    let en = stdout_of(
+        &db,
+        &[
+            "report",
+            "--by",
+            "source",
+            "--as-of",
+            "2024-02-09",
+            "--lang",
+            "en",
+            "--view",
+            view,
+        ],
+    );
+    assert!(
+        en.lines()
+            .next()
+            .unwrap()
+            .ends_with("view: region:kukar is:late followup:putusan"),
+        "{en}"
+    );
+    let (json, _) = report(
+        &db,
+        &[
+            "--by",
+            "source",
+            "--as-of",
+            "2024-02-09",
+            "--lang",
+            "id",
+            "--view",
+            view,
+        ],
+    );
+    assert_eq!(json["view"], "region:kukar is:late followup:putusan");
+    let rekap_json: Value = serde_json::from_str(&stdout_of(
+        &db,
+        &[
+            "rekap", "--pekan", "6", "--lang", "id", "--format", "json", "--view", view,
+        ],
+    ))
+    .unwrap();
+    assert_eq!(rekap_json["view"], "region:kukar is:late followup:putusan");
+}

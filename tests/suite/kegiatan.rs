@@ -451,3 +451,99 @@ fn batches_say_what_each_loaded_in_both_languages_and_json() {
             .ends_with("contoh-import.csv")
     );
 }
+
+#[test]
+fn a_count_too_large_is_named_as_such_and_never_crashes_the_sum() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    // Each count fits a 64-bit integer; their sum for Balikpapan's pekan 3 does not.
+    let f = write(
+        dir.path(),
+        "besar.csv",
+        b"kode_wilayah,pekan,metode,peserta,partai,jumlah\n\
+          64.71,3,TATAP_MUKA,PARTAI,,9000000000000000000\n\
+          64.71,3,PERTEMUAN_TERBATAS,PARTAI,,9000000000000000000\n\
+          64.72,3,TATAP_MUKA,PARTAI,,99999999999999999999\n",
+    );
+    let out = pantau(&db)
+        .args(["kegiatan", "import", f.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(!err.contains("bug in pantau"), "{err}");
+    assert!(
+        err.contains(
+            "besar.csv:2: column \"jumlah\": the count \"9000000000000000000\" is too large: at most 1,000,000,000 activities in one row"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "besar.csv:4: column \"jumlah\": the count \"99999999999999999999\" is too large"
+        ),
+        "{err}"
+    );
+    let id = refused(&db, &["import", "--lang", "id", f.to_str().unwrap()]);
+    assert!(
+        id.contains("jumlah \"9000000000000000000\" terlalu besar: paling banyak 1.000.000.000 kegiatan dalam satu baris"),
+        "{id}"
+    );
+    assert!(loaded(&db).is_empty());
+}
+
+#[test]
+fn a_column_pantau_does_not_know_is_skipped_with_the_option_the_message_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let f = write(
+        dir.path(),
+        "catatan.csv",
+        b"kode_wilayah,pekan,metode,peserta,partai,jumlah,keterangan\n\
+          64.71,3,TATAP_MUKA,PARTAI,,5,dari laporan PKD\n",
+    );
+    let err = refused(&db, &["import", f.to_str().unwrap()]);
+    assert!(
+        err.contains("column \"keterangan\": unknown column (--ignore-unknown to skip it)"),
+        "{err}"
+    );
+    ok(&db, &["import", "--ignore-unknown", f.to_str().unwrap()]);
+    assert_eq!(loaded(&db), vec![(3, "64.71".to_string(), 5)]);
+}
+
+#[test]
+fn a_file_with_only_its_header_says_it_has_no_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let f = write(
+        dir.path(),
+        "kosong.csv",
+        b"kode_wilayah,pekan,metode,peserta,partai,jumlah\n",
+    );
+    let err = refused(&db, &["import", f.to_str().unwrap()]);
+    assert!(!err.contains("loaded already"), "{err}");
+    assert!(
+        err.contains("kosong.csv has no figures, only its header row; nothing was written"),
+        "{err}"
+    );
+    let id = refused(&db, &["import", "--lang", "id", f.to_str().unwrap()]);
+    assert!(
+        id.contains("kosong.csv tidak berisi angka, hanya baris judul; tidak ada yang ditulis"),
+        "{id}"
+    );
+    assert_eq!(batches(&db), 0);
+}
+
+#[test]
+fn an_export_into_a_missing_folder_names_it_without_a_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    ok(&db, &["import", EXAMPLE]);
+    let out = pantau(&db)
+        .args(["kegiatan", "export", "-o"])
+        .arg(dir.path().join("tidak-ada").join("k.csv"))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("tidak-ada"), "{err}");
+    assert!(!err.contains(".pantau-"), "{err}");
+}

@@ -23,6 +23,36 @@ pub struct FilterBar<'a> {
     pub theme: &'a Theme,
 }
 
+impl FilterBar<'_> {
+    /// The rows the editor needs at `width`: the text, the caret and every line of the error, or
+    /// the text and the reminder.
+    pub fn rows(&self, width: u16) -> u16 {
+        match &self.error {
+            Some((_, message)) => {
+                let n = message_lines(message, width).len();
+                2 + u16::try_from(n).unwrap_or(u16::MAX).max(1)
+            }
+            None => 3,
+        }
+    }
+}
+
+/// The error's lines at `width`: ` ⚠ ` before the first, the others indented under it.
+fn message_lines(message: &str, width: u16) -> Vec<String> {
+    let room = usize::from(width).saturating_sub(3).max(10);
+    crate::tui::widgets::text::wrap(&crate::text::safe(message), room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!(" ⚠ {l}")
+            } else {
+                format!("   {l}")
+            }
+        })
+        .collect()
+}
+
 impl Widget for FilterBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height == 0 {
@@ -72,14 +102,14 @@ impl Widget for FilterBar<'_> {
                     &Line::from(Span::styled(caret, t.error())),
                     area.width,
                 );
-                if area.height >= 3 {
+                // The message wraps onto the rows it is given (see `FilterBar::rows`), so the
+                // end of a long one (the choices a value may take) is not cut off.
+                let lines = message_lines(message, area.width);
+                for (i, l) in lines.iter().enumerate().take(usize::from(area.height) - 2) {
                     buf.set_line(
                         area.x,
-                        area.y + 2,
-                        &Line::from(Span::styled(
-                            format!(" ⚠ {}", crate::text::safe(message)),
-                            t.error(),
-                        )),
+                        area.y + 2 + i as u16,
+                        &Line::from(Span::styled(l.clone(), t.error())),
                         area.width,
                     );
                 }
@@ -118,5 +148,45 @@ mod tests {
         assert_eq!(row(0), " view› stage:kampanye regoin:kukar");
         assert_eq!(row(1), "                      ^");
         assert_eq!(row(2), " ⚠ unknown key \"regoin\"");
+    }
+
+    #[test]
+    fn a_long_error_wraps_onto_the_rows_it_asks_for() {
+        let t = Theme::new(false);
+        let message = "no follow-up step matches \"xyz\" at 8; the choices are: penyidikan, sp3, \
+                       penuntutan, persidangan, putusan, putusan_dkpp, keputusan_kpu";
+        let bar = FilterBar {
+            prompt: "view›",
+            text: "lanjut:xyz",
+            cursor: 10,
+            error: Some((8, message.into())),
+            hint: "",
+            theme: &t,
+        };
+        let rows = bar.rows(40);
+        assert!(rows > 3, "{rows}");
+        let quiet = FilterBar {
+            error: None,
+            hint: "",
+            ..bar
+        };
+        assert_eq!(quiet.rows(40), 3);
+        let bar = FilterBar {
+            error: Some((8, message.into())),
+            ..quiet
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, rows));
+        bar.render(buf.area, &mut buf);
+        let shown: String = (2..rows)
+            .map(|y| {
+                buffer_row(&buf, y)
+                    .trim()
+                    .trim_start_matches('⚠')
+                    .trim()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(shown, message);
     }
 }
