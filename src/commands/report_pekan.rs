@@ -8,13 +8,13 @@ use serde::Serialize;
 
 use crate::cli::ReportFormat;
 use crate::commands::report::{Table, by_words, render};
-use crate::engine::campaign::{PekanTable, pekan_table, per_thousand};
+use crate::engine::campaign::{PekanTable, campaign_view, pekan_table, per_thousand};
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::core::Core;
 use crate::i18n::{Lang, Msg, decimal, tr};
-use crate::view::View;
+use crate::view::{TermKind, View};
 
 /// The JSON document `report --by pekan --format json` prints.
 #[derive(Debug, Serialize)]
@@ -32,6 +32,8 @@ pub struct PekanReportJson {
     pub pekan: BTreeMap<u32, PekanJson>,
     /// The view's cases received before or after the campaign.
     pub outside_campaign: i64,
+    /// The view gave no stage, so the campaign stage's cases were counted.
+    pub campaign_stage_only: bool,
 }
 
 /// One pekan in JSON.
@@ -60,12 +62,26 @@ pub(super) fn run(
     spec: &str,
     title: impl Fn(&str) -> String,
 ) -> Result<String> {
+    // The pekan are the campaign's, and so are the activities each case is set against: without a
+    // stage of its own, the view counts the campaign stage's cases, as the weekly release does.
+    let campaign_only = !view
+        .terms
+        .iter()
+        .any(|t| matches!(t.kind, TermKind::Stage(_)));
+    let narrowed;
+    let view = if campaign_only {
+        narrowed = campaign_view(view);
+        &narrowed
+    } else {
+        view
+    };
     let table = pekan_table(engine, view)?;
     let headline = engine.headline(view)?;
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
-            let doc = json(&table, headline, as_of, spec);
+            let mut doc = json(&table, headline, as_of, spec);
+            doc.campaign_stage_only = campaign_only;
             serde_json::to_string_pretty(&doc).map_err(|e| {
                 let m = Command::ReportEncode { error: &e };
                 Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -81,6 +97,10 @@ pub(super) fn run(
             if format != ReportFormat::Csv {
                 // Under the table: what the cumulative columns count from, and that no case was left out.
                 out += "\n";
+                if campaign_only {
+                    out += &Command::ReportPekanCampaignOnly.text(lang);
+                    out += "\n";
+                }
                 if let Some(p) = table.period {
                     let since = p.since(lang);
                     out += &Command::ReportPekanSince { since: &since }.text(lang);
@@ -133,6 +153,7 @@ fn json(
             })
             .collect(),
         outside_campaign: t.outside_total(),
+        campaign_stage_only: false,
     }
 }
 

@@ -272,6 +272,8 @@ pub enum Command<'a> {
     ReportPekanNotBegun,
     /// `report --by pekan`: the view has no cases outside the campaign (said so, not left out).
     ReportPekanNoneOutside,
+    /// `report --by pekan` without a stage in the view: it counts the campaign stage's cases.
+    ReportPekanCampaignOnly,
     /// `simulate`: the simulation started.
     SimulateStart {
         path: &'a str,
@@ -776,6 +778,12 @@ impl Command<'_> {
             (Self::ReportPekanRate, En) => "Cases per 1,000 activities".into(),
             (Self::ReportPekanNotBegun, Id) => "belum dimulai".into(),
             (Self::ReportPekanNotBegun, En) => "not begun".into(),
+            (Self::ReportPekanCampaignOnly, Id) => {
+                "Kasus tahapan kampanye saja, seperti rilis mingguan (untuk tahapan lain, tulis tahapan: di tampilan)".into()
+            }
+            (Self::ReportPekanCampaignOnly, En) => {
+                "Campaign-stage cases only, as the weekly release counts them (for other stages, give stage: in the view)".into()
+            }
             (Self::ReportPekanNoneOutside, Id) => {
                 "Tidak ada kasus yang diterima di luar masa kampanye.".into()
             }
