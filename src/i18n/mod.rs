@@ -441,8 +441,8 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiFieldExtended, "Diperpanjang", "Extended"),
     (
         Msg::TuiExtendedYes,
-        "ya: Diperpanjang (14 hari kerja)",
-        "yes: Extended (14 working days)",
+        "ya (14 hari kerja sejak registrasi)",
+        "yes (14 working days from registration)",
     ),
     (Msg::TuiFieldFiling, "Batas pelaporan", "Filing limit"),
     (Msg::TuiFiledLate, "terlambat", "late"),
