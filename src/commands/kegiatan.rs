@@ -46,11 +46,12 @@ fn period(reference: &Reference) -> Result<CampaignPeriod> {
     })
 }
 
-/// A region's short name (its code when the reference does not know it).
-fn region_name(reference: &Reference, code: &str) -> String {
+/// A region's name as every report shows it, `Provinsi (Kaltim)` for the provincial office (its
+/// code when the reference does not know it).
+fn region_name(reference: &Reference, code: &str, lang: Lang) -> String {
     reference
         .region(code)
-        .map_or_else(|| code.to_string(), |r| r.short_name.clone())
+        .map_or_else(|| code.to_string(), |r| r.display_name(lang))
 }
 
 /// A pekan's label with its dates: "Pekan ke-6 (2–8 Jan 2024)".
@@ -182,7 +183,7 @@ fn change_line(
     format!(
         "{}, {}: {}",
         pekan_label(period, c.pekan, lang),
-        region_name(reference, &c.region),
+        region_name(reference, &c.region, lang),
         what.text(lang)
     )
 }
@@ -216,7 +217,7 @@ fn show(ctx: &Context, format: KegiatanFormat) -> Result<()> {
                 from: p.map(|p| p.starts.to_string()).unwrap_or_default(),
                 to: p.map(|p| p.ends.to_string()).unwrap_or_default(),
                 region: r.region.clone(),
-                region_name: region_name(&reference, &r.region),
+                region_name: region_name(&reference, &r.region, lang),
                 by_method: BTreeMap::new(),
                 by_contestant: BTreeMap::new(),
                 total: 0,
@@ -346,7 +347,7 @@ fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
         let row = &r.row;
         table.push(vec![
             pekan_label(&period, row.pekan, lang),
-            region_name(&reference, &row.region),
+            region_name(&reference, &row.region, lang),
             reference
                 .method(&row.method)
                 .map_or_else(|| row.method.clone(), |m| m.name(lang).to_string()),

@@ -353,6 +353,25 @@ fn one_message_in_both_languages() {
 }
 
 #[test]
+fn the_table_names_regions_as_every_report_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let f = write(
+        dir.path(),
+        "k.csv",
+        b"wilayah,pekan,metode,peserta,jumlah\n64,1,TATAP_MUKA,PARTAI,3\nKukar,1,TATAP_MUKA,PARTAI,2\n",
+    );
+    ok(&db, &["import", f.to_str().unwrap()]);
+    // The provincial office's row reads as in `report` and on the screen.
+    let en = ok(&db, &["--lang", "en"]);
+    assert!(en.contains("Province (Kaltim)"), "{en}");
+    assert!(en.contains("Kutai Kartanegara"), "{en}");
+    let id = ok(&db, &["--lang", "id"]);
+    assert!(id.contains("Provinsi (Kaltim)"), "{id}");
+    assert!(!id.contains("Kaltim "), "{id}");
+}
+
+#[test]
 fn an_export_is_private_and_loads_back_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path(), "t.db");
