@@ -24,7 +24,7 @@ use crate::i18n::commands::Command;
 use crate::i18n::kegiatan::Kegiatan;
 use crate::i18n::{Lang, number};
 use crate::import::activities::{self, ACTIVITIES, PekanChange};
-use crate::import::{Input, os_user};
+use crate::import::{Input, Issue, os_user};
 use crate::store::activities::{ActivityRow, PekanWrite};
 use crate::text::{pad_left, pad_right, safe, width};
 
@@ -54,6 +54,23 @@ fn region_name(reference: &Reference, code: &str, lang: Lang) -> String {
         .map_or_else(|| code.to_string(), |r| r.display_name(lang))
 }
 
+/// The case import's own required columns (`nomor, sumber, status`) among the columns a file of
+/// activities has and activities do not, when there are any: the file is then one of cases.
+fn case_columns(problems: &[crate::import::Problem]) -> Option<String> {
+    use crate::import::table::{Named, Table};
+    let table = &crate::import::columns::CASES;
+    let mut found: Vec<&str> = problems
+        .iter()
+        .filter(|p| matches!(p.issue, Issue::UnknownColumn { .. }))
+        .filter_map(|p| match table.named(p.column.as_deref()?) {
+            Named::Column(c) if table.required(c) => Some(table.name(c)),
+            _ => None,
+        })
+        .collect();
+    found.dedup();
+    (!found.is_empty()).then(|| found.join(", "))
+}
+
 /// A pekan's label with its dates: "Pekan ke-6 (2–8 Jan 2024)".
 fn pekan_label(period: &CampaignPeriod, n: u32, lang: Lang) -> String {
     period
@@ -77,6 +94,13 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
                 None => loaded.input.source_name(),
             };
             eprintln!("{}", safe(&p.display(&name, lang)));
+        }
+        if let Some(columns) = case_columns(&loaded.problems) {
+            let m = Kegiatan::LooksLikeCases {
+                name: &loaded.input.name,
+                columns: &columns,
+            };
+            eprintln!("{}", safe(&m.text(lang)));
         }
         return Err(if loaded.fatal {
             let m = Command::ImportUnreadable {
