@@ -24,7 +24,7 @@ use crate::i18n::commands::Command;
 use crate::i18n::kegiatan::Kegiatan;
 use crate::i18n::{Lang, number};
 use crate::import::activities::{self, ACTIVITIES, PekanChange};
-use crate::import::{Input, os_user};
+use crate::import::{Input, Issue, os_user};
 use crate::store::activities::{ActivityRow, PekanWrite};
 use crate::text::{pad_left, pad_right, safe, width};
 
@@ -46,11 +46,29 @@ fn period(reference: &Reference) -> Result<CampaignPeriod> {
     })
 }
 
-/// A region's short name (its code when the reference does not know it).
-fn region_name(reference: &Reference, code: &str) -> String {
+/// A region's name as every report shows it, `Provinsi (Kaltim)` for the provincial office (its
+/// code when the reference does not know it).
+fn region_name(reference: &Reference, code: &str, lang: Lang) -> String {
     reference
         .region(code)
-        .map_or_else(|| code.to_string(), |r| r.short_name.clone())
+        .map_or_else(|| code.to_string(), |r| r.display_name(lang))
+}
+
+/// The case import's own required columns (`nomor, sumber, status`) among the columns a file of
+/// activities has and activities do not, when there are any: the file is then one of cases.
+fn case_columns(problems: &[crate::import::Problem]) -> Option<String> {
+    use crate::import::table::{Named, Table};
+    let table = &crate::import::columns::CASES;
+    let mut found: Vec<&str> = problems
+        .iter()
+        .filter(|p| matches!(p.issue, Issue::UnknownColumn { .. }))
+        .filter_map(|p| match table.named(p.column.as_deref()?) {
+            Named::Column(c) if table.required(c) => Some(table.name(c)),
+            _ => None,
+        })
+        .collect();
+    found.dedup();
+    (!found.is_empty()).then(|| found.join(", "))
 }
 
 /// A pekan's label with its dates: "Pekan ke-6 (2–8 Jan 2024)".
@@ -76,6 +94,13 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
                 None => loaded.input.source_name(),
             };
             eprintln!("{}", safe(&p.display(&name, lang)));
+        }
+        if let Some(columns) = case_columns(&loaded.problems) {
+            let m = Kegiatan::LooksLikeCases {
+                name: &loaded.input.name,
+                columns: &columns,
+            };
+            eprintln!("{}", safe(&m.text(lang)));
         }
         return Err(if loaded.fatal {
             let m = Command::ImportUnreadable {
@@ -182,7 +207,7 @@ fn change_line(
     format!(
         "{}, {}: {}",
         pekan_label(period, c.pekan, lang),
-        region_name(reference, &c.region),
+        region_name(reference, &c.region, lang),
         what.text(lang)
     )
 }
@@ -216,7 +241,7 @@ fn show(ctx: &Context, format: KegiatanFormat) -> Result<()> {
                 from: p.map(|p| p.starts.to_string()).unwrap_or_default(),
                 to: p.map(|p| p.ends.to_string()).unwrap_or_default(),
                 region: r.region.clone(),
-                region_name: region_name(&reference, &r.region),
+                region_name: region_name(&reference, &r.region, lang),
                 by_method: BTreeMap::new(),
                 by_contestant: BTreeMap::new(),
                 total: 0,
@@ -346,7 +371,7 @@ fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
         let row = &r.row;
         table.push(vec![
             pekan_label(&period, row.pekan, lang),
-            region_name(&reference, &row.region),
+            region_name(&reference, &row.region, lang),
             reference
                 .method(&row.method)
                 .map_or_else(|| row.method.clone(), |m| m.name(lang).to_string()),

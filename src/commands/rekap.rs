@@ -13,8 +13,8 @@ use crate::cli::{RekapArgs, RekapFormat};
 use crate::commands::Context;
 use crate::domain::pekan::{day_range, long_date};
 use crate::domain::{
-    CampaignPeriod, Case, ContestantKind, FollowUpStep, Forwarding, Pekan, Reference, Region,
-    Source, Status,
+    CampaignPeriod, Case, ContestantKind, FollowUpStep, Forwarding, Pekan, Reference, Source,
+    Status, ViolationType,
 };
 use crate::engine::campaign::{admits_region, campaign_view, period};
 use crate::engine::{Dim, Engine, Headline};
@@ -112,7 +112,7 @@ pub struct Release {
     pub digest: Vec<OfficeDigest>,
     /// The offices the view admits that handled nothing in the pekan.
     pub quiet_offices: Vec<String>,
-    /// Their names, as the digest names offices.
+    /// Their regions' names, as the tables name them.
     #[serde(skip)]
     pub quiet_names: Vec<String>,
 }
@@ -222,7 +222,7 @@ fn release(
     let region_name = |code: &str| {
         reference
             .region(code)
-            .map_or_else(|| code.to_string(), short_office)
+            .map_or_else(|| code.to_string(), |r| r.display_name(lang))
     };
 
     // Activities: only the region terms of the view apply to them.
@@ -262,7 +262,7 @@ fn release(
                 let (p, c) = m.get(&r.code).copied().unwrap_or_default();
                 Split {
                     key: r.code.clone(),
-                    label: short_office(r),
+                    label: r.display_name(lang),
                     pekan: p,
                     cumulative: c,
                 }
@@ -384,7 +384,7 @@ fn release(
         .filter(|r| !busy.contains(r.code.as_str()))
         .collect();
     let quiet_offices = quiet.iter().map(|r| r.code.clone()).collect();
-    let quiet_names = quiet.iter().map(|r| short_office(r)).collect();
+    let quiet_names = quiet.iter().map(|r| r.display_name(lang)).collect();
 
     Ok(Release {
         pekan: pekan.number,
@@ -431,20 +431,13 @@ fn office(reference: &Reference, lang: Lang) -> String {
     Rekap::Office { name }.text(lang)
 }
 
-/// A handling office by its region's short name: `Balikpapan`, `Provinsi Kaltim`.
-fn short_office(region: &Region) -> String {
-    if region.kind == "provinsi" {
-        format!("Provinsi {}", region.short_name)
-    } else {
-        region.short_name.clone()
-    }
-}
-
-/// The name of a handling office: `Bawaslu Balikpapan`, `Bawaslu Provinsi Kaltim`.
+/// The name of a handling office, as the release's subtitle names the provincial one: `Bawaslu
+/// Kota Balikpapan`, `Bawaslu Provinsi Kalimantan Timur`. Its region, in a table or a list, goes
+/// by the name every report gives it ([`crate::domain::Region::display_name`]).
 fn office_of(reference: &Reference, code: &str, lang: Lang) -> String {
     let name = reference
         .region(code)
-        .map_or_else(|| code.to_string(), short_office);
+        .map_or_else(|| code.to_string(), |r| r.name.clone());
     Rekap::Office { name: &name }.text(lang)
 }
 
@@ -469,11 +462,18 @@ fn on_status(to: Status, source: Source) -> Option<Handled> {
     })
 }
 
-/// Where a forwarded case went, as the digest says it.
-fn on_forwarding(to: Forwarding) -> Handled {
+/// Where a forwarded case went, as the digest says it. An administrative (or TSM) violation is
+/// decided by Bawaslu itself and only its correction goes to KPU (domain.md §4): it is told as
+/// decided, not as forwarded; KPU otherwise receives the ethics of its ad-hoc bodies.
+fn on_forwarding(to: Forwarding, case: &Case) -> Handled {
+    let administrative = matches!(
+        case.jenis_pelanggaran.or(case.jenis_dugaan),
+        Some(ViolationType::Administrasi | ViolationType::Tsm)
+    );
     match to {
         Forwarding::Gakkumdu => Handled::ToPolice,
         Forwarding::Dkpp => Handled::ToDkpp,
+        Forwarding::Kpu if administrative => Handled::AdministrativeDecided,
         Forwarding::Kpu => Handled::ToKpu,
         Forwarding::Kasn => Handled::ToKasn,
         Forwarding::Bawaslu => Handled::ToBawaslu,
@@ -541,7 +541,7 @@ fn digest(
         if let Some(fw) = case.diteruskan_ke {
             let day = case.tanggal_penerusan.or_else(|| decided.get(id).copied());
             if day.is_some_and(in_week) {
-                seen.insert((office, on_forwarding(fw), *id));
+                seen.insert((office, on_forwarding(fw, case), *id));
             }
         }
     }

@@ -201,10 +201,11 @@ impl Filter {
                 TermKind::Is(Flag::New) => return Err(FilterError::NotIndexable(NotIndexable)),
                 TermKind::Is(flag) => f.flags.push((*flag, neg)),
                 // Steps after forwarding are not in the index: the cases that reached them by
-                // the as-of date are looked up and held as a mask, as text terms are.
-                TermKind::FollowUp(steps) => {
+                // the as-of date (or, `lanjut:belum`, were forwarded and reached none) are
+                // looked up and held as a mask, as text terms are.
+                TermKind::FollowUp(values) => {
                     let mut hit = vec![false; index.ids.len()];
-                    follow_up_matches(store, steps, dates.as_of, |id| {
+                    follow_up_matches(store, values, dates, |id| {
                         if let Some(p) = index.position_of(id) {
                             hit[p] = true;
                         }

@@ -67,6 +67,12 @@ pub enum Kegiatan<'a> {
     NoFigures {
         name: &'a str,
     },
+    /// Among the columns the file has and activities do not, some are the case import's own:
+    /// the file is most likely one of cases, which `pantau import` loads.
+    LooksLikeCases {
+        name: &'a str,
+        columns: &'a str,
+    },
     /// The same bytes were loaded before.
     SameFile {
         batch: i64,
@@ -229,6 +235,14 @@ impl Kegiatan<'_> {
             ),
             (Self::NoFigures { name }, En) => format!(
                 "{name} has no figures, only its header row; nothing was written (is it the right file or sheet?)"
+            ),
+            (Self::LooksLikeCases { name, columns }, Id) => format!(
+                "{name} tampaknya berkas kasus (kolom {columns}); kasus dimuat dengan \
+                 `pantau import {name}`"
+            ),
+            (Self::LooksLikeCases { name, columns }, En) => format!(
+                "{name} looks like a file of cases (columns {columns}); cases are loaded with \
+                 `pantau import {name}`"
             ),
             (Self::NothingChanged, Id) => {
                 "tidak ada yang berubah: semua angka ini sudah dimuat; tidak ada yang ditulis".into()

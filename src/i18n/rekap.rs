@@ -37,7 +37,10 @@ pub enum Handled {
     ToPolice,
     /// Ethics of KPU or Bawaslu members, forwarded to DKPP.
     ToDkpp,
-    /// Forwarded to KPU (an administrative correction, or ethics of its ad-hoc bodies).
+    /// An administrative (or TSM) violation decided by Bawaslu itself: only its follow-up, the
+    /// correction, goes to KPU (domain.md §4), so it is not said to be forwarded.
+    AdministrativeDecided,
+    /// Forwarded to KPU: ethics of its ad-hoc bodies (PPK, PPS, KPPS).
     ToKpu,
     /// Forwarded to KASN (later BKN): civil servants' neutrality.
     ToKasn,
@@ -72,7 +75,7 @@ pub enum Handled {
 pub enum Rekap<'a> {
     /// The release's title: `Rekap pengawasan kampanye Pekan ke-6 (2–8 Jan 2024)`.
     Title { pekan: &'a str },
-    /// A supervising office: `Bawaslu Balikpapan`, `Bawaslu Provinsi Kalimantan Timur`.
+    /// A supervising office: `Bawaslu Kota Balikpapan`, `Bawaslu Provinsi Kalimantan Timur`.
     Office { name: &'a str },
     /// The line under the title: the office, the campaign and the date counted at.
     Subtitle {
@@ -342,6 +345,7 @@ fn event_id(what: Handled) -> &'static str {
         Handled::Stopped => "dihentikan",
         Handled::ToPolice => "diteruskan ke Penyidik Polri melalui Sentra Gakkumdu",
         Handled::ToDkpp => "diteruskan ke DKPP",
+        Handled::AdministrativeDecided => "pelanggaran administrasi diputus (perbaikan oleh KPU)",
         Handled::ToKpu => "diteruskan ke KPU",
         Handled::ToKasn => "diteruskan ke KASN/BKN",
         Handled::ToBawaslu => "ditangani Bawaslu (pengawas ad hoc)",
@@ -378,6 +382,10 @@ fn event_en(what: Handled, n: i64) -> &'static str {
         Handled::Stopped => "stopped",
         Handled::ToPolice => "forwarded to the police (via Gakkumdu)",
         Handled::ToDkpp => "forwarded to DKPP",
+        Handled::AdministrativeDecided if one => {
+            "administrative violation decided (KPU to correct)"
+        }
+        Handled::AdministrativeDecided => "administrative violations decided (KPU to correct)",
         Handled::ToKpu => "forwarded to KPU",
         Handled::ToKasn => "forwarded to KASN/BKN",
         Handled::ToBawaslu => "handled by Bawaslu (ad-hoc supervisors)",
@@ -427,6 +435,19 @@ mod tests {
             "1 forwarded to the police (via Gakkumdu)"
         );
         assert_eq!(e(Handled::NewTemuan, 2, Lang::Id), "2 temuan baru");
+        // Bawaslu decides an administrative violation itself; only the correction is KPU's.
+        assert_eq!(
+            e(Handled::AdministrativeDecided, 1, Lang::Id),
+            "1 pelanggaran administrasi diputus (perbaikan oleh KPU)"
+        );
+        assert_eq!(
+            e(Handled::AdministrativeDecided, 1, Lang::En),
+            "1 administrative violation decided (KPU to correct)"
+        );
+        assert_eq!(
+            e(Handled::AdministrativeDecided, 2, Lang::En),
+            "2 administrative violations decided (KPU to correct)"
+        );
         assert_eq!(
             e(Handled::Violation, 2, Lang::En),
             "2 decided as violations"

@@ -49,8 +49,18 @@ pub enum TermKind {
     /// `is:` flags.
     Is(Flag),
     /// `lanjut:`/`followup:` — the case reached one of these steps after forwarding by the
-    /// view's as-of date.
-    FollowUp(Vec<FollowUpStep>),
+    /// view's as-of date, or (`lanjut:belum`, `followup:none`) was forwarded and reached none.
+    FollowUp(Vec<FollowUpValue>),
+}
+
+/// One value of a `lanjut:`/`followup:` term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FollowUpValue {
+    /// This step after forwarding, reached by the as-of date.
+    Step(FollowUpStep),
+    /// `belum`/`none`: a forwarded case (`diteruskan_ke` set, or decided a violation by the
+    /// as-of date) that reached no step after forwarding by that date.
+    NoStep,
 }
 
 /// `is:` flags.

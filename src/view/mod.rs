@@ -6,7 +6,7 @@ mod parse;
 mod print;
 mod saved;
 
-pub use ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
+pub use ast::{DateExpr, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View};
 pub use parse::{ViewError, parse};
 pub use saved::{MAX_EXPANDED, Saved, expand};
 

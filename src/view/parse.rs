@@ -11,7 +11,7 @@ use crate::domain::{FollowUpStep, Pekan, Reference, Source, Status, TypeGroup, f
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
-use super::ast::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
+use super::ast::{DateExpr, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View};
 
 /// The keys a term can have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -430,7 +430,7 @@ impl Parser<'_> {
             Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
             Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
             Key::Pekan => TermKind::Pekan(pekan(&values, r, token.pos)?),
-            Key::FollowUp => TermKind::FollowUp(resolve(&values, |v| coded(v, Named::FollowUp))?),
+            Key::FollowUp => TermKind::FollowUp(resolve(&values, follow_up)?),
             Key::Is => {
                 let [value] = values.as_slice() else {
                     let pos = token.pos;
@@ -548,25 +548,46 @@ coded!(TypeGroup, Status, Source, FollowUpStep);
 /// A type, status, source or step by code or label, or an error suggesting the nearest code (a
 /// typo of any name it takes counts, `vonsi` for `vonis`), else naming every code.
 fn coded<T: Coded>(value: &Value, what: Named) -> Result<T, ViewError> {
+    coded_or(value, what, &[])
+}
+
+/// As [`coded`], for a key that also takes the words `more` (read by the caller): a typo of one
+/// is suggested as it is, and they close the list of choices.
+fn coded_or<T: Coded>(value: &Value, what: Named, more: &[&'static str]) -> Result<T, ViewError> {
     T::find(&value.text).ok_or_else(|| {
-        let names = T::all().iter().flat_map(|&v| {
-            [v.code_of(), v.labels()[0], v.labels()[1]]
-                .into_iter()
-                .chain(v.other_names().iter().copied())
-                .map(move |n| (n, v))
-        });
+        let names = T::all()
+            .iter()
+            .flat_map(|&v| {
+                let code = v.code_of().to_lowercase();
+                [v.code_of(), v.labels()[0], v.labels()[1]]
+                    .into_iter()
+                    .chain(v.other_names().iter().copied())
+                    .map(move |n| (n, code.clone()))
+            })
+            .chain(more.iter().map(|&w| (w, w.to_string())));
         match nearest(&value.text, names) {
-            Some(v) => no_match(
-                what,
-                value,
-                Some(format!("\"{}\"", v.code_of().to_lowercase())),
-            ),
+            Some(name) => no_match(what, value, Some(format!("\"{name}\""))),
             None => {
-                let choices = T::all().iter().map(|v| v.code_of().to_lowercase());
+                let choices = T::all()
+                    .iter()
+                    .map(|v| v.code_of().to_lowercase())
+                    .chain(more.iter().map(|w| w.to_string()));
                 no_choice(what, value, choices)
             }
         }
     })
+}
+
+/// The words of `lanjut:belum` / `followup:none`: a forwarded case with no step yet.
+pub(super) const NO_STEP: (&str, &str) = ("belum", "none");
+
+/// A value of `lanjut:`: a step by code or label, or `belum`/`none`.
+fn follow_up(value: &Value) -> Result<FollowUpValue, ViewError> {
+    let want = fold(&value.text);
+    if want == NO_STEP.0 || want == NO_STEP.1 {
+        return Ok(FollowUpValue::NoStep);
+    }
+    coded_or(value, Named::FollowUp, &[NO_STEP.1, NO_STEP.0]).map(FollowUpValue::Step)
 }
 
 /// The error for a value that names nothing of its kind (`what`) and comes near no name: it
@@ -797,11 +818,18 @@ mod tests {
             "followup:verdict",
             "LANJUT:Putusan-pengadilan",
         ] {
-            assert_eq!(kind(input), TermKind::FollowUp(vec![F::Putusan]), "{input}");
+            assert_eq!(
+                kind(input),
+                TermKind::FollowUp(vec![FollowUpValue::Step(F::Putusan)]),
+                "{input}"
+            );
         }
         assert_eq!(
             kind("followup:sp3,penyidikan"),
-            TermKind::FollowUp(vec![F::Penyidikan, F::Sp3])
+            TermKind::FollowUp(vec![
+                FollowUpValue::Step(F::Penyidikan),
+                FollowUpValue::Step(F::Sp3)
+            ])
         );
         let v = p("jenis:pidana lanjut:putusan");
         assert_eq!(v.print(&r()), "type:pidana followup:putusan");
@@ -816,6 +844,39 @@ mod tests {
     }
 
     #[test]
+    fn a_forwarded_case_without_a_step_yet_in_both_languages() {
+        use crate::domain::FollowUpStep as F;
+        for input in [
+            "lanjut:belum",
+            "followup:none",
+            "LANJUT:Belum",
+            "followup:NONE",
+        ] {
+            assert_eq!(
+                kind(input),
+                TermKind::FollowUp(vec![FollowUpValue::NoStep]),
+                "{input}"
+            );
+        }
+        // With steps, any of them: the words of each language print back.
+        let v = p("jenis:pidana lanjut:belum,putusan");
+        assert_eq!(v.print(&r()), "type:pidana followup:putusan,none");
+        assert_eq!(
+            v.print_in(&r(), Lang::Id),
+            "jenis:pidana lanjut:putusan,belum"
+        );
+        assert_eq!(
+            kind("-followup:none,sp3"),
+            TermKind::FollowUp(vec![FollowUpValue::Step(F::Sp3), FollowUpValue::NoStep])
+        );
+        assert!(p("-lanjut:belum").terms[0].negated);
+        // A typo of either word is suggested as it was meant.
+        assert_eq!(err("lanjut:blum").suggestion(), Some("\"belum\""));
+        assert_eq!(err("followup:nnoe").suggestion(), Some("\"none\""));
+        assert_eq!(err("followup:putsan").suggestion(), Some("\"putusan\""));
+    }
+
+    #[test]
     fn a_value_near_no_name_lists_the_choices() {
         let e = err("lanjut:xyz");
         assert_eq!(e.suggestion(), None);
@@ -823,7 +884,7 @@ mod tests {
             e.message(Lang::En),
             "no follow-up step matches \"xyz\" at 8; the choices are: penyidikan, sp3, \
              penuntutan, persidangan, putusan, putusan_dkpp, keputusan_kpu, putusan_bawaslu, \
-             rekomendasi_instansi, perbaikan_kpu"
+             rekomendasi_instansi, perbaikan_kpu, none, belum"
         );
         assert_eq!(
             err("sumber:xyz").message(Lang::Id),

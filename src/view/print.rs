@@ -8,8 +8,9 @@ use crate::i18n::Lang;
 /// `today` as a date of the filter language.
 const TODAY: (&str, &str) = ("hariini", "today");
 
+use super::ast::FollowUpValue;
 use super::ast::{DateExpr, Sort, Term, TermKind, TextTerm, View};
-use super::parse::{FLAGS, KEYS, SORT_KEYS, normalise};
+use super::parse::{FLAGS, KEYS, NO_STEP, SORT_KEYS, normalise};
 
 impl View {
     /// The canonical spec of this view: `parse(&view.print(r), r) == Ok(view)` for a normalised
@@ -81,7 +82,12 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
         ),
         TermKind::FollowUp(v) => (
             "followup",
-            v.iter().map(|x| x.code().to_lowercase()).collect(),
+            v.iter()
+                .map(|x| match x {
+                    FollowUpValue::Step(s) => s.code().to_lowercase(),
+                    FollowUpValue::NoStep => word(NO_STEP.0, NO_STEP.1, lang).to_string(),
+                })
+                .collect(),
         ),
         TermKind::From(d) => ("from", vec![date(*d, lang)]),
         TermKind::To(d) => ("to", vec![date(*d, lang)]),
@@ -389,7 +395,14 @@ mod tests {
             subset(Source::ALL.to_vec()).prop_map(TermKind::Source),
             subset(pekan).prop_map(TermKind::Pekan),
             proptest::sample::select(flags).prop_map(TermKind::Is),
-            subset(crate::domain::FollowUpStep::ALL.to_vec()).prop_map(TermKind::FollowUp),
+            subset(
+                crate::domain::FollowUpStep::ALL
+                    .iter()
+                    .map(|s| FollowUpValue::Step(*s))
+                    .chain([FollowUpValue::NoStep])
+                    .collect()
+            )
+            .prop_map(TermKind::FollowUp),
         ];
         prop_oneof![
             3 => (any::<bool>(), listed).prop_map(|(negated, kind)| Term { negated, kind }),

@@ -353,6 +353,25 @@ fn one_message_in_both_languages() {
 }
 
 #[test]
+fn the_table_names_regions_as_every_report_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let f = write(
+        dir.path(),
+        "k.csv",
+        b"wilayah,pekan,metode,peserta,jumlah\n64,1,TATAP_MUKA,PARTAI,3\nKukar,1,TATAP_MUKA,PARTAI,2\n",
+    );
+    ok(&db, &["import", f.to_str().unwrap()]);
+    // The provincial office's row reads as in `report` and on the screen.
+    let en = ok(&db, &["--lang", "en"]);
+    assert!(en.contains("Province (Kaltim)"), "{en}");
+    assert!(en.contains("Kutai Kartanegara"), "{en}");
+    let id = ok(&db, &["--lang", "id"]);
+    assert!(id.contains("Provinsi (Kaltim)"), "{id}");
+    assert!(!id.contains("Kaltim "), "{id}");
+}
+
+#[test]
 fn an_export_is_private_and_loads_back_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path(), "t.db");
@@ -506,8 +525,48 @@ fn a_column_pantau_does_not_know_is_skipped_with_the_option_the_message_names() 
         err.contains("column \"keterangan\": unknown column (--ignore-unknown to skip it)"),
         "{err}"
     );
+    assert!(!err.contains("file of cases"), "{err}");
     ok(&db, &["import", "--ignore-unknown", f.to_str().unwrap()]);
     assert_eq!(loaded(&db), vec![(3, "64.71".to_string(), 5)]);
+}
+
+#[test]
+fn a_file_of_cases_is_pointed_to_the_case_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let f = write(
+        dir.path(),
+        "kasus.csv",
+        b"nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status\n\
+          001/TM/PL/Kota/23.05/I/2024,temuan,64.71,KAMPANYE,2024-01-03,PENELUSURAN\n",
+    );
+    let path = f.to_str().unwrap();
+    let err = refused(&db, &["import", path]);
+    let said = |err: &str, line: &str| err.lines().filter(|l| *l == line).count();
+    assert_eq!(
+        said(
+            &err,
+            &format!(
+                "{path} looks like a file of cases (columns nomor, sumber, kode_tahapan, \
+                 tanggal_diterima, status); cases are loaded with `pantau import {path}`"
+            )
+        ),
+        1,
+        "{err}"
+    );
+    let id = refused(&db, &["import", "--lang", "id", path]);
+    assert_eq!(
+        said(
+            &id,
+            &format!(
+                "{path} tampaknya berkas kasus (kolom nomor, sumber, kode_tahapan, \
+                 tanggal_diterima, status); kasus dimuat dengan `pantau import {path}`"
+            )
+        ),
+        1,
+        "{id}"
+    );
+    assert_eq!(batches(&db), 0);
 }
 
 #[test]

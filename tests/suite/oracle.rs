@@ -7,14 +7,14 @@ use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use pantau::domain::{
-    Case, DayCount, DeadlineRules, FollowUpStep, PartyCategory, Reference, Source, Status,
-    StatusChange, TypeGroup, ViolationType,
+    Case, DayCount, DeadlineRules, FollowUpStep, Forwarding, PartyCategory, Reference, Source,
+    Status, StatusChange, TypeGroup, ViolationType,
 };
 use pantau::engine::index::CaseIndex;
 use pantau::engine::{Cursor, Dim, Engine, PageRequest};
 use pantau::i18n::Lang;
 use pantau::store::Store;
-use pantau::view::{DateExpr, Flag, Sort, SortKey, Term, TermKind, TextTerm, View};
+use pantau::view::{DateExpr, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -97,6 +97,10 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
             case.status = to;
         }
         case.kategori_terlapor = Some(PartyCategory::Asn);
+        // Some cases are forwarded whatever their status, so `lanjut:none` meets both kinds of
+        // forwarded case (and cases decided a violation without a forwarding).
+        case.diteruskan_ke =
+            (rng.u8(..4) == 0).then(|| [Forwarding::Kpu, Forwarding::Gakkumdu][rng.usize(..2)]);
         let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
         let mut steps: Vec<(FollowUpStep, NaiveDate)> = Vec::new();
         for _ in 0..rng.usize(0..3) {
@@ -225,10 +229,16 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Is(Flag::Late) => f.late,
         // No baseline is in force here: no case is new.
         TermKind::Is(Flag::New) => false,
-        TermKind::FollowUp(v) => s
-            .steps
-            .iter()
-            .any(|(step, on)| v.contains(step) && *on <= as_of),
+        TermKind::FollowUp(v) => v.iter().any(|x| match x {
+            FollowUpValue::Step(want) => s
+                .steps
+                .iter()
+                .any(|(step, on)| step == want && *on <= as_of),
+            FollowUpValue::NoStep => {
+                (c.diteruskan_ke.is_some() || f.status == Status::Pelanggaran)
+                    && !s.steps.iter().any(|(_, on)| *on <= as_of)
+            }
+        }),
     };
     hit != t.negated
 }
@@ -275,8 +285,16 @@ fn term() -> impl Strategy<Value = Term> {
             Flag::Late
         ])
         .prop_map(TermKind::Is),
-        proptest::sample::subsequence(FollowUpStep::ALL.to_vec(), 1..3)
-            .prop_map(TermKind::FollowUp),
+        proptest::sample::subsequence(
+            FollowUpStep::ALL
+                .iter()
+                .map(|s| FollowUpValue::Step(*s))
+                .chain([FollowUpValue::NoStep])
+                .collect::<Vec<_>>(),
+            1..3
+        )
+        .prop_map(TermKind::FollowUp),
+        Just(TermKind::FollowUp(vec![FollowUpValue::NoStep])),
     ];
     (any::<bool>(), kind).prop_map(|(negated, kind)| {
         let negated = negated && !matches!(kind, TermKind::From(_) | TermKind::To(_));

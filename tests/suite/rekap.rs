@@ -228,7 +228,8 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
     let second = format!(
         "{header}\n\
          001/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},{t},PELANGGARAN,PIDANA,PIDANA,Minyak goreng,GAKKUMDU,{t}\n\
-         003/LP/PL/Kota/23.05/XII/2023,laporan,64.71,KAMPANYE,{t},{t},,TIDAK_DIREGISTRASI,,,Alat peraga,,\n"
+         003/LP/PL/Kota/23.05/XII/2023,laporan,64.71,KAMPANYE,{t},{t},,TIDAK_DIREGISTRASI,,,Alat peraga,,\n\
+         002/TM/PL/Kota/23.05/XII/2023,temuan,64.71,KAMPANYE,{t},{t},{t},PELANGGARAN,ADMINISTRASI,ADMINISTRASI,Uang elektronik,KPU,{t}\n"
     );
     // The police take the crime up the same day: a step after forwarding, counted by its date.
     let third = format!(
@@ -258,8 +259,10 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
         ("new_temuan", 2),
         ("new_laporan", 1),
         ("laporan_not_registered", 1),
-        ("violation", 1),
+        ("violation", 2),
         ("to_police", 1),
+        // Decided by Bawaslu itself, not forwarded: only the correction is KPU's.
+        ("administrative_decided", 1),
         ("investigation", 1),
     ];
     assert_eq!(
@@ -279,17 +282,27 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
         text.contains("Belum ada data kegiatan kampanye yang dimuat"),
         "{text}"
     );
-    assert!(text.contains(
-        "Bawaslu Balikpapan: 2 temuan baru; 1 laporan baru; 1 laporan tidak diregistrasi; \
-         1 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu; \
-         1 perkara masuk penyidikan Polri"
-    ));
-    assert!(text.contains("Tanpa kegiatan penanganan pekan ini: Provinsi Kaltim, Samarinda,"));
+    assert!(
+        text.contains(
+            "Bawaslu Kota Balikpapan: 2 temuan baru; 1 laporan baru; 1 laporan tidak diregistrasi; \
+         2 dinyatakan pelanggaran; 1 diteruskan ke Penyidik Polri melalui Sentra Gakkumdu; \
+         1 pelanggaran administrasi diputus (perbaikan oleh KPU); 1 perkara masuk penyidikan Polri"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("diteruskan ke KPU"), "{text}");
+    // The provincial office's region goes by the name every report gives it.
+    assert!(text.contains("Tanpa kegiatan penanganan pekan ini: Provinsi (Kaltim), Samarinda,"));
     let en = words(stdout(&db, &t, &["--lang", "en", "rekap", "--pekan", "1"]));
     assert!(
-        en.contains("1 forwarded to the police (via Gakkumdu); 1 case under police investigation"),
+        en.contains(
+            "1 forwarded to the police (via Gakkumdu); 1 administrative violation decided \
+             (KPU to correct); 1 case under police investigation"
+        ),
         "{en}"
     );
+    assert!(!en.contains("forwarded to KPU"), "{en}");
+    assert!(en.contains("Nothing handled this week: Province (Kaltim), Samarinda,"));
     assert!(en.contains("No campaign activities are loaded"));
 }
 

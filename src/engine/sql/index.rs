@@ -229,22 +229,20 @@ pub(crate) fn each_of_cases<E: From<Error>>(
     Ok(())
 }
 
-/// Calls `each` with the id of every case that reached one of `steps` after forwarding on or
-/// before `as_of` (a `lanjut:` term).
+/// Calls `each` with the id of every case a `lanjut:` term with `values` holds at `dates`: it
+/// reached one of the steps after forwarding by the as-of date, or (`NoStep`) was forwarded and
+/// reached none by then (the same SQL as the relation's, `sql::follow_up_sql`).
 pub(crate) fn follow_up_matches(
     store: &Store,
-    steps: &[crate::domain::FollowUpStep],
-    as_of: chrono::NaiveDate,
+    values: &[crate::view::FollowUpValue],
+    dates: crate::engine::sql::Dates,
     mut each: impl FnMut(i64),
 ) -> Result<()> {
     let mut p = crate::engine::sql::Params::default();
-    let list = p.bind_list(steps.iter().map(|s| s.code()));
-    let day = p.bind(as_of.to_string());
+    let sql = crate::engine::sql::follow_up_ids(values, dates, &mut p);
     let mut stmt = store
         .conn()
-        .prepare_cached(&format!(
-            "SELECT DISTINCT case_id FROM follow_ups WHERE step IN ({list}) AND happened_on <= {day}"
-        ))
+        .prepare_cached(&sql)
         .map_err(|e| store.err(e))?;
     let mut rows = stmt
         .query(rusqlite::params_from_iter(p.values.iter()))

@@ -14,7 +14,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use crate::domain::{DeadlineRules, Status, TypeGroup};
 use crate::error::Result;
 use crate::store::Store;
-use crate::view::{Flag, SortKey, Term, TermKind, TextTerm, View};
+use crate::view::{Flag, FollowUpValue, SortKey, Term, TermKind, TextTerm, View};
 
 /// SQL text with its numbered parameters.
 #[derive(Debug, Default)]
@@ -129,15 +129,7 @@ const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PEL
 /// Returns the SQL of a `WITH v AS (...), w AS (...)` prefix followed by nothing; select from `w`.
 pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
     let asof = p.bind(dates.as_of.to_string());
-    let status = if dates.historical {
-        let next = p.bind((dates.as_of + Duration::days(1)).to_string());
-        format!(
-            "COALESCE((SELECT h.to_status FROM status_history h WHERE h.case_id = c.id AND h.changed_at < {next} \
-             ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), c.status)"
-        )
-    } else {
-        "c.status".to_string()
-    };
+    let status = status_as_of(dates, p);
     let mut inner = vec![format!("c.tanggal_diterima <= {asof}")];
     let mut outer = Vec::new();
     for term in &view.terms {
@@ -171,6 +163,69 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
          w AS (SELECT u.*, (due IS NOT NULL AND due < {asof}) AS overdue FROM u{outer_where}) ",
         inner = inner.join(" AND "),
     )
+}
+
+/// SQL for the status of case `c` as of the view's date: from its history when a date was asked
+/// for, else the current one.
+fn status_as_of(dates: Dates, p: &mut Params) -> String {
+    if dates.historical {
+        let next = p.bind((dates.as_of + Duration::days(1)).to_string());
+        format!(
+            "COALESCE((SELECT h.to_status FROM status_history h WHERE h.case_id = c.id AND h.changed_at < {next} \
+             ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), c.status)"
+        )
+    } else {
+        "c.status".to_string()
+    }
+}
+
+/// SQL for a `lanjut:` term over the case whose columns are `{row}.id`, `{row}.diteruskan_ke`
+/// and whose status as of the date is `status`: it reached one of `values`' steps by the as-of
+/// date, or (`NoStep`) it was forwarded (`diteruskan_ke` set, or decided a violation) and reached
+/// none by then. Every value is a bound parameter.
+pub(crate) fn follow_up_sql(
+    values: &[FollowUpValue],
+    row: &str,
+    status: &str,
+    dates: Dates,
+    p: &mut Params,
+) -> String {
+    let steps: Vec<&str> = values
+        .iter()
+        .filter_map(|v| match v {
+            FollowUpValue::Step(s) => Some(s.code()),
+            FollowUpValue::NoStep => None,
+        })
+        .collect();
+    let mut any = Vec::new();
+    if !steps.is_empty() {
+        any.push(format!(
+            "EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = {row}.id AND f.step IN ({}) \
+             AND f.happened_on <= {})",
+            p.bind_list(steps),
+            p.bind(dates.as_of.to_string())
+        ));
+    }
+    if values.contains(&FollowUpValue::NoStep) {
+        any.push(format!(
+            "(({row}.diteruskan_ke IS NOT NULL OR {status} = {}) AND NOT EXISTS (SELECT 1 FROM \
+             follow_ups f WHERE f.case_id = {row}.id AND f.happened_on <= {}))",
+            p.text(Status::Pelanggaran.code()),
+            p.bind(dates.as_of.to_string())
+        ));
+    }
+    if any.is_empty() {
+        return "0".to_string();
+    }
+    format!("({})", any.join(" OR "))
+}
+
+/// The SQL of [`follow_up_sql`] as a query of the ids of the cases it holds, for the column
+/// index's mask; the status as of the date comes from the history as the relation's does.
+pub(crate) fn follow_up_ids(values: &[FollowUpValue], dates: Dates, p: &mut Params) -> String {
+    let status = status_as_of(dates, p);
+    let test = follow_up_sql(values, "c", &status, dates, p);
+    format!("SELECT c.id FROM cases c WHERE {test}")
 }
 
 /// SQL for one term, and whether it tests an as-of column (status, type, flags) or a stored one.
@@ -213,15 +268,12 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
         ),
         TermKind::Pekan(v) => (pekan_sql(v, p), false),
         TermKind::Is(flag) => (flag_sql(*flag, dates, p), true),
-        TermKind::FollowUp(steps) => (
-            format!(
-                "EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.step IN ({}) \
-                 AND f.happened_on <= {})",
-                p.bind_list(steps.iter().map(|s| s.code())),
-                p.bind(dates.as_of.to_string())
-            ),
-            false,
-        ),
+        // A step is a stored fact; "forwarded and no step yet" also asks for the status as of
+        // the date (decided a violation), a column of the outer relation.
+        TermKind::FollowUp(v) if v.contains(&FollowUpValue::NoStep) => {
+            (follow_up_sql(v, "u", "u.st", dates, p), true)
+        }
+        TermKind::FollowUp(v) => (follow_up_sql(v, "c", "st", dates, p), false),
     };
     if term.negated {
         (format!("NOT ({sql})"), dynamic)
