@@ -15,6 +15,14 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
     let mut store = ctx.open_for_writing("pantau init", true)?;
     let changed = store.load_reference(&reference)?;
     let l = ctx.lang;
+    let upgraded = store.upgraded_from();
+    if let Some(from) = upgraded {
+        let m = Command::InitUpgraded {
+            from,
+            to: crate::store::SCHEMA_VERSION,
+        };
+        println!("{}", m.text(l));
+    }
     println!(
         "{}: {} ({} {}, {} {}, {} {}){}",
         Command::InitReady.text(l),
@@ -25,7 +33,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
         Command::InitStages.text(l),
         reference.holidays.len(),
         Command::InitHolidays.text(l),
-        if changed {
+        if changed || upgraded.is_some() {
             String::new()
         } else {
             Command::InitUnchanged.text(l)

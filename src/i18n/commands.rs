@@ -234,6 +234,11 @@ pub enum Command<'a> {
     InitHolidays,
     /// `init`: the reference data was already there.
     InitUnchanged,
+    /// `pantau init` upgraded an older database's schema.
+    InitUpgraded {
+        from: i64,
+        to: i64,
+    },
     /// `report`: more than two `--by` dimensions.
     ReportTooManyDims {
         typed: &'a str,
@@ -750,6 +755,12 @@ impl Command<'_> {
             (Self::InitHolidays, En) => "holidays".into(),
             (Self::InitUnchanged, Id) => " — tidak ada perubahan".into(),
             (Self::InitUnchanged, En) => " — nothing changed".into(),
+            (Self::InitUpgraded { from, to }, Id) => format!(
+                "Skema database dinaikkan dari versi {from} ke {to}; setiap kasus dan batch tetap ada"
+            ),
+            (Self::InitUpgraded { from, to }, En) => format!(
+                "The database's schema was upgraded from version {from} to {to}; every case and batch is kept"
+            ),
             (Self::ReportTooManyDims { typed }, Id) => format!(
                 "--by {typed}: paling banyak dua dimensi; tulis satu (--by region) atau dua dipisah koma untuk tabel silang (--by region,stage)"
             ),

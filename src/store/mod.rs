@@ -69,6 +69,8 @@ pub struct Store {
     read_only: Option<&'static str>,
     /// What is wrong with the file's permissions, for the command to say.
     warnings: Vec<Warning>,
+    /// The schema version the file had when this connection upgraded it, if it did.
+    upgraded_from: Option<i64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -164,6 +166,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only,
             warnings: files::warnings(path),
+            upgraded_from: None,
         };
         store
             .conn
@@ -172,7 +175,10 @@ impl Store {
         store.check_identity()?;
         if store.read_only.is_none() {
             store.configure()?;
+            let before = store.user_version()?;
             migrate::migrate(&mut store.conn).map_err(|e| store.err(e))?;
+            // A new file (version 0) is created, not upgraded.
+            store.upgraded_from = (before > 0 && before < SCHEMA_VERSION).then_some(before);
         } else {
             let found = store.user_version()?;
             if found < SCHEMA_VERSION {
@@ -203,6 +209,7 @@ impl Store {
             path,
             read_only: None,
             warnings: Vec::new(),
+            upgraded_from: None,
         };
         store
             .conn
@@ -304,7 +311,12 @@ impl Store {
         }
     }
 
-    /// The schema version recorded in the file.
+    /// The schema version the file had when this connection upgraded it to the present one.
+    pub fn upgraded_from(&self) -> Option<i64> {
+        self.upgraded_from
+    }
+
+    /// The schema version recorded in the file (`PRAGMA user_version`).
     pub fn user_version(&self) -> Result<i64> {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))

@@ -150,8 +150,22 @@ fn a_reading_command_on_an_old_schema_changes_nothing_and_says_what_to_run() {
             "{args:?} changed the file"
         );
     }
-    // The command it names does upgrade it.
-    pantau(dir.path(), &db).arg("init").assert().success();
+    // The command it names does upgrade it, and says so; once.
+    let schema = pantau::store::SCHEMA_VERSION;
+    pantau(dir.path(), &db)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!(
+            "schema was upgraded from version 1 to {schema}; every case and batch is kept"
+        )));
+    pantau(dir.path(), &db)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicates::prelude::PredicateBooleanExt::not(
+            predicates::str::contains("upgraded"),
+        ));
     pantau(dir.path(), &db).arg("report").assert().success();
 }
 
