@@ -37,17 +37,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let mut buf: Vec<u8> = Vec::new();
     let rows = write_cases(&engine, &view, args.format, &mut buf)?;
     // `-o -` is standard output, as `-` is standard input to `import`.
-    match args
-        .output
-        .as_deref()
-        .filter(|p| *p != std::path::Path::new("-"))
-    {
-        None => std::io::stdout()
-            .write_all(&buf)
-            .map_err(|source| Error::Io {
-                path: PathBuf::from("<stdout>"),
-                source,
-            })?,
+    match super::output_file(args.output.as_deref()) {
+        None => super::to_stdout(&buf)?,
         Some(path) => {
             // Both names are checked before anything is written, and put in place as a pair.
             let prov_path = provenance_path(path);

@@ -74,17 +74,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         lang,
     };
     let wait = Duration::from_secs(args.wait);
-    let path = ctx.db.display().to_string();
-    let mut waiting = || {
-        eprintln!(
-            "{}",
-            Command::WaitingForWriter {
-                path: &path,
-                seconds: args.wait
-            }
-            .text(lang)
-        );
-    };
+    let mut waiting = ctx.waiting_for_writer(args.wait);
     // Pages are only held as the import touches them: a small file uses little of this. A larger
     // cache measured no faster at a million rows and took 270 MB more.
     store.prepare_bulk_write(import::CACHE_MIB)?;

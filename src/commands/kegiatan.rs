@@ -122,17 +122,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         };
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
-    let path = ctx.db.display().to_string();
-    let mut waiting = || {
-        eprintln!(
-            "{}",
-            Command::WaitingForWriter {
-                path: &path,
-                seconds: args.wait
-            }
-            .text(lang)
-        );
-    };
+    let mut waiting = ctx.waiting_for_writer(args.wait);
     let cancel = AtomicBool::new(false);
     let tx = store
         .begin_write(Duration::from_secs(args.wait), &cancel, &mut waiting)?
@@ -484,17 +474,8 @@ fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
             drop(w);
         }
     }
-    match args
-        .output
-        .as_deref()
-        .filter(|p| *p != std::path::Path::new("-"))
-    {
-        None => std::io::stdout()
-            .write_all(&buf)
-            .map_err(|source| Error::Io {
-                path: PathBuf::from("<stdout>"),
-                source,
-            }),
+    match super::output_file(args.output.as_deref()) {
+        None => super::to_stdout(&buf),
         Some(path) => {
             // A missing or unwritable folder is named as such, not by the temporary file.
             crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;

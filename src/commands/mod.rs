@@ -317,6 +317,22 @@ impl Context {
         Ok(view)
     }
 
+    /// What a writer calls while another holds the database: says on standard error that pantau
+    /// waits up to `seconds` for it.
+    pub fn waiting_for_writer(&self, seconds: u64) -> impl FnMut() + use<> {
+        let (path, lang) = (self.db.display().to_string(), self.lang);
+        move || {
+            eprintln!(
+                "{}",
+                Says::WaitingForWriter {
+                    path: &path,
+                    seconds
+                }
+                .text(lang)
+            );
+        }
+    }
+
     /// Says on standard error what the output would not show about the view's dates: the date
     /// counted at when the view's `per:` set it (`shown`: the output states it itself), and a
     /// `from:` after that date, which no case can match.
@@ -478,4 +494,21 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Doctor(a)) => doctor::run(&ctx, &a),
         Some(Command::Completions(_) | Command::Man(_)) => Ok(()),
     }
+}
+
+/// The file an output goes to: none for standard output (no `-o`, or `-o -`, as `-` is standard
+/// input to `import`).
+fn output_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
+    output.filter(|p| *p != std::path::Path::new("-"))
+}
+
+/// Writes `buf` to standard output.
+fn to_stdout(buf: &[u8]) -> Result<()> {
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(buf)
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        })
 }

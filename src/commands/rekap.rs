@@ -270,55 +270,43 @@ fn release(
             .collect();
         // Busiest first, as the releases name them; ties keep the display order.
         by_region.sort_by_key(|s| std::cmp::Reverse((s.pekan, s.cumulative)));
-        let m = split_by(&|r| r.method.clone());
-        let mut codes: Vec<String> = reference.methods.iter().map(|x| x.code.clone()).collect();
-        codes.extend(
-            m.keys()
-                .filter(|k| !codes.contains(k))
-                .cloned()
-                .collect::<Vec<_>>(),
+        // The known codes in their order, then any other the figures name.
+        let splits = |m: BTreeMap<String, (i64, i64)>,
+                      mut codes: Vec<String>,
+                      label: &dyn Fn(&str) -> Option<String>| {
+            codes.extend(
+                m.keys()
+                    .filter(|k| !codes.contains(k))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+            codes
+                .into_iter()
+                .map(|code| {
+                    let (p, c) = m.get(&code).copied().unwrap_or_default();
+                    Split {
+                        label: label(&code).unwrap_or_else(|| code.clone()),
+                        key: code,
+                        pekan: p,
+                        cumulative: c,
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        by_method = splits(
+            split_by(&|r| r.method.clone()),
+            reference.methods.iter().map(|x| x.code.clone()).collect(),
+            &|code| reference.method(code).map(|x| x.name(lang).to_string()),
         );
-        by_method = codes
-            .into_iter()
-            .map(|code| {
-                let (p, c) = m.get(&code).copied().unwrap_or_default();
-                let label = reference
-                    .method(&code)
-                    .map_or_else(|| code.clone(), |x| x.name(lang).to_string());
-                Split {
-                    key: code,
-                    label,
-                    pekan: p,
-                    cumulative: c,
-                }
-            })
-            .collect();
         let m = split_by(&|r| r.contestant.clone());
-        let mut codes: Vec<String> = ContestantKind::ALL
+        let known = ContestantKind::ALL
             .iter()
             .map(|k| k.code().to_string())
             .filter(|k| m.contains_key(k))
             .collect();
-        codes.extend(
-            m.keys()
-                .filter(|k| !codes.contains(k))
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
-        by_contestant = codes
-            .into_iter()
-            .map(|code| {
-                let (p, c) = m.get(&code).copied().unwrap_or_default();
-                let label = ContestantKind::from_code(&code)
-                    .map_or_else(|| code.clone(), |k| k.label(lang).to_string());
-                Split {
-                    key: code,
-                    label,
-                    pekan: p,
-                    cumulative: c,
-                }
-            })
-            .collect();
+        by_contestant = splits(m, known, &|code| {
+            ContestantKind::from_code(code).map(|k| k.label(lang).to_string())
+        });
         if rows.iter().any(|r| !r.party.is_empty()) {
             let m = split_by(&|r| r.party.clone());
             by_party = m
@@ -797,16 +785,12 @@ fn blocks(r: &Release, campaign: CampaignPeriod, lang: Lang) -> (String, String,
 
 /// A table's cells made safe for a terminal.
 fn safe_table(t: &Table) -> Table {
-    let safe = |r: &Vec<String>| -> Vec<String> {
-        r.iter()
-            .map(|c| crate::text::safe(c).into_owned())
-            .collect()
-    };
+    use super::report::safe_row;
     Table {
         text_cols: t.text_cols,
-        header: safe(&t.header),
-        rows: t.rows.iter().map(safe).collect(),
-        total: t.total.as_ref().map(safe),
+        header: safe_row(&t.header),
+        rows: t.rows.iter().map(|r| safe_row(r)).collect(),
+        total: t.total.as_deref().map(safe_row),
     }
 }
 

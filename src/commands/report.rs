@@ -404,17 +404,19 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
 
 /// The table as a terminal shows it: every cell made safe (CSV keeps the text as it is).
 fn displayed(t: &Table) -> Table {
-    let safe = |r: &Vec<String>| -> Vec<String> {
-        r.iter()
-            .map(|c| crate::text::safe(c).into_owned())
-            .collect()
-    };
     Table {
         text_cols: t.text_cols,
-        header: safe(&t.header),
-        rows: t.rows.iter().map(safe).collect(),
-        total: safe(&t.total),
+        header: safe_row(&t.header),
+        rows: t.rows.iter().map(|r| safe_row(r)).collect(),
+        total: safe_row(&t.total),
     }
+}
+
+/// A row of cells made safe for a terminal.
+pub(super) fn safe_row(r: &[String]) -> Vec<String> {
+    r.iter()
+        .map(|c| crate::text::safe(c).into_owned())
+        .collect()
 }
 
 /// A table as the terminal can draw it: with the characters the terminal lacks (rules, dashes under

@@ -31,16 +31,7 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let reference = store.reference()?;
     let wait = Duration::from_secs(args.wait);
     let path = ctx.db.display().to_string();
-    let mut waiting = || {
-        eprintln!(
-            "{}",
-            Command::WaitingForWriter {
-                path: &path,
-                seconds: args.wait
-            }
-            .text(lang)
-        );
-    };
+    let mut waiting = ctx.waiting_for_writer(args.wait);
     let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
     let who = crate::import::os_user(ctx.lang);
     let name = format!("simulate --rate {} --seed {seed}", args.rate);

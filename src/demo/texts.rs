@@ -5,25 +5,17 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use fastrand::Rng;
 
 use crate::demo::places::{Office, Place};
-
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+use crate::i18n::Lang;
+use crate::i18n::core::Core;
 
 /// "13 Januari 2024".
 pub(crate) fn tgl(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        Core::month_long(Lang::Id, d.month()),
+        d.year()
+    )
 }
 
 /// "Sabtu, 13 Januari 2024".

@@ -14,7 +14,7 @@ use crate::domain::{ContestantKind, Reference, fold};
 use crate::error::Result;
 use crate::import::problem::{CodeList, Issue, Problem};
 use crate::import::read::{self, Input};
-use crate::import::table::{Named, Table, nearest};
+use crate::import::table::{Named, Table, names_column, nearest, spellings};
 use crate::import::validate::{MAX_CELL, Validator, code};
 use crate::store::Store;
 use crate::store::activities::{ActivityRow, PekanWrite};
@@ -94,18 +94,14 @@ impl Table for ActivityTable {
         let want = fold(header.trim());
         COLUMNS
             .iter()
-            .position(|s| fold(s.name) == want || s.aliases.iter().any(|a| fold(a) == want))
+            .position(|s| names_column(&want, s.name, s.aliases))
             .map_or(Named::Unknown, Named::Column)
     }
 
     fn suggest(&self, header: &str) -> Option<&'static str> {
         nearest(
             header,
-            COLUMNS.iter().flat_map(|s| {
-                std::iter::once(s.name)
-                    .chain(s.aliases.iter().copied())
-                    .map(move |n| (n, s.name))
-            }),
+            COLUMNS.iter().flat_map(|s| spellings(s.name, s.aliases)),
         )
     }
 

@@ -3,7 +3,7 @@
 
 use crate::domain::fold;
 pub use crate::import::table::ColumnSet;
-use crate::import::table::{Named, Table, nearest};
+use crate::import::table::{Named, Table, names_column, nearest, spellings};
 
 /// What a column holds, and so how its text is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -372,7 +372,7 @@ pub enum Header {
 pub fn match_header(text: &str) -> Header {
     let want = fold(text.trim());
     for s in &COLUMNS {
-        if fold(s.name) == want || s.aliases.iter().any(|a| fold(a) == want) {
+        if names_column(&want, s.name, s.aliases) {
             return Header::Column(s.column);
         }
     }
@@ -387,11 +387,7 @@ pub fn match_header(text: &str) -> Header {
 pub fn suggest_header(text: &str) -> Option<&'static str> {
     nearest(
         text,
-        COLUMNS.iter().flat_map(|s| {
-            std::iter::once(s.name)
-                .chain(s.aliases.iter().copied())
-                .map(move |n| (n, s.name))
-        }),
+        COLUMNS.iter().flat_map(|s| spellings(s.name, s.aliases)),
     )
 }
 

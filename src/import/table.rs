@@ -58,6 +58,24 @@ impl ColumnSet {
     }
 }
 
+/// Whether `header`, folded (no case, spaces, dashes or underscores), is a column's `name` or one
+/// of its `aliases`.
+pub fn names_column(want: &str, name: &str, aliases: &[&str]) -> bool {
+    let fold = crate::domain::fold;
+    fold(name) == want || aliases.iter().any(|a| fold(a) == want)
+}
+
+/// Every spelling of a column, its name and its aliases, each with the name it stands for: what
+/// [`nearest`] chooses among.
+pub fn spellings(
+    name: &'static str,
+    aliases: &'static [&'static str],
+) -> impl Iterator<Item = (&'static str, &'static str)> {
+    std::iter::once(name)
+        .chain(aliases.iter().copied())
+        .map(move |n| (n, name))
+}
+
 /// The nearest of `names` (pairs of a spelling and the canonical name it stands for) to `header`,
 /// when near enough to be a misspelling.
 pub fn nearest<'n>(

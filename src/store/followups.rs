@@ -45,8 +45,60 @@ impl Write<'_> {
         by: &str,
         now: NaiveDateTime,
     ) -> Result<StepWrite> {
-        self.write_step(case_id, f, batch_id, by, now)
-            .map_err(|e| self.err(e))
+        let run = || -> rusqlite::Result<StepWrite> {
+            let tx = self.transaction();
+            let on = date_text(f.on);
+            let stored: Option<(i64, Option<String>, Option<String>)> = tx
+                .prepare_cached(
+                    "SELECT id, reference, note FROM follow_ups \
+                     WHERE case_id = ?1 AND step = ?2 AND happened_on = ?3",
+                )?
+                .query_row(params![case_id, f.step.code(), on], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?;
+            let done = match stored {
+                Some((_, reference, note)) if reference == f.reference && note == f.note => {
+                    return Ok(StepWrite::Unchanged);
+                }
+                Some((id, _, _)) => {
+                    tx.prepare_cached(
+                        "UPDATE follow_ups SET reference = ?2, note = ?3, recorded_at = ?4, \
+                         recorded_by = ?5, batch_id = ?6 WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        f.reference,
+                        f.note,
+                        datetime_text(now),
+                        by,
+                        batch_id
+                    ])?;
+                    StepWrite::Corrected
+                }
+                None => {
+                    tx.prepare_cached(
+                        "INSERT INTO follow_ups (case_id, step, happened_on, reference, note, \
+                         recorded_at, recorded_by, batch_id) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    )?
+                    .execute(params![
+                        case_id,
+                        f.step.code(),
+                        on,
+                        f.reference,
+                        f.note,
+                        datetime_text(now),
+                        by,
+                        batch_id
+                    ])?;
+                    StepWrite::New
+                }
+            };
+            note_change(tx, case_id)?;
+            Ok(done)
+        };
+        run().map_err(|e| self.err(e))
     }
 
     /// Removes the steps of case `case_id` that do not fit `case` as it now is (its type, its
@@ -70,76 +122,19 @@ impl Write<'_> {
                 }
             }
             if removed > 0 {
-                tx.prepare_cached(
-                    "INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())",
-                )?
-                .execute([case_id])?;
+                note_change(tx, case_id)?;
             }
             Ok(removed)
         };
         run().map_err(|e| self.err(e))
     }
+}
 
-    fn write_step(
-        &self,
-        case_id: i64,
-        f: &FollowUp,
-        batch_id: Option<i64>,
-        by: &str,
-        now: NaiveDateTime,
-    ) -> rusqlite::Result<StepWrite> {
-        let tx = self.transaction();
-        let on = date_text(f.on);
-        let stored: Option<(i64, Option<String>, Option<String>)> = tx
-            .prepare_cached(
-                "SELECT id, reference, note FROM follow_ups \
-                 WHERE case_id = ?1 AND step = ?2 AND happened_on = ?3",
-            )?
-            .query_row(params![case_id, f.step.code(), on], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        let done = match stored {
-            Some((_, reference, note)) if reference == f.reference && note == f.note => {
-                return Ok(StepWrite::Unchanged);
-            }
-            Some((id, _, _)) => {
-                tx.prepare_cached(
-                    "UPDATE follow_ups SET reference = ?2, note = ?3, recorded_at = ?4, \
-                     recorded_by = ?5, batch_id = ?6 WHERE id = ?1",
-                )?
-                .execute(params![
-                    id,
-                    f.reference,
-                    f.note,
-                    datetime_text(now),
-                    by,
-                    batch_id
-                ])?;
-                StepWrite::Corrected
-            }
-            None => {
-                tx.prepare_cached(
-                    "INSERT INTO follow_ups (case_id, step, happened_on, reference, note, \
-                     recorded_at, recorded_by, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![
-                    case_id,
-                    f.step.code(),
-                    on,
-                    f.reference,
-                    f.note,
-                    datetime_text(now),
-                    by,
-                    batch_id
-                ])?;
-                StepWrite::New
-            }
-        };
-        tx.prepare_cached("INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())")?
-            .execute([case_id])?;
-        Ok(done)
-    }
+/// Logs a change of case `case_id`, so readers see it.
+fn note_change(tx: &rusqlite::Transaction<'_>, case_id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached("INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())")?
+        .execute([case_id])?;
+    Ok(())
 }
 
 fn steps_of(conn: &rusqlite::Connection, case_id: i64) -> rusqlite::Result<Vec<FollowUp>> {

@@ -1,50 +1,13 @@
 //! The command-line contract, through the real binary: exit codes, messages, the report JSON,
 //! and the published figures out of the demo database.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+use crate::demo_support::{demo_db, group, pantau, report_json};
 use crate::sealed;
-
-fn pantau(db: &Path) -> Command {
-    let mut c = sealed::pantau(&sealed::scratch_home());
-    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
-    c
-}
-
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("demo.db");
-    pantau(&db).args(["demo", "--seed", "7"]).assert().success();
-    db
-}
-
-fn report_json(db: &Path, args: &[&str]) -> Value {
-    let out = pantau(db)
-        .args(["report", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("exactly one JSON object")
-}
-
-fn group(doc: &Value, key: &str) -> i64 {
-    doc["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == key)
-        .unwrap_or_else(|| panic!("no key {key}"))["count"]
-        .as_i64()
-        .unwrap()
-}
 
 #[test]
 fn init_creates_the_database_and_is_idempotent() {
@@ -70,7 +33,7 @@ fn init_creates_the_database_and_is_idempotent() {
 #[test]
 fn the_demo_reproduces_the_published_figures() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let by_stage = report_json(&db, &["--as-of", "2024-02-02", "--by", "stage"]);
     assert_eq!(by_stage["as_of"], "2024-02-02");
     assert_eq!(by_stage["by"], "stage");
@@ -117,7 +80,7 @@ fn the_demo_reproduces_the_published_figures() {
 #[test]
 fn report_json_labels_follow_the_language() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let id = report_json(
         &db,
         &["--lang", "id", "--as-of", "2024-02-02", "--by", "stage"],
@@ -147,7 +110,7 @@ fn report_json_labels_follow_the_language() {
 #[test]
 fn the_table_report_has_a_total_row_in_the_chosen_language() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     pantau(&db)
         .args([
             "--lang",
@@ -168,7 +131,7 @@ fn the_table_report_has_a_total_row_in_the_chosen_language() {
 #[test]
 fn table_reports_are_plain_ascii_where_the_locale_is_and_data_formats_keep_their_text() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let run = |locale: &str, args: &[&str]| {
         let mut c = pantau(&db);
         sealed::locale(&mut c, locale);
@@ -207,7 +170,7 @@ fn table_reports_are_plain_ascii_where_the_locale_is_and_data_formats_keep_their
 #[test]
 fn demo_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let before = std::fs::read(&db).unwrap();
     pantau(&db).arg("demo").assert().code(1).stderr(
         predicate::str::contains("already exists").and(predicate::str::contains("--force")),
@@ -255,7 +218,7 @@ fn the_same_seed_gives_the_same_database() {
 #[test]
 fn export_to_dash_writes_standard_output_and_no_file_named_dash() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let plain = pantau(&db).args(["export"]).output().unwrap();
     let dash = pantau(&db)
         .current_dir(dir.path())
@@ -389,7 +352,7 @@ fn a_view_with_a_typo_names_the_spot_and_the_nearest_word() {
 #[test]
 fn views_narrow_the_published_figures() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let doc = report_json(
         &db,
         &["--as-of", "2024-02-02", "--view", "region:balikpapan"],
@@ -427,7 +390,7 @@ fn views_narrow_the_published_figures() {
 #[test]
 fn report_formats_csv_and_markdown() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     pantau(&db)
         .args([
             "report",
@@ -464,7 +427,7 @@ fn report_formats_csv_and_markdown() {
 #[test]
 fn export_is_byte_identical_for_the_same_view_and_writes_provenance() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let a = dir.path().join("a.csv");
     let b = dir.path().join("b.csv");
     for out in [&a, &b] {
@@ -650,7 +613,7 @@ fn each_command_offers_only_the_flags_that_mean_something_there() {
 #[test]
 fn a_flag_given_before_a_command_that_does_not_take_it_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     pantau(&db)
         .args(["--theme", "light", "report"])
         .assert()

@@ -3,45 +3,19 @@
 //! count from the date the figures are counted at, with that date said where the output does not
 //! show it and `--as-of` against a different `per:` refused.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::sealed;
+use crate::demo_support::{demo_db, pantau, report_with_stderr as report, stdout as stdout_of};
 use crate::tui_support::pty::Tui;
 
 /// A generous limit that only guards against hanging, never a measure of speed.
 const SOON: Duration = Duration::from_secs(60);
 
-fn pantau(db: &Path) -> Command {
-    let mut c = sealed::pantau(&sealed::scratch_home());
-    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
-    c
-}
-
-/// The Kaltim demo (47 cases on 2 February 2024).
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("demo.db");
-    pantau(&db).arg("demo").assert().success();
-    db
-}
-
-/// `report --format json` with `args`: the document and standard error.
-fn report(db: &Path, args: &[&str]) -> (Value, String) {
-    let out = pantau(db)
-        .args(["report", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{args:?}: {err}");
-    (
-        serde_json::from_slice(&out.stdout).expect("one JSON object"),
-        err,
-    )
-}
+/// The Kaltim demo (47 cases on 2 February 2024), of the seed `pantau demo` takes by default.
+const SEED: u64 = 2024;
 
 fn total(db: &Path, args: &[&str]) -> i64 {
     report(db, args).0["total"].as_i64().unwrap()
@@ -77,7 +51,7 @@ fn refused(db: &Path, args: &[&str]) -> String {
 #[test]
 fn a_view_that_starts_with_an_exclusion_works_in_report_and_export() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let day = ["--as-of", "2024-02-02"];
     let all = total(&db, &day);
     assert_eq!(all, 47);
@@ -116,7 +90,7 @@ fn a_view_that_starts_with_an_exclusion_works_in_report_and_export() {
 #[test]
 fn a_forgotten_value_does_not_take_the_next_flag_as_a_view() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let err = refused(&db, &["report", "--view", "--read-only"]);
     assert!(
         err.contains("--view takes a value but is followed by the flag --read-only"),
@@ -132,7 +106,7 @@ fn a_forgotten_value_does_not_take_the_next_flag_as_a_view() {
 #[test]
 fn the_interactive_screen_and_present_take_a_view_that_starts_with_a_dash() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let db = db.to_str().unwrap();
     for view in [&["--view", "-region:64"][..], &["--view=-region:64"]] {
         let args = [&["--db", db, "--as-of", "2024-02-02", "--lang", "en"], view].concat();
@@ -169,7 +143,7 @@ fn the_interactive_screen_and_present_take_a_view_that_starts_with_a_dash() {
 #[test]
 fn relative_dates_count_from_the_as_of_date_in_report_and_export() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let day = ["--as-of", "2024-02-02"];
     for (relative, absolute) in [
         ("from:-7d", "from:2024-01-26"),
@@ -208,7 +182,7 @@ fn relative_dates_count_from_the_as_of_date_in_report_and_export() {
 #[test]
 fn the_interactive_screen_counts_relative_dates_from_its_as_of_date() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let n = total(&db, &["--as-of", "2024-02-02", "--view", "from:2024-01-26"]);
     assert_eq!(n, 6);
     let later = total(&db, &["--as-of", "2024-02-03", "--view", "from:2024-01-27"]);
@@ -235,7 +209,7 @@ fn the_interactive_screen_counts_relative_dates_from_its_as_of_date() {
 #[test]
 fn as_of_and_a_different_per_are_refused_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let err = refused(
         &db,
         &[
@@ -277,7 +251,7 @@ fn as_of_and_a_different_per_are_refused_in_both_languages() {
 #[test]
 fn a_date_set_by_the_view_is_said_where_the_output_does_not_show_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let said = "counted as of 31/01/2024, as the view's asof: says";
     let (doc, err) = report(&db, &["--view", "per:2024-01-31"]);
     assert_eq!(doc["as_of"], "2024-01-31");
@@ -322,21 +296,10 @@ fn a_date_set_by_the_view_is_said_where_the_output_does_not_show_it() {
     );
 }
 
-/// Standard output of `pantau ARGS`, which must succeed.
-fn stdout_of(db: &Path, args: &[&str]) -> String {
-    let out = pantau(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn a_title_shows_the_view_in_its_own_language_and_json_keeps_the_canonical_spec() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, SEED);
     let view = "region:kukar is:late followup:verdict";
     let id = stdout_of(
         &db,

@@ -3,66 +3,20 @@
 //! (for several seeds) and through `pantau report --by pekan`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 use pantau::store::{Mode, Store};
 
-use crate::sealed;
+use crate::demo_support::{demo_db, groups, map, pantau, report_json};
 
 /// Seeds the figures are checked for: the default one and a few others.
 const SEEDS: [u64; 3] = [2024, 7, 31_337];
 
-fn pantau(db: &Path) -> Command {
-    let mut c = sealed::pantau(&sealed::scratch_home());
-    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
-    c
-}
-
-fn demo_db(dir: &tempfile::TempDir, seed: u64) -> PathBuf {
-    let db = dir.path().join(format!("demo-{seed}.db"));
-    pantau(&db)
-        .args(["demo", "--seed", &seed.to_string()])
-        .assert()
-        .success();
-    db
-}
-
 /// `pantau report --format json --as-of DATE --by BY [--view VIEW]`.
 fn report(db: &Path, as_of: &str, by: &str, view: &str) -> Value {
-    let out = pantau(db)
-        .args(["report", "--format", "json", "--as-of", as_of, "--by", by])
-        .args(["--view", view])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("exactly one JSON object")
-}
-
-/// The report's groups with a count, by key.
-fn groups(doc: &Value) -> BTreeMap<String, i64> {
-    doc["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            (
-                g["key"].as_str().unwrap().to_string(),
-                g["count"].as_i64().unwrap(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
-
-fn map(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
-    pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    report_json(db, &["--as-of", as_of, "--by", by, "--view", view])
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //!
 //! A new area is a file beside this one and one `mod` line below, in order.
 
+mod demo_support;
 mod import_support;
 mod sealed;
 mod trust_support;

@@ -1,47 +1,12 @@
 //! Campaign weeks as the office counts them (pekan from the campaign's first day) through the
 //! real binary on the demo database: `report --by pekan`, the `pekan:` view term, the activities.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-use serde_json::Value;
-
-use crate::sealed;
-
-fn pantau(db: &Path) -> Command {
-    let mut c = sealed::pantau(&sealed::scratch_home());
-    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
-    c
-}
-
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("demo.db");
-    pantau(&db).args(["demo", "--seed", "7"]).assert().success();
-    db
-}
-
-fn report(db: &Path, args: &[&str]) -> Value {
-    let out = pantau(db)
-        .args(["report", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("exactly one JSON object")
-}
-
-fn int(v: &Value) -> i64 {
-    v.as_i64().unwrap_or_else(|| panic!("a number: {v}"))
-}
+use crate::demo_support::{demo_db, int, pantau, report_json as report};
 
 #[test]
 fn every_pekan_of_the_campaign_is_a_row_with_its_dates_zeros_included() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let doc = report(
         &db,
         &[
@@ -107,7 +72,7 @@ fn every_pekan_of_the_campaign_is_a_row_with_its_dates_zeros_included() {
 #[test]
 fn cases_outside_the_campaign_are_counted_not_dropped_and_pekan_not_begun_are_marked() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     // Without a stage of its own, the view counts the campaign stage's cases, as the release does.
     let campaign = report(&db, &["--by", "pekan", "--as-of", "2024-01-03"]);
     assert_eq!(campaign["campaign_stage_only"], true);
@@ -177,7 +142,7 @@ fn cases_outside_the_campaign_are_counted_not_dropped_and_pekan_not_begun_are_ma
 #[test]
 fn activities_per_pekan_follow_the_regions_of_the_view() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let total = |view: &str| {
         let doc = report(
             &db,
@@ -200,7 +165,7 @@ fn activities_per_pekan_follow_the_regions_of_the_view() {
 #[test]
 fn pekan_6_is_the_days_from_2_to_8_january() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     for extra in ["", " stage:kampanye", " -region:balikpapan"] {
         let by_pekan = report(
             &db,
@@ -227,7 +192,7 @@ fn pekan_6_is_the_days_from_2_to_8_january() {
 #[test]
 fn a_pekan_the_campaign_does_not_have_is_refused_with_its_range() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let out = pantau(&db)
         .args(["report", "--view", "pekan:11"])
         .output()
@@ -248,7 +213,7 @@ fn a_pekan_the_campaign_does_not_have_is_refused_with_its_range() {
 #[test]
 fn a_cross_tab_by_pekan_and_type_has_every_pekan() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let doc = report(
         &db,
         &[

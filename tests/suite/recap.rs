@@ -1,43 +1,14 @@
 //! Bawaslu RI's recap (`report --recap`), the two named conventions of counting types, and the
 //! filing limit of a laporan (`is:late`), through the real binary.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::sealed;
-
-fn pantau(db: &Path) -> Command {
-    let mut c = sealed::pantau(&sealed::scratch_home());
-    c.env("PANTAU_TODAY", "2026-11-29").arg("--db").arg(db);
-    c
-}
-
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("demo.db");
-    pantau(&db).args(["demo", "--seed", "7"]).assert().success();
-    db
-}
-
-fn stdout(db: &Path, args: &[&str]) -> String {
-    let out = pantau(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["report", "--format", "json"];
-    all.extend(args);
-    serde_json::from_str(&stdout(db, &all)).expect("exactly one JSON object")
-}
+use crate::demo_support::{demo_db, int, pantau, report_json as json, stdout};
 
 fn n(v: &Value, key: &str) -> i64 {
-    v[key].as_i64().unwrap_or_else(|| panic!("no {key} in {v}"))
+    int(&v[key])
 }
 
 /// Every row's groups add up to the figure before them.
@@ -71,7 +42,7 @@ fn assert_adds_up(row: &Value) {
 #[test]
 fn the_recap_of_2_february_2024_receives_47_and_adds_up() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let doc = json(&db, &["--recap", "--as-of", "2024-02-02"]);
     assert_eq!(doc["table"], "bawaslu_ri_recap");
     assert_eq!(doc["convention"]["name"], "types_among_violations");
@@ -105,7 +76,7 @@ fn the_recap_of_2_february_2024_receives_47_and_adds_up() {
 #[test]
 fn the_recap_table_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let id = stdout(
         &db,
         &["--lang", "id", "report", "--recap", "--as-of", "2024-02-02"],
@@ -156,7 +127,7 @@ fn the_recap_table_in_both_languages() {
 #[test]
 fn the_recap_honours_the_view_and_the_as_of_date() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let doc = json(
         &db,
         &[
@@ -187,7 +158,7 @@ fn the_recap_honours_the_view_and_the_as_of_date() {
 #[test]
 fn each_way_of_counting_types_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let all = json(&db, &["--as-of", "2024-02-02", "--by", "type"]);
     assert_eq!(
         all["conventions"][0]["name"],

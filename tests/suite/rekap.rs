@@ -2,43 +2,14 @@
 //! against the store's own (activities) and `report` (cases); its digest against a database whose
 //! handling is known, built by two imports; its text snapshotted from the demo.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::{Duration, NaiveDate};
 use serde_json::Value;
 
 use pantau::store::{Mode, Store};
 
-use crate::sealed;
-
-/// The date the demo's runs are made on: long after the campaign.
-const LATER: &str = "2026-11-29";
-
-fn pantau(db: &Path, today: &str) -> Command {
-    let mut c = sealed::pantau(&sealed::scratch_home());
-    c.env("PANTAU_TODAY", today).arg("--db").arg(db);
-    c
-}
-
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("demo.db");
-    pantau(&db, LATER)
-        .args(["demo", "--seed", "7"])
-        .assert()
-        .success();
-    db
-}
-
-fn stdout(db: &Path, today: &str, args: &[&str]) -> String {
-    let out = pantau(db, today).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::demo_support::{LATER, demo_db, int as n, pantau_at as pantau, stdout_at as stdout};
 
 fn json(db: &Path, today: &str, args: &[&str]) -> Value {
     serde_json::from_str(&stdout(db, today, args)).expect("exactly one JSON object")
@@ -51,14 +22,10 @@ fn rekap_json(db: &Path, today: &str, pekan: u32, more: &[&str]) -> Value {
     json(db, today, &args)
 }
 
-fn n(v: &Value) -> i64 {
-    v.as_i64().unwrap_or_else(|| panic!("not a number: {v}"))
-}
-
 #[test]
 fn the_demo_release_of_pekan_6_reads_like_the_offices_own() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let id = stdout(&db, LATER, &["--lang", "id", "rekap", "--pekan", "6"]);
     assert!(id.starts_with("Rekap pengawasan kampanye Pekan ke-6 (2–8 Jan 2024)\n"));
     assert!(id.contains("sejak 28 November 2023"));
@@ -89,7 +56,7 @@ fn the_demo_release_of_pekan_6_reads_like_the_offices_own() {
 #[test]
 fn the_figures_are_the_stores_and_reports_own() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let sum = |range| -> i64 {
         store
@@ -153,7 +120,7 @@ fn the_figures_are_the_stores_and_reports_own() {
 #[test]
 fn a_view_narrows_the_whole_release() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     let doc = rekap_json(&db, LATER, 9, &["wilayah:balikpapan"]);
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let balikpapan: i64 = store
@@ -309,7 +276,7 @@ fn the_digest_tells_what_each_office_handled_from_the_status_history() {
 #[test]
 fn a_pekan_outside_the_campaign_names_the_range() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let db = demo_db(&dir, 7);
     for (lang, pekan, said) in [
         (
             "en",
