@@ -122,7 +122,7 @@ fn reason(source: &(dyn std::error::Error + 'static), value: &str, lang: Lang) -
     text
 }
 
-/// The suggestions clap wrote out itself (`to pass '-1' as a value, use '-- -1'`), recognised
+/// The suggestions clap wrote out itself (`to pass '-1' as a value, write '-- -1'`), recognised
 /// and worded in `lang`; one not recognised keeps clap's words.
 fn suggestion(text: &str, lang: Lang) -> String {
     let between = |s: &str| -> Vec<String> {

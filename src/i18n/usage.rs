@@ -243,7 +243,7 @@ impl Usage<'_> {
                 format!("subperintah '{name}' ada; untuk memakainya, hapus '--' di depannya")
             }
             (Self::RemoveDashes { name }, En) => {
-                format!("the subcommand '{name}' exists; to use it, remove the '--' before it")
+                format!("the subcommand '{name}' exists; to run it, remove the '--' before it")
             }
             (Self::Tip { text }, Id) => format!("  saran: {text}"),
             (Self::Tip { text }, En) => format!("  tip: {text}"),
