@@ -8,8 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::domain::DayCount;
 use crate::engine::Dim;
 use crate::i18n::Lang;
+use crate::i18n::usage::{Refused, Usage};
 use crate::import::Format;
 use crate::tui::theme::ThemeName;
+
+mod explain;
+pub use explain::{explain, global_of_raw, is_mistake};
 
 /// pantau — election-violation cases of Bawaslu Kalimantan Timur, live in the terminal.
 ///
@@ -567,7 +571,7 @@ pub enum RekapFormat {
 #[derive(Debug, Args)]
 pub struct RekapArgs {
     /// The pekan of the campaign, counted from its first day (Pemilu 2024: 1 to 10).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub pekan: u32,
     /// Narrow the release to a view (the filter language; see README): `wilayah:balikpapan`.
     /// Words are joined; a view starting with `-` goes after `--`, or in --view.
@@ -768,51 +772,44 @@ pub const MAX_DURATION_SECS: u64 = 30 * 86_400;
 pub const MAX_WAIT_SECS: u64 = 86_400;
 
 /// A number of synthetic cases: 0 to 10,000,000.
-pub fn parse_records(text: &str) -> std::result::Result<usize, String> {
+pub fn parse_records(text: &str) -> std::result::Result<usize, Refused> {
     match text.trim().parse::<usize>() {
         Ok(n) if n <= MAX_RECORDS => Ok(n),
-        _ => Err(format!(
-            "expected a number of cases from 0 to {MAX_RECORDS}, not {text:?}"
-        )),
+        _ => Err(Refused::new(Usage::Records { max: MAX_RECORDS })),
     }
 }
 
 /// Seconds to wait for another writer: 0 to 86,400 (one day).
-pub fn parse_wait(text: &str) -> std::result::Result<u64, String> {
+pub fn parse_wait(text: &str) -> std::result::Result<u64, Refused> {
     match text.trim().parse::<u64>() {
         Ok(n) if n <= MAX_WAIT_SECS => Ok(n),
-        _ => Err(format!(
-            "expected seconds from 0 to {MAX_WAIT_SECS} (one day), not {text:?}"
-        )),
+        _ => Err(Refused::new(Usage::Wait { max: MAX_WAIT_SECS })),
     }
 }
 
 /// A rate of events per minute: a positive number up to 60,000.
-pub fn parse_rate(text: &str) -> std::result::Result<f64, String> {
+pub fn parse_rate(text: &str) -> std::result::Result<f64, Refused> {
     match text.trim().parse::<f64>() {
         Ok(r) if r > 0.0 && r <= 60_000.0 => Ok(r),
-        _ => Err(format!(
-            "expected events per minute, a number above 0 and at most 60000, not {text:?}"
-        )),
+        _ => Err(Refused::new(Usage::Rate)),
     }
 }
 
 /// A duration such as `30s`, `10m`, `1h`, `1h30m` or `90` (seconds), at most 30 days.
-pub fn parse_duration(text: &str) -> std::result::Result<std::time::Duration, String> {
-    let d = any_duration(text)?;
+pub fn parse_duration(text: &str) -> std::result::Result<std::time::Duration, Refused> {
+    let d = any_duration(text).ok_or_else(|| Refused::new(Usage::Duration))?;
     if d.as_secs() > MAX_DURATION_SECS {
-        return Err(format!(
-            "{text:?} is longer than the longest duration pantau takes, 30d ({MAX_DURATION_SECS} s)"
-        ));
+        return Err(Refused::new(Usage::DurationTooLong {
+            max: MAX_DURATION_SECS,
+        }));
     }
     Ok(d)
 }
 
-fn any_duration(text: &str) -> std::result::Result<std::time::Duration, String> {
-    let bad = || format!("expected a duration such as 30s, 10m, 1h or 1h30m, not {text:?}");
+fn any_duration(text: &str) -> Option<std::time::Duration> {
     let t = text.trim();
     if let Ok(secs) = t.parse::<u64>() {
-        return Ok(std::time::Duration::from_secs(secs));
+        return Some(std::time::Duration::from_secs(secs));
     }
     let (mut total, mut digits) = (0u64, String::new());
     for ch in t.chars() {
@@ -825,19 +822,16 @@ fn any_duration(text: &str) -> std::result::Result<std::time::Duration, String> 
             'm' => 60,
             'h' => 3600,
             'd' => 86_400,
-            _ => return Err(bad()),
+            _ => return None,
         };
-        let n: u64 = digits.parse().map_err(|_| bad())?;
-        total = n
-            .checked_mul(unit)
-            .and_then(|x| total.checked_add(x))
-            .ok_or_else(bad)?;
+        let n: u64 = digits.parse().ok()?;
+        total = total.checked_add(n.checked_mul(unit)?)?;
         digits.clear();
     }
     if !digits.is_empty() || t.is_empty() {
-        return Err(bad());
+        return None;
     }
-    Ok(std::time::Duration::from_secs(total))
+    Some(std::time::Duration::from_secs(total))
 }
 
 #[cfg(test)]

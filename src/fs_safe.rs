@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rustix::fs::{FlockOperation, OFlags};
 
 use crate::error::{Error, Result};
+use crate::i18n::usage::{Refused, Usage};
 use crate::i18n::{Lang, core::Core};
 
 /// The mode of a copy of case data: its owner reads and writes it, nobody else.
@@ -545,33 +546,21 @@ fn not_own_dir(dir: &Path) -> Error {
 
 /// Parses `--mode OCTAL` (`600`, `0640`): a mode of a copy the user names; never writable by
 /// every user, never executable, always readable and writable by its owner.
-pub fn parse_mode(text: &str) -> std::result::Result<u32, String> {
-    let mode = u32::from_str_radix(text.trim_start_matches("0o"), 8).map_err(|_| {
-        format!(
-            "{text:?} bukan mode oktal (mis. 600 atau 640) / is not an octal mode (e.g. 600 or 640)"
-        )
-    })?;
-    if mode > 0o777 {
-        return Err(format!(
-            "{text} lebih dari 777 / is more than 777 (no setuid, setgid or sticky bits)"
-        ));
-    }
-    if mode & 0o002 != 0 {
-        return Err(format!(
-            "{text} membuat berkas dapat ditulis setiap pengguna; gunakan mis. 640 / makes the file writable by every user; use e.g. 640"
-        ));
-    }
-    if mode & 0o111 != 0 {
-        return Err(format!(
-            "{text} membuat berkas dapat dijalankan; gunakan mis. 640 / makes the file executable; use e.g. 640"
-        ));
-    }
-    if mode & 0o600 != 0o600 {
-        return Err(format!(
-            "{text}: pemiliknya harus dapat membaca dan menulis (6..) / its owner must read and write it (6..)"
-        ));
-    }
-    Ok(mode)
+pub fn parse_mode(text: &str) -> std::result::Result<u32, Refused> {
+    let mode = u32::from_str_radix(text.trim_start_matches("0o"), 8)
+        .map_err(|_| Refused::new(Usage::ModeNotOctal))?;
+    let why = if mode > 0o777 {
+        Usage::ModeTooBig
+    } else if mode & 0o002 != 0 {
+        Usage::ModeWorldWritable
+    } else if mode & 0o111 != 0 {
+        Usage::ModeExecutable
+    } else if mode & 0o600 != 0o600 {
+        Usage::ModeOwner
+    } else {
+        return Ok(mode);
+    };
+    Err(Refused::new(why))
 }
 
 #[cfg(test)]

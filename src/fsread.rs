@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rustix::fs::{Mode, OFlags};
 
 use crate::i18n::Lang;
+use crate::i18n::os::os_error;
 
 /// The most pantau reads of one kind of file, and what to do with a larger one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +79,7 @@ impl ReadError {
     /// The message in the user's language, naming the path.
     pub fn message(&self, lang: Lang) -> String {
         match &self.refusal {
-            Refusal::Io(e) => format!("{}: {e}", self.path.display()),
+            Refusal::Io(e) => format!("{}: {}", self.path.display(), os_error(e, lang)),
             _ => format!("{} {}", self.path.display(), self.reason(lang)),
         }
     }
@@ -104,7 +105,7 @@ impl ReadError {
                 l.id,
                 l.way_out_id
             ),
-            (Refusal::Io(e), _) => e.to_string(),
+            (Refusal::Io(e), lang) => os_error(e, lang),
         }
     }
 

@@ -9,7 +9,17 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = pantau::cli::Cli::parse();
+    let cli = match pantau::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !pantau::cli::is_mistake(&e) => e.exit(),
+        Err(e) => {
+            let g = pantau::cli::global_of_raw(std::env::args_os());
+            let lang = pantau::commands::message_lang(&g);
+            let text = pantau::cli::explain(&e, lang);
+            eprintln!("pantau: {}", pantau::text::safe_lines(&text));
+            std::process::exit(2);
+        }
+    };
     let lang = pantau::commands::message_lang(&cli.global());
     pantau::error::install_panic_hook(lang);
     if let Err(e) = pantau::commands::run(cli) {

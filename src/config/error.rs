@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use crate::fsread::{Limit, ReadError, Refusal};
 use crate::i18n::Lang;
 use crate::i18n::core::{Core, Expected};
+use crate::i18n::os::os_error;
 
 /// What is wrong at one place of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// The file cannot be read.
-    Read(String),
+    /// The file cannot be read: the system's reason in Indonesian and English.
+    Read { id: String, en: String },
     /// The file is not read: not a regular file, or too large.
     Refused(Refused),
     /// It is not TOML (the parser's words).
@@ -54,10 +55,18 @@ pub struct ConfigError {
 }
 
 impl Problem {
+    /// The file cannot be read or written, for the system's reason `e`.
+    pub fn read(e: &std::io::Error) -> Problem {
+        Problem::Read {
+            id: os_error(e, Lang::Id),
+            en: os_error(e, Lang::En),
+        }
+    }
+
     /// The problem of a configuration file that was not read.
     pub fn of_read(e: &crate::fsread::ReadError) -> Problem {
         match &e.refusal {
-            Refusal::Io(source) => Problem::Read(source.to_string()),
+            Refusal::Io(source) => Problem::read(source),
             Refusal::NotRegular { en, id } => Problem::Refused(Refused::NotRegular { en, id }),
             Refusal::TooBig(limit) => Problem::Refused(Refused::TooBig(*limit)),
         }
@@ -78,7 +87,13 @@ impl ConfigError {
             format!("{}: ", self.key)
         };
         let what = match &self.problem {
-            Problem::Read(e) => Core::ConfigRead { why: e }.text(lang),
+            Problem::Read { id, en } => {
+                let why = match lang {
+                    Lang::Id => id,
+                    Lang::En => en,
+                };
+                Core::ConfigRead { why }.text(lang)
+            }
             Problem::Refused(r) => {
                 let refusal = match *r {
                     Refused::NotRegular { en, id } => Refusal::NotRegular { en, id },

@@ -187,8 +187,7 @@ fn edit_views(
         ));
     };
     change(views).map_err(|p| fail(0, 0, p))?;
-    write_whole(path, doc.to_string().as_bytes())
-        .map_err(|e| fail(0, 0, Problem::Read(e.to_string())))
+    write_whole(path, doc.to_string().as_bytes()).map_err(|e| fail(0, 0, Problem::read(&e)))
 }
 
 /// Replaces `path` with `bytes` through a private temporary file in the same folder, keeping the

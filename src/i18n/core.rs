@@ -37,6 +37,12 @@ pub enum Core<'a> {
     BaselineRecord { meta: &'a Path, why: String },
     /// The database's folder's parent does not exist.
     NoParentFolder { above: &'a Path, dir: &'a Path },
+    /// The new database file cannot be created in its folder, for the system's reason.
+    CreateDbFile {
+        path: &'a Path,
+        source: &'a std::io::Error,
+        dir: &'a Path,
+    },
     /// A `-wal`/`-shm` file keeps writers out.
     SidecarLocksOut {
         file: &'a Path,
@@ -555,6 +561,18 @@ impl Core<'_> {
                 meta.display()
             ),
             (Self::BaselineRecord { meta, why }, En) => format!("{}: {why}", meta.display()),
+            (Self::CreateDbFile { path, source, dir }, Id) => format!(
+                "{}: berkas database tidak dapat dibuat ({}); periksa bahwa Anda boleh menulis di {}",
+                path.display(),
+                super::os::os_error(source, Id),
+                dir.display()
+            ),
+            (Self::CreateDbFile { path, source, dir }, En) => format!(
+                "{}: cannot create the database file ({}); check that you may write in {}",
+                path.display(),
+                super::os::os_error(source, En),
+                dir.display()
+            ),
             (Self::NoParentFolder { above, dir }, Id) => format!(
                 "folder {} tidak ada; pantau hanya membuat folder database itu sendiri ({}): buat folder di atasnya dahulu (mkdir -p {}) atau periksa path-nya",
                 above.display(),

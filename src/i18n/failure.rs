@@ -6,6 +6,7 @@ use std::fmt::Display;
 use std::path::Path;
 
 use super::Lang;
+use super::os::os_error;
 
 /// A failure or warning of pantau's error type, with the values it shows.
 #[derive(Clone, Copy)]
@@ -15,7 +16,7 @@ pub enum Failure<'a> {
     /// The database's folder cannot be created.
     CreateDir {
         path: &'a Path,
-        source: &'a dyn Display,
+        source: &'a std::io::Error,
     },
     /// The file is not a SQLite database.
     NotSqlite { path: &'a Path },
@@ -62,7 +63,7 @@ pub enum Failure<'a> {
     /// The system refused to read or write a file (its words are the system's).
     Io {
         path: &'a Path,
-        source: &'a dyn Display,
+        source: &'a std::io::Error,
     },
     /// A panic: a bug in pantau.
     Bug,
@@ -86,10 +87,18 @@ impl Failure<'_> {
                 path.display()
             ),
             (Self::CreateDir { path, source }, Id) => {
-                format!("tidak dapat membuat folder {}: {source}", path.display())
+                format!(
+                    "tidak dapat membuat folder {}: {}",
+                    path.display(),
+                    os_error(source, Id)
+                )
             }
             (Self::CreateDir { path, source }, En) => {
-                format!("cannot create the folder {}: {source}", path.display())
+                format!(
+                    "cannot create the folder {}: {}",
+                    path.display(),
+                    os_error(source, En)
+                )
             }
             (Self::NotSqlite { path }, Id) => format!(
                 "{} bukan database SQLite (mungkin berkas jenis lain, atau rusak); periksa path-nya, \
@@ -247,7 +256,9 @@ impl Failure<'_> {
             (Self::Sqlite { path, source }, En) => {
                 format!("database {}: {source}", path.display())
             }
-            (Self::Io { path, source }, Id | En) => format!("{}: {source}", path.display()),
+            (Self::Io { path, source }, lang) => {
+                format!("{}: {}", path.display(), os_error(source, lang))
+            }
             (Self::Bug, Id) => {
                 "ini kesalahan (bug) di pantau, bukan kesalahan Anda; tidak ada data yang diubah. \
                  Laporkan kepada pengelola pantau beserta perintah yang dijalankan"

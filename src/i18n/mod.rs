@@ -9,8 +9,10 @@ pub mod core;
 pub mod doctor;
 pub mod failure;
 pub mod kegiatan;
+pub mod os;
 pub mod rekap;
 pub mod short;
+pub mod usage;
 pub mod view;
 
 /// The language of everything pantau prints.

@@ -19,16 +19,15 @@ pub fn create_new(path: &Path) -> Result<()> {
     match options.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(
-                e.kind(),
-                format!(
-                    "cannot create the database file ({e}); check that you may write in {}",
-                    folder(path).display()
-                ),
-            ),
-        }),
+        Err(e) => {
+            let dir = folder(path);
+            let m = Core::CreateDbFile {
+                path,
+                source: &e,
+                dir: &dir,
+            };
+            Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
+        }
     }
 }
 

@@ -28,6 +28,7 @@ mod import_followups;
 mod import_roundtrip;
 mod index;
 mod kegiatan;
+mod lang_errors;
 mod office_files;
 mod oracle;
 mod packaging;

@@ -266,7 +266,7 @@ fn a_database_in_a_folder_the_user_may_not_write_says_so() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains(&format!(
-            "{}: cannot create the database file (Permission denied (os error 13)); check that you \
+            "{}: cannot create the database file (permission denied); check that you \
              may write in {}",
             new.display(),
             folder.display()
