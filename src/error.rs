@@ -237,6 +237,24 @@ fn is_broken_pipe_panic(info: &std::panic::PanicHookInfo<'_>) -> bool {
     text.starts_with("failed printing to std") && text.contains("Broken pipe")
 }
 
+/// The error behind a panic of `print!` that could not write standard output for a reason other
+/// than a closed pipe (a full disk, `> /dev/full`): "failed printing to stdout: … (os error 28)".
+fn stdout_failure(info: &std::panic::PanicHookInfo<'_>) -> Option<std::io::Error> {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())?;
+    let rest = text.strip_prefix("failed printing to stdout: ")?;
+    let code = rest
+        .rsplit_once("(os error ")
+        .and_then(|(_, n)| n.trim_end_matches(')').parse::<i32>().ok());
+    Some(match code {
+        Some(n) => std::io::Error::from_raw_os_error(n),
+        None => std::io::Error::other(rest.to_string()),
+    })
+}
+
 /// Replaces Rust's panic message: output to a closed pipe ends quietly (see
 /// [`end_on_broken_pipe`]); any other panic prints one line in the user's language saying that
 /// it is a bug and that nothing was changed, with Rust's own message and backtrace only when
@@ -247,6 +265,15 @@ pub fn install_panic_hook(lang: Lang) {
     std::panic::set_hook(Box::new(move |info| {
         if is_broken_pipe_panic(info) {
             end_on_broken_pipe();
+        }
+        // Not a bug: the output's destination refused it. Say why, in the user's language.
+        if let Some(e) = stdout_failure(info) {
+            let reason = crate::i18n::os::os_error(&e, lang);
+            eprintln!(
+                "pantau: {}",
+                Failure::StdoutWrite { reason: &reason }.text(lang)
+            );
+            std::process::exit(1);
         }
         if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
             rust_hook(info);

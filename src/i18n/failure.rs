@@ -67,6 +67,8 @@ pub enum Failure<'a> {
     },
     /// A panic: a bug in pantau.
     Bug,
+    /// Standard output could not be written (a full disk, `> /dev/full`), for `reason`.
+    StdoutWrite { reason: &'a str },
     /// Warning: every user of the computer may write to the database file.
     WorldWritable { path: &'a Path },
     /// Warning: every user of the computer may replace or delete the database in its folder.
@@ -259,6 +261,14 @@ impl Failure<'_> {
             (Self::Io { path, source }, lang) => {
                 format!("{}: {}", path.display(), os_error(source, lang))
             }
+            (Self::StdoutWrite { reason }, Id) => format!(
+                "keluaran tidak dapat ditulis ({reason}); yang tertulis mungkin terpotong: \
+                 arahkan keluaran ke tempat lain (mis. berkas di disk yang masih ada ruangnya), lalu coba lagi"
+            ),
+            (Self::StdoutWrite { reason }, En) => format!(
+                "the output could not be written ({reason}); what was written may be cut short: \
+                 send the output elsewhere (e.g. a file on a disk with room left) and try again"
+            ),
             (Self::Bug, Id) => {
                 "ini kesalahan (bug) di pantau, bukan kesalahan Anda; tidak ada data yang diubah. \
                  Laporkan kepada pengelola pantau beserta perintah yang dijalankan"

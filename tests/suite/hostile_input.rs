@@ -319,3 +319,41 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn output_that_cannot_be_written_is_named_in_the_users_language_never_called_a_bug() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        eprintln!("skipped: this system has no /dev/full");
+        return;
+    }
+    let (home, db) = demo();
+    for (lang, expected) in [
+        (
+            "en",
+            "the output could not be written (no space left on the disk)",
+        ),
+        ("id", "keluaran tidak dapat ditulis (disk penuh"),
+    ] {
+        for args in [
+            &["report", "--by", "region"][..],
+            &["report", "--by", "pekan"],
+            &["report", "--recap"],
+            &["rekap", "--pekan", "6"],
+            &["kegiatan"],
+            &["batches"],
+        ] {
+            let out = sealed(home.path(), &db)
+                .env_remove("RUST_BACKTRACE")
+                .args(["--lang", lang])
+                .args(args)
+                .stdout(std::fs::File::create(full).unwrap())
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert!(err.contains(expected), "{lang} {args:?}: {err}");
+            assert!(!err.contains("bug"), "{lang} {args:?}: {err}");
+        }
+    }
+}
