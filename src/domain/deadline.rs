@@ -38,6 +38,8 @@ pub struct Deadline {
     pub days: u32,
     pub count: DayCount,
     pub phase: Phase,
+    /// The decision limit was extended: 14 working days after registration in total.
+    pub extended: bool,
 }
 
 impl Deadline {
@@ -53,12 +55,18 @@ impl Deadline {
             Phase::Completion => Core::SinceReviewEnded.text(lang),
             _ => Core::SinceRegistration.text(lang),
         };
-        format!(
+        let explained = format!(
             "{} {unit} {since} {} → {}",
             self.days,
             self.from.format("%d/%m/%Y"),
             self.due.format("%d/%m/%Y")
-        )
+        );
+        if self.extended {
+            // "Diperpanjang (14 hari kerja)", never "7 + 7".
+            format!("{}: {explained}", Core::ExtendedLimit.text(lang))
+        } else {
+            explained
+        }
     }
 }
 
@@ -203,6 +211,7 @@ impl DeadlineRules {
             days,
             count,
             phase,
+            extended: extended && phase == Phase::Examination,
         })
     }
 }
@@ -268,6 +277,25 @@ mod tests {
         assert_eq!(dl.count, DayCount::Working);
         // Working days: 2,3,4,5 Apr (4), 16,17,18,19 (8), 22..26 (13), 29 (14).
         assert_eq!(dl.due, d(2024, 4, 29));
+        // Named as the law counts it, never "7 + 7".
+        assert_eq!(
+            dl.explain(Lang::Id),
+            "Diperpanjang (14 hari kerja): 14 hari kerja sejak registrasi 01/04/2024 → 29/04/2024"
+        );
+        assert!(
+            dl.explain(Lang::En)
+                .starts_with("Extended (14 working days): ")
+        );
+        let plain = r
+            .deadline(
+                Status::Klarifikasi,
+                None,
+                d(2024, 3, 28),
+                Some(d(2024, 4, 1)),
+                false,
+            )
+            .unwrap();
+        assert!(!plain.explain(Lang::Id).contains("Diperpanjang"));
     }
 
     #[test]

@@ -308,6 +308,8 @@ pub enum Core<'a> {
     PekanNumber { number: u32 },
     /// What a cumulative campaign figure counts from: `sejak 28 November 2023`.
     SinceCampaignBegan { day: String },
+    /// The extended decision limit's name.
+    ExtendedLimit,
     /// A deadline counted in calendar days.
     DaysCalendar,
     /// A deadline counted in working days.
@@ -1292,6 +1294,8 @@ impl Core<'_> {
             (Self::PekanNumber { number }, En) => format!("Week {number}"),
             (Self::SinceCampaignBegan { day }, Id) => format!("sejak {day}"),
             (Self::SinceCampaignBegan { day }, En) => format!("since {day}"),
+            (Self::ExtendedLimit, Id) => "Diperpanjang (14 hari kerja)".into(),
+            (Self::ExtendedLimit, En) => "Extended (14 working days)".into(),
             (Self::DaysCalendar, Id) => "hari".into(),
             (Self::DaysCalendar, En) => "days".into(),
             (Self::DaysWorking, Id) => "hari kerja".into(),

@@ -441,11 +441,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiFieldStatus, "Status", "Status"),
     (Msg::TuiFieldStatusNow, "Status saat ini", "Current status"),
     (Msg::TuiFieldExtended, "Diperpanjang", "Extended"),
-    (
-        Msg::TuiExtendedYes,
-        "ya (14 hari kerja sejak registrasi)",
-        "yes (14 working days from registration)",
-    ),
+    (Msg::TuiExtendedYes, "ya", "yes"),
     (Msg::TuiFieldFiling, "Batas pelaporan", "Filing limit"),
     (Msg::TuiFiledLate, "terlambat", "late"),
     (Msg::TuiFieldSuspected, "Dugaan jenis", "Suspected type"),
