@@ -452,7 +452,8 @@ pub struct BackupArgs {
 /// `pantau init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Read regions.csv, stages.csv and holidays.csv from this folder instead of the built-in copies.
+    /// Read regions.csv, holidays.csv and the elections of elections/ (or an older folder's
+    /// stages.csv) from this folder instead of the built-in copies.
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
     #[command(flatten)]

@@ -4,21 +4,11 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
 
 use crate::domain::{Phase, Status};
 use crate::i18n::{Lang, core::Core};
 
-/// How a limit counts its days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum DayCount {
-    /// Every day counts.
-    #[default]
-    Calendar,
-    /// Saturdays, Sundays and the holidays of assets/holidays.csv are skipped.
-    Working,
-}
+pub use crate::domain::election::DayCount;
 
 /// The deadline rules in force, with the holiday calendar they count against.
 #[derive(Clone, Debug, PartialEq, Eq)]

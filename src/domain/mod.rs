@@ -4,6 +4,7 @@
 pub mod case;
 pub mod codes;
 pub mod deadline;
+pub mod election;
 pub mod nomor;
 pub mod pekan;
 pub mod reference;
@@ -15,6 +16,7 @@ pub use codes::{
     ViolationType,
 };
 pub use deadline::{DayCount, Deadline, DeadlineRules, Filing};
+pub use election::{Contest, DecideFrom, Election, ElectionKind, Limits};
 pub use nomor::{SHORTEST_NOMOR, clean_nomor, nomor_key, short_nomor};
 pub use pekan::{CampaignPeriod, Pekan};
 pub use reference::{CampaignMethod, Holiday, Reference, Region, Stage};

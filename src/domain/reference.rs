@@ -1,13 +1,17 @@
-//! Reference data: the regions (Kemendagri codes), the stages of Pemilu 2024 and the holidays,
-//! read from the CSV files in assets/ (embedded in the binary, or a folder the user corrected).
+//! Reference data: the regions (Kemendagri codes), the elections (each with its stages, campaign
+//! methods, contests and limits) and the holidays, read from the files in assets/ (embedded in the
+//! binary, or a folder the user corrected).
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::election::{CampaignMethod, Stage};
+use crate::domain::election::{Election, FIRST_ELECTION, parse_csv, parse_methods};
 use crate::domain::fold;
 pub use crate::error::ReferenceError;
+use crate::i18n::election::ElectionMsg;
 use crate::i18n::{Lang, core::Core};
 
 /// The stage the dashboard and the stage screen always show, even at zero; its dates are the
@@ -16,12 +20,13 @@ pub const CAMPAIGN: &str = "KAMPANYE";
 
 /// The embedded copies of assets/, so a bare host needs nothing beside the binary.
 pub const REGIONS_CSV: &str = include_str!("../../assets/regions.csv");
-/// See [`REGIONS_CSV`].
-pub const STAGES_CSV: &str = include_str!("../../assets/stages.csv");
+/// Pemilu 2024's stages (see [`REGIONS_CSV`]).
+pub const STAGES_CSV: &str = include_str!("../../assets/elections/PEMILU2024/stages.csv");
 /// See [`REGIONS_CSV`].
 pub const HOLIDAYS_CSV: &str = include_str!("../../assets/holidays.csv");
-/// See [`REGIONS_CSV`].
-pub const METHODS_CSV: &str = include_str!("../../assets/campaign_methods.csv");
+/// Pemilu 2024's campaign methods (see [`REGIONS_CSV`]).
+pub const METHODS_CSV: &str =
+    include_str!("../../assets/elections/PEMILU2024/campaign_methods.csv");
 
 /// One handling office: the provincial office or a kabupaten/kota.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,68 +57,6 @@ impl Region {
     }
 }
 
-/// One stage (tahapan) of the election calendar.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stage {
-    pub code: String,
-    pub name_id: String,
-    pub name_en: String,
-    pub starts_on: Option<NaiveDate>,
-    pub ends_on: Option<NaiveDate>,
-    pub position: i64,
-    /// The short label in Indonesian (`Kampanye`), for narrow columns and panels; empty: the name.
-    #[serde(default)]
-    pub short_id: String,
-    /// The short label in English (`Campaign`); empty: the name.
-    #[serde(default)]
-    pub short_en: String,
-}
-
-impl Stage {
-    /// The stage's name in `lang`: the column of stages.csv for that language (data the
-    /// reference file gives, not a message of pantau's).
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.name_id,
-            Lang::En => &self.name_en,
-        }
-    }
-
-    /// The stage's short label in `lang` (`Kampanye`, `Voting day`): what a case list or a panel
-    /// shows, never the code; the name when the reference data gives no short label.
-    pub fn short(&self, lang: Lang) -> &str {
-        let short = match lang {
-            Lang::Id => &self.short_id,
-            Lang::En => &self.short_en,
-        };
-        if short.trim().is_empty() {
-            self.name(lang)
-        } else {
-            short
-        }
-    }
-}
-
-/// One way of campaigning the office counts activities by (tatap muka, pertemuan terbatas, ...):
-/// reference data, since each election has its own list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CampaignMethod {
-    pub code: String,
-    pub name_id: String,
-    pub name_en: String,
-    pub position: i64,
-}
-
-impl CampaignMethod {
-    /// The method's name in `lang` (data the reference file gives).
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.name_id,
-            Lang::En => &self.name_en,
-        }
-    }
-}
-
 /// One national holiday or collective leave day (cuti bersama).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Holiday {
@@ -126,50 +69,14 @@ pub struct Holiday {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reference {
     pub regions: Vec<Region>,
+    /// Pemilu 2024's stages (the stages of [`Reference::primary`]), as every screen and command
+    /// read them before elections were data.
     pub stages: Vec<Stage>,
     pub holidays: Vec<Holiday>,
-    /// The campaign methods activities are counted by, in display order.
+    /// The campaign methods of [`Reference::primary`], in display order.
     pub methods: Vec<CampaignMethod>,
-}
-
-/// Parses and checks `campaign_methods.csv`: codes unique, at least one method.
-fn parse_methods(text: &str) -> Result<Vec<CampaignMethod>, ReferenceError> {
-    let mut methods: Vec<CampaignMethod> = parse_csv("campaign_methods.csv", text)?;
-    methods.sort_by_key(|m| m.position);
-    for (i, m) in methods.iter().enumerate() {
-        if methods[..i].iter().any(|o| fold(&o.code) == fold(&m.code)) {
-            return Err(ReferenceError::new(
-                "campaign_methods.csv",
-                0,
-                &Core::MethodTwice { code: &m.code },
-            ));
-        }
-    }
-    if methods.is_empty() {
-        return Err(ReferenceError::new(
-            "campaign_methods.csv",
-            0,
-            &Core::NoMethods,
-        ));
-    }
-    Ok(methods)
-}
-
-fn parse_csv<T: for<'de> Deserialize<'de>>(
-    file: &str,
-    text: &str,
-) -> Result<Vec<T>, ReferenceError> {
-    let mut rdr = csv::Reader::from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for rec in rdr.deserialize() {
-        let row: T = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            let why = e.to_string();
-            ReferenceError::new(file, line, &Core::ReferenceUnreadable { why: &why })
-        })?;
-        out.push(row);
-    }
-    Ok(out)
+    /// Every election, by voting day.
+    pub elections: Vec<Election>,
 }
 
 impl Reference {
@@ -180,68 +87,151 @@ impl Reference {
             .expect("embedded reference data is valid")
     }
 
-    /// Reads `regions.csv`, `stages.csv` and `holidays.csv` from a folder, and
-    /// `campaign_methods.csv` if the folder has one (else the embedded list).
+    /// Reads `regions.csv` and `holidays.csv` from a folder, and every election of its folder
+    /// `elections/` (`elections/CODE/election.toml`, `stages.csv`, `campaign_methods.csv`,
+    /// `contests.csv`). A folder laid out as before elections were data (`stages.csv`, and
+    /// perhaps `campaign_methods.csv`, beside `regions.csv`) corrects Pemilu 2024's stages and
+    /// methods; the other shipped elections come from the binary.
     pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
-        let read = |name: &str| {
-            let p = dir.join(name);
-            crate::fsread::read_to_string(&p, crate::fsread::REFERENCE).map_err(|e| {
-                ReferenceError {
-                    file: p.display().to_string(),
-                    line: 0,
-                    message: e.reason(Lang::En),
-                    message_id: e.reason(Lang::Id),
-                }
-            })
-        };
-        let mut r = Reference::parse(
-            &read("regions.csv")?,
-            &read("stages.csv")?,
-            &read("holidays.csv")?,
-        )?;
+        let regions = read_file(&dir.join("regions.csv"))?;
+        let holidays = read_file(&dir.join("holidays.csv"))?;
+        let folder = dir.join("elections");
+        if folder.is_dir() {
+            if dir.join("stages.csv").exists() {
+                return Err(election_error(
+                    &dir.join("stages.csv").display().to_string(),
+                    ElectionMsg::StagesBesideElections,
+                ));
+            }
+            let mut elections = Vec::new();
+            let mut subs: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+                .map_err(|e| unreadable(&folder, &e.to_string()))?
+                .filter_map(|d| d.ok().map(|d| d.path()))
+                .filter(|p| p.join(crate::domain::election::FILES[0]).is_file())
+                .collect();
+            subs.sort();
+            for sub in subs {
+                elections.push(Election::from_dir(&sub)?);
+            }
+            return Reference::assemble(
+                parse_regions(&regions)?,
+                parse_holidays(&holidays)?,
+                elections,
+            );
+        }
+        let stages = read_file(&dir.join("stages.csv"))?;
+        let mut r = Reference::parse(&regions, &stages, &holidays)?;
         if dir.join("campaign_methods.csv").exists() {
-            r.methods = parse_methods(&read("campaign_methods.csv")?)?;
+            let methods = parse_methods(
+                "campaign_methods.csv",
+                &read_file(&dir.join("campaign_methods.csv"))?,
+            )?;
+            if let Some(e) = r.elections.iter_mut().find(|e| e.code == FIRST_ELECTION) {
+                e.methods = methods;
+            }
+            r = Reference::assemble(r.regions, r.holidays, r.elections)?;
         }
         Ok(r)
     }
 
-    /// Parses and checks the three files.
+    /// Parses and checks regions, Pemilu 2024's stages and the holidays; the elections are the
+    /// shipped ones, Pemilu 2024's stages those given.
     pub fn parse(regions: &str, stages: &str, holidays: &str) -> Result<Reference, ReferenceError> {
-        let mut regions: Vec<Region> = parse_csv("regions.csv", regions)?;
-        let mut stages: Vec<Stage> = parse_csv("stages.csv", stages)?;
-        let mut holidays: Vec<Holiday> = parse_csv("holidays.csv", holidays)?;
-        regions.sort_by_key(|r| r.position);
-        stages.sort_by_key(|s| s.position);
-        holidays.sort_by_key(|h| h.date);
-        let fail = |file: &str, m: Core<'_>| ReferenceError::new(file, 0, &m);
-        for (i, r) in regions.iter().enumerate() {
-            if regions[..i]
-                .iter()
-                .any(|o| o.code == r.code || fold(&o.short_name) == fold(&r.short_name))
-            {
-                return Err(fail(
-                    "regions.csv",
-                    Core::RegionTwice {
-                        code: &r.code,
-                        short: &r.short_name,
-                    },
+        let regions = parse_regions(regions)?;
+        let holidays = parse_holidays(holidays)?;
+        let mut elections = Vec::new();
+        for (folder, files) in crate::domain::election::EMBEDDED {
+            let mut files = *files;
+            if *folder == FIRST_ELECTION {
+                files[1] = stages;
+            }
+            elections.push(Election::parse(folder, files)?);
+        }
+        Reference::assemble(regions, holidays, elections)
+    }
+
+    /// The reference data of these parts, checked together: election codes unique, every
+    /// contest's region known. The elections are put in order of voting day.
+    pub fn assemble(
+        regions: Vec<Region>,
+        holidays: Vec<Holiday>,
+        mut elections: Vec<Election>,
+    ) -> Result<Reference, ReferenceError> {
+        elections.sort_by(|a, b| (a.voting_day, &a.code).cmp(&(b.voting_day, &b.code)));
+        for (i, e) in elections.iter().enumerate() {
+            if elections[..i].iter().any(|o| o.code == e.code) {
+                return Err(election_error(
+                    &e.code,
+                    ElectionMsg::ElectionTwice { code: &e.code },
                 ));
             }
-            if !["provinsi", "kabupaten", "kota"].contains(&r.kind.as_str()) {
-                return Err(fail("regions.csv", Core::RegionKind { code: &r.code }));
+            for c in &e.contests {
+                if let Some(region) = &c.region
+                    && !regions.iter().any(|r| &r.code == region)
+                {
+                    return Err(election_error(
+                        &format!("{}/contests.csv", e.code),
+                        ElectionMsg::ContestRegion {
+                            code: &c.code,
+                            region,
+                        },
+                    ));
+                }
             }
         }
-        for (i, s) in stages.iter().enumerate() {
-            if stages[..i].iter().any(|o| o.code == s.code) {
-                return Err(fail("stages.csv", Core::StageTwice { code: &s.code }));
-            }
-        }
+        let Some(primary) = elections
+            .iter()
+            .find(|e| e.code == FIRST_ELECTION)
+            .or_else(|| elections.first())
+        else {
+            return Err(election_error("elections", ElectionMsg::NoElections));
+        };
         Ok(Reference {
+            stages: primary.stages.clone(),
+            methods: primary.methods.clone(),
             regions,
-            stages,
             holidays,
-            methods: parse_methods(METHODS_CSV)?,
+            elections,
         })
+    }
+
+    /// The election whose stages and methods [`Reference::stages`] and [`Reference::methods`]
+    /// hold: Pemilu 2024 where it is known, else the earliest (`None` only for reference data
+    /// built by hand without elections).
+    pub fn primary(&self) -> Option<&Election> {
+        self.election(FIRST_ELECTION)
+            .or_else(|| self.elections.first())
+    }
+
+    /// The election with exactly this code.
+    pub fn election(&self, code: &str) -> Option<&Election> {
+        self.elections.iter().find(|e| e.code == code)
+    }
+
+    /// The election whose code or name in either language matches `text`, ignoring case:
+    /// `pilkada2024`, `Pilkada 2024`.
+    pub fn find_election(&self, text: &str) -> Option<&Election> {
+        let want = fold(text);
+        self.elections
+            .iter()
+            .find(|e| fold(&e.code) == want || fold(&e.name_id) == want || fold(&e.name_en) == want)
+    }
+
+    /// The election nearest to a misspelt `text`.
+    pub fn suggest_election(&self, text: &str) -> Option<&Election> {
+        let want = fold(text);
+        self.elections
+            .iter()
+            .map(|e| {
+                (
+                    strsim::levenshtein(&fold(&e.code), &want)
+                        .min(strsim::levenshtein(&fold(&e.name_id), &want)),
+                    e,
+                )
+            })
+            .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
     }
 
     /// The campaign method with exactly this code.
@@ -333,6 +323,74 @@ impl Reference {
     }
 }
 
+/// Reads one reference file, bounded; an error names it.
+pub(crate) fn read_file(p: &Path) -> Result<String, ReferenceError> {
+    crate::fsread::read_to_string(p, crate::fsread::REFERENCE).map_err(|e| ReferenceError {
+        file: p.display().to_string(),
+        line: 0,
+        message: e.reason(Lang::En),
+        message_id: e.reason(Lang::Id),
+    })
+}
+
+fn unreadable(p: &Path, why: &str) -> ReferenceError {
+    ReferenceError::new(
+        p.display().to_string(),
+        0,
+        &Core::ReferenceUnreadable { why },
+    )
+}
+
+fn election_error(file: &str, m: ElectionMsg<'_>) -> ReferenceError {
+    ReferenceError {
+        file: file.to_string(),
+        line: 0,
+        message: m.text(Lang::En),
+        message_id: m.text(Lang::Id),
+    }
+}
+
+/// Parses and checks `regions.csv`: codes and short names unique, kinds known.
+fn parse_regions(text: &str) -> Result<Vec<Region>, ReferenceError> {
+    let mut regions: Vec<Region> = parse_csv("regions.csv", text)?;
+    regions.sort_by_key(|r| r.position);
+    let fail = |m: Core<'_>| ReferenceError::new("regions.csv", 0, &m);
+    for (i, r) in regions.iter().enumerate() {
+        if regions[..i]
+            .iter()
+            .any(|o| o.code == r.code || fold(&o.short_name) == fold(&r.short_name))
+        {
+            return Err(fail(Core::RegionTwice {
+                code: &r.code,
+                short: &r.short_name,
+            }));
+        }
+        if !["provinsi", "kabupaten", "kota"].contains(&r.kind.as_str()) {
+            return Err(fail(Core::RegionKind { code: &r.code }));
+        }
+    }
+    Ok(regions)
+}
+
+/// Parses `holidays.csv`, by date.
+fn parse_holidays(text: &str) -> Result<Vec<Holiday>, ReferenceError> {
+    let mut holidays: Vec<Holiday> = parse_csv("holidays.csv", text)?;
+    holidays.sort_by_key(|h| h.date);
+    Ok(holidays)
+}
+
+impl Election {
+    /// Reads an election from its folder (named by its code) of four files.
+    pub fn from_dir(dir: &Path) -> Result<Election, ReferenceError> {
+        let texts = crate::domain::election::FILES
+            .iter()
+            .map(|f| read_file(&dir.join(f)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let folder = dir.display().to_string();
+        Election::parse(&folder, [&texts[0], &texts[1], &texts[2], &texts[3]])
+    }
+}
+
 fn region_keys(r: &Region) -> Vec<String> {
     let short = r
         .name
@@ -416,5 +474,33 @@ mod tests {
         let regions = format!("{REGIONS_CSV}64.99,Kota Lain,Kukar,kota,64,1,12\n");
         let err = Reference::parse(&regions, STAGES_CSV, HOLIDAYS_CSV).unwrap_err();
         assert!(err.to_string().contains("regions.csv"), "{err}");
+    }
+
+    #[test]
+    fn the_assets_folder_reads_as_the_embedded_copies_and_the_old_layout_still_loads() {
+        let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        assert_eq!(Reference::from_dir(&assets).unwrap(), Reference::embedded());
+
+        let old = tempfile::tempdir().unwrap();
+        std::fs::write(old.path().join("regions.csv"), REGIONS_CSV).unwrap();
+        std::fs::write(old.path().join("holidays.csv"), HOLIDAYS_CSV).unwrap();
+        let stages = STAGES_CSV.replace("Masa kampanye,", "Masa kampanye (dikoreksi),");
+        std::fs::write(old.path().join("stages.csv"), &stages).unwrap();
+        let r = Reference::from_dir(old.path()).unwrap();
+        assert_eq!(
+            r.stage("KAMPANYE").unwrap().name_id,
+            "Masa kampanye (dikoreksi)"
+        );
+        assert_eq!(r.elections.len(), 2, "Pilkada 2024 comes from the binary");
+        assert_eq!(r.primary().unwrap().stages, r.stages);
+
+        // Both layouts at once: which stages hold is not clear, so it is refused.
+        let both = tempfile::tempdir().unwrap();
+        std::fs::write(both.path().join("regions.csv"), REGIONS_CSV).unwrap();
+        std::fs::write(both.path().join("holidays.csv"), HOLIDAYS_CSV).unwrap();
+        std::fs::write(both.path().join("stages.csv"), STAGES_CSV).unwrap();
+        std::fs::create_dir(both.path().join("elections")).unwrap();
+        let e = Reference::from_dir(both.path()).unwrap_err();
+        assert!(e.message.contains("elections/CODE/stages.csv"), "{e}");
     }
 }

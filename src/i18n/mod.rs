@@ -7,6 +7,7 @@ pub mod codes;
 pub mod commands;
 pub mod core;
 pub mod doctor;
+pub mod election;
 pub mod failure;
 pub mod kegiatan;
 pub mod os;

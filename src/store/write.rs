@@ -116,11 +116,22 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| self.err(e))?;
+        // Until the database holds elections, they are the shipped ones, Pemilu 2024's stages
+        // and methods those stored.
+        let mut elections = crate::domain::Election::embedded()?;
+        if let Some(e) = elections
+            .iter_mut()
+            .find(|e| e.code == crate::domain::election::FIRST_ELECTION)
+        {
+            e.stages = stages.clone();
+            e.methods = methods.clone();
+        }
         Ok(Reference {
             regions,
             stages,
             holidays,
             methods,
+            elections,
         })
     }
 

@@ -24,8 +24,13 @@ fn reference_with_region(dir: &Path, line: &str) -> PathBuf {
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     let refs = dir.join("referensi");
     std::fs::create_dir(&refs).unwrap();
-    for f in ["regions.csv", "stages.csv", "holidays.csv"] {
-        std::fs::copy(assets.join(f), refs.join(f)).unwrap();
+    for f in [
+        "regions.csv",
+        "elections/PEMILU2024/stages.csv",
+        "holidays.csv",
+    ] {
+        let name = Path::new(f).file_name().unwrap();
+        std::fs::copy(assets.join(f), refs.join(name)).unwrap();
     }
     let regions = std::fs::read_to_string(refs.join("regions.csv")).unwrap();
     std::fs::write(refs.join("regions.csv"), format!("{regions}{line}\n")).unwrap();

@@ -148,10 +148,16 @@ fn a_view_narrows_the_whole_release() {
 /// A reference whose campaign stage runs from two days before `today`, written to `dir`.
 fn campaign_around(dir: &Path, today: NaiveDate) {
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    for f in ["regions.csv", "holidays.csv", "campaign_methods.csv"] {
+    let pemilu = assets.join("elections/PEMILU2024");
+    for f in ["regions.csv", "holidays.csv"] {
         std::fs::copy(assets.join(f), dir.join(f)).unwrap();
     }
-    let stages = std::fs::read_to_string(assets.join("stages.csv")).unwrap();
+    std::fs::copy(
+        pemilu.join("campaign_methods.csv"),
+        dir.join("campaign_methods.csv"),
+    )
+    .unwrap();
+    let stages = std::fs::read_to_string(pemilu.join("stages.csv")).unwrap();
     let (starts, ends) = (today - Duration::days(2), today + Duration::days(60));
     let stages: Vec<String> = stages
         .lines()
