@@ -10,6 +10,7 @@ use fastrand::Rng;
 use crate::demo::activity;
 use crate::demo::places::OFFICES;
 use crate::demo::texts::initials;
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Forwarding, PartyCategory, Reference, Status, ViolationType};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -606,6 +607,8 @@ fn fill(
             tanggal_penerusan: row.proven.map(|_| day(row.last_day)),
             batch_id,
             written_at: &now,
+            // Spread over the shipped elections once a Pilkada case can be generated.
+            election: FIRST_ELECTION,
         })?;
         let mut prev: Option<&str> = None;
         for &(s, d, minute) in &row.steps {

@@ -135,7 +135,7 @@ fn synthetic_cases_have_the_national_shares() {
     let bad: i64 = store
         .conn()
         .query_row(
-            "SELECT count(*) FROM cases c JOIN stages s ON s.code = c.kode_tahapan WHERE c.tanggal_diterima < '2022-06-01' \
+            "SELECT count(*) FROM cases c JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan WHERE c.tanggal_diterima < '2022-06-01' \
              OR c.tanggal_diterima > '2024-10-31' OR (s.starts_on IS NOT NULL AND c.tanggal_kejadian < s.starts_on) \
              OR c.tanggal_kejadian > c.tanggal_diketahui OR c.tanggal_diketahui > c.tanggal_diterima",
             [],

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{Datelike, Duration as Days, NaiveDate, NaiveDateTime};
 
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{
     Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange, ViolationType,
 };
@@ -584,7 +585,9 @@ impl<'s> Simulator<'s> {
                 by: self.who.clone(),
                 note: Some("simulasi".into()),
             };
+            // Simulated cases are Pemilu 2024's, as every screen still shows it alone.
             tx.insert_case(
+                FIRST_ELECTION,
                 &case,
                 &[first],
                 Some(self.batch_id),

@@ -7,6 +7,7 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
+use crate::domain::election::FIRST_ELECTION;
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::write::Write;
@@ -77,6 +78,10 @@ pub enum PekanWrite {
 
 const ROW_COLUMNS: &str = "kode_wilayah, pekan, method, contestant, party, count";
 
+/// The election whose activities are read and written: a pekan is counted from that election's
+/// campaign, and Pemilu 2024's is the campaign every screen and the import still mean.
+const ELECTION: &str = FIRST_ELECTION;
+
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityRow> {
     Ok(ActivityRow {
         region: r.get(0)?,
@@ -106,11 +111,11 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM campaign_activities WHERE pekan BETWEEN ?1 AND ?2 \
-                 ORDER BY kode_wilayah, pekan, method, contestant, party"
+                "SELECT {ROW_COLUMNS} FROM campaign_activities WHERE election = ?3 \
+                 AND pekan BETWEEN ?1 AND ?2 ORDER BY kode_wilayah, pekan, method, contestant, party"
             ))
             .map_err(|e| self.err(e))?;
-        stmt.query_map(params![pekan.start(), pekan.end()], read_row)
+        stmt.query_map(params![pekan.start(), pekan.end(), ELECTION], read_row)
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))
     }
@@ -121,10 +126,10 @@ impl Store {
             .conn()
             .prepare_cached(&format!(
                 "SELECT {ROW_COLUMNS}, batch_id, replaced_by, replaced_at \
-                 FROM campaign_activity_history ORDER BY id"
+                 FROM campaign_activity_history WHERE election = ?1 ORDER BY id"
             ))
             .map_err(|e| self.err(e))?;
-        stmt.query_map([], |r| {
+        stmt.query_map([ELECTION], |r| {
             Ok(ReplacedRow {
                 row: read_row(r)?,
                 batch_id: r.get(6)?,
@@ -163,11 +168,11 @@ impl Write<'_> {
         let tx = self.transaction();
         let before: Vec<ActivityRow> = tx
             .prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM campaign_activities WHERE kode_wilayah = ?1 AND pekan = ?2 \
-                 ORDER BY method, contestant, party"
+                "SELECT {ROW_COLUMNS} FROM campaign_activities WHERE election = ?3 \
+                 AND kode_wilayah = ?1 AND pekan = ?2 ORDER BY method, contestant, party"
             ))
             .and_then(|mut s| {
-                s.query_map(params![region, pekan], read_row)?
+                s.query_map(params![region, pekan, ELECTION], read_row)?
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| self.err(e))?;
@@ -183,24 +188,24 @@ impl Write<'_> {
         } else {
             tx.prepare_cached(
                 "INSERT INTO campaign_activity_history \
-                 (kode_wilayah, pekan, method, contestant, party, count, batch_id, replaced_by, replaced_at) \
-                 SELECT kode_wilayah, pekan, method, contestant, party, count, batch_id, ?3, ?4 \
-                 FROM campaign_activities WHERE kode_wilayah = ?1 AND pekan = ?2",
+                 (election, kode_wilayah, pekan, method, contestant, party, count, batch_id, replaced_by, replaced_at) \
+                 SELECT election, kode_wilayah, pekan, method, contestant, party, count, batch_id, ?3, ?4 \
+                 FROM campaign_activities WHERE election = ?5 AND kode_wilayah = ?1 AND pekan = ?2",
             )
-            .and_then(|mut s| s.execute(params![region, pekan, batch_id, now]))
+            .and_then(|mut s| s.execute(params![region, pekan, batch_id, now, ELECTION]))
             .map_err(|e| self.err(e))?;
             tx.prepare_cached(
-                "DELETE FROM campaign_activities WHERE kode_wilayah = ?1 AND pekan = ?2",
+                "DELETE FROM campaign_activities WHERE election = ?3 AND kode_wilayah = ?1 AND pekan = ?2",
             )
-            .and_then(|mut s| s.execute(params![region, pekan]))
+            .and_then(|mut s| s.execute(params![region, pekan, ELECTION]))
             .map_err(|e| self.err(e))?;
             PekanWrite::Corrected
         };
         let mut insert = tx
             .prepare_cached(
                 "INSERT INTO campaign_activities \
-                 (kode_wilayah, pekan, method, contestant, party, count, batch_id) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 (election, kode_wilayah, pekan, method, contestant, party, count, batch_id) \
+                 VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(|e| self.err(e))?;
         for r in &after {
@@ -212,7 +217,8 @@ impl Write<'_> {
                     r.contestant,
                     r.party,
                     r.count,
-                    batch_id
+                    batch_id,
+                    ELECTION
                 ])
                 .map_err(|e| self.err(e))?;
         }

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, Reference, StatusChange};
 use crate::error::Result;
 use crate::store::write::{CASE_COLUMNS, Write, case_values, datetime_text};
@@ -35,13 +36,14 @@ impl Store {
     }
 }
 
-/// Whether the regions and stages stored are those of `reference`: read inside a write
-/// transaction, nobody can change them until it ends.
+/// Whether the regions and stages stored are those of `reference` (the stages of Pemilu 2024, the
+/// election the import writes): read inside a write transaction, nobody can change them until it
+/// ends.
 pub fn reference_unchanged(tx: &Transaction<'_>, reference: &Reference) -> rusqlite::Result<bool> {
-    let codes = |sql: &str| -> rusqlite::Result<Vec<String>> {
+    let codes = |sql: &str, args: &[&str]| -> rusqlite::Result<Vec<String>> {
         let mut codes = tx
             .prepare(sql)?
-            .query_map([], |r| r.get(0))?
+            .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?;
         codes.sort_unstable();
         Ok(codes)
@@ -50,10 +52,11 @@ pub fn reference_unchanged(tx: &Transaction<'_>, reference: &Reference) -> rusql
     let mut stages: Vec<&str> = reference.stages.iter().map(|s| s.code.as_str()).collect();
     regions.sort_unstable();
     stages.sort_unstable();
-    Ok(
-        codes("SELECT code FROM regions")? == regions
-            && codes("SELECT code FROM stages")? == stages,
-    )
+    Ok(codes("SELECT code FROM regions", &[])? == regions
+        && codes(
+            "SELECT code FROM stages WHERE election = ?1",
+            &[FIRST_ELECTION],
+        )? == stages)
 }
 
 impl Write<'_> {
@@ -68,8 +71,8 @@ impl Write<'_> {
 /// than per case.
 pub const INSERT_ROWS: usize = 64;
 
-/// The values bound for each case of an INSERT: [`CASE_COLUMNS`], batch and timestamps.
-const INSERT_VALUES: usize = 25;
+/// The values bound for each case of an INSERT: [`CASE_COLUMNS`], batch, timestamps and election.
+const INSERT_VALUES: usize = 26;
 
 /// `INSERT INTO cases …` of `rows` cases. Their ids are not given: SQLite gives each the largest
 /// id plus one, which the writer counted on (and checks). Given ids, or any constraint that
@@ -81,7 +84,7 @@ const INSERT_VALUES: usize = 25;
 fn insert_sql(rows: usize) -> String {
     let one = format!("({})", vec!["?"; INSERT_VALUES].join(", "));
     format!(
-        "INSERT OR FAIL INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES {}",
+        "INSERT OR FAIL INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at, election) VALUES {}",
         vec![one; rows].join(", ")
     )
 }
@@ -125,6 +128,8 @@ pub struct CaseWriter<'t> {
     /// The new cases below this id have their history (and log) entries.
     followed_id: i64,
     batch_id: i64,
+    /// The election every new case belongs to.
+    election: String,
     now: String,
     by: String,
 }
@@ -140,23 +145,26 @@ impl std::fmt::Debug for CaseWriter<'_> {
 }
 
 impl<'t> CaseWriter<'t> {
-    /// A writer of cases for batch `batch_id`, imported by `by` at `now`. In a `bulk`, the writer
-    /// writes what the triggers it set aside would have.
+    /// A writer of cases for batch `batch_id`, imported by `by` at `now`; the new cases belong to
+    /// `election` (its code). In a `bulk`, the writer writes what the triggers it set aside would
+    /// have.
     pub fn new(
         w: &'t Write<'_>,
+        election: &str,
         batch_id: i64,
         by: &str,
         now: NaiveDateTime,
         bulk: Option<&Bulk>,
     ) -> Result<CaseWriter<'t>> {
         let path = w.path();
-        CaseWriter::prepare(w.transaction(), path, batch_id, by, now, bulk)
+        CaseWriter::prepare(w.transaction(), path, election, batch_id, by, now, bulk)
             .map_err(|e| sqlite_error(path, e))
     }
 
     fn prepare(
         tx: &'t Transaction<'_>,
         path: &'t Path,
+        election: &str,
         batch_id: i64,
         by: &str,
         now: NaiveDateTime,
@@ -213,6 +221,7 @@ impl<'t> CaseWriter<'t> {
             next_id: first_id,
             followed_id: first_id,
             batch_id,
+            election: election.to_string(),
             now: datetime_text(now),
             by: by.to_string(),
         })
@@ -280,7 +289,14 @@ impl<'t> CaseWriter<'t> {
             &mut rest
         };
         for (i, c) in self.pending.iter().enumerate() {
-            bind_case(stmt, i * INSERT_VALUES, c, self.batch_id, &self.now)?;
+            bind_case(
+                stmt,
+                i * INSERT_VALUES,
+                c,
+                self.batch_id,
+                &self.now,
+                &self.election,
+            )?;
         }
         stmt.raw_execute()?;
         let last = self.conn.last_insert_rowid();
@@ -451,6 +467,7 @@ fn bind_case(
     c: &Case,
     batch_id: i64,
     now: &str,
+    election: &str,
 ) -> rusqlite::Result<()> {
     let fields = case_values(c);
     for (i, (_, value)) in fields.iter().enumerate() {
@@ -459,7 +476,8 @@ fn bind_case(
     let next = offset + 1 + fields.len();
     s.raw_bind_parameter(next, batch_id)?;
     s.raw_bind_parameter(next + 1, now)?;
-    s.raw_bind_parameter(next + 2, now)
+    s.raw_bind_parameter(next + 2, now)?;
+    s.raw_bind_parameter(next + 3, election)
 }
 
 /// The memory FTS5 may hold pending terms in during a [`Bulk`] (bytes).
@@ -682,12 +700,20 @@ mod tests {
         let write = store.begin().unwrap();
         let tx = write.transaction();
         for i in 0..2 {
-            insert_case(tx, &case(100_000 + i), &[], None, now).unwrap();
+            insert_case(tx, FIRST_ELECTION, &case(100_000 + i), &[], None, now).unwrap();
         }
         let before = schema(tx);
         let batch_id = new_batch(tx, now);
         let set_aside = bulk.then(|| Bulk::begin(&write).unwrap());
-        let mut w = CaseWriter::new(&write, batch_id, "tester", now, set_aside.as_ref()).unwrap();
+        let mut w = CaseWriter::new(
+            &write,
+            FIRST_ELECTION,
+            batch_id,
+            "tester",
+            now,
+            set_aside.as_ref(),
+        )
+        .unwrap();
         for i in 0..n {
             assert_eq!(
                 w.insert(case(i)).unwrap(),
@@ -800,10 +826,11 @@ mod tests {
             2 << 20,
             "a setting stored before is stored again"
         );
-        let id = insert_case(tx, &case(1), &[], None, now).unwrap();
+        let id = insert_case(tx, FIRST_ELECTION, &case(1), &[], None, now).unwrap();
         let batch_id = new_batch(tx, now);
         let bulk = Bulk::begin(&write).unwrap();
-        let mut w = CaseWriter::new(&write, batch_id, "tester", now, Some(&bulk)).unwrap();
+        let mut w =
+            CaseWriter::new(&write, FIRST_ELECTION, batch_id, "tester", now, Some(&bulk)).unwrap();
         let change = StatusChange {
             from: Some(case(1).status),
             to: crate::domain::Status::Dihentikan,
@@ -840,9 +867,9 @@ mod tests {
         let write = store.begin().unwrap();
         let tx = write.transaction();
         let ids: Vec<i64> = (0..2)
-            .map(|i| insert_case(tx, &case(i), &[], None, now).unwrap())
+            .map(|i| insert_case(tx, FIRST_ELECTION, &case(i), &[], None, now).unwrap())
             .collect();
-        let mut w = CaseWriter::new(&write, 1, "tester", now, None).unwrap();
+        let mut w = CaseWriter::new(&write, FIRST_ELECTION, 1, "tester", now, None).unwrap();
         for (i, id) in ids.iter().enumerate() {
             let expected = case(i as i64);
             assert_eq!(w.get(*id).unwrap(), Some(expected.clone()));

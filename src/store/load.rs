@@ -68,6 +68,8 @@ pub struct CaseText<'a> {
     pub batch_id: i64,
     /// Both `created_at` and `updated_at`.
     pub written_at: &'a str,
+    /// The election's code.
+    pub election: &'a str,
 }
 
 /// A status history entry as stored.
@@ -119,6 +121,7 @@ impl CaseLoader<'_> {
                 c.tanggal_penerusan,
                 c.batch_id,
                 c.written_at,
+                c.election,
             ])
             .map(|_| ())
             .map_err(|e| sqlite_error(self.path, e))
@@ -176,9 +179,9 @@ impl<'s> Write<'s> {
                      kode_tahapan, tanggal_kejadian, tanggal_diketahui, tanggal_diterima, \
                      tanggal_registrasi, status, diperpanjang, jenis_dugaan, jenis_pelanggaran, pasal, \
                      uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, nomor_surat_penerusan, \
-                     tanggal_penerusan, batch_id, created_at, updated_at) \
+                     tanggal_penerusan, batch_id, created_at, updated_at, election) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)",
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25, ?26)",
                 )
                 .map_err(err)?,
             history: tx

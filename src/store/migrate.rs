@@ -1,7 +1,7 @@
 //! Append-only schema migrations keyed by `PRAGMA user_version`, applied in one transaction.
 //! Never edit a released migration: add the next one to the end of `MIGRATIONS`.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 /// Marks a SQLite file as pantau's ("PNTU").
 pub const APPLICATION_ID: i64 = 0x504E_5455;
@@ -13,7 +13,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("stamps.sql"),
     include_str!("stage_labels.sql"),
     include_str!("activities_followups.sql"),
+    include_str!("elections.sql"),
 ];
+
+/// The first version whose migration rebuilds tables that others refer to (`cases`, `stages`):
+/// it runs with foreign keys off, since dropping `cases` with them on would delete every status
+/// history and follow-up by cascade, and is checked with `foreign_key_check` before commit.
+const REBUILDS_FROM: i64 = 6;
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -24,6 +30,23 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     if current >= SCHEMA_VERSION {
         return Ok(());
     }
+    // `PRAGMA foreign_keys` does nothing inside a transaction: it is set around it, and put back
+    // as it was whatever happens.
+    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if keys {
+        conn.pragma_update(None, "foreign_keys", false)?;
+    }
+    let result = migrate_in_one(conn);
+    let restored = if keys {
+        conn.pragma_update(None, "foreign_keys", true)
+    } else {
+        Ok(())
+    };
+    result?;
+    restored
+}
+
+fn migrate_in_one(conn: &mut Connection) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
     let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -32,6 +55,24 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         .skip(usize::try_from(current).unwrap_or(0))
     {
         tx.execute_batch(sql)?;
+    }
+    if current < REBUILDS_FROM {
+        // Foreign keys were off while tables were rebuilt: any row that now points nowhere rolls
+        // the whole upgrade back rather than being kept unchecked.
+        let broken: Option<(String, Option<i64>, String)> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((table, rowid, parent)) = broken {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!(
+                    "FOREIGN KEY constraint failed: {table} row {} refers to a missing {parent}",
+                    rowid.map_or_else(|| "?".to_string(), |r| r.to_string())
+                )),
+            ));
+        }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

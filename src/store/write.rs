@@ -10,6 +10,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params};
 
+use crate::domain::election::{
+    Contest, DecideFrom, Election, ElectionKind, FIRST_ELECTION, Limits, count_code,
+    count_from_code,
+};
 use crate::domain::{CampaignMethod, Case, Holiday, Reference, Region, Stage, StatusChange};
 use crate::error::{Error, Result};
 use crate::store::{Store, sqlite_error};
@@ -69,24 +73,6 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| self.err(e))?;
-        let stages = c
-            .prepare("SELECT code, name_id, name_en, starts_on, ends_on, position, short_id, short_en FROM stages ORDER BY position")
-            .and_then(|mut s| {
-                s.query_map([], |r| {
-                    Ok(Stage {
-                        code: r.get("code")?,
-                        name_id: r.get("name_id")?,
-                        name_en: r.get("name_en")?,
-                        starts_on: r.get("starts_on")?,
-                        ends_on: r.get("ends_on")?,
-                        position: r.get("position")?,
-                        short_id: r.get("short_id")?,
-                        short_en: r.get("short_en")?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(|e| self.err(e))?;
         let holidays = c
             .prepare("SELECT day, name, kind FROM holidays ORDER BY day")
             .and_then(|mut s| {
@@ -100,32 +86,13 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| self.err(e))?;
-        let methods = c
-            .prepare(
-                "SELECT code, name_id, name_en, position FROM campaign_methods ORDER BY position",
-            )
-            .and_then(|mut s| {
-                s.query_map([], |r| {
-                    Ok(CampaignMethod {
-                        code: r.get("code")?,
-                        name_id: r.get("name_id")?,
-                        name_en: r.get("name_en")?,
-                        position: r.get("position")?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(|e| self.err(e))?;
-        // Until the database holds elections, they are the shipped ones, Pemilu 2024's stages
-        // and methods those stored.
-        let mut elections = crate::domain::Election::embedded()?;
-        if let Some(e) = elections
-            .iter_mut()
-            .find(|e| e.code == crate::domain::election::FIRST_ELECTION)
-        {
-            e.stages = stages.clone();
-            e.methods = methods.clone();
-        }
+        let elections = read_elections(c).map_err(|e| self.err(e))?;
+        let primary = elections
+            .iter()
+            .find(|e| e.code == FIRST_ELECTION)
+            .or_else(|| elections.first());
+        let stages = primary.map(|e| e.stages.clone()).unwrap_or_default();
+        let methods = primary.map(|e| e.methods.clone()).unwrap_or_default();
         Ok(Reference {
             regions,
             stages,
@@ -194,23 +161,8 @@ fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> 
             params![x.code, x.name, x.short_name, x.kind, x.parent_code, x.kecamatan_count, x.position],
         )?;
     }
-    for s in &r.stages {
-        tx.execute(
-            "INSERT INTO stages (code, name_id, name_en, starts_on, ends_on, position, short_id, short_en) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-             ON CONFLICT(code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, \
-             starts_on = excluded.starts_on, ends_on = excluded.ends_on, position = excluded.position, \
-             short_id = excluded.short_id, short_en = excluded.short_en",
-            params![s.code, s.name_id, s.name_en, s.starts_on, s.ends_on, s.position, s.short_id, s.short_en],
-        )?;
-    }
-    for m in &r.methods {
-        tx.execute(
-            "INSERT INTO campaign_methods (code, name_id, name_en, position) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT(code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, \
-             position = excluded.position",
-            params![m.code, m.name_id, m.name_en, m.position],
-        )?;
+    for e in &r.elections {
+        write_election(tx, e)?;
     }
     tx.execute("DELETE FROM holidays", [])?;
     for h in &r.holidays {
@@ -220,6 +172,167 @@ fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// Writes one election with its stages, campaign methods and contests: added, or corrected in
+/// place (a stage, method or contest the files no longer list stays, as cases may refer to it).
+fn write_election(tx: &Transaction<'_>, e: &Election) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO elections (code, name_id, name_en, kind, voting_day, campaign_stage, case_segment, \
+         file_days, file_count, decide_days, decide_extended_days, decide_count, decide_from) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+         ON CONFLICT(code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, \
+         kind = excluded.kind, voting_day = excluded.voting_day, \
+         campaign_stage = excluded.campaign_stage, case_segment = excluded.case_segment, \
+         file_days = excluded.file_days, file_count = excluded.file_count, \
+         decide_days = excluded.decide_days, decide_extended_days = excluded.decide_extended_days, \
+         decide_count = excluded.decide_count, decide_from = excluded.decide_from",
+        params![
+            e.code,
+            e.name_id,
+            e.name_en,
+            e.kind.code(),
+            e.voting_day,
+            e.campaign_stage,
+            e.case_segment,
+            e.limits.file_days,
+            count_code(e.limits.file_count),
+            e.limits.decide_days,
+            e.limits.decide_extended_days,
+            count_code(e.limits.decide_count),
+            e.limits.decide_from.code()
+        ],
+    )?;
+    for s in &e.stages {
+        tx.execute(
+            "INSERT INTO stages (election, code, name_id, name_en, starts_on, ends_on, position, short_id, short_en) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT(election, code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, \
+             starts_on = excluded.starts_on, ends_on = excluded.ends_on, position = excluded.position, \
+             short_id = excluded.short_id, short_en = excluded.short_en",
+            params![e.code, s.code, s.name_id, s.name_en, s.starts_on, s.ends_on, s.position, s.short_id, s.short_en],
+        )?;
+    }
+    for m in &e.methods {
+        tx.execute(
+            "INSERT INTO campaign_methods (election, code, name_id, name_en, position) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT(election, code) DO UPDATE SET name_id = excluded.name_id, \
+             name_en = excluded.name_en, position = excluded.position",
+            params![e.code, m.code, m.name_id, m.name_en, m.position],
+        )?;
+    }
+    for c in &e.contests {
+        tx.execute(
+            "INSERT INTO contests (election, code, name_id, name_en, region, pairs, empty_box, position) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT(election, code) DO UPDATE SET name_id = excluded.name_id, \
+             name_en = excluded.name_en, region = excluded.region, pairs = excluded.pairs, \
+             empty_box = excluded.empty_box, position = excluded.position",
+            params![e.code, c.code, c.name_id, c.name_en, c.region, c.pairs, c.empty_box, c.position],
+        )?;
+    }
+    Ok(())
+}
+
+/// Every stored election with its stages, methods and contests, by voting day.
+fn read_elections(c: &rusqlite::Connection) -> rusqlite::Result<Vec<Election>> {
+    fn unknown(i: usize, code: String) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown code {code:?}").into(),
+        )
+    }
+    let mut elections = c
+        .prepare(
+            "SELECT code, name_id, name_en, kind, voting_day, campaign_stage, case_segment, \
+             file_days, file_count, decide_days, decide_extended_days, decide_count, decide_from \
+             FROM elections ORDER BY voting_day, code",
+        )?
+        .query_map([], |r| {
+            let code = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+            let kind = code(3)?;
+            let file_count = code(8)?;
+            let decide_count = code(11)?;
+            let decide_from = code(12)?;
+            Ok(Election {
+                code: r.get(0)?,
+                name_id: r.get(1)?,
+                name_en: r.get(2)?,
+                kind: ElectionKind::from_code(&kind).ok_or_else(|| unknown(3, kind.clone()))?,
+                voting_day: r.get(4)?,
+                campaign_stage: r.get(5)?,
+                case_segment: r.get(6)?,
+                limits: Limits {
+                    file_days: r.get(7)?,
+                    file_count: count_from_code(&file_count)
+                        .ok_or_else(|| unknown(8, file_count.clone()))?,
+                    decide_days: r.get(9)?,
+                    decide_extended_days: r.get(10)?,
+                    decide_count: count_from_code(&decide_count)
+                        .ok_or_else(|| unknown(11, decide_count.clone()))?,
+                    decide_from: DecideFrom::from_code(&decide_from)
+                        .ok_or_else(|| unknown(12, decide_from.clone()))?,
+                },
+                stages: Vec::new(),
+                methods: Vec::new(),
+                contests: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stages = c.prepare(
+        "SELECT code, name_id, name_en, starts_on, ends_on, position, short_id, short_en \
+         FROM stages WHERE election = ?1 ORDER BY position",
+    )?;
+    let mut methods = c.prepare(
+        "SELECT code, name_id, name_en, position FROM campaign_methods WHERE election = ?1 \
+         ORDER BY position",
+    )?;
+    let mut contests = c.prepare(
+        "SELECT code, name_id, name_en, region, pairs, empty_box, position FROM contests \
+         WHERE election = ?1 ORDER BY position",
+    )?;
+    for e in &mut elections {
+        e.stages = stages
+            .query_map([&e.code], |r| {
+                Ok(Stage {
+                    code: r.get("code")?,
+                    name_id: r.get("name_id")?,
+                    name_en: r.get("name_en")?,
+                    starts_on: r.get("starts_on")?,
+                    ends_on: r.get("ends_on")?,
+                    position: r.get("position")?,
+                    short_id: r.get("short_id")?,
+                    short_en: r.get("short_en")?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        e.methods = methods
+            .query_map([&e.code], |r| {
+                Ok(CampaignMethod {
+                    code: r.get("code")?,
+                    name_id: r.get("name_id")?,
+                    name_en: r.get("name_en")?,
+                    position: r.get("position")?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        e.contests = contests
+            .query_map([&e.code], |r| {
+                Ok(Contest {
+                    code: r.get("code")?,
+                    name_id: r.get("name_id")?,
+                    name_en: r.get("name_en")?,
+                    region: r.get("region")?,
+                    pairs: r.get("pairs")?,
+                    empty_box: r.get("empty_box")?,
+                    position: r.get("position")?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    Ok(elections)
 }
 
 /// Records a batch and returns its id.
@@ -254,22 +367,23 @@ pub fn prune_changes(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Inserts a new case with its status history; the case's `updated_at` is its last history entry.
-/// Returns the case id.
+/// Inserts a new case of `election` with its status history; the case's `updated_at` is its last
+/// history entry. Returns the case id.
 pub fn insert_case(
     tx: &Transaction<'_>,
+    election: &str,
     case: &Case,
     history: &[StatusChange],
     batch_id: Option<i64>,
     now: NaiveDateTime,
 ) -> rusqlite::Result<i64> {
     let now = datetime_text(now);
-    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(25);
+    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(26);
     let fields = case_values(case);
     values.extend(fields.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
-    values.extend([&batch_id as &dyn rusqlite::ToSql, &now, &now]);
+    values.extend([&batch_id as &dyn rusqlite::ToSql, &now, &now, &election]);
     let sql = format!(
-        "INSERT INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES ({})",
+        "INSERT INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at, election) VALUES ({})",
         (1..=values.len())
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
@@ -425,15 +539,17 @@ impl<'s> Write<'s> {
         finish_batch(&self.tx, id, counts).map_err(|e| self.err(e))
     }
 
-    /// Inserts a new case with its status history; returns its id. See [`insert_case`].
+    /// Inserts a new case of `election` (its code) with its status history; returns its id. See
+    /// [`insert_case`].
     pub fn insert_case(
         &self,
+        election: &str,
         case: &Case,
         history: &[StatusChange],
         batch_id: Option<i64>,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        insert_case(&self.tx, case, history, batch_id, now).map_err(|e| self.err(e))
+        insert_case(&self.tx, election, case, history, batch_id, now).map_err(|e| self.err(e))
     }
 
     /// Appends one entry to a case's status history.

@@ -77,7 +77,15 @@ fn store() -> Store {
         ),
     ];
     for (case, h) in [(a, ha), (b, hb), (c, hc)] {
-        pantau::store::write::insert_case(&tx, &case, &h, None, at("2024-03-01 00:00")).unwrap();
+        pantau::store::write::insert_case(
+            &tx,
+            pantau::domain::election::FIRST_ELECTION,
+            &case,
+            &h,
+            None,
+            at("2024-03-01 00:00"),
+        )
+        .unwrap();
     }
     tx.commit().unwrap();
     store

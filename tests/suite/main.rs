@@ -42,6 +42,7 @@ mod shared_review;
 mod shared_state;
 mod simulate;
 mod store;
+mod store_upgrade;
 mod terminal;
 mod text_width;
 mod themes;

@@ -140,7 +140,15 @@ fn emoji_db(dir: &Path) -> PathBuf {
             by: "petugas".into(),
             note: None,
         };
-        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
+        pantau::store::write::insert_case(
+            &tx,
+            pantau::domain::election::FIRST_ELECTION,
+            &case,
+            &[first],
+            None,
+            at,
+        )
+        .unwrap();
     }
     tx.commit().unwrap();
     path

@@ -174,7 +174,15 @@ fn write_case(store: &mut Store, i: usize) {
         note: None,
     };
     let tx = store.conn_mut().transaction().unwrap();
-    pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
+    pantau::store::write::insert_case(
+        &tx,
+        pantau::domain::election::FIRST_ELECTION,
+        &case,
+        &[first],
+        None,
+        at,
+    )
+    .unwrap();
     tx.commit().unwrap();
 }
 

@@ -83,7 +83,15 @@ fn awkward_db(dir: &Path) -> PathBuf {
             by: "petugas 東京".into(),
             note: Some(format!("catatan {kecamatan}")),
         };
-        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
+        pantau::store::write::insert_case(
+            &tx,
+            pantau::domain::election::FIRST_ELECTION,
+            &case,
+            &[first],
+            None,
+            at,
+        )
+        .unwrap();
     }
     tx.commit().unwrap();
     path

@@ -80,7 +80,15 @@ fn hostile_db(dir: &Path) -> PathBuf {
             by: "uji\x1b[5m".into(),
             note: Some("catatan\x07".into()),
         };
-        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
+        pantau::store::write::insert_case(
+            &tx,
+            pantau::domain::election::FIRST_ELECTION,
+            &case,
+            &[first],
+            None,
+            at,
+        )
+        .unwrap();
     }
     tx.commit().unwrap();
     path

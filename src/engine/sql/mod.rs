@@ -154,7 +154,7 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
     };
     format!(
         "WITH v AS (SELECT c.*, {status} AS st, r.position AS rpos, s.position AS spos \
-           FROM cases c JOIN regions r ON r.code = c.kode_wilayah JOIN stages s ON s.code = c.kode_tahapan \
+           FROM cases c JOIN regions r ON r.code = c.kode_wilayah JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
            WHERE {inner}), \
          u AS (SELECT v.*, {type_group} AS tg, {LATE_SQL} AS late, \
            (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg, \

@@ -132,7 +132,15 @@ pub fn seed(db: &Path, cases: &[Case]) {
             by: "seed".into(),
             note: None,
         };
-        insert_case(&tx, c, &[h], Some(id), now).unwrap();
+        insert_case(
+            &tx,
+            pantau::domain::election::FIRST_ELECTION,
+            c,
+            &[h],
+            Some(id),
+            now,
+        )
+        .unwrap();
     }
     tx.commit().unwrap();
 }

@@ -223,7 +223,15 @@ pub fn insert_case(db: &Path, nomor: &str, region: &str, stage: &str, received: 
         by: "uji".into(),
         note: None,
     }];
-    let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
+    let id = pantau::store::write::insert_case(
+        &tx,
+        pantau::domain::election::FIRST_ELECTION,
+        &case,
+        &history,
+        None,
+        at,
+    )
+    .unwrap();
     tx.commit().unwrap();
     id
 }

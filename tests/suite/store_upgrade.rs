@@ -1,0 +1,343 @@
+//! Schema 6 (cases belong to an election) upgrades the databases earlier versions wrote without
+//! changing anything a user sees: every case, status history entry, follow-up step, batch,
+//! campaign activity and replaced figure is the same afterwards, every report figure too, every
+//! case is Pemilu 2024's, and `pantau check` finds nothing.
+//!
+//! `tests/fixtures/schema-v5-demo.zip` holds a schema-5 database made by `pantau demo` (seed
+//! 2024) before schema 6, with one campaign activity correction (`kegiatan import`) and one case
+//! import (`assets/contoh-import.csv`) on top, compacted with `VACUUM` at a 1 KiB page size; beside
+//! it, the `report --format json` and `kegiatan --format json` documents that version printed on
+//! it (`report-AS_OF-BY.json`, on the day 2026-11-29).
+
+use std::path::{Path, PathBuf};
+
+use pantau::Error;
+use pantau::domain::election::FIRST_ELECTION;
+use pantau::store::{Mode, SCHEMA_VERSION, Store};
+use rusqlite::{Connection, OpenFlags};
+use serde_json::Value;
+
+use crate::sealed;
+
+/// The tables whose rows an upgrade keeps, as (table, columns of the older version).
+fn kept(c: &Connection) -> Vec<(String, Vec<String>)> {
+    let tables = [
+        "regions",
+        "holidays",
+        "cases",
+        "status_history",
+        "import_batches",
+        "case_changes",
+        "meta",
+        "follow_ups",
+        "campaign_activities",
+        "campaign_activity_history",
+    ];
+    tables
+        .iter()
+        .filter_map(|t| {
+            let columns: Vec<String> = c
+                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            (!columns.is_empty()).then(|| (t.to_string(), columns))
+        })
+        .collect()
+}
+
+/// Every row of `table` as text, `columns` only, sorted.
+fn rows(c: &Connection, table: &str, columns: &[String]) -> Vec<String> {
+    let mut stmt = c
+        .prepare(&format!("SELECT {} FROM {table}", columns.join(", ")))
+        .unwrap();
+    let n = columns.len();
+    let mut out: Vec<String> = stmt
+        .query_map([], |r| {
+            Ok((0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    out.sort();
+    out
+}
+
+fn read_only(path: &Path) -> Connection {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+}
+
+/// Opens `path` with pantau (which upgrades it) and checks that every kept row is as it was and
+/// that everything stored is Pemilu 2024's. Returns the number of cases.
+fn upgrade_keeps_everything(path: &Path, from: i64) -> i64 {
+    let before = {
+        let c = read_only(path);
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, from, "the fixture is of schema {from}");
+        kept(&c)
+            .into_iter()
+            .map(|(t, cols)| {
+                let r = rows(&c, &t, &cols);
+                (t, cols, r)
+            })
+            .collect::<Vec<_>>()
+    };
+    let store = Store::open(path, Mode::Write).unwrap();
+    assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.upgraded_from(), Some(from));
+    drop(store);
+
+    let c = read_only(path);
+    for (table, columns, was) in &before {
+        assert_eq!(
+            &rows(&c, table, columns),
+            was,
+            "{table}: the upgrade changed rows"
+        );
+    }
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let cases = count("SELECT count(*) FROM cases");
+    assert!(cases > 0);
+    for (table, sql) in [
+        (
+            "cases",
+            "SELECT count(*) FROM cases WHERE election IS NOT 'PEMILU2024'",
+        ),
+        (
+            "cases (contest)",
+            "SELECT count(*) FROM cases WHERE kontestasi IS NOT NULL",
+        ),
+        (
+            "stages",
+            "SELECT count(*) FROM stages WHERE election IS NOT 'PEMILU2024'",
+        ),
+        (
+            "campaign_methods",
+            "SELECT count(*) FROM campaign_methods WHERE election IS NOT 'PEMILU2024'",
+        ),
+        (
+            "campaign_activities",
+            "SELECT count(*) FROM campaign_activities WHERE election IS NOT 'PEMILU2024'",
+        ),
+        (
+            "campaign_activity_history",
+            "SELECT count(*) FROM campaign_activity_history WHERE election IS NOT 'PEMILU2024'",
+        ),
+    ] {
+        assert_eq!(count(sql), 0, "{table}: all of it is Pemilu 2024's");
+    }
+    let elections: Vec<String> = c
+        .prepare("SELECT code FROM elections")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(elections, [FIRST_ELECTION]);
+    let broken = count("SELECT count(*) FROM pragma_foreign_key_check");
+    assert_eq!(broken, 0, "no row points nowhere");
+    cases
+}
+
+/// `pantau check` on `db` finds no problem.
+fn check_is_clean(db: &Path) {
+    let out = sealed::pantau(&sealed::scratch_home())
+        .args(["check", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("No problems found"), "{text}");
+    assert!(
+        text.contains(&format!("schema version {SCHEMA_VERSION} (current)")),
+        "{text}"
+    );
+}
+
+/// The schema-5 demo database and what that version printed on it, unpacked into `dir`.
+fn unpack_schema_5(dir: &Path) -> PathBuf {
+    let zip = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v5-demo.zip");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    archive.extract(dir).unwrap();
+    dir.join("demo.db")
+}
+
+#[test]
+fn a_version_one_database_upgrades_with_every_case_and_history_entry_kept() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.db");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy(&fixture, &path).unwrap();
+    assert_eq!(upgrade_keeps_everything(&path, 1), 2);
+    check_is_clean(&path);
+}
+
+#[test]
+fn a_schema_5_demo_database_upgrades_with_every_figure_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = unpack_schema_5(dir.path());
+    assert_eq!(upgrade_keeps_everything(&db, 5), 176);
+    check_is_clean(&db);
+
+    // Every report and campaign figure schema 5 printed is printed the same.
+    let mut compared = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".json") else {
+            continue;
+        };
+        let args: Vec<String> = if let Some(rest) = stem.strip_prefix("report-") {
+            let (as_of, by) = rest.split_at(10);
+            [
+                "report",
+                "--format",
+                "json",
+                "--as-of",
+                as_of,
+                "--by",
+                by.trim_start_matches('-'),
+            ]
+            .map(String::from)
+            .to_vec()
+        } else if stem == "kegiatan-history" {
+            ["kegiatan", "--history", "--format", "json"]
+                .map(String::from)
+                .to_vec()
+        } else {
+            ["kegiatan", "--format", "json"].map(String::from).to_vec()
+        };
+        let out = sealed::pantau(&sealed::scratch_home())
+            .env("PANTAU_TODAY", "2026-11-29")
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let now: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let then: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(now, then, "{args:?}");
+        compared += 1;
+    }
+    assert_eq!(compared, 32, "every document of the fixture is compared");
+}
+
+#[test]
+fn a_database_from_a_newer_pantau_is_still_refused_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = unpack_schema_5(dir.path());
+    drop(Store::open(&db, Mode::Write).unwrap());
+    {
+        let c = Connection::open(&db).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    match Store::open(&db, Mode::Write).unwrap_err() {
+        Error::TooNew { found, known, .. } => {
+            assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+        }
+        other => panic!("expected TooNew, got {other}"),
+    }
+}
+
+#[test]
+fn an_upgrade_that_would_leave_a_row_pointing_nowhere_is_rolled_back_whole() {
+    // A case whose stage is not stored (written with foreign keys off, as the sqlite3 shell
+    // does by default) cannot be given an election's stage: the file stays at schema 5.
+    let dir = tempfile::tempdir().unwrap();
+    let db = unpack_schema_5(dir.path());
+    {
+        let c = Connection::open(&db).unwrap();
+        c.pragma_update(None, "foreign_keys", false).unwrap();
+        c.execute(
+            "UPDATE cases SET kode_tahapan = 'TIDAK_ADA' WHERE id = (SELECT min(id) FROM cases)",
+            [],
+        )
+        .unwrap();
+    }
+    let before = {
+        let c = read_only(&db);
+        kept(&c)
+            .into_iter()
+            .map(|(t, cols)| rows(&c, &t, &cols))
+            .collect::<Vec<_>>()
+    };
+    let err = Store::open(&db, Mode::Write).unwrap_err();
+    assert!(err.to_string().contains("cases"), "{err}");
+    let c = read_only(&db);
+    let v: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 5);
+    let after = kept(&c)
+        .into_iter()
+        .map(|(t, cols)| rows(&c, &t, &cols))
+        .collect::<Vec<_>>();
+    assert_eq!(after, before);
+}
+
+#[test]
+fn every_election_of_the_reference_is_stored_and_read_back_and_a_case_keeps_to_its_own() {
+    let store = Store::memory().unwrap();
+    let reference = store.reference().unwrap();
+    assert_eq!(reference, pantau::domain::Reference::embedded());
+    let codes: Vec<&str> = reference
+        .elections
+        .iter()
+        .map(|e| e.code.as_str())
+        .collect();
+    assert_eq!(codes, ["PEMILU2024", "PILKADA2024"]);
+    let c = store.conn();
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM stages WHERE code = 'KAMPANYE'"),
+        2
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM contests WHERE election = 'PILKADA2024'"),
+        11
+    );
+    // A Pilkada case under a stage only Pemilu 2024 has is refused by the database itself.
+    let pemilu_only = reference
+        .election(FIRST_ELECTION)
+        .unwrap()
+        .stages
+        .iter()
+        .find(|s| {
+            reference
+                .election("PILKADA2024")
+                .unwrap()
+                .stage(&s.code)
+                .is_none()
+        })
+        .unwrap()
+        .code
+        .clone();
+    let insert = |election: &str| {
+        c.execute(
+            "INSERT INTO cases (nomor, sumber, kode_wilayah, kode_tahapan, tanggal_diterima, status, \
+             created_at, updated_at, election) VALUES (?1, 'temuan', '64.71', ?2, '2024-10-01', \
+             'DITERIMA', '2024-10-01 00:00:00', '2024-10-01 00:00:00', ?3)",
+            rusqlite::params![format!("001/{election}"), pemilu_only, election],
+        )
+    };
+    assert!(insert("PILKADA2024").is_err());
+    insert(FIRST_ELECTION).unwrap();
+}
