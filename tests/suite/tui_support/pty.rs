@@ -214,9 +214,12 @@ impl<C: vt100::Callbacks + Send + 'static> Tui<C> {
 
     /// Resizes the terminal, and this side's screen with it, to `cols` × `rows`.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The screen first: the resize sends pantau SIGWINCH, and its redraw at the new size may
+        // arrive before this thread runs again; read into the old size, it would be cut short,
+        // and pantau never redraws cells it believes are drawn.
+        self.parser().screen_mut().set_size(nz(rows), nz(cols));
         let master = self.master.as_ref().expect("the terminal is still there");
         master.resize(size(cols, rows)).unwrap();
-        self.parser().screen_mut().set_size(nz(rows), nz(cols));
     }
 
     /// Closes every handle on the master side, as sshd does when a connection drops: the
