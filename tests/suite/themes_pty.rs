@@ -27,6 +27,12 @@ fn run(db: &Path, env: &[(&str, &str)], keys: &[(&str, &str)]) -> Vec<u8> {
     tui.wait_for("47 cases", SOON);
     for (key, then) in keys {
         tui.send(key);
+        if *key == "\x1b" {
+            // Esc closes the case: wait until it has, or the next key could follow it so closely
+            // that the terminal reads the two as one Alt key (and the list's text may still be on
+            // the screen half drawn over).
+            tui.wait_gone("Case detail");
+        }
         tui.wait_for(then, SOON);
     }
     tui.send("q");
