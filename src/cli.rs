@@ -626,15 +626,8 @@ pub struct ImportArgs {
     /// Files to import (`-` reads standard input); one bad row in any of them and none is written.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
-    /// The format of every file [default: from each file's extension].
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// The sheet of an xlsx workbook to read [default: the first].
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-    /// Skip columns pantau does not know instead of refusing the file.
-    #[arg(long)]
-    pub ignore_unknown: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Write the valid rows and copy the rejected ones, with their reasons, to FILE.rejected.csv
     /// (.rejected.jsonl for JSON) beside the input.
     #[arg(long)]
@@ -642,16 +635,30 @@ pub struct ImportArgs {
     /// Permissions of the file of rejected rows (octal, e.g. 640 to let the group read it).
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
     pub mode: u32,
-    /// Check everything and count what would change, but write nothing.
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+/// How an import reads its file and waits for the database: the same for cases and activities.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// The format of every file [default: from each file's extension].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The sheet of an xlsx workbook to read [default: the first visible one].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Skip columns pantau does not know (a column of remarks, say) instead of refusing the file.
+    #[arg(long)]
+    pub ignore_unknown: bool,
+    /// Check everything and say what would change, but write nothing.
     #[arg(long)]
     pub dry_run: bool,
     /// How long to wait for another writer to finish, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
-    #[command(flatten)]
-    pub common: Common,
-    #[command(flatten)]
-    pub writes: Writes,
 }
 
 /// `pantau kegiatan`: the activities loaded, by pekan and region.
@@ -696,21 +703,8 @@ pub struct KegiatanImportArgs {
     /// The file to load (`-` reads standard input).
     #[arg(value_name = "FILE")]
     pub file: String,
-    /// The file's format [default: from its extension].
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// The sheet of an xlsx workbook to read [default: the first visible one].
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-    /// Skip columns pantau does not know (a column of remarks, say) instead of refusing the file.
-    #[arg(long)]
-    pub ignore_unknown: bool,
-    /// Check everything and say what would change, but write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// How long to wait for another writer to finish, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
-    pub wait: u64,
+    #[command(flatten)]
+    pub read: ReadArgs,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]

@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let inputs = args
         .files
         .iter()
-        .map(|f| Input::load(f, args.format, args.sheet.as_deref()))
+        .map(|f| Input::load(f, args.read.format, args.read.sheet.as_deref()))
         .collect::<Result<Vec<_>>>()?;
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         store: &store,
         reference: store.reference()?,
         opts: Options {
-            ignore_unknown: args.ignore_unknown,
+            ignore_unknown: args.read.ignore_unknown,
             skip_invalid: args.skip_invalid,
             today: ctx.today,
             lang,
@@ -73,17 +73,17 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         cancel,
         lang,
     };
-    let wait = Duration::from_secs(args.wait);
-    let mut waiting = ctx.waiting_for_writer(args.wait);
+    let wait = Duration::from_secs(args.read.wait);
+    let mut waiting = ctx.waiting_for_writer(args.read.wait);
     // Pages are only held as the import touches them: a small file uses little of this. A larger
     // cache measured no faster at a million rows and took 270 MB more.
     store.prepare_bulk_write(import::CACHE_MIB)?;
     let done = if args.skip_invalid {
-        skipping_invalid(&run, inputs, wait, &mut waiting, args.dry_run)?
+        skipping_invalid(&run, inputs, wait, &mut waiting, args.read.dry_run)?
     } else {
-        all_or_nothing(&run, inputs, wait, &mut waiting, args.dry_run)?
+        all_or_nothing(&run, inputs, wait, &mut waiting, args.read.dry_run)?
     };
-    print_summary(done, args.dry_run, args.mode, lang)
+    print_summary(done, args.read.dry_run, args.mode, lang)
 }
 
 /// Every file checked while it is written; the first problem stops the writing, the checking

@@ -82,11 +82,22 @@ fn pekan_label(period: &CampaignPeriod, n: u32, lang: Lang) -> String {
 fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     let lang = ctx.lang;
     // Read before the database is opened: standard input may wait for its writer.
-    let input = Input::load_with(&ACTIVITIES, &args.file, args.format, args.sheet.as_deref())?;
+    let input = Input::load_with(
+        &ACTIVITIES,
+        &args.file,
+        args.read.format,
+        args.read.sheet.as_deref(),
+    )?;
     let store = ctx.open_for_writing("pantau kegiatan import", false)?;
     let reference = store.reference()?;
     let period = period(&reference)?;
-    let loaded = activities::check(input, &reference, &period, ctx.today, args.ignore_unknown);
+    let loaded = activities::check(
+        input,
+        &reference,
+        &period,
+        ctx.today,
+        args.read.ignore_unknown,
+    );
     if !loaded.problems.is_empty() {
         for p in &loaded.problems {
             let name = match p.at {
@@ -122,10 +133,10 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         };
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
-    let mut waiting = ctx.waiting_for_writer(args.wait);
+    let mut waiting = ctx.waiting_for_writer(args.read.wait);
     let cancel = AtomicBool::new(false);
     let tx = store
-        .begin_write(Duration::from_secs(args.wait), &cancel, &mut waiting)?
+        .begin_write(Duration::from_secs(args.read.wait), &cancel, &mut waiting)?
         .ok_or_else(|| {
             let m = Command::ImportCancelled;
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -135,7 +146,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     let now = now.with_nanosecond(0).unwrap_or(now);
     let written = activities::write(&store, &tx, &loaded, &os_user(lang), now)?;
     match written.batch_id {
-        Some(_) if !args.dry_run => tx.commit()?,
+        Some(_) if !args.read.dry_run => tx.commit()?,
         _ => drop(tx),
     }
     let count = |o: PekanWrite| written.changes.iter().filter(|c| c.outcome == o).count();
@@ -150,7 +161,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         .text(lang)
     );
     match written.batch_id {
-        Some(id) if !args.dry_run => line += &format!(" — batch #{id}"),
+        Some(id) if !args.read.dry_run => line += &format!(" — batch #{id}"),
         Some(_) => {}
         None => line += &format!("; {}", Kegiatan::NothingChanged.text(lang)),
     }
@@ -172,7 +183,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     for c in &written.changes {
         println!("  {}", change_line(&reference, &period, c, lang));
     }
-    if args.dry_run {
+    if args.read.dry_run {
         println!("{}", Command::ImportDryRun.text(lang));
     }
     Ok(())

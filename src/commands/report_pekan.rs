@@ -80,8 +80,7 @@ pub(super) fn run(
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
-            let mut doc = json(&table, headline, as_of, spec);
-            doc.campaign_stage_only = campaign_only;
+            let doc = json(&table, headline, as_of, spec, campaign_only);
             serde_json::to_string_pretty(&doc).map_err(|e| {
                 let m = Command::ReportEncode { error: &e };
                 Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -122,6 +121,7 @@ fn json(
     headline: Headline,
     as_of: chrono::NaiveDate,
     spec: &str,
+    campaign_stage_only: bool,
 ) -> PekanReportJson {
     PekanReportJson {
         as_of: as_of.to_string(),
@@ -153,7 +153,7 @@ fn json(
             })
             .collect(),
         outside_campaign: t.outside_total(),
-        campaign_stage_only: false,
+        campaign_stage_only,
     }
 }
 
