@@ -232,7 +232,7 @@ fn show(ctx: &Context, format: KegiatanFormat) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
     let period = period(&reference)?;
-    let rows = store.activity_rows(1..=period.count())?;
+    let rows = store.activity_rows(crate::domain::election::FIRST_ELECTION, 1..=period.count())?;
     let mut cells: BTreeMap<(u32, String), PekanJson> = BTreeMap::new();
     for r in &rows {
         let e = cells.entry((r.pekan, r.region.clone())).or_insert_with(|| {
@@ -335,7 +335,7 @@ fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
     let period = period(&reference)?;
-    let replaced = store.activity_history()?;
+    let replaced = store.activity_history(crate::domain::election::FIRST_ELECTION)?;
     if format == KegiatanFormat::Json {
         let all: Vec<ReplacedJson<'_>> = replaced
             .iter()
@@ -444,7 +444,7 @@ fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
     let period = period(&reference)?;
-    let rows = store.activity_rows(1..=period.count())?;
+    let rows = store.activity_rows(crate::domain::election::FIRST_ELECTION, 1..=period.count())?;
     let out: Vec<ExportRow<'_>> = rows
         .iter()
         .map(|r| ExportRow {

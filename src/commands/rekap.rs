@@ -228,7 +228,10 @@ fn release(
     // Activities: only the region terms of the view apply to them.
     let rows: Vec<ActivityRow> = engine
         .store()
-        .activity_rows(1..=campaign.count())?
+        .activity_rows(
+            crate::domain::election::FIRST_ELECTION,
+            1..=campaign.count(),
+        )?
         .into_iter()
         .collect();
     let loaded = !rows.is_empty();

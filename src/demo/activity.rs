@@ -242,7 +242,14 @@ pub(crate) fn write(
             .push(a.clone());
     }
     for ((region, n), rows) in pekan {
-        tx.write_pekan(region, n, &rows, Some(batch_id), now)?;
+        tx.write_pekan(
+            crate::domain::election::FIRST_ELECTION,
+            region,
+            n,
+            &rows,
+            Some(batch_id),
+            now,
+        )?;
     }
     Ok(())
 }

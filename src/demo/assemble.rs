@@ -11,6 +11,7 @@ use crate::demo::history::{Calendar, Outcome, Timing, path, schedule};
 use crate::demo::places::{Office, office};
 use crate::demo::story::Spec;
 use crate::demo::texts::{hari_tgl, pelapor, roman};
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange};
 
 /// A case with its dated path, before numbering.
@@ -73,7 +74,14 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
     let times = schedule(rng, cal, received, &statuses, timing);
     let steps: Vec<(Status, NaiveDateTime)> = statuses.iter().copied().zip(times).collect();
 
-    let mut case = Case::new("", spec.source, office.code, spec.topic.stage(), received);
+    let mut case = Case::new(
+        FIRST_ELECTION,
+        "",
+        spec.source,
+        office.code,
+        spec.topic.stage(),
+        received,
+    );
     case.kecamatan = Some(r.place.kec.to_string());
     case.tanggal_kejadian = Some(event);
     case.tanggal_diketahui = Some(known);

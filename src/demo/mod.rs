@@ -14,7 +14,6 @@ mod topics;
 use chrono::NaiveDateTime;
 use fastrand::Rng;
 
-use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, FollowUp, Reference, StatusChange};
 use crate::error::Result;
 use crate::store::Store;
@@ -88,7 +87,7 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
     };
     let batch_id = tx.insert_batch(&batch)?;
     for c in &demo.cases {
-        let id = tx.insert_case(FIRST_ELECTION, &c.case, &c.history, Some(batch_id), now)?;
+        let id = tx.insert_case(&c.case, &c.history, Some(batch_id), now)?;
         for f in &c.follow_ups {
             tx.write_follow_up(id, f, Some(batch_id), "pantau demo", now)?;
         }

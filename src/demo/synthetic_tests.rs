@@ -299,7 +299,9 @@ fn synthetic_activities_follow_the_pekan_of_the_kaltim_demo_at_scale() {
         )
         .unwrap();
         assert_eq!(activity_factor(n), factor);
-        let rows = store.activity_rows(1..=10).unwrap();
+        let rows = store
+            .activity_rows(crate::domain::election::FIRST_ELECTION, 1..=10)
+            .unwrap();
         for (p, published) in crate::demo::activity::PEKAN.iter().enumerate() {
             let got: i64 = rows
                 .iter()

@@ -287,7 +287,9 @@ fn check_figures(seed: u64) {
 
 /// The campaign activities of domain.md §8, read back through the store's API.
 fn check_activities(store: &Store, seed: u64) {
-    let rows = store.activity_rows(1..=10).unwrap();
+    let rows = store
+        .activity_rows(crate::domain::election::FIRST_ELECTION, 1..=10)
+        .unwrap();
     let sum = |f: &dyn Fn(&crate::store::activities::ActivityRow) -> bool| -> i64 {
         rows.iter().filter(|r| f(r)).map(|r| r.count).sum()
     };
@@ -324,7 +326,7 @@ fn check_activities(store: &Store, seed: u64) {
     assert_eq!(period.pekan(6).unwrap().ends, d(2024, 1, 8));
     let by = |n: u32| -> i64 {
         store
-            .campaign_activity(1..=n)
+            .campaign_activity(crate::domain::election::FIRST_ELECTION, 1..=n)
             .unwrap()
             .iter()
             .map(|(_, a)| a.total())

@@ -11,6 +11,10 @@ use crate::domain::{
 /// the column names of the database, of exports and of imports.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Case {
+    /// The election the case belongs to (`PEMILU2024`, `PILKADA2024`): its stages, limits and
+    /// campaign are that election's. Required: no writer may leave it to a default.
+    #[serde(skip)]
+    pub election: String,
     /// Intake number: unique, required (e.g. `001/LP/PL/Kota/23.05/I/2024`).
     pub nomor: String,
     /// Registration number, once registered.
@@ -40,11 +44,16 @@ pub struct Case {
     pub diteruskan_ke: Option<Forwarding>,
     pub nomor_surat_penerusan: Option<String>,
     pub tanggal_penerusan: Option<NaiveDate>,
+    /// The race the case concerns, where known: a contest code of its election (`GUBERNUR`,
+    /// `BUPATI_PASER`, `PRESIDEN`).
+    #[serde(skip)]
+    pub kontestasi: Option<String>,
 }
 
 impl Case {
     /// A new case with the required fields and everything else empty.
     pub fn new(
+        election: &str,
         nomor: &str,
         sumber: Source,
         kode_wilayah: &str,
@@ -52,6 +61,7 @@ impl Case {
         diterima: NaiveDate,
     ) -> Case {
         Case {
+            election: election.to_string(),
             nomor: nomor.to_string(),
             nomor_registrasi: None,
             sumber,
@@ -77,6 +87,7 @@ impl Case {
             diteruskan_ke: None,
             nomor_surat_penerusan: None,
             tanggal_penerusan: None,
+            kontestasi: None,
         }
     }
 

@@ -131,7 +131,10 @@ pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
     // Activities per pekan and region, in the regions the view admits.
     let mut acts: HashMap<u32, HashMap<String, i64>> = HashMap::new();
     if begun > 0 {
-        for r in engine.store().activity_rows(1..=begun)? {
+        for r in engine
+            .store()
+            .activity_rows(crate::domain::election::FIRST_ELECTION, 1..=begun)?
+        {
             if admits_region(view, &r.region) {
                 *acts
                     .entry(r.pekan)
@@ -208,7 +211,7 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
     } else {
         engine
             .store()
-            .campaign_activity(1..=begun)?
+            .campaign_activity(crate::domain::election::FIRST_ELECTION, 1..=begun)?
             .into_iter()
             .collect()
     };

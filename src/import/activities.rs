@@ -379,7 +379,7 @@ pub fn write(
         .fold((u32::MAX, 0), |(a, b), (p, _)| (a.min(*p), b.max(*p)));
     let mut stored: HashMap<(u32, String), i64> = HashMap::new();
     if first <= last {
-        for r in store.activity_rows(first..=last)? {
+        for r in store.activity_rows(crate::domain::election::FIRST_ELECTION, first..=last)? {
             *stored.entry((r.pekan, r.region)).or_default() += r.count;
         }
     }
@@ -387,7 +387,14 @@ pub fn write(
     // Rows in new, corrected and unchanged pekan, for the batch's counts.
     let mut counts = [0i64; 3];
     for ((pekan, region), rows) in groups {
-        let outcome = tx.write_pekan(&region, pekan, &rows, Some(batch_id), now)?;
+        let outcome = tx.write_pekan(
+            crate::domain::election::FIRST_ELECTION,
+            &region,
+            pekan,
+            &rows,
+            Some(batch_id),
+            now,
+        )?;
         let slot = match outcome {
             PekanWrite::New => 0,
             PekanWrite::Corrected => 1,

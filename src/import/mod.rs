@@ -26,7 +26,6 @@ use std::sync::mpsc::SyncSender;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, FollowUp, Reference, StatusChange, clean_nomor, nomor_key};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, core::Core};
@@ -498,8 +497,7 @@ fn write_file(
         ids: known.as_ref(),
         unusual: &unusual,
     };
-    // Every imported case is Pemilu 2024's until a file can say which election a row is of.
-    let mut cases = CaseWriter::new(tx, FIRST_ELECTION, batch_id, who, now, bulk.as_ref())?;
+    let mut cases = CaseWriter::new(tx, batch_id, who, now, bulk.as_ref())?;
     let mut counts = Counts::default();
     // The steps of new cases, and the day their status took effect, written once the cases are.
     let mut later: Later = Later::default();

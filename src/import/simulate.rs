@@ -405,7 +405,7 @@ pub fn new_case(
         seq(&format!("%{office_part}%/{}", today.year()), &rest)
     );
     let kec = (!kecamatan.is_empty()).then(|| kecamatan[rng.usize(0..kecamatan.len())].to_string());
-    let mut case = Case::new(&nomor, source, region, &stage, today);
+    let mut case = Case::new(FIRST_ELECTION, &nomor, source, region, &stage, today);
     let event = today - Days::days(rng.i64(0..=4));
     case.tanggal_kejadian = Some(event);
     case.tanggal_diketahui = Some((event + Days::days(rng.i64(0..=1))).min(today));
@@ -587,7 +587,6 @@ impl<'s> Simulator<'s> {
             };
             // Simulated cases are Pemilu 2024's, as every screen still shows it alone.
             tx.insert_case(
-                FIRST_ELECTION,
                 &case,
                 &[first],
                 Some(self.batch_id),

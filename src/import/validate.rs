@@ -505,6 +505,8 @@ fn build(mut v: [Option<Value>; N]) -> Option<Case> {
         _ => None,
     };
     Some(Case {
+        // Every imported case is Pemilu 2024's until a file can say which election a row is of.
+        election: crate::domain::election::FIRST_ELECTION.to_string(),
         nomor: text(take(Column::Nomor))?,
         nomor_registrasi: text(take(Column::NomorRegistrasi)),
         sumber: code(take(Column::Sumber)).and_then(Source::from_code)?,
@@ -527,6 +529,7 @@ fn build(mut v: [Option<Value>; N]) -> Option<Case> {
         diteruskan_ke: code(take(Column::DiteruskanKe)).and_then(Forwarding::from_code),
         nomor_surat_penerusan: text(take(Column::NomorSuratPenerusan)),
         tanggal_penerusan: date(take(Column::TanggalPenerusan)),
+        kontestasi: None,
     })
 }
 
@@ -689,7 +692,7 @@ mod tests {
     #[test]
     fn merge_keeps_what_the_file_does_not_give() {
         let d = NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
-        let mut old = Case::new("A", Source::Laporan, "64.71", "KAMPANYE", d);
+        let mut old = Case::new("PEMILU2024", "A", Source::Laporan, "64.71", "KAMPANYE", d);
         old.uraian = "keep me".into();
         old.pasal = Some("Pasal 523".into());
         let mut row_case = old.clone();

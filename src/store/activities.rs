@@ -7,7 +7,6 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
-use crate::domain::election::FIRST_ELECTION;
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::write::Write;
@@ -78,10 +77,6 @@ pub enum PekanWrite {
 
 const ROW_COLUMNS: &str = "kode_wilayah, pekan, method, contestant, party, count";
 
-/// The election whose activities are read and written: a pekan is counted from that election's
-/// campaign, and Pemilu 2024's is the campaign every screen and the import still mean.
-const ELECTION: &str = FIRST_ELECTION;
-
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityRow> {
     Ok(ActivityRow {
         region: r.get(0)?,
@@ -94,20 +89,27 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityRow> {
 }
 
 impl Store {
-    /// The activities supervised per region (by code) in the pekan `pekan`.
+    /// The activities of `election` (its code) supervised per region (by code) in the pekan
+    /// `pekan` of its campaign.
     pub fn campaign_activity(
         &self,
+        election: &str,
         pekan: RangeInclusive<u32>,
     ) -> Result<Vec<(String, Activities)>> {
         let mut out: BTreeMap<String, Activities> = BTreeMap::new();
-        for r in self.activity_rows(pekan)? {
+        for r in self.activity_rows(election, pekan)? {
             out.entry(r.region).or_default().add(&r.method, r.count);
         }
         Ok(out.into_iter().collect())
     }
 
-    /// Every figure loaded for the pekan `pekan`, by region, pekan, method, contestant, party.
-    pub fn activity_rows(&self, pekan: RangeInclusive<u32>) -> Result<Vec<ActivityRow>> {
+    /// Every figure of `election` loaded for the pekan `pekan`, by region, pekan, method,
+    /// contestant, party.
+    pub fn activity_rows(
+        &self,
+        election: &str,
+        pekan: RangeInclusive<u32>,
+    ) -> Result<Vec<ActivityRow>> {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!(
@@ -115,13 +117,13 @@ impl Store {
                  AND pekan BETWEEN ?1 AND ?2 ORDER BY kode_wilayah, pekan, method, contestant, party"
             ))
             .map_err(|e| self.err(e))?;
-        stmt.query_map(params![pekan.start(), pekan.end(), ELECTION], read_row)
+        stmt.query_map(params![pekan.start(), pekan.end(), election], read_row)
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))
     }
 
-    /// The figures corrections replaced, oldest first.
-    pub fn activity_history(&self) -> Result<Vec<ReplacedRow>> {
+    /// The figures of `election` corrections replaced, oldest first.
+    pub fn activity_history(&self, election: &str) -> Result<Vec<ReplacedRow>> {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!(
@@ -129,7 +131,7 @@ impl Store {
                  FROM campaign_activity_history WHERE election = ?1 ORDER BY id"
             ))
             .map_err(|e| self.err(e))?;
-        stmt.query_map([ELECTION], |r| {
+        stmt.query_map([election], |r| {
             Ok(ReplacedRow {
                 row: read_row(r)?,
                 batch_id: r.get(6)?,
@@ -154,11 +156,12 @@ impl Write<'_> {
         Ok(())
     }
 
-    /// Writes the figures of one region's pekan, whole: `rows` (all of that region and pekan)
-    /// replace whatever was there. Identical figures write nothing; others are kept in the history
+    /// Writes the figures of one region's pekan of `election`'s campaign, whole: `rows` (all of
+    /// that region and pekan) replace whatever was there. Identical figures write nothing; others are kept in the history
     /// with `batch_id` as the batch that replaced them.
     pub fn write_pekan(
         &self,
+        election: &str,
         region: &str,
         pekan: u32,
         rows: &[ActivityRow],
@@ -172,7 +175,7 @@ impl Write<'_> {
                  AND kode_wilayah = ?1 AND pekan = ?2 ORDER BY method, contestant, party"
             ))
             .and_then(|mut s| {
-                s.query_map(params![region, pekan, ELECTION], read_row)?
+                s.query_map(params![region, pekan, election], read_row)?
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| self.err(e))?;
@@ -192,12 +195,12 @@ impl Write<'_> {
                  SELECT election, kode_wilayah, pekan, method, contestant, party, count, batch_id, ?3, ?4 \
                  FROM campaign_activities WHERE election = ?5 AND kode_wilayah = ?1 AND pekan = ?2",
             )
-            .and_then(|mut s| s.execute(params![region, pekan, batch_id, now, ELECTION]))
+            .and_then(|mut s| s.execute(params![region, pekan, batch_id, now, election]))
             .map_err(|e| self.err(e))?;
             tx.prepare_cached(
                 "DELETE FROM campaign_activities WHERE election = ?3 AND kode_wilayah = ?1 AND pekan = ?2",
             )
-            .and_then(|mut s| s.execute(params![region, pekan, ELECTION]))
+            .and_then(|mut s| s.execute(params![region, pekan, election]))
             .map_err(|e| self.err(e))?;
             PekanWrite::Corrected
         };
@@ -218,7 +221,7 @@ impl Write<'_> {
                     r.party,
                     r.count,
                     batch_id,
-                    ELECTION
+                    election
                 ])
                 .map_err(|e| self.err(e))?;
         }
@@ -254,29 +257,37 @@ mod tests {
         ];
         let tx = store.begin().unwrap();
         assert_eq!(
-            tx.write_pekan("64.71", 6, &first, None, now).unwrap(),
+            tx.write_pekan("PEMILU2024", "64.71", 6, &first, None, now)
+                .unwrap(),
             PekanWrite::New
         );
         tx.commit().unwrap();
         let tx = store.begin().unwrap();
         let again: Vec<_> = first.iter().rev().cloned().collect();
         assert_eq!(
-            tx.write_pekan("64.71", 6, &again, None, now).unwrap(),
+            tx.write_pekan("PEMILU2024", "64.71", 6, &again, None, now)
+                .unwrap(),
             PekanWrite::Unchanged
         );
         let corrected = vec![row("64.71", 6, "TATAP_MUKA", 12)];
         assert_eq!(
-            tx.write_pekan("64.71", 6, &corrected, None, now).unwrap(),
+            tx.write_pekan("PEMILU2024", "64.71", 6, &corrected, None, now)
+                .unwrap(),
             PekanWrite::Corrected
         );
         tx.commit().unwrap();
-        let a = store.campaign_activity(1..=10).unwrap();
+        let a = store.campaign_activity("PEMILU2024", 1..=10).unwrap();
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].1.total(), 12);
         assert_eq!(a[0].1.of("PERTEMUAN_TERBATAS"), 0);
-        let h = store.activity_history().unwrap();
+        let h = store.activity_history("PEMILU2024").unwrap();
         assert_eq!(h.len(), 2);
         assert_eq!(h.iter().map(|r| r.row.count).sum::<i64>(), 14);
-        assert!(store.campaign_activity(7..=10).unwrap().is_empty());
+        assert!(
+            store
+                .campaign_activity("PEMILU2024", 7..=10)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

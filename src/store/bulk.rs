@@ -71,8 +71,8 @@ impl Write<'_> {
 /// than per case.
 pub const INSERT_ROWS: usize = 64;
 
-/// The values bound for each case of an INSERT: [`CASE_COLUMNS`], batch, timestamps and election.
-const INSERT_VALUES: usize = 26;
+/// The values bound for each case of an INSERT: [`CASE_COLUMNS`], batch and timestamps.
+const INSERT_VALUES: usize = 27;
 
 /// `INSERT INTO cases …` of `rows` cases. Their ids are not given: SQLite gives each the largest
 /// id plus one, which the writer counted on (and checks). Given ids, or any constraint that
@@ -84,7 +84,7 @@ const INSERT_VALUES: usize = 26;
 fn insert_sql(rows: usize) -> String {
     let one = format!("({})", vec!["?"; INSERT_VALUES].join(", "));
     format!(
-        "INSERT OR FAIL INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at, election) VALUES {}",
+        "INSERT OR FAIL INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES {}",
         vec![one; rows].join(", ")
     )
 }
@@ -128,8 +128,6 @@ pub struct CaseWriter<'t> {
     /// The new cases below this id have their history (and log) entries.
     followed_id: i64,
     batch_id: i64,
-    /// The election every new case belongs to.
-    election: String,
     now: String,
     by: String,
 }
@@ -145,26 +143,23 @@ impl std::fmt::Debug for CaseWriter<'_> {
 }
 
 impl<'t> CaseWriter<'t> {
-    /// A writer of cases for batch `batch_id`, imported by `by` at `now`; the new cases belong to
-    /// `election` (its code). In a `bulk`, the writer writes what the triggers it set aside would
-    /// have.
+    /// A writer of cases for batch `batch_id`, imported by `by` at `now`. In a `bulk`, the writer
+    /// writes what the triggers it set aside would have.
     pub fn new(
         w: &'t Write<'_>,
-        election: &str,
         batch_id: i64,
         by: &str,
         now: NaiveDateTime,
         bulk: Option<&Bulk>,
     ) -> Result<CaseWriter<'t>> {
         let path = w.path();
-        CaseWriter::prepare(w.transaction(), path, election, batch_id, by, now, bulk)
+        CaseWriter::prepare(w.transaction(), path, batch_id, by, now, bulk)
             .map_err(|e| sqlite_error(path, e))
     }
 
     fn prepare(
         tx: &'t Transaction<'_>,
         path: &'t Path,
-        election: &str,
         batch_id: i64,
         by: &str,
         now: NaiveDateTime,
@@ -221,7 +216,6 @@ impl<'t> CaseWriter<'t> {
             next_id: first_id,
             followed_id: first_id,
             batch_id,
-            election: election.to_string(),
             now: datetime_text(now),
             by: by.to_string(),
         })
@@ -289,14 +283,7 @@ impl<'t> CaseWriter<'t> {
             &mut rest
         };
         for (i, c) in self.pending.iter().enumerate() {
-            bind_case(
-                stmt,
-                i * INSERT_VALUES,
-                c,
-                self.batch_id,
-                &self.now,
-                &self.election,
-            )?;
+            bind_case(stmt, i * INSERT_VALUES, c, self.batch_id, &self.now)?;
         }
         stmt.raw_execute()?;
         let last = self.conn.last_insert_rowid();
@@ -382,12 +369,12 @@ fn internal(message: String) -> rusqlite::Error {
 struct CaseColumns {
     id: usize,
     /// The columns of [`CASE_COLUMNS`], in its order.
-    fields: [usize; 22],
+    fields: [usize; 24],
 }
 
 impl CaseColumns {
     fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<CaseColumns> {
-        let mut fields = [0; 22];
+        let mut fields = [0; 24];
         for (slot, name) in fields
             .iter_mut()
             .zip(CASE_COLUMNS.split(',').map(str::trim))
@@ -404,6 +391,7 @@ impl CaseColumns {
     fn case(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
         let f = &self.fields;
         Ok(Case {
+            election: r.get(f[22])?,
             nomor: r.get(f[0])?,
             nomor_registrasi: r.get(f[1])?,
             sumber: r.get(f[2])?,
@@ -429,6 +417,7 @@ impl CaseColumns {
             diteruskan_ke: r.get(f[19])?,
             nomor_surat_penerusan: r.get(f[20])?,
             tanggal_penerusan: date_at(r, f[21])?,
+            kontestasi: r.get(f[23])?,
         })
     }
 }
@@ -467,7 +456,6 @@ fn bind_case(
     c: &Case,
     batch_id: i64,
     now: &str,
-    election: &str,
 ) -> rusqlite::Result<()> {
     let fields = case_values(c);
     for (i, (_, value)) in fields.iter().enumerate() {
@@ -476,8 +464,7 @@ fn bind_case(
     let next = offset + 1 + fields.len();
     s.raw_bind_parameter(next, batch_id)?;
     s.raw_bind_parameter(next + 1, now)?;
-    s.raw_bind_parameter(next + 2, now)?;
-    s.raw_bind_parameter(next + 3, election)
+    s.raw_bind_parameter(next + 2, now)
 }
 
 /// The memory FTS5 may hold pending terms in during a [`Bulk`] (bytes).
@@ -638,6 +625,7 @@ mod tests {
         use crate::domain::{Forwarding, PartyCategory, Source, Status, ViolationType};
         let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i % 40);
         let mut c = Case::new(
+            FIRST_ELECTION,
             &format!("W-{i:05}"),
             Source::Laporan,
             "64.71",
@@ -700,20 +688,12 @@ mod tests {
         let write = store.begin().unwrap();
         let tx = write.transaction();
         for i in 0..2 {
-            insert_case(tx, FIRST_ELECTION, &case(100_000 + i), &[], None, now).unwrap();
+            insert_case(tx, &case(100_000 + i), &[], None, now).unwrap();
         }
         let before = schema(tx);
         let batch_id = new_batch(tx, now);
         let set_aside = bulk.then(|| Bulk::begin(&write).unwrap());
-        let mut w = CaseWriter::new(
-            &write,
-            FIRST_ELECTION,
-            batch_id,
-            "tester",
-            now,
-            set_aside.as_ref(),
-        )
-        .unwrap();
+        let mut w = CaseWriter::new(&write, batch_id, "tester", now, set_aside.as_ref()).unwrap();
         for i in 0..n {
             assert_eq!(
                 w.insert(case(i)).unwrap(),
@@ -826,11 +806,10 @@ mod tests {
             2 << 20,
             "a setting stored before is stored again"
         );
-        let id = insert_case(tx, FIRST_ELECTION, &case(1), &[], None, now).unwrap();
+        let id = insert_case(tx, &case(1), &[], None, now).unwrap();
         let batch_id = new_batch(tx, now);
         let bulk = Bulk::begin(&write).unwrap();
-        let mut w =
-            CaseWriter::new(&write, FIRST_ELECTION, batch_id, "tester", now, Some(&bulk)).unwrap();
+        let mut w = CaseWriter::new(&write, batch_id, "tester", now, Some(&bulk)).unwrap();
         let change = StatusChange {
             from: Some(case(1).status),
             to: crate::domain::Status::Dihentikan,
@@ -867,9 +846,9 @@ mod tests {
         let write = store.begin().unwrap();
         let tx = write.transaction();
         let ids: Vec<i64> = (0..2)
-            .map(|i| insert_case(tx, FIRST_ELECTION, &case(i), &[], None, now).unwrap())
+            .map(|i| insert_case(tx, &case(i), &[], None, now).unwrap())
             .collect();
-        let mut w = CaseWriter::new(&write, FIRST_ELECTION, 1, "tester", now, None).unwrap();
+        let mut w = CaseWriter::new(&write, 1, "tester", now, None).unwrap();
         for (i, id) in ids.iter().enumerate() {
             let expected = case(i as i64);
             assert_eq!(w.get(*id).unwrap(), Some(expected.clone()));

@@ -75,6 +75,7 @@ pub fn count_cases(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
 /// Reads a case from a row that has every column of `cases`.
 pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
     Ok(Case {
+        election: r.get("election")?,
         nomor: r.get("nomor")?,
         nomor_registrasi: r.get("nomor_registrasi")?,
         sumber: r.get("sumber")?,
@@ -97,6 +98,7 @@ pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
         diteruskan_ke: r.get("diteruskan_ke")?,
         nomor_surat_penerusan: r.get("nomor_surat_penerusan")?,
         tanggal_penerusan: r.get("tanggal_penerusan")?,
+        kontestasi: r.get("kontestasi")?,
     })
 }
 

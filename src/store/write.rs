@@ -50,7 +50,7 @@ pub struct BatchInfo {
 pub const CASE_COLUMNS: &str = "nomor, nomor_registrasi, sumber, kode_wilayah, kecamatan, kode_tahapan, \
     tanggal_kejadian, tanggal_diketahui, tanggal_diterima, tanggal_registrasi, status, diperpanjang, \
     jenis_dugaan, jenis_pelanggaran, pasal, uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, \
-    nomor_surat_penerusan, tanggal_penerusan";
+    nomor_surat_penerusan, tanggal_penerusan, election, kontestasi";
 
 impl Store {
     /// Reads the reference data stored in the database.
@@ -367,11 +367,10 @@ pub fn prune_changes(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Inserts a new case of `election` with its status history; the case's `updated_at` is its last
-/// history entry. Returns the case id.
+/// Inserts a new case (of its election) with its status history; the case's `updated_at` is its
+/// last history entry. Returns the case id.
 pub fn insert_case(
     tx: &Transaction<'_>,
-    election: &str,
     case: &Case,
     history: &[StatusChange],
     batch_id: Option<i64>,
@@ -381,9 +380,9 @@ pub fn insert_case(
     let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(26);
     let fields = case_values(case);
     values.extend(fields.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
-    values.extend([&batch_id as &dyn rusqlite::ToSql, &now, &now, &election]);
+    values.extend([&batch_id as &dyn rusqlite::ToSql, &now, &now]);
     let sql = format!(
-        "INSERT INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at, election) VALUES ({})",
+        "INSERT INTO cases ({CASE_COLUMNS}, batch_id, created_at, updated_at) VALUES ({})",
         (1..=values.len())
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
@@ -539,17 +538,15 @@ impl<'s> Write<'s> {
         finish_batch(&self.tx, id, counts).map_err(|e| self.err(e))
     }
 
-    /// Inserts a new case of `election` (its code) with its status history; returns its id. See
-    /// [`insert_case`].
+    /// Inserts a new case with its status history; returns its id. See [`insert_case`].
     pub fn insert_case(
         &self,
-        election: &str,
         case: &Case,
         history: &[StatusChange],
         batch_id: Option<i64>,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        insert_case(&self.tx, election, case, history, batch_id, now).map_err(|e| self.err(e))
+        insert_case(&self.tx, case, history, batch_id, now).map_err(|e| self.err(e))
     }
 
     /// Appends one entry to a case's status history.
@@ -618,7 +615,7 @@ pub fn find_case(tx: &Transaction<'_>, nomor: &str) -> rusqlite::Result<Option<(
 /// The values of a case as stored, with their columns, in the order of [`CASE_COLUMNS`]: text
 /// borrowed from the case, dates as `YYYY-MM-DD`, the extension as 0 or 1. Every write of a case
 /// (one insert, the bulk insert, an update) binds these, so none can store a field differently.
-pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 22] {
+pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 24] {
     fn text(s: &str) -> ToSqlOutput<'_> {
         ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
     }
@@ -663,6 +660,8 @@ pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 22] {
             optional(c.nomor_surat_penerusan.as_deref()),
         ),
         ("tanggal_penerusan", day(c.tanggal_penerusan)),
+        ("election", text(&c.election)),
+        ("kontestasi", optional(c.kontestasi.as_deref())),
     ]
 }
 

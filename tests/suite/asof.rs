@@ -34,7 +34,14 @@ fn change(from: Option<Status>, to: Status, when: &str) -> StatusChange {
 fn store() -> Store {
     let mut store = Store::memory().unwrap();
     let tx = store.conn_mut().transaction().unwrap();
-    let mut a = Case::new("A", Source::Laporan, "64.71", "KAMPANYE", d("2024-01-10"));
+    let mut a = Case::new(
+        "PEMILU2024",
+        "A",
+        Source::Laporan,
+        "64.71",
+        "KAMPANYE",
+        d("2024-01-10"),
+    );
     a.tanggal_registrasi = Some(d("2024-01-12"));
     a.jenis_dugaan = Some(ViolationType::Pidana);
     a.jenis_pelanggaran = Some(ViolationType::Pidana);
@@ -62,11 +69,25 @@ fn store() -> Store {
             "2024-02-05 16:30",
         ),
     ];
-    let mut b = Case::new("B", Source::Temuan, "64.72", "KAMPANYE", d("2024-01-20"));
+    let mut b = Case::new(
+        "PEMILU2024",
+        "B",
+        Source::Temuan,
+        "64.72",
+        "KAMPANYE",
+        d("2024-01-20"),
+    );
     b.tanggal_diketahui = Some(d("2024-01-18"));
     b.jenis_dugaan = Some(ViolationType::HukumLainnya);
     let hb = vec![change(None, Status::Penelusuran, "2024-01-20 11:00")];
-    let mut c = Case::new("C", Source::Laporan, "64.71", "LAINNYA", d("2024-02-01"));
+    let mut c = Case::new(
+        "PEMILU2024",
+        "C",
+        Source::Laporan,
+        "64.71",
+        "LAINNYA",
+        d("2024-02-01"),
+    );
     c.status = Status::TidakDiregistrasi;
     let hc = vec![
         change(None, Status::Diterima, "2024-02-01 08:00"),
@@ -77,15 +98,7 @@ fn store() -> Store {
         ),
     ];
     for (case, h) in [(a, ha), (b, hb), (c, hc)] {
-        pantau::store::write::insert_case(
-            &tx,
-            pantau::domain::election::FIRST_ELECTION,
-            &case,
-            &h,
-            None,
-            at("2024-03-01 00:00"),
-        )
-        .unwrap();
+        pantau::store::write::insert_case(&tx, &case, &h, None, at("2024-03-01 00:00")).unwrap();
     }
     tx.commit().unwrap();
     store

@@ -159,7 +159,7 @@ fn every_pekan_holds_the_activities_of_its_release() {
     for seed in SEEDS {
         let db = demo_db(&dir, seed);
         let store = Store::open(&db, Mode::ReadOnly).unwrap();
-        let rows = store.activity_rows(1..=10).unwrap();
+        let rows = store.activity_rows("PEMILU2024", 1..=10).unwrap();
         let pekan = |p: u32| -> i64 { rows.iter().filter(|r| r.pekan == p).map(|r| r.count).sum() };
         let region = |p: u32, code: &str| -> i64 {
             rows.iter()
@@ -188,7 +188,7 @@ fn every_pekan_holds_the_activities_of_its_release() {
         assert_eq!(parties(3), 472, "seed {seed}");
         let since = |n: u32| -> i64 {
             store
-                .campaign_activity(1..=n)
+                .campaign_activity("PEMILU2024", 1..=n)
                 .unwrap()
                 .iter()
                 .map(|(_, a)| a.total())
@@ -283,15 +283,14 @@ fn synthetic_data_at_scale_keeps_the_pekan_of_the_releases() {
         .assert()
         .success();
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
-    let per_pekan: BTreeMap<u32, i64> =
-        store
-            .activity_rows(1..=10)
-            .unwrap()
-            .iter()
-            .fold(BTreeMap::new(), |mut m, r| {
-                *m.entry(r.pekan).or_default() += r.count;
-                m
-            });
+    let per_pekan: BTreeMap<u32, i64> = store
+        .activity_rows("PEMILU2024", 1..=10)
+        .unwrap()
+        .iter()
+        .fold(BTreeMap::new(), |mut m, r| {
+            *m.entry(r.pekan).or_default() += r.count;
+            m
+        });
     let kaltim = [139, 288, 490, 497, 376, 705, 923, 1_214, 997, 1_491];
     let factor = per_pekan[&1] / 139;
     assert!(factor >= 1);

@@ -49,6 +49,7 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
         let region = &reference.regions[rng.usize(..reference.regions.len())].code;
         let stage = &reference.stages[rng.usize(..reference.stages.len())].code;
         let mut case = Case::new(
+            "PEMILU2024",
             &format!("{i:03}/X/{}", rng.u32(..)),
             source,
             region,
@@ -101,15 +102,7 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
         // forwarded case (and cases decided a violation without a forwarding).
         case.diteruskan_ke =
             (rng.u8(..4) == 0).then(|| [Forwarding::Kpu, Forwarding::Gakkumdu][rng.usize(..2)]);
-        let id = pantau::store::write::insert_case(
-            &tx,
-            pantau::domain::election::FIRST_ELECTION,
-            &case,
-            &history,
-            None,
-            at,
-        )
-        .unwrap();
+        let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
         let mut steps: Vec<(FollowUpStep, NaiveDate)> = Vec::new();
         for _ in 0..rng.usize(0..3) {
             let step = FollowUpStep::ALL[rng.usize(..FollowUpStep::ALL.len())];

@@ -58,7 +58,7 @@ fn every_pekan_of_the_campaign_is_a_row_with_its_dates_zeros_included() {
     }
     let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();
     let held: i64 = store
-        .activity_rows(1..=10)
+        .activity_rows("PEMILU2024", 1..=10)
         .unwrap()
         .iter()
         .map(|r| r.count)

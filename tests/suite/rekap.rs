@@ -60,7 +60,7 @@ fn the_figures_are_the_stores_and_reports_own() {
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let sum = |range| -> i64 {
         store
-            .activity_rows(range)
+            .activity_rows("PEMILU2024", range)
             .unwrap()
             .iter()
             .map(|r| r.count)
@@ -124,7 +124,7 @@ fn a_view_narrows_the_whole_release() {
     let doc = rekap_json(&db, LATER, 9, &["wilayah:balikpapan"]);
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let balikpapan: i64 = store
-        .activity_rows(9..=9)
+        .activity_rows("PEMILU2024", 9..=9)
         .unwrap()
         .iter()
         .filter(|r| r.region == "64.71")
@@ -345,9 +345,12 @@ fn parties_are_broken_down_when_the_figures_have_them_and_a_pekan_without_figure
         ];
         let samarinda = [row("64.72", 6, "PERTEMUAN_TERBATAS", "Partai A", 3)];
         let kukar = [row("64.02", 5, "RAPAT_UMUM", "", 2)];
-        w.write_pekan("64.03", 6, &berau, None, now).unwrap();
-        w.write_pekan("64.72", 6, &samarinda, None, now).unwrap();
-        w.write_pekan("64.02", 5, &kukar, None, now).unwrap();
+        w.write_pekan("PEMILU2024", "64.03", 6, &berau, None, now)
+            .unwrap();
+        w.write_pekan("PEMILU2024", "64.72", 6, &samarinda, None, now)
+            .unwrap();
+        w.write_pekan("PEMILU2024", "64.02", 5, &kukar, None, now)
+            .unwrap();
         w.commit().unwrap();
     }
     let doc = rekap_json(&db, LATER, 6, &[]);

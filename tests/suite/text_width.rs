@@ -128,7 +128,14 @@ fn emoji_db(dir: &Path) -> PathBuf {
     let tx = store.conn_mut().transaction().unwrap();
     for (i, (raw, _)) in AWKWARD.iter().enumerate() {
         let nomor = format!("{:03}/{raw}/PL/I/2024", i + 1);
-        let mut case = Case::new(&nomor, Source::Laporan, "64.71", "KAMPANYE", day());
+        let mut case = Case::new(
+            "PEMILU2024",
+            &nomor,
+            Source::Laporan,
+            "64.71",
+            "KAMPANYE",
+            day(),
+        );
         case.kecamatan = Some(format!("Balikpapan {raw}"));
         case.terlapor = Some(format!("Tim {raw} pemenangan"));
         case.uraian = format!("Unggahan {raw} di media sosial");
@@ -140,15 +147,7 @@ fn emoji_db(dir: &Path) -> PathBuf {
             by: "petugas".into(),
             note: None,
         };
-        pantau::store::write::insert_case(
-            &tx,
-            pantau::domain::election::FIRST_ELECTION,
-            &case,
-            &[first],
-            None,
-            at,
-        )
-        .unwrap();
+        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
     }
     tx.commit().unwrap();
     path

@@ -158,6 +158,7 @@ fn an_existing_file_is_replaced_only_with_force_and_only_if_it_is_pantaus() {
 fn write_case(store: &mut Store, i: usize) {
     let received = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
     let mut case = Case::new(
+        "PEMILU2024",
         &format!("{i:05}/TM/PL/Kota/23.06/II/2024"),
         Source::Temuan,
         "64.72",
@@ -174,15 +175,7 @@ fn write_case(store: &mut Store, i: usize) {
         note: None,
     };
     let tx = store.conn_mut().transaction().unwrap();
-    pantau::store::write::insert_case(
-        &tx,
-        pantau::domain::election::FIRST_ELECTION,
-        &case,
-        &[first],
-        None,
-        at,
-    )
-    .unwrap();
+    pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
     tx.commit().unwrap();
 }
 

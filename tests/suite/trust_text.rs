@@ -71,7 +71,14 @@ fn awkward_db(dir: &Path) -> PathBuf {
     store.load_reference(&Reference::embedded()).unwrap();
     let tx = store.conn_mut().transaction().unwrap();
     for (nomor, kecamatan, terlapor, uraian) in AWKWARD {
-        let mut case = Case::new(nomor, Source::Laporan, "64.71", "KAMPANYE", day());
+        let mut case = Case::new(
+            "PEMILU2024",
+            nomor,
+            Source::Laporan,
+            "64.71",
+            "KAMPANYE",
+            day(),
+        );
         case.kecamatan = Some(kecamatan.into());
         case.terlapor = Some(terlapor.into());
         case.uraian = uraian.into();
@@ -83,15 +90,7 @@ fn awkward_db(dir: &Path) -> PathBuf {
             by: "petugas 東京".into(),
             note: Some(format!("catatan {kecamatan}")),
         };
-        pantau::store::write::insert_case(
-            &tx,
-            pantau::domain::election::FIRST_ELECTION,
-            &case,
-            &[first],
-            None,
-            at,
-        )
-        .unwrap();
+        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
     }
     tx.commit().unwrap();
     path

@@ -68,7 +68,14 @@ fn hostile_db(dir: &Path) -> PathBuf {
     .into_iter()
     .enumerate()
     {
-        let mut case = Case::new(nomor, Source::Temuan, "64.71", "KAMPANYE", day);
+        let mut case = Case::new(
+            "PEMILU2024",
+            nomor,
+            Source::Temuan,
+            "64.71",
+            "KAMPANYE",
+            day,
+        );
         case.uraian = uraian.into();
         case.terlapor = Some(terlapor.into());
         case.kecamatan = Some(format!("Balikpapan\x1b]2;x\x07 Kota {i}"));
@@ -80,15 +87,7 @@ fn hostile_db(dir: &Path) -> PathBuf {
             by: "uji\x1b[5m".into(),
             note: Some("catatan\x07".into()),
         };
-        pantau::store::write::insert_case(
-            &tx,
-            pantau::domain::election::FIRST_ELECTION,
-            &case,
-            &[first],
-            None,
-            at,
-        )
-        .unwrap();
+        pantau::store::write::insert_case(&tx, &case, &[first], None, at).unwrap();
     }
     tx.commit().unwrap();
     path

@@ -73,6 +73,7 @@ pub fn varied_cases(n: usize) -> Vec<Case> {
             };
             let received = day(2023, 11, 1) + chrono::Duration::days((i % 90) as i64);
             let mut c = Case::new(
+                "PEMILU2024",
                 &format!(
                     "{i:04}/{}/PL/{}/2024",
                     if i % 3 == 0 { "LP" } else { "TM" },
@@ -132,15 +133,7 @@ pub fn seed(db: &Path, cases: &[Case]) {
             by: "seed".into(),
             note: None,
         };
-        insert_case(
-            &tx,
-            pantau::domain::election::FIRST_ELECTION,
-            c,
-            &[h],
-            Some(id),
-            now,
-        )
-        .unwrap();
+        insert_case(&tx, c, &[h], Some(id), now).unwrap();
     }
     tx.commit().unwrap();
 }

@@ -213,7 +213,7 @@ pub fn insert_case(db: &Path, nomor: &str, region: &str, stage: &str, received: 
     use pantau::domain::{Case, Source, StatusChange};
     let mut store = Store::open(db, Mode::Write).unwrap();
     let tx = store.conn_mut().transaction().unwrap();
-    let mut case = Case::new(nomor, Source::Temuan, region, stage, received);
+    let mut case = Case::new("PEMILU2024", nomor, Source::Temuan, region, stage, received);
     case.uraian = "Temuan uji: alat peraga kampanye di halaman sekolah".into();
     let at = received.and_hms_opt(9, 0, 0).unwrap();
     let history = [StatusChange {
@@ -223,15 +223,7 @@ pub fn insert_case(db: &Path, nomor: &str, region: &str, stage: &str, received: 
         by: "uji".into(),
         note: None,
     }];
-    let id = pantau::store::write::insert_case(
-        &tx,
-        pantau::domain::election::FIRST_ELECTION,
-        &case,
-        &history,
-        None,
-        at,
-    )
-    .unwrap();
+    let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
     tx.commit().unwrap();
     id
 }
