@@ -203,6 +203,25 @@ impl Reference {
             .or_else(|| self.elections.first())
     }
 
+    /// The election a view without an election term is of, on `as_of`: the one whose period
+    /// ([`Election::period`]) holds the date (when several do, the one voting soonest on or after
+    /// it, else the one that voted last), else the latest by voting day. `None` only without
+    /// elections.
+    pub fn default_election(&self, as_of: NaiveDate) -> Option<&Election> {
+        let holding: Vec<&Election> = self
+            .elections
+            .iter()
+            .filter(|e| e.period().is_some_and(|(a, b)| a <= as_of && as_of <= b))
+            .collect();
+        holding
+            .iter()
+            .filter(|e| e.voting_day >= as_of)
+            .min_by_key(|e| e.voting_day)
+            .or_else(|| holding.iter().max_by_key(|e| e.voting_day))
+            .copied()
+            .or_else(|| self.elections.iter().max_by_key(|e| e.voting_day))
+    }
+
     /// The election with exactly this code.
     pub fn election(&self, code: &str) -> Option<&Election> {
         self.elections.iter().find(|e| e.code == code)
@@ -407,6 +426,24 @@ fn region_keys(r: &Region) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_default_election_is_the_one_whose_period_holds_the_date_else_the_latest() {
+        let r = Reference::embedded();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let code = |d| r.default_election(d).map(|e| e.code.as_str());
+        // Pemilu 2024's period alone holds the campaign of 2023-24.
+        assert_eq!(code(on(2024, 2, 2)), Some("PEMILU2024"));
+        assert_eq!(code(on(2023, 1, 10)), Some("PEMILU2024"));
+        // From May 2024 both periods hold: the one voting next is Pilkada's.
+        assert_eq!(code(on(2024, 6, 1)), Some("PILKADA2024"));
+        assert_eq!(code(on(2024, 11, 27)), Some("PILKADA2024"));
+        // After every period: the latest.
+        assert_eq!(code(on(2025, 1, 21)), Some("PILKADA2024"));
+        assert_eq!(code(on(2026, 12, 2)), Some("PILKADA2024"));
+        // Before every period: the latest too.
+        assert_eq!(code(on(2020, 1, 1)), Some("PILKADA2024"));
+    }
+
     use super::*;
 
     #[test]

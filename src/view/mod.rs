@@ -21,3 +21,29 @@ pub fn needs_baseline(spec: &str) -> ViewError {
         .map_or(1, |byte| lower[..byte].chars().count() + 1);
     ViewError::new(at, crate::i18n::view::Spec::NewNeedsBaseline { pos: at })
 }
+
+/// The elections a view's figures are of, on `as_of` (the view's as-of date), by voting day: those
+/// its election terms name, or the default election ([`crate::domain::Reference::default_election`])
+/// when it names none. See docs/elections.md, "The election in view".
+pub fn elections_in_view<'r>(
+    view: &View,
+    reference: &'r crate::domain::Reference,
+    as_of: chrono::NaiveDate,
+) -> Vec<&'r crate::domain::Election> {
+    // Until views can name an election, every view is of the default one.
+    let _ = view;
+    reference.default_election(as_of).into_iter().collect()
+}
+
+/// The one election whose rules frame a view's figures (its stage calendar, its campaign and
+/// pekan): the view's election when it covers one, else the default election on `as_of`.
+pub fn election_in_view<'r>(
+    view: &View,
+    reference: &'r crate::domain::Reference,
+    as_of: chrono::NaiveDate,
+) -> Option<&'r crate::domain::Election> {
+    match elections_in_view(view, reference, as_of).as_slice() {
+        [one] => Some(one),
+        _ => reference.default_election(as_of),
+    }
+}
