@@ -288,6 +288,10 @@ pub enum Core<'a> {
     Cumulative,
     /// What the cumulative figures count from: "Kumulatif: sejak 28 November 2023".
     CumulativeSince { since: String },
+    /// The stage timeline's title: the calendar of the election in view.
+    TimelineOf { election: &'a str },
+    /// The timeline's title while the view covers several elections: whose calendar it shows.
+    TimelineOfSeveral { election: &'a str },
     /// The selected pekan's figures: the column of the pekan itself (beside the cumulative one).
     PekanThisWeek,
     /// The selected pekan has not begun by the date counted at.
@@ -1270,6 +1274,14 @@ impl Core<'_> {
             (Self::Cumulative, En) => "Cumulative".to_string(),
             (Self::CumulativeSince { since }, Id) => format!("Kumulatif: {since}"),
             (Self::CumulativeSince { since }, En) => format!("Cumulative: {since}"),
+            (Self::TimelineOf { election }, Id) => format!("Jadwal tahapan {election}"),
+            (Self::TimelineOf { election }, En) => format!("{election} stages (tahapan)"),
+            (Self::TimelineOfSeveral { election }, Id) => {
+                format!("Jadwal tahapan {election} · tampilan mencakup beberapa pemilihan")
+            }
+            (Self::TimelineOfSeveral { election }, En) => {
+                format!("{election} stages (tahapan) · the view covers several elections")
+            }
             (Self::PekanThisWeek, Id) => "Pekan ini".to_string(),
             (Self::PekanThisWeek, En) => "This pekan".to_string(),
             (Self::PekanNotBegun { as_of }, Id) => format!("Belum dimulai per {as_of}"),

@@ -9,6 +9,7 @@ use crate::engine::{Dim, Headline};
 use crate::i18n::{Msg, core::Core, tr};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Overlay};
+use crate::tui::elections::ElectionName;
 use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::Theme;
@@ -64,8 +65,10 @@ impl Widget for &App {
             // looked frozen in a quiet meeting).
             Live::Following(self.refreshed_at.map(|_| self.now))
         };
+        let election = self.election_name();
         TitleBar {
             db: &self.db_label,
+            election: election.as_ref(),
             as_of: self.as_of(),
             future: self.as_of() > self.today,
             baseline: self.baseline_label(),
@@ -287,6 +290,11 @@ impl App {
         let n = list.position()?;
         let total = self.counts.as_ref().map(|c| c.headline.total)?;
         Some(format!("{n}/{total}"))
+    }
+
+    /// What the figures are of, as the title bar and the presenter's caption name it.
+    pub(crate) fn election_name(&self) -> Option<ElectionName> {
+        crate::tui::elections::name_in_view(&self.view, &self.reference, self.as_of(), self.lang)
     }
 
     /// The theme drawn with: high contrast in presenter mode.

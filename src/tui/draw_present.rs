@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::CAMPAIGN;
 use crate::engine::campaign::per_thousand;
 use crate::i18n::{Msg, decimal, number, tr};
 use crate::tui::app::App;
@@ -55,12 +54,13 @@ impl App {
             None => text.to_string(),
         };
         let base = self.base_headline("");
+        let campaign_stage = self.ctx().campaign_stage();
         let kampanye = counts
             .stages
             .iter()
-            .find(|g| g.key == CAMPAIGN)
+            .find(|g| g.key == campaign_stage)
             .map_or(0, |g| g.count);
-        let base_kampanye = self.base_group(crate::engine::Dim::Stage, CAMPAIGN);
+        let base_kampanye = self.base_group(crate::engine::Dim::Stage, campaign_stage);
         let total = Big {
             value: number(l, h.total),
             label: label(
@@ -178,20 +178,23 @@ impl App {
         }
     }
 
-    /// `pantau · Ringkasan · per 09/02/2024 · ● 14:32:05 · Δ acuan 14:05   halaman berikutnya dalam 12 d`.
+    /// `pantau · Ringkasan · Pemilu 2024 · per 09/02/2024 · ● 14:32:05 · Δ acuan 14:05   halaman
+    /// berikutnya dalam 12 d`; the election's short name where its full one would cut the rest.
     fn draw_caption(&self, page: Page, area: Rect, buf: &mut Buffer, t: &Theme) {
         let l = self.lang;
-        let mut parts = vec![
-            format!(" pantau · {}", tr(l, page.title())),
-            format!("{} {}", tr(l, Msg::AsOf), date(self.as_of())),
-        ];
-        if self.refreshed_at.is_some() {
-            parts.push(format!("● {}", self.now.format("%H:%M:%S")));
-        }
-        if let Some(b) = self.baseline_label() {
-            parts.push(format!("Δ {b}"));
-        }
-        let left = parts.join(" · ");
+        let election = self.election_name();
+        let caption = |name: Option<&str>| {
+            let mut parts = vec![format!(" pantau · {}", tr(l, page.title()))];
+            parts.extend(name.map(str::to_string));
+            parts.push(format!("{} {}", tr(l, Msg::AsOf), date(self.as_of())));
+            if self.refreshed_at.is_some() {
+                parts.push(format!("● {}", self.now.format("%H:%M:%S")));
+            }
+            if let Some(b) = self.baseline_label() {
+                parts.push(format!("Δ {b}"));
+            }
+            parts.join(" · ")
+        };
         let right = self
             .seconds_to_turn()
             .map(|s| {
@@ -203,7 +206,13 @@ impl App {
             })
             .unwrap_or_default();
         let w = usize::from(area.width);
-        let left = fit(&left, w.saturating_sub(width(&right) + 1));
+        let room = w.saturating_sub(width(&right) + 1);
+        let left = caption(election.as_ref().map(|e| e.full.as_str()));
+        let left = match &election {
+            Some(e) if width(&left) > room => caption(Some(&e.short)),
+            _ => left,
+        };
+        let left = fit(&left, room);
         buf.set_line(
             area.x,
             area.y,

@@ -18,6 +18,7 @@ mod draw;
 mod draw_present;
 pub mod editor;
 pub mod effect;
+pub mod elections;
 pub mod filter;
 mod hangup;
 pub mod keymap;

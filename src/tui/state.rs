@@ -79,7 +79,7 @@ impl Page {
             Page::Dashboard => Msg::TuiDashboard,
             Page::Campaign => Msg::TuiCampaign,
             Page::Map => Msg::TuiMap,
-            Page::Stages => Msg::TuiTimeline,
+            Page::Stages => Msg::TuiTimelineShort,
         }
     }
 

@@ -178,6 +178,7 @@ fn the_case_list_keeps_its_columns_in_a_terminal() {
         hidden: &[],
         as_of: NaiveDate::from_ymd_opt(2024, 2, 2).unwrap(),
         reference: engine.reference(),
+        elections: &[],
         lang: Lang::En,
         theme: &theme,
     }

@@ -56,6 +56,7 @@ impl ScreenState for Cases {
         let list_h = body.height.saturating_sub(layout::PREVIEW);
         let list = &self.list;
         let hidden = fixed_columns(ctx.view);
+        let elections = ctx.elections();
         CaseTable {
             rows: list.rows(),
             top: list.top(),
@@ -69,6 +70,7 @@ impl ScreenState for Cases {
             hidden: &hidden,
             as_of: ctx.as_of,
             reference: ctx.reference,
+            elections: &elections,
             lang: ctx.lang,
             theme: &ctx.theme,
         }

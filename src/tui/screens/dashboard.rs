@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::domain::{CAMPAIGN, Status, TypeGroup};
+use crate::domain::{Status, TypeGroup};
 use crate::engine::{Dim, Group, Headline};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
@@ -62,7 +62,7 @@ pub fn panel_items<'c>(ctx: &Ctx<'c>, panel: Panel) -> Vec<&'c Group> {
     };
     let mut items: Vec<&Group> = groups
         .iter()
-        .filter(|g| g.count > 0 || (panel == Panel::Stages && g.key == CAMPAIGN))
+        .filter(|g| g.count > 0 || (panel == Panel::Stages && g.key == ctx.campaign_stage()))
         .collect();
     if panel == Panel::Statuses {
         items.sort_by_key(|g| std::cmp::Reverse(g.count));
@@ -361,7 +361,6 @@ impl Dashboard {
             .map(|g| PanelLine {
                 label: match panel {
                     Panel::Stages => ctx
-                        .reference
                         .stage(&g.key)
                         .map_or(g.key.clone(), |s| s.short(ctx.lang).to_string()),
                     Panel::Types => crate::domain::TypeGroup::from_code(&g.key)
@@ -371,7 +370,7 @@ impl Dashboard {
                 },
                 count: g.count,
                 mark: ctx.marks.group(dim, &g.key),
-                flagged: panel == Panel::Stages && g.key == CAMPAIGN,
+                flagged: panel == Panel::Stages && g.key == ctx.campaign_stage(),
                 base: ctx.base_group(dim, &g.key),
             })
             .collect()
@@ -474,7 +473,7 @@ mod tests {
             ("PENDAFTARAN", 2),
             ("DATA_PEMILIH", 6),
             ("PENCALONAN", 9),
-            (CAMPAIGN, 22),
+            (crate::domain::CAMPAIGN, 22),
             ("LAINNYA", 8),
         ]);
         f.counts.types = groups(&[

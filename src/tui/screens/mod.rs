@@ -5,8 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::domain::Reference;
 use crate::domain::tiles::Tiles;
+use crate::domain::{Election, Reference, Stage};
 use crate::engine::PageRequest;
 use crate::engine::{Dim, Headline};
 use crate::i18n::Lang;
@@ -40,7 +40,53 @@ pub struct Ctx<'a> {
     pub size: (u16, u16),
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The election whose calendar, campaign and pekan the screens show: the view's, or the
+    /// default election when the view names none or several (`view::election_in_view`).
+    pub fn election(&self) -> Option<&'a Election> {
+        crate::view::election_in_view(self.view, self.reference, self.as_of)
+    }
+
+    /// The elections the view's figures are of, by voting day.
+    pub fn elections(&self) -> Vec<&'a Election> {
+        crate::view::elections_in_view(self.view, self.reference, self.as_of)
+    }
+
+    /// Whether the view covers more than one election (its figures add theirs up).
+    pub fn several_elections(&self) -> bool {
+        self.elections().len() > 1
+    }
+
+    /// The stages of the election in view, in calendar order.
+    pub fn stages(&self) -> &'a [Stage] {
+        match self.election() {
+            Some(e) => &e.stages,
+            None => &self.reference.stages,
+        }
+    }
+
+    /// The stage with this code as the elections in view name it, the election in view's first.
+    pub fn stage(&self, code: &str) -> Option<&'a Stage> {
+        self.election()
+            .and_then(|e| e.stage(code))
+            .or_else(|| self.elections().into_iter().find_map(|e| e.stage(code)))
+            .or_else(|| self.reference.stage(code))
+    }
+
+    /// The code of the election in view's campaign stage.
+    pub fn campaign_stage(&self) -> &'a str {
+        self.election()
+            .map_or(crate::domain::CAMPAIGN, |e| e.campaign_stage.as_str())
+    }
+
+    /// The campaign methods of the election in view.
+    pub fn methods(&self) -> &'a [crate::domain::CampaignMethod] {
+        match self.election() {
+            Some(e) => &e.methods,
+            None => &self.reference.methods,
+        }
+    }
+
     /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
     pub fn base_headline(&self, code: &str) -> Option<Headline> {
         let base = self.base?;

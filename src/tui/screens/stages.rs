@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::CAMPAIGN;
 use crate::domain::TypeGroup;
 use crate::engine::Dim;
 use crate::engine::campaign::{Campaign, PekanFigures, per_thousand};
+use crate::i18n::core::Core;
 use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
 use crate::tui::action::Command;
 use crate::tui::layout;
@@ -75,7 +75,7 @@ impl ScreenState for Stages {
             (Command::Left, _) => self.stage_part = parts[(i + parts.len() - 1) % parts.len()],
             (Command::Right, _) => self.stage_part = parts[(i + 1) % parts.len()],
             (_, StagePart::Timeline) => {
-                self.stage_row = step(self.stage_row, ctx.reference.stages.len(), c, page);
+                self.stage_row = step(self.row(ctx), ctx.stages().len(), c, page);
             }
             (_, StagePart::Weeks) => {
                 let n = ctx.counts.map_or(0, |k| k.campaign.pekan.pekan.len());
@@ -131,7 +131,7 @@ impl ScreenState for Stages {
                 let used = self.draw_timeline(
                     ctx,
                     Rect {
-                        height: timeline_height(ctx.reference.stages.len()),
+                        height: timeline_height(ctx.stages().len()),
                         ..body
                     },
                     buf,
@@ -193,7 +193,7 @@ enum Arrangement {
 
 impl Arrangement {
     fn of(ctx: &Ctx<'_>, body: Rect) -> Arrangement {
-        let timeline = timeline_height(ctx.reference.stages.len());
+        let timeline = timeline_height(ctx.stages().len());
         let campaign = campaign_height(ctx, body.width);
         if body.width >= 160 && body.height >= timeline.max(campaign) {
             let right = (body.width * 2 / 5).clamp(CHARTS_SIDE_BY_SIDE, 100);
@@ -298,14 +298,19 @@ fn campaign_table_height(c: &Campaign, spacing: u16) -> u16 {
 const CHARTS_SIDE_BY_SIDE: u16 = 76;
 
 impl Stages {
+    /// The selected stage of the timeline, within the election in view's stages (a switch to an
+    /// election with fewer stages leaves the cursor on its last).
+    fn row(&self, ctx: &Ctx<'_>) -> usize {
+        self.stage_row.min(ctx.stages().len().saturating_sub(1))
+    }
 
     /// The view of the stage screen's selected row: a stage, a pekan of the campaign (its cases
     /// in the campaign stage), or a region (or all regions) in the campaign.
     fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
-        let campaign = TermKind::Stage(vec![CAMPAIGN.to_string()]);
+        let campaign = TermKind::Stage(vec![ctx.campaign_stage().to_string()]);
         match self.stage_part {
             StagePart::Timeline => {
-                let code = ctx.reference.stages.get(self.stage_row)?.code.clone();
+                let code = ctx.stages().get(self.row(ctx))?.code.clone();
                 Some(ctx.with_term(TermKind::Stage(vec![code])))
             }
             StagePart::Weeks => {
@@ -358,9 +363,10 @@ impl Stages {
     pub fn draw_timeline(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) -> u16 {
         let l = ctx.lang;
         let counts = ctx.counts;
+        let campaign = ctx.campaign_stage();
+        let row = self.row(ctx);
         let rows: Vec<TimelineRow> = ctx
-            .reference
-            .stages
+            .stages()
             .iter()
             .map(|s| TimelineRow {
                 label: s.name(l).to_string(),
@@ -373,7 +379,7 @@ impl Stages {
                     base: ctx.base_group(Dim::Stage, &s.code),
                     mark: ctx.marks.group(Dim::Stage, &s.code),
                 },
-                campaign: s.code == CAMPAIGN,
+                campaign: s.code == campaign,
             })
             .collect();
         let months: Vec<&str> = tr(l, Msg::TuiMonths).split(' ').collect();
@@ -381,9 +387,8 @@ impl Stages {
         let marker = format!("{} {}", tr(l, Msg::AsOf), date(ctx.as_of));
         // The selected stage with its dates, which the bands only show roughly.
         let note = ctx
-            .reference
-            .stages
-            .get(self.stage_row)
+            .stages()
+            .get(row)
             .filter(|_| self.stage_part == StagePart::Timeline)
             .map(|s| {
                 let dates = match (s.starts_on, s.ends_on) {
@@ -395,8 +400,14 @@ impl Stages {
                 format!("{}: {dates}", s.name(l))
             })
             .unwrap_or_default();
+        let name = ctx.election().map_or("", |e| e.name(l));
+        let title = if ctx.several_elections() {
+            Core::TimelineOfSeveral { election: name }.text(l)
+        } else {
+            Core::TimelineOf { election: name }.text(l)
+        };
         Timeline {
-            title: tr(l, Msg::TuiTimeline),
+            title: &title,
             rows: &rows,
             total: (
                 tr(l, Msg::Total),
@@ -410,12 +421,12 @@ impl Stages {
             months,
             note: &note,
             legend: tr(l, Msg::TuiTimelineLegend),
-            selected: Some(self.stage_row),
+            selected: Some(row),
             focused: self.stage_part == StagePart::Timeline,
             theme: t,
         }
         .render(area, buf);
-        Timeline::height(ctx.reference.stages.len(), area.height)
+        Timeline::height(ctx.stages().len(), area.height)
     }
 
     /// The campaign's headline lines: dates and rate, the press figure, the activities by kind.
@@ -428,9 +439,14 @@ impl Stages {
     ) -> Vec<Line<'static>> {
         let l = ctx.lang;
         let base = ctx.base.map(|b| &b.campaign);
-        let dates = match (c.starts, c.ends) {
-            (Some(a), Some(b)) => format!(" {}–{}", date(a), date(b)),
-            _ => String::new(),
+        // The dates of the election in view's campaign (the engine's figures are of it too).
+        let period = ctx
+            .election()
+            .and_then(|e| e.campaign_period())
+            .map(|p| (p.starts, p.ends));
+        let dates = match period.or(c.starts.zip(c.ends)) {
+            Some((a, b)) => format!(" {}–{}", date(a), date(b)),
+            None => String::new(),
         };
         let rate = per_thousand(c.cases, c.activities.total())
             .map(|x| format!("{} {}", decimal(l, x), tr(l, Msg::TuiPerThousand)))
@@ -438,7 +454,8 @@ impl Stages {
         let first = [
             format!(
                 "◆ {}{dates}",
-                ctx.reference.stage(CAMPAIGN).map_or(CAMPAIGN, |s| s.short(l))
+                ctx.stage(ctx.campaign_stage())
+                    .map_or(ctx.campaign_stage(), |s| s.short(l))
             ),
             format!("{} {}", tr(l, Msg::AsOf), date(ctx.as_of)),
             rate,
@@ -455,8 +472,7 @@ impl Stages {
         let sentence = campaign_sentence(l, &cases.text(), &number(l, c.activities.total()));
         let a = &c.activities;
         let by_kind = ctx
-            .reference
-            .methods
+            .methods()
             .iter()
             .filter(|m| a.of(&m.code) > 0)
             .map(|m| format!("{} {}", number(l, a.of(&m.code)), m.name(l).to_lowercase()))
@@ -1015,6 +1031,65 @@ mod tests {
         let screen = text(&buf);
         let first = f.reference.stages[0].name(crate::i18n::Lang::En);
         assert!(screen.contains(first), "{screen}");
+    }
+
+    #[test]
+    fn the_calendar_and_campaign_are_the_election_in_view_s() {
+        let f = Fixture::new();
+        let (area, mut buf) = body();
+        let draw = |ctx: &Ctx<'_>, buf: &mut Buffer| {
+            let s = Stages::default();
+            s.draw(ctx, area, buf);
+            let mut under = Buffer::empty(Rect::new(0, 0, 100, 3));
+            s.draw_campaign_headline(ctx, under.area, &mut under, &Theme::new(false));
+            format!("{}\n{}", text(buf), text(&under))
+        };
+        // On 15 October 2024 the view is of Pilkada 2024: its stages, its campaign.
+        let pilkada = Ctx {
+            as_of: chrono::NaiveDate::from_ymd_opt(2024, 10, 15).unwrap_or_default(),
+            lang: Lang::Id,
+            ..f.ctx()
+        };
+        let screen = draw(&pilkada, &mut buf);
+        for needed in [
+            "Jadwal tahapan Pilkada 2024",
+            "Penetapan pasangan calon",
+            "Kampanye 25/09/2024–23/11/2024",
+        ] {
+            assert!(screen.contains(needed), "{needed}\n{screen}");
+        }
+        assert!(!screen.contains("Pemilu 2024"), "{screen}");
+        // On 1 March 2024, Pemilu 2024's.
+        let mut buf = Buffer::empty(area);
+        let screen = draw(&Ctx { lang: Lang::Id, ..f.ctx() }, &mut buf);
+        for needed in [
+            "Jadwal tahapan Pemilu 2024",
+            "Penetapan peserta pemilu",
+            "Kampanye 28/11/2023–10/02/2024",
+        ] {
+            assert!(screen.contains(needed), "{needed}\n{screen}");
+        }
+    }
+
+    #[test]
+    fn a_switch_to_an_election_with_fewer_stages_keeps_the_cursor_on_the_calendar() {
+        let f = Fixture::new();
+        let pilkada = Ctx {
+            as_of: chrono::NaiveDate::from_ymd_opt(2024, 10, 15).unwrap_or_default(),
+            ..f.ctx()
+        };
+        let mut s = Stages {
+            stage_row: 12,
+            ..Stages::default()
+        };
+        let last = pilkada.stages().len() - 1;
+        assert_eq!(s.row(&pilkada), last);
+        let Some(Want::Drill(view)) = s.command(Command::Open, &pilkada) else {
+            panic!("Enter drills into the last stage");
+        };
+        assert_eq!(view.print(&f.reference), "stage:lainnya");
+        s.command(Command::Up, &pilkada);
+        assert_eq!(s.stage_row, last - 1);
     }
 
     /// The fixture with a campaign as full as the demo's: ten pekan, every region.

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::{Reference, SHORTEST_NOMOR, Status, TypeGroup, short_nomor};
+use crate::domain::{Election, Reference, SHORTEST_NOMOR, Stage, Status, TypeGroup, short_nomor};
 use crate::engine::CaseRow;
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::theme::Theme;
@@ -111,7 +111,12 @@ const PROJECTOR: usize = 140;
 /// The widths a column is drawn at: its shortest useful form, the width it grows to first, and
 /// the width of its longest form. They depend on the language and the reference data (the
 /// short and full labels), never on the rows, so the columns stay put while the list scrolls.
-fn sizes(c: Column, lang: Lang, reference: &Reference) -> (usize, usize, usize) {
+fn sizes(
+    c: Column,
+    lang: Lang,
+    reference: &Reference,
+    elections: &[&Election],
+) -> (usize, usize, usize) {
     let most = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
     match c {
         Column::Number => (SHORTEST_NOMOR, 21, 30),
@@ -127,7 +132,11 @@ fn sizes(c: Column, lang: Lang, reference: &Reference) -> (usize, usize, usize) 
             (short.clamp(6, 12), short.clamp(6, 12), full.clamp(6, 20))
         }
         Column::Stage => {
-            let short = most(&mut reference.stages.iter().map(|s| width(s.short(lang))));
+            let short = most(
+                &mut stages_of(reference, elections)
+                    .into_iter()
+                    .map(|s| width(s.short(lang))),
+            );
             (short.clamp(6, 14), short.clamp(6, 14) + 2, 24)
         }
         Column::Type => {
@@ -155,10 +164,11 @@ pub fn widths(
     kept: Option<Column>,
     lang: Lang,
     reference: &Reference,
+    elections: &[&Election],
 ) -> [usize; COLUMNS] {
     let size: Vec<(usize, usize, usize)> = Column::ALL
         .iter()
-        .map(|c| sizes(*c, lang, reference))
+        .map(|c| sizes(*c, lang, reference, elections))
         .collect();
     let mut shown: Vec<Column> = Column::PRIORITY
         .into_iter()
@@ -239,6 +249,27 @@ fn due_cell(row: &CaseRow, as_of: NaiveDate, lang: Lang, w: usize) -> String {
     }
 }
 
+/// The stages the list may show: those of the view's elections, else the reference's.
+fn stages_of<'r>(reference: &'r Reference, elections: &[&'r Election]) -> Vec<&'r Stage> {
+    if elections.is_empty() {
+        reference.stages.iter().collect()
+    } else {
+        elections.iter().flat_map(|e| e.stages.iter()).collect()
+    }
+}
+
+/// The stage `code` as the view's elections name it (the first that has it).
+fn stage_of<'r>(
+    reference: &'r Reference,
+    elections: &[&'r Election],
+    code: &str,
+) -> Option<&'r Stage> {
+    elections
+        .iter()
+        .find_map(|e| e.stage(code))
+        .or_else(|| reference.stage(code))
+}
+
 /// The longest of `forms` that fits in `w` columns, else the last cut to fit.
 fn first_fitting(forms: &[&str], w: usize) -> String {
     forms
@@ -264,11 +295,23 @@ pub struct CaseTable<'a> {
     pub hidden: &'a [Column],
     pub as_of: NaiveDate,
     pub reference: &'a Reference,
+    /// The elections of the view: a row's stage is named as its election names it (empty: as
+    /// the reference's first election does).
+    pub elections: &'a [&'a Election],
     pub lang: Lang,
     pub theme: &'a Theme,
 }
 
 impl CaseTable<'_> {
+    /// Whether `stage` is the campaign stage of the view's elections.
+    fn is_campaign(&self, stage: &str) -> bool {
+        if self.elections.is_empty() {
+            stage == crate::domain::CAMPAIGN
+        } else {
+            self.elections.iter().any(|e| e.campaign_stage == stage)
+        }
+    }
+
     /// The text of column `c` of `r` in `w` columns: the full form when it fits, else the short
     /// one.
     fn cell(&self, c: Column, r: &CaseRow, w: usize) -> String {
@@ -281,7 +324,7 @@ impl CaseTable<'_> {
                 Some(g) => first_fitting(&[&g.display_name(l), &g.short_name], w),
                 None => fit(&r.region, w),
             },
-            Column::Stage => match self.reference.stage(&r.stage) {
+            Column::Stage => match stage_of(self.reference, self.elections, &r.stage) {
                 Some(s) => first_fitting(&[s.name(l), s.short(l)], w),
                 None => fit(&r.stage, w),
             },
@@ -310,6 +353,7 @@ impl Widget for CaseTable<'_> {
             self.sort_chosen.then_some(sorted),
             l,
             self.reference,
+            self.elections,
         );
         let mut head = vec![Span::raw(" ")];
         for c in Column::ALL {
@@ -369,7 +413,7 @@ impl Widget for CaseTable<'_> {
                     continue;
                 }
                 let style = match c {
-                    Column::Stage if r.stage == crate::domain::CAMPAIGN => t.campaign(),
+                    Column::Stage if self.is_campaign(&r.stage) => t.campaign(),
                     Column::Due if r.overdue => t.overdue(),
                     _ => t.normal(),
                 };
@@ -463,7 +507,7 @@ mod tests {
         lang: Lang,
     ) -> Vec<(Column, usize)> {
         let r = Reference::embedded();
-        let w = widths(total, hidden, kept, lang, &r);
+        let w = widths(total, hidden, kept, lang, &r, &[]);
         assert!(
             w.iter().filter(|x| **x > 0).map(|x| x + 1).sum::<usize>() < total,
             "{w:?} overflows {total}"

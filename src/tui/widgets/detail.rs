@@ -60,10 +60,20 @@ fn sections(
         .map_or(c.kode_wilayah.clone(), |r| {
             format!("{} · {}", r.display_name(lang), r.code)
         });
-    let stage = reference
-        .stage(&c.kode_tahapan)
+    // The case is read with its own election: its stage, its campaign, its contest.
+    let election = reference.election(&c.election);
+    let stage = election
+        .and_then(|e| e.stage(&c.kode_tahapan))
         .map_or(c.kode_tahapan.clone(), |s| s.name(lang).to_string());
-    let campaign = c.kode_tahapan == crate::domain::CAMPAIGN;
+    let campaign = election.map_or(c.kode_tahapan == crate::domain::CAMPAIGN, |e| {
+        c.kode_tahapan == e.campaign_stage
+    });
+    let election_name = election.map_or(c.election.clone(), |e| e.name(lang).to_string());
+    let contest = match (&c.kontestasi, election) {
+        (Some(k), Some(e)) => e.contest(k).map_or(k.clone(), |x| x.name(lang).to_string()),
+        (Some(k), None) => k.clone(),
+        (None, _) => none.clone(),
+    };
     field(&mut out, Msg::TuiFieldNomor, c.nomor.clone(), t.heading());
     field(
         &mut out,
@@ -77,6 +87,8 @@ fn sections(
         c.sumber.label(lang).to_string(),
         n,
     );
+    field(&mut out, Msg::TuiFieldElection, election_name, n);
+    field(&mut out, Msg::TuiFieldContest, contest, n);
     field(&mut out, Msg::TuiFieldRegion, region, n);
     field(
         &mut out,

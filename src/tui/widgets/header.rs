@@ -1,5 +1,6 @@
-//! The two header lines: the title bar (pantau, the database, the as-of date, the live marker) and
-//! the tab bar (screens, the current view and its total). Render-only; inputs are given.
+//! The two header lines: the title bar (pantau, the database, the election in view, the as-of
+//! date, the live marker) and the tab bar (screens, the current view and its total). Render-only;
+//! inputs are given.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
@@ -9,6 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::Screen;
+use crate::tui::elections::ElectionName;
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::Figure;
@@ -23,9 +25,14 @@ pub enum Live {
     Frozen { changed: bool },
 }
 
+/// The least room between the database and the right-hand part of the title bar.
+const GAP: usize = 3;
+
 /// The first line.
 pub struct TitleBar<'a> {
     pub db: &'a str,
+    /// What the figures are of (the election in view, or every election), in full and short.
+    pub election: Option<&'a ElectionName>,
     pub as_of: NaiveDate,
     /// The as-of date is after today (stepped past it with `]`): marked, figures are not complete.
     pub future: bool,
@@ -37,15 +44,21 @@ pub struct TitleBar<'a> {
     pub theme: &'a Theme,
 }
 
-impl Widget for TitleBar<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl TitleBar<'_> {
+    /// The right-hand part: the election (when named), the as-of date, the baseline, whether the
+    /// screen follows the database (with the changes waiting while frozen, when `changes`), busy.
+    fn right(&self, election: Option<&str>, changes: bool) -> Line<'static> {
         let t = self.theme;
         let l = self.lang;
-        let mut right = vec![Span::raw(format!(
+        let mut right = Vec::new();
+        if let Some(name) = election {
+            right.push(Span::styled(format!("{name} · "), t.heading()));
+        }
+        right.push(Span::raw(format!(
             "{} {}",
             tr(l, Msg::AsOf),
             date(self.as_of)
-        ))];
+        )));
         if self.future {
             right.push(Span::styled(
                 format!(" ({})", tr(l, Msg::TuiFuture)),
@@ -71,7 +84,7 @@ impl Widget for TitleBar<'_> {
                     format!("■ {}", tr(l, Msg::TuiFrozen)),
                     t.frozen(),
                 ));
-                if changed {
+                if changed && changes {
                     right.push(Span::styled(
                         format!(" · {}", tr(l, Msg::TuiChangesWaiting)),
                         t.frozen(),
@@ -80,9 +93,37 @@ impl Widget for TitleBar<'_> {
             }
         }
         right.push(Span::raw(if self.busy { " ⟳ " } else { "   " }));
-        let right = Line::from(right);
+        Line::from(right)
+    }
+}
+
+impl Widget for TitleBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let w = usize::from(area.width);
+        // What gives way when the line is short: the election's full name (while the database's
+        // file name fits whole beside it) for its short form; then the database's path from its
+        // start, as before; then the words saying changes wait (the frozen mark stays); the
+        // election's name last.
+        let file = self.db.rsplit('/').next().unwrap_or(self.db);
+        let pantau = width(" pantau · ");
+        let (full, short) = match self.election {
+            Some(e) => (Some(e.full.as_str()), Some(e.short.as_str())),
+            None => (None, None),
+        };
+        let candidates = [
+            (full, true, pantau + width(file) + GAP),
+            (short, true, 0),
+            (short, false, 0),
+            (None, false, 0),
+        ];
+        let right = candidates
+            .iter()
+            .map(|(name, changes, left)| (self.right(*name, *changes), *left))
+            .find(|(line, left)| left + line.width() < w)
+            .map_or_else(|| self.right(None, false), |(line, _)| line);
         let right_w = right.width();
-        let room = usize::from(area.width).saturating_sub(right_w + 1);
+        let room = w.saturating_sub(right_w + GAP);
         // A long path loses its start, never the file name.
         let db = fit_start(self.db, room.saturating_sub(10));
         buf.set_line(
@@ -161,5 +202,88 @@ impl Widget for TabBar<'_> {
         let line = Line::from(spans);
         let w = u16::try_from(line_width(&line)).unwrap_or(u16::MAX);
         buf.set_line(area.x + area.width.saturating_sub(w), area.y, &line, w);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::text::buffer_row;
+
+    fn bar(w: u16, lang: Lang, election: Option<&ElectionName>, crowded: bool) -> String {
+        let t = Theme::new(false);
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, 1));
+        let day = NaiveDate::from_ymd_opt(2024, 10, 2).unwrap_or_default();
+        TitleBar {
+            db: "/srv/bawaslu/kaltim/pantau.db",
+            election,
+            as_of: day,
+            future: crowded,
+            baseline: crowded.then(|| "acuan 01/10/2024 14:05".to_string()),
+            live: if crowded {
+                Live::Frozen { changed: true }
+            } else {
+                Live::Following(day.and_hms_opt(14, 32, 5))
+            },
+            busy: crowded,
+            lang,
+            theme: &t,
+        }
+        .render(buf.area, &mut buf);
+        buffer_row(&buf, 0)
+    }
+
+    #[test]
+    fn the_election_shortens_before_anything_else_gives_way() {
+        let e = ElectionName {
+            full: "2024 Regional Head Elections".into(),
+            short: "Pilkada 2024".into(),
+        };
+        let wide = bar(200, Lang::En, Some(&e), false);
+        assert!(
+            wide.contains("/srv/bawaslu/kaltim/pantau.db")
+                && wide.contains("2024 Regional Head Elections · as of 02/10/2024 · ● live"),
+            "{wide}"
+        );
+        for (lang, needed) in [
+            (
+                Lang::En,
+                "Pilkada 2024 · as of 02/10/2024 · ● live 14:32:05",
+            ),
+            (
+                Lang::Id,
+                "Pilkada 2024 · per 02/10/2024 · ● terkini 14:32:05",
+            ),
+        ] {
+            let row = bar(80, lang, Some(&e), false);
+            assert!(row.contains(needed), "{row}");
+            assert!(
+                row.contains("pantau.db   "),
+                "the file name whole, apart: {row}"
+            );
+        }
+        // Crowded (a future date, a baseline of another day, frozen with changes waiting): all
+        // that the bar showed before still shows, whole, at 80 columns.
+        for (lang, needed) in [
+            (
+                Lang::Id,
+                "per 02/10/2024 (belum tiba) · Δ acuan 01/10/2024 14:05 · ■ dibekukan ⟳",
+            ),
+            (
+                Lang::En,
+                "as of 02/10/2024 (future) · Δ acuan 01/10/2024 14:05 · ■ frozen ⟳",
+            ),
+        ] {
+            let row = bar(80, lang, Some(&e), true);
+            assert!(row.contains(needed), "{row}");
+            assert!(row.starts_with(" pantau"), "{row}");
+        }
+        let wide = bar(200, Lang::Id, Some(&e), true);
+        assert!(
+            wide.contains("2024 Regional Head Elections · per")
+                && wide.contains("■ dibekukan · ada perubahan ⟳"),
+            "{wide}"
+        );
+        assert!(!bar(80, Lang::Id, None, false).contains("Pilkada"));
     }
 }
