@@ -23,6 +23,7 @@ mod demo_figures;
 mod doctor;
 mod hostile_input;
 mod import_concurrency;
+mod import_elections;
 mod import_errors;
 mod import_followups;
 mod import_roundtrip;
