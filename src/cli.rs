@@ -300,7 +300,8 @@ impl Cli {
 pub enum Command {
     /// Create the database with its schema and reference data (running it again changes nothing).
     Init(InitArgs),
-    /// Write the demo database: Pemilu 2024 in Kalimantan Timur, or N synthetic cases.
+    /// Write the demo database: Pemilu 2024 and Pilkada 2024 in Kalimantan Timur, or N synthetic
+    /// cases.
     Demo(DemoArgs),
     /// Count cases by one or two dimensions.
     Report(ReportArgs),

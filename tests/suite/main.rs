@@ -20,6 +20,7 @@ mod config;
 mod config_save;
 mod config_tui;
 mod demo_figures;
+mod demo_pilkada;
 mod doctor;
 mod hostile_input;
 mod import_concurrency;

@@ -360,7 +360,7 @@ fn a_full_disk_during_import_is_named_and_loses_nothing() {
         eprintln!("no user namespaces here: the full tmpfs case is left out");
         return;
     }
-    // The database on a 2 MiB tmpfs (the demo database itself takes about 1 MiB): the import
+    // The database on a 2 MiB tmpfs (the demo database itself takes about 1.5 MiB): the import
     // cannot fit. Everything runs inside the namespace.
     let bin = sealed::binary();
     let mnt = dir.path().join("kecil");
