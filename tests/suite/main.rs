@@ -61,3 +61,4 @@ mod tui_nav;
 mod tui_pty;
 mod tui_screens;
 mod tui_state;
+mod view_elections;
