@@ -21,6 +21,8 @@ use crate::view::{TermKind, View};
 pub struct PekanReportJson {
     pub as_of: String,
     pub view: String,
+    /// The codes of the elections counted, by voting day.
+    pub elections: Vec<String>,
     pub by: String,
     /// The view's cases: those of every pekan and those received outside the campaign.
     pub total: i64,
@@ -80,7 +82,12 @@ pub(super) fn run(
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
-            let doc = json(&table, headline, as_of, spec, campaign_only);
+            let mut doc = json(&table, headline, as_of, spec, campaign_only);
+            doc.elections = engine
+                .elections_in_view(view)?
+                .iter()
+                .map(|e| e.code.clone())
+                .collect();
             serde_json::to_string_pretty(&doc).map_err(|e| {
                 let m = Command::ReportEncode { error: &e };
                 Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -126,6 +133,7 @@ fn json(
     PekanReportJson {
         as_of: as_of.to_string(),
         view: spec.to_string(),
+        elections: Vec::new(),
         by: Dim::Pekan.name().to_string(),
         total: headline.total,
         headline,

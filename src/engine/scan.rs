@@ -3,7 +3,9 @@
 //! hold both to one brute-force answer); never reads SQLite except to ask FTS5 for text terms.
 
 use crate::domain::{DayCount, DeadlineRules, Phase, Status, TypeGroup};
-use crate::engine::index::{CaseIndex, Day, EXTENDED, LAPORAN, NO_DAY, NO_TYPE, to_day};
+use crate::engine::index::{
+    CaseIndex, Day, EXTENDED, LAPORAN, NO_CONTEST, NO_DAY, NO_TYPE, to_day,
+};
 use crate::engine::sql::index::{follow_up_matches, fts_matches};
 use crate::engine::sql::{Dates, fts_query};
 use crate::error::Error;
@@ -110,7 +112,11 @@ struct Filter {
     from: Day,
     to: Day,
     region: Vec<bool>,
+    /// By stage of an election (see `CaseIndex::stages`): the stage terms and the election terms
+    /// together.
     stage: Vec<bool>,
+    /// By contest code, and (last) for a case without one.
+    contest: Vec<bool>,
     /// By source: temuan, laporan.
     source: [bool; 2],
     status: Vec<bool>,
@@ -150,6 +156,7 @@ impl Filter {
             to: NO_DAY,
             region: vec![true; index.regions.len()],
             stage: vec![true; index.stages.len()],
+            contest: vec![true; index.contests.len() + 1],
             source: [true; 2],
             status: vec![true; Status::ALL.len()],
             type_group: vec![true; TypeGroup::ALL.len()],
@@ -164,6 +171,22 @@ impl Filter {
         for term in &view.terms {
             let neg = term.negated;
             match &term.kind {
+                TermKind::Election(_) => {
+                    for (i, e) in index.stage_election.iter().enumerate() {
+                        let code = index.elections.get(usize::from(*e)).map_or("", |c| c);
+                        if term.admits_election(code) == Some(false) {
+                            f.stage[i] = false;
+                        }
+                    }
+                }
+                TermKind::Contest(codes) => {
+                    let n = index.contests.len();
+                    allow(&mut f.contest[..n], &index.contests, codes, neg);
+                    // A case without a contest is in no list.
+                    if !neg {
+                        f.contest[n] = false;
+                    }
+                }
                 TermKind::Region(codes) => allow(&mut f.region, &index.regions, codes, neg),
                 TermKind::Stage(codes) => allow(&mut f.stage, &index.stages, codes, neg),
                 TermKind::Source(v) => allow(&mut f.source, &sources, v, neg),
@@ -266,6 +289,8 @@ pub struct Scanner<'a> {
     upto: Day,
     region: [bool; 256],
     stage: [bool; 256],
+    /// By contest number (`NO_CONTEST` included); `None` when the view names no contest.
+    contest: Option<[bool; 256]>,
     status: [bool; 256],
     type_group: [bool; 256],
     /// 0 closed, 1 lead, 2 intake, 3 examination, 4 completing the report, by status.
@@ -299,6 +324,16 @@ impl<'a> Scanner<'a> {
             return Err(FilterError::NotIndexable(NotIndexable));
         }
         let f = Filter::new(view, dates, ix, store)?;
+        let contest = view
+            .terms
+            .iter()
+            .any(|t| matches!(t.kind, TermKind::Contest(_)))
+            .then(|| {
+                let n = ix.contests.len();
+                let mut m = mask(&f.contest[..n]);
+                m[usize::from(NO_CONTEST)] = f.contest[n];
+                m
+            });
         let mut phase = [0u8; 256];
         for (i, s) in Status::ALL.iter().enumerate() {
             phase[i] = match s.phase() {
@@ -315,6 +350,7 @@ impl<'a> Scanner<'a> {
             rules,
             region: mask(&f.region),
             stage: mask(&f.stage),
+            contest,
             status: mask(&f.status),
             type_group: mask(&f.type_group),
             upto: f.as_of.min(f.to),
@@ -400,6 +436,11 @@ impl<'a> Scanner<'a> {
         let f = &self.f;
         if let Some(text) = &f.text
             && !text[pos]
+        {
+            return None;
+        }
+        if let Some(contest) = &self.contest
+            && !contest[usize::from(ix.contest[pos])]
         {
             return None;
         }

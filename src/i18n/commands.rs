@@ -140,6 +140,10 @@ pub enum Command<'a> {
     },
     /// `import`: `-` named twice.
     ImportStdinTwice,
+    /// `--election` names no election the database holds (`why`: the reason, in the language).
+    ElectionFlag {
+        why: &'a str,
+    },
     /// `import`: waiting for another writer.
     WaitingForWriter {
         path: &'a str,
@@ -636,6 +640,8 @@ impl Command<'_> {
             ),
             (Self::ImportStdinTwice, Id) => "standar input (-) hanya bisa dibaca sekali".into(),
             (Self::ImportStdinTwice, En) => "standard input (-) can be read only once".into(),
+            (Self::ElectionFlag { why }, Id) => format!("--election: {why}"),
+            (Self::ElectionFlag { why }, En) => format!("--election: {why}"),
             (Self::WaitingForWriter { path, seconds }, Id) => format!(
                 "menunggu penulis lain selesai dengan {path} (paling lama {seconds} detik)…"
             ),

@@ -201,6 +201,38 @@ pub enum Core<'a> {
         value: String,
         suggestion: Option<&'a str>,
     },
+    /// A stage of another election, not of the row's.
+    StageNotOfElection {
+        value: String,
+        election: &'a str,
+        stages: String,
+    },
+    /// An election the database does not hold (`choices`: those it does).
+    UnknownElection {
+        value: String,
+        suggestion: Option<&'a str>,
+        choices: String,
+    },
+    /// A contest that is not one of the row's election.
+    UnknownContest {
+        value: String,
+        election: &'a str,
+        suggestion: Option<&'a str>,
+        contests: String,
+    },
+    /// The row's column names one election and its case number another.
+    ElectionConflict {
+        named: &'a str,
+        nomor: String,
+        by_number: &'a str,
+    },
+    /// The row's election cannot be told: neither column nor `--election` nor a number that fits
+    /// one election (`fits`: the elections the number fits, when several).
+    ElectionUntold {
+        fits: Option<&'a str>,
+        elections: &'a str,
+        segments: &'a [String],
+    },
     /// A code not in its list.
     UnknownCode {
         list: &'a Core<'a>,
@@ -1081,6 +1113,142 @@ impl Core<'_> {
                     Some(s) => format!("{base} — did you mean {s}?"),
                     None => format!("{base} (write a code such as KAMPANYE)"),
                 }
+            }
+            (
+                Self::StageNotOfElection {
+                    value,
+                    election,
+                    stages,
+                },
+                Id,
+            ) => format!("\"{value}\" bukan tahapan {election}; tahapannya: {stages}"),
+            (
+                Self::StageNotOfElection {
+                    value,
+                    election,
+                    stages,
+                },
+                En,
+            ) => format!("\"{value}\" is not a stage of {election}; its stages: {stages}"),
+            (
+                Self::UnknownElection {
+                    value,
+                    suggestion,
+                    choices,
+                },
+                Id,
+            ) => {
+                let base = format!("pemilihan tidak dikenal \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!("{base} (yang ada: {choices})"),
+                }
+            }
+            (
+                Self::UnknownElection {
+                    value,
+                    suggestion,
+                    choices,
+                },
+                En,
+            ) => {
+                let base = format!("unknown election \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!("{base} (known: {choices})"),
+                }
+            }
+            (
+                Self::UnknownContest {
+                    value,
+                    election,
+                    suggestion,
+                    contests,
+                },
+                Id,
+            ) => {
+                let base = format!("\"{value}\" bukan kontestasi {election}");
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!("{base}; kontestasinya: {contests}"),
+                }
+            }
+            (
+                Self::UnknownContest {
+                    value,
+                    election,
+                    suggestion,
+                    contests,
+                },
+                En,
+            ) => {
+                let base = format!("\"{value}\" is not a contest of {election}");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!("{base}; its contests: {contests}"),
+                }
+            }
+            (
+                Self::ElectionConflict {
+                    named,
+                    nomor,
+                    by_number,
+                },
+                Id,
+            ) => format!(
+                "baris ini menyebut pemilihan {named}, tetapi nomornya \"{nomor}\" milik \
+                 {by_number}; perbaiki salah satunya"
+            ),
+            (
+                Self::ElectionConflict {
+                    named,
+                    nomor,
+                    by_number,
+                },
+                En,
+            ) => format!(
+                "the row names the election {named}, but its number \"{nomor}\" is one of \
+                 {by_number}; correct one of them"
+            ),
+            (
+                Self::ElectionUntold {
+                    fits,
+                    elections,
+                    segments,
+                },
+                Id,
+            ) => {
+                let why = match fits {
+                    Some(f) => format!(" (nomornya cocok dengan lebih dari satu: {f})"),
+                    None => String::new(),
+                };
+                let segments = segments.join(" atau ");
+                format!(
+                    "pemilihan baris ini tidak dapat ditentukan{why}: sebutkan di kolom \
+                     \"pemilihan\" ({elections}), dengan --election KODE untuk baris yang tidak \
+                     menyebutnya, atau dalam nomor dengan {segments} dan tahunnya \
+                     (006/TM/PL/Kab/27.09/IV/2024)"
+                )
+            }
+            (
+                Self::ElectionUntold {
+                    fits,
+                    elections,
+                    segments,
+                },
+                En,
+            ) => {
+                let why = match fits {
+                    Some(f) => format!(" (its number fits more than one: {f})"),
+                    None => String::new(),
+                };
+                let segments = segments.join(" or ");
+                format!(
+                    "which election this row is of cannot be told{why}: say it in a column \
+                     \"pemilihan\" ({elections}), with --election CODE for the rows that do not \
+                     say, or in the number, with {segments} and its year \
+                     (006/TM/PL/Kab/27.09/IV/2024)"
+                )
             }
             (
                 Self::UnknownCode {

@@ -231,8 +231,20 @@ fn a_schema_5_demo_database_upgrades_with_every_figure_kept() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let now: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut now: Value = serde_json::from_slice(&out.stdout).unwrap();
         let then: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        // Reports now name the elections they count, which schema 5 did not know: every case
+        // is Pemilu 2024's after the upgrade.
+        if args[0] == "report"
+            && let Some(doc) = now.as_object_mut()
+        {
+            let elections = doc.remove("elections");
+            assert_eq!(
+                elections,
+                Some(serde_json::json!(["PEMILU2024"])),
+                "{args:?}"
+            );
+        }
         assert_eq!(now, then, "{args:?}");
         compared += 1;
     }
