@@ -83,6 +83,11 @@ pub enum Command {
     PrevScreen,
     /// Go to one screen.
     Show(Screen),
+    /// The view of the next election by voting day, then of every election (where the screen
+    /// can show them together), then the first again.
+    NextElection,
+    /// The view of the previous election.
+    PrevElection,
     /// Move the cursor up one row (or scroll up).
     Up,
     /// Move the cursor down one row (or scroll down).
@@ -170,6 +175,8 @@ impl Command {
             Command::NextScreen => "next-screen",
             Command::PrevScreen => "prev-screen",
             Command::Show(screen) => screen.show_command(),
+            Command::NextElection => "next-election",
+            Command::PrevElection => "prev-election",
             Command::Up => "up",
             Command::Down => "down",
             Command::Left => "left",

@@ -111,6 +111,9 @@ pub struct App {
     /// The prompt open at the bottom, if any (the view editor, a saved view's name).
     pub(crate) prompt: Option<Prompt>,
     pub(crate) view: View,
+    /// The codes of the elections the database holds cases of, as the worker last said (none
+    /// before its first answer).
+    pub(crate) held: Option<Vec<String>>,
     pub(crate) as_of: Option<NaiveDate>,
     pub(crate) today: NaiveDate,
     pub(crate) follow_clock: bool,
@@ -164,6 +167,7 @@ impl App {
             overlay: None,
             prompt: None,
             view: View::default(),
+            held: None,
             as_of: o.as_of,
             today: o.today,
             follow_clock: o.follow_clock,
@@ -318,6 +322,11 @@ impl App {
 
     pub fn view(&self) -> &View {
         &self.view
+    }
+
+    /// The codes of the elections the database holds cases of (empty until the worker said).
+    pub fn held(&self) -> &[String] {
+        self.held.as_deref().unwrap_or_default()
     }
 
     /// The current view in canonical form (without its as-of date).
@@ -507,6 +516,8 @@ impl App {
             Command::NextScreen => self.show(self.screen.cycle(true)),
             Command::PrevScreen => self.show(self.screen.cycle(false)),
             Command::Show(s) => self.show(s),
+            Command::NextElection => self.switch_election(true),
+            Command::PrevElection => self.switch_election(false),
             Command::ToggleFreeze => {
                 self.frozen = !self.frozen;
                 if !self.frozen {
@@ -542,6 +553,7 @@ impl App {
             reference: &self.reference,
             tiles: &self.tiles,
             view: &self.view,
+            held: self.held(),
             as_of: self.as_of(),
             counts: self.counts.as_ref(),
             base: self.base_counts(),

@@ -58,6 +58,9 @@ pub struct Counts {
     pub statuses: Vec<Group>,
     /// The view's cases in the campaign stage, by week, type and region, against activities.
     pub campaign: Campaign,
+    /// The codes of the elections the database holds cases of: the default election, which a
+    /// view that names none is of, is one of them (`view::elections_in_view`).
+    pub held: Vec<String>,
 }
 
 /// The answer to one request.

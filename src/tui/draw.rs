@@ -292,9 +292,20 @@ impl App {
         Some(format!("{n}/{total}"))
     }
 
-    /// What the figures are of, as the title bar and the presenter's caption name it.
+    /// What the figures are of, as the title bar and the presenter's caption name it: not yet
+    /// for a view that names no election while the worker has not said which elections the
+    /// database holds (the default is one of them).
     pub(crate) fn election_name(&self) -> Option<ElectionName> {
-        crate::tui::elections::name_in_view(&self.view, &self.reference, self.as_of(), self.lang)
+        if self.held.is_none() && !self.view.names_elections() {
+            return None;
+        }
+        crate::tui::elections::name_in_view(
+            &self.view,
+            &self.reference,
+            self.as_of(),
+            self.held(),
+            self.lang,
+        )
     }
 
     /// The theme drawn with: high contrast in presenter mode.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{Election, Reference};
 use crate::i18n::{Lang, Msg, tr};
-use crate::view::View;
+use crate::view::{Elections, Term, TermKind, View};
 
 /// How the title bar and the presenter's caption name what the figures are of: in full, and in a
 /// short form that a narrow bar takes instead.
@@ -24,9 +24,10 @@ pub fn name_in_view(
     view: &View,
     reference: &Reference,
     as_of: NaiveDate,
+    held: &[String],
     lang: Lang,
 ) -> Option<ElectionName> {
-    let elections = crate::view::elections_in_view(view, reference, as_of);
+    let elections = crate::view::elections_in_view(view, reference, as_of, held);
     match elections.as_slice() {
         [] => None,
         [one] => Some(ElectionName {
@@ -85,12 +86,14 @@ pub enum Choice<'r> {
     All,
 }
 
-/// The choice after (or before) the one `view` makes on `as_of`, going round the elections by
-/// voting day and then, where `all` allows it, every election; `None` only without elections.
+/// The choice after (or before) the one `view` makes on `as_of` (the database holding cases of
+/// `held`), going round the elections by voting day and then, where `all` allows it, every
+/// election; `None` only without elections.
 pub fn step<'r>(
     view: &View,
     reference: &'r Reference,
     as_of: NaiveDate,
+    held: &[String],
     forward: bool,
     all: bool,
 ) -> Option<Choice<'r>> {
@@ -100,7 +103,7 @@ pub fn step<'r>(
         return None;
     }
     let slots = n + 1;
-    let now = match crate::view::elections_in_view(view, reference, as_of).as_slice() {
+    let now = match crate::view::elections_in_view(view, reference, as_of, held).as_slice() {
         [one] => list.iter().position(|e| e.code == one.code).unwrap_or(0),
         _ => n,
     };
@@ -120,6 +123,23 @@ pub fn step<'r>(
     }
 }
 
+/// `view` of `choice`: its election terms (negated or not) replaced by one naming it, in normal
+/// form (as if typed).
+pub fn view_of(choice: Choice<'_>, view: &View, reference: &Reference) -> View {
+    let elections = match choice {
+        Choice::One(e) => Elections::Codes(vec![e.code.clone()]),
+        Choice::All => Elections::All,
+    };
+    let mut out = view.clone();
+    out.terms
+        .retain(|t| !matches!(t.kind, TermKind::Election(_)));
+    out.terms.push(Term {
+        negated: false,
+        kind: TermKind::Election(elections),
+    });
+    crate::view::parse(&out.print(reference), reference).unwrap_or(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,7 +157,7 @@ mod tests {
         let r = Reference::embedded();
         let feb = NaiveDate::from_ymd_opt(2024, 2, 2).unwrap_or_default();
         let oct = NaiveDate::from_ymd_opt(2024, 10, 2).unwrap_or_default();
-        let name = |day, lang| name_in_view(&View::default(), &r, day, lang);
+        let name = |day, lang| name_in_view(&View::default(), &r, day, &[], lang);
         assert_eq!(
             name(feb, Lang::Id).map(|n| n.full),
             Some("Pemilu 2024".into())

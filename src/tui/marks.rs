@@ -191,6 +191,7 @@ mod tests {
             types: vec![],
             statuses: vec![],
             campaign: Default::default(),
+            held: vec![],
         }
     }
 

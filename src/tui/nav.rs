@@ -140,6 +140,26 @@ impl App {
         None
     }
 
+    /// `e`/`E`: the view of the next (or previous) election by voting day, then of every
+    /// election on the screens that show them together (not the stage screen: a calendar is one
+    /// election's). Its election term replaces the view's, as if typed with `/`.
+    pub(crate) fn switch_election(&mut self, forward: bool) {
+        let all = self.screen != Screen::Stages;
+        let Some(choice) = crate::tui::elections::step(
+            &self.view,
+            &self.reference,
+            self.as_of(),
+            self.held(),
+            forward,
+            all,
+        ) else {
+            return;
+        };
+        let view = crate::tui::elections::view_of(choice, &self.view, &self.reference);
+        self.overlay = None;
+        self.choose_view(view);
+    }
+
     /// Forgets every drill-down: a view chosen outright has nothing to go back to.
     pub(crate) fn forget_path(&mut self) {
         if !self.back.is_empty() {

@@ -133,6 +133,7 @@ impl App {
                 {
                     self.marks.record(old, &counts, self.now);
                 }
+                self.held = Some(counts.held.clone());
                 self.counts = Some(*counts);
                 self.base = base.map(|b| *b);
                 self.counts_key = Some(key);

@@ -307,6 +307,7 @@ pub fn counts(engine: &Engine<'_>, view: &View) -> Result<Counts> {
         types: d.types,
         statuses: d.statuses,
         campaign: campaign::figures(engine, view)?,
+        held: engine.elections_with_cases()?,
     })
 }
 

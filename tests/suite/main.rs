@@ -56,6 +56,7 @@ mod trust_fuzz;
 mod trust_text;
 mod trust_tui;
 mod tui_baseline;
+mod tui_elections;
 mod tui_meeting;
 mod tui_nav;
 mod tui_pty;

@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     /// The region map's layout (reference data).
     pub tiles: &'a Tiles,
     pub view: &'a View,
+    /// The codes of the elections the database holds cases of, once the worker said (the
+    /// default election is one of them).
+    pub held: &'a [String],
     /// The date the figures are counted at.
     pub as_of: chrono::NaiveDate,
     /// The figures of the view, once the worker has answered.
@@ -44,12 +47,12 @@ impl<'a> Ctx<'a> {
     /// The election whose calendar, campaign and pekan the screens show: the view's, or the
     /// default election when the view names none or several (`view::election_in_view`).
     pub fn election(&self) -> Option<&'a Election> {
-        crate::view::election_in_view(self.view, self.reference, self.as_of)
+        crate::view::election_in_view(self.view, self.reference, self.as_of, self.held)
     }
 
     /// The elections the view's figures are of, by voting day.
     pub fn elections(&self) -> Vec<&'a Election> {
-        crate::view::elections_in_view(self.view, self.reference, self.as_of)
+        crate::view::elections_in_view(self.view, self.reference, self.as_of, self.held)
     }
 
     /// Whether the view covers more than one election (its figures add theirs up).
@@ -268,6 +271,7 @@ pub(crate) mod fixture {
                 types: vec![group("PIDANA")],
                 statuses: vec![group("KAJIAN")],
                 campaign: Default::default(),
+                held: Vec::new(),
             };
             Fixture {
                 tiles: Tiles::embedded(&reference).unwrap_or_default(),
@@ -286,6 +290,7 @@ pub(crate) mod fixture {
                 reference: &self.reference,
                 tiles: &self.tiles,
                 view: &self.view,
+                held: &[],
                 as_of: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default(),
                 counts: Some(&self.counts),
                 base: None,
