@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod bulk;
 pub mod checks;
 pub mod copy;
+pub mod elections;
 pub mod files;
 pub mod followups;
 pub mod handling;
