@@ -465,6 +465,12 @@ pub struct InitArgs {
     /// stages.csv) from this folder instead of the built-in copies.
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
+    /// Load one election from its folder (election.toml, stages.csv, campaign_methods.csv,
+    /// contests.csv; see docs/elections.md): added, or corrected where the database holds it.
+    /// Repeat it for several; all are loaded in one transaction, and the rest of the reference
+    /// data is left as it is (unless --reference is given too).
+    #[arg(long = "election", value_name = "DIR")]
+    pub elections: Vec<PathBuf>,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -763,6 +769,10 @@ pub struct SimulateArgs {
     /// Run even on a database holding imported cases (a rehearsal copy of the real one).
     #[arg(long)]
     pub force: bool,
+    /// The election whose cases to write, by code or name (PILKADA2024, "Pilkada 2024")
+    /// [default: the election in view today: the one whose period holds today, else the latest].
+    #[arg(long, value_name = "ELECTION")]
+    pub election: Option<String>,
     /// How long to wait for another writer before each event, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,

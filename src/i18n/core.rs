@@ -66,6 +66,15 @@ pub enum Core<'a> {
     NoWal { path: &'a Path, mode: String },
     /// The database was removed or replaced while written.
     DbMoved { path: &'a Path },
+    /// An upgrade was rolled back: a row would point nowhere after it (`foreign_key_check`).
+    UpgradeDangling {
+        path: &'a Path,
+        from: i64,
+        to: i64,
+        table: &'a str,
+        rowid: String,
+        parent: &'a str,
+    },
     /// A copy could not leave WAL mode.
     CopyNoDelete { tmp: &'a Path, journal: String },
     /// A copy failed its check.
@@ -745,6 +754,34 @@ impl Core<'_> {
             (Self::NoWal { path, mode }, En) => format!(
                 "{}: could not switch to WAL journal (got {mode})",
                 path.display()
+            ),
+            (
+                Self::UpgradeDangling {
+                    path,
+                    from,
+                    to,
+                    table,
+                    rowid,
+                    parent,
+                },
+                Id,
+            ) => format!(
+                "{p}: peningkatan skema dari versi {from} ke {to} dibatalkan seluruhnya dan berkasnya tidak berubah: baris {rowid} tabel {table} merujuk ke baris {parent} yang tidak ada (ditulis saat foreign key mati, mis. dari shell sqlite3). Jalan keluarnya: `sqlite3 {p} 'PRAGMA foreign_key_check'` menampilkan setiap baris seperti itu; isi dengan nilai yang ada atau hapus barisnya, lalu jalankan `pantau --db {p} init` lagi. Sampai itu, pantau versi yang menulis berkas ini tetap dapat membukanya",
+                p = path.display()
+            ),
+            (
+                Self::UpgradeDangling {
+                    path,
+                    from,
+                    to,
+                    table,
+                    rowid,
+                    parent,
+                },
+                En,
+            ) => format!(
+                "{p}: the upgrade of its schema from version {from} to {to} was rolled back whole and the file is unchanged: row {rowid} of table {table} refers to a {parent} row that does not exist (written while foreign keys were off, e.g. from the sqlite3 shell). The way out: `sqlite3 {p} 'PRAGMA foreign_key_check'` lists every such row; give it a value that exists or delete the row, then run `pantau --db {p} init` again. Until then the pantau that wrote the file still opens it",
+                p = path.display()
             ),
             (Self::DbMoved { path }, Id) => format!(
                 "{} dihapus atau diganti oleh proses lain saat pantau menulisnya; tidak ada yang ditulis ke tempat tujuannya: jangan hapus berkas yang sedang dipakai (`pantau doctor` menunjukkannya), lalu ulangi",

@@ -29,6 +29,7 @@ mod import_errors;
 mod import_followups;
 mod import_roundtrip;
 mod index;
+mod init_elections;
 mod kegiatan;
 mod lang_errors;
 mod office_files;

@@ -379,13 +379,7 @@ fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
 
 /// The codes of the elections the database holds cases of.
 pub(crate) fn elections_with_cases(store: &Store) -> Result<Vec<String>> {
-    let mut stmt = store
-        .conn()
-        .prepare_cached("SELECT DISTINCT election FROM cases")
-        .map_err(|e| store.err(e))?;
-    stmt.query_map([], |r| r.get(0))
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.err(e))
+    store.elections_with_cases()
 }
 
 /// Registers `pantau_due(status, known, received, registered, extended)` on the store's connection:
