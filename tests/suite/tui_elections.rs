@@ -1,6 +1,7 @@
-//! The election in view on the screen: a third election (Pemilu 2029) loaded from the files of
-//! tests/fixtures/elections/PEMILU2029 beside the shipped two, its cases shown on every screen; the
-//! title bar and the presenter's caption name the election; the stage screen shows its calendar.
+//! The election in view on the screen: a third election (Pemilu 2029) loaded with `pantau init
+//! --election` from the files of tests/fixtures/elections/PEMILU2029 beside the shipped two, its
+//! cases shown on every screen; the title bar and the presenter's caption name the election; `e`
+//! and `E` switch it through the view's election term; the stage screen shows its calendar.
 
 use std::path::{Path, PathBuf};
 
@@ -117,18 +118,23 @@ fn cases_2029() -> Vec<Made> {
     ]
 }
 
-/// A demo database (Pemilu 2024's cases) that also holds Pemilu 2029, loaded from its files, and
-/// its five cases.
+/// The demo database (Pemilu 2024's and Pilkada 2024's cases) with Pemilu 2029 loaded from its
+/// files as a later cycle is, with `pantau init --election DIR`, and five cases of it.
 fn db_with_2029(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.db");
-    let mut store = Store::open(&path, Mode::Create).unwrap();
-    store.load_reference(&three_elections()).unwrap();
-    pantau::demo::write(
-        &mut store,
-        &pantau::demo::kaltim(2024),
-        tui_support::clock(),
-    )
-    .unwrap();
+    let path = tui_support::demo_db(dir);
+    let out = crate::import_support::pantau(&path)
+        .arg("init")
+        .arg("--election")
+        .arg(pemilu2029_dir())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "init --election: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut store = Store::open(&path, Mode::Write).unwrap();
+    assert_eq!(store.reference().unwrap(), three_elections());
     let tx = store.conn_mut().transaction().unwrap();
     for m in cases_2029() {
         let mut case = Case::new(
