@@ -331,7 +331,8 @@ pub enum Core<'a> {
     CumulativeSince { since: String },
     /// The stage timeline's title: the calendar of the election in view.
     TimelineOf { election: &'a str },
-    /// The timeline's title while the view covers several elections: whose calendar it shows.
+    /// The timeline's title while the view covers several elections: whose calendar it shows
+    /// (by its short name), its counts adding up those of every election in view.
     TimelineOfSeveral { election: &'a str },
     /// The selected pekan's figures: the column of the pekan itself (beside the cumulative one).
     PekanThisWeek,
@@ -1482,10 +1483,10 @@ impl Core<'_> {
             (Self::TimelineOf { election }, Id) => format!("Jadwal tahapan {election}"),
             (Self::TimelineOf { election }, En) => format!("{election} stages (tahapan)"),
             (Self::TimelineOfSeveral { election }, Id) => {
-                format!("Jadwal tahapan {election} · tampilan mencakup beberapa pemilihan")
+                format!("Jadwal tahapan {election} · angka beberapa pemilihan")
             }
             (Self::TimelineOfSeveral { election }, En) => {
-                format!("{election} stages (tahapan) · the view covers several elections")
+                format!("{election} stages · counts of several elections")
             }
             (Self::PekanThisWeek, Id) => "Pekan ini".to_string(),
             (Self::PekanThisWeek, En) => "This pekan".to_string(),

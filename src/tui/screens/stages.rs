@@ -400,11 +400,15 @@ impl Stages {
                 format!("{}: {dates}", s.name(l))
             })
             .unwrap_or_default();
-        let name = ctx.election().map_or("", |e| e.name(l));
-        let title = if ctx.several_elections() {
-            Core::TimelineOfSeveral { election: name }.text(l)
-        } else {
-            Core::TimelineOf { election: name }.text(l)
+        let title = match ctx.election() {
+            Some(e) if ctx.several_elections() => Core::TimelineOfSeveral {
+                election: &crate::tui::elections::short_name(&e.code),
+            }
+            .text(l),
+            e => Core::TimelineOf {
+                election: e.map_or("", |e| e.name(l)),
+            }
+            .text(l),
         };
         Timeline {
             title: &title,
@@ -1069,6 +1073,19 @@ mod tests {
         ] {
             assert!(screen.contains(needed), "{needed}\n{screen}");
         }
+    }
+
+    #[test]
+    fn with_every_election_in_view_the_calendar_says_whose_it_is() {
+        let mut f = Fixture::new();
+        f.view = crate::view::parse("election:all", &f.reference).unwrap_or_default();
+        let (area, mut buf) = body();
+        Stages::default().draw(&f.ctx(), area, &mut buf);
+        let screen = text(&buf);
+        assert!(
+            screen.contains("Pemilu 2024 stages · counts of several elections"),
+            "{screen}"
+        );
     }
 
     #[test]
