@@ -11,8 +11,9 @@ use crate::domain::Reference;
 use crate::engine::index::{CaseIndex, IndexError, Refresh};
 use crate::store::Store;
 
+/// Version 3: each case's election (its list after the stages', its column after the stage's).
 /// Version 2: the stamp of the newest change-log entry follows the revision.
-const MAGIC: &[u8; 8] = b"PNTUIDX\x02";
+const MAGIC: &[u8; 8] = b"PNTUIDX\x03";
 
 /// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
 pub const WORTH_CACHING: i64 = 20_000;
@@ -130,6 +131,10 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for s in &index.stages {
         put_str(&mut out, s)?;
     }
+    put_u64(&mut out, index.elections.len() as u64)?;
+    for e in &index.elections {
+        put_str(&mut out, e)?;
+    }
     put_u64(&mut out, index.ids.len() as u64)?;
     for v in &index.ids {
         out.write_all(&v.to_le_bytes())?;
@@ -137,6 +142,7 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for col in [
         &index.region,
         &index.stage,
+        &index.election,
         &index.flags,
         &index.status,
         &index.suspected,
@@ -193,6 +199,8 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     index.regions = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, 256)?;
     index.stages = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
+    let n = get_len(&mut r, 256)?;
+    index.elections = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, size / 8)?;
     index.ids = numbers(&mut r, n, i64::from_le_bytes)?;
     let bytes = |r: &mut std::io::BufReader<std::fs::File>| -> std::io::Result<Vec<u8>> {
@@ -202,6 +210,7 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     };
     index.region = bytes(&mut r)?;
     index.stage = bytes(&mut r)?;
+    index.election = bytes(&mut r)?;
     index.flags = bytes(&mut r)?;
     index.status = bytes(&mut r)?;
     index.suspected = bytes(&mut r)?;
@@ -231,6 +240,7 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
             && (index.region[p] == crate::engine::index::DELETED
                 || usize::from(index.region[p]) < index.regions.len())
             && usize::from(index.stage[p]) < index.stages.len()
+            && usize::from(index.election[p]) < index.elections.len()
     }) && index.ids.windows(2).all(|w| w[0] < w[1]);
     if !fits {
         return Err(bad("inconsistent"));

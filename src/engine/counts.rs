@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::{FollowUpStep, Source, Status, TypeGroup};
+use crate::domain::{CampaignPeriod, FollowUpStep, Source, Status, TypeGroup};
 use crate::engine::dim::NO_STEP;
 use crate::engine::sql::counts::{self as sql, Figures};
 use crate::engine::{Dim, Engine};
@@ -244,7 +244,7 @@ impl Engine<'_> {
         };
         let pass = pass?;
         let found = |dim: Dim, counts: &[i64]| -> Found {
-            let keys = self.keys(dim, std::iter::empty());
+            let keys = self.keys(dim, None, std::iter::empty());
             keys.into_iter()
                 .zip(counts)
                 .filter(|(_, n)| **n > 0)
@@ -254,9 +254,9 @@ impl Engine<'_> {
         Ok(Dashboard {
             headline: pass.headline,
             regions: self.region_rows(&pass.regions, lang),
-            stages: self.group_from(found(Dim::Stage, &pass.stages), Dim::Stage, lang),
-            types: self.group_from(found(Dim::Type, &pass.types), Dim::Type, lang),
-            statuses: self.group_from(found(Dim::Status, &pass.statuses), Dim::Status, lang),
+            stages: self.group_from(found(Dim::Stage, &pass.stages), Dim::Stage, None, lang),
+            types: self.group_from(found(Dim::Type, &pass.types), Dim::Type, None, lang),
+            statuses: self.group_from(found(Dim::Status, &pass.statuses), Dim::Status, None, lang),
         })
     }
 
@@ -315,13 +315,19 @@ impl Engine<'_> {
     /// Counts of `view` by `dim`, every known key in display order, zeros included.
     pub fn group(&self, view: &View, dim: Dim, lang: Lang) -> Result<Vec<Group>> {
         let found = self.count_by(view, &[dim])?;
-        Ok(self.group_from(found, dim, lang))
+        Ok(self.group_from(found, dim, self.campaign(view), lang))
     }
 
     /// Groups of every known key of `dim` from the keys found with their counts.
-    fn group_from(&self, found: Found, dim: Dim, lang: Lang) -> Vec<Group> {
+    fn group_from(
+        &self,
+        found: Found,
+        dim: Dim,
+        campaign: Option<CampaignPeriod>,
+        lang: Lang,
+    ) -> Vec<Group> {
         let counts: HashMap<&str, i64> = found.iter().map(|(k, n)| (k[0].as_str(), *n)).collect();
-        let keys = self.keys(dim, found.iter().map(|(k, _)| k[0].as_str()));
+        let keys = self.keys(dim, campaign, found.iter().map(|(k, _)| k[0].as_str()));
         keys.into_iter()
             .map(|(key, label)| Group {
                 count: counts.get(key.as_str()).copied().unwrap_or(0),
@@ -329,7 +335,9 @@ impl Engine<'_> {
                 label,
             })
             .map(|g| Group {
-                label: self.label(dim, &g.key, lang).unwrap_or(g.label),
+                label: self
+                    .label_in(dim, campaign, &g.key, lang)
+                    .unwrap_or(g.label),
                 ..g
             })
             .collect()
@@ -342,8 +350,9 @@ impl Engine<'_> {
             .iter()
             .map(|(k, n)| ((k[0].as_str(), k[1].as_str()), *n))
             .collect();
-        let keys1 = self.keys(dims.0, found.iter().map(|(k, _)| k[0].as_str()));
-        let keys2 = self.keys(dims.1, found.iter().map(|(k, _)| k[1].as_str()));
+        let campaign = self.campaign(view);
+        let keys1 = self.keys(dims.0, campaign, found.iter().map(|(k, _)| k[0].as_str()));
+        let keys2 = self.keys(dims.1, campaign, found.iter().map(|(k, _)| k[1].as_str()));
         let mut out = Vec::with_capacity(keys1.len() * keys2.len());
         for (a, _) in &keys1 {
             for (b, _) in &keys2 {
@@ -363,13 +372,25 @@ impl Engine<'_> {
         if let Some(found) = self.index_count_by(view, dims) {
             return found;
         }
-        let campaign = self.reference.campaign_period();
+        let campaign = self.campaign(view);
         sql::count_by(self.store, view, self.dates(view), dims, campaign)
     }
 
+    /// The campaign a view's pekan are counted in: that of the election in view on its as-of
+    /// date (as `engine::campaign::period_in_view` says).
+    pub fn campaign(&self, view: &View) -> Option<CampaignPeriod> {
+        crate::view::election_in_view(view, &self.reference, self.dates(view).as_of)
+            .and_then(|e| e.campaign_period())
+    }
+
     /// Every known key of a dimension in display order, with an English label; for weeks, every
-    /// week from the first to the last found.
-    fn keys<'a>(&self, dim: Dim, found: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    /// week from the first to the last found; for pekan, every pekan of `campaign`.
+    fn keys<'a>(
+        &self,
+        dim: Dim,
+        campaign: Option<CampaignPeriod>,
+        found: impl Iterator<Item = &'a str>,
+    ) -> Vec<(String, String)> {
         let pairs = |v: Vec<(&str, &str)>| {
             v.into_iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -444,9 +465,7 @@ impl Engine<'_> {
                 out
             }
             Dim::Pekan => {
-                let mut out: Vec<(String, String)> = self
-                    .reference
-                    .campaign_period()
+                let mut out: Vec<(String, String)> = campaign
                     .map(|c| c.all())
                     .unwrap_or_default()
                     .iter()
@@ -464,8 +483,20 @@ impl Engine<'_> {
         }
     }
 
-    /// The label of a key of `dim` in `lang`.
+    /// The label of a key of `dim` in `lang` (a pekan's in the primary election's campaign;
+    /// [`Engine::group`] and [`Engine::cross`] label them in the campaign of the view's).
     pub fn label(&self, dim: Dim, key: &str, lang: Lang) -> Option<String> {
+        self.label_in(dim, self.reference.campaign_period(), key, lang)
+    }
+
+    /// The label of a key of `dim` in `lang`, a pekan's in `campaign`.
+    fn label_in(
+        &self,
+        dim: Dim,
+        campaign: Option<CampaignPeriod>,
+        key: &str,
+        lang: Lang,
+    ) -> Option<String> {
         match dim {
             Dim::Region => self.reference.region(key).map(|r| r.display_name(lang)),
             Dim::Stage => self.reference.stage(key).map(|s| s.name(lang).to_string()),
@@ -483,10 +514,7 @@ impl Engine<'_> {
             Dim::Pekan if key == OUTSIDE_CAMPAIGN => Some(Core::OutsideCampaign.text(lang)),
             Dim::Pekan => {
                 let n = key.parse::<u32>().ok()?;
-                self.reference
-                    .campaign_period()?
-                    .pekan(n)
-                    .map(|p| p.label(lang))
+                campaign?.pekan(n).map(|p| p.label(lang))
             }
         }
     }

@@ -181,7 +181,7 @@ impl Engine<'_> {
             return None;
         }
         let pekan = if dims.contains(&Dim::Pekan) {
-            PekanDays::of(&self.reference)?
+            PekanDays::of(self.campaign(view))?
         } else {
             PekanDays::NONE
         };
@@ -266,10 +266,10 @@ impl PekanDays {
         count: 0,
     };
 
-    /// The campaign of `reference` in days; `None` when the index cannot count it (its dates out
+    /// The campaign (the view's election's) in days; `None` when the index cannot count it (its dates out
     /// of the index's range, or more pekan than a small key holds): SQL answers then.
-    fn of(reference: &crate::domain::Reference) -> Option<PekanDays> {
-        let Some(c) = reference.campaign_period() else {
+    fn of(campaign: Option<crate::domain::CampaignPeriod>) -> Option<PekanDays> {
+        let Some(c) = campaign else {
             return Some(PekanDays::NONE);
         };
         let count = c.count();

@@ -60,10 +60,14 @@ pub struct CaseIndex {
     /// Region codes in reference order: `region[i]` indexes this.
     pub regions: Vec<String>,
     pub stages: Vec<String>,
+    /// Election codes in reference order: `election[i]` indexes this.
+    pub elections: Vec<String>,
     /// Case ids, ascending.
     pub ids: Vec<i64>,
     pub region: Vec<u8>,
     pub stage: Vec<u8>,
+    /// The case's election (its deadlines are counted under that election's limits).
+    pub election: Vec<u8>,
     pub flags: Vec<u8>,
     /// Current status, index into `Status::ALL`.
     pub status: Vec<u8>,
@@ -147,6 +151,7 @@ struct Row {
     id: i64,
     region: u8,
     stage: u8,
+    election: u8,
     flags: u8,
     status: u8,
     suspected: u8,
@@ -160,6 +165,7 @@ struct Row {
 struct Codes {
     regions: HashMap<String, u8>,
     stages: HashMap<String, u8>,
+    elections: HashMap<String, u8>,
 }
 
 impl Codes {
@@ -175,13 +181,23 @@ impl Codes {
             let i = small(i).ok_or_else(|| unsupported("more than 254 stages".into()))?;
             stages.insert(s.code.clone(), i);
         }
-        Ok(Codes { regions, stages })
+        let mut elections = HashMap::new();
+        for (i, e) in reference.elections.iter().enumerate() {
+            let i = small(i).ok_or_else(|| unsupported("more than 254 elections".into()))?;
+            elections.insert(e.code.clone(), i);
+        }
+        Ok(Codes {
+            regions,
+            stages,
+            elections,
+        })
     }
 
     fn row(&self, c: &CaseFields<'_>) -> Result<Row, IndexError> {
         let id = c.id;
         let region = c.region.unwrap_or_default();
         let stage = c.stage.unwrap_or_default();
+        let election = c.election.unwrap_or_default();
         let source = c.source.unwrap_or_default();
         let status = c.status.unwrap_or_default();
         let bad = |what: &str, v: &str| unsupported(format!("case {id}: {what} {v:?}"));
@@ -220,6 +236,10 @@ impl Codes {
                 .get(region)
                 .ok_or_else(|| bad("region", region))?,
             stage: *self.stages.get(stage).ok_or_else(|| bad("stage", stage))?,
+            election: *self
+                .elections
+                .get(election)
+                .ok_or_else(|| bad("election", election))?,
             flags,
             status: status_number(status).ok_or_else(|| bad("status", status))?,
             suspected: kind(c.suspected)?,
@@ -262,6 +282,7 @@ impl CaseIndex {
                 stamp,
                 regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
                 stages: reference.stages.iter().map(|s| s.code.clone()).collect(),
+                elections: reference.elections.iter().map(|e| e.code.clone()).collect(),
                 ..CaseIndex::default()
             };
             index.reserve(usize::try_from(store.largest_case_id()?).unwrap_or(0));
@@ -288,6 +309,7 @@ impl CaseIndex {
         self.ids.reserve(n);
         self.region.reserve(n);
         self.stage.reserve(n);
+        self.election.reserve(n);
         self.flags.reserve(n);
         self.status.reserve(n);
         self.suspected.reserve(n);
@@ -309,6 +331,7 @@ impl CaseIndex {
         self.ids.push(row.id);
         self.region.push(row.region);
         self.stage.push(row.stage);
+        self.election.push(row.election);
         self.flags.push(row.flags);
         self.status.push(row.status);
         self.suspected.push(row.suspected);
@@ -337,6 +360,7 @@ impl CaseIndex {
         }
         self.region[pos] = row.region;
         self.stage[pos] = row.stage;
+        self.election[pos] = row.election;
         self.flags[pos] = row.flags;
         self.status[pos] = row.status;
         self.suspected[pos] = row.suspected;
@@ -382,6 +406,10 @@ impl CaseIndex {
                 .stages
                 .iter()
                 .eq(reference.stages.iter().map(|s| &s.code))
+            && self
+                .elections
+                .iter()
+                .eq(reference.elections.iter().map(|e| &e.code))
     }
 
     /// Brings the index up to date: reads again only the cases the change log names, or rebuilds
@@ -488,6 +516,7 @@ impl CaseIndex {
         self.ids.capacity() * 8
             + (self.region.capacity()
                 + self.stage.capacity()
+                + self.election.capacity()
                 + self.flags.capacity()
                 + self.status.capacity()
                 + self.suspected.capacity()

@@ -7,8 +7,40 @@ mod print;
 mod saved;
 
 pub use ast::{DateExpr, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View};
-pub use parse::{ViewError, parse};
+pub use parse::ViewError;
 pub use saved::{MAX_EXPANDED, Saved, expand};
+
+/// Parses a view spec. An empty or blank spec is the empty view (all cases). Its `pekan:` terms
+/// are resolved, with no today to count from, in the campaign of the election the view names,
+/// else of the primary election (Pemilu 2024). A command, which knows today and the date the
+/// view is counted at, parses with [`parse_on`].
+pub fn parse(input: &str, reference: &crate::domain::Reference) -> Result<View, ViewError> {
+    parse::parse_with(input, reference, None, &campaign_in(reference))
+}
+
+/// [`parse`], the `pekan:` terms resolved in the campaign of the election in view on the date the
+/// view is counted at: `as_of` (a command's `--as-of`) when given, else the view's `per:`
+/// (counted from `today` when relative), else `today`.
+pub fn parse_on(
+    input: &str,
+    reference: &crate::domain::Reference,
+    today: chrono::NaiveDate,
+    as_of: Option<chrono::NaiveDate>,
+) -> Result<View, ViewError> {
+    parse::parse_with(
+        input,
+        reference,
+        Some((today, as_of)),
+        &campaign_in(reference),
+    )
+}
+
+/// The campaign of the election in view of a view on a date.
+fn campaign_in(
+    reference: &crate::domain::Reference,
+) -> impl Fn(&View, chrono::NaiveDate) -> Option<crate::domain::CampaignPeriod> + '_ {
+    move |view, on| election_in_view(view, reference, on).and_then(|e| e.campaign_period())
+}
 
 /// The error of a view asking for `is:new` while no meeting baseline is in force, placed at the
 /// term in `spec` (as typed, in either language).

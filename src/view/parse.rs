@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use crate::domain::{FollowUpStep, Pekan, Reference, Source, Status, TypeGroup, fold, parse_date};
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
@@ -128,18 +130,50 @@ impl fmt::Display for ViewError {
 
 impl std::error::Error for ViewError {}
 
-/// Parses a view spec. An empty or blank spec is the empty view (all cases).
-pub fn parse(input: &str, reference: &Reference) -> Result<View, ViewError> {
+/// The campaign whose pekan a view's `pekan:` terms name, given the view (its other terms read)
+/// and the date it is counted at: the campaign of the election in view
+/// (`view::election_in_view`, which `view::parse` and `view::parse_on` pass in).
+pub(super) type CampaignOf<'c> =
+    dyn Fn(&View, NaiveDate) -> Option<crate::domain::CampaignPeriod> + 'c;
+
+/// Parses a view spec (see `view::parse`), resolving its `pekan:` terms in `campaign_of` the view
+/// on the date it is counted at: with `at` (today, a command's `--as-of`), that date, the view's
+/// `per:` or today; without, the primary election's voting day (the election the view names,
+/// else the primary one).
+pub(super) fn parse_with(
+    input: &str,
+    reference: &Reference,
+    at: Option<(NaiveDate, Option<NaiveDate>)>,
+    campaign_of: &CampaignOf<'_>,
+) -> Result<View, ViewError> {
     let mut parser = Parser {
         reference,
         view: View::default(),
         as_of_at: None,
         sort_at: None,
+        pekan: Vec::new(),
     };
     for token in tokenize(input)? {
         parser.token(&token)?;
     }
     let mut view = parser.view;
+    // The pekan are the campaign's of the election in view, which the whole view (its election
+    // and date terms, wherever they stand) decides.
+    if !parser.pekan.is_empty() {
+        let on = match (at, view.as_of) {
+            (Some((_, Some(flag))), _) => Some(flag),
+            (Some((today, None)), written) => Some(written.map_or(today, |d| d.resolve(today))),
+            // No today to count from: the election the view names, else the primary.
+            (None, _) => reference.primary().map(|e| e.voting_day),
+        };
+        let campaign = on.and_then(|d| campaign_of(&view, d));
+        for (negated, values, pos) in parser.pekan {
+            view.terms.push(Term {
+                negated,
+                kind: TermKind::Pekan(pekan(&values, campaign, pos)?),
+            });
+        }
+    }
     normalise(&mut view, reference);
     Ok(view)
 }
@@ -344,6 +378,8 @@ struct Parser<'r> {
     view: View,
     as_of_at: Option<usize>,
     sort_at: Option<usize>,
+    /// The `pekan:` terms (negated, values, position), resolved once the whole view is read.
+    pekan: Vec<(bool, Vec<Value>, usize)>,
 }
 
 impl Parser<'_> {
@@ -429,7 +465,10 @@ impl Parser<'_> {
             Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
             Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
             Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
-            Key::Pekan => TermKind::Pekan(pekan(&values, r, token.pos)?),
+            Key::Pekan => {
+                self.pekan.push((negated, values, token.pos));
+                return Ok(());
+            }
             Key::FollowUp => TermKind::FollowUp(resolve(&values, follow_up)?),
             Key::Is => {
                 let [value] = values.as_slice() else {
@@ -644,10 +683,14 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     Ok(Sort { key, descending })
 }
 
-/// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of the campaign of `reference`, each checked
-/// against the campaign's count and resolved to its dates.
-fn pekan(values: &[Value], reference: &Reference, pos: usize) -> Result<Vec<Pekan>, ViewError> {
-    let Some(campaign) = reference.campaign_period() else {
+/// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of `campaign` (the election in view's), each
+/// checked against the campaign's count and resolved to its dates.
+fn pekan(
+    values: &[Value],
+    campaign: Option<crate::domain::CampaignPeriod>,
+    pos: usize,
+) -> Result<Vec<Pekan>, ViewError> {
+    let Some(campaign) = campaign else {
         return Err(ViewError::new(pos, Spec::NoCampaign { pos }));
     };
     let count = campaign.count();
@@ -769,6 +812,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::view::parse;
 
     fn r() -> Reference {
         Reference::embedded()
@@ -1047,6 +1091,11 @@ mod tests {
         let mut reference = r();
         for s in &mut reference.stages {
             s.starts_on = None;
+        }
+        for e in &mut reference.elections {
+            for s in &mut e.stages {
+                s.starts_on = None;
+            }
         }
         let e = parse("pekan:1", &reference).unwrap_err();
         assert!(e.to_string().contains("no dates"), "{e}");

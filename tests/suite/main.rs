@@ -21,6 +21,7 @@ mod config_save;
 mod config_tui;
 mod demo_figures;
 mod doctor;
+mod election_rules;
 mod hostile_input;
 mod import_concurrency;
 mod import_errors;

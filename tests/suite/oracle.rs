@@ -187,14 +187,19 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
         s.case.status
     };
     let reg_date = s.case.tanggal_registrasi.filter(|d| *d <= as_of);
-    let due = rules
-        .deadline(
-            status,
-            s.case.tanggal_diketahui,
-            s.case.tanggal_diterima,
-            reg_date,
-            s.case.diperpanjang,
-        )
+    // Each case under its own election's limits (none known: no deadline, never late).
+    let limits = rules.limits(&s.case.election);
+    let due = limits
+        .and_then(|l| {
+            rules.deadline(
+                l,
+                status,
+                s.case.tanggal_diketahui,
+                s.case.tanggal_diterima,
+                reg_date,
+                s.case.diperpanjang,
+            )
+        })
         .map(|d| d.due);
     Some(Facts {
         status,
@@ -202,11 +207,14 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
         reg: reg_date.is_some(),
         due,
         overdue: due.is_some_and(|d| d < as_of),
-        late: rules.is_late(
-            s.case.sumber == Source::Laporan,
-            s.case.tanggal_diketahui,
-            s.case.tanggal_diterima,
-        ),
+        late: limits.is_some_and(|l| {
+            rules.is_late(
+                l,
+                s.case.sumber == Source::Laporan,
+                s.case.tanggal_diketahui,
+                s.case.tanggal_diterima,
+            )
+        }),
     })
 }
 

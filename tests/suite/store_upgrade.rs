@@ -231,8 +231,21 @@ fn a_schema_5_demo_database_upgrades_with_every_figure_kept() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let now: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut now: Value = serde_json::from_slice(&out.stdout).unwrap();
         let then: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        // Documents now name the election they are of (the upgraded database's only one);
+        // `kegiatan` puts its figures beside it.
+        if let Some(elections) = now.as_object_mut().and_then(|o| o.remove("elections")) {
+            assert_eq!(elections, serde_json::json!(["PEMILU2024"]), "{args:?}");
+        }
+        if args[0] == "kegiatan" {
+            let inner = if stem == "kegiatan-history" {
+                "replaced"
+            } else {
+                "figures"
+            };
+            now = now[inner].take();
+        }
         assert_eq!(now, then, "{args:?}");
         compared += 1;
     }
