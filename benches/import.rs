@@ -59,6 +59,7 @@ fn options() -> Options {
         skip_invalid: false,
         today: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default(),
         lang: Lang::En,
+        election: None,
     }
 }
 

@@ -300,7 +300,8 @@ impl Cli {
 pub enum Command {
     /// Create the database with its schema and reference data (running it again changes nothing).
     Init(InitArgs),
-    /// Write the demo database: Pemilu 2024 in Kalimantan Timur, or N synthetic cases.
+    /// Write the demo database: Pemilu 2024 and Pilkada 2024 in Kalimantan Timur, or N synthetic
+    /// cases.
     Demo(DemoArgs),
     /// Count cases by one or two dimensions.
     Report(ReportArgs),
@@ -313,6 +314,14 @@ pub enum Command {
     /// (cases or campaign activities) and how many rows were new, changed, unchanged, rejected.
     Batches(BatchesArgs),
     /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
+    ///
+    /// Each row belongs to an election, told by its `pemilihan` column (also `election`,
+    /// `kode_pemilihan`: a code or name, PILKADA2024 or "Pilkada 2024"), else by `--election`,
+    /// else by its case number when it carries PL or PB and the year of exactly one election
+    /// (006/TM/PL/Kab/27.09/IV/2024 is Pemilu 2024's). A database of one election needs none of
+    /// them; otherwise a row whose election cannot be told is refused. Its `kode_tahapan` is a
+    /// stage of that election, and `kontestasi` (also `contest`, optional) one of its races, by
+    /// code or name (GUBERNUR).
     Import(ImportArgs),
     /// Campaign activities supervised per region and pekan: load the office's weekly figures
     /// (`kegiatan import`), see what is loaded and what corrections replaced, export them.
@@ -456,6 +465,12 @@ pub struct InitArgs {
     /// stages.csv) from this folder instead of the built-in copies.
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
+    /// Load one election from its folder (election.toml, stages.csv, campaign_methods.csv,
+    /// contests.csv; see docs/elections.md): added, or corrected where the database holds it.
+    /// Repeat it for several; all are loaded in one transaction, and the rest of the reference
+    /// data is left as it is (unless --reference is given too).
+    #[arg(long = "election", value_name = "DIR")]
+    pub elections: Vec<PathBuf>,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -766,6 +781,10 @@ pub struct SimulateArgs {
     /// Run even on a database holding imported cases (a rehearsal copy of the real one).
     #[arg(long)]
     pub force: bool,
+    /// The election whose cases to write, by code or name (PILKADA2024, "Pilkada 2024")
+    /// [default: the election in view today: the one whose period holds today, else the latest].
+    #[arg(long, value_name = "ELECTION")]
+    pub election: Option<String>,
     /// How long to wait for another writer before each event, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,

@@ -78,6 +78,7 @@ fn importer(
         skip_invalid: false,
         today: Clock::today(),
         lang: Lang::En,
+        election: None,
     };
     let cancel = AtomicBool::new(false);
     let texts = [

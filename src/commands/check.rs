@@ -325,6 +325,8 @@ fn differing_cases(
     let same = |pa: usize, pb: usize| {
         a.regions.get(usize::from(a.region[pa])) == b.regions.get(usize::from(b.region[pb]))
             && a.stages.get(usize::from(a.stage[pa])) == b.stages.get(usize::from(b.stage[pb]))
+            && a.election_of(pa) == b.election_of(pb)
+            && a.contest_of(pa) == b.contest_of(pb)
             && a.flags[pa] == b.flags[pb]
             && a.status[pa] == b.status[pb]
             && a.suspected[pa] == b.suspected[pb]

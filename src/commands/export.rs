@@ -32,7 +32,9 @@ struct Provenance {
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
-    let engine = ctx.engine_for(&store, &view, &args.view)?;
+    let mut engine = ctx.engine_for(&store, &view, &args.view)?;
+    // An export is the data rather than a figure: without an election term, every election's.
+    engine.set_election_scope(crate::engine::ElectionScope::Every);
     ctx.say_about_dates(&view, args.as_of.is_some(), false);
     let mut buf: Vec<u8> = Vec::new();
     let rows = write_cases(&engine, &view, args.format, &mut buf)?;

@@ -59,14 +59,20 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     }
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();
+    let reference = store.reference()?;
+    let election = match args.read.election.as_deref() {
+        Some(text) => Some(election_flag(&reference, text)?),
+        None => None,
+    };
     let run = Run {
         store: &store,
-        reference: store.reference()?,
+        reference,
         opts: Options {
             ignore_unknown: args.read.ignore_unknown,
             skip_invalid: args.skip_invalid,
             today: ctx.today,
             lang,
+            election,
         },
         who: import::os_user(lang),
         now: now.with_nanosecond(0).unwrap_or(now),
@@ -84,6 +90,22 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         all_or_nothing(&run, inputs, wait, &mut waiting, args.read.dry_run)?
     };
     print_summary(done, args.read.dry_run, args.mode, lang)
+}
+
+/// The code of the election `--election` names (code or name, any case and spacing), or the
+/// usage error saying which elections the database holds.
+pub fn election_flag(reference: &Reference, text: &str) -> Result<String> {
+    import::validate::election(reference, text)
+        .map(|e| e.code.clone())
+        .map_err(|issue| {
+            let m = Command::ElectionFlag {
+                why: &issue.message(Lang::Id),
+            };
+            let en = Command::ElectionFlag {
+                why: &issue.message(Lang::En),
+            };
+            Error::usage(m.text(Lang::Id), en.text(Lang::En))
+        })
 }
 
 /// Every file checked while it is written; the first problem stops the writing, the checking

@@ -64,8 +64,9 @@ fn election_codes(reference: &Reference) -> String {
 }
 
 /// The election `given` names (a code or a name in either language), else the election in view
-/// on `today` (docs/elections.md, "The election in view").
+/// on `today` among those `store` holds cases of (docs/elections.md, "The election in view").
 fn election<'r>(
+    store: &crate::store::Store,
     reference: &'r Reference,
     given: Option<&str>,
     today: NaiveDate,
@@ -74,8 +75,12 @@ fn election<'r>(
         Some(text) => reference
             .find_election(text)
             .ok_or_else(|| unknown_election(reference, text)),
-        None => crate::view::election_in_view(&crate::view::View::default(), reference, today)
-            .ok_or_else(|| unknown_election(reference, "")),
+        None => {
+            let held = store.elections_with_cases()?;
+            let view = crate::view::View::default();
+            crate::view::election_in_view(&view, reference, today, &held)
+                .ok_or_else(|| unknown_election(reference, ""))
+        }
     }
 }
 
@@ -339,7 +344,7 @@ fn show(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result<()
     let lang = ctx.lang;
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let election = election(&reference, given, ctx.today)?;
+    let election = election(&store, &reference, given, ctx.today)?;
     let period = period(election)?;
     let rows = store.activity_rows(&election.code, 1..=period.count())?;
     let mut cells: BTreeMap<(u32, String), PekanJson> = BTreeMap::new();
@@ -459,7 +464,7 @@ fn history(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result
     let lang = ctx.lang;
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let election = election(&reference, given, ctx.today)?;
+    let election = election(&store, &reference, given, ctx.today)?;
     let period = period(election)?;
     let replaced = store.activity_history(&election.code)?;
     if format == KegiatanFormat::Json {
@@ -582,7 +587,7 @@ struct ExportRow<'a> {
 fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let election = election(&reference, args.election.as_deref(), ctx.today)?;
+    let election = election(&store, &reference, args.election.as_deref(), ctx.today)?;
     let period = period(election)?;
     let rows = store.activity_rows(&election.code, 1..=period.count())?;
     let out: Vec<ExportRow<'_>> = rows

@@ -311,8 +311,19 @@ impl Context {
             .as_ref()
             .and_then(|f| f.as_of)
             .map(|d| d.resolve(self.today));
-        let mut view = crate::view::parse_on(spec, &reference, self.today, at)
-            .map_err(|e| view_error(spec, e))?;
+        // Which elections hold cases decides the default one; asked only for a `pekan:` term.
+        let failed = std::cell::RefCell::new(None);
+        let held = || {
+            store.elections_with_cases().unwrap_or_else(|e| {
+                *failed.borrow_mut() = Some(e);
+                Vec::new()
+            })
+        };
+        let parsed = crate::view::parse_on(spec, &reference, self.today, at, &held);
+        if let Some(e) = failed.into_inner() {
+            return Err(e);
+        }
+        let mut view = parsed.map_err(|e| view_error(spec, e))?;
         if let Some(parsed) = flag {
             if let (Some(typed), Some(flag)) = (view.as_of, parsed.as_of)
                 && typed.resolve(self.today) != flag.resolve(self.today)

@@ -126,10 +126,11 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
     let reference = store.reference()?;
     let spec = args.spec();
     let mut view = ctx.parse_view(&store, &spec, args.as_of.as_deref())?;
+    let mut engine = ctx.engine_for(&store, &view, &spec)?;
+    engine.use_cached_index(true)?;
     // The release is of the election in view (the one the view names, else the default on the
     // date asked for, else today): its campaign, its pekan, its activities.
-    let on = view.as_of.map_or(ctx.today, |d| d.resolve(ctx.today));
-    let Some(election) = crate::view::election_in_view(&view, &reference, on) else {
+    let Some(election) = engine.election_in_view(&view)? else {
         let m = Rekap::NoCampaign;
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     };
@@ -161,8 +162,6 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
     if view.as_of.is_none() {
         view.as_of = Some(DateExpr::Date(pekan.ends.min(ctx.today)));
     }
-    let mut engine = ctx.engine_for(&store, &view, &spec)?;
-    engine.use_cached_index(true)?;
     let as_of = engine.dates(&view).as_of;
     ctx.say_about_dates(&view, args.as_of.is_some(), true);
     if as_of < pekan.starts {
@@ -175,6 +174,8 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
         };
         return Err(Error::usage(m(Lang::Id), m(Lang::En)));
     }
+    // Counted in that election whatever the default is on the pekan's last day.
+    let view = crate::view::of_election(&view, election, &reference);
     let release = release(&engine, &view, election, pekan, lang, shown)?;
     let out = match args.format {
         RekapFormat::Json => {

@@ -16,6 +16,8 @@ use crate::view::View;
 pub struct ReportJson {
     pub as_of: String,
     pub view: String,
+    /// The codes of the elections counted, by voting day.
+    pub elections: Vec<String>,
     pub by: String,
     pub total: i64,
     pub headline: Headline,
@@ -41,6 +43,8 @@ pub struct Convention {
 pub struct RecapJson {
     pub as_of: String,
     pub view: String,
+    /// The codes of the elections counted, by voting day.
+    pub elections: Vec<String>,
     pub table: &'static str,
     /// Types among violations only, as Bawaslu RI's recap counts them.
     pub convention: Convention,
@@ -61,6 +65,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let mut engine = ctx.engine_for(&store, &view, &args.view)?;
     engine.use_cached_index(view.as_of.is_some())?;
     let dates = engine.dates(&view);
+    // Figures are of one election at a time (the default one when the view names none): every
+    // output says which.
+    let elections = engine.elections_in_view(&view)?;
+    let codes: Vec<String> = elections.iter().map(|e| e.code.clone()).collect();
+    let names = election_names(ctx.lang, &elections);
     ctx.say_about_dates(
         &view,
         args.as_of.is_some(),
@@ -96,6 +105,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 let doc = RecapJson {
                     as_of: dates.as_of.to_string(),
                     view: spec,
+                    elections: codes,
                     table: "bawaslu_ri_recap",
                     convention: convention(Dim::Violation, lang),
                     regions: rows,
@@ -105,9 +115,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             }
             format => {
                 let title = format!(
-                    "{} ({}) · {} {} · {}: {}",
+                    "{} ({}) · {} · {} {} · {}: {}",
                     Command::RecapTitle.text(lang),
                     tr(lang, Msg::ConventionRi),
+                    names,
                     tr(lang, Msg::AsOf),
                     dates.as_of.format("%d/%m/%Y"),
                     tr(lang, Msg::View),
@@ -125,7 +136,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     }
     let first = args.by[0];
     if args.by == [Dim::Pekan] {
-        let title = |by: &str| title_line(lang, by, dates.as_of, &spec_read, &anchored);
+        let title = |by: &str| title_line(lang, by, &names, dates.as_of, &spec_read, &anchored);
         let out = super::report_pekan::run(&engine, &view, args.format, lang, &spec, title)?;
         print!("{}", shown(ctx, args.format, &out));
         return Ok(());
@@ -145,6 +156,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             let doc = ReportJson {
                 as_of: dates.as_of.to_string(),
                 view: spec,
+                elections: codes,
                 by: args
                     .by
                     .iter()
@@ -168,6 +180,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             let title = title_line(
                 lang,
                 &by_words(lang, &args.by),
+                &names,
                 dates.as_of,
                 &spec_read,
                 &anchored,
@@ -191,18 +204,33 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     Ok(())
 }
 
-/// `Count by region · As of 02/02/2024 · View: …`: what a report's table counts.
+/// The names of `elections` in `lang`, for a title: `Pemilu 2024`, `Pemilu 2024, Pilkada 2024`.
+fn election_names(lang: Lang, elections: &[&crate::domain::Election]) -> String {
+    if elections.is_empty() {
+        return "—".to_string();
+    }
+    elections
+        .iter()
+        .map(|e| e.name(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `Cases by region · Pemilu 2024 · as of 02/02/2024 · view: …`: what a report's table counts,
+/// of which election.
 fn title_line(
     lang: Lang,
     by: &str,
+    elections: &str,
     as_of: chrono::NaiveDate,
     spec: &str,
     anchored: &str,
 ) -> String {
     format!(
-        "{} {} · {} {} · {}: {}",
+        "{} {} · {} · {} {} · {}: {}",
         tr(lang, Msg::Count),
         by,
+        elections,
         tr(lang, Msg::AsOf),
         as_of.format("%d/%m/%Y"),
         tr(lang, Msg::View),
@@ -389,10 +417,10 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
             .region(key)
             .map(|r| r.short_name.clone())
             .unwrap_or_else(|| key.into()),
-        Dim::Source | Dim::Type | Dim::Violation | Dim::Status | Dim::FollowUp => {
+        Dim::Source | Dim::Type | Dim::Violation | Dim::Status | Dim::FollowUp | Dim::Election => {
             engine.label(dim, key, lang).unwrap_or_else(|| key.into())
         }
-        Dim::Stage | Dim::Week => key.to_string(),
+        Dim::Stage | Dim::Week | Dim::Contest => key.to_string(),
         Dim::Pekan => match key.parse::<u32>() {
             Ok(n) if key != crate::engine::OUTSIDE_CAMPAIGN => {
                 crate::i18n::core::Core::PekanShort { number: n }.text(lang)

@@ -20,10 +20,10 @@ use crate::view::{TermKind, View};
 /// The JSON document `report --by pekan --format json` prints.
 #[derive(Debug, Serialize)]
 pub struct PekanReportJson {
-    /// The election whose campaign the pekan are of.
-    pub elections: Vec<String>,
     pub as_of: String,
     pub view: String,
+    /// The codes of the elections counted, by voting day.
+    pub elections: Vec<String>,
     pub by: String,
     /// The view's cases: those of every pekan and those received outside the campaign.
     pub total: i64,
@@ -72,8 +72,7 @@ pub(super) fn run(
         .iter()
         .any(|t| matches!(t.kind, TermKind::Stage(_)));
     // The election in view: its campaign stage, its pekan, its activities.
-    let election = crate::engine::campaign::election(engine, view);
-    let elections: Vec<String> = election.iter().map(|e| e.code.clone()).collect();
+    let election = crate::engine::campaign::election(engine, view)?;
     let stage = election.map_or(crate::domain::CAMPAIGN, |e| e.campaign_stage.as_str());
     let narrowed;
     let view = if campaign_only {
@@ -87,6 +86,11 @@ pub(super) fn run(
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
+            let elections = engine
+                .elections_in_view(view)?
+                .iter()
+                .map(|e| e.code.clone())
+                .collect();
             let doc = json(&table, headline, as_of, spec, campaign_only, elections);
             serde_json::to_string_pretty(&doc).map_err(|e| {
                 let m = Command::ReportEncode { error: &e };
@@ -132,9 +136,9 @@ fn json(
     elections: Vec<String>,
 ) -> PekanReportJson {
     PekanReportJson {
-        elections,
         as_of: as_of.to_string(),
         view: spec.to_string(),
+        elections,
         by: Dim::Pekan.name().to_string(),
         total: headline.total,
         headline,

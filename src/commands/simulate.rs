@@ -9,6 +9,8 @@ use chrono::Timelike;
 
 use crate::cli::SimulateArgs;
 use crate::commands::Context;
+use crate::domain::Reference;
+use crate::domain::election::Election;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::Command;
@@ -29,6 +31,8 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         crate::import::simulate::refuse_evidence(&store, lang)?;
     }
     let reference = store.reference()?;
+    let held = store.elections_with_cases()?;
+    let election = election(&reference, args.election.as_deref(), ctx.today, &held)?.clone();
     let wait = Duration::from_secs(args.wait);
     let path = ctx.db.display().to_string();
     let mut waiting = ctx.waiting_for_writer(args.wait);
@@ -37,8 +41,17 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let name = format!("simulate --rate {} --seed {seed}", args.rate);
     let now = chrono::Local::now().naive_local();
     let shift = ctx.today - now.date();
-    let Some(mut sim) =
-        Simulator::start(&store, seed, &who, now, &name, wait, &cancel, &mut waiting)?
+    let Some(mut sim) = Simulator::start(
+        &store,
+        election,
+        seed,
+        &who,
+        now,
+        &name,
+        wait,
+        &cancel,
+        &mut waiting,
+    )?
     else {
         return Ok(());
     };
@@ -48,6 +61,7 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     eprintln!(
         "{}",
         Command::SimulateStart {
+            election: sim.election().name(lang),
             path: &path,
             rate: &args.rate,
             batch: sim.batch_id
@@ -71,7 +85,7 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         };
         println!(
             "{}",
-            crate::text::safe(&describe(&event, now, &reference, lang))
+            crate::text::safe(&describe(&event, now, &reference, sim.election(), lang))
         );
     }
     eprintln!(
@@ -104,11 +118,52 @@ fn sleep_until(at: Instant, deadline: Option<Instant>, cancel: &AtomicBool) -> b
     }
 }
 
-/// One line per event: time, kind, intake number and what happened.
+/// The election whose cases a simulation writes: the one `--election` names (code or name in
+/// either language), else the election in view today (see docs/elections.md, "The election in
+/// view": a view without an election term is of the default election).
+fn election<'r>(
+    reference: &'r Reference,
+    typed: Option<&str>,
+    today: chrono::NaiveDate,
+    held: &[String],
+) -> Result<&'r Election> {
+    let found = match typed {
+        Some(t) => reference.find_election(t),
+        None => {
+            crate::view::election_in_view(&crate::view::View::default(), reference, today, held)
+        }
+    };
+    found.ok_or_else(|| {
+        let known = reference
+            .elections
+            .iter()
+            .map(|e| e.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let suggest = |lang: Lang| {
+            typed
+                .and_then(|t| reference.suggest_election(t))
+                .map(|e| format!("{} ({})", e.code, e.name(lang)))
+        };
+        let text = |lang: Lang| {
+            Command::SimulateNoElection {
+                typed: typed.unwrap_or_default(),
+                known: &known,
+                suggestion: suggest(lang).as_deref(),
+            }
+            .text(lang)
+        };
+        Error::usage(text(Lang::Id), text(Lang::En))
+    })
+}
+
+/// One line per event: time, kind, intake number and what happened (the stage named as the
+/// case's election names it).
 fn describe(
     event: &Event,
     now: chrono::NaiveDateTime,
-    reference: &crate::domain::Reference,
+    reference: &Reference,
+    election: &Election,
     lang: Lang,
 ) -> String {
     let time = now.format("%H:%M:%S");
@@ -117,7 +172,7 @@ fn describe(
             let region = reference
                 .region(&c.kode_wilayah)
                 .map_or(c.kode_wilayah.clone(), |r| r.display_name(lang));
-            let stage = reference
+            let stage = election
                 .stage(&c.kode_tahapan)
                 .map_or(c.kode_tahapan.as_str(), |s| s.name(lang));
             format!(

@@ -227,9 +227,28 @@ pub(crate) fn scaled(rows: &[ActivityRow], factor: i64) -> Vec<ActivityRow> {
         .collect()
 }
 
-/// Writes campaign activities, each region's pekan whole, as part of batch `batch_id`.
+/// Writes Pemilu 2024's campaign activities, each region's pekan whole, as part of batch
+/// `batch_id`.
 pub(crate) fn write(
     tx: &Write<'_>,
+    rows: &[ActivityRow],
+    batch_id: i64,
+    now: NaiveDateTime,
+) -> Result<()> {
+    write_of(
+        tx,
+        crate::domain::election::FIRST_ELECTION,
+        rows,
+        batch_id,
+        now,
+    )
+}
+
+/// Writes the campaign activities of `election` (its code), each region's pekan whole, as part of
+/// batch `batch_id`.
+pub(crate) fn write_of(
+    tx: &Write<'_>,
+    election: &str,
     rows: &[ActivityRow],
     batch_id: i64,
     now: NaiveDateTime,
@@ -242,14 +261,7 @@ pub(crate) fn write(
             .push(a.clone());
     }
     for ((region, n), rows) in pekan {
-        tx.write_pekan(
-            crate::domain::election::FIRST_ELECTION,
-            region,
-            n,
-            &rows,
-            Some(batch_id),
-            now,
-        )?;
+        tx.write_pekan(election, region, n, &rows, Some(batch_id), now)?;
     }
     Ok(())
 }
@@ -300,13 +312,13 @@ fn split_pekan(rng: &mut Rng, p: u32, regions: &[&str]) -> Vec<i64> {
 }
 
 /// Splits `total` in proportion to `weights` (largest remainder), summing exactly to `total`.
-fn apportion(total: i64, weights: &[f64]) -> Vec<i64> {
+pub(crate) fn apportion(total: i64, weights: &[f64]) -> Vec<i64> {
     let caps = vec![i64::MAX; weights.len()];
     apportion_capped(total, weights, &caps)
 }
 
 /// [`apportion`], no part above its cap (exact as long as the caps add up to `total`).
-fn apportion_capped(total: i64, weights: &[f64], caps: &[i64]) -> Vec<i64> {
+pub(crate) fn apportion_capped(total: i64, weights: &[f64], caps: &[i64]) -> Vec<i64> {
     let sum: f64 = weights.iter().sum();
     if sum <= 0.0 || weights.is_empty() {
         return vec![0; weights.len()];

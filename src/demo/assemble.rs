@@ -8,14 +8,16 @@ use fastrand::Rng;
 
 use crate::demo::DemoCase;
 use crate::demo::history::{Calendar, Outcome, Timing, path, schedule};
+use crate::demo::pilkada::texts as pilkada;
 use crate::demo::places::{Office, office};
-use crate::demo::story::Spec;
+use crate::demo::story::{About, Race, Spec};
 use crate::demo::texts::{hari_tgl, pelapor, roman};
-use crate::domain::election::FIRST_ELECTION;
+use crate::domain::election::{ElectionKind, FIRST_ELECTION};
 use crate::domain::{Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange};
 
 /// A case with its dated path, before numbering.
 pub(crate) struct Draft {
+    about: About,
     office: &'static Office,
     case: Case,
     steps: Vec<(Status, NaiveDateTime)>,
@@ -24,9 +26,12 @@ pub(crate) struct Draft {
     late: bool,
 }
 
-/// Fills in one spec from the seed.
+/// Fills in one spec from the seed. A Pilkada's case moves on every day and is decided within
+/// its election's limit from receipt (3 days, 5 when extended).
 pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Reference) -> Draft {
     let office = office(spec.region);
+    let election = reference.election(spec.election);
+    let pilkada = election.is_some_and(|e| e.kind == ElectionKind::Pemilihan);
     let span = (spec.to - spec.from).num_days().max(0);
     let received = spec.from + Duration::days(rng.i64(0..=span));
     let laporan = spec.source == Source::Laporan;
@@ -40,7 +45,7 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
         received - Duration::days(rng.i64(0..=2))
     };
     let mut event = known - Duration::days(rng.i64(0..=2));
-    let stage = reference.stage(spec.topic.stage());
+    let stage = election.and_then(|e| e.stage(spec.topic.stage()));
     if let Some(start) = stage.and_then(|s| s.starts_on).filter(|s| *s <= received) {
         event = event.max(start);
     }
@@ -50,7 +55,23 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
     known = known.max(event).min(received);
     event = event.min(known);
 
-    let r = spec.topic.render(rng, office, laporan, event);
+    let contest = spec.race.and_then(|race| {
+        let e = election?;
+        match race {
+            Race::Governor => e
+                .contests
+                .iter()
+                .find(|c| c.region.as_deref() == Some("64")),
+            Race::Local => e
+                .contests
+                .iter()
+                .find(|c| c.region.as_deref() == Some(office.code)),
+        }
+    });
+    let r = match spec.topic {
+        About::Pemilu(t) => t.render(rng, office, laporan, event),
+        About::Pilkada(k) => pilkada::render(k, rng, office, laporan, event, contest),
+    };
     let statuses = path(
         spec.source,
         spec.outcome,
@@ -66,22 +87,44 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
                 .unwrap_or(last),
         )
     });
+    let slow = rng.u32(..100) < 15;
+    let limit = election.filter(|_| pilkada).map(|e| {
+        let l = &e.limits;
+        let days = if slow {
+            l.decide_extended_days
+        } else {
+            l.decide_days
+        };
+        // What comes after a cut-off comes the next day at the earliest: the extension makes room.
+        let mut until = received + Duration::days(i64::from(days));
+        if let Some((date, k)) = cut
+            && k < last
+        {
+            let needed = date + Duration::days(1);
+            if until < needed {
+                until = received + Duration::days(i64::from(l.decide_extended_days));
+            }
+        }
+        until
+    });
     let timing = Timing {
         cut,
         pin_last: spec.pin,
-        slow: rng.u32(..100) < 15,
+        slow,
+        limit,
     };
     let times = schedule(rng, cal, received, &statuses, timing);
     let steps: Vec<(Status, NaiveDateTime)> = statuses.iter().copied().zip(times).collect();
 
     let mut case = Case::new(
-        FIRST_ELECTION,
+        spec.election,
         "",
         spec.source,
         office.code,
         spec.topic.stage(),
         received,
     );
+    case.kontestasi = contest.map(|c| c.code.clone());
     case.kecamatan = Some(r.place.kec.to_string());
     case.tanggal_kejadian = Some(event);
     case.tanggal_diketahui = Some(known);
@@ -96,21 +139,29 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
     case.terlapor = Some(r.terlapor);
     case.kategori_terlapor = Some(r.kategori);
     if laporan {
-        case.pelapor = Some(pelapor(rng, r.reporter, &r.place));
+        case.pelapor = Some(match r.pelapor {
+            Some(p) => p,
+            None => pelapor(rng, r.reporter, &r.place),
+        });
     }
     let decided = steps[last].1.date();
     if let Some(reg) = case.tanggal_registrasi {
-        case.diperpanjang = timing.slow || (decided - reg).num_days() > 7;
+        case.diperpanjang = if pilkada {
+            (decided - received).num_days() > 3
+        } else {
+            timing.slow || (decided - reg).num_days() > 7
+        };
     }
     let mut forward_to = None;
     if let (Outcome::Violation(t), Status::Pelanggaran) = (spec.outcome, case.status) {
         case.jenis_pelanggaran = Some(t);
-        let fwd = spec.topic.forwarding(t, r.kategori);
+        let fwd = t.forwarding(Some(r.kategori));
         case.diteruskan_ke = fwd;
         case.tanggal_penerusan = Some(decided);
-        forward_to = fwd.map(|f| recipient(f, office, r.kategori));
+        forward_to = fwd.map(|f| recipient(f, office, r.kategori, spec.election));
     }
     Draft {
+        about: spec.topic,
         office,
         case,
         steps,
@@ -120,9 +171,11 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
     }
 }
 
-/// Who a forwarding letter is addressed to.
-fn recipient(f: Forwarding, office: &Office, kategori: PartyCategory) -> String {
+/// Who a forwarding letter is addressed to. KASN's tasks passed to BKN in 2024 (UU 20/2023): a
+/// Pilkada's civil servants go to BKN.
+fn recipient(f: Forwarding, office: &Office, kategori: PartyCategory, election: &str) -> String {
     match f {
+        Forwarding::Kasn if election != FIRST_ELECTION => "Badan Kepegawaian Negara (BKN)".into(),
         Forwarding::Kpu => office.kpu(),
         Forwarding::Gakkumdu => format!(
             "Penyidik Kepolisian melalui Sentra Gakkumdu {}",
@@ -140,20 +193,34 @@ fn recipient(f: Forwarding, office: &Office, kategori: PartyCategory) -> String 
     }
 }
 
-/// Numbers the drafts per office and year in date order, writes the history notes, and returns
-/// the cases in order of receipt.
-pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<DemoCase> {
+/// The numbers an office has given, per year: intake numbers per source, registration numbers
+/// and forwarding letters. Pemilu 2024's cases are numbered first; Pilkada 2024's go on from where
+/// they ended, so no two cases of an office share a serial in one year.
+#[derive(Default)]
+pub(crate) struct Registers {
+    intake: HashMap<(&'static str, i32, Source), u32>,
+    reg: HashMap<(&'static str, i32), u32>,
+    letters: HashMap<(&'static str, i32), u32>,
+}
+
+/// Numbers the drafts per office and year in date order (`segment`: the election's part of the
+/// number, `PL` or `PB`), writes the history notes, and returns the cases in order of receipt,
+/// each with what it is about.
+pub(crate) fn finish(
+    mut drafts: Vec<Draft>,
+    segment: &str,
+    registers: &mut Registers,
+) -> Vec<(DemoCase, About)> {
     drafts.sort_by_key(|d| (d.steps[0].1, d.office.code));
-    let mut intake: HashMap<(&str, i32, Source), u32> = HashMap::new();
-    let mut reg: HashMap<(&str, i32), u32> = HashMap::new();
     for d in &mut drafts {
         let at = d.steps[0].1;
-        let seq = intake
+        let seq = registers
+            .intake
             .entry((d.office.code, at.year(), d.case.sumber))
             .or_insert(0);
         *seq += 1;
         d.case.nomor = format!(
-            "{:03}/{}/PL/{}/{}/{}/{}",
+            "{:03}/{}/{segment}/{}/{}/{}/{}",
             seq,
             kind(d.case.sumber),
             d.office.seg,
@@ -169,10 +236,10 @@ pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<DemoCase> {
     for i in by_reg {
         let d = &mut drafts[i];
         let Some(at) = reg_at(d) else { continue };
-        let seq = reg.entry((d.office.code, at.year())).or_insert(0);
+        let seq = registers.reg.entry((d.office.code, at.year())).or_insert(0);
         *seq += 1;
         d.case.nomor_registrasi = Some(format!(
-            "{:03}/Reg/{}/PL/{}/{}/{}/{}",
+            "{:03}/Reg/{}/{segment}/{}/{}/{}/{}",
             seq,
             kind(d.case.sumber),
             d.office.seg,
@@ -181,7 +248,6 @@ pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<DemoCase> {
             at.year()
         ));
     }
-    let mut letters: HashMap<(&str, i32), u32> = HashMap::new();
     let mut by_letter: Vec<usize> = (0..drafts.len())
         .filter(|&i| drafts[i].case.tanggal_penerusan.is_some())
         .collect();
@@ -191,7 +257,10 @@ pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<DemoCase> {
         let Some(day) = d.case.tanggal_penerusan else {
             continue;
         };
-        let seq = letters.entry((d.office.code, day.year())).or_insert(0);
+        let seq = registers
+            .letters
+            .entry((d.office.code, day.year()))
+            .or_insert(0);
         *seq += 1;
         let unit = match d.office.num.split_once('.') {
             Some((_, "00")) | None => "K.KI".to_string(),
@@ -222,7 +291,7 @@ fn reg_at(d: &Draft) -> Option<NaiveDateTime> {
 }
 
 /// The history with who did each step and a note.
-fn materialize(d: Draft) -> DemoCase {
+fn materialize(d: Draft) -> (DemoCase, About) {
     let bawaslu = d.office.bawaslu();
     let kec = d.case.kecamatan.clone().unwrap_or_default();
     let mut history = Vec::with_capacity(d.steps.len());
@@ -238,11 +307,14 @@ fn materialize(d: Draft) -> DemoCase {
         });
         prev = Some(status);
     }
-    DemoCase {
-        case: d.case,
-        history,
-        follow_ups: Vec::new(),
-    }
+    (
+        DemoCase {
+            case: d.case,
+            history,
+            follow_ups: Vec::new(),
+        },
+        d.about,
+    )
 }
 
 fn step_text(

@@ -1,13 +1,15 @@
 //! What happened to the demo's forwarded cases afterwards: the police investigation, SP3,
 //! prosecution, trial and verdict of a crime (a Balikpapan money-politics case reaches its verdict,
 //! a Kukar one is stopped by SP3); DKPP's ruling, KPU's decision or Bawaslu's own on ethics; the
-//! KASN recommendation on civil servants; KPU's correction after an administrative decision.
-//! Deterministic from each case alone (no draw from the demo's random stream, so no other figure
-//! moves), and never after `until`, the demo's last day.
+//! KASN recommendation on civil servants (BKN's, for Pilkada 2024); KPU's correction after an
+//! administrative decision. Deterministic from each case alone (no draw from the demo's random
+//! stream, so no other figure moves), and never after `until`, the last day of the case's
+//! election in the demo.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::demo::texts::roman;
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, FollowUp, FollowUpStep, Forwarding, ViolationType};
 
 /// The district court (pengadilan negeri) that tries an office's crimes, as case numbers name it.
@@ -35,6 +37,16 @@ fn spread(nomor: &str, modulo: u32) -> u32 {
 
 /// The steps of one case, by date: none unless it was forwarded as a proven violation.
 pub(crate) fn steps(c: &Case, until: NaiveDate) -> Vec<FollowUp> {
+    steps_on(c, until, None)
+}
+
+/// The steps of a crime that was tried: investigation, prosecution, trial and verdict.
+pub(crate) fn tried(c: &Case, until: NaiveDate) -> Vec<FollowUp> {
+    steps_on(c, until, Some(0))
+}
+
+/// The steps of one case; a crime takes `crime_path` when given (0: tried, 1: SP3, 2: prosecuted).
+fn steps_on(c: &Case, until: NaiveDate, crime_path: Option<u32>) -> Vec<FollowUp> {
     let (Some(t), Some(to), Some(from)) =
         (c.jenis_pelanggaran, c.diteruskan_ke, c.tanggal_penerusan)
     else {
@@ -61,11 +73,15 @@ pub(crate) fn steps(c: &Case, until: NaiveDate) -> Vec<FollowUp> {
                 Some(format!("SP.Sidik/{n}/{}/{year}/Reskrim", month(1))),
                 "Penyidik Polri memulai penyidikan setelah pembahasan Sentra Gakkumdu",
             )];
-            // Balikpapan's crimes reach a verdict; Kukar's is stopped; the others alternate.
-            let path = match c.kode_wilayah.as_str() {
-                "64.71" => 0,
-                "64.02" => 1,
-                _ => spread(&c.nomor, 3),
+            // Pemilu 2024: Balikpapan's crimes reach a verdict; Kukar's is stopped; the others
+            // alternate. Pilkada 2024: stopped or prosecuted, unless told it was tried.
+            let pemilu = c.election == FIRST_ELECTION;
+            let path = match (crime_path, c.kode_wilayah.as_str()) {
+                (Some(p), _) => p,
+                (None, "64.71") if pemilu => 0,
+                (None, "64.02") if pemilu => 1,
+                (None, _) if pemilu => spread(&c.nomor, 3),
+                (None, _) => 1 + spread(&c.nomor, 2),
             };
             match path {
                 0 => v.extend([
@@ -121,11 +137,19 @@ pub(crate) fn steps(c: &Case, until: NaiveDate) -> Vec<FollowUp> {
             Some(format!("{n}/PP.01.00/K.KI/{}/{year}", month(7))),
             "Pengawas ad hoc diberhentikan sementara",
         )],
+        (ViolationType::HukumLainnya, Forwarding::Kasn) if c.election == FIRST_ELECTION => {
+            vec![step(
+                30,
+                RekomendasiInstansi,
+                Some(format!("B-{n}/KASN/{}/{year}", month(30))),
+                "KASN merekomendasikan sanksi moral kepada pejabat pembina kepegawaian",
+            )]
+        }
         (ViolationType::HukumLainnya, Forwarding::Kasn) => vec![step(
-            30,
+            21,
             RekomendasiInstansi,
-            Some(format!("B-{n}/KASN/{}/{year}", month(30))),
-            "KASN merekomendasikan sanksi moral kepada pejabat pembina kepegawaian",
+            Some(format!("{n}/B-KR.02.03/SD/K/{year}")),
+            "BKN merekomendasikan sanksi disiplin kepada pejabat pembina kepegawaian",
         )],
         (ViolationType::HukumLainnya, _) if spread(&c.nomor, 2) == 0 => vec![step(
             21,

@@ -25,14 +25,16 @@ pub(crate) enum Outcome {
     Open(Status),
 }
 
-/// Working days: Monday to Friday except the holidays of the reference data.
+/// The days handling moves on: Monday to Friday except the holidays of the reference data (a
+/// Pemilu, UU 7/2017), or every day (a Pilkada, whose law counts calendar days).
 #[derive(Clone, Debug)]
 pub(crate) struct Calendar {
     holidays: BTreeSet<NaiveDate>,
+    every_day: bool,
 }
 
 impl Calendar {
-    /// The calendar of the embedded reference data.
+    /// The working days of the embedded reference data.
     pub fn embedded() -> Calendar {
         Calendar {
             holidays: Reference::embedded()
@@ -40,12 +42,22 @@ impl Calendar {
                 .iter()
                 .map(|h| h.date)
                 .collect(),
+            every_day: false,
+        }
+    }
+
+    /// Every day a working day: the offices handle a Pilkada's cases on weekends too.
+    pub fn every_day() -> Calendar {
+        Calendar {
+            holidays: BTreeSet::new(),
+            every_day: true,
         }
     }
 
     /// Whether `d` is a working day.
     pub fn is_working(&self, d: NaiveDate) -> bool {
-        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&d)
+        self.every_day
+            || (!matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&d))
     }
 
     /// `d` plus `n` working days (`n = 0`: `d` itself).
@@ -125,6 +137,8 @@ pub(crate) struct Timing {
     /// Examination needs more information (extended to 14 working days after registration in
     /// total): longer clarification.
     pub slow: bool,
+    /// The last entry falls on this date at the latest (a Pilkada's limit, counted from receipt).
+    pub limit: Option<NaiveDate>,
 }
 
 /// Working days between two consecutive statuses.
@@ -176,6 +190,9 @@ pub(crate) fn schedule(
     if let Some(pin) = timing.pin_last {
         lb[n - 1] = lb[n - 1].max(pin);
         ub[n - 1] = ub[n - 1].min(pin);
+    }
+    if let Some(limit) = timing.limit {
+        ub[n - 1] = ub[n - 1].min(limit);
     }
     for i in 0..n {
         let floor = if i == 0 {
@@ -283,6 +300,7 @@ mod tests {
                 cut: Some((cut, 3)),
                 pin_last: Some(d(2024, 2, 9)),
                 slow: seed % 2 == 0,
+                limit: None,
             };
             let s = schedule(&mut rng, &cal, d(2024, 1, 31), &p, t);
             assert_eq!(s[0].date(), d(2024, 1, 31));

@@ -1,10 +1,12 @@
-//! Demo data: the Kaltim story of Pemilu 2024 that reproduces the published figures, and synthetic
-//! cases at scale. Builds cases in memory and writes them through the store's write functions.
+//! Demo data: the Kaltim story of Pemilu 2024 and of Pilkada 2024 that reproduces the published
+//! figures, and synthetic cases at scale. Builds cases in memory and writes them through the
+//! store's write functions.
 
 mod activity;
 mod assemble;
 mod followups;
 mod history;
+mod pilkada;
 mod places;
 mod story;
 pub mod synthetic;
@@ -14,6 +16,7 @@ mod topics;
 use chrono::NaiveDateTime;
 use fastrand::Rng;
 
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, FollowUp, Reference, StatusChange};
 use crate::error::Result;
 use crate::store::Store;
@@ -36,16 +39,32 @@ pub struct DemoCase {
 pub struct Demo {
     /// The seed it was made from.
     pub seed: u64,
-    /// The cases in order of receipt.
+    /// Pemilu 2024's cases in order of receipt, then Pilkada 2024's.
     pub cases: Vec<DemoCase>,
-    /// The campaign activities supervised, per office, pekan, method and contestant kind.
-    pub activity: Vec<ActivityRow>,
+    /// The campaign activities supervised per election (its code), then per office, pekan,
+    /// method, contestant kind and party (for a Pilkada: the pair).
+    pub activity: Vec<(String, Vec<ActivityRow>)>,
 }
 
-/// The story of Pemilu 2024 in Kalimantan Timur told by plausible cases. Pure and deterministic:
-/// the same seed gives the same data; any seed gives the published figures (47 cases as of
-/// 2 Feb 2024, 22 in the campaign stage, the year-end 2023 recap, the activities of every pekan's
-/// release and 7,120 in all).
+impl Demo {
+    /// The campaign activities of `election` (its code).
+    pub fn activity_of(&self, election: &str) -> &[ActivityRow] {
+        self.activity
+            .iter()
+            .find(|(e, _)| e == election)
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+}
+
+/// A second stream of the seed, for Pilkada 2024: drawing its cases from the first would change
+/// every Pemilu 2024 case drawn after them.
+const PILKADA_STREAM: u64 = 0x5049_4c4b_4144_4132;
+
+/// The story of Pemilu 2024 and Pilkada 2024 in Kalimantan Timur told by plausible cases. Pure and
+/// deterministic: the same seed gives the same data; any seed gives the published figures (for
+/// Pemilu 2024: 47 cases as of 2 Feb 2024, 22 in the campaign stage, the year-end 2023 recap, the
+/// activities of every pekan's release and 7,120 in all; for Pilkada 2024 those of domain.md §7
+/// and §8, see `pilkada`).
 pub fn kaltim(seed: u64) -> Demo {
     let mut rng = Rng::with_seed(seed);
     let cal = history::Calendar::embedded();
@@ -56,8 +75,15 @@ pub fn kaltim(seed: u64) -> Demo {
         .iter()
         .map(|s| assemble::draft(s, &mut rng, &cal, &reference))
         .collect();
-    let mut cases = assemble::finish(drafts);
-    // Nothing happens after the demo's last day.
+    let mut registers = assemble::Registers::default();
+    let segment = reference
+        .election(FIRST_ELECTION)
+        .map_or("PL", |e| e.case_segment.as_str());
+    let mut cases: Vec<DemoCase> = assemble::finish(drafts, segment, &mut registers)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    // Nothing happens after the election's last day in the demo.
     let until = cases
         .iter()
         .flat_map(|c| c.history.iter().map(|h| h.at.date()))
@@ -67,10 +93,17 @@ pub fn kaltim(seed: u64) -> Demo {
         c.follow_ups = followups::steps(&c.case, until);
     }
     let activity = activity::campaign(&mut rng);
+
+    let mut rng = Rng::with_seed(seed ^ PILKADA_STREAM);
+    cases.extend(pilkada::cases(&mut rng, &reference, &mut registers));
+    let pilkada_activity = pilkada::campaign(&mut rng, &reference);
     Demo {
         seed,
         cases,
-        activity,
+        activity: vec![
+            (FIRST_ELECTION.to_string(), activity),
+            (pilkada::ELECTION.to_string(), pilkada_activity),
+        ],
     }
 }
 
@@ -92,7 +125,9 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
             tx.write_follow_up(id, f, Some(batch_id), "pantau demo", now)?;
         }
     }
-    activity::write(&tx, &demo.activity, batch_id, now)?;
+    for (election, rows) in &demo.activity {
+        activity::write_of(&tx, election, rows, batch_id, now)?;
+    }
     let n = demo.cases.len() as i64;
     tx.finish_batch(batch_id, [n, n, 0, 0, 0])?;
     tx.commit()?;

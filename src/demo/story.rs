@@ -1,20 +1,53 @@
-//! The case list of the Kaltim story: the 47 cases behind the published figures of 31 Dec 2023 and
-//! 2 Feb 2024 (fixed by hand, see domain.md §5), then the cases after 2 Feb 2024 (drawn by seed).
+//! The case list of the Kaltim story of Pemilu 2024: the 47 cases behind the published figures of
+//! 31 Dec 2023 and 2 Feb 2024 (fixed by hand, see domain.md §5), then the cases after 2 Feb 2024
+//! (drawn by seed). Pilkada 2024's are in `pilkada`; both are told as [`Spec`]s.
 
 use chrono::NaiveDate;
 use fastrand::Rng;
 
 use crate::demo::history::Outcome;
+use crate::demo::pilkada::texts::Kind;
 use crate::demo::places::{Office, pick_office};
 use crate::demo::topics::{Body, Gift, Spot, Topic};
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Source, Status, ViolationType};
+
+/// What a case is about: a kind of case of Pemilu 2024 or of Pilkada 2024.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum About {
+    Pemilu(Topic),
+    Pilkada(Kind),
+}
+
+impl About {
+    /// The code of the stage (of the case's election) the case belongs to.
+    pub fn stage(self) -> &'static str {
+        match self {
+            About::Pemilu(t) => t.stage(),
+            About::Pilkada(k) => k.stage(),
+        }
+    }
+}
+
+/// Which race of a Pilkada a case concerns, as the handling office sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Race {
+    /// The governor's race.
+    Governor,
+    /// The race of the office's own kabupaten/kota (the governor's for the provincial office).
+    Local,
+}
 
 /// What is fixed about one case before the seed fills in dates, names and texts.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Spec {
+    /// The code of the case's election.
+    pub election: &'static str,
     pub region: &'static str,
     pub source: Source,
-    pub topic: Topic,
+    pub topic: About,
+    /// The race the case concerns, if any (a Pilkada's cases).
+    pub race: Option<Race>,
     /// Received between these dates (inclusive).
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -161,9 +194,11 @@ pub(crate) fn core() -> Vec<Spec> {
                     .find(|p| (p.0, p.1, p.2) == (region, source, topic))
                     .map(|p| date(p.3));
                 Spec {
+                    election: FIRST_ELECTION,
                     region,
                     source,
-                    topic,
+                    topic: About::Pemilu(topic),
+                    race: None,
                     from,
                     to,
                     dugaan,
@@ -224,9 +259,11 @@ pub(crate) fn later(rng: &mut Rng) -> Vec<Spec> {
                 let dugaan = topic.dugaan();
                 let outcome = later_outcome(rng, topic, source, dugaan);
                 out.push(Spec {
+                    election: FIRST_ELECTION,
                     region,
                     source,
-                    topic,
+                    topic: About::Pemilu(topic),
+                    race: None,
                     from,
                     to,
                     dugaan: Some(dugaan),
@@ -240,7 +277,7 @@ pub(crate) fn later(rng: &mut Rng) -> Vec<Spec> {
     out
 }
 
-fn pick(rng: &mut Rng, province: bool) -> &'static Office {
+pub(crate) fn pick(rng: &mut Rng, province: bool) -> &'static Office {
     loop {
         let o = pick_office(rng);
         if province || !o.is_province() {

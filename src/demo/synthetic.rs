@@ -1,5 +1,7 @@
-//! Synthetic cases at scale with the national shares of Bawaslu RI (domain.md §5), written fast:
-//! one transaction, cached statements, precomputed date strings, reused buffers.
+//! Synthetic cases at scale with the national shares of Bawaslu RI (domain.md §5), spread over
+//! the shipped elections (Pemilu 2024 and Pilkada 2024, see [`ELECTIONS`]), each case under its
+//! own election's stages and contests and received within its period; written fast: one
+//! transaction, cached statements, precomputed date strings, reused buffers.
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +12,7 @@ use fastrand::Rng;
 use crate::demo::activity;
 use crate::demo::places::OFFICES;
 use crate::demo::texts::initials;
-use crate::domain::election::FIRST_ELECTION;
+use crate::domain::election::{Election, ElectionKind};
 use crate::domain::{Forwarding, PartyCategory, Reference, Status, ViolationType};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -29,7 +31,9 @@ const STEP: usize = 10_000;
 /// (measured faster for large loads; see `cargo bench --bench synthetic`).
 const REBUILD_FTS: bool = true;
 
-/// First and last day a synthetic case may be received, and the end of the date table.
+/// First day of the date table, and the last day a synthetic Pemilu 2024 case may be received
+/// (a week after its last stage); a Pilkada 2024 case is received up to a week after its
+/// tabulation (23 Dec 2024). The table's 1,000 days run to February 2025.
 fn first_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2022, 6, 1).unwrap_or(NaiveDate::MIN)
 }
@@ -38,7 +42,38 @@ fn last_received() -> NaiveDate {
 }
 const TABLE_DAYS: usize = 1_000;
 
-/// Share of each stage among synthetic cases, in per mille (KAMPANYE 30%, as the type mix assumes).
+/// What the generator needs of one shipped election: its share of the synthetic cases, the share
+/// of each of its stages and the phrases of its law.
+struct ElectionSpec {
+    code: &'static str,
+    /// Relative share of the cases.
+    weight: u32,
+    stages: &'static [(&'static str, u32)],
+    phrases: &'static [Phrase],
+}
+
+/// The shipped elections and their shares: two Pemilu 2024 cases to one Pilkada 2024 case, about
+/// as in Kalimantan Timur's published figures (domain.md §5, §7): the Pemilu's 21 months of stages
+/// brought the office some 170 cases (the demo's story), the Pilkada's seven months about 80
+/// laporan (59 in its campaign by 26 Nov 2024, 16 more after voting day) and its temuan. An
+/// election missing from the database (one upgraded without `pantau init`) gets none.
+const ELECTIONS: &[ElectionSpec] = &[
+    ElectionSpec {
+        code: "PEMILU2024",
+        weight: 2,
+        stages: STAGE_SHARE,
+        phrases: PHRASES,
+    },
+    ElectionSpec {
+        code: "PILKADA2024",
+        weight: 1,
+        stages: PILKADA_STAGE_SHARE,
+        phrases: PILKADA_PHRASES,
+    },
+];
+
+/// Share of each stage of Pemilu 2024 among its synthetic cases, in per mille (KAMPANYE 30%, as
+/// the type mix assumes).
 const STAGE_SHARE: &[(&str, u32)] = &[
     ("PERENCANAAN", 10),
     ("PENDAFTARAN_VERIFIKASI", 50),
@@ -52,6 +87,24 @@ const STAGE_SHARE: &[(&str, u32)] = &[
     ("REKAPITULASI", 120),
     ("PENETAPAN_HASIL", 20),
     ("SUMPAH_JANJI", 30),
+    ("LAINNYA", 80),
+];
+
+/// Share of each stage of Pilkada 2024 among its synthetic cases, in per mille: the campaign 30%
+/// as for Pemilu 2024 (so that the type mix is the same), voting day and the quiet period with
+/// the money-politics cases after them, candidacy and the independents' support before.
+const PILKADA_STAGE_SHARE: &[(&str, u32)] = &[
+    ("DUKUNGAN_PERSEORANGAN", 20),
+    ("DATA_PEMILIH", 60),
+    ("PENGUMUMAN_PENDAFTARAN", 10),
+    ("PENDAFTARAN_PASLON", 30),
+    ("PENELITIAN_PERSYARATAN", 60),
+    ("PENETAPAN_PASLON", 20),
+    ("KAMPANYE", 300),
+    ("MASA_TENANG", 60),
+    ("PUNGUT_HITUNG", 200),
+    ("REKAPITULASI", 120),
+    ("PENETAPAN_TERPILIH", 40),
     ("LAINNYA", 80),
 ];
 
@@ -72,9 +125,12 @@ const OTHER_MIX: [(ViolationType, u32); 4] = [
     (ViolationType::Pidana, 20),
 ];
 
-/// Description pieces: stage (`*` any), type, what happened, article.
+/// A description piece: stage (`*` any), type, what happened, article.
+type Phrase = (&'static str, ViolationType, &'static str, &'static str);
+
+/// Description pieces of Pemilu 2024 (UU 7/2017).
 #[rustfmt::skip]
-const PHRASES: &[(&str, ViolationType, &str, &str)] = &[
+const PHRASES: &[Phrase] = &[
     ("KAMPANYE", ViolationType::Pidana, "politik uang berupa pembagian minyak goreng", "Pasal 523 ayat (1) UU 7/2017"),
     ("KAMPANYE", ViolationType::Pidana, "politik uang berupa pembagian sembako", "Pasal 523 ayat (1) UU 7/2017"),
     ("KAMPANYE", ViolationType::Pidana, "politik uang melalui transfer saldo uang elektronik", "Pasal 523 ayat (1) UU 7/2017"),
@@ -109,6 +165,34 @@ const PHRASES: &[(&str, ViolationType, &str, &str)] = &[
     ("*", ViolationType::Administrasi, "prosedur penyelenggara tidak sesuai ketentuan", "UU 7/2017"),
 ];
 
+/// Description pieces of Pilkada 2024 (UU 1/2015 as amended to UU 10/2016).
+#[rustfmt::skip]
+const PILKADA_PHRASES: &[Phrase] = &[
+    ("KAMPANYE", ViolationType::Pidana, "politik uang oleh tim pemenangan pasangan calon", "Pasal 187A ayat (1) UU 10/2016"),
+    ("KAMPANYE", ViolationType::Pidana, "pembagian sembako disertai ajakan memilih pasangan calon", "Pasal 187A ayat (1) UU 10/2016"),
+    ("KAMPANYE", ViolationType::Pidana, "penghadangan kegiatan kampanye pasangan calon", "UU 10/2016"),
+    ("MASA_TENANG", ViolationType::Pidana, "politik uang pada masa tenang Pilkada", "Pasal 187A ayat (1) UU 10/2016"),
+    ("PUNGUT_HITUNG", ViolationType::Pidana, "politik uang pada hari pemungutan suara Pilkada", "Pasal 187A ayat (1) UU 10/2016"),
+    ("PUNGUT_HITUNG", ViolationType::Pidana, "pemilih mencoblos lebih dari satu kali", "UU 10/2016"),
+    ("*", ViolationType::Pidana, "tindak pidana pemilihan", "UU 10/2016"),
+    ("KAMPANYE", ViolationType::HukumLainnya, "pelanggaran netralitas ASN dalam Pilkada di media sosial", "Pasal 71 ayat (1) UU 10/2016"),
+    ("KAMPANYE", ViolationType::HukumLainnya, "kepala desa berpihak kepada pasangan calon", "Pasal 71 ayat (1) UU 10/2016"),
+    ("*", ViolationType::HukumLainnya, "pelanggaran netralitas ASN dalam Pilkada", "Pasal 71 ayat (1) UU 10/2016"),
+    ("*", ViolationType::HukumLainnya, "penggantian pejabat oleh kepala daerah menjelang penetapan pasangan calon", "Pasal 71 ayat (2) UU 10/2016"),
+    ("PUNGUT_HITUNG", ViolationType::KodeEtik, "anggota KPPS tidak netral di TPS", "Peraturan DKPP 2/2017"),
+    ("REKAPITULASI", ViolationType::KodeEtik, "anggota PPK menolak keberatan saksi pasangan calon", "Peraturan DKPP 2/2017"),
+    ("DATA_PEMILIH", ViolationType::KodeEtik, "Pantarlih tidak melakukan coklit", "Peraturan DKPP 2/2017"),
+    ("*", ViolationType::KodeEtik, "pelanggaran kode etik penyelenggara ad hoc", "Peraturan DKPP 2/2017"),
+    ("KAMPANYE", ViolationType::Administrasi, "alat peraga kampanye dipasang di luar lokasi yang ditetapkan KPU", "UU 10/2016"),
+    ("MASA_TENANG", ViolationType::Administrasi, "alat peraga kampanye belum diturunkan pada masa tenang", "UU 10/2016"),
+    ("DATA_PEMILIH", ViolationType::Administrasi, "pemilih tidak memenuhi syarat dalam daftar pemilih", "UU 10/2016"),
+    ("DUKUNGAN_PERSEORANGAN", ViolationType::Administrasi, "KTP warga dicatut sebagai dukungan bakal pasangan calon perseorangan", "UU 10/2016"),
+    ("PENELITIAN_PERSYARATAN", ViolationType::Administrasi, "syarat pencalonan bakal pasangan calon tidak diteliti sesuai prosedur", "UU 10/2016"),
+    ("PUNGUT_HITUNG", ViolationType::Administrasi, "rekomendasi pemungutan suara ulang di TPS", "UU 10/2016"),
+    ("REKAPITULASI", ViolationType::Administrasi, "selisih rekapitulasi suara di tingkat kecamatan", "UU 10/2016"),
+    ("*", ViolationType::Administrasi, "prosedur penyelenggara tidak sesuai ketentuan", "UU 10/2016"),
+];
+
 /// Closing sentences of the synthetic descriptions.
 const EVIDENCE: &[&str] = &[
     "Bukti berupa foto dan video kegiatan.",
@@ -118,14 +202,29 @@ const EVIDENCE: &[&str] = &[
     "Ditemukan dalam pengawasan melekat.",
 ];
 
-/// One stage as the generator uses it: its code, the received window (day offsets into the date
-/// table), the first day an event can have, the phrases of each type.
+/// One stage as the generator uses it: its code, its share, the received window (day offsets into
+/// the date table), whether it is its election's campaign, whether its cases belong to a contest
+/// (a dated stage from the campaign on), the phrases of each type.
 struct StageGen {
-    code: &'static str,
+    code: String,
+    share: u32,
     from: usize,
     to: usize,
     campaign: bool,
+    contest: bool,
     phrases: [Vec<(&'static str, &'static str)>; 4],
+}
+
+/// One election as the generator uses it: its code, case-number segment and kind, its stages, and
+/// the contests each office (by index into `OFFICES`) handles.
+struct ElectionGen {
+    code: String,
+    segment: String,
+    kind: ElectionKind,
+    weight: u32,
+    stages: Vec<StageGen>,
+    stage_total: u32,
+    contests: Vec<Vec<String>>,
 }
 
 fn type_index(t: ViolationType) -> usize {
@@ -137,23 +236,75 @@ fn type_index(t: ViolationType) -> usize {
     }
 }
 
-fn stages() -> Vec<StageGen> {
-    let reference = Reference::embedded();
-    let first = first_day();
-    let last = (last_received() - first).num_days() as usize;
-    let off = |d: NaiveDate| ((d - first).num_days().max(0) as usize).min(last);
-    STAGE_SHARE
+/// The shipped elections the database holds, ready to generate from.
+fn elections(reference: &Reference) -> Vec<ElectionGen> {
+    ELECTIONS
         .iter()
-        .map(|&(code, _)| {
-            let s = reference.stage(code);
-            let from = s.and_then(|s| s.starts_on).map(off).unwrap_or(0);
-            let to = s
-                .and_then(|s| s.ends_on)
-                .map(|e| off(e + Duration::days(7)))
-                .unwrap_or(last)
-                .max(from);
+        .filter_map(|spec| {
+            let e = reference.election(spec.code)?;
+            let stages = stages(e, spec);
+            Some(ElectionGen {
+                code: e.code.clone(),
+                segment: e.case_segment.clone(),
+                kind: e.kind,
+                weight: spec.weight,
+                stage_total: stages.iter().map(|s| s.share).sum(),
+                stages,
+                contests: OFFICES.iter().map(|o| handled(e, o.code)).collect(),
+            })
+        })
+        .filter(|g| g.stage_total > 0)
+        .collect()
+}
+
+/// The contests of `e` the office `region` handles: those of every office, of its own region, or
+/// of the province it belongs to.
+fn handled(e: &Election, region: &str) -> Vec<String> {
+    let province = region.split('.').next().unwrap_or(region);
+    e.contests
+        .iter()
+        .filter(|c| {
+            c.region
+                .as_deref()
+                .is_none_or(|r| r == region || r == province)
+        })
+        .map(|c| c.code.clone())
+        .collect()
+}
+
+/// The stages of `e` that `spec` gives a share, with their
+/// received windows: a dated stage from
+/// its first day to a week after its last; the stage outside the statutory ones (`LAINNYA`) over
+/// the whole period; another undated stage (the declaration of the elected, after the Court's
+/// schedule) from voting day to a week after the period. Pemilu 2024's cases are received by
+/// 31 Oct 2024.
+fn stages(e: &Election, spec: &ElectionSpec) -> Vec<StageGen> {
+    let first = first_day();
+    let table_end = TABLE_DAYS - 1;
+    let off = |d: NaiveDate| ((d - first).num_days().max(0) as usize).min(table_end);
+    let (start, end) = e.period().unwrap_or((first, last_received()));
+    let last = if e.code == "PEMILU2024" {
+        off(last_received())
+    } else {
+        off(end + Duration::days(7))
+    };
+    let start = if e.code == "PEMILU2024" {
+        0
+    } else {
+        off(start)
+    };
+    let campaign = e.stage(&e.campaign_stage).map_or(i64::MAX, |s| s.position);
+    spec.stages
+        .iter()
+        .filter_map(|&(code, share)| {
+            let s = e.stage(code)?;
+            let (from, to) = match (s.starts_on, s.ends_on) {
+                (Some(a), b) => (off(a), b.map_or(last, |b| off(b + Duration::days(7)))),
+                (None, _) if code == "LAINNYA" => (start, last),
+                (None, _) => (off(e.voting_day), last),
+            };
             let mut phrases: [Vec<(&str, &str)>; 4] = Default::default();
-            for &(stage, t, what, pasal) in PHRASES {
+            for &(stage, t, what, pasal) in spec.phrases {
                 if stage == code {
                     phrases[type_index(t)].push((what, pasal));
                 }
@@ -161,20 +312,22 @@ fn stages() -> Vec<StageGen> {
             for (i, list) in phrases.iter_mut().enumerate() {
                 if list.is_empty() {
                     list.extend(
-                        PHRASES
+                        spec.phrases
                             .iter()
                             .filter(|p| p.0 == "*" && type_index(p.1) == i)
                             .map(|p| (p.2, p.3)),
                     );
                 }
             }
-            StageGen {
-                code,
+            Some(StageGen {
+                code: code.to_string(),
+                share,
                 from,
-                to,
-                campaign: code == "KAMPANYE",
+                to: to.min(last).max(from),
+                campaign: code == e.campaign_stage,
+                contest: s.position >= campaign && s.starts_on.is_some(),
                 phrases,
-            }
+            })
         })
         .collect()
 }
@@ -191,10 +344,11 @@ fn weighted<T: Copy>(rng: &mut Rng, items: &[(T, u32)]) -> T {
     items[0].0
 }
 
-fn stage_index(rng: &mut Rng) -> usize {
-    let total: u32 = STAGE_SHARE.iter().map(|x| x.1).sum();
-    let mut x = rng.u32(..total);
-    for (i, &(_, w)) in STAGE_SHARE.iter().enumerate() {
+/// An index into `items` drawn by their weights (`total` their sum, at least 1).
+fn pick_index<T>(rng: &mut Rng, items: &[T], total: u32, weight: impl Fn(&T) -> u32) -> usize {
+    let mut x = rng.u32(..total.max(1));
+    for (i, item) in items.iter().enumerate() {
+        let w = weight(item);
         if x < w {
             return i;
         }
@@ -228,8 +382,10 @@ enum Fate {
 #[derive(Default)]
 struct Row {
     id: i64,
+    election: usize,
     office: usize,
     stage: usize,
+    contest: Option<usize>,
     laporan: bool,
     event: usize,
     known: usize,
@@ -253,10 +409,11 @@ struct Row {
     pelapor: String,
 }
 
-/// What the generator draws from: stages, offices, date strings, initials.
+/// What the generator draws from: elections with their stages, offices, date strings, initials.
 struct Generator {
     rng: Rng,
-    stages: Vec<StageGen>,
+    elections: Vec<ElectionGen>,
+    election_total: u32,
     days: Vec<String>,
     years: Vec<i32>,
     names: Vec<(String, String)>,
@@ -265,8 +422,9 @@ struct Generator {
 }
 
 impl Generator {
-    fn new(seed: u64) -> Generator {
+    fn new(seed: u64, reference: &Reference) -> Generator {
         let mut rng = Rng::with_seed(seed);
+        let elections = elections(reference);
         let first = first_day();
         let dates: Vec<NaiveDate> = (0..TABLE_DAYS)
             .map(|i| first + Duration::days(i as i64))
@@ -274,7 +432,8 @@ impl Generator {
         let people = (0..400).map(|_| initials(&mut rng)).collect();
         Generator {
             rng,
-            stages: stages(),
+            election_total: elections.iter().map(|e| e.weight).sum(),
+            elections,
             days: dates.iter().map(NaiveDate::to_string).collect(),
             years: dates.iter().map(chrono::Datelike::year).collect(),
             names: OFFICES.iter().map(|o| (o.bawaslu(), o.pemda())).collect(),
@@ -287,9 +446,11 @@ impl Generator {
     fn next(&mut self, id: i64, row: &mut Row) {
         let rng = &mut self.rng;
         row.id = id;
-        row.stage = stage_index(rng);
+        row.election = pick_index(rng, &self.elections, self.election_total, |e| e.weight);
+        let el = &self.elections[row.election];
+        row.stage = pick_index(rng, &el.stages, el.stage_total, |s| s.share);
         row.office = office_index(rng, self.weight_total);
-        let st = &self.stages[row.stage];
+        let st = &el.stages[row.stage];
         let office = &OFFICES[row.office];
         row.received = rng.usize(st.from..=st.to);
         row.known = row
@@ -345,11 +506,13 @@ impl Generator {
         row.proven = violation.then_some(proven);
         row.forward = violation.then_some(forward);
 
+        // The election's segment, as in real case numbers: SIM/0000001/PL/2024, SIM/…/PB/2024.
+        let seg = &el.segment;
         row.nomor.clear();
-        let _ = write!(row.nomor, "SIM/{id:07}/{}", self.years[row.received]);
+        let _ = write!(row.nomor, "SIM/{id:07}/{seg}/{}", self.years[row.received]);
         row.reg_no.clear();
         if let Some(r) = row.reg_day {
-            let _ = write!(row.reg_no, "SIM/Reg/{id:07}/{}", self.years[r]);
+            let _ = write!(row.reg_no, "SIM/Reg/{id:07}/{seg}/{}", self.years[r]);
         }
         row.letter.clear();
         if violation {
@@ -391,11 +554,25 @@ impl Generator {
             PartyCategory::PengawasAdhoc => {
                 write!(row.terlapor, "Pengawas TPS di {kel} (inisial {who})")
             }
+            PartyCategory::Calon if el.kind == ElectionKind::Pemilihan => write!(
+                row.terlapor,
+                "Calon kepala daerah {} (inisial {who})",
+                office.bare()
+            ),
             PartyCategory::Calon => {
                 write!(row.terlapor, "Caleg DPRD {} (inisial {who})", office.bare())
             }
             _ => write!(row.terlapor, "Tim kampanye (inisial {who})"),
         };
+        // A case of a stage from the campaign on, or about a candidate or campaign team, belongs
+        // to one of the contests its office handles.
+        let contests = &el.contests[row.office];
+        let about_a_contestant = matches!(
+            kategori,
+            PartyCategory::Calon | PartyCategory::TimKampanye | PartyCategory::Peserta
+        );
+        row.contest = ((st.contest || about_a_contestant) && !contests.is_empty())
+            .then(|| rng.usize(..contests.len()));
         row.pelapor.clear();
         if row.laporan {
             let _ = write!(
@@ -499,6 +676,7 @@ fn load_in_transaction(
     cancel: &AtomicBool,
     rebuild_fts: bool,
 ) -> Result<usize> {
+    let reference = store.reference()?;
     let tx = store.begin()?;
     let batch = NewBatch {
         kind: "demo",
@@ -513,13 +691,15 @@ fn load_in_transaction(
     } else {
         None
     };
-    let written = fill(&tx, n, seed, now, batch_id, progress, cancel).map_err(|e| match e {
-        Fill::Db(e) => e,
-        Fill::Cancelled => {
-            let m = Command::DemoCancelled;
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        }
-    })?;
+    let generator = Generator::new(seed, &reference);
+    let written =
+        fill(&tx, n, generator, now, batch_id, progress, cancel).map_err(|e| match e {
+            Fill::Db(e) => e,
+            Fill::Cancelled => {
+                let m = Command::DemoCancelled;
+                Error::failed(m.text(Lang::Id), m.text(Lang::En))
+            }
+        })?;
     if let Some(aside) = aside {
         aside.rebuild(&tx)?;
     }
@@ -554,13 +734,12 @@ impl From<Error> for Fill {
 fn fill(
     tx: &Write<'_>,
     n: usize,
-    seed: u64,
+    mut generator: Generator,
     now: NaiveDateTime,
     batch_id: i64,
     progress: &mut dyn FnMut(usize),
     cancel: &AtomicBool,
 ) -> std::result::Result<usize, Fill> {
-    let mut generator = Generator::new(seed);
     let now = now.format("%Y-%m-%d %H:%M:%S").to_string();
     let base = tx.largest_case_id()?;
     let mut loader = tx.case_loader()?;
@@ -578,6 +757,7 @@ fn fill(
         }
         generator.next(base + i as i64 + 1, &mut row);
         let g = &generator;
+        let el = &g.elections[row.election];
         let office = &OFFICES[row.office];
         let day = |d: usize| g.days[d].as_str();
         let status = row.status.unwrap_or(Status::Diterima);
@@ -588,7 +768,7 @@ fn fill(
             sumber: if row.laporan { "laporan" } else { "temuan" },
             kode_wilayah: office.code,
             kecamatan: row.kec,
-            kode_tahapan: g.stages[row.stage].code,
+            kode_tahapan: &el.stages[row.stage].code,
             tanggal_kejadian: day(row.event),
             tanggal_diketahui: day(row.known),
             tanggal_diterima: day(row.received),
@@ -607,8 +787,8 @@ fn fill(
             tanggal_penerusan: row.proven.map(|_| day(row.last_day)),
             batch_id,
             written_at: &now,
-            // Spread over the shipped elections once a Pilkada case can be generated.
-            election: FIRST_ELECTION,
+            election: &el.code,
+            kontestasi: row.contest.map(|i| el.contests[row.office][i].as_str()),
         })?;
         let mut prev: Option<&str> = None;
         for &(s, d, minute) in &row.steps {

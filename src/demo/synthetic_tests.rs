@@ -119,7 +119,9 @@ fn synthetic_cases_have_the_national_shares() {
             t,
         );
     }
-    // Every region and stage is used; dates stay within 2022-06 … 2024-10 and the stage's dates.
+    // Every region and every stage of each election is used; dates stay within the election's
+    // period (Pemilu 2024: 2022-06 … 2024-10; Pilkada 2024: May … a week after its tabulation) and
+    // the stage's dates.
     let distinct = |col: &str| -> i64 {
         store
             .conn()
@@ -131,12 +133,19 @@ fn synthetic_cases_have_the_national_shares() {
             .unwrap()
     };
     assert_eq!(distinct("kode_wilayah"), 11);
-    assert_eq!(distinct("kode_tahapan"), 13);
+    assert_eq!(distinct("election"), 2);
+    let pilkada_stages = 12;
+    assert_eq!(
+        distinct("election || ' ' || kode_tahapan"),
+        13 + pilkada_stages
+    );
     let bad: i64 = store
         .conn()
         .query_row(
-            "SELECT count(*) FROM cases c JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan WHERE c.tanggal_diterima < '2022-06-01' \
-             OR c.tanggal_diterima > '2024-10-31' OR (s.starts_on IS NOT NULL AND c.tanggal_kejadian < s.starts_on) \
+            "SELECT count(*) FROM cases c JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
+             WHERE (c.election = 'PEMILU2024' AND (c.tanggal_diterima < '2022-06-01' OR c.tanggal_diterima > '2024-10-31')) \
+             OR (c.election = 'PILKADA2024' AND (c.tanggal_diterima < '2024-05-05' OR c.tanggal_diterima > '2024-12-23')) \
+             OR (s.starts_on IS NOT NULL AND c.tanggal_kejadian < s.starts_on) \
              OR c.tanggal_kejadian > c.tanggal_diketahui OR c.tanggal_diketahui > c.tanggal_diterima",
             [],
             |r| r.get(0),
@@ -317,4 +326,99 @@ fn synthetic_activities_follow_the_pekan_of_the_kaltim_demo_at_scale() {
             .sum();
         assert_eq!(berau_p1, 42 * factor);
     }
+}
+
+#[test]
+fn synthetic_cases_are_spread_over_both_elections_each_under_its_own_calendar_and_races() {
+    let mut store = Store::memory().unwrap();
+    synthetic(
+        &mut store,
+        6_000,
+        4,
+        now(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    let pemilu = count("SELECT count(*) FROM cases WHERE election = 'PEMILU2024'");
+    let pilkada = count("SELECT count(*) FROM cases WHERE election = 'PILKADA2024'");
+    assert_eq!(pemilu + pilkada, 6_000);
+    near(
+        pilkada as f64 / 6_000.0,
+        1.0 / 3.0,
+        0.03,
+        "Pilkada 2024's share",
+    );
+    // The election's own stages: pair registration is Pilkada's (drawn once the column index
+    // knows it), the parties' verification Pemilu's; Pilkada's voting day is its own.
+    let under = |e: &str, stage: &str| {
+        count(&format!(
+            "SELECT count(*) FROM cases WHERE election = '{e}' AND kode_tahapan = '{stage}'"
+        ))
+    };
+    assert!(under("PILKADA2024", "PENDAFTARAN_PASLON") > 0);
+    assert_eq!(under("PILKADA2024", "PENDAFTARAN_VERIFIKASI"), 0);
+    assert!(under("PEMILU2024", "PENDAFTARAN_VERIFIKASI") > 0);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cases WHERE election = 'PILKADA2024' AND kode_tahapan = 'PUNGUT_HITUNG' \
+             AND tanggal_kejadian < '2024-11-27'"
+        ),
+        0
+    );
+    let shares: Vec<u32> = PILKADA_STAGE_SHARE.iter().map(|s| s.1).collect();
+    near(
+        under("PILKADA2024", "KAMPANYE") as f64 / pilkada as f64,
+        300.0 / f64::from(shares.iter().sum::<u32>()),
+        0.03,
+        "Pilkada campaign cases",
+    );
+    // Received in Pilkada's campaign when of its campaign: 25 Sep … a week after 23 Nov 2024.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cases WHERE election = 'PILKADA2024' AND kode_tahapan = 'KAMPANYE' \
+             AND (tanggal_diterima < '2024-09-25' OR tanggal_diterima > '2024-11-30')"
+        ),
+        0
+    );
+    // Case numbers carry the election's segment.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cases WHERE NOT ((election = 'PEMILU2024' AND nomor LIKE '%/PL/%') \
+             OR (election = 'PILKADA2024' AND nomor LIKE '%/PB/%'))"
+        ),
+        0
+    );
+    // Campaign cases belong to a race their office handles: the governor's or their own region's.
+    assert_eq!(
+        count("SELECT count(*) FROM cases WHERE kode_tahapan = 'KAMPANYE' AND kontestasi IS NULL"),
+        0
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cases c JOIN contests k ON k.election = c.election \
+             AND k.code = c.kontestasi WHERE k.region IS NOT NULL AND k.region <> c.kode_wilayah \
+             AND k.region <> '64'"
+        ),
+        0
+    );
+    assert!(
+        count(
+            "SELECT count(*) FROM cases WHERE election = 'PILKADA2024' \
+             AND kontestasi = 'WALIKOTA_SAMARINDA' AND kode_wilayah = '64.72'"
+        ) > 0
+    );
+    // Pilkada cases cite the Pilkada law (or the organisers' code of ethics), never the Pemilu law.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cases WHERE election = 'PILKADA2024' \
+             AND pasal NOT LIKE '%UU 10/2016%' AND pasal NOT LIKE '%DKPP%'"
+        ),
+        0
+    );
+    assert!(
+        count("SELECT count(*) FROM cases WHERE election = 'PILKADA2024' AND pasal LIKE '%187A%'")
+            > 0
+    );
 }

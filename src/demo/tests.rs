@@ -1,5 +1,5 @@
-//! Tests of the demo data: every published figure read back with plain SQL from a written store,
-//! the history invariants of every case, and determinism.
+//! Tests of the demo data: every published figure of both elections read back with plain SQL from
+//! a written store, the history invariants of every case, and determinism.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::params;
 
 use super::*;
+use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Forwarding, Source, Status, TypeGroup, ViolationType};
 use crate::store::Store;
 
@@ -25,18 +26,29 @@ fn written(seed: u64) -> Store {
     store
 }
 
-/// The cases as of `date` with `st` (status as of then: the last history entry on or before the
-/// end of that day), `tg` (type group as of then) and `reg` (registered as of then).
+/// The cases of election `?3` as of `date` with `st` (status as of then: the last history entry on
+/// or before the end of that day), `tg` (type group as of then) and `reg` (registered as of then).
 const AS_OF: &str = "WITH a AS (SELECT c.*, (SELECT h.to_status FROM status_history h WHERE h.case_id = c.id \
        AND h.changed_at < ?2 ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) AS st \
-       FROM cases c WHERE c.tanggal_diterima <= ?1), \
+       FROM cases c WHERE c.tanggal_diterima <= ?1 AND c.election = ?3), \
      b AS (SELECT a.*, CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PELANGGARAN' \
        WHEN st = 'PELANGGARAN' THEN COALESCE(jenis_pelanggaran, jenis_dugaan, 'BELUM_DITENTUKAN') \
        ELSE COALESCE(jenis_dugaan, 'BELUM_DITENTUKAN') END AS tg, \
        (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= ?1) AS reg FROM a) ";
 
-/// `SELECT key, count(*) FROM b [WHERE filter] GROUP BY key` as of `date`.
+/// `SELECT key, count(*) FROM b [WHERE filter] GROUP BY key` as of `date`, Pemilu 2024's cases.
 fn tally(store: &Store, date: NaiveDate, key: &str, filter: &str) -> BTreeMap<String, i64> {
+    tally_of(store, FIRST_ELECTION, date, key, filter)
+}
+
+/// [`tally`] of the cases of `election`.
+fn tally_of(
+    store: &Store,
+    election: &str,
+    date: NaiveDate,
+    key: &str,
+    filter: &str,
+) -> BTreeMap<String, i64> {
     let filter = if filter.is_empty() {
         String::new()
     } else {
@@ -45,7 +57,7 @@ fn tally(store: &Store, date: NaiveDate, key: &str, filter: &str) -> BTreeMap<St
     let sql = format!("{AS_OF} SELECT {key}, count(*) FROM b {filter} GROUP BY 1");
     let next = (date + Duration::days(1)).to_string();
     let mut stmt = store.conn().prepare(&sql).unwrap();
-    stmt.query_map(params![date.to_string(), next], |r| {
+    stmt.query_map(params![date.to_string(), next, election], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
     })
     .unwrap()
@@ -54,7 +66,11 @@ fn tally(store: &Store, date: NaiveDate, key: &str, filter: &str) -> BTreeMap<St
 }
 
 fn count(store: &Store, date: NaiveDate, filter: &str) -> i64 {
-    tally(store, date, "'all'", filter)
+    count_of(store, FIRST_ELECTION, date, filter)
+}
+
+fn count_of(store: &Store, election: &str, date: NaiveDate, filter: &str) -> i64 {
+    tally_of(store, election, date, "'all'", filter)
         .get("all")
         .copied()
         .unwrap_or(0)
@@ -256,7 +272,7 @@ fn check_figures(seed: u64) {
     );
 
     // The rest of the election, to a total of 150–300.
-    let all = store.case_count().unwrap();
+    let all = count(&store, d(2030, 1, 1), "");
     assert!((150..=300).contains(&all), "{all}");
     for stage in [
         "MASA_TENANG",
@@ -287,9 +303,7 @@ fn check_figures(seed: u64) {
 
 /// The campaign activities of domain.md §8, read back through the store's API.
 fn check_activities(store: &Store, seed: u64) {
-    let rows = store
-        .activity_rows(crate::domain::election::FIRST_ELECTION, 1..=10)
-        .unwrap();
+    let rows = store.activity_rows(FIRST_ELECTION, 1..=10).unwrap();
     let sum = |f: &dyn Fn(&crate::store::activities::ActivityRow) -> bool| -> i64 {
         rows.iter().filter(|r| f(r)).map(|r| r.count).sum()
     };
@@ -326,7 +340,7 @@ fn check_activities(store: &Store, seed: u64) {
     assert_eq!(period.pekan(6).unwrap().ends, d(2024, 1, 8));
     let by = |n: u32| -> i64 {
         store
-            .campaign_activity(crate::domain::election::FIRST_ELECTION, 1..=n)
+            .campaign_activity(FIRST_ELECTION, 1..=n)
             .unwrap()
             .iter()
             .map(|(_, a)| a.total())
@@ -439,6 +453,7 @@ fn check_activities(store: &Store, seed: u64) {
 #[test]
 fn the_published_figures_hold_for_the_default_seed() {
     check_figures(2024);
+    check_pilkada(&written(2024), 2024);
 }
 
 #[test]
@@ -453,6 +468,7 @@ fn the_published_figures_hold_for_any_seed() {
         .chain(0..extra)
     {
         check_figures(seed);
+        check_pilkada(&written(seed), seed);
     }
 }
 
@@ -627,12 +643,12 @@ fn the_kukar_asn_case_went_to_kasn_on_31_january() {
 #[test]
 fn the_activity_recap_covers_every_office_and_pekan() {
     let demo = kaltim(5);
+    let activity = demo.activity_of(FIRST_ELECTION);
     for code in [
         "64", "64.71", "64.72", "64.74", "64.02", "64.08", "64.01", "64.09", "64.03", "64.07",
         "64.11",
     ] {
-        let pekan: HashSet<u32> = demo
-            .activity
+        let pekan: HashSet<u32> = activity
             .iter()
             .filter(|a| a.region == code)
             .map(|a| a.pekan)
@@ -640,13 +656,13 @@ fn the_activity_recap_covers_every_office_and_pekan() {
         assert_eq!(pekan, (1..=10).collect(), "{code}");
     }
     let per_region = |code: &str| {
-        demo.activity
+        activity
             .iter()
             .filter(|a| a.region == code)
             .map(|a| a.count)
             .sum::<i64>()
     };
-    let total: i64 = demo.activity.iter().map(|a| a.count).sum();
+    let total: i64 = activity.iter().map(|a| a.count).sum();
     assert_eq!(total, 7_120);
     let mahulu = per_region("64.11");
     for code in [
@@ -792,4 +808,356 @@ fn forwarded_cases_have_plausible_steps_and_no_count_moves() {
         )
         .unwrap();
     assert_eq!(feb2, 47);
+}
+
+/// Every published figure of Pilkada 2024 (domain.md §7 and §8), read with SQL from the written
+/// store.
+fn check_pilkada(store: &Store, seed: u64) {
+    const E: &str = pilkada::ELECTION;
+    let tally = |date: NaiveDate, key: &str, filter: &str| tally_of(store, E, date, key, filter);
+    let count = |date: NaiveDate, filter: &str| count_of(store, E, date, filter);
+
+    // 21 Oct 2024: 3 laporan at the provincial office, 20 at the kab/kota offices, of ethics,
+    // administrative and criminal violations, most still in handling.
+    let oct21 = d(2024, 10, 21);
+    let laporan = "sumber = 'laporan'";
+    let by_office = tally(oct21, "kode_wilayah", laporan);
+    assert_eq!(by_office.get("64"), Some(&3), "seed {seed}: {by_office:?}");
+    assert_eq!(
+        by_office.values().sum::<i64>() - 3,
+        20,
+        "seed {seed}: {by_office:?}"
+    );
+    assert_eq!(
+        tally(oct21, "tg", laporan),
+        map(&[("ADMINISTRASI", 8), ("KODE_ETIK", 6), ("PIDANA", 9)]),
+        "seed {seed}"
+    );
+    let open = count(
+        oct21,
+        &format!(
+            "{laporan} AND st NOT IN ('PELANGGARAN', 'BUKAN_PELANGGARAN', 'DIHENTIKAN', 'TIDAK_DIREGISTRASI', 'DICABUT')"
+        ),
+    );
+    assert_eq!(open, 13, "seed {seed}: most in process");
+
+    // 13 Nov 2024: 43 suspected violations, ASN neutrality the commonest.
+    let nov13 = d(2024, 11, 13);
+    assert_eq!(count(nov13, ""), 43, "seed {seed}");
+    let asn = count(nov13, "uraian LIKE '%netralitas ASN%'");
+    assert_eq!(asn, 14, "seed {seed}");
+    let types = tally(nov13, "tg", "");
+    let hl = types["HUKUM_LAINNYA"];
+    for (t, n) in &types {
+        if t != "HUKUM_LAINNYA" {
+            assert!(*n < asn && *n < hl, "seed {seed}: {types:?}");
+        }
+    }
+
+    // 26 Nov 2024: 59 laporan since 25 Sep 2024, none before.
+    let nov26 = d(2024, 11, 26);
+    assert_eq!(count(nov26, laporan), 59, "seed {seed}");
+    assert_eq!(
+        count(
+            nov26,
+            &format!("{laporan} AND tanggal_diterima >= '2024-09-25'")
+        ),
+        59,
+        "seed {seed}"
+    );
+
+    // 1 Dec 2024: re-votes recommended at 10 TPS in 6 regions, each an administrative violation
+    // forwarded to KPU; five held on 2–3 Dec, Balikpapan's two declined.
+    let dec1 = d(2024, 12, 1);
+    let psu = "uraian LIKE '%pemungutan suara ulang%'";
+    assert_eq!(
+        tally(dec1, "kode_wilayah", psu),
+        map(&[
+            ("64.72", 2),
+            ("64.71", 2),
+            ("64.09", 2),
+            ("64.08", 2),
+            ("64.74", 1),
+            ("64.02", 1)
+        ]),
+        "seed {seed}"
+    );
+    assert_eq!(
+        tally(
+            dec1,
+            "sumber || ':' || st || ':' || jenis_pelanggaran || ':' || diteruskan_ke",
+            psu
+        ),
+        map(&[("temuan:PELANGGARAN:ADMINISTRASI:KPU", 10)]),
+        "seed {seed}"
+    );
+    let held = tally(
+        d(2024, 12, 3),
+        "kode_wilayah",
+        &format!(
+            "{psu} AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = b.id AND f.step = 'PERBAIKAN_KPU' \
+             AND f.happened_on BETWEEN '2024-12-02' AND '2024-12-03')"
+        ),
+    );
+    assert_eq!(
+        held,
+        map(&[("64.72", 1), ("64.09", 2), ("64.08", 2)]),
+        "seed {seed}"
+    );
+    assert_eq!(
+        tally(
+            d(2025, 1, 21),
+            "kode_wilayah",
+            &format!("{psu} AND uraian LIKE '%tidak melaksanakan%'")
+        ),
+        map(&[("64.71", 2)]),
+        "seed {seed}"
+    );
+
+    // 21 Jan 2025: 16 money-politics laporan received after voting day, all stopped.
+    let jan21 = d(2025, 1, 21);
+    let after = "sumber = 'laporan' AND tanggal_diterima > '2024-11-27'";
+    assert_eq!(
+        tally(jan21, "st", after),
+        map(&[("DIHENTIKAN", 16)]),
+        "seed {seed}"
+    );
+    assert_eq!(
+        count(jan21, &format!("{after} AND uraian LIKE '%politik uang%'")),
+        16,
+        "seed {seed}"
+    );
+    assert_eq!(
+        count(
+            jan21,
+            "sumber = 'laporan' AND tanggal_diterima = '2024-11-27'"
+        ),
+        0,
+        "seed {seed}"
+    );
+
+    check_pilkada_activities(store, seed);
+}
+
+/// Pilkada 2024's campaign activities of domain.md §8, read back through the store's API.
+fn check_pilkada_activities(store: &Store, seed: u64) {
+    use crate::demo::pilkada::activity::{BONTANG_PAIRS, OFFICES, PEKAN_1, pair_label};
+    let rows = store.activity_rows(pilkada::ELECTION, 1..=8).unwrap();
+    let sum = |f: &dyn Fn(&crate::store::activities::ActivityRow) -> bool| -> i64 {
+        rows.iter().filter(|r| f(r)).map(|r| r.count).sum()
+    };
+    assert!(rows.iter().all(|r| r.count > 0 && r.pekan <= 8));
+    // Pekan 1: 348 with the published split, 245 face-to-face; none at the provincial office.
+    assert_eq!(sum(&|r| r.pekan == 1), 348, "seed {seed}");
+    for (code, n) in OFFICES.iter().zip(PEKAN_1) {
+        assert_eq!(
+            sum(&|r| r.pekan == 1 && r.region == *code),
+            n,
+            "seed {seed}: {code}"
+        );
+    }
+    assert_eq!(sum(&|r| r.region == "64"), 0, "seed {seed}");
+    assert_eq!(
+        sum(&|r| r.pekan == 1 && r.method == "TATAP_MUKA"),
+        245,
+        "seed {seed}"
+    );
+    // 2–15 Oct: 994, 67 for the governor's race; Balikpapan 216 the most, Kutai Timur 18 the fewest.
+    let oct = |r: &crate::store::activities::ActivityRow| (2..=3).contains(&r.pekan);
+    assert_eq!(sum(&oct), 994, "seed {seed}");
+    assert_eq!(
+        sum(&|r| oct(r) && r.contestant == "GUBERNUR"),
+        67,
+        "seed {seed}"
+    );
+    assert_eq!(
+        sum(&|r| oct(r) && r.contestant == "BUPATI_WALIKOTA"),
+        927,
+        "seed {seed}"
+    );
+    for code in OFFICES {
+        let n = sum(&|r| oct(r) && r.region == code);
+        match code {
+            "64.71" => assert_eq!(n, 216, "seed {seed}"),
+            "64.08" => assert_eq!(n, 18, "seed {seed}"),
+            _ => assert!(n > 18 && n < 216, "seed {seed}: {code} {n}"),
+        }
+    }
+    // The whole campaign: Bontang 724 (its pairs 240, 211, 177, 76), Balikpapan 770.
+    assert_eq!(sum(&|r| r.region == "64.74"), 724, "seed {seed}");
+    assert_eq!(sum(&|r| r.region == "64.71"), 770, "seed {seed}");
+    for (i, n) in BONTANG_PAIRS.iter().enumerate() {
+        let pair = pair_label("WALIKOTA_BONTANG", i + 1);
+        assert_eq!(
+            sum(&|r| r.region == "64.74" && r.party == pair),
+            *n,
+            "seed {seed}: {pair}"
+        );
+    }
+    // Every method is one of Pilkada 2024's, every pair one of its race's.
+    let reference = crate::domain::Reference::embedded();
+    let election = reference.election(pilkada::ELECTION).unwrap();
+    for r in &rows {
+        assert!(election.methods.iter().any(|m| m.code == r.method), "{r:?}");
+        let (contest, n) = r.party.split_once('/').unwrap();
+        let contest = election.contest(contest).unwrap();
+        let n: u32 = n.parse().unwrap();
+        assert!(n >= 1 && n <= contest.pairs.unwrap(), "{r:?}");
+        let governor = contest.region.as_deref() == Some("64");
+        assert_eq!(governor, r.contestant == "GUBERNUR", "{r:?}");
+        assert!(
+            governor || contest.region.as_deref() == Some(r.region.as_str()),
+            "{r:?}"
+        );
+    }
+    // Few enough figures for the demo database to stay small.
+    assert!(rows.len() <= 1_200, "seed {seed}: {} figures", rows.len());
+}
+
+#[test]
+fn pilkada_cases_carry_their_election_race_and_pb_numbers() {
+    for seed in [0, 7, 2024] {
+        let demo = kaltim(seed);
+        let reference = crate::domain::Reference::embedded();
+        let pilkada: Vec<&Case> = demo
+            .cases
+            .iter()
+            .map(|c| &c.case)
+            .filter(|c| c.election == pilkada::ELECTION)
+            .collect();
+        assert!(pilkada.len() > 100, "{}", pilkada.len());
+        // Pemilu 2024's cases first, then Pilkada 2024's.
+        let first = demo
+            .cases
+            .iter()
+            .position(|c| c.case.election == pilkada::ELECTION)
+            .unwrap();
+        assert!(
+            demo.cases[first..]
+                .iter()
+                .all(|c| c.case.election == pilkada::ELECTION)
+        );
+        let election = reference.election(pilkada::ELECTION).unwrap();
+        for c in pilkada {
+            let id = &c.nomor;
+            assert!(id.contains("/PB/"), "{id}");
+            assert!(
+                c.nomor_registrasi
+                    .as_deref()
+                    .is_none_or(|r| r.contains("/PB/")),
+                "{id}"
+            );
+            assert!(election.stage(&c.kode_tahapan).is_some(), "{id}");
+            assert!(c.tanggal_diterima >= d(2024, 5, 5), "{id}");
+            if let Some(k) = &c.kontestasi {
+                let contest = election.contest(k).unwrap();
+                let region = contest.region.as_deref().unwrap();
+                assert!(region == "64" || region == c.kode_wilayah, "{id}: {k}");
+                if c.kode_wilayah == "64" {
+                    assert_eq!(k, "GUBERNUR", "{id}");
+                }
+            }
+            // Civil servants go to BKN, village heads to the bupati.
+            if c.jenis_pelanggaran == Some(ViolationType::HukumLainnya) {
+                let to = c.diteruskan_ke.unwrap();
+                match c.kategori_terlapor {
+                    Some(crate::domain::PartyCategory::Asn) => assert_eq!(to, Forwarding::Kasn),
+                    _ => assert_eq!(to, Forwarding::InstansiLain, "{id}"),
+                }
+            }
+        }
+        // Every Pemilu 2024 case still carries PL.
+        assert!(
+            demo.cases
+                .iter()
+                .filter(|c| c.case.election == FIRST_ELECTION)
+                .all(|c| c.case.nomor.contains("/PL/"))
+        );
+    }
+}
+
+#[test]
+fn pilkada_cases_are_decided_within_its_calendar_day_limits() {
+    for seed in [0, 1, 7, 42, 2024] {
+        let demo = kaltim(seed);
+        for c in demo
+            .cases
+            .iter()
+            .filter(|c| c.case.election == pilkada::ELECTION)
+        {
+            let first = c.history[0].at.date();
+            let last = c.history.last().unwrap().at.date();
+            assert!(!c.case.status.is_open(), "{}", c.case.nomor);
+            let days = (last - first).num_days();
+            assert!(days <= 5, "seed {seed}: {} took {days} days", c.case.nomor);
+            assert_eq!(
+                c.case.diperpanjang,
+                c.case.tanggal_registrasi.is_some() && days > 3
+            );
+        }
+    }
+}
+
+#[test]
+fn pilkada_forwardings_go_where_they_went() {
+    use crate::domain::FollowUpStep;
+    let demo = kaltim(2024);
+    let pilkada: Vec<&DemoCase> = demo
+        .cases
+        .iter()
+        .filter(|c| c.case.election == pilkada::ELECTION)
+        .collect();
+    // ASN neutrality to BKN, with BKN's recommendation afterwards.
+    let asn = pilkada
+        .iter()
+        .find(|c| {
+            c.case.diteruskan_ke == Some(Forwarding::Kasn)
+                && c.follow_ups
+                    .iter()
+                    .any(|f| f.step == FollowUpStep::RekomendasiInstansi)
+        })
+        .expect("an ASN case with BKN's recommendation");
+    assert!(asn.case.uraian.contains("netralitas ASN"));
+    let note = asn.history.last().unwrap().note.as_deref().unwrap();
+    assert!(note.contains("Badan Kepegawaian Negara (BKN)"), "{note}");
+    // Balikpapan's obstructed campaign: investigated, prosecuted, tried and sentenced.
+    let obstruction = pilkada
+        .iter()
+        .find(|c| c.case.kode_wilayah == "64.71" && c.case.uraian.contains("menghalang-halangi"))
+        .unwrap();
+    let steps: Vec<FollowUpStep> = obstruction.follow_ups.iter().map(|f| f.step).collect();
+    assert_eq!(
+        steps,
+        [
+            FollowUpStep::Penyidikan,
+            FollowUpStep::Penuntutan,
+            FollowUpStep::Persidangan,
+            FollowUpStep::Putusan
+        ]
+    );
+    assert_eq!(
+        obstruction.case.kontestasi.as_deref(),
+        Some("WALIKOTA_BALIKPAPAN")
+    );
+    let verdict = obstruction.follow_ups.last().unwrap();
+    assert!(
+        verdict
+            .reference
+            .as_deref()
+            .is_some_and(|r| r.ends_with("/Pid.Sus/2024/PN Bpp")),
+        "{verdict:?}"
+    );
+    // No other Pilkada crime reached a verdict; every step fits its case.
+    for c in &pilkada {
+        for f in &c.follow_ups {
+            assert_eq!(c.case.check_follow_up(f), Ok(()), "{}", c.case.nomor);
+        }
+        if !std::ptr::eq(*c, *obstruction) {
+            assert!(
+                c.follow_ups.iter().all(|f| f.step != FollowUpStep::Putusan),
+                "{}",
+                c.case.nomor
+            );
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::demo::places::{Office, Place, pick_place, pick_village};
 use crate::demo::texts::{
     Reporter, asn_post, candidate, evidence, initials, one, opening, party, road, rupiah, tps,
 };
-use crate::domain::{Forwarding, PartyCategory, ViolationType};
+use crate::domain::{PartyCategory, ViolationType};
 
 /// An ad-hoc body (recruitment and neutrality cases).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +93,9 @@ pub(crate) struct Rendered {
     pub kategori: PartyCategory,
     pub pasal: String,
     pub reporter: Reporter,
+    /// The reporter written out, when the kind of case names them itself (else drawn from
+    /// `reporter`).
+    pub pelapor: Option<String>,
     pub place: Place,
 }
 
@@ -134,12 +137,6 @@ impl Topic {
             }
             _ => Administrasi,
         }
-    }
-
-    /// Where a proven violation of type `t` in this kind of case is forwarded: the rule of the
-    /// domain on the type and who was reported (domain.md §4).
-    pub fn forwarding(self, t: ViolationType, kategori: PartyCategory) -> Option<Forwarding> {
-        t.forwarding(Some(kategori))
     }
 
     /// Who usually reports this kind of case when it comes as a laporan.
@@ -676,6 +673,7 @@ impl Topic {
             kategori,
             pasal: pasal.to_string(),
             reporter: self.reporter(),
+            pelapor: None,
             place,
         }
     }

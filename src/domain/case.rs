@@ -11,10 +11,6 @@ use crate::domain::{
 /// the column names of the database, of exports and of imports.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Case {
-    /// The election the case belongs to (`PEMILU2024`, `PILKADA2024`): its stages, limits and
-    /// campaign are that election's. Required: no writer may leave it to a default.
-    #[serde(skip)]
-    pub election: String,
     /// Intake number: unique, required (e.g. `001/LP/PL/Kota/23.05/I/2024`).
     pub nomor: String,
     /// Registration number, once registered.
@@ -44,9 +40,15 @@ pub struct Case {
     pub diteruskan_ke: Option<Forwarding>,
     pub nomor_surat_penerusan: Option<String>,
     pub tanggal_penerusan: Option<NaiveDate>,
+    /// The election the case belongs to (`PEMILU2024`, `PILKADA2024`): its stages, limits and
+    /// campaign are that election's. Required: no writer may leave it to a default. Stored in
+    /// the column `election`, written `pemilihan` in exports and imports like the other
+    /// Indonesian column names. The fields come in the order of the import's columns, since an
+    /// exported CSV row is this struct serialised field by field.
+    #[serde(rename = "pemilihan")]
+    pub election: String,
     /// The race the case concerns, where known: a contest code of its election (`GUBERNUR`,
     /// `BUPATI_PASER`, `PRESIDEN`).
-    #[serde(skip)]
     pub kontestasi: Option<String>,
 }
 

@@ -145,6 +145,25 @@ pub fn nomor_parts(nomor: &str) -> Option<NomorParts<'_>> {
     })
 }
 
+/// Whether an intake number carries the election segment `segment` (`PL`, `PB`) and, if so, the
+/// year it ends with: `006/TM/PL/Kab/27.09/IV/2024` carries `PL` of 2024. The segment is one of
+/// the parts between the serial and the year, in either case; the year is the last part, four
+/// digits. Looser than [`nomor_parts`] (an office that leaves out the month or the office code
+/// still says its election), and `None` for a number without that segment or without a year.
+pub fn nomor_segment_year(nomor: &str, segment: &str) -> Option<i32> {
+    let (head, year) = nomor.rsplit_once('/')?;
+    let year = year.trim();
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (_serial, middle) = head.split_once('/')?;
+    middle
+        .split('/')
+        .any(|p| p.trim().eq_ignore_ascii_case(segment))
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
 /// The shortest form [`short_nomor`] gives a number written the Bawaslu way: the serial, the
 /// office and the month (`001/23.05/I`, 11 columns for a kabupaten/kota office).
 pub const SHORTEST_NOMOR: usize = 11;
@@ -253,6 +272,33 @@ mod tests {
         assert_eq!(short_nomor("short", 11), "short");
         assert_eq!(nomor_parts("001/TM/PL/Kota/23.05/XIII/2024"), None);
         assert_eq!(nomor_parts("abc/TM/23.05/I/2024"), None);
+        assert_eq!(
+            nomor_segment_year("006/TM/PL/Kab/27.09/IV/2024", "PL"),
+            Some(2024)
+        );
+        assert_eq!(
+            nomor_segment_year("001/lp/pb/64.71/X/2024", "PB"),
+            Some(2024)
+        );
+        assert_eq!(
+            nomor_segment_year("0001/LP/PL/64.71/2023", "PL"),
+            Some(2023)
+        );
+        assert_eq!(
+            nomor_segment_year("006/TM/PL/Kab/27.09/IV/2024", "PB"),
+            None
+        );
+        assert_eq!(
+            nomor_segment_year("PL/2024", "PL"),
+            None,
+            "PL is the serial here"
+        );
+        assert_eq!(
+            nomor_segment_year("001/PL/IV/24", "PL"),
+            None,
+            "no four-digit year"
+        );
+        assert_eq!(nomor_segment_year("B/7/2024", "PL"), None);
         assert!(crate::text::width(&short_nomor("٠٠١/ＬＰ/ＰＬ/第一/Ⅻ/2024", 9)) <= 9);
     }
 

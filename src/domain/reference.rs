@@ -203,14 +203,25 @@ impl Reference {
             .or_else(|| self.elections.first())
     }
 
-    /// The election a view without an election term is of, on `as_of`: the one whose period
-    /// ([`Election::period`]) holds the date (when several do, the one voting soonest on or after
-    /// it, else the one that voted last), else the latest by voting day. `None` only without
-    /// elections.
-    pub fn default_election(&self, as_of: NaiveDate) -> Option<&Election> {
-        let holding: Vec<&Election> = self
-            .elections
+    /// The election a view without an election term is of, on `as_of`, among the elections
+    /// `held` names (the codes of the elections the database holds cases of; when it names none
+    /// this reference knows, among every election): the one whose period ([`Election::period`])
+    /// holds the date (when several do, the one voting soonest on or after it, else the one that
+    /// voted last), else the latest by voting day. An office whose database holds Pemilu 2024's
+    /// cases alone thus never opens on an empty Pilkada. `None` only without elections. Callers
+    /// ask [`crate::view::elections_in_view`], which applies this rule to a view.
+    pub fn default_election(&self, as_of: NaiveDate, held: &[String]) -> Option<&Election> {
+        let candidates: Vec<&Election> = if self.elections.iter().any(|e| held.contains(&e.code)) {
+            self.elections
+                .iter()
+                .filter(|e| held.contains(&e.code))
+                .collect()
+        } else {
+            self.elections.iter().collect()
+        };
+        let holding: Vec<&Election> = candidates
             .iter()
+            .copied()
             .filter(|e| e.period().is_some_and(|(a, b)| a <= as_of && as_of <= b))
             .collect();
         holding
@@ -219,7 +230,77 @@ impl Reference {
             .min_by_key(|e| e.voting_day)
             .or_else(|| holding.iter().max_by_key(|e| e.voting_day))
             .copied()
-            .or_else(|| self.elections.iter().max_by_key(|e| e.voting_day))
+            .or_else(|| candidates.iter().copied().max_by_key(|e| e.voting_day))
+    }
+
+    /// Every stage code of every election, each once: the elections by voting day, each's stages
+    /// in display order. A stage term (`tahapan:kampanye`) names the stage of that code in each
+    /// election in view, so its codes are checked against these.
+    pub fn stage_codes(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for s in self.elections.iter().flat_map(|e| &e.stages) {
+            if !out.contains(&s.code.as_str()) {
+                out.push(&s.code);
+            }
+        }
+        // Reference data built by hand without elections still has its stages.
+        for s in &self.stages {
+            if !out.contains(&s.code.as_str()) {
+                out.push(&s.code);
+            }
+        }
+        out
+    }
+
+    /// Every stage of every election (Pemilu 2024's first where the same code is in several).
+    fn every_stage(&self) -> impl Iterator<Item = &Stage> {
+        self.stages
+            .iter()
+            .chain(self.elections.iter().flat_map(|e| &e.stages))
+    }
+
+    /// The stage of any election whose code or name in either language matches `text`, ignoring
+    /// case (see [`Reference::stage_codes`]).
+    pub fn find_any_stage(&self, text: &str) -> Option<&Stage> {
+        let want = fold(text);
+        self.every_stage()
+            .find(|s| fold(&s.code) == want || fold(&s.name_id) == want || fold(&s.name_en) == want)
+    }
+
+    /// The stage of any election nearest to a misspelt `text`.
+    pub fn suggest_any_stage(&self, text: &str) -> Option<&Stage> {
+        nearest_of(self.every_stage(), text, |s| [&s.code, &s.name_id])
+    }
+
+    /// Every contest code of every election, each once: the elections by voting day, each's
+    /// contests in display order. A contest term names the race of that code in each election in
+    /// view.
+    pub fn contest_codes(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in self.elections.iter().flat_map(|e| &e.contests) {
+            if !out.contains(&c.code.as_str()) {
+                out.push(&c.code);
+            }
+        }
+        out
+    }
+
+    /// The contest of any election whose code or name in either language matches `text`,
+    /// ignoring case and spacing: `gubernur`, `"Mayor of Samarinda (a single pair against the
+    /// empty box)"`.
+    pub fn find_contest(&self, text: &str) -> Option<&crate::domain::election::Contest> {
+        let want = fold(text);
+        self.elections
+            .iter()
+            .flat_map(|e| &e.contests)
+            .find(|c| fold(&c.code) == want || fold(&c.name_id) == want || fold(&c.name_en) == want)
+    }
+
+    /// The contest of any election nearest to a misspelt `text`.
+    pub fn suggest_contest(&self, text: &str) -> Option<&crate::domain::election::Contest> {
+        nearest_of(self.elections.iter().flat_map(|e| &e.contests), text, |c| {
+            [&c.code, &c.name_en]
+        })
     }
 
     /// The election with exactly this code.
@@ -410,6 +491,28 @@ impl Election {
     }
 }
 
+/// The item nearest to a misspelt `text` by any of its `names` (folded, by edit distance: at most
+/// one edit in three characters, and fewer edits than characters).
+fn nearest_of<'a, T: 'a>(
+    items: impl Iterator<Item = &'a T>,
+    text: &str,
+    names: impl Fn(&'a T) -> [&'a String; 2],
+) -> Option<&'a T> {
+    let want = fold(text);
+    items
+        .map(|x| {
+            let d = names(x)
+                .iter()
+                .map(|n| strsim::levenshtein(&fold(n), &want))
+                .min()
+                .unwrap_or(usize::MAX);
+            (d, x)
+        })
+        .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, x)| x)
+}
+
 fn region_keys(r: &Region) -> Vec<String> {
     let short = r
         .name
@@ -430,7 +533,8 @@ mod tests {
     fn the_default_election_is_the_one_whose_period_holds_the_date_else_the_latest() {
         let r = Reference::embedded();
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let code = |d| r.default_election(d).map(|e| e.code.as_str());
+        let both = ["PEMILU2024".to_string(), "PILKADA2024".to_string()];
+        let code = |d| r.default_election(d, &both).map(|e| e.code.as_str());
         // Pemilu 2024's period alone holds the campaign of 2023-24.
         assert_eq!(code(on(2024, 2, 2)), Some("PEMILU2024"));
         assert_eq!(code(on(2023, 1, 10)), Some("PEMILU2024"));
@@ -442,6 +546,78 @@ mod tests {
         assert_eq!(code(on(2026, 12, 2)), Some("PILKADA2024"));
         // Before every period: the latest too.
         assert_eq!(code(on(2020, 1, 1)), Some("PILKADA2024"));
+        // A database without cases chooses among every election, as one holding both does.
+        for d in [on(2024, 2, 2), on(2024, 6, 1), on(2026, 12, 2)] {
+            assert_eq!(r.default_election(d, &[]), r.default_election(d, &both));
+        }
+    }
+
+    #[test]
+    fn the_default_election_is_one_the_database_holds_cases_of() {
+        let r = Reference::embedded();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let pemilu = ["PEMILU2024".to_string()];
+        let pilkada = ["PILKADA2024".to_string()];
+        for d in [
+            on(2020, 1, 1),
+            on(2024, 2, 2),
+            on(2024, 6, 1),
+            on(2026, 12, 2),
+        ] {
+            let of = |held: &[String]| r.default_election(d, held).map(|e| e.code.clone());
+            assert_eq!(of(&pemilu).as_deref(), Some("PEMILU2024"), "{d}");
+            assert_eq!(of(&pilkada).as_deref(), Some("PILKADA2024"), "{d}");
+        }
+        // Codes this reference does not know are no choice: every election is.
+        let unknown = ["PEMILU2099".to_string()];
+        assert_eq!(
+            r.default_election(on(2024, 2, 2), &unknown)
+                .map(|e| e.code.as_str()),
+            Some("PEMILU2024")
+        );
+    }
+
+    #[test]
+    fn stages_and_contests_are_found_in_every_election() {
+        let r = Reference::embedded();
+        // Pemilu 2024's stages first, then those only Pilkada 2024 has.
+        let codes = r.stage_codes();
+        assert_eq!(
+            &codes[..13],
+            &r.stages.iter().map(|s| s.code.as_str()).collect::<Vec<_>>()[..]
+        );
+        assert!(codes.contains(&"DUKUNGAN_PERSEORANGAN"));
+        assert_eq!(codes.iter().filter(|c| **c == "KAMPANYE").count(), 1);
+        assert_eq!(
+            r.find_any_stage("dukungan perseorangan")
+                .map(|s| s.code.as_str()),
+            Some("DUKUNGAN_PERSEORANGAN"),
+            "case and spacing forgiven"
+        );
+        assert_eq!(
+            r.find_any_stage("dukungan_perseorangan")
+                .map(|s| s.code.as_str()),
+            Some("DUKUNGAN_PERSEORANGAN")
+        );
+        assert_eq!(
+            r.suggest_any_stage("dukungan_perorangan")
+                .map(|s| s.code.as_str()),
+            Some("DUKUNGAN_PERSEORANGAN")
+        );
+        assert_eq!(
+            r.find_contest("gubernur").map(|c| c.code.as_str()),
+            Some("GUBERNUR")
+        );
+        assert_eq!(
+            r.find_contest("Mayor of Bontang").map(|c| c.code.as_str()),
+            Some("WALIKOTA_BONTANG")
+        );
+        assert_eq!(r.find_contest("DPR").map(|c| c.code.as_str()), Some("DPR"));
+        assert_eq!(
+            r.suggest_contest("gubernr").map(|c| c.code.as_str()),
+            Some("GUBERNUR")
+        );
+        assert_eq!(r.contest_codes().len(), 16);
     }
 
     use super::*;

@@ -11,9 +11,12 @@ use crate::domain::Reference;
 use crate::engine::index::{CaseIndex, IndexError, Refresh};
 use crate::store::Store;
 
-/// Version 3: each case's election (its list after the stages', its column after the stage's).
-/// Version 2: the stamp of the newest change-log entry follows the revision.
-const MAGIC: &[u8; 8] = b"PNTUIDX\x03";
+/// Version 4: each case's election (through its stage, numbered among every election's stages)
+/// and contest, its deadlines counted under that election's limits. Files marked version 3 were
+/// written in two layouts by earlier builds, so neither is read. Version 2 added the stamp of the
+/// newest change-log entry after the revision. A file of an earlier version is not read: the
+/// index is built again.
+const MAGIC: &[u8; 8] = b"PNTUIDX\x04";
 
 /// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
 pub const WORTH_CACHING: i64 = 20_000;
@@ -127,13 +130,18 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for r in &index.regions {
         put_str(&mut out, r)?;
     }
+    put_u64(&mut out, index.elections.len() as u64)?;
+    for e in &index.elections {
+        put_str(&mut out, e)?;
+    }
     put_u64(&mut out, index.stages.len() as u64)?;
     for s in &index.stages {
         put_str(&mut out, s)?;
     }
-    put_u64(&mut out, index.elections.len() as u64)?;
-    for e in &index.elections {
-        put_str(&mut out, e)?;
+    out.write_all(&index.stage_election)?;
+    put_u64(&mut out, index.contests.len() as u64)?;
+    for c in &index.contests {
+        put_str(&mut out, c)?;
     }
     put_u64(&mut out, index.ids.len() as u64)?;
     for v in &index.ids {
@@ -142,7 +150,7 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for col in [
         &index.region,
         &index.stage,
-        &index.election,
+        &index.contest,
         &index.flags,
         &index.status,
         &index.suspected,
@@ -198,9 +206,14 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     let n = get_len(&mut r, 256)?;
     index.regions = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, 256)?;
-    index.stages = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
-    let n = get_len(&mut r, 256)?;
     index.elections = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
+    let n = get_len(&mut r, 256)?;
+    index.stages = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
+    let mut stage_election = vec![0u8; n];
+    r.read_exact(&mut stage_election)?;
+    index.stage_election = stage_election;
+    let n = get_len(&mut r, 256)?;
+    index.contests = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, size / 8)?;
     index.ids = numbers(&mut r, n, i64::from_le_bytes)?;
     let bytes = |r: &mut std::io::BufReader<std::fs::File>| -> std::io::Result<Vec<u8>> {
@@ -210,7 +223,7 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     };
     index.region = bytes(&mut r)?;
     index.stage = bytes(&mut r)?;
-    index.election = bytes(&mut r)?;
+    index.contest = bytes(&mut r)?;
     index.flags = bytes(&mut r)?;
     index.status = bytes(&mut r)?;
     index.suspected = bytes(&mut r)?;
@@ -240,8 +253,13 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
             && (index.region[p] == crate::engine::index::DELETED
                 || usize::from(index.region[p]) < index.regions.len())
             && usize::from(index.stage[p]) < index.stages.len()
-            && usize::from(index.election[p]) < index.elections.len()
-    }) && index.ids.windows(2).all(|w| w[0] < w[1]);
+            && (index.contest[p] == crate::engine::index::NO_CONTEST
+                || usize::from(index.contest[p]) < index.contests.len())
+    }) && index.ids.windows(2).all(|w| w[0] < w[1])
+        && index
+            .stage_election
+            .iter()
+            .all(|e| usize::from(*e) < index.elections.len());
     if !fits {
         return Err(bad("inconsistent"));
     }

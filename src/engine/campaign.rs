@@ -1,7 +1,7 @@
 //! The campaign figures of a view (cases per pekan and type, cumulative, against the activities
 //! supervised each pekan; per region against activities; the press-release totals), from the
 //! engine's public counts and the activities the office entered. No drawing. The campaign, its
-//! pekan and its activities are those of the election in view (`view::election_in_view`): two
+//! pekan and its activities are those of the election in view (`Engine::election_in_view`): two
 //! elections' pekan do not add up.
 
 use std::collections::HashMap;
@@ -83,7 +83,7 @@ pub struct Campaign {
 }
 
 /// The campaign of the primary election of `reference` (Pemilu 2024), for what knows no view;
-/// commands and screens ask [`period_in_view`].
+/// commands and screens ask [`election`] and take its campaign.
 pub fn period(reference: &Reference) -> Option<CampaignPeriod> {
     reference.campaign_period()
 }
@@ -94,19 +94,10 @@ pub fn period_of(election: &Election) -> Option<CampaignPeriod> {
     election.campaign_period()
 }
 
-/// The campaign of the election in view of `view` on `as_of`.
-pub fn period_in_view(
-    view: &View,
-    reference: &Reference,
-    as_of: NaiveDate,
-) -> Option<CampaignPeriod> {
-    crate::view::election_in_view(view, reference, as_of).and_then(period_of)
-}
-
-/// The election whose campaign frames `view`'s figures in `engine`: the election in view on the
-/// view's as-of date.
-pub fn election<'e>(engine: &'e Engine<'_>, view: &View) -> Option<&'e Election> {
-    crate::view::election_in_view(view, engine.reference(), engine.dates(view).as_of)
+/// The election whose campaign frames `view`'s figures in `engine`: the election in view
+/// ([`Engine::election_in_view`]) on the view's as-of date.
+pub fn election<'e>(engine: &'e Engine<'_>, view: &View) -> Result<Option<&'e Election>> {
+    engine.election_in_view(view)
 }
 
 /// Cases per 1,000 activities, if there were activities.
@@ -142,7 +133,7 @@ pub fn admits_region(view: &View, code: &str) -> bool {
 /// campaign of the election in view and type, with that election's activities supervised each
 /// pekan in the regions the view admits.
 pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
-    let Some(election) = election(engine, view) else {
+    let Some(election) = election(engine, view)? else {
         return Ok(PekanTable::default());
     };
     let Some(period) = period_of(election) else {
@@ -221,7 +212,7 @@ pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
 /// election in view.
 pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
     let as_of = engine.dates(view).as_of;
-    let Some(election) = election(engine, view) else {
+    let Some(election) = election(engine, view)? else {
         return Ok(Campaign::default());
     };
     let stage = election.stage(&election.campaign_stage);

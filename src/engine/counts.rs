@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::{CampaignPeriod, FollowUpStep, Source, Status, TypeGroup};
-use crate::engine::dim::NO_STEP;
+use crate::domain::Election;
+use crate::domain::{FollowUpStep, Source, Status, TypeGroup};
+use crate::engine::dim::{NO_CONTEST, NO_STEP};
 use crate::engine::sql::counts::{self as sql, Figures};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
@@ -201,6 +202,7 @@ impl From<Figures> for Headline {
 impl Engine<'_> {
     /// The headline figures of `view`.
     pub fn headline(&self, view: &View) -> Result<Headline> {
+        let view = &*self.scoped(view)?;
         if let Some(pass) = self.index_pass(view) {
             return pass.map(|p| p.headline);
         }
@@ -209,6 +211,7 @@ impl Engine<'_> {
 
     /// The region table: every region in display order (zeros included) with its figures.
     pub fn region_table(&self, view: &View, lang: Lang) -> Result<Vec<RegionRow>> {
+        let view = &*self.scoped(view)?;
         if let Some(pass) = self.index_pass(view) {
             let pass = pass?;
             return Ok(self.region_rows(&pass.regions, lang));
@@ -233,6 +236,7 @@ impl Engine<'_> {
     /// Every figure of the dashboard for `view`: the headline, the region table and the counts by
     /// stage, type and status; from one pass over the column index when one is loaded.
     pub fn dashboard(&self, view: &View, lang: Lang) -> Result<Dashboard> {
+        let view = &*self.scoped(view)?;
         let Some(pass) = self.index_pass(view) else {
             return Ok(Dashboard {
                 headline: self.headline(view)?,
@@ -243,26 +247,44 @@ impl Engine<'_> {
             });
         };
         let pass = pass?;
+        let elections = self.elections_in_view(view)?;
         let found = |dim: Dim, counts: &[i64]| -> Found {
-            let keys = self.keys(dim, None, std::iter::empty());
+            let keys = self.keys(dim, std::iter::empty(), &elections);
             keys.into_iter()
                 .zip(counts)
                 .filter(|(_, n)| **n > 0)
                 .map(|((k, _), n)| (vec![k], *n))
                 .collect()
         };
+        // Counted by stage of each election: the stages of one code are one key.
+        let mut stages: Found = Vec::new();
+        if let Some(ix) = self.index() {
+            for (code, n) in ix.stages.iter().zip(&pass.stages) {
+                match stages.iter_mut().find(|(k, _)| k[0] == *code) {
+                    Some((_, m)) => *m += n,
+                    None if *n > 0 => stages.push((vec![code.clone()], *n)),
+                    None => {}
+                }
+            }
+        }
         Ok(Dashboard {
             headline: pass.headline,
             regions: self.region_rows(&pass.regions, lang),
-            stages: self.group_from(found(Dim::Stage, &pass.stages), Dim::Stage, None, lang),
-            types: self.group_from(found(Dim::Type, &pass.types), Dim::Type, None, lang),
-            statuses: self.group_from(found(Dim::Status, &pass.statuses), Dim::Status, None, lang),
+            stages: self.group_from(stages, Dim::Stage, lang, &elections),
+            types: self.group_from(found(Dim::Type, &pass.types), Dim::Type, lang, &elections),
+            statuses: self.group_from(
+                found(Dim::Status, &pass.statuses),
+                Dim::Status,
+                lang,
+                &elections,
+            ),
         })
     }
 
     /// Bawaslu RI's recap of `view`: every region in display order (zeros included), then the
     /// total. A violation recorded without a type is a column only when there is one.
     pub fn recap(&self, view: &View, lang: Lang) -> Result<(Vec<Recap>, Recap)> {
+        let view = &*self.scoped(view)?;
         let codes: Vec<&str> = RECAP_TYPES.iter().map(|t| t.code()).collect();
         let found = sql::recap_by_region(self.store, view, self.dates(view), &codes)?;
         let rows: Vec<Recap> = self
@@ -312,10 +334,13 @@ impl Engine<'_> {
             .collect()
     }
 
-    /// Counts of `view` by `dim`, every known key in display order, zeros included.
+    /// Counts of `view` by `dim`, every known key in display order, zeros included (the keys of
+    /// the elections in view: their stages, their contests, their pekan).
     pub fn group(&self, view: &View, dim: Dim, lang: Lang) -> Result<Vec<Group>> {
+        let view = &*self.scoped(view)?;
         let found = self.count_by(view, &[dim])?;
-        Ok(self.group_from(found, dim, self.campaign(view), lang))
+        let elections = self.elections_in_view(view)?;
+        Ok(self.group_from(found, dim, lang, &elections))
     }
 
     /// Groups of every known key of `dim` from the keys found with their counts.
@@ -323,11 +348,11 @@ impl Engine<'_> {
         &self,
         found: Found,
         dim: Dim,
-        campaign: Option<CampaignPeriod>,
         lang: Lang,
+        elections: &[&Election],
     ) -> Vec<Group> {
         let counts: HashMap<&str, i64> = found.iter().map(|(k, n)| (k[0].as_str(), *n)).collect();
-        let keys = self.keys(dim, campaign, found.iter().map(|(k, _)| k[0].as_str()));
+        let keys = self.keys(dim, found.iter().map(|(k, _)| k[0].as_str()), elections);
         keys.into_iter()
             .map(|(key, label)| Group {
                 count: counts.get(key.as_str()).copied().unwrap_or(0),
@@ -336,7 +361,7 @@ impl Engine<'_> {
             })
             .map(|g| Group {
                 label: self
-                    .label_in(dim, campaign, &g.key, lang)
+                    .label_among(dim, &g.key, lang, elections)
                     .unwrap_or(g.label),
                 ..g
             })
@@ -345,14 +370,15 @@ impl Engine<'_> {
 
     /// A cross-tab of `view` by two dimensions: every pair of known keys, zeros included.
     pub fn cross(&self, view: &View, dims: (Dim, Dim)) -> Result<Vec<Cross>> {
+        let view = &*self.scoped(view)?;
         let found = self.count_by(view, &[dims.0, dims.1])?;
+        let elections = self.elections_in_view(view)?;
         let counts: HashMap<(&str, &str), i64> = found
             .iter()
             .map(|(k, n)| ((k[0].as_str(), k[1].as_str()), *n))
             .collect();
-        let campaign = self.campaign(view);
-        let keys1 = self.keys(dims.0, campaign, found.iter().map(|(k, _)| k[0].as_str()));
-        let keys2 = self.keys(dims.1, campaign, found.iter().map(|(k, _)| k[1].as_str()));
+        let keys1 = self.keys(dims.0, found.iter().map(|(k, _)| k[0].as_str()), &elections);
+        let keys2 = self.keys(dims.1, found.iter().map(|(k, _)| k[1].as_str()), &elections);
         let mut out = Vec::with_capacity(keys1.len() * keys2.len());
         for (a, _) in &keys1 {
             for (b, _) in &keys2 {
@@ -367,48 +393,74 @@ impl Engine<'_> {
         Ok(out)
     }
 
-    /// Raw counts grouped by the given dimensions.
+    /// Raw counts grouped by the given dimensions (of a view already [`Engine::scoped`]).
     fn count_by(&self, view: &View, dims: &[Dim]) -> Result<Found> {
         if let Some(found) = self.index_count_by(view, dims) {
             return found;
         }
-        let campaign = self.campaign(view);
-        sql::count_by(self.store, view, self.dates(view), dims, campaign)
-    }
-
-    /// The campaign a view's pekan are counted in: that of the election in view on its as-of
-    /// date (as `engine::campaign::period_in_view` says).
-    pub fn campaign(&self, view: &View) -> Option<CampaignPeriod> {
-        crate::view::election_in_view(view, &self.reference, self.dates(view).as_of)
-            .and_then(|e| e.campaign_period())
+        // Each case's pekan is one of its own election's campaign.
+        let campaigns: Vec<(String, crate::domain::CampaignPeriod)> = self
+            .elections_in_view(view)?
+            .iter()
+            .filter_map(|e| e.campaign_period().map(|c| (e.code.clone(), c)))
+            .collect();
+        sql::count_by(self.store, view, self.dates(view), dims, &campaigns)
     }
 
     /// Every known key of a dimension in display order, with an English label; for weeks, every
-    /// week from the first to the last found; for pekan, every pekan of `campaign`.
+    /// week from the first to the last found. The stages, contests and pekan are those of
+    /// `elections` (the elections in view), a code several share listed once.
     fn keys<'a>(
         &self,
         dim: Dim,
-        campaign: Option<CampaignPeriod>,
         found: impl Iterator<Item = &'a str>,
+        elections: &[&Election],
     ) -> Vec<(String, String)> {
         let pairs = |v: Vec<(&str, &str)>| {
             v.into_iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect()
         };
+        let once = |all: &mut Vec<(String, String)>, key: &str, label: &str| {
+            if !all.iter().any(|(k, _)| k == key) {
+                all.push((key.to_string(), label.to_string()));
+            }
+        };
         match dim {
+            Dim::Election => elections
+                .iter()
+                .map(|e| (e.code.clone(), e.name_en.clone()))
+                .collect(),
+            Dim::Contest => {
+                let mut out = Vec::new();
+                for c in elections.iter().flat_map(|e| &e.contests) {
+                    once(&mut out, &c.code, &c.name_en);
+                }
+                // Cases without a contest are a row of their own, last.
+                out.push((
+                    NO_CONTEST.to_string(),
+                    tr(Lang::En, Msg::NoContest).to_string(),
+                ));
+                out
+            }
             Dim::Region => self
                 .reference
                 .regions
                 .iter()
                 .map(|r| (r.code.clone(), r.display_name(Lang::En)))
                 .collect(),
-            Dim::Stage => self
-                .reference
-                .stages
-                .iter()
-                .map(|s| (s.code.clone(), s.name_en.clone()))
-                .collect(),
+            Dim::Stage => {
+                let mut out = Vec::new();
+                for s in elections.iter().flat_map(|e| &e.stages) {
+                    once(&mut out, &s.code, &s.name_en);
+                }
+                if elections.is_empty() {
+                    for s in &self.reference.stages {
+                        once(&mut out, &s.code, &s.name_en);
+                    }
+                }
+                out
+            }
             Dim::Type => pairs(
                 TypeGroup::ALL
                     .iter()
@@ -465,12 +517,22 @@ impl Engine<'_> {
                 out
             }
             Dim::Pekan => {
-                let mut out: Vec<(String, String)> = campaign
-                    .map(|c| c.all())
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|p| (p.number.to_string(), p.label(Lang::En)))
-                    .collect();
+                // Every pekan number of the campaigns in view, named by the first that has it.
+                let mut out: Vec<(String, String)> = Vec::new();
+                let campaigns: Vec<_> = if elections.is_empty() {
+                    self.reference.campaign_period().into_iter().collect()
+                } else {
+                    elections
+                        .iter()
+                        .filter_map(|e| e.campaign_period())
+                        .collect()
+                };
+                for c in &campaigns {
+                    for p in c.all() {
+                        once(&mut out, &p.number.to_string(), &p.label(Lang::En));
+                    }
+                }
+                out.sort_by_key(|(k, _)| k.parse::<u32>().unwrap_or(u32::MAX));
                 // Cases received outside the campaign are a row of their own, last.
                 if found.into_iter().any(|k| k == OUTSIDE_CAMPAIGN) {
                     out.push((
@@ -483,23 +545,42 @@ impl Engine<'_> {
         }
     }
 
-    /// The label of a key of `dim` in `lang` (a pekan's in the primary election's campaign;
-    /// [`Engine::group`] and [`Engine::cross`] label them in the campaign of the view's).
+    /// The label of a key of `dim` in `lang` (a stage, a contest or a pekan as the primary
+    /// election names it, else the first election that has it).
     pub fn label(&self, dim: Dim, key: &str, lang: Lang) -> Option<String> {
-        self.label_in(dim, self.reference.campaign_period(), key, lang)
+        let primary: Vec<&Election> = self.reference.primary().into_iter().collect();
+        self.label_among(dim, key, lang, &primary)
     }
 
-    /// The label of a key of `dim` in `lang`, a pekan's in `campaign`.
-    fn label_in(
+    /// The label of a key of `dim` in `lang`, as the first of `elections` that has it names it,
+    /// else the first election of the reference data that does.
+    fn label_among(
         &self,
         dim: Dim,
-        campaign: Option<CampaignPeriod>,
         key: &str,
         lang: Lang,
+        elections: &[&Election],
     ) -> Option<String> {
+        let all = elections
+            .iter()
+            .copied()
+            .chain(self.reference.elections.iter());
         match dim {
+            Dim::Election => self
+                .reference
+                .election(key)
+                .map(|e| e.name(lang).to_string()),
+            Dim::Contest if key == NO_CONTEST => Some(tr(lang, Msg::NoContest).to_string()),
+            Dim::Contest => all
+                .filter_map(|e| e.contest(key))
+                .next()
+                .map(|c| c.name(lang).to_string()),
             Dim::Region => self.reference.region(key).map(|r| r.display_name(lang)),
-            Dim::Stage => self.reference.stage(key).map(|s| s.name(lang).to_string()),
+            Dim::Stage => all
+                .filter_map(|e| e.stage(key))
+                .next()
+                .or_else(|| self.reference.stage(key))
+                .map(|s| s.name(lang).to_string()),
             Dim::Type | Dim::Violation => {
                 TypeGroup::from_code(key).map(|t| t.label(lang).to_string())
             }
@@ -514,7 +595,10 @@ impl Engine<'_> {
             Dim::Pekan if key == OUTSIDE_CAMPAIGN => Some(Core::OutsideCampaign.text(lang)),
             Dim::Pekan => {
                 let n = key.parse::<u32>().ok()?;
-                campaign?.pekan(n).map(|p| p.label(lang))
+                all.filter_map(|e| e.campaign_period())
+                    .chain(self.reference.campaign_period())
+                    .find_map(|c| c.pekan(n))
+                    .map(|p| p.label(lang))
             }
         }
     }

@@ -22,15 +22,25 @@ pub enum Dim {
     #[value(name = "followup")]
     #[serde(rename = "followup")]
     FollowUp,
+    /// The election (keys: election codes, by voting day).
+    Election,
+    /// The race of its election (keys: contest codes, a code several elections use counting the
+    /// race of each; `NONE` for a case without one).
+    Contest,
 }
 
 /// The key of [`Dim::FollowUp`] for a case that reached no step.
 pub const NO_STEP: &str = "NONE";
 
+/// The key of [`Dim::Contest`] for a case without a contest.
+pub const NO_CONTEST: &str = "NONE";
+
 impl Dim {
     /// The name used on the command line and in JSON.
     pub fn name(self) -> &'static str {
         match self {
+            Dim::Election => "election",
+            Dim::Contest => "contest",
             Dim::Region => "region",
             Dim::Stage => "stage",
             Dim::Type => "type",
@@ -60,6 +70,8 @@ impl Dim {
         tr(
             lang,
             match self {
+                Dim::Election => Msg::Election,
+                Dim::Contest => Msg::Contest,
                 Dim::Region => Msg::Region,
                 Dim::Stage => Msg::Stage,
                 Dim::Type => Msg::TypeAllCases,

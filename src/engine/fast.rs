@@ -180,11 +180,13 @@ impl Engine<'_> {
         if dims.contains(&Dim::FollowUp) {
             return None;
         }
+        let (ix, _) = self.index.as_ref()?;
         let pekan = if dims.contains(&Dim::Pekan) {
-            PekanDays::of(self.campaign(view))?
+            PekanDays::of_elections(&self.reference, ix)?
         } else {
-            PekanDays::NONE
+            Vec::new()
         };
+        let pekan = pekan.as_slice();
         let sizes: Vec<u64> = dims.iter().map(|d| cardinality(*d)).collect();
         let slots = sizes.iter().product::<u64>();
         let pack = |ix: &CaseIndex, hit: &Hit| {
@@ -226,7 +228,6 @@ impl Engine<'_> {
                 }
             }
         };
-        let (ix, _) = self.index.as_ref()?;
         // A key a dimension does not count drops the case, as SQL's `IS NOT NULL` does.
         let counted = |mut k: u64| {
             dims.iter().zip(&sizes).rev().all(|(d, size)| {
@@ -235,18 +236,17 @@ impl Engine<'_> {
                 *d != Dim::Violation || v != u64::from(NO_KEY)
             })
         };
-        Some(Ok(found
-            .into_iter()
-            .filter(|(k, _)| counted(*k))
-            .map(|(mut k, n)| {
-                let mut keys = vec![String::new(); dims.len()];
-                for (i, (d, size)) in dims.iter().zip(&sizes).enumerate().rev() {
-                    keys[i] = key_text(*d, ix, u32::try_from(k % size).unwrap_or(0));
-                    k /= size;
-                }
-                (keys, n)
-            })
-            .collect()))
+        // Two small keys may be one key (the campaign stage of two elections): added together.
+        let mut merged: HashMap<Vec<String>, i64> = HashMap::new();
+        for (mut k, n) in found.into_iter().filter(|(k, _)| counted(*k)) {
+            let mut keys = vec![String::new(); dims.len()];
+            for (i, (d, size)) in dims.iter().zip(&sizes).enumerate().rev() {
+                keys[i] = key_text(*d, ix, u32::try_from(k % size).unwrap_or(0));
+                k /= size;
+            }
+            *merged.entry(keys).or_insert(0) += n;
+        }
+        Some(Ok(merged.into_iter().collect()))
     }
 }
 
@@ -266,8 +266,23 @@ impl PekanDays {
         count: 0,
     };
 
-    /// The campaign (the view's election's) in days; `None` when the index cannot count it (its dates out
-    /// of the index's range, or more pekan than a small key holds): SQL answers then.
+    /// The campaign of each election of `ix` (by its number there), each case's pekan being one
+    /// of its own election's campaign; `None` when the index cannot count one: SQL answers then.
+    fn of_elections(
+        reference: &crate::domain::Reference,
+        ix: &CaseIndex,
+    ) -> Option<Vec<PekanDays>> {
+        ix.elections
+            .iter()
+            .map(|code| match reference.election(code) {
+                Some(e) => PekanDays::of(e.campaign_period()),
+                None => Some(PekanDays::NONE),
+            })
+            .collect()
+    }
+
+    /// `campaign` in days; `None` when the index cannot count it (its dates out of the index's
+    /// range, or more pekan than a small key holds).
     fn of(campaign: Option<crate::domain::CampaignPeriod>) -> Option<PekanDays> {
         let Some(c) = campaign else {
             return Some(PekanDays::NONE);
@@ -298,7 +313,14 @@ const DENSE_SLOTS: u64 = 1 << 20;
 /// How many small keys a dimension has at most.
 fn cardinality(dim: Dim) -> u64 {
     match dim {
-        Dim::Region | Dim::Stage | Dim::Type | Dim::Status | Dim::Violation | Dim::Pekan => 256,
+        Dim::Region
+        | Dim::Stage
+        | Dim::Type
+        | Dim::Status
+        | Dim::Violation
+        | Dim::Pekan
+        | Dim::Election
+        | Dim::Contest => 256,
         Dim::Source | Dim::FollowUp => 2,
         // Shifted Mondays of the 16-bit day range.
         Dim::Week => (1 << 16) + 8,
@@ -319,8 +341,10 @@ fn violation() -> u8 {
 }
 
 /// A dimension's value of one case as a small number.
-fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: PekanDays) -> u32 {
+fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: &[PekanDays]) -> u32 {
     match dim {
+        Dim::Election => u32::from(ix.election_number(hit.pos)),
+        Dim::Contest => u32::from(ix.contest[hit.pos]),
         Dim::Region => u32::from(ix.region[hit.pos]),
         Dim::Stage => u32::from(ix.stage[hit.pos]),
         Dim::Type => u32::from(hit.type_group),
@@ -335,7 +359,9 @@ fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: PekanDays) -> u32 {
             let d = u32::from(ix.received[hit.pos]);
             d + 7 - (d + 3) % 7
         }
-        Dim::Pekan => pekan.number(ix.received[hit.pos]),
+        Dim::Pekan => pekan
+            .get(usize::from(ix.election_number(hit.pos)))
+            .map_or(0, |p| p.number(ix.received[hit.pos])),
     }
 }
 
@@ -343,6 +369,12 @@ fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: PekanDays) -> u32 {
 fn key_text(dim: Dim, ix: &CaseIndex, v: u32) -> String {
     let at = |all: &[String]| all.get(v as usize).cloned().unwrap_or_default();
     match dim {
+        Dim::Election => at(&ix.elections),
+        Dim::Contest => ix
+            .contests
+            .get(v as usize)
+            .cloned()
+            .unwrap_or_else(|| crate::engine::dim::NO_CONTEST.to_string()),
         Dim::Region => at(&ix.regions),
         Dim::Stage => at(&ix.stages),
         Dim::Type | Dim::Violation => TypeGroup::ALL

@@ -89,11 +89,25 @@ const DEFAULT_SORT: Sort = Sort {
 impl Engine<'_> {
     fn order(&self, view: &View, backward: bool) -> Order {
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
+        // A stage's place is the one it has in its own election's calendar, as SQL's `spos`.
+        let stage_pos = self.index().map_or_else(Vec::new, |ix| {
+            ix.stages
+                .iter()
+                .zip(&ix.stage_election)
+                .map(|(code, e)| {
+                    ix.elections
+                        .get(usize::from(*e))
+                        .and_then(|e| self.reference.election(e))
+                        .and_then(|e| e.stage(code))
+                        .map_or(0, |s| s.position)
+                })
+                .collect()
+        });
         Order {
             key: sort.key,
             desc: sort.descending != backward,
             region_pos: self.reference.regions.iter().map(|r| r.position).collect(),
-            stage_pos: self.reference.stages.iter().map(|s| s.position).collect(),
+            stage_pos,
         }
     }
 

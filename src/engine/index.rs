@@ -20,6 +20,8 @@ pub const NO_DAY: Day = Day::MAX;
 pub const DELETED: u8 = u8::MAX;
 /// No violation type recorded.
 pub const NO_TYPE: u8 = u8::MAX;
+/// No contest recorded.
+pub const NO_CONTEST: u8 = u8::MAX;
 
 /// Flag bits of a case.
 pub const LAPORAN: u8 = 1;
@@ -59,15 +61,21 @@ pub struct CaseIndex {
     pub stamp: i64,
     /// Region codes in reference order: `region[i]` indexes this.
     pub regions: Vec<String>,
-    pub stages: Vec<String>,
-    /// Election codes in reference order: `election[i]` indexes this.
+    /// Election codes by voting day.
     pub elections: Vec<String>,
+    /// The stage code of each stage of each election (the elections by voting day, each's stages
+    /// in display order): `stage[i]` indexes this, so a case's stage names its election too.
+    pub stages: Vec<String>,
+    /// The election of each of `stages`, an index into `elections`.
+    pub stage_election: Vec<u8>,
+    /// Every contest code of every election, each once: `contest[i]` indexes this, or is
+    /// `NO_CONTEST`.
+    pub contests: Vec<String>,
     /// Case ids, ascending.
     pub ids: Vec<i64>,
     pub region: Vec<u8>,
     pub stage: Vec<u8>,
-    /// The case's election (its deadlines are counted under that election's limits).
-    pub election: Vec<u8>,
+    pub contest: Vec<u8>,
     pub flags: Vec<u8>,
     /// Current status, index into `Status::ALL`.
     pub status: Vec<u8>,
@@ -151,7 +159,7 @@ struct Row {
     id: i64,
     region: u8,
     stage: u8,
-    election: u8,
+    contest: u8,
     flags: u8,
     status: u8,
     suspected: u8,
@@ -161,35 +169,82 @@ struct Row {
     registered: Day,
 }
 
+/// The codes the index numbers, from the reference data: regions, elections, each election's
+/// stages, contest codes.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CodeLists {
+    pub regions: Vec<String>,
+    pub elections: Vec<String>,
+    pub stages: Vec<String>,
+    pub stage_election: Vec<u8>,
+    pub contests: Vec<String>,
+}
+
+impl CodeLists {
+    /// The lists of `reference`.
+    pub fn of(reference: &Reference) -> CodeLists {
+        let mut lists = CodeLists {
+            regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
+            elections: reference.elections.iter().map(|e| e.code.clone()).collect(),
+            contests: reference
+                .contest_codes()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            ..CodeLists::default()
+        };
+        for (i, e) in reference.elections.iter().enumerate() {
+            for s in &e.stages {
+                lists.stages.push(s.code.clone());
+                lists
+                    .stage_election
+                    .push(u8::try_from(i).unwrap_or(u8::MAX));
+            }
+        }
+        lists
+    }
+}
+
 /// Maps the codes of a case to the index's small numbers.
 struct Codes {
     regions: HashMap<String, u8>,
-    stages: HashMap<String, u8>,
-    elections: HashMap<String, u8>,
+    /// By election code and stage code.
+    stages: HashMap<(String, String), u8>,
+    contests: HashMap<String, u8>,
 }
 
 impl Codes {
-    fn new(reference: &Reference) -> Result<Codes, IndexError> {
+    fn new(lists: &CodeLists) -> Result<Codes, IndexError> {
         let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != DELETED);
         let mut regions = HashMap::new();
-        for (i, r) in reference.regions.iter().enumerate() {
+        for (i, r) in lists.regions.iter().enumerate() {
             let i = small(i).ok_or_else(|| unsupported("more than 254 regions".into()))?;
-            regions.insert(r.code.clone(), i);
+            regions.insert(r.clone(), i);
+        }
+        if lists.elections.len() >= usize::from(u8::MAX) {
+            return Err(unsupported("more than 254 elections".into()));
         }
         let mut stages = HashMap::new();
-        for (i, s) in reference.stages.iter().enumerate() {
-            let i = small(i).ok_or_else(|| unsupported("more than 254 stages".into()))?;
-            stages.insert(s.code.clone(), i);
+        for (i, (s, e)) in lists.stages.iter().zip(&lists.stage_election).enumerate() {
+            let i = small(i).ok_or_else(|| {
+                unsupported("more than 254 stages in all elections together".into())
+            })?;
+            let election = lists
+                .elections
+                .get(usize::from(*e))
+                .cloned()
+                .unwrap_or_default();
+            stages.insert((election, s.clone()), i);
         }
-        let mut elections = HashMap::new();
-        for (i, e) in reference.elections.iter().enumerate() {
-            let i = small(i).ok_or_else(|| unsupported("more than 254 elections".into()))?;
-            elections.insert(e.code.clone(), i);
+        let mut contests = HashMap::new();
+        for (i, c) in lists.contests.iter().enumerate() {
+            let i = small(i).ok_or_else(|| unsupported("more than 254 contest codes".into()))?;
+            contests.insert(c.clone(), i);
         }
         Ok(Codes {
             regions,
             stages,
-            elections,
+            contests,
         })
     }
 
@@ -235,11 +290,17 @@ impl Codes {
                 .regions
                 .get(region)
                 .ok_or_else(|| bad("region", region))?,
-            stage: *self.stages.get(stage).ok_or_else(|| bad("stage", stage))?,
-            election: *self
-                .elections
-                .get(election)
-                .ok_or_else(|| bad("election", election))?,
+            stage: *self
+                .stages
+                .get(&(election.to_string(), stage.to_string()))
+                .ok_or_else(|| bad("stage", &format!("{election}/{stage}")))?,
+            contest: match c.contest {
+                None => NO_CONTEST,
+                Some(code) => *self
+                    .contests
+                    .get(code)
+                    .ok_or_else(|| bad("contest", code))?,
+            },
             flags,
             status: status_number(status).ok_or_else(|| bad("status", status))?,
             suspected: kind(c.suspected)?,
@@ -275,16 +336,15 @@ impl CaseIndex {
         sql::in_one_read(store, || {
             let (database_id, revision, _) = sql::database_state(store)?;
             let stamp = sql::stamp_at(store, revision)?.unwrap_or(0);
-            let codes = Codes::new(reference)?;
+            let lists = CodeLists::of(reference);
+            let codes = Codes::new(&lists)?;
             let mut index = CaseIndex {
                 database_id,
                 revision,
                 stamp,
-                regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
-                stages: reference.stages.iter().map(|s| s.code.clone()).collect(),
-                elections: reference.elections.iter().map(|e| e.code.clone()).collect(),
                 ..CaseIndex::default()
             };
+            index.set_lists(lists);
             index.reserve(usize::try_from(store.largest_case_id()?).unwrap_or(0));
             // Where the history of the next case starts.
             let mut start = 0;
@@ -305,11 +365,30 @@ impl CaseIndex {
         })
     }
 
+    fn set_lists(&mut self, lists: CodeLists) {
+        self.regions = lists.regions;
+        self.elections = lists.elections;
+        self.stages = lists.stages;
+        self.stage_election = lists.stage_election;
+        self.contests = lists.contests;
+    }
+
+    /// The code lists this index numbers by.
+    fn lists(&self) -> CodeLists {
+        CodeLists {
+            regions: self.regions.clone(),
+            elections: self.elections.clone(),
+            stages: self.stages.clone(),
+            stage_election: self.stage_election.clone(),
+            contests: self.contests.clone(),
+        }
+    }
+
     fn reserve(&mut self, n: usize) {
         self.ids.reserve(n);
         self.region.reserve(n);
         self.stage.reserve(n);
-        self.election.reserve(n);
+        self.contest.reserve(n);
         self.flags.reserve(n);
         self.status.reserve(n);
         self.suspected.reserve(n);
@@ -331,7 +410,7 @@ impl CaseIndex {
         self.ids.push(row.id);
         self.region.push(row.region);
         self.stage.push(row.stage);
-        self.election.push(row.election);
+        self.contest.push(row.contest);
         self.flags.push(row.flags);
         self.status.push(row.status);
         self.suspected.push(row.suspected);
@@ -360,7 +439,7 @@ impl CaseIndex {
         }
         self.region[pos] = row.region;
         self.stage[pos] = row.stage;
-        self.election[pos] = row.election;
+        self.contest[pos] = row.contest;
         self.flags[pos] = row.flags;
         self.status[pos] = row.status;
         self.suspected[pos] = row.suspected;
@@ -397,19 +476,54 @@ impl CaseIndex {
 
     /// Whether this index was built from this database with this reference data.
     pub fn fits(&self, database_id: &str, reference: &Reference) -> bool {
-        self.database_id == database_id
-            && self
-                .regions
-                .iter()
-                .eq(reference.regions.iter().map(|r| &r.code))
-            && self
-                .stages
-                .iter()
-                .eq(reference.stages.iter().map(|s| &s.code))
-            && self
-                .elections
-                .iter()
-                .eq(reference.elections.iter().map(|e| &e.code))
+        self.database_id == database_id && self.lists() == CodeLists::of(reference)
+    }
+
+    /// The index into `elections` of the case at `pos`.
+    #[inline]
+    pub fn election_number(&self, pos: usize) -> u8 {
+        self.stage_election
+            .get(usize::from(self.stage[pos]))
+            .copied()
+            .unwrap_or(u8::MAX)
+    }
+
+    /// The election code of the case at `pos`.
+    pub fn election_of(&self, pos: usize) -> Option<&str> {
+        self.elections
+            .get(usize::from(self.election_number(pos)))
+            .map(String::as_str)
+    }
+
+    /// The contest code of the case at `pos`, if it has one.
+    pub fn contest_of(&self, pos: usize) -> Option<&str> {
+        self.contests
+            .get(usize::from(self.contest[pos]))
+            .map(String::as_str)
+    }
+
+    /// The codes of the elections the index holds cases of (deleted ones left out).
+    pub fn elections_with_cases(&self) -> Vec<String> {
+        let mut seen = [false; 256];
+        for (stage, region) in self.stage.iter().zip(&self.region) {
+            if *region != DELETED {
+                seen[usize::from(*stage)] = true;
+            }
+        }
+        let mut held = vec![false; self.elections.len()];
+        for (i, e) in self.stage_election.iter().enumerate() {
+            if seen.get(i).copied().unwrap_or(false)
+                && let Some(h) = held.get_mut(usize::from(*e))
+            {
+                *h = true;
+            }
+        }
+        self.elections
+            .iter()
+            .zip(held)
+            .filter(|(_, h)| *h)
+            .map(|(e, _)| e.clone())
+            .collect()
     }
 
     /// Brings the index up to date: reads again only the cases the change log names, or rebuilds
@@ -456,7 +570,7 @@ impl CaseIndex {
             return Ok(Replay::Rebuild);
         }
         changed.sort_unstable();
-        let codes = Codes::new(reference)?;
+        let codes = Codes::new(&CodeLists::of(reference))?;
         let mut rebuild = false;
         // Where the history of the next case read starts.
         let mut start = self.history.len();
@@ -516,7 +630,7 @@ impl CaseIndex {
         self.ids.capacity() * 8
             + (self.region.capacity()
                 + self.stage.capacity()
-                + self.election.capacity()
+                + self.contest.capacity()
                 + self.flags.capacity()
                 + self.status.capacity()
                 + self.suspected.capacity()

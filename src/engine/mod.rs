@@ -15,13 +15,15 @@ mod sql;
 
 pub use counts::{Cross, Dashboard, Group, Headline, OUTSIDE_CAMPAIGN, Recap, RegionRow};
 pub use dim::Dim;
+
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
 
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-use crate::domain::{DeadlineRules, Reference};
+use crate::domain::{DeadlineRules, Election, Reference};
 use crate::error::Result;
 use crate::store::Store;
 use crate::view::View;
@@ -39,6 +41,23 @@ pub struct Engine<'s> {
     parallel_from: usize,
     /// The time of the baseline in force, for `is:new` and the rows' `new` mark.
     new_since: Option<chrono::NaiveDateTime>,
+    /// Which elections a view that names none is of.
+    scope: ElectionScope,
+    /// The codes of the elections the database holds cases of, once asked (forgotten with the
+    /// index, which a reader sets again after the database changed).
+    held: OnceLock<Vec<String>>,
+}
+
+/// Which elections a view that names none (no `pemilihan:` term) is of: an option of every
+/// question the engine answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ElectionScope {
+    /// The default election (docs/elections.md, "The election in view"): figures are of one
+    /// election at a time. What `report`, `rekap`, `check` and the screen count.
+    #[default]
+    Default,
+    /// Every election: what `export` writes, since an export is the data rather than a figure.
+    Every,
 }
 
 impl<'s> Engine<'s> {
@@ -56,12 +75,75 @@ impl<'s> Engine<'s> {
             index: None,
             parallel_from: fast::PARALLEL_FROM,
             new_since: None,
+            scope: ElectionScope::Default,
+            held: OnceLock::new(),
+        })
+    }
+
+    /// Which elections a view that names none is of, from now on.
+    pub fn set_election_scope(&mut self, scope: ElectionScope) {
+        self.scope = scope;
+    }
+
+    /// The codes of the elections the database holds cases of, in no particular order: from the
+    /// column index when one is loaded, else from SQL.
+    pub fn elections_with_cases(&self) -> Result<Vec<String>> {
+        if let Some(held) = self.held.get() {
+            return Ok(held.clone());
+        }
+        let held = match self.index() {
+            Some(ix) => ix.elections_with_cases(),
+            None => sql::elections_with_cases(self.store)?,
+        };
+        Ok(self.held.get_or_init(|| held).clone())
+    }
+
+    /// The elections `view`'s figures are of, by voting day ([`crate::view::elections_in_view`]
+    /// on the view's as-of date and the elections the database holds cases of); every election
+    /// for a view that names none when the engine counts every election.
+    pub fn elections_in_view(&self, view: &View) -> Result<Vec<&Election>> {
+        if self.scope == ElectionScope::Every && !view.names_elections() {
+            return Ok(self.reference.elections.iter().collect());
+        }
+        let held = self.elections_with_cases()?;
+        Ok(crate::view::elections_in_view(
+            view,
+            &self.reference,
+            self.dates(view).as_of,
+            &held,
+        ))
+    }
+
+    /// The one election whose rules frame `view`'s figures ([`crate::view::election_in_view`]).
+    pub fn election_in_view(&self, view: &View) -> Result<Option<&Election>> {
+        let held = self.elections_with_cases()?;
+        Ok(crate::view::election_in_view(
+            view,
+            &self.reference,
+            self.dates(view).as_of,
+            &held,
+        ))
+    }
+
+    /// `view` as the engine answers it: a view that names no election narrowed to the default
+    /// election ([`crate::view::of_election`]), unless every election is counted. The one place
+    /// the default election is applied: every question (counts, pages, the export's rows) asks
+    /// it first, so SQL and the column index see the same view.
+    pub(crate) fn scoped<'v>(&self, view: &'v View) -> Result<Cow<'v, View>> {
+        if self.scope == ElectionScope::Every || view.names_elections() {
+            return Ok(Cow::Borrowed(view));
+        }
+        Ok(match self.election_in_view(view)? {
+            Some(e) => Cow::Owned(crate::view::of_election(view, e, &self.reference)),
+            None => Cow::Borrowed(view),
         })
     }
 
     /// Answers counts from `index` from now on (or from SQL again, with `None`). The index must
     /// have been built from this engine's database and reference data.
     pub fn set_index(&mut self, index: Option<Arc<index::CaseIndex>>) {
+        // The database may have changed since: which elections it holds is asked again.
+        self.held = OnceLock::new();
         self.index = index.map(|ix| {
             let dues = scan::DueTable::for_index(&self.rules, &ix);
             (ix, dues)

@@ -118,6 +118,7 @@ impl Engine<'_> {
     /// One page of the cases of `view`, in its sort order (received date by default), stable
     /// (ties broken by id).
     pub fn page(&self, view: &View, req: &PageRequest) -> Result<Page> {
+        let view = &*self.scoped(view)?;
         let mut page = match self.index_page(view, req) {
             Some(page) => page?,
             None => self.sql_page(view, req)?,
@@ -182,6 +183,7 @@ impl Engine<'_> {
     /// How many cases of `view` come before `cursor` in the view's order: the 0-based position of
     /// the row the cursor was taken from (the TUI's "n of N" after it re-anchors a page).
     pub fn position(&self, view: &View, cursor: &Cursor) -> Result<i64> {
+        let view = &*self.scoped(view)?;
         if let Some(n) = self.index_position(view, cursor) {
             return n;
         }
@@ -196,12 +198,15 @@ impl Engine<'_> {
         )
     }
 
-    /// Calls `each` with every case of `view` in full, in the view's sort order, streaming.
+    /// Calls `each` with every case of `view` in full, in the view's sort order, streaming (of
+    /// every election when the view names none and the engine counts every election, as
+    /// `export` asks: see [`crate::engine::ElectionScope`]).
     pub fn for_each_case(
         &self,
         view: &View,
         each: impl FnMut(i64, Case) -> Result<()>,
     ) -> Result<usize> {
+        let view = &*self.scoped(view)?;
         let sort = view.sort.unwrap_or(DEFAULT_SORT);
         sql::each_case(
             self.store,

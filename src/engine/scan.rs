@@ -4,7 +4,9 @@
 
 use crate::domain::election::Limits;
 use crate::domain::{DeadlineRules, Phase, Status, TypeGroup};
-use crate::engine::index::{CaseIndex, Day, EXTENDED, LAPORAN, NO_DAY, NO_TYPE, to_day};
+use crate::engine::index::{
+    CaseIndex, Day, EXTENDED, LAPORAN, NO_CONTEST, NO_DAY, NO_TYPE, to_day,
+};
 use crate::engine::sql::index::{follow_up_matches, fts_matches};
 use crate::engine::sql::{Dates, fts_query};
 use crate::error::Error;
@@ -138,7 +140,11 @@ struct Filter {
     from: Day,
     to: Day,
     region: Vec<bool>,
+    /// By stage of an election (see `CaseIndex::stages`): the stage terms and the election terms
+    /// together.
     stage: Vec<bool>,
+    /// By contest code, and (last) for a case without one.
+    contest: Vec<bool>,
     /// By source: temuan, laporan.
     source: [bool; 2],
     status: Vec<bool>,
@@ -178,6 +184,7 @@ impl Filter {
             to: NO_DAY,
             region: vec![true; index.regions.len()],
             stage: vec![true; index.stages.len()],
+            contest: vec![true; index.contests.len() + 1],
             source: [true; 2],
             status: vec![true; Status::ALL.len()],
             type_group: vec![true; TypeGroup::ALL.len()],
@@ -192,6 +199,22 @@ impl Filter {
         for term in &view.terms {
             let neg = term.negated;
             match &term.kind {
+                TermKind::Election(_) => {
+                    for (i, e) in index.stage_election.iter().enumerate() {
+                        let code = index.elections.get(usize::from(*e)).map_or("", |c| c);
+                        if term.admits_election(code) == Some(false) {
+                            f.stage[i] = false;
+                        }
+                    }
+                }
+                TermKind::Contest(codes) => {
+                    let n = index.contests.len();
+                    allow(&mut f.contest[..n], &index.contests, codes, neg);
+                    // A case without a contest is in no list.
+                    if !neg {
+                        f.contest[n] = false;
+                    }
+                }
                 TermKind::Region(codes) => allow(&mut f.region, &index.regions, codes, neg),
                 TermKind::Stage(codes) => allow(&mut f.stage, &index.stages, codes, neg),
                 TermKind::Source(v) => allow(&mut f.source, &sources, v, neg),
@@ -294,6 +317,8 @@ pub struct Scanner<'a> {
     upto: Day,
     region: [bool; 256],
     stage: [bool; 256],
+    /// By contest number (`NO_CONTEST` included); `None` when the view names no contest.
+    contest: Option<[bool; 256]>,
     status: [bool; 256],
     type_group: [bool; 256],
     /// 0 closed, 1 lead, 2 intake, 3 examination, 4 completing the report, by status.
@@ -327,6 +352,16 @@ impl<'a> Scanner<'a> {
             return Err(FilterError::NotIndexable(NotIndexable));
         }
         let f = Filter::new(view, dates, ix, store)?;
+        let contest = view
+            .terms
+            .iter()
+            .any(|t| matches!(t.kind, TermKind::Contest(_)))
+            .then(|| {
+                let n = ix.contests.len();
+                let mut m = mask(&f.contest[..n]);
+                m[usize::from(NO_CONTEST)] = f.contest[n];
+                m
+            });
         let mut phase = [0u8; 256];
         for (i, s) in Status::ALL.iter().enumerate() {
             phase[i] = match s.phase() {
@@ -343,6 +378,7 @@ impl<'a> Scanner<'a> {
             rules,
             region: mask(&f.region),
             stage: mask(&f.stage),
+            contest,
             status: mask(&f.status),
             type_group: mask(&f.type_group),
             upto: f.as_of.min(f.to),
@@ -421,7 +457,7 @@ impl<'a> Scanner<'a> {
             && known != NO_DAY
             && self
                 .dues
-                .due(self.ix.election[pos], FILING, known, self.rules)
+                .due(self.ix.election_number(pos), FILING, known, self.rules)
                 .is_some_and(|due| received > due)
     }
 
@@ -432,6 +468,11 @@ impl<'a> Scanner<'a> {
         let f = &self.f;
         if let Some(text) = &f.text
             && !text[pos]
+        {
+            return None;
+        }
+        if let Some(contest) = &self.contest
+            && !contest[usize::from(ix.contest[pos])]
         {
             return None;
         }
@@ -470,7 +511,7 @@ impl<'a> Scanner<'a> {
         }
         let reg_day = ix.registered[pos];
         let registered = reg_day != NO_DAY && reg_day <= f.as_of;
-        let election = ix.election[pos];
+        let election = ix.election_number(pos);
         let due = match phase {
             0 => None,
             1 => self.dues.due(

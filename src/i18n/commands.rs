@@ -3,6 +3,25 @@
 
 use super::Lang;
 
+/// One of the lists of an election's files (`init --election` says what changed in it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ElectionList {
+    /// stages.csv.
+    Stages,
+    /// campaign_methods.csv.
+    Methods,
+    /// contests.csv.
+    Contests,
+}
+
+/// What a correction did to entries of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListChange {
+    Added,
+    Changed,
+    Removed,
+}
+
 /// One message of a command, with the values it shows.
 #[derive(Clone, Copy)]
 pub enum Command<'a> {
@@ -140,6 +159,10 @@ pub enum Command<'a> {
     },
     /// `import`: `-` named twice.
     ImportStdinTwice,
+    /// `--election` names no election the database holds (`why`: the reason, in the language).
+    ElectionFlag {
+        why: &'a str,
+    },
     /// `import`: waiting for another writer.
     WaitingForWriter {
         path: &'a str,
@@ -228,8 +251,6 @@ pub enum Command<'a> {
     InitReady,
     /// `init`: regions.
     InitRegions,
-    /// `init`: tahapan.
-    InitStages,
     /// `init`: holidays.
     InitHolidays,
     /// `init`: the reference data was already there.
@@ -238,6 +259,55 @@ pub enum Command<'a> {
     InitUpgraded {
         from: i64,
         to: i64,
+    },
+    /// `init`: elections (in the database after loading).
+    InitElections,
+    /// `init --election`: an election the database did not hold was added.
+    InitElectionAdded {
+        name: &'a str,
+        code: &'a str,
+        stages: usize,
+        methods: usize,
+        contests: usize,
+        voting_day: &'a dyn std::fmt::Display,
+    },
+    /// `init --election`: an election the database held was corrected; `what` lists the changes.
+    InitElectionCorrected {
+        name: &'a str,
+        code: &'a str,
+        what: &'a str,
+    },
+    /// `init --election`: the files hold what the database holds.
+    InitElectionUnchanged {
+        name: &'a str,
+        code: &'a str,
+    },
+    /// `init --election`: election.toml keys whose value changed.
+    InitKeysChanged {
+        keys: &'a str,
+    },
+    /// `init --election`: what a correction did to one list of the election.
+    InitListChanged {
+        list: ElectionList,
+        change: ListChange,
+        codes: &'a str,
+    },
+    /// `init --election`: a stage, method or contest the files no longer list, still in use.
+    InitInUse {
+        list: ElectionList,
+        code: &'a str,
+        rows: i64,
+    },
+    /// `init --election`: refused, nothing loaded; `items` lists what is in use.
+    InitRemovedInUse {
+        dir: &'a str,
+        items: &'a str,
+    },
+    /// `init --election`: two folders of one election.
+    InitElectionTwice {
+        code: &'a str,
+        first: &'a str,
+        second: &'a str,
     },
     /// `report`: more than two `--by` dimensions.
     ReportTooManyDims {
@@ -280,7 +350,14 @@ pub enum Command<'a> {
     /// `report --by pekan` without a stage in the view: it counts the campaign stage's cases.
     ReportPekanCampaignOnly,
     /// `simulate`: the simulation started.
+    /// `simulate --election`: no election of that code or name.
+    SimulateNoElection {
+        typed: &'a str,
+        known: &'a str,
+        suggestion: Option<&'a str>,
+    },
     SimulateStart {
+        election: &'a str,
         path: &'a str,
         rate: &'a dyn std::fmt::Display,
         batch: i64,
@@ -636,6 +713,8 @@ impl Command<'_> {
             ),
             (Self::ImportStdinTwice, Id) => "standar input (-) hanya bisa dibaca sekali".into(),
             (Self::ImportStdinTwice, En) => "standard input (-) can be read only once".into(),
+            (Self::ElectionFlag { why }, Id) => format!("--election: {why}"),
+            (Self::ElectionFlag { why }, En) => format!("--election: {why}"),
             (Self::WaitingForWriter { path, seconds }, Id) => format!(
                 "menunggu penulis lain selesai dengan {path} (paling lama {seconds} detik)…"
             ),
@@ -749,8 +828,6 @@ impl Command<'_> {
             (Self::InitReady, En) => "Database ready".into(),
             (Self::InitRegions, Id) => "wilayah".into(),
             (Self::InitRegions, En) => "regions".into(),
-            (Self::InitStages, Id) => "tahapan".into(),
-            (Self::InitStages, En) => "stages".into(),
             (Self::InitHolidays, Id) => "hari libur".into(),
             (Self::InitHolidays, En) => "holidays".into(),
             (Self::InitUnchanged, Id) => " — tidak ada perubahan".into(),
@@ -760,6 +837,106 @@ impl Command<'_> {
             ),
             (Self::InitUpgraded { from, to }, En) => format!(
                 "The database's schema was upgraded from version {from} to {to}; every case and batch is kept"
+            ),
+            (Self::InitElections, Id) => "pemilihan".into(),
+            (Self::InitElections, En) => "elections".into(),
+            (
+                Self::InitElectionAdded {
+                    name,
+                    code,
+                    stages,
+                    methods,
+                    contests,
+                    voting_day,
+                },
+                Id,
+            ) => format!(
+                "{name} ({code}) ditambahkan: {stages} tahapan, {methods} metode kampanye, {contests} kontestasi; hari pemungutan suara {voting_day}"
+            ),
+            (
+                Self::InitElectionAdded {
+                    name,
+                    code,
+                    stages,
+                    methods,
+                    contests,
+                    voting_day,
+                },
+                En,
+            ) => format!(
+                "{name} ({code}) added: {stages} stages, {methods} campaign methods, {contests} contests; voting day {voting_day}"
+            ),
+            (Self::InitElectionCorrected { name, code, what }, Id) => {
+                format!("{name} ({code}) dikoreksi: {what}")
+            }
+            (Self::InitElectionCorrected { name, code, what }, En) => {
+                format!("{name} ({code}) corrected: {what}")
+            }
+            (Self::InitElectionUnchanged { name, code }, Id) => {
+                format!("{name} ({code}): tidak ada perubahan")
+            }
+            (Self::InitElectionUnchanged { name, code }, En) => {
+                format!("{name} ({code}): nothing changed")
+            }
+            (Self::InitKeysChanged { keys }, Id) => format!("election.toml ({keys})"),
+            (Self::InitKeysChanged { keys }, En) => format!("election.toml ({keys})"),
+            (Self::InitListChanged { list, change, codes }, Id) => {
+                let list = match list {
+                    ElectionList::Stages => "tahapan",
+                    ElectionList::Methods => "metode kampanye",
+                    ElectionList::Contests => "kontestasi",
+                };
+                let change = match change {
+                    ListChange::Added => "ditambahkan",
+                    ListChange::Changed => "diubah",
+                    ListChange::Removed => "dihapus",
+                };
+                format!("{list} {change}: {codes}")
+            }
+            (Self::InitListChanged { list, change, codes }, En) => {
+                let list = match list {
+                    ElectionList::Stages => "stages",
+                    ElectionList::Methods => "campaign methods",
+                    ElectionList::Contests => "contests",
+                };
+                let change = match change {
+                    ListChange::Added => "added",
+                    ListChange::Changed => "changed",
+                    ListChange::Removed => "removed",
+                };
+                format!("{list} {change}: {codes}")
+            }
+            (Self::InitInUse { list, code, rows }, Id) => match list {
+                ElectionList::Stages => format!("tahapan {code} (stages.csv), dipakai {rows} kasus"),
+                ElectionList::Contests => {
+                    format!("kontestasi {code} (contests.csv), dipakai {rows} kasus")
+                }
+                ElectionList::Methods => format!(
+                    "metode kampanye {code} (campaign_methods.csv), dipakai {rows} baris kegiatan kampanye"
+                ),
+            },
+            (Self::InitInUse { list, code, rows }, En) => match list {
+                ElectionList::Stages => {
+                    format!("stage {code} (stages.csv), cases using it: {rows}")
+                }
+                ElectionList::Contests => {
+                    format!("contest {code} (contests.csv), cases using it: {rows}")
+                }
+                ElectionList::Methods => format!(
+                    "campaign method {code} (campaign_methods.csv), rows of campaign activities using it: {rows}"
+                ),
+            },
+            (Self::InitRemovedInUse { dir, items }, Id) => format!(
+                "{dir}: berkasnya tidak lagi memuat yang masih dipakai data tersimpan: {items}. Tidak ada yang dimuat. Tahapan, kontestasi atau metode kampanye yang dipakai kasus atau kegiatan tidak pernah dihapus: cantumkan lagi (perbaiki saja nama atau tanggalnya), atau pindahkan dulu kasus atau kegiatan itu ke yang lain (impor lagi dengan kode barunya)"
+            ),
+            (Self::InitRemovedInUse { dir, items }, En) => format!(
+                "{dir}: its files no longer list what stored data still uses: {items}. Nothing was loaded. A stage, contest or campaign method that cases or activities use is never removed: list it again (correct only its name or dates), or first move those cases or activities to another one (import them again with its code)"
+            ),
+            (Self::InitElectionTwice { code, first, second }, Id) => format!(
+                "pemilihan {code} diberikan dua kali: {first} dan {second}; berikan satu folder untuk setiap pemilihan"
+            ),
+            (Self::InitElectionTwice { code, first, second }, En) => format!(
+                "election {code} is given twice: {first} and {second}; give one folder per election"
             ),
             (Self::ReportTooManyDims { typed }, Id) => format!(
                 "--by {typed}: paling banyak dua dimensi; tulis satu (--by region) atau dua dipisah koma untuk tabel silang (--by region,stage)"
@@ -837,11 +1014,57 @@ impl Command<'_> {
                 UU 7/2017: 7 working days; Pilkada, UU 10/2016: 7 days). Types are counted among \
                 violations only (as Bawaslu RI's recap)."
                 .into(),
-            (Self::SimulateStart { path, rate, batch }, Id) => format!(
-                "Simulasi ke {path}: {rate} kejadian per menit, batch #{batch} (Ctrl-C untuk berhenti)"
+            (
+                Self::SimulateNoElection {
+                    typed,
+                    known,
+                    suggestion,
+                },
+                Id,
+            ) => match suggestion {
+                Some(s) => format!(
+                    "--election {typed}: database ini tidak memuat pemilihan itu; maksud Anda {s}? (yang dimuat: {known})"
+                ),
+                None => format!(
+                    "--election {typed}: database ini tidak memuat pemilihan itu (yang dimuat: {known}); pemilihan lain dimuat dengan `pantau init --election FOLDER`"
+                ),
+            },
+            (
+                Self::SimulateNoElection {
+                    typed,
+                    known,
+                    suggestion,
+                },
+                En,
+            ) => match suggestion {
+                Some(s) => format!(
+                    "--election {typed}: this database holds no such election; did you mean {s}? (it holds: {known})"
+                ),
+                None => format!(
+                    "--election {typed}: this database holds no such election (it holds: {known}); another is loaded with `pantau init --election DIR`"
+                ),
+            },
+            (
+                Self::SimulateStart {
+                    election,
+                    path,
+                    rate,
+                    batch,
+                },
+                Id,
+            ) => format!(
+                "Simulasi kasus {election} ke {path}: {rate} kejadian per menit, batch #{batch} (Ctrl-C untuk berhenti)"
             ),
-            (Self::SimulateStart { path, rate, batch }, En) => format!(
-                "Simulating into {path}: {rate} events per minute, batch #{batch} (Ctrl-C to stop)"
+            (
+                Self::SimulateStart {
+                    election,
+                    path,
+                    rate,
+                    batch,
+                },
+                En,
+            ) => format!(
+                "Simulating cases of {election} into {path}: {rate} events per minute, batch #{batch} (Ctrl-C to stop)"
             ),
             (Self::SimulateStopped { new, changed, batch }, Id) => format!(
                 "Simulasi selesai: {new} kasus baru, {changed} perubahan status (batch #{batch})"

@@ -66,6 +66,15 @@ pub enum Core<'a> {
     NoWal { path: &'a Path, mode: String },
     /// The database was removed or replaced while written.
     DbMoved { path: &'a Path },
+    /// An upgrade was rolled back: a row would point nowhere after it (`foreign_key_check`).
+    UpgradeDangling {
+        path: &'a Path,
+        from: i64,
+        to: i64,
+        table: &'a str,
+        rowid: String,
+        parent: &'a str,
+    },
     /// A copy could not leave WAL mode.
     CopyNoDelete { tmp: &'a Path, journal: String },
     /// A copy failed its check.
@@ -200,6 +209,38 @@ pub enum Core<'a> {
     UnknownStage {
         value: String,
         suggestion: Option<&'a str>,
+    },
+    /// A stage of another election, not of the row's.
+    StageNotOfElection {
+        value: String,
+        election: &'a str,
+        stages: String,
+    },
+    /// An election the database does not hold (`choices`: those it does).
+    UnknownElection {
+        value: String,
+        suggestion: Option<&'a str>,
+        choices: String,
+    },
+    /// A contest that is not one of the row's election.
+    UnknownContest {
+        value: String,
+        election: &'a str,
+        suggestion: Option<&'a str>,
+        contests: String,
+    },
+    /// The row's column names one election and its case number another.
+    ElectionConflict {
+        named: &'a str,
+        nomor: String,
+        by_number: &'a str,
+    },
+    /// The row's election cannot be told: neither column nor `--election` nor a number that fits
+    /// one election (`fits`: the elections the number fits, when several).
+    ElectionUntold {
+        fits: Option<&'a str>,
+        elections: &'a str,
+        segments: &'a [String],
     },
     /// A code not in its list.
     UnknownCode {
@@ -716,6 +757,34 @@ impl Core<'_> {
                 "{}: could not switch to WAL journal (got {mode})",
                 path.display()
             ),
+            (
+                Self::UpgradeDangling {
+                    path,
+                    from,
+                    to,
+                    table,
+                    rowid,
+                    parent,
+                },
+                Id,
+            ) => format!(
+                "{p}: peningkatan skema dari versi {from} ke {to} dibatalkan seluruhnya dan berkasnya tidak berubah: baris {rowid} tabel {table} merujuk ke baris {parent} yang tidak ada (ditulis saat foreign key mati, mis. dari shell sqlite3). Jalan keluarnya: `sqlite3 {p} 'PRAGMA foreign_key_check'` menampilkan setiap baris seperti itu; isi dengan nilai yang ada atau hapus barisnya, lalu jalankan `pantau --db {p} init` lagi. Sampai itu, pantau versi yang menulis berkas ini tetap dapat membukanya",
+                p = path.display()
+            ),
+            (
+                Self::UpgradeDangling {
+                    path,
+                    from,
+                    to,
+                    table,
+                    rowid,
+                    parent,
+                },
+                En,
+            ) => format!(
+                "{p}: the upgrade of its schema from version {from} to {to} was rolled back whole and the file is unchanged: row {rowid} of table {table} refers to a {parent} row that does not exist (written while foreign keys were off, e.g. from the sqlite3 shell). The way out: `sqlite3 {p} 'PRAGMA foreign_key_check'` lists every such row; give it a value that exists or delete the row, then run `pantau --db {p} init` again. Until then the pantau that wrote the file still opens it",
+                p = path.display()
+            ),
             (Self::DbMoved { path }, Id) => format!(
                 "{} dihapus atau diganti oleh proses lain saat pantau menulisnya; tidak ada yang ditulis ke tempat tujuannya: jangan hapus berkas yang sedang dipakai (`pantau doctor` menunjukkannya), lalu ulangi",
                 path.display()
@@ -1083,6 +1152,142 @@ impl Core<'_> {
                     Some(s) => format!("{base} — did you mean {s}?"),
                     None => format!("{base} (write a code such as KAMPANYE)"),
                 }
+            }
+            (
+                Self::StageNotOfElection {
+                    value,
+                    election,
+                    stages,
+                },
+                Id,
+            ) => format!("\"{value}\" bukan tahapan {election}; tahapannya: {stages}"),
+            (
+                Self::StageNotOfElection {
+                    value,
+                    election,
+                    stages,
+                },
+                En,
+            ) => format!("\"{value}\" is not a stage of {election}; its stages: {stages}"),
+            (
+                Self::UnknownElection {
+                    value,
+                    suggestion,
+                    choices,
+                },
+                Id,
+            ) => {
+                let base = format!("pemilihan tidak dikenal \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!("{base} (yang ada: {choices})"),
+                }
+            }
+            (
+                Self::UnknownElection {
+                    value,
+                    suggestion,
+                    choices,
+                },
+                En,
+            ) => {
+                let base = format!("unknown election \"{value}\"");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!("{base} (known: {choices})"),
+                }
+            }
+            (
+                Self::UnknownContest {
+                    value,
+                    election,
+                    suggestion,
+                    contests,
+                },
+                Id,
+            ) => {
+                let base = format!("\"{value}\" bukan kontestasi {election}");
+                match suggestion {
+                    Some(s) => format!("{base} — maksud Anda {s}?"),
+                    None => format!("{base}; kontestasinya: {contests}"),
+                }
+            }
+            (
+                Self::UnknownContest {
+                    value,
+                    election,
+                    suggestion,
+                    contests,
+                },
+                En,
+            ) => {
+                let base = format!("\"{value}\" is not a contest of {election}");
+                match suggestion {
+                    Some(s) => format!("{base} — did you mean {s}?"),
+                    None => format!("{base}; its contests: {contests}"),
+                }
+            }
+            (
+                Self::ElectionConflict {
+                    named,
+                    nomor,
+                    by_number,
+                },
+                Id,
+            ) => format!(
+                "baris ini menyebut pemilihan {named}, tetapi nomornya \"{nomor}\" milik \
+                 {by_number}; perbaiki salah satunya"
+            ),
+            (
+                Self::ElectionConflict {
+                    named,
+                    nomor,
+                    by_number,
+                },
+                En,
+            ) => format!(
+                "the row names the election {named}, but its number \"{nomor}\" is one of \
+                 {by_number}; correct one of them"
+            ),
+            (
+                Self::ElectionUntold {
+                    fits,
+                    elections,
+                    segments,
+                },
+                Id,
+            ) => {
+                let why = match fits {
+                    Some(f) => format!(" (nomornya cocok dengan lebih dari satu: {f})"),
+                    None => String::new(),
+                };
+                let segments = segments.join(" atau ");
+                format!(
+                    "pemilihan baris ini tidak dapat ditentukan{why}: sebutkan di kolom \
+                     \"pemilihan\" ({elections}), dengan --election KODE untuk baris yang tidak \
+                     menyebutnya, atau dalam nomor dengan {segments} dan tahunnya \
+                     (006/TM/PL/Kab/27.09/IV/2024)"
+                )
+            }
+            (
+                Self::ElectionUntold {
+                    fits,
+                    elections,
+                    segments,
+                },
+                En,
+            ) => {
+                let why = match fits {
+                    Some(f) => format!(" (its number fits more than one: {f})"),
+                    None => String::new(),
+                };
+                let segments = segments.join(" or ");
+                format!(
+                    "which election this row is of cannot be told{why}: say it in a column \
+                     \"pemilihan\" ({elections}), with --election CODE for the rows that do not \
+                     say, or in the number, with {segments} and its year \
+                     (006/TM/PL/Kab/27.09/IV/2024)"
+                )
             }
             (
                 Self::UnknownCode {

@@ -87,6 +87,9 @@ pub enum Msg {
     InitDone,
     Region,
     Stage,
+    Election,
+    Contest,
+    NoContest,
     Type,
     TypeAllCases,
     TypeSuspected,
@@ -289,6 +292,9 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::InitDone, "Database siap", "Database ready"),
     (Msg::Region, "Wilayah", "Region"),
     (Msg::Stage, "Tahapan", "Stage"),
+    (Msg::Election, "Pemilihan", "Election"),
+    (Msg::Contest, "Kontestasi", "Contest"),
+    (Msg::NoContest, "Tanpa kontestasi", "No contest"),
     (Msg::Type, "Jenis", "Type"),
     (
         Msg::TypeAllCases,
@@ -387,8 +393,8 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiEditPrompt, "tampilan›", "view›"),
     (
         Msg::TuiEditHint,
-        "wilayah: tahapan: jenis: status: sumber: lanjut: dari: sampai: pekan: per: is: @tersimpan · -kunci: kecuali",
-        "region: stage: type: status: source: followup: from: to: pekan: asof: is: @saved · -key: excludes",
+        "pemilihan: kontestasi: wilayah: tahapan: jenis: status: sumber: lanjut: dari: sampai: pekan: per: is: @tersimpan · -kunci: kecuali",
+        "election: contest: region: stage: type: status: source: followup: from: to: pekan: asof: is: @saved · -key: excludes",
     ),
     (Msg::TuiSortedBy, "urut", "sort"),
     (

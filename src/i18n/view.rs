@@ -19,6 +19,10 @@ pub enum Named {
     SortKey,
     /// A step after forwarding (`lanjut:`).
     FollowUp,
+    /// An election (`pemilihan:`).
+    Election,
+    /// A race of an election (`kontestasi:`).
+    Contest,
 }
 
 impl Named {
@@ -41,6 +45,10 @@ impl Named {
             (Self::SortKey, En) => "sort key",
             (Self::FollowUp, Id) => "tahap tindak lanjut",
             (Self::FollowUp, En) => "follow-up step",
+            (Self::Election, Id) => "pemilihan",
+            (Self::Election, En) => "election",
+            (Self::Contest, Id) => "kontestasi",
+            (Self::Contest, En) => "contest",
         }
     }
 }

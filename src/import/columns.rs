@@ -30,6 +30,10 @@ pub enum Kind {
     PartyCategory,
     /// A forwarding destination by code or label.
     Forwarding,
+    /// An election by code or name (`PILKADA2024`, `Pilkada 2024`).
+    Election,
+    /// A contest of the row's election by code or name (`GUBERNUR`).
+    Contest,
     /// Part of the steps after forwarding (not a column of `cases`): one step per line of the
     /// cell, the n-th line of each follow-up column making the n-th step.
     FollowUp,
@@ -60,6 +64,12 @@ pub enum Column {
     DiteruskanKe,
     NomorSuratPenerusan,
     TanggalPenerusan,
+    /// The election the case belongs to: the `cases` column `election`, the `Case` field
+    /// `election`, written `pemilihan` in files (export and import) as every other column is
+    /// written in Indonesian.
+    Pemilihan,
+    /// The race the case concerns, a contest of the row's election.
+    Kontestasi,
     /// The steps after forwarding (table `follow_ups`): step, date, the decision's number, note.
     LanjutTahap,
     LanjutTanggal,
@@ -71,17 +81,18 @@ pub enum Column {
 }
 
 /// The number of importable columns.
-pub const N: usize = 27;
+pub const N: usize = 29;
 
 /// The number of columns of the `cases` table: the first of [`COLUMNS`]; the follow-up columns
 /// come after them.
-pub const CASE_N: usize = 22;
+pub const CASE_N: usize = 24;
 
 /// How one column is named, matched, read and documented.
 #[derive(Clone, Copy, Debug)]
 pub struct Spec {
     pub column: Column,
-    /// The Indonesian name: the database column and the `Case` field.
+    /// The Indonesian name: the database column and the `Case` field (`pemilihan` alone is the
+    /// column `election`: see [`Column::Pemilihan`]).
     pub name: &'static str,
     /// Other accepted headers; the first is the English name.
     pub aliases: &'static [&'static str],
@@ -288,6 +299,22 @@ pub const COLUMNS: [Spec; N] = [
         "2024-01-20",
     ),
     spec(
+        Column::Pemilihan,
+        "pemilihan",
+        &["election", "kode_pemilihan"],
+        false,
+        Kind::Election,
+        "PILKADA2024 or Pilkada 2024",
+    ),
+    spec(
+        Column::Kontestasi,
+        "kontestasi",
+        &["contest"],
+        false,
+        Kind::Contest,
+        "GUBERNUR",
+    ),
+    spec(
         Column::LanjutTahap,
         "lanjut_tahap",
         &["follow_up_step", "tahap_tindak_lanjut"],
@@ -464,12 +491,15 @@ mod tests {
                 .iter()
                 .all(|s| s.kind == Kind::FollowUp)
         );
+        // Every column of `cases` is imported, under its own name but for `election`, which
+        // files (and the `Case` field's serialised name) call `pemilihan`.
         let store: Vec<&str> = crate::store::write::CASE_COLUMNS
             .split(',')
             .map(str::trim)
-            .take(CASE_N)
+            .map(|c| if c == "election" { "pemilihan" } else { c })
             .collect();
         assert_eq!(names, store);
+        assert_eq!(Column::Pemilihan.spec().aliases[0], "election");
         for (i, s) in COLUMNS.iter().enumerate() {
             assert_eq!(s.column.index(), i, "{}", s.name);
         }

@@ -47,6 +47,9 @@ pub struct Options {
     pub today: NaiveDate,
     /// The language of the reasons in the file of rejected rows.
     pub lang: Lang,
+    /// The election of rows that do not say theirs (`--election`): a code of the reference data.
+    /// A row's own `pemilihan` comes before it, its case number after it.
+    pub election: Option<String>,
 }
 
 /// One file, checked.
@@ -300,7 +303,7 @@ fn pass(
     mut send: Option<SyncSender<Vec<Item>>>,
     progress: Progress<'_>,
 ) -> Result<Pass> {
-    let validator = Validator::new(reference, opts.today);
+    let validator = Validator::new(reference, opts.today).with_election(opts.election.as_deref());
     let mut out = Pass::default();
     // The rows by intake number key: their line, their place, and their spelling when the key
     // is not how the file wrote it.
@@ -528,6 +531,7 @@ fn write_file(
                     now,
                     stored: &stored_nomors,
                     tx,
+                    reference,
                 };
                 if let Err(e) = apply(&mut cases, item, &at, &mut counts, &mut later)
                     .and_then(|r| r.map_err(|n| n.error(&input.name)))
@@ -588,6 +592,27 @@ fn write_file(
     )))
 }
 
+/// Why a known case cannot move to the election its row names, if it cannot: its stage (the
+/// row's, read as that election's) or its contest as stored (when the row gives none) is not one
+/// of that election's.
+fn misfit_election(case: &Case, reference: &Reference, line: u64) -> Option<Refused> {
+    let e = reference.election(&case.election)?;
+    if e.stage(&case.kode_tahapan).is_none() {
+        return Some(Refused::Step {
+            line,
+            column: Column::KodeTahapan,
+            issue: crate::import::validate::stage_not_of(e, &case.kode_tahapan),
+        });
+    }
+    let contest = case.kontestasi.as_deref()?;
+    let issue = crate::import::validate::contest_of(e, contest).err()?;
+    Some(Refused::Step {
+        line,
+        column: Column::Kontestasi,
+        issue,
+    })
+}
+
 /// The stored cases' intake numbers, as far as an import looks them up.
 struct Stored<'k> {
     /// All of them with their ids, when read at once; else each is looked up.
@@ -608,7 +633,8 @@ enum Refused {
     /// Its intake number is a stored case's written another way.
     Near(NearStored),
     /// A step after forwarding that does not fit the case as stored (its type, its forwarding
-    /// date), or a status date before the case's last status change, in the column named.
+    /// date), a status date before the case's last status change, or a move to another election
+    /// whose stages or contests the case's do not fit, in the column named.
     Step {
         line: u64,
         column: Column,
@@ -663,6 +689,7 @@ struct Writing<'a, 't> {
     now: NaiveDateTime,
     stored: &'a Stored<'a>,
     tx: &'a Write<'t>,
+    reference: &'a Reference,
 }
 
 /// Writes one valid row: a new case, a changed one, or nothing; and its steps after forwarding,
@@ -682,6 +709,7 @@ fn apply(
         now,
         stored,
         tx,
+        reference,
     } = *at;
     let Item {
         case,
@@ -728,6 +756,11 @@ fn apply(
         }
         Some((id, old)) => {
             let merged = merge(&old, &case, given);
+            if merged.election != old.election
+                && let Some(refused) = misfit_election(&merged, reference, line)
+            {
+                return Ok(Err(refused));
+            }
             // A change of status is dated by `tanggal_status` when the row gives it (at 00:00,
             // or just after the last change when that was the same day), else by the import.
             let changed_at = match status_on {

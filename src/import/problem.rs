@@ -71,6 +71,41 @@ pub enum Issue {
         value: String,
         suggestion: Option<String>,
     },
+    /// A stage of another election than the row's: `election` names the row's, `stages` lists
+    /// its stages.
+    StageNotOfElection {
+        value: String,
+        election: String,
+        stages: String,
+    },
+    /// An election the database does not hold.
+    UnknownElection {
+        value: String,
+        suggestion: Option<String>,
+        choices: String,
+    },
+    /// A contest that is not one of the row's election (`election` names it). Boxed text, to keep
+    /// an issue (and every `Result` carrying one) small.
+    UnknownContest {
+        value: String,
+        election: String,
+        suggestion: Option<Box<str>>,
+        contests: Box<str>,
+    },
+    /// The row's `pemilihan` names one election, its case number another.
+    ElectionConflict {
+        named: String,
+        nomor: String,
+        by_number: String,
+    },
+    /// The row's election cannot be told (no column, no `--election`, no number that fits
+    /// exactly one election): `fits` the elections its number fits when several, `elections`
+    /// those the database holds, `segments` their case-number segments.
+    ElectionUntold {
+        fits: Option<String>,
+        elections: String,
+        segments: Vec<String>,
+    },
     /// An unknown code of one of the fixed lists.
     UnknownCode {
         list: CodeList,
@@ -379,6 +414,53 @@ impl Issue {
             Issue::UnknownStage { value, suggestion } => Core::UnknownStage {
                 value: shorten(value),
                 suggestion: suggestion.as_deref(),
+            },
+            Issue::StageNotOfElection {
+                value,
+                election,
+                stages,
+            } => Core::StageNotOfElection {
+                value: shorten(value),
+                election,
+                stages: stages.clone(),
+            },
+            Issue::UnknownElection {
+                value,
+                suggestion,
+                choices,
+            } => Core::UnknownElection {
+                value: shorten(value),
+                suggestion: suggestion.as_deref(),
+                choices: choices.clone(),
+            },
+            Issue::UnknownContest {
+                value,
+                election,
+                suggestion,
+                contests,
+            } => Core::UnknownContest {
+                value: shorten(value),
+                election,
+                suggestion: suggestion.as_deref(),
+                contests: contests.to_string(),
+            },
+            Issue::ElectionConflict {
+                named,
+                nomor,
+                by_number,
+            } => Core::ElectionConflict {
+                named,
+                nomor: shorten(nomor),
+                by_number,
+            },
+            Issue::ElectionUntold {
+                fits,
+                elections,
+                segments,
+            } => Core::ElectionUntold {
+                fits: fits.as_deref(),
+                elections,
+                segments,
             },
             Issue::UnknownCode {
                 list: code_list,

@@ -1,15 +1,15 @@
-//! Simulated arrivals for rehearsals: plausible new cases and status changes in the order of
-//! handling (domain.md §4), each its own short transaction, all under one batch of kind `simulate`.
+//! Simulated arrivals for rehearsals: plausible new cases of one election (its stages, its
+//! contests, its case-number segment, stories of its law) and status changes of its open cases in
+//! the order of handling (domain.md §4), each its own short transaction, all under one batch of
+//! kind `simulate`.
 
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use chrono::{Datelike, Duration as Days, NaiveDate, NaiveDateTime};
 
-use crate::domain::election::FIRST_ELECTION;
-use crate::domain::{
-    Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange, ViolationType,
-};
+use crate::domain::election::{Election, ElectionKind};
+use crate::domain::{Case, Forwarding, PartyCategory, Source, Status, StatusChange, ViolationType};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, core::Core};
 use crate::store::Store;
@@ -28,12 +28,12 @@ pub enum Event {
     },
 }
 
-/// A running simulation over one database.
+/// A running simulation over one database, writing cases of one election.
 #[derive(Debug)]
 pub struct Simulator<'s> {
     store: &'s Store,
     rng: fastrand::Rng,
-    reference: Reference,
+    election: Election,
     who: String,
     wait: Duration,
     pub batch_id: i64,
@@ -41,8 +41,10 @@ pub struct Simulator<'s> {
     pub changed: u64,
 }
 
-/// A story a case can tell: what happened, the suspected type, who is reported, the article.
+/// A story a case can tell: what happened, the suspected type, who is reported, the article,
+/// and the kind of election it happens in (`None`: either).
 struct Story {
+    kind: Option<ElectionKind>,
     stages: &'static [&'static str],
     uraian: &'static str,
     jenis: ViolationType,
@@ -55,6 +57,7 @@ const CAMPAIGN: &[&str] = &["KAMPANYE"];
 /// Typical cases of Kaltim 2023–2024 (domain.md §4); `{kec}` is the kecamatan.
 const STORIES: &[Story] = &[
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: CAMPAIGN,
         uraian: "Pembagian minyak goreng kepada warga oleh tim kampanye calon anggota DPRD di {kec}",
         jenis: ViolationType::Pidana,
@@ -62,6 +65,7 @@ const STORIES: &[Story] = &[
         pasal: Some("Pasal 523 ayat (1) UU 7/2017"),
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: CAMPAIGN,
         uraian: "Pemberian saldo uang elektronik (e-money) kepada pemilih disertai ajakan memilih calon tertentu",
         jenis: ViolationType::Pidana,
@@ -69,6 +73,7 @@ const STORIES: &[Story] = &[
         pasal: Some("Pasal 523 ayat (1) UU 7/2017"),
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: CAMPAIGN,
         uraian: "ASN mengunggah dukungan kepada peserta pemilu di media sosial",
         jenis: ViolationType::HukumLainnya,
@@ -76,6 +81,7 @@ const STORIES: &[Story] = &[
         pasal: Some("Pasal 9 ayat (2) UU 5/2014"),
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: CAMPAIGN,
         uraian: "Kepala desa hadir dan menyatakan dukungan dalam kampanye pertemuan terbatas di {kec}",
         jenis: ViolationType::Pidana,
@@ -83,6 +89,7 @@ const STORIES: &[Story] = &[
         pasal: Some("Pasal 490 UU 7/2017"),
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: CAMPAIGN,
         uraian: "Alat peraga kampanye dipasang di lingkungan sekolah di {kec}",
         jenis: ViolationType::Administrasi,
@@ -90,6 +97,7 @@ const STORIES: &[Story] = &[
         pasal: Some("Pasal 280 ayat (1) huruf h UU 7/2017"),
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: CAMPAIGN,
         uraian: "Perusakan alat peraga kampanye peserta pemilu di {kec}",
         jenis: ViolationType::Pidana,
@@ -97,6 +105,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: None,
         stages: CAMPAIGN,
         uraian: "Pengawas kelurahan/desa tampil dalam kegiatan kampanye salah satu calon",
         jenis: ViolationType::KodeEtik,
@@ -104,6 +113,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: &["MASA_TENANG", "PUNGUT_HITUNG"],
         uraian: "Pembagian amplop berisi uang kepada pemilih di {kec} menjelang hari pemungutan suara",
         jenis: ViolationType::Pidana,
@@ -111,6 +121,7 @@ const STORIES: &[Story] = &[
         pasal: Some("Pasal 523 ayat (2) UU 7/2017"),
     },
     Story {
+        kind: None,
         stages: &["PUNGUT_HITUNG"],
         uraian: "KPPS mengizinkan pemilih yang tidak terdaftar mencoblos tanpa prosedur di TPS di {kec}",
         jenis: ViolationType::Administrasi,
@@ -118,6 +129,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: None,
         stages: &["REKAPITULASI"],
         uraian: "Selisih perolehan suara antara salinan hasil TPS dan rekapitulasi kecamatan {kec}",
         jenis: ViolationType::Administrasi,
@@ -125,6 +137,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: None,
         stages: &["DATA_PEMILIH"],
         uraian: "Pantarlih tidak mendatangi pemilih saat pencocokan dan penelitian di {kec}",
         jenis: ViolationType::Administrasi,
@@ -132,6 +145,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: None,
         stages: &["DATA_PEMILIH"],
         uraian: "PPS tidak menindaklanjuti tanggapan masyarakat atas daftar pemilih sementara di {kec}",
         jenis: ViolationType::KodeEtik,
@@ -139,6 +153,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: &["PENCALONAN"],
         uraian: "KPU kabupaten/kota menerima berkas pencalonan yang diserahkan melewati batas waktu",
         jenis: ViolationType::KodeEtik,
@@ -146,6 +161,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: &["PENCALONAN"],
         uraian: "Bakal calon anggota DPRD berstatus ASN belum mengundurkan diri",
         jenis: ViolationType::HukumLainnya,
@@ -153,6 +169,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: &["PENDAFTARAN_VERIFIKASI"],
         uraian: "Warga dicatut sebagai anggota partai politik dalam Sipol",
         jenis: ViolationType::Administrasi,
@@ -160,6 +177,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: None,
         stages: &[
             "LAINNYA",
             "PERENCANAAN",
@@ -174,6 +192,7 @@ const STORIES: &[Story] = &[
         pasal: None,
     },
     Story {
+        kind: Some(ElectionKind::Pemilu),
         stages: &[
             "LAINNYA",
             "PERENCANAAN",
@@ -186,6 +205,90 @@ const STORIES: &[Story] = &[
         jenis: ViolationType::HukumLainnya,
         kategori: PartyCategory::Pejabat,
         pasal: None,
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: CAMPAIGN,
+        uraian: "Pembagian uang tunai kepada warga oleh tim pemenangan pasangan calon di {kec}",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::TimKampanye,
+        pasal: Some("Pasal 187A ayat (1) UU 10/2016"),
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: CAMPAIGN,
+        uraian: "ASN mengunggah dukungan kepada pasangan calon kepala daerah di media sosial",
+        jenis: ViolationType::HukumLainnya,
+        kategori: PartyCategory::Asn,
+        pasal: Some("Pasal 71 ayat (1) UU 10/2016"),
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: CAMPAIGN,
+        uraian: "Kepala desa mengajak warga memilih pasangan calon tertentu dalam pertemuan di {kec}",
+        jenis: ViolationType::HukumLainnya,
+        kategori: PartyCategory::KepalaDesa,
+        pasal: Some("Pasal 71 ayat (1) UU 10/2016"),
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: CAMPAIGN,
+        uraian: "Alat peraga kampanye pasangan calon dipasang di luar lokasi yang ditetapkan KPU di {kec}",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::TimKampanye,
+        pasal: None,
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: CAMPAIGN,
+        uraian: "Kegiatan kampanye pasangan calon dihadang sekelompok orang di {kec}",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::Lainnya,
+        pasal: None,
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: &["MASA_TENANG", "PUNGUT_HITUNG"],
+        uraian: "Pembagian amplop berisi uang kepada pemilih di {kec} menjelang pemungutan suara Pilkada",
+        jenis: ViolationType::Pidana,
+        kategori: PartyCategory::TimKampanye,
+        pasal: Some("Pasal 187A ayat (1) UU 10/2016"),
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: &["DUKUNGAN_PERSEORANGAN"],
+        uraian: "KTP warga di {kec} dicatut sebagai dukungan bakal pasangan calon perseorangan",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::Calon,
+        pasal: None,
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: &[
+            "PENGUMUMAN_PENDAFTARAN",
+            "PENDAFTARAN_PASLON",
+            "PENELITIAN_PERSYARATAN",
+            "PENETAPAN_PASLON",
+        ],
+        uraian: "Dokumen syarat pencalonan bakal pasangan calon diduga tidak benar",
+        jenis: ViolationType::Administrasi,
+        kategori: PartyCategory::Calon,
+        pasal: None,
+    },
+    Story {
+        kind: Some(ElectionKind::Pemilihan),
+        stages: &[
+            "LAINNYA",
+            "PENGUMUMAN_PENDAFTARAN",
+            "PENDAFTARAN_PASLON",
+            "PENELITIAN_PERSYARATAN",
+            "PENETAPAN_PASLON",
+            "PENETAPAN_TERPILIH",
+        ],
+        uraian: "Kepala daerah mengganti pejabat menjelang penetapan pasangan calon tanpa persetujuan Menteri",
+        jenis: ViolationType::HukumLainnya,
+        kategori: PartyCategory::Pejabat,
+        pasal: Some("Pasal 71 ayat (2) UU 10/2016"),
     },
 ];
 
@@ -315,13 +418,17 @@ const OFFICES: &[Office] = &[
     ),
 ];
 
-/// Stages when no stage of the calendar is running, weighted like the 47 cases of 2 Feb 2024.
+/// Stages when no stage of the calendar is running, weighted like the 47 cases of 2 Feb 2024;
+/// those a Pilkada has and a Pemilu does not weigh like their Pemilu counterparts. Only the
+/// stages of the election written are drawn.
 const STAGES: &[(&str, u32)] = &[
     ("KAMPANYE", 22),
     ("PENCALONAN", 9),
+    ("PENELITIAN_PERSYARATAN", 9),
     ("LAINNYA", 8),
     ("DATA_PEMILIH", 6),
     ("PENDAFTARAN_VERIFIKASI", 2),
+    ("DUKUNGAN_PERSEORANGAN", 2),
 ];
 
 fn weighted<'a, T>(rng: &mut fastrand::Rng, items: &'a [T], weight: impl Fn(&T) -> u32) -> &'a T {
@@ -352,9 +459,10 @@ fn initials(rng: &mut fastrand::Rng) -> String {
     s
 }
 
-/// The stage a case arriving on `today` is most likely in: one running that day, else a weighted pick.
-fn stage_for(rng: &mut fastrand::Rng, reference: &Reference, today: NaiveDate) -> String {
-    let running: Vec<&str> = reference
+/// The stage of `election` a case arriving on `today` is most likely in: one running that day,
+/// else a weighted pick among its stages (its campaign when none of [`STAGES`] is one of them).
+fn stage_for(rng: &mut fastrand::Rng, election: &Election, today: NaiveDate) -> String {
+    let running: Vec<&str> = election
         .stages
         .iter()
         .filter(|s| {
@@ -365,30 +473,48 @@ fn stage_for(rng: &mut fastrand::Rng, reference: &Reference, today: NaiveDate) -
         .map(|s| s.code.as_str())
         .collect();
     if running.is_empty() {
-        weighted(rng, STAGES, |s| s.1).0.to_string()
+        let own: Vec<(&str, u32)> = STAGES
+            .iter()
+            .copied()
+            .filter(|(code, _)| election.stage(code).is_some())
+            .collect();
+        if own.is_empty() {
+            return election.campaign_stage.clone();
+        }
+        weighted(rng, &own, |s| s.1).0.to_string()
     } else {
         running[rng.usize(0..running.len())].to_string()
     }
 }
 
-/// A plausible new case arriving on `today`. Intake numbers follow the demo's:
-/// `001/LP/PL/Kota/23.05/II/2024`, counted per office, source and year; `seq(pattern, rest)` gives
-/// the next free number for a `LIKE` pattern of the year's numbers and the rest after the number.
+/// A plausible new case of `election` arriving on `today`. Intake numbers follow the demo's, with
+/// the election's segment: `001/LP/PL/Kota/23.05/II/2024` (Pemilu), `001/LP/PB/…` (Pilkada),
+/// counted per office, source, segment and year; `seq(pattern, rest)` gives the next free number
+/// for a `LIKE` pattern of the year's numbers and the rest after the number. A case of a stage
+/// from the campaign on, or about a candidate or campaign team, belongs to one of the election's
+/// contests that its office handles.
 pub fn new_case(
     rng: &mut fastrand::Rng,
-    reference: &Reference,
+    election: &Election,
     today: NaiveDate,
     seq: impl Fn(&str, &str) -> u64,
 ) -> Case {
     let o = weighted(rng, OFFICES, |o| o.weight);
     let (region, kecamatan) = (o.code, o.kecamatan);
-    let stage = stage_for(rng, reference, today);
+    let stage = stage_for(rng, election, today);
+    let of_kind = |s: &&Story| s.kind.is_none_or(|k| k == election.kind);
     let stories: Vec<&Story> = STORIES
         .iter()
+        .filter(of_kind)
         .filter(|s| s.stages.contains(&stage.as_str()))
         .collect();
+    // Outside every story's stages: the last of the election's kind (an official's decision).
     let story = if stories.is_empty() {
-        &STORIES[STORIES.len() - 1]
+        STORIES
+            .iter()
+            .rev()
+            .find(of_kind)
+            .unwrap_or(&STORIES[STORIES.len() - 1])
     } else {
         stories[rng.usize(0..stories.len())]
     };
@@ -398,14 +524,14 @@ pub fn new_case(
         Source::Laporan
     };
     let kind = if source == Source::Temuan { "TM" } else { "LP" };
-    let office_part = format!("/{kind}/PL/{}/{}/", o.seg, o.num);
+    let office_part = format!("/{kind}/{}/{}/{}/", election.case_segment, o.seg, o.num);
     let rest = format!("{office_part}{}/{}", roman(today.month()), today.year());
     let nomor = format!(
         "{:03}{rest}",
         seq(&format!("%{office_part}%/{}", today.year()), &rest)
     );
     let kec = (!kecamatan.is_empty()).then(|| kecamatan[rng.usize(0..kecamatan.len())].to_string());
-    let mut case = Case::new(FIRST_ELECTION, &nomor, source, region, &stage, today);
+    let mut case = Case::new(&election.code, &nomor, source, region, &stage, today);
     let event = today - Days::days(rng.i64(0..=4));
     case.tanggal_kejadian = Some(event);
     case.tanggal_diketahui = Some((event + Days::days(rng.i64(0..=1))).min(today));
@@ -427,10 +553,53 @@ pub fn new_case(
         story.kategori.label(Lang::Id).to_lowercase()
     ));
     if source == Source::Laporan {
-        let who = ["pemilih", "peserta pemilu", "pemantau terdaftar"][rng.usize(0..3)];
+        let contestant = match election.kind {
+            ElectionKind::Pemilu => "peserta pemilu",
+            ElectionKind::Pemilihan => "tim pasangan calon",
+        };
+        let who = ["pemilih", contestant, "pemantau terdaftar"][rng.usize(0..3)];
         case.pelapor = Some(format!("Sdr. {} ({who})", initials(rng)));
     }
+    case.kontestasi = contest_for(rng, election, &case, region);
     case
+}
+
+/// The contest of `election` a new case is about, if any: for a case of a stage from the
+/// campaign on (the stages without dates aside) or about a candidate or campaign team, one of the
+/// contests the office handles (those of every office, of its own region, or of the province it
+/// belongs to).
+fn contest_for(
+    rng: &mut fastrand::Rng,
+    election: &Election,
+    case: &Case,
+    region: &str,
+) -> Option<String> {
+    let position = |code: &str| election.stage(code).map(|s| (s.position, s.starts_on));
+    let campaign = position(&election.campaign_stage).map_or(i64::MAX, |p| p.0);
+    let late =
+        position(&case.kode_tahapan).is_some_and(|(p, starts)| p >= campaign && starts.is_some());
+    let about_a_contestant = matches!(
+        case.kategori_terlapor,
+        Some(PartyCategory::Calon | PartyCategory::TimKampanye | PartyCategory::Peserta)
+    );
+    if !late && !about_a_contestant {
+        return None;
+    }
+    let province = region.split('.').next().unwrap_or(region);
+    let handled: Vec<&str> = election
+        .contests
+        .iter()
+        .filter(|c| {
+            c.region
+                .as_deref()
+                .is_none_or(|r| r == region || r == province)
+        })
+        .map(|c| c.code.as_str())
+        .collect();
+    if handled.is_empty() {
+        return None;
+    }
+    Some(handled[rng.usize(0..handled.len())].to_string())
 }
 
 /// The next status of an open case in the order of handling (domain.md §4); `None` once closed.
@@ -516,11 +685,12 @@ pub fn refuse_evidence(store: &Store, _lang: Lang) -> Result<()> {
 }
 
 impl<'s> Simulator<'s> {
-    /// Records the batch the simulation writes under; `None` if cancelled while waiting for the
-    /// lock. See [`refuse_evidence`] before.
+    /// Records the batch the simulation of `election`'s cases writes under; `None` if cancelled
+    /// while waiting for the lock. See [`refuse_evidence`] before.
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         store: &'s Store,
+        election: Election,
         seed: u64,
         who: &str,
         now: NaiveDateTime,
@@ -529,7 +699,6 @@ impl<'s> Simulator<'s> {
         cancel: &AtomicBool,
         waiting: &mut dyn FnMut(),
     ) -> Result<Option<Simulator<'s>>> {
-        let reference = store.reference()?;
         let Some(tx) = store.begin_write(wait, cancel, waiting)? else {
             return Ok(None);
         };
@@ -545,7 +714,7 @@ impl<'s> Simulator<'s> {
         Ok(Some(Simulator {
             store,
             rng: fastrand::Rng::with_seed(seed),
-            reference,
+            election,
             who: who.to_string(),
             wait,
             batch_id,
@@ -554,8 +723,14 @@ impl<'s> Simulator<'s> {
         }))
     }
 
-    /// One event in its own transaction: a new case (about a third of the time, or when no case
-    /// is open), else the next status of an open case. `None` if cancelled while waiting.
+    /// The election whose cases are written.
+    pub fn election(&self) -> &Election {
+        &self.election
+    }
+
+    /// One event in its own transaction: a new case of the election (about a third of the time,
+    /// or when none of its cases is open), else the next status of one of its open cases. `None`
+    /// if cancelled while waiting.
     pub fn step(
         &mut self,
         today: NaiveDate,
@@ -567,7 +742,7 @@ impl<'s> Simulator<'s> {
         let Some(tx) = store.begin_write(self.wait, cancel, waiting)? else {
             return Ok(None);
         };
-        let open = tx.open_cases()?;
+        let open = tx.open_cases(&self.election.code)?;
         let event = if open.is_empty() || self.rng.u32(0..3) == 0 {
             let seq = |pattern: &str, rest: &str| {
                 let taken = tx.count_nomor_like(pattern).unwrap_or(0);
@@ -577,7 +752,7 @@ impl<'s> Simulator<'s> {
                 }
                 n
             };
-            let case = new_case(&mut self.rng, &self.reference, today, seq);
+            let case = new_case(&mut self.rng, &self.election, today, seq);
             let first = StatusChange {
                 from: None,
                 to: case.status,
@@ -585,7 +760,6 @@ impl<'s> Simulator<'s> {
                 by: self.who.clone(),
                 note: Some("simulasi".into()),
             };
-            // Simulated cases are Pemilu 2024's, as every screen still shows it alone.
             tx.insert_case(
                 &case,
                 &[first],
@@ -640,6 +814,7 @@ impl<'s> Simulator<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Reference;
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, 1, 20).unwrap()
@@ -648,9 +823,10 @@ mod tests {
     #[test]
     fn new_cases_are_valid_and_follow_the_calendar() {
         let reference = Reference::embedded();
+        let pemilu = reference.election("PEMILU2024").unwrap();
         let mut rng = fastrand::Rng::with_seed(1);
         for _ in 0..200 {
-            let c = new_case(&mut rng, &reference, day(), |_, _| 7);
+            let c = new_case(&mut rng, pemilu, day(), |_, _| 7);
             assert!(reference.region(&c.kode_wilayah).is_some());
             assert_eq!(c.kode_tahapan, "KAMPANYE", "20 Jan 2024 is in the campaign");
             assert!(
@@ -672,11 +848,39 @@ mod tests {
     }
 
     #[test]
+    fn pilkada_cases_follow_its_calendar_its_races_its_law_and_carry_pb() {
+        let reference = Reference::embedded();
+        let pilkada = reference.election("PILKADA2024").unwrap();
+        let mut rng = fastrand::Rng::with_seed(2);
+        let campaign_day = NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
+        let later = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        for _ in 0..300 {
+            let c = new_case(&mut rng, pilkada, campaign_day, |_, _| 3);
+            assert_eq!(c.election, "PILKADA2024");
+            assert_eq!(c.kode_tahapan, "KAMPANYE", "10 Oct 2024 is in its campaign");
+            assert!(c.nomor.contains("/PB/"), "{}", c.nomor);
+            assert!(!c.pasal.as_deref().unwrap_or("").contains("7/2017"));
+            assert!(!c.uraian.contains("pemilu"), "{}", c.uraian);
+            let contest = pilkada.contest(c.kontestasi.as_deref().unwrap()).unwrap();
+            let region = contest.region.as_deref().unwrap();
+            assert!(region == c.kode_wilayah || region == "64", "{region}");
+            // After its period: one of its own stages still.
+            let c = new_case(&mut rng, pilkada, later, |_, _| 1);
+            assert!(
+                pilkada.stage(&c.kode_tahapan).is_some(),
+                "{}",
+                c.kode_tahapan
+            );
+        }
+    }
+
+    #[test]
     fn every_case_reaches_a_closed_status_in_the_order_of_handling() {
         let reference = Reference::embedded();
+        let pemilu = reference.election("PEMILU2024").unwrap();
         let mut rng = fastrand::Rng::with_seed(3);
         for _ in 0..100 {
-            let mut c = new_case(&mut rng, &reference, day(), |_, _| 1);
+            let mut c = new_case(&mut rng, pemilu, day(), |_, _| 1);
             let mut path = vec![c.status];
             while let Some(to) = next_status(&c, &mut rng) {
                 c = advance(&c, to, day(), &mut rng);

@@ -5,9 +5,10 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::nomor::nomor_segment_year;
 use crate::domain::{
-    Case, ContestantKind, FollowUp, FollowUpMisfit, FollowUpStep, Forwarding, PartyCategory,
-    Reference, Source, Status, ViolationType, clean_nomor, fold, parse_date,
+    Case, ContestantKind, Election, FollowUp, FollowUpMisfit, FollowUpStep, Forwarding,
+    PartyCategory, Reference, Source, Stage, Status, ViolationType, clean_nomor, fold, parse_date,
 };
 use crate::i18n::Lang;
 use crate::import::columns::{COLUMNS, Column, ColumnSet, FOLLOW_UP, Kind, N};
@@ -34,6 +35,8 @@ pub fn no_cells<'a>() -> Cells<'a> {
 pub struct Validator<'r> {
     reference: &'r Reference,
     today: NaiveDate,
+    /// The election of rows that do not say theirs (`--election`).
+    default: Option<&'r Election>,
 }
 
 /// The value of one cell once read.
@@ -44,11 +47,118 @@ enum Value {
     Code(&'static str),
     Region(String),
     Stage(String),
+    Contest(String),
 }
 
 impl<'r> Validator<'r> {
     pub fn new(reference: &'r Reference, today: NaiveDate) -> Validator<'r> {
-        Validator { reference, today }
+        Validator {
+            reference,
+            today,
+            default: None,
+        }
+    }
+
+    /// The validator taking `election` (a code of the reference data, as `--election` gives it)
+    /// as the election of rows that do not say theirs.
+    pub fn with_election(mut self, election: Option<&str>) -> Validator<'r> {
+        self.default = election.and_then(|code| self.reference.election(code));
+        self
+    }
+
+    /// The elections a case number fits: those whose segment (`PL`, `PB`) it carries and whose
+    /// voting day falls in the number's year or the year after it (a case numbered in 2023 is
+    /// one of Pemilu 2024, voted on 14 February 2024).
+    pub fn elections_by_number(&self, nomor: &str) -> Vec<&'r Election> {
+        self.reference
+            .elections
+            .iter()
+            .filter(|e| {
+                nomor_segment_year(nomor, &e.case_segment).is_some_and(|year| {
+                    let voting = e.voting_day.year();
+                    voting == year || voting == year + 1
+                })
+            })
+            .collect()
+    }
+
+    /// The row's election: its `pemilihan` cell, else `--election`, else the one election its
+    /// number fits, else the only election of the database; with the issue of the `pemilihan`
+    /// cell when the election is named wrongly, named against the number, or cannot be told.
+    /// `None` without an issue when the cells it is told from are already reported (a number
+    /// missing, a cell the reader could not read).
+    fn election_of(
+        &self,
+        cells: &[Option<Cow<'_, str>>],
+        skip: ColumnSet,
+    ) -> (Option<&'r Election>, Option<Issue>) {
+        let cell = |c: Column| match cells[c.index()].as_deref() {
+            _ if skip.contains(c) => Err(()),
+            Some(t) if t.len() > MAX_CELL => Err(()),
+            Some(t) if !t.trim().is_empty() => Ok(Some(t)),
+            _ => Ok(None),
+        };
+        let nomor = cell(Column::Nomor)
+            .ok()
+            .flatten()
+            .map(clean_nomor)
+            .filter(|n| !n.is_empty());
+        // Read only when it counts: beside a `pemilihan` cell, or without `--election`.
+        let column = cell(Column::Pemilihan);
+        let by_number = match (&nomor, &column, self.default) {
+            (Some(n), Ok(Some(_)), _) | (Some(n), Ok(None), None) => self.elections_by_number(n),
+            _ => Vec::new(),
+        };
+        match column {
+            Err(()) => return (None, None),
+            Ok(Some(t)) => {
+                return match election(self.reference, t) {
+                    Ok(e) => match by_number[..] {
+                        [other] if other.code != e.code => (
+                            Some(e),
+                            Some(Issue::ElectionConflict {
+                                named: e.code.clone(),
+                                nomor: nomor.map(|n| n.into_owned()).unwrap_or_default(),
+                                by_number: other.code.clone(),
+                            }),
+                        ),
+                        _ => (Some(e), None),
+                    },
+                    Err(issue) => (None, Some(issue)),
+                };
+            }
+            Ok(None) => {}
+        }
+        if let Some(e) = self.default {
+            return (Some(e), None);
+        }
+        if let [e] = by_number[..] {
+            return (Some(e), None);
+        }
+        if let [e] = &self.reference.elections[..] {
+            return (Some(e), None);
+        }
+        if nomor.is_none() {
+            // The number's own issue is reported.
+            return (None, None);
+        }
+        let codes = |es: &mut dyn Iterator<Item = &Election>| {
+            es.map(|e| e.code.as_str()).collect::<Vec<_>>().join(", ")
+        };
+        let mut segments: Vec<String> = Vec::new();
+        for e in &self.reference.elections {
+            if !segments.contains(&e.case_segment) {
+                segments.push(e.case_segment.clone());
+            }
+        }
+        (
+            None,
+            Some(Issue::ElectionUntold {
+                fits: (by_number.len() > 1).then(|| codes(&mut by_number.iter().copied())),
+                elections: codes(&mut self.reference.elections.iter()),
+                segments,
+            }),
+        )
     }
 
     /// The case a row describes, or every issue found in it. Columns in `skip` were already
@@ -61,6 +171,7 @@ impl<'r> Validator<'r> {
     ) -> Result<Case, Vec<(Column, Issue)>> {
         let mut issues = Vec::new();
         let mut values: [Option<Value>; N] = std::array::from_fn(|_| None);
+        let (election, mut election_issue) = self.election_of(cells, skip);
         for spec in &COLUMNS {
             let c = spec.column;
             if skip.contains(c) {
@@ -83,6 +194,13 @@ impl<'r> Validator<'r> {
             if spec.kind == Kind::FollowUp {
                 continue;
             }
+            // The election was read first: the stage and the contest are read as its own.
+            if spec.kind == Kind::Election {
+                if let Some(issue) = election_issue.take() {
+                    issues.push((c, issue));
+                }
+                continue;
+            }
             // Free text is kept exactly, spaces included; an empty cell is NULL. Codes, dates and
             // the intake number are read without their surrounding spaces.
             let text = raw.filter(|t| {
@@ -98,7 +216,7 @@ impl<'r> Validator<'r> {
                 }
                 None if spec.required => issues.push((c, Issue::Required)),
                 None => {}
-                Some(t) => match self.read(spec.kind, t) {
+                Some(t) => match self.read(spec.kind, t, election) {
                     Ok(v) => values[c.index()] = Some(v),
                     Err(issue) => issues.push((c, issue)),
                 },
@@ -112,11 +230,15 @@ impl<'r> Validator<'r> {
         {
             return Err(issues);
         }
-        build(values).ok_or_else(Vec::new)
+        let Some(election) = election else {
+            // Not reached: a row without its election has an issue saying why.
+            return Err(Vec::new());
+        };
+        build(values, &election.code).ok_or_else(Vec::new)
     }
 
-    /// Reads one non-empty cell.
-    fn read(&self, kind: Kind, t: &str) -> Result<Value, Issue> {
+    /// Reads one non-empty cell; a stage and a contest as those of `election`, the row's.
+    fn read(&self, kind: Kind, t: &str, election: Option<&'r Election>) -> Result<Value, Issue> {
         let trimmed = t.trim();
         Ok(match kind {
             Kind::Nomor => {
@@ -142,25 +264,52 @@ impl<'r> Validator<'r> {
             Kind::Forwarding => Value::Code(code::<Forwarding>(trimmed, CodeList::Forwarding)?),
             Kind::FollowUp => Value::Text(t.to_string()),
             Kind::Region => Value::Region(self.region(t)?),
-            Kind::Stage => {
-                let s = self
-                    .reference
-                    .stage(trimmed)
-                    .or_else(|| self.reference.find_stage(trimmed));
-                match s {
-                    Some(s) => Value::Stage(s.code.clone()),
-                    None => {
-                        let suggestion = self
-                            .reference
-                            .suggest_stage(trimmed)
-                            .map(|s| s.code.clone());
-                        return Err(Issue::UnknownStage {
-                            value: t.to_string(),
-                            suggestion,
-                        });
-                    }
-                }
-            }
+            Kind::Stage => Value::Stage(self.stage(election, t)?),
+            // Read with the election it belongs to; a row whose election is not known is refused
+            // for that, and its contest cannot be checked.
+            Kind::Contest => match election {
+                Some(e) => Value::Contest(contest_of(e, t)?),
+                None => Value::Contest(trimmed.to_string()),
+            },
+            // Read before the other cells (`election_of`).
+            Kind::Election => Value::Text(trimmed.to_string()),
+        })
+    }
+
+    /// The code of the stage of `election` a cell names by code or name. Without the row's
+    /// election (it could not be told), any election's stage is taken: the row is refused for
+    /// its election.
+    pub fn stage(&self, election: Option<&'r Election>, t: &str) -> Result<String, Issue> {
+        let trimmed = t.trim();
+        let Some(e) = election else {
+            let all = || self.reference.elections.iter().flat_map(|e| &e.stages);
+            return match self
+                .reference
+                .elections
+                .iter()
+                .find_map(|e| stage_of(e, trimmed))
+            {
+                Some(s) => Ok(s.code.clone()),
+                None => Err(Issue::UnknownStage {
+                    value: t.to_string(),
+                    suggestion: suggest_stage(all(), trimmed).map(|s| s.code.clone()),
+                }),
+            };
+        };
+        if let Some(s) = stage_of(e, trimmed) {
+            return Ok(s.code.clone());
+        }
+        let elsewhere = self
+            .reference
+            .elections
+            .iter()
+            .any(|o| o.code != e.code && stage_of(o, trimmed).is_some());
+        if elsewhere {
+            return Err(stage_not_of(e, t));
+        }
+        Err(Issue::UnknownStage {
+            value: t.to_string(),
+            suggestion: suggest_stage(e.stages.iter(), trimmed).map(|s| s.code.clone()),
         })
     }
 
@@ -489,11 +638,113 @@ pub fn code<T: Codes>(text: &str, list: CodeList) -> Result<&'static str, Issue>
     })
 }
 
-/// Assembles the case from read values; `None` if a required value is missing.
-fn build(mut v: [Option<Value>; N]) -> Option<Case> {
+/// The election of `reference` a cell or `--election` names by code or name in either language,
+/// any case and spacing (`PILKADA2024`, `Pilkada 2024`); else the issue with the nearest one or the
+/// list of those there are.
+pub fn election<'r>(reference: &'r Reference, text: &str) -> Result<&'r Election, Issue> {
+    let trimmed = text.trim();
+    reference
+        .election(trimmed)
+        .or_else(|| reference.find_election(trimmed))
+        .ok_or_else(|| Issue::UnknownElection {
+            value: text.to_string(),
+            suggestion: reference.suggest_election(trimmed).map(|e| e.code.clone()),
+            choices: reference
+                .elections
+                .iter()
+                .map(|e| format!("{} ({})", e.code, e.name_id))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// The stage of `e` whose code is `text`, or whose code or name in either language matches it
+/// ignoring case and spacing.
+fn stage_of<'e>(e: &'e Election, text: &str) -> Option<&'e Stage> {
+    e.stage(text).or_else(|| {
+        let want = fold(text);
+        e.stages
+            .iter()
+            .find(|s| fold(&s.code) == want || fold(&s.name_id) == want || fold(&s.name_en) == want)
+    })
+}
+
+/// The stage nearest to a misspelt `text` among `stages`, for "did you mean".
+fn suggest_stage<'s>(stages: impl Iterator<Item = &'s Stage>, text: &str) -> Option<&'s Stage> {
+    let want = fold(text);
+    stages
+        .map(|s| {
+            (
+                strsim::levenshtein(&fold(&s.code), &want)
+                    .min(strsim::levenshtein(&fold(&s.name_id), &want)),
+                s,
+            )
+        })
+        .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, s)| s)
+}
+
+/// The issue of a stage `text` that election `e` does not have, listing the stages it has.
+pub fn stage_not_of(e: &Election, text: &str) -> Issue {
+    Issue::StageNotOfElection {
+        value: text.to_string(),
+        election: e.code.clone(),
+        stages: e
+            .stages
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The code of the contest of `e` a cell names by code or name (either language, any case and
+/// spacing), or the issue listing the contests it has.
+pub fn contest_of(e: &Election, text: &str) -> Result<String, Issue> {
+    let trimmed = text.trim();
+    let want = fold(trimmed);
+    let found = e.contest(trimmed).or_else(|| {
+        e.contests
+            .iter()
+            .find(|c| fold(&c.code) == want || fold(&c.name_id) == want || fold(&c.name_en) == want)
+    });
+    if let Some(c) = found {
+        return Ok(c.code.clone());
+    }
+    let suggestion = e
+        .contests
+        .iter()
+        .map(|c| {
+            let d = [&c.code, &c.name_id, &c.name_en]
+                .iter()
+                .map(|k| strsim::levenshtein(&fold(k), &want))
+                .min()
+                .unwrap_or(usize::MAX);
+            (d, c)
+        })
+        .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.code.as_str().into());
+    Err(Issue::UnknownContest {
+        value: text.to_string(),
+        election: e.code.clone(),
+        suggestion,
+        contests: e
+            .contests
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+            .into(),
+    })
+}
+
+/// Assembles the case of `election` from read values; `None` if a required value is missing.
+fn build(mut v: [Option<Value>; N], election: &str) -> Option<Case> {
     let mut take = |c: Column| v[c.index()].take();
     let text = |x: Option<Value>| match x {
-        Some(Value::Text(s) | Value::Region(s) | Value::Stage(s)) => Some(s),
+        Some(Value::Text(s) | Value::Region(s) | Value::Stage(s) | Value::Contest(s)) => Some(s),
         _ => None,
     };
     let date = |x: Option<Value>| match x {
@@ -505,8 +756,7 @@ fn build(mut v: [Option<Value>; N]) -> Option<Case> {
         _ => None,
     };
     Some(Case {
-        // Every imported case is Pemilu 2024's until a file can say which election a row is of.
-        election: crate::domain::election::FIRST_ELECTION.to_string(),
+        election: election.to_string(),
         nomor: text(take(Column::Nomor))?,
         nomor_registrasi: text(take(Column::NomorRegistrasi)),
         sumber: code(take(Column::Sumber)).and_then(Source::from_code)?,
@@ -529,14 +779,18 @@ fn build(mut v: [Option<Value>; N]) -> Option<Case> {
         diteruskan_ke: code(take(Column::DiteruskanKe)).and_then(Forwarding::from_code),
         nomor_surat_penerusan: text(take(Column::NomorSuratPenerusan)),
         tanggal_penerusan: date(take(Column::TanggalPenerusan)),
-        kontestasi: None,
+        kontestasi: text(take(Column::Kontestasi)),
     })
 }
 
 /// The case a known case becomes when a row gives the columns in `given`: those columns from the
-/// row, the others kept as they are (a file without `uraian` does not erase descriptions).
+/// row, the others kept as they are (a file without `uraian` does not erase descriptions). The
+/// election is always the row's (every row has one: from its column, `--election` or its number;
+/// in a database of one election, that one): a row that names another election corrects it, its
+/// stage (a required column) read as that election's.
 pub fn merge(existing: &Case, row: &Case, given: ColumnSet) -> Case {
     let mut m = existing.clone();
+    m.election.clone_from(&row.election);
     macro_rules! take {
         ($($col:ident => $field:ident),+ $(,)?) => {$(
             if given.contains(Column::$col) {
@@ -551,7 +805,7 @@ pub fn merge(existing: &Case, row: &Case, given: ColumnSet) -> Case {
         Diperpanjang => diperpanjang, JenisDugaan => jenis_dugaan, JenisPelanggaran => jenis_pelanggaran,
         Pasal => pasal, Uraian => uraian, Terlapor => terlapor, KategoriTerlapor => kategori_terlapor,
         Pelapor => pelapor, DiteruskanKe => diteruskan_ke, NomorSuratPenerusan => nomor_surat_penerusan,
-        TanggalPenerusan => tanggal_penerusan,
+        TanggalPenerusan => tanggal_penerusan, Kontestasi => kontestasi,
     );
     m
 }
@@ -663,6 +917,60 @@ mod tests {
         );
         assert_eq!(err[4].1, Issue::MissingColumn);
         assert!(matches!(err[6].1, Issue::FutureDate { .. }));
+    }
+
+    #[test]
+    fn the_election_comes_from_the_column_the_flag_the_number_or_the_only_election() {
+        let mut reference = Reference::embedded();
+        let told = |reference: &Reference, flag: Option<&str>, nomor: &str, column: &str| {
+            let v = Validator::new(reference, NaiveDate::from_ymd_opt(2025, 1, 31).unwrap())
+                .with_election(flag);
+            let mut pairs = minimal();
+            pairs[0].1 = nomor;
+            pairs.push((Column::Pemilihan, column));
+            let (cells, given) = row(&pairs);
+            v.case(&cells, given, ColumnSet::default())
+                .map(|c| c.election)
+        };
+        let pemilu = Ok("PEMILU2024".to_string());
+        let pilkada = Ok("PILKADA2024".to_string());
+        assert_eq!(told(&reference, None, "B-1", "Pilkada 2024"), pilkada);
+        assert_eq!(told(&reference, Some("PILKADA2024"), "B-1", ""), pilkada);
+        assert_eq!(
+            told(&reference, Some("PILKADA2024"), "B-1", "pemilu2024"),
+            pemilu,
+            "the column comes before the flag"
+        );
+        assert_eq!(told(&reference, None, "1/TM/PL/64.71/XII/2023", ""), pemilu);
+        assert_eq!(told(&reference, None, "1/TM/PB/64.71/X/2024", ""), pilkada);
+        let untold = told(&reference, None, "B-1", "").unwrap_err();
+        assert!(
+            matches!(&untold[..], [(Column::Pemilihan, Issue::ElectionUntold { fits: None, segments, .. })] if segments == &["PL", "PB"]),
+            "{untold:?}"
+        );
+        let conflict = told(&reference, None, "1/TM/PB/64.71/X/2024", "PEMILU2024").unwrap_err();
+        assert!(
+            matches!(&conflict[..], [(Column::Pemilihan, Issue::ElectionConflict { named, by_number, .. })] if named == "PEMILU2024" && by_number == "PILKADA2024"),
+            "{conflict:?}"
+        );
+        // A Pilkada a year later: a PB number of 2024 fits both (voted in 2024 and in 2025).
+        let mut later = reference.election("PILKADA2024").unwrap().clone();
+        later.code = "PILKADA2025".into();
+        later.voting_day = NaiveDate::from_ymd_opt(2025, 11, 27).unwrap();
+        reference.elections.push(later);
+        let two = told(&reference, None, "1/TM/PB/64.71/X/2024", "").unwrap_err();
+        assert!(
+            matches!(&two[..], [(Column::Pemilihan, Issue::ElectionUntold { fits: Some(f), .. })] if f == "PILKADA2024, PILKADA2025"),
+            "{two:?}"
+        );
+        assert_eq!(
+            told(&reference, None, "1/TM/PB/64.71/X/2025", ""),
+            Ok("PILKADA2025".to_string())
+        );
+        // One election: every row that does not say is its, whatever its number.
+        reference.elections.retain(|e| e.code == "PEMILU2024");
+        assert_eq!(told(&reference, None, "B-1", ""), pemilu);
+        assert_eq!(told(&reference, None, "1/TM/PB/64.71/X/2024", ""), pemilu);
     }
 
     #[test]

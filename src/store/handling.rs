@@ -1,6 +1,5 @@
 //! The handling of a span of days: the status changes made in it, each with its case, for the
-//! weekly release's digest of what every office did; and which elections hold cases, for the
-//! checks of the rules each is handled under.
+//! weekly release's digest of what every office did.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
@@ -12,17 +11,6 @@ use crate::store::read::change_from_row;
 use crate::store::write::{Write, datetime_text};
 
 impl Store {
-    /// The codes of the elections that have at least one case, in code order.
-    pub fn elections_with_cases(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT DISTINCT election FROM cases ORDER BY election")
-            .map_err(|e| self.err(e))?;
-        stmt.query_map([], |r| r.get::<_, String>(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
-    }
-
     /// The day each case's status last changed, by case id (for an export's `tanggal_status`).
     pub fn last_status_dates(&self) -> Result<std::collections::HashMap<i64, NaiveDate>> {
         let mut stmt = self

@@ -70,6 +70,8 @@ pub struct CaseText<'a> {
     pub written_at: &'a str,
     /// The election's code.
     pub election: &'a str,
+    /// The contest's code (of that election), if known.
+    pub kontestasi: Option<&'a str>,
 }
 
 /// A status history entry as stored.
@@ -122,6 +124,7 @@ impl CaseLoader<'_> {
                 c.batch_id,
                 c.written_at,
                 c.election,
+                c.kontestasi,
             ])
             .map(|_| ())
             .map_err(|e| sqlite_error(self.path, e))
@@ -179,9 +182,9 @@ impl<'s> Write<'s> {
                      kode_tahapan, tanggal_kejadian, tanggal_diketahui, tanggal_diterima, \
                      tanggal_registrasi, status, diperpanjang, jenis_dugaan, jenis_pelanggaran, pasal, \
                      uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, nomor_surat_penerusan, \
-                     tanggal_penerusan, batch_id, created_at, updated_at, election) \
+                     tanggal_penerusan, batch_id, created_at, updated_at, election, kontestasi) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25, ?26)",
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25, ?26, ?27)",
                 )
                 .map_err(err)?,
             history: tx

@@ -24,8 +24,29 @@ const REBUILDS_FROM: i64 = 6;
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Why an upgrade did not happen.
+#[derive(Debug)]
+pub enum Failed {
+    /// SQLite refused a statement.
+    Sqlite(rusqlite::Error),
+    /// A row would point nowhere after the upgrade (`PRAGMA foreign_key_check`): the upgrade was
+    /// rolled back whole.
+    Dangling {
+        from: i64,
+        table: String,
+        rowid: Option<i64>,
+        parent: String,
+    },
+}
+
+impl From<rusqlite::Error> for Failed {
+    fn from(e: rusqlite::Error) -> Failed {
+        Failed::Sqlite(e)
+    }
+}
+
 /// Applies every migration the file lacks, all in one transaction (so a failure leaves it as it was).
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+pub fn migrate(conn: &mut Connection) -> Result<(), Failed> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current >= SCHEMA_VERSION {
         return Ok(());
@@ -43,10 +64,10 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         Ok(())
     };
     result?;
-    restored
+    Ok(restored?)
 }
 
-fn migrate_in_one(conn: &mut Connection) -> rusqlite::Result<()> {
+fn migrate_in_one(conn: &mut Connection) -> Result<(), Failed> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
     let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -65,16 +86,16 @@ fn migrate_in_one(conn: &mut Connection) -> rusqlite::Result<()> {
             })
             .optional()?;
         if let Some((table, rowid, parent)) = broken {
-            return Err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
-                Some(format!(
-                    "FOREIGN KEY constraint failed: {table} row {} refers to a missing {parent}",
-                    rowid.map_or_else(|| "?".to_string(), |r| r.to_string())
-                )),
-            ));
+            // Dropping the transaction rolls it back.
+            return Err(Failed::Dangling {
+                from: current,
+                table,
+                rowid,
+                parent,
+            });
         }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    tx.commit()
+    Ok(tx.commit()?)
 }

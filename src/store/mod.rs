@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod bulk;
 pub mod checks;
 pub mod copy;
+pub mod elections;
 pub mod files;
 pub mod followups;
 pub mod handling;
@@ -176,7 +177,7 @@ impl Store {
         if store.read_only.is_none() {
             store.configure()?;
             let before = store.user_version()?;
-            migrate::migrate(&mut store.conn).map_err(|e| store.err(e))?;
+            migrate::migrate(&mut store.conn).map_err(|e| upgrade_failed(&store.path, e))?;
             // A new file (version 0) is created, not upgraded.
             store.upgraded_from = (before > 0 && before < SCHEMA_VERSION).then_some(before);
         } else {
@@ -215,7 +216,7 @@ impl Store {
             .conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(|e| store.err(e))?;
-        migrate::migrate(&mut store.conn).map_err(|e| store.err(e))?;
+        migrate::migrate(&mut store.conn).map_err(|e| upgrade_failed(&store.path, e))?;
         store.load_reference(&crate::domain::Reference::embedded())?;
         Ok(store)
     }
@@ -493,6 +494,30 @@ pub fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
             source: e,
         },
+    }
+}
+
+/// pantau's error for an upgrade of the file at `path` that did not happen: a row pointing nowhere
+/// is named, with the way out, in both languages.
+fn upgrade_failed(path: &Path, e: migrate::Failed) -> Error {
+    match e {
+        migrate::Failed::Sqlite(e) => sqlite_error(path, e),
+        migrate::Failed::Dangling {
+            from,
+            table,
+            rowid,
+            parent,
+        } => {
+            let m = Core::UpgradeDangling {
+                path,
+                from,
+                to: SCHEMA_VERSION,
+                table: &table,
+                rowid: rowid.map_or_else(|| "?".to_string(), |r| r.to_string()),
+                parent: &parent,
+            };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        }
     }
 }
 

@@ -114,6 +114,17 @@ pub fn change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
 }
 
 impl Store {
+    /// The codes of the elections the database holds cases of.
+    pub fn elections_with_cases(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT election FROM cases")
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
     /// The case with this id and its status history, oldest first.
     pub fn case_with_history(&self, id: i64) -> Result<Option<(Case, Vec<StatusChange>)>> {
         use rusqlite::OptionalExtension;

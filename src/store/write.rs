@@ -55,56 +55,14 @@ pub const CASE_COLUMNS: &str = "nomor, nomor_registrasi, sumber, kode_wilayah, k
 impl Store {
     /// Reads the reference data stored in the database.
     pub fn reference(&self) -> Result<Reference> {
-        let c = self.conn();
-        let regions = c
-            .prepare("SELECT code, name, short_name, kind, parent_code, kecamatan_count, position FROM regions ORDER BY position")
-            .and_then(|mut s| {
-                s.query_map([], |r| {
-                    Ok(Region {
-                        code: r.get("code")?,
-                        name: r.get("name")?,
-                        short_name: r.get("short_name")?,
-                        kind: r.get("kind")?,
-                        parent_code: r.get("parent_code")?,
-                        kecamatan_count: r.get("kecamatan_count")?,
-                        position: r.get("position")?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(|e| self.err(e))?;
-        let holidays = c
-            .prepare("SELECT day, name, kind FROM holidays ORDER BY day")
-            .and_then(|mut s| {
-                s.query_map([], |r| {
-                    Ok(Holiday {
-                        date: r.get("day")?,
-                        name: r.get("name")?,
-                        kind: r.get("kind")?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(|e| self.err(e))?;
-        let elections = read_elections(c).map_err(|e| self.err(e))?;
-        let primary = elections
-            .iter()
-            .find(|e| e.code == FIRST_ELECTION)
-            .or_else(|| elections.first());
-        let stages = primary.map(|e| e.stages.clone()).unwrap_or_default();
-        let methods = primary.map(|e| e.methods.clone()).unwrap_or_default();
-        Ok(Reference {
-            regions,
-            stages,
-            holidays,
-            methods,
-            elections,
-        })
+        read_reference(self.conn()).map_err(|e| self.err(e))
     }
 
     /// Writes the reference data; returns whether anything changed (running it twice changes nothing).
+    /// An election the database holds beyond `reference` (a later cycle loaded from its files)
+    /// is kept as it is.
     pub fn load_reference(&mut self, reference: &Reference) -> Result<bool> {
-        if self.reference()? == *reference {
+        if holds(&self.reference()?, reference) {
             return Ok(false);
         }
         let path = self.path().to_path_buf();
@@ -148,7 +106,64 @@ impl Store {
     }
 }
 
-fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> {
+/// The reference data stored in the database: regions, holidays and every election.
+pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Reference> {
+    let regions = c
+        .prepare("SELECT code, name, short_name, kind, parent_code, kecamatan_count, position FROM regions ORDER BY position")
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                Ok(Region {
+                    code: r.get("code")?,
+                    name: r.get("name")?,
+                    short_name: r.get("short_name")?,
+                    kind: r.get("kind")?,
+                    parent_code: r.get("parent_code")?,
+                    kecamatan_count: r.get("kecamatan_count")?,
+                    position: r.get("position")?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+    let holidays = c
+        .prepare("SELECT day, name, kind FROM holidays ORDER BY day")
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                Ok(Holiday {
+                    date: r.get("day")?,
+                    name: r.get("name")?,
+                    kind: r.get("kind")?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+    let elections = read_elections(c)?;
+    let primary = elections
+        .iter()
+        .find(|e| e.code == FIRST_ELECTION)
+        .or_else(|| elections.first());
+    let stages = primary.map(|e| e.stages.clone()).unwrap_or_default();
+    let methods = primary.map(|e| e.methods.clone()).unwrap_or_default();
+    Ok(Reference {
+        regions,
+        stages,
+        holidays,
+        methods,
+        elections,
+    })
+}
+
+/// Whether `stored` already holds everything `given` would write: its regions, its holidays and
+/// each of its elections as given (`stored` may hold more elections: those loaded from files).
+pub(crate) fn holds(stored: &Reference, given: &Reference) -> bool {
+    stored.regions == given.regions
+        && stored.holidays == given.holidays
+        && given
+            .elections
+            .iter()
+            .all(|e| stored.election(&e.code) == Some(e))
+}
+
+pub(crate) fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> {
     // Parents first: the provincial office before the kabupaten/kota that point at it.
     let mut regions: Vec<&Region> = r.regions.iter().collect();
     regions.sort_by_key(|x| x.parent_code.is_some());
@@ -176,7 +191,7 @@ fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> 
 
 /// Writes one election with its stages, campaign methods and contests: added, or corrected in
 /// place (a stage, method or contest the files no longer list stays, as cases may refer to it).
-fn write_election(tx: &Transaction<'_>, e: &Election) -> rusqlite::Result<()> {
+pub(crate) fn write_election(tx: &Transaction<'_>, e: &Election) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO elections (code, name_id, name_en, kind, voting_day, campaign_stage, case_segment, \
          file_days, file_count, decide_days, decide_extended_days, decide_count, decide_from) \
@@ -236,7 +251,7 @@ fn write_election(tx: &Transaction<'_>, e: &Election) -> rusqlite::Result<()> {
 }
 
 /// Every stored election with its stages, methods and contests, by voting day.
-fn read_elections(c: &rusqlite::Connection) -> rusqlite::Result<Vec<Election>> {
+pub(crate) fn read_elections(c: &rusqlite::Connection) -> rusqlite::Result<Vec<Election>> {
     fn unknown(i: usize, code: String) -> rusqlite::Error {
         rusqlite::Error::FromSqlConversionFailure(
             i,
@@ -577,9 +592,10 @@ impl<'s> Write<'s> {
         find_case(&self.tx, nomor).map_err(|e| self.err(e))
     }
 
-    /// The ids and intake numbers of the cases whose handling is still going on, by id.
-    pub fn open_cases(&self) -> Result<Vec<(i64, String)>> {
-        open_cases(&self.tx).map_err(|e| self.err(e))
+    /// The ids and intake numbers of the cases of `election` whose handling is still going on,
+    /// by id.
+    pub fn open_cases(&self, election: &str) -> Result<Vec<(i64, String)>> {
+        open_cases(&self.tx, election).map_err(|e| self.err(e))
     }
 
     /// How many intake numbers match a `LIKE` pattern.
@@ -709,16 +725,17 @@ pub fn update_case(
 }
 
 /// The ids and intake numbers of the cases whose handling is still going on, by id.
-pub fn open_cases(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(i64, String)>> {
+pub fn open_cases(tx: &Transaction<'_>, election: &str) -> rusqlite::Result<Vec<(i64, String)>> {
     let closed = crate::domain::Status::closed_codes();
-    let marks = (1..=closed.len())
+    let marks = (2..=closed.len() + 1)
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
         .join(", ");
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT id, nomor FROM cases WHERE status NOT IN ({marks}) ORDER BY id"
+        "SELECT id, nomor FROM cases WHERE election = ?1 AND status NOT IN ({marks}) ORDER BY id"
     ))?;
-    stmt.query_map(rusqlite::params_from_iter(closed), |r| {
+    let values = std::iter::once(election).chain(closed.iter().copied());
+    stmt.query_map(rusqlite::params_from_iter(values), |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?
     .collect()

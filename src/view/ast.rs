@@ -28,9 +28,16 @@ pub struct Term {
 /// What a term tests.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TermKind {
+    /// `pemilihan:`/`election:` — the elections the view is of. A view without this term is of
+    /// the default election (see [`crate::view::elections_in_view`]).
+    Election(Elections),
+    /// `kontestasi:`/`contest:` — contest codes (`GUBERNUR`): the race of that code in each
+    /// election in view. A case without a contest matches none.
+    Contest(Vec<String>),
     /// `wilayah:`/`region:` — region codes (`64.71`).
     Region(Vec<String>),
-    /// `tahapan:`/`stage:` — stage codes (`KAMPANYE`).
+    /// `tahapan:`/`stage:` — stage codes (`KAMPANYE`): the stage of that code in each election in
+    /// view.
     Stage(Vec<String>),
     /// `jenis:`/`type:` — the type group (proven type once decided, else suspected; an open case
     /// without one not yet determined, a closed one without a decision not pursued).
@@ -51,6 +58,35 @@ pub enum TermKind {
     /// `lanjut:`/`followup:` — the case reached one of these steps after forwarding by the
     /// view's as-of date, or (`lanjut:belum`, `followup:none`) was forwarded and reached none.
     FollowUp(Vec<FollowUpValue>),
+}
+
+/// The value of a `pemilihan:`/`election:` term.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Elections {
+    /// `semua`/`all`: every election, those loaded after the view was written included.
+    All,
+    /// These elections, by code, in voting-day order.
+    Codes(Vec<String>),
+}
+
+impl Elections {
+    /// Whether the election `code` is one of these.
+    pub fn holds(&self, code: &str) -> bool {
+        match self {
+            Elections::All => true,
+            Elections::Codes(codes) => codes.iter().any(|c| c == code),
+        }
+    }
+}
+
+impl Term {
+    /// Whether this term admits the election `code`: `None` when it is not an election term.
+    pub fn admits_election(&self, code: &str) -> Option<bool> {
+        match &self.kind {
+            TermKind::Election(e) => Some(e.holds(code) != self.negated),
+            _ => None,
+        }
+    }
 }
 
 /// One value of a `lanjut:`/`followup:` term.
@@ -91,6 +127,14 @@ impl View {
         self.terms
             .iter()
             .any(|t| matches!(t.kind, TermKind::Is(Flag::New)))
+    }
+
+    /// Whether the view names its elections (`pemilihan:`, `-pemilihan:`): a view that does not
+    /// is of the default election.
+    pub fn names_elections(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.kind, TermKind::Election(_)))
     }
 }
 

@@ -7,13 +7,13 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
-
 use crate::domain::{FollowUpStep, Pekan, Reference, Source, Status, TypeGroup, fold, parse_date};
 use crate::i18n::view::{Named, Spec};
 use crate::i18n::{Lang, core::Core};
 
-use super::ast::{DateExpr, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View};
+use super::ast::{
+    DateExpr, Elections, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View,
+};
 
 /// The keys a term can have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +30,8 @@ pub(super) enum Key {
     Sort,
     Is,
     FollowUp,
+    Election,
+    Contest,
 }
 
 /// Every key with its Indonesian and English name.
@@ -46,7 +48,12 @@ pub(super) const KEYS: &[(&str, &str, Key)] = &[
     ("urut", "sort", Key::Sort),
     ("is", "is", Key::Is),
     ("lanjut", "followup", Key::FollowUp),
+    ("pemilihan", "election", Key::Election),
+    ("kontestasi", "contest", Key::Contest),
 ];
+
+/// The words of `pemilihan:semua` / `election:all`: every election.
+pub(super) const ALL_ELECTIONS: (&str, &str) = ("semua", "all");
 
 /// `is:` flags with their Indonesian and English names (print.rs prints the English one).
 pub(super) const FLAGS: &[(&str, &str, Flag)] = &[
@@ -130,20 +137,16 @@ impl fmt::Display for ViewError {
 
 impl std::error::Error for ViewError {}
 
-/// The campaign whose pekan a view's `pekan:` terms name, given the view (its other terms read)
-/// and the date it is counted at: the campaign of the election in view
-/// (`view::election_in_view`, which `view::parse` and `view::parse_on` pass in).
-pub(super) type CampaignOf<'c> =
-    dyn Fn(&View, NaiveDate) -> Option<crate::domain::CampaignPeriod> + 'c;
+/// The campaign whose pekan a view's `pekan:` terms name, given the view (its other terms read):
+/// see `view::parse` and `view::parse_on`, which pass it in.
+pub(super) type CampaignOf<'c> = dyn Fn(&View) -> Option<crate::domain::CampaignPeriod> + 'c;
 
-/// Parses a view spec (see `view::parse`), resolving its `pekan:` terms in `campaign_of` the view
-/// on the date it is counted at: with `at` (today, a command's `--as-of`), that date, the view's
-/// `per:` or today; without, the primary election's voting day (the election the view names,
-/// else the primary one).
+/// Parses a view spec (see `view::parse`), resolving its `pekan:` terms in the campaign
+/// `campaign_of` gives for the view once every other term is read (its election and date terms,
+/// wherever they stand).
 pub(super) fn parse_with(
     input: &str,
     reference: &Reference,
-    at: Option<(NaiveDate, Option<NaiveDate>)>,
     campaign_of: &CampaignOf<'_>,
 ) -> Result<View, ViewError> {
     let mut parser = Parser {
@@ -156,24 +159,14 @@ pub(super) fn parse_with(
     for token in tokenize(input)? {
         parser.token(&token)?;
     }
-    let mut view = parser.view;
-    // The pekan are the campaign's of the election in view, which the whole view (its election
-    // and date terms, wherever they stand) decides.
     if !parser.pekan.is_empty() {
-        let on = match (at, view.as_of) {
-            (Some((_, Some(flag))), _) => Some(flag),
-            (Some((today, None)), written) => Some(written.map_or(today, |d| d.resolve(today))),
-            // No today to count from: the election the view names, else the primary.
-            (None, _) => reference.primary().map(|e| e.voting_day),
-        };
-        let campaign = on.and_then(|d| campaign_of(&view, d));
-        for (negated, values, pos) in parser.pekan {
-            view.terms.push(Term {
-                negated,
-                kind: TermKind::Pekan(pekan(&values, campaign, pos)?),
-            });
+        let campaign = campaign_of(&parser.view);
+        for (pos, negated, values) in std::mem::take(&mut parser.pekan) {
+            let kind = TermKind::Pekan(pekan(&values, campaign, pos)?);
+            parser.view.terms.push(Term { negated, kind });
         }
     }
+    let mut view = parser.view;
     normalise(&mut view, reference);
     Ok(view)
 }
@@ -182,14 +175,28 @@ pub(super) fn parse_with(
 /// order (regions and stages by position, the rest by declaration) without repeats, then the terms
 /// and the text terms sorted, without repeats.
 pub(crate) fn normalise(view: &mut View, reference: &Reference) {
+    let stages = reference.stage_codes();
+    let contests = reference.contest_codes();
+    let at = |all: &[&str], c: &str| {
+        all.iter()
+            .position(|x| *x == c)
+            .and_then(|p| i64::try_from(p).ok())
+    };
     for term in &mut view.terms {
         match &mut term.kind {
+            TermKind::Election(Elections::Codes(codes)) => order_codes(codes, |c| {
+                reference
+                    .elections
+                    .iter()
+                    .position(|e| e.code == c)
+                    .and_then(|p| i64::try_from(p).ok())
+            }),
+            TermKind::Election(Elections::All) => {}
+            TermKind::Contest(codes) => order_codes(codes, |c| at(&contests, c)),
             TermKind::Region(codes) => {
                 order_codes(codes, |c| reference.region(c).map(|r| r.position))
             }
-            TermKind::Stage(codes) => {
-                order_codes(codes, |c| reference.stage(c).map(|s| s.position))
-            }
+            TermKind::Stage(codes) => order_codes(codes, |c| at(&stages, c)),
             TermKind::Type(v) => sort_dedup(v),
             TermKind::Status(v) => sort_dedup(v),
             TermKind::Source(v) => sort_dedup(v),
@@ -372,14 +379,15 @@ fn split_values(token: &Token, key: &str, pieces: &[Piece]) -> Result<Vec<Value>
     Ok(values)
 }
 
-/// The state of one parse: the view so far and where the single-use keys were seen.
+/// The state of one parse: the view so far, where the single-use keys were seen, and the
+/// `pekan:` terms still to read (position, negated, values), read last.
 struct Parser<'r> {
     reference: &'r Reference,
     view: View,
     as_of_at: Option<usize>,
     sort_at: Option<usize>,
-    /// The `pekan:` terms (negated, values, position), resolved once the whole view is read.
-    pekan: Vec<(bool, Vec<Value>, usize)>,
+    /// The `pekan:` terms (position, negated, values), resolved once the whole view is read.
+    pekan: Vec<(usize, bool, Vec<Value>)>,
 }
 
 impl Parser<'_> {
@@ -452,21 +460,33 @@ impl Parser<'_> {
                         no_match(Named::Region, v, hint)
                     })
             })?),
+            // A stage of any election: the term names that stage in each election in view.
             Key::Stage => TermKind::Stage(resolve(&values, |v| {
-                r.find_stage(&v.text)
+                r.find_any_stage(&v.text)
                     .map(|x| x.code.clone())
                     .ok_or_else(|| {
                         let hint = r
-                            .suggest_stage(&v.text)
+                            .suggest_any_stage(&v.text)
                             .map(|x| format!("{} ({})", x.code, x.name_id));
                         no_match(Named::Stage, v, hint)
+                    })
+            })?),
+            Key::Election => TermKind::Election(elections(&values, r)?),
+            Key::Contest => TermKind::Contest(resolve(&values, |v| {
+                r.find_contest(&v.text)
+                    .map(|x| x.code.clone())
+                    .ok_or_else(|| {
+                        let hint = r
+                            .suggest_contest(&v.text)
+                            .map(|x| format!("{} ({})", x.code.to_lowercase(), x.name_id));
+                        no_match(Named::Contest, v, hint)
                     })
             })?),
             Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
             Key::Status => TermKind::Status(resolve(&values, |v| coded(v, Named::Status))?),
             Key::Source => TermKind::Source(resolve(&values, |v| coded(v, Named::Source))?),
             Key::Pekan => {
-                self.pekan.push((negated, values, token.pos));
+                self.pekan.push((token.pos, negated, values));
                 return Ok(());
             }
             Key::FollowUp => TermKind::FollowUp(resolve(&values, follow_up)?),
@@ -681,6 +701,52 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     let prefix = if descending { "-" } else { "" };
     let key = named(value, SORT_KEYS, Named::SortKey, prefix)?;
     Ok(Sort { key, descending })
+}
+
+/// `pemilihan:pilkada2024`, `election:"Pemilu 2024",pilkada2024`, `pemilihan:semua`: elections by
+/// code or name in either language (case and spacing forgiven), in voting-day order; `semua`/`all`
+/// among them is every election.
+fn elections(values: &[Value], r: &Reference) -> Result<Elections, ViewError> {
+    let every = |t: &str| {
+        let want = fold(t);
+        want == ALL_ELECTIONS.0 || want == ALL_ELECTIONS.1
+    };
+    let mut all = false;
+    let mut codes = Vec::new();
+    for v in values {
+        if every(&v.text) {
+            all = true;
+            continue;
+        }
+        match r.find_election(&v.text) {
+            Some(e) => codes.push(e.code.clone()),
+            None => {
+                let words = [ALL_ELECTIONS.0, ALL_ELECTIONS.1];
+                let hint = r
+                    .suggest_election(&v.text)
+                    .map(|e| format!("{} ({})", e.code.to_lowercase(), e.name_id))
+                    .or_else(|| {
+                        nearest(&v.text, words.iter().map(|w| (*w, *w))).map(|w| format!("\"{w}\""))
+                    });
+                return Err(match hint {
+                    Some(h) => no_match(Named::Election, v, Some(h)),
+                    None => no_choice(
+                        Named::Election,
+                        v,
+                        r.elections
+                            .iter()
+                            .map(|e| e.code.to_lowercase())
+                            .chain(words.iter().map(|w| w.to_string())),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(if all {
+        Elections::All
+    } else {
+        Elections::Codes(codes)
+    })
 }
 
 /// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of `campaign` (the election in view's), each
@@ -973,6 +1039,162 @@ mod tests {
         assert_eq!(
             kind("stage:masa_tenang"),
             TermKind::Stage(vec!["MASA_TENANG".into()])
+        );
+    }
+
+    fn codes(list: &[&str]) -> Elections {
+        Elections::Codes(list.iter().map(|c| c.to_string()).collect())
+    }
+
+    #[test]
+    fn elections_by_code_or_name_in_both_languages() {
+        let pilkada = TermKind::Election(codes(&["PILKADA2024"]));
+        for spec in [
+            "pemilihan:pilkada2024",
+            "election:PILKADA2024",
+            "pemilihan:\"Pilkada 2024\"",
+            "election:\"2024 regional head elections\"",
+            "PEMILIHAN:pilkada_2024",
+        ] {
+            assert_eq!(kind(spec), pilkada, "{spec}");
+        }
+        // Several, in voting-day order whatever order they are typed in.
+        assert_eq!(
+            kind("election:pilkada2024,\"pemilu 2024\""),
+            TermKind::Election(codes(&["PEMILU2024", "PILKADA2024"]))
+        );
+        for every in [
+            "pemilihan:semua",
+            "election:ALL",
+            "election:pilkada2024,all",
+        ] {
+            assert_eq!(kind(every), TermKind::Election(Elections::All), "{every}");
+        }
+        assert_eq!(
+            one("-pemilihan:pemilu2024"),
+            Term {
+                negated: true,
+                kind: TermKind::Election(codes(&["PEMILU2024"]))
+            }
+        );
+        assert_eq!(
+            p("pemilihan:pemilu2024 wilayah:kukar"),
+            p("region:kukar election:pemilu2024")
+        );
+    }
+
+    #[test]
+    fn an_unknown_election_suggests_the_nearest_or_names_the_choices() {
+        let e = err("region:kukar election:pilkada2042");
+        assert_eq!(e.position(), 23);
+        assert_eq!(
+            e.to_string(),
+            "no election matches \"pilkada2042\" at 23 — did you mean pilkada2024 (Pilkada 2024)?"
+        );
+        assert_eq!(
+            e.message(Lang::Id),
+            "tidak ada pemilihan yang cocok dengan \"pilkada2042\" di posisi 23 — maksud Anda pilkada2024 (Pilkada 2024)?"
+        );
+        assert_eq!(err("pemilihan:semau").suggestion(), Some("\"semua\""));
+        assert_eq!(
+            err("election:zzz").to_string(),
+            "no election matches \"zzz\" at 10; the choices are: pemilu2024, pilkada2024, semua, all"
+        );
+        assert_eq!(
+            err("election:").to_string(),
+            "empty value for \"election\" at 1"
+        );
+    }
+
+    #[test]
+    fn contests_by_code_or_name_in_both_languages() {
+        let gubernur = TermKind::Contest(vec!["GUBERNUR".into()]);
+        assert_eq!(kind("kontestasi:gubernur"), gubernur);
+        assert_eq!(kind("contest:\"Governor of Kalimantan Timur\""), gubernur);
+        assert_eq!(
+            kind("contest:\"Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur\""),
+            gubernur
+        );
+        // In display order: Pemilu 2024's races, then Pilkada 2024's.
+        assert_eq!(
+            kind("kontestasi:walikota_samarinda,gubernur,dpr"),
+            TermKind::Contest(vec![
+                "DPR".into(),
+                "GUBERNUR".into(),
+                "WALIKOTA_SAMARINDA".into()
+            ])
+        );
+        assert_eq!(
+            one("-contest:presiden"),
+            Term {
+                negated: true,
+                kind: TermKind::Contest(vec!["PRESIDEN".into()])
+            }
+        );
+        let e = err("contest:gubernr");
+        assert_eq!(
+            e.to_string(),
+            "no contest matches \"gubernr\" at 9 — did you mean gubernur \
+             (Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur)?"
+        );
+        assert_eq!(
+            e.message(Lang::Id),
+            "tidak ada kontestasi yang cocok dengan \"gubernr\" di posisi 9 — maksud Anda gubernur \
+             (Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur)?"
+        );
+        assert_eq!(err("kontestasi:xyz").suggestion(), None);
+    }
+
+    #[test]
+    fn a_stage_of_any_election_is_a_stage() {
+        // Pilkada 2024's own stages are named as Pemilu 2024's are.
+        assert_eq!(
+            kind("tahapan:dukungan_perseorangan,kampanye"),
+            TermKind::Stage(vec!["KAMPANYE".into(), "DUKUNGAN_PERSEORANGAN".into()])
+        );
+        assert_eq!(
+            kind("stage:penetapan_paslon"),
+            TermKind::Stage(vec!["PENETAPAN_PASLON".into()])
+        );
+        assert_eq!(
+            err("stage:penetapan_paslom").to_string(),
+            "no stage matches \"penetapan_paslom\" at 7 — did you mean PENETAPAN_PASLON \
+             (Penetapan pasangan calon)?"
+        );
+    }
+
+    #[test]
+    fn a_pekan_is_one_of_the_campaign_of_the_election_the_view_names() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        let pekan_of = |spec: &str| -> Vec<Pekan> {
+            p(spec)
+                .terms
+                .into_iter()
+                .find_map(|t| match t.kind {
+                    TermKind::Pekan(v) => Some(v),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        // Pilkada 2024's campaign starts on 25 Sep 2024, whichever comes first in the spec.
+        for spec in [
+            "pemilihan:pilkada2024 pekan:1",
+            "pekan:1 pemilihan:pilkada2024",
+        ] {
+            let one = pekan_of(spec);
+            assert_eq!((one[0].starts, one[0].ends), (d(9, 25), d(10, 1)), "{spec}");
+        }
+        // Without one election named: Pemilu 2024's, as before elections were data.
+        for spec in ["pekan:6", "pemilihan:semua pekan:6"] {
+            let six = pekan_of(spec);
+            assert_eq!((six[0].starts, six[0].ends), (d(1, 2), d(1, 8)), "{spec}");
+        }
+        // Pilkada 2024's 60 days are eight pekan.
+        let e = err("pemilihan:pilkada2024 pekan:9");
+        assert_eq!(
+            e.to_string(),
+            "pekan 9 at 29 is outside the campaign: the campaign (25 Sep – 23 Nov 2024) \
+             has pekan 1–8 — did you mean \"pekan:8\"?"
         );
     }
 

@@ -8,9 +8,10 @@ use crate::i18n::Lang;
 /// `today` as a date of the filter language.
 const TODAY: (&str, &str) = ("hariini", "today");
 
+use super::ast::Elections;
 use super::ast::FollowUpValue;
 use super::ast::{DateExpr, Sort, Term, TermKind, TextTerm, View};
-use super::parse::{FLAGS, KEYS, NO_STEP, SORT_KEYS, normalise};
+use super::parse::{ALL_ELECTIONS, FLAGS, KEYS, NO_STEP, SORT_KEYS, normalise};
 
 impl View {
     /// The canonical spec of this view: `parse(&view.print(r), r) == Ok(view)` for a normalised
@@ -59,6 +60,14 @@ fn word(id: &'static str, en: &'static str, lang: Lang) -> &'static str {
 
 fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
     let (key_en, values) = match &t.kind {
+        TermKind::Election(Elections::All) => (
+            "election",
+            vec![word(ALL_ELECTIONS.0, ALL_ELECTIONS.1, lang).to_string()],
+        ),
+        TermKind::Election(Elections::Codes(codes)) => {
+            ("election", codes.iter().map(|c| c.to_lowercase()).collect())
+        }
+        TermKind::Contest(codes) => ("contest", codes.iter().map(|c| c.to_lowercase()).collect()),
         TermKind::Region(codes) => (
             "region",
             codes
@@ -196,6 +205,7 @@ mod tests {
 
     use super::*;
     use crate::domain::{Source, Status, TypeGroup};
+    use crate::view::Elections;
     use crate::view::{Flag, SortKey, parse};
 
     fn r() -> Reference {
@@ -281,6 +291,37 @@ mod tests {
         let reference = r();
         let v = parse("pekan:6-8 wilayah:berau", &reference).unwrap_or_default();
         assert_eq!(v.print_in(&reference, Lang::Id), "wilayah:berau pekan:6-8");
+    }
+
+    #[test]
+    fn elections_and_contests_print_as_lower_case_codes_in_either_language() {
+        assert_eq!(
+            printed("kontestasi:\"Mayor of Bontang\" wilayah:bontang pemilihan:\"Pilkada 2024\""),
+            "election:pilkada2024 contest:walikota_bontang region:bontang"
+        );
+        assert_eq!(printed("-pemilihan:semua"), "-election:all");
+        assert_eq!(
+            printed("pemilihan:pilkada2024,pemilu2024 tahapan:kampanye"),
+            "election:pemilu2024,pilkada2024 stage:kampanye"
+        );
+        let reference = r();
+        for spec in [
+            "pemilihan:semua kontestasi:gubernur,dpr -wilayah:64",
+            "-election:pemilu2024 stage:dukungan_perseorangan",
+            "election:pilkada2024 pekan:1-3",
+        ] {
+            let v = parse(spec, &reference).unwrap_or_default();
+            let id = v.print_in(&reference, Lang::Id);
+            assert_eq!(parse(&id, &reference), Ok(v.clone()), "{spec}: {id}");
+            let en = v.print(&reference);
+            assert_eq!(parse(&en, &reference), Ok(v), "{spec}: {en}");
+        }
+        assert_eq!(
+            parse("election:all contest:gubernur", &reference)
+                .map(|v| v.print_in(&reference, Lang::Id))
+                .ok(),
+            Some("pemilihan:semua kontestasi:gubernur".to_string())
+        );
     }
 
     #[test]
@@ -373,7 +414,17 @@ mod tests {
     fn term_strategy() -> impl Strategy<Value = Term> {
         let reference = r();
         let regions: Vec<String> = reference.regions.iter().map(|x| x.code.clone()).collect();
-        let stages: Vec<String> = reference.stages.iter().map(|x| x.code.clone()).collect();
+        let stages: Vec<String> = reference
+            .stage_codes()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let contests: Vec<String> = reference
+            .contest_codes()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let elections: Vec<String> = reference.elections.iter().map(|e| e.code.clone()).collect();
         let pekan = reference
             .campaign_period()
             .map(|c| c.all())
@@ -388,6 +439,12 @@ mod tests {
             Flag::New,
         ];
         let listed = prop_oneof![
+            prop_oneof![
+                Just(Elections::All),
+                subset(elections).prop_map(Elections::Codes)
+            ]
+            .prop_map(TermKind::Election),
+            subset(contests).prop_map(TermKind::Contest),
             subset(regions).prop_map(TermKind::Region),
             subset(stages).prop_map(TermKind::Stage),
             subset(TypeGroup::ALL.to_vec()).prop_map(TermKind::Type),
@@ -484,7 +541,21 @@ mod tests {
                     as_of,
                     sort,
                 };
-                normalise(&mut v, &r());
+                // A pekan is one of the campaign of the election the view names, when it names
+                // one: the numbers that campaign has, with its dates.
+                let reference = r();
+                let campaign = crate::view::pekan_campaign(&v, &reference);
+                for t in &mut v.terms {
+                    if let TermKind::Pekan(pekan) = &mut t.kind {
+                        *pekan = pekan
+                            .iter()
+                            .filter_map(|p| campaign.and_then(|c| c.pekan(p.number)))
+                            .collect();
+                    }
+                }
+                v.terms
+                    .retain(|t| !matches!(&t.kind, TermKind::Pekan(p) if p.is_empty()));
+                normalise(&mut v, &reference);
                 v
             })
     }
@@ -499,6 +570,8 @@ mod tests {
             Just("sort:-".to_string()),
             Just("from:".to_string()),
             Just("pekan:".to_string()),
+            Just("pemilihan:".to_string()),
+            Just("contest:".to_string()),
             "[a-zA-Z0-9:,\"\\\\ */.é“”\\-]{0,12}",
         ];
         proptest::collection::vec(piece, 0..8).prop_map(|ps| ps.concat())

@@ -174,7 +174,10 @@ fn relative_dates_count_from_the_as_of_date_in_report_and_export() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.starts_with("Cases by region · as of 02/02/2024 · view: from:-7d (from:2024-01-26)\n"),
+        text.starts_with(
+            "Cases by region · 2024 General Election · as of 02/02/2024 · view: from:-7d \
+             (from:2024-01-26)\n"
+        ),
         "{text}"
     );
 }
@@ -266,7 +269,8 @@ fn a_date_set_by_the_view_is_said_where_the_output_does_not_show_it() {
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with("Cases by region · as of 31/01/2024 · "),
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("Cases by region · 2024 General Election · as of 31/01/2024 · "),
         "the table's title says it"
     );
     let out = pantau(&db)

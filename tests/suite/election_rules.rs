@@ -131,9 +131,12 @@ fn a_pilkada_case_is_due_three_calendar_days_after_receipt_weekend_included() {
         } else {
             "SQL"
         };
-        // The deadline column of the case list.
+        // The deadline column of the case list: every election's cases, each under its own rules.
         let rows = engine
-            .page(&view("per:2024-12-02"), &PageRequest::first(50))
+            .page(
+                &view("pemilihan:semua per:2024-12-02"),
+                &PageRequest::first(50),
+            )
             .unwrap()
             .rows;
         let due = |n: &str| rows.iter().find(|r| r.nomor == n).and_then(|r| r.due);
@@ -142,37 +145,44 @@ fn a_pilkada_case_is_due_three_calendar_days_after_receipt_weekend_included() {
         assert_eq!(due("PL1"), Some(d("2024-01-05")), "{from}: working days");
         // Overdue the day after the deadline, not on it.
         assert_eq!(
-            numbers(&engine, "is:lewat per:2024-12-02"),
+            numbers(&engine, "pemilihan:semua is:lewat per:2024-12-02"),
             ["PL1"],
             "{from}"
         );
         assert_eq!(
-            numbers(&engine, "is:lewat per:2024-12-03"),
+            numbers(&engine, "pemilihan:semua is:lewat per:2024-12-03"),
             ["PB1", "PL1"],
             "{from}"
         );
         assert_eq!(
-            numbers(&engine, "is:lewat per:2024-12-05"),
+            numbers(&engine, "pemilihan:semua is:lewat per:2024-12-05"),
             ["PB1", "PB2", "PL1"],
             "{from}"
         );
         assert_eq!(
-            engine.headline(&view("per:2024-12-03")).unwrap().overdue,
+            engine
+                .headline(&view("pemilihan:semua per:2024-12-03"))
+                .unwrap()
+                .overdue,
             2,
             "{from}"
         );
         // A Pemilu case registered before Christmas 2023 is overdue only after 5 Jan 2024.
         assert!(
-            numbers(&engine, "is:lewat per:2024-01-05").is_empty(),
+            numbers(&engine, "pemilihan:semua is:lewat per:2024-01-05").is_empty(),
             "{from}"
         );
         assert_eq!(
-            numbers(&engine, "is:lewat per:2024-01-06"),
+            numbers(&engine, "pemilihan:semua is:lewat per:2024-01-06"),
             ["PL1"],
             "{from}"
         );
         // Lateness under each election's filing limit.
-        assert_eq!(numbers(&engine, "is:terlambat"), ["PB3"], "{from}");
+        assert_eq!(
+            numbers(&engine, "pemilihan:semua is:terlambat"),
+            ["PB3"],
+            "{from}"
+        );
     }
 }
 
@@ -193,7 +203,7 @@ fn the_detail_explains_each_deadline_in_its_elections_words() {
             .id;
         engine.detail(&view(spec), id, &rules).unwrap().unwrap()
     };
-    let pb1 = explain("PB1", "per:2024-12-03");
+    let pb1 = explain("PB1", "pemilihan:semua per:2024-12-03");
     assert_eq!(
         pb1.deadline.unwrap().explain(Lang::Id),
         "3 hari kalender sejak diterima 29/11/2024 → 02/12/2024"
@@ -202,7 +212,7 @@ fn the_detail_explains_each_deadline_in_its_elections_words() {
         pb1.deadline.unwrap().explain(Lang::En),
         "3 calendar days since received 29/11/2024 → 02/12/2024"
     );
-    let pb2 = explain("PB2", "per:2024-12-03");
+    let pb2 = explain("PB2", "pemilihan:semua per:2024-12-03");
     assert_eq!(
         pb2.deadline.unwrap().explain(Lang::Id),
         "Diperpanjang (5 hari kalender): 5 hari kalender sejak diterima 29/11/2024 → 04/12/2024"
@@ -211,18 +221,18 @@ fn the_detail_explains_each_deadline_in_its_elections_words() {
         pb2.deadline.unwrap().explain(Lang::En),
         "Extended (5 calendar days): 5 calendar days since received 29/11/2024 → 04/12/2024"
     );
-    let pl1 = explain("PL1", "per:2024-01-02");
+    let pl1 = explain("PL1", "pemilihan:semua per:2024-01-02");
     assert_eq!(
         pl1.deadline.unwrap().explain(Lang::Id),
         "7 hari kerja sejak registrasi 22/12/2023 → 05/01/2024"
     );
-    let late = explain("PB3", "").filing.unwrap();
+    let late = explain("PB3", "pemilihan:semua").filing.unwrap();
     assert!(late.late);
     assert_eq!(
         late.explain(Lang::Id),
         "diterima 9 hari kalender setelah diketahui 02/01/2024; batas 7 hari kalender → 09/01/2024"
     );
-    let in_time = explain("PL2", "").filing.unwrap();
+    let in_time = explain("PL2", "pemilihan:semua").filing.unwrap();
     assert!(!in_time.late);
     assert_eq!(
         in_time.explain(Lang::En),

@@ -26,6 +26,7 @@ fn refused(db: &Path, name: &str, content: &[u8], args: &[&str], expected: &[&st
     let out = pantau(db)
         .current_dir(dir)
         .arg("import")
+        .args(PEMILU)
         .args(args)
         .arg(name)
         .output()
@@ -140,6 +141,7 @@ fn a_missing_required_column_and_unknown_columns() {
     let file = dir.path().join("asing.csv");
     pantau(&db)
         .args(["import", "--ignore-unknown"])
+        .args(PEMILU)
         .arg(&file)
         .assert()
         .success();
@@ -216,7 +218,12 @@ fn embedded_newlines_and_quotes() {
     let fixed = good.replace("2024-13-02", "2024-01-02");
     let file = dir.path().join("kutip.csv");
     std::fs::write(&file, fixed).unwrap();
-    pantau(&db).arg("import").arg(&file).assert().success();
+    pantau(&db)
+        .arg("import")
+        .args(PEMILU)
+        .arg(&file)
+        .assert()
+        .success();
     let q1 = cases(&db).into_iter().find(|c| c.nomor == "Q-1").unwrap();
     assert_eq!(q1.uraian, "Kata \"kutip\", koma;\nbaris dua");
 
@@ -346,6 +353,7 @@ fn a_semicolon_file_saved_by_excel_imports_cleanly() {
     std::fs::write(&file, &text).unwrap();
     pantau(&db)
         .arg("import")
+        .args(PEMILU)
         .arg(&file)
         .assert()
         .success()
@@ -481,6 +489,7 @@ fn an_xlsx_file_imports_with_real_date_cells_and_reports_its_rows() {
     let file = dir.path().join("rekap.xlsx");
     pantau(&db)
         .args(["import", "--sheet", "kiriman"])
+        .args(PEMILU)
         .arg(&file)
         .assert()
         .success()
@@ -571,6 +580,7 @@ fn one_bad_file_of_several_writes_nothing_at_all() {
     let before = full_checksum(&db);
     let out = pantau(&db)
         .arg("import")
+        .args(PEMILU)
         .arg(&good)
         .arg(&bad)
         .arg(&also)
@@ -605,6 +615,7 @@ fn skip_invalid_writes_the_valid_rows_and_the_rejected_ones_beside_the_file() {
     std::fs::write(&file, &text).unwrap();
     let out = pantau(&db)
         .args(["import", "--skip-invalid"])
+        .args(PEMILU)
         .arg(&file)
         .output()
         .unwrap();
@@ -667,6 +678,7 @@ fn skip_invalid_writes_the_valid_rows_and_the_rejected_ones_beside_the_file() {
     std::fs::write(&rejected, corrected).unwrap();
     pantau(&db)
         .arg("import")
+        .args(PEMILU)
         .arg(&rejected)
         .assert()
         .success()
@@ -677,6 +689,7 @@ fn skip_invalid_writes_the_valid_rows_and_the_rejected_ones_beside_the_file() {
 fn import_skipping_one_row(db: &Path, file: &Path) {
     pantau(db)
         .args(["import", "--skip-invalid"])
+        .args(PEMILU)
         .arg(file)
         .assert()
         .success()
@@ -821,6 +834,7 @@ fn regions_changed_under_an_import_write_nothing() {
         skip_invalid: false,
         today: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
         lang: pantau::i18n::Lang::En,
+        election: None,
     };
     let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 1)
         .unwrap()

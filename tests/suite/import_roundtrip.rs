@@ -115,7 +115,12 @@ fn a_new_status_updates_the_case_and_appends_to_its_history() {
     let db = init_db(dir.path(), "p.db");
     let first = dir.path().join("a.csv");
     std::fs::write(&first, "nomor;sumber;kode_wilayah;kode_tahapan;tanggal_diterima;status;uraian\nA-1;laporan;kukar;kampanye;15/01/2024;diterima;Asli\nA-2;temuan;64.71;KAMPANYE;2024-01-16;penelusuran;Tetap\n").unwrap();
-    pantau(&db).arg("import").arg(&first).assert().success();
+    pantau(&db)
+        .arg("import")
+        .args(PEMILU)
+        .arg(&first)
+        .assert()
+        .success();
     // The office sends the case again later: a new status, a registration, no description column.
     let later = dir.path().join("b.csv");
     std::fs::write(&later, "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,tanggal_registrasi\nA-1,laporan,kukar,kampanye,2024-01-15,Registered,2024-01-17\nA-2,temuan,64.71,KAMPANYE,2024-01-16,penelusuran,\n").unwrap();
@@ -123,6 +128,7 @@ fn a_new_status_updates_the_case_and_appends_to_its_history() {
         // SUDO_USER is believed only when it names a user of this host (daemon exists on every Linux).
         .env("SUDO_USER", "daemon")
         .arg("import")
+        .args(PEMILU)
         .arg(&later)
         .assert()
         .success()

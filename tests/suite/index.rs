@@ -91,7 +91,7 @@ fn status_changes_and_deletions_from_outside_pantau_reach_the_index() {
     let reader = Store::open(&db, Mode::ReadOnly).unwrap();
     let reference = reader.reference().unwrap();
     let mut index = CaseIndex::build(&reader, &reference).unwrap();
-    let before = both(&reader, &index, "").1.headline;
+    let before = both(&reader, &index, "pemilihan:semua").1.headline;
 
     // As the sqlite3 shell would: no pantau code involved, only the triggers.
     let writer = rusqlite::Connection::open(&db).unwrap();
@@ -118,7 +118,7 @@ fn status_changes_and_deletions_from_outside_pantau_reach_the_index() {
         index.refresh(&reader, &reference).unwrap(),
         Refresh::Updated(2)
     );
-    let (sql, fast) = both(&reader, &index, "");
+    let (sql, fast) = both(&reader, &index, "pemilihan:semua");
     assert_eq!(sql, fast);
     assert_eq!(fast.headline.violations, before.violations + 1);
     assert_eq!(fast.headline.total, before.total - 1);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use chrono::NaiveDate;
-use import_support::{cases, full_checksum, init_db, texts};
+use import_support::{PEMILU, cases, full_checksum, init_db, texts};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
 const HEAD: &str = "nomor,sumber,kode_wilayah,kode_tahapan,tanggal_diterima,status,uraian";
@@ -28,6 +28,7 @@ fn import(db: &Path, name: &str, content: &[u8], args: &[&str]) -> (Option<i32>,
     let out = pantau(db)
         .current_dir(dir)
         .arg("import")
+        .args(PEMILU)
         .args(args)
         .arg(name)
         .output()

@@ -1,6 +1,7 @@
-//! The oracle: for many random views over a generated database, every count the engine gives
-//! equals a brute-force filter over all cases in Rust, and paging through the list visits exactly
-//! those cases in the view's order.
+//! The oracle: for many random views over a generated database of two elections (Pemilu 2024 and
+//! Pilkada 2024, each case under its own election's stages and contests), every count the engine
+//! gives equals a brute-force filter over all cases in Rust, and paging through the list visits
+//! exactly those cases in the view's order. A view that names no election is of the default one.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,7 +15,9 @@ use pantau::engine::index::CaseIndex;
 use pantau::engine::{Cursor, Dim, Engine, PageRequest};
 use pantau::i18n::Lang;
 use pantau::store::Store;
-use pantau::view::{DateExpr, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View};
+use pantau::view::{
+    DateExpr, Elections, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View,
+};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -36,26 +39,43 @@ struct Stored {
 fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
     let reference = Reference::embedded();
     let mut rng = fastrand::Rng::with_seed(seed);
-    let start = NaiveDate::from_ymd_opt(2023, 10, 1).unwrap();
     let mut out = Vec::new();
     let tx = store.conn_mut().transaction().unwrap();
     for i in 0..n {
-        let received = start + Duration::days(rng.i64(0..150));
+        // A third are Pilkada 2024's, under its stages and contests.
+        let (election, start, days) = if rng.u8(..3) == 0 {
+            (
+                "PILKADA2024",
+                NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(),
+                300,
+            )
+        } else {
+            (
+                "PEMILU2024",
+                NaiveDate::from_ymd_opt(2023, 10, 1).unwrap(),
+                150,
+            )
+        };
+        let e = reference.election(election).unwrap();
+        let received = start + Duration::days(rng.i64(0..days));
         let source = if rng.bool() {
             Source::Temuan
         } else {
             Source::Laporan
         };
         let region = &reference.regions[rng.usize(..reference.regions.len())].code;
-        let stage = &reference.stages[rng.usize(..reference.stages.len())].code;
+        let stage = &e.stages[rng.usize(..e.stages.len())].code;
         let mut case = Case::new(
-            "PEMILU2024",
+            election,
             &format!("{i:03}/X/{}", rng.u32(..)),
             source,
             region,
             stage,
             received,
         );
+        case.kontestasi = rng
+            .bool()
+            .then(|| e.contests[rng.usize(..e.contests.len())].code.clone());
         case.uraian = (0..rng.usize(3..9))
             .map(|_| WORDS[rng.usize(..WORDS.len())])
             .collect::<Vec<_>>()
@@ -218,10 +238,70 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
     })
 }
 
+/// The election a view that names none is of on `as_of`, for the fixture's database (which holds
+/// cases of both): Pemilu 2024 until Pilkada 2024's period begins (5 May 2024); from then on
+/// Pilkada 2024, which votes sooner while both periods hold, alone holds the date after Pemilu
+/// 2024's ends, and is the latest after its own.
+fn default_election(as_of: NaiveDate) -> &'static str {
+    if as_of < NaiveDate::from_ymd_opt(2024, 5, 5).unwrap() {
+        "PEMILU2024"
+    } else {
+        "PILKADA2024"
+    }
+}
+
+/// `view` as it is answered: naming no election, it is of the default one, its pekan counted in
+/// that election's campaign.
+fn as_answered(view: &View) -> View {
+    if view
+        .terms
+        .iter()
+        .any(|t| matches!(t.kind, TermKind::Election(_)))
+    {
+        return view.clone();
+    }
+    let as_of = view.as_of.map(|d| d.resolve(today())).unwrap_or(today());
+    let code = default_election(as_of);
+    let campaign = Reference::embedded()
+        .election(code)
+        .unwrap()
+        .campaign_period()
+        .unwrap();
+    let mut v = view.clone();
+    for t in &mut v.terms {
+        if let TermKind::Pekan(p) = &mut t.kind {
+            *p = p.iter().filter_map(|k| campaign.pekan(k.number)).collect();
+        }
+    }
+    v.terms.push(Term {
+        negated: false,
+        kind: TermKind::Election(Elections::Codes(vec![code.to_string()])),
+    });
+    v
+}
+
+/// The elections a view's figures are of.
+fn elections_of(view: &View) -> Vec<&'static str> {
+    let view = as_answered(view);
+    ["PEMILU2024", "PILKADA2024"]
+        .into_iter()
+        .filter(|code| {
+            view.terms.iter().all(|t| match &t.kind {
+                TermKind::Election(Elections::All) => !t.negated,
+                TermKind::Election(Elections::Codes(c)) => c.iter().any(|x| x == code) != t.negated,
+                _ => true,
+            })
+        })
+        .collect()
+}
+
 /// `as_of` is the date the view is counted at: a relative `from:`/`to:` counts from it.
 fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
     let c = &s.case;
     let hit = match &t.kind {
+        TermKind::Election(Elections::All) => true,
+        TermKind::Election(Elections::Codes(v)) => v.contains(&c.election),
+        TermKind::Contest(v) => c.kontestasi.as_ref().is_some_and(|k| v.contains(k)),
         TermKind::Region(v) => v.contains(&c.kode_wilayah),
         TermKind::Stage(v) => v.contains(&c.kode_tahapan),
         TermKind::Type(v) => v.contains(&f.tg),
@@ -253,6 +333,7 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
 }
 
 fn brute<'a>(all: &'a [Stored], view: &View, rules: &DeadlineRules) -> Vec<(&'a Stored, Facts)> {
+    let view = &as_answered(view);
     let as_of = view.as_of.map(|d| d.resolve(today())).unwrap_or(today());
     all.iter()
         .filter_map(|s| facts(s, view, rules).map(|f| (s, f)))
@@ -263,7 +344,8 @@ fn brute<'a>(all: &'a [Stored], view: &View, rules: &DeadlineRules) -> Vec<(&'a 
 
 fn date_expr() -> impl Strategy<Value = DateExpr> {
     prop_oneof![
-        (0i64..200).prop_map(|d| DateExpr::Date(
+        // Up to January 2025: Pilkada 2024's days too.
+        (0i64..480).prop_map(|d| DateExpr::Date(
             NaiveDate::from_ymd_opt(2023, 9, 20).unwrap() + Duration::days(d)
         )),
         Just(DateExpr::Today),
@@ -274,9 +356,17 @@ fn date_expr() -> impl Strategy<Value = DateExpr> {
 fn term() -> impl Strategy<Value = Term> {
     let r = Reference::embedded();
     let regions: Vec<String> = r.regions.iter().map(|x| x.code.clone()).collect();
-    let stages: Vec<String> = r.stages.iter().map(|x| x.code.clone()).collect();
+    let stages: Vec<String> = r.stage_codes().into_iter().map(str::to_string).collect();
+    let contests: Vec<String> = r.contest_codes().into_iter().map(str::to_string).collect();
+    let elections: Vec<String> = r.elections.iter().map(|e| e.code.clone()).collect();
     let pekan = r.campaign_period().unwrap().all();
     let kind = prop_oneof![
+        prop_oneof![
+            Just(Elections::All),
+            proptest::sample::subsequence(elections, 1..3).prop_map(Elections::Codes),
+        ]
+        .prop_map(TermKind::Election),
+        proptest::sample::subsequence(contests, 1..4).prop_map(TermKind::Contest),
         proptest::sample::subsequence(pekan, 1..4).prop_map(TermKind::Pekan),
         proptest::sample::subsequence(regions, 1..4).prop_map(TermKind::Region),
         proptest::sample::subsequence(stages, 1..4).prop_map(TermKind::Stage),
@@ -366,7 +456,14 @@ fn sort_value(s: &Stored, f: &Facts, key: SortKey, r: &Reference) -> String {
         SortKey::Received => s.case.tanggal_diterima.to_string(),
         SortKey::Number => s.case.nomor.clone(),
         SortKey::Region => format!("{:04}", r.region(&s.case.kode_wilayah).unwrap().position),
-        SortKey::Stage => format!("{:04}", r.stage(&s.case.kode_tahapan).unwrap().position),
+        SortKey::Stage => format!(
+            "{:04}",
+            r.election(&s.case.election)
+                .unwrap()
+                .stage(&s.case.kode_tahapan)
+                .unwrap()
+                .position
+        ),
         SortKey::Status => format!(
             "{:04}",
             Status::ALL.iter().position(|x| *x == f.status).unwrap()
@@ -434,7 +531,7 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
             .count() as i64
     );
 
-    let campaign = Reference::embedded().campaign_period().unwrap();
+    let reference = Reference::embedded();
     for dim in [
         Dim::Region,
         Dim::Stage,
@@ -442,14 +539,21 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
         Dim::Status,
         Dim::Source,
         Dim::Pekan,
+        Dim::Election,
+        Dim::Contest,
     ] {
         let mut want: HashMap<String, i64> = HashMap::new();
         for (s, f) in &expected {
             let key = match dim {
-                Dim::Pekan => campaign
-                    .number_of(s.case.tanggal_diterima)
+                // A case's pekan is one of its own election's campaign.
+                Dim::Pekan => reference
+                    .election(&s.case.election)
+                    .and_then(|e| e.campaign_period())
+                    .and_then(|c| c.number_of(s.case.tanggal_diterima))
                     .unwrap_or(0)
                     .to_string(),
+                Dim::Election => s.case.election.clone(),
+                Dim::Contest => s.case.kontestasi.clone().unwrap_or_else(|| "NONE".into()),
                 Dim::Region => s.case.kode_wilayah.clone(),
                 Dim::Stage => s.case.kode_tahapan.clone(),
                 Dim::Type => f.tg.code().to_string(),
@@ -459,6 +563,10 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
             *want.entry(key).or_default() += 1;
         }
         let groups = engine.group(&view, dim, Lang::En).unwrap();
+        if dim == Dim::Election {
+            let keys: Vec<&str> = groups.iter().map(|g| g.key.as_str()).collect();
+            prop_assert_eq!(keys, elections_of(&view), "the elections in view");
+        }
         prop_assert_eq!(
             groups.iter().map(|g| g.count).sum::<i64>(),
             expected.len() as i64,
@@ -571,6 +679,14 @@ proptest! {
             indexed.cross(&view, (Dim::Pekan, Dim::Type)).unwrap(),
             sql.cross(&view, (Dim::Pekan, Dim::Type)).unwrap()
         );
+        prop_assert_eq!(
+            indexed.cross(&view, (Dim::Election, Dim::Contest)).unwrap(),
+            sql.cross(&view, (Dim::Election, Dim::Contest)).unwrap()
+        );
+        prop_assert_eq!(
+            indexed.cross(&view, (Dim::Contest, Dim::Stage)).unwrap(),
+            sql.cross(&view, (Dim::Contest, Dim::Stage)).unwrap()
+        );
         prop_assert_eq!(indexed.dashboard(&view, Lang::Id).unwrap(), sql.dashboard(&view, Lang::Id).unwrap());
         let mut req = PageRequest::first(6);
         for _ in 0..3 {
@@ -585,4 +701,85 @@ proptest! {
             if !a.more { break; }
         }
     }
+}
+
+/// The fixture holds cases of both elections whose deadline or lateness would differ under the
+/// other election's limits (Pemilu 2024: 7 working days from registration, a filing limit of 7
+/// working days; Pilkada 2024: 3 calendar days from receipt, 7 calendar days to file), and SQL,
+/// the column index and the brute force agree on each election's overdue and late cases, on
+/// days of either election's period: each case is judged by its own election's rules.
+#[test]
+fn each_election_is_judged_by_its_own_rules_in_sql_the_index_and_the_brute_force() {
+    let fx = fixture();
+    let reference = Reference::embedded();
+    let both = ["PEMILU2024", "PILKADA2024"];
+    for (code, other) in [(both[0], both[1]), (both[1], both[0])] {
+        let own = fx.rules.limits(code).unwrap();
+        let theirs = fx.rules.limits(other).unwrap();
+        let (mut due_differs, mut late_differs) = (0, 0);
+        for c in fx
+            .cases
+            .iter()
+            .map(|s| &s.case)
+            .filter(|c| c.election == code)
+        {
+            let due = |l| {
+                fx.rules
+                    .deadline(
+                        l,
+                        c.status,
+                        c.tanggal_diketahui,
+                        c.tanggal_diterima,
+                        c.tanggal_registrasi,
+                        c.diperpanjang,
+                    )
+                    .map(|d| d.due)
+            };
+            let late = |l| {
+                fx.rules.is_late(
+                    l,
+                    c.sumber == Source::Laporan,
+                    c.tanggal_diketahui,
+                    c.tanggal_diterima,
+                )
+            };
+            due_differs += usize::from(due(own) != due(theirs));
+            late_differs += usize::from(late(own) != late(theirs));
+        }
+        assert!(
+            due_differs > 0,
+            "{code}: a deadline only its own rules give"
+        );
+        assert!(
+            late_differs > 0,
+            "{code}: a lateness only its own rules give"
+        );
+    }
+
+    let sql = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+    let mut indexed = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+    indexed.set_index(Some(index_of(&fx)));
+    let mut judged = [0i64; 2];
+    for (i, code) in both.iter().enumerate() {
+        for day in ["2024-01-15", "2024-03-01", "2024-09-10", "2024-12-01"] {
+            for is in ["is:terlambat", "is:lewat", "is:terbuka -is:lewat"] {
+                let spec = format!("pemilihan:{code} {is} per:{day}");
+                let view = pantau::view::parse(&spec, &reference).unwrap();
+                let want = brute(&fx.cases, &view, &fx.rules).len() as i64;
+                assert_eq!(sql.headline(&view).unwrap().total, want, "SQL: {spec}");
+                assert_eq!(
+                    indexed.headline(&view).unwrap().total,
+                    want,
+                    "index: {spec}"
+                );
+                if is != "is:terbuka -is:lewat" {
+                    judged[i] += want;
+                }
+            }
+        }
+    }
+    assert!(
+        judged.iter().all(|n| *n > 0),
+        "late or overdue cases of both: {judged:?}"
+    );
 }

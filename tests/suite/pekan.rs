@@ -171,13 +171,14 @@ fn activities_per_pekan_follow_the_regions_of_the_view() {
 fn pekan_6_is_the_days_from_2_to_8_january() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir, 7);
-    // Counted on a day of Pemilu 2024's period (not Pilkada 2024's): its pekan are the view's.
+    // Pemilu 2024's pekan 6, named, and counted on a day of Pemilu 2024's period (not Pilkada
+    // 2024's): both views are of its cases as they stood then.
     for extra in ["", " stage:kampanye", " -region:balikpapan"] {
         let by_pekan = report(
             &db,
             &[
                 "--view",
-                &format!("pekan:6{extra}"),
+                &format!("pemilihan:pemilu2024 pekan:6{extra}"),
                 "--by",
                 "status",
                 "--as-of",
@@ -188,7 +189,7 @@ fn pekan_6_is_the_days_from_2_to_8_january() {
             &db,
             &[
                 "--view",
-                &format!("from:2024-01-02 to:2024-01-08{extra}"),
+                &format!("pemilihan:pemilu2024 from:2024-01-02 to:2024-01-08{extra}"),
                 "--by",
                 "status",
                 "--as-of",

@@ -338,7 +338,8 @@ fn a_sudo_user_that_names_nobody_is_not_recorded() {
         .env("SUDO_USER", "evil\tname")
         .arg("--db")
         .arg(&db)
-        .arg("import")
+        // The row's number says no election, and `init` loads Pemilu 2024 and Pilkada 2024.
+        .args(["import", "--election", "PEMILU2024"])
         .arg(&file)
         .output()
         .unwrap();

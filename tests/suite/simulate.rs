@@ -312,3 +312,119 @@ fn bad_rates_and_durations_are_usage_errors() {
         .assert()
         .code(2);
 }
+
+/// A case as a simulation wrote it: election, intake number, stage, contest.
+type Written = (String, String, String, Option<String>);
+
+/// Every case a simulation batch wrote, and the elections of the cases its status changes moved.
+fn written_by(db: &Path, batch: i64) -> (Vec<Written>, Vec<String>) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let cases = c
+        .prepare("SELECT election, nomor, kode_tahapan, kontestasi FROM cases WHERE batch_id = ?1")
+        .unwrap()
+        .query_map([batch], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap();
+    let moved = c
+        .prepare(
+            "SELECT DISTINCT c.election FROM status_history h JOIN cases c ON c.id = h.case_id \
+             WHERE h.batch_id = ?1",
+        )
+        .unwrap()
+        .query_map([batch], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap();
+    (cases, moved)
+}
+
+#[test]
+fn simulate_writes_cases_of_the_election_in_view_or_of_the_one_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "p.db");
+    let simulate = |today: &str, extra: &[&str]| {
+        let out = pantau(&db)
+            .env("PANTAU_TODAY", today)
+            .args([
+                "simulate",
+                "--rate",
+                "1200",
+                "--duration",
+                "1s",
+                "--seed",
+                "9",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = texts(&out);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stdout.lines().count() > 0, "{stderr}");
+        stderr
+    };
+    // 1 Mar 2024 lies in Pemilu 2024's period alone: its cases, numbered PL.
+    let said = simulate(TODAY, &[]);
+    assert!(
+        said.contains("Simulating cases of 2024 General Election"),
+        "{said}"
+    );
+    let (cases, moved) = written_by(&db, 1);
+    assert!(!cases.is_empty());
+    for (election, nomor, _, _) in &cases {
+        assert_eq!(election, "PEMILU2024");
+        assert!(nomor.contains("/PL/"), "{nomor}");
+    }
+    assert_eq!(moved, ["PEMILU2024"]);
+
+    // On 10 Oct 2024 both periods hold and Pilkada 2024 votes first, but a database holding
+    // Pemilu 2024's cases alone stays on Pemilu 2024 (it never opens on an election it has no
+    // case of).
+    let said = simulate("2024-10-10", &[]);
+    assert!(
+        said.contains("Simulating cases of 2024 General Election"),
+        "{said}"
+    );
+    let (cases, _) = written_by(&db, 2);
+    assert!(cases.iter().all(|c| c.0 == "PEMILU2024"));
+
+    // Named, Pilkada 2024: its cases carry PB, its campaign stage and a race their office handles;
+    // only its own open cases move on.
+    let said = simulate("2024-10-10", &["--election", "PILKADA2024"]);
+    assert!(said.contains("2024 Regional Head Elections"), "{said}");
+    let reference = pantau::domain::Reference::embedded();
+    let pilkada = reference.election("PILKADA2024").unwrap();
+    let (cases, moved) = written_by(&db, 3);
+    assert!(!cases.is_empty());
+    for (election, nomor, stage, contest) in &cases {
+        assert_eq!(election, "PILKADA2024");
+        assert!(nomor.contains("/PB/"), "{nomor}");
+        assert_eq!(stage, "KAMPANYE");
+        assert!(pilkada.contest(contest.as_deref().unwrap()).is_some());
+    }
+    assert_eq!(moved, ["PILKADA2024"]);
+
+    // Now that it holds cases of both, 10 Oct 2024 is Pilkada 2024's; --election names another,
+    // by code or name in any case.
+    let said = simulate("2024-10-10", &[]);
+    assert!(said.contains("2024 Regional Head Elections"), "{said}");
+    let said = simulate("2024-10-10", &["--election", "pemilu 2024"]);
+    assert!(said.contains("2024 General Election"), "{said}");
+    let (cases, _) = written_by(&db, 5);
+    assert!(cases.iter().all(|c| c.0 == "PEMILU2024"));
+
+    let out = pantau(&db)
+        .args(["simulate", "--election", "pilkada2042", "--duration", "1s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let (_, stderr) = texts(&out);
+    assert!(
+        stderr.contains(
+            "--election pilkada2042: this database holds no such election; did you mean PILKADA2024"
+        ),
+        "{stderr}"
+    );
+}

@@ -60,7 +60,8 @@ fn a_backup_is_a_checked_pantau_database_that_stands_alone() {
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stdout.starts_with(&format!("Backup written: {} (168 cases, ", dest.display()))
+        // The demo's 168 cases of Pemilu 2024 and 113 of Pilkada 2024.
+        stdout.starts_with(&format!("Backup written: {} (281 cases, ", dest.display()))
             && stdout.contains("checked: ok"),
         "{stdout}"
     );
@@ -74,7 +75,7 @@ fn a_backup_is_a_checked_pantau_database_that_stands_alone() {
     pantau(&dest).arg("check").assert().success();
     assert!(partials(dest.parent().unwrap()).is_empty());
     let store = Store::open(&dest, Mode::ReadOnly).unwrap();
-    assert_eq!(store.case_count().unwrap(), 168);
+    assert_eq!(store.case_count().unwrap(), 281);
 }
 
 #[test]
@@ -146,7 +147,7 @@ fn an_existing_file_is_replaced_only_with_force_and_only_if_it_is_pantaus() {
         .assert()
         .success();
     assert_eq!(rows(&copy), rows(&db));
-    assert_eq!(rows(&copy).len(), 176);
+    assert_eq!(rows(&copy).len(), 281 + 8);
 
     let out = pantau(&db).arg("backup").arg(&db).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);

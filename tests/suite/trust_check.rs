@@ -33,8 +33,9 @@ fn a_healthy_database_passes_every_check_and_is_not_written() {
         "  ✓ foreign keys: ok (PRAGMA foreign_key_check)",
         "  ✓ identity: a pantau database, schema version",
         "  ✓ schema: ",
-        "  ✓ full-text index: matches the 168 cases",
-        "  ✓ status history: 168 cases, ",
+        // The demo's 168 cases of Pemilu 2024 and 113 of Pilkada 2024.
+        "  ✓ full-text index: matches the 281 cases",
+        "  ✓ status history: 281 cases, ",
         "No problems found.",
     ] {
         assert!(out.contains(line), "{line:?} in:\n{out}");
@@ -42,7 +43,7 @@ fn a_healthy_database_passes_every_check_and_is_not_written() {
     assert_eq!(bytes(&db).0, before.0, "check only reads");
     let (code, out, _) = check(&db, &["--lang", "id"]);
     assert_eq!(code, Some(0));
-    assert!(out.contains("✓ riwayat status: 168 kasus") && out.contains("Tidak ada masalah"));
+    assert!(out.contains("✓ riwayat status: 281 kasus") && out.contains("Tidak ada masalah"));
     let (code, out, _) = check(&db, &["--read-only"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(

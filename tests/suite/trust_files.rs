@@ -360,7 +360,7 @@ fn a_full_disk_during_import_is_named_and_loses_nothing() {
         eprintln!("no user namespaces here: the full tmpfs case is left out");
         return;
     }
-    // The database on a 2 MiB tmpfs (the demo database itself takes about 1 MiB): the import
+    // The database on a 2 MiB tmpfs (the demo database itself takes about 1.5 MiB): the import
     // cannot fit. Everything runs inside the namespace.
     let bin = sealed::binary();
     let mnt = dir.path().join("kecil");
@@ -436,6 +436,7 @@ fn a_database_that_cannot_grow_fails_the_import_as_a_full_disk_and_keeps_its_cas
         skip_invalid: false,
         today: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
         lang: pantau::i18n::Lang::En,
+        election: None,
     };
     let now = opts.today.and_hms_opt(10, 0, 0).unwrap();
     let cancel = AtomicBool::new(false);

@@ -77,6 +77,7 @@ fn import_any(format: Format, name: &str, data: &[u8]) {
             skip_invalid: false,
             today,
             lang: Lang::En,
+            election: None,
         };
         let cancel = AtomicBool::new(false);
         let input = Input::from_bytes(name, format, data.to_vec());
@@ -151,6 +152,7 @@ fn a_stray_closing_bracket_is_a_problem_not_a_crash() {
         skip_invalid: false,
         today: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
         lang: Lang::En,
+        election: None,
     };
     for (format, name, data) in [
         (Format::Json, "kiriman.json", &b" {}]"[..]),

@@ -280,8 +280,10 @@ fn a_slipped_b_or_shift_b_loses_nothing_the_footer_asks_first() {
 fn a_past_baseline_rebuilds_the_counts_the_database_had_then() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
-    // Today's view (no as-of date, today after every case): statuses are the current ones.
-    let today = View::default();
+    // Today's view of every election (no as-of date, today after every case): statuses are the
+    // current ones.
+    let today =
+        pantau::view::parse("pemilihan:semua", &pantau::domain::Reference::embedded()).unwrap();
     let end_of_year = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
     let current = |h: &mut Harness| h.app.counts().cloned().unwrap();
     let mut before = Harness::with(&db, (80, 24), Lang::En, today.clone(), |o| {

@@ -16,28 +16,45 @@ use crate::view::View;
 /// violations, not a violation, in process, overdue.
 pub type Figures = [i64; 8];
 
+/// The campaigns pekan are counted in, by election code: each case's pekan is one of its own
+/// election's campaign.
+pub(crate) type Campaigns = [(String, CampaignPeriod)];
+
+/// The SQL of the pekan of a case received in `c` (its dates bound as parameters), 0 outside.
+fn pekan_of(c: CampaignPeriod, p: &mut Params) -> String {
+    let (s, e) = (p.bind(c.starts.to_string()), p.bind(c.ends.to_string()));
+    let n = p.bind(i64::from(c.count()));
+    format!(
+        "CASE WHEN tanggal_diterima BETWEEN {s} AND {e} THEN \
+         MIN(CAST(julianday(tanggal_diterima) - julianday({s}) AS INTEGER) / 7 + 1, {n}) \
+         ELSE 0 END"
+    )
+}
+
 /// The column of the relation that holds a dimension's key (NULL for a case without one); a pekan
-/// counts from the first day of `campaign` (bound as parameters), "0" outside it.
-fn column(dim: Dim, campaign: Option<CampaignPeriod>, dates: Dates, p: &mut Params) -> String {
+/// counts from the first day of its election's campaign in `campaigns` (bound as parameters), "0"
+/// outside it.
+fn column(dim: Dim, campaigns: &Campaigns, dates: Dates, p: &mut Params) -> String {
     match dim {
+        Dim::Election => "election".into(),
+        Dim::Contest => format!(
+            "COALESCE(kontestasi, {})",
+            p.text(crate::engine::dim::NO_CONTEST)
+        ),
         Dim::Region => "kode_wilayah".into(),
         Dim::Stage => "kode_tahapan".into(),
         Dim::Type => "tg".into(),
         Dim::Status => "st".into(),
         Dim::Source => "sumber".into(),
         Dim::Week => "date(tanggal_diterima, '-6 days', 'weekday 1')".into(),
-        Dim::Pekan => match campaign {
-            None => "'0'".into(),
-            Some(c) => {
-                let (s, e) = (p.bind(c.starts.to_string()), p.bind(c.ends.to_string()));
-                let n = p.bind(i64::from(c.count()));
-                format!(
-                    "CAST(CASE WHEN tanggal_diterima BETWEEN {s} AND {e} THEN \
-                     MIN(CAST(julianday(tanggal_diterima) - julianday({s}) AS INTEGER) / 7 + 1, {n}) \
-                     ELSE 0 END AS TEXT)"
-                )
-            }
-        },
+        Dim::Pekan if campaigns.is_empty() => "'0'".into(),
+        Dim::Pekan => {
+            let arms: Vec<String> = campaigns
+                .iter()
+                .map(|(code, c)| format!("WHEN {} THEN {}", p.text(code), pekan_of(*c, p)))
+                .collect();
+            format!("CAST(CASE election {} ELSE 0 END AS TEXT)", arms.join(" "))
+        }
         Dim::Violation => "CASE WHEN st = 'PELANGGARAN' THEN tg END".into(),
         // The last step reached by the as-of date; on one day, the later step of the list.
         Dim::FollowUp => {
@@ -120,13 +137,13 @@ pub(crate) fn count_by(
     view: &View,
     dates: Dates,
     dims: &[Dim],
-    campaign: Option<CampaignPeriod>,
+    campaigns: &Campaigns,
 ) -> Result<Vec<(Vec<String>, i64)>> {
     let mut p = Params::default();
     let rel = relation(view, dates, &mut p);
     let cols: Vec<String> = dims
         .iter()
-        .map(|d| column(*d, campaign, dates, &mut p))
+        .map(|d| column(*d, campaigns, dates, &mut p))
         .collect();
     let keyed: Vec<String> = cols.iter().map(|c| format!("{c} IS NOT NULL")).collect();
     let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();

@@ -22,8 +22,8 @@ pub(crate) struct CaseFields<'r> {
     pub received: Option<&'r str>,
     pub known: Option<&'r str>,
     pub registered: Option<&'r str>,
-    /// The election's code.
     pub election: Option<&'r str>,
+    pub contest: Option<&'r str>,
 }
 
 /// What reading cases for the index meets, in order: each case's history entries (oldest first)
@@ -35,7 +35,7 @@ pub(crate) enum Read<'r> {
 }
 
 const CASE_COLUMNS: &str = "id, kode_wilayah, kode_tahapan, sumber, status, diperpanjang, jenis_dugaan, \
-     jenis_pelanggaran, tanggal_diterima, tanggal_diketahui, tanggal_registrasi, election";
+     jenis_pelanggaran, tanggal_diterima, tanggal_diketahui, tanggal_registrasi, election, kontestasi";
 
 /// The text (or NULL) of column `i`.
 fn text_at<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
@@ -66,6 +66,7 @@ fn case_fields<'r>(r: &'r Row<'_>) -> rusqlite::Result<CaseFields<'r>> {
         known: text_at(r, 9)?,
         registered: text_at(r, 10)?,
         election: text_at(r, 11)?,
+        contest: text_at(r, 12)?,
     })
 }
 

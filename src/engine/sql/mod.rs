@@ -14,7 +14,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use crate::domain::{DeadlineRules, Status, TypeGroup};
 use crate::error::Result;
 use crate::store::Store;
-use crate::view::{Flag, FollowUpValue, SortKey, Term, TermKind, TextTerm, View};
+use crate::view::{Elections, Flag, FollowUpValue, SortKey, Term, TermKind, TextTerm, View};
 
 /// SQL text with its numbered parameters.
 #[derive(Debug, Default)]
@@ -234,6 +234,12 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
         format!("{col} IN ({})", p.bind_list(codes))
     };
     let (sql, dynamic) = match &term.kind {
+        TermKind::Election(Elections::All) => ("1".to_string(), false),
+        TermKind::Election(Elections::Codes(codes)) => {
+            (list("c.election", codes.clone(), p), false)
+        }
+        // A case without a contest is in no list (and so in every `-contest:` term).
+        TermKind::Contest(codes) => (list("COALESCE(c.kontestasi, '')", codes.clone(), p), false),
         TermKind::Region(codes) => (list("c.kode_wilayah", codes.clone(), p), false),
         TermKind::Stage(codes) => (list("c.kode_tahapan", codes.clone(), p), false),
         TermKind::Source(v) => (
@@ -369,6 +375,11 @@ fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
         .map(|(i, c)| format!("WHEN '{c}' THEN {i}"))
         .collect();
     format!("CASE {col} {} ELSE 999 END", arms.join(" "))
+}
+
+/// The codes of the elections the database holds cases of.
+pub(crate) fn elections_with_cases(store: &Store) -> Result<Vec<String>> {
+    store.elections_with_cases()
 }
 
 /// Registers `pantau_due(election, status, known, received, registered, extended)` on the store's

@@ -16,6 +16,11 @@ use sha2::{Digest, Sha256};
 /// "Today" for every test: after all fixture dates.
 pub const TODAY: &str = "2024-03-01";
 
+/// `--election PEMILU2024`: the election of rows whose numbers carry no PL or PB and that have no
+/// `pemilihan` column, since a database made by `pantau init` holds Pemilu 2024 and Pilkada 2024
+/// (such a row is refused without it).
+pub const PEMILU: [&str; 2] = ["--election", "PEMILU2024"];
+
 /// The binary on `db`, sealed (a scratch home, English), a fixed user and day.
 pub fn pantau(db: &Path) -> Command {
     pantau_in(&crate::sealed::scratch_home(), db)
