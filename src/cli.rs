@@ -144,9 +144,9 @@ pub struct Writes {
 /// The flag of the commands that judge deadlines (the screen, `report`, `export`, `config`).
 #[derive(Debug, Args, Clone, Default)]
 pub struct Limits {
-    /// How the filing and decision limits count their days (14-day extensions always count
-    /// working days) [default: $PANTAU_DEADLINE_DAYS, else the configuration's deadline_days,
-    /// else calendar].
+    /// How the clocks before a decision count their days (a lead's 7, the kajian awal's 2, the
+    /// reporter's 2); each election's filing and decision limits count as its election.toml says
+    /// [default: $PANTAU_DEADLINE_DAYS, else the configuration's deadline_days, else calendar].
     #[arg(long, value_enum)]
     pub deadline_days: Option<DayCount>,
 }
@@ -586,7 +586,9 @@ pub enum RekapFormat {
 /// `pantau rekap`.
 #[derive(Debug, Args)]
 pub struct RekapArgs {
-    /// The pekan of the campaign, counted from its first day (Pemilu 2024: 1 to 10).
+    /// The pekan of the campaign of the election in view (the one the view names, else the one
+    /// whose period holds --as-of or the view's per:, else today's), counted from its first day
+    /// (Pemilu 2024: 1 to 10; Pilkada 2024: 1 to 8).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub pekan: u32,
     /// Narrow the release to a view (the filter language; see README): `wilayah:balikpapan`.
@@ -692,6 +694,10 @@ pub struct KegiatanArgs {
     /// A table by pekan and region, or JSON.
     #[arg(long, value_enum, default_value = "table")]
     pub format: KegiatanFormat,
+    /// The election whose activities to show, by code or name (PEMILU2024, "Pilkada 2024")
+    /// [default: the election in view today: the one whose period holds today, else the latest].
+    #[arg(long, value_name = "CODE|NAME")]
+    pub election: Option<String>,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -711,6 +717,8 @@ pub enum KegiatanAction {
     /// Load the office's weekly figures from a CSV, JSON or XLSX file: one row per region,
     /// pekan, method, contestant kind and (optionally) party; all or nothing. A region's pekan in
     /// the file replaces that region's pekan whole; replaced figures are kept in the history.
+    /// Each row is of an election: its `pemilihan` column, else --election, else the database's
+    /// only one; its pekan and method are that election's.
     Import(KegiatanImportArgs),
     /// Write every figure loaded as CSV (which `kegiatan import` reads back) or JSON.
     Export(KegiatanExportArgs),
@@ -748,6 +756,10 @@ pub struct KegiatanExportArgs {
     /// Permissions of the file (octal, e.g. 640 to let the group read it).
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
     pub mode: u32,
+    /// The election whose activities to write, by code or name [default: the election in view
+    /// today]; each row names it in its `pemilihan` column.
+    #[arg(long, value_name = "CODE|NAME")]
+    pub election: Option<String>,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]

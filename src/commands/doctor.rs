@@ -235,7 +235,61 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
             Some("pantau check".into()),
         ),
     });
+    // The reference data of another schema is not read: the schema check above says what to run.
+    if version == SCHEMA_VERSION {
+        out.push(holidays(store, l));
+    }
     out
+}
+
+/// Whether the holiday list covers the period of every election that has cases: in a year it
+/// does not list, working days skip weekends only (docs/elections.md).
+fn holidays(store: &Store, l: Lang) -> Check {
+    use chrono::Datelike;
+    let name = D::Holidays.str(l);
+    let (reference, used) = match (store.reference(), store.elections_with_cases()) {
+        (Ok(r), Ok(u)) => (r, u),
+        (Err(e), _) | (_, Err(e)) => {
+            return check(Level::Fail, name, e.message(l), Some("pantau check".into()));
+        }
+    };
+    let listed: std::collections::BTreeSet<i32> =
+        reference.holidays.iter().map(|h| h.date.year()).collect();
+    let missing: Vec<String> = reference
+        .elections
+        .iter()
+        .filter(|e| used.contains(&e.code))
+        .filter_map(|e| {
+            let (first, last) = e.period()?;
+            let years: Vec<String> = (first.year()..=last.year())
+                .filter(|y| !listed.contains(y))
+                .map(|y| y.to_string())
+                .collect();
+            (!years.is_empty()).then(|| format!("{} ({})", e.name(l), years.join(", ")))
+        })
+        .collect();
+    if missing.is_empty() {
+        let years = match (listed.first(), listed.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => "—".to_string(),
+        };
+        return check(
+            Level::Ok,
+            name,
+            D::HolidaysListed { years: &years }.text(l),
+            None,
+        );
+    }
+    check(
+        Level::Warn,
+        name,
+        D::HolidaysMissing {
+            elections: &missing.join("; "),
+        }
+        .text(l),
+        Some(D::HolidaysFix.str(l).into()),
+    )
 }
 
 /// The write-ahead log against the size it is cut back to (`WAL_LIMIT`): above it, what keeps it

@@ -2,6 +2,9 @@
 //! `kegiatan import` loads a file of them (all or nothing, one batch), `kegiatan` shows what is
 //! loaded by pekan and region (or, with `--history`, what corrections replaced), `kegiatan export`
 //! writes every figure. The work is in `crate::import::activities`; this is the conversation.
+//! Activities are an election's: its pekan and methods. Showing and exporting take `--election`,
+//! else the election in view today; loading takes each row's `pemilihan`, else `--election`, else
+//! the database's only election.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -9,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use chrono::Timelike;
+use chrono::{NaiveDate, Timelike};
 use serde::Serialize;
 
 use crate::cli::{
@@ -17,8 +20,8 @@ use crate::cli::{
     KegiatanImportArgs,
 };
 use crate::commands::Context;
-use crate::domain::Reference;
 use crate::domain::pekan::CampaignPeriod;
+use crate::domain::{Election, Reference};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::kegiatan::Kegiatan;
@@ -33,16 +36,66 @@ pub fn run(ctx: &Context, args: &KegiatanArgs) -> Result<()> {
     match &args.action {
         Some(KegiatanAction::Import(a)) => load(ctx, a),
         Some(KegiatanAction::Export(a)) => export(ctx, a),
-        None if args.history => history(ctx, args.format),
-        None => show(ctx, args.format),
+        None if args.history => history(ctx, args.format, args.election.as_deref()),
+        None => show(ctx, args.format, args.election.as_deref()),
     }
 }
 
-/// The campaign's pekan, from the reference data's campaign stage.
-fn period(reference: &Reference) -> Result<CampaignPeriod> {
-    crate::engine::campaign::period(reference).ok_or_else(|| {
-        let m = Kegiatan::NoCampaign;
-        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+/// The error of an election `value` the database does not hold, with the nearest and the list.
+fn unknown_election(reference: &Reference, value: &str) -> Error {
+    let suggestion = reference.suggest_election(value).map(|e| e.code.as_str());
+    let choices = election_codes(reference);
+    let m = Kegiatan::UnknownElection {
+        value: &safe(value),
+        suggestion,
+        choices: &choices,
+    };
+    Error::usage(m.text(Lang::Id), m.text(Lang::En))
+}
+
+/// The codes of the elections the database holds: `PEMILU2024, PILKADA2024`.
+fn election_codes(reference: &Reference) -> String {
+    reference
+        .elections
+        .iter()
+        .map(|e| e.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The election `given` names (a code or a name in either language), else the election in view
+/// on `today` among those `store` holds cases of (docs/elections.md, "The election in view").
+fn election<'r>(
+    store: &crate::store::Store,
+    reference: &'r Reference,
+    given: Option<&str>,
+    today: NaiveDate,
+) -> Result<&'r Election> {
+    match given {
+        Some(text) => reference
+            .find_election(text)
+            .ok_or_else(|| unknown_election(reference, text)),
+        None => {
+            let held = store.elections_with_cases()?;
+            let view = crate::view::View::default();
+            crate::view::election_in_view(&view, reference, today, &held)
+                .ok_or_else(|| unknown_election(reference, ""))
+        }
+    }
+}
+
+/// The pekan of `election`'s campaign, from its campaign stage.
+fn period(election: &Election) -> Result<CampaignPeriod> {
+    crate::engine::campaign::period_of(election).ok_or_else(|| {
+        let m = Kegiatan::NoCampaign {
+            election: election.name(Lang::Id),
+            stage: &election.campaign_stage,
+        };
+        let en = Kegiatan::NoCampaign {
+            election: election.name(Lang::En),
+            stage: &election.campaign_stage,
+        };
+        Error::failed(m.text(Lang::Id), en.text(Lang::En))
     })
 }
 
@@ -90,21 +143,71 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     )?;
     let store = ctx.open_for_writing("pantau kegiatan import", false)?;
     let reference = store.reference()?;
-    let period = period(&reference)?;
+    // The election of the rows that name none: the one given, else the only one held.
+    let default = match args.read.election.as_deref() {
+        Some(text) => Some(
+            reference
+                .find_election(text)
+                .ok_or_else(|| unknown_election(&reference, text))?,
+        ),
+        None => match reference.elections.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        },
+    };
     let loaded = activities::check(
         input,
         &reference,
-        &period,
+        default,
         ctx.today,
         args.read.ignore_unknown,
     );
-    if !loaded.problems.is_empty() {
+    if loaded.problem_count() > 0 {
         for p in &loaded.problems {
             let name = match p.at {
                 Some(_) => loaded.input.name.clone(),
                 None => loaded.input.source_name(),
             };
             eprintln!("{}", safe(&p.display(&name, lang)));
+        }
+        let choices = election_codes(&reference);
+        let mut untold = 0;
+        for p in &loaded.election_problems {
+            match &p.value {
+                Some(value) => {
+                    let suggestion = reference.suggest_election(value).map(|e| e.code.as_str());
+                    let m = Kegiatan::UnknownElection {
+                        value,
+                        suggestion,
+                        choices: &choices,
+                    };
+                    let said = crate::i18n::core::Core::InColumn {
+                        column: activities::ELECTION_COLUMN,
+                        reason: m.text(lang),
+                    };
+                    eprintln!(
+                        "{}",
+                        safe(&format!(
+                            "{}:{}: {}",
+                            loaded.input.source_name(),
+                            p.line,
+                            said.text(lang)
+                        ))
+                    );
+                }
+                None => untold += 1,
+            }
+        }
+        if untold > 0 {
+            // Said once for the file: the same for every row that names no election.
+            let m = Kegiatan::ElectionUntold {
+                rows: untold,
+                elections: &choices,
+            };
+            eprintln!(
+                "{}",
+                safe(&format!("{}: {}", loaded.input.source_name(), m.text(lang)))
+            );
         }
         if let Some(columns) = case_columns(&loaded.problems) {
             let m = Kegiatan::LooksLikeCases {
@@ -120,7 +223,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
         } else {
             let m = Kegiatan::Problems {
-                total: loaded.problems.len(),
+                total: loaded.problem_count(),
                 rows: loaded.bad_rows,
             };
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -181,7 +284,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         println!("  {}", safe(&note));
     }
     for c in &written.changes {
-        println!("  {}", change_line(&reference, &period, c, lang));
+        println!("  {}", change_line(&reference, c, lang));
     }
     if args.read.dry_run {
         println!("{}", Command::ImportDryRun.text(lang));
@@ -189,13 +292,17 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     Ok(())
 }
 
-/// "Pekan ke-6 (2–8 Jan 2024), Balikpapan: dikoreksi, 40 → 42 kegiatan".
-fn change_line(
-    reference: &Reference,
-    period: &CampaignPeriod,
-    c: &PekanChange,
-    lang: Lang,
-) -> String {
+/// "Pekan ke-6 (2–8 Jan 2024), Balikpapan: dikoreksi, 40 → 42 kegiatan", the pekan of the
+/// figures' election (named when the database holds several).
+fn change_line(reference: &Reference, c: &PekanChange, lang: Lang) -> String {
+    let election = reference.election(&c.election);
+    let pekan = election
+        .and_then(crate::engine::campaign::period_of)
+        .map_or_else(|| c.pekan.to_string(), |p| pekan_label(&p, c.pekan, lang));
+    let pekan = match election {
+        Some(e) if reference.elections.len() > 1 => format!("{} {pekan}", e.name(lang)),
+        _ => pekan,
+    };
     let (before, after) = (number(lang, c.before), number(lang, c.after));
     let what = match c.outcome {
         PekanWrite::New => Kegiatan::PekanNew { total: &after },
@@ -206,8 +313,7 @@ fn change_line(
         },
     };
     format!(
-        "{}, {}: {}",
-        pekan_label(period, c.pekan, lang),
+        "{pekan}, {}: {}",
         region_name(reference, &c.region, lang),
         what.text(lang)
     )
@@ -226,13 +332,21 @@ struct PekanJson {
     total: i64,
 }
 
-/// `pantau kegiatan`: a table by pekan and region, one column per method.
-fn show(ctx: &Context, format: KegiatanFormat) -> Result<()> {
+/// `pantau kegiatan --format json`: the election's figures, each a region's pekan.
+#[derive(Serialize)]
+struct ShownJson<'a> {
+    elections: [&'a str; 1],
+    figures: Vec<&'a PekanJson>,
+}
+
+/// `pantau kegiatan`: a table by pekan and region, one column per method of the election.
+fn show(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result<()> {
     let lang = ctx.lang;
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let period = period(&reference)?;
-    let rows = store.activity_rows(crate::domain::election::FIRST_ELECTION, 1..=period.count())?;
+    let election = election(&store, &reference, given, ctx.today)?;
+    let period = period(election)?;
+    let rows = store.activity_rows(&election.code, 1..=period.count())?;
     let mut cells: BTreeMap<(u32, String), PekanJson> = BTreeMap::new();
     for r in &rows {
         let e = cells.entry((r.pekan, r.region.clone())).or_insert_with(|| {
@@ -253,14 +367,23 @@ fn show(ctx: &Context, format: KegiatanFormat) -> Result<()> {
         e.total += r.count;
     }
     if format == KegiatanFormat::Json {
-        let all: Vec<&PekanJson> = cells.values().collect();
-        return print_json(&all);
+        return print_json(&ShownJson {
+            elections: [&election.code],
+            figures: cells.values().collect(),
+        });
     }
+    println!(
+        "{}",
+        Kegiatan::OfElection {
+            name: election.name(lang)
+        }
+        .text(lang)
+    );
     if cells.is_empty() {
         println!("{}", Kegiatan::NoneLoaded.text(lang));
         return Ok(());
     }
-    let methods = &reference.methods;
+    let methods = &election.methods;
     let mut head = vec![Kegiatan::Pekan.text(lang), Kegiatan::Region.text(lang)];
     head.extend(methods.iter().map(|m| m.name(lang).to_string()));
     head.push(Kegiatan::Total.text(lang));
@@ -329,13 +452,21 @@ struct ReplacedJson<'a> {
     replaced_at: &'a str,
 }
 
-/// `pantau kegiatan --history`: the figures corrections replaced, oldest first.
-fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
+/// `pantau kegiatan --history --format json`: what corrections replaced in the election.
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    elections: [&'a str; 1],
+    replaced: Vec<ReplacedJson<'a>>,
+}
+
+/// `pantau kegiatan --history`: the figures corrections replaced in the election, oldest first.
+fn history(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result<()> {
     let lang = ctx.lang;
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let period = period(&reference)?;
-    let replaced = store.activity_history(crate::domain::election::FIRST_ELECTION)?;
+    let election = election(&store, &reference, given, ctx.today)?;
+    let period = period(election)?;
+    let replaced = store.activity_history(&election.code)?;
     if format == KegiatanFormat::Json {
         let all: Vec<ReplacedJson<'_>> = replaced
             .iter()
@@ -346,8 +477,18 @@ fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
                 replaced_at: &r.replaced_at,
             })
             .collect();
-        return print_json(&all);
+        return print_json(&HistoryJson {
+            elections: [&election.code],
+            replaced: all,
+        });
     }
+    println!(
+        "{}",
+        Kegiatan::OfElection {
+            name: election.name(lang)
+        }
+        .text(lang)
+    );
     if replaced.is_empty() {
         println!("{}", Kegiatan::NoHistory.text(lang));
         return Ok(());
@@ -373,8 +514,10 @@ fn history(ctx: &Context, format: KegiatanFormat) -> Result<()> {
         table.push(vec![
             pekan_label(&period, row.pekan, lang),
             region_name(&reference, &row.region, lang),
-            reference
-                .method(&row.method)
+            election
+                .methods
+                .iter()
+                .find(|m| m.code == row.method)
                 .map_or_else(|| row.method.clone(), |m| m.name(lang).to_string()),
             crate::domain::ContestantKind::from_code(&row.contestant)
                 .map_or_else(|| row.contestant.clone(), |k| k.label(lang).to_string()),
@@ -437,14 +580,16 @@ struct ExportRow<'a> {
     peserta: &'a str,
     partai: &'a str,
     jumlah: i64,
+    pemilihan: &'a str,
 }
 
 /// `pantau kegiatan export`: every figure loaded, to standard output or a new private file.
 fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let period = period(&reference)?;
-    let rows = store.activity_rows(crate::domain::election::FIRST_ELECTION, 1..=period.count())?;
+    let election = election(&store, &reference, args.election.as_deref(), ctx.today)?;
+    let period = period(election)?;
+    let rows = store.activity_rows(&election.code, 1..=period.count())?;
     let out: Vec<ExportRow<'_>> = rows
         .iter()
         .map(|r| ExportRow {
@@ -454,6 +599,7 @@ fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
             peserta: &r.contestant,
             partai: &r.party,
             jumlah: r.count,
+            pemilihan: &election.code,
         })
         .collect();
     let mut buf = Vec::new();
@@ -473,6 +619,7 @@ fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
                 "peserta",
                 "partai",
                 "jumlah",
+                "pemilihan",
             ])
             .map_err(|e| not_encoded(&e))?;
             for r in &out {

@@ -293,15 +293,38 @@ impl Context {
         let reference = store.reference()?;
         let spec = self.expand_view(spec)?;
         let spec = spec.as_str();
-        let mut view = crate::view::parse(spec, &reference).map_err(|e| view_error(spec, e))?;
-        if let Some(a) = as_of {
-            let spec = format!("asof:{}", quote(a));
-            let parsed = crate::view::parse(&spec, &reference).map_err(|e| {
-                Error::usage(
-                    format!("--as-of: {}", e.message(Lang::Id)),
-                    format!("--as-of: {}", e.message(Lang::En)),
-                )
-            })?;
+        let flag = match as_of {
+            Some(a) => {
+                let spec = format!("asof:{}", quote(a));
+                let parsed = crate::view::parse(&spec, &reference).map_err(|e| {
+                    Error::usage(
+                        format!("--as-of: {}", e.message(Lang::Id)),
+                        format!("--as-of: {}", e.message(Lang::En)),
+                    )
+                })?;
+                Some(parsed)
+            }
+            None => None,
+        };
+        // The view's pekan are those of the election in view on the date it is counted at.
+        let at = flag
+            .as_ref()
+            .and_then(|f| f.as_of)
+            .map(|d| d.resolve(self.today));
+        // Which elections hold cases decides the default one; asked only for a `pekan:` term.
+        let failed = std::cell::RefCell::new(None);
+        let held = || {
+            store.elections_with_cases().unwrap_or_else(|e| {
+                *failed.borrow_mut() = Some(e);
+                Vec::new()
+            })
+        };
+        let parsed = crate::view::parse_on(spec, &reference, self.today, at, &held);
+        if let Some(e) = failed.into_inner() {
+            return Err(e);
+        }
+        let mut view = parsed.map_err(|e| view_error(spec, e))?;
+        if let Some(parsed) = flag {
             if let (Some(typed), Some(flag)) = (view.as_of, parsed.as_of)
                 && typed.resolve(self.today) != flag.resolve(self.today)
             {

@@ -16,7 +16,7 @@ use crate::domain::{
     CampaignPeriod, Case, ContestantKind, FollowUpStep, Forwarding, Pekan, Reference, Source,
     Status, ViolationType,
 };
-use crate::engine::campaign::{admits_region, campaign_view, period};
+use crate::engine::campaign::{admits_region, campaign_view_of, period_of};
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::rekap::{Handled, Rekap};
@@ -69,6 +69,8 @@ pub struct OfficeDigest {
 /// The release, as `--format json` prints it and the other formats write it out.
 #[derive(Debug, Serialize)]
 pub struct Release {
+    /// The election whose campaign the release is of (one: its pekan are its own).
+    pub elections: Vec<String>,
     pub pekan: u32,
     pub label: String,
     pub from: NaiveDate,
@@ -122,7 +124,17 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
     let lang = ctx.lang;
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let Some(campaign) = period(&reference) else {
+    let spec = args.spec();
+    let mut view = ctx.parse_view(&store, &spec, args.as_of.as_deref())?;
+    let mut engine = ctx.engine_for(&store, &view, &spec)?;
+    engine.use_cached_index(true)?;
+    // The release is of the election in view (the one the view names, else the default on the
+    // date asked for, else today): its campaign, its pekan, its activities.
+    let Some(election) = engine.election_in_view(&view)? else {
+        let m = Rekap::NoCampaign;
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+    };
+    let Some(campaign) = period_of(election) else {
         let m = Rekap::NoCampaign;
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     };
@@ -138,8 +150,6 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
         };
         return Err(Error::usage(m(Lang::Id), m(Lang::En)));
     };
-    let spec = args.spec();
-    let mut view = ctx.parse_view(&store, &spec, args.as_of.as_deref())?;
     // The view as shown: the date counted at is stated on its own when `--as-of` gave it.
     // JSON holds the canonical spec; the text shows it in the words of its language.
     let shown = {
@@ -152,8 +162,6 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
     if view.as_of.is_none() {
         view.as_of = Some(DateExpr::Date(pekan.ends.min(ctx.today)));
     }
-    let mut engine = ctx.engine_for(&store, &view, &spec)?;
-    engine.use_cached_index(true)?;
     let as_of = engine.dates(&view).as_of;
     ctx.say_about_dates(&view, args.as_of.is_some(), true);
     if as_of < pekan.starts {
@@ -166,7 +174,9 @@ pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
         };
         return Err(Error::usage(m(Lang::Id), m(Lang::En)));
     }
-    let release = release(&engine, &view, campaign, pekan, lang, shown)?;
+    // Counted in that election whatever the default is on the pekan's last day.
+    let view = crate::view::of_election(&view, election, &reference);
+    let release = release(&engine, &view, election, pekan, lang, shown)?;
     let out = match args.format {
         RekapFormat::Json => {
             serde_json::to_string_pretty(&release).map_err(|e| {
@@ -199,19 +209,23 @@ fn received(view: &View, from: NaiveDate, to: NaiveDate) -> View {
     v
 }
 
-/// Counts every figure of the release.
+/// Counts every figure of the release of `election`'s campaign.
 fn release(
     engine: &Engine<'_>,
     view: &View,
-    campaign: CampaignPeriod,
+    election: &crate::domain::Election,
     pekan: Pekan,
     lang: Lang,
     (shown, shown_read): (String, String),
 ) -> Result<Release> {
     let reference = engine.reference();
+    let Some(campaign) = period_of(election) else {
+        let m = Rekap::NoCampaign;
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+    };
     let as_of = engine.dates(view).as_of;
     let counted_to = pekan.ends.min(as_of);
-    let kview = campaign_view(view);
+    let kview = campaign_view_of(view, &election.campaign_stage);
     let week = received(&kview, pekan.starts, counted_to);
     let all = received(&kview, campaign.starts, counted_to);
     let regions: Vec<_> = reference
@@ -228,10 +242,7 @@ fn release(
     // Activities: only the region terms of the view apply to them.
     let rows: Vec<ActivityRow> = engine
         .store()
-        .activity_rows(
-            crate::domain::election::FIRST_ELECTION,
-            1..=campaign.count(),
-        )?
+        .activity_rows(&election.code, 1..=campaign.count())?
         .into_iter()
         .collect();
     let loaded = !rows.is_empty();
@@ -298,8 +309,14 @@ fn release(
         };
         by_method = splits(
             split_by(&|r| r.method.clone()),
-            reference.methods.iter().map(|x| x.code.clone()).collect(),
-            &|code| reference.method(code).map(|x| x.name(lang).to_string()),
+            election.methods.iter().map(|x| x.code.clone()).collect(),
+            &|code| {
+                election
+                    .methods
+                    .iter()
+                    .find(|x| x.code == code)
+                    .map(|x| x.name(lang).to_string())
+            },
         );
         let m = split_by(&|r| r.contestant.clone());
         let known = ContestantKind::ALL
@@ -378,6 +395,7 @@ fn release(
     let quiet_names = quiet.iter().map(|r| r.display_name(lang)).collect();
 
     Ok(Release {
+        elections: vec![election.code.clone()],
         pekan: pekan.number,
         label: pekan.label(lang),
         from: pekan.starts,
@@ -387,8 +405,8 @@ fn release(
         campaign_from: campaign.starts,
         campaign_to: campaign.ends,
         office: office(reference, lang),
-        stage: reference
-            .stage(crate::domain::CAMPAIGN)
+        stage: election
+            .stage(&election.campaign_stage)
             .map_or_else(String::new, |s| s.name(lang).to_string()),
         view: shown,
         view_read: shown_read,

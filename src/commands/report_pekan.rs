@@ -1,6 +1,7 @@
-//! `pantau report --by pekan`: the view's cases per pekan of the campaign, every pekan a row
-//! (zeros included), with the totals since the campaign began, the activities supervised each
-//! pekan and the cases per 1,000 activities, and the cases received outside the campaign apart.
+//! `pantau report --by pekan`: the view's cases per pekan of the campaign of the election in view,
+//! every pekan a row (zeros included), with the totals since the campaign began, the activities
+//! supervised each pekan and the cases per 1,000 activities, and the cases received outside the
+//! campaign apart.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::ReportFormat;
 use crate::commands::report::{Table, by_words, render};
-use crate::engine::campaign::{PekanTable, campaign_view, pekan_table, per_thousand};
+use crate::engine::campaign::{PekanTable, campaign_view_of, pekan_table, per_thousand};
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
@@ -70,9 +71,12 @@ pub(super) fn run(
         .terms
         .iter()
         .any(|t| matches!(t.kind, TermKind::Stage(_)));
+    // The election in view: its campaign stage, its pekan, its activities.
+    let election = crate::engine::campaign::election(engine, view)?;
+    let stage = election.map_or(crate::domain::CAMPAIGN, |e| e.campaign_stage.as_str());
     let narrowed;
     let view = if campaign_only {
-        narrowed = campaign_view(view);
+        narrowed = campaign_view_of(view, stage);
         &narrowed
     } else {
         view
@@ -82,12 +86,12 @@ pub(super) fn run(
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
-            let mut doc = json(&table, headline, as_of, spec, campaign_only);
-            doc.elections = engine
+            let elections = engine
                 .elections_in_view(view)?
                 .iter()
                 .map(|e| e.code.clone())
                 .collect();
+            let doc = json(&table, headline, as_of, spec, campaign_only, elections);
             serde_json::to_string_pretty(&doc).map_err(|e| {
                 let m = Command::ReportEncode { error: &e };
                 Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -129,11 +133,12 @@ fn json(
     as_of: chrono::NaiveDate,
     spec: &str,
     campaign_stage_only: bool,
+    elections: Vec<String>,
 ) -> PekanReportJson {
     PekanReportJson {
         as_of: as_of.to_string(),
         view: spec.to_string(),
-        elections: Vec::new(),
+        elections,
         by: Dim::Pekan.name().to_string(),
         total: headline.total,
         headline,

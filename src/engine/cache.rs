@@ -11,10 +11,12 @@ use crate::domain::Reference;
 use crate::engine::index::{CaseIndex, IndexError, Refresh};
 use crate::store::Store;
 
-/// Version 3: each case's election (through its stage, numbered among every election's stages)
-/// and contest; version 2 added the stamp of the newest change-log entry after the revision. A
-/// file of an earlier version is not read: the index is built again.
-const MAGIC: &[u8; 8] = b"PNTUIDX\x03";
+/// Version 4: each case's election (through its stage, numbered among every election's stages)
+/// and contest, its deadlines counted under that election's limits. Files marked version 3 were
+/// written in two layouts by earlier builds, so neither is read. Version 2 added the stamp of the
+/// newest change-log entry after the revision. A file of an earlier version is not read: the
+/// index is built again.
+const MAGIC: &[u8; 8] = b"PNTUIDX\x04";
 
 /// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
 pub const WORTH_CACHING: i64 = 20_000;

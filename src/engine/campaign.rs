@@ -1,13 +1,15 @@
 //! The campaign figures of a view (cases per pekan and type, cumulative, against the activities
 //! supervised each pekan; per region against activities; the press-release totals), from the
-//! engine's public counts and the activities the office entered. No drawing.
+//! engine's public counts and the activities the office entered. No drawing. The campaign, its
+//! pekan and its activities are those of the election in view (`Engine::election_in_view`): two
+//! elections' pekan do not add up.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use crate::domain::TypeGroup;
-use crate::domain::{CAMPAIGN, CampaignPeriod, Pekan, Reference};
+use crate::domain::{CAMPAIGN, CampaignPeriod, Election, Pekan, Reference};
 use crate::engine::{Dim, Engine, OUTSIDE_CAMPAIGN};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -80,10 +82,22 @@ pub struct Campaign {
     pub activities: Activities,
 }
 
-/// The campaign's period in `reference`: the campaign stage's dates, if it has both. Its pekan are
-/// counted from its first day.
+/// The campaign of the primary election of `reference` (Pemilu 2024), for what knows no view;
+/// commands and screens ask [`election`] and take its campaign.
 pub fn period(reference: &Reference) -> Option<CampaignPeriod> {
     reference.campaign_period()
+}
+
+/// The campaign of `election`: its campaign stage's dates, if it has both. Its pekan are counted
+/// from its first day.
+pub fn period_of(election: &Election) -> Option<CampaignPeriod> {
+    election.campaign_period()
+}
+
+/// The election whose campaign frames `view`'s figures in `engine`: the election in view
+/// ([`Engine::election_in_view`]) on the view's as-of date.
+pub fn election<'e>(engine: &'e Engine<'_>, view: &View) -> Result<Option<&'e Election>> {
+    engine.election_in_view(view)
 }
 
 /// Cases per 1,000 activities, if there were activities.
@@ -91,12 +105,18 @@ pub fn per_thousand(cases: i64, activities: i64) -> Option<f64> {
     (activities > 0).then(|| cases as f64 * 1000.0 / activities as f64)
 }
 
-/// `view` narrowed to the campaign stage (on top of whatever it already asks).
+/// `view` narrowed to the campaign stage (on top of whatever it already asks): the stage of
+/// that code in each election the view covers.
 pub fn campaign_view(view: &View) -> View {
+    campaign_view_of(view, CAMPAIGN)
+}
+
+/// `view` narrowed to the stage `stage` (an election's `campaign_stage`).
+pub fn campaign_view_of(view: &View, stage: &str) -> View {
     let mut v = view.clone();
     v.terms.push(Term {
         negated: false,
-        kind: TermKind::Stage(vec![CAMPAIGN.to_string()]),
+        kind: TermKind::Stage(vec![stage.to_string()]),
     });
     v
 }
@@ -110,9 +130,13 @@ pub fn admits_region(view: &View, code: &str) -> bool {
 }
 
 /// The cases of `view` (as given: it is not narrowed to the campaign stage) per pekan of the
-/// campaign and type, with the activities supervised each pekan in the regions the view admits.
+/// campaign of the election in view and type, with that election's activities supervised each
+/// pekan in the regions the view admits.
 pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
-    let Some(period) = period(engine.reference()) else {
+    let Some(election) = election(engine, view)? else {
+        return Ok(PekanTable::default());
+    };
+    let Some(period) = period_of(election) else {
         return Ok(PekanTable::default());
     };
     let as_of = engine.dates(view).as_of;
@@ -131,10 +155,7 @@ pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
     // Activities per pekan and region, in the regions the view admits.
     let mut acts: HashMap<u32, HashMap<String, i64>> = HashMap::new();
     if begun > 0 {
-        for r in engine
-            .store()
-            .activity_rows(crate::domain::election::FIRST_ELECTION, 1..=begun)?
-        {
+        for r in engine.store().activity_rows(&election.code, 1..=begun)? {
             if admits_region(view, &r.region) {
                 *acts
                     .entry(r.pekan)
@@ -187,15 +208,19 @@ pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
     })
 }
 
-/// The campaign figures of `view` (its as-of date set) from the engine.
+/// The campaign figures of `view` (its as-of date set) from the engine: the campaign of the
+/// election in view.
 pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
     let as_of = engine.dates(view).as_of;
-    let stage = engine.reference().stage(CAMPAIGN);
+    let Some(election) = election(engine, view)? else {
+        return Ok(Campaign::default());
+    };
+    let stage = election.stage(&election.campaign_stage);
     let (starts, ends) = (
         stage.and_then(|s| s.starts_on),
         stage.and_then(|s| s.ends_on),
     );
-    let kview = campaign_view(view);
+    let kview = campaign_view_of(view, &election.campaign_stage);
     let pekan = pekan_table(engine, &kview)?;
     let by_region: HashMap<String, i64> = engine
         .group(&kview, Dim::Region, Lang::En)?
@@ -203,7 +228,7 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
         .map(|g| (g.key, g.count))
         .collect();
     // The activities of the pekan begun by the as-of date.
-    let begun = period(engine.reference())
+    let begun = period_of(election)
         .map(|p| u32::try_from(p.begun_by(as_of).len()).unwrap_or(0))
         .unwrap_or(0);
     let activity: HashMap<String, Activities> = if begun == 0 {
@@ -211,7 +236,7 @@ pub fn figures(engine: &Engine<'_>, view: &View) -> Result<Campaign> {
     } else {
         engine
             .store()
-            .campaign_activity(crate::domain::election::FIRST_ELECTION, 1..=begun)?
+            .campaign_activity(&election.code, 1..=begun)?
             .into_iter()
             .collect()
     };

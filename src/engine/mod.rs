@@ -61,9 +61,11 @@ pub enum ElectionScope {
 }
 
 impl<'s> Engine<'s> {
-    /// An engine reading `store`, with `today` for relative dates and the deadline rules in force.
+    /// An engine reading `store`, with `today` for relative dates and the deadline rules in force;
+    /// each case's limits are its election's, as the database holds them.
     pub fn new(store: &'s Store, today: NaiveDate, rules: DeadlineRules) -> Result<Engine<'s>> {
         let reference = store.reference()?;
+        let rules = rules.with_elections(&reference.elections);
         sql::register_due(store, rules.clone())?;
         Ok(Engine {
             store,
@@ -193,6 +195,11 @@ impl<'s> Engine<'s> {
     /// The reference data (regions, stages) of the database.
     pub fn reference(&self) -> &Reference {
         &self.reference
+    }
+
+    /// The deadline rules in force, with the limits of the database's elections.
+    pub fn rules(&self) -> &DeadlineRules {
+        &self.rules
     }
 
     /// Today, as the engine sees it.

@@ -235,18 +235,30 @@ impl Engine<'_> {
             .map(|h| h.to)
             .unwrap_or(case.status);
         let registered = case.tanggal_registrasi.filter(|d| *d <= dates.as_of);
-        let deadline = rules.deadline(
-            status,
-            case.tanggal_diketahui,
-            case.tanggal_diterima,
-            registered,
-            case.diperpanjang,
-        );
-        let filing = rules.filing(
-            case.sumber == crate::domain::Source::Laporan,
-            case.tanggal_diketahui,
-            case.tanggal_diterima,
-        );
+        // The limits are the case's election's, as the database holds them.
+        let limits = self
+            .rules
+            .limits(&case.election)
+            .or_else(|| rules.limits(&case.election))
+            .copied();
+        let deadline = limits.and_then(|l| {
+            rules.deadline(
+                &l,
+                status,
+                case.tanggal_diketahui,
+                case.tanggal_diterima,
+                registered,
+                case.diperpanjang,
+            )
+        });
+        let filing = limits.and_then(|l| {
+            rules.filing(
+                &l,
+                case.sumber == crate::domain::Source::Laporan,
+                case.tanggal_diketahui,
+                case.tanggal_diterima,
+            )
+        });
         let follow_ups = self.store.follow_ups(id)?;
         Ok(Some(CaseDetail {
             id,

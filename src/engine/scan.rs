@@ -2,7 +2,8 @@
 //! registration and deadline as of the view's date. Mirrors `sql/mod.rs` exactly (the oracle tests
 //! hold both to one brute-force answer); never reads SQLite except to ask FTS5 for text terms.
 
-use crate::domain::{DayCount, DeadlineRules, Phase, Status, TypeGroup};
+use crate::domain::election::Limits;
+use crate::domain::{DeadlineRules, Phase, Status, TypeGroup};
 use crate::engine::index::{
     CaseIndex, Day, EXTENDED, LAPORAN, NO_CONTEST, NO_DAY, NO_TYPE, to_day,
 };
@@ -26,12 +27,14 @@ pub struct Hit {
     pub overdue: bool,
 }
 
-/// Deadlines looked up instead of counted: for each rule, the due day of every start day.
+/// Deadlines looked up instead of counted: for each election of the index and each rule, the due
+/// day of every start day.
 #[derive(Debug, Clone)]
 pub struct DueTable {
     first: Day,
-    /// By rule: see [`due_by_rule`].
-    tables: [Vec<Day>; RULES],
+    /// By election (the index's numbers): its limits (none when the rules do not know it: its
+    /// cases then have no deadline, as in SQL) and, by rule, see [`due_by_rule`].
+    elections: Vec<Option<(Limits, [Vec<Day>; RULES])>>,
 }
 
 /// How many rules [`DueTable`] holds.
@@ -44,37 +47,47 @@ const EXTENDED_DECISION: usize = 3;
 const COMPLETION: usize = 4;
 const FILING: usize = 5;
 
-/// The due day of rule `rule` from `from` (as `DeadlineRules::deadline` and `filing_due` count):
-/// a lead (known + 7, filing count), intake (received + 2, filing), examination (registered + 7,
-/// decision), extended (registered + 14 working), completing the report (received + 2 + 2,
-/// filing) and the laporan's filing limit (known + 7 working).
-fn due_by_rule(rules: &DeadlineRules, rule: usize, from: Day) -> Day {
-    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS};
+/// The due day of rule `rule` from `from` under an election's `limits` (as
+/// `DeadlineRules::deadline` and `filing_due` count): a lead (known + 7, the procedure's count),
+/// intake (received + 2, procedure), the decision (from registration or receipt + the election's
+/// days, its count), extended (its extended days in total), completing the report (received + 2 +
+/// 2, procedure) and the laporan's filing limit (known + the election's filing days).
+fn due_by_rule(rules: &DeadlineRules, limits: &Limits, rule: usize, from: Day) -> Day {
+    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS, LEAD_DAYS};
     let from = crate::engine::index::from_day(from);
+    let count = rules.procedure;
     let due = match rule {
-        LEAD => rules.add(from, 7, rules.filing),
-        INTAKE => rules.add(from, INITIAL_REVIEW_DAYS, rules.filing),
-        DECISION => rules.add(from, 7, rules.decision),
-        EXTENDED_DECISION => rules.add(from, 14, DayCount::Working),
+        LEAD => rules.add(from, LEAD_DAYS, count),
+        INTAKE => rules.add(from, INITIAL_REVIEW_DAYS, count),
+        DECISION => rules.add(from, limits.decide_days, limits.decide_count),
+        EXTENDED_DECISION => rules.add(from, limits.decide_extended_days, limits.decide_count),
         COMPLETION => rules.add(
-            rules.add(from, INITIAL_REVIEW_DAYS, rules.filing),
+            rules.add(from, INITIAL_REVIEW_DAYS, count),
             COMPLETION_DAYS,
-            rules.filing,
+            count,
         ),
-        _ => rules.filing_due(from),
+        _ => rules.filing_due(limits, from),
     };
     to_day(due).unwrap_or(NO_DAY - 1)
 }
 
 impl DueTable {
-    /// The tables for start days `first..=last` under `rules`.
-    pub fn new(rules: &DeadlineRules, first: Day, last: Day) -> DueTable {
-        let tables = std::array::from_fn(|rule| {
-            (first..=last)
-                .map(|d| due_by_rule(rules, rule, d))
-                .collect()
-        });
-        DueTable { first, tables }
+    /// The tables for start days `first..=last` under `rules`, for each of `elections` (the
+    /// index's codes).
+    pub fn new(rules: &DeadlineRules, elections: &[String], first: Day, last: Day) -> DueTable {
+        let elections = elections
+            .iter()
+            .map(|code| {
+                let limits = *rules.limits(code)?;
+                let tables = std::array::from_fn(|rule| {
+                    (first..=last)
+                        .map(|d| due_by_rule(rules, &limits, rule, d))
+                        .collect()
+                });
+                Some((limits, tables))
+            })
+            .collect();
+        DueTable { first, elections }
     }
 
     /// The tables covering the dates of `index`: its received days, with a margin for the days a
@@ -85,23 +98,38 @@ impl DueTable {
             .iter()
             .fold((Day::MAX, 0), |(lo, hi), d| (lo.min(*d), hi.max(*d)));
         if lo > hi {
-            return DueTable::new(rules, 0, 0);
+            return DueTable::new(rules, &index.elections, 0, 0);
         }
         DueTable::new(
             rules,
+            &index.elections,
             lo.saturating_sub(92),
             hi.saturating_add(92).min(NO_DAY - 1),
         )
     }
 
+    /// Whether election number `election` counts its decision limit from registration.
     #[inline]
-    fn due(&self, rule: usize, from: Day, rules: &DeadlineRules) -> Day {
-        let table = &self.tables[rule];
-        match from.checked_sub(self.first).map(usize::from) {
+    fn counts_from_registration(&self, election: u8) -> bool {
+        self.elections
+            .get(usize::from(election))
+            .and_then(Option::as_ref)
+            .is_some_and(|(l, _)| {
+                l.decide_from == crate::domain::election::DecideFrom::Registration
+            })
+    }
+
+    /// The due day of `rule` from `from` for a case of election number `election`; `None` when
+    /// the rules know no limits for it.
+    #[inline]
+    fn due(&self, election: u8, rule: usize, from: Day, rules: &DeadlineRules) -> Option<Day> {
+        let (limits, tables) = self.elections.get(usize::from(election))?.as_ref()?;
+        let table = &tables[rule];
+        Some(match from.checked_sub(self.first).map(usize::from) {
             Some(i) if i < table.len() => table[i],
             // Outside the tables (a date the index does not hold): count it.
-            _ => due_by_rule(rules, rule, from),
-        }
+            _ => due_by_rule(rules, limits, rule, from),
+        })
     }
 }
 
@@ -420,13 +448,17 @@ impl<'a> Scanner<'a> {
             && self.f.source[usize::from(flags & LAPORAN)]
     }
 
-    /// Whether the case at `pos` is a laporan filed after its limit (`DeadlineRules::is_late`).
+    /// Whether the case at `pos` is a laporan filed after its election's limit
+    /// (`DeadlineRules::is_late`).
     #[inline]
     fn late(&self, pos: usize, received: Day, flags: u8) -> bool {
         let known = self.ix.known[pos];
         flags & LAPORAN != 0
             && known != NO_DAY
-            && received > self.dues.due(FILING, known, self.rules)
+            && self
+                .dues
+                .due(self.ix.election_number(pos), FILING, known, self.rules)
+                .is_some_and(|due| received > due)
     }
 
     /// The rest of the tests, on what the view's date makes of the case at `pos`.
@@ -479,26 +511,33 @@ impl<'a> Scanner<'a> {
         }
         let reg_day = ix.registered[pos];
         let registered = reg_day != NO_DAY && reg_day <= f.as_of;
+        let election = ix.election_number(pos);
         let due = match phase {
             0 => None,
-            1 => Some(self.dues.due(
+            1 => self.dues.due(
+                election,
                 LEAD,
                 match ix.known[pos] {
                     NO_DAY => received,
                     k => k,
                 },
                 self.rules,
-            )),
-            2 => Some(self.dues.due(INTAKE, received, self.rules)),
-            4 => Some(self.dues.due(COMPLETION, received, self.rules)),
+            ),
+            2 => self.dues.due(election, INTAKE, received, self.rules),
+            4 => self.dues.due(election, COMPLETION, received, self.rules),
             _ => {
-                let from = if registered { reg_day } else { received };
                 let rule = if flags & EXTENDED != 0 {
                     EXTENDED_DECISION
                 } else {
                     DECISION
                 };
-                Some(self.dues.due(rule, from, self.rules))
+                // From registration when the election counts from it and the case is
+                // registered by the date; else from receipt.
+                let from = match self.dues.counts_from_registration(election) {
+                    true if registered => reg_day,
+                    _ => received,
+                };
+                self.dues.due(election, rule, from, self.rules)
             }
         };
         let overdue = due.is_some_and(|d| d < f.as_of);

@@ -1003,13 +1003,15 @@ impl Command<'_> {
             (Self::RecapNote, Id) => "Diterima = Temuan + Laporan = Reg. + Tdk reg. (ditutup tanpa \
                 registrasi) + Blm reg. (belum diregistrasi). Reg. = Pelanggaran + Bukan pel. + \
                 Proses + Dihentikan (dicabut atau dihentikan setelah registrasi). Terlambat: laporan \
-                diterima lebih dari 7 hari kerja setelah diketahui. Jenis dihitung di antara \
+                diterima setelah batas pelaporan pemilihannya, dihitung sejak diketahui (Pemilu, \
+                UU 7/2017: 7 hari kerja; Pilkada, UU 10/2016: 7 hari). Jenis dihitung di antara \
                 pelanggaran saja (seperti rekap Bawaslu RI)."
                 .into(),
             (Self::RecapNote, En) => "Received = Temuan + Laporan = Reg. + Not reg. (closed \
                 without registration) + Not yet reg. Reg. = Violation + Not viol. + In process + \
-                Stopped (withdrawn or stopped after registration). Late: laporan received more \
-                than 7 working days after the event became known. Types are counted among \
+                Stopped (withdrawn or stopped after registration). Late: laporan received after \
+                its election's filing limit, counted from when the event became known (Pemilu, \
+                UU 7/2017: 7 working days; Pilkada, UU 10/2016: 7 days). Types are counted among \
                 violations only (as Bawaslu RI's recap)."
                 .into(),
             (

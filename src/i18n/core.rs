@@ -354,8 +354,12 @@ pub enum Core<'a> {
     PekanNumber { number: u32 },
     /// What a cumulative campaign figure counts from: `sejak 28 November 2023`.
     SinceCampaignBegan { day: String },
-    /// The extended decision limit's name.
-    ExtendedLimit,
+    /// The extended decision limit's name, with the limit in total as the election counts it:
+    /// `Diperpanjang (14 hari kerja)`, `Diperpanjang (5 hari kalender)` (never "3 + 2").
+    ExtendedLimit { days: u32, unit: String },
+    /// A working-day count crossed a year the holiday list does not cover: only weekends were
+    /// skipped in it.
+    NoHolidayList { year: i32 },
     /// A deadline counted in calendar days.
     DaysCalendar,
     /// A deadline counted in working days.
@@ -368,13 +372,15 @@ pub enum Core<'a> {
     SinceRegistration,
     /// A deadline counted from the end of the kajian awal (completing the report).
     SinceReviewEnded,
-    /// How a laporan's filing was measured against the 7-working-day limit: `diterima 9 hari
-    /// kerja setelah diketahui 02/01/2024; batas 7 hari kerja → 11/01/2024`.
+    /// How a laporan's filing was measured against its election's limit: `diterima 9 hari
+    /// kerja setelah diketahui 02/01/2024; batas 7 hari kerja → 11/01/2024` (`unit` is
+    /// [`Core::DaysWorking`] or [`Core::DaysCalendar`] in the same language).
     Filing {
         days: u32,
         known: String,
         limit: u32,
         due: String,
+        unit: String,
     },
     /// A configuration file cannot be read.
     ConfigRead { why: &'a str },
@@ -1512,10 +1518,12 @@ impl Core<'_> {
             (Self::PekanNumber { number }, En) => format!("Week {number}"),
             (Self::SinceCampaignBegan { day }, Id) => format!("sejak {day}"),
             (Self::SinceCampaignBegan { day }, En) => format!("since {day}"),
-            (Self::ExtendedLimit, Id) => "Diperpanjang (14 hari kerja)".into(),
-            (Self::ExtendedLimit, En) => "Extended (14 working days)".into(),
-            (Self::DaysCalendar, Id) => "hari".into(),
-            (Self::DaysCalendar, En) => "days".into(),
+            (Self::ExtendedLimit { days, unit }, Id) => format!("Diperpanjang ({days} {unit})"),
+            (Self::ExtendedLimit { days, unit }, En) => format!("Extended ({days} {unit})"),
+            (Self::NoHolidayList { year }, Id) => format!("tanpa daftar libur {year}"),
+            (Self::NoHolidayList { year }, En) => format!("no holiday list for {year}"),
+            (Self::DaysCalendar, Id) => "hari kalender".into(),
+            (Self::DaysCalendar, En) => "calendar days".into(),
             (Self::DaysWorking, Id) => "hari kerja".into(),
             (Self::DaysWorking, En) => "working days".into(),
             (Self::SinceKnown, Id) => "sejak diketahui".into(),
@@ -1532,10 +1540,11 @@ impl Core<'_> {
                     known,
                     limit,
                     due,
+                    unit,
                 },
                 Id,
             ) => format!(
-                "diterima {days} hari kerja setelah diketahui {known}; batas {limit} hari kerja → {due}"
+                "diterima {days} {unit} setelah diketahui {known}; batas {limit} {unit} → {due}"
             ),
             (
                 Self::Filing {
@@ -1543,10 +1552,11 @@ impl Core<'_> {
                     known,
                     limit,
                     due,
+                    unit,
                 },
                 En,
             ) => format!(
-                "received {days} working days after known {known}; limit {limit} working days → {due}"
+                "received {days} {unit} after known {known}; limit {limit} {unit} → {due}"
             ),
             (Self::ConfigRead { why }, Id) => format!("tidak dapat dibaca: {why}"),
             (Self::ConfigRead { why }, En) => format!("cannot be read: {why}"),

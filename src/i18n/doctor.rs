@@ -201,6 +201,16 @@ pub enum Doctor<'a> {
     TempUnknown { shown: &'a str, owner: &'a str },
     /// The fix for a temporary file of another user's.
     TempAsk { owner: &'a str },
+    /// The holiday list (a check's name).
+    Holidays,
+    /// The fix for elections whose period reaches a year without holidays.
+    HolidaysFix,
+    /// The years holidays.csv lists (`2022–2026`), none of the database's elections reaching
+    /// beyond them.
+    HolidaysListed { years: &'a str },
+    /// Cases of these elections (`Pemilu 2029 (2029)`) whose period reaches years the holiday
+    /// list does not hold: working days there skip weekends only.
+    HolidaysMissing { elections: &'a str },
     /// The key test could not watch for signals.
     Signal { error: &'a str },
     /// The key test could not use the terminal.
@@ -212,6 +222,24 @@ impl Doctor<'_> {
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Id};
         match (self, lang) {
+            (Self::HolidaysListed { years }, Id) => {
+                format!(
+                    "holidays.csv memuat {years}; periode setiap pemilihan yang punya kasus tercakup"
+                )
+            }
+            (Self::HolidaysListed { years }, En) => {
+                format!(
+                    "holidays.csv lists {years}; the period of every election with cases is covered"
+                )
+            }
+            (Self::HolidaysMissing { elections }, Id) => format!(
+                "ada kasus pemilihan yang periodenya mencapai tahun tanpa daftar libur: {elections}; \
+                 hari kerja di tahun itu hanya melewati Sabtu dan Minggu"
+            ),
+            (Self::HolidaysMissing { elections }, En) => format!(
+                "cases of elections whose period reaches a year without a holiday list: {elections}; \
+                 working days in that year skip Saturdays and Sundays only"
+            ),
             (Self::Warned { warned: 1 }, Id) => {
                 "Lulus dengan 1 peringatan (!) di atas, beserta perbaikannya.".into()
             }
@@ -551,6 +579,8 @@ impl Doctor<'_> {
                 | Self::BaselineCopy
                 | Self::IndexCache
                 | Self::Log
+                | Self::Holidays
+                | Self::HolidaysFix
                 | Self::Configuration,
                 _,
             ) => self.str(lang).to_string(),
@@ -562,6 +592,14 @@ impl Doctor<'_> {
     pub fn str(&self, lang: Lang) -> &'static str {
         use Lang::{En, Id};
         match (self, lang) {
+            (Self::Holidays, Id) => "daftar libur",
+            (Self::Holidays, En) => "holiday list",
+            (Self::HolidaysFix, Id) => {
+                "tambahkan hari libur dan cuti bersama tahun itu (SKB 3 Menteri) ke holidays.csv, lalu muat: pantau init --reference FOLDER"
+            }
+            (Self::HolidaysFix, En) => {
+                "add that year's holidays and cuti bersama (SKB 3 Menteri) to holidays.csv, then load it: pantau init --reference FOLDER"
+            }
             (Self::File, Id) => "berkas",
             (Self::File, En) => "file",
             (Self::Writable, Id) => "dapat ditulis",
@@ -756,6 +794,8 @@ impl Doctor<'_> {
                 | Self::TempUnknown { .. }
                 | Self::TempAsk { .. }
                 | Self::Signal { .. }
+                | Self::HolidaysListed { .. }
+                | Self::HolidaysMissing { .. }
                 | Self::Terminal { .. },
                 _,
             ) => "",

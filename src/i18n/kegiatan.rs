@@ -40,8 +40,27 @@ pub enum Kegiatan<'a> {
     DuplicateFigure {
         first_line: u64,
     },
-    /// The campaign stage has no dates: no pekan can be counted.
-    NoCampaign,
+    /// The campaign stage (`stage`) of `election` has no dates: no pekan can be counted.
+    NoCampaign {
+        election: &'a str,
+        stage: &'a str,
+    },
+    /// An election the database does not hold, in a row's `pemilihan` cell or in `--election`
+    /// (`choices`: those it holds).
+    UnknownElection {
+        value: &'a str,
+        suggestion: Option<&'a str>,
+        choices: &'a str,
+    },
+    /// `rows` rows name no election, none was given, and the database holds several.
+    ElectionUntold {
+        rows: usize,
+        elections: &'a str,
+    },
+    /// The election a table or a file of activities is of.
+    OfElection {
+        name: &'a str,
+    },
     /// What loading a file did, counted in regions' pekan.
     Loaded {
         new: usize,
@@ -188,12 +207,43 @@ impl Kegiatan<'_> {
             (Self::DuplicateFigure { first_line }, En) => format!(
                 "the same region, pekan, method, contestant and party are on line {first_line} already; put the figure on one line"
             ),
-            (Self::NoCampaign, Id) => {
-                "tahapan KAMPANYE tidak punya tanggal di data rujukan, jadi pekan tidak dapat dihitung; lengkapi stages.csv lalu jalankan `pantau init --reference`".into()
-            }
-            (Self::NoCampaign, En) => {
-                "the KAMPANYE stage has no dates in the reference data, so no pekan can be counted; complete stages.csv and run `pantau init --reference`".into()
-            }
+            (Self::NoCampaign { election, stage }, Id) => format!(
+                "tahapan {stage} {election} tidak punya tanggal di data rujukan, jadi pekan tidak dapat dihitung; lengkapi stages.csv pemilihan itu lalu jalankan `pantau init --reference`"
+            ),
+            (Self::NoCampaign { election, stage }, En) => format!(
+                "the {stage} stage of {election} has no dates in the reference data, so no pekan can be counted; complete that election's stages.csv and run `pantau init --reference`"
+            ),
+            (
+                Self::UnknownElection {
+                    value,
+                    suggestion,
+                    choices,
+                },
+                Id,
+            ) => match suggestion {
+                Some(s) => format!("pemilihan tidak dikenal \"{value}\" — maksud Anda {s}?"),
+                None => format!("pemilihan tidak dikenal \"{value}\" (yang ada: {choices})"),
+            },
+            (
+                Self::UnknownElection {
+                    value,
+                    suggestion,
+                    choices,
+                },
+                En,
+            ) => match suggestion {
+                Some(s) => format!("unknown election \"{value}\" — did you mean {s}?"),
+                None => format!("unknown election \"{value}\" (known: {choices})"),
+            },
+            (Self::ElectionUntold { rows, elections }, Id) => format!(
+                "pemilihan {rows} baris tidak dapat ditentukan: sebutkan di kolom \"pemilihan\" ({elections}), atau beri --election KODE untuk baris yang tidak menyebutnya"
+            ),
+            (Self::ElectionUntold { rows, elections }, En) => format!(
+                "which election {rows} {} of cannot be told: say it in a column \"pemilihan\" ({elections}), or give --election CODE for the rows that do not say",
+                if rows == 1 { "row is" } else { "rows are" }
+            ),
+            (Self::OfElection { name }, Id) => format!("Pemilihan: {name}"),
+            (Self::OfElection { name }, En) => format!("Election: {name}"),
             (
                 Self::Loaded {
                     new,

@@ -2,15 +2,16 @@
 //! region, pekan, method, contestant kind and (optionally) party, read by the same readers as case
 //! files. All or nothing: every problem of every row is found, and one stops the whole file. A
 //! region's pekan in the file replaces that region's pekan whole; what a correction replaced is
-//! kept in the history.
+//! kept in the history. Each row is of an election (its `pemilihan` cell, else the election the
+//! command was given, else the database's only one): its pekan are that election's campaign's,
+//! its method one of that election's methods.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::pekan::CampaignPeriod;
-use crate::domain::{ContestantKind, Reference, fold};
+use crate::domain::{ContestantKind, Election, Reference, fold};
 use crate::error::Result;
 use crate::import::problem::{CodeList, Issue, Problem};
 use crate::import::read::{self, Input};
@@ -32,6 +33,10 @@ pub const CONTESTANT: usize = 3;
 pub const PARTY: usize = 4;
 /// The number of activities.
 pub const COUNT: usize = 5;
+/// The election: code or name in either language.
+pub const ELECTION: usize = 6;
+/// The election column's name, as an export writes it.
+pub const ELECTION_COLUMN: &str = "pemilihan";
 
 /// One column of a file of campaign activities: its Indonesian name (the one an export writes),
 /// the other accepted headers (the first is the English name), and whether every file has it.
@@ -41,7 +46,7 @@ struct Spec {
     required: bool,
 }
 
-const COLUMNS: [Spec; 6] = [
+const COLUMNS: [Spec; 7] = [
     Spec {
         name: "kode_wilayah",
         aliases: &["region", "region_code", "wilayah", "kabupaten_kota"],
@@ -71,6 +76,11 @@ const COLUMNS: [Spec; 6] = [
         name: "jumlah",
         aliases: &["count", "kegiatan", "activities", "jumlah_kegiatan"],
         required: true,
+    },
+    Spec {
+        name: ELECTION_COLUMN,
+        aliases: &["election", "kode_pemilihan"],
+        required: false,
     },
 ];
 
@@ -110,49 +120,79 @@ impl Table for ActivityTable {
     }
 }
 
+/// One figure of a file, with the election it is of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// The election's code.
+    pub election: String,
+    pub row: ActivityRow,
+}
+
+/// A row whose election is not one the database holds (`value`), or cannot be told (`None`: no
+/// `pemilihan` cell, no election given, several in the database).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElectionProblem {
+    pub line: u64,
+    pub value: Option<String>,
+}
+
 /// A file of campaign activities, read and checked.
 #[derive(Debug)]
 pub struct Loaded {
     pub input: Input,
     /// The figures, in file order (only when there is no problem).
-    pub rows: Vec<ActivityRow>,
+    pub rows: Vec<Figure>,
     /// Every problem, in file order.
     pub problems: Vec<Problem>,
+    /// The rows whose election is unknown or cannot be told, in file order.
+    pub election_problems: Vec<ElectionProblem>,
     /// Rows with at least one problem.
     pub bad_rows: usize,
     /// Whether the file as a whole cannot be read (its header, its structure).
     pub fatal: bool,
 }
 
-/// Reads and checks every row of `input` against the reference data and the campaign `period`;
+impl Loaded {
+    /// Every problem found, those of the rows' elections included.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len() + self.election_problems.len()
+    }
+}
+
+/// Reads and checks every row of `input` against the reference data and the campaign of each
+/// row's election: its `pemilihan` cell, else `default` (the election given, or the only one);
 /// with `ignore_unknown`, columns pantau does not know are skipped instead of refused.
 pub fn check(
     input: Input,
     reference: &Reference,
-    period: &CampaignPeriod,
+    default: Option<&Election>,
     today: NaiveDate,
     ignore_unknown: bool,
 ) -> Loaded {
     let reader = Reader {
         reference,
-        period,
+        default,
         validator: Validator::new(reference, today),
     };
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let mut election_problems = Vec::new();
     let mut bad_rows = 0;
     // The line of each figure's first row, by its key.
-    let mut seen: HashMap<(String, u32, String, String, String), u64> = HashMap::new();
+    let mut seen: HashMap<(String, String, u32, String, String, String), u64> = HashMap::new();
     let fatal = read::scan(&input, ignore_unknown, &mut |row| {
         let mut found: Vec<Problem> = row.problems;
+        let mut bad_election = false;
         match reader.row(&row.cells, row.given, row.skip) {
             Ok(figure) => {
+                let r = &figure.row;
                 let key = (
-                    figure.region.clone(),
-                    figure.pekan,
-                    figure.method.clone(),
-                    figure.contestant.clone(),
-                    figure.party.clone(),
+                    figure.election.clone(),
+                    r.region.clone(),
+                    r.pekan,
+                    r.method.clone(),
+                    r.contestant.clone(),
+                    r.party.clone(),
                 );
                 match seen.get(&key) {
                     Some(&first_line) => found.push(Problem::new(
@@ -166,11 +206,20 @@ pub fn check(
                 }
                 rows.push(figure);
             }
-            Err(issues) => found.extend(issues.into_iter().map(|(c, issue)| {
-                Problem::new(row.line, Some(&row.names[c]), issue).at(row.at.of(Some(c)))
-            })),
+            Err((issues, election)) => {
+                if let Some(value) = election {
+                    bad_election = true;
+                    election_problems.push(ElectionProblem {
+                        line: row.line,
+                        value,
+                    });
+                }
+                found.extend(issues.into_iter().map(|(c, issue)| {
+                    Problem::new(row.line, Some(&row.names[c]), issue).at(row.at.of(Some(c)))
+                }))
+            }
         }
-        if !found.is_empty() {
+        if !found.is_empty() || bad_election {
             bad_rows += 1;
             problems.extend(found.into_iter().map(|p| p.at(row.at.of(None))));
         }
@@ -178,35 +227,41 @@ pub fn check(
     });
     let is_fatal = !fatal.is_empty();
     problems.extend(fatal);
-    if !problems.is_empty() {
+    if !problems.is_empty() || !election_problems.is_empty() {
         rows.clear();
     }
     Loaded {
         input,
         rows,
         problems,
+        election_problems,
         bad_rows,
         fatal: is_fatal,
     }
 }
 
+/// Why a row gives no figure: the issues of its cells (by column), and its election's problem
+/// when it has one (`Some(None)`: it cannot be told; `Some(Some(value))`: not one known).
+type RowError = (Vec<(usize, Issue)>, Option<Option<String>>);
+
 /// What reads one row's cells.
 struct Reader<'r> {
     reference: &'r Reference,
-    period: &'r CampaignPeriod,
+    /// The election of a row without a `pemilihan` cell.
+    default: Option<&'r Election>,
     validator: Validator<'r>,
 }
 
 impl Reader<'_> {
-    /// The figure a row gives, or every issue of its cells (by column).
+    /// The figure a row gives, or every issue of its cells (by column) and of its election.
     fn row(
         &self,
         cells: &[Option<std::borrow::Cow<'_, str>>],
         given: crate::import::table::ColumnSet,
         skip: crate::import::table::ColumnSet,
-    ) -> std::result::Result<ActivityRow, Vec<(usize, Issue)>> {
+    ) -> std::result::Result<Figure, RowError> {
         let mut issues = Vec::new();
-        let mut text: [Option<&str>; 6] = [None; 6];
+        let mut text: [Option<&str>; 7] = [None; 7];
         for (c, spec) in COLUMNS.iter().enumerate() {
             if skip.contains(c) {
                 continue;
@@ -227,38 +282,66 @@ impl Reader<'_> {
                 None => {}
             }
         }
+        // The row's election decides its campaign and its methods.
+        let (election, election_problem) = match text[ELECTION] {
+            Some(t) => match self.reference.find_election(t) {
+                Some(e) => (Some(e), None),
+                None => (None, Some(Some(t.to_string()))),
+            },
+            None => match self.default {
+                Some(e) => (Some(e), None),
+                None => (None, Some(None)),
+            },
+        };
         let mut read = |c: usize, f: &dyn Fn(&str) -> std::result::Result<String, Issue>| {
             text[c].and_then(|t| f(t).map_err(|i| issues.push((c, i))).ok())
         };
         let region = read(REGION, &|t| self.validator.region(t));
-        let pekan = read(PEKAN, &|t| self.pekan(t).map(|n| n.to_string()));
-        let method = read(METHOD, &|t| self.method(t));
+        let (pekan, method) = match election {
+            Some(e) => (
+                read(PEKAN, &|t| self.pekan(e, t).map(|n| n.to_string())),
+                read(METHOD, &|t| method(e, t)),
+            ),
+            None => (None, None),
+        };
         let contestant = read(CONTESTANT, &|t| {
             code::<ContestantKind>(t, CodeList::ContestantKind).map(str::to_string)
         });
         let count = read(COUNT, &|t| count(t).map(|n| n.to_string()));
         let party = text[PARTY].unwrap_or("").to_string();
-        if !issues.is_empty() || (0..COLUMNS.len()).any(|c| skip.contains(c)) {
-            return Err(issues);
+        if !issues.is_empty()
+            || election_problem.is_some()
+            || (0..COLUMNS.len()).any(|c| skip.contains(c))
+        {
+            return Err((issues, election_problem));
         }
-        match (region, pekan, method, contestant, count) {
-            (Some(region), Some(pekan), Some(method), Some(contestant), Some(count)) => {
-                Ok(ActivityRow {
-                    region,
-                    pekan: pekan.parse().unwrap_or(0),
-                    method,
-                    contestant,
-                    party,
-                    count: count.parse().unwrap_or(0),
+        match (election, region, pekan, method, contestant, count) {
+            (Some(e), Some(region), Some(pekan), Some(method), Some(contestant), Some(count)) => {
+                Ok(Figure {
+                    election: e.code.clone(),
+                    row: ActivityRow {
+                        region,
+                        pekan: pekan.parse().unwrap_or(0),
+                        method,
+                        contestant,
+                        party,
+                        count: count.parse().unwrap_or(0),
+                    },
                 })
             }
-            _ => Err(issues),
+            _ => Err((issues, None)),
         }
     }
 
-    /// The pekan a cell names: its number, or a day of the campaign.
-    fn pekan(&self, t: &str) -> std::result::Result<u32, Issue> {
-        let n = self.period.count();
+    /// The pekan a cell names in `election`'s campaign: its number, or a day of the campaign.
+    fn pekan(&self, election: &Election, t: &str) -> std::result::Result<u32, Issue> {
+        let Some(period) = election.campaign_period() else {
+            return Err(Issue::PekanOutOfRange {
+                value: t.to_string(),
+                count: 0,
+            });
+        };
+        let n = period.count();
         if t.bytes().all(|b| b.is_ascii_digit()) {
             return match t.parse::<u32>() {
                 Ok(p) if (1..=n).contains(&p) => Ok(p),
@@ -269,45 +352,52 @@ impl Reader<'_> {
             };
         }
         let day = self.validator.date(t, t)?;
-        self.period
-            .number_of(day)
-            .ok_or_else(|| Issue::OutsideCampaign {
-                value: t.to_string(),
-                from: self.period.starts,
-                to: self.period.ends,
-            })
-    }
-
-    /// The code of the campaign method a cell names, from the reference data's list.
-    fn method(&self, t: &str) -> std::result::Result<String, Issue> {
-        if let Some(m) = self.reference.find_method(t) {
-            return Ok(m.code.clone());
-        }
-        let methods = &self.reference.methods;
-        let want = fold(t);
-        let suggestion = methods
-            .iter()
-            .map(|m| {
-                let d = [&m.code, &m.name_id, &m.name_en]
-                    .iter()
-                    .map(|k| strsim::levenshtein(&fold(k), &want))
-                    .min()
-                    .unwrap_or(usize::MAX);
-                (d, m)
-            })
-            .filter(|(d, _)| *d <= 2.max(want.len() / 4))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, m)| format!("{} ({})", m.code, m.name_id));
-        Err(Issue::UnknownMethod {
+        period.number_of(day).ok_or_else(|| Issue::OutsideCampaign {
             value: t.to_string(),
-            suggestion,
-            choices: methods
+            from: period.starts,
+            to: period.ends,
+        })
+    }
+}
+
+/// The code of the campaign method a cell names, from `election`'s list; refused with that list
+/// (a Pemilu method is not one of Pilkada's).
+fn method(election: &Election, t: &str) -> std::result::Result<String, Issue> {
+    let methods = &election.methods;
+    let want = fold(t);
+    if let Some(m) = methods
+        .iter()
+        .find(|m| fold(&m.code) == want || fold(&m.name_id) == want || fold(&m.name_en) == want)
+    {
+        return Ok(m.code.clone());
+    }
+    let suggestion = methods
+        .iter()
+        .map(|m| {
+            let d = [&m.code, &m.name_id, &m.name_en]
+                .iter()
+                .map(|k| strsim::levenshtein(&fold(k), &want))
+                .min()
+                .unwrap_or(usize::MAX);
+            (d, m)
+        })
+        .filter(|(d, _)| *d <= 2.max(want.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, m)| format!("{} ({})", m.code, m.name_id));
+    Err(Issue::UnknownMethod {
+        value: t.to_string(),
+        suggestion,
+        // The list is the row's election's, named by its code (the same in both languages).
+        choices: format!(
+            "{} — {}",
+            methods
                 .iter()
                 .map(|m| format!("{} ({} / {})", m.code, m.name_id, m.name_en))
                 .collect::<Vec<_>>()
                 .join(", "),
-        })
-    }
+            election.code
+        ),
+    })
 }
 
 /// The most activities one row may count: far above any region's pekan, and low enough that the
@@ -330,9 +420,11 @@ fn count(t: &str) -> std::result::Result<i64, Issue> {
     }
 }
 
-/// What loading did to one region's pekan.
+/// What loading did to one region's pekan of an election.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PekanChange {
+    /// The election's code.
+    pub election: String,
     pub region: String,
     pub pekan: u32,
     pub outcome: PekanWrite,
@@ -348,9 +440,9 @@ pub struct Written {
     pub changes: Vec<PekanChange>,
 }
 
-/// Writes the figures of a checked file in `tx`: each region's pekan whole, the replaced figures
-/// to the history, one batch for the file. When every pekan is unchanged no batch is kept: the
-/// caller rolls back and nothing at all is written.
+/// Writes the figures of a checked file in `tx`: each region's pekan of each election whole, the
+/// replaced figures to the history, one batch for the file. When every pekan is unchanged no
+/// batch is kept: the caller rolls back and nothing at all is written.
 pub fn write(
     store: &Store,
     tx: &Write<'_>,
@@ -367,43 +459,45 @@ pub fn write(
         sha256: Some(input.sha256.clone()),
     })?;
     tx.mark_activity_batch(batch_id)?;
-    let mut groups: BTreeMap<(u32, String), Vec<ActivityRow>> = BTreeMap::new();
-    for r in &loaded.rows {
+    let mut groups: BTreeMap<(String, u32, String), Vec<ActivityRow>> = BTreeMap::new();
+    for f in &loaded.rows {
         groups
-            .entry((r.pekan, r.region.clone()))
+            .entry((f.election.clone(), f.row.pekan, f.row.region.clone()))
             .or_default()
-            .push(r.clone());
+            .push(f.row.clone());
     }
-    let (first, last) = groups
-        .keys()
-        .fold((u32::MAX, 0), |(a, b), (p, _)| (a.min(*p), b.max(*p)));
-    let mut stored: HashMap<(u32, String), i64> = HashMap::new();
-    if first <= last {
-        for r in store.activity_rows(crate::domain::election::FIRST_ELECTION, first..=last)? {
-            *stored.entry((r.pekan, r.region)).or_default() += r.count;
+    // The activities stored before, by election, pekan and region.
+    let mut stored: HashMap<(String, u32, String), i64> = HashMap::new();
+    let mut spans: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for (election, pekan, _) in groups.keys() {
+        let e = spans.entry(election).or_insert((u32::MAX, 0));
+        *e = (e.0.min(*pekan), e.1.max(*pekan));
+    }
+    for (election, (first, last)) in spans {
+        for r in store.activity_rows(election, first..=last)? {
+            *stored
+                .entry((election.to_string(), r.pekan, r.region))
+                .or_default() += r.count;
         }
     }
     let mut changes = Vec::with_capacity(groups.len());
     // Rows in new, corrected and unchanged pekan, for the batch's counts.
     let mut counts = [0i64; 3];
-    for ((pekan, region), rows) in groups {
-        let outcome = tx.write_pekan(
-            crate::domain::election::FIRST_ELECTION,
-            &region,
-            pekan,
-            &rows,
-            Some(batch_id),
-            now,
-        )?;
+    for ((election, pekan, region), rows) in groups {
+        let outcome = tx.write_pekan(&election, &region, pekan, &rows, Some(batch_id), now)?;
         let slot = match outcome {
             PekanWrite::New => 0,
             PekanWrite::Corrected => 1,
             PekanWrite::Unchanged => 2,
         };
         counts[slot] += rows.len() as i64;
-        let before = stored.get(&(pekan, region.clone())).copied().unwrap_or(0);
+        let before = stored
+            .get(&(election.clone(), pekan, region.clone()))
+            .copied()
+            .unwrap_or(0);
         changes.push(PekanChange {
             after: rows.iter().map(|r| r.count).sum(),
+            election,
             region,
             pekan,
             outcome,

@@ -9,8 +9,36 @@ mod saved;
 pub use ast::{
     DateExpr, Elections, Flag, FollowUpValue, Sort, SortKey, Term, TermKind, TextTerm, View,
 };
-pub use parse::{ViewError, parse};
+pub use parse::ViewError;
 pub use saved::{MAX_EXPANDED, Saved, expand};
+
+/// Parses a view spec. An empty or blank spec is the empty view (all cases). Its `pekan:` terms
+/// are resolved, with no today to count from, in the campaign of the one election the view
+/// names, else of the primary election (Pemilu 2024); the engine counts them again in the
+/// default election's campaign when it narrows a view that names none ([`of_election`]). A
+/// command, which knows today and the date the view is counted at, parses with [`parse_on`].
+pub fn parse(input: &str, reference: &crate::domain::Reference) -> Result<View, ViewError> {
+    parse::parse_with(input, reference, &|view| pekan_campaign(view, reference))
+}
+
+/// [`parse`], the `pekan:` terms resolved in the campaign of the election in view
+/// ([`election_in_view`]) on the date the view is counted at: `as_of` (a command's `--as-of`)
+/// when given, else the view's `per:` (counted from `today` when relative), else `today`. So
+/// `pekan:9` on a day of Pilkada 2024 is refused naming its eight pekan rather than matching no
+/// case. `held` gives the codes of the elections the database holds cases of (as
+/// `Engine::elections_with_cases`); it is asked only when the view has a `pekan:` term.
+pub fn parse_on(
+    input: &str,
+    reference: &crate::domain::Reference,
+    today: chrono::NaiveDate,
+    as_of: Option<chrono::NaiveDate>,
+    held: &dyn Fn() -> Vec<String>,
+) -> Result<View, ViewError> {
+    parse::parse_with(input, reference, &|view| {
+        let on = as_of.unwrap_or_else(|| view.as_of.map_or(today, |d| d.resolve(today)));
+        election_in_view(view, reference, on, &held()).and_then(|e| e.campaign_period())
+    })
+}
 
 /// The error of a view asking for `is:new` while no meeting baseline is in force, placed at the
 /// term in `spec` (as typed, in either language).

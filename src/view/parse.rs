@@ -137,8 +137,18 @@ impl fmt::Display for ViewError {
 
 impl std::error::Error for ViewError {}
 
-/// Parses a view spec. An empty or blank spec is the empty view (all cases).
-pub fn parse(input: &str, reference: &Reference) -> Result<View, ViewError> {
+/// The campaign whose pekan a view's `pekan:` terms name, given the view (its other terms read):
+/// see `view::parse` and `view::parse_on`, which pass it in.
+pub(super) type CampaignOf<'c> = dyn Fn(&View) -> Option<crate::domain::CampaignPeriod> + 'c;
+
+/// Parses a view spec (see `view::parse`), resolving its `pekan:` terms in the campaign
+/// `campaign_of` gives for the view once every other term is read (its election and date terms,
+/// wherever they stand).
+pub(super) fn parse_with(
+    input: &str,
+    reference: &Reference,
+    campaign_of: &CampaignOf<'_>,
+) -> Result<View, ViewError> {
     let mut parser = Parser {
         reference,
         view: View::default(),
@@ -149,12 +159,12 @@ pub fn parse(input: &str, reference: &Reference) -> Result<View, ViewError> {
     for token in tokenize(input)? {
         parser.token(&token)?;
     }
-    // A pekan is one of the campaign of the election the view names, when it names one: its
-    // terms are read once every election term is.
-    let campaign = super::pekan_campaign(&parser.view, reference);
-    for (pos, negated, values) in std::mem::take(&mut parser.pekan) {
-        let kind = TermKind::Pekan(pekan(&values, campaign, pos)?);
-        parser.view.terms.push(Term { negated, kind });
+    if !parser.pekan.is_empty() {
+        let campaign = campaign_of(&parser.view);
+        for (pos, negated, values) in std::mem::take(&mut parser.pekan) {
+            let kind = TermKind::Pekan(pekan(&values, campaign, pos)?);
+            parser.view.terms.push(Term { negated, kind });
+        }
     }
     let mut view = parser.view;
     normalise(&mut view, reference);
@@ -376,6 +386,7 @@ struct Parser<'r> {
     view: View,
     as_of_at: Option<usize>,
     sort_at: Option<usize>,
+    /// The `pekan:` terms (position, negated, values), resolved once the whole view is read.
     pekan: Vec<(usize, bool, Vec<Value>)>,
 }
 
@@ -738,8 +749,8 @@ fn elections(values: &[Value], r: &Reference) -> Result<Elections, ViewError> {
     })
 }
 
-/// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of `campaign`, each checked against the
-/// campaign's count and resolved to its dates.
+/// `pekan:6`, `pekan:6,7`, `pekan:6-8`: pekan of `campaign` (the election in view's), each
+/// checked against the campaign's count and resolved to its dates.
 fn pekan(
     values: &[Value],
     campaign: Option<crate::domain::CampaignPeriod>,
@@ -867,6 +878,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::view::parse;
 
     fn r() -> Reference {
         Reference::embedded()
@@ -1301,6 +1313,11 @@ mod tests {
         let mut reference = r();
         for s in &mut reference.stages {
             s.starts_on = None;
+        }
+        for e in &mut reference.elections {
+            for s in &mut e.stages {
+                s.starts_on = None;
+            }
         }
         let e = parse("pekan:1", &reference).unwrap_err();
         assert!(e.to_string().contains("no dates"), "{e}");

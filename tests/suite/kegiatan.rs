@@ -10,22 +10,41 @@ use crate::import_support::{init_db, pantau};
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/contoh-kegiatan.csv");
 
+/// `ARGS` of `pantau kegiatan`, an import being of Pemilu 2024's figures: a database made by
+/// `pantau init` holds Pemilu 2024 and Pilkada 2024, and these files' rows name no election.
+fn pemilu<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    match args.split_first() {
+        Some((&"import", rest)) => [&["import", "--election", "PEMILU2024"][..], rest].concat(),
+        _ => args.to_vec(),
+    }
+}
+
 /// Runs `pantau kegiatan ARGS` on `db` and gives its standard output; it must succeed.
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out = pantau(db).arg("kegiatan").args(args).assert().success();
+    let out = pantau(db)
+        .arg("kegiatan")
+        .args(pemilu(args))
+        .assert()
+        .success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
 /// Runs `pantau kegiatan ARGS` on `db`, which must fail; gives its standard error.
 fn refused(db: &Path, args: &[&str]) -> String {
-    let out = pantau(db).arg("kegiatan").args(args).assert().failure();
+    let out = pantau(db)
+        .arg("kegiatan")
+        .args(pemilu(args))
+        .assert()
+        .failure();
     String::from_utf8(out.get_output().stderr.clone()).unwrap()
 }
 
 /// The figures loaded, as `kegiatan --format json` gives them: (pekan, region, total).
 fn loaded(db: &Path) -> Vec<(u64, String, i64)> {
     let v: Value = serde_json::from_str(&ok(db, &["--format", "json"])).unwrap();
-    v.as_array()
+    assert_eq!(v["elections"], serde_json::json!(["PEMILU2024"]));
+    v["figures"]
+        .as_array()
         .unwrap()
         .iter()
         .map(|p| {
@@ -134,7 +153,7 @@ fn the_same_file_twice_changes_nothing_and_a_correction_keeps_the_old_figures() 
     assert!(after.contains(&(1, "64.03".into(), 45)), "{after:?}");
     let history: Value =
         serde_json::from_str(&ok(&db, &["--history", "--format", "json"])).unwrap();
-    let old: Vec<(String, i64, i64)> = history
+    let old: Vec<(String, i64, i64)> = history["replaced"]
         .as_array()
         .unwrap()
         .iter()
@@ -387,7 +406,7 @@ fn an_export_is_private_and_loads_back_unchanged() {
     assert_eq!(mode, 0o600);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(
-        text.starts_with("kode_wilayah,pekan,metode,peserta,partai,jumlah\n"),
+        text.starts_with("kode_wilayah,pekan,metode,peserta,partai,jumlah,pemilihan\n"),
         "{text}"
     );
     let again = ok(&db, &["import", out.to_str().unwrap()]);
@@ -485,7 +504,8 @@ fn a_count_too_large_is_named_as_such_and_never_crashes_the_sum() {
           64.72,3,TATAP_MUKA,PARTAI,,99999999999999999999\n",
     );
     let out = pantau(&db)
-        .args(["kegiatan", "import", f.to_str().unwrap()])
+        .args(["kegiatan", "import", "--election", "PEMILU2024"])
+        .arg(f.to_str().unwrap())
         .assert()
         .code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();

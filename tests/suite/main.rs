@@ -22,6 +22,7 @@ mod config_tui;
 mod demo_figures;
 mod demo_pilkada;
 mod doctor;
+mod election_rules;
 mod hostile_input;
 mod import_concurrency;
 mod import_elections;

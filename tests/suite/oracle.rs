@@ -207,14 +207,19 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
         s.case.status
     };
     let reg_date = s.case.tanggal_registrasi.filter(|d| *d <= as_of);
-    let due = rules
-        .deadline(
-            status,
-            s.case.tanggal_diketahui,
-            s.case.tanggal_diterima,
-            reg_date,
-            s.case.diperpanjang,
-        )
+    // Each case under its own election's limits (none known: no deadline, never late).
+    let limits = rules.limits(&s.case.election);
+    let due = limits
+        .and_then(|l| {
+            rules.deadline(
+                l,
+                status,
+                s.case.tanggal_diketahui,
+                s.case.tanggal_diterima,
+                reg_date,
+                s.case.diperpanjang,
+            )
+        })
         .map(|d| d.due);
     Some(Facts {
         status,
@@ -222,11 +227,14 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
         reg: reg_date.is_some(),
         due,
         overdue: due.is_some_and(|d| d < as_of),
-        late: rules.is_late(
-            s.case.sumber == Source::Laporan,
-            s.case.tanggal_diketahui,
-            s.case.tanggal_diterima,
-        ),
+        late: limits.is_some_and(|l| {
+            rules.is_late(
+                l,
+                s.case.sumber == Source::Laporan,
+                s.case.tanggal_diketahui,
+                s.case.tanggal_diterima,
+            )
+        }),
     })
 }
 
@@ -693,4 +701,85 @@ proptest! {
             if !a.more { break; }
         }
     }
+}
+
+/// The fixture holds cases of both elections whose deadline or lateness would differ under the
+/// other election's limits (Pemilu 2024: 7 working days from registration, a filing limit of 7
+/// working days; Pilkada 2024: 3 calendar days from receipt, 7 calendar days to file), and SQL,
+/// the column index and the brute force agree on each election's overdue and late cases, on
+/// days of either election's period: each case is judged by its own election's rules.
+#[test]
+fn each_election_is_judged_by_its_own_rules_in_sql_the_index_and_the_brute_force() {
+    let fx = fixture();
+    let reference = Reference::embedded();
+    let both = ["PEMILU2024", "PILKADA2024"];
+    for (code, other) in [(both[0], both[1]), (both[1], both[0])] {
+        let own = fx.rules.limits(code).unwrap();
+        let theirs = fx.rules.limits(other).unwrap();
+        let (mut due_differs, mut late_differs) = (0, 0);
+        for c in fx
+            .cases
+            .iter()
+            .map(|s| &s.case)
+            .filter(|c| c.election == code)
+        {
+            let due = |l| {
+                fx.rules
+                    .deadline(
+                        l,
+                        c.status,
+                        c.tanggal_diketahui,
+                        c.tanggal_diterima,
+                        c.tanggal_registrasi,
+                        c.diperpanjang,
+                    )
+                    .map(|d| d.due)
+            };
+            let late = |l| {
+                fx.rules.is_late(
+                    l,
+                    c.sumber == Source::Laporan,
+                    c.tanggal_diketahui,
+                    c.tanggal_diterima,
+                )
+            };
+            due_differs += usize::from(due(own) != due(theirs));
+            late_differs += usize::from(late(own) != late(theirs));
+        }
+        assert!(
+            due_differs > 0,
+            "{code}: a deadline only its own rules give"
+        );
+        assert!(
+            late_differs > 0,
+            "{code}: a lateness only its own rules give"
+        );
+    }
+
+    let sql = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+    let mut indexed = Engine::new(&fx.store, today(), fx.rules.clone()).unwrap();
+    indexed.set_index(Some(index_of(&fx)));
+    let mut judged = [0i64; 2];
+    for (i, code) in both.iter().enumerate() {
+        for day in ["2024-01-15", "2024-03-01", "2024-09-10", "2024-12-01"] {
+            for is in ["is:terlambat", "is:lewat", "is:terbuka -is:lewat"] {
+                let spec = format!("pemilihan:{code} {is} per:{day}");
+                let view = pantau::view::parse(&spec, &reference).unwrap();
+                let want = brute(&fx.cases, &view, &fx.rules).len() as i64;
+                assert_eq!(sql.headline(&view).unwrap().total, want, "SQL: {spec}");
+                assert_eq!(
+                    indexed.headline(&view).unwrap().total,
+                    want,
+                    "index: {spec}"
+                );
+                if is != "is:terbuka -is:lewat" {
+                    judged[i] += want;
+                }
+            }
+        }
+    }
+    assert!(
+        judged.iter().all(|n| *n > 0),
+        "late or overdue cases of both: {judged:?}"
+    );
 }

@@ -9,7 +9,12 @@ use serde_json::Value;
 
 use pantau::store::{Mode, Store};
 
-use crate::demo_support::{LATER, demo_db, int as n, pantau_at as pantau, stdout_at as stdout};
+use crate::demo_support::{demo_db, int as n, pantau_at as pantau, stdout_at as stdout};
+
+/// "Today" for these releases: after Pemilu 2024's campaign, in its period and before Pilkada
+/// 2024's, so that the election in view is Pemilu 2024, whose weekly releases these are (on the
+/// demo's later days it is the latest election, Pilkada 2024).
+const LATER: &str = "2024-03-20";
 
 fn json(db: &Path, today: &str, args: &[&str]) -> Value {
     serde_json::from_str(&stdout(db, today, args)).expect("exactly one JSON object")

@@ -158,7 +158,7 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
            WHERE {inner}), \
          u AS (SELECT v.*, {type_group} AS tg, {LATE_SQL} AS late, \
            (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg, \
-           CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(st, tanggal_diketahui, tanggal_diterima, \
+           CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(election, st, tanggal_diketahui, tanggal_diterima, \
              CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, diperpanjang) END AS due FROM v), \
          w AS (SELECT u.*, (due IS NOT NULL AND due < {asof}) AS overdue FROM u{outer_where}) ",
         inner = inner.join(" AND "),
@@ -288,10 +288,10 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
     }
 }
 
-/// SQL for whether a row of the relation is a laporan filed late (mirrors
-/// `DeadlineRules::is_late`).
+/// SQL for whether a row of the relation is a laporan filed late under its election's filing
+/// limit (mirrors `DeadlineRules::is_late`).
 const LATE_SQL: &str = "(sumber = 'laporan' AND tanggal_diketahui IS NOT NULL \
-     AND tanggal_diterima > pantau_filing_due(tanggal_diketahui))";
+     AND tanggal_diterima > pantau_filing_due(election, tanggal_diketahui))";
 
 /// Received within any of these pekan: each pekan's first and last day bound as parameters.
 fn pekan_sql(pekan: &[crate::domain::Pekan], p: &mut Params) -> String {
@@ -382,20 +382,25 @@ pub(crate) fn elections_with_cases(store: &Store) -> Result<Vec<String>> {
     store.elections_with_cases()
 }
 
-/// Registers `pantau_due(status, known, received, registered, extended)` on the store's connection:
-/// the deadline of a case as an ISO date, or NULL when handling has ended; and
-/// `pantau_filing_due(known)`: the last day a laporan known then may be filed.
+/// Registers `pantau_due(election, status, known, received, registered, extended)` on the store's
+/// connection: the deadline of a case of that election as an ISO date, or NULL when handling has
+/// ended (or the rules know no such election); and `pantau_filing_due(election, known)`: the last
+/// day a laporan of that election known then may be filed.
 pub(crate) fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
     let filing = rules.clone();
     store
         .conn()
         .create_scalar_function(
             "pantau_filing_due",
-            1,
+            2,
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
             move |ctx| {
-                let known: Option<NaiveDate> = ctx.get(0)?;
-                Ok(known.map(|k| filing.filing_due(k).to_string()))
+                let election: String = ctx.get(0)?;
+                let known: Option<NaiveDate> = ctx.get(1)?;
+                Ok(filing
+                    .limits(&election)
+                    .zip(known)
+                    .map(|(l, k)| filing.filing_due(l, k).to_string()))
             },
         )
         .map_err(|e| store.err(e))?;
@@ -403,19 +408,22 @@ pub(crate) fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
         .conn()
         .create_scalar_function(
             "pantau_due",
-            5,
+            6,
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
             move |ctx| {
-                let status: String = ctx.get(0)?;
-                let Some(status) = Status::from_code(&status) else {
+                let election: String = ctx.get(0)?;
+                let status: String = ctx.get(1)?;
+                let (Some(limits), Some(status)) =
+                    (rules.limits(&election), Status::from_code(&status))
+                else {
                     return Ok(None);
                 };
-                let known: Option<NaiveDate> = ctx.get(1)?;
-                let received: NaiveDate = ctx.get(2)?;
-                let registered: Option<NaiveDate> = ctx.get(3)?;
-                let extended: bool = ctx.get(4)?;
+                let known: Option<NaiveDate> = ctx.get(2)?;
+                let received: NaiveDate = ctx.get(3)?;
+                let registered: Option<NaiveDate> = ctx.get(4)?;
+                let extended: bool = ctx.get(5)?;
                 Ok(rules
-                    .deadline(status, known, received, registered, extended)
+                    .deadline(limits, status, known, received, registered, extended)
                     .map(|d| d.due.to_string()))
             },
         )
