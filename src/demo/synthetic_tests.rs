@@ -350,8 +350,8 @@ fn synthetic_cases_are_spread_over_both_elections_each_under_its_own_calendar_an
         0.03,
         "Pilkada 2024's share",
     );
-    // The election's own stages: pair registration is Pilkada's (drawn once the column index
-    // knows it), the parties' verification Pemilu's; Pilkada's voting day is its own.
+    // The election's own stages: pair registration is Pilkada's, the parties' verification
+    // Pemilu's; Pilkada's voting day is its own.
     let under = |e: &str, stage: &str| {
         count(&format!(
             "SELECT count(*) FROM cases WHERE election = '{e}' AND kode_tahapan = '{stage}'"

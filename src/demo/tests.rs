@@ -841,6 +841,58 @@ fn check_pilkada(store: &Store, seed: u64) {
     );
     assert_eq!(open, 13, "seed {seed}: most in process");
 
+    // Before the campaign: the Pilkada's own stages of candidacy, besides the voter list and the
+    // ad-hoc bodies; all of them temuan.
+    let sep24 = d(2024, 9, 24);
+    assert_eq!(
+        tally(sep24, "kode_tahapan || ':' || sumber", ""),
+        map(&[
+            ("DUKUNGAN_PERSEORANGAN:temuan", 1),
+            ("DATA_PEMILIH:temuan", 2),
+            ("PENDAFTARAN_PASLON:temuan", 1),
+            ("PENELITIAN_PERSYARATAN:temuan", 1),
+            ("LAINNYA:temuan", 1)
+        ]),
+        "seed {seed}"
+    );
+    // Every case happened within its stage's dates, and those of a stage before the campaign were
+    // received within them too (money of the quiet period is reported after voting day).
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT c.nomor, c.kode_tahapan, c.tanggal_kejadian, c.tanggal_diterima, s.starts_on, s.ends_on \
+             FROM cases c JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
+             WHERE c.election = ?1 AND s.starts_on IS NOT NULL",
+        )
+        .unwrap();
+    let rows: Vec<(String, String, NaiveDate, NaiveDate, NaiveDate, NaiveDate)> = stmt
+        .query_map([E], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(rows.len() > 100, "seed {seed}");
+    for (nomor, stage, event, received, starts, ends) in rows {
+        assert!(
+            starts <= event && event <= ends,
+            "seed {seed}: {nomor} {stage} {event}"
+        );
+        if ends < d(2024, 9, 25) {
+            assert!(
+                starts <= received && received <= ends,
+                "seed {seed}: {nomor} {stage} {received}"
+            );
+        }
+    }
+
     // 13 Nov 2024: 43 suspected violations, ASN neutrality the commonest.
     let nov13 = d(2024, 11, 13);
     assert_eq!(count(nov13, ""), 43, "seed {seed}");

@@ -151,6 +151,16 @@ fn the_published_case_figures_hold_through_the_report() {
                 .into(),
             "seed {seed}"
         );
+        // Read after Pilkada 2024 began, when it is the default election, they are Pemilu 2024's
+        // when the view names it.
+        let later: BTreeSet<String> = at(
+            "2024-12-31",
+            "region",
+            "pemilihan:PEMILU2024 \"pemungutan suara ulang\"",
+        )
+        .into_keys()
+        .collect();
+        assert_eq!(later, psu, "seed {seed}");
     }
 }
 

@@ -2,14 +2,14 @@
 //! for the Pilkada (domain.md §7) through `pantau report`, for several seeds, and its campaign
 //! activities of §8 through the store.
 //!
-//! Each view reads its figures at the date they were published, when the Pilkada is the election
-//! in view, and names the Pilkada's cases by the `PB` of their numbers (`pb`), so that the
-//! figures hold whether or not a view without an election term counts only the election in view.
+//! Each view reads its figures at the date they were published and names its election
+//! (`pemilihan:PILKADA2024`, `election:pilkada2024`), so that no figure rests on which election a
+//! view without an election term counts at that date.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use pantau::store::{Mode, Store};
 
@@ -31,7 +31,12 @@ fn the_published_pilkada_figures_hold_through_the_report() {
 
         // 21 Oct 2024: 3 laporan at Bawaslu Provinsi and 20 at the kab/kota offices, of ethics,
         // administrative and criminal violations, most of them in process.
-        let oct21 = report(&db, "2024-10-21", "region", "pb sumber:laporan");
+        let oct21 = report(
+            &db,
+            "2024-10-21",
+            "region",
+            "pemilihan:PILKADA2024 sumber:laporan",
+        );
         let by_office = groups(&oct21);
         assert_eq!(by_office["64"], 3, "seed {seed}: {by_office:?}");
         assert_eq!(
@@ -40,7 +45,12 @@ fn the_published_pilkada_figures_hold_through_the_report() {
             "seed {seed}"
         );
         assert_eq!(
-            groups(&report(&db, "2024-10-21", "type", "pb sumber:laporan")),
+            groups(&report(
+                &db,
+                "2024-10-21",
+                "type",
+                "pemilihan:PILKADA2024 sumber:laporan"
+            )),
             map(&[("ADMINISTRASI", 8), ("KODE_ETIK", 6), ("PIDANA", 9)]),
             "seed {seed}"
         );
@@ -48,10 +58,32 @@ fn the_published_pilkada_figures_hold_through_the_report() {
         assert!(in_process * 2 > 23, "seed {seed}: {in_process} of 23");
         assert_eq!(in_process, 13, "seed {seed}");
 
+        // Before the campaign, the cases of the Pilkada's own stages: an independent pair's
+        // support, the pairs' registration and the vetting of their papers, besides the voter list
+        // and the recruiting of the ad-hoc bodies.
+        let before = report(&db, "2024-09-24", "stage", "pemilihan:PILKADA2024");
+        assert_eq!(before["elections"], json!(["PILKADA2024"]), "seed {seed}");
+        assert_eq!(
+            groups(&before),
+            map(&[
+                ("DUKUNGAN_PERSEORANGAN", 1),
+                ("DATA_PEMILIH", 2),
+                ("PENDAFTARAN_PASLON", 1),
+                ("PENELITIAN_PERSYARATAN", 1),
+                ("LAINNYA", 1)
+            ]),
+            "seed {seed}"
+        );
+
         // 13 Nov 2024: 43 suspected violations (temuan and laporan), ASN neutrality the commonest.
-        let nov13 = report(&db, "2024-11-13", "type", "pb");
+        let nov13 = report(&db, "2024-11-13", "type", "pemilihan:PILKADA2024");
         assert_eq!(nov13["total"], 43, "seed {seed}");
-        let asn = int(&report(&db, "2024-11-13", "source", "pb \"netralitas ASN\"")["total"]);
+        let asn = int(&report(
+            &db,
+            "2024-11-13",
+            "source",
+            "election:pilkada2024 \"netralitas ASN\"",
+        )["total"]);
         assert_eq!(asn, 14, "seed {seed}");
         let types = groups(&nov13);
         for (t, n) in &types {
@@ -68,18 +100,23 @@ fn the_published_pilkada_figures_hold_through_the_report() {
             &db,
             "2024-11-26",
             "source",
-            "pb sumber:laporan from:2024-09-25",
+            "pemilihan:PILKADA2024 sumber:laporan from:2024-09-25",
         );
         assert_eq!(nov26["total"], 59, "seed {seed}");
         assert_eq!(
-            report(&db, "2024-11-26", "source", "pb sumber:laporan")["total"],
+            report(
+                &db,
+                "2024-11-26",
+                "source",
+                "pemilihan:PILKADA2024 sumber:laporan"
+            )["total"],
             59,
             "seed {seed}: none before the campaign"
         );
 
         // 1 Dec 2024: re-votes recommended at 10 TPS in 6 regions, each a temuan decided an
         // administrative violation (its recommendation goes to KPU).
-        let psu = "pb \"pemungutan suara ulang\"";
+        let psu = "election:pilkada2024 \"pemungutan suara ulang\"";
         assert_eq!(
             groups(&report(&db, "2024-12-01", "region", psu)),
             map(&[
@@ -129,7 +166,7 @@ fn the_published_pilkada_figures_hold_through_the_report() {
         );
 
         // 21 Jan 2025: 16 money-politics laporan received after voting day (27 Nov), all stopped.
-        let after = "pb sumber:laporan from:2024-11-27";
+        let after = "pemilihan:PILKADA2024 sumber:laporan from:2024-11-27";
         assert_eq!(
             groups(&report(&db, "2025-01-21", "status", after)),
             map(&[("DIHENTIKAN", 16)]),
@@ -151,13 +188,62 @@ fn the_published_pilkada_figures_hold_through_the_report() {
 #[test]
 fn the_pemilu_figures_still_hold_beside_the_pilkada() {
     // The Pemilu 2024 figures read at their own dates are demo_figures'; here, that the Pilkada
-    // adds nothing before its period (5 May 2024) and every Pemilu case keeps its PL number.
+    // adds nothing before its period (5 May 2024), that once it is the default election a view
+    // naming Pemilu 2024 still counts Pemilu's cases alone, and that every Pemilu case keeps its
+    // PL number and every Pilkada case its PB.
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir, 2024);
-    assert_eq!(report(&db, "2024-05-04", "source", "pb")["total"], 0);
+    assert_eq!(
+        report(&db, "2024-05-04", "source", "pemilihan:PILKADA2024")["total"],
+        0
+    );
     let feb2 = report(&db, "2024-02-02", "region", "");
     assert_eq!(feb2["total"], 47);
-    assert_eq!(report(&db, "2024-02-02", "region", "pl")["total"], 47);
+    assert_eq!(feb2["elections"], json!(["PEMILU2024"]));
+    assert_eq!(
+        report(&db, "2024-02-02", "region", "pemilihan:semua")["total"],
+        47
+    );
+    assert_eq!(
+        report(&db, "2024-02-02", "region", "pemilihan:PEMILU2024 pl")["total"],
+        47
+    );
+    let at_end = |view: &str| report(&db, "2025-01-21", "source", view);
+    assert_eq!(at_end("")["elections"], json!(["PILKADA2024"]));
+    let pemilu = at_end("pemilihan:PEMILU2024");
+    assert_eq!(pemilu["elections"], json!(["PEMILU2024"]));
+    assert!(int(&pemilu["total"]) > 47);
+    assert_eq!(at_end("pemilihan:PEMILU2024 pl")["total"], pemilu["total"]);
+    let pilkada = at_end("election:pilkada2024");
+    assert!(int(&pilkada["total"]) > 59);
+    assert_eq!(at_end("election:pilkada2024 pb")["total"], pilkada["total"]);
+    assert_eq!(
+        int(&at_end("pemilihan:semua")["total"]),
+        int(&pemilu["total"]) + int(&pilkada["total"])
+    );
+}
+
+#[test]
+fn report_by_pekan_gives_the_pilkada_activities_of_its_releases() {
+    // Pekan 1 (25 Sep – 1 Oct 2024): 348; 2–15 Oct (pekan 2 and 3): 994; counted in the
+    // Pilkada's own campaign.
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir, 2024);
+    let doc = report(&db, "2024-11-23", "pekan", "pemilihan:pilkada2024");
+    assert_eq!(doc["elections"], json!(["PILKADA2024"]));
+    assert_eq!(doc["campaign_from"], "2024-09-25");
+    assert_eq!(doc["campaign_to"], "2024-11-23");
+    let pekan = |n: u32, field: &str| doc["pekan"][n.to_string()][field].as_i64().unwrap();
+    assert_eq!(pekan(1, "activities"), 348, "{doc}");
+    assert_eq!(
+        pekan(2, "activities") + pekan(3, "activities"),
+        994,
+        "{doc}"
+    );
+    assert_eq!(pekan(3, "activities_cumulative"), 348 + 994);
+    assert_eq!(doc["pekan"]["1"]["from"], "2024-09-25");
+    assert_eq!(doc["pekan"]["1"]["to"], "2024-10-01");
+    assert_eq!(doc["pekan"]["3"]["to"], "2024-10-15");
 }
 
 #[test]

@@ -7,8 +7,8 @@
 //! | as of | published | here |
 //! |---|---|---|
 //! | 21 Oct 2024 | 3 laporan at the province, 20 at kab/kota offices; kode etik, administrasi, pidana; most in process | [`CAMPAIGN_LAPORAN`]: 10 decided violations, 13 still open |
-//! | 13 Nov 2024 | 43 suspected violations, most of them ASN neutrality | 3 before the campaign, 23 + 5 laporan, 12 temuan: 14 ASN |
-//! | 26 Nov 2024 | 59 laporan since 25 Sep 2024 | 23 + 5 + 31 |
+//! | 13 Nov 2024 | 43 suspected violations, most of them ASN neutrality | 6 before the campaign, 23 + 3 laporan, 11 temuan: 14 ASN |
+//! | 26 Nov 2024 | 59 laporan since 25 Sep 2024 | 23 + 3 + 33 |
 //! | 1 Dec 2024 | re-votes recommended at 10 TPS in 6 regions | [`PSU`] |
 //! | 21 Jan 2025 | 16 money-politics laporan after voting day, all stopped | [`AFTER_VOTING`] |
 
@@ -87,11 +87,13 @@ pub(crate) const CAMPAIGN_LAPORAN: &[Row] = &[
     ("64.07", KampanyeHitam,          (2024, 10, 18), (2024, 10, 20), NotViolation, Some(Kajian)),
 ];
 
-/// Where the offices' laporan and temuan come from in a group of [`GROUPS`]: any office, or a
-/// kabupaten (the cases about village heads: the cities have kelurahan, no desa).
+/// Where the offices' laporan and temuan come from in a group of [`GROUPS`]: any office, a
+/// kabupaten/kota office (a race's own candidacy), or a kabupaten (the cases about village heads:
+/// the cities have kelurahan, no desa).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Offices {
     Any,
+    KabKota,
     Kabupaten,
 }
 
@@ -112,30 +114,32 @@ enum Ends {
 
 /// The cases before the campaign, the rest of the campaign and quiet period, and after voting
 /// day. No laporan came before the campaign; the temuan about civil servants make ASN neutrality
-/// the commonest suspected violation by 13 Nov 2024.
+/// the commonest suspected violation by 13 Nov 2024. Each case is received within its stage.
 #[rustfmt::skip]
 const GROUPS: &[Group] = &[
-    // Before the campaign: recruiting the ad-hoc bodies, the voter list.
+    // Before the campaign: recruiting the ad-hoc bodies, an independent pair's support, the
+    // voter list, the pairs' registration and the vetting of their papers.
     (&[(RekrutmenAdhoc, 1)], T, (2024, 5, 20), (2024, 6, 14), Offices::Any, Ends::Proven),
+    (&[(DukunganTanpaVerifikasi, 1)], T, (2024, 6, 17), (2024, 8, 9), Offices::KabKota, Ends::Proven),
     (&[(Coklit, 1)], T, (2024, 6, 26), (2024, 7, 20), Offices::Any, Ends::Proven),
     (&[(DpsTms, 1)], T, (2024, 8, 5), (2024, 8, 30), Offices::Any, Ends::Proven),
+    (&[(PendaftaranLewatWaktu, 1)], T, (2024, 8, 27), (2024, 8, 29), Offices::Any, Ends::Proven),
+    (&[(SyaratCalon, 1)], T, (2024, 9, 12), (2024, 9, 20), Offices::Any, Ends::Proven),
     // The campaign to 13 Nov 2024: temuan, then the laporan after 21 Oct.
     (&[(AsnMedsos, 6), (AsnKampanye, 5)], T, (2024, 9, 26), (2024, 11, 13), Offices::Any, Ends::Drawn),
-    (&[(KadesBerpihak, 1)], T, (2024, 9, 26), (2024, 11, 13), Offices::Kabupaten, Ends::Drawn),
-    (&[(AsnMedsos, 2), (AsnKampanye, 1), (Apk(Spot::Sekolah), 1), (PolitikUang(Gift::Amplop), 1)],
-        L, (2024, 10, 22), (2024, 11, 13), Offices::Any, Ends::Drawn),
-    // 14 Nov to the end of the quiet period: 31 laporan, 8 temuan.
-    (&[(PolitikUang(Gift::Amplop), 3), (PolitikUang(Gift::Sembako), 3), (PolitikUang(Gift::Transfer), 2),
-        (Apk(Spot::Ibadah), 2), (Apk(Spot::Fasilitas), 1), (AsnMedsos, 3), (KampanyeHitam, 3),
-        (AdhocTidakNetral, 2), (FasilitasPemerintah, 1)],
+    (&[(AsnMedsos, 2), (AsnKampanye, 1)], L, (2024, 10, 22), (2024, 11, 13), Offices::Any, Ends::Drawn),
+    // 14 Nov to the end of the quiet period: 33 laporan, 7 temuan.
+    (&[(PolitikUang(Gift::Amplop), 4), (PolitikUang(Gift::Sembako), 3), (PolitikUang(Gift::Transfer), 2),
+        (Apk(Spot::Sekolah), 1), (Apk(Spot::Ibadah), 2), (Apk(Spot::Fasilitas), 1), (AsnMedsos, 3),
+        (KampanyeHitam, 3), (AdhocTidakNetral, 2), (FasilitasPemerintah, 1)],
         L, (2024, 11, 14), (2024, 11, 23), Offices::Any, Ends::Drawn),
     (&[(KadesBerpihak, 2)], L, (2024, 11, 14), (2024, 11, 23), Offices::Kabupaten, Ends::Drawn),
     (&[(UangMasaTenang, 6), (ApkMasaTenang, 3)], L, (2024, 11, 24), (2024, 11, 26), Offices::Any, Ends::Drawn),
     (&[(AsnKampanye, 2)], T, (2024, 11, 14), (2024, 11, 23), Offices::Any, Ends::Drawn),
     (&[(KadesBerpihak, 1)], T, (2024, 11, 14), (2024, 11, 23), Offices::Kabupaten, Ends::Drawn),
-    (&[(ApkMasaTenang, 3), (UangMasaTenang, 2)], T, (2024, 11, 24), (2024, 11, 26), Offices::Any, Ends::Drawn),
+    (&[(ApkMasaTenang, 2), (UangMasaTenang, 2)], T, (2024, 11, 24), (2024, 11, 26), Offices::Any, Ends::Drawn),
     // After voting day: the supervisors' own findings at the polling stations and the tabulation.
-    (&[(KppsProsedur, 3)], T, (2024, 11, 27), (2024, 11, 30), Offices::Any, Ends::Drawn),
+    (&[(KppsProsedur, 2)], T, (2024, 11, 27), (2024, 11, 30), Offices::Any, Ends::Drawn),
     (&[(RekapSelisih, 2)], T, (2024, 11, 28), (2024, 12, 6), Offices::Any, Ends::Drawn),
 ];
 
@@ -211,6 +215,7 @@ fn group_specs(rng: &mut Rng, &(kinds, source, from, to, offices, ends): &Group)
         for _ in 0..count {
             let office = match offices {
                 Offices::Any => pick(rng, true),
+                Offices::KabKota => pick(rng, false),
                 Offices::Kabupaten => kabupaten(rng),
             };
             let outcome = match ends {
@@ -243,13 +248,14 @@ fn kabupaten(rng: &mut Rng) -> &'static Office {
 }
 
 /// The race a case concerns: the provincial office's are the governor's; a kab/kota office handles
-/// its own race and, for one case in four, the governor's within its area. Balikpapan's obstructed
-/// campaign was the mayoral race's.
+/// its own race and, for one case in four from the campaign on, the governor's within its area. A
+/// candidacy is its own KPU's, so its office's own race. Balikpapan's obstructed campaign was the
+/// mayoral race's.
 fn race(rng: &mut Rng, kind: Kind, region: &str) -> Option<Race> {
     if !kind.about_a_race() {
         return None;
     }
-    if region == "64" || kind == HalangiKampanye || rng.u8(..4) > 0 {
+    if region == "64" || kind == HalangiKampanye || kind.candidacy() || rng.u8(..4) > 0 {
         Some(Race::Local)
     } else {
         Some(Race::Governor)

@@ -1,6 +1,7 @@
-//! The kinds of case a Pilkada brings in Kalimantan Timur (civil servants and village heads
-//! taking sides, money politics, campaign props, a campaign obstructed, organisers not neutral,
-//! re-votes at a polling station): for each its stage, suspected type, reported party and an
+//! The kinds of case a Pilkada brings in Kalimantan Timur (an independent's support verified
+//! without meeting the supporters, candidates' papers accepted late or passed unchecked, civil
+//! servants and village heads taking sides, money politics, campaign props, a campaign obstructed,
+//! organisers not neutral, re-votes at a polling station): for each its stage, suspected type, reported party and an
 //! Indonesian case summary naming the race and the pair. Laws cited are UU 1/2015 as amended to
 //! UU 10/2016 (the Pilkada law) and the KPU rules of 2024.
 
@@ -50,6 +51,14 @@ pub(crate) enum Kind {
     DpsTms,
     /// An ad-hoc member recruited while a party member.
     RekrutmenAdhoc,
+    /// A PPS member passing an independent pair's supporters in the factual verification without
+    /// meeting them (dukungan calon perseorangan, May–August 2024).
+    DukunganTanpaVerifikasi,
+    /// KPU accepting a pair's registration papers outside the registration hours (27–29 Aug 2024).
+    PendaftaranLewatWaktu,
+    /// KPU passing a candidate whose papers lack a required document (penelitian persyaratan,
+    /// 27 Aug – 21 Sep 2024).
+    SyaratCalon,
     /// A civil servant supporting a pair on social media.
     AsnMedsos,
     /// A civil servant at a pair's campaign meeting.
@@ -89,6 +98,9 @@ impl Kind {
         match self {
             Coklit | DpsTms => "DATA_PEMILIH",
             RekrutmenAdhoc => "LAINNYA",
+            DukunganTanpaVerifikasi => "DUKUNGAN_PERSEORANGAN",
+            PendaftaranLewatWaktu => "PENDAFTARAN_PASLON",
+            SyaratCalon => "PENELITIAN_PERSYARATAN",
             AsnMedsos | AsnKampanye | KadesBerpihak | PolitikUang(_) | Apk(_)
             | KampanyeLuarJadwal | HalangiKampanye | KampanyeHitam | FasilitasPemerintah
             | AdhocTidakNetral | PengawasTidakNetral | KpuTidakNetral => "KAMPANYE",
@@ -104,12 +116,26 @@ impl Kind {
         match self {
             PolitikUang(_) | HalangiKampanye | KampanyeHitam | FasilitasPemerintah
             | UangMasaTenang | UangHariH => Pidana,
-            RekrutmenAdhoc | AdhocTidakNetral | PengawasTidakNetral | KpuTidakNetral
+            RekrutmenAdhoc
+            | DukunganTanpaVerifikasi
+            | PendaftaranLewatWaktu
+            | AdhocTidakNetral
+            | PengawasTidakNetral
+            | KpuTidakNetral
             | KppsProsedur => KodeEtik,
             AsnMedsos | AsnKampanye | KadesBerpihak => HukumLainnya,
-            Coklit | DpsTms | Apk(_) | KampanyeLuarJadwal | ApkMasaTenang | Psu(_)
-            | RekapSelisih => Administrasi,
+            Coklit | DpsTms | SyaratCalon | Apk(_) | KampanyeLuarJadwal | ApkMasaTenang
+            | Psu(_) | RekapSelisih => Administrasi,
         }
+    }
+
+    /// Whether the case is about a pair's candidacy, before the pairs were designated: a race's
+    /// own office supervises its KPU's verification, registration and vetting.
+    pub fn candidacy(self) -> bool {
+        matches!(
+            self,
+            DukunganTanpaVerifikasi | PendaftaranLewatWaktu | SyaratCalon
+        )
     }
 
     /// Whether the case concerns one race (and a pair in it).
@@ -225,6 +251,38 @@ pub(crate) fn render(
             PartyCategory::PenyelenggaraAdhoc,
             "PKPU 7/2024 tentang Penyusunan Daftar Pemilih dalam Penyelenggaraan Pemilihan",
         ),
+        DukunganTanpaVerifikasi => (
+            format!("anggota PPS {kel}, Kecamatan {kec} berinisial {who} menyatakan memenuhi syarat {} dukungan bakal pasangan calon perseorangan {} dalam verifikasi faktual tanpa mendatangi tempat tinggal para pendukung", count * 6, race_name(contest)),
+            format!("Uji petik pengawas menemukan {} pendukung yang menyatakan tidak pernah memberikan dukungan dan KTP-elnya dicatut.", count % 7 + 3),
+            "formulir uji petik, berita acara verifikasi faktual, dan keterangan pendukung",
+            format!("Anggota PPS {kel} (inisial {who})"),
+            PartyCategory::PenyelenggaraAdhoc,
+            "Pasal 48 UU 10/2016; Peraturan DKPP 2/2017 tentang Kode Etik dan Pedoman Perilaku Penyelenggara Pemilu",
+        ),
+        PendaftaranLewatWaktu => (
+            format!("{kpu} menerima berkas pendaftaran bakal pasangan calon {} di luar jam pendaftaran yang ditetapkan dan tanpa kehadiran pengawas", race_name(contest)),
+            "Penerimaan berkas tersebut tidak dicatat dalam berita acara pendaftaran, tetapi terekam kamera pengawas ruang pendaftaran.".into(),
+            "rekaman kamera pengawas, tanda terima berkas, dan berita acara pengawasan pendaftaran",
+            format!("Ketua dan anggota {kpu}"),
+            PartyCategory::Penyelenggara,
+            "PKPU 8/2024 tentang Pencalonan Pemilihan; Peraturan DKPP 2/2017 tentang Kode Etik dan Pedoman Perilaku Penyelenggara Pemilu",
+        ),
+        SyaratCalon => {
+            let paper = one(rng, &[
+                "surat keterangan tidak pernah sebagai terpidana dari pengadilan negeri",
+                "surat keterangan hasil pemeriksaan kesehatan jasmani, rohani, dan bebas narkotika",
+                "ijazah yang telah dilegalisasi",
+                "surat tanda terima penyerahan laporan harta kekayaan",
+            ]);
+            (
+                format!("{kpu} menyatakan memenuhi syarat seorang bakal calon dari bakal pasangan calon {} berinisial {who} meskipun {paper} belum diserahkan hingga akhir masa perbaikan", race_name(contest)),
+                format!("Pengawas menyampaikan saran perbaikan agar {kpu} meneliti ulang dokumen persyaratan tersebut sebelum penetapan pasangan calon."),
+                "salinan dokumen persyaratan calon, berita acara hasil penelitian, dan surat saran perbaikan",
+                kpu.clone(),
+                PartyCategory::Penyelenggara,
+                "Pasal 7 ayat (2) UU 10/2016; PKPU 8/2024 tentang Pencalonan Pemilihan",
+            )
+        }
         RekrutmenAdhoc => (
             format!("anggota PPS {kel}, Kecamatan {kec} berinisial {who} yang dilantik untuk Pemilihan 2024 masih tercatat sebagai pengurus partai politik di Sipol"),
             format!("Hal ini diketahui dari tanggapan masyarakat setelah pengumuman hasil seleksi oleh {}.", area.kpu()),
