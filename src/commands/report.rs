@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
-use crate::engine::{Cross, Dim, Engine, Group, Headline, Recap};
+use crate::engine::{Cross, Dim, ElectionScope, Engine, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::{Lang, Msg, tr};
@@ -63,11 +63,19 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
     let mut engine = ctx.engine_for(&store, &view, &args.view)?;
+    // A user asking "by election" asks for every election: counted by election, a view that names
+    // none covers them all rather than the default one.
+    if !args.recap && args.by.first() == Some(&Dim::Election) && !view.names_elections() {
+        engine.set_election_scope(ElectionScope::Every);
+    }
     engine.use_cached_index(view.as_of.is_some())?;
     let dates = engine.dates(&view);
     // Figures are of one election at a time (the default one when the view names none): every
     // output says which.
     let elections = engine.elections_in_view(&view)?;
+    if !args.recap {
+        refuse_mixed_elections(&args.by, &elections)?;
+    }
     let codes: Vec<String> = elections.iter().map(|e| e.code.clone()).collect();
     let names = election_names(ctx.lang, &elections);
     ctx.say_about_dates(
@@ -124,7 +132,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                     tr(lang, Msg::View),
                     stated(&spec_read),
                 );
-                let mut out = render(format, &title, &recap_table(lang, &rows, &total));
+                let mut out = render(format, &title, &recap_table(format, lang, &rows, &total));
                 if format != ReportFormat::Csv {
                     out += &format!("\n{}\n", Command::RecapNote.text(lang));
                 }
@@ -192,9 +200,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 headline.total
             };
             let table = match &cross {
-                None => one_dim_table(lang, first, &groups, total),
+                None => one_dim_table(format, lang, first, &groups, total),
                 Some((second, cells)) => {
-                    cross_table(&engine, lang, (first, *second), &groups, cells)?
+                    cross_table(&engine, format, lang, (first, *second), &groups, cells)?
                 }
             };
             render(format, &title, &table)
@@ -202,6 +210,31 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     };
     print!("{}", shown(ctx, args.format, &out));
     Ok(())
+}
+
+/// Refuses a report whose rows are one election's stages or pekan while the view covers several
+/// elections: two elections' stages share codes and their pekan are counted from different days,
+/// so one table of them would add up to nothing. Led by `election`, each election has its own rows
+/// and the cross-tab is kept.
+fn refuse_mixed_elections(by: &[Dim], elections: &[&crate::domain::Election]) -> Result<()> {
+    if elections.len() < 2 || by.first() == Some(&Dim::Election) {
+        return Ok(());
+    }
+    let Some(dim) = by.iter().find(|d| matches!(d, Dim::Stage | Dim::Pekan)) else {
+        return Ok(());
+    };
+    let codes: Vec<&str> = elections.iter().map(|e| e.code.as_str()).collect();
+    let listed = codes.join(", ");
+    let example = codes.last().copied().unwrap_or_default();
+    let m = |lang| {
+        Command::ReportOneElection {
+            by: dim.name(),
+            elections: &listed,
+            example,
+        }
+        .text(lang)
+    };
+    Err(Error::usage(m(Lang::Id), m(Lang::En)))
 }
 
 /// The names of `elections` in `lang`, for a title: `Pemilu 2024`, `Pemilu 2024, Pilkada 2024`.
@@ -281,7 +314,7 @@ fn encode<T: Serialize>(doc: &T) -> Result<String> {
 }
 
 /// Bawaslu RI's recap as a table: a row per region and the total.
-fn recap_table(lang: Lang, rows: &[Recap], total: &Recap) -> Table {
+fn recap_table(format: ReportFormat, lang: Lang, rows: &[Recap], total: &Recap) -> Table {
     let mut header = vec![
         tr(lang, Msg::Region).to_string(),
         tr(lang, Msg::Temuan).to_string(),
@@ -319,7 +352,7 @@ fn recap_table(lang: Lang, rows: &[Recap], total: &Recap) -> Table {
             ]
             .iter()
             .chain(r.types.iter().map(|g| &g.count))
-            .map(|n| n.to_string()),
+            .map(|n| count_cell(format, lang, *n)),
         );
         cells
     };
@@ -328,6 +361,15 @@ fn recap_table(lang: Lang, rows: &[Recap], total: &Recap) -> Table {
         header,
         rows: rows.iter().map(line).collect(),
         total: line(total),
+    }
+}
+
+/// A count as a table cell: written with the thousands separator of `lang` (`1.342`, `1,342`) on
+/// the terminal and in Markdown, as every figure a reader sees; plain digits in CSV, which is data.
+pub(super) fn count_cell(format: ReportFormat, lang: Lang, n: i64) -> String {
+    match format {
+        ReportFormat::Csv => n.to_string(),
+        _ => crate::i18n::number(lang, n),
     }
 }
 
@@ -340,7 +382,13 @@ pub(super) struct Table {
     pub(super) total: Vec<String>,
 }
 
-fn one_dim_table(lang: Lang, dim: Dim, groups: &[Group], total: i64) -> Table {
+fn one_dim_table(
+    format: ReportFormat,
+    lang: Lang,
+    dim: Dim,
+    groups: &[Group],
+    total: i64,
+) -> Table {
     Table {
         text_cols: 2,
         header: vec![
@@ -350,18 +398,25 @@ fn one_dim_table(lang: Lang, dim: Dim, groups: &[Group], total: i64) -> Table {
         ],
         rows: groups
             .iter()
-            .map(|g| vec![g.key.clone(), g.label.clone(), g.count.to_string()])
+            .map(|g| {
+                vec![
+                    g.key.clone(),
+                    g.label.clone(),
+                    count_cell(format, lang, g.count),
+                ]
+            })
             .collect(),
         total: vec![
             tr(lang, Msg::Total).to_string(),
             String::new(),
-            total.to_string(),
+            count_cell(format, lang, total),
         ],
     }
 }
 
 fn cross_table(
     engine: &Engine<'_>,
+    format: ReportFormat,
     lang: Lang,
     dims: (Dim, Dim),
     groups: &[Group],
@@ -393,14 +448,14 @@ fn cross_table(
                 .unwrap_or(0);
             col_totals[i] += n;
             sum += n;
-            row.push(n.to_string());
+            row.push(count_cell(format, lang, n));
         }
-        row.push(sum.to_string());
+        row.push(count_cell(format, lang, sum));
         rows.push(row);
     }
     let mut total = vec![tr(lang, Msg::Total).to_string()];
-    total.extend(col_totals.iter().map(|n| n.to_string()));
-    total.push(col_totals.iter().sum::<i64>().to_string());
+    total.extend(col_totals.iter().map(|n| count_cell(format, lang, *n)));
+    total.push(count_cell(format, lang, col_totals.iter().sum::<i64>()));
     Ok(Table {
         text_cols: 1,
         header,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::cli::ReportFormat;
-use crate::commands::report::{Table, by_words, render};
+use crate::commands::report::{Table, by_words, count_cell, render};
 use crate::engine::campaign::{PekanTable, campaign_view_of, pekan_table, per_thousand};
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
@@ -179,6 +179,8 @@ fn rows(t: &PekanTable, total: i64, lang: Lang, format: ReportFormat) -> Table {
             _ => decimal(lang, x),
         })
     };
+    // Every count as the rate beside it: with the language's thousands separator.
+    let count = |n: i64| count_cell(format, lang, n);
     let mut rows: Vec<Vec<String>> = t
         .pekan
         .iter()
@@ -194,10 +196,10 @@ fn rows(t: &PekanTable, total: i64, lang: Lang, format: ReportFormat) -> Table {
             vec![
                 f.pekan.number.to_string(),
                 label,
-                f.cases().to_string(),
-                f.cases_cumulative.to_string(),
-                f.activities.to_string(),
-                f.activities_cumulative.to_string(),
+                count(f.cases()),
+                count(f.cases_cumulative),
+                count(f.activities),
+                count(f.activities_cumulative),
                 rate(f.cases(), f.activities),
             ]
         })
@@ -206,7 +208,7 @@ fn rows(t: &PekanTable, total: i64, lang: Lang, format: ReportFormat) -> Table {
         rows.push(vec![
             crate::engine::OUTSIDE_CAMPAIGN.to_string(),
             Core::OutsideCampaign.text(lang),
-            t.outside_total().to_string(),
+            count(t.outside_total()),
             String::new(),
             String::new(),
             String::new(),
@@ -230,9 +232,9 @@ fn rows(t: &PekanTable, total: i64, lang: Lang, format: ReportFormat) -> Table {
         total: vec![
             tr(lang, Msg::Total).to_string(),
             String::new(),
-            total.to_string(),
+            count(total),
             String::new(),
-            activities.to_string(),
+            count(activities),
             String::new(),
             rate(in_campaign, activities),
         ],

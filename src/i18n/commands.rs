@@ -315,6 +315,13 @@ pub enum Command<'a> {
     },
     /// `report`: the same `--by` dimension twice.
     ReportSameDims,
+    /// `report`: `--by stage` or `--by pekan` (not led by `election`) with several elections in
+    /// view: two elections' stages and pekan do not add up.
+    ReportOneElection {
+        by: &'a str,
+        elections: &'a str,
+        example: &'a str,
+    },
     /// `report`: `per`/`by` before the dimensions.
     ReportBy,
     /// `report`: the code column.
@@ -946,6 +953,12 @@ impl Command<'_> {
             ),
             (Self::ReportSameDims, Id) => "--by: dua dimensi harus berbeda".into(),
             (Self::ReportSameDims, En) => "--by: the two dimensions must differ".into(),
+            (Self::ReportOneElection { by, elections, example }, Id) => format!(
+                "--by {by}: tahapan dan pekan dihitung per pemilihan, sedangkan tampilan mencakup beberapa pemilihan ({elections}); tahapan dan pekan dua pemilihan tidak bisa dijumlahkan. Sebut satu pemilihan di tampilan (--view pemilihan:{example}), atau pisahkan per pemilihan (--by election,{by})"
+            ),
+            (Self::ReportOneElection { by, elections, example }, En) => format!(
+                "--by {by}: stages and pekan are counted per election, and the view covers several elections ({elections}); two elections' stages and pekan do not add up. Name one election in the view (--view election:{example}), or split by election (--by election,{by})"
+            ),
             (Self::ReportBy, Id) => "per".into(),
             (Self::ReportBy, En) => "by".into(),
             (Self::ReportPekanSince { since }, Id) => {

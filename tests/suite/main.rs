@@ -39,6 +39,7 @@ mod packaging;
 mod pekan;
 mod recap;
 mod rekap;
+mod report_elections;
 mod shared_files;
 mod shared_host;
 mod shared_readers;

@@ -251,8 +251,25 @@ fn report_by_election_counts_each_in_voting_day_order_and_names_it() {
         "{en}"
     );
     // A view of one election has one row.
-    let doc = report_json(&db, &["--by", "election", "--as-of", "2024-02-02"]);
+    let doc = report_json(
+        &db,
+        &[
+            "--by",
+            "election",
+            "--as-of",
+            "2024-02-02",
+            "--view",
+            "pemilihan:pemilu2024",
+        ],
+    );
     assert_eq!(doc["groups"].as_array().map(Vec::len), Some(1));
+    assert_eq!(count(&doc, "PEMILU2024"), 47);
+    // Asked by election, a view naming none counts every election, not the default one.
+    let doc = report_json(&db, &["--by", "election", "--as-of", "2024-02-02"]);
+    assert_eq!(
+        doc["elections"],
+        serde_json::json!(["PEMILU2024", "PILKADA2024"])
+    );
     assert_eq!(count(&doc, "PEMILU2024"), 47);
 }
 
