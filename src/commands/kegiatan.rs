@@ -124,6 +124,36 @@ fn case_columns(problems: &[crate::import::Problem]) -> Option<String> {
     (!found.is_empty()).then(|| found.join(", "))
 }
 
+/// The name of a figure's `partai` cell in `lang`. A pemilihan's figures are split by candidate
+/// pair, the cell naming the race and the pair's ballot number (`WALIKOTA_BALIKPAPAN/03`): "Pemilihan
+/// Wali Kota Balikpapan, nomor urut 03" / "Mayor of Balikpapan, pair no. 3". A party, or a cell
+/// that names no race of the election, is shown as written.
+pub(crate) fn party_label(election: &Election, party: &str, lang: Lang) -> String {
+    let pair = party.split_once('/').and_then(|(race, n)| {
+        let race = election.contest(race.trim())?;
+        let n: u32 = n.trim().parse().ok()?;
+        Some((race, n))
+    });
+    match pair {
+        Some((race, number)) if election.kind == crate::domain::ElectionKind::Pemilihan => {
+            Kegiatan::PairOf {
+                race: race.name(lang),
+                number,
+            }
+            .text(lang)
+        }
+        _ => party.to_string(),
+    }
+}
+
+/// The heading of the column of a figure's `partai` cell: the party, or a pemilihan's pair.
+fn party_heading(election: &Election) -> Kegiatan<'static> {
+    match election.kind {
+        crate::domain::ElectionKind::Pemilihan => Kegiatan::Pair,
+        crate::domain::ElectionKind::Pemilu => Kegiatan::Party,
+    }
+}
+
 /// A pekan's label with its dates: "Pekan ke-6 (2–8 Jan 2024)".
 fn pekan_label(period: &CampaignPeriod, n: u32, lang: Lang) -> String {
     period
@@ -500,7 +530,7 @@ fn history(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result
             Kegiatan::Region,
             Kegiatan::Method,
             Kegiatan::Contestant,
-            Kegiatan::Party,
+            party_heading(election),
             Kegiatan::Count,
             Kegiatan::LoadedBy,
             Kegiatan::ReplacedBy,
@@ -521,7 +551,7 @@ fn history(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result
                 .map_or_else(|| row.method.clone(), |m| m.name(lang).to_string()),
             crate::domain::ContestantKind::from_code(&row.contestant)
                 .map_or_else(|| row.contestant.clone(), |k| k.label(lang).to_string()),
-            safe(&row.party).into_owned(),
+            safe(&party_label(election, &row.party, lang)).into_owned(),
             number(lang, row.count),
             batch(r.batch_id),
             format!("{} {}", batch(r.replaced_by), r.replaced_at),
@@ -583,23 +613,34 @@ struct ExportRow<'a> {
     pemilihan: &'a str,
 }
 
-/// `pantau kegiatan export`: every figure loaded, to standard output or a new private file.
+/// `pantau kegiatan export`: every figure loaded, to standard output or a new private file. An
+/// export is the data, not a figure of one election (as `pantau export` of cases): without
+/// `--election` it writes the figures of every election, each row naming its own in `pemilihan`,
+/// so the file loads back whole.
 fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let reference = store.reference()?;
-    let election = election(&store, &reference, args.election.as_deref(), ctx.today)?;
-    let period = period(election)?;
-    let rows = store.activity_rows(&election.code, 1..=period.count())?;
+    let elections: Vec<&Election> = match args.election.as_deref() {
+        Some(text) => vec![election(&store, &reference, Some(text), ctx.today)?],
+        None => reference.elections.iter().collect(),
+    };
+    let mut rows: Vec<(&str, ActivityRow)> = Vec::new();
+    for e in elections {
+        // Every pekan stored: the figures as loaded, whatever the campaign's dates say now.
+        for r in store.activity_rows(&e.code, 1..=u32::MAX)? {
+            rows.push((&e.code, r));
+        }
+    }
     let out: Vec<ExportRow<'_>> = rows
         .iter()
-        .map(|r| ExportRow {
+        .map(|(election, r)| ExportRow {
             kode_wilayah: &r.region,
             pekan: r.pekan,
             metode: &r.method,
             peserta: &r.contestant,
             partai: &r.party,
             jumlah: r.count,
-            pemilihan: &election.code,
+            pemilihan: election,
         })
         .collect();
     let mut buf = Vec::new();

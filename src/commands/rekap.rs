@@ -84,6 +84,13 @@ pub struct Release {
     /// The campaign stage's name, as the reference data gives it.
     #[serde(skip)]
     pub stage: String,
+    /// The election's name in the release's language (the JSON names it by its code).
+    #[serde(skip)]
+    pub election_name: String,
+    /// Whether the election is a pemilihan (Pilkada): its contestants are candidate pairs of a
+    /// race, not parties.
+    #[serde(skip)]
+    pub pemilihan: bool,
     pub view: String,
     /// The view in the words of the release's language (`wilayah:kukar is:terlambat`).
     #[serde(skip)]
@@ -219,6 +226,7 @@ fn release(
     (shown, shown_read): (String, String),
 ) -> Result<Release> {
     let reference = engine.reference();
+    let pemilihan = election.kind == crate::domain::ElectionKind::Pemilihan;
     let Some(campaign) = period_of(election) else {
         let m = Rekap::NoCampaign;
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
@@ -332,10 +340,10 @@ fn release(
             by_party = m
                 .into_iter()
                 .map(|(party, (p, c))| Split {
-                    label: if party.is_empty() {
-                        Rekap::NoParty.text(lang)
-                    } else {
-                        party.clone()
+                    label: match (party.is_empty(), pemilihan) {
+                        (true, false) => Rekap::NoParty.text(lang),
+                        (true, true) => Rekap::NoPair.text(lang),
+                        (false, _) => super::kegiatan::party_label(election, &party, lang),
                     },
                     key: party,
                     pekan: p,
@@ -408,6 +416,8 @@ fn release(
         stage: election
             .stage(&election.campaign_stage)
             .map_or_else(String::new, |s| s.name(lang).to_string()),
+        election_name: election.name(lang).to_string(),
+        pemilihan,
         view: shown,
         view_read: shown_read,
         activities_loaded: loaded,
@@ -606,7 +616,11 @@ struct Table {
 fn blocks(r: &Release, campaign: CampaignPeriod, lang: Lang) -> (String, String, Vec<Block>) {
     let n = |x: i64| number(lang, x);
     let since = campaign.since(lang);
-    let title = Rekap::Title { pekan: &r.label }.text(lang);
+    let title = Rekap::Title {
+        election: &r.election_name,
+        pekan: &r.label,
+    }
+    .text(lang);
     let mut sub = Rekap::Subtitle {
         office: &r.office,
         stage: &r.stage,
@@ -710,13 +724,21 @@ fn blocks(r: &Release, campaign: CampaignPeriod, lang: Lang) -> (String, String,
             true,
         )));
         out.push(Block::Table(split_table(
-            Rekap::ColContestant.text(lang),
+            Rekap::ColContestant {
+                pemilihan: r.pemilihan,
+            }
+            .text(lang),
             &r.activities_by_contestant,
             true,
         )));
         if !r.activities_by_party.is_empty() {
+            let heading = if r.pemilihan {
+                Rekap::ColPair
+            } else {
+                Rekap::ColParty
+            };
             out.push(Block::Table(split_table(
-                Rekap::ColParty.text(lang),
+                heading.text(lang),
                 &r.activities_by_party,
                 true,
             )));

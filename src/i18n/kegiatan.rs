@@ -10,11 +10,13 @@ use super::core::Core;
 /// A message about campaign activities.
 #[derive(Clone, Copy, Debug)]
 pub enum Kegiatan<'a> {
-    /// A method not in the reference data's list.
+    /// A method not in the list of `election` (its names in Bahasa Indonesia and English): the
+    /// nearest one and the list, each method as its code and its name in the message's language.
     UnknownMethod {
         value: &'a str,
-        suggestion: Option<&'a str>,
-        choices: &'a str,
+        suggestion: Option<&'a MethodName>,
+        choices: &'a [MethodName],
+        election: (&'a str, &'a str),
     },
     /// A pekan number the campaign does not have.
     PekanOutOfRange {
@@ -109,6 +111,13 @@ pub enum Kegiatan<'a> {
     Method,
     Contestant,
     Party,
+    /// Column: the candidate pair a Pilkada's figure is of (its `partai` cell).
+    Pair,
+    /// A candidate pair: its race's name and its ballot number (nomor urut).
+    PairOf {
+        race: &'a str,
+        number: u32,
+    },
     Count,
     LoadedBy,
     ReplacedBy,
@@ -128,6 +137,34 @@ pub enum Kegiatan<'a> {
         rows: usize,
         path: &'a str,
     },
+}
+
+/// A campaign method as a message names it: its code and its names in either language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MethodName {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+}
+
+impl MethodName {
+    /// `TATAP_MUKA (Tatap muka)`: the code and the name in `lang` only.
+    fn shown(&self, lang: Lang) -> String {
+        let name = match lang {
+            Lang::Id => &self.name_id,
+            Lang::En => &self.name_en,
+        };
+        format!("{} ({name})", self.code)
+    }
+}
+
+/// The methods of `choices` as a message in `lang` lists them.
+fn methods(choices: &[MethodName], lang: Lang) -> String {
+    choices
+        .iter()
+        .map(|m| m.shown(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A date written out in `lang`: "28 November 2023".
@@ -150,27 +187,41 @@ impl Kegiatan<'_> {
                     value,
                     suggestion,
                     choices,
+                    election: (name, _),
                 },
                 Id,
-            ) => match suggestion {
-                Some(s) => format!(
-                    "metode kampanye tidak dikenal \"{value}\" — maksud Anda {s}? (pilihan: {choices})"
-                ),
-                None => format!("metode kampanye tidak dikenal \"{value}\" (pilihan: {choices})"),
-            },
+            ) => {
+                let choices = methods(choices, Id);
+                match suggestion {
+                    Some(s) => format!(
+                        "metode kampanye tidak dikenal \"{value}\" — maksud Anda {}? (pilihan {name}: {choices})",
+                        s.shown(Id)
+                    ),
+                    None => format!(
+                        "metode kampanye tidak dikenal \"{value}\" (pilihan {name}: {choices})"
+                    ),
+                }
+            }
             (
                 Self::UnknownMethod {
                     value,
                     suggestion,
                     choices,
+                    election: (_, name),
                 },
                 En,
-            ) => match suggestion {
-                Some(s) => format!(
-                    "unknown campaign method \"{value}\" — did you mean {s}? (choices: {choices})"
-                ),
-                None => format!("unknown campaign method \"{value}\" (choices: {choices})"),
-            },
+            ) => {
+                let choices = methods(choices, En);
+                match suggestion {
+                    Some(s) => format!(
+                        "unknown campaign method \"{value}\" — did you mean {}? (choices of the {name}: {choices})",
+                        s.shown(En)
+                    ),
+                    None => format!(
+                        "unknown campaign method \"{value}\" (choices of the {name}: {choices})"
+                    ),
+                }
+            }
             (Self::PekanOutOfRange { value, count }, Id) => format!(
                 "pekan \"{value}\" tidak ada: kampanye ini punya pekan 1 sampai {count} (atau tulis tanggal dalam masa kampanye)"
             ),
@@ -325,6 +376,10 @@ impl Kegiatan<'_> {
             (Self::Contestant, En) => "Contestant".into(),
             (Self::Party, Id) => "Partai".into(),
             (Self::Party, En) => "Party".into(),
+            (Self::Pair, Id) => "Pasangan calon".into(),
+            (Self::Pair, En) => "Candidate pair".into(),
+            (Self::PairOf { race, number }, Id) => format!("{race}, nomor urut {number:02}"),
+            (Self::PairOf { race, number }, En) => format!("{race}, pair no. {number}"),
             (Self::Count, Id) => "Kegiatan".into(),
             (Self::Count, En) => "Activities".into(),
             (Self::LoadedBy, Id) => "Dimuat".into(),

@@ -73,8 +73,9 @@ pub enum Handled {
 /// One message of `rekap`, with the values it shows.
 #[derive(Clone, Copy)]
 pub enum Rekap<'a> {
-    /// The release's title: `Rekap pengawasan kampanye Pekan ke-6 (2–8 Jan 2024)`.
-    Title { pekan: &'a str },
+    /// The release's title, naming its election in the release's language: `Rekap pengawasan
+    /// kampanye Pemilu 2024, Pekan ke-6 (2–8 Jan 2024)`.
+    Title { election: &'a str, pekan: &'a str },
     /// A supervising office: `Bawaslu Kota Balikpapan`, `Bawaslu Provinsi Kalimantan Timur`.
     Office { name: &'a str },
     /// The line under the title: the office, the campaign and the date counted at.
@@ -108,12 +109,17 @@ pub enum Rekap<'a> {
     ColCumulative,
     /// Column: the campaign method.
     ColMethod,
-    /// Column: the kind of contestant.
-    ColContestant,
+    /// Column: the kind of contestant, in the words of the election's kind: Peserta Pemilu, or
+    /// Peserta Pemilihan for a pemilihan (Pilkada).
+    ColContestant { pemilihan: bool },
     /// Column: the party.
     ColParty,
     /// A figure not broken down by party.
     NoParty,
+    /// Column: a pemilihan's candidate pair.
+    ColPair,
+    /// A pemilihan's figure not broken down by candidate pair.
+    NoPair,
     /// The cases part's heading.
     CasesHeading,
     /// The cases received in the pekan and since the campaign began, with the temuan/laporan split.
@@ -159,8 +165,12 @@ impl Rekap<'_> {
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Id};
         match (*self, lang) {
-            (Self::Title { pekan }, Id) => format!("Rekap pengawasan kampanye {pekan}"),
-            (Self::Title { pekan }, En) => format!("Campaign supervision recap, {pekan}"),
+            (Self::Title { election, pekan }, Id) => {
+                format!("Rekap pengawasan kampanye {election}, {pekan}")
+            }
+            (Self::Title { election, pekan }, En) => {
+                format!("Campaign supervision recap, {election}, {pekan}")
+            }
             (Self::Office { name }, Id | En) => format!("Bawaslu {name}"),
             (
                 Self::Subtitle {
@@ -232,12 +242,17 @@ impl Rekap<'_> {
             (Self::ColCumulative, En) => "Cumulative".into(),
             (Self::ColMethod, Id) => "Metode".into(),
             (Self::ColMethod, En) => "Method".into(),
-            (Self::ColContestant, Id) => "Peserta Pemilu".into(),
-            (Self::ColContestant, En) => "Contestant".into(),
+            (Self::ColContestant { pemilihan: false }, Id) => "Peserta Pemilu".into(),
+            (Self::ColContestant { pemilihan: true }, Id) => "Peserta Pemilihan".into(),
+            (Self::ColContestant { .. }, En) => "Contestant".into(),
             (Self::ColParty, Id) => "Partai".into(),
             (Self::ColParty, En) => "Party".into(),
             (Self::NoParty, Id) => "(tidak dirinci per partai)".into(),
             (Self::NoParty, En) => "(not broken down by party)".into(),
+            (Self::ColPair, Id) => "Pasangan calon".into(),
+            (Self::ColPair, En) => "Candidate pair".into(),
+            (Self::NoPair, Id) => "(tidak dirinci per pasangan calon)".into(),
+            (Self::NoPair, En) => "(not broken down by candidate pair)".into(),
             (Self::CasesHeading, Id) => "Dugaan pelanggaran pada tahapan kampanye".into(),
             (Self::CasesHeading, En) => "Suspected violations in the campaign stage".into(),
             (

@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::{ContestantKind, Election, Reference, fold};
 use crate::error::Result;
+use crate::i18n::kegiatan::MethodName;
 use crate::import::problem::{CodeList, Issue, Problem};
 use crate::import::read::{self, Input};
 use crate::import::table::{Named, Table, names_column, nearest, spellings};
@@ -371,32 +372,33 @@ fn method(election: &Election, t: &str) -> std::result::Result<String, Issue> {
     {
         return Ok(m.code.clone());
     }
+    let named = |m: &crate::domain::CampaignMethod| MethodName {
+        code: m.code.clone(),
+        name_id: m.name_id.clone(),
+        name_en: m.name_en.clone(),
+    };
     let suggestion = methods
         .iter()
         .map(|m| {
-            let d = [&m.code, &m.name_id, &m.name_en]
+            [&m.code, &m.name_id, &m.name_en]
                 .iter()
                 .map(|k| strsim::levenshtein(&fold(k), &want))
                 .min()
-                .unwrap_or(usize::MAX);
-            (d, m)
+                .unwrap_or(usize::MAX)
         })
-        .filter(|(d, _)| *d <= 2.max(want.len() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, m)| format!("{} ({})", m.code, m.name_id));
+        .enumerate()
+        .filter(|(_, d)| *d <= 2.max(want.len() / 4))
+        .min_by_key(|(_, d)| *d)
+        .map(|(i, _)| i);
     Err(Issue::UnknownMethod {
         value: t.to_string(),
         suggestion,
-        // The list is the row's election's, named by its code (the same in both languages).
-        choices: format!(
-            "{} — {}",
-            methods
-                .iter()
-                .map(|m| format!("{} ({} / {})", m.code, m.name_id, m.name_en))
-                .collect::<Vec<_>>()
-                .join(", "),
-            election.code
-        ),
+        // The list is the row's election's, named in the message's language.
+        choices: methods.iter().map(named).collect(),
+        election: Box::new((
+            election.name(crate::i18n::Lang::Id).to_string(),
+            election.name(crate::i18n::Lang::En).to_string(),
+        )),
     })
 }
 

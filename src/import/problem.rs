@@ -1,6 +1,7 @@
 //! What can be wrong with an input file, as `FILE:LINE: column "x": message` in either language.
 //! Only messages here; finding the problems is the readers' and the validator's work.
 
+use crate::i18n::kegiatan::MethodName;
 use crate::i18n::{Lang, core::Core, kegiatan::Kegiatan};
 
 /// One thing wrong with a file, a row or a cell.
@@ -157,11 +158,15 @@ pub enum Issue {
     NoVisibleSheet {
         hidden: String,
     },
-    /// A campaign method not in the reference data's list.
+    /// A campaign method not in the list of the row's election (its names in Bahasa Indonesia
+    /// and English): the message names each method in its own language only.
     UnknownMethod {
         value: String,
-        suggestion: Option<String>,
-        choices: String,
+        /// The nearest method: its place in `choices`.
+        suggestion: Option<usize>,
+        choices: Vec<MethodName>,
+        /// The election's names in Bahasa Indonesia and English.
+        election: Box<(String, String)>,
     },
     /// A pekan number the campaign does not have.
     PekanOutOfRange {
@@ -535,11 +540,13 @@ impl Issue {
                 value,
                 suggestion,
                 choices,
+                election,
             } => {
                 return Kegiatan::UnknownMethod {
                     value: &shorten(value),
-                    suggestion: suggestion.as_deref(),
+                    suggestion: suggestion.and_then(|i| choices.get(i)),
                     choices,
+                    election: (&election.0, &election.1),
                 }
                 .text(lang);
             }

@@ -488,8 +488,9 @@ fn pilkada_activities_load_with_pilkada_methods_and_a_pemilu_method_is_refused_w
         "{err}"
     );
     assert!(
-        err.contains("DEBAT_PUBLIK (Debat publik / Public debates)")
-            && err.contains("— PILKADA2024"),
+        err.contains("(choices of the 2024 Regional Head Elections: ")
+            && err.contains("DEBAT_PUBLIK (Public debates)")
+            && !err.contains("Debat publik"),
         "Pilkada's methods: {err}"
     );
     assert!(!err.contains("RAPAT_UMUM"), "not Pemilu's: {err}");

@@ -89,7 +89,7 @@ fn one_bad_row_writes_nothing_and_every_problem_is_named() {
     for expected in [
         "salah.csv:3: column \"wilayah\": unknown region \"Samarindah\" — did you mean Samarinda (64.72)?",
         "salah.csv:4: column \"pekan\": there is no pekan \"12\": this campaign has pekan 1 to 10",
-        "salah.csv:4: column \"metode\": unknown campaign method \"tatap mka\" — did you mean TATAP_MUKA (Tatap muka)?",
+        "salah.csv:4: column \"metode\": unknown campaign method \"tatap mka\" — did you mean TATAP_MUKA (Face-to-face meetings)?",
         "salah.csv:4: column \"peserta\": unknown contestant kind \"partei\" — did you mean PARTAI?",
         "salah.csv:4: column \"jumlah\": the count \"-3\" is not a whole number",
         "salah.csv:5: column \"pekan\": the date \"2024-02-11\" is outside the campaign (28 November 2023 – 10 February 2024)",
@@ -357,14 +357,36 @@ fn one_message_in_both_languages() {
     );
     let en = refused(&db, &["import", "--lang", "en", f.to_str().unwrap()]);
     let id = refused(&db, &["import", "--lang", "id", f.to_str().unwrap()]);
+    // The list of methods is in the message's language only, named by the row's election.
     assert!(
-        en.contains("k.csv:2: column \"metode\": unknown campaign method \"kampanye akbar\" (choices: PERTEMUAN_TERBATAS (Pertemuan terbatas / Limited meetings), TATAP_MUKA"),
+        en.contains("k.csv:2: column \"metode\": unknown campaign method \"kampanye akbar\" (choices of the 2024 General Election: PERTEMUAN_TERBATAS (Limited meetings), TATAP_MUKA (Face-to-face meetings)"),
         "{en}"
     );
     assert!(
-        id.contains("k.csv:2: kolom \"metode\": metode kampanye tidak dikenal \"kampanye akbar\" (pilihan: PERTEMUAN_TERBATAS"),
+        id.contains("k.csv:2: kolom \"metode\": metode kampanye tidak dikenal \"kampanye akbar\" (pilihan Pemilu 2024: PERTEMUAN_TERBATAS (Pertemuan terbatas), TATAP_MUKA (Tatap muka)"),
         "{id}"
     );
+    assert!(
+        !en.contains("Pertemuan terbatas") && !en.contains("Tatap muka"),
+        "{en}"
+    );
+    assert!(
+        !id.contains("Limited meetings") && !id.contains("Face-to-face"),
+        "{id}"
+    );
+    // A near miss is suggested in the message's language too.
+    let g = write(
+        dir.path(),
+        "g.csv",
+        b"wilayah,pekan,metode,peserta,jumlah\nBerau,1,tatap mka,PARTAI,3\n",
+    );
+    let en = refused(&db, &["import", "--lang", "en", g.to_str().unwrap()]);
+    let id = refused(&db, &["import", "--lang", "id", g.to_str().unwrap()]);
+    assert!(
+        en.contains("did you mean TATAP_MUKA (Face-to-face meetings)?"),
+        "{en}"
+    );
+    assert!(id.contains("maksud Anda TATAP_MUKA (Tatap muka)?"), "{id}");
     assert!(
         id.contains("1 kesalahan di 1 baris; tidak ada yang ditulis"),
         "{id}"
@@ -625,4 +647,107 @@ fn an_export_into_a_missing_folder_names_it_without_a_temporary_file() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("tidak-ada"), "{err}");
     assert!(!err.contains(".pantau-"), "{err}");
+}
+
+/// Pilkada 2024's figures of pekan 1 in Balikpapan, split by candidate pair, each row naming its
+/// election: the pair of the third ballot number with `third` activities.
+fn pilkada_pairs(third: u32) -> Vec<u8> {
+    format!(
+        "kode_wilayah,pekan,metode,peserta,partai,jumlah,pemilihan\n\
+         64.71,1,TATAP_MUKA,BUPATI_WALIKOTA,WALIKOTA_BALIKPAPAN/01,12,PILKADA2024\n\
+         64.71,1,TATAP_MUKA,BUPATI_WALIKOTA,WALIKOTA_BALIKPAPAN/03,{third},Pilkada 2024\n\
+         64.71,1,PERTEMUAN_TERBATAS,GUBERNUR,GUBERNUR/02,4,PILKADA2024\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn an_export_without_an_election_is_every_elections_figures_and_loads_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    ok(&db, &["import", EXAMPLE]);
+    let pairs = write(dir.path(), "pairs.csv", &pilkada_pairs(9));
+    ok(&db, &["import", pairs.to_str().unwrap()]);
+    let out = dir.path().join("semua.csv");
+    pantau(&db)
+        .args(["kegiatan", "export", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let of = |code: &str| text.lines().filter(|l| l.ends_with(code)).count();
+    // Pemilu 2024's 16 figures and Pilkada 2024's 3: none left out.
+    assert_eq!((of(",PEMILU2024"), of(",PILKADA2024")), (16, 3), "{text}");
+    assert!(
+        text.contains("64.71,1,TATAP_MUKA,BUPATI_WALIKOTA,WALIKOTA_BALIKPAPAN/03,9,PILKADA2024\n"),
+        "{text}"
+    );
+    // `--election` still narrows it to one election.
+    let one = pantau(&db)
+        .args(["kegiatan", "export", "--election", "pilkada 2024"])
+        .assert()
+        .success();
+    let one = String::from_utf8(one.get_output().stdout.clone()).unwrap();
+    assert_eq!(one.lines().count(), 1 + 3, "{one}");
+    // Into a database of both elections, with no --election: each row's own column says it.
+    let fresh = init_db(dir.path(), "fresh.db");
+    pantau(&fresh)
+        .args(["kegiatan", "import"])
+        .arg(&out)
+        .assert()
+        .success();
+    let again = pantau(&fresh)
+        .args(["kegiatan", "export"])
+        .assert()
+        .success();
+    assert_eq!(String::from_utf8_lossy(&again.get_output().stdout), text);
+    // And back into the database it came from, nothing changes.
+    let back = pantau(&db)
+        .args(["kegiatan", "import"])
+        .arg(&out)
+        .assert()
+        .success();
+    let back = String::from_utf8_lossy(&back.get_output().stdout).into_owned();
+    assert!(back.contains("nothing changed"), "{back}");
+}
+
+#[test]
+fn a_pilkadas_history_names_its_candidate_pairs_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "t.db");
+    let first = write(dir.path(), "a.csv", &pilkada_pairs(9));
+    let second = write(dir.path(), "b.csv", &pilkada_pairs(11));
+    ok(&db, &["import", first.to_str().unwrap()]);
+    ok(&db, &["import", second.to_str().unwrap()]);
+    let history = |lang: &str| {
+        ok(
+            &db,
+            &["--history", "--election", "PILKADA2024", "--lang", lang],
+        )
+    };
+    let id = history("id");
+    assert!(id.starts_with("Pemilihan: Pilkada 2024\n"), "{id}");
+    assert!(
+        id.contains("Pasangan calon") && !id.contains("Partai"),
+        "{id}"
+    );
+    assert!(
+        id.contains("Pemilihan Wali Kota Balikpapan, nomor urut 03"),
+        "{id}"
+    );
+    assert!(!id.contains("WALIKOTA_BALIKPAPAN/"), "{id}");
+    let en = history("en");
+    assert!(
+        en.starts_with("Election: 2024 Regional Head Elections\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Candidate pair") && !en.contains("Party"),
+        "{en}"
+    );
+    assert!(en.contains("Mayor of Balikpapan, pair no. 3"), "{en}");
+    assert!(
+        en.contains("Governor of Kalimantan Timur, pair no. 2"),
+        "{en}"
+    );
 }

@@ -32,15 +32,22 @@ fn the_demo_release_of_pekan_6_reads_like_the_offices_own() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir, 7);
     let id = stdout(&db, LATER, &["--lang", "id", "rekap", "--pekan", "6"]);
-    assert!(id.starts_with("Rekap pengawasan kampanye Pekan ke-6 (2–8 Jan 2024)\n"));
+    // The title names the election, in the release's language.
+    assert!(id.starts_with("Rekap pengawasan kampanye Pemilu 2024, Pekan ke-6 (2–8 Jan 2024)\n"));
     assert!(id.contains("sejak 28 November 2023"));
     insta::assert_snapshot!("rekap_demo_pekan_6_id", id);
     let en = stdout(&db, LATER, &["--lang", "en", "rekap", "--pekan", "6"]);
-    assert!(en.starts_with("Campaign supervision recap, Week 6 (2–8 Jan 2024)\n"));
+    assert!(
+        en.starts_with(
+            "Campaign supervision recap, 2024 General Election, Week 6 (2–8 Jan 2024)\n"
+        )
+    );
     insta::assert_snapshot!("rekap_demo_pekan_6_en", en);
     // Markdown for a report: the same figures, as headings and pipe tables.
     let md = stdout(&db, LATER, &["rekap", "--pekan", "6", "--format", "md"]);
-    assert!(md.starts_with("## Campaign supervision recap, Week 6 (2–8 Jan 2024)\n"));
+    assert!(md.starts_with(
+        "## Campaign supervision recap, 2024 General Election, Week 6 (2–8 Jan 2024)\n"
+    ));
     assert!(md.contains("| --- | ---: | ---: |"));
     // Under LANG=C the terminal gets plain ASCII, as every other report.
     let out = pantau(&db, LATER)
@@ -521,4 +528,74 @@ fn a_status_dated_by_tanggal_status_counts_in_its_pekan_not_the_import_day() {
         .success();
     assert_eq!(events(&other, today, 4, "64.71"), kinds(4));
     assert_eq!(events(&other, today, 7, "64.71"), kinds(7));
+}
+
+#[test]
+fn a_pilkadas_release_speaks_of_its_candidate_pairs_and_names_its_election() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.db");
+    let day = "2024-10-01";
+    pantau(&db, day).arg("init").assert().success();
+    let file = dir.path().join("pairs.csv");
+    std::fs::write(
+        &file,
+        "kode_wilayah,pekan,metode,peserta,partai,jumlah,pemilihan\n\
+         64.71,1,TATAP_MUKA,BUPATI_WALIKOTA,WALIKOTA_BALIKPAPAN/03,42,PILKADA2024\n\
+         64.71,1,TATAP_MUKA,GUBERNUR,GUBERNUR/01,16,PILKADA2024\n",
+    )
+    .unwrap();
+    pantau(&db, day)
+        .args(["kegiatan", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let args = |lang: &'static str, format: &'static str| {
+        ["--lang", lang, "rekap", "--pekan", "1", "--format", format]
+    };
+    let id = stdout(&db, day, &args("id", "text"));
+    assert!(
+        id.starts_with(
+            "Rekap pengawasan kampanye Pilkada 2024, Pekan ke-1 (25 Sep – 1 Okt 2024)\n"
+        ),
+        "{id}"
+    );
+    assert!(
+        id.contains("Peserta Pemilihan") && !id.contains("Peserta Pemilu"),
+        "{id}"
+    );
+    assert!(
+        id.contains("Pasangan calon ") && !id.contains("Partai"),
+        "{id}"
+    );
+    assert!(
+        id.contains("Pemilihan Wali Kota Balikpapan, nomor urut 03"),
+        "{id}"
+    );
+    assert!(
+        id.contains("Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur, nomor urut 01"),
+        "{id}"
+    );
+    assert!(!id.contains("WALIKOTA_BALIKPAPAN/03"), "{id}");
+    let en = stdout(&db, day, &args("en", "md"));
+    assert!(
+        en.starts_with(
+            "## Campaign supervision recap, 2024 Regional Head Elections, Week 1 (25 Sep – 1 Oct 2024)\n"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("| Candidate pair |") && !en.contains("Party"),
+        "{en}"
+    );
+    assert!(en.contains("| Mayor of Balikpapan, pair no. 3 |"), "{en}");
+    // JSON keeps the codes, and names the election by its code.
+    let json = rekap_json(&db, day, 1, &[]);
+    assert_eq!(json["elections"], serde_json::json!(["PILKADA2024"]));
+    let keys: Vec<&str> = json["activities_by_party"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["WALIKOTA_BALIKPAPAN/03", "GUBERNUR/01"]);
 }
