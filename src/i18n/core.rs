@@ -235,7 +235,7 @@ pub enum Core<'a> {
         nomor: String,
         by_number: &'a str,
     },
-    /// The row's election cannot be told: neither column nor `--election` nor a number that fits
+    /// The row does not say its election: neither column nor `--election` nor a number that fits
     /// one election (`fits`: the elections the number fits, when several).
     ElectionUntold {
         fits: Option<&'a str>,
@@ -1263,12 +1263,12 @@ impl Core<'_> {
                 Id,
             ) => {
                 let why = match fits {
-                    Some(f) => format!(" (nomornya cocok dengan lebih dari satu: {f})"),
+                    Some(f) => format!(" (nomornya cocok untuk lebih dari satu: {f})"),
                     None => String::new(),
                 };
                 let segments = segments.join(" atau ");
                 format!(
-                    "pemilihan baris ini tidak dapat ditentukan{why}: sebutkan di kolom \
+                    "baris ini tidak menyebut pemilihannya{why}: sebutkan di kolom \
                      \"pemilihan\" ({elections}), dengan --election KODE untuk baris yang tidak \
                      menyebutnya, atau dalam nomor dengan {segments} dan tahunnya \
                      (006/TM/PL/Kab/27.09/IV/2024)"
@@ -1288,9 +1288,9 @@ impl Core<'_> {
                 };
                 let segments = segments.join(" or ");
                 format!(
-                    "which election this row is of cannot be told{why}: say it in a column \
+                    "this row does not say its election{why}: name it in a column \
                      \"pemilihan\" ({elections}), with --election CODE for the rows that do not \
-                     say, or in the number, with {segments} and its year \
+                     name it, or in the number, with {segments} and its year \
                      (006/TM/PL/Kab/27.09/IV/2024)"
                 )
             }

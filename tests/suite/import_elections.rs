@@ -215,9 +215,9 @@ fn a_row_whose_election_cannot_be_told_is_refused_in_both_languages_and_nothing_
         &text,
         &[],
         &[
-            "kiriman.csv:3: column \"pemilihan\": which election this row is of cannot be told: \
-             say it in a column \"pemilihan\" (PEMILU2024, PILKADA2024), with --election CODE for \
-             the rows that do not say, or in the number, with PL or PB and its year",
+            "kiriman.csv:3: column \"pemilihan\": this row does not say its election: \
+             name it in a column \"pemilihan\" (PEMILU2024, PILKADA2024), with --election CODE for \
+             the rows that do not name it, or in the number, with PL or PB and its year",
             "nothing was written",
         ],
     );
@@ -231,7 +231,7 @@ fn a_row_whose_election_cannot_be_told_is_refused_in_both_languages_and_nothing_
         &text,
         &["--lang", "id"],
         &[
-            "kiriman.csv:3: kolom \"pemilihan\": pemilihan baris ini tidak dapat ditentukan: \
+            "kiriman.csv:3: kolom \"pemilihan\": baris ini tidak menyebut pemilihannya: \
              sebutkan di kolom \"pemilihan\" (PEMILU2024, PILKADA2024), dengan --election KODE \
              untuk baris yang tidak menyebutnya, atau dalam nomor dengan PL atau PB dan tahunnya",
         ],
@@ -243,15 +243,14 @@ fn a_row_whose_election_cannot_be_told_is_refused_in_both_languages_and_nothing_
         "kiriman.csv",
         &text,
         &["--dry-run"],
-        &["kiriman.csv:3: column \"pemilihan\": which election this row is of cannot be told"],
+        &["kiriman.csv:3: column \"pemilihan\": this row does not say its election"],
     );
     // With --skip-invalid the good row is written and the file of rejected rows gives the reason.
     let out = accepted(&db, "kiriman.csv", &text, &["--skip-invalid"]);
     assert!(out.contains("1 new") && out.contains("1 rejected"), "{out}");
     let rejected = std::fs::read_to_string(dir.path().join("kiriman.csv.rejected.csv")).unwrap();
     assert!(
-        rejected.contains("X-1")
-            && rejected.contains("which election this row is of cannot be told"),
+        rejected.contains("X-1") && rejected.contains("this row does not say its election"),
         "{rejected}"
     );
     assert_eq!(
@@ -332,7 +331,7 @@ fn the_case_number_tells_the_election_by_its_segment_and_year() {
             short("003/LP/PL/64.71/I/2025", "KAMPANYE", "2025-01-08")
         ),
         &[],
-        &["nomor.csv:2: column \"pemilihan\": which election this row is of cannot be told"],
+        &["nomor.csv:2: column \"pemilihan\": this row does not say its election"],
     );
     // A column that the number contradicts is refused naming both.
     refused(
