@@ -286,6 +286,20 @@ fn the_election_flag_gives_the_rows_that_do_not_name_theirs() {
         stderr.contains("--election: unknown election \"pilkda2024\" — did you mean PILKADA2024?"),
         "{stderr}"
     );
+    // Without its year too, as the office says it ("pilkada"), in import and kegiatan import.
+    for command in [&["import"][..], &["kegiatan", "import"]] {
+        let out = pantau(&db)
+            .args(command)
+            .args(["--election", "pilkda", "kiriman.csv"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let (_, stderr) = texts(&out);
+        assert!(
+            stderr.contains("unknown election \"pilkda\" — did you mean PILKADA2024?"),
+            "{command:?}: {stderr}"
+        );
+    }
     let out = pantau(&db)
         .args(["--lang", "id", "import", "--election", "pemilu 1999"])
         .arg(dir.path().join("kiriman.csv"))
