@@ -229,6 +229,12 @@ pub enum Core<'a> {
         suggestion: Option<&'a str>,
         contests: String,
     },
+    /// A known case moved to an election its stored contest is not of.
+    StoredContestNotOf {
+        contest: &'a str,
+        election: &'a str,
+        contests: &'a str,
+    },
     /// The row's column names one election and its case number another.
     ElectionConflict {
         named: &'a str,
@@ -1232,6 +1238,30 @@ impl Core<'_> {
                     None => format!("{base}; its contests: {contests}"),
                 }
             }
+            (
+                Self::StoredContestNotOf {
+                    contest,
+                    election,
+                    contests,
+                },
+                Id,
+            ) => format!(
+                "kontestasi kasus ini yang tersimpan, {contest}, bukan kontestasi {election}, \
+                 pemilihan tujuan baris ini; sebutkan kontestasinya di kolom \"kontestasi\" \
+                 ({contests}), atau biarkan sel itu kosong untuk menghapusnya"
+            ),
+            (
+                Self::StoredContestNotOf {
+                    contest,
+                    election,
+                    contests,
+                },
+                En,
+            ) => format!(
+                "the case's stored contest {contest} is not a contest of {election}, the election \
+                 this row moves it to; give its contest in a column \"kontestasi\" ({contests}), \
+                 or leave that cell empty to clear it"
+            ),
             (
                 Self::ElectionConflict {
                     named,

@@ -481,16 +481,30 @@ fn a_known_case_moves_to_the_election_its_row_names_only_when_its_stage_and_cont
         &["\"PENCALONAN\" is not a stage of PILKADA2024"],
     );
     // Named Pilkada without a contest column while the stored contest is Pemilu's: refused,
-    // naming the contest.
+    // naming the stored contest and how to fix it, not a column the file does not have.
+    let moved = format!(
+        "{SHORT_HEAD},pemilihan\n{}",
+        "K-2,laporan,64.71,KAMPANYE,2024-10-10,DITERIMA,PILKADA2024\n"
+    );
+    let err = refused(
+        &db,
+        "koreksi.csv",
+        &moved,
+        &[],
+        &[
+            "koreksi.csv:2: the case's stored contest DPR is not a contest of PILKADA2024, the \
+             election this row moves it to; give its contest in a column \"kontestasi\" \
+             (GUBERNUR,",
+            "or leave that cell empty to clear it",
+        ],
+    );
+    assert!(!err.contains("column \"kontestasi\":"), "{err}");
     refused(
         &db,
         "koreksi.csv",
-        &format!(
-            "{SHORT_HEAD},pemilihan\n{}",
-            "K-2,laporan,64.71,KAMPANYE,2024-10-10,DITERIMA,PILKADA2024\n"
-        ),
-        &[],
-        &["column \"kontestasi\": \"DPR\" is not a contest of PILKADA2024"],
+        &moved,
+        &["--lang", "id"],
+        &["kontestasi kasus ini yang tersimpan, DPR, bukan kontestasi PILKADA2024"],
     );
     assert_eq!(election_of(&db, "K-1").0, "PEMILU2024");
     assert_eq!(
