@@ -301,7 +301,7 @@ impl From<crate::fsread::ReadError> for Error {
 
 /// An error in a reference file (regions, stages, holidays, map tiles), naming the file and line.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{}", self.message(Lang::En))]
 pub struct ReferenceError {
     pub file: String,
     pub line: u64,
@@ -322,12 +322,17 @@ impl ReferenceError {
         }
     }
 
-    /// The message in the user's language: `FILE:LINE: what is wrong`.
+    /// The message in the user's language: `FILE:LINE: what is wrong`, or `FILE: what is wrong`
+    /// when the error is of the whole file (line 0: a file missing, a row listed twice).
     pub fn message(&self, lang: Lang) -> String {
         let what = match lang {
             Lang::Id => &self.message_id,
             Lang::En => &self.message,
         };
-        format!("{}:{}: {what}", self.file, self.line)
+        if self.line == 0 {
+            format!("{}: {what}", self.file)
+        } else {
+            format!("{}:{}: {what}", self.file, self.line)
+        }
     }
 }

@@ -68,7 +68,7 @@ fn noting(text: String, unlisted: Option<i32>, lang: Lang) -> String {
 
 impl Deadline {
     /// "7 hari kerja sejak registrasi 08/01/2024 → 17/01/2024"; extended, "Diperpanjang (5 hari
-    /// kalender): 5 hari kalender sejak diterima 29/11/2024 → 04/12/2024".
+    /// kalender) sejak diterima 29/11/2024 → 04/12/2024".
     pub fn explain(&self, lang: Lang) -> String {
         let unit = unit(self.count, lang);
         let since = match self.phase {
@@ -78,23 +78,23 @@ impl Deadline {
             _ if self.from_receipt => Core::SinceReceived.text(lang),
             _ => Core::SinceRegistration.text(lang),
         };
+        // Extended, the limit is named once, as the election's law counts it in total
+        // ("Diperpanjang (14 hari kerja)", never "7 + 7" or "3 + 2"), then what it counts from.
+        let limit = if self.extended {
+            Core::ExtendedLimit {
+                days: self.days,
+                unit,
+            }
+            .text(lang)
+        } else {
+            format!("{} {unit}", self.days)
+        };
         let explained = format!(
-            "{} {unit} {since} {} → {}",
-            self.days,
+            "{limit} {since} {} → {}",
             self.from.format("%d/%m/%Y"),
             self.due.format("%d/%m/%Y")
         );
-        let explained = noting(explained, self.unlisted, lang);
-        if self.extended {
-            // Named as the election's law counts it in total, never "7 + 7" or "3 + 2".
-            let limit = Core::ExtendedLimit {
-                days: self.days,
-                unit,
-            };
-            format!("{}: {explained}", limit.text(lang))
-        } else {
-            explained
-        }
+        noting(explained, self.unlisted, lang)
     }
 }
 
@@ -392,11 +392,11 @@ mod tests {
         assert_eq!(ext.due, d(2024, 12, 3));
         assert_eq!(
             ext.explain(Lang::Id),
-            "Diperpanjang (5 hari kalender): 5 hari kalender sejak diterima 28/11/2024 → 03/12/2024"
+            "Diperpanjang (5 hari kalender) sejak diterima 28/11/2024 → 03/12/2024"
         );
         assert!(
             ext.explain(Lang::En)
-                .starts_with("Extended (5 calendar days): ")
+                .starts_with("Extended (5 calendar days) since received ")
         );
     }
 
@@ -467,11 +467,11 @@ mod tests {
         // Named as the law counts it, never "7 + 7".
         assert_eq!(
             dl.explain(Lang::Id),
-            "Diperpanjang (14 hari kerja): 14 hari kerja sejak registrasi 01/04/2024 → 29/04/2024"
+            "Diperpanjang (14 hari kerja) sejak registrasi 01/04/2024 → 29/04/2024"
         );
         assert!(
             dl.explain(Lang::En)
-                .starts_with("Extended (14 working days): ")
+                .starts_with("Extended (14 working days) since registration ")
         );
         let plain = r
             .deadline(

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub use crate::error::ReferenceError;
 use crate::i18n::Lang;
 use crate::i18n::core::Core;
-use crate::i18n::election::ElectionMsg;
+use crate::i18n::election::{CellWant, ElectionMsg};
 
 /// How a limit counts its days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
@@ -86,10 +86,13 @@ impl CampaignMethod {
     }
 }
 
+/// The columns every row of stages.csv, campaign_methods.csv and contests.csv fills.
+const NAMED: [&str; 4] = ["code", "name_id", "name_en", "position"];
+
 /// Parses and checks a `campaign_methods.csv` (`file` names it in errors): codes unique, at least
 /// one method.
 pub(crate) fn parse_methods(file: &str, text: &str) -> Result<Vec<CampaignMethod>, ReferenceError> {
-    let mut methods: Vec<CampaignMethod> = parse_csv(file, text)?;
+    let mut methods: Vec<CampaignMethod> = parse_csv(file, text, &NAMED)?;
     methods.sort_by_key(|m| m.position);
     for (i, m) in methods.iter().enumerate() {
         if methods[..i]
@@ -109,21 +112,134 @@ pub(crate) fn parse_methods(file: &str, text: &str) -> Result<Vec<CampaignMethod
     Ok(methods)
 }
 
+/// Parses a reference CSV file (`file` names it in errors) into rows of `T`. Every mistake in a
+/// cell is told in the catalogue with its line and column and the form the column wants (a date
+/// written `31-05-2029`: "write it YYYY-MM-DD"); a column of `required` left empty is refused
+/// rather than read as an empty text.
 pub(crate) fn parse_csv<T: for<'de> Deserialize<'de>>(
     file: &str,
     text: &str,
+    required: &[&str],
 ) -> Result<Vec<T>, ReferenceError> {
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().map_err(|e| csv_error(file, &e))?.clone();
+    for want in required {
+        if !headers.iter().any(|h| h.trim() == *want) {
+            return Err(msg(file, 1, ElectionMsg::ColumnMissing { column: want }));
+        }
+    }
     let mut out = Vec::new();
-    for rec in rdr.deserialize() {
-        let row: T = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            let why = e.to_string();
-            ReferenceError::new(file, line, &Core::ReferenceUnreadable { why: &why })
-        })?;
+    let mut rec = csv::StringRecord::new();
+    while rdr.read_record(&mut rec).map_err(|e| csv_error(file, &e))? {
+        let line = rec.position().map_or(0, |p| p.line());
+        for (i, h) in headers.iter().enumerate() {
+            if required.contains(&h.trim()) && rec.get(i).is_none_or(|c| c.trim().is_empty()) {
+                return Err(msg(
+                    file,
+                    line,
+                    ElectionMsg::CellEmpty {
+                        number: i + 1,
+                        column: h,
+                    },
+                ));
+            }
+        }
+        let row: T = rec
+            .deserialize(Some(&headers))
+            .map_err(|e| match e.kind() {
+                csv::ErrorKind::Deserialize { err, .. } => {
+                    cell_error(file, line, &headers, &rec, err)
+                }
+                _ => csv_error(file, &e),
+            })?;
         out.push(row);
     }
     Ok(out)
+}
+
+/// The message of a row that `csv` could not read as a whole (cells counted wrong, not UTF-8).
+fn csv_error(file: &str, e: &csv::Error) -> ReferenceError {
+    let line = e.position().map_or(0, |p| p.line());
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => msg(
+            file,
+            line,
+            ElectionMsg::RowLength {
+                found: *len,
+                expected: *expected_len,
+            },
+        ),
+        csv::ErrorKind::Utf8 { .. } => msg(file, line, ElectionMsg::NotUtf8),
+        _ => {
+            let why = e.to_string();
+            ReferenceError::new(file, line, &Core::ReferenceUnreadable { why: &why })
+        }
+    }
+}
+
+/// The message of a cell that does not hold what its column wants.
+fn cell_error(
+    file: &str,
+    line: u64,
+    headers: &csv::StringRecord,
+    rec: &csv::StringRecord,
+    e: &csv::DeserializeError,
+) -> ReferenceError {
+    use csv::DeserializeErrorKind as K;
+    // serde's own messages (a date's "trailing input") come without their cell: a date column
+    // whose cell is not a date is that cell.
+    let is_date = |h: &str| h.trim() == "date" || h.trim().ends_with("_on");
+    let field = e.field().and_then(|i| usize::try_from(i).ok()).or_else(|| {
+        headers.iter().zip(rec.iter()).position(|(h, c)| {
+            is_date(h)
+                && !c.trim().is_empty()
+                && NaiveDate::parse_from_str(c.trim(), "%Y-%m-%d").is_err()
+        })
+    });
+    let Some(i) = field else {
+        // No cell: a column the row type needs is not in the header ("missing field `x`").
+        if let K::Message(m) = e.kind()
+            && let Some(name) = m.split('`').nth(1)
+        {
+            return msg(file, 1, ElectionMsg::ColumnMissing { column: name });
+        }
+        let why = e.to_string();
+        return ReferenceError::new(file, line, &Core::ReferenceUnreadable { why: &why });
+    };
+    let column = headers.get(i).unwrap_or_default().trim();
+    let value = crate::text::safe(rec.get(i).unwrap_or_default()).into_owned();
+    let want = match e.kind() {
+        K::ParseInt(_) => CellWant::Whole,
+        K::ParseFloat(_) => CellWant::Number,
+        K::ParseBool(_) => CellWant::Bool,
+        _ if is_date(column) => CellWant::Date,
+        _ => {
+            let why = e.to_string();
+            return ReferenceError::new(file, line, &Core::ReferenceUnreadable { why: &why });
+        }
+    };
+    if value.trim().is_empty() {
+        return msg(
+            file,
+            line,
+            ElectionMsg::CellEmpty {
+                number: i + 1,
+                column,
+            },
+        );
+    }
+    msg(
+        file,
+        line,
+        ElectionMsg::CellBad {
+            number: i + 1,
+            column,
+            value: &value,
+            want,
+        },
+    )
 }
 
 /// The elections shipped in assets/elections/, embedded in the binary: folder name and the text of
@@ -357,7 +473,7 @@ impl Election {
                 },
             ));
         }
-        let mut st: Vec<Stage> = parse_csv(&name(FILES[1]), stages)?;
+        let mut st: Vec<Stage> = parse_csv(&name(FILES[1]), stages, &NAMED)?;
         st.sort_by_key(|s| s.position);
         for (i, s) in st.iter().enumerate() {
             if st[..i].iter().any(|o| o.code == s.code) {
@@ -370,7 +486,7 @@ impl Election {
         }
         e.stages = st;
         e.methods = parse_methods(&name(FILES[2]), methods)?;
-        let mut cs: Vec<Contest> = parse_csv(&name(FILES[3]), contests)?;
+        let mut cs: Vec<Contest> = parse_csv(&name(FILES[3]), contests, &NAMED)?;
         for (i, c) in cs.iter().enumerate() {
             let line = i as u64 + 2;
             if cs[..i].iter().any(|o| o.code == c.code) {
@@ -391,13 +507,24 @@ impl Election {
         cs.sort_by_key(|c| c.position);
         e.contests = cs;
         if e.stage(&e.campaign_stage).is_none() {
-            return Err(msg(
-                &name(FILES[0]),
-                0,
-                ElectionMsg::CampaignStage {
-                    code: &e.campaign_stage,
-                },
-            ));
+            let line = toml
+                .lines()
+                .position(|l| l.trim_start().starts_with("campaign_stage"))
+                .map_or(0, |i| i as u64 + 1);
+            let code = &e.campaign_stage;
+            let want = folded(code);
+            let near = e
+                .stages
+                .iter()
+                .map(|s| (strsim::levenshtein(&folded(&s.code), &want), &s.code))
+                .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c.as_str());
+            let m = match near {
+                Some(near) => ElectionMsg::CampaignStageNear { code, near },
+                None => ElectionMsg::CampaignStage { code },
+            };
+            return Err(msg(&name(FILES[0]), line, m));
         }
         Ok(e)
     }
@@ -709,5 +836,121 @@ mod tests {
         assert_eq!(e.file, "PILKADA2024/contests.csv");
         assert_eq!(e.line, 11);
         assert!(e.message_id.contains("kolom kosong"), "{}", e.message_id);
+    }
+    #[test]
+    fn every_bad_cell_of_an_elections_files_names_line_column_and_the_form_wanted() {
+        let [toml, stages, methods, contests] = EMBEDDED[1].1;
+        let parse = |i: usize, text: &str| {
+            let mut files = [toml, stages, methods, contests];
+            files[i] = text;
+            Election::parse("PILKADA2024", files).unwrap_err()
+        };
+        // A date written day first: the parser's "trailing input" is not what a user reads.
+        let second = stages.lines().nth(1).unwrap();
+        let day_first = second.replace("2024-05-05", "05-05-2024");
+        let e = parse(1, &stages.replace(second, &day_first));
+        assert_eq!((e.file.as_str(), e.line), ("PILKADA2024/stages.csv", 2));
+        assert!(
+            e.message.contains(
+                "column 4 (`starts_on`): \"05-05-2024\" is not a date; write it YYYY-MM-DD"
+            ),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_id
+                .contains("bukan tanggal; tulis dalam bentuk YYYY-MM-DD"),
+            "{}",
+            e.message_id
+        );
+        assert!(!e.message.contains("trailing input"));
+
+        let e = parse(3, &contests.replace("64.72,1,true", "64.72,satu,true"));
+        assert!(
+            e.message
+                .contains("(`pairs`): \"satu\" is not a whole number"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_id.contains("bukan bilangan bulat"),
+            "{}",
+            e.message_id
+        );
+        let e = parse(3, &contests.replace("64.72,1,true", "64.72,1,ya"));
+        assert!(
+            e.message
+                .contains("(`empty_box`): \"ya\" must be true or false"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_id.contains("harus true atau false"),
+            "{}",
+            e.message_id
+        );
+
+        let first = methods.lines().nth(1).unwrap();
+        let e = parse(
+            2,
+            &methods.replace(first, &first.replacen("PERTEMUAN_TERBATAS", "", 1)),
+        );
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message.contains("column 1 (`code`) is empty"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_id.contains("kolom 1 (`code`) kosong"),
+            "{}",
+            e.message_id
+        );
+        let e = parse(2, &methods.replace(first, &format!("{first},x")));
+        assert!(
+            e.message.contains("5 cells, the header 4 columns"),
+            "{}",
+            e.message
+        );
+        let e = parse(2, &methods.replace(",position", ",urutan"));
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("no column `position`"), "{}", e.message);
+        assert!(
+            e.message_id.contains("kolom `position`"),
+            "{}",
+            e.message_id
+        );
+
+        let e = parse(
+            0,
+            &toml.replace(
+                "campaign_stage = \"KAMPANYE\"",
+                "campaign_stage = \"KAMPANY\"",
+            ),
+        );
+        assert!(e.line > 0);
+        assert!(
+            e.message.contains("did you mean KAMPANYE?"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_id.contains("maksud Anda KAMPANYE?"),
+            "{}",
+            e.message_id
+        );
+    }
+
+    #[test]
+    fn an_error_of_a_whole_file_names_no_line() {
+        let [toml, stages, methods, contests] = EMBEDDED[1].1;
+        let twice = format!("{methods}{}\n", methods.lines().nth(1).unwrap());
+        let e = Election::parse("PILKADA2024", [toml, stages, &twice, contests]).unwrap_err();
+        assert_eq!(e.line, 0);
+        let shown = e.message(Lang::En);
+        assert!(
+            shown.starts_with("PILKADA2024/campaign_methods.csv: "),
+            "{shown}"
+        );
     }
 }

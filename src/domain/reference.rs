@@ -317,21 +317,35 @@ impl Reference {
             .find(|e| fold(&e.code) == want || fold(&e.name_id) == want || fold(&e.name_en) == want)
     }
 
-    /// The election nearest to a misspelt `text`.
+    /// The election nearest to a misspelt `text`: by its code or either name, whole or without
+    /// the year (`pilkda` is Pilkada 2024 when the database holds one Pilkada); none when two
+    /// are equally near (`pilkada` with Pilkada 2024 and 2029: the list of choices says more).
     pub fn suggest_election(&self, text: &str) -> Option<&Election> {
         let want = fold(text);
-        self.elections
+        let yearless = |t: &str| {
+            let f = fold(t);
+            f.trim_end_matches(|c: char| c.is_ascii_digit()).to_string()
+        };
+        let near: Vec<(usize, &Election)> = self
+            .elections
             .iter()
             .map(|e| {
-                (
-                    strsim::levenshtein(&fold(&e.code), &want)
-                        .min(strsim::levenshtein(&fold(&e.name_id), &want)),
-                    e,
-                )
+                let d = [&e.code, &e.name_id, &e.name_en]
+                    .into_iter()
+                    .flat_map(|n| [fold(n), yearless(n)])
+                    .filter(|k| !k.is_empty())
+                    .map(|k| strsim::levenshtein(&k, &want))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (d, e)
             })
             .filter(|(d, _)| *d <= (want.len() / 3).max(1) && *d < want.len())
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, e)| e)
+            .collect();
+        let best = near.iter().map(|(d, _)| *d).min()?;
+        match near.iter().filter(|(d, _)| *d == best).collect::<Vec<_>>()[..] {
+            [(_, e)] => Some(e),
+            _ => None,
+        }
     }
 
     /// The campaign method with exactly this code.
@@ -452,7 +466,18 @@ fn election_error(file: &str, m: ElectionMsg<'_>) -> ReferenceError {
 
 /// Parses and checks `regions.csv`: codes and short names unique, kinds known.
 fn parse_regions(text: &str) -> Result<Vec<Region>, ReferenceError> {
-    let mut regions: Vec<Region> = parse_csv("regions.csv", text)?;
+    let mut regions: Vec<Region> = parse_csv(
+        "regions.csv",
+        text,
+        &[
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "kecamatan_count",
+            "position",
+        ],
+    )?;
     regions.sort_by_key(|r| r.position);
     let fail = |m: Core<'_>| ReferenceError::new("regions.csv", 0, &m);
     for (i, r) in regions.iter().enumerate() {
@@ -474,7 +499,7 @@ fn parse_regions(text: &str) -> Result<Vec<Region>, ReferenceError> {
 
 /// Parses `holidays.csv`, by date.
 fn parse_holidays(text: &str) -> Result<Vec<Holiday>, ReferenceError> {
-    let mut holidays: Vec<Holiday> = parse_csv("holidays.csv", text)?;
+    let mut holidays: Vec<Holiday> = parse_csv("holidays.csv", text, &["date", "name", "kind"])?;
     holidays.sort_by_key(|h| h.date);
     Ok(holidays)
 }
@@ -482,6 +507,38 @@ fn parse_holidays(text: &str) -> Result<Vec<Holiday>, ReferenceError> {
 impl Election {
     /// Reads an election from its folder (named by its code) of four files.
     pub fn from_dir(dir: &Path) -> Result<Election, ReferenceError> {
+        let toml = crate::domain::election::FILES[0];
+        if dir.is_dir() && !dir.join(toml).exists() {
+            // The folder holding the elections' folders (`../ex` with PEMILU2029/ inside):
+            // say which are elections and how to name them, not that election.toml is missing.
+            let mut subs: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+                .map(|d| {
+                    d.filter_map(|d| d.ok().map(|d| d.path()))
+                        .filter(|p| p.join(toml).is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            subs.sort();
+            if !subs.is_empty() {
+                let name = |p: &std::path::PathBuf| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                };
+                let codes: Vec<String> = subs.iter().map(name).collect();
+                let flags: Vec<String> = subs
+                    .iter()
+                    .map(|p| format!("--election {}", p.display()))
+                    .collect();
+                return Err(election_error(
+                    &dir.display().to_string(),
+                    ElectionMsg::FolderOfElections {
+                        codes: &codes.join(", "),
+                        flags: &flags.join(" "),
+                    },
+                ));
+            }
+        }
         let texts = crate::domain::election::FILES
             .iter()
             .map(|f| read_file(&dir.join(f)))
@@ -529,6 +586,30 @@ fn region_keys(r: &Region) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_election_misspelt_without_its_year_is_suggested_unless_two_are_as_near() {
+        let r = Reference::embedded();
+        let code = |t: &str| r.suggest_election(t).map(|e| e.code.as_str());
+        assert_eq!(code("pilkda"), Some("PILKADA2024"));
+        assert_eq!(code("pemlu"), Some("PEMILU2024"));
+        assert_eq!(code("pilkada2042"), Some("PILKADA2024"));
+        assert_eq!(code("dprd"), None);
+        let mut later = r.election("PILKADA2024").unwrap().clone();
+        later.code = "PILKADA2029".into();
+        later.name_id = "Pilkada 2029".into();
+        later.name_en = "2029 Regional Head Elections".into();
+        let mut two = r.clone();
+        two.elections.push(later);
+        assert_eq!(
+            two.suggest_election("pilkda").map(|e| e.code.as_str()),
+            None
+        );
+        assert_eq!(
+            two.suggest_election("pilkda2029").map(|e| e.code.as_str()),
+            Some("PILKADA2029")
+        );
+    }
+
     #[test]
     fn the_default_election_is_the_one_whose_period_holds_the_date_else_the_latest() {
         let r = Reference::embedded();

@@ -229,13 +229,19 @@ pub enum Core<'a> {
         suggestion: Option<&'a str>,
         contests: String,
     },
+    /// A known case moved to an election its stored contest is not of.
+    StoredContestNotOf {
+        contest: &'a str,
+        election: &'a str,
+        contests: &'a str,
+    },
     /// The row's column names one election and its case number another.
     ElectionConflict {
         named: &'a str,
         nomor: String,
         by_number: &'a str,
     },
-    /// The row's election cannot be told: neither column nor `--election` nor a number that fits
+    /// The row does not say its election: neither column nor `--election` nor a number that fits
     /// one election (`fits`: the elections the number fits, when several).
     ElectionUntold {
         fits: Option<&'a str>,
@@ -1233,6 +1239,30 @@ impl Core<'_> {
                 }
             }
             (
+                Self::StoredContestNotOf {
+                    contest,
+                    election,
+                    contests,
+                },
+                Id,
+            ) => format!(
+                "kontestasi kasus ini yang tersimpan, {contest}, bukan kontestasi {election}, \
+                 pemilihan tujuan baris ini; sebutkan kontestasinya di kolom \"kontestasi\" \
+                 ({contests}), atau biarkan sel itu kosong untuk menghapusnya"
+            ),
+            (
+                Self::StoredContestNotOf {
+                    contest,
+                    election,
+                    contests,
+                },
+                En,
+            ) => format!(
+                "the case's stored contest {contest} is not a contest of {election}, the election \
+                 this row moves it to; give its contest in a column \"kontestasi\" ({contests}), \
+                 or leave that cell empty to clear it"
+            ),
+            (
                 Self::ElectionConflict {
                     named,
                     nomor,
@@ -1263,12 +1293,12 @@ impl Core<'_> {
                 Id,
             ) => {
                 let why = match fits {
-                    Some(f) => format!(" (nomornya cocok dengan lebih dari satu: {f})"),
+                    Some(f) => format!(" (nomornya cocok untuk lebih dari satu: {f})"),
                     None => String::new(),
                 };
                 let segments = segments.join(" atau ");
                 format!(
-                    "pemilihan baris ini tidak dapat ditentukan{why}: sebutkan di kolom \
+                    "baris ini tidak menyebut pemilihannya{why}: sebutkan di kolom \
                      \"pemilihan\" ({elections}), dengan --election KODE untuk baris yang tidak \
                      menyebutnya, atau dalam nomor dengan {segments} dan tahunnya \
                      (006/TM/PL/Kab/27.09/IV/2024)"
@@ -1288,9 +1318,9 @@ impl Core<'_> {
                 };
                 let segments = segments.join(" or ");
                 format!(
-                    "which election this row is of cannot be told{why}: say it in a column \
+                    "this row does not say its election{why}: name it in a column \
                      \"pemilihan\" ({elections}), with --election CODE for the rows that do not \
-                     say, or in the number, with {segments} and its year \
+                     name it, or in the number, with {segments} and its year \
                      (006/TM/PL/Kab/27.09/IV/2024)"
                 )
             }

@@ -287,11 +287,12 @@ impl Kegiatan<'_> {
                 None => format!("unknown election \"{value}\" (known: {choices})"),
             },
             (Self::ElectionUntold { rows, elections }, Id) => format!(
-                "pemilihan {rows} baris tidak dapat ditentukan: sebutkan di kolom \"pemilihan\" ({elections}), atau beri --election KODE untuk baris yang tidak menyebutnya"
+                "{rows} baris tidak menyebut pemilihannya: sebutkan di kolom \"pemilihan\" ({elections}), atau beri --election KODE untuk baris yang tidak menyebutnya"
             ),
             (Self::ElectionUntold { rows, elections }, En) => format!(
-                "which election {rows} {} of cannot be told: say it in a column \"pemilihan\" ({elections}), or give --election CODE for the rows that do not say",
-                if rows == 1 { "row is" } else { "rows are" }
+                "{rows} {} not say {} election: name it in a column \"pemilihan\" ({elections}), or give --election CODE for the rows that do not name it",
+                if rows == 1 { "row does" } else { "rows do" },
+                if rows == 1 { "its" } else { "their" }
             ),
             (Self::OfElection { name }, Id) => format!("Pemilihan: {name}"),
             (Self::OfElection { name }, En) => format!("Election: {name}"),

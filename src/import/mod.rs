@@ -600,16 +600,28 @@ fn misfit_election(case: &Case, reference: &Reference, line: u64) -> Option<Refu
     if e.stage(&case.kode_tahapan).is_none() {
         return Some(Refused::Step {
             line,
-            column: Column::KodeTahapan,
+            column: Some(Column::KodeTahapan),
             issue: crate::import::validate::stage_not_of(e, &case.kode_tahapan),
         });
     }
     let contest = case.kontestasi.as_deref()?;
-    let issue = crate::import::validate::contest_of(e, contest).err()?;
+    crate::import::validate::contest_of(e, contest).err()?;
+    // The contest is the stored one (a contest the row gives is read as its election's): the
+    // message names no column, since the file may have none.
     Some(Refused::Step {
         line,
-        column: Column::Kontestasi,
-        issue,
+        column: None,
+        issue: Issue::StoredContestNotOf {
+            contest: contest.to_string(),
+            election: e.code.clone(),
+            contests: e
+                .contests
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
+        },
     })
 }
 
@@ -637,7 +649,7 @@ enum Refused {
     /// whose stages or contests the case's do not fit, in the column named.
     Step {
         line: u64,
-        column: Column,
+        column: Option<Column>,
         issue: Issue,
     },
 }
@@ -651,7 +663,7 @@ impl Refused {
                 column,
                 issue,
             } => {
-                let p = Problem::new(line, Some(column.name()), issue);
+                let p = Problem::new(line, column.map(|c| c.name()), issue);
                 let file = crate::text::safe(file);
                 Error::failed(p.display(&file, Lang::Id), p.display(&file, Lang::En))
             }
@@ -770,7 +782,7 @@ fn apply(
                         Some(last) if last.date() > on => {
                             return Ok(Err(Refused::Step {
                                 line,
-                                column: Column::TanggalStatus,
+                                column: Some(Column::TanggalStatus),
                                 issue: Issue::StatusDateBefore {
                                     value: on.to_string(),
                                     last: last.date().to_string(),
@@ -788,7 +800,7 @@ fn apply(
                     let (column, issue) = crate::import::validate::misfit(m);
                     return Ok(Err(Refused::Step {
                         line,
-                        column,
+                        column: Some(column),
                         issue,
                     }));
                 }

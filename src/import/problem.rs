@@ -93,6 +93,13 @@ pub enum Issue {
         suggestion: Option<Box<str>>,
         contests: Box<str>,
     },
+    /// A known case moved to another election whose contests its stored one is not among (the row
+    /// gives no `kontestasi`): `contests` lists the new election's.
+    StoredContestNotOf {
+        contest: String,
+        election: String,
+        contests: Box<str>,
+    },
     /// The row's `pemilihan` names one election, its case number another.
     ElectionConflict {
         named: String,
@@ -448,6 +455,15 @@ impl Issue {
                 election,
                 suggestion: suggestion.as_deref(),
                 contests: contests.to_string(),
+            },
+            Issue::StoredContestNotOf {
+                contest,
+                election,
+                contests,
+            } => Core::StoredContestNotOf {
+                contest,
+                election,
+                contests,
             },
             Issue::ElectionConflict {
                 named,

@@ -153,14 +153,14 @@ fn a_mistake_in_a_reference_file_is_said_in_the_users_language() {
     assert_eq!(code, Some(1), "{err}");
     assert_eq!(
         err,
-        "pantau: regions.csv:0: wilayah 64.99 (Kukar) muncul dua kali"
+        "pantau: regions.csv: wilayah 64.99 (Kukar) muncul dua kali"
     );
     // The English text is the one it always was.
     let (code, err) = run(&db, "C.UTF-8", &["init", "--reference", refs]);
     assert_eq!(code, Some(1), "{err}");
     assert_eq!(
         err,
-        "pantau: regions.csv:0: region 64.99 (Kukar) appears twice"
+        "pantau: regions.csv: region 64.99 (Kukar) appears twice"
     );
     assert!(!db.exists(), "nothing was created");
 }
@@ -175,13 +175,13 @@ fn a_region_of_an_unknown_kind_is_said_in_the_users_language() {
     assert_eq!(code, Some(1), "{err}");
     assert_eq!(
         err,
-        "pantau: regions.csv:0: wilayah 64.99: jenisnya harus provinsi, kabupaten atau kota"
+        "pantau: regions.csv: wilayah 64.99: jenisnya harus provinsi, kabupaten atau kota"
     );
     let (code, err) = run(&db, "C.UTF-8", &["init", "--reference", refs]);
     assert_eq!(code, Some(1), "{err}");
     assert_eq!(
         err,
-        "pantau: regions.csv:0: region 64.99: kind must be provinsi, kabupaten or kota"
+        "pantau: regions.csv: region 64.99: kind must be provinsi, kabupaten or kota"
     );
 }
 

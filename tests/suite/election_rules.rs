@@ -215,11 +215,11 @@ fn the_detail_explains_each_deadline_in_its_elections_words() {
     let pb2 = explain("PB2", "pemilihan:semua per:2024-12-03");
     assert_eq!(
         pb2.deadline.unwrap().explain(Lang::Id),
-        "Diperpanjang (5 hari kalender): 5 hari kalender sejak diterima 29/11/2024 → 04/12/2024"
+        "Diperpanjang (5 hari kalender) sejak diterima 29/11/2024 → 04/12/2024"
     );
     assert_eq!(
         pb2.deadline.unwrap().explain(Lang::En),
-        "Extended (5 calendar days): 5 calendar days since received 29/11/2024 → 04/12/2024"
+        "Extended (5 calendar days) since received 29/11/2024 → 04/12/2024"
     );
     let pl1 = explain("PL1", "pemilihan:semua per:2024-01-02");
     assert_eq!(
@@ -431,7 +431,7 @@ fn pilkada_activities_load_with_pilkada_methods_and_a_pemilu_method_is_refused_w
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "which election 3 rows are of cannot be told: say it in a column \"pemilihan\" \
+            "3 rows do not say their election: name it in a column \"pemilihan\" \
              (PEMILU2024, PILKADA2024), or give --election CODE"
         ),
         "{err}"

@@ -215,9 +215,9 @@ fn a_row_whose_election_cannot_be_told_is_refused_in_both_languages_and_nothing_
         &text,
         &[],
         &[
-            "kiriman.csv:3: column \"pemilihan\": which election this row is of cannot be told: \
-             say it in a column \"pemilihan\" (PEMILU2024, PILKADA2024), with --election CODE for \
-             the rows that do not say, or in the number, with PL or PB and its year",
+            "kiriman.csv:3: column \"pemilihan\": this row does not say its election: \
+             name it in a column \"pemilihan\" (PEMILU2024, PILKADA2024), with --election CODE for \
+             the rows that do not name it, or in the number, with PL or PB and its year",
             "nothing was written",
         ],
     );
@@ -231,7 +231,7 @@ fn a_row_whose_election_cannot_be_told_is_refused_in_both_languages_and_nothing_
         &text,
         &["--lang", "id"],
         &[
-            "kiriman.csv:3: kolom \"pemilihan\": pemilihan baris ini tidak dapat ditentukan: \
+            "kiriman.csv:3: kolom \"pemilihan\": baris ini tidak menyebut pemilihannya: \
              sebutkan di kolom \"pemilihan\" (PEMILU2024, PILKADA2024), dengan --election KODE \
              untuk baris yang tidak menyebutnya, atau dalam nomor dengan PL atau PB dan tahunnya",
         ],
@@ -243,15 +243,14 @@ fn a_row_whose_election_cannot_be_told_is_refused_in_both_languages_and_nothing_
         "kiriman.csv",
         &text,
         &["--dry-run"],
-        &["kiriman.csv:3: column \"pemilihan\": which election this row is of cannot be told"],
+        &["kiriman.csv:3: column \"pemilihan\": this row does not say its election"],
     );
     // With --skip-invalid the good row is written and the file of rejected rows gives the reason.
     let out = accepted(&db, "kiriman.csv", &text, &["--skip-invalid"]);
     assert!(out.contains("1 new") && out.contains("1 rejected"), "{out}");
     let rejected = std::fs::read_to_string(dir.path().join("kiriman.csv.rejected.csv")).unwrap();
     assert!(
-        rejected.contains("X-1")
-            && rejected.contains("which election this row is of cannot be told"),
+        rejected.contains("X-1") && rejected.contains("this row does not say its election"),
         "{rejected}"
     );
     assert_eq!(
@@ -287,6 +286,20 @@ fn the_election_flag_gives_the_rows_that_do_not_name_theirs() {
         stderr.contains("--election: unknown election \"pilkda2024\" — did you mean PILKADA2024?"),
         "{stderr}"
     );
+    // Without its year too, as the office says it ("pilkada"), in import and kegiatan import.
+    for command in [&["import"][..], &["kegiatan", "import"]] {
+        let out = pantau(&db)
+            .args(command)
+            .args(["--election", "pilkda", "kiriman.csv"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let (_, stderr) = texts(&out);
+        assert!(
+            stderr.contains("unknown election \"pilkda\" — did you mean PILKADA2024?"),
+            "{command:?}: {stderr}"
+        );
+    }
     let out = pantau(&db)
         .args(["--lang", "id", "import", "--election", "pemilu 1999"])
         .arg(dir.path().join("kiriman.csv"))
@@ -332,7 +345,7 @@ fn the_case_number_tells_the_election_by_its_segment_and_year() {
             short("003/LP/PL/64.71/I/2025", "KAMPANYE", "2025-01-08")
         ),
         &[],
-        &["nomor.csv:2: column \"pemilihan\": which election this row is of cannot be told"],
+        &["nomor.csv:2: column \"pemilihan\": this row does not say its election"],
     );
     // A column that the number contradicts is refused naming both.
     refused(
@@ -468,16 +481,30 @@ fn a_known_case_moves_to_the_election_its_row_names_only_when_its_stage_and_cont
         &["\"PENCALONAN\" is not a stage of PILKADA2024"],
     );
     // Named Pilkada without a contest column while the stored contest is Pemilu's: refused,
-    // naming the contest.
+    // naming the stored contest and how to fix it, not a column the file does not have.
+    let moved = format!(
+        "{SHORT_HEAD},pemilihan\n{}",
+        "K-2,laporan,64.71,KAMPANYE,2024-10-10,DITERIMA,PILKADA2024\n"
+    );
+    let err = refused(
+        &db,
+        "koreksi.csv",
+        &moved,
+        &[],
+        &[
+            "koreksi.csv:2: the case's stored contest DPR is not a contest of PILKADA2024, the \
+             election this row moves it to; give its contest in a column \"kontestasi\" \
+             (GUBERNUR,",
+            "or leave that cell empty to clear it",
+        ],
+    );
+    assert!(!err.contains("column \"kontestasi\":"), "{err}");
     refused(
         &db,
         "koreksi.csv",
-        &format!(
-            "{SHORT_HEAD},pemilihan\n{}",
-            "K-2,laporan,64.71,KAMPANYE,2024-10-10,DITERIMA,PILKADA2024\n"
-        ),
-        &[],
-        &["column \"kontestasi\": \"DPR\" is not a contest of PILKADA2024"],
+        &moved,
+        &["--lang", "id"],
+        &["kontestasi kasus ini yang tersimpan, DPR, bukan kontestasi PILKADA2024"],
     );
     assert_eq!(election_of(&db, "K-1").0, "PEMILU2024");
     assert_eq!(

@@ -296,3 +296,59 @@ fn a_mistake_in_an_election_folder_names_the_file_and_line_and_loads_nothing() {
     assert!(err.contains("election PEMILU2029 is given twice"), "{err}");
     assert_eq!(codes(&stored(&db)), ["PEMILU2024", "PILKADA2024"]);
 }
+
+#[test]
+fn a_date_written_day_first_a_missing_file_and_the_parent_folder_are_told_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pantau.db");
+    assert!(run(&db, &["init"]).0);
+    let pemilu = example(dir.path(), "PEMILU2029");
+    example(dir.path(), "PILKADA2029");
+    let stages = pemilu.join("stages.csv");
+    let text = std::fs::read_to_string(&stages).unwrap();
+    let third = text.lines().nth(2).unwrap();
+    let date = third.split(',').nth(3).unwrap();
+    let (y, md) = date.split_at(4);
+    let day_first = format!("{}-{}-{y}", &md[4..6], &md[1..3]);
+    edit(&stages, &format!(",{date},"), &format!(",{day_first},"));
+    let args = ["init", "--election", &pemilu.display().to_string()];
+    let (ok, _, err) = run(&db, &args);
+    assert!(!ok);
+    let at = format!(
+        "{}/stages.csv:3: column 4 (`starts_on`): ",
+        pemilu.display()
+    );
+    assert!(
+        err.contains(&format!(
+            "{at}\"{day_first}\" is not a date; write it YYYY-MM-DD"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("deserialize"), "{err}");
+    let (_, err) = run_id(&db, &args);
+    assert!(
+        err.contains("kolom 4 (`starts_on`)")
+            && err.contains("bukan tanggal; tulis dalam bentuk YYYY-MM-DD"),
+        "{err}"
+    );
+
+    // An error of a whole file has no line to name.
+    std::fs::remove_file(pemilu.join("contests.csv")).unwrap();
+    let (ok, _, err) = run(&db, &args);
+    assert!(!ok);
+    assert!(err.contains("contests.csv: "), "{err}");
+    assert!(!err.contains("contests.csv:0:"), "{err}");
+
+    // The folder holding the elections' folders says which they are and how to name them.
+    let parent = dir.path().display().to_string();
+    let (ok, _, err) = run(&db, &["init", "--election", &parent]);
+    assert!(!ok);
+    assert!(
+        err.contains("the folders in it are elections: PEMILU2029, PILKADA2029")
+            && err.contains(&format!("--election {parent}/PILKADA2029")),
+        "{err}"
+    );
+    let (_, err) = run_id(&db, &["init", "--election", &parent]);
+    assert!(err.contains("folder di dalamnya adalah pemilihan"), "{err}");
+    assert_eq!(codes(&stored(&db)), ["PEMILU2024", "PILKADA2024"]);
+}
