@@ -218,8 +218,18 @@ impl App {
         let w = usize::from(area.width);
         let room = w.saturating_sub(width(&right) + 1);
         let left = caption(election.as_ref().map(|e| e.full.as_str()));
+        // The full name where every election's would fit on every page's caption, else the
+        // short form: one election is named the same way on every page, and as any other is.
+        let widest_title = Page::ALL
+            .iter()
+            .map(|p| width(tr(l, p.title())))
+            .max()
+            .unwrap_or(0);
+        let pad = |e: &crate::tui::elections::ElectionName| {
+            e.pad() + widest_title.saturating_sub(width(tr(l, page.title())))
+        };
         let left = match &election {
-            Some(e) if width(&left) > room => caption(Some(&e.short)),
+            Some(e) if width(&left) + pad(e) > room => caption(Some(&e.short)),
             _ => left,
         };
         let left = fit(&left, room);
