@@ -325,6 +325,8 @@ pub enum Core<'a> {
     Pekan { number: u32, days: String },
     /// The campaign cases no pekan holds, under the pekan chart.
     OutsideCampaignCases { count: String },
+    /// The same, shorter, for a narrow chart.
+    OutsideCampaignCasesShort { count: String },
     /// The figures since the campaign began: a column heading.
     Cumulative,
     /// What the cumulative figures count from: "Kumulatif: sejak 28 November 2023".
@@ -1481,6 +1483,12 @@ impl Core<'_> {
             }
             (Self::OutsideCampaignCases { count }, En) => {
                 format!("{count} cases received outside the campaign")
+            }
+            (Self::OutsideCampaignCasesShort { count }, Id) => {
+                format!("{count} kasus di luar masa kampanye")
+            }
+            (Self::OutsideCampaignCasesShort { count }, En) => {
+                format!("{count} cases outside the campaign")
             }
             (Self::Cumulative, Id) => "Kumulatif".to_string(),
             (Self::Cumulative, En) => "Cumulative".to_string(),

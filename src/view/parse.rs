@@ -83,7 +83,8 @@ pub(super) const SORT_KEYS: &[(&str, &str, SortKey)] = &[
 pub struct ViewError {
     position: usize,
     problem: Spec,
-    suggestion: Option<Hint>,
+    // Boxed: an error stays small on the way back through every `Result` of the parser.
+    suggestion: Option<Box<Hint>>,
 }
 
 /// What was probably meant, in each language: a code with its name in that language
@@ -133,7 +134,7 @@ impl ViewError {
     }
 
     fn hinting(mut self, suggestion: Option<Hint>) -> ViewError {
-        self.suggestion = suggestion;
+        self.suggestion = suggestion.map(Box::new);
         self
     }
 

@@ -240,14 +240,12 @@ fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u
             .iter()
             .any(|p| p.by_type.get(*k).is_some_and(|n| *n > 0))
     });
-    let note = [since_note(ctx, c), outside_note(ctx, c)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let (since, (note, short)) = (since_note(ctx, c), outside_notes(ctx, c));
+    let notes =
+        crate::tui::widgets::week_chart::legend_notes(&since, (&note, &short), w);
     let items = shown
         .map(|(_, g)| text_width(g.label(ctx.lang)) + 4)
-        .chain((!note.is_empty()).then(|| text_width(&note) + 2));
+        .chain(notes.iter().map(|n| text_width(n) + 2));
     let (mut legend, mut used) = (0u16, 0);
     for need in items {
         if used == 0 || used + need > w {
@@ -276,16 +274,21 @@ fn since_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
         .unwrap_or_default()
 }
 
-/// The campaign cases received outside the campaign (which no pekan holds), if any.
-fn outside_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
+/// The campaign cases received outside the campaign (which no pekan holds), if any: in full,
+/// and in the shorter wording a narrow chart takes.
+fn outside_notes(ctx: &Ctx<'_>, c: &Campaign) -> (String, String) {
     let outside = c.pekan.outside_total();
     if outside == 0 {
-        return String::new();
+        return (String::new(), String::new());
     }
-    crate::i18n::core::Core::OutsideCampaignCases {
-        count: number(ctx.lang, outside),
-    }
-    .text(ctx.lang)
+    let count = number(ctx.lang, outside);
+    (
+        Core::OutsideCampaignCases {
+            count: count.clone(),
+        }
+        .text(ctx.lang),
+        Core::OutsideCampaignCasesShort { count }.text(ctx.lang),
+    )
 }
 
 /// Rows the campaign's region table takes at `spacing`: heading, column heading, the regions and
@@ -896,7 +899,7 @@ impl Stages {
         };
         let weeks = self.week_lines(ctx, c);
         let cells = self.type_cells(ctx, t);
-        let note = outside_note(ctx, c);
+        let (note, note_short) = outside_notes(ctx, c);
         let since = since_note(ctx, c);
         let columns = self.week_columns(ctx);
         WeekChart {
@@ -904,6 +907,7 @@ impl Stages {
             lines: &weeks,
             cells: &cells,
             note: &note,
+            note_short: &note_short,
             columns: &columns,
             columns_note: &since,
             selected: Some(self.week_row),
