@@ -331,15 +331,17 @@ pub enum Core<'a> {
     Pekan { number: u32, days: String },
     /// The campaign cases no pekan holds, under the pekan chart.
     OutsideCampaignCases { count: String },
+    /// The same, shorter, for a narrow chart.
+    OutsideCampaignCasesShort { count: String },
     /// The figures since the campaign began: a column heading.
     Cumulative,
     /// What the cumulative figures count from: "Kumulatif: sejak 28 November 2023".
     CumulativeSince { since: String },
+    /// The dashboard's stage panel while the view covers several elections: the stages of the
+    /// calendar's election (by its short name), whose cases alone it counts.
+    StagesOf { election: &'a str },
     /// The stage timeline's title: the calendar of the election in view.
     TimelineOf { election: &'a str },
-    /// The timeline's title while the view covers several elections: whose calendar it shows
-    /// (by its short name), its counts adding up those of every election in view.
-    TimelineOfSeveral { election: &'a str },
     /// The selected pekan's figures: the column of the pekan itself (beside the cumulative one).
     PekanThisWeek,
     /// The selected pekan has not begun by the date counted at.
@@ -1512,18 +1514,20 @@ impl Core<'_> {
             (Self::OutsideCampaignCases { count }, En) => {
                 format!("{count} cases received outside the campaign")
             }
+            (Self::OutsideCampaignCasesShort { count }, Id) => {
+                format!("{count} kasus di luar masa kampanye")
+            }
+            (Self::OutsideCampaignCasesShort { count }, En) => {
+                format!("{count} cases outside the campaign")
+            }
             (Self::Cumulative, Id) => "Kumulatif".to_string(),
             (Self::Cumulative, En) => "Cumulative".to_string(),
             (Self::CumulativeSince { since }, Id) => format!("Kumulatif: {since}"),
             (Self::CumulativeSince { since }, En) => format!("Cumulative: {since}"),
+            (Self::StagesOf { election }, Id) => format!("Tahapan {election}"),
+            (Self::StagesOf { election }, En) => format!("{election} stages"),
             (Self::TimelineOf { election }, Id) => format!("Jadwal tahapan {election}"),
             (Self::TimelineOf { election }, En) => format!("{election} stages (tahapan)"),
-            (Self::TimelineOfSeveral { election }, Id) => {
-                format!("Jadwal tahapan {election} · angka beberapa pemilihan")
-            }
-            (Self::TimelineOfSeveral { election }, En) => {
-                format!("{election} stages · counts of several elections")
-            }
             (Self::PekanThisWeek, Id) => "Pekan ini".to_string(),
             (Self::PekanThisWeek, En) => "This pekan".to_string(),
             (Self::PekanNotBegun { as_of }, Id) => format!("Belum dimulai per {as_of}"),

@@ -61,6 +61,22 @@ pub struct Counts {
     /// The codes of the elections the database holds cases of: the default election, which a
     /// view that names none is of, is one of them (`view::elections_in_view`).
     pub held: Vec<String>,
+    /// With several elections in view, the stages of the election in view (the calendar's) and
+    /// its cases alone: two elections' stages do not add up, so the stage calendar and the
+    /// stage panels count the calendar's election only. `None` when the view is of one election
+    /// (then `stages` and the headline's total are its own).
+    pub calendar: Option<Calendar>,
+}
+
+/// The stage figures of the election in view alone, when the view covers several.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Calendar {
+    /// The election's code.
+    pub election: String,
+    /// Its stages and their cases in the view.
+    pub stages: Vec<Group>,
+    /// Its cases in the view: what `stages` add up to.
+    pub total: i64,
 }
 
 /// The answer to one request.

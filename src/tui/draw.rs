@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::engine::{Dim, Headline};
+use crate::engine::Headline;
 use crate::i18n::{Msg, core::Core, tr};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Overlay};
@@ -320,10 +320,5 @@ impl App {
     /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
     pub(crate) fn base_headline(&self, code: &str) -> Option<Headline> {
         self.ctx().base_headline(code)
-    }
-
-    /// The baseline's count of key `key` of a dimension, when a baseline is in force.
-    pub(crate) fn base_group(&self, dim: Dim, key: &str) -> Option<i64> {
-        self.ctx().base_group(dim, key)
     }
 }

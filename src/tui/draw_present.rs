@@ -54,13 +54,14 @@ impl App {
             None => text.to_string(),
         };
         let base = self.base_headline("");
-        let campaign_stage = self.ctx().campaign_stage();
-        let kampanye = counts
-            .stages
-            .iter()
-            .find(|g| g.key == campaign_stage)
+        let ctx = self.ctx();
+        // The campaign is the calendar's election's: its cases alone, whatever else is in view.
+        let campaign_stage = ctx.campaign_stage();
+        let kampanye = ctx
+            .stage_groups()
+            .and_then(|(g, _)| g.iter().find(|g| g.key == campaign_stage))
             .map_or(0, |g| g.count);
-        let base_kampanye = self.base_group(crate::engine::Dim::Stage, campaign_stage);
+        let base_kampanye = ctx.base_stage(campaign_stage);
         let total = Big {
             value: number(l, h.total),
             label: label(
@@ -68,6 +69,15 @@ impl App {
                 delta(h.total, base.map(|b| b.total)),
             ),
             style: t.total(),
+        };
+        // The stage page's total is what its calendar's rows add up to: that election's cases.
+        let calendar_total = |total: Big| match ctx.stage_groups() {
+            Some((_, n)) if counts.calendar.is_some() => Big {
+                value: number(l, n),
+                label: label(tr(l, Msg::TuiColCases), delta(n, ctx.base_stage_total())),
+                ..total
+            },
+            _ => total,
         };
         let campaign_big = Big {
             value: number(l, kampanye),
@@ -127,7 +137,7 @@ impl App {
                 (v, false)
             }
             Page::Map => (vec![total], true),
-            Page::Stages => (vec![total, campaign_big], false),
+            Page::Stages => (vec![calendar_total(total), campaign_big], false),
         };
         // The map needs its height more than big digits on a small screen. The digits take up
         // to a quarter of the height (a sixth above the map), so they grow with the screen and
@@ -208,8 +218,18 @@ impl App {
         let w = usize::from(area.width);
         let room = w.saturating_sub(width(&right) + 1);
         let left = caption(election.as_ref().map(|e| e.full.as_str()));
+        // The full name where every election's would fit on every page's caption, else the
+        // short form: one election is named the same way on every page, and as any other is.
+        let widest_title = Page::ALL
+            .iter()
+            .map(|p| width(tr(l, p.title())))
+            .max()
+            .unwrap_or(0);
+        let pad = |e: &crate::tui::elections::ElectionName| {
+            e.pad() + widest_title.saturating_sub(width(tr(l, page.title())))
+        };
         let left = match &election {
-            Some(e) if width(&left) > room => caption(Some(&e.short)),
+            Some(e) if width(&left) + pad(e) > room => caption(Some(&e.short)),
             _ => left,
         };
         let left = fit(&left, room);

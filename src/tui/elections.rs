@@ -17,6 +17,19 @@ pub struct ElectionName {
     pub full: String,
     /// The short form derived from the code (`Pilkada 2024`), or `Semua`/`All`.
     pub short: String,
+    /// The widest full name `e`/`E` can bring in this language (every election's, and every
+    /// election together): a place shows the full name only where the widest one would fit, so
+    /// that at one width every election is named the same way, all in full or all short.
+    pub widest: usize,
+}
+
+impl ElectionName {
+    /// The columns the widest full name takes beyond this one's: a place that shows the full
+    /// name keeps them free.
+    pub fn pad(&self) -> usize {
+        self.widest
+            .saturating_sub(crate::tui::widgets::text::width(&self.full))
+    }
 }
 
 /// The name of the elections `view` is of on `as_of`, in `lang`; `None` only without elections.
@@ -28,15 +41,25 @@ pub fn name_in_view(
     lang: Lang,
 ) -> Option<ElectionName> {
     let elections = crate::view::elections_in_view(view, reference, as_of, held);
-    match elections.as_slice() {
+    let widest = reference
+        .elections
+        .iter()
+        .map(|e| e.name(lang))
+        .chain([tr(lang, Msg::TuiAllElections)])
+        .map(crate::tui::widgets::text::width)
+        .max()
+        .unwrap_or(0);
+    let name = match elections.as_slice() {
         [] => None,
         [one] => Some(ElectionName {
             full: one.name(lang).to_string(),
             short: short_name(&one.code),
+            widest: 0,
         }),
         several if several.len() >= reference.elections.len() => Some(ElectionName {
             full: tr(lang, Msg::TuiAllElections).to_string(),
             short: tr(lang, Msg::TuiAllElectionsShort).to_string(),
+            widest: 0,
         }),
         several => Some(ElectionName {
             full: several
@@ -49,8 +72,13 @@ pub fn name_in_view(
                 .map(|e| short_name(&e.code))
                 .collect::<Vec<_>>()
                 .join(" + "),
+            widest: 0,
         }),
-    }
+    };
+    name.map(|n| ElectionName {
+        widest: widest.max(crate::tui::widgets::text::width(&n.full)),
+        ..n
+    })
 }
 
 /// The short form of an election's name, read from its code: `PILKADA2024` is `Pilkada 2024`,

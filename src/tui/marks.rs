@@ -192,6 +192,7 @@ mod tests {
             statuses: vec![],
             campaign: Default::default(),
             held: vec![],
+            calendar: None,
         }
     }
 

@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::domain::DeadlineRules;
-use crate::engine::Engine;
 use crate::engine::campaign;
 use crate::engine::index::CaseIndex;
 use crate::engine::live::LiveIndex;
+use crate::engine::{Dim, Engine};
 use crate::error::{Error, Result};
 use crate::i18n::core::Core;
 use crate::i18n::{Lang, Msg, tr};
@@ -23,7 +23,7 @@ use crate::store::baseline::{self, Baseline, Keeper, Op};
 use crate::store::{Interrupt, Mode, Store};
 use crate::view::View;
 
-pub use crate::tui::data::{Answer, Counts, Event, Need, Reply, Request};
+pub use crate::tui::data::{Answer, Calendar, Counts, Event, Need, Reply, Request};
 
 /// The worker thread's name (the panic hook recognises it).
 pub const THREAD: &str = "pantau-worker";
@@ -300,15 +300,51 @@ fn keep(keeper: Option<&Keeper>, op: Op, store: &Store) -> Result<Option<(Baseli
 /// The figures of one view.
 pub fn counts(engine: &Engine<'_>, view: &View) -> Result<Counts> {
     let d = engine.dashboard(view, Lang::En)?;
+    // With several elections in view, the calendar's and the campaign's figures are of the
+    // election in view alone.
+    let one = calendar_view(engine, view)?;
+    let calendar = match &one {
+        Some(v) => Some(Calendar {
+            election: engine
+                .election_in_view(v)?
+                .map(|e| e.code.clone())
+                .unwrap_or_default(),
+            stages: engine.group(v, Dim::Stage, Lang::En)?,
+            total: engine.headline(v)?.total,
+        }),
+        None => None,
+    };
     Ok(Counts {
         headline: d.headline,
         regions: d.regions,
         stages: d.stages,
         types: d.types,
         statuses: d.statuses,
-        campaign: campaign::figures(engine, view)?,
+        campaign: campaign::figures(engine, one.as_ref().unwrap_or(view))?,
         held: engine.elections_with_cases()?,
+        calendar,
     })
+}
+
+/// `view` narrowed to the election in view when it covers several elections (see
+/// [`Calendar`]); `None` when it covers one.
+fn calendar_view(engine: &Engine<'_>, view: &View) -> Result<Option<View>> {
+    if engine.elections_in_view(view)?.len() < 2 {
+        return Ok(None);
+    }
+    let Some(election) = engine.election_in_view(view)? else {
+        return Ok(None);
+    };
+    let mut one = view.clone();
+    one.terms
+        .retain(|t| !matches!(t.kind, crate::view::TermKind::Election(_)));
+    one.terms.push(crate::view::Term {
+        negated: false,
+        kind: crate::view::TermKind::Election(crate::view::Elections::Codes(vec![
+            election.code.clone(),
+        ])),
+    });
+    Ok(Some(one))
 }
 
 /// Adds the baseline's figures of the same view to a counts answer.

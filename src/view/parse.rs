@@ -83,7 +83,33 @@ pub(super) const SORT_KEYS: &[(&str, &str, SortKey)] = &[
 pub struct ViewError {
     position: usize,
     problem: Spec,
-    suggestion: Option<String>,
+    // Boxed: an error stays small on the way back through every `Result` of the parser.
+    suggestion: Option<Box<Hint>>,
+}
+
+/// What was probably meant, in each language: a code with its name in that language
+/// (`gubernur (Governor and Vice-Governor of East Kalimantan)`), or the same text in both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Hint {
+    id: String,
+    en: String,
+}
+
+impl Hint {
+    /// A code with a name in each language: `KAMPANYE (Masa kampanye)`, `KAMPANYE (Campaign period)`.
+    fn named(code: &str, name_id: &str, name_en: &str) -> Hint {
+        Hint {
+            id: format!("{code} ({name_id})"),
+            en: format!("{code} ({name_en})"),
+        }
+    }
+
+    fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 impl ViewError {
@@ -100,8 +126,15 @@ impl ViewError {
         ViewError { position, ..self }
     }
 
-    fn suggesting(mut self, suggestion: Option<String>) -> ViewError {
-        self.suggestion = suggestion;
+    fn suggesting(self, suggestion: Option<String>) -> ViewError {
+        self.hinting(suggestion.map(|s| Hint {
+            id: s.clone(),
+            en: s,
+        }))
+    }
+
+    fn hinting(mut self, suggestion: Option<Hint>) -> ViewError {
+        self.suggestion = suggestion.map(Box::new);
         self
     }
 
@@ -110,9 +143,15 @@ impl ViewError {
         self.position
     }
 
-    /// What was probably meant, as printed in the message (`"region"`, `Samarinda (64.72)`).
+    /// What was probably meant, as printed in the Indonesian message (`"region"`,
+    /// `Samarinda (64.72)`).
     pub fn suggestion(&self) -> Option<&str> {
-        self.suggestion.as_deref()
+        self.suggestion_in(Lang::Id)
+    }
+
+    /// What was probably meant, as printed in the message in `lang`: a name in that language.
+    pub fn suggestion_in(&self, lang: Lang) -> Option<&str> {
+        self.suggestion.as_ref().map(|h| h.text(lang))
     }
 
     /// The whole message in `lang`, with the suggestion if there is one.
@@ -121,7 +160,7 @@ impl ViewError {
         match &self.suggestion {
             Some(s) => Core::DidYouMean {
                 base: &base,
-                suggestion: s,
+                suggestion: s.text(lang),
             }
             .text(lang),
             None => base,
@@ -467,8 +506,8 @@ impl Parser<'_> {
                     .ok_or_else(|| {
                         let hint = r
                             .suggest_any_stage(&v.text)
-                            .map(|x| format!("{} ({})", x.code, x.name_id));
-                        no_match(Named::Stage, v, hint)
+                            .map(|x| Hint::named(&x.code, &x.name_id, &x.name_en));
+                        no_match_hinting(Named::Stage, v, hint)
                     })
             })?),
             Key::Election => TermKind::Election(elections(&values, r)?),
@@ -478,8 +517,8 @@ impl Parser<'_> {
                     .ok_or_else(|| {
                         let hint = r
                             .suggest_contest(&v.text)
-                            .map(|x| format!("{} ({})", x.code.to_lowercase(), x.name_id));
-                        no_match(Named::Contest, v, hint)
+                            .map(|x| Hint::named(&x.code.to_lowercase(), &x.name_id, &x.name_en));
+                        no_match_hinting(Named::Contest, v, hint)
                     })
             })?),
             Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
@@ -549,6 +588,12 @@ fn lookup_key(typed: &str, pos: usize) -> Result<Key, ViewError> {
 fn no_match(what: Named, value: &Value, suggestion: Option<String>) -> ViewError {
     let (text, pos) = (value.text.clone(), value.pos);
     ViewError::new(pos, Spec::NoMatch { what, text, pos }).suggesting(suggestion)
+}
+
+/// As [`no_match`], with a suggestion named in each language.
+fn no_match_hinting(what: Named, value: &Value, suggestion: Option<Hint>) -> ViewError {
+    let (text, pos) = (value.text.clone(), value.pos);
+    ViewError::new(pos, Spec::NoMatch { what, text, pos }).hinting(suggestion)
 }
 
 /// Resolves every value of a term, stopping at the first that names nothing.
@@ -724,12 +769,15 @@ fn elections(values: &[Value], r: &Reference) -> Result<Elections, ViewError> {
                 let words = [ALL_ELECTIONS.0, ALL_ELECTIONS.1];
                 let hint = r
                     .suggest_election(&v.text)
-                    .map(|e| format!("{} ({})", e.code.to_lowercase(), e.name_id))
+                    .map(|e| Hint::named(&e.code.to_lowercase(), &e.name_id, &e.name_en))
                     .or_else(|| {
-                        nearest(&v.text, words.iter().map(|w| (*w, *w))).map(|w| format!("\"{w}\""))
+                        nearest(&v.text, words.iter().map(|w| (*w, *w))).map(|w| Hint {
+                            id: format!("\"{w}\""),
+                            en: format!("\"{w}\""),
+                        })
                     });
                 return Err(match hint {
-                    Some(h) => no_match(Named::Election, v, Some(h)),
+                    Some(h) => no_match_hinting(Named::Election, v, Some(h)),
                     None => no_choice(
                         Named::Election,
                         v,
@@ -1089,7 +1137,15 @@ mod tests {
         assert_eq!(e.position(), 23);
         assert_eq!(
             e.to_string(),
-            "no election matches \"pilkada2042\" at 23 — did you mean pilkada2024 (Pilkada 2024)?"
+            "no election matches \"pilkada2042\" at 23 — did you mean pilkada2024 \
+             (2024 Regional Head Elections)?"
+        );
+        // Each language names it in its own words.
+        assert!(
+            e.message(Lang::Id)
+                .ends_with("maksud Anda pilkada2024 (Pilkada 2024)?"),
+            "{}",
+            e.message(Lang::Id)
         );
         assert_eq!(
             e.message(Lang::Id),
@@ -1135,7 +1191,7 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "no contest matches \"gubernr\" at 9 — did you mean gubernur \
-             (Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur)?"
+             (Governor of Kalimantan Timur)?"
         );
         assert_eq!(
             e.message(Lang::Id),
@@ -1159,7 +1215,12 @@ mod tests {
         assert_eq!(
             err("stage:penetapan_paslom").to_string(),
             "no stage matches \"penetapan_paslom\" at 7 — did you mean PENETAPAN_PASLON \
-             (Penetapan pasangan calon)?"
+             (Designation of candidate pairs)?"
+        );
+        assert!(
+            err("tahapan:penetapan_paslom")
+                .message(Lang::Id)
+                .ends_with("maksud Anda PENETAPAN_PASLON (Penetapan pasangan calon)?")
         );
     }
 
@@ -1569,7 +1630,12 @@ mod tests {
     fn unknown_stage_type_status_source_flag_and_sort_suggest_the_nearest() {
         assert_eq!(
             err("stage:kampanya").to_string(),
-            "no stage matches \"kampanya\" at 7 — did you mean KAMPANYE (Masa kampanye)?"
+            "no stage matches \"kampanya\" at 7 — did you mean KAMPANYE (Campaign period)?"
+        );
+        assert_eq!(
+            err("tahapan:kampnye").message(Lang::Id),
+            "tidak ada tahapan yang cocok dengan \"kampnye\" di posisi 9 — maksud Anda KAMPANYE \
+             (Masa kampanye)?"
         );
         assert_eq!(
             err("type:pidna").to_string(),

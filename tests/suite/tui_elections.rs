@@ -232,11 +232,12 @@ fn rows(screen: &str) -> Vec<String> {
 fn a_third_election_loaded_from_files_shows_on_every_screen() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_with_2029(dir.path());
-    // At 80 columns the title bar takes the short form of `2029 General Election`; the caption
-    // has the room for the full name.
+    // At 80 columns the title bar and the caption take the short form of `2029 General
+    // Election`: the widest name of an election (`2024 Regional Head Elections`) does not fit
+    // there, and every election is named the same way at one width.
     for (lang, name, caption, code) in [
         (Lang::Id, "Pemilu 2029", "Pemilu 2029", "id"),
-        (Lang::En, "Pemilu 2029", "2029 General Election", "en"),
+        (Lang::En, "Pemilu 2029", "Pemilu 2029", "en"),
     ] {
         let mut h = app_on(&db, (80, 24), lang, jan15_2029());
         let screen = h.screen();
@@ -306,6 +307,56 @@ fn a_third_election_loaded_from_files_shows_on_every_screen() {
     }
 }
 
+#[test]
+fn every_election_is_named_the_same_way_at_one_width_on_the_title_and_every_caption() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_2029(dir.path());
+    // (width, language, whether the names are in full)
+    for (w, lang, full) in [
+        (80, Lang::En, false),
+        (80, Lang::Id, true),
+        (200, Lang::En, true),
+        (200, Lang::Id, true),
+    ] {
+        let mut h = app_on(&db, (w, 24), lang, jan15_2029());
+        let r = three_elections();
+        // Every election, then all of them together.
+        for _ in 0..=r.elections.len() {
+            h.press(KeyCode::Char('e'));
+            let code = h.app.view_spec();
+            let e = r
+                .elections
+                .iter()
+                .find(|e| code.ends_with(&e.code.to_lowercase()));
+            let (long, short) = match (e, lang) {
+                (Some(e), _) => (
+                    e.name(lang).to_string(),
+                    pantau::tui::elections::short_name(&e.code),
+                ),
+                (None, Lang::Id) => ("Semua pemilihan".into(), "Semua".into()),
+                (None, Lang::En) => ("All elections".into(), "All".into()),
+            };
+            let name = if full { &long } else { &short };
+            let title = rows(&h.screen())[0].clone();
+            assert!(
+                title.contains(&format!(" {name} · ")),
+                "{w} {lang:?} {code}: {title}"
+            );
+            // The presenter's pages, each named the same way.
+            h.press(KeyCode::Char('p'));
+            for _ in 0..4 {
+                let caption = rows(&h.screen())[0].clone();
+                assert!(
+                    caption.contains(&format!(" · {name} · ")),
+                    "{w} {lang:?} {code}: {caption}"
+                );
+                h.press(KeyCode::Tab);
+            }
+            h.press(KeyCode::Char('p'));
+        }
+    }
+}
+
 /// The total the tab bar gives (`173 cases`, `5 kasus`), once the figures arrived.
 fn total(h: &Harness) -> Option<i64> {
     h.app.counts().map(|c| c.headline.total)
@@ -323,7 +374,7 @@ fn e_goes_round_the_elections_then_all_and_e_back_and_the_view_bar_shows_the_ter
     assert!(tabs(&h).contains("view: (all) · 5 cases"), "{}", tabs(&h));
     // After the last election by voting day: every election, on the dashboard.
     h.press(KeyCode::Char('e'));
-    assert!(title(&h).contains("All elections"), "{}", h.screen());
+    assert!(title(&h).contains(" All · as of"), "{}", h.screen());
     assert_eq!(h.app.view_spec(), "election:all");
     let all = total(&h).unwrap();
     assert!(all > 5 + 47, "{all}");

@@ -396,7 +396,8 @@ fn a_mistaken_election_or_contest_is_refused_with_a_suggestion_in_both_languages
     );
     assert!(
         err.contains(
-            "no election matches \"pilkada2042\" at 24 — did you mean pilkada2024 (Pilkada 2024)?"
+            "no election matches \"pilkada2042\" at 24 — did you mean pilkada2024 \
+             (2024 Regional Head Elections)?"
         ),
         "{err}"
     );

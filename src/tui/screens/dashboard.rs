@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::domain::{Status, TypeGroup};
 use crate::engine::{Dim, Group, Headline};
+use crate::i18n::core::Core;
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
 use crate::tui::marks::{COLUMNS, figures};
@@ -56,7 +57,8 @@ pub fn panel_items<'c>(ctx: &Ctx<'c>, panel: Panel) -> Vec<&'c Group> {
     };
     let groups = match panel {
         Panel::Regions => return Vec::new(),
-        Panel::Stages => &counts.stages,
+        // The calendar's election's stages alone: two elections' stages do not add up.
+        Panel::Stages => ctx.stage_groups().map_or(&counts.stages[..], |(g, _)| g),
         Panel::Types => &counts.types,
         Panel::Statuses => &counts.statuses,
     };
@@ -173,11 +175,23 @@ impl ScreenState for Dashboard {
         // which the fullest panel's largest count fills its room. When every label fits whole,
         // the room left is shared in proportion to each panel's largest count, so that every
         // panel's bars can reach across it at that one scale; else the panels share the width.
+        // With several elections in view, the stage panel is the calendar's election's, and
+        // says so.
+        let stage_title = match (ctx.counts.and_then(|c| c.calendar.as_ref()), ctx.election()) {
+            (Some(_), Some(e)) => Core::StagesOf {
+                election: &crate::tui::elections::short_name(&e.code),
+            }
+            .text(l),
+            _ => tr(l, Msg::Stage).to_string(),
+        };
         let widgets: Vec<CountPanel> = panels
             .iter()
             .enumerate()
             .map(|(i, (p, title))| CountPanel {
-                title: tr(l, *title),
+                title: match p {
+                    Panel::Stages => &stage_title,
+                    _ => tr(l, *title),
+                },
                 lines: &lines[i],
                 selected: Some(self.panel_index(ctx, *p)),
                 focused: panel == *p,
@@ -328,7 +342,7 @@ impl Dashboard {
                 let items = panel_items(ctx, panel);
                 let g = items.get(self.panel_index(ctx, panel))?;
                 match panel {
-                    Panel::Stages => Some(TermKind::Stage(vec![g.key.clone()])),
+                    Panel::Stages => return Some(ctx.with_stage(g.key.clone())),
                     Panel::Types => TypeGroup::from_code(&g.key).map(|t| TermKind::Type(vec![t])),
                     _ => Status::from_code(&g.key).map(|s| TermKind::Status(vec![s])),
                 }
@@ -371,7 +385,10 @@ impl Dashboard {
                 count: g.count,
                 mark: ctx.marks.group(dim, &g.key),
                 flagged: panel == Panel::Stages && g.key == ctx.campaign_stage(),
-                base: ctx.base_group(dim, &g.key),
+                base: match panel {
+                    Panel::Stages => ctx.base_stage(&g.key),
+                    _ => ctx.base_group(dim, &g.key),
+                },
             })
             .collect()
     }

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use crate::domain::tiles::Tiles;
 use crate::domain::{Election, Reference, Stage};
 use crate::engine::PageRequest;
-use crate::engine::{Dim, Headline};
+use crate::engine::{Dim, Group, Headline};
 use crate::i18n::Lang;
 use crate::tui::action::{Command, Screen};
 use crate::tui::cases::Fill;
@@ -90,6 +90,34 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The stages of the calendar's election (the election in view) with their cases, and what
+    /// they add up to: with several elections in view, that election's alone.
+    pub fn stage_groups(&self) -> Option<(&'a [Group], i64)> {
+        let c = self.counts?;
+        Some(match &c.calendar {
+            Some(k) => (&k.stages, k.total),
+            None => (&c.stages, c.headline.total),
+        })
+    }
+
+    /// The baseline's cases of the calendar's election in stage `code`, when a baseline is in
+    /// force.
+    pub fn base_stage(&self, code: &str) -> Option<i64> {
+        let base = self.base?;
+        let groups = base.calendar.as_ref().map_or(&base.stages, |k| &k.stages);
+        Some(groups.iter().find(|g| g.key == code).map_or(0, |g| g.count))
+    }
+
+    /// The baseline's cases of the calendar's election, when a baseline is in force.
+    pub fn base_stage_total(&self) -> Option<i64> {
+        let base = self.base?;
+        Some(
+            base.calendar
+                .as_ref()
+                .map_or(base.headline.total, |k| k.total),
+        )
+    }
+
     /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
     pub fn base_headline(&self, code: &str) -> Option<Headline> {
         let base = self.base?;
@@ -123,7 +151,26 @@ impl<'a> Ctx<'a> {
 
     /// The current view with `kind` replacing any term of the same key, in normal form.
     pub fn with_term(&self, kind: TermKind) -> View {
-        let mut view = self.view.clone();
+        self.term_on(self.view.clone(), kind)
+    }
+
+    /// The current view narrowed to stage `code` of the calendar's election: with several
+    /// elections in view, to that election too, so that the cases drilled into are those the
+    /// stage's row counted.
+    pub fn with_stage(&self, code: String) -> View {
+        let view = match self.election() {
+            Some(e) if self.several_elections() => {
+                self.with_term(TermKind::Election(crate::view::Elections::Codes(vec![
+                    e.code.clone(),
+                ])))
+            }
+            _ => self.view.clone(),
+        };
+        self.term_on(view, TermKind::Stage(vec![code]))
+    }
+
+    /// `view` with `kind` replacing any term of the same key, in normal form.
+    fn term_on(&self, mut view: View, kind: TermKind) -> View {
         view.terms
             .retain(|t| std::mem::discriminant(&t.kind) != std::mem::discriminant(&kind));
         view.terms.push(Term {
@@ -272,6 +319,7 @@ pub(crate) mod fixture {
                 statuses: vec![group("KAJIAN")],
                 campaign: Default::default(),
                 held: Vec::new(),
+                calendar: None,
             };
             Fixture {
                 tiles: Tiles::embedded(&reference).unwrap_or_default(),

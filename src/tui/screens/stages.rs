@@ -240,14 +240,12 @@ fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u
             .iter()
             .any(|p| p.by_type.get(*k).is_some_and(|n| *n > 0))
     });
-    let note = [since_note(ctx, c), outside_note(ctx, c)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let (since, (note, short)) = (since_note(ctx, c), outside_notes(ctx, c));
+    let notes =
+        crate::tui::widgets::week_chart::legend_notes(&since, (&note, &short), w);
     let items = shown
         .map(|(_, g)| text_width(g.label(ctx.lang)) + 4)
-        .chain((!note.is_empty()).then(|| text_width(&note) + 2));
+        .chain(notes.iter().map(|n| text_width(n) + 2));
     let (mut legend, mut used) = (0u16, 0);
     for need in items {
         if used == 0 || used + need > w {
@@ -276,16 +274,21 @@ fn since_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
         .unwrap_or_default()
 }
 
-/// The campaign cases received outside the campaign (which no pekan holds), if any.
-fn outside_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
+/// The campaign cases received outside the campaign (which no pekan holds), if any: in full,
+/// and in the shorter wording a narrow chart takes.
+fn outside_notes(ctx: &Ctx<'_>, c: &Campaign) -> (String, String) {
     let outside = c.pekan.outside_total();
     if outside == 0 {
-        return String::new();
+        return (String::new(), String::new());
     }
-    crate::i18n::core::Core::OutsideCampaignCases {
-        count: number(ctx.lang, outside),
-    }
-    .text(ctx.lang)
+    let count = number(ctx.lang, outside);
+    (
+        Core::OutsideCampaignCases {
+            count: count.clone(),
+        }
+        .text(ctx.lang),
+        Core::OutsideCampaignCasesShort { count }.text(ctx.lang),
+    )
 }
 
 /// Rows the campaign's region table takes at `spacing`: heading, column heading, the regions and
@@ -307,20 +310,21 @@ impl Stages {
     /// The view of the stage screen's selected row: a stage, a pekan of the campaign (its cases
     /// in the campaign stage), or a region (or all regions) in the campaign.
     fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
-        let campaign = TermKind::Stage(vec![ctx.campaign_stage().to_string()]);
+        // The campaign of the calendar's election, whose cases its figures count.
+        let campaign = ctx.campaign_stage().to_string();
         match self.stage_part {
             StagePart::Timeline => {
                 let code = ctx.stages().get(self.row(ctx))?.code.clone();
-                Some(ctx.with_term(TermKind::Stage(vec![code])))
+                Some(ctx.with_stage(code))
             }
             StagePart::Weeks => {
                 let pekan = ctx.counts?.campaign.pekan.pekan.get(self.week_row)?.pekan;
-                let view = ctx.with_term(campaign);
+                let view = ctx.with_stage(campaign);
                 Some(ctx.normal(with(view, TermKind::Pekan(vec![pekan]))))
             }
             StagePart::Regions => {
                 let regions = &ctx.counts?.campaign.regions;
-                let view = ctx.with_term(campaign);
+                let view = ctx.with_stage(campaign);
                 Some(match regions.get(self.campaign_row) {
                     Some(r) => ctx.normal(with(view, TermKind::Region(vec![r.code.clone()]))),
                     None => view,
@@ -362,7 +366,8 @@ impl Stages {
     /// The timeline in `area`; the rows it used.
     pub fn draw_timeline(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) -> u16 {
         let l = ctx.lang;
-        let counts = ctx.counts;
+        // The calendar's election's cases alone, whatever else the view covers.
+        let groups = ctx.stage_groups();
         let campaign = ctx.campaign_stage();
         let row = self.row(ctx);
         let rows: Vec<TimelineRow> = ctx
@@ -373,10 +378,10 @@ impl Stages {
                 starts: s.starts_on,
                 ends: s.ends_on,
                 figure: Figure {
-                    count: counts
-                        .and_then(|c| c.stages.iter().find(|g| g.key == s.code))
+                    count: groups
+                        .and_then(|(g, _)| g.iter().find(|g| g.key == s.code))
                         .map_or(0, |g| g.count),
-                    base: ctx.base_group(Dim::Stage, &s.code),
+                    base: ctx.base_stage(&s.code),
                     mark: ctx.marks.group(Dim::Stage, &s.code),
                 },
                 campaign: s.code == campaign,
@@ -400,24 +405,18 @@ impl Stages {
                 format!("{}: {dates}", s.name(l))
             })
             .unwrap_or_default();
-        let title = match ctx.election() {
-            Some(e) if ctx.several_elections() => Core::TimelineOfSeveral {
-                election: &crate::tui::elections::short_name(&e.code),
-            }
-            .text(l),
-            e => Core::TimelineOf {
-                election: e.map_or("", |e| e.name(l)),
-            }
-            .text(l),
-        };
+        let title = Core::TimelineOf {
+            election: ctx.election().map_or("", |e| e.name(l)),
+        }
+        .text(l);
         Timeline {
             title: &title,
             rows: &rows,
             total: (
                 tr(l, Msg::Total),
                 Figure {
-                    count: counts.map_or(0, |c| c.headline.total),
-                    base: ctx.base_headline("").map(|h| h.total),
+                    count: groups.map_or(0, |(_, total)| total),
+                    base: ctx.base_stage_total(),
                     mark: ctx.marks.region("", 0),
                 },
             ),
@@ -900,7 +899,7 @@ impl Stages {
         };
         let weeks = self.week_lines(ctx, c);
         let cells = self.type_cells(ctx, t);
-        let note = outside_note(ctx, c);
+        let (note, note_short) = outside_notes(ctx, c);
         let since = since_note(ctx, c);
         let columns = self.week_columns(ctx);
         WeekChart {
@@ -908,6 +907,7 @@ impl Stages {
             lines: &weeks,
             cells: &cells,
             note: &note,
+            note_short: &note_short,
             columns: &columns,
             columns_note: &since,
             selected: Some(self.week_row),
@@ -1076,15 +1076,54 @@ mod tests {
     }
 
     #[test]
-    fn with_every_election_in_view_the_calendar_says_whose_it_is() {
+    fn with_every_election_in_view_the_calendar_counts_its_own_election_alone() {
         let mut f = Fixture::new();
         f.view = crate::view::parse("election:all", &f.reference).unwrap_or_default();
+        let group = |key: &str, count| crate::engine::Group {
+            key: key.into(),
+            label: String::new(),
+            count,
+        };
+        // Both elections' cases: 30 in the campaign of either, 50 in all.
+        f.counts.stages = vec![group("KAMPANYE", 30), group("PUNGUT_HITUNG", 20)];
+        f.counts.headline.total = 50;
+        // Pemilu 2024's alone (the calendar's on 1 March 2024): 12 + 5.
+        f.counts.calendar = Some(crate::tui::data::Calendar {
+            election: "PEMILU2024".into(),
+            stages: vec![group("KAMPANYE", 12), group("PUNGUT_HITUNG", 5)],
+            total: 17,
+        });
         let (area, mut buf) = body();
-        Stages::default().draw(&f.ctx(), area, &mut buf);
+        let ctx = f.ctx();
+        Stages::default().draw(&ctx, area, &mut buf);
         let screen = text(&buf);
-        assert!(
-            screen.contains("Pemilu 2024 stages · counts of several elections"),
-            "{screen}"
+        assert!(screen.contains("2024 General Election stages"), "{screen}");
+        assert!(!screen.contains("several"), "{screen}");
+        let row = |name: &str| {
+            screen
+                .lines()
+                .find(|l| l.contains(name))
+                .and_then(|l| l.split_whitespace().last())
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(row("◆ Campaign period"), "12", "{screen}");
+        assert_eq!(row("Total"), "17", "{screen}");
+        // Its rows drill into the cases they counted: that election's.
+        let s = Stages {
+            stage_row: ctx
+                .stages()
+                .iter()
+                .position(|s| s.code == "KAMPANYE")
+                .unwrap_or(0),
+            ..Stages::default()
+        };
+        let Some(Want::Drill(view)) = s.clone().command(Command::Open, &ctx) else {
+            panic!("no drill");
+        };
+        assert_eq!(
+            view.print(&f.reference),
+            "election:pemilu2024 stage:kampanye"
         );
     }
 

@@ -107,12 +107,14 @@ impl Widget for TitleBar<'_> {
         // election's name last.
         let file = self.db.rsplit('/').next().unwrap_or(self.db);
         let pantau = width(" pantau · ");
-        let (full, short) = match self.election {
-            Some(e) => (Some(e.full.as_str()), Some(e.short.as_str())),
-            None => (None, None),
+        let (full, short, pad) = match self.election {
+            Some(e) => (Some(e.full.as_str()), Some(e.short.as_str()), e.pad()),
+            None => (None, None, 0),
         };
+        // The full name only where every election's would fit: never one election in full and
+        // another short at the same width.
         let candidates = [
-            (full, true, pantau + width(file) + GAP),
+            (full, true, pantau + width(file) + GAP + pad),
             (short, true, 0),
             (short, false, 0),
             (None, false, 0),
@@ -238,6 +240,7 @@ mod tests {
         let e = ElectionName {
             full: "2024 Regional Head Elections".into(),
             short: "Pilkada 2024".into(),
+            widest: 28,
         };
         let wide = bar(200, Lang::En, Some(&e), false);
         assert!(

@@ -47,8 +47,9 @@ pub struct WeekChart<'a> {
     pub lines: &'a [WeekLine],
     /// The cell and style of each type, and its name for the legend.
     pub cells: &'a [(char, Style, String)],
-    /// Extra legend text.
+    /// Extra legend text, and its shorter wording for a chart too narrow for it.
     pub note: &'a str,
+    pub note_short: &'a str,
     /// The headings of the further columns each line has values for, shown when there is room
     /// (the first over the count of each line, the rest over the further columns), and what
     /// the legend says of them then.
@@ -187,16 +188,13 @@ impl Widget for WeekChart<'_> {
             })
             .map(|(_, c)| c.clone())
             .collect();
-        let note = match (
-            columns_shown,
-            self.columns_note.is_empty(),
-            self.note.is_empty(),
-        ) {
-            (true, false, true) => self.columns_note.to_string(),
-            (true, false, false) => format!("{} · {}", self.columns_note, self.note),
-            _ => self.note.to_string(),
-        };
-        let legend = legend_lines(&used, &note, w.saturating_sub(2));
+        let columns_note = if columns_shown { self.columns_note } else { "" };
+        let notes = legend_notes(
+            columns_note,
+            (self.note, self.note_short),
+            w.saturating_sub(2),
+        );
+        let legend = legend_lines(&used, &notes, w.saturating_sub(2));
         let room = usize::from(area.height - 1).saturating_sub(legend.len());
         let n = self.lines.len();
         // Weeks twice as far apart when there is room, the first under a blank line (so they line
@@ -271,15 +269,31 @@ impl Widget for WeekChart<'_> {
     }
 }
 
-/// The legend, wrapped to `w` columns: each type's cell and name, then the note.
-fn legend_lines(cells: &[(char, Style, String)], note: &str, w: usize) -> Vec<Line<'static>> {
+/// The notes of a legend `w` columns wide, each an item of its own so that each wraps whole:
+/// what the further columns count, then the note (its short wording where the long one would
+/// not fit on a line).
+pub fn legend_notes<'n>(columns_note: &'n str, note: (&'n str, &'n str), w: usize) -> Vec<&'n str> {
+    let (long, short) = note;
+    let note = if width(long) + 2 > w && !short.is_empty() {
+        short
+    } else {
+        long
+    };
+    [columns_note, note]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The legend, wrapped to `w` columns: each type's cell and name, then the notes.
+fn legend_lines(cells: &[(char, Style, String)], notes: &[&str], w: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     let items = cells
         .iter()
         .map(|(c, s, name)| (Some((*c, *s)), name.clone()))
-        .chain((!note.is_empty()).then(|| (None, note.to_string())));
+        .chain(notes.iter().map(|n| (None, n.to_string())));
     for (cell, name) in items {
         let need = width(&name) + if cell.is_some() { 2 } else { 0 } + 2;
         if used > 0 && used + need > w {
@@ -336,6 +350,7 @@ mod tests {
             lines: &lines,
             cells: &cells,
             note: "",
+            note_short: "",
             columns: &[],
             columns_note: "",
             selected: None,
@@ -354,5 +369,40 @@ mod tests {
             "the legend follows the weeks: {}",
             row(2)
         );
+    }
+
+    #[test]
+    fn a_note_too_wide_for_the_chart_takes_its_short_wording_whole() {
+        let t = Theme::new(false);
+        let lines = [WeekLine {
+            labels: vec!["Pekan ke-1".into()],
+            extra: Vec::new(),
+            parts: vec![1],
+            figure: Figure::plain(1),
+            future: false,
+        }];
+        let (long, short) = (
+            "6 kasus diterima di luar masa kampanye",
+            "6 kasus di luar masa kampanye",
+        );
+        for (w, want) in [(38, short), (60, long)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, 6));
+            WeekChart {
+                title: "Kasus kampanye per pekan",
+                lines: &lines,
+                cells: &[('A', Style::new(), "Administrasi".to_string())],
+                note: long,
+                note_short: short,
+                columns: &[],
+                columns_note: "",
+                selected: None,
+                focused: false,
+                theme: &t,
+            }
+            .render(buf.area, &mut buf);
+            let text: Vec<String> = (0..6).map(|y| buffer_row(&buf, y)).collect();
+            assert!(text.iter().any(|r| r.contains(want)), "{w}: {text:#?}");
+            assert!(!text.iter().any(|r| r.contains('…')), "{w}: {text:#?}");
+        }
     }
 }
