@@ -93,6 +93,14 @@ pub enum Spec {
     },
     /// Not a date.
     BadDate { text: String, pos: usize },
+    /// A contest that no election the view names holds: the elections that do.
+    ContestOfOtherElection {
+        text: String,
+        pos: usize,
+        elections: String,
+    },
+    /// `-pemilihan:semua`: a term that leaves out every election, so nothing could be counted.
+    NoElectionLeft { typed: String, pos: usize },
     /// `pekan:` with something that is not a number or a range of numbers.
     BadPekan { text: String, pos: usize },
     /// `pekan:` with a number the campaign does not have (`days_*`: the campaign's dates).
@@ -264,6 +272,36 @@ impl Spec {
                 En,
             ) => format!(
                 "pekan {text} at {pos} is outside the campaign: the campaign ({days_en}) has pekan 1–{count}"
+            ),
+            (
+                Self::ContestOfOtherElection {
+                    text,
+                    pos,
+                    elections,
+                },
+                Id,
+            ) => format!(
+                "kontestasi \"{text}\" di posisi {pos} bukan kontestasi pemilihan yang disebut tampilan ini, \
+                 jadi tidak ada yang dihitung; kontestasi itu ada pada: {elections}"
+            ),
+            (
+                Self::ContestOfOtherElection {
+                    text,
+                    pos,
+                    elections,
+                },
+                En,
+            ) => format!(
+                "contest \"{text}\" at {pos} is not a contest of the elections this view names, so \
+                 nothing would be counted; it is a contest of: {elections}"
+            ),
+            (Self::NoElectionLeft { typed, pos }, Id) => format!(
+                "\"{typed}\" di posisi {pos} mengecualikan semua pemilihan, jadi tidak ada yang dihitung: \
+                 hapus tanda minus, atau sebutkan pemilihan yang dikecualikan (-pemilihan:pilkada2024)"
+            ),
+            (Self::NoElectionLeft { typed, pos }, En) => format!(
+                "\"{typed}\" at {pos} leaves out every election, so nothing would be counted: drop the \
+                 minus, or name the elections to leave out (-election:pilkada2024)"
             ),
             (Self::NoCampaign { pos }, Id) => format!(
                 "pekan di posisi {pos} tidak dapat dihitung: data rujukan tidak memberi tanggal tahapan kampanye"

@@ -194,10 +194,12 @@ pub(super) fn parse_with(
         as_of_at: None,
         sort_at: None,
         pekan: Vec::new(),
+        contests: Vec::new(),
     };
     for token in tokenize(input)? {
         parser.token(&token)?;
     }
+    contests_in_view(&parser.view, &parser.contests, reference)?;
     if !parser.pekan.is_empty() {
         let campaign = campaign_of(&parser.view);
         for (pos, negated, values) in std::mem::take(&mut parser.pekan) {
@@ -427,6 +429,9 @@ struct Parser<'r> {
     sort_at: Option<usize>,
     /// The `pekan:` terms (position, negated, values), resolved once the whole view is read.
     pekan: Vec<(usize, bool, Vec<Value>)>,
+    /// The contests of the view's positive `kontestasi:` terms (code, value as typed, position),
+    /// checked against its elections once the whole view is read.
+    contests: Vec<(String, String, usize)>,
 }
 
 impl Parser<'_> {
@@ -510,15 +515,37 @@ impl Parser<'_> {
                         no_match_hinting(Named::Stage, v, hint)
                     })
             })?),
-            Key::Election => TermKind::Election(elections(&values, r)?),
+            Key::Election => {
+                let e = elections(&values, r)?;
+                if negated && e == Elections::All {
+                    let written: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
+                    let (typed, pos) = (format!("-{typed}:{}", written.join(",")), token.pos);
+                    return Err(ViewError::new(pos, Spec::NoElectionLeft { typed, pos }));
+                }
+                TermKind::Election(e)
+            }
             Key::Contest => TermKind::Contest(resolve(&values, |v| {
                 r.find_contest(&v.text)
-                    .map(|x| x.code.clone())
+                    .map(|x| {
+                        if !negated {
+                            self.contests.push((x.code.clone(), v.text.clone(), v.pos));
+                        }
+                        x.code.clone()
+                    })
                     .ok_or_else(|| {
-                        let hint = r
-                            .suggest_contest(&v.text)
-                            .map(|x| Hint::named(&x.code.to_lowercase(), &x.name_id, &x.name_en));
-                        no_match_hinting(Named::Contest, v, hint)
+                        match r.suggest_contest(&v.text) {
+                            Some(x) => no_match_hinting(
+                                Named::Contest,
+                                v,
+                                Some(Hint::named(&x.code.to_lowercase(), &x.name_id, &x.name_en)),
+                            ),
+                            // Nothing near: the contests there are, as for elections.
+                            None => no_choice(
+                                Named::Contest,
+                                v,
+                                r.contest_codes().into_iter().map(str::to_lowercase),
+                            ),
+                        }
                     })
             })?),
             Key::Type => TermKind::Type(resolve(&values, |v| coded(v, Named::Type))?),
@@ -746,6 +773,51 @@ fn sort(value: &Value) -> Result<Sort, ViewError> {
     let prefix = if descending { "-" } else { "" };
     let key = named(value, SORT_KEYS, Named::SortKey, prefix)?;
     Ok(Sort { key, descending })
+}
+
+/// Refuses a contest that no election the view names holds (`pemilihan:pemilu2024
+/// kontestasi:gubernur` could only ever count nothing), naming the elections that do hold it.
+fn contests_in_view(
+    view: &View,
+    contests: &[(String, String, usize)],
+    r: &Reference,
+) -> Result<(), ViewError> {
+    let named: Vec<&str> = view
+        .terms
+        .iter()
+        .filter(|t| !t.negated)
+        .filter_map(|t| match &t.kind {
+            TermKind::Election(Elections::Codes(codes)) => Some(codes.iter().map(String::as_str)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    for (code, text, pos) in contests {
+        if named
+            .iter()
+            .any(|e| r.election(e).is_some_and(|e| e.contest(code).is_some()))
+        {
+            continue;
+        }
+        let holders: Vec<String> = r
+            .elections
+            .iter()
+            .filter(|e| e.contest(code).is_some())
+            .map(|e| e.code.to_lowercase())
+            .collect();
+        return Err(ViewError::new(
+            *pos,
+            Spec::ContestOfOtherElection {
+                text: text.clone(),
+                pos: *pos,
+                elections: holders.join(", "),
+            },
+        ));
+    }
+    Ok(())
 }
 
 /// `pemilihan:pilkada2024`, `election:"Pemilu 2024",pilkada2024`, `pemilihan:semua`: elections by
@@ -1199,6 +1271,44 @@ mod tests {
              (Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur)?"
         );
         assert_eq!(err("kontestasi:xyz").suggestion(), None);
+    }
+
+    #[test]
+    fn a_contest_that_nothing_in_view_can_hold_and_a_view_of_no_election_are_refused() {
+        // Nothing near: the contests there are.
+        let e = err("kontestasi:xyz");
+        assert!(
+            e.to_string().contains("the choices are: presiden, dpr")
+                && e.to_string().contains("gubernur"),
+            "{e}"
+        );
+        // A contest of another election than those named, at its own position.
+        let e = err("pemilihan:pemilu2024 kontestasi:gubernur");
+        assert_eq!(e.position(), 33);
+        assert!(
+            e.to_string().contains("it is a contest of: pilkada2024"),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Id)
+                .contains("kontestasi itu ada pada: pilkada2024"),
+            "{}",
+            e.message(Lang::Id)
+        );
+        // Named among several, or with no election named (the default decides), it stands.
+        assert!(parse("pemilihan:pemilu2024,pilkada2024 kontestasi:gubernur", &r()).is_ok());
+        assert!(parse("kontestasi:gubernur", &r()).is_ok());
+        assert!(parse("pemilihan:pemilu2024 -kontestasi:gubernur", &r()).is_ok());
+        // Leaving out every election leaves nothing to count.
+        for spec in ["-pemilihan:semua", "region:bontang -election:all"] {
+            let e = err(spec);
+            assert!(e.to_string().contains("leaves out every election"), "{e}");
+            assert!(
+                e.message(Lang::Id)
+                    .contains("mengecualikan semua pemilihan")
+            );
+        }
+        assert!(parse("-pemilihan:pilkada2024", &r()).is_ok());
     }
 
     #[test]
