@@ -63,25 +63,16 @@ fn election_codes(reference: &Reference) -> String {
         .join(", ")
 }
 
-/// The election `given` names (a code or a name in either language), else the election in view
-/// on `today` among those `store` holds cases of (docs/elections.md, "The election in view").
+/// The election `given` names, else the election in view on `today` (see
+/// [`crate::commands::chosen_election`]), or the error naming the elections there are.
 fn election<'r>(
     store: &crate::store::Store,
     reference: &'r Reference,
     given: Option<&str>,
     today: NaiveDate,
 ) -> Result<&'r Election> {
-    match given {
-        Some(text) => reference
-            .find_election(text)
-            .ok_or_else(|| unknown_election(reference, text)),
-        None => {
-            let held = store.elections_with_cases()?;
-            let view = crate::view::View::default();
-            crate::view::election_in_view(&view, reference, today, &held)
-                .ok_or_else(|| unknown_election(reference, ""))
-        }
-    }
+    crate::commands::chosen_election(store, reference, given, today)?
+        .ok_or_else(|| unknown_election(reference, given.unwrap_or_default()))
 }
 
 /// The pekan of `election`'s campaign, from its campaign stage.

@@ -420,6 +420,25 @@ fn quote(s: &str) -> String {
     }
 }
 
+/// The election a command's `--election` names (a code or a name in either language), else the
+/// election in view on `today` among those `store` holds cases of, asked only then (see
+/// docs/elections.md, "The election in view"). `Ok(None)`: nothing matches, which the caller
+/// says in its own words.
+pub(crate) fn chosen_election<'r>(
+    store: &Store,
+    reference: &'r crate::domain::Reference,
+    given: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<&'r crate::domain::Election>> {
+    Ok(match given {
+        Some(text) => reference.find_election(text),
+        None => {
+            let held = store.elections_with_cases()?;
+            crate::view::election_in_view(&View::default(), reference, today, &held)
+        }
+    })
+}
+
 /// A view-spec error as a usage error in both languages, with the spec and a caret under the spot.
 pub fn view_error(spec: &str, e: crate::view::ViewError) -> Error {
     let before: String = spec.chars().take(e.position().saturating_sub(1)).collect();

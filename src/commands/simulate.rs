@@ -31,8 +31,7 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         crate::import::simulate::refuse_evidence(&store, lang)?;
     }
     let reference = store.reference()?;
-    let held = store.elections_with_cases()?;
-    let election = election(&reference, args.election.as_deref(), ctx.today, &held)?.clone();
+    let election = election(&store, &reference, args.election.as_deref(), ctx.today)?.clone();
     let wait = Duration::from_secs(args.wait);
     let path = ctx.db.display().to_string();
     let mut waiting = ctx.waiting_for_writer(args.wait);
@@ -122,17 +121,12 @@ fn sleep_until(at: Instant, deadline: Option<Instant>, cancel: &AtomicBool) -> b
 /// either language), else the election in view today (see docs/elections.md, "The election in
 /// view": a view without an election term is of the default election).
 fn election<'r>(
+    store: &crate::store::Store,
     reference: &'r Reference,
     typed: Option<&str>,
     today: chrono::NaiveDate,
-    held: &[String],
 ) -> Result<&'r Election> {
-    let found = match typed {
-        Some(t) => reference.find_election(t),
-        None => {
-            crate::view::election_in_view(&crate::view::View::default(), reference, today, held)
-        }
-    };
+    let found = crate::commands::chosen_election(store, reference, typed, today)?;
     found.ok_or_else(|| {
         let known = reference
             .elections
