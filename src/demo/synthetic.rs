@@ -789,6 +789,9 @@ fn fill(
             written_at: &now,
             election: &el.code,
             kontestasi: row.contest.map(|i| el.contests[row.office][i].as_str()),
+            kode_kecamatan: None,
+            kode_desa: None,
+            tps: None,
         })?;
         let mut prev: Option<&str> = None;
         for &(s, d, minute) in &row.steps {

@@ -50,6 +50,14 @@ pub struct Case {
     /// The race the case concerns, where known: a contest code of its election (`GUBERNUR`,
     /// `BUPATI_PASER`, `PRESIDEN`).
     pub kontestasi: Option<String>,
+    /// Where it happened, when known: the kecamatan's Kemendagri code (`64.72.03`). `kecamatan`
+    /// then holds its name as the region tree spells it; a `kecamatan` without this code is a
+    /// name the tree does not know (kept as written, and listed by `pantau doctor`).
+    pub kode_kecamatan: Option<String>,
+    /// The kelurahan/desa's code (`64.72.03.1001`), within the kecamatan.
+    pub kode_desa: Option<String>,
+    /// The polling station's number within the kelurahan/desa (TPS 5 is `5`).
+    pub tps: Option<u16>,
 }
 
 impl Case {
@@ -90,6 +98,9 @@ impl Case {
             nomor_surat_penerusan: None,
             tanggal_penerusan: None,
             kontestasi: None,
+            kode_kecamatan: None,
+            kode_desa: None,
+            tps: None,
         }
     }
 

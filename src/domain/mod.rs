@@ -9,6 +9,7 @@ pub mod nomor;
 pub mod pekan;
 pub mod reference;
 pub mod tiles;
+pub mod wilayah;
 
 pub use case::{Case, FollowUp, FollowUpMisfit, StatusChange, latest_step};
 pub use codes::{

@@ -28,34 +28,7 @@ pub const HOLIDAYS_CSV: &str = include_str!("../../assets/holidays.csv");
 pub const METHODS_CSV: &str =
     include_str!("../../assets/elections/PEMILU2024/campaign_methods.csv");
 
-/// One handling office: the provincial office or a kabupaten/kota.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Region {
-    pub code: String,
-    pub name: String,
-    pub short_name: String,
-    pub kind: String,
-    pub parent_code: Option<String>,
-    pub kecamatan_count: i64,
-    pub position: i64,
-}
-
-impl Region {
-    /// The name shown in tables: the full name without "Kabupaten"/"Kota", and "Provinsi (Kaltim)"
-    /// for the provincial office.
-    pub fn display_name(&self, lang: Lang) -> String {
-        if self.kind == "provinsi" {
-            return Core::Province {
-                short: &self.short_name,
-            }
-            .text(lang);
-        }
-        self.name
-            .trim_start_matches("Kabupaten ")
-            .trim_start_matches("Kota ")
-            .to_string()
-    }
-}
+pub use crate::domain::wilayah::Region;
 
 /// One national holiday or collective leave day (cuti bersama).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +41,15 @@ pub struct Holiday {
 /// All reference data, in display order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reference {
+    /// The handling offices above the kecamatan, in display order: a province's own office
+    /// first and its kabupaten/kota (a province's database); Bawaslu RI, then each province
+    /// followed by its kabupaten/kota (a national database).
     pub regions: Vec<Region>,
+    /// The kecamatan of the kabupaten/kota of `regions`, by code (kind `kecamatan`; each is
+    /// also a possible handling office, a Panwaslu Kecamatan).
+    pub kecamatan: Vec<Region>,
+    /// The kelurahan/desa of those kecamatan, by code.
+    pub desa: Vec<crate::domain::wilayah::Desa>,
     /// Pemilu 2024's stages (the stages of [`Reference::primary`]), as every screen and command
     /// read them before elections were data.
     pub stages: Vec<Stage>,
@@ -82,9 +63,15 @@ pub struct Reference {
 impl Reference {
     /// The reference data embedded in the binary.
     pub fn embedded() -> Reference {
-        // The embedded files are checked by the tests below, so this cannot fail at run time.
-        Reference::parse(REGIONS_CSV, STAGES_CSV, HOLIDAYS_CSV)
-            .expect("embedded reference data is valid")
+        static EMBEDDED: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| {
+                // The embedded files are checked by the tests below, so this cannot fail at run
+                // time.
+                Reference::parse(REGIONS_CSV, STAGES_CSV, HOLIDAYS_CSV)
+                    .expect("embedded reference data is valid")
+            })
+            .clone()
     }
 
     /// Reads `regions.csv` and `holidays.csv` from a folder, and every election of its folder
@@ -186,13 +173,117 @@ impl Reference {
         else {
             return Err(election_error("elections", ElectionMsg::NoElections));
         };
+        let (kecamatan, desa) = tree_below(&regions);
         Ok(Reference {
             stages: primary.stages.clone(),
             methods: primary.methods.clone(),
             regions,
+            kecamatan,
+            desa,
             holidays,
             elections,
         })
+    }
+
+    /// The reference data of a province's database: its office and kabupaten/kota from the
+    /// region tree (Kalimantan Timur's with its hand-made short names and order), the shipped
+    /// elections and holidays. `None` for a code the tree lacks.
+    pub fn for_province(code: &str) -> Option<Reference> {
+        let base = Reference::embedded();
+        if base.regions.first().is_some_and(|r| r.code == code) {
+            return Some(base);
+        }
+        let regions = crate::domain::wilayah::province_regions(code)?;
+        Reference::assemble(regions, base.holidays, base.elections).ok()
+    }
+
+    /// The reference data of a national database: Bawaslu RI, the 38 provinces and 514
+    /// kabupaten/kota with their kecamatan and kelurahan/desa.
+    pub fn national() -> Reference {
+        let base = Reference::embedded();
+        let regions = crate::domain::wilayah::national_regions();
+        // The shipped elections' contests name Kaltim's regions, which the national tree holds.
+        Reference::assemble(regions, base.holidays.clone(), base.elections.clone()).unwrap_or(base)
+    }
+
+    /// The region at the top of the database's tree: the province of a province's database,
+    /// Bawaslu RI of a national one.
+    pub fn root(&self) -> Option<&Region> {
+        self.regions.iter().find(|r| r.parent_code.is_none())
+    }
+
+    /// Whether this is a national database (its root is Bawaslu RI).
+    pub fn is_national(&self) -> bool {
+        self.root().is_some_and(|r| r.kind == "nasional")
+    }
+
+    /// The kecamatan with exactly this code.
+    pub fn kecamatan(&self, code: &str) -> Option<&Region> {
+        self.kecamatan
+            .binary_search_by(|k| k.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.kecamatan[i])
+    }
+
+    /// The kecamatan under a region (a kabupaten/kota's own; every kecamatan of a province for
+    /// the provincial office; all of them for Bawaslu RI), by code.
+    pub fn kecamatan_in(&self, region: &str) -> &[Region] {
+        if region == crate::domain::wilayah::RI {
+            return &self.kecamatan;
+        }
+        let prefix = format!("{region}.");
+        let start = self
+            .kecamatan
+            .partition_point(|k| k.code.as_str() < prefix.as_str());
+        let len = self.kecamatan[start..]
+            .iter()
+            .take_while(|k| k.code.starts_with(&prefix))
+            .count();
+        &self.kecamatan[start..start + len]
+    }
+
+    /// The kelurahan/desa with exactly this code.
+    pub fn desa(&self, code: &str) -> Option<&crate::domain::wilayah::Desa> {
+        self.desa
+            .binary_search_by(|d| d.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.desa[i])
+    }
+
+    /// The kelurahan/desa under a region or kecamatan, by code.
+    pub fn desa_in(&self, code: &str) -> &[crate::domain::wilayah::Desa] {
+        if code == crate::domain::wilayah::RI {
+            return &self.desa;
+        }
+        let prefix = format!("{code}.");
+        let start = self
+            .desa
+            .partition_point(|d| d.code.as_str() < prefix.as_str());
+        let len = self.desa[start..]
+            .iter()
+            .take_while(|d| d.code.starts_with(&prefix))
+            .count();
+        &self.desa[start..start + len]
+    }
+
+    /// The handling office of this code: a region of `regions` or a kecamatan (a Panwaslu
+    /// Kecamatan).
+    pub fn office(&self, code: &str) -> Option<&Region> {
+        self.region(code).or_else(|| self.kecamatan(code))
+    }
+
+    /// The region of the dashboard's table an office's cases are counted under: a Panwaslu
+    /// Kecamatan's under its kabupaten/kota, any other office under itself.
+    pub fn handling_region<'a>(&'a self, office: &'a str) -> &'a str {
+        match self.kecamatan(office) {
+            Some(k) => k.parent_code.as_deref().unwrap_or(office),
+            None => office,
+        }
+    }
+
+    /// The province of an office or place code (`64` of `64.72.01`); `None` for Bawaslu RI.
+    pub fn province_of(code: &str) -> Option<&str> {
+        (code != crate::domain::wilayah::RI).then(|| code.split('.').next().unwrap_or(code))
     }
 
     /// The election whose stages and methods [`Reference::stages`] and [`Reference::methods`]
@@ -437,6 +528,20 @@ impl Reference {
     }
 }
 
+/// The kecamatan and kelurahan/desa below the kabupaten/kota of `regions`, from the embedded
+/// region tree.
+pub fn tree_below(regions: &[Region]) -> (Vec<Region>, Vec<crate::domain::wilayah::Desa>) {
+    let regencies: Vec<&str> = regions
+        .iter()
+        .filter(|r| r.kind == "kabupaten" || r.kind == "kota")
+        .map(|r| r.code.as_str())
+        .collect();
+    let kecamatan = crate::domain::wilayah::kecamatan_of(&regencies);
+    let codes: Vec<&str> = kecamatan.iter().map(|k| k.code.as_str()).collect();
+    let desa = crate::domain::wilayah::desa_of(&codes);
+    (kecamatan, desa)
+}
+
 /// Reads one reference file, bounded; an error names it.
 pub(crate) fn read_file(p: &Path) -> Result<String, ReferenceError> {
     crate::fsread::read_to_string(p, crate::fsread::REFERENCE).map_err(|e| ReferenceError {
@@ -490,7 +595,7 @@ fn parse_regions(text: &str) -> Result<Vec<Region>, ReferenceError> {
                 short: &r.short_name,
             }));
         }
-        if !["provinsi", "kabupaten", "kota"].contains(&r.kind.as_str()) {
+        if !["nasional", "provinsi", "kabupaten", "kota"].contains(&r.kind.as_str()) {
             return Err(fail(Core::RegionKind { code: &r.code }));
         }
     }

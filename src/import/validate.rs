@@ -780,6 +780,9 @@ fn build(mut v: [Option<Value>; N], election: &str) -> Option<Case> {
         nomor_surat_penerusan: text(take(Column::NomorSuratPenerusan)),
         tanggal_penerusan: date(take(Column::TanggalPenerusan)),
         kontestasi: text(take(Column::Kontestasi)),
+        kode_kecamatan: None,
+        kode_desa: None,
+        tps: None,
     })
 }
 

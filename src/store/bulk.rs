@@ -48,7 +48,12 @@ pub fn reference_unchanged(tx: &Transaction<'_>, reference: &Reference) -> rusql
         codes.sort_unstable();
         Ok(codes)
     };
-    let mut regions: Vec<&str> = reference.regions.iter().map(|r| r.code.as_str()).collect();
+    let mut regions: Vec<&str> = reference
+        .regions
+        .iter()
+        .chain(&reference.kecamatan)
+        .map(|r| r.code.as_str())
+        .collect();
     let mut stages: Vec<&str> = reference.stages.iter().map(|s| s.code.as_str()).collect();
     regions.sort_unstable();
     stages.sort_unstable();
@@ -72,7 +77,7 @@ impl Write<'_> {
 pub const INSERT_ROWS: usize = 64;
 
 /// The values bound for each case of an INSERT: [`CASE_COLUMNS`], batch and timestamps.
-const INSERT_VALUES: usize = 27;
+const INSERT_VALUES: usize = 30;
 
 /// `INSERT INTO cases …` of `rows` cases. Their ids are not given: SQLite gives each the largest
 /// id plus one, which the writer counted on (and checks). Given ids, or any constraint that
@@ -369,12 +374,12 @@ fn internal(message: String) -> rusqlite::Error {
 struct CaseColumns {
     id: usize,
     /// The columns of [`CASE_COLUMNS`], in its order.
-    fields: [usize; 24],
+    fields: [usize; 27],
 }
 
 impl CaseColumns {
     fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<CaseColumns> {
-        let mut fields = [0; 24];
+        let mut fields = [0; 27];
         for (slot, name) in fields
             .iter_mut()
             .zip(CASE_COLUMNS.split(',').map(str::trim))
@@ -418,6 +423,9 @@ impl CaseColumns {
             nomor_surat_penerusan: r.get(f[20])?,
             tanggal_penerusan: date_at(r, f[21])?,
             kontestasi: r.get(f[23])?,
+            kode_kecamatan: r.get(f[24])?,
+            kode_desa: r.get(f[25])?,
+            tps: r.get(f[26])?,
         })
     }
 }

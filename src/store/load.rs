@@ -72,6 +72,10 @@ pub struct CaseText<'a> {
     pub election: &'a str,
     /// The contest's code (of that election), if known.
     pub kontestasi: Option<&'a str>,
+    /// The kecamatan's and desa's codes and the TPS number, where known.
+    pub kode_kecamatan: Option<&'a str>,
+    pub kode_desa: Option<&'a str>,
+    pub tps: Option<u16>,
 }
 
 /// A status history entry as stored.
@@ -125,6 +129,9 @@ impl CaseLoader<'_> {
                 c.written_at,
                 c.election,
                 c.kontestasi,
+                c.kode_kecamatan,
+                c.kode_desa,
+                c.tps,
             ])
             .map(|_| ())
             .map_err(|e| sqlite_error(self.path, e))
@@ -182,9 +189,10 @@ impl<'s> Write<'s> {
                      kode_tahapan, tanggal_kejadian, tanggal_diketahui, tanggal_diterima, \
                      tanggal_registrasi, status, diperpanjang, jenis_dugaan, jenis_pelanggaran, pasal, \
                      uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, nomor_surat_penerusan, \
-                     tanggal_penerusan, batch_id, created_at, updated_at, election, kontestasi) \
+                     tanggal_penerusan, batch_id, created_at, updated_at, election, kontestasi, \
+                     kode_kecamatan, kode_desa, tps) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25, ?26, ?27)",
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25, ?26, ?27, ?28, ?29, ?30)",
                 )
                 .map_err(err)?,
             history: tx

@@ -14,12 +14,18 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("stage_labels.sql"),
     include_str!("activities_followups.sql"),
     include_str!("elections.sql"),
+    include_str!("wilayah.sql"),
 ];
 
-/// The first version whose migration rebuilds tables that others refer to (`cases`, `stages`):
-/// it runs with foreign keys off, since dropping `cases` with them on would delete every status
-/// history and follow-up by cascade, and is checked with `foreign_key_check` before commit.
-const REBUILDS_FROM: i64 = 6;
+/// The version whose migration is followed by filling the region tree from the embedded
+/// dataset and resolving free-text kecamatan (`store/regions.rs`): data SQL alone cannot hold.
+const FILLS_TREE: i64 = 7;
+
+/// The last version whose migration rebuilds tables that others refer to (`cases` and `stages`
+/// in 6, `regions` in 7): migrations run with foreign keys off, since dropping `cases` with them
+/// on would delete every status history and follow-up by cascade, and an upgrade through any of
+/// them is checked with `foreign_key_check` before commit.
+const REBUILDS_UP_TO: i64 = 7;
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -46,7 +52,8 @@ impl From<rusqlite::Error> for Failed {
 }
 
 /// Applies every migration the file lacks, all in one transaction (so a failure leaves it as it was).
-pub fn migrate(conn: &mut Connection) -> Result<(), Failed> {
+/// `fill_tree` runs after the migration to version 7 (see [`FILLS_TREE`]).
+pub fn migrate(conn: &mut Connection, fill_tree: FillTree) -> Result<(), Failed> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current >= SCHEMA_VERSION {
         return Ok(());
@@ -57,7 +64,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Failed> {
     if keys {
         conn.pragma_update(None, "foreign_keys", false)?;
     }
-    let result = migrate_in_one(conn);
+    let result = migrate_in_one(conn, fill_tree);
     let restored = if keys {
         conn.pragma_update(None, "foreign_keys", true)
     } else {
@@ -67,7 +74,11 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Failed> {
     Ok(restored?)
 }
 
-fn migrate_in_one(conn: &mut Connection) -> Result<(), Failed> {
+/// What fills the region tree in the migration's transaction (given by the store, so that the
+/// runner imports nothing of it).
+pub type FillTree = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
+
+fn migrate_in_one(conn: &mut Connection, fill_tree: FillTree) -> Result<(), Failed> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
     let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -77,7 +88,10 @@ fn migrate_in_one(conn: &mut Connection) -> Result<(), Failed> {
     {
         tx.execute_batch(sql)?;
     }
-    if current < REBUILDS_FROM {
+    if current < FILLS_TREE {
+        fill_tree(&tx)?;
+    }
+    if current < REBUILDS_UP_TO {
         // Foreign keys were off while tables were rebuilt: any row that now points nowhere rolls
         // the whole upgrade back rather than being kept unchecked.
         let broken: Option<(String, Option<i64>, String)> = tx

@@ -14,6 +14,7 @@ pub mod load;
 pub mod meeting;
 mod migrate;
 pub mod read;
+pub mod regions;
 pub mod write;
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
@@ -177,7 +178,8 @@ impl Store {
         if store.read_only.is_none() {
             store.configure()?;
             let before = store.user_version()?;
-            migrate::migrate(&mut store.conn).map_err(|e| upgrade_failed(&store.path, e))?;
+            migrate::migrate(&mut store.conn, write::fill_tree)
+                .map_err(|e| upgrade_failed(&store.path, e))?;
             // A new file (version 0) is created, not upgraded.
             store.upgraded_from = (before > 0 && before < SCHEMA_VERSION).then_some(before);
         } else {
@@ -216,7 +218,8 @@ impl Store {
             .conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(|e| store.err(e))?;
-        migrate::migrate(&mut store.conn).map_err(|e| upgrade_failed(&store.path, e))?;
+        migrate::migrate(&mut store.conn, write::fill_tree)
+            .map_err(|e| upgrade_failed(&store.path, e))?;
         store.load_reference(&crate::domain::Reference::embedded())?;
         Ok(store)
     }

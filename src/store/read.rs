@@ -99,6 +99,9 @@ pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
         nomor_surat_penerusan: r.get("nomor_surat_penerusan")?,
         tanggal_penerusan: r.get("tanggal_penerusan")?,
         kontestasi: r.get("kontestasi")?,
+        kode_kecamatan: r.get("kode_kecamatan")?,
+        kode_desa: r.get("kode_desa")?,
+        tps: r.get("tps")?,
     })
 }
 

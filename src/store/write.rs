@@ -14,6 +14,7 @@ use crate::domain::election::{
     Contest, DecideFrom, Election, ElectionKind, FIRST_ELECTION, Limits, count_code,
     count_from_code,
 };
+use crate::domain::wilayah::Desa;
 use crate::domain::{CampaignMethod, Case, Holiday, Reference, Region, Stage, StatusChange};
 use crate::error::{Error, Result};
 use crate::store::{Store, sqlite_error};
@@ -50,7 +51,7 @@ pub struct BatchInfo {
 pub const CASE_COLUMNS: &str = "nomor, nomor_registrasi, sumber, kode_wilayah, kecamatan, kode_tahapan, \
     tanggal_kejadian, tanggal_diketahui, tanggal_diterima, tanggal_registrasi, status, diperpanjang, \
     jenis_dugaan, jenis_pelanggaran, pasal, uraian, terlapor, kategori_terlapor, pelapor, diteruskan_ke, \
-    nomor_surat_penerusan, tanggal_penerusan, election, kontestasi";
+    nomor_surat_penerusan, tanggal_penerusan, election, kontestasi, kode_kecamatan, kode_desa, tps";
 
 impl Store {
     /// Reads the reference data stored in the database.
@@ -108,8 +109,8 @@ impl Store {
 
 /// The reference data stored in the database: regions, holidays and every election.
 pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Reference> {
-    let regions = c
-        .prepare("SELECT code, name, short_name, kind, parent_code, kecamatan_count, position FROM regions ORDER BY position")
+    let all = c
+        .prepare("SELECT code, name, short_name, kind, parent_code, kecamatan_count, position FROM regions ORDER BY position, code")
         .and_then(|mut s| {
             s.query_map([], |r| {
                 Ok(Region {
@@ -120,6 +121,22 @@ pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Refer
                     parent_code: r.get("parent_code")?,
                     kecamatan_count: r.get("kecamatan_count")?,
                     position: r.get("position")?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+    let (mut kecamatan, regions): (Vec<Region>, Vec<Region>) =
+        all.into_iter().partition(|r| r.kind == "kecamatan");
+    kecamatan.sort_by(|a, b| a.code.cmp(&b.code));
+    let desa = c
+        .prepare("SELECT code, name, kind, kecamatan FROM desa ORDER BY code")
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                Ok(Desa {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    kecamatan: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -145,6 +162,8 @@ pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Refer
     let methods = primary.map(|e| e.methods.clone()).unwrap_or_default();
     Ok(Reference {
         regions,
+        kecamatan,
+        desa,
         stages,
         holidays,
         methods,
@@ -156,6 +175,9 @@ pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Refer
 /// each of its elections as given (`stored` may hold more elections: those loaded from files).
 pub(crate) fn holds(stored: &Reference, given: &Reference) -> bool {
     stored.regions == given.regions
+        && stored.kecamatan == given.kecamatan
+        && stored.desa.len() == given.desa.len()
+        && stored.desa == given.desa
         && stored.holidays == given.holidays
         && given
             .elections
@@ -163,10 +185,51 @@ pub(crate) fn holds(stored: &Reference, given: &Reference) -> bool {
             .all(|e| stored.election(&e.code) == Some(e))
 }
 
+/// After `wilayah.sql` ran on a database that held cases before: loads the kecamatan and desa
+/// below its kabupaten/kota from the embedded tree, then gives each case whose free-text
+/// kecamatan names exactly one kecamatan of its office's area that kecamatan's code (and the
+/// tree's spelling). A name that matches none, or several, stays as it was written: `pantau
+/// doctor` lists those.
+pub(crate) fn fill_tree(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let stored = read_reference(tx)?;
+    if stored.regions.is_empty() {
+        return Ok(());
+    }
+    let (kecamatan, desa) = crate::domain::reference::tree_below(&stored.regions);
+    let with_tree = Reference {
+        kecamatan,
+        desa,
+        ..stored
+    };
+    write_reference(tx, &with_tree)?;
+    let cases: Vec<(i64, String, String)> = tx
+        .prepare(
+            "SELECT id, kode_wilayah, kecamatan FROM cases \
+             WHERE kecamatan IS NOT NULL AND kode_kecamatan IS NULL",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        tx.prepare("UPDATE cases SET kode_kecamatan = ?2, kecamatan = ?3 WHERE id = ?1")?;
+    for (id, office, text) in cases {
+        if let Some(k) = crate::store::regions::resolve_kecamatan(&with_tree, &office, &text) {
+            update.execute(params![id, k.code, k.name])?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::Result<()> {
     // Parents first: the provincial office before the kabupaten/kota that point at it.
-    let mut regions: Vec<&Region> = r.regions.iter().collect();
-    regions.sort_by_key(|x| x.parent_code.is_some());
+    // Parents first: Bawaslu RI, then provinces, kabupaten/kota, kecamatan.
+    let depth = |x: &Region| match x.kind.as_str() {
+        "nasional" => 0,
+        "provinsi" => 1,
+        "kecamatan" => 3,
+        _ => 2,
+    };
+    let mut regions: Vec<&Region> = r.regions.iter().chain(&r.kecamatan).collect();
+    regions.sort_by_key(|x| depth(x));
     for x in regions {
         tx.execute(
             "INSERT INTO regions (code, name, short_name, kind, parent_code, kecamatan_count, position) \
@@ -175,6 +238,16 @@ pub(crate) fn write_reference(tx: &Transaction<'_>, r: &Reference) -> rusqlite::
              kecamatan_count = excluded.kecamatan_count, position = excluded.position",
             params![x.code, x.name, x.short_name, x.kind, x.parent_code, x.kecamatan_count, x.position],
         )?;
+    }
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO desa (code, name, kind, kecamatan) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+             kecamatan = excluded.kecamatan",
+        )?;
+        for d in &r.desa {
+            insert.execute(params![d.code, d.name, d.kind, d.kecamatan])?;
+        }
     }
     for e in &r.elections {
         write_election(tx, e)?;
@@ -631,7 +704,7 @@ pub fn find_case(tx: &Transaction<'_>, nomor: &str) -> rusqlite::Result<Option<(
 /// The values of a case as stored, with their columns, in the order of [`CASE_COLUMNS`]: text
 /// borrowed from the case, dates as `YYYY-MM-DD`, the extension as 0 or 1. Every write of a case
 /// (one insert, the bulk insert, an update) binds these, so none can store a field differently.
-pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 24] {
+pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 27] {
     fn text(s: &str) -> ToSqlOutput<'_> {
         ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
     }
@@ -678,6 +751,14 @@ pub(crate) fn case_values(c: &Case) -> [(&'static str, ToSqlOutput<'_>); 24] {
         ("tanggal_penerusan", day(c.tanggal_penerusan)),
         ("election", text(&c.election)),
         ("kontestasi", optional(c.kontestasi.as_deref())),
+        ("kode_kecamatan", optional(c.kode_kecamatan.as_deref())),
+        ("kode_desa", optional(c.kode_desa.as_deref())),
+        (
+            "tps",
+            c.tps.map_or(ToSqlOutput::Owned(Value::Null), |n| {
+                ToSqlOutput::Owned(Value::Integer(i64::from(n)))
+            }),
+        ),
     ]
 }
 

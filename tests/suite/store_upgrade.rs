@@ -54,10 +54,26 @@ fn kept(c: &Connection) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// Every row of `table` as text, `columns` only, sorted.
+/// Every row of `table` as text, `columns` only, sorted; of what version 7 adds to a table
+/// (the kecamatan of `regions`, the change-log entries of the cases whose kecamatan it
+/// resolved), only the rows that were there before.
 fn rows(c: &Connection, table: &str, columns: &[String]) -> Vec<String> {
+    let only_before = match table {
+        "regions" => " WHERE kind <> 'kecamatan'",
+        _ => "",
+    };
+    // Version 7 writes the kecamatan as the region tree spells it where it resolved one: the
+    // name is compared by `the_free_text_kecamatan_resolve_where_they_match`, not here.
+    let columns: Vec<String> = columns
+        .iter()
+        .filter(|c| !(table == "cases" && (*c == "kecamatan" || *c == "updated_at")))
+        .cloned()
+        .collect();
     let mut stmt = c
-        .prepare(&format!("SELECT {} FROM {table}", columns.join(", ")))
+        .prepare(&format!(
+            "SELECT {} FROM {table}{only_before}",
+            columns.join(", ")
+        ))
         .unwrap();
     let n = columns.len();
     let mut out: Vec<String> = stmt
@@ -102,11 +118,13 @@ fn upgrade_keeps_everything(path: &Path, from: i64) -> i64 {
 
     let c = read_only(path);
     for (table, columns, was) in &before {
-        assert_eq!(
-            &rows(&c, table, columns),
-            was,
-            "{table}: the upgrade changed rows"
-        );
+        let now = rows(&c, table, columns);
+        if table == "case_changes" {
+            // Cases whose kecamatan resolved were written, and logged: the log only grew.
+            assert!(was.iter().all(|r| now.contains(r)), "{table}: entries lost");
+            continue;
+        }
+        assert_eq!(&now, was, "{table}: the upgrade changed rows");
     }
     let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
     let cases = count("SELECT count(*) FROM cases");
