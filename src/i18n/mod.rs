@@ -441,7 +441,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiFieldElection, "Pemilihan", "Election"),
     (Msg::TuiFieldContest, "Kontestasi", "Contest"),
     (Msg::TuiFieldRegion, "Wilayah", "Region"),
-    (Msg::TuiFieldKecamatan, "Kecamatan", "Kecamatan"),
+    (Msg::TuiFieldKecamatan, "Lokasi", "Place"),
     (Msg::TuiFieldStage, "Tahapan", "Stage"),
     (Msg::TuiFieldEvent, "Tanggal kejadian", "Event date"),
     (Msg::TuiFieldKnown, "Tanggal diketahui", "Known on"),

@@ -50,8 +50,6 @@ pub enum Wilayah<'a> {
     DesaConflict { named: &'a str, coded: &'a str },
     /// A TPS number that is not one of 1–9999.
     BadTps { value: &'a str },
-    /// `pantau doctor`: the check's name.
-    DoctorName,
     /// `pantau doctor`: every case's kecamatan is known to the region tree.
     DoctorAllResolved,
     /// `pantau doctor`: `count` cases name a kecamatan the tree does not know; `first` lists a
@@ -59,12 +57,18 @@ pub enum Wilayah<'a> {
     DoctorUnresolved { count: usize, first: &'a str },
     /// `pantau doctor`: the way out.
     DoctorFix,
-    /// The detail's place row: its label.
-    PlaceLabel,
     /// The detail's place row: a kecamatan the region tree does not know.
     NotInTree,
     /// The detail's place row: "Kel." or "Desa" before a name, by its kind.
     DesaPrefix { kelurahan: bool },
+}
+
+/// The name of `pantau doctor`'s check of the kecamatan cases name.
+pub fn doctor_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Kecamatan kasus",
+        Lang::En => "Case kecamatan",
+    }
 }
 
 impl Wilayah<'_> {
@@ -217,8 +221,6 @@ impl Wilayah<'_> {
             (Self::BadTps { value }, En) => format!(
                 "invalid TPS number \"{value}\" (write a number 1–9999: 5, 005 or TPS 005)"
             ),
-            (Self::DoctorName, Id) => "Kecamatan kasus".into(),
-            (Self::DoctorName, En) => "Case kecamatan".into(),
             (Self::DoctorAllResolved, Id) => {
                 "setiap kecamatan yang ditulis kasus dikenal pohon wilayah".into()
             }
@@ -233,8 +235,6 @@ impl Wilayah<'_> {
             ),
             (Self::DoctorFix, Id) => "ekspor kasus itu (pantau export), perbaiki kolom kecamatan dengan nama atau kode dari pohon wilayah, lalu impor ulang baris-baris itu (pantau import)".into(),
             (Self::DoctorFix, En) => "export those cases (pantau export), correct their kecamatan column with a name or code from the region tree, and import those rows again (pantau import)".into(),
-            (Self::PlaceLabel, Id) => "Lokasi".into(),
-            (Self::PlaceLabel, En) => "Place".into(),
             (Self::NotInTree, Id) => "tidak ada di pohon wilayah".into(),
             (Self::NotInTree, En) => "not in the region tree".into(),
             (Self::DesaPrefix { kelurahan: true }, _) => "Kel.".into(),
