@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+pub mod area;
 pub mod codes;
 pub mod commands;
 pub mod core;

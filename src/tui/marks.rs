@@ -182,6 +182,7 @@ mod tests {
                 code: "64.72".into(),
                 name: "Samarinda".into(),
                 figures: h,
+                drill: None,
             }],
             stages: vec![Group {
                 key: "KAMPANYE".into(),

@@ -11,6 +11,7 @@ mod trust_support;
 mod tui_support;
 
 mod architecture;
+mod area;
 mod asof;
 mod catalogue_commands;
 mod catalogue_core;

@@ -299,6 +299,7 @@ pub(crate) mod fixture {
                         temuan: i as i64,
                         ..Headline::default()
                     },
+                    drill: None,
                 })
                 .collect();
             let total: i64 = regions.iter().map(|r| r.figures.total).sum();
