@@ -191,6 +191,7 @@ mod tests {
             }],
             types: vec![],
             statuses: vec![],
+            area: Default::default(),
             campaign: Default::default(),
             held: vec![],
             calendar: None,

@@ -64,6 +64,7 @@ mod tui_elections;
 mod tui_meeting;
 mod tui_nav;
 mod tui_pty;
+mod tui_regions;
 mod tui_screens;
 mod tui_state;
 mod view_elections;
