@@ -449,6 +449,35 @@ mod tests {
     }
 
     #[test]
+    fn a_region_opens_the_table_its_row_names_and_waits_for_that_tables_rows() {
+        let mut f = Fixture::new();
+        let code = f.reference.regions[1].code.clone();
+        let next = Level::Kecamatan(code.clone());
+        f.counts.regions[1].drill = Some(crate::engine::Drill {
+            term: format!("wilayah:{code}"),
+            next: Some(next.clone()),
+        });
+        let ctx = f.ctx();
+        let mut d = Dashboard::default();
+        d.command(Command::Down, &ctx);
+        let Some(Want::Area { view, next: to, .. }) = d.command(Command::Open, &ctx) else {
+            panic!("Enter opens the kecamatan table");
+        };
+        assert_eq!(to, Some(next.clone()));
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![code])]);
+        // Drilled, before the kecamatan rows came: the region rows on screen open nothing.
+        let drilled = Ctx {
+            area: &next,
+            ..f.ctx()
+        };
+        assert_eq!(d.command(Command::Open, &drilled), None);
+        let (area, mut buf) = body();
+        d.draw(&drilled, area, &mut buf);
+        assert!(text(&buf).contains("loading"), "{}", text(&buf));
+    }
+
+    #[test]
     fn enter_on_the_total_row_drills_into_the_whole_view() {
         let f = Fixture::new();
         let ctx = f.ctx();

@@ -89,11 +89,7 @@ impl ScreenState for Map {
             height: body.height.saturating_sub(1),
             ..body
         };
-        if uses_tiles(ctx) {
-            self.draw_tiles(ctx, area, buf, &t);
-        } else {
-            self.draw_ranked(ctx, area, buf, &t);
-        }
+        self.draw_map(ctx, area, buf, &t);
     }
 }
 
@@ -135,6 +131,15 @@ impl Map {
 }
 
 impl Map {
+
+    /// The tiles, or the ranked list where there is no layout; also the presenter's map page.
+    pub fn draw_map(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        if uses_tiles(ctx) {
+            self.draw_tiles(ctx, area, buf, t);
+        } else {
+            self.draw_ranked(ctx, area, buf, t);
+        }
+    }
 
     /// The ranked list: a row per region of the table in view with its count and a bar, the
     /// most cases first, scrolling around the cursor; the selected row's figures beside it
@@ -221,7 +226,7 @@ impl Map {
         }
     }
 
-    /// The tiles with the legend; also the presenter's map page.
+    /// The tiles with the legend.
     pub fn draw_tiles(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
         let l = ctx.lang;
         let Some(counts) = ctx.counts else {
@@ -439,6 +444,33 @@ mod tests {
         assert_eq!(next, None, "a row of the fixture opens its cases");
         let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
         assert_eq!(kinds, [&TermKind::Region(vec![moved.unwrap_or_default()])]);
+    }
+
+    #[test]
+    fn without_a_layout_the_map_is_a_ranked_list_that_opens_its_rows() {
+        let mut f = Fixture::new();
+        f.tiles = Tiles::default();
+        let ctx = f.ctx();
+        let (area, mut buf) = body();
+        let mut map = Map::default();
+        map.draw(&ctx, area, &mut buf);
+        let screen = text(&buf);
+        let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
+        // The fixture's last region has the most cases.
+        let last = f.reference.regions.last().map(|r| r.display_name(Lang::En));
+        assert!(
+            rows[0].starts_with(&format!("› {}", last.unwrap_or_default())),
+            "{screen}"
+        );
+        assert!(rows[0].contains('█'), "a bar: {screen}");
+        assert_eq!(map.command(Command::Down, &ctx), None);
+        assert_eq!(map.row, 1);
+        let Some(Want::Area { view, .. }) = map.command(Command::Open, &ctx) else {
+            panic!("Enter opens the row");
+        };
+        let code = f.reference.regions[f.reference.regions.len() - 2].code.clone();
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![code])], "the second most");
     }
 
     #[test]
