@@ -235,8 +235,8 @@ const HELP_MOVES: [Binding; 6] = moves!(M::Help);
 #[rustfmt::skip]
 const OWN: &[Binding] = &[
     b(M::Screen(Screen::Dashboard), &[Key::plain(K::Enter)], Command::Open, Some(("rinci", "drill down")),
-        ("buka baris ini: wilayah → provinsi/kecamatannya (Esc naik lagi), kecamatan, tahapan, jenis, status → kasusnya",
-         "open this row: a region → its province's or its kecamatan table (Esc climbs back), a kecamatan, stage, type, status → its cases")),
+        ("buka baris ini: wilayah → tabel di bawahnya (Esc naik lagi), lainnya → kasusnya",
+         "open this row: a region → the table below it (Esc climbs back), else its cases")),
     b(M::Screen(Screen::Dashboard), &[Key::ch('h'), Key::plain(K::Left)], Command::Left, None,
         ("panel sebelumnya (wilayah, tahapan, jenis, status)", "previous panel (region, stage, type, status)")),
     b(M::Screen(Screen::Dashboard), &[Key::ch('l'), Key::plain(K::Right)], Command::Right, None, ("panel berikutnya", "next panel")),

@@ -34,6 +34,7 @@ fn start_filter_drill_down_open_a_case_and_quit() {
     tui.send("j");
     tui.send("\r");
     tui.wait_for("Kaltim › Balikpapan", SOON);
+    tui.wait_for("(no kecamatan)", SOON);
     tui.send("G");
     tui.send("\r");
     // The tabs keep their names; the longer view is shortened beside them (whole on `/`).
