@@ -8,7 +8,7 @@ use pantau::tui::action::{Action, Command, Screen};
 use pantau::view::View;
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui_support::{Harness, demo_db, province_reference, resolve_places, tree_db};
+use crate::tui_support::{Harness, province_reference, tree_db};
 
 /// Row `n` of the screen, without the quotes the test backend writes around it.
 fn row(h: &Harness, n: usize) -> String {
@@ -26,19 +26,9 @@ fn cursor_row(h: &Harness) -> String {
         .unwrap_or_default()
 }
 
-/// The demo's database, its cases' kecamatan resolved in the region tree.
-fn demo_with_places() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    resolve_places(&db);
-    let mut h = Harness::on(&db, (80, 24), Lang::En, View::default());
-    h.keep(dir);
-    h
-}
-
 /// The demo's dashboard with the cursor on Samarinda (the third row).
 fn on_samarinda() -> Harness {
-    let mut h = demo_with_places();
+    let mut h = Harness::demo((80, 24), Lang::En);
     h.press(KeyCode::Down);
     h.press(KeyCode::Down);
     assert!(cursor_row(&h).starts_with("› Samarinda"), "{}", h.screen());
@@ -130,8 +120,7 @@ fn enter_enter_esc_esc_climbs_back_to_where_it_started() {
 
 #[test]
 fn the_map_drills_into_a_regions_kecamatan_and_esc_climbs() {
-    let mut h = demo_with_places();
-    h.press(KeyCode::Char('L'));
+    let mut h = Harness::demo((80, 24), Lang::Id);
     h.press(KeyCode::Char('4'));
     let tiles = h.screen();
     // From the first tile down to Samarinda, the way a person would.
@@ -263,4 +252,31 @@ fn a_national_dashboard_has_a_row_per_province() {
     h.dispatch(Action::Command(Command::Back));
     h.wait_idle();
     assert_eq!(h.screen(), screen);
+}
+
+#[test]
+fn the_kecamatan_table_follows_another_process_writing() {
+    let mut h = on_samarinda();
+    h.press(KeyCode::Enter);
+    let none = |h: &Harness| {
+        h.app
+            .counts()
+            .and_then(|c| c.regions.iter().find(|r| r.code == "NONE"))
+            .map(|r| r.figures.total)
+    };
+    let before = none(&h).expect("the row of cases naming no kecamatan");
+    let db = h.db.clone();
+    crate::tui_support::insert_case(
+        &db,
+        "901/TM/23.06/II/2024",
+        "64.72",
+        "KAMPANYE",
+        crate::tui_support::feb2(),
+    );
+    h.wait_for_change();
+    assert_eq!(none(&h), Some(before + 1), "{}", h.screen());
+    assert!(
+        row(&h, 3).contains("Kecamatan"),
+        "still the kecamatan table"
+    );
 }

@@ -120,11 +120,6 @@ impl Harness {
         h
     }
 
-    /// Keeps `dir` (the database's folder) for as long as the app runs.
-    pub fn keep(&mut self, dir: tempfile::TempDir) {
-        self._dir = Some(dir);
-    }
-
     /// Sends the queued requests and feeds the worker's answers to the app until nothing is awaited.
     pub fn wait_idle(&mut self) {
         loop {
@@ -305,29 +300,4 @@ pub fn province_reference(code: &str) -> Reference {
         });
     }
     Reference::assemble(regions, base.holidays.clone(), elections).unwrap()
-}
-
-/// Gives `db`'s cases the kecamatan codes their kecamatan's name resolves to in the region tree,
-/// as the upgrade to schema 7 does for cases written before it (the demo writes the name).
-pub fn resolve_places(db: &Path) {
-    let mut store = Store::open(db, Mode::Write).unwrap();
-    let reference = store.reference().unwrap();
-    let tx = store.conn_mut().transaction().unwrap();
-    let cases: Vec<(i64, String, String)> = tx
-        .prepare("SELECT id, kode_wilayah, kecamatan FROM cases WHERE kecamatan IS NOT NULL")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for (id, office, text) in cases {
-        if let Some(k) = pantau::store::regions::resolve_kecamatan(&reference, &office, &text) {
-            tx.execute(
-                "UPDATE cases SET kode_kecamatan = ?2, kecamatan = ?3 WHERE id = ?1",
-                (id, &k.code, &k.name),
-            )
-            .unwrap();
-        }
-    }
-    tx.commit().unwrap();
 }
