@@ -67,6 +67,7 @@ fn start_to_dashboard(c: &mut Criterion, n: usize, db: &Path, reference: &Refere
                     view: View::default(),
                     today: today(),
                     need: Need::Counts,
+                    area: Default::default(),
                 })
                 .expect("send");
             match answer_of(&w, 1, None) {

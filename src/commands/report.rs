@@ -476,6 +476,9 @@ fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
             engine.label(dim, key, lang).unwrap_or_else(|| key.into())
         }
         Dim::Stage | Dim::Week | Dim::Contest => key.to_string(),
+        Dim::Kecamatan | Dim::Desa | Dim::Province => {
+            engine.label(dim, key, lang).unwrap_or_else(|| key.into())
+        }
         Dim::Pekan => match key.parse::<u32>() {
             Ok(n) if key != crate::engine::OUTSIDE_CAMPAIGN => {
                 crate::i18n::core::Core::PekanShort { number: n }.text(lang)

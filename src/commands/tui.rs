@@ -67,7 +67,7 @@ fn session(
     )?;
     let reference = store.reference()?;
     drop(store);
-    let tiles = crate::domain::tiles::Tiles::embedded(&reference)
+    let tiles = crate::domain::tiles::Tiles::for_database(&reference)
         .map_err(|e| Error::failed(e.message(Lang::Id), e.message(Lang::En)))?;
     let rules = DeadlineRules::new(ctx.deadline_days, reference.holidays.iter().map(|h| h.date));
     let now = chrono::Local::now().naive_local();

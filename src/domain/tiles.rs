@@ -150,6 +150,31 @@ impl std::fmt::Display for LayoutError {
 impl std::error::Error for LayoutError {}
 
 impl Tiles {
+    /// The layout a database's map is drawn with: the embedded one (Kalimantan Timur's, drawn by
+    /// hand) for a database of the province it lays out, checked against `reference`; none (no
+    /// tiles) for any other province and for a national database, whose map is a ranked list.
+    pub fn for_database(reference: &Reference) -> Result<Tiles, LayoutError> {
+        let laid_out = MAP_CSV
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .nth(1)
+            .and_then(|l| l.split(',').next())
+            .and_then(|code| code.split('.').next())
+            .map(str::trim);
+        match reference.root() {
+            Some(root) if !reference.is_national() && Some(root.code.as_str()) == laid_out => {
+                Tiles::embedded(reference)
+            }
+            _ => Ok(Tiles::default()),
+        }
+    }
+
+    /// Whether there is no layout (the map is then a ranked list).
+    pub fn is_empty(&self) -> bool {
+        self.tiles.is_empty()
+    }
+
     /// The embedded layout, checked against `reference`.
     pub fn embedded(reference: &Reference) -> Result<Tiles, LayoutError> {
         Tiles::parse(MAP_FILE, MAP_CSV, reference)
@@ -302,6 +327,26 @@ mod tests {
 
     fn reference() -> Reference {
         Reference::embedded()
+    }
+
+    #[test]
+    fn only_kaltim_is_laid_out_by_hand() {
+        let kaltim = Tiles::for_database(&reference()).unwrap();
+        assert_eq!(kaltim.tiles.len(), reference().regions.len());
+        // Jawa Barat's offices, with the shipped holidays (its elections do not matter here).
+        let base = reference();
+        let regions = crate::domain::wilayah::province_regions("32").unwrap();
+        let mut elections = base.elections.clone();
+        for e in &mut elections {
+            e.contests.retain(|c| c.region.is_none());
+        }
+        let jabar = Reference::assemble(regions, base.holidays.clone(), elections).unwrap();
+        assert!(Tiles::for_database(&jabar).unwrap().is_empty());
+        assert!(
+            Tiles::for_database(&Reference::national())
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::store::Store;
 /// written in two layouts by earlier builds, so neither is read. Version 2 added the stamp of the
 /// newest change-log entry after the revision. A file of an earlier version is not read: the
 /// index is built again.
-const MAGIC: &[u8; 8] = b"PNTUIDX\x04";
+const MAGIC: &[u8; 8] = b"PNTUIDX\x05";
 
 /// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
 pub const WORTH_CACHING: i64 = 20_000;
@@ -130,6 +130,10 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for r in &index.regions {
         put_str(&mut out, r)?;
     }
+    put_u64(&mut out, index.desa_codes.len() as u64)?;
+    for d in &index.desa_codes {
+        put_str(&mut out, d)?;
+    }
     put_u64(&mut out, index.elections.len() as u64)?;
     for e in &index.elections {
         put_str(&mut out, e)?;
@@ -147,8 +151,27 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for v in &index.ids {
         out.write_all(&v.to_le_bytes())?;
     }
+    for v in &index.region {
+        out.write_all(&v.to_le_bytes())?;
+    }
+    for col in [&index.kecamatan, &index.tps] {
+        put_u64(&mut out, col.len() as u64)?;
+        for v in col.iter() {
+            out.write_all(&v.to_le_bytes())?;
+        }
+    }
+    put_u64(&mut out, index.desa.len() as u64)?;
+    for v in &index.desa {
+        out.write_all(&v.to_le_bytes())?;
+    }
+    put_u64(&mut out, index.moves.len() as u64)?;
+    for m in &index.moves {
+        out.write_all(&m.pos.to_le_bytes())?;
+        out.write_all(&m.day.to_le_bytes())?;
+        out.write_all(&m.from.to_le_bytes())?;
+        out.write_all(&m.to.to_le_bytes())?;
+    }
     for col in [
-        &index.region,
         &index.stage,
         &index.contest,
         &index.flags,
@@ -203,8 +226,11 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
         garbage: get_len(&mut r, usize::MAX)?,
         ..CaseIndex::default()
     };
-    let n = get_len(&mut r, 256)?;
+    let n = get_len(&mut r, usize::from(crate::engine::index::DELETED))?;
     index.regions = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
+    index.handling = crate::engine::index::handling_of(&index.regions);
+    let n = get_len(&mut r, size / 2)?;
+    index.desa_codes = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, 256)?;
     index.elections = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, 256)?;
@@ -221,7 +247,24 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
         r.read_exact(&mut v)?;
         Ok(v)
     };
-    index.region = bytes(&mut r)?;
+    index.region = numbers(&mut r, n, u16::from_le_bytes)?;
+    let len = get_len(&mut r, n)?;
+    index.kecamatan = numbers(&mut r, len, u16::from_le_bytes)?;
+    let len = get_len(&mut r, n)?;
+    index.tps = numbers(&mut r, len, u16::from_le_bytes)?;
+    let len = get_len(&mut r, n)?;
+    index.desa = numbers(&mut r, len, u32::from_le_bytes)?;
+    let moves = get_len(&mut r, size / 10)?;
+    index.moves = (0..moves)
+        .map(|_| {
+            Ok(crate::engine::index::Move {
+                pos: u32::from_le_bytes(get::<4>(&mut r)?),
+                day: u16::from_le_bytes(get::<2>(&mut r)?),
+                from: u16::from_le_bytes(get::<2>(&mut r)?),
+                to: u16::from_le_bytes(get::<2>(&mut r)?),
+            })
+        })
+        .collect::<std::io::Result<_>>()?;
     index.stage = bytes(&mut r)?;
     index.contest = bytes(&mut r)?;
     index.flags = bytes(&mut r)?;
@@ -247,15 +290,36 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     if r.read(&mut [0u8; 1])? != 0 {
         return Err(bad("trailing bytes"));
     }
-    let fits = (0..n).all(|p| {
-        (!history
-            || (index.hist_start[p] as usize).saturating_add(usize::from(index.hist_len[p])) <= h)
-            && (index.region[p] == crate::engine::index::DELETED
-                || usize::from(index.region[p]) < index.regions.len())
-            && usize::from(index.stage[p]) < index.stages.len()
-            && (index.contest[p] == crate::engine::index::NO_CONTEST
-                || usize::from(index.contest[p]) < index.contests.len())
-    }) && index.ids.windows(2).all(|w| w[0] < w[1])
+    let offices = index.regions.len();
+    let sparse_fits = |len: usize| len == 0 || len == n;
+    let fits = sparse_fits(index.kecamatan.len())
+        && sparse_fits(index.tps.len())
+        && sparse_fits(index.desa.len())
+        && index
+            .kecamatan
+            .iter()
+            .all(|k| *k == crate::engine::index::NO_KECAMATAN || usize::from(*k) < offices)
+        && index.desa.iter().all(|d| {
+            *d == crate::engine::index::NO_DESA
+                || usize::try_from(*d).is_ok_and(|d| d < index.desa_codes.len())
+        })
+        && index.moves.windows(2).all(|w| w[0].pos <= w[1].pos)
+        && index.moves.iter().all(|m| {
+            usize::try_from(m.pos).is_ok_and(|p| p < n)
+                && usize::from(m.from) < offices
+                && usize::from(m.to) < offices
+        })
+        && (0..n).all(|p| {
+            (!history
+                || (index.hist_start[p] as usize).saturating_add(usize::from(index.hist_len[p]))
+                    <= h)
+                && (index.region[p] == crate::engine::index::DELETED
+                    || usize::from(index.region[p]) < index.regions.len())
+                && usize::from(index.stage[p]) < index.stages.len()
+                && (index.contest[p] == crate::engine::index::NO_CONTEST
+                    || usize::from(index.contest[p]) < index.contests.len())
+        })
+        && index.ids.windows(2).all(|w| w[0] < w[1])
         && index
             .stage_election
             .iter()

@@ -55,7 +55,34 @@ pub struct RegionRow {
     pub code: String,
     pub name: String,
     pub figures: Headline,
+    /// How the row narrows the view, and what opening it shows; `None` for a row that opens
+    /// nothing. Not part of any output.
+    #[serde(skip)]
+    pub drill: Option<Drill>,
 }
+
+/// Which table of regions ([`Engine::area_table`]): the root's, a province's (national
+/// databases), or the kecamatan of a row (a kabupaten/kota, or a provincial office: all of its
+/// province's).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    Root,
+    Province(String),
+    Kecamatan(String),
+}
+
+/// What opening a row of a table of regions does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drill {
+    /// The view term that narrows to this row: `wilayah:64.72`, `provinsi:64`,
+    /// `kecamatan:64.72.03`, `kecamatan:tanpa`.
+    pub term: String,
+    /// The table opening the row shows: a province's, a kecamatan table, or (`None`) its cases.
+    pub next: Option<Level>,
+}
+
+/// The key of a kecamatan table's row for the cases naming no kecamatan.
+pub const NO_KECAMATAN: &str = crate::engine::dim::NO_PLACE;
 
 /// Every figure of the dashboard for one view.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -171,6 +198,15 @@ impl Recap {
     }
 }
 
+/// What opening a row of the office `r` does: narrow to its handling region, then show its
+/// kecamatan table (Bawaslu RI's row shows its cases).
+fn office_drill(r: &crate::domain::Region) -> Drill {
+    Drill {
+        term: format!("wilayah:{}", r.code),
+        next: (r.kind != "nasional").then(|| Level::Kecamatan(r.code.clone())),
+    }
+}
+
 /// Counts by some dimensions: the keys found, with their counts.
 pub(crate) type Found = Vec<(Vec<String>, i64)>;
 
@@ -229,7 +265,151 @@ impl Engine<'_> {
                     .copied()
                     .map(Headline::from)
                     .unwrap_or_default(),
+                drill: Some(office_drill(r)),
             })
+            .collect())
+    }
+
+    /// The rows of a table of regions for `view`, each with the dashboard's figures and what
+    /// opening it does (docs/regions.md, "Counting by region, at each level"):
+    /// - `Root` of a province's database: [`Engine::region_table`], the provincial office then
+    ///   the kabupaten/kota, zeros included;
+    /// - `Root` of a national database: Bawaslu RI's own cases, then the 38 provinces, each
+    ///   counting every case handled within it (`provinsi:`);
+    /// - `Province(p)`: that province's office, then its kabupaten/kota;
+    /// - `Kecamatan(r)`: the cases handled by `r` (`wilayah:r`) by where they happened: every
+    ///   kecamatan of its area (zeros included), then any other kecamatan its cases name (each
+    ///   labelled with its kabupaten/kota), then those naming none (key [`NO_KECAMATAN`]). The
+    ///   rows add up to `r`'s row.
+    pub fn area_table(&self, view: &View, level: &Level, lang: Lang) -> Result<Vec<RegionRow>> {
+        let national = self.reference.is_national();
+        match level {
+            Level::Root if !national => self.region_table(view, lang),
+            Level::Root => {
+                let view = &*self.scoped(view)?;
+                let found = self.headline_by(view, Dim::Province)?;
+                let ri = crate::domain::wilayah::RI;
+                let mut rows = vec![RegionRow {
+                    code: ri.to_string(),
+                    name: crate::i18n::area::Area::Ri.text(lang),
+                    figures: found.get(ri).copied().unwrap_or_default(),
+                    drill: Some(Drill {
+                        term: format!("wilayah:{ri}"),
+                        next: None,
+                    }),
+                }];
+                rows.extend(
+                    self.reference
+                        .regions
+                        .iter()
+                        .filter(|r| r.kind == "provinsi")
+                        .map(|r| RegionRow {
+                            code: r.code.clone(),
+                            name: r.name.clone(),
+                            figures: found.get(&r.code).copied().unwrap_or_default(),
+                            drill: Some(Drill {
+                                term: format!("provinsi:{}", r.code),
+                                next: Some(Level::Province(r.code.clone())),
+                            }),
+                        }),
+                );
+                Ok(rows)
+            }
+            Level::Province(p) => Ok(self
+                .region_table(view, lang)?
+                .into_iter()
+                .filter(|row| {
+                    row.code == *p
+                        || self
+                            .reference
+                            .region(&row.code)
+                            .is_some_and(|r| r.parent_code.as_deref() == Some(p.as_str()))
+                })
+                .collect()),
+            Level::Kecamatan(region) => {
+                let view = self.scoped(view)?;
+                let mut view = view.into_owned();
+                view.terms.push(crate::view::Term {
+                    negated: false,
+                    kind: crate::view::TermKind::Region(vec![region.clone()]),
+                });
+                let mut found = self.headline_by(&view, Dim::Kecamatan)?;
+                let row = |code: &str, name: String, figures: Headline| RegionRow {
+                    drill: Some(Drill {
+                        term: if code == NO_KECAMATAN {
+                            "kecamatan:tanpa".to_string()
+                        } else {
+                            format!("kecamatan:{code}")
+                        },
+                        next: None,
+                    }),
+                    code: code.to_string(),
+                    name,
+                    figures,
+                };
+                let mut rows: Vec<RegionRow> = self
+                    .reference
+                    .kecamatan_in(region)
+                    .iter()
+                    .map(|k| {
+                        let figures = found.remove(&k.code).unwrap_or_default();
+                        row(&k.code, k.display_name(lang), figures)
+                    })
+                    .collect();
+                let none = found.remove(NO_KECAMATAN).unwrap_or_default();
+                let mut others: Vec<(String, Headline)> = found.into_iter().collect();
+                others.sort_by(|a, b| a.0.cmp(&b.0));
+                for (code, figures) in others {
+                    let name = self.place_label(&code, lang);
+                    rows.push(row(&code, name, figures));
+                }
+                rows.push(row(
+                    NO_KECAMATAN,
+                    crate::i18n::area::Area::NoKecamatan.text(lang),
+                    none,
+                ));
+                Ok(rows)
+            }
+        }
+    }
+
+    /// The label of a place outside a count's region: a kecamatan with its kabupaten/kota, the
+    /// cases naming none as such.
+    fn place_label_of(&self, dim: Dim, code: &str, lang: Lang) -> String {
+        match code {
+            NO_KECAMATAN => self.label(dim, code, lang).unwrap_or_default(),
+            _ => self.place_label(code, lang),
+        }
+    }
+
+    /// A kecamatan's name with its kabupaten/kota ("Samarinda Ulu (Samarinda)"), or the code
+    /// when the tree does not know it.
+    fn place_label(&self, code: &str, lang: Lang) -> String {
+        let Some(k) = self.reference.kecamatan(code) else {
+            return code.to_string();
+        };
+        match k
+            .parent_code
+            .as_deref()
+            .and_then(|p| self.reference.region(p))
+        {
+            Some(parent) => crate::i18n::area::Area::KecamatanIn {
+                name: &k.display_name(lang),
+                region: &parent.display_name(lang),
+            }
+            .text(lang),
+            None => k.display_name(lang),
+        }
+    }
+
+    /// The headline figures of `view` (already scoped) by each key of `dim` its cases have.
+    fn headline_by(&self, view: &View, dim: Dim) -> Result<HashMap<String, Headline>> {
+        if let Some(found) = self.index_headline_by(view, dim) {
+            return found;
+        }
+        Ok(sql::headline_by(self.store, view, self.dates(view), dim)?
+            .into_iter()
+            .map(|(k, f)| (k, Headline::from(f)))
             .collect())
     }
 
@@ -330,6 +510,7 @@ impl Engine<'_> {
                 code: r.code.clone(),
                 name: r.display_name(lang),
                 figures: *f,
+                drill: Some(office_drill(r)),
             })
             .collect()
     }
@@ -339,8 +520,112 @@ impl Engine<'_> {
     pub fn group(&self, view: &View, dim: Dim, lang: Lang) -> Result<Vec<Group>> {
         let view = &*self.scoped(view)?;
         let found = self.count_by(view, &[dim])?;
+        if matches!(dim, Dim::Kecamatan | Dim::Desa) {
+            let counts: HashMap<&str, i64> =
+                found.iter().map(|(k, n)| (k[0].as_str(), *n)).collect();
+            let known = self.places_in_view(view, dim);
+            let keys = self.place_keys(dim, &known, found.iter().map(|(k, _)| k[0].as_str()));
+            return Ok(keys
+                .into_iter()
+                .map(|(key, _)| Group {
+                    count: counts.get(key.as_str()).copied().unwrap_or(0),
+                    label: if dim == Dim::Kecamatan && !known.contains(&key.as_str()) {
+                        self.place_label_of(dim, &key, lang)
+                    } else {
+                        self.label(dim, &key, lang).unwrap_or_else(|| key.clone())
+                    },
+                    key,
+                })
+                .collect());
+        }
         let elections = self.elections_in_view(view)?;
         Ok(self.group_from(found, dim, lang, &elections))
+    }
+
+    /// The keys of a count by kecamatan or desa: `known` (in code order, zeros included), then
+    /// any other place found (by code), then [`NO_KECAMATAN`] for the cases naming none. English
+    /// labels (see [`Engine::label`]).
+    fn place_keys<'a>(
+        &self,
+        dim: Dim,
+        known: &[&str],
+        found: impl Iterator<Item = &'a str>,
+    ) -> Vec<(String, String)> {
+        let label = |k: &str| {
+            self.label(dim, k, Lang::En)
+                .unwrap_or_else(|| k.to_string())
+        };
+        let mut out: Vec<(String, String)> =
+            known.iter().map(|k| (k.to_string(), label(k))).collect();
+        let mut others: Vec<&str> = found
+            .filter(|k| *k != NO_KECAMATAN && !known.contains(k))
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        out.extend(others.into_iter().map(|k| (k.to_string(), label(k))));
+        out.push((NO_KECAMATAN.to_string(), label(NO_KECAMATAN)));
+        out
+    }
+
+    /// The places a count of `view` by kecamatan or desa lists even at zero: those of the view's
+    /// regions (`wilayah:`, `provinsi:`; for desa, of its kecamatan first), else every one of the
+    /// database.
+    fn places_in_view(&self, view: &View, dim: Dim) -> Vec<&str> {
+        use crate::view::TermKind;
+        let codes = |pick: &dyn Fn(&TermKind) -> Option<&Vec<String>>| -> Vec<&str> {
+            view.terms
+                .iter()
+                .filter(|t| !t.negated)
+                .filter_map(|t| pick(&t.kind))
+                .flatten()
+                .map(String::as_str)
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        let regions = codes(&|k| match k {
+            TermKind::Region(c) | TermKind::Province(c) => Some(c),
+            _ => None,
+        });
+        let mut out: Vec<&str> = match dim {
+            Dim::Desa => {
+                let kecamatan = codes(&|k| match k {
+                    TermKind::Kecamatan(c) => Some(c),
+                    _ => None,
+                });
+                let scope = if kecamatan.is_empty() {
+                    regions
+                } else {
+                    kecamatan
+                };
+                if scope.is_empty() {
+                    self.reference
+                        .desa
+                        .iter()
+                        .map(|d| d.code.as_str())
+                        .collect()
+                } else {
+                    scope
+                        .iter()
+                        .flat_map(|c| self.reference.desa_in(c))
+                        .map(|d| d.code.as_str())
+                        .collect()
+                }
+            }
+            _ if regions.is_empty() => self
+                .reference
+                .kecamatan
+                .iter()
+                .map(|k| k.code.as_str())
+                .collect(),
+            _ => regions
+                .iter()
+                .flat_map(|c| self.reference.kecamatan_in(c))
+                .map(|k| k.code.as_str())
+                .collect(),
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Groups of every known key of `dim` from the keys found with their counts.
@@ -449,6 +734,44 @@ impl Engine<'_> {
                 .iter()
                 .map(|r| (r.code.clone(), r.display_name(Lang::En)))
                 .collect(),
+            Dim::Kecamatan | Dim::Desa => {
+                let all: Vec<&str> = match dim {
+                    Dim::Kecamatan => self
+                        .reference
+                        .kecamatan
+                        .iter()
+                        .map(|k| k.code.as_str())
+                        .collect(),
+                    _ => self
+                        .reference
+                        .desa
+                        .iter()
+                        .map(|d| d.code.as_str())
+                        .collect(),
+                };
+                self.place_keys(dim, &all, found)
+            }
+            Dim::Province => {
+                let mut out = Vec::new();
+                if self.reference.is_national() {
+                    out.push((
+                        crate::domain::wilayah::RI.to_string(),
+                        crate::i18n::area::Area::Ri.text(Lang::En),
+                    ));
+                }
+                for r in self
+                    .reference
+                    .regions
+                    .iter()
+                    .filter(|r| r.kind == "provinsi")
+                {
+                    out.push((r.code.clone(), r.name.clone()));
+                }
+                for k in found {
+                    once(&mut out, k, k);
+                }
+                out
+            }
             Dim::Stage => {
                 let mut out = Vec::new();
                 for s in elections.iter().flat_map(|e| &e.stages) {
@@ -576,6 +899,24 @@ impl Engine<'_> {
                 .next()
                 .map(|c| c.name(lang).to_string()),
             Dim::Region => self.reference.region(key).map(|r| r.display_name(lang)),
+            Dim::Kecamatan if key == NO_KECAMATAN => {
+                Some(crate::i18n::area::Area::NoKecamatan.text(lang))
+            }
+            Dim::Kecamatan => self.reference.kecamatan(key).map(|k| k.display_name(lang)),
+            Dim::Desa if key == NO_KECAMATAN => Some(crate::i18n::area::Area::NoDesa.text(lang)),
+            Dim::Desa => self.reference.desa(key).map(|d| d.name.clone()),
+            Dim::Province if key == crate::domain::wilayah::RI => {
+                Some(crate::i18n::area::Area::Ri.text(lang))
+            }
+            Dim::Province => self
+                .reference
+                .region(key)
+                .map(|r| r.name.clone())
+                .or_else(|| {
+                    crate::domain::wilayah::find_province(key)
+                        .ok()
+                        .map(|(_, name)| name)
+                }),
             Dim::Stage => all
                 .filter_map(|e| e.stage(key))
                 .next()

@@ -27,7 +27,19 @@ pub enum Dim {
     /// The race of its election (keys: contest codes, a code several elections use counting the
     /// race of each; `NONE` for a case without one).
     Contest,
+    /// Where the case happened (keys: kecamatan codes; `NONE` for a case naming none).
+    Kecamatan,
+    /// Where the case happened (keys: kelurahan/desa codes; `NONE` for a case naming none).
+    Desa,
+    /// The province of the office handling the case on the view's date (keys: province codes;
+    /// `RI` for Bawaslu RI's own cases).
+    #[value(name = "province")]
+    #[serde(rename = "province")]
+    Province,
 }
+
+/// The key of [`Dim::Kecamatan`] and [`Dim::Desa`] for a case naming no place.
+pub const NO_PLACE: &str = "NONE";
 
 /// The key of [`Dim::FollowUp`] for a case that reached no step.
 pub const NO_STEP: &str = "NONE";
@@ -50,6 +62,9 @@ impl Dim {
             Dim::Violation => "violation",
             Dim::Pekan => "pekan",
             Dim::FollowUp => "followup",
+            Dim::Kecamatan => "kecamatan",
+            Dim::Desa => "desa",
+            Dim::Province => "province",
         }
     }
 
@@ -67,6 +82,14 @@ impl Dim {
     /// The heading of this dimension.
     pub fn heading(self, lang: Lang) -> &'static str {
         use crate::i18n::{Msg, tr};
+        if let Some(place) = match self {
+            Dim::Kecamatan => Some(crate::i18n::area::Level::Kecamatan),
+            Dim::Desa => Some(crate::i18n::area::Level::Desa),
+            Dim::Province => Some(crate::i18n::area::Level::Province),
+            _ => None,
+        } {
+            return place.heading(lang);
+        }
         tr(
             lang,
             match self {
@@ -81,6 +104,7 @@ impl Dim {
                 Dim::Violation => Msg::TypeAmongViolations,
                 Dim::Pekan => Msg::PekanHeading,
                 Dim::FollowUp => Msg::TuiFollowUp,
+                Dim::Kecamatan | Dim::Desa | Dim::Province => Msg::Region,
             },
         )
     }

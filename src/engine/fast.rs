@@ -149,7 +149,12 @@ impl Engine<'_> {
             statuses: vec![0; Status::ALL.len()],
         };
         let parts = self.fold(view, empty, |pass, ix, hit| {
-            tally.add(&mut pass.regions[usize::from(ix.region[hit.pos])], ix, hit);
+            let region = ix
+                .handling
+                .get(usize::from(hit.office))
+                .copied()
+                .unwrap_or(0);
+            tally.add(&mut pass.regions[usize::from(region)], ix, hit);
             pass.stages[usize::from(ix.stage[hit.pos])] += 1;
             pass.types[usize::from(hit.type_group)] += 1;
             pass.statuses[usize::from(hit.status)] += 1;
@@ -173,6 +178,46 @@ impl Engine<'_> {
         }))
     }
 
+    /// The headline figures of `view` by each key of `dim` its cases have, from the index;
+    /// `None` when there is no index, the view needs SQL, or the index does not hold `dim`.
+    pub(crate) fn index_headline_by(
+        &self,
+        view: &View,
+        dim: Dim,
+    ) -> Option<Result<HashMap<String, Headline>>> {
+        let (ix, _) = self.index.as_ref()?;
+        if !matches!(dim, Dim::Region | Dim::Province | Dim::Kecamatan) {
+            return None;
+        }
+        // The key of each small number of the dimension.
+        let n = usize::try_from(cardinality(dim, ix)).unwrap_or(0);
+        let keys: Vec<String> = (0..n)
+            .map(|v| key_text(dim, ix, u32::try_from(v).unwrap_or(u32::MAX)))
+            .collect();
+        let tally = Tally::new();
+        let parts = self.fold(
+            view,
+            || vec![Headline::default(); n],
+            |t, ix, hit| {
+                let k = small_key(dim, ix, hit, &[]);
+                if let Some(h) = usize::try_from(k).ok().and_then(|k| t.get_mut(k)) {
+                    tally.add(h, ix, hit);
+                }
+            },
+        )?;
+        Some(parts.map(|parts| {
+            let mut out: HashMap<String, Headline> = HashMap::new();
+            for p in parts {
+                for (k, h) in keys.iter().zip(p) {
+                    if h.total > 0 {
+                        *out.entry(k.clone()).or_default() += h;
+                    }
+                }
+            }
+            out
+        }))
+    }
+
     /// Counts of `view` grouped by `dims` from the index: the keys found, with their counts.
     /// Counts go into a dense table when the keys allow (always for one dimension), else a map.
     pub(crate) fn index_count_by(&self, view: &View, dims: &[Dim]) -> Option<Result<Found>> {
@@ -187,7 +232,7 @@ impl Engine<'_> {
             Vec::new()
         };
         let pekan = pekan.as_slice();
-        let sizes: Vec<u64> = dims.iter().map(|d| cardinality(*d)).collect();
+        let sizes: Vec<u64> = dims.iter().map(|d| cardinality(*d, ix)).collect();
         let slots = sizes.iter().product::<u64>();
         let pack = |ix: &CaseIndex, hit: &Hit| {
             dims.iter().zip(&sizes).fold(0u64, |k, (d, size)| {
@@ -311,10 +356,13 @@ impl PekanDays {
 const DENSE_SLOTS: u64 = 1 << 20;
 
 /// How many small keys a dimension has at most.
-fn cardinality(dim: Dim) -> u64 {
+fn cardinality(dim: Dim, ix: &CaseIndex) -> u64 {
+    let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
     match dim {
-        Dim::Region
-        | Dim::Stage
+        // Offices, and (last) a case naming no kecamatan.
+        Dim::Region | Dim::Province | Dim::Kecamatan => count(ix.regions.len() + 1),
+        Dim::Desa => count(ix.desa_codes.len() + 1),
+        Dim::Stage
         | Dim::Type
         | Dim::Status
         | Dim::Violation
@@ -345,7 +393,21 @@ fn small_key(dim: Dim, ix: &CaseIndex, hit: &Hit, pekan: &[PekanDays]) -> u32 {
     match dim {
         Dim::Election => u32::from(ix.election_number(hit.pos)),
         Dim::Contest => u32::from(ix.contest[hit.pos]),
-        Dim::Region => u32::from(ix.region[hit.pos]),
+        Dim::Region => u32::from(
+            ix.handling
+                .get(usize::from(hit.office))
+                .copied()
+                .unwrap_or(0),
+        ),
+        Dim::Province => u32::from(hit.office),
+        Dim::Kecamatan => match ix.kecamatan_of(hit.pos) {
+            crate::engine::index::NO_KECAMATAN => u32::try_from(ix.regions.len()).unwrap_or(0),
+            k => u32::from(k),
+        },
+        Dim::Desa => match ix.desa_of(hit.pos) {
+            crate::engine::index::NO_DESA => u32::try_from(ix.desa_codes.len()).unwrap_or(0),
+            d => d,
+        },
         Dim::Stage => u32::from(ix.stage[hit.pos]),
         Dim::Type => u32::from(hit.type_group),
         Dim::Violation if hit.status == violation() => u32::from(hit.type_group),
@@ -387,6 +449,21 @@ fn key_text(dim: Dim, ix: &CaseIndex, v: u32) -> String {
             .unwrap_or_default(),
         Dim::Source => if v == 0 { "temuan" } else { "laporan" }.to_string(),
         Dim::FollowUp => crate::engine::dim::NO_STEP.to_string(),
+        Dim::Province => ix.regions.get(v as usize).map_or_else(String::new, |r| {
+            crate::domain::Reference::province_of(r)
+                .unwrap_or(crate::domain::wilayah::RI)
+                .to_string()
+        }),
+        Dim::Kecamatan => ix
+            .regions
+            .get(v as usize)
+            .cloned()
+            .unwrap_or_else(|| crate::engine::dim::NO_PLACE.to_string()),
+        Dim::Desa => ix
+            .desa_codes
+            .get(v as usize)
+            .cloned()
+            .unwrap_or_else(|| crate::engine::dim::NO_PLACE.to_string()),
         Dim::Week => {
             // Stored shifted by a week so that days before the first Monday stay unsigned.
             let day = u16::try_from(v.saturating_sub(7)).unwrap_or(u16::MAX);

@@ -35,7 +35,11 @@ impl Order {
     fn raw(&self, ix: &CaseIndex, hit: &Hit) -> i64 {
         match self.key {
             SortKey::Received => i64::from(ix.received[hit.pos]),
-            SortKey::Region => self.region_pos[usize::from(ix.region[hit.pos])],
+            SortKey::Region => self
+                .region_pos
+                .get(usize::from(ix.region[hit.pos]))
+                .copied()
+                .unwrap_or(i64::MAX),
             SortKey::Stage => self.stage_pos[usize::from(ix.stage[hit.pos])],
             SortKey::Status => i64::from(hit.status),
             SortKey::Type => i64::from(hit.type_group),
@@ -106,7 +110,13 @@ impl Engine<'_> {
         Order {
             key: sort.key,
             desc: sort.descending != backward,
-            region_pos: self.reference.regions.iter().map(|r| r.position).collect(),
+            region_pos: self
+                .reference
+                .regions
+                .iter()
+                .chain(&self.reference.kecamatan)
+                .map(|r| r.position)
+                .collect(),
             stage_pos,
         }
     }

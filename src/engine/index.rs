@@ -16,8 +16,14 @@ use crate::store::Store;
 pub type Day = u16;
 /// The stored "no date".
 pub const NO_DAY: Day = Day::MAX;
-/// Marks a deleted case's region.
-pub const DELETED: u8 = u8::MAX;
+/// Marks a deleted case's office.
+pub const DELETED: u16 = u16::MAX;
+/// No kecamatan recorded (the `kecamatan` column).
+pub const NO_KECAMATAN: u16 = u16::MAX;
+/// No kelurahan/desa recorded (the `desa` column).
+pub const NO_DESA: u32 = u32::MAX;
+/// No TPS recorded (the `tps` column).
+pub const NO_TPS: u16 = 0;
 /// No violation type recorded.
 pub const NO_TYPE: u8 = u8::MAX;
 /// No contest recorded.
@@ -26,6 +32,18 @@ pub const NO_CONTEST: u8 = u8::MAX;
 /// Flag bits of a case.
 pub const LAPORAN: u8 = 1;
 pub const EXTENDED: u8 = 2;
+/// The case was transferred or taken over at least once: its offices are in `moves`.
+pub const TRANSFERRED: u8 = 4;
+
+/// One transfer or take-over of the case at `pos`: from `day` on, `to` handles it (`from` had
+/// received it). A case's moves are together, in the order they took effect.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    pub pos: u32,
+    pub day: Day,
+    pub from: u16,
+    pub to: u16,
+}
 
 /// Why an index could not be built: the data holds something the compact form cannot hold. The
 /// engine then answers from SQL, which holds everything.
@@ -59,8 +77,15 @@ pub struct CaseIndex {
     pub revision: i64,
     /// The stamp of that entry (0 for an empty log): proves the index describes this history.
     pub stamp: i64,
-    /// Region codes in reference order: `region[i]` indexes this.
+    /// The codes of the handling offices: the regions above the kecamatan in reference order,
+    /// then the kecamatan (Panwaslu Kecamatan) by code. `region[i]` and `kecamatan[i]` index
+    /// this.
     pub regions: Vec<String>,
+    /// The handling region of each of `regions` (docs/regions.md): an index into `regions`, a
+    /// kecamatan's being its kabupaten/kota.
+    pub handling: Vec<u16>,
+    /// The kelurahan/desa codes by code: `desa[i]` indexes this.
+    pub desa_codes: Vec<String>,
     /// Election codes by voting day.
     pub elections: Vec<String>,
     /// The stage code of each stage of each election (the elections by voting day, each's stages
@@ -73,7 +98,8 @@ pub struct CaseIndex {
     pub contests: Vec<String>,
     /// Case ids, ascending.
     pub ids: Vec<i64>,
-    pub region: Vec<u8>,
+    /// The office handling each case now (an index into `regions`), or `DELETED`.
+    pub region: Vec<u16>,
     pub stage: Vec<u8>,
     pub contest: Vec<u8>,
     pub flags: Vec<u8>,
@@ -85,6 +111,15 @@ pub struct CaseIndex {
     pub received: Vec<Day>,
     pub known: Vec<Day>,
     pub registered: Vec<Day>,
+    /// Where each case happened: its kecamatan (an index into `regions`, or `NO_KECAMATAN`), its
+    /// kelurahan/desa (into `desa_codes`, or `NO_DESA`) and TPS number (`NO_TPS` for none). Each
+    /// column stays empty until a case has a value: read them through [`CaseIndex::kecamatan_of`],
+    /// [`CaseIndex::desa_of`], [`CaseIndex::tps_of`].
+    pub kecamatan: Vec<u16>,
+    pub desa: Vec<u32>,
+    pub tps: Vec<u16>,
+    /// The transfers of the cases flagged `TRANSFERRED`, by position.
+    pub moves: Vec<Move>,
     /// Where each case's history starts in `history`, and how many entries it has.
     pub hist_start: Vec<u32>,
     pub hist_len: Vec<u8>,
@@ -157,7 +192,12 @@ const EPOCH_CE: i32 = 719_163;
 /// One case as read, before it is placed.
 struct Row {
     id: i64,
-    region: u8,
+    region: u16,
+    kecamatan: u16,
+    desa: u32,
+    tps: u16,
+    /// Its transfers: day, from, to.
+    moves: Vec<(Day, u16, u16)>,
     stage: u8,
     contest: u8,
     flags: u8,
@@ -174,6 +214,7 @@ struct Row {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CodeLists {
     pub regions: Vec<String>,
+    pub desa: Vec<String>,
     pub elections: Vec<String>,
     pub stages: Vec<String>,
     pub stage_election: Vec<u8>,
@@ -184,7 +225,13 @@ impl CodeLists {
     /// The lists of `reference`.
     pub fn of(reference: &Reference) -> CodeLists {
         let mut lists = CodeLists {
-            regions: reference.regions.iter().map(|r| r.code.clone()).collect(),
+            regions: reference
+                .regions
+                .iter()
+                .chain(&reference.kecamatan)
+                .map(|r| r.code.clone())
+                .collect(),
+            desa: reference.desa.iter().map(|d| d.code.clone()).collect(),
             elections: reference.elections.iter().map(|e| e.code.clone()).collect(),
             contests: reference
                 .contest_codes()
@@ -207,7 +254,8 @@ impl CodeLists {
 
 /// Maps the codes of a case to the index's small numbers.
 struct Codes {
-    regions: HashMap<String, u8>,
+    regions: HashMap<String, u16>,
+    desa: HashMap<String, u32>,
     /// By election code and stage code.
     stages: HashMap<(String, String), u8>,
     contests: HashMap<String, u8>,
@@ -215,11 +263,22 @@ struct Codes {
 
 impl Codes {
     fn new(lists: &CodeLists) -> Result<Codes, IndexError> {
-        let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != DELETED);
+        let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != u8::MAX);
         let mut regions = HashMap::new();
         for (i, r) in lists.regions.iter().enumerate() {
-            let i = small(i).ok_or_else(|| unsupported("more than 254 regions".into()))?;
+            let i = u16::try_from(i)
+                .ok()
+                .filter(|i| *i != DELETED)
+                .ok_or_else(|| unsupported("more than 65,534 offices".into()))?;
             regions.insert(r.clone(), i);
+        }
+        let mut desa = HashMap::new();
+        for (i, d) in lists.desa.iter().enumerate() {
+            let i = u32::try_from(i)
+                .ok()
+                .filter(|i| *i != NO_DESA)
+                .ok_or_else(|| unsupported("too many kelurahan/desa".into()))?;
+            desa.insert(d.clone(), i);
         }
         if lists.elections.len() >= usize::from(u8::MAX) {
             return Err(unsupported("more than 254 elections".into()));
@@ -243,12 +302,13 @@ impl Codes {
         }
         Ok(Codes {
             regions,
+            desa,
             stages,
             contests,
         })
     }
 
-    fn row(&self, c: &CaseFields<'_>) -> Result<Row, IndexError> {
+    fn row(&self, c: &CaseFields<'_>, moves: &[sql::Transfer]) -> Result<Row, IndexError> {
         let id = c.id;
         let region = c.region.unwrap_or_default();
         let stage = c.stage.unwrap_or_default();
@@ -284,12 +344,45 @@ impl Codes {
         if c.extended {
             flags |= EXTENDED;
         }
+        let office = |code: &str| {
+            self.regions
+                .get(code)
+                .copied()
+                .ok_or_else(|| bad("office", code))
+        };
+        let moves = moves
+            .iter()
+            .map(|t| {
+                let day = parse_day(&t.on).ok_or_else(|| bad("transfer date", &t.on))?;
+                Ok((day, office(&t.from)?, office(&t.to)?))
+            })
+            .collect::<Result<Vec<_>, IndexError>>()?;
+        if !moves.is_empty() {
+            flags |= TRANSFERRED;
+        }
         Ok(Row {
             id,
-            region: *self
-                .regions
-                .get(region)
-                .ok_or_else(|| bad("region", region))?,
+            region: office(region)?,
+            kecamatan: match c.kecamatan {
+                None => NO_KECAMATAN,
+                Some(k) => self
+                    .regions
+                    .get(k)
+                    .copied()
+                    .ok_or_else(|| bad("kecamatan", k))?,
+            },
+            desa: match c.desa {
+                None => NO_DESA,
+                Some(d) => self.desa.get(d).copied().ok_or_else(|| bad("desa", d))?,
+            },
+            tps: match c.tps {
+                None => NO_TPS,
+                Some(n) => u16::try_from(n)
+                    .ok()
+                    .filter(|n| *n != NO_TPS)
+                    .ok_or_else(|| bad("TPS", &n.to_string()))?,
+            },
+            moves,
             stage: *self
                 .stages
                 .get(&(election.to_string(), stage.to_string()))
@@ -309,6 +402,51 @@ impl Codes {
             known: day(c.known)?,
             registered: day(c.registered)?,
         })
+    }
+}
+
+/// The handling region of each office of `regions` (codes): a kecamatan's (`64.72.03`) is its
+/// kabupaten/kota (`64.72`) when the list holds it, any other office's itself.
+pub fn handling_of(regions: &[String]) -> Vec<u16> {
+    let at: HashMap<&str, u16> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), u16::try_from(i).unwrap_or(DELETED)))
+        .collect();
+    regions
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let own = u16::try_from(i).unwrap_or(DELETED);
+            if code.matches('.').count() != 2 {
+                return own;
+            }
+            code.rsplit_once('.')
+                .and_then(|(parent, _)| at.get(parent).copied())
+                .unwrap_or(own)
+        })
+        .collect()
+}
+
+/// Appends `v` at `pos` to a column kept empty while every value is `none`.
+fn push_sparse<T: Copy + PartialEq>(col: &mut Vec<T>, pos: usize, v: T, none: T) {
+    if col.is_empty() && v == none {
+        return;
+    }
+    col.resize(pos, none);
+    col.push(v);
+}
+
+/// Sets `v` at `pos` of a column of `len` cases kept empty while every value is `none`.
+fn set_sparse<T: Copy + PartialEq>(col: &mut Vec<T>, len: usize, pos: usize, v: T, none: T) {
+    if col.is_empty() {
+        if v == none {
+            return;
+        }
+        col.resize(len, none);
+    }
+    if let Some(x) = col.get_mut(pos) {
+        *x = v;
     }
 }
 
@@ -346,6 +484,7 @@ impl CaseIndex {
             };
             index.set_lists(lists);
             index.reserve(usize::try_from(store.largest_case_id()?).unwrap_or(0));
+            let transfers = sql::transfers(store, None)?;
             // Where the history of the next case starts.
             let mut start = 0;
             sql::each_case(store, |read| {
@@ -354,7 +493,8 @@ impl CaseIndex {
                         index.history.push(history_entry(at, to, case)?);
                     }
                     Read::Case(c) => {
-                        index.push(codes.row(&c)?, start)?;
+                        let moves = transfers.get(&c.id).map_or(&[][..], Vec::as_slice);
+                        index.push(codes.row(&c, moves)?, start)?;
                         start = index.history.len();
                     }
                     Read::Gone(_) => {}
@@ -366,7 +506,9 @@ impl CaseIndex {
     }
 
     fn set_lists(&mut self, lists: CodeLists) {
+        self.handling = handling_of(&lists.regions);
         self.regions = lists.regions;
+        self.desa_codes = lists.desa;
         self.elections = lists.elections;
         self.stages = lists.stages;
         self.stage_election = lists.stage_election;
@@ -377,6 +519,7 @@ impl CaseIndex {
     fn lists(&self) -> CodeLists {
         CodeLists {
             regions: self.regions.clone(),
+            desa: self.desa_codes.clone(),
             elections: self.elections.clone(),
             stages: self.stages.clone(),
             stage_election: self.stage_election.clone(),
@@ -407,6 +550,11 @@ impl CaseIndex {
             self.hist_start.push(start);
             self.hist_len.push(len);
         }
+        let pos = self.ids.len();
+        push_sparse(&mut self.kecamatan, pos, row.kecamatan, NO_KECAMATAN);
+        push_sparse(&mut self.desa, pos, row.desa, NO_DESA);
+        push_sparse(&mut self.tps, pos, row.tps, NO_TPS);
+        self.set_moves(pos, &row.moves);
         self.ids.push(row.id);
         self.region.push(row.region);
         self.stage.push(row.stage);
@@ -437,6 +585,11 @@ impl CaseIndex {
             self.hist_start[pos] = start;
             self.hist_len[pos] = len;
         }
+        let len = self.ids.len();
+        set_sparse(&mut self.kecamatan, len, pos, row.kecamatan, NO_KECAMATAN);
+        set_sparse(&mut self.desa, len, pos, row.desa, NO_DESA);
+        set_sparse(&mut self.tps, len, pos, row.tps, NO_TPS);
+        self.set_moves(pos, &row.moves);
         self.region[pos] = row.region;
         self.stage[pos] = row.stage;
         self.contest[pos] = row.contest;
@@ -448,6 +601,62 @@ impl CaseIndex {
         self.known[pos] = row.known;
         self.registered[pos] = row.registered;
         Ok(())
+    }
+
+    /// Replaces the transfers of the case at `pos`.
+    fn set_moves(&mut self, pos: usize, moves: &[(Day, u16, u16)]) {
+        let at = u32::try_from(pos).unwrap_or(u32::MAX);
+        let start = self.moves.partition_point(|m| m.pos < at);
+        let end = self.moves.partition_point(|m| m.pos <= at);
+        self.moves.splice(
+            start..end,
+            moves.iter().map(|&(day, from, to)| Move {
+                pos: at,
+                day,
+                from,
+                to,
+            }),
+        );
+    }
+
+    /// The transfers of the case at `pos`, in the order they took effect.
+    pub fn moves_of(&self, pos: usize) -> &[Move] {
+        let at = u32::try_from(pos).unwrap_or(u32::MAX);
+        let start = self.moves.partition_point(|m| m.pos < at);
+        let end = start + self.moves[start..].partition_point(|m| m.pos <= at);
+        &self.moves[start..end]
+    }
+
+    /// The office handling the case at `pos` on `day` (docs/regions.md): the office it was last
+    /// transferred to on or before that day, else the one that received it.
+    #[inline]
+    pub fn office_on(&self, pos: usize, day: Day) -> u16 {
+        if self.flags[pos] & TRANSFERRED == 0 {
+            return self.region[pos];
+        }
+        let moves = self.moves_of(pos);
+        match moves.iter().rev().find(|m| m.day <= day) {
+            Some(m) => m.to,
+            None => moves.first().map_or(self.region[pos], |m| m.from),
+        }
+    }
+
+    /// The kecamatan where the case at `pos` happened, or `NO_KECAMATAN`.
+    #[inline]
+    pub fn kecamatan_of(&self, pos: usize) -> u16 {
+        self.kecamatan.get(pos).copied().unwrap_or(NO_KECAMATAN)
+    }
+
+    /// The kelurahan/desa where the case at `pos` happened, or `NO_DESA`.
+    #[inline]
+    pub fn desa_of(&self, pos: usize) -> u32 {
+        self.desa.get(pos).copied().unwrap_or(NO_DESA)
+    }
+
+    /// The TPS number of the case at `pos`, or `NO_TPS`.
+    #[inline]
+    pub fn tps_of(&self, pos: usize) -> u16 {
+        self.tps.get(pos).copied().unwrap_or(NO_TPS)
     }
 
     /// How many cases the index holds (deleted ones excluded).
@@ -571,6 +780,7 @@ impl CaseIndex {
         }
         changed.sort_unstable();
         let codes = Codes::new(&CodeLists::of(reference))?;
+        let transfers = sql::transfers(store, Some(&changed))?;
         let mut rebuild = false;
         // Where the history of the next case read starts.
         let mut start = self.history.len();
@@ -582,10 +792,13 @@ impl CaseIndex {
                 Read::Gone(id) => {
                     if let Some(pos) = self.position_of(id) {
                         self.region[pos] = DELETED;
+                        self.flags[pos] &= !TRANSFERRED;
+                        self.set_moves(pos, &[]);
                     }
                 }
                 Read::Case(c) => {
-                    let row = codes.row(&c)?;
+                    let moves = transfers.get(&c.id).map_or(&[][..], Vec::as_slice);
+                    let row = codes.row(&c, moves)?;
                     match self.position_of(c.id) {
                         Some(pos) => self.set(pos, row, start)?,
                         None if self.ids.last().is_none_or(|last| *last < c.id) => {
@@ -628,8 +841,10 @@ impl CaseIndex {
     /// Approximate bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.ids.capacity() * 8
-            + (self.region.capacity()
-                + self.stage.capacity()
+            + (self.region.capacity() + self.kecamatan.capacity() + self.tps.capacity()) * 2
+            + self.desa.capacity() * 4
+            + self.moves.capacity() * std::mem::size_of::<Move>()
+            + (self.stage.capacity()
                 + self.contest.capacity()
                 + self.flags.capacity()
                 + self.status.capacity()

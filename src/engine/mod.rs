@@ -13,7 +13,10 @@ mod pages;
 pub mod scan;
 mod sql;
 
-pub use counts::{Cross, Dashboard, Group, Headline, OUTSIDE_CAMPAIGN, Recap, RegionRow};
+pub use counts::{
+    Cross, Dashboard, Drill, Group, Headline, Level, NO_KECAMATAN, OUTSIDE_CAMPAIGN, Recap,
+    RegionRow,
+};
 pub use dim::Dim;
 
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};

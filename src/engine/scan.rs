@@ -5,7 +5,8 @@
 use crate::domain::election::Limits;
 use crate::domain::{DeadlineRules, Phase, Status, TypeGroup};
 use crate::engine::index::{
-    CaseIndex, Day, EXTENDED, LAPORAN, NO_CONTEST, NO_DAY, NO_TYPE, to_day,
+    CaseIndex, Day, EXTENDED, LAPORAN, NO_CONTEST, NO_DAY, NO_DESA, NO_KECAMATAN, NO_TYPE,
+    TRANSFERRED, to_day,
 };
 use crate::engine::sql::index::{follow_up_matches, fts_matches};
 use crate::engine::sql::{Dates, fts_query};
@@ -17,6 +18,8 @@ use crate::view::{Flag, TermKind, View};
 #[derive(Clone, Copy, Debug)]
 pub struct Hit {
     pub pos: usize,
+    /// The office handling the case on the view's date (an index into `CaseIndex::regions`).
+    pub office: u16,
     /// Index into `Status::ALL`.
     pub status: u8,
     /// Index into `TypeGroup::ALL`.
@@ -139,7 +142,16 @@ struct Filter {
     historical: bool,
     from: Day,
     to: Day,
+    /// By handling office (see `CaseIndex::regions`), as the `wilayah:` and `provinsi:` terms
+    /// test it: through its handling region, or its province.
     region: Vec<bool>,
+    /// By kecamatan where the case happened (an index into `CaseIndex::regions`), and for a case
+    /// naming none; `None` when the view names no kecamatan.
+    kecamatan: Option<(Vec<bool>, bool)>,
+    /// By kelurahan/desa (into `CaseIndex::desa_codes`), and for a case naming none.
+    desa: Option<(Vec<bool>, bool)>,
+    /// `tps:` terms: the numbers (0 for none) and whether the term is negated.
+    tps: Vec<(Vec<u16>, bool)>,
     /// By stage of an election (see `CaseIndex::stages`): the stage terms and the election terms
     /// together.
     stage: Vec<bool>,
@@ -183,6 +195,9 @@ impl Filter {
             from: 0,
             to: NO_DAY,
             region: vec![true; index.regions.len()],
+            kecamatan: None,
+            desa: None,
+            tps: Vec::new(),
             stage: vec![true; index.stages.len()],
             contest: vec![true; index.contests.len() + 1],
             source: [true; 2],
@@ -215,7 +230,42 @@ impl Filter {
                         f.contest[n] = false;
                     }
                 }
-                TermKind::Region(codes) => allow(&mut f.region, &index.regions, codes, neg),
+                TermKind::Region(codes) => {
+                    for (ok, h) in f.region.iter_mut().zip(&index.handling) {
+                        let code = index.regions.get(usize::from(*h)).map_or("", |c| c);
+                        if codes.iter().any(|c| c == code) == neg {
+                            *ok = false;
+                        }
+                    }
+                }
+                TermKind::Province(codes) => {
+                    for (ok, code) in f.region.iter_mut().zip(&index.regions) {
+                        let province = crate::domain::Reference::province_of(code)
+                            .unwrap_or(crate::domain::wilayah::RI);
+                        if codes.iter().any(|c| c == province) == neg {
+                            *ok = false;
+                        }
+                    }
+                }
+                TermKind::Kecamatan(codes) => {
+                    let (mask, none) = f
+                        .kecamatan
+                        .get_or_insert_with(|| (vec![true; index.regions.len()], true));
+                    allow(mask, &index.regions, codes, neg);
+                    if codes.iter().any(String::is_empty) == neg {
+                        *none = false;
+                    }
+                }
+                TermKind::Desa(codes) => {
+                    let (mask, none) = f
+                        .desa
+                        .get_or_insert_with(|| (vec![true; index.desa_codes.len()], true));
+                    allow(mask, &index.desa_codes, codes, neg);
+                    if codes.iter().any(String::is_empty) == neg {
+                        *none = false;
+                    }
+                }
+                TermKind::Tps(numbers) => f.tps.push((numbers.clone(), neg)),
                 TermKind::Stage(codes) => allow(&mut f.stage, &index.stages, codes, neg),
                 TermKind::Source(v) => allow(&mut f.source, &sources, v, neg),
                 TermKind::Status(v) => allow(&mut f.status, Status::ALL, v, neg),
@@ -315,7 +365,8 @@ pub struct Scanner<'a> {
     f: Filter,
     /// The last received day counted: the as-of date or the `to:` date, whichever is earlier.
     upto: Day,
-    region: [bool; 256],
+    /// By office, see `Filter::region`.
+    region: Vec<bool>,
     stage: [bool; 256],
     /// By contest number (`NO_CONTEST` included); `None` when the view names no contest.
     contest: Option<[bool; 256]>,
@@ -376,7 +427,7 @@ impl<'a> Scanner<'a> {
             ix,
             dues,
             rules,
-            region: mask(&f.region),
+            region: f.region.clone(),
             stage: mask(&f.stage),
             contest,
             status: mask(&f.status),
@@ -413,10 +464,11 @@ impl<'a> Scanner<'a> {
         let ix = self.ix;
         let received = ix.received[pos];
         let flags = ix.flags[pos];
-        if !self.passes(ix.region[pos], received, ix.stage[pos], flags) {
+        let office = self.office(pos, ix.region[pos], flags);
+        if !self.passes(office, received, ix.stage[pos], flags) {
             return None;
         }
-        self.rest(pos, received, flags)
+        self.rest(pos, office, received, flags)
     }
 
     /// Calls `each` with every case of the view among the positions of `range`, in order. The
@@ -430,20 +482,36 @@ impl<'a> Scanner<'a> {
             .zip(&ix.stage[range.clone()])
             .zip(&ix.flags[range]);
         for (i, (((&region, &received), &stage), &flags)) in columns.enumerate() {
-            if self.passes(region, received, stage, flags)
-                && let Some(hit) = self.rest(start + i, received, flags)
+            let office = self.office(start + i, region, flags);
+            if self.passes(office, received, stage, flags)
+                && let Some(hit) = self.rest(start + i, office, received, flags)
             {
                 each(&hit);
             }
         }
     }
 
-    /// The tests on stored columns alone: dates, region, stage, source.
+    /// The office handling the case at `pos` (handled by `region` now) on the view's date:
+    /// another only for a transferred case counted as of a date.
     #[inline(always)]
-    fn passes(&self, region: u8, received: Day, stage: u8, flags: u8) -> bool {
+    fn office(&self, pos: usize, region: u16, flags: u8) -> u16 {
+        if flags & TRANSFERRED != 0 && self.f.historical {
+            self.ix.office_on(pos, self.f.as_of)
+        } else {
+            region
+        }
+    }
+
+    /// The tests on stored columns alone: dates, office, stage, source.
+    #[inline(always)]
+    fn passes(&self, office: u16, received: Day, stage: u8, flags: u8) -> bool {
         received <= self.upto
             && received >= self.f.from
-            && self.region[usize::from(region)]
+            && self
+                .region
+                .get(usize::from(office))
+                .copied()
+                .unwrap_or(false)
             && self.stage[usize::from(stage)]
             && self.f.source[usize::from(flags & LAPORAN)]
     }
@@ -463,9 +531,39 @@ impl<'a> Scanner<'a> {
 
     /// The rest of the tests, on what the view's date makes of the case at `pos`.
     #[inline(always)]
-    fn rest(&self, pos: usize, received: Day, flags: u8) -> Option<Hit> {
+    fn rest(&self, pos: usize, office: u16, received: Day, flags: u8) -> Option<Hit> {
         let ix = self.ix;
         let f = &self.f;
+        if let Some((mask, none)) = &f.kecamatan {
+            let k = ix.kecamatan_of(pos);
+            let ok = if k == NO_KECAMATAN {
+                *none
+            } else {
+                mask.get(usize::from(k)).copied().unwrap_or(false)
+            };
+            if !ok {
+                return None;
+            }
+        }
+        if let Some((mask, none)) = &f.desa {
+            let d = ix.desa_of(pos);
+            let ok = if d == NO_DESA {
+                *none
+            } else {
+                usize::try_from(d)
+                    .ok()
+                    .and_then(|d| mask.get(d).copied())
+                    .unwrap_or(false)
+            };
+            if !ok {
+                return None;
+            }
+        }
+        for (numbers, neg) in &f.tps {
+            if numbers.contains(&ix.tps_of(pos)) == *neg {
+                return None;
+            }
+        }
         if let Some(text) = &f.text
             && !text[pos]
         {
@@ -550,6 +648,9 @@ impl<'a> Scanner<'a> {
                 Flag::Registered => registered,
                 Flag::Violation => status == self.violation,
                 Flag::Late => self.late(pos, received, flags),
+                Flag::Transferred => {
+                    flags & TRANSFERRED != 0 && ix.moves_of(pos).iter().any(|m| m.day <= f.as_of)
+                }
                 // Never here: a view with `is:new` is not compiled for the index.
                 Flag::New => false,
             };
@@ -559,6 +660,7 @@ impl<'a> Scanner<'a> {
         }
         Some(Hit {
             pos,
+            office,
             status,
             type_group,
             registered,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+pub mod area;
 pub mod codes;
 pub mod commands;
 pub mod core;
@@ -219,6 +220,10 @@ pub enum Msg {
     TuiMapTitle,
     TuiMapLegend,
     TuiMapNone,
+    TuiMapByKecamatan,
+    TuiNoKecamatan,
+    TuiColKecamatan,
+    TuiColProvince,
     TuiProvinceTile,
     TuiBaselineWord,
     TuiBaselineSet,
@@ -568,11 +573,19 @@ const TABLE: &[(Msg, &str, &str)] = &[
     ),
     (
         Msg::TuiMapTitle,
-        "Kalimantan Timur · kasus menurut wilayah penanganan",
-        "Kalimantan Timur · cases by handling office",
+        "kasus menurut wilayah penanganan",
+        "cases by handling office",
     ),
     (Msg::TuiMapLegend, "Kasus", "Cases"),
     (Msg::TuiMapNone, "tidak ada", "none"),
+    (
+        Msg::TuiMapByKecamatan,
+        "kasus menurut kecamatan",
+        "cases by kecamatan",
+    ),
+    (Msg::TuiNoKecamatan, "(tanpa kecamatan)", "(no kecamatan)"),
+    (Msg::TuiColKecamatan, "Kecamatan", "Kecamatan"),
+    (Msg::TuiColProvince, "Provinsi", "Province"),
     (Msg::TuiProvinceTile, "Provinsi", "Province"),
     (Msg::TuiBaselineWord, "acuan", "baseline"),
     (Msg::TuiBaselineSet, "Acuan ditetapkan", "Baseline set"),

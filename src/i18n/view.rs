@@ -23,6 +23,12 @@ pub enum Named {
     Election,
     /// A race of an election (`kontestasi:`).
     Contest,
+    /// A kecamatan (`kecamatan:`).
+    Kecamatan,
+    /// A kelurahan/desa (`desa:`).
+    Desa,
+    /// A province (`provinsi:`).
+    Province,
 }
 
 impl Named {
@@ -49,6 +55,10 @@ impl Named {
             (Self::Election, En) => "election",
             (Self::Contest, Id) => "kontestasi",
             (Self::Contest, En) => "contest",
+            (Self::Kecamatan, _) => "kecamatan",
+            (Self::Desa, _) => "kelurahan/desa",
+            (Self::Province, Id) => "provinsi",
+            (Self::Province, En) => "province",
         }
     }
 }
@@ -103,6 +113,14 @@ pub enum Spec {
     NoElectionLeft { typed: String, pos: usize },
     /// `pekan:` with something that is not a number or a range of numbers.
     BadPekan { text: String, pos: usize },
+    /// A place name several kecamatan (or desa) in view share: each with its code.
+    AmbiguousPlace {
+        text: String,
+        pos: usize,
+        choices: String,
+    },
+    /// `tps:` with something that is not a TPS number.
+    BadTps { text: String, pos: usize },
     /// `pekan:` with a number the campaign does not have (`days_*`: the campaign's dates).
     PekanOutOfRange {
         text: String,
@@ -242,6 +260,26 @@ impl Spec {
             ),
             (Self::BadDate { text, pos }, En) => {
                 format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d")
+            }
+            (Self::AmbiguousPlace { text, pos, choices }, _) => {
+                let why = super::area::Area::Ambiguous {
+                    name: text,
+                    choices: choices.clone(),
+                }
+                .text(lang);
+                super::area::Area::AtPosition {
+                    text: &why,
+                    pos: *pos,
+                }
+                .text(lang)
+            }
+            (Self::BadTps { text, pos }, _) => {
+                let why = super::area::Area::TpsNumber { value: text }.text(lang);
+                super::area::Area::AtPosition {
+                    text: &why,
+                    pos: *pos,
+                }
+                .text(lang)
             }
             (Self::BadPekan { text, pos }, Id) => format!(
                 "pekan \"{text}\" tidak valid di posisi {pos} — tulis nomor pekan: pekan:6, pekan:6,7 atau pekan:6-8"

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use crate::config::Prefs;
 use crate::domain::Reference;
 use crate::domain::tiles::Tiles;
-use crate::engine::CaseDetail;
+use crate::engine::{CaseDetail, Level};
 use crate::i18n::{Lang, Msg, core::Core, tr};
 use crate::store::baseline::{Baseline, Op};
 use crate::tui::action::{Action, Command, Screen};
@@ -119,6 +119,8 @@ pub struct App {
     pub(crate) follow_clock: bool,
     /// The drill-downs Esc undoes, the last one last (the path drawn above the screen).
     pub(crate) back: Vec<Place>,
+    /// The table of regions the dashboard and the map show (the root's until drilled into).
+    pub(crate) area: Level,
     pub(crate) history: Vec<String>,
     pub(crate) frozen: bool,
     /// The database changed while frozen.
@@ -172,6 +174,7 @@ impl App {
             today: o.today,
             follow_clock: o.follow_clock,
             back: Vec::new(),
+            area: Level::Root,
             history: Vec::new(),
             frozen: false,
             stale: false,
@@ -560,6 +563,7 @@ impl App {
             marks: &self.marks,
             presenting: self.presenter.is_some(),
             size: self.body_size(),
+            area: &self.area,
         }
     }
 
@@ -583,6 +587,7 @@ impl App {
                 self.request_page(req, fill);
                 None
             }
+            Want::Area { view, next, name } => self.descend(view, next, name),
         }
     }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::engine::campaign::Campaign;
-use crate::engine::{CaseDetail, Group, Headline, Page, PageRequest, RegionRow};
+use crate::engine::{CaseDetail, Group, Headline, Level, Page, PageRequest, RegionRow};
 use crate::store::baseline::{Baseline, Op};
 use crate::view::View;
 
@@ -17,6 +17,9 @@ pub struct Request {
     /// Today, for relative dates and the as-of date of a view without one.
     pub today: NaiveDate,
     pub need: Need,
+    /// The table of regions the figures' rows are of: the root's, a province's, a region's
+    /// kecamatan.
+    pub area: Level,
 }
 
 /// What a request asks for.
@@ -56,6 +59,8 @@ pub struct Counts {
     pub stages: Vec<Group>,
     pub types: Vec<Group>,
     pub statuses: Vec<Group>,
+    /// The table `regions` is (the root's unless drilled into a province or a region).
+    pub area: Level,
     /// The view's cases in the campaign stage, by week, type and region, against activities.
     pub campaign: Campaign,
     /// The codes of the elections the database holds cases of: the default election, which a
@@ -66,6 +71,13 @@ pub struct Counts {
     /// stage panels count the calendar's election only. `None` when the view is of one election
     /// (then `stages` and the headline's total are its own).
     pub calendar: Option<Calendar>,
+}
+
+/// Figures made before any are counted are of the root's table.
+impl Default for Level {
+    fn default() -> Level {
+        Level::Root
+    }
 }
 
 /// The stage figures of the election in view alone, when the view covers several.

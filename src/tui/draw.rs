@@ -67,6 +67,7 @@ impl Widget for &App {
         };
         let election = self.election_name();
         TitleBar {
+            office: &self.office(),
             db: &self.db_label,
             election: election.as_ref(),
             as_of: self.as_of(),
@@ -260,10 +261,10 @@ impl App {
     /// Esc leads is left out while an overlay is open, as Esc closes that first.
     fn draw_path(&self, row: Rect, buf: &mut Buffer) {
         let steps = self.path();
-        let here = tr(self.lang, self.screen.title());
+        let here = self.path_here();
         Breadcrumb {
             steps: &steps,
-            here,
+            here: &here,
             back: self.overlay.is_none().then(|| self.path_back()).flatten(),
             theme: &self.look(),
         }

@@ -179,7 +179,7 @@ impl App {
                     .stages
                     .draw_campaign_charts(&self.ctx(), charts, buf, &t);
             }
-            Page::Map => self.screens.map.draw_tiles(&self.ctx(), rest, buf, &t),
+            Page::Map => self.screens.map.draw_map(&self.ctx(), rest, buf, &t),
             Page::Stages => {
                 self.screens
                     .stages

@@ -182,6 +182,7 @@ mod tests {
                 code: "64.72".into(),
                 name: "Samarinda".into(),
                 figures: h,
+                drill: None,
             }],
             stages: vec![Group {
                 key: "KAMPANYE".into(),
@@ -190,6 +191,7 @@ mod tests {
             }],
             types: vec![],
             statuses: vec![],
+            area: Default::default(),
             campaign: Default::default(),
             held: vec![],
             calendar: None,

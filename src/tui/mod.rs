@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+mod area;
 pub mod bindings;
 pub mod cases;
 pub mod clipboard;

@@ -9,13 +9,13 @@
 //! 1–4) is not a drill-down and Esc does not undo it; a view typed with `/` or taken from the
 //! saved views starts afresh, with nothing to go back to.
 
+use crate::engine::Level;
 use crate::i18n::{Lang, Msg, core::Core, tr};
 use crate::tui::action::{Action, Command, Screen};
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{Key, Mode};
 use crate::tui::layout;
 use crate::tui::screens::step;
-use crate::tui::state::Place;
 use crate::tui::widgets::breadcrumb::Step;
 use crate::view::View;
 
@@ -106,11 +106,7 @@ impl App {
 
     /// Drills into `view` on the case list; the path remembers where it started.
     pub(crate) fn drill(&mut self, view: View) -> Option<Action> {
-        self.back.push(Place {
-            screen: self.screen,
-            view: self.view.clone(),
-            to: view.clone(),
-        });
+        self.back.push(self.place(&view, None));
         if view != self.view {
             self.set_view(view);
         }
@@ -127,9 +123,15 @@ impl App {
             return None;
         }
         if let Some(place) = self.back.pop() {
+            let area = place.area != self.area;
+            self.area = place.area;
             if place.view != self.view {
                 self.set_view(place.view);
+            } else if area {
+                self.request_counts();
             }
+            self.screens.dashboard = place.dashboard;
+            self.screens.map = place.map;
             self.screen = place.screen;
             self.settle_list();
         } else if self.notice.is_some() {
@@ -166,10 +168,14 @@ impl App {
             self.back.clear();
             self.settle_list();
         }
+        if self.area != Level::Root {
+            self.area = Level::Root;
+            self.request_counts();
+        }
     }
 
     /// The case list keeps its cursor in sight when the body changes height (the path's row).
-    fn settle_list(&mut self) {
+    pub(crate) fn settle_list(&mut self) {
         let visible = self.case_rows();
         self.screens.cases.list.scroll_to_cursor(visible);
     }
@@ -191,14 +197,40 @@ impl App {
 
     /// The path Esc walks back, oldest first: for each drill-down the screen it started from and
     /// the terms it added to the view, in the interface language.
+    /// A drill from a table of regions names the table it started from ("Kaltim", "Samarinda")
+    /// and, when it opened cases, the row ("Samarinda Ulu"); the next table names itself.
     pub fn path(&self) -> Vec<Step> {
         self.back
             .iter()
-            .map(|p| Step {
-                screen: screen_title(self.lang, p.screen),
-                added: added(&p.view, &p.to).print_in(&self.reference, self.lang),
+            .map(|p| match &p.row {
+                Some((name, opened_table)) => Step {
+                    screen: self.area_name(&p.area),
+                    added: if *opened_table {
+                        String::new()
+                    } else {
+                        name.clone()
+                    },
+                },
+                None => Step {
+                    screen: screen_title(self.lang, p.screen),
+                    added: added(&p.view, &p.to).print_in(&self.reference, self.lang),
+                },
             })
             .collect()
+    }
+
+    /// The end of the path: the table drilled into on the screens that show it ("Samarinda"),
+    /// else the screen's title.
+    pub fn path_here(&self) -> String {
+        let title = screen_title(self.lang, self.screen);
+        let drilled = self
+            .back
+            .last()
+            .is_some_and(|p| p.row.as_ref().is_some_and(|(_, table)| *table));
+        match self.screen {
+            Screen::Dashboard | Screen::Map if drilled => self.area_name(&self.area),
+            _ => title,
+        }
     }
 
     /// Where Esc leads now, as the path line says it (`Esc`, `kembali ke Ringkasan`), if anywhere.
@@ -210,7 +242,10 @@ impl App {
             .keys_of(self.screen_mode(), Command::Back)
             .first()
             .map(Key::label)?;
-        let screen = screen_title(self.lang, place.screen);
+        let screen = match place.row {
+            Some(_) => self.area_name(&place.area),
+            None => screen_title(self.lang, place.screen),
+        };
         Some((key, Core::PathBack { screen: &screen }.text(self.lang)))
     }
 }

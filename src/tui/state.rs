@@ -4,9 +4,12 @@
 
 use chrono::NaiveDateTime;
 
+use crate::engine::Level;
 use crate::i18n::Msg;
 use crate::tui::action::Screen;
 use crate::tui::editor::LineEditor;
+use crate::tui::screens::dashboard::Dashboard;
+use crate::tui::screens::map::Map;
 use crate::tui::screens::stages::StagePart;
 use crate::view::{View, ViewError};
 
@@ -53,12 +56,19 @@ pub enum Ask {
     ReplaceBaseline(NaiveDateTime),
 }
 
-/// One drill-down that Esc can undo: the screen and view it started from, and the view it led to.
+/// One drill-down that Esc can undo: the screen and view it started from, and the view it led to;
+/// the table of regions shown then and the cursors of the screens that show it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     pub screen: Screen,
     pub view: View,
     pub to: View,
+    pub area: Level,
+    /// A drill from a row of a table of regions: the row's name, and whether it opened the next
+    /// table (else the row's cases).
+    pub row: Option<(String, bool)>,
+    pub dashboard: Dashboard,
+    pub map: Map,
 }
 
 /// The pages the presenter shows, in rotation order.

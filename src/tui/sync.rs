@@ -25,6 +25,7 @@ impl App {
             view: self.query_view(),
             today: self.today,
             need,
+            area: self.area.clone(),
         };
         self.outbox.push(req);
         self.generation

@@ -15,7 +15,7 @@ use crate::domain::DeadlineRules;
 use crate::engine::campaign;
 use crate::engine::index::CaseIndex;
 use crate::engine::live::LiveIndex;
-use crate::engine::{Dim, Engine};
+use crate::engine::{Dim, Engine, Level};
 use crate::error::{Error, Result};
 use crate::i18n::core::Core;
 use crate::i18n::{Lang, Msg, tr};
@@ -297,9 +297,13 @@ fn keep(keeper: Option<&Keeper>, op: Op, store: &Store) -> Result<Option<(Baseli
     }
 }
 
-/// The figures of one view.
-pub fn counts(engine: &Engine<'_>, view: &View) -> Result<Counts> {
-    let d = engine.dashboard(view, Lang::En)?;
+/// The figures of one view, the rows of its table of regions those of `area`.
+pub fn counts(engine: &Engine<'_>, view: &View, area: &Level) -> Result<Counts> {
+    let mut d = engine.dashboard(view, Lang::En)?;
+    // The dashboard's own table is a province's (its office and kabupaten/kota).
+    if *area != Level::Root || engine.reference().is_national() {
+        d.regions = engine.area_table(view, area, Lang::En)?;
+    }
     // With several elections in view, the calendar's and the campaign's figures are of the
     // election in view alone.
     let one = calendar_view(engine, view)?;
@@ -320,6 +324,7 @@ pub fn counts(engine: &Engine<'_>, view: &View) -> Result<Counts> {
         stages: d.stages,
         types: d.types,
         statuses: d.statuses,
+        area: area.clone(),
         campaign: campaign::figures(engine, one.as_ref().unwrap_or(view))?,
         held: engine.elections_with_cases()?,
         calendar,
@@ -362,7 +367,7 @@ fn with_base(
             engine.set_new_since(since);
             Ok(Answer::Counts {
                 now,
-                base: Some(Box::new(counts(&engine, &req.view)?)),
+                base: Some(Box::new(counts(&engine, &req.view, &req.area)?)),
             })
         }
         (a, _) => Ok(a),
@@ -374,7 +379,7 @@ pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Resu
     let view = &req.view;
     Ok(match &req.need {
         Need::Counts => Answer::Counts {
-            now: Box::new(counts(engine, view)?),
+            now: Box::new(counts(engine, view, &req.area)?),
             base: None,
         },
         Need::Baseline(_) => {
@@ -419,6 +424,7 @@ mod tests {
             view: View::default(),
             today,
             need,
+            area: Level::Root,
         }
     }
 

@@ -58,6 +58,20 @@ pub enum TermKind {
     /// `lanjut:`/`followup:` — the case reached one of these steps after forwarding by the
     /// view's as-of date, or (`lanjut:belum`, `followup:none`) was forwarded and reached none.
     FollowUp(Vec<FollowUpValue>),
+    /// `provinsi:`/`province:` — province codes (`64`): the cases handled anywhere in the
+    /// province on the view's date (its office, its kabupaten/kota, its kecamatan); `RI` for
+    /// Bawaslu RI's own.
+    Province(Vec<String>),
+    /// `kecamatan:`/`district:` — kecamatan codes (`64.72.03`) where the case happened; the empty
+    /// code (`kecamatan:tanpa`, `district:none`) for a case naming none. A case without one is
+    /// in no other list (and so in every `-kecamatan:` term without the empty code).
+    Kecamatan(Vec<String>),
+    /// `desa:`/`village:`/`kelurahan:` — kelurahan/desa codes (`64.72.03.1001`) where the case
+    /// happened; the empty code for a case naming none.
+    Desa(Vec<String>),
+    /// `tps:` — TPS numbers (within the desa); 0 (`tps:tanpa`, `tps:none`) for a case naming
+    /// none.
+    Tps(Vec<u16>),
 }
 
 /// The value of a `pemilihan:`/`election:` term.
@@ -119,6 +133,9 @@ pub enum Flag {
     /// `is:baru`/`is:new` — recorded since the meeting baseline (`cases.created_at` after its
     /// time): the cases the baseline's copy does not hold. Needs a baseline in force.
     New,
+    /// `is:dilimpahkan`/`is:transferred` — transferred to another office or taken over by one
+    /// on or before the view's date.
+    Transferred,
 }
 
 impl View {

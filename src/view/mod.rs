@@ -3,6 +3,7 @@
 
 mod ast;
 mod parse;
+mod place;
 mod print;
 mod saved;
 

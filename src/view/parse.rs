@@ -32,6 +32,10 @@ pub(super) enum Key {
     FollowUp,
     Election,
     Contest,
+    Province,
+    Kecamatan,
+    Desa,
+    Tps,
 }
 
 /// Every key with its Indonesian and English name.
@@ -50,6 +54,13 @@ pub(super) const KEYS: &[(&str, &str, Key)] = &[
     ("lanjut", "followup", Key::FollowUp),
     ("pemilihan", "election", Key::Election),
     ("kontestasi", "contest", Key::Contest),
+    ("provinsi", "province", Key::Province),
+    // Domain words: the same in both languages, with English aliases read (never printed).
+    ("kecamatan", "kecamatan", Key::Kecamatan),
+    ("desa", "desa", Key::Desa),
+    ("tps", "tps", Key::Tps),
+    ("district", "district", Key::Kecamatan),
+    ("kelurahan", "village", Key::Desa),
 ];
 
 /// The words of `pemilihan:semua` / `election:all`: every election.
@@ -64,6 +75,7 @@ pub(super) const FLAGS: &[(&str, &str, Flag)] = &[
     ("pelanggaran", "violation", Flag::Violation),
     ("terlambat", "late", Flag::Late),
     ("baru", "new", Flag::New),
+    ("dilimpahkan", "transferred", Flag::Transferred),
 ];
 
 /// Sort keys with their Indonesian and English names (print.rs prints the English one).
@@ -126,7 +138,7 @@ impl ViewError {
         ViewError { position, ..self }
     }
 
-    fn suggesting(self, suggestion: Option<String>) -> ViewError {
+    pub(super) fn suggesting(self, suggestion: Option<String>) -> ViewError {
         self.hinting(suggestion.map(|s| Hint {
             id: s.clone(),
             en: s,
@@ -195,11 +207,26 @@ pub(super) fn parse_with(
         sort_at: None,
         pekan: Vec::new(),
         contests: Vec::new(),
+        places: Vec::new(),
     };
     for token in tokenize(input)? {
         parser.token(&token)?;
     }
     contests_in_view(&parser.view, &parser.contests, reference)?;
+    // The kecamatan first: a desa's name is looked for within them.
+    let mut places = std::mem::take(&mut parser.places);
+    places.sort_by_key(|(key, _, _)| *key == Key::Desa);
+    for (key, negated, values) in places {
+        let kind = match key {
+            Key::Desa => TermKind::Desa(resolve(&values, |v| {
+                super::place::desa(&parser.view, reference, v)
+            })?),
+            _ => TermKind::Kecamatan(resolve(&values, |v| {
+                super::place::kecamatan(&parser.view, reference, v)
+            })?),
+        };
+        parser.view.terms.push(Term { negated, kind });
+    }
     if !parser.pekan.is_empty() {
         let campaign = campaign_of(&parser.view);
         for (pos, negated, values) in std::mem::take(&mut parser.pekan) {
@@ -243,6 +270,8 @@ pub(crate) fn normalise(view: &mut View, reference: &Reference) {
             TermKind::Source(v) => sort_dedup(v),
             TermKind::Pekan(v) => sort_dedup(v),
             TermKind::FollowUp(v) => sort_dedup(v),
+            TermKind::Province(v) | TermKind::Kecamatan(v) | TermKind::Desa(v) => sort_dedup(v),
+            TermKind::Tps(v) => sort_dedup(v),
             TermKind::From(_) | TermKind::To(_) | TermKind::Is(_) => {}
         }
     }
@@ -363,9 +392,9 @@ pub(super) fn tokenize(input: &str) -> Result<Vec<Token>, ViewError> {
 }
 
 /// One value of a `key:a,b` term, unquoted.
-struct Value {
-    text: String,
-    pos: usize,
+pub(super) struct Value {
+    pub(super) text: String,
+    pub(super) pos: usize,
 }
 
 /// Splits the pieces after `key:` at the commas outside quotes.
@@ -432,6 +461,9 @@ struct Parser<'r> {
     /// The contests of the view's positive `kontestasi:` terms (code, value as typed, position),
     /// checked against its elections once the whole view is read.
     contests: Vec<(String, String, usize)>,
+    /// The `kecamatan:` and `desa:` terms (key, negated, values), resolved once the whole view
+    /// is read: a name is looked for within the view's regions (and a desa within its kecamatan).
+    places: Vec<(Key, bool, Vec<Value>)>,
 }
 
 impl Parser<'_> {
@@ -556,6 +588,12 @@ impl Parser<'_> {
                 return Ok(());
             }
             Key::FollowUp => TermKind::FollowUp(resolve(&values, follow_up)?),
+            Key::Province => TermKind::Province(resolve(&values, super::place::province)?),
+            Key::Tps => TermKind::Tps(resolve(&values, super::place::tps)?),
+            Key::Kecamatan | Key::Desa => {
+                self.places.push((key, negated, values));
+                return Ok(());
+            }
             Key::Is => {
                 let [value] = values.as_slice() else {
                     let pos = token.pos;
@@ -612,7 +650,7 @@ fn lookup_key(typed: &str, pos: usize) -> Result<Key, ViewError> {
 }
 
 /// The error for a value that names nothing of its kind (`what`).
-fn no_match(what: Named, value: &Value, suggestion: Option<String>) -> ViewError {
+pub(super) fn no_match(what: Named, value: &Value, suggestion: Option<String>) -> ViewError {
     let (text, pos) = (value.text.clone(), value.pos);
     ViewError::new(pos, Spec::NoMatch { what, text, pos }).suggesting(suggestion)
 }

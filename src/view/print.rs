@@ -12,6 +12,7 @@ use super::ast::Elections;
 use super::ast::FollowUpValue;
 use super::ast::{DateExpr, Sort, Term, TermKind, TextTerm, View};
 use super::parse::{ALL_ELECTIONS, FLAGS, KEYS, NO_STEP, SORT_KEYS, normalise};
+use super::place::NO_PLACE;
 
 impl View {
     /// The canonical spec of this view: `parse(&view.print(r), r) == Ok(view)` for a normalised
@@ -98,6 +99,19 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
                 })
                 .collect(),
         ),
+        TermKind::Province(codes) => ("province", codes.clone()),
+        TermKind::Kecamatan(codes) => ("kecamatan", place_codes(codes, lang)),
+        TermKind::Desa(codes) => ("desa", place_codes(codes, lang)),
+        TermKind::Tps(numbers) => (
+            "tps",
+            numbers
+                .iter()
+                .map(|n| match n {
+                    0 => word(NO_PLACE.0, NO_PLACE.1, lang).to_string(),
+                    n => n.to_string(),
+                })
+                .collect(),
+        ),
         TermKind::From(d) => ("from", vec![date(*d, lang)]),
         TermKind::To(d) => ("to", vec![date(*d, lang)]),
         TermKind::Pekan(v) => ("pekan", pekan_runs(v)),
@@ -116,6 +130,17 @@ fn term(t: &Term, reference: &Reference, lang: Lang) -> String {
         key(key_en, lang),
         values.join(",")
     )
+}
+
+/// Place codes as written, the empty code (a case naming none) as `tanpa`/`none`.
+fn place_codes(codes: &[String], lang: Lang) -> Vec<String> {
+    codes
+        .iter()
+        .map(|c| match c.as_str() {
+            "" => word(NO_PLACE.0, NO_PLACE.1, lang).to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Pekan numbers as written: a run of three or more as `6-8`, the rest one by one (`pekan:2,6-8`).

@@ -11,6 +11,7 @@ mod trust_support;
 mod tui_support;
 
 mod architecture;
+mod area;
 mod asof;
 mod catalogue_commands;
 mod catalogue_core;
@@ -64,6 +65,7 @@ mod tui_elections;
 mod tui_meeting;
 mod tui_nav;
 mod tui_pty;
+mod tui_regions;
 mod tui_screens;
 mod tui_state;
 mod view_elections;

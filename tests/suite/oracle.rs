@@ -318,6 +318,13 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Is(Flag::Late) => f.late,
         // No baseline is in force here: no case is new.
         TermKind::Is(Flag::New) => false,
+        TermKind::Is(Flag::Transferred) => false,
+        TermKind::Province(v) => v
+            .iter()
+            .any(|p| c.kode_wilayah.split('.').next() == Some(p)),
+        TermKind::Kecamatan(v) => v.contains(&c.kode_kecamatan.clone().unwrap_or_default()),
+        TermKind::Desa(v) => v.contains(&c.kode_desa.clone().unwrap_or_default()),
+        TermKind::Tps(v) => v.contains(&c.tps.unwrap_or(0)),
         TermKind::FollowUp(v) => v.iter().any(|x| match x {
             FollowUpValue::Step(want) => s
                 .steps

@@ -172,11 +172,18 @@ fn the_map_moves_between_tiles_by_direction_and_drills_down() {
     assert_eq!(h.app.map_region(), Some("64.72"), "Samarinda");
     h.press(KeyCode::Down);
     assert_eq!(h.app.map_region(), Some("64.71"), "Balikpapan");
+    // Enter opens the region's kecamatan, ranked, on the map screen; Esc climbs back.
     h.press(KeyCode::Enter);
     assert_eq!(h.app.view_spec(), "region:balikpapan");
-    assert_eq!(h.app.screen(), Screen::Cases);
+    assert_eq!(h.app.screen(), Screen::Map);
+    assert!(h.screen().contains("cases by kecamatan"), "{}", h.screen());
     h.press(KeyCode::Esc);
     assert_eq!(h.app.screen(), Screen::Map);
+    assert_eq!(
+        h.app.map_region(),
+        Some("64.71"),
+        "Balikpapan still selected"
+    );
     let screen = h.screen();
     for name in [
         "Berau",

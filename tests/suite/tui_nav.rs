@@ -45,12 +45,15 @@ fn type_view(h: &mut Harness, spec: &str) {
 fn the_path_shows_where_esc_leads_and_esc_undoes_the_last_drill_down_only() {
     let mut h = Harness::demo((80, 24), Lang::Id);
     assert!(!h.app.shows_path());
+    // Balikpapan's kecamatan, then their total: Balikpapan's cases.
     h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('G'));
     h.press(KeyCode::Enter);
     let path = third_line(&h);
     assert!(
-        path.starts_with(" Ringkasan › wilayah:balikpapan › Kasus")
-            && path.trim_end().ends_with("Esc kembali ke Ringkasan"),
+        path.starts_with(" Kaltim › Balikpapan › Kasus")
+            && path.trim_end().ends_with("Esc kembali ke Balikpapan"),
         "{path}"
     );
     insta::assert_snapshot!("drilled_cases_80x24_id", h.screen());
@@ -64,12 +67,14 @@ fn the_path_shows_where_esc_leads_and_esc_undoes_the_last_drill_down_only() {
     h.press(KeyCode::Char('4'));
     let path = third_line(&h);
     assert!(
-        path.starts_with(" Ringkasan › wilayah:balikpapan › Peta")
-            && path.contains("Esc kembali ke Ringkasan"),
+        path.starts_with(" Kaltim › Balikpapan › Peta")
+            && path.contains("Esc kembali ke Balikpapan"),
         "{path}"
     );
     h.press(KeyCode::Esc);
     assert_eq!(h.app.screen(), Screen::Dashboard);
+    assert_eq!(h.app.view_spec(), "wilayah:balikpapan");
+    h.press(KeyCode::Esc);
     assert_eq!((h.app.view_spec().as_str(), total(&h)), ("", 47));
     assert!(!h.app.shows_path());
     assert!(third_line(&h).starts_with("▸ Wilayah"), "{}", h.screen());
@@ -99,6 +104,8 @@ fn two_drill_downs_make_a_path_of_two_steps_walked_back_one_at_a_time() {
     let mut h = Harness::demo((80, 24), Lang::En);
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('G'));
+    h.press(KeyCode::Enter);
     h.press(KeyCode::Char('1'));
     h.press(KeyCode::Right);
     // Balikpapan's stages: DATA_PEMILIH, PENCALONAN, KAMPANYE, …
@@ -109,7 +116,7 @@ fn two_drill_downs_make_a_path_of_two_steps_walked_back_one_at_a_time() {
     assert_eq!(h.app.view_spec(), "region:balikpapan stage:kampanye");
     let path = third_line(&h);
     assert!(
-        path.starts_with(" Dashboard › region:balikpapan › Dashboard › stage:kampanye › Cases"),
+        path.starts_with(" Kaltim › Balikpapan › Dashboard › stage:kampanye › Cases"),
         "{path}"
     );
     insta::assert_snapshot!("drilled_twice_cases_80x24_en", h.screen());
@@ -117,10 +124,13 @@ fn two_drill_downs_make_a_path_of_two_steps_walked_back_one_at_a_time() {
     assert_eq!(h.app.screen(), Screen::Dashboard);
     assert_eq!(h.app.view_spec(), "region:balikpapan");
     assert!(
-        third_line(&h).starts_with(" Dashboard › region:balikpapan › Dashboard"),
+        third_line(&h).starts_with(" Kaltim › Balikpapan › Dashboard"),
         "{}",
         third_line(&h)
     );
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.screen(), Screen::Dashboard, "Balikpapan's kecamatan");
+    assert_eq!(h.app.view_spec(), "region:balikpapan");
     h.press(KeyCode::Esc);
     assert_eq!(h.app.view_spec(), "");
     assert!(!h.app.shows_path());
@@ -137,6 +147,8 @@ fn a_view_typed_or_chosen_starts_afresh_with_nothing_to_undo() {
         }];
     });
     h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('G'));
     h.press(KeyCode::Enter);
     assert!(h.app.shows_path());
     // The same view applied again changes nothing, the path included.

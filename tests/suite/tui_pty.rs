@@ -30,8 +30,12 @@ fn start_filter_drill_down_open_a_case_and_quit() {
     tui.send("stage:kampanye\r");
     tui.wait_for("view: stage:kampanye · 22 cases", SOON);
 
-    // Balikpapan is the second row.
+    // Balikpapan is the second row: its kecamatan, then the total of them.
     tui.send("j");
+    tui.send("\r");
+    tui.wait_for("Kaltim › Balikpapan", SOON);
+    tui.wait_for("(no kecamatan)", SOON);
+    tui.send("G");
     tui.send("\r");
     // The tabs keep their names; the longer view is shortened beside them (whole on `/`).
     tui.wait_for("4 Map   region:balikpapan stage… · 8 cases", SOON);
@@ -47,6 +51,8 @@ fn start_filter_drill_down_open_a_case_and_quit() {
 
     tui.send("\x1b");
     tui.wait_for("[1 Dashboard]", SOON);
+    tui.wait_for("Kaltim › Balikpapan", SOON);
+    tui.send("\x1b");
     tui.wait_for("view: stage:kampanye · 22 cases", SOON);
 
     tui.send("q");

@@ -39,6 +39,11 @@ fn enter_on_a_region_lists_its_cases_and_esc_comes_back() {
     let mut h = Harness::demo((80, 24), Lang::Id);
     h.press(KeyCode::Char('j'));
     assert_eq!(h.app.dashboard_cursor(), (Panel::Regions, 1));
+    // Its kecamatan first, then the total of them: every case of Balikpapan.
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.screen(), Screen::Dashboard);
+    assert_eq!(total(&h), 14);
+    h.press(KeyCode::Char('G'));
     h.press(KeyCode::Enter);
     assert_eq!(h.app.screen(), Screen::Cases);
     assert_eq!(
@@ -54,6 +59,8 @@ fn enter_on_a_region_lists_its_cases_and_esc_comes_back() {
 
     h.press(KeyCode::Esc);
     assert_eq!(h.app.screen(), Screen::Dashboard);
+    assert_eq!(h.app.view_spec(), "wilayah:balikpapan");
+    h.press(KeyCode::Esc);
     assert_eq!(h.app.view_spec(), "");
     assert_eq!(total(&h), 47);
     assert_eq!(

@@ -41,7 +41,16 @@ fn column(dim: Dim, campaigns: &Campaigns, dates: Dates, p: &mut Params) -> Stri
             "COALESCE(kontestasi, {})",
             p.text(crate::engine::dim::NO_CONTEST)
         ),
-        Dim::Region => "kode_wilayah".into(),
+        Dim::Region => "hreg".into(),
+        Dim::Province => "prov".into(),
+        Dim::Kecamatan => format!(
+            "COALESCE(kode_kecamatan, {})",
+            p.text(crate::engine::dim::NO_PLACE)
+        ),
+        Dim::Desa => format!(
+            "COALESCE(kode_desa, {})",
+            p.text(crate::engine::dim::NO_PLACE)
+        ),
         Dim::Stage => "kode_tahapan".into(),
         Dim::Type => "tg".into(),
         Dim::Status => "st".into(),
@@ -116,10 +125,22 @@ pub(crate) fn headline_by_region(
     view: &View,
     dates: Dates,
 ) -> Result<HashMap<String, Figures>> {
+    headline_by(store, view, dates, Dim::Region)
+}
+
+/// The headline figures of the cases of `view` by each key of `dim` they have (a region, a
+/// province, a kecamatan: `NONE` for the cases naming none).
+pub(crate) fn headline_by(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+    dim: Dim,
+) -> Result<HashMap<String, Figures>> {
     let mut p = Params::default();
     let rel = relation(view, dates, &mut p);
+    let key = column(dim, &[], dates, &mut p);
     let cols = figure_columns(&mut p);
-    let sql = format!("{rel} SELECT kode_wilayah, {cols} FROM w GROUP BY kode_wilayah");
+    let sql = format!("{rel} SELECT {key}, {cols} FROM w GROUP BY 1");
     let mut stmt = store
         .conn()
         .prepare_cached(&sql)
@@ -211,7 +232,7 @@ pub(crate) fn recap_by_region(
         .map(|c| format!("COALESCE(SUM({c}), 0)"))
         .collect();
     let sql = format!(
-        "{rel} SELECT kode_wilayah, {} FROM w GROUP BY kode_wilayah",
+        "{rel} SELECT hreg, {} FROM w GROUP BY hreg",
         sums.join(", ")
     );
     let n = cols.len();

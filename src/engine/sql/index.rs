@@ -24,6 +24,9 @@ pub(crate) struct CaseFields<'r> {
     pub registered: Option<&'r str>,
     pub election: Option<&'r str>,
     pub contest: Option<&'r str>,
+    pub kecamatan: Option<&'r str>,
+    pub desa: Option<&'r str>,
+    pub tps: Option<i64>,
 }
 
 /// What reading cases for the index meets, in order: each case's history entries (oldest first)
@@ -35,7 +38,8 @@ pub(crate) enum Read<'r> {
 }
 
 const CASE_COLUMNS: &str = "id, kode_wilayah, kode_tahapan, sumber, status, diperpanjang, jenis_dugaan, \
-     jenis_pelanggaran, tanggal_diterima, tanggal_diketahui, tanggal_registrasi, election, kontestasi";
+     jenis_pelanggaran, tanggal_diterima, tanggal_diketahui, tanggal_registrasi, election, kontestasi, \
+     kode_kecamatan, kode_desa, tps";
 
 /// The text (or NULL) of column `i`.
 fn text_at<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
@@ -67,6 +71,9 @@ fn case_fields<'r>(r: &'r Row<'_>) -> rusqlite::Result<CaseFields<'r>> {
         registered: text_at(r, 10)?,
         election: text_at(r, 11)?,
         contest: text_at(r, 12)?,
+        kecamatan: text_at(r, 13)?,
+        desa: text_at(r, 14)?,
+        tps: r.get(15)?,
     })
 }
 
@@ -268,4 +275,62 @@ pub(crate) fn fts_matches(store: &Store, q: &str, mut each: impl FnMut(i64)) -> 
         each(r.get(0).map_err(|e| store.err(e))?);
     }
     Ok(())
+}
+
+/// One transfer or take-over of a case, as stored: the day it took effect, from and to which
+/// office.
+pub(crate) struct Transfer {
+    pub on: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// The transfers of every case (or of the cases `ids`), each case's in (on_date, id) order.
+pub(crate) fn transfers(
+    store: &Store,
+    ids: Option<&[i64]>,
+) -> Result<std::collections::HashMap<i64, Vec<Transfer>>> {
+    let mut out: std::collections::HashMap<i64, Vec<Transfer>> = std::collections::HashMap::new();
+    let conn = store.conn();
+    let err = |e| store.err(e);
+    let row = |r: &Row<'_>| -> rusqlite::Result<(i64, Transfer)> {
+        Ok((
+            r.get(0)?,
+            Transfer {
+                on: r.get(1)?,
+                from: r.get(2)?,
+                to: r.get(3)?,
+            },
+        ))
+    };
+    let mut push = |(case, t): (i64, Transfer)| out.entry(case).or_default().push(t);
+    match ids {
+        None => {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT case_id, on_date, from_office, to_office FROM handling_history \
+                     ORDER BY case_id, on_date, id",
+                )
+                .map_err(err)?;
+            let rows = stmt.query_map([], row).map_err(err)?;
+            for r in rows {
+                push(r.map_err(err)?);
+            }
+        }
+        Some(ids) => {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT case_id, on_date, from_office, to_office FROM handling_history \
+                     WHERE case_id = ?1 ORDER BY on_date, id",
+                )
+                .map_err(err)?;
+            for id in ids {
+                let rows = stmt.query_map([id], row).map_err(err)?;
+                for r in rows {
+                    push(r.map_err(err)?);
+                }
+            }
+        }
+    }
+    Ok(out)
 }

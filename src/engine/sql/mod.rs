@@ -130,10 +130,11 @@ const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PEL
 pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
     let asof = p.bind(dates.as_of.to_string());
     let status = status_as_of(dates, p);
+    let office = Office::as_of(dates, &asof);
     let mut inner = vec![format!("c.tanggal_diterima <= {asof}")];
     let mut outer = Vec::new();
     for term in &view.terms {
-        let (clause, dynamic) = term_sql(term, dates, p);
+        let (clause, dynamic) = term_sql(term, dates, &office, p);
         if dynamic {
             outer.push(clause)
         } else {
@@ -153,7 +154,8 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
         format!(" WHERE {}", outer.join(" AND "))
     };
     format!(
-        "WITH v AS (SELECT c.*, {status} AS st, r.position AS rpos, s.position AS spos \
+        "WITH v AS (SELECT c.*, {status} AS st, r.position AS rpos, s.position AS spos, \
+           {off} AS off, {hreg} AS hreg, {prov} AS prov \
            FROM cases c JOIN regions r ON r.code = c.kode_wilayah JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
            WHERE {inner}), \
          u AS (SELECT v.*, {type_group} AS tg, {LATE_SQL} AS late, \
@@ -162,8 +164,57 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
              CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, diperpanjang) END AS due FROM v), \
          w AS (SELECT u.*, (due IS NOT NULL AND due < {asof}) AS overdue FROM u{outer_where}) ",
         inner = inner.join(" AND "),
+        off = office.office,
+        hreg = office.region,
+        prov = office.province,
     )
 }
+
+/// SQL for the office handling case `c` (joined with its current office's row `r`) on the view's
+/// date, its handling region and its province (docs/regions.md): the office on a date is the
+/// `to_office` of the last transfer on or before it, else the `from_office` of the first
+/// transfer, else `kode_wilayah`; without an as-of date, `kode_wilayah`. A Panwaslu Kecamatan's
+/// handling region is its kabupaten/kota.
+pub(crate) struct Office {
+    pub office: String,
+    pub region: String,
+    pub province: String,
+}
+
+impl Office {
+    fn as_of(dates: Dates, asof: &str) -> Office {
+        let (office, region) = if dates.historical {
+            let office = format!(
+                "COALESCE((SELECT hh.to_office FROM handling_history hh WHERE hh.case_id = c.id \
+                 AND hh.on_date <= {asof} ORDER BY hh.on_date DESC, hh.id DESC LIMIT 1), \
+                 (SELECT hh.from_office FROM handling_history hh WHERE hh.case_id = c.id \
+                 ORDER BY hh.on_date, hh.id LIMIT 1), c.kode_wilayah)"
+            );
+            // A case never transferred is handled where it is now: no lookups.
+            let region = format!(
+                "CASE WHEN NOT EXISTS (SELECT 1 FROM handling_history hh WHERE hh.case_id = c.id) \
+                 THEN {now} ELSE (SELECT CASE WHEN x.kind = 'kecamatan' THEN x.parent_code \
+                 ELSE x.code END FROM regions x WHERE x.code = {office}) END",
+                now = CURRENT_REGION
+            );
+            (office, region)
+        } else {
+            ("c.kode_wilayah".to_string(), CURRENT_REGION.to_string())
+        };
+        let province = format!(
+            "CASE WHEN {office} = '{ri}' THEN '{ri}' ELSE substr({office}, 1, 2) END",
+            ri = crate::domain::wilayah::RI
+        );
+        Office {
+            office,
+            region,
+            province,
+        }
+    }
+}
+
+/// The handling region of the office handling case `c` now (`r` its row of `regions`).
+const CURRENT_REGION: &str = "CASE WHEN r.kind = 'kecamatan' THEN r.parent_code ELSE r.code END";
 
 /// SQL for the status of case `c` as of the view's date: from its history when a date was asked
 /// for, else the current one.
@@ -229,7 +280,7 @@ pub(crate) fn follow_up_ids(values: &[FollowUpValue], dates: Dates, p: &mut Para
 }
 
 /// SQL for one term, and whether it tests an as-of column (status, type, flags) or a stored one.
-fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
+fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (String, bool) {
     let list = |col: &str, codes: Vec<String>, p: &mut Params| {
         format!("{col} IN ({})", p.bind_list(codes))
     };
@@ -240,7 +291,35 @@ fn term_sql(term: &Term, dates: Dates, p: &mut Params) -> (String, bool) {
         }
         // A case without a contest is in no list (and so in every `-contest:` term).
         TermKind::Contest(codes) => (list("COALESCE(c.kontestasi, '')", codes.clone(), p), false),
-        TermKind::Region(codes) => (list("c.kode_wilayah", codes.clone(), p), false),
+        TermKind::Region(codes) => (
+            list(&format!("({})", office.region), codes.clone(), p),
+            false,
+        ),
+        TermKind::Province(codes) => (
+            list(&format!("({})", office.province), codes.clone(), p),
+            false,
+        ),
+        // A case naming no place has the empty code, in no list but `tanpa`'s.
+        TermKind::Kecamatan(codes) => (
+            list("COALESCE(c.kode_kecamatan, '')", codes.clone(), p),
+            false,
+        ),
+        TermKind::Desa(codes) => (list("COALESCE(c.kode_desa, '')", codes.clone(), p), false),
+        TermKind::Tps(numbers) => {
+            let list = numbers
+                .iter()
+                .map(|n| p.bind(i64::from(*n)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (format!("COALESCE(c.tps, 0) IN ({list})"), false)
+        }
+        TermKind::Is(Flag::Transferred) => (
+            format!(
+                "EXISTS (SELECT 1 FROM handling_history hh WHERE hh.case_id = c.id AND hh.on_date <= {})",
+                p.bind(dates.as_of.to_string())
+            ),
+            false,
+        ),
         TermKind::Stage(codes) => (list("c.kode_tahapan", codes.clone(), p), false),
         TermKind::Source(v) => (
             list(
@@ -320,6 +399,8 @@ fn flag_sql(flag: Flag, dates: Dates, p: &mut Params) -> String {
         Flag::Registered => "reg".to_string(),
         Flag::Violation => format!("st = {}", p.text(Status::Pelanggaran.code())),
         Flag::Late => "late".to_string(),
+        // Answered in `term_sql`, over the stored history.
+        Flag::Transferred => "0".to_string(),
     }
 }
 

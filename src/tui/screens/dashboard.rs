@@ -11,7 +11,8 @@ use crate::i18n::core::Core;
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
 use crate::tui::marks::{COLUMNS, figures};
-use crate::tui::screens::{Ctx, ScreenState, Want, step};
+use crate::engine::Level;
+use crate::tui::screens::{Ctx, ScreenState, Want, open_row, step};
 use crate::tui::widgets::count_panel::{CountPanel, PanelLine};
 use crate::tui::widgets::region_table::{RegionLine, RegionTable};
 use crate::view::{TermKind, View};
@@ -77,6 +78,21 @@ impl ScreenState for Dashboard {
     /// drills into the selected region, stage, type or status (the total row: the whole view).
     fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
         if c == Command::Open {
+            if self.panel == Panel::Regions {
+                // Not before the rows of the table drilled into have come.
+                let rows = ctx.area_rows()?;
+                if let Some(row) = rows.get(self.region_row) {
+                    return open_row(ctx, Some(row));
+                }
+                // The total row of a table drilled into: its region's cases, named by the path.
+                if !ctx.at_root() {
+                    return Some(Want::Area {
+                        view: ctx.view.clone(),
+                        next: None,
+                        name: String::new(),
+                    });
+                }
+            }
             return self.drill(ctx).map(Want::Drill);
         }
         let i = Panel::ALL
@@ -88,7 +104,7 @@ impl ScreenState for Dashboard {
             Command::Left => self.panel = Panel::ALL[(i + n - 1) % n],
             Command::Right => self.panel = Panel::ALL[(i + 1) % n],
             _ if self.panel == Panel::Regions => {
-                let rows = ctx.reference.regions.len() + 1;
+                let rows = ctx.area_rows().map_or(0, <[_]>::len) + 1;
                 self.region_row = step(self.region_row, rows, c, 5);
             }
             _ => {
@@ -103,7 +119,7 @@ impl ScreenState for Dashboard {
 
     fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let l = ctx.lang;
-        let Some(counts) = ctx.counts else {
+        let (Some(counts), Some(area_rows)) = (ctx.counts, ctx.area_rows()) else {
             buf.set_string(
                 body.x + 2,
                 body.y + 1,
@@ -112,16 +128,9 @@ impl ScreenState for Dashboard {
             );
             return;
         };
-        let rows: Vec<RegionLine> = counts
-            .regions
+        let rows: Vec<RegionLine> = area_rows
             .iter()
-            .map(|r| {
-                let name = ctx
-                    .reference
-                    .region(&r.code)
-                    .map_or(r.name.clone(), |g| g.display_name(l));
-                self.region_line(ctx, &r.code, name, &r.figures)
-            })
+            .map(|r| self.region_line(ctx, &r.code, ctx.row_name(r), &r.figures))
             .collect();
         let total = self.region_line(ctx, "", tr(l, Msg::Total).to_string(), &counts.headline);
         let panels = [
@@ -148,7 +157,14 @@ impl ScreenState for Dashboard {
         let (panel, index) = self.cursor(ctx);
         RegionTable {
             headings: [
-                tr(l, Msg::Region),
+                tr(
+                    l,
+                    match ctx.area {
+                        Level::Kecamatan(_) => Msg::TuiColKecamatan,
+                        Level::Root if ctx.reference.is_national() => Msg::TuiColProvince,
+                        _ => Msg::Region,
+                    },
+                ),
                 tr(l, Msg::TuiColCases),
                 tr(l, Msg::TuiColTemuan),
                 tr(l, Msg::TuiColLaporan),
@@ -300,8 +316,18 @@ impl Shape {
                 };
             }
         }
+        // A table whole when the panels keep their heading and three lines; a longer one (27
+        // kabupaten/kota, 38 provinces, a regency's kecamatan) scrolls in two thirds of the body
+        // at least, and leaves the panels what they need if it can.
+        let fit = if table(1) + 4 <= body.height {
+            table(1)
+        } else {
+            body.height
+                .saturating_sub(panels(1))
+                .max(body.height * 2 / 3)
+        };
         Shape {
-            table: table(1),
+            table: table(1).min(fit),
             table_spacing: 1,
             gap: 0,
             panel_spacing: 1,
@@ -333,11 +359,8 @@ impl Dashboard {
     /// The view of the selected row.
     fn drill(&self, ctx: &Ctx<'_>) -> Option<View> {
         let kind = match self.panel {
-            Panel::Regions => match ctx.reference.regions.get(self.region_row) {
-                Some(r) => Some(TermKind::Region(vec![r.code.clone()])),
-                // The total row: every region of the view.
-                None => return Some(ctx.view.clone()),
-            },
+            // The total row (a region's row opens in `command`): every case of the view.
+            Panel::Regions => return Some(ctx.view.clone()),
             panel => {
                 let items = panel_items(ctx, panel);
                 let g = items.get(self.panel_index(ctx, panel))?;
@@ -417,12 +440,41 @@ mod tests {
             "a move asks for nothing"
         );
         assert_eq!(d.cursor(&ctx), (Panel::Regions, 1));
-        let Some(Want::Drill(view)) = d.command(Command::Open, &ctx) else {
+        let Some(Want::Area { view, .. }) = d.command(Command::Open, &ctx) else {
             panic!("Enter drills down");
         };
         let code = f.reference.regions[1].code.clone();
         let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
         assert_eq!(kinds, [&TermKind::Region(vec![code])]);
+    }
+
+    #[test]
+    fn a_region_opens_the_table_its_row_names_and_waits_for_that_tables_rows() {
+        let mut f = Fixture::new();
+        let code = f.reference.regions[1].code.clone();
+        let next = Level::Kecamatan(code.clone());
+        f.counts.regions[1].drill = Some(crate::engine::Drill {
+            term: format!("wilayah:{code}"),
+            next: Some(next.clone()),
+        });
+        let ctx = f.ctx();
+        let mut d = Dashboard::default();
+        d.command(Command::Down, &ctx);
+        let Some(Want::Area { view, next: to, .. }) = d.command(Command::Open, &ctx) else {
+            panic!("Enter opens the kecamatan table");
+        };
+        assert_eq!(to, Some(next.clone()));
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![code])]);
+        // Drilled, before the kecamatan rows came: the region rows on screen open nothing.
+        let drilled = Ctx {
+            area: &next,
+            ..f.ctx()
+        };
+        assert_eq!(d.command(Command::Open, &drilled), None);
+        let (area, mut buf) = body();
+        d.draw(&drilled, area, &mut buf);
+        assert!(text(&buf).contains("loading"), "{}", text(&buf));
     }
 
     #[test]

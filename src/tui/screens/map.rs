@@ -7,35 +7,49 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::domain::tiles::{Dir, Tiles};
-use crate::engine::Headline;
+use crate::engine::{Headline, RegionRow};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Command;
 use crate::tui::marks::{COLUMNS, figures};
-use crate::tui::screens::{Ctx, ScreenState, Want};
+use crate::tui::screens::{Ctx, ScreenState, Want, open_row, step};
+use crate::tui::widgets::bar::bar;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::figure::Figure;
 use crate::tui::widgets::text::{date, fit, left, right, width};
 use crate::tui::widgets::tile_map::{MapTile, TileMap, bands, cell_rect, level};
-use crate::view::TermKind;
+use crate::engine::Level;
 
 /// The map screen's state (the layout is reference data, in the context).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Map {
     /// The selected tile (an index into the layout's tiles).
     pub tile: usize,
+    /// The selected row of the ranked list (by its place in the ranking), drawn where there is
+    /// no layout: another province's database, a national one, a region's kecamatan.
+    pub row: usize,
 }
 
 impl ScreenState for Map {
     /// Arrows move to the next tile that way; Enter drills into the selected region.
     fn command(&mut self, c: Command, ctx: &Ctx<'_>) -> Option<Want> {
+        if !uses_tiles(ctx) {
+            let ranked = ranked(ctx);
+            if c == Command::Open {
+                return open_row(ctx, ranked.get(self.row).copied());
+            }
+            let page = usize::from(ctx.size.1.saturating_sub(6)).max(1);
+            self.row = step(self.row, ranked.len(), c, page);
+            return None;
+        }
         let dir = match c {
             Command::Up => Dir::Up,
             Command::Down => Dir::Down,
             Command::Left => Dir::Left,
             Command::Right => Dir::Right,
             Command::Open => {
-                let code = self.region(ctx.tiles)?.to_string();
-                return Some(Want::Drill(ctx.with_term(TermKind::Region(vec![code]))));
+                let code = self.region(ctx.tiles)?;
+                let row = ctx.area_rows()?.iter().find(|r| r.code == code);
+                return open_row(ctx, row);
             }
             _ => return None,
         };
@@ -49,8 +63,15 @@ impl ScreenState for Map {
     fn draw(&self, ctx: &Ctx<'_>, body: Rect, buf: &mut Buffer) {
         let t = ctx.theme;
         let title = format!(
-            " {} · {} {}",
-            tr(ctx.lang, Msg::TuiMapTitle),
+            " {} · {} · {} {}",
+            area_name(ctx),
+            tr(
+                ctx.lang,
+                match ctx.area {
+                    Level::Kecamatan(_) => Msg::TuiMapByKecamatan,
+                    _ => Msg::TuiMapTitle,
+                }
+            ),
             tr(ctx.lang, Msg::AsOf),
             date(ctx.as_of)
         );
@@ -63,16 +84,41 @@ impl ScreenState for Map {
             )),
             body.width,
         );
-        self.draw_tiles(
-            ctx,
-            Rect {
-                y: body.y + 1,
-                height: body.height.saturating_sub(1),
-                ..body
-            },
-            buf,
-            &t,
-        );
+        let area = Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        };
+        self.draw_map(ctx, area, buf, &t);
+    }
+}
+
+/// Whether the map is drawn as tiles: with a layout (Kaltim's), at the top of the tree.
+pub fn uses_tiles(ctx: &Ctx<'_>) -> bool {
+    !ctx.tiles.is_empty() && ctx.at_root()
+}
+
+/// The rows of the table in view, the most cases first (ties in the table's order).
+fn ranked<'c>(ctx: &Ctx<'c>) -> Vec<&'c RegionRow> {
+    let mut rows: Vec<&RegionRow> = ctx
+        .area_rows()
+        .map(|r| r.iter().collect())
+        .unwrap_or_default();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.figures.total));
+    rows
+}
+
+/// The name of the place the map shows: the root's ("Kalimantan Timur", "Bawaslu RI"), or the
+/// region drilled into.
+fn area_name(ctx: &Ctx<'_>) -> String {
+    let region = match ctx.area_code() {
+        Some(code) => ctx.reference.region(code),
+        None => ctx.reference.root(),
+    };
+    match region {
+        Some(r) if r.kind == "nasional" => r.short_name.clone(),
+        Some(r) => r.name.trim_start_matches("Provinsi ").to_string(),
+        None => String::new(),
     }
 }
 
@@ -86,7 +132,101 @@ impl Map {
 
 impl Map {
 
-    /// The tiles with the legend; also the presenter's map page.
+    /// The tiles, or the ranked list where there is no layout; also the presenter's map page.
+    pub fn draw_map(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        if uses_tiles(ctx) {
+            self.draw_tiles(ctx, area, buf, t);
+        } else {
+            self.draw_ranked(ctx, area, buf, t);
+        }
+    }
+
+    /// The ranked list: a row per region of the table in view with its count and a bar, the
+    /// most cases first, scrolling around the cursor; the selected row's figures beside it
+    /// when there is room.
+    pub fn draw_ranked(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
+        let l = ctx.lang;
+        if ctx.area_rows().is_none() {
+            buf.set_string(area.x + 2, area.y, tr(l, Msg::TuiLoading), t.dim());
+            return;
+        }
+        let rows = ranked(ctx);
+        let names: Vec<String> = rows.iter().map(|r| ctx.row_name(r)).collect();
+        let counts: Vec<String> = rows.iter().map(|r| r.figures.total.to_string()).collect();
+        let count_w = counts.iter().map(|c| width(c)).max().unwrap_or(1).max(2);
+        let panel_w: u16 = 26;
+        let side = area.width >= 70;
+        let list_w = if side {
+            area.width.saturating_sub(panel_w + 2)
+        } else {
+            area.width
+        };
+        let name_w = names
+            .iter()
+            .map(|n| width(n))
+            .max()
+            .unwrap_or(10)
+            .min(28)
+            .min(usize::from(list_w).saturating_sub(count_w + 6));
+        let bar_w = usize::from(list_w).saturating_sub(2 + name_w + 1 + count_w + 2);
+        let max = rows.first().map_or(0, |r| r.figures.total);
+        let lines = usize::from(area.height);
+        let selected = self.row.min(rows.len().saturating_sub(1));
+        // Every line a row (no total line): the window as the region table's, a line more.
+        let (start, shown) = crate::tui::widgets::region_table::window(rows.len(), lines + 1, Some(selected));
+        for (line, i) in (start..start + shown).enumerate() {
+            let y = area.y + line as u16;
+            if y >= area.y + area.height {
+                break;
+            }
+            let cursor = if i == selected {
+                "› "
+            } else if line == 0 && start > 0 {
+                "↑ "
+            } else if line + 1 == shown && i + 1 < rows.len() {
+                "↓ "
+            } else {
+                "  "
+            };
+            let spans = vec![
+                Span::raw(cursor),
+                Span::raw(left(&names[i], name_w)),
+                Span::raw(" "),
+                Span::styled(right(&counts[i], count_w), t.total()),
+                Span::raw("  "),
+                Span::styled(bar(rows[i].figures.total, max, bar_w), t.bar()),
+            ];
+            buf.set_line(area.x, y, &Line::from(spans), list_w);
+            if i == selected {
+                buf.set_style(
+                    Rect {
+                        x: area.x,
+                        y,
+                        width: list_w,
+                        height: 1,
+                    },
+                    t.selected(),
+                );
+            }
+        }
+        if side && let Some(r) = rows.get(selected) {
+            let x = area.x + list_w + 2;
+            let w = usize::from(panel_w.saturating_sub(1));
+            for (i, line) in self
+                .selected_lines(ctx, &r.code, &names[selected], &r.figures, w, t)
+                .iter()
+                .enumerate()
+            {
+                let y = area.y + i as u16;
+                if y >= area.y + area.height {
+                    break;
+                }
+                buf.set_line(x, y, line, panel_w);
+            }
+        }
+    }
+
+    /// The tiles with the legend.
     pub fn draw_tiles(&self, ctx: &Ctx<'_>, area: Rect, buf: &mut Buffer, t: &Theme) {
         let l = ctx.lang;
         let Some(counts) = ctx.counts else {
@@ -189,7 +329,7 @@ impl Map {
             && let Some(r) = counts.regions.iter().find(|r| r.code == tile.code)
         {
             lines.push(Line::default());
-            lines.extend(self.selected_lines(ctx, &tile.code, &r.figures, w, t));
+            lines.extend(self.selected_lines(ctx, &tile.code, &r.name, &r.figures, w, t));
         }
         for (i, line) in lines.iter().enumerate() {
             let y = spot.y + 1 + i as u16;
@@ -212,6 +352,7 @@ impl Map {
         &self,
         ctx: &Ctx<'_>,
         code: &str,
+        label: &str,
         h: &Headline,
         w: usize,
         t: &Theme,
@@ -220,7 +361,7 @@ impl Map {
         let name = match ctx.reference.region(code) {
             Some(r) if width(&r.display_name(l)) + 2 <= w => r.display_name(l),
             Some(r) => r.short_name.clone(),
-            None => code.to_string(),
+            None => fit(label, w.saturating_sub(2)),
         };
         let now = figures(h);
         let base = ctx.base_headline(code).map(|b| figures(&b));
@@ -281,6 +422,7 @@ impl Map {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::view::TermKind;
     use crate::tui::screens::fixture::{Fixture, body, text};
 
     #[test]
@@ -296,11 +438,39 @@ mod tests {
         );
         let moved = map.region(&f.tiles).map(str::to_string);
         assert_ne!(moved, first, "Down reaches another tile");
-        let Some(Want::Drill(view)) = map.command(Command::Open, &ctx) else {
+        let Some(Want::Area { view, next, .. }) = map.command(Command::Open, &ctx) else {
             panic!("Enter drills down");
         };
+        assert_eq!(next, None, "a row of the fixture opens its cases");
         let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
         assert_eq!(kinds, [&TermKind::Region(vec![moved.unwrap_or_default()])]);
+    }
+
+    #[test]
+    fn without_a_layout_the_map_is_a_ranked_list_that_opens_its_rows() {
+        let mut f = Fixture::new();
+        f.tiles = Tiles::default();
+        let ctx = f.ctx();
+        let (area, mut buf) = body();
+        let mut map = Map::default();
+        map.draw(&ctx, area, &mut buf);
+        let screen = text(&buf);
+        let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
+        // The fixture's last region has the most cases.
+        let last = f.reference.regions.last().map(|r| r.display_name(Lang::En));
+        assert!(
+            rows[0].starts_with(&format!("› {}", last.unwrap_or_default())),
+            "{screen}"
+        );
+        assert!(rows[0].contains('█'), "a bar: {screen}");
+        assert_eq!(map.command(Command::Down, &ctx), None);
+        assert_eq!(map.row, 1);
+        let Some(Want::Area { view, .. }) = map.command(Command::Open, &ctx) else {
+            panic!("Enter opens the row");
+        };
+        let code = f.reference.regions[f.reference.regions.len() - 2].code.clone();
+        let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
+        assert_eq!(kinds, [&TermKind::Region(vec![code])], "the second most");
     }
 
     #[test]
@@ -342,6 +512,7 @@ mod tests {
             .unwrap_or_default();
         let map = Map {
             tile: f.tiles.index_of(&long).unwrap_or(0),
+            ..Map::default()
         };
         for lang in [Lang::Id, Lang::En] {
             for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 48), (200, 50)] {

@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 
 use crate::domain::tiles::Tiles;
 use crate::domain::{Election, Reference, Stage};
+use crate::engine::NO_KECAMATAN;
 use crate::engine::PageRequest;
-use crate::engine::{Dim, Group, Headline};
-use crate::i18n::Lang;
+use crate::engine::{Dim, Group, Headline, Level, RegionRow};
+use crate::i18n::{Lang, Msg, tr};
 use crate::tui::action::{Command, Screen};
 use crate::tui::cases::Fill;
 use crate::tui::data::Counts;
@@ -41,9 +42,67 @@ pub struct Ctx<'a> {
     pub presenting: bool,
     /// The terminal's columns and rows (a row less while the path of drill-downs is shown).
     pub size: (u16, u16),
+    /// The table of regions the dashboard and the map show: the root's, or one drilled into.
+    pub area: &'a Level,
 }
 
 impl<'a> Ctx<'a> {
+    /// Whether the tables show the root's rows (nothing drilled into).
+    pub fn at_root(&self) -> bool {
+        *self.area == Level::Root
+    }
+
+    /// The region drilled into (a province, or the region whose kecamatan are shown).
+    pub fn area_code(&self) -> Option<&'a str> {
+        match self.area {
+            Level::Root => None,
+            Level::Province(c) | Level::Kecamatan(c) => Some(c),
+        }
+    }
+
+    /// The rows of the table in view, once the worker has counted them for it.
+    pub fn area_rows(&self) -> Option<&'a [RegionRow]> {
+        self.counts
+            .filter(|c| c.area == *self.area)
+            .map(|c| &c.regions[..])
+    }
+
+    /// A row's name as the tables show it: an office's display name, a kecamatan's (with its
+    /// kabupaten/kota when it lies outside the region, as the engine labels it), "(tanpa
+    /// kecamatan)" for the cases naming none.
+    pub fn row_name(&self, row: &RegionRow) -> String {
+        if row.code == NO_KECAMATAN {
+            return tr(self.lang, Msg::TuiNoKecamatan).to_string();
+        }
+        match self.reference.region(&row.code) {
+            // A national table's province counts the whole province, not its office.
+            // By its name, or the short one officers use when it is long ("Babel", "DIY").
+            Some(r) if r.kind == "provinsi" && self.at_root() && self.reference.is_national() => {
+                let name = r.name.trim_start_matches("Provinsi ");
+                if name.chars().count() <= 20 {
+                    name.to_string()
+                } else {
+                    r.short_name.clone()
+                }
+            }
+            Some(r) => r.display_name(self.lang),
+            None => row.name.clone(),
+        }
+    }
+
+    /// The current view with a drill's term (`wilayah:64.72`, `kecamatan:64.72.03`) replacing
+    /// any term of the same key, in normal form; `None` when the term cannot be read.
+    pub fn with_spec(&self, term: &str) -> Option<View> {
+        let added = crate::view::parse(term, self.reference).ok()?;
+        let mut view = self.view.clone();
+        for t in added.terms {
+            view.terms
+                .retain(|o| std::mem::discriminant(&o.kind) != std::mem::discriminant(&t.kind));
+            view.terms.push(t);
+        }
+        Some(self.normal(view))
+    }
+
     /// The election whose calendar, campaign and pekan the screens show: the view's, or the
     /// default election when the view names none or several (`view::election_in_view`).
     pub fn election(&self) -> Option<&'a Election> {
@@ -190,6 +249,33 @@ pub enum Want {
     Open(i64),
     /// Ask the worker for a page of cases, to be filled in as `Fill` says.
     Page(PageRequest, Fill),
+    /// Open a row of a table of regions: the view narrowed to it, and the table it opens (`None`:
+    /// its cases); `name` is how the path names the row.
+    Area {
+        view: View,
+        next: Option<Level>,
+        name: String,
+    },
+}
+
+/// What Enter on a row of a table of regions asks: the next table (a province's, a region's
+/// kecamatan) or the row's cases, the view narrowed by the row's term.
+pub(crate) fn open_row(ctx: &Ctx<'_>, row: Option<&RegionRow>) -> Option<Want> {
+    let row = row?;
+    let name = ctx.row_name(row);
+    match &row.drill {
+        Some(d) => Some(Want::Area {
+            view: ctx.with_spec(&d.term)?,
+            next: d.next.clone(),
+            name,
+        }),
+        // A row without a term of its own: the cases of its office.
+        None => Some(Want::Area {
+            view: ctx.with_term(TermKind::Region(vec![row.code.clone()])),
+            next: None,
+            name,
+        }),
+    }
 }
 
 /// What every screen is: state of its own that handles the commands of its mode against a
@@ -266,7 +352,7 @@ pub(crate) mod fixture {
 
     use crate::domain::Reference;
     use crate::domain::tiles::Tiles;
-    use crate::engine::{Group, Headline, RegionRow};
+    use crate::engine::{Group, Headline, Level, RegionRow};
     use crate::i18n::Lang;
     use crate::tui::data::Counts;
     use crate::tui::marks::Marks;
@@ -299,6 +385,7 @@ pub(crate) mod fixture {
                         temuan: i as i64,
                         ..Headline::default()
                     },
+                    drill: None,
                 })
                 .collect();
             let total: i64 = regions.iter().map(|r| r.figures.total).sum();
@@ -317,6 +404,7 @@ pub(crate) mod fixture {
                 stages: vec![group(crate::domain::CAMPAIGN)],
                 types: vec![group("PIDANA")],
                 statuses: vec![group("KAJIAN")],
+                area: Level::Root,
                 campaign: Default::default(),
                 held: Vec::new(),
                 calendar: None,
@@ -345,6 +433,7 @@ pub(crate) mod fixture {
                 marks: &self.marks,
                 presenting: false,
                 size: (100, 30),
+                area: &Level::Root,
             }
         }
     }

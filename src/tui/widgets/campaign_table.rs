@@ -82,16 +82,34 @@ impl Widget for CampaignTable<'_> {
         } else {
             1
         };
-        for (i, r) in all.iter().enumerate() {
-            let y = area.y + 2 + (i * spacing) as u16;
+        // More regions than lines (a national database's): a window around the cursor, the
+        // total kept last, as the dashboard's region table.
+        let (start, shown) = crate::tui::widgets::region_table::window(
+            self.rows.len(),
+            usize::from(area.height.saturating_sub(2)),
+            self.selected,
+        );
+        let shown_rows = (start..start + shown).chain([self.rows.len()]);
+        for (line, i) in shown_rows.enumerate() {
+            let r = all[i];
+            let y = area.y + 2 + (line * spacing) as u16;
             if y >= bottom {
                 break;
             }
             let is_total = i == self.rows.len();
             let base = if is_total { t.total() } else { t.normal() };
             let selected = self.focused && self.selected == Some(i);
+            let mark = if selected {
+                "› "
+            } else if line == 0 && start > 0 {
+                "↑ "
+            } else if !is_total && i + 1 == start + shown && i + 1 < self.rows.len() {
+                "↓ "
+            } else {
+                "  "
+            };
             let mut spans = vec![
-                Span::raw(if selected { "› " } else { "  " }),
+                Span::raw(mark),
                 Span::styled(left(&r.name, name_w), base),
                 Span::raw(" "),
             ];

@@ -30,6 +30,8 @@ const GAP: usize = 3;
 
 /// The first line.
 pub struct TitleBar<'a> {
+    /// The office whose database it is ("Bawaslu Kaltim", "Bawaslu RI"), from its root.
+    pub office: &'a str,
     pub db: &'a str,
     /// What the figures are of (the election in view, or every election), in full and short.
     pub election: Option<&'a ElectionName>,
@@ -126,12 +128,19 @@ impl Widget for TitleBar<'_> {
             .map_or_else(|| self.right(None, false), |(line, _)| line);
         let right_w = right.width();
         let room = w.saturating_sub(right_w + GAP);
+        // The office goes where the path would not fit whole beside it.
+        let office =
+            if self.office.is_empty() || pantau + width(self.office) + 3 + width(self.db) > room {
+                String::new()
+            } else {
+                format!("{} · ", self.office)
+            };
         // A long path loses its start, never the file name.
         let db = fit_start(self.db, room.saturating_sub(10));
         buf.set_line(
             area.x,
             area.y,
-            &Line::from(Span::styled(format!(" pantau · {db}"), t.title())),
+            &Line::from(Span::styled(format!(" pantau · {office}{db}"), t.title())),
             area.width,
         );
         let x = area.x + area.width.saturating_sub(right_w as u16);
@@ -217,6 +226,7 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, w, 1));
         let day = NaiveDate::from_ymd_opt(2024, 10, 2).unwrap_or_default();
         TitleBar {
+            office: "Bawaslu Kaltim",
             db: "/srv/bawaslu/kaltim/pantau.db",
             election,
             as_of: day,
@@ -243,6 +253,14 @@ mod tests {
             widest: 28,
         };
         let wide = bar(200, Lang::En, Some(&e), false);
+        assert!(
+            wide.starts_with(" pantau · Bawaslu Kaltim · /srv/bawaslu/kaltim/pantau.db"),
+            "the office beside the database where there is room: {wide}"
+        );
+        assert!(
+            !bar(80, Lang::En, Some(&e), false).contains("Bawaslu"),
+            "the office gives way first"
+        );
         assert!(
             wide.contains("/srv/bawaslu/kaltim/pantau.db")
                 && wide.contains("2024 Regional Head Elections · as of 02/10/2024 · ● live"),

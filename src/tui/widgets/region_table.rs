@@ -104,21 +104,34 @@ impl Widget for RegionTable<'_> {
         }
         buf.set_line(area.x, area.y, &Line::from(head), area.width);
 
+        // More rows than lines (27 kabupaten/kota, 38 provinces, a regency's kecamatan): a
+        // window of them around the cursor, the total always last, arrows where rows are hidden.
+        let (start, shown) = window(
+            self.rows.len(),
+            usize::from(area.height.saturating_sub(1) / self.spacing.max(1)),
+            self.selected,
+        );
         let lines = self
             .rows
             .iter()
-            .map(|r| (r, false))
-            .chain(std::iter::once((self.total, true)));
-        for (i, (r, is_total)) in lines.enumerate() {
-            let y = area.y + 1 + i as u16 * self.spacing.max(1);
+            .enumerate()
+            .skip(start)
+            .take(shown)
+            .map(|(i, r)| (i, r, false))
+            .chain(std::iter::once((self.rows.len(), self.total, true)));
+        for (line, (i, r, is_total)) in lines.enumerate() {
+            let y = area.y + 1 + line as u16 * self.spacing.max(1);
             if y >= area.y + area.height {
                 break;
             }
             let base = if is_total { t.total() } else { Style::new() };
-            let cursor = if self.selected == Some(i) {
-                "› "
-            } else {
-                "  "
+            let hidden_above = line == 0 && start > 0;
+            let hidden_below = !is_total && i + 1 == start + shown && i + 1 < self.rows.len();
+            let cursor = match (self.selected == Some(i), hidden_above, hidden_below) {
+                (true, _, _) => "› ",
+                (false, true, _) => "↑ ",
+                (false, false, true) => "↓ ",
+                _ => "  ",
             };
             let mut spans = vec![Span::styled(
                 format!("{cursor}{}", left(&r.name, name_w)),
@@ -146,6 +159,18 @@ impl Widget for RegionTable<'_> {
     }
 }
 
+/// Which rows of `rows` show in `lines` lines that also hold the total: the first shown and how
+/// many, the cursor's row among them (near the middle when they do not all fit).
+pub fn window(rows: usize, lines: usize, selected: Option<usize>) -> (usize, usize) {
+    let room = lines.saturating_sub(1).max(1);
+    if rows <= room {
+        return (0, rows);
+    }
+    let at = selected.unwrap_or(0).min(rows - 1);
+    let start = at.saturating_sub(room / 2).min(rows - room);
+    (start, room)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +189,34 @@ mod tests {
             marks,
             base: None,
         }
+    }
+
+    #[test]
+    fn many_rows_scroll_around_the_cursor_with_the_total_kept() {
+        assert_eq!(window(10, 20, Some(3)), (0, 10), "all fit");
+        assert_eq!(window(40, 11, None), (0, 10));
+        assert_eq!(window(40, 11, Some(20)), (15, 10));
+        assert_eq!(window(40, 11, Some(39)), (30, 10));
+        assert_eq!(window(40, 11, Some(40)), (30, 10), "the total row");
+        let rows: Vec<RegionLine> = (0..40).map(|i| line(&format!("R{i}"), i, None)).collect();
+        let total = line("Jumlah", 780, None);
+        let t = Theme::new(false);
+        let table = RegionTable {
+            headings: ["Wilayah", "K", "T", "L", "R", "B", "P", "W"],
+            rows: &rows,
+            total: &total,
+            selected: Some(20),
+            focused: true,
+            spacing: 1,
+            theme: &t,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 12));
+        table.render(buf.area, &mut buf);
+        let row = |y: u16| buffer_row(&buf, y);
+        assert!(row(1).starts_with("↑ R15"), "{}", row(1));
+        assert!(row(6).starts_with("› R20"), "{}", row(6));
+        assert!(row(10).starts_with("↓ R24"), "{}", row(10));
+        assert!(row(11).starts_with("  Jumlah"), "{}", row(11));
     }
 
     #[test]

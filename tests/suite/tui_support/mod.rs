@@ -102,7 +102,7 @@ impl Harness {
             follow_clock: false,
             now: clock(),
             size,
-            tiles: pantau::domain::tiles::Tiles::embedded(&reference_of(db)).unwrap(),
+            tiles: pantau::domain::tiles::Tiles::for_database(&reference_of(db)).unwrap(),
             baseline: None,
             present: false,
             cycle: None,
@@ -236,4 +236,68 @@ pub fn synthetic_db(dir: &Path, n: usize) -> PathBuf {
     let cancel = std::sync::atomic::AtomicBool::new(false);
     pantau::demo::synthetic(&mut store, n, 7, clock(), &mut |_| {}, &cancel).unwrap();
     path
+}
+
+/// Writes a database for `reference` (another province's, or a national one) into `dir` as
+/// `name`, with cases spread over its offices: office i holds i % 4 cases in the campaign, the
+/// first of each in the office's first kecamatan.
+pub fn tree_db(dir: &Path, reference: &Reference, name: &str) -> PathBuf {
+    use pantau::domain::{Case, Source, StatusChange};
+    let path = dir.join(name);
+    let mut store = Store::open(&path, Mode::Create).unwrap();
+    store.load_reference(reference).unwrap();
+    let tx = store.conn_mut().transaction().unwrap();
+    let mut n = 0;
+    for (i, r) in reference.regions.iter().enumerate() {
+        for k in 0..i % 4 {
+            n += 1;
+            let received = feb2() - chrono::Duration::days((n % 40) as i64);
+            let nomor = format!("{n:03}/TM/{}/2024", r.code);
+            let mut case = Case::new(
+                "PEMILU2024",
+                &nomor,
+                Source::Temuan,
+                &r.code,
+                "KAMPANYE",
+                received,
+            );
+            case.uraian = "Temuan uji: alat peraga kampanye di halaman sekolah".into();
+            if k == 0
+                && let Some(kec) = reference.kecamatan_in(&r.code).first()
+            {
+                case.kode_kecamatan = Some(kec.code.clone());
+                case.kecamatan = Some(kec.name.clone());
+            }
+            let at = received.and_hms_opt(9, 0, 0).unwrap();
+            let history = [StatusChange {
+                from: None,
+                to: case.status,
+                at,
+                by: "uji".into(),
+                note: None,
+            }];
+            pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    path
+}
+
+/// The reference data of province `code`'s database: its offices from the region tree, the
+/// shipped elections without the contests of other provinces' regions.
+pub fn province_reference(code: &str) -> Reference {
+    if let Some(r) = Reference::for_province(code) {
+        return r;
+    }
+    let base = Reference::embedded();
+    let regions = pantau::domain::wilayah::province_regions(code).unwrap();
+    let mut elections = base.elections.clone();
+    for e in &mut elections {
+        e.contests.retain(|c| {
+            c.region
+                .as_ref()
+                .is_none_or(|r| regions.iter().any(|g| &g.code == r))
+        });
+    }
+    Reference::assemble(regions, base.holidays.clone(), elections).unwrap()
 }
