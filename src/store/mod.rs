@@ -12,6 +12,7 @@ pub mod followups;
 pub mod handling;
 pub mod load;
 pub mod meeting;
+pub mod offices;
 mod migrate;
 pub mod read;
 pub mod regions;
