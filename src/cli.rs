@@ -809,21 +809,41 @@ pub struct LimpahArgs {
     /// The office taking the case, by code, short name or name: a kabupaten/kota ("Samarinda",
     /// 64.72), the province ("Kaltim", 64) or a Panwaslu Kecamatan ("Samarinda Ulu", 64.72.01).
     /// Without it, the case's chain of offices is shown.
-    #[arg(long = "ke", visible_alias = "to", value_name = "OFFICE", requires = "tanggal")]
+    #[arg(
+        long = "ke",
+        visible_alias = "to",
+        value_name = "OFFICE",
+        requires = "tanggal"
+    )]
     pub ke: Option<String>,
     /// The day the transfer took effect (YYYY-MM-DD, DD/MM/YYYY or today): not before the case
     /// was received, nor before its last transfer, nor after today.
-    #[arg(long = "tanggal", visible_alias = "date", value_name = "DATE", requires = "ke")]
+    #[arg(
+        long = "tanggal",
+        visible_alias = "date",
+        value_name = "DATE",
+        requires = "ke"
+    )]
     pub tanggal: Option<String>,
     /// A take-over (diambil alih) by an office above the one handling the case, instead of a
     /// transfer (dilimpahkan).
     #[arg(long = "ambil-alih", visible_alias = "take-over", requires = "ke")]
     pub ambil_alih: bool,
     /// The number of the letter that ordered it.
-    #[arg(long = "surat", visible_alias = "letter", value_name = "NO", requires = "ke")]
+    #[arg(
+        long = "surat",
+        visible_alias = "letter",
+        value_name = "NO",
+        requires = "ke"
+    )]
     pub surat: Option<String>,
     /// A note kept with the entry.
-    #[arg(long = "catatan", visible_alias = "note", value_name = "TEXT", requires = "ke")]
+    #[arg(
+        long = "catatan",
+        visible_alias = "note",
+        value_name = "TEXT",
+        requires = "ke"
+    )]
     pub catatan: Option<String>,
     /// Check everything and say what would be recorded, but write nothing.
     #[arg(long, requires = "ke")]

@@ -187,10 +187,7 @@ pub fn resolve_office<'r>(reference: &'r Reference, typed: &str) -> Result<&'r R
     match match_place(rest, &reference.kecamatan, |k| &k.code, |k| &k.name) {
         Ok(k) => Ok(k),
         Err(hits)
-            if hits.len() > 1
-                && hits
-                    .iter()
-                    .all(|k| fold_place(&k.name) == fold_place(rest)) =>
+            if hits.len() > 1 && hits.iter().all(|k| fold_place(&k.name) == fold_place(rest)) =>
         {
             let candidates = hits.iter().map(|k| shown(k)).collect::<Vec<_>>().join(", ");
             let m = Offices::AmbiguousOffice {
@@ -207,7 +204,10 @@ pub fn resolve_office<'r>(reference: &'r Reference, typed: &str) -> Result<&'r R
             names.extend(near.into_iter().map(shown));
             names.truncate(3);
             let near = names.join(", ");
-            let m = Offices::UnknownOffice { typed: text, near: &near };
+            let m = Offices::UnknownOffice {
+                typed: text,
+                near: &near,
+            };
             Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)))
         }
     }

@@ -312,6 +312,7 @@ fn materialize(d: Draft) -> (DemoCase, About) {
             case: d.case,
             history,
             follow_ups: Vec::new(),
+            transfers: Vec::new(),
         },
         d.about,
     )

@@ -19,17 +19,11 @@ pub enum Offices<'a> {
     /// No office of the database is written so; `near`: the nearest ones (may be empty).
     UnknownOffice { typed: &'a str, near: &'a str },
     /// Several offices carry this name; `candidates`: each with its code.
-    AmbiguousOffice {
-        typed: &'a str,
-        candidates: &'a str,
-    },
+    AmbiguousOffice { typed: &'a str, candidates: &'a str },
     /// A date that cannot be read.
     BadDate { typed: &'a str },
     /// The date is before the case was received.
-    BeforeReceipt {
-        on: NaiveDate,
-        received: NaiveDate,
-    },
+    BeforeReceipt { on: NaiveDate, received: NaiveDate },
     /// The date is before the case's last transfer.
     BeforeLast { on: NaiveDate, last: NaiveDate },
     /// The date is after today.
@@ -97,18 +91,18 @@ impl Offices<'_> {
             (Self::UnknownOffice { typed, near }, En) => {
                 format!("no office \"{typed}\" in this database; did you mean {near}?")
             }
-            (Self::AmbiguousOffice { typed, candidates }, Id) => format!(
-                "\"{typed}\" bisa berarti beberapa kantor: {candidates}; tulis kodenya"
-            ),
-            (Self::AmbiguousOffice { typed, candidates }, En) => format!(
-                "\"{typed}\" names several offices: {candidates}; write its code"
-            ),
-            (Self::BadDate { typed }, Id) => format!(
-                "tanggal \"{typed}\" tidak terbaca; tulis YYYY-MM-DD atau DD/MM/YYYY"
-            ),
-            (Self::BadDate { typed }, En) => format!(
-                "cannot read the date \"{typed}\"; write YYYY-MM-DD or DD/MM/YYYY"
-            ),
+            (Self::AmbiguousOffice { typed, candidates }, Id) => {
+                format!("\"{typed}\" bisa berarti beberapa kantor: {candidates}; tulis kodenya")
+            }
+            (Self::AmbiguousOffice { typed, candidates }, En) => {
+                format!("\"{typed}\" names several offices: {candidates}; write its code")
+            }
+            (Self::BadDate { typed }, Id) => {
+                format!("tanggal \"{typed}\" tidak terbaca; tulis YYYY-MM-DD atau DD/MM/YYYY")
+            }
+            (Self::BadDate { typed }, En) => {
+                format!("cannot read the date \"{typed}\"; write YYYY-MM-DD or DD/MM/YYYY")
+            }
             (Self::BeforeReceipt { on, received }, Id) => format!(
                 "tanggal {} sebelum kasus diterima ({}); pelimpahan tidak bisa mendahului penerimaan",
                 day(on),

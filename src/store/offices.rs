@@ -249,7 +249,10 @@ impl Write<'_> {
             from,
             to: to.code.clone(),
             kind: t.kind,
-            letter: t.letter.map(str::to_string).filter(|s| !s.trim().is_empty()),
+            letter: t
+                .letter
+                .map(str::to_string)
+                .filter(|s| !s.trim().is_empty()),
             note: t.note.map(str::to_string).filter(|s| !s.trim().is_empty()),
             at: now,
             by: by.to_string(),

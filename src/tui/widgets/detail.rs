@@ -57,8 +57,9 @@ fn sections(
         .rfind(|h| h.at.date() <= as_of)
         .map(|h| h.to)
         .unwrap_or(c.status);
+    // The office handling it now: a region, or a Panwaslu Kecamatan.
     let region = reference
-        .region(&c.kode_wilayah)
+        .office(&c.kode_wilayah)
         .map_or(c.kode_wilayah.clone(), |r| {
             format!("{} · {}", r.display_name(lang), r.code)
         });
