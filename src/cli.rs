@@ -807,7 +807,7 @@ pub struct LimpahArgs {
     #[arg(value_name = "NOMOR")]
     pub nomor: String,
     /// The office taking the case, by code, short name or name: a kabupaten/kota ("Samarinda",
-    /// 64.72), the province ("Kaltim", 64) or a Panwaslu Kecamatan ("Samarinda Ulu", 64.72.01).
+    /// 64.72), the province ("Kaltim", 64) or a Panwaslu Kecamatan ("Samarinda Ulu", 64.72.03).
     /// Without it, the case's chain of offices is shown.
     #[arg(
         long = "ke",

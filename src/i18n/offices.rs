@@ -79,13 +79,13 @@ impl Offices<'_> {
             (Self::CaseNotFound { nomor }, En) => format!(
                 "no case has the intake number \"{nomor}\"; write it exactly as the case list shows it"
             ),
-            (Self::UnknownOffice { typed, near }, Id) if near.is_empty() => format!(
+            (Self::UnknownOffice { typed, near: "" }, Id) => format!(
                 "kantor \"{typed}\" tidak ada di database ini; tulis kode (64.72, 64.72.01) atau nama kabupaten/kota, provinsi atau kecamatan"
             ),
             (Self::UnknownOffice { typed, near }, Id) => {
                 format!("kantor \"{typed}\" tidak ada di database ini; maksud Anda {near}?")
             }
-            (Self::UnknownOffice { typed, near }, En) if near.is_empty() => format!(
+            (Self::UnknownOffice { typed, near: "" }, En) => format!(
                 "no office \"{typed}\" in this database; write a code (64.72, 64.72.01) or the name of a kabupaten/kota, province or kecamatan"
             ),
             (Self::UnknownOffice { typed, near }, En) => {

@@ -196,7 +196,7 @@ impl Write<'_> {
     /// region or a kecamatan) and not the one handling it; the day is neither before its receipt
     /// nor before its last transfer nor after `today`; a take-over comes from an office above.
     /// Sets the case's handling office (and, going to a Panwaslu Kecamatan, its kecamatan when it
-    /// names none). With `dry_run`, checks only.
+    /// names none, neither by code nor by name). With `dry_run`, checks only.
     #[allow(clippy::too_many_arguments)]
     pub fn record_transfer(
         &self,
@@ -259,9 +259,12 @@ impl Write<'_> {
         };
         if !dry_run {
             self.insert_transfer(id, &transfer, None)?;
-            let (kecamatan, kode) = match (&case.kode_kecamatan, to.kind.as_str()) {
-                (None, "kecamatan") => (Some(to.name.clone()), Some(to.code.clone())),
-                _ => (case.kecamatan.clone(), case.kode_kecamatan.clone()),
+            // A Panwaslu Kecamatan's case happened in its kecamatan unless it names another.
+            let unplaced = case.kode_kecamatan.is_none() && case.kecamatan.is_none();
+            let (kecamatan, kode) = if unplaced && to.kind == "kecamatan" {
+                (Some(to.name.clone()), Some(to.code.clone()))
+            } else {
+                (case.kecamatan.clone(), case.kode_kecamatan.clone())
             };
             tx.prepare_cached(
                 "UPDATE cases SET kode_wilayah = ?2, kecamatan = ?3, kode_kecamatan = ?4, \
