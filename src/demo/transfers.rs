@@ -164,3 +164,54 @@ fn letter(num: &str, on: NaiveDate, seq: u32) -> String {
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     crate::demo::story::ymd(y, m, d)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_seed_transfers_a_few_cases_in_order_and_ends_at_the_office_now() {
+        for seed in (0..40).chain([2024]) {
+            let demo = crate::demo::kaltim(seed);
+            let moved: Vec<&DemoCase> = demo
+                .cases
+                .iter()
+                .filter(|c| !c.transfers.is_empty())
+                .collect();
+            assert!(
+                (2..=3).contains(&moved.len()),
+                "seed {seed}: {}",
+                moved.len()
+            );
+            for c in moved {
+                let id = &c.case.nomor;
+                let t = &c.transfers[0];
+                assert_eq!(c.transfers.len(), 1, "{id}");
+                assert!(t.on > c.case.tanggal_diterima, "{id}");
+                assert_ne!(t.from, t.to, "{id}");
+                assert_eq!(t.to, c.case.kode_wilayah, "{id}: the office now");
+                assert!(
+                    crate::store::offices::is_above(&t.to, &t.from)
+                        || t.kind == TransferKind::Dilimpahkan,
+                    "{id}"
+                );
+                assert!(!c.case.uraian.to_lowercase().contains(RE_VOTE), "{id}");
+            }
+        }
+        let demo = crate::demo::kaltim(2024);
+        let kinds: Vec<(&str, TransferKind)> = demo
+            .cases
+            .iter()
+            .flat_map(|c| &c.transfers)
+            .map(|t| (t.to.as_str(), t.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("64.09", TransferKind::Dilimpahkan),
+                ("64", TransferKind::Dilimpahkan),
+                ("64", TransferKind::DiambilAlih)
+            ]
+        );
+    }
+}
