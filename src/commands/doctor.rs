@@ -238,8 +238,43 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
     // The reference data of another schema is not read: the schema check above says what to run.
     if version == SCHEMA_VERSION {
         out.push(holidays(store, l));
+        out.push(kecamatan(store, l));
     }
     out
+}
+
+/// Whether every kecamatan a case names is in the region tree: a name written before the tree
+/// existed that matched none of its office's area stays as text, counted under no kecamatan.
+fn kecamatan(store: &Store, l: Lang) -> Check {
+    use crate::i18n::wilayah::{Wilayah as W, doctor_name};
+    /// How many of them the check names.
+    const FIRST: usize = 5;
+    let name = doctor_name(l);
+    let cases = match store.unresolved_kecamatan() {
+        Ok(c) => c,
+        Err(e) => return check(Level::Fail, name, e.message(l), Some("pantau check".into())),
+    };
+    if cases.is_empty() {
+        return check(Level::Ok, name, W::DoctorAllResolved.text(l), None);
+    }
+    let mut first: Vec<String> = cases
+        .iter()
+        .take(FIRST)
+        .map(|c| format!("{} ({}, \"{}\")", c.nomor, c.office, c.kecamatan))
+        .collect();
+    if cases.len() > FIRST {
+        first.push("…".into());
+    }
+    check(
+        Level::Warn,
+        name,
+        W::DoctorUnresolved {
+            count: cases.len(),
+            first: &first.join("; "),
+        }
+        .text(l),
+        Some(W::DoctorFix.text(l)),
+    )
 }
 
 /// Whether the holiday list covers the period of every election that has cases: in a year it

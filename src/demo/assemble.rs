@@ -9,10 +9,11 @@ use fastrand::Rng;
 use crate::demo::DemoCase;
 use crate::demo::history::{Calendar, Outcome, Timing, path, schedule};
 use crate::demo::pilkada::texts as pilkada;
-use crate::demo::places::{Office, office};
+use crate::demo::places::{Office, Place, office};
 use crate::demo::story::{About, Race, Spec};
 use crate::demo::texts::{hari_tgl, pelapor, roman};
 use crate::domain::election::{ElectionKind, FIRST_ELECTION};
+use crate::domain::wilayah::match_place;
 use crate::domain::{Case, Forwarding, PartyCategory, Reference, Source, Status, StatusChange};
 
 /// A case with its dated path, before numbering.
@@ -144,6 +145,7 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
             None => pelapor(rng, r.reporter, &r.place),
         });
     }
+    locate(&mut case, &r.place, reference);
     let decided = steps[last].1.date();
     if let Some(reg) = case.tanggal_registrasi {
         case.diperpanjang = if pilkada {
@@ -169,6 +171,52 @@ pub(crate) fn draft(spec: &Spec, rng: &mut Rng, cal: &Calendar, reference: &Refe
         witnesses: rng.u32(1..=4),
         late,
     }
+}
+
+/// Where a case happened, in the region tree's codes: its kecamatan always; its kelurahan/desa
+/// when its texts name it; and then the TPS its description names first (a TPS is numbered
+/// within its kelurahan/desa). Reads no random numbers, so the story's figures stay as they are.
+fn locate(case: &mut Case, place: &Place, reference: &Reference) {
+    let Ok(k) = match_place(
+        place.kec,
+        reference.kecamatan_in(place.area.code),
+        |k| &k.code,
+        |k| &k.name,
+    ) else {
+        return;
+    };
+    case.kecamatan = Some(k.name.clone());
+    case.kode_kecamatan = Some(k.code.clone());
+    let named = |t: &str| t.contains(place.kel);
+    let texts = [
+        Some(&case.uraian),
+        case.terlapor.as_ref(),
+        case.pelapor.as_ref(),
+    ];
+    if !texts.into_iter().flatten().any(|t| named(t)) {
+        return;
+    }
+    let Ok(d) = match_place(
+        place.kel,
+        reference.desa_in(&k.code),
+        |d| &d.code,
+        |d| &d.name,
+    ) else {
+        return;
+    };
+    case.kode_desa = Some(d.code.clone());
+    case.tps = first_tps(&case.uraian);
+}
+
+/// The number of the first "TPS 012" a text names.
+fn first_tps(text: &str) -> Option<u16> {
+    text.match_indices("TPS ").find_map(|(i, m)| {
+        let rest = &text[i + m.len()..];
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        rest[..end].parse().ok().filter(|n| (1..=9999).contains(n))
+    })
 }
 
 /// Who a forwarding letter is addressed to. KASN's tasks passed to BKN in 2024 (UU 20/2023): a

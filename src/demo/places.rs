@@ -1,5 +1,7 @@
 //! The handling offices of the demo with their kecamatan and kelurahan/desa/kampung, Bawaslu
-//! numbering codes and DPRD seat districts. Place names are real; dapil counts are approximate.
+//! numbering codes and DPRD seat districts. Place names are real and spelt as the region tree
+//! spells them (a test holds every one to it, kelurahan as kelurahan and desa as desa); dapil
+//! counts are approximate.
 
 use fastrand::Rng;
 
@@ -177,12 +179,12 @@ pub(crate) fn pick_office(rng: &mut Rng) -> &'static Office {
 pub(crate) static OFFICES: &[Office] = &[
     Office { code: "64", name: "Provinsi Kalimantan Timur", seg: "Prov", num: "23.00", dapil: 10, weight: 6, places: &[] },
     Office { code: "64.71", name: "Kota Balikpapan", seg: "Kota", num: "23.05", dapil: 5, weight: 14, places: &[
-        ("Balikpapan Selatan", &["Kelurahan Sepinggan", "Kelurahan Sepinggan Raya", "Kelurahan Damai Bahagia", "Kelurahan Gunung Bahagia", "Kelurahan Sungai Nangka"]),
+        ("Balikpapan Selatan", &["Kelurahan Sepinggan", "Kelurahan Sepinggan Raya", "Kelurahan Damai Bahagia", "Kelurahan Gunung Bahagia", "Kelurahan Sungainangka"]),
         ("Balikpapan Kota", &["Kelurahan Klandasan Ilir", "Kelurahan Klandasan Ulu", "Kelurahan Prapatan", "Kelurahan Telaga Sari", "Kelurahan Damai"]),
         ("Balikpapan Tengah", &["Kelurahan Gunung Sari Ilir", "Kelurahan Gunung Sari Ulu", "Kelurahan Karang Jati", "Kelurahan Mekar Sari", "Kelurahan Sumber Rejo"]),
         ("Balikpapan Utara", &["Kelurahan Batu Ampar", "Kelurahan Graha Indah", "Kelurahan Gunung Samarinda", "Kelurahan Karang Joang", "Kelurahan Muara Rapak"]),
         ("Balikpapan Timur", &["Kelurahan Manggar", "Kelurahan Manggar Baru", "Kelurahan Lamaru", "Kelurahan Teritip"]),
-        ("Balikpapan Barat", &["Kelurahan Baru Ilir", "Kelurahan Baru Tengah", "Kelurahan Margasari", "Kelurahan Marga Mulia", "Kelurahan Kariangau"]),
+        ("Balikpapan Barat", &["Kelurahan Baru Ilir", "Kelurahan Baru Tengah", "Kelurahan Marga Sari", "Kelurahan Margo Mulyo", "Kelurahan Kariangau"]),
     ] },
     Office { code: "64.72", name: "Kota Samarinda", seg: "Kota", num: "23.06", dapil: 6, weight: 16, places: &[
         ("Samarinda Ulu", &["Kelurahan Air Putih", "Kelurahan Air Hitam", "Kelurahan Dadi Mulya", "Kelurahan Gunung Kelua", "Kelurahan Sidodadi"]),
@@ -197,44 +199,44 @@ pub(crate) static OFFICES: &[Office] = &[
         ("Loa Janan Ilir", &["Kelurahan Simpang Tiga", "Kelurahan Tani Aman", "Kelurahan Sengkotek", "Kelurahan Harapan Baru", "Kelurahan Rapak Dalam"]),
     ] },
     Office { code: "64.74", name: "Kota Bontang", seg: "Kota", num: "23.07", dapil: 3, weight: 6, places: &[
-        ("Bontang Utara", &["Kelurahan Bontang Baru", "Kelurahan Api-Api", "Kelurahan Gunung Elai", "Kelurahan Loktuan", "Kelurahan Guntung", "Kelurahan Bontang Kuala"]),
+        ("Bontang Utara", &["Kelurahan Bontang Baru", "Kelurahan Api-api", "Kelurahan Gunung Elai", "Kelurahan Lok Tuan", "Kelurahan Guntung", "Kelurahan Bontang Kuala"]),
         ("Bontang Selatan", &["Kelurahan Tanjung Laut", "Kelurahan Tanjung Laut Indah", "Kelurahan Berbas Tengah", "Kelurahan Berbas Pantai", "Kelurahan Satimpo", "Kelurahan Bontang Lestari"]),
-        ("Bontang Barat", &["Kelurahan Belimbing", "Kelurahan Telihan", "Kelurahan Kanaan"]),
+        ("Bontang Barat", &["Kelurahan Belimbing", "Kelurahan Gunung Telihan", "Kelurahan Kanaan"]),
     ] },
     Office { code: "64.02", name: "Kabupaten Kutai Kartanegara", seg: "Kab", num: "23.02", dapil: 6, weight: 14, places: &[
         ("Tenggarong", &["Kelurahan Melayu", "Kelurahan Panji", "Kelurahan Timbau", "Kelurahan Loa Ipuh", "Kelurahan Sukarame", "Kelurahan Maluhu"]),
         ("Tenggarong Seberang", &["Desa Bukit Raya", "Desa Manunggal Jaya", "Desa Separi", "Desa Loa Ulung", "Desa Embalut"]),
         ("Loa Janan", &["Desa Loa Janan Ulu", "Desa Loa Duri Ilir", "Desa Bakungan", "Desa Tani Bhakti"]),
         ("Loa Kulu", &["Desa Loa Kulu Kota", "Desa Jembayan", "Desa Rempanga", "Desa Sumber Sari"]),
-        ("Sanga-Sanga", &["Kelurahan Sanga-Sanga Dalam", "Kelurahan Jawa", "Kelurahan Sarijaya"]),
+        ("Sanga Sanga", &["Kelurahan Sanga-Sanga Dalam", "Kelurahan Jawa", "Kelurahan Sari Jaya"]),
         ("Anggana", &["Desa Anggana", "Desa Sungai Meriam", "Desa Handil Terusan", "Desa Sepatin"]),
-        ("Muara Jawa", &["Kelurahan Muara Jawa Ulu", "Kelurahan Muara Jawa Ilir", "Kelurahan Muara Jawa Pesisir"]),
-        ("Samboja", &["Kelurahan Samboja Kuala", "Kelurahan Sungai Seluang", "Kelurahan Margomulyo", "Desa Bukit Merdeka"]),
-        ("Muara Badak", &["Desa Badak Baru", "Desa Muara Badak Ulu", "Desa Tanjung Limau", "Desa Salo Palai"]),
+        ("Muara Jawa", &["Kelurahan Muara Jawa Ulu", "Kelurahan Muara Jawa Ilir", "Kelurahan Muara Jawa Tengah"]),
+        ("Samboja", &["Kelurahan Samboja Kuala", "Kelurahan Sungai Seluang", "Kelurahan Sanipah", "Desa Karya Jaya"]),
+        ("Muara Badak", &["Desa Badak Baru", "Desa Muara Badak Ulu", "Desa Tanjung Limau", "Desa Salok Palai"]),
         ("Kota Bangun", &["Desa Kota Bangun Ilir", "Desa Kota Bangun Ulu"]),
         ("Sebulu", &["Desa Sebulu Ilir", "Desa Sebulu Ulu"]),
         ("Muara Kaman", &["Desa Muara Kaman Ulu", "Desa Sabintulung"]),
         ("Marang Kayu", &["Desa Bunga Putih", "Desa Sebuntal"]),
     ] },
     Office { code: "64.08", name: "Kabupaten Kutai Timur", seg: "Kab", num: "23.08", dapil: 5, weight: 8, places: &[
-        ("Sangatta Utara", &["Desa Singa Gembara", "Desa Teluk Lingga", "Desa Swarga Bara", "Desa Sangatta Utara"]),
-        ("Sangatta Selatan", &["Desa Sangatta Selatan", "Desa Singa Geweh", "Desa Sangkima"]),
+        ("Sangatta Utara", &["Desa Singa Gembara", "Kelurahan Teluk Lingga", "Desa Swarga Bara", "Desa Sangatta Utara"]),
+        ("Sangatta Selatan", &["Desa Sangatta Selatan", "Kelurahan Singa Geweh", "Desa Sangkima"]),
         ("Bengalon", &["Desa Sepaso", "Desa Sepaso Timur", "Desa Tepian Langsat"]),
-        ("Muara Wahau", &["Desa Wahau Baru", "Desa Nehas Liah Bing"]),
+        ("Muara Wahau", &["Desa Wahau Baru", "Desa Nehes Liah Bing"]),
         ("Rantau Pulung", &["Desa Tanjung Labu", "Desa Margo Mulyo"]),
         ("Kaliorang", &["Desa Kaliorang", "Desa Bukit Makmur"]),
         ("Sangkulirang", &["Desa Benua Baru Ilir", "Desa Kerayaan"]),
         ("Teluk Pandan", &["Desa Suka Rahmat", "Desa Martadinata", "Desa Kandolo"]),
-        ("Kongbeng", &["Desa Miau Baru", "Desa Sri Pantun"]),
+        ("Kombeng", &["Desa Miau Baru", "Desa Sri Pantun"]),
     ] },
     Office { code: "64.01", name: "Kabupaten Paser", seg: "Kab", num: "23.01", dapil: 4, weight: 6, places: &[
-        ("Tanah Grogot", &["Kelurahan Tanah Grogot", "Kelurahan Tanah Periuk", "Kelurahan Tepian Batang", "Desa Senaken", "Desa Sempulang", "Desa Jone"]),
-        ("Long Ikis", &["Desa Long Ikis", "Desa Tajur"]),
-        ("Long Kali", &["Desa Long Kali", "Desa Muara Telake"]),
+        ("Tanah Grogot", &["Kelurahan Tanah Grogot", "Desa Tanah Periuk", "Desa Tepian Batang", "Desa Senaken", "Desa Sempulang", "Desa Jone"]),
+        ("Long Ikis", &["Kelurahan Long Ikis", "Desa Tajur"]),
+        ("Long Kali", &["Kelurahan Long Kali", "Desa Muara Telake"]),
         ("Batu Sopang", &["Desa Batu Kajang", "Desa Kasungai"]),
-        ("Kuaro", &["Desa Kuaro", "Desa Padang Pengrapat"]),
-        ("Pasir Belengkong", &["Desa Pasir Belengkong", "Desa Olung"]),
-        ("Muara Komam", &["Desa Muara Komam"]),
+        ("Kuaro", &["Kelurahan Kuaro", "Desa Padang Jaya"]),
+        ("Paser Belengkong", &["Desa Pasir Belengkong", "Desa Lempesu"]),
+        ("Muara Komam", &["Kelurahan Muara Komam"]),
         ("Tanjung Harapan", &["Desa Tanjung Aru"]),
     ] },
     Office { code: "64.09", name: "Kabupaten Penajam Paser Utara", seg: "Kab", num: "23.09", dapil: 3, weight: 5, places: &[
@@ -258,8 +260,8 @@ pub(crate) static OFFICES: &[Office] = &[
         ("Melak", &["Kelurahan Melak Ulu", "Kelurahan Melak Ilir", "Kampung Empas"]),
         ("Linggang Bigung", &["Kampung Linggang Bigung", "Kampung Linggang Melapeh"]),
         ("Sekolaq Darat", &["Kampung Sekolaq Darat", "Kampung Sekolaq Joleq"]),
-        ("Long Iram", &["Kelurahan Long Iram Kota", "Kampung Long Iram Bayan"]),
-        ("Muara Pahu", &["Kampung Muara Pahu", "Kampung Tanjung Laong"]),
+        ("Long Iram", &["Kampung Long Iram Kota", "Kampung Long Iram Bayan"]),
+        ("Muara Pahu", &["Kampung Muara Baroh", "Kampung Tanjung Laong"]),
         ("Jempang", &["Kampung Tanjung Isuy", "Kampung Muara Tae"]),
         ("Damai", &["Kampung Damai Kota", "Kampung Damai Seberang"]),
     ] },
@@ -296,5 +298,25 @@ mod tests {
         nums.sort();
         nums.dedup();
         assert_eq!(nums.len(), OFFICES.len());
+    }
+
+    #[test]
+    fn every_place_is_in_the_region_tree_as_its_kind() {
+        use crate::domain::wilayah::match_place;
+        let r = Reference::embedded();
+        for o in OFFICES {
+            for (kec, kels) in o.places {
+                let k = match_place(kec, r.kecamatan_in(o.code), |k| &k.code, |k| &k.name)
+                    .unwrap_or_else(|_| panic!("Kec. {kec} is not in the tree of {}", o.name));
+                assert_eq!(&k.name, kec, "spelt as the tree spells it");
+                for kel in *kels {
+                    let d = match_place(kel, r.desa_in(&k.code), |d| &d.code, |d| &d.name)
+                        .unwrap_or_else(|_| panic!("{kel} is not in the tree of Kec. {kec}"));
+                    let place = Place { kec, kel, area: o };
+                    assert_eq!(d.name, place.kel_bare(), "spelt as the tree spells it");
+                    assert_eq!(d.kind == "desa", place.is_village(), "{kel}: a {}", d.kind);
+                }
+            }
+        }
     }
 }

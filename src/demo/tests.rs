@@ -1213,3 +1213,94 @@ fn pilkada_forwardings_go_where_they_went() {
         }
     }
 }
+
+#[test]
+fn every_case_happened_at_a_place_of_the_region_tree_and_the_re_votes_at_their_tps() {
+    let r = Reference::embedded();
+    for seed in [2024, 7] {
+        let demo = kaltim(seed);
+        for d in &demo.cases {
+            let c = &d.case;
+            let k = c
+                .kode_kecamatan
+                .as_deref()
+                .unwrap_or_else(|| panic!("{}", c.nomor));
+            let kec = r.kecamatan(k).unwrap_or_else(|| panic!("{}: {k}", c.nomor));
+            assert_eq!(
+                c.kecamatan.as_deref(),
+                Some(kec.name.as_str()),
+                "{}",
+                c.nomor
+            );
+            assert!(
+                k.starts_with(&format!("{}.", c.kode_wilayah)) || c.kode_wilayah == "64",
+                "{}: Kec. {} outside {}",
+                c.nomor,
+                kec.name,
+                c.kode_wilayah
+            );
+            if let Some(desa) = &c.kode_desa {
+                let desa = r.desa(desa).unwrap_or_else(|| panic!("{}", c.nomor));
+                assert_eq!(desa.kecamatan, k, "{}", c.nomor);
+                let texts = [Some(&c.uraian), c.terlapor.as_ref(), c.pelapor.as_ref()];
+                assert!(
+                    texts.into_iter().flatten().any(|t| t.contains(&desa.name)),
+                    "{}: its texts name the desa",
+                    c.nomor
+                );
+            }
+            if let Some(n) = c.tps {
+                assert!(c.kode_desa.is_some(), "{}: a TPS within its desa", c.nomor);
+                let named = format!("TPS {n}");
+                let padded = format!("TPS {n:03}");
+                assert!(
+                    c.uraian.contains(&named) || c.uraian.contains(&padded),
+                    "{}",
+                    c.nomor
+                );
+            }
+        }
+        // Pilkada 2024's ten re-votes at their own TPS, as published where KPU named them.
+        let psu: Vec<&Case> = demo
+            .cases
+            .iter()
+            .map(|d| &d.case)
+            .filter(|c| {
+                c.election != FIRST_ELECTION && c.uraian.contains("pemungutan suara ulang di TPS")
+            })
+            .collect();
+        assert_eq!(psu.len(), 10);
+        let at = |kec: &str, desa: &str, tps: u16| {
+            psu.iter().any(|c| {
+                c.kecamatan.as_deref() == Some(kec)
+                    && c.kode_desa
+                        .as_deref()
+                        .and_then(|d| r.desa(d))
+                        .is_some_and(|d| d.name == desa)
+                    && c.tps == Some(tps)
+            })
+        };
+        assert!(at("Samarinda Kota", "Bugis", 1));
+        assert!(at("Babulu", "Babulu Darat", 4) && at("Babulu", "Babulu Darat", 15));
+        assert!(at("Sangatta Utara", "Singa Gembara", 15));
+        assert!(at("Sangatta Utara", "Sangatta Utara", 88));
+        assert!(at("Balikpapan Timur", "Manggar", 34));
+        assert!(at("Balikpapan Utara", "Graha Indah", 57));
+        // Pemilu 2024's re-votes too.
+        let pemilu_psu = demo
+            .cases
+            .iter()
+            .map(|d| &d.case)
+            .filter(|c| {
+                c.election == FIRST_ELECTION
+                    && c.uraian.contains("merekomendasikan pemungutan suara ulang")
+            })
+            .collect::<Vec<_>>();
+        assert_eq!(pemilu_psu.len(), 9);
+        assert!(
+            pemilu_psu
+                .iter()
+                .all(|c| c.tps.is_some() && c.kode_desa.is_some())
+        );
+    }
+}

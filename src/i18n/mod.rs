@@ -16,6 +16,7 @@ pub mod rekap;
 pub mod short;
 pub mod usage;
 pub mod view;
+pub mod wilayah;
 
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -441,7 +442,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     (Msg::TuiFieldElection, "Pemilihan", "Election"),
     (Msg::TuiFieldContest, "Kontestasi", "Contest"),
     (Msg::TuiFieldRegion, "Wilayah", "Region"),
-    (Msg::TuiFieldKecamatan, "Kecamatan", "Kecamatan"),
+    (Msg::TuiFieldKecamatan, "Lokasi", "Place"),
     (Msg::TuiFieldStage, "Tahapan", "Stage"),
     (Msg::TuiFieldEvent, "Tanggal kejadian", "Event date"),
     (Msg::TuiFieldKnown, "Tanggal diketahui", "Known on"),

@@ -507,3 +507,98 @@ fn every_election_of_the_reference_is_stored_and_read_back_and_a_case_keeps_to_i
     assert!(insert("PILKADA2024").is_err());
     insert(FIRST_ELECTION).unwrap();
 }
+
+/// `(nomor, office, kecamatan, kode_kecamatan)` of every case that names a kecamatan.
+fn places(c: &Connection, upgraded: bool) -> Vec<(String, String, String, Option<String>)> {
+    let code = if upgraded { "kode_kecamatan" } else { "NULL" };
+    c.prepare(&format!(
+        "SELECT nomor, kode_wilayah, kecamatan, {code} FROM cases \
+         WHERE kecamatan IS NOT NULL ORDER BY nomor"
+    ))
+    .unwrap()
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+/// Upgrades `db` and checks its free-text kecamatan: each one that names exactly one kecamatan
+/// of its office's area has that kecamatan's code and the tree's spelling of the same name; every
+/// other keeps its text, and those are exactly what `pantau doctor` lists. Returns how many
+/// resolved and how many did not.
+fn kecamatan_resolved(db: &Path) -> (usize, usize) {
+    use pantau::domain::wilayah::fold_place;
+    let before = places(&read_only(db), false);
+    drop(Store::open(db, Mode::Write).unwrap());
+    let after = places(&read_only(db), true);
+    assert_eq!(before.len(), after.len(), "no kecamatan appears or goes");
+    let r = pantau::domain::Reference::embedded();
+    let mut unresolved = Vec::new();
+    for (was, now) in before.iter().zip(&after) {
+        assert_eq!((&was.0, &was.1), (&now.0, &now.1));
+        match &now.3 {
+            Some(code) => {
+                let area = r.kecamatan_in(r.handling_region(&now.1));
+                let k = area
+                    .iter()
+                    .find(|k| &k.code == code)
+                    .unwrap_or_else(|| panic!("{}: {code} outside {}", now.0, now.1));
+                assert_eq!(now.2, k.name, "{}: the tree's spelling", now.0);
+                assert_eq!(fold_place(&was.2), fold_place(&k.name), "{}", now.0);
+            }
+            None => {
+                assert_eq!(now.2, was.2, "{}: kept as written", now.0);
+                unresolved.push(now.0.clone());
+            }
+        }
+    }
+    let store = Store::open(db, Mode::ReadOnly).unwrap();
+    let listed: Vec<String> = store
+        .unresolved_kecamatan()
+        .unwrap()
+        .into_iter()
+        .map(|u| u.nomor)
+        .collect();
+    assert_eq!(listed, unresolved, "doctor lists exactly those");
+    let out = sealed::pantau(&sealed::scratch_home())
+        .arg("--db")
+        .arg(db)
+        .arg("doctor")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    if unresolved.is_empty() {
+        assert!(
+            text.contains("every kecamatan a case names is in the region tree"),
+            "{text}"
+        );
+    } else {
+        assert!(
+            text.contains(&format!(
+                "{} cases name a kecamatan that is not in the region tree: {}",
+                unresolved.len(),
+                unresolved[0]
+            )),
+            "{text}"
+        );
+        assert!(text.contains("import those rows again"), "{text}");
+    }
+    (before.len() - unresolved.len(), unresolved.len())
+}
+
+#[test]
+fn the_free_text_kecamatan_resolve_where_they_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = dir.path().join("v1.db");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.db"),
+        &v1,
+    )
+    .unwrap();
+    let one = kecamatan_resolved(&v1);
+    let two = kecamatan_resolved(&unpack("schema-v2-demo.zip", &dir.path().join("v2")));
+    let five = kecamatan_resolved(&unpack_schema_5(&dir.path().join("v5")));
+    // The demo databases were written when some of the demo's names were spelt otherwise than
+    // the tree spells them ("Kongbeng", "Pasir Belengkong"): those stay for doctor to list.
+    assert_eq!((one, two, five), ((2, 0), (170, 5), (169, 6)));
+}

@@ -161,7 +161,7 @@ pub(crate) static PSU: [Tps; 10] = [
     Tps { region: "64.09", tps: "TPS 15",  kel: "Desa Babulu Darat",            kec: "Babulu",            fate: Fate::Held },
     Tps { region: "64.08", tps: "TPS 15",  kel: "Desa Singa Gembara",           kec: "Sangatta Utara",    fate: Fate::Held },
     Tps { region: "64.08", tps: "TPS 088", kel: "Desa Sangatta Utara",          kec: "Sangatta Utara",    fate: Fate::Held },
-    Tps { region: "64.74", tps: "TPS 012", kel: "Kelurahan Loktuan",            kec: "Bontang Utara",     fate: Fate::Unknown },
+    Tps { region: "64.74", tps: "TPS 012", kel: "Kelurahan Lok Tuan",           kec: "Bontang Utara",     fate: Fate::Unknown },
     Tps { region: "64.02", tps: "TPS 007", kel: "Desa Bukit Raya",              kec: "Tenggarong Seberang", fate: Fate::Unknown },
 ];
 

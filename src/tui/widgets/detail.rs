@@ -17,6 +17,42 @@ use crate::tui::widgets::text::{date, left, line_width, wrap};
 
 const LABEL: usize = 20;
 
+/// Where the case happened: "Kec. Samarinda Kota · Kel. Bugis · TPS 1"; a kecamatan the region
+/// tree does not know is marked so.
+fn place(c: &crate::domain::Case, reference: &Reference, lang: Lang) -> Option<String> {
+    use crate::i18n::wilayah::Wilayah as W;
+    let mut parts = Vec::new();
+    match (&c.kode_kecamatan, &c.kecamatan) {
+        (Some(code), name) => {
+            let name = reference
+                .kecamatan(code)
+                .map(|k| k.name.clone())
+                .or_else(|| name.clone())
+                .unwrap_or_else(|| code.clone());
+            parts.push(format!("Kec. {name}"));
+        }
+        (None, Some(text)) => parts.push(format!("Kec. {text} ({})", W::NotInTree.text(lang))),
+        (None, None) => {}
+    }
+    if let Some(code) = &c.kode_desa {
+        parts.push(match reference.desa(code) {
+            Some(d) => format!(
+                "{} {}",
+                W::DesaPrefix {
+                    kelurahan: d.kind == "kelurahan"
+                }
+                .text(lang),
+                d.name
+            ),
+            None => code.clone(),
+        });
+    }
+    if let Some(n) = c.tps {
+        parts.push(format!("TPS {n}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// The fields, and the history with its heading, at `width` columns.
 fn sections(
     d: &CaseDetail,
@@ -110,7 +146,7 @@ fn sections(
     field(
         &mut out,
         Msg::TuiFieldKecamatan,
-        c.kecamatan.clone().unwrap_or_else(|| none.clone()),
+        place(c, reference, lang).unwrap_or_else(|| none.clone()),
         n,
     );
     field(
