@@ -61,11 +61,14 @@ pub(crate) fn apply(cases: &mut [DemoCase], reference: &Reference) {
             .find(|h| !h.by.starts_with("Panwaslu Kecamatan"))?
             .at
             .date();
-        let kec = crate::store::regions::resolve_kecamatan(
-            reference,
-            &case.kode_wilayah,
-            case.kecamatan.as_deref()?,
-        )?;
+        let kec = match case.kode_kecamatan.as_deref() {
+            Some(code) => reference.kecamatan(code)?,
+            None => crate::store::regions::resolve_kecamatan(
+                reference,
+                &case.kode_wilayah,
+                case.kecamatan.as_deref()?,
+            )?,
+        };
         (on > case.tanggal_diterima).then(|| (i, kec.clone(), on))
     }) {
         let c = &mut cases[i];

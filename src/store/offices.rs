@@ -144,8 +144,8 @@ fn chain_of(c: &rusqlite::Connection, case_id: i64) -> rusqlite::Result<Vec<Tran
         .collect()
 }
 
-/// The case with intake number `nomor` as typed: exactly, else in its key form (upper case,
-/// without spaces).
+/// The case with intake number `nomor` as typed: exactly, else by its key form (upper case,
+/// without spaces), as imports match numbers.
 fn case_by_nomor(c: &rusqlite::Connection, nomor: &str) -> rusqlite::Result<Option<(i64, Case)>> {
     let mut stmt = c.prepare_cached("SELECT * FROM cases WHERE nomor = ?1")?;
     let read = |r: &rusqlite::Row<'_>| Ok((r.get("id")?, crate::store::read::case_from_row(r)?));
@@ -153,13 +153,47 @@ fn case_by_nomor(c: &rusqlite::Connection, nomor: &str) -> rusqlite::Result<Opti
         return Ok(Some(found));
     }
     let key = nomor_key(nomor);
-    stmt.query_row([key.as_ref()], read).optional()
+    if let Some(found) = stmt.query_row([key.as_ref()], read).optional()? {
+        return Ok(Some(found));
+    }
+    // A number stored with lower case or spaces ("023/TM/PL/Kota/…"): the few not in key form.
+    let stored: Vec<String> = c
+        .prepare_cached("SELECT nomor FROM cases WHERE nomor GLOB '*[^!-`{-~]*'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match stored.iter().find(|n| nomor_key(n) == key) {
+        Some(n) => stmt.query_row([n.as_str()], read).optional(),
+        None => Ok(None),
+    }
 }
 
 impl Store {
     /// The handling history of case `case_id`, oldest first (empty for a case never transferred).
     pub fn handling_chain(&self, case_id: i64) -> Result<Vec<Transfer>> {
         chain_of(self.conn(), case_id).map_err(|e| self.err(e))
+    }
+
+    /// The handling history of every case that has one, by case id, each oldest first (for an
+    /// export carrying the chain, so that a roll-up keeps it).
+    pub fn all_handling(&self) -> Result<std::collections::HashMap<i64, Vec<Transfer>>> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT case_id, on_date, from_office, to_office, kind, letter, note, changed_at, \
+                 changed_by FROM handling_history ORDER BY case_id, on_date, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>("case_id")?, transfer_from_row(r)?))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        let mut out: std::collections::HashMap<i64, Vec<Transfer>> = Default::default();
+        for (id, t) in rows {
+            out.entry(id).or_default().push(t);
+        }
+        Ok(out)
     }
 
     /// The office that handled case `case_id` on `day` (see [`office_on`]); `None` for no case.
@@ -178,7 +212,7 @@ impl Store {
         Ok(Some(office_on(&chain, &now, day).to_string()))
     }
 
-    /// The case with intake number `nomor` (as typed: exactly, else upper case without spaces),
+    /// The case with intake number `nomor` (as typed: exactly, else by its key form),
     /// its id and its handling history; a clear error when there is none.
     pub fn case_chain(&self, nomor: &str) -> Result<(i64, Case, Vec<Transfer>)> {
         let found = case_by_nomor(self.conn(), nomor).map_err(|e| self.err(e))?;
@@ -288,6 +322,29 @@ impl Write<'_> {
         })
     }
 
+    /// Adds to case `case_id`'s handling history the entries of `chain` it does not hold yet
+    /// (the same day, offices and kind), as a re-imported export carries them: importing the same
+    /// chain twice adds nothing. Returns how many were added; the case's office is the caller's.
+    pub fn merge_transfers(
+        &self,
+        case_id: i64,
+        chain: &[Transfer],
+        batch_id: Option<i64>,
+    ) -> Result<usize> {
+        let held = chain_of(self.transaction(), case_id).map_err(|e| self.err(e))?;
+        let same = |a: &Transfer, b: &Transfer| {
+            (a.on, &a.from, &a.to, a.kind) == (b.on, &b.from, &b.to, b.kind)
+        };
+        let mut added = 0;
+        for t in chain {
+            if !held.iter().any(|h| same(h, t)) {
+                self.insert_transfer(case_id, t, batch_id)?;
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
     /// Appends one entry to case `case_id`'s handling history as it is (the demo's, an
     /// import's); the case's handling office is the caller's.
     pub fn insert_transfer(&self, case_id: i64, t: &Transfer, batch_id: Option<i64>) -> Result<()> {
@@ -361,6 +418,88 @@ mod tests {
         assert_eq!(office_on(&chain, "RI", d(1, 12)), "64");
         assert_eq!(office_on(&chain, "RI", d(2, 29)), "64");
         assert_eq!(office_on(&chain, "RI", d(3, 1)), "RI");
+    }
+
+    /// A store with Kaltim's offices and one case of Bawaslu Kota Samarinda received 15 Jan 2024.
+    fn store() -> Store {
+        let mut store = Store::memory().unwrap();
+        store.load_reference(&Reference::embedded()).unwrap();
+        let w = store.begin().unwrap();
+        let c = Case::new(
+            crate::domain::election::FIRST_ELECTION,
+            "043/LP/PL/Kota/23.06/I/2024",
+            crate::domain::Source::Laporan,
+            "64.72",
+            "KAMPANYE",
+            NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+        );
+        w.insert_case(&c, &[], None, now()).unwrap();
+        w.commit().unwrap();
+        store
+    }
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2024, 3, 1)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_transfer_moves_the_case_and_a_merged_chain_is_added_once() {
+        let mut store = store();
+        let reference = store.reference().unwrap();
+        let today = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        let new = NewTransfer {
+            nomor: "043/lp/pl/kota/23.06/i/2024",
+            to: "64",
+            on: NaiveDate::from_ymd_opt(2024, 1, 20).unwrap(),
+            kind: TransferKind::DiambilAlih,
+            letter: Some("031/PP.01.02/K.KI/01/2024"),
+            note: None,
+        };
+        let w = store.begin().unwrap();
+        let done = w
+            .record_transfer(&reference, &new, "alice", now(), today, false)
+            .unwrap();
+        w.commit().unwrap();
+        assert_eq!(done.nomor, "043/LP/PL/Kota/23.06/I/2024");
+        let (id, case, chain) = store.case_chain(&done.nomor).unwrap();
+        assert_eq!(case.kode_wilayah, "64");
+        assert_eq!(chain, std::slice::from_ref(&done.transfer));
+        assert_eq!(chain[0].by, "alice");
+        // The same chain again (a re-imported export) adds nothing; another entry is added.
+        let later = Transfer {
+            on: NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(),
+            from: "64".into(),
+            to: "64.71".into(),
+            ..done.transfer.clone()
+        };
+        let w = store.begin().unwrap();
+        assert_eq!(w.merge_transfers(id, &chain, None).unwrap(), 0);
+        assert_eq!(
+            w.merge_transfers(id, &[chain[0].clone(), later.clone()], None)
+                .unwrap(),
+            1
+        );
+        assert_eq!(w.merge_transfers(id, &[later], None).unwrap(), 0);
+        w.commit().unwrap();
+        assert_eq!(store.all_handling().unwrap()[&id].len(), 2);
+        // A dry run checks and writes nothing.
+        let w = store.begin().unwrap();
+        let back = NewTransfer {
+            to: "64.72",
+            kind: TransferKind::Dilimpahkan,
+            on: NaiveDate::from_ymd_opt(2024, 2, 2).unwrap(),
+            ..new
+        };
+        w.record_transfer(&reference, &back, "alice", now(), today, true)
+            .unwrap();
+        drop(w);
+        assert_eq!(
+            store.office_on(id, today).unwrap().as_deref(),
+            Some("64.71")
+        );
     }
 
     #[test]

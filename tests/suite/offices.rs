@@ -223,6 +223,17 @@ fn a_case_never_transferred_shows_no_chain() {
         "{chain}"
     );
     assert!(chain.contains("belum pernah dilimpahkan"), "{chain}");
+    // The number as imports match it: case and spaces forgiven.
+    let chain = run(
+        dir.path(),
+        &db,
+        "en",
+        &["limpah", " 043/lp/pl/kota/23.06/i/2024"],
+    );
+    assert!(
+        chain.contains("Handling of 043/LP/PL/Kota/23.06/I/2024"),
+        "{chain}"
+    );
     let store = Store::open(&db, Mode::ReadOnly).unwrap();
     let (id, _, chain) = store.case_chain(SAMARINDA).unwrap();
     assert!(chain.is_empty());
