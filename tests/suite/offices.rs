@@ -413,3 +413,26 @@ fn the_history_names_the_real_user_whatever_the_environment_says() {
     assert!(said.contains("recorded by pantau-alice"), "{said}");
     assert!(!said.contains("pantau-bob"), "{said}");
 }
+
+#[test]
+fn a_database_another_writer_holds_is_refused_after_the_wait_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = example_db(dir.path());
+    let before = rows(&db);
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let said = pantau(dir.path(), &db)
+        .args(["--lang", "en", "limpah", SAMARINDA, "--ke", "64"])
+        .args(["--tanggal", "2024-01-20", "--wait", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(said.status.code(), Some(1), "{}", err(&said));
+    assert!(
+        err(&said).contains("is locked by another writer"),
+        "{}",
+        err(&said)
+    );
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert_eq!(rows(&db), before);
+}
