@@ -540,6 +540,13 @@ pub fn new_case(
         Source::Temuan => Status::Penelusuran,
         Source::Laporan => Status::Diterima,
     };
+    // As the region tree spells it, with its code: a simulated case counts by kecamatan.
+    if let Some(name) = &kec {
+        let tree = crate::domain::wilayah::kecamatan_of(&[region]);
+        if let Ok(k) = crate::domain::wilayah::match_place(name, &tree, |k| &k.code, |k| &k.name) {
+            case.kode_kecamatan = Some(k.code.clone());
+        }
+    }
     case.kecamatan = kec.clone();
     case.uraian = story
         .uraian
@@ -828,6 +835,14 @@ mod tests {
         for _ in 0..200 {
             let c = new_case(&mut rng, pemilu, day(), |_, _| 7);
             assert!(reference.region(&c.kode_wilayah).is_some());
+            // Every kecamatan is the tree's, in the office's area.
+            if let Some(name) = &c.kecamatan {
+                let k = reference
+                    .kecamatan(c.kode_kecamatan.as_deref().unwrap_or_default())
+                    .unwrap_or_else(|| panic!("{name} not resolved"));
+                assert_eq!(&k.name, name);
+                assert_eq!(k.parent_code.as_deref(), Some(c.kode_wilayah.as_str()));
+            }
             assert_eq!(c.kode_tahapan, "KAMPANYE", "20 Jan 2024 is in the campaign");
             assert!(
                 c.tanggal_diketahui.unwrap() <= day()

@@ -1325,6 +1325,55 @@ mod tests {
     }
 
     #[test]
+    fn merge_takes_the_place_as_a_whole() {
+        let d = NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
+        let mut old = Case::new("PEMILU2024", "A", Source::Temuan, "64.72", "KAMPANYE", d);
+        old.kecamatan = Some("Samarinda Kota".into());
+        old.kode_kecamatan = Some("64.72.09".into());
+        old.kode_desa = Some("64.72.09.1004".into());
+        old.tps = Some(1);
+        let mut row_case = old.clone();
+        row_case.kecamatan = Some("Samarinda Ulu".into());
+        row_case.kode_kecamatan = Some("64.72.03".into());
+        row_case.kode_desa = None;
+        row_case.tps = None;
+        // Another kecamatan: the stored desa, of the old one, goes; the TPS not given stays.
+        let mut given = ColumnSet::default();
+        given.insert(Column::Kecamatan);
+        let m = merge(&old, &row_case, given);
+        assert_eq!(m.kode_kecamatan.as_deref(), Some("64.72.03"));
+        assert_eq!((m.kode_desa, m.tps), (None, Some(1)));
+        // The same kecamatan: the desa stays.
+        row_case.kode_kecamatan = old.kode_kecamatan.clone();
+        let m = merge(&old, &row_case, given);
+        assert_eq!(m.kode_desa.as_deref(), Some("64.72.09.1004"));
+        // An empty desa cell clears the desa and keeps the kecamatan.
+        let mut given = ColumnSet::default();
+        given.insert(Column::Desa);
+        row_case.kode_kecamatan = None;
+        row_case.kecamatan = None;
+        let m = merge(&old, &row_case, given);
+        assert_eq!(m.kode_kecamatan.as_deref(), Some("64.72.09"));
+        assert_eq!(m.kode_desa, None);
+    }
+
+    #[test]
+    fn tps_numbers_in_their_usual_forms() {
+        for (t, n) in [
+            ("5", 5),
+            ("005", 5),
+            ("TPS 005", 5),
+            ("tps5", 5),
+            (" TPS 12 ", 12),
+        ] {
+            assert_eq!(parse_tps(t), Some(n), "{t}");
+        }
+        for t in ["0", "10000", "", "TPS", "5a", "-3", "lima", "99999999999"] {
+            assert_eq!(parse_tps(t), None, "{t}");
+        }
+    }
+
+    #[test]
     fn the_fast_date_reader_agrees_with_the_domain_one() {
         for t in [
             "2024-01-15",

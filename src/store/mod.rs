@@ -403,6 +403,21 @@ impl Store {
         read::count_cases(&self.conn).map_err(|e| self.err(e))
     }
 
+    /// The cases whose kecamatan is text the region tree does not know, by intake number.
+    pub fn unresolved_kecamatan(&self) -> Result<Vec<regions::Unresolved>> {
+        regions::unresolved_kecamatan(&self.conn)
+            .map(|rows| {
+                rows.into_iter()
+                    .map(|(nomor, office, kecamatan)| regions::Unresolved {
+                        nomor,
+                        office,
+                        kecamatan,
+                    })
+                    .collect()
+            })
+            .map_err(|e| self.err(e))
+    }
+
     /// The largest case id (0 without cases): how big an index of this database would be.
     pub fn largest_case_id(&self) -> Result<i64> {
         self.conn

@@ -3,8 +3,6 @@
 
 use crate::domain::wilayah::match_place;
 use crate::domain::{Reference, Region};
-use crate::error::Result;
-use crate::store::Store;
 
 /// The one kecamatan of an office's area (a kabupaten/kota's own, a province's all) that `text`
 /// names by code or name, if exactly one.
@@ -37,21 +35,4 @@ pub struct Unresolved {
     pub office: String,
     /// The kecamatan as it was written.
     pub kecamatan: String,
-}
-
-impl Store {
-    /// The cases whose kecamatan is text the region tree does not know, by intake number.
-    pub fn unresolved_kecamatan(&self) -> Result<Vec<Unresolved>> {
-        unresolved_kecamatan(&self.conn)
-            .map(|rows| {
-                rows.into_iter()
-                    .map(|(nomor, office, kecamatan)| Unresolved {
-                        nomor,
-                        office,
-                        kecamatan,
-                    })
-                    .collect()
-            })
-            .map_err(|e| self.err(e))
-    }
 }

@@ -29,6 +29,7 @@ mod import_elections;
 mod import_errors;
 mod import_followups;
 mod import_roundtrip;
+mod import_wilayah;
 mod index;
 mod init_elections;
 mod kegiatan;
