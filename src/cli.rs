@@ -227,6 +227,7 @@ impl Cli {
                 None => data(&a.common, &a.writes),
             },
             Command::Simulate(a) => data(&a.common, &a.writes),
+            Command::Limpah(a) => data(&a.common, &a.writes),
             Command::Present(a) => Own {
                 limits: Some(&a.limits),
                 look: Some(&a.look),
@@ -328,6 +329,10 @@ pub enum Command {
     Kegiatan(KegiatanArgs),
     /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
     Simulate(SimulateArgs),
+    /// Record that a case was transferred to another office (dilimpahkan) or taken over by a
+    /// higher one (diambil alih) on a date; without --ke, show who handled it when.
+    #[command(visible_alias = "transfer")]
+    Limpah(LimpahArgs),
     /// The interactive screen for a projector: no chrome, big figures, high contrast, navigation
     /// only; with --cycle it turns through dashboard, campaign, map and stages.
     Present(PresentArgs),
@@ -359,6 +364,7 @@ impl Command {
             Command::Import(_) => "import",
             Command::Kegiatan(_) => "kegiatan",
             Command::Simulate(_) => "simulate",
+            Command::Limpah(_) => "limpah",
             Command::Present(_) => "present",
             Command::Backup(_) => "backup",
             Command::Check(_) => "check",
@@ -786,6 +792,63 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "ELECTION")]
     pub election: Option<String>,
     /// How long to wait for another writer before each event, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
+    pub wait: u64,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub writes: Writes,
+}
+
+/// `pantau limpah` (`pantau transfer`).
+#[derive(Debug, Args)]
+pub struct LimpahArgs {
+    /// The case's intake number (nomor penerimaan), as the case list shows it.
+    #[arg(value_name = "NOMOR")]
+    pub nomor: String,
+    /// The office taking the case, by code, short name or name: a kabupaten/kota ("Samarinda",
+    /// 64.72), the province ("Kaltim", 64) or a Panwaslu Kecamatan ("Samarinda Ulu", 64.72.03).
+    /// Without it, the case's chain of offices is shown.
+    #[arg(
+        long = "ke",
+        visible_alias = "to",
+        value_name = "OFFICE",
+        requires = "tanggal"
+    )]
+    pub ke: Option<String>,
+    /// The day the transfer took effect (YYYY-MM-DD, DD/MM/YYYY or today): not before the case
+    /// was received, nor before its last transfer, nor after today.
+    #[arg(
+        long = "tanggal",
+        visible_alias = "date",
+        value_name = "DATE",
+        requires = "ke"
+    )]
+    pub tanggal: Option<String>,
+    /// A take-over (diambil alih) by an office above the one handling the case, instead of a
+    /// transfer (dilimpahkan).
+    #[arg(long = "ambil-alih", visible_alias = "take-over", requires = "ke")]
+    pub ambil_alih: bool,
+    /// The number of the letter that ordered it.
+    #[arg(
+        long = "surat",
+        visible_alias = "letter",
+        value_name = "NO",
+        requires = "ke"
+    )]
+    pub surat: Option<String>,
+    /// A note kept with the entry.
+    #[arg(
+        long = "catatan",
+        visible_alias = "note",
+        value_name = "TEXT",
+        requires = "ke"
+    )]
+    pub catatan: Option<String>,
+    /// Check everything and say what would be recorded, but write nothing.
+    #[arg(long, requires = "ke")]
+    pub dry_run: bool,
+    /// How long to wait for another writer to finish, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = parse_wait)]
     pub wait: u64,
     #[command(flatten)]

@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod init;
 mod kegiatan;
+mod limpah;
 mod manual;
 mod rekap;
 mod report;
@@ -530,6 +531,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Kegiatan(a)) => kegiatan::run(&ctx, &a),
         Some(Command::Simulate(a)) => simulate::run(&ctx, &a),
+        Some(Command::Limpah(a)) => limpah::run(&ctx, &a),
         Some(Command::Backup(a)) => backup::run(&ctx, &a),
         Some(Command::Check(_)) => check::run(&ctx),
         Some(Command::Config(a)) => config::run(&ctx, &a),

@@ -360,6 +360,7 @@ fn materialize(d: Draft) -> (DemoCase, About) {
             case: d.case,
             history,
             follow_ups: Vec::new(),
+            transfers: Vec::new(),
         },
         d.about,
     )

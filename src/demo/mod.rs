@@ -12,6 +12,7 @@ mod story;
 pub mod synthetic;
 mod texts;
 mod topics;
+mod transfers;
 
 use chrono::NaiveDateTime;
 use fastrand::Rng;
@@ -32,6 +33,8 @@ pub struct DemoCase {
     pub history: Vec<StatusChange>,
     /// The steps after forwarding, by date.
     pub follow_ups: Vec<FollowUp>,
+    /// Its transfers between offices (pelimpahan), oldest first.
+    pub transfers: Vec<crate::store::offices::Transfer>,
 }
 
 /// The Kaltim demo data set.
@@ -96,6 +99,7 @@ pub fn kaltim(seed: u64) -> Demo {
 
     let mut rng = Rng::with_seed(seed ^ PILKADA_STREAM);
     cases.extend(pilkada::cases(&mut rng, &reference, &mut registers));
+    transfers::apply(&mut cases, &reference);
     let pilkada_activity = pilkada::campaign(&mut rng, &reference);
     Demo {
         seed,
@@ -123,6 +127,9 @@ pub fn write(store: &mut Store, demo: &Demo, now: NaiveDateTime) -> Result<usize
         let id = tx.insert_case(&c.case, &c.history, Some(batch_id), now)?;
         for f in &c.follow_ups {
             tx.write_follow_up(id, f, Some(batch_id), "pantau demo", now)?;
+        }
+        for t in &c.transfers {
+            tx.insert_transfer(id, t, Some(batch_id))?;
         }
     }
     for (election, rows) in &demo.activity {

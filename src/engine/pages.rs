@@ -107,6 +107,9 @@ pub struct CaseDetail {
     /// The steps after forwarding, by date (all of them: the detail marks those after the
     /// view's date).
     pub follow_ups: Vec<crate::domain::FollowUp>,
+    /// The transfers and take-overs of its handling office, oldest first (empty for a case
+    /// handled by the office that received it).
+    pub handling: Vec<crate::store::offices::Transfer>,
 }
 
 const DEFAULT_SORT: Sort = Sort {
@@ -260,6 +263,7 @@ impl Engine<'_> {
             )
         });
         let follow_ups = self.store.follow_ups(id)?;
+        let handling = self.store.handling_chain(id)?;
         Ok(Some(CaseDetail {
             id,
             case,
@@ -267,6 +271,7 @@ impl Engine<'_> {
             deadline,
             filing,
             follow_ups,
+            handling,
         }))
     }
 }

@@ -13,6 +13,7 @@ pub mod handling;
 pub mod load;
 pub mod meeting;
 mod migrate;
+pub mod offices;
 pub mod read;
 pub mod regions;
 pub mod write;

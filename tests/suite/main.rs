@@ -36,6 +36,7 @@ mod init_elections;
 mod kegiatan;
 mod lang_errors;
 mod office_files;
+mod offices;
 mod oracle;
 mod packaging;
 mod pekan;

@@ -9,7 +9,9 @@ use ratatui::widgets::Widget;
 
 use crate::domain::{Reference, ViolationType, latest_step};
 use crate::engine::CaseDetail;
+use crate::i18n::offices::Offices;
 use crate::i18n::{Lang, Msg, tr};
+use crate::store::offices::office_name_of;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{date, left, line_width, wrap};
 
@@ -91,8 +93,9 @@ fn sections(
         .rfind(|h| h.at.date() <= as_of)
         .map(|h| h.to)
         .unwrap_or(c.status);
+    // The office handling it now: a region, or a Panwaslu Kecamatan.
     let region = reference
-        .region(&c.kode_wilayah)
+        .office(&c.kode_wilayah)
         .map_or(c.kode_wilayah.clone(), |r| {
             format!("{} · {}", r.display_name(lang), r.code)
         });
@@ -126,6 +129,20 @@ fn sections(
     field(&mut out, Msg::TuiFieldElection, election_name, n);
     field(&mut out, Msg::TuiFieldContest, contest, n);
     field(&mut out, Msg::TuiFieldRegion, region, n);
+    if !d.handling.is_empty() {
+        let text = handled_by(&d.handling, reference, lang, as_of);
+        for (i, part) in wrap(&text, value_w).into_iter().enumerate() {
+            let label = if i == 0 {
+                left(&Offices::HandledBy.text(lang), LABEL)
+            } else {
+                " ".repeat(LABEL)
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!(" {label} "), t.dim()),
+                Span::styled(part, n),
+            ]));
+        }
+    }
     field(
         &mut out,
         Msg::TuiFieldKecamatan,
@@ -373,6 +390,32 @@ fn sections(
         }
     }
     (fields, out)
+}
+
+/// The chain of offices that handled a case, the office that received it first and the one
+/// handling it now last: "Bawaslu Kota Samarinda → (dilimpahkan 12/01/2024, surat …) Bawaslu
+/// Provinsi Kaltim"; an entry after the view's date says so.
+fn handled_by(
+    chain: &[crate::store::offices::Transfer],
+    reference: &Reference,
+    lang: Lang,
+    as_of: NaiveDate,
+) -> String {
+    let mut text = chain
+        .first()
+        .map(|t| office_name_of(reference, &t.from))
+        .unwrap_or_default();
+    for t in chain {
+        let mut how = format!("{} {}", t.kind.label(lang), date(t.on));
+        if let Some(letter) = &t.letter {
+            how += &format!(", {} {letter}", Offices::Letter.text(lang));
+        }
+        if t.on > as_of {
+            how += &format!(", {}", tr(lang, Msg::TuiAfterAsOf));
+        }
+        text += &format!(" → ({how}) {}", office_name_of(reference, &t.to));
+    }
+    text
 }
 
 /// One entry of the timeline: a change of status or a step after forwarding.
