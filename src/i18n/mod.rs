@@ -10,6 +10,7 @@ pub mod doctor;
 pub mod election;
 pub mod failure;
 pub mod kegiatan;
+pub mod national;
 pub mod os;
 pub mod rekap;
 pub mod short;
