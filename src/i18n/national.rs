@@ -32,6 +32,8 @@ pub enum National<'a> {
     TreeEmpty,
     /// `demo --province`: a province the shipped elections' Pilkada contests do not cover.
     DemoNoContests { province: &'a str },
+    /// `demo --nasional`: Pilkada contests only in Kalimantan Timur.
+    DemoContestsOnlyKaltim,
     /// `import --origin`: rows of offices outside the province the file is said to come from.
     OriginMismatch {
         file: &'a str,
@@ -110,6 +112,12 @@ impl National<'_> {
             (Self::DemoNoContests { province }, En) => format!(
                 "note: the Pilkada 2024 contests pantau ships are Kaltim's; Pilkada cases in {province} are written without a contest"
             ),
+            (Self::DemoContestsOnlyKaltim, Id) => {
+                "catatan: kontestasi Pilkada 2024 yang dikirim bersama pantau hanya milik Kaltim; kasus Pilkada di provinsi lain dibuat tanpa kontestasi".into()
+            }
+            (Self::DemoContestsOnlyKaltim, En) => {
+                "note: the Pilkada 2024 contests pantau ships are Kaltim's; Pilkada cases in other provinces are written without a contest".into()
+            }
             (
                 Self::OriginMismatch {
                     file,
