@@ -15,6 +15,7 @@ pub mod meeting;
 mod migrate;
 pub mod read;
 pub mod regions;
+pub mod rollup;
 pub mod write;
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
