@@ -32,6 +32,7 @@ mod import_roundtrip;
 mod index;
 mod init_elections;
 mod kegiatan;
+mod national;
 mod lang_errors;
 mod office_files;
 mod oracle;
