@@ -105,6 +105,9 @@ pub fn provenance_path(path: &Path) -> PathBuf {
 struct WithSteps<'a> {
     #[serde(flatten)]
     case: &'a crate::domain::Case,
+    /// The kelurahan/desa's name beside its code, for a person reading the file (`import`
+    /// reads either).
+    desa: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     lanjut: &'a [crate::domain::FollowUp],
     /// The day its status last changed, which `import` dates the status by.
@@ -148,18 +151,26 @@ pub fn write_cases(
     let dates = engine.store().last_status_dates()?;
     let today = engine.today();
     let status_on = |id: i64| dates.get(&id).map(|d| *d.min(&today));
+    let reference = engine.reference();
+    let desa_of = |case: &crate::domain::Case| {
+        case.kode_desa
+            .as_deref()
+            .and_then(|code| reference.desa(code))
+            .map(|d| d.name.clone())
+    };
     match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(&mut *out);
-            // The header: the case columns, then the follow-up ones.
+            // The header: the case columns, the desa's name, then the follow-up ones.
             w.write_record(crate::import::columns::COLUMNS.iter().map(|s| s.name))
                 .map_err(|e| not_encoded(&e))?;
             let n = engine.for_each_case(view, |id, case| {
                 let [a, b, c, d] = step_cells(steps_of(id));
                 let e = status_on(id).map_or_else(String::new, |d| d.to_string());
-                w.serialize((&case, a, b, c, d, e))
+                let desa = desa_of(&case).unwrap_or_default();
+                w.serialize((&case, desa, a, b, c, d, e))
                     .map_err(|e| not_encoded(&e))
             })?;
             w.flush().map_err(|source| Error::Io {
@@ -169,8 +180,10 @@ pub fn write_cases(
             Ok(n)
         }
         ExportFormat::Jsonl => engine.for_each_case(view, |id, case| {
+            let desa = desa_of(&case);
             let row = WithSteps {
                 case: &case,
+                desa: desa.as_deref(),
                 lanjut: steps_of(id),
                 tanggal_status: status_on(id),
             };
@@ -184,8 +197,10 @@ pub fn write_cases(
             let n = engine.for_each_case(view, |id, case| {
                 out.extend_from_slice(if first { b"\n  " } else { b",\n  " });
                 first = false;
+                let desa = desa_of(&case);
                 let row = WithSteps {
                     case: &case,
+                    desa: desa.as_deref(),
                     lanjut: steps_of(id),
                     tanggal_status: status_on(id),
                 };

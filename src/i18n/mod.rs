@@ -16,6 +16,7 @@ pub mod rekap;
 pub mod short;
 pub mod usage;
 pub mod view;
+pub mod wilayah;
 
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]

@@ -34,6 +34,12 @@ pub enum Kind {
     Election,
     /// A contest of the row's election by code or name (`GUBERNUR`).
     Contest,
+    /// Where the case happened: a kecamatan or kelurahan/desa by code or name, read together
+    /// with the row's handling office (the area the names are looked up in) by
+    /// `Validator::place`.
+    Place,
+    /// A TPS number: `5`, `005`, `TPS 005`.
+    Tps,
     /// Part of the steps after forwarding (not a column of `cases`): one step per line of the
     /// cell, the n-th line of each follow-up column making the n-th step.
     FollowUp,
@@ -70,6 +76,15 @@ pub enum Column {
     Pemilihan,
     /// The race the case concerns, a contest of the row's election.
     Kontestasi,
+    /// Where it happened: the kecamatan's code (`kecamatan` may name it instead), the
+    /// kelurahan/desa's code and the TPS number within it.
+    KodeKecamatan,
+    KodeDesa,
+    Tps,
+    /// The kelurahan/desa by name (not a column of `cases`, which keeps its code): what an export
+    /// writes beside `kode_desa` for a person reading the sheet, and what a person may write
+    /// instead of the code.
+    Desa,
     /// The steps after forwarding (table `follow_ups`): step, date, the decision's number, note.
     LanjutTahap,
     LanjutTanggal,
@@ -81,11 +96,11 @@ pub enum Column {
 }
 
 /// The number of importable columns.
-pub const N: usize = 29;
+pub const N: usize = 33;
 
-/// The number of columns of the `cases` table: the first of [`COLUMNS`]; the follow-up columns
-/// come after them.
-pub const CASE_N: usize = 24;
+/// The number of columns of the `cases` table: the first of [`COLUMNS`]; the desa's name and the
+/// follow-up columns come after them.
+pub const CASE_N: usize = 27;
 
 /// How one column is named, matched, read and documented.
 #[derive(Clone, Copy, Debug)]
@@ -159,8 +174,8 @@ pub const COLUMNS: [Spec; N] = [
         "kecamatan",
         &["district"],
         false,
-        Kind::Text,
-        "Balikpapan Selatan",
+        Kind::Place,
+        "Balikpapan Selatan or 64.71.01",
     ),
     spec(
         Column::KodeTahapan,
@@ -313,6 +328,38 @@ pub const COLUMNS: [Spec; N] = [
         false,
         Kind::Contest,
         "GUBERNUR",
+    ),
+    spec(
+        Column::KodeKecamatan,
+        "kode_kecamatan",
+        &["district_code"],
+        false,
+        Kind::Place,
+        "64.71.01",
+    ),
+    spec(
+        Column::KodeDesa,
+        "kode_desa",
+        &["village_code"],
+        false,
+        Kind::Place,
+        "64.71.01.1001",
+    ),
+    spec(
+        Column::Tps,
+        "tps",
+        &["polling_station", "nomor_tps"],
+        false,
+        Kind::Tps,
+        "5, 005 or TPS 005",
+    ),
+    spec(
+        Column::Desa,
+        "desa",
+        &["village", "kelurahan"],
+        false,
+        Kind::Place,
+        "Sepinggan or Kelurahan Sepinggan",
     ),
     spec(
         Column::LanjutTahap,
@@ -481,13 +528,14 @@ mod tests {
     #[test]
     fn the_table_follows_the_case_columns_in_order() {
         let names: Vec<&str> = COLUMNS[..CASE_N].iter().map(|s| s.name).collect();
-        // After the case columns: the four follow-up ones, then the status date.
+        // After the case columns: the desa's name, the four follow-up ones, then the status date.
         let rest: Vec<Column> = COLUMNS[CASE_N..].iter().map(|s| s.column).collect();
-        let mut want = FOLLOW_UP.to_vec();
+        let mut want = vec![Column::Desa];
+        want.extend(FOLLOW_UP);
         want.push(Column::TanggalStatus);
         assert_eq!(rest, want);
         assert!(
-            COLUMNS[CASE_N..N - 1]
+            COLUMNS[CASE_N + 1..N - 1]
                 .iter()
                 .all(|s| s.kind == Kind::FollowUp)
         );

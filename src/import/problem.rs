@@ -220,6 +220,141 @@ pub enum Issue {
         value: String,
         last: String,
     },
+    /// A kecamatan, kelurahan/desa or TPS the region tree does not allow. Boxed, to keep an
+    /// issue small.
+    Place(Box<PlaceIssue>),
+}
+
+/// What can be wrong with where a row says its case happened. Names come as the region tree
+/// spells them, each with its code where it helps ("Samarinda Ulu (64.72.03)").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlaceIssue {
+    UnknownKecamatan {
+        value: String,
+        suggestion: Option<String>,
+        area: String,
+        candidates: String,
+        more: usize,
+    },
+    KecamatanElsewhere {
+        value: String,
+        found: String,
+        area: String,
+    },
+    KecamatanTwice {
+        value: String,
+        which: String,
+    },
+    KecamatanConflict {
+        named: String,
+        coded: String,
+    },
+    UnknownDesa {
+        value: String,
+        suggestion: Option<String>,
+        within: String,
+        candidates: String,
+        more: usize,
+    },
+    DesaOutside {
+        value: String,
+        lies_in: String,
+        kecamatan: String,
+    },
+    DesaTwice {
+        value: String,
+        which: String,
+    },
+    DesaConflict {
+        named: String,
+        coded: String,
+    },
+    BadTps {
+        value: String,
+    },
+}
+
+impl PlaceIssue {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::i18n::wilayah::Wilayah as W;
+        match self {
+            PlaceIssue::UnknownKecamatan {
+                value,
+                suggestion,
+                area,
+                candidates,
+                more,
+            } => W::UnknownKecamatan {
+                value: &shorten(value),
+                suggestion: suggestion.as_deref(),
+                area,
+                candidates,
+                more: *more,
+            }
+            .text(lang),
+            PlaceIssue::KecamatanElsewhere { value, found, area } => W::KecamatanElsewhere {
+                value: &shorten(value),
+                found,
+                area,
+            }
+            .text(lang),
+            PlaceIssue::KecamatanTwice { value, which } => W::KecamatanTwice {
+                value: &shorten(value),
+                which,
+            }
+            .text(lang),
+            PlaceIssue::KecamatanConflict { named, coded } => W::KecamatanConflict {
+                named: &shorten(named),
+                coded: &shorten(coded),
+            }
+            .text(lang),
+            PlaceIssue::UnknownDesa {
+                value,
+                suggestion,
+                within,
+                candidates,
+                more,
+            } => W::UnknownDesa {
+                value: &shorten(value),
+                suggestion: suggestion.as_deref(),
+                within,
+                candidates,
+                more: *more,
+            }
+            .text(lang),
+            PlaceIssue::DesaOutside {
+                value,
+                lies_in,
+                kecamatan,
+            } => W::DesaOutside {
+                value: &shorten(value),
+                lies_in,
+                kecamatan,
+            }
+            .text(lang),
+            PlaceIssue::DesaTwice { value, which } => W::DesaTwice {
+                value: &shorten(value),
+                which,
+            }
+            .text(lang),
+            PlaceIssue::DesaConflict { named, coded } => W::DesaConflict {
+                named: &shorten(named),
+                coded: &shorten(coded),
+            }
+            .text(lang),
+            PlaceIssue::BadTps { value } => W::BadTps {
+                value: &shorten(value),
+            }
+            .text(lang),
+        }
+    }
+}
+
+impl From<PlaceIssue> for Issue {
+    fn from(p: PlaceIssue) -> Issue {
+        Issue::Place(Box::new(p))
+    }
 }
 
 /// Where in a file a problem is, besides its line.
@@ -594,6 +729,7 @@ impl Issue {
                 }
                 .text(lang);
             }
+            Issue::Place(p) => return p.message(lang),
             Issue::DuplicateFigure { first_line } => {
                 return Kegiatan::DuplicateFigure {
                     first_line: *first_line,

@@ -6,13 +6,15 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::nomor::nomor_segment_year;
+use crate::domain::wilayah::{Desa, fold_place, match_place};
 use crate::domain::{
     Case, ContestantKind, Election, FollowUp, FollowUpMisfit, FollowUpStep, Forwarding,
-    PartyCategory, Reference, Source, Stage, Status, ViolationType, clean_nomor, fold, parse_date,
+    PartyCategory, Reference, Region, Source, Stage, Status, ViolationType, clean_nomor, fold,
+    parse_date,
 };
 use crate::i18n::Lang;
 use crate::import::columns::{COLUMNS, Column, ColumnSet, FOLLOW_UP, Kind, N};
-use crate::import::problem::{CodeList, Issue};
+use crate::import::problem::{CodeList, Issue, PlaceIssue};
 
 /// The longest value a cell may hold, in bytes. A case description is never this long; a longer
 /// cell is a broken file (a quote never closed, a pasted document), not data to store.
@@ -48,6 +50,14 @@ enum Value {
     Region(String),
     Stage(String),
     Contest(String),
+    Tps(u16),
+}
+
+/// Where a row's case happened, once read against the region tree.
+#[derive(Debug, Default)]
+struct Place {
+    kecamatan: Option<(String, String)>,
+    desa: Option<String>,
 }
 
 impl<'r> Validator<'r> {
@@ -190,8 +200,9 @@ impl<'r> Validator<'r> {
                 ));
                 continue;
             }
-            // The steps after forwarding are read by `follow_ups`.
-            if spec.kind == Kind::FollowUp {
+            // The steps after forwarding are read by `follow_ups`; the place once the office is
+            // known, below.
+            if matches!(spec.kind, Kind::FollowUp | Kind::Place) {
                 continue;
             }
             // The election was read first: the stage and the contest are read as its own.
@@ -223,6 +234,11 @@ impl<'r> Validator<'r> {
             }
         }
         self.check_dates(&values, &mut issues);
+        let place = match &values[Column::KodeWilayah.index()] {
+            Some(Value::Region(office)) => self.place(cells, skip, office, &mut issues),
+            // The office's own issue is reported; where it happened cannot be read without it.
+            _ => Place::default(),
+        };
         if !issues.is_empty()
             || COLUMNS
                 .iter()
@@ -234,7 +250,7 @@ impl<'r> Validator<'r> {
             // Not reached: a row without its election has an issue saying why.
             return Err(Vec::new());
         };
-        build(values, &election.code).ok_or_else(Vec::new)
+        build(values, place, &election.code).ok_or_else(Vec::new)
     }
 
     /// Reads one non-empty cell; a stage and a contest as those of `election`, the row's.
@@ -262,7 +278,12 @@ impl<'r> Validator<'r> {
                 Value::Code(code::<PartyCategory>(trimmed, CodeList::PartyCategory)?)
             }
             Kind::Forwarding => Value::Code(code::<Forwarding>(trimmed, CodeList::Forwarding)?),
-            Kind::FollowUp => Value::Text(t.to_string()),
+            Kind::FollowUp | Kind::Place => Value::Text(t.to_string()),
+            Kind::Tps => Value::Tps(parse_tps(trimmed).ok_or_else(|| {
+                Issue::from(PlaceIssue::BadTps {
+                    value: t.to_string(),
+                })
+            })?),
             Kind::Region => Value::Region(self.region(t)?),
             Kind::Stage => Value::Stage(self.stage(election, t)?),
             // Read with the election it belongs to; a row whose election is not known is refused
@@ -317,9 +338,11 @@ impl<'r> Validator<'r> {
     /// with the nearest region to suggest.
     pub fn region(&self, t: &str) -> Result<String, Issue> {
         let trimmed = t.trim();
+        // By code, any office: a Panwaslu Kecamatan's too (`64.72.03`); by name, the offices
+        // above the kecamatan.
         let r = self
             .reference
-            .region(trimmed)
+            .office(trimmed)
             .or_else(|| self.reference.find_region(trimmed));
         match r {
             Some(r) => Ok(r.code.clone()),
@@ -334,6 +357,210 @@ impl<'r> Validator<'r> {
                 })
             }
         }
+    }
+
+    /// Where the row's case happened: its kecamatan (`kecamatan` or `kode_kecamatan`, by code or
+    /// name within the area of `office`), its kelurahan/desa (`desa` or `kode_desa`, within the
+    /// kecamatan, or within the area when the row names no kecamatan: then the desa tells it);
+    /// without either, a Panwaslu Kecamatan's own kecamatan. Issues go to `issues`, each at the
+    /// cell it is about.
+    fn place(
+        &self,
+        cells: &[Option<Cow<'_, str>>],
+        skip: ColumnSet,
+        office: &str,
+        issues: &mut Vec<(Column, Issue)>,
+    ) -> Place {
+        let cell = |c: Column| -> Option<&str> {
+            if skip.contains(c) {
+                return None;
+            }
+            cells[c.index()]
+                .as_deref()
+                .filter(|t| !t.trim().is_empty() && t.len() <= MAX_CELL)
+        };
+        let r = self.reference;
+        let area = r.handling_region(office);
+        let before = issues.len();
+        let mut kec: Option<&Region> = None;
+        for c in [Column::Kecamatan, Column::KodeKecamatan] {
+            let Some(t) = cell(c) else { continue };
+            match self.kecamatan(t, area) {
+                Ok(k) => match kec {
+                    Some(first) if first.code != k.code => issues.push((
+                        c,
+                        PlaceIssue::KecamatanConflict {
+                            named: kecamatan_label(first),
+                            coded: kecamatan_label(k),
+                        }
+                        .into(),
+                    )),
+                    _ => kec = Some(k),
+                },
+                Err(issue) => issues.push((c, issue)),
+            }
+        }
+        if issues.len() > before {
+            return Place::default();
+        }
+        let own = r.kecamatan(office);
+        let mut desa: Option<&Desa> = None;
+        for c in [Column::Desa, Column::KodeDesa] {
+            let Some(t) = cell(c) else { continue };
+            match self.desa(t, kec, own, area) {
+                Ok(d) => match desa {
+                    Some(first) if first.code != d.code => issues.push((
+                        c,
+                        PlaceIssue::DesaConflict {
+                            named: desa_label(first),
+                            coded: desa_label(d),
+                        }
+                        .into(),
+                    )),
+                    _ => desa = Some(d),
+                },
+                Err(issue) => issues.push((c, issue)),
+            }
+        }
+        if issues.len() > before {
+            return Place::default();
+        }
+        let kec = kec
+            .or_else(|| desa.and_then(|d| r.kecamatan(&d.kecamatan)))
+            .or(own);
+        Place {
+            kecamatan: kec.map(|k| (k.code.clone(), k.name.clone())),
+            desa: desa.map(|d| d.code.clone()),
+        }
+    }
+
+    /// The kecamatan of `area` (a handling region) that `text` names by code or name.
+    fn kecamatan(&self, text: &str, area: &str) -> Result<&'r Region, Issue> {
+        let r = self.reference;
+        let pool = r.kecamatan_in(area);
+        let near = match match_place(text, pool, |k| &k.code, |k| &k.name) {
+            Ok(k) => return Ok(k),
+            Err(near) => near,
+        };
+        let value = text.trim().to_string();
+        let same = exact(text, pool, |k| &k.name);
+        if same.len() > 1 {
+            return Err(PlaceIssue::KecamatanTwice {
+                value,
+                which: list(same.iter().map(|k| kecamatan_label(k))),
+            }
+            .into());
+        }
+        let area_name = self.area_name(area);
+        let elsewhere: Vec<&Region> = match r.kecamatan(text.trim()) {
+            Some(k) => vec![k],
+            None => exact(text, &r.kecamatan, |k| &k.name),
+        };
+        if !elsewhere.is_empty() {
+            let found = list(elsewhere.iter().map(|k| {
+                let parent = k
+                    .parent_code
+                    .as_deref()
+                    .and_then(|p| r.region(p))
+                    .map_or(String::new(), |p| format!(", {}", p.name));
+                format!("{}{parent}", kecamatan_label(k))
+            }));
+            return Err(PlaceIssue::KecamatanElsewhere {
+                value,
+                found,
+                area: area_name,
+            }
+            .into());
+        }
+        let (candidates, more) = compact(pool.iter().map(|k| k.name.as_str()));
+        Err(PlaceIssue::UnknownKecamatan {
+            value,
+            suggestion: near.first().map(|k| kecamatan_label(k)),
+            area: area_name,
+            candidates,
+            more,
+        }
+        .into())
+    }
+
+    /// The kelurahan/desa `text` names by code or name: within `kec` when the row names one;
+    /// else within `own` (a Panwaslu Kecamatan's kecamatan) first, then within `area`.
+    fn desa(
+        &self,
+        text: &str,
+        kec: Option<&Region>,
+        own: Option<&'r Region>,
+        area: &str,
+    ) -> Result<&'r Desa, Issue> {
+        let r = self.reference;
+        let value = text.trim().to_string();
+        let in_area = r.desa_in(area);
+        if let Some(k) = kec {
+            let pool = r.desa_in(&k.code);
+            let near = match match_place(text, pool, |d| &d.code, |d| &d.name) {
+                Ok(d) => return Ok(d),
+                Err(near) => near,
+            };
+            let elsewhere: Vec<&Desa> = match r.desa(text.trim()) {
+                Some(d) => vec![d],
+                None => exact(text, in_area, |d| &d.name),
+            };
+            if let Some(d) = elsewhere.first() {
+                return Err(PlaceIssue::DesaOutside {
+                    value,
+                    lies_in: r
+                        .kecamatan(&d.kecamatan)
+                        .map_or_else(|| d.kecamatan.clone(), kecamatan_label),
+                    kecamatan: kecamatan_label(k),
+                }
+                .into());
+            }
+            let (candidates, more) = compact(pool.iter().map(|d| d.name.as_str()));
+            return Err(PlaceIssue::UnknownDesa {
+                value,
+                suggestion: near.first().map(|d| desa_label(d)),
+                within: format!("Kec. {}", k.name),
+                candidates,
+                more,
+            }
+            .into());
+        }
+        if let Some(k) = own
+            && let Ok(d) = match_place(text, r.desa_in(&k.code), |d| &d.code, |d| &d.name)
+        {
+            return Ok(d);
+        }
+        let near = match match_place(text, in_area, |d| &d.code, |d| &d.name) {
+            Ok(d) => return Ok(d),
+            Err(near) => near,
+        };
+        let same = exact(text, in_area, |d| &d.name);
+        if same.len() > 1 {
+            return Err(PlaceIssue::DesaTwice {
+                value,
+                which: list(same.iter().map(|d| {
+                    let kec = r.kecamatan(&d.kecamatan).map_or("", |k| k.name.as_str());
+                    format!("{} ({}, Kec. {kec})", d.name, d.code)
+                })),
+            }
+            .into());
+        }
+        let (candidates, more) = compact(in_area.iter().map(|d| d.name.as_str()));
+        Err(PlaceIssue::UnknownDesa {
+            value,
+            suggestion: near.first().map(|d| desa_label(d)),
+            within: self.area_name(area),
+            candidates,
+            more,
+        }
+        .into())
+    }
+
+    /// The name of an office's area as a message gives it: "Kota Samarinda".
+    fn area_name(&self, area: &str) -> String {
+        self.reference
+            .office(area)
+            .map_or_else(|| area.to_string(), |r| r.name.clone())
     }
 
     /// The steps after forwarding a row gives, one per line of the follow-up cells (the n-th line
@@ -569,6 +796,55 @@ fn short_year(t: &str) -> bool {
     matches!(last, Some(i) if b.len() - i == 3 && b[i + 1..].iter().all(u8::is_ascii_digit))
 }
 
+/// A TPS number: `5`, `005`, `TPS 005`, `tps 5` all mean 5; 1 to 9999.
+pub fn parse_tps(t: &str) -> Option<u16> {
+    let t = t.trim();
+    let digits = match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("tps") => t[3..].trim_start_matches([' ', '.', '-']),
+        _ => t,
+    };
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=9999).contains(n))
+}
+
+/// The places of `pool` whose name is `text` once folded (case, spacing, "Kec."/"Desa" forgiven).
+fn exact<'a, T>(text: &str, pool: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    let want = fold_place(text);
+    pool.iter()
+        .filter(|p| fold_place(name(p)) == want)
+        .collect()
+}
+
+/// "Samarinda Ulu (64.72.03)".
+fn kecamatan_label(k: &Region) -> String {
+    format!("{} ({})", k.name, k.code)
+}
+
+/// "Bugis (64.72.06.1001)".
+fn desa_label(d: &Desa) -> String {
+    format!("{} ({})", d.name, d.code)
+}
+
+/// Items joined by commas.
+fn list(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+/// The first names of a list of candidates, and how many were left out: a message names an
+/// area's kecamatan without running on for a province's hundred.
+fn compact<'a>(names: impl Iterator<Item = &'a str>) -> (String, usize) {
+    const SHOWN: usize = 12;
+    let mut all: Vec<&str> = names.collect();
+    all.sort_unstable();
+    let shown = all.len().min(SHOWN);
+    (all[..shown].join(", "), all.len() - shown)
+}
+
 /// true/false, 1/0, ya/tidak, yes/no, any case.
 pub fn parse_bool(t: &str) -> Option<bool> {
     let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
@@ -741,7 +1017,7 @@ pub fn contest_of(e: &Election, text: &str) -> Result<String, Issue> {
 }
 
 /// Assembles the case of `election` from read values; `None` if a required value is missing.
-fn build(mut v: [Option<Value>; N], election: &str) -> Option<Case> {
+fn build(mut v: [Option<Value>; N], place: Place, election: &str) -> Option<Case> {
     let mut take = |c: Column| v[c.index()].take();
     let text = |x: Option<Value>| match x {
         Some(Value::Text(s) | Value::Region(s) | Value::Stage(s) | Value::Contest(s)) => Some(s),
@@ -761,7 +1037,7 @@ fn build(mut v: [Option<Value>; N], election: &str) -> Option<Case> {
         nomor_registrasi: text(take(Column::NomorRegistrasi)),
         sumber: code(take(Column::Sumber)).and_then(Source::from_code)?,
         kode_wilayah: text(take(Column::KodeWilayah))?,
-        kecamatan: text(take(Column::Kecamatan)),
+        kecamatan: place.kecamatan.as_ref().map(|(_, name)| name.clone()),
         kode_tahapan: text(take(Column::KodeTahapan))?,
         tanggal_kejadian: date(take(Column::TanggalKejadian)),
         tanggal_diketahui: date(take(Column::TanggalDiketahui)),
@@ -780,9 +1056,12 @@ fn build(mut v: [Option<Value>; N], election: &str) -> Option<Case> {
         nomor_surat_penerusan: text(take(Column::NomorSuratPenerusan)),
         tanggal_penerusan: date(take(Column::TanggalPenerusan)),
         kontestasi: text(take(Column::Kontestasi)),
-        kode_kecamatan: None,
-        kode_desa: None,
-        tps: None,
+        tps: match take(Column::Tps) {
+            Some(Value::Tps(n)) => Some(n),
+            _ => None,
+        },
+        kode_kecamatan: place.kecamatan.map(|(code, _)| code),
+        kode_desa: place.desa,
     })
 }
 
@@ -802,7 +1081,7 @@ pub fn merge(existing: &Case, row: &Case, given: ColumnSet) -> Case {
         )+};
     }
     take!(
-        NomorRegistrasi => nomor_registrasi, Sumber => sumber, KodeWilayah => kode_wilayah, Kecamatan => kecamatan,
+        NomorRegistrasi => nomor_registrasi, Sumber => sumber, KodeWilayah => kode_wilayah, Tps => tps,
         KodeTahapan => kode_tahapan, TanggalKejadian => tanggal_kejadian, TanggalDiketahui => tanggal_diketahui,
         TanggalDiterima => tanggal_diterima, TanggalRegistrasi => tanggal_registrasi, Status => status,
         Diperpanjang => diperpanjang, JenisDugaan => jenis_dugaan, JenisPelanggaran => jenis_pelanggaran,
@@ -810,6 +1089,29 @@ pub fn merge(existing: &Case, row: &Case, given: ColumnSet) -> Case {
         Pelapor => pelapor, DiteruskanKe => diteruskan_ke, NomorSuratPenerusan => nomor_surat_penerusan,
         TanggalPenerusan => tanggal_penerusan, Kontestasi => kontestasi,
     );
+    // Where it happened is read as a whole: a kecamatan given (or told by a desa given) replaces
+    // the stored one, and a stored desa outside it goes; a desa cell given replaces the desa. A
+    // case that names no kecamatan takes a new Panwaslu Kecamatan office's.
+    let kec_given = given.contains(Column::Kecamatan) || given.contains(Column::KodeKecamatan);
+    let desa_given = given.contains(Column::Desa) || given.contains(Column::KodeDesa);
+    let unplaced = m.kecamatan.is_none() && m.kode_kecamatan.is_none();
+    if kec_given
+        || (desa_given && row.kode_desa.is_some())
+        || (unplaced && given.contains(Column::KodeWilayah))
+    {
+        m.kecamatan.clone_from(&row.kecamatan);
+        m.kode_kecamatan.clone_from(&row.kode_kecamatan);
+    }
+    if desa_given {
+        m.kode_desa.clone_from(&row.kode_desa);
+    } else if let Some(d) = &m.kode_desa
+        && !m
+            .kode_kecamatan
+            .as_deref()
+            .is_some_and(|k| d.starts_with(&format!("{k}.")))
+    {
+        m.kode_desa = None;
+    }
     m
 }
 

@@ -580,7 +580,9 @@ fn an_export_of_both_elections_imports_into_an_empty_database_unchanged() {
         if format == "csv" {
             let header = text.lines().next().unwrap();
             assert!(
-                header.contains(",tanggal_penerusan,pemilihan,kontestasi,lanjut_tahap,"),
+                header.contains(
+                    ",tanggal_penerusan,pemilihan,kontestasi,kode_kecamatan,kode_desa,tps,desa,lanjut_tahap,"
+                ),
                 "{header}"
             );
         } else {

@@ -43,6 +43,31 @@ pub fn init_db(dir: &Path, name: &str) -> PathBuf {
     db
 }
 
+/// The kecamatan of an office's area as the region tree spells them (code, name), and each one's
+/// kelurahan/desa codes: the places of generated cases.
+pub fn places(office: &str) -> &'static [(String, String, Vec<String>)] {
+    type Places = std::collections::HashMap<String, Vec<(String, String, Vec<String>)>>;
+    static TREE: std::sync::OnceLock<Places> = std::sync::OnceLock::new();
+    let all = TREE.get_or_init(|| {
+        let r = pantau::domain::Reference::embedded();
+        r.regions
+            .iter()
+            .map(|o| {
+                let places = r
+                    .kecamatan_in(&o.code)
+                    .iter()
+                    .map(|k| {
+                        let desa = r.desa_in(&k.code).iter().map(|d| d.code.clone()).collect();
+                        (k.code.clone(), k.name.clone(), desa)
+                    })
+                    .collect();
+                (o.code.clone(), places)
+            })
+            .collect()
+    });
+    all.get(office).map_or(&[], Vec::as_slice)
+}
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
@@ -94,7 +119,15 @@ pub fn varied_cases(n: usize) -> Vec<Case> {
             if i % 2 == 0 {
                 c.nomor_registrasi = Some(format!("{i:04}/Reg/2024"));
                 c.tanggal_registrasi = Some(received + chrono::Duration::days(2));
-                c.kecamatan = Some(format!("Kecamatan {}", i % 7));
+                // A kecamatan of the office's area, every fourth with its desa and a TPS.
+                let places = places(regions[i % 11]);
+                let (code, name, desa) = &places[(i / 11) % places.len()];
+                c.kecamatan = Some(name.clone());
+                c.kode_kecamatan = Some(code.clone());
+                if i % 4 == 0 {
+                    c.kode_desa = desa.get(i % desa.len().max(1)).cloned();
+                    c.tps = Some((i % 40 + 1) as u16);
+                }
                 c.tanggal_kejadian = Some(received - chrono::Duration::days(3));
                 c.tanggal_diketahui = Some(received - chrono::Duration::days(1));
             }
@@ -245,10 +278,13 @@ pub fn csv_row(i: usize) -> String {
     ];
     let r = regions[i % regions.len()];
     format!(
-        "{i:07}/LP/PL/{r}/I/2024,,laporan,{r},Kecamatan {k},{s},2024-01-10,2024-01-11,2024-01-12,,{st},false,PIDANA,,\
+        "{i:07}/LP/PL/{r}/I/2024,,laporan,{r},{k},{s},2024-01-10,2024-01-11,2024-01-12,,{st},false,PIDANA,,\
          Pasal 523 ayat (1) UU 7/2017,Pembagian minyak goreng kepada warga oleh tim kampanye calon nomor {i},\
          Sdr. AR (tim kampanye),TIM_KAMPANYE,Sdr. HS (pemilih),,,",
-        k = i % 17,
+        k = {
+            let places = places(r);
+            &places[i % places.len()].1
+        },
         s = stages[i % stages.len()],
         st = statuses[i % statuses.len()],
     )
