@@ -106,7 +106,10 @@ fn the_region_tree_is_loaded_whole_for_kaltim_and_for_jawa_barat() {
     ok(&national, &["init", "--national"]);
     let r = stored(&national);
     assert!(r.is_national());
-    assert_eq!(r.regions.iter().filter(|x| x.kind == "provinsi").count(), 38);
+    assert_eq!(
+        r.regions.iter().filter(|x| x.kind == "provinsi").count(),
+        38
+    );
     assert_eq!(regencies(&r), 514);
     assert_eq!(r.kecamatan.len(), 7285);
     assert_eq!(r.desa.len(), 83_762);
@@ -136,8 +139,9 @@ fn init_province_suggests_near_names_and_refuses_to_mix_two_roots_in_both_langua
         .collect();
     assert_eq!(rows.len(), 38, "{list}");
     assert!(
-        rows.iter()
-            .any(|l| l.starts_with("64 ") && l.contains("Kalimantan Timur") && l.contains("Kaltim")),
+        rows.iter().any(|l| l.starts_with("64 ")
+            && l.contains("Kalimantan Timur")
+            && l.contains("Kaltim")),
         "{list}"
     );
     assert!(!db.exists(), "listing creates no database");
@@ -200,10 +204,12 @@ fn the_demo_of_another_province_places_every_case_in_its_tree() {
     assert_eq!(n("SELECT count(*) FROM cases"), 1500);
     // Every case has a kecamatan and a desa of the tree, in its office's area.
     assert_eq!(
-        n("SELECT count(*) FROM cases c JOIN regions k ON k.code = c.kode_kecamatan \
+        n(
+            "SELECT count(*) FROM cases c JOIN regions k ON k.code = c.kode_kecamatan \
            JOIN desa d ON d.code = c.kode_desa AND d.kecamatan = k.code \
            WHERE k.kind = 'kecamatan' AND k.name = c.kecamatan \
-           AND (c.kode_wilayah = '32' OR k.parent_code = c.kode_wilayah)"),
+           AND (c.kode_wilayah = '32' OR k.parent_code = c.kode_wilayah)"
+        ),
         1500
     );
     assert!(n("SELECT count(DISTINCT kode_wilayah) FROM cases") > 20);
@@ -255,13 +261,7 @@ fn province(dir: &Path, name: &str, province: &str, n: &str) -> (PathBuf, PathBu
     let file = dir.join(format!("{name}.jsonl"));
     ok(
         &db,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "-o",
-            file.to_str().unwrap(),
-        ],
+        &["export", "--format", "jsonl", "-o", file.to_str().unwrap()],
     );
     (db, file)
 }
@@ -291,24 +291,43 @@ fn two_provinces_rolled_up_twice_hold_each_case_once_with_each_batch_origin() {
     let files = [kaltim.to_str().unwrap(), jabar.to_str().unwrap()];
 
     let first = ok(&national, &["import", files[0], files[1]]);
-    assert!(first.contains("3000 new, 0 changed, 0 unchanged"), "{first}");
-    assert!(first.contains("origin: 64") && first.contains("origin: 32"), "{first}");
+    assert!(
+        first.contains("3000 new, 0 changed, 0 unchanged"),
+        "{first}"
+    );
+    assert!(
+        first.contains("origin: 64") && first.contains("origin: 32"),
+        "{first}"
+    );
     // The next day's run: the same files again, nothing new, nothing doubled.
     let second = ok(&national, &["import", files[0], files[1]]);
-    assert!(second.contains("0 new, 0 changed, 3000 unchanged"), "{second}");
-    assert!(second.contains("Total: 0 new, 0 changed, 6000 unchanged"), "{second}");
+    assert!(
+        second.contains("0 new, 0 changed, 3000 unchanged"),
+        "{second}"
+    );
+    assert!(
+        second.contains("Total: 0 new, 0 changed, 6000 unchanged"),
+        "{second}"
+    );
 
     assert_eq!(count(&national, "SELECT count(*) FROM cases"), 6000);
-    assert_eq!(count(&national, "SELECT count(DISTINCT nomor) FROM cases"), 6000);
+    assert_eq!(
+        count(&national, "SELECT count(DISTINCT nomor) FROM cases"),
+        6000
+    );
     let mut expected = per_province(&kaltim_db);
     expected.extend(per_province(&jabar_db));
     expected.sort();
     assert_eq!(per_province(&national), expected);
     // Everything a case needs came along: its kecamatan, desa and TPS.
-    let places = "SELECT count(*) FROM cases WHERE kode_kecamatan IS NOT NULL AND kode_desa IS NOT NULL";
+    let places =
+        "SELECT count(*) FROM cases WHERE kode_kecamatan IS NOT NULL AND kode_desa IS NOT NULL";
     assert_eq!(count(&national, places), 6000);
     let tps = "SELECT count(tps) FROM cases";
-    assert_eq!(count(&national, tps), count(&kaltim_db, tps) + count(&jabar_db, tps));
+    assert_eq!(
+        count(&national, tps),
+        count(&kaltim_db, tps) + count(&jabar_db, tps)
+    );
 
     // Each batch's origin, in text and JSON, in both languages.
     let text = ok(&national, &["batches"]);
