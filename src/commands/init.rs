@@ -28,6 +28,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
         print_provinces(ctx.lang);
         return Ok(());
     }
+    // Every file is read before the database is opened: a mistake in one creates nothing.
+    let from_dir = match &args.reference {
+        Some(dir) => Some(Reference::from_dir(dir)?),
+        None => None,
+    };
     let wanted = wanted(args)?;
     let (dirs, files) = read_elections(&args.elections)?;
     let mut store = ctx.open_for_writing("pantau init", true)?;
@@ -44,8 +49,8 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
         };
         return Err(Error::failed(text(Lang::Id), text(Lang::En)));
     }
-    let shipped = match (&args.reference, wanted) {
-        (Some(dir), _) => Reference::from_dir(dir)?,
+    let shipped = match (from_dir, wanted) {
+        (Some(r), _) => r,
         (None, Some(r)) => r,
         // A database set up for another province (or for Bawaslu RI) stays so.
         (None, None) => same_root(&stored),
