@@ -477,6 +477,15 @@ pub struct InitArgs {
     /// data is left as it is (unless --reference is given too).
     #[arg(long = "election", value_name = "DIR")]
     pub elections: Vec<PathBuf>,
+    /// Set a new database up for this province instead of Kalimantan Timur: its Kemendagri code
+    /// (32), name ("Jawa Barat") or short name (jabar), with its kabupaten/kota, kecamatan and
+    /// kelurahan/desa. `--province list` prints the 38 provinces.
+    #[arg(long, value_name = "PROVINCE", conflicts_with_all = ["nasional", "reference"])]
+    pub province: Option<String>,
+    /// Set a new database up for Bawaslu RI: the 38 provinces, 514 kabupaten/kota and every
+    /// kecamatan and kelurahan/desa (the national roll-up of the provinces' exports).
+    #[arg(long, visible_alias = "national", conflicts_with = "reference")]
+    pub nasional: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -492,6 +501,18 @@ pub struct DemoArgs {
     /// Write N synthetic cases with national shares instead of the Kaltim story (for scale tests).
     #[arg(long, value_name = "N", value_parser = parse_records)]
     pub records: Option<usize>,
+    /// With --records: a database of this province (code, name or short name, as `init
+    /// --province`) and its cases spread over its kabupaten/kota, kecamatan and kelurahan/desa.
+    #[arg(
+        long,
+        value_name = "PROVINCE",
+        requires = "records",
+        conflicts_with = "nasional"
+    )]
+    pub province: Option<String>,
+    /// With --records: a national database, the cases spread over every province.
+    #[arg(long, visible_alias = "national", requires = "records")]
+    pub nasional: bool,
     /// Replace an existing database (its data is lost).
     #[arg(long)]
     pub force: bool,
@@ -655,6 +676,11 @@ pub struct ImportArgs {
     /// (.rejected.jsonl for JSON) beside the input.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// The province every file comes from (code, name or short name; RI for Bawaslu RI's own),
+    /// recorded with its batch; a row of an office elsewhere refuses the file [default: worked
+    /// out from the offices of the rows written].
+    #[arg(long, value_name = "PROVINCE")]
+    pub origin: Option<String>,
     /// Permissions of the file of rejected rows (octal, e.g. 640 to let the group read it).
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
     pub mode: u32,

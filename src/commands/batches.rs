@@ -1,5 +1,6 @@
 //! `pantau batches`: the recorded import batches, newest first, each with what it loaded (cases
-//! or campaign activities); as lines or as JSON.
+//! or campaign activities) and, for an import into a national roll-up, where it came from; as
+//! lines or as JSON.
 
 use serde::Serialize;
 
@@ -8,6 +9,7 @@ use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::Command;
+use crate::i18n::national::National;
 use crate::store::BatchInfo;
 
 /// One batch as `--format json` prints it: the stored fields, and what it loaded in words.
@@ -55,8 +57,15 @@ pub fn run(ctx: &Context, args: &BatchesArgs) -> Result<()> {
         .max()
         .unwrap_or(0);
     for b in &batches {
+        // Where an import into a national roll-up came from: `origin: 64`.
+        let origin = b.origin.as_deref().map_or(String::new(), |o| {
+            format!(
+                "  {}",
+                crate::text::safe(&National::OriginRecorded { origin: o }.text(l))
+            )
+        });
         println!(
-            "#{:<4} {:<8} {}  {} {} {} {} {}, {} {}, {} {}, {} {}",
+            "#{:<4} {:<8} {}  {} {} {} {} {}, {} {}, {} {}, {} {}{}",
             b.id,
             b.kind,
             b.imported_at,
@@ -71,6 +80,7 @@ pub fn run(ctx: &Context, args: &BatchesArgs) -> Result<()> {
             Command::Unchanged.text(l),
             b.rows_rejected,
             Command::Rejected.text(l),
+            origin,
         );
     }
     Ok(())

@@ -13,6 +13,7 @@ use crate::domain::Reference;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::Command;
+use crate::i18n::national::National;
 use crate::store::{Mode, Store};
 
 /// The seed `--demo` uses when it creates the demo database.
@@ -23,7 +24,22 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let started = Instant::now();
     let n = match args.records {
         None => write_kaltim(ctx, args.seed, args.force)?,
-        Some(n) => write_synthetic(ctx, n, args.seed, args.force)?,
+        Some(n) => {
+            let reference = reference_for(args)?;
+            match reference.root() {
+                Some(root) if root.kind == "nasional" => {
+                    eprintln!("{}", National::DemoContestsOnlyKaltim.text(ctx.lang));
+                }
+                Some(root) if root.code != "64" => {
+                    let m = National::DemoNoContests {
+                        province: &root.name,
+                    };
+                    eprintln!("{}", m.text(ctx.lang));
+                }
+                _ => {}
+            }
+            write_synthetic(ctx, &reference, n, args.seed, args.force)?
+        }
     };
     let l = ctx.lang;
     eprintln!(
@@ -36,15 +52,36 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     Ok(())
 }
 
+/// The reference data of the database `--province` or `--nasional` asks for; Kalimantan Timur's
+/// without either.
+fn reference_for(args: &DemoArgs) -> Result<Reference> {
+    if args.nasional {
+        return Ok(Reference::national());
+    }
+    match args.province.as_deref() {
+        None => Ok(Reference::embedded()),
+        Some(given) => {
+            let (code, _) = crate::commands::init::province(given)?;
+            Ok(Reference::for_province(&code).unwrap_or_else(Reference::embedded))
+        }
+    }
+}
+
 /// Writes the Kaltim demo database at the context's path.
 pub fn write_kaltim(ctx: &Context, seed: u64, force: bool) -> Result<usize> {
-    replace_with(ctx, force, |store| {
+    replace_with(ctx, &Reference::embedded(), force, |store| {
         let demo = crate::demo::kaltim(seed);
         crate::demo::write(store, &demo, now())
     })
 }
 
-fn write_synthetic(ctx: &Context, n: usize, seed: u64, force: bool) -> Result<usize> {
+fn write_synthetic(
+    ctx: &Context,
+    reference: &Reference,
+    n: usize,
+    seed: u64,
+    force: bool,
+) -> Result<usize> {
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
@@ -53,7 +90,7 @@ fn write_synthetic(ctx: &Context, n: usize, seed: u64, force: bool) -> Result<us
         })?;
     }
     let bar = crate::progress::bar(n as u64, &Command::DemoWriting.text(ctx.lang));
-    let written = replace_with(ctx, force, |store| {
+    let written = replace_with(ctx, reference, force, |store| {
         crate::demo::synthetic(
             store,
             n,
@@ -80,6 +117,7 @@ fn now() -> chrono::NaiveDateTime {
 /// Builds a new database in a temporary file with `fill`, then moves it over the target.
 fn replace_with(
     ctx: &Context,
+    reference: &Reference,
     force: bool,
     fill: impl FnOnce(&mut Store) -> Result<usize>,
 ) -> Result<usize> {
@@ -108,7 +146,7 @@ fn replace_with(
     // Created group-writable as the umask allows, like any database pantau creates.
     let temp = crate::fs_safe::Temp::beside(path, 0o664)?;
     let mut store = Store::open_own(temp.path(), Mode::Create)?;
-    store.load_reference(&Reference::embedded())?;
+    store.load_reference(reference)?;
     let n = fill(&mut store)?;
     store.into_single_file()?;
     drop(store);

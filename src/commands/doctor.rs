@@ -239,6 +239,7 @@ fn store_checks(store: &Store, db: &Path, l: Lang) -> Vec<Check> {
     if version == SCHEMA_VERSION {
         out.push(holidays(store, l));
         out.push(kecamatan(store, l));
+        out.push(tree(store, l));
     }
     out
 }
@@ -275,6 +276,23 @@ fn kecamatan(store: &Store, l: Lang) -> Check {
         .text(l),
         Some(W::DoctorFix.text(l)),
     )
+}
+
+/// What the database is set up for (a province, or the whole country) and where its region
+/// tree comes from.
+fn tree(store: &Store, l: Lang) -> Check {
+    use crate::i18n::national::National;
+    let name = crate::i18n::national::tree_check(l);
+    let found = match store.reference() {
+        Ok(r) if r.root().is_some() => National::TreeOf {
+            root: &crate::commands::init::root_label(&r, l),
+            source: crate::domain::wilayah::SOURCE,
+        }
+        .text(l),
+        Ok(_) => National::TreeEmpty.text(l),
+        Err(e) => e.message(l),
+    };
+    check(Level::Ok, name, found, None)
 }
 
 /// Whether the holiday list covers the period of every election that has cases: in a year it

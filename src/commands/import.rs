@@ -13,6 +13,7 @@ use crate::domain::Reference;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::Command;
+use crate::i18n::national::National;
 use crate::import::{self, Checked, Counts, Input, Options, Written};
 use crate::store::{BatchInfo, Store};
 
@@ -31,10 +32,12 @@ struct Run<'a> {
     now: NaiveDateTime,
     cancel: Arc<AtomicBool>,
     lang: Lang,
+    /// `--origin`: the province every file comes from (its code, or `RI`).
+    origin: Option<String>,
 }
 
-/// A file written, with the earlier batches of the same bytes.
-type Done = (Checked, Written, Vec<BatchInfo>);
+/// A file written, with the earlier batches of the same bytes and the origin recorded.
+type Done = (Checked, Written, Vec<BatchInfo>, Option<String>);
 
 /// Runs `pantau import`.
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
@@ -50,6 +53,13 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         .iter()
         .map(|f| Input::load(f, args.read.format, args.read.sheet.as_deref()))
         .collect::<Result<Vec<_>>>()?;
+    let origin = match args.origin.as_deref() {
+        None => None,
+        Some(o) if o.trim().eq_ignore_ascii_case(crate::domain::wilayah::RI) => {
+            Some(crate::domain::wilayah::RI.to_string())
+        }
+        Some(o) => Some(crate::commands::init::province(o)?.0),
+    };
     let cancel = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
@@ -78,6 +88,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         now: now.with_nanosecond(0).unwrap_or(now),
         cancel,
         lang,
+        origin,
     };
     let wait = Duration::from_secs(args.read.wait);
     let mut waiting = ctx.waiting_for_writer(args.read.wait);
@@ -89,7 +100,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     } else {
         all_or_nothing(&run, inputs, wait, &mut waiting, args.read.dry_run)?
     };
-    print_summary(done, args.read.dry_run, args.mode, lang)
+    // The origin matters to a national roll-up: said there, or when the user gave it.
+    let show_origin = args.origin.is_some() || run.reference.is_national();
+    print_summary(done, args.read.dry_run, args.mode, show_origin, lang)
 }
 
 /// The code of the election `--election` names (code or name, any case and spacing), or the
@@ -123,6 +136,9 @@ fn all_or_nothing(
             .begin_write(wait, &run.cancel, waiting)?
             .ok_or_else(cancelled)?,
     );
+    if let Some(t) = tx.as_ref() {
+        t.watch_province_moves()?;
+    }
     let mut checked = Vec::with_capacity(inputs.len());
     let mut done = Vec::with_capacity(inputs.len());
     for input in inputs {
@@ -143,7 +159,10 @@ fn all_or_nothing(
                 );
                 bar.finish_and_clear();
                 match result?.ok_or_else(cancelled)? {
-                    (c, Some(w)) => done.push((c, w, earlier)),
+                    (c, Some(w)) => {
+                        let origin = settle(t, &c, &w, &earlier, run)?;
+                        done.push((c, w, earlier, origin));
+                    }
                     (c, None) => {
                         // Nothing of this import will be committed: let other writers go on.
                         tx = None;
@@ -160,7 +179,7 @@ fn all_or_nothing(
     }
     match tx {
         None => {
-            checked.extend(done.into_iter().map(|(c, _, _)| c));
+            checked.extend(done.into_iter().map(|(c, _, _, _)| c));
             report_problems(&checked, false, lang)?;
             let m = Command::ImportNoneReported;
             Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
@@ -201,6 +220,7 @@ fn skipping_invalid(
         .store
         .begin_write(wait, &run.cancel, waiting)?
         .ok_or_else(cancelled)?;
+    tx.watch_province_moves()?;
     let mut written = Vec::with_capacity(checked.len());
     for c in &checked {
         let earlier = run.store.batches_with_sha(&c.input.sha256)?;
@@ -217,7 +237,9 @@ fn skipping_invalid(
             &|n| bar.set_position(n),
         );
         bar.finish_and_clear();
-        written.push((w?.ok_or_else(cancelled)?, earlier));
+        let w = w?.ok_or_else(cancelled)?;
+        let origin = settle(&tx, c, &w, &earlier, run)?;
+        written.push((w, earlier, origin));
     }
     if run.cancel.load(Ordering::SeqCst) {
         return Err(cancelled());
@@ -230,8 +252,92 @@ fn skipping_invalid(
     Ok(checked
         .into_iter()
         .zip(written)
-        .map(|(c, (w, e))| (c, w, e))
+        .map(|(c, (w, e, o))| (c, w, e, o))
         .collect())
+}
+
+/// How many cases a refusal names before "…".
+const SHOWN_CASES: usize = 10;
+
+/// The national roll-up's checks of one file written in `tx`: a stored case of one province that
+/// the file gives to another (moved, or one number used by two provinces) refuses it, as does a
+/// row outside the province `--origin` names (a file that wrote nothing: the origin recorded when
+/// the same bytes were imported before); then the batch's origin is recorded: `--origin`'s, else
+/// the provinces of the rows it wrote, else (nothing changed) the origin recorded for the same
+/// bytes or, failing that, for the latest file of that name.
+fn settle(
+    tx: &crate::store::write::Write<'_>,
+    c: &Checked,
+    w: &Written,
+    earlier: &[BatchInfo],
+    run: &Run<'_>,
+) -> Result<Option<String>> {
+    let file = crate::text::safe(&c.input.source_name()).into_owned();
+    let moves = tx.province_moves(w.batch_id)?;
+    if !moves.is_empty() {
+        let mut cases: Vec<String> = moves
+            .iter()
+            .take(SHOWN_CASES)
+            .map(|m| {
+                crate::text::safe(&format!(
+                    "{} ({} → {})",
+                    m.nomor, m.from_office, m.to_office
+                ))
+                .into_owned()
+            })
+            .collect();
+        if moves.len() > SHOWN_CASES {
+            cases.push("…".into());
+        }
+        let cases = cases.join(", ");
+        let m = National::Moves {
+            file: &file,
+            count: moves.len(),
+            cases: &cases,
+        };
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+    }
+    let mut provinces = tx.batch_provinces(w.batch_id)?;
+    let before = earlier.iter().rev().find_map(|b| {
+        b.origin
+            .as_ref()
+            .map(|o| (o.clone(), 0, format!("batch #{}", b.id)))
+    });
+    if provinces.is_empty() && run.origin.is_some() {
+        provinces.extend(before.clone());
+    }
+    let origin = match &run.origin {
+        Some(o) => {
+            let outside: Vec<&(String, i64, String)> =
+                provinces.iter().filter(|(p, _, _)| p != o).collect();
+            if !outside.is_empty() {
+                let found: Vec<&str> = outside.iter().map(|(p, _, _)| p.as_str()).collect();
+                let examples: Vec<&str> = outside.iter().map(|(_, _, n)| n.as_str()).collect();
+                let examples = crate::text::safe(&examples.join(", ")).into_owned();
+                let m = National::OriginMismatch {
+                    file: &file,
+                    origin: o,
+                    found: &found.join(", "),
+                    examples: &examples,
+                };
+                return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+            }
+            Some(o.clone())
+        }
+        None if !provinces.is_empty() => Some(
+            provinces
+                .iter()
+                .map(|(p, _, _)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        None => match before {
+            Some((o, _, _)) => Some(o),
+            None => tx.last_origin(&c.input.source_name())?,
+        },
+    };
+    tx.set_batch_origin(w.batch_id, origin.as_deref())?;
+    Ok(origin)
 }
 
 /// A progress bar for a large file (hidden for small ones and when not on a terminal).
@@ -244,10 +350,16 @@ fn bar_for(input: &Input, what: &str) -> indicatif::ProgressBar {
 }
 
 /// One line per file, the file of rejected rows, and the total of several files.
-fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Result<()> {
+fn print_summary(
+    done: Vec<Done>,
+    dry_run: bool,
+    mode: u32,
+    show_origin: bool,
+    lang: Lang,
+) -> Result<()> {
     let mut total = Counts::default();
     let files = done.len();
-    for (c, w, earlier) in done {
+    for (c, w, earlier, origin) in done {
         // A workbook is named with the sheet read, so a wrong sheet is seen at once.
         let source = c.input.source_name();
         let name = crate::text::safe(&source);
@@ -267,6 +379,9 @@ fn print_summary(done: Vec<Done>, dry_run: bool, mode: u32, lang: Lang) -> Resul
             .text(lang);
         }
         println!("{line}");
+        if let Some(o) = origin.filter(|_| !dry_run && show_origin) {
+            println!("  {}", National::OriginRecorded { origin: &o }.text(lang));
+        }
         for note in c.input.notes(lang) {
             println!("  {}", crate::text::safe(&note));
         }

@@ -7,9 +7,11 @@ use crate::cli::InitArgs;
 use crate::commands::Context;
 use crate::domain::Reference;
 use crate::domain::election::Election;
+use crate::domain::wilayah;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::{Command, ElectionList, ListChange};
+use crate::i18n::national::National;
 use crate::store::elections::{InUse, Item, Listed, Loaded, Outcome};
 
 /// Creates or brings up to date the database and its reference data, and loads the elections of
@@ -18,13 +20,41 @@ use crate::store::elections::{InUse, Item, Listed, Loaded, Outcome};
 /// has no reference data yet: the shipped copy of an election would otherwise undo a correction of
 /// it loaded from files. Everything is written in one transaction.
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
-    let shipped = match &args.reference {
-        Some(dir) => Reference::from_dir(dir)?,
-        None => Reference::embedded(),
+    if args
+        .province
+        .as_deref()
+        .is_some_and(|p| p.trim().eq_ignore_ascii_case("list"))
+    {
+        print_provinces(ctx.lang);
+        return Ok(());
+    }
+    // Every file is read before the database is opened: a mistake in one creates nothing.
+    let from_dir = match &args.reference {
+        Some(dir) => Some(Reference::from_dir(dir)?),
+        None => None,
     };
+    let wanted = wanted(args)?;
     let (dirs, files) = read_elections(&args.elections)?;
     let mut store = ctx.open_for_writing("pantau init", true)?;
     let stored = store.reference()?;
+    if let (Some(held), Some(want)) = (stored.root(), wanted.as_ref().and_then(Reference::root))
+        && held.code != want.code
+    {
+        let text = |l: Lang| {
+            National::OtherRoot {
+                held: &root_label(&stored, l),
+                wanted: &root_label(wanted.as_ref().unwrap_or(&stored), l),
+            }
+            .text(l)
+        };
+        return Err(Error::failed(text(Lang::Id), text(Lang::En)));
+    }
+    let shipped = match (from_dir, wanted) {
+        (Some(r), _) => r,
+        (None, Some(r)) => r,
+        // A database set up for another province (or for Bawaslu RI) stays so.
+        (None, None) => same_root(&stored),
+    };
     let with_reference = files.is_empty() || args.reference.is_some() || stored.regions.is_empty();
     let base = if with_reference { &shipped } else { &stored };
     // The files checked against the reference data they join: every contest's region known.
@@ -59,6 +89,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
     }
     let now = store.reference()?;
     let changed = reference_changed || loaded.iter().any(|d| !d.unchanged());
+    if args.province.is_some() || args.nasional {
+        println!("{}", set_up_for(&now, l));
+    }
     println!(
         "{}: {} ({} {}, {} {}, {} {}){}",
         Command::InitReady.text(l),
@@ -76,6 +109,86 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
         },
     );
     Ok(())
+}
+
+/// The reference data `--province` or `--nasional` asks for; `None` when neither is given.
+fn wanted(args: &InitArgs) -> Result<Option<Reference>> {
+    if args.nasional {
+        return Ok(Some(Reference::national()));
+    }
+    let Some(given) = args.province.as_deref() else {
+        return Ok(None);
+    };
+    let (code, _) = province(given)?;
+    Ok(Reference::for_province(&code))
+}
+
+/// The province `given` names (code, name or short name), or the usage error with the nearest
+/// one.
+pub fn province(given: &str) -> Result<(String, String)> {
+    wilayah::find_province(given).map_err(|e| {
+        Error::usage(
+            wilayah::unknown_province_text(&e, Lang::Id),
+            wilayah::unknown_province_text(&e, Lang::En),
+        )
+    })
+}
+
+/// The shipped reference data of the database's own root: Kalimantan Timur's for a new database
+/// (or a Kaltim one), the province's or the country's otherwise.
+fn same_root(stored: &Reference) -> Reference {
+    match stored.root() {
+        Some(r) if r.kind == "nasional" => Reference::national(),
+        Some(r) => Reference::for_province(&r.code).unwrap_or_else(Reference::embedded),
+        None => Reference::embedded(),
+    }
+}
+
+/// What a database is set up for, in a sentence: `Provinsi Jawa Barat (32)`, or the whole
+/// country.
+pub fn root_label(r: &Reference, l: Lang) -> String {
+    match r.root() {
+        Some(root) if root.kind == "nasional" => National::Nationwide.text(l),
+        Some(root) => format!("{} ({})", root.name, root.code),
+        None => National::TreeEmpty.text(l),
+    }
+}
+
+/// `Provinsi Jawa Barat (32): 27 kabupaten/kota, 627 kecamatan, 5957 kelurahan/desa`.
+fn set_up_for(r: &Reference, l: Lang) -> String {
+    National::SetUpFor {
+        root: &root_label(r, l),
+        regencies: r
+            .regions
+            .iter()
+            .filter(|x| x.kind == "kabupaten" || x.kind == "kota")
+            .count(),
+        kecamatan: r.kecamatan.len(),
+        desa: r.desa.len(),
+    }
+    .text(l)
+}
+
+/// `init --province list`: the 38 provinces with their codes, short names and counts.
+fn print_provinces(l: Lang) {
+    use crate::text::pad_min;
+    println!("{}", National::ProvinceListHeading.text(l));
+    for (code, name) in wilayah::provinces() {
+        let regions = wilayah::province_regions(&code).unwrap_or_default();
+        let regencies = regions.len().saturating_sub(1);
+        let kecamatan = regions.first().map_or(0, |p| p.kecamatan_count);
+        let short = wilayah::province_short(&code, &name);
+        println!(
+            "{:<4}  {} {} {:>9}  {:>9}",
+            code,
+            pad_min(&name, 38),
+            pad_min(&short, 20),
+            regencies,
+            kecamatan
+        );
+    }
+    println!();
+    println!("{}", National::ProvinceListUse.text(l));
 }
 
 /// Reads each `--election` folder (errors name the file and line); two folders of one election

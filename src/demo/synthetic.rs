@@ -215,8 +215,132 @@ struct StageGen {
     phrases: [Vec<(&'static str, &'static str)>; 4],
 }
 
+/// One handling office as the generator uses it: its code, the names its texts need, the code its
+/// case numbers carry (Kaltim's Bawaslu numbering code `23.05`, elsewhere the Kemendagri code,
+/// so that a number is never used by two provinces), its share of the cases and the kecamatan
+/// its cases happen in (indexes into [`Generator::kecamatan`]).
+struct OfficeGen {
+    code: String,
+    bawaslu: String,
+    pemda: String,
+    bare: String,
+    num: String,
+    weight: u32,
+    /// The provincial office or Bawaslu RI: its cases happen anywhere below it.
+    above: bool,
+    kecamatan: std::ops::Range<usize>,
+}
+
+/// One kecamatan with its kelurahan/desa (a range of [`Generator::desa`]).
+struct KecGen {
+    code: String,
+    name: String,
+    desa: std::ops::Range<usize>,
+}
+
+/// One kelurahan/desa: its code and its name as the descriptions say it ("Kelurahan Sidodadi").
+struct DesaGen {
+    code: String,
+    name: String,
+}
+
+/// The handling offices of the database's reference data, with the kecamatan and kelurahan/desa
+/// below them. Kalimantan Timur's offices keep the demo's shares and numbering codes
+/// (`places::OFFICES`); another province's are weighted by their number of kecamatan, its
+/// provincial office by a sixteenth of them (about Kaltim's share), Bawaslu RI by one in a
+/// hundred.
+fn offices(reference: &Reference) -> (Vec<OfficeGen>, Vec<KecGen>, Vec<DesaGen>) {
+    let desa: Vec<DesaGen> = reference
+        .desa
+        .iter()
+        .map(|d| DesaGen {
+            code: d.code.clone(),
+            name: format!(
+                "{} {}",
+                if d.kind == "kelurahan" {
+                    "Kelurahan"
+                } else {
+                    "Desa"
+                },
+                d.name
+            ),
+        })
+        .collect();
+    // The tree's lists are sorted by code, so each kecamatan's desa and each region's kecamatan
+    // are ranges.
+    fn range(prefix: &str, codes: &[&str]) -> std::ops::Range<usize> {
+        let want = format!("{prefix}.");
+        let start = codes.partition_point(|c| *c < want.as_str());
+        let len = codes[start..]
+            .iter()
+            .take_while(|c| c.starts_with(&want))
+            .count();
+        start..start + len
+    }
+    let desa_codes: Vec<&str> = reference.desa.iter().map(|d| d.code.as_str()).collect();
+    let kecamatan: Vec<KecGen> = reference
+        .kecamatan
+        .iter()
+        .map(|k| KecGen {
+            code: k.code.clone(),
+            name: k.name.clone(),
+            desa: range(&k.code, &desa_codes),
+        })
+        .collect();
+    let total_kec: u32 = reference
+        .regions
+        .iter()
+        .filter(|r| r.kind == "kabupaten" || r.kind == "kota")
+        .map(|r| u32::try_from(r.kecamatan_count).unwrap_or(0))
+        .sum();
+    let kec_codes: Vec<&str> = kecamatan.iter().map(|k| k.code.as_str()).collect();
+    let kaltim = reference.root().is_some_and(|r| r.code == "64");
+    let offices = reference
+        .regions
+        .iter()
+        .filter_map(|r| {
+            let shipped = OFFICES.iter().find(|o| o.code == r.code).filter(|_| kaltim);
+            let above = r.kind == "provinsi" || r.kind == "nasional";
+            let kec = if r.kind == "nasional" {
+                0..kecamatan.len()
+            } else {
+                range(&r.code, &kec_codes)
+            };
+            if kec.is_empty() {
+                return None;
+            }
+            let weight = match (shipped, r.kind.as_str()) {
+                (Some(o), _) => o.weight,
+                (None, "nasional") => (total_kec / 100).max(1),
+                (None, "provinsi") => (u32::try_from(r.kecamatan_count).unwrap_or(0) / 16).max(1),
+                (None, _) => u32::try_from(r.kecamatan_count).unwrap_or(0).max(1),
+            };
+            let name = match r.kind.as_str() {
+                "nasional" => "Republik Indonesia".to_string(),
+                _ => r.name.clone(),
+            };
+            let bare = name
+                .trim_start_matches("Provinsi ")
+                .trim_start_matches("Kabupaten ")
+                .trim_start_matches("Kota ")
+                .to_string();
+            Some(OfficeGen {
+                code: r.code.clone(),
+                bawaslu: format!("Bawaslu {name}"),
+                pemda: format!("Pemerintah {name}"),
+                bare,
+                num: shipped.map_or_else(|| r.code.clone(), |o| o.num.to_string()),
+                weight,
+                above,
+                kecamatan: kec,
+            })
+        })
+        .collect();
+    (offices, kecamatan, desa)
+}
+
 /// One election as the generator uses it: its code, case-number segment and kind, its stages, and
-/// the contests each office (by index into `OFFICES`) handles.
+/// the contests each office (by index into [`Generator::offices`]) handles.
 struct ElectionGen {
     code: String,
     segment: String,
@@ -237,7 +361,7 @@ fn type_index(t: ViolationType) -> usize {
 }
 
 /// The shipped elections the database holds, ready to generate from.
-fn elections(reference: &Reference) -> Vec<ElectionGen> {
+fn elections(reference: &Reference, offices: &[OfficeGen]) -> Vec<ElectionGen> {
     ELECTIONS
         .iter()
         .filter_map(|spec| {
@@ -250,7 +374,7 @@ fn elections(reference: &Reference) -> Vec<ElectionGen> {
                 weight: spec.weight,
                 stage_total: stages.iter().map(|s| s.share).sum(),
                 stages,
-                contests: OFFICES.iter().map(|o| handled(e, o.code)).collect(),
+                contests: offices.iter().map(|o| handled(e, &o.code)).collect(),
             })
         })
         .filter(|g| g.stage_total > 0)
@@ -357,17 +481,6 @@ fn pick_index<T>(rng: &mut Rng, items: &[T], total: u32, weight: impl Fn(&T) -> 
     0
 }
 
-fn office_index(rng: &mut Rng, total: u32) -> usize {
-    let mut x = rng.u32(..total);
-    for (i, o) in OFFICES.iter().enumerate() {
-        if x < o.weight {
-            return i;
-        }
-        x -= o.weight;
-    }
-    0
-}
-
 /// The outcome of one synthetic case.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fate {
@@ -396,7 +509,9 @@ struct Row {
     dugaan: Option<ViolationType>,
     proven: Option<ViolationType>,
     pasal: &'static str,
-    kec: &'static str,
+    kec: usize,
+    desa: Option<usize>,
+    tps: Option<u16>,
     kategori: Option<PartyCategory>,
     forward: Option<Forwarding>,
     /// Status, day, minute of the day.
@@ -416,7 +531,9 @@ struct Generator {
     election_total: u32,
     days: Vec<String>,
     years: Vec<i32>,
-    names: Vec<(String, String)>,
+    offices: Vec<OfficeGen>,
+    kecamatan: Vec<KecGen>,
+    desa: Vec<DesaGen>,
     weight_total: u32,
     people: Vec<String>,
 }
@@ -424,7 +541,8 @@ struct Generator {
 impl Generator {
     fn new(seed: u64, reference: &Reference) -> Generator {
         let mut rng = Rng::with_seed(seed);
-        let elections = elections(reference);
+        let (offices, kecamatan, desa) = offices(reference);
+        let elections = elections(reference, &offices);
         let first = first_day();
         let dates: Vec<NaiveDate> = (0..TABLE_DAYS)
             .map(|i| first + Duration::days(i as i64))
@@ -436,8 +554,10 @@ impl Generator {
             elections,
             days: dates.iter().map(NaiveDate::to_string).collect(),
             years: dates.iter().map(chrono::Datelike::year).collect(),
-            names: OFFICES.iter().map(|o| (o.bawaslu(), o.pemda())).collect(),
-            weight_total: OFFICES.iter().map(|o| o.weight).sum(),
+            weight_total: offices.iter().map(|o| o.weight).sum(),
+            offices,
+            kecamatan,
+            desa,
             people,
         }
     }
@@ -449,9 +569,9 @@ impl Generator {
         row.election = pick_index(rng, &self.elections, self.election_total, |e| e.weight);
         let el = &self.elections[row.election];
         row.stage = pick_index(rng, &el.stages, el.stage_total, |s| s.share);
-        row.office = office_index(rng, self.weight_total);
+        row.office = pick_index(rng, &self.offices, self.weight_total, |o| o.weight);
         let st = &el.stages[row.stage];
-        let office = &OFFICES[row.office];
+        let office = &self.offices[row.office];
         row.received = rng.usize(st.from..=st.to);
         row.known = row
             .received
@@ -509,10 +629,16 @@ impl Generator {
         // The election's segment, as in real case numbers: SIM/0000001/PL/2024, SIM/…/PB/2024.
         let seg = &el.segment;
         row.nomor.clear();
-        let _ = write!(row.nomor, "SIM/{id:07}/{seg}/{}", self.years[row.received]);
+        // The office's code too, as in the demo's story: two provinces' demos never share a number.
+        let num = &office.num;
+        let _ = write!(
+            row.nomor,
+            "SIM/{id:07}/{num}/{seg}/{}",
+            self.years[row.received]
+        );
         row.reg_no.clear();
         if let Some(r) = row.reg_day {
-            let _ = write!(row.reg_no, "SIM/Reg/{id:07}/{seg}/{}", self.years[r]);
+            let _ = write!(row.reg_no, "SIM/Reg/{id:07}/{num}/{seg}/{}", self.years[r]);
         }
         row.letter.clear();
         if violation {
@@ -525,14 +651,14 @@ impl Generator {
         let phrases = &st.phrases[type_index(dugaan)];
         let (what, pasal) = phrases[rng.usize(..phrases.len())];
         row.pasal = pasal;
-        let places = if office.places.is_empty() {
-            OFFICES[1 + rng.usize(..OFFICES.len() - 1)].places
-        } else {
-            office.places
-        };
-        let (kec, kels) = places[rng.usize(..places.len())];
-        let kel = kels[rng.usize(..kels.len())];
-        row.kec = kec;
+        // Where it happened: a kecamatan of the office's area (for the provincial office, or
+        // Bawaslu RI, anywhere below it) and one of its kelurahan/desa; a voting-day case at a TPS.
+        row.kec = rng.usize(office.kecamatan.clone());
+        let k = &self.kecamatan[row.kec];
+        row.desa = (!k.desa.is_empty()).then(|| rng.usize(k.desa.clone()));
+        row.tps = (st.code == "PUNGUT_HITUNG" && row.desa.is_some()).then(|| rng.u16(1..=30));
+        let kec = k.name.as_str();
+        let kel = row.desa.map_or(kec, |d| self.desa[d].name.as_str());
         row.uraian.clear();
         let _ = write!(
             row.uraian,
@@ -540,7 +666,7 @@ impl Generator {
             EVIDENCE[rng.usize(..EVIDENCE.len())]
         );
         let who = &self.people[rng.usize(..self.people.len())];
-        let pemda = &self.names[row.office].1;
+        let pemda = &office.pemda;
         row.terlapor.clear();
         let _ = match kategori {
             PartyCategory::Asn => write!(row.terlapor, "ASN {pemda} (inisial {who})"),
@@ -557,10 +683,10 @@ impl Generator {
             PartyCategory::Calon if el.kind == ElectionKind::Pemilihan => write!(
                 row.terlapor,
                 "Calon kepala daerah {} (inisial {who})",
-                office.bare()
+                office.bare
             ),
             PartyCategory::Calon => {
-                write!(row.terlapor, "Caleg DPRD {} (inisial {who})", office.bare())
+                write!(row.terlapor, "Caleg DPRD {} (inisial {who})", office.bare)
             }
             _ => write!(row.terlapor, "Tim kampanye (inisial {who})"),
         };
@@ -703,11 +829,15 @@ fn load_in_transaction(
     if let Some(aside) = aside {
         aside.rebuild(&tx)?;
     }
-    let activity = activity::scaled(
-        &activity::campaign(&mut Rng::with_seed(seed)),
-        activity_factor(n),
-    );
-    activity::write(&tx, &activity, batch_id, now)?;
+    // The campaign activities are the Kaltim offices' weekly figures: another province's
+    // database (or a national one) gets none.
+    if reference.root().is_some_and(|r| r.code == "64") {
+        let activity = activity::scaled(
+            &activity::campaign(&mut Rng::with_seed(seed)),
+            activity_factor(n),
+        );
+        activity::write(&tx, &activity, batch_id, now)?;
+    }
     tx.finish_batch(batch_id, [written as i64, written as i64, 0, 0, 0])?;
     tx.commit()?;
     Ok(written)
@@ -758,7 +888,8 @@ fn fill(
         generator.next(base + i as i64 + 1, &mut row);
         let g = &generator;
         let el = &g.elections[row.election];
-        let office = &OFFICES[row.office];
+        let office = &g.offices[row.office];
+        let kec = &g.kecamatan[row.kec];
         let day = |d: usize| g.days[d].as_str();
         let status = row.status.unwrap_or(Status::Diterima);
         loader.case(&CaseText {
@@ -766,8 +897,8 @@ fn fill(
             nomor: &row.nomor,
             nomor_registrasi: row.reg_day.map(|_| row.reg_no.as_str()),
             sumber: if row.laporan { "laporan" } else { "temuan" },
-            kode_wilayah: office.code,
-            kecamatan: row.kec,
+            kode_wilayah: &office.code,
+            kecamatan: &kec.name,
             kode_tahapan: &el.stages[row.stage].code,
             tanggal_kejadian: day(row.event),
             tanggal_diketahui: day(row.known),
@@ -789,9 +920,9 @@ fn fill(
             written_at: &now,
             election: &el.code,
             kontestasi: row.contest.map(|i| el.contests[row.office][i].as_str()),
-            kode_kecamatan: None,
-            kode_desa: None,
-            tps: None,
+            kode_kecamatan: Some(&kec.code),
+            kode_desa: row.desa.map(|d| g.desa[d].code.as_str()),
+            tps: row.tps,
         })?;
         let mut prev: Option<&str> = None;
         for &(s, d, minute) in &row.steps {
@@ -803,10 +934,10 @@ fn fill(
                 (minute / 60).min(23),
                 minute % 60
             );
-            let by = if s == Status::Penelusuran && !office.is_province() {
+            let by = if s == Status::Penelusuran && !office.above {
                 "Panwaslu Kecamatan"
             } else {
-                g.names[row.office].0.as_str()
+                office.bawaslu.as_str()
             };
             loader.history(&HistoryText {
                 case_id: row.id,

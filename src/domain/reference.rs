@@ -194,7 +194,21 @@ impl Reference {
             return Some(base);
         }
         let regions = crate::domain::wilayah::province_regions(code)?;
-        Reference::assemble(regions, base.holidays, base.elections).ok()
+        // The shipped elections' contests of another province's regions (Pilkada 2024's are
+        // Kaltim's races) are not this database's: its cases of those elections have none.
+        let elections = base
+            .elections
+            .into_iter()
+            .map(|mut e| {
+                e.contests.retain(|c| {
+                    c.region
+                        .as_ref()
+                        .is_none_or(|r| regions.iter().any(|x| &x.code == r))
+                });
+                e
+            })
+            .collect();
+        Reference::assemble(regions, base.holidays, elections).ok()
     }
 
     /// The reference data of a national database: Bawaslu RI, the 38 provinces and 514

@@ -11,6 +11,7 @@ pub mod doctor;
 pub mod election;
 pub mod failure;
 pub mod kegiatan;
+pub mod national;
 pub mod offices;
 pub mod os;
 pub mod rekap;

@@ -383,15 +383,19 @@ impl<'r> Validator<'r> {
         let area = r.handling_region(office);
         let before = issues.len();
         let mut kec: Option<&Region> = None;
-        for c in [Column::Kecamatan, Column::KodeKecamatan] {
+        // The code first: a name the area shares between kecamatan is told by the code beside it.
+        for c in [Column::KodeKecamatan, Column::Kecamatan] {
             let Some(t) = cell(c) else { continue };
+            if kec.is_some_and(|k| fold_place(&k.name) == fold_place(t)) {
+                continue;
+            }
             match self.kecamatan(t, area) {
                 Ok(k) => match kec {
                     Some(first) if first.code != k.code => issues.push((
                         c,
                         PlaceIssue::KecamatanConflict {
-                            named: kecamatan_label(first),
-                            coded: kecamatan_label(k),
+                            named: kecamatan_label(k),
+                            coded: kecamatan_label(first),
                         }
                         .into(),
                     )),
@@ -405,15 +409,18 @@ impl<'r> Validator<'r> {
         }
         let own = r.kecamatan(office);
         let mut desa: Option<&Desa> = None;
-        for c in [Column::Desa, Column::KodeDesa] {
+        for c in [Column::KodeDesa, Column::Desa] {
             let Some(t) = cell(c) else { continue };
+            if desa.is_some_and(|d| fold_place(&d.name) == fold_place(t)) {
+                continue;
+            }
             match self.desa(t, kec, own, area) {
                 Ok(d) => match desa {
                     Some(first) if first.code != d.code => issues.push((
                         c,
                         PlaceIssue::DesaConflict {
-                            named: desa_label(first),
-                            coded: desa_label(d),
+                            named: desa_label(d),
+                            coded: desa_label(first),
                         }
                         .into(),
                     )),

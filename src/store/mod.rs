@@ -16,6 +16,7 @@ mod migrate;
 pub mod offices;
 pub mod read;
 pub mod regions;
+pub mod rollup;
 pub mod write;
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};

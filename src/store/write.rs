@@ -45,6 +45,9 @@ pub struct BatchInfo {
     pub rows_rejected: i64,
     /// What the batch loaded: `cases` or `activities` (campaign activities).
     pub content: String,
+    /// The province its rows came from (`64`, `RI` for Bawaslu RI's own; several joined by
+    /// commas), for an import into a national roll-up; `None` where nobody said or could tell.
+    pub origin: Option<String>,
 }
 
 /// The column list of `cases` that a [`Case`] fills, in the order of [`case_values`].
@@ -83,7 +86,7 @@ impl Store {
             .conn()
             .prepare(
                 "SELECT id, kind, imported_by, imported_at, source_name, sha256, rows_total, rows_new, \
-                 rows_changed, rows_unchanged, rows_rejected, content FROM import_batches ORDER BY id DESC",
+                 rows_changed, rows_unchanged, rows_rejected, content, origin FROM import_batches ORDER BY id DESC",
             )
             .map_err(|e| self.err(e))?;
         s.query_map([], |r| {
@@ -100,6 +103,7 @@ impl Store {
                 rows_unchanged: r.get("rows_unchanged")?,
                 rows_rejected: r.get("rows_rejected")?,
                 content: r.get("content")?,
+                origin: r.get("origin")?,
             })
         })
         .and_then(|rows| rows.collect())

@@ -35,6 +35,7 @@ mod index;
 mod init_elections;
 mod kegiatan;
 mod lang_errors;
+mod national;
 mod office_files;
 mod offices;
 mod oracle;
