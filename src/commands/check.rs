@@ -309,6 +309,20 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
     ]))
 }
 
+/// The transfers of the case at `p`, each with its offices' codes.
+fn moves(
+    i: &crate::engine::index::CaseIndex,
+    p: usize,
+) -> Vec<(u16, Option<&String>, Option<&String>)> {
+    i.moves_of(p)
+        .iter()
+        .map(|m| {
+            let code = |o: u16| i.regions.get(usize::from(o));
+            (m.day, code(m.from), code(m.to))
+        })
+        .collect()
+}
+
 /// How many cases two indexes hold differently (a case in one only counts too).
 fn differing_cases(
     a: &crate::engine::index::CaseIndex,
@@ -335,6 +349,11 @@ fn differing_cases(
             && a.known[pa] == b.known[pb]
             && a.registered[pa] == b.registered[pb]
             && a.history_of(pa) == b.history_of(pb)
+            && a.regions.get(usize::from(a.kecamatan_of(pa)))
+                == b.regions.get(usize::from(b.kecamatan_of(pb)))
+            && a.desa_codes.get(a.desa_of(pa) as usize) == b.desa_codes.get(b.desa_of(pb) as usize)
+            && a.tps_of(pa) == b.tps_of(pb)
+            && moves(a, pa) == moves(b, pb)
     };
     let mut differ = la.keys().filter(|id| !lb.contains_key(id)).count();
     for (id, pb) in &lb {

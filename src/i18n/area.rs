@@ -1,6 +1,6 @@
 //! The words of counting below the kabupaten/kota and across provinces: the rows of the tables a
-//! region drills into, and the view terms that name a kecamatan, a desa, a TPS or a province, each
-//! in Bahasa Indonesia and English. A message without both texts does not compile.
+//! region drills into and the headings of counts by place, each in Bahasa Indonesia and English.
+//! A message without both texts does not compile.
 
 use super::Lang;
 
@@ -15,14 +15,6 @@ pub enum Area<'a> {
     Ri,
     /// A kecamatan outside the table's region, labelled with its kabupaten/kota.
     KecamatanIn { name: &'a str, region: &'a str },
-    /// A desa labelled with its kecamatan.
-    DesaIn { name: &'a str, kecamatan: &'a str },
-    /// A place name several kecamatan (or desa) share: refused, naming each with its code.
-    Ambiguous { name: &'a str, choices: String },
-    /// A TPS number that is not a whole number from 1.
-    TpsNumber { value: &'a str },
-    /// A message about a view at a character position.
-    AtPosition { text: &'a str, pos: usize },
 }
 
 impl Area<'_> {
@@ -36,21 +28,6 @@ impl Area<'_> {
             (Self::NoDesa, En) => "(no kelurahan/desa)".into(),
             (Self::Ri, _) => "Bawaslu RI".into(),
             (Self::KecamatanIn { name, region }, _) => format!("{name} ({region})"),
-            (Self::DesaIn { name, kecamatan }, _) => format!("{name} ({kecamatan})"),
-            (Self::Ambiguous { name, choices }, Id) => {
-                format!("`{name}` ada di beberapa tempat: {choices}; tulis kodenya")
-            }
-            (Self::Ambiguous { name, choices }, En) => {
-                format!("`{name}` is in several places: {choices}; write its code")
-            }
-            (Self::TpsNumber { value }, Id) => {
-                format!("nomor TPS harus bilangan bulat mulai 1, tertulis `{value}`")
-            }
-            (Self::TpsNumber { value }, En) => {
-                format!("a TPS number must be a whole number from 1, found `{value}`")
-            }
-            (Self::AtPosition { text, pos }, Id) => format!("{text} (posisi {pos})"),
-            (Self::AtPosition { text, pos }, En) => format!("{text} (at {pos})"),
         }
     }
 }

@@ -261,26 +261,18 @@ impl Spec {
             (Self::BadDate { text, pos }, En) => {
                 format!("bad date \"{text}\" at {pos} — write YYYY-MM-DD, DD/MM/YYYY, today or -7d")
             }
-            (Self::AmbiguousPlace { text, pos, choices }, _) => {
-                let why = super::area::Area::Ambiguous {
-                    name: text,
-                    choices: choices.clone(),
-                }
-                .text(lang);
-                super::area::Area::AtPosition {
-                    text: &why,
-                    pos: *pos,
-                }
-                .text(lang)
+            (Self::AmbiguousPlace { text, pos, choices }, Id) => format!(
+                "\"{text}\" di posisi {pos} ada di beberapa tempat: {choices} — tulis kodenya"
+            ),
+            (Self::AmbiguousPlace { text, pos, choices }, En) => {
+                format!("\"{text}\" at {pos} is in several places: {choices} — write its code")
             }
-            (Self::BadTps { text, pos }, _) => {
-                let why = super::area::Area::TpsNumber { value: text }.text(lang);
-                super::area::Area::AtPosition {
-                    text: &why,
-                    pos: *pos,
-                }
-                .text(lang)
-            }
+            (Self::BadTps { text, pos }, Id) => format!(
+                "nomor TPS \"{text}\" tidak valid di posisi {pos} — tulis bilangan bulat mulai 1: tps:3, tps:3,4 atau tps:tanpa"
+            ),
+            (Self::BadTps { text, pos }, En) => format!(
+                "bad TPS number \"{text}\" at {pos} — write whole numbers from 1: tps:3, tps:3,4 or tps:none"
+            ),
             (Self::BadPekan { text, pos }, Id) => format!(
                 "pekan \"{text}\" tidak valid di posisi {pos} — tulis nomor pekan: pekan:6, pekan:6,7 atau pekan:6-8"
             ),

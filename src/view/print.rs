@@ -462,6 +462,27 @@ mod tests {
             Flag::Violation,
             Flag::Late,
             Flag::New,
+            Flag::Transferred,
+        ];
+        let kecamatan: Vec<String> = reference
+            .kecamatan_in("64.72")
+            .iter()
+            .map(|k| k.code.clone())
+            .chain([String::new()])
+            .collect();
+        let desa: Vec<String> = reference
+            .desa_in("64.72.03")
+            .iter()
+            .take(5)
+            .map(|d| d.code.clone())
+            .chain([String::new()])
+            .collect();
+        let places = prop_oneof![
+            subset(vec!["64".to_string(), "RI".to_string(), "32".to_string()])
+                .prop_map(TermKind::Province),
+            subset(kecamatan).prop_map(TermKind::Kecamatan),
+            subset(desa).prop_map(TermKind::Desa),
+            subset((0u16..6).collect()).prop_map(TermKind::Tps),
         ];
         let listed = prop_oneof![
             prop_oneof![
@@ -488,6 +509,7 @@ mod tests {
         ];
         prop_oneof![
             3 => (any::<bool>(), listed).prop_map(|(negated, kind)| Term { negated, kind }),
+            1 => (any::<bool>(), places).prop_map(|(negated, kind)| Term { negated, kind }),
             1 => date_expr().prop_map(|d| Term { negated: false, kind: TermKind::From(d) }),
             1 => date_expr().prop_map(|d| Term { negated: false, kind: TermKind::To(d) }),
         ]

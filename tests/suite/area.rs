@@ -443,3 +443,53 @@ fn a_national_database_counts_by_province_then_kabupaten_kota_then_kecamatan() {
         assert_eq!(total(&k, NO_KECAMATAN), 1);
     }
 }
+
+#[test]
+fn transfers_and_places_reach_the_index_by_refresh_and_survive_its_cache() {
+    let (mut store, ids) = kaltim();
+    let r = store.reference().unwrap();
+    let mut ix = CaseIndex::build(&store, &r).unwrap();
+    // E goes back to Balikpapan on 10 February; A is moved to Palaran's kelurahan.
+    transfer(
+        &store,
+        ids[4],
+        "2024-02-10",
+        "64.72",
+        "64.71",
+        "diambil_alih",
+    );
+    store
+        .conn_mut()
+        .execute(
+            "UPDATE cases SET kode_kecamatan = '64.72.01', kode_desa = NULL, tps = 7 WHERE id = ?1",
+            [ids[0]],
+        )
+        .unwrap();
+    ix.refresh(&store, &r).unwrap();
+    let built = CaseIndex::build(&store, &r).unwrap();
+    for pos in 0..built.ids.len() {
+        assert_eq!(ix.region[pos], built.region[pos]);
+        assert_eq!(ix.kecamatan_of(pos), built.kecamatan_of(pos));
+        assert_eq!(ix.desa_of(pos), built.desa_of(pos));
+        assert_eq!(ix.tps_of(pos), built.tps_of(pos));
+        assert_eq!(ix.moves_of(pos), built.moves_of(pos), "refreshed as built");
+    }
+    let mut engine = Engine::new(&store, today(), rules()).unwrap();
+    engine.set_index(Some(Arc::new(ix.clone())));
+    for (day, balikpapan) in [("2024-01-31", 2), ("2024-02-05", 1), ("2024-02-10", 2)] {
+        let v = view(&format!("wilayah:balikpapan per:{day}"), &r);
+        assert_eq!(engine.headline(&v).unwrap().total, balikpapan, "{day}");
+    }
+    assert_eq!(
+        engine
+            .headline(&view("tps:7 kecamatan:palaran", &r))
+            .unwrap()
+            .total,
+        1
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    pantau::engine::cache::write(&path, &ix).unwrap();
+    assert_eq!(pantau::engine::cache::read(&path).unwrap(), ix);
+}

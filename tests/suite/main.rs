@@ -44,6 +44,7 @@ mod pekan;
 mod recap;
 mod rekap;
 mod report_elections;
+mod report_wilayah;
 mod shared_files;
 mod shared_host;
 mod shared_readers;

@@ -34,6 +34,47 @@ struct Stored {
     history: Vec<StatusChange>,
     /// Steps after forwarding, with their dates.
     steps: Vec<(FollowUpStep, NaiveDate)>,
+    /// Transfers and take-overs: the day each took effect, from and to which office.
+    moves: Vec<(NaiveDate, String, String)>,
+}
+
+/// The Panwaslu Kecamatan that handle some of the fixture's cases.
+const KECAMATAN_OFFICES: [&str; 3] = ["64.72.01", "64.72.03", "64.71.06"];
+
+/// The kecamatan the fixture's cases happen in: Samarinda's, and two elsewhere.
+fn kecamatan_pool() -> Vec<String> {
+    let r = Reference::embedded();
+    r.kecamatan_in("64.72")
+        .iter()
+        .map(|k| k.code.clone())
+        .chain(["64.71.06".to_string(), "64.02.06".to_string()])
+        .collect()
+}
+
+/// A few desa of two of those kecamatan.
+fn desa_pool() -> Vec<String> {
+    let r = Reference::embedded();
+    ["64.72.03", "64.71.06"]
+        .iter()
+        .flat_map(|k| r.desa_in(k).iter().take(3))
+        .map(|d| d.code.clone())
+        .collect()
+}
+
+/// The office handling a case on the view's date (docs/regions.md): without an as-of date, its
+/// office now.
+fn office_on(s: &Stored, view: &View) -> String {
+    let Some(d) = view.as_of else {
+        return s.case.kode_wilayah.clone();
+    };
+    let as_of = d.resolve(today());
+    match s.moves.iter().rev().find(|(on, _, _)| *on <= as_of) {
+        Some((_, _, to)) => to.clone(),
+        None => s
+            .moves
+            .first()
+            .map_or_else(|| s.case.kode_wilayah.clone(), |(_, from, _)| from.clone()),
+    }
 }
 
 fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
@@ -63,7 +104,13 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
         } else {
             Source::Laporan
         };
-        let region = &reference.regions[rng.usize(..reference.regions.len())].code;
+        let offices: Vec<&str> = reference
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .chain(KECAMATAN_OFFICES)
+            .collect();
+        let region = offices[rng.usize(..offices.len())];
         let stage = &e.stages[rng.usize(..e.stages.len())].code;
         let mut case = Case::new(
             election,
@@ -84,6 +131,21 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
             .bool()
             .then(|| WORDS[rng.usize(..WORDS.len())].to_uppercase());
         case.kecamatan = Some("Balikpapan Kota".into());
+        // Where it happened: a kecamatan (with a desa of it, at times), a TPS.
+        let kecamatan = kecamatan_pool();
+        case.kode_kecamatan =
+            (rng.u8(..4) > 0).then(|| kecamatan[rng.usize(..kecamatan.len())].clone());
+        let desa: Vec<String> = desa_pool()
+            .into_iter()
+            .filter(|d| {
+                case.kode_kecamatan
+                    .as_ref()
+                    .is_some_and(|k| d.starts_with(k.as_str()))
+            })
+            .collect();
+        case.kode_desa =
+            (!desa.is_empty() && rng.bool()).then(|| desa[rng.usize(..desa.len())].clone());
+        case.tps = (rng.u8(..3) == 0).then(|| rng.u16(1..6));
         // Known up to three weeks before: some laporan are filed after their 7 working days.
         case.tanggal_diketahui = rng
             .bool()
@@ -122,7 +184,37 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
         // forwarded case (and cases decided a violation without a forwarding).
         case.diteruskan_ke =
             (rng.u8(..4) == 0).then(|| [Forwarding::Kpu, Forwarding::Gakkumdu][rng.usize(..2)]);
+        // One case in six moves once or twice between offices after it was received.
+        let mut moves: Vec<(NaiveDate, String, String)> = Vec::new();
+        if rng.u8(..6) == 0 {
+            let mut on = received;
+            for _ in 0..rng.usize(1..3) {
+                on += Duration::days(rng.i64(1..90));
+                let from = moves.last().map_or(region.to_string(), |m| m.2.clone());
+                let to = offices[rng.usize(..offices.len())].to_string();
+                if to == from {
+                    continue;
+                }
+                moves.push((on, from, to));
+            }
+            if let Some(last) = moves.last() {
+                case.kode_wilayah = last.2.clone();
+            }
+        }
         let id = pantau::store::write::insert_case(&tx, &case, &history, None, at).unwrap();
+        for (on, from, to) in &moves {
+            let kind = if rng.bool() {
+                "dilimpahkan"
+            } else {
+                "diambil_alih"
+            };
+            tx.execute(
+                "INSERT INTO handling_history (case_id, on_date, from_office, to_office, kind, \
+                 changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, '2024-03-01 00:00:00', 't')",
+                rusqlite::params![id, on.to_string(), from, to, kind],
+            )
+            .unwrap();
+        }
         let mut steps: Vec<(FollowUpStep, NaiveDate)> = Vec::new();
         for _ in 0..rng.usize(0..3) {
             let step = FollowUpStep::ALL[rng.usize(..FollowUpStep::ALL.len())];
@@ -143,6 +235,7 @@ fn generate(store: &mut Store, n: usize, seed: u64) -> Vec<Stored> {
             case,
             history,
             steps,
+            moves,
         });
     }
     tx.commit().unwrap();
@@ -190,6 +283,8 @@ struct Facts {
     due: Option<NaiveDate>,
     overdue: bool,
     late: bool,
+    /// The office handling the case on the view's date.
+    office: String,
 }
 
 fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
@@ -222,6 +317,7 @@ fn facts(s: &Stored, view: &View, rules: &DeadlineRules) -> Option<Facts> {
         })
         .map(|d| d.due);
     Some(Facts {
+        office: office_on(s, view),
         status,
         tg: Case::type_group(status, s.case.jenis_dugaan, s.case.jenis_pelanggaran),
         reg: reg_date.is_some(),
@@ -295,6 +391,20 @@ fn elections_of(view: &View) -> Vec<&'static str> {
         .collect()
 }
 
+/// The handling region of an office: a Panwaslu Kecamatan's is its kabupaten/kota.
+fn handling_region(office: &str) -> &str {
+    if office.matches('.').count() == 2 {
+        office.rsplit_once('.').map_or(office, |(p, _)| p)
+    } else {
+        office
+    }
+}
+
+/// The province of an office, `RI` for Bawaslu RI.
+fn province(office: &str) -> &str {
+    office.split('.').next().unwrap_or(office)
+}
+
 /// `as_of` is the date the view is counted at: a relative `from:`/`to:` counts from it.
 fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
     let c = &s.case;
@@ -302,7 +412,7 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Election(Elections::All) => true,
         TermKind::Election(Elections::Codes(v)) => v.contains(&c.election),
         TermKind::Contest(v) => c.kontestasi.as_ref().is_some_and(|k| v.contains(k)),
-        TermKind::Region(v) => v.contains(&c.kode_wilayah),
+        TermKind::Region(v) => v.iter().any(|r| r == handling_region(&f.office)),
         TermKind::Stage(v) => v.contains(&c.kode_tahapan),
         TermKind::Type(v) => v.contains(&f.tg),
         TermKind::Status(v) => v.contains(&f.status),
@@ -318,10 +428,8 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
         TermKind::Is(Flag::Late) => f.late,
         // No baseline is in force here: no case is new.
         TermKind::Is(Flag::New) => false,
-        TermKind::Is(Flag::Transferred) => false,
-        TermKind::Province(v) => v
-            .iter()
-            .any(|p| c.kode_wilayah.split('.').next() == Some(p)),
+        TermKind::Is(Flag::Transferred) => s.moves.iter().any(|(on, _, _)| *on <= as_of),
+        TermKind::Province(v) => v.iter().any(|p| p == province(&f.office)),
         TermKind::Kecamatan(v) => v.contains(&c.kode_kecamatan.clone().unwrap_or_default()),
         TermKind::Desa(v) => v.contains(&c.kode_desa.clone().unwrap_or_default()),
         TermKind::Tps(v) => v.contains(&c.tps.unwrap_or(0)),
@@ -376,6 +484,25 @@ fn term() -> impl Strategy<Value = Term> {
         proptest::sample::subsequence(contests, 1..4).prop_map(TermKind::Contest),
         proptest::sample::subsequence(pekan, 1..4).prop_map(TermKind::Pekan),
         proptest::sample::subsequence(regions, 1..4).prop_map(TermKind::Region),
+        proptest::sample::subsequence(["64", "32", "RI"].map(String::from).to_vec(), 1..2)
+            .prop_map(TermKind::Province),
+        proptest::sample::subsequence(
+            kecamatan_pool()
+                .into_iter()
+                .chain([String::new()])
+                .collect::<Vec<_>>(),
+            1..4
+        )
+        .prop_map(TermKind::Kecamatan),
+        proptest::sample::subsequence(
+            desa_pool()
+                .into_iter()
+                .chain([String::new()])
+                .collect::<Vec<_>>(),
+            1..3
+        )
+        .prop_map(TermKind::Desa),
+        proptest::sample::subsequence((0u16..6).collect::<Vec<_>>(), 1..3).prop_map(TermKind::Tps),
         proptest::sample::subsequence(stages, 1..4).prop_map(TermKind::Stage),
         proptest::sample::subsequence(TypeGroup::ALL.to_vec(), 1..3).prop_map(TermKind::Type),
         proptest::sample::subsequence(Status::ALL.to_vec(), 1..5).prop_map(TermKind::Status),
@@ -388,7 +515,8 @@ fn term() -> impl Strategy<Value = Term> {
             Flag::Overdue,
             Flag::Registered,
             Flag::Violation,
-            Flag::Late
+            Flag::Late,
+            Flag::Transferred
         ])
         .prop_map(TermKind::Is),
         proptest::sample::subsequence(
@@ -462,7 +590,7 @@ fn sort_value(s: &Stored, f: &Facts, key: SortKey, r: &Reference) -> String {
     match key {
         SortKey::Received => s.case.tanggal_diterima.to_string(),
         SortKey::Number => s.case.nomor.clone(),
-        SortKey::Region => format!("{:04}", r.region(&s.case.kode_wilayah).unwrap().position),
+        SortKey::Region => format!("{:08}", r.office(&s.case.kode_wilayah).unwrap().position),
         SortKey::Stage => format!(
             "{:04}",
             r.election(&s.case.election)
@@ -548,6 +676,9 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
         Dim::Pekan,
         Dim::Election,
         Dim::Contest,
+        Dim::Kecamatan,
+        Dim::Desa,
+        Dim::Province,
     ] {
         let mut want: HashMap<String, i64> = HashMap::new();
         for (s, f) in &expected {
@@ -561,7 +692,14 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
                     .to_string(),
                 Dim::Election => s.case.election.clone(),
                 Dim::Contest => s.case.kontestasi.clone().unwrap_or_else(|| "NONE".into()),
-                Dim::Region => s.case.kode_wilayah.clone(),
+                Dim::Region => handling_region(&f.office).to_string(),
+                Dim::Province => province(&f.office).to_string(),
+                Dim::Kecamatan => s
+                    .case
+                    .kode_kecamatan
+                    .clone()
+                    .unwrap_or_else(|| "NONE".into()),
+                Dim::Desa => s.case.kode_desa.clone().unwrap_or_else(|| "NONE".into()),
                 Dim::Stage => s.case.kode_tahapan.clone(),
                 Dim::Type => f.tg.code().to_string(),
                 Dim::Status => f.status.code().to_string(),
@@ -593,6 +731,25 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
 
     let rows = engine.region_table(&view, Lang::Id).unwrap();
     prop_assert_eq!(rows.iter().map(|r| r.figures.total).sum::<i64>(), h.total);
+    // Each region's kecamatan table adds up to its row, and each row to its cases.
+    for row in rows.iter().filter(|r| r.figures.total > 0).take(3) {
+        let level = pantau::engine::Level::Kecamatan(row.code.clone());
+        let table = engine.area_table(&view, &level, Lang::En).unwrap();
+        prop_assert_eq!(
+            table.iter().map(|r| r.figures.total).sum::<i64>(),
+            row.figures.total
+        );
+        for k in table.iter().filter(|k| k.figures.total > 0) {
+            let want = expected
+                .iter()
+                .filter(|(s, f)| {
+                    handling_region(&f.office) == row.code
+                        && s.case.kode_kecamatan.as_deref().unwrap_or("NONE") == k.code
+                })
+                .count() as i64;
+            prop_assert_eq!(k.figures.total, want, "{} {}", row.code, k.code);
+        }
+    }
 
     // Paging forward through everything visits exactly the expected cases, in order.
     let sort = view.sort.unwrap_or(Sort {
@@ -695,6 +852,21 @@ proptest! {
             sql.cross(&view, (Dim::Contest, Dim::Stage)).unwrap()
         );
         prop_assert_eq!(indexed.dashboard(&view, Lang::Id).unwrap(), sql.dashboard(&view, Lang::Id).unwrap());
+        prop_assert_eq!(
+            indexed.cross(&view, (Dim::Kecamatan, Dim::Status)).unwrap(),
+            sql.cross(&view, (Dim::Kecamatan, Dim::Status)).unwrap()
+        );
+        prop_assert_eq!(
+            indexed.cross(&view, (Dim::Province, Dim::Desa)).unwrap(),
+            sql.cross(&view, (Dim::Province, Dim::Desa)).unwrap()
+        );
+        for level in ["64", "64.72", "64.71"] {
+            let level = pantau::engine::Level::Kecamatan(level.to_string());
+            prop_assert_eq!(
+                indexed.area_table(&view, &level, Lang::Id).unwrap(),
+                sql.area_table(&view, &level, Lang::Id).unwrap()
+            );
+        }
         let mut req = PageRequest::first(6);
         for _ in 0..3 {
             let a = indexed.page(&view, &req).unwrap();

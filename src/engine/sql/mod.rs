@@ -291,6 +291,29 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
         }
         // A case without a contest is in no list (and so in every `-contest:` term).
         TermKind::Contest(codes) => (list("COALESCE(c.kontestasi, '')", codes.clone(), p), false),
+        // Without an as-of date the office is the stored one: the offices of those regions are
+        // looked up first, so the index of cases by office still serves the term.
+        TermKind::Region(codes) if !dates.historical => {
+            let l = p.bind_list(codes);
+            (
+                format!(
+                    "c.kode_wilayah IN (SELECT x.code FROM regions x WHERE x.code IN ({l}) \
+                     OR (x.kind = 'kecamatan' AND x.parent_code IN ({l})))"
+                ),
+                false,
+            )
+        }
+        TermKind::Province(codes) if !dates.historical => {
+            let l = p.bind_list(codes);
+            (
+                format!(
+                    "c.kode_wilayah IN (SELECT x.code FROM regions x WHERE \
+                     (CASE WHEN x.code = '{ri}' THEN '{ri}' ELSE substr(x.code, 1, 2) END) IN ({l}))",
+                    ri = crate::domain::wilayah::RI
+                ),
+                false,
+            )
+        }
         TermKind::Region(codes) => (
             list(&format!("({})", office.region), codes.clone(), p),
             false,
