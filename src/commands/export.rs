@@ -113,6 +113,10 @@ struct WithSteps<'a> {
     /// The day its status last changed, which `import` dates the status by.
     #[serde(skip_serializing_if = "Option::is_none")]
     tanggal_status: Option<chrono::NaiveDate>,
+    /// Its transfers and take-overs, oldest first (none for a case never transferred), which
+    /// `import` adds once, so that a roll-up counts it where it was handled on each date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pelimpahan: Vec<crate::import::chain::Entry<'a>>,
 }
 
 /// The four follow-up cells of a CSV row: the n-th step on the n-th line of each, as `import`
@@ -146,6 +150,8 @@ pub fn write_cases(
     let json_err = |e: serde_json::Error| not_encoded(&e);
     let steps = engine.store().all_follow_ups()?;
     let steps_of = |id: i64| steps.get(&id).map_or(&[][..], Vec::as_slice);
+    let chains = engine.store().all_handling()?;
+    let chain_of = |id: i64| chains.get(&id).map_or(&[][..], Vec::as_slice);
     // A status dated after today only comes from a rehearsal's `PANTAU_TODAY`: an import of the
     // export on that day takes it as today.
     let dates = engine.store().last_status_dates()?;
@@ -163,14 +169,16 @@ pub fn write_cases(
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(&mut *out);
-            // The header: the case columns, the desa's name, then the follow-up ones.
+            // The header: the case columns, the desa's name, the follow-up ones, the status
+            // date and the handling history.
             w.write_record(crate::import::columns::COLUMNS.iter().map(|s| s.name))
                 .map_err(|e| not_encoded(&e))?;
             let n = engine.for_each_case(view, |id, case| {
                 let [a, b, c, d] = step_cells(steps_of(id));
                 let e = status_on(id).map_or_else(String::new, |d| d.to_string());
                 let desa = desa_of(&case).unwrap_or_default();
-                w.serialize((&case, desa, a, b, c, d, e))
+                let chain = crate::import::chain::cell(chain_of(id));
+                w.serialize((&case, desa, a, b, c, d, e, chain))
                     .map_err(|e| not_encoded(&e))
             })?;
             w.flush().map_err(|source| Error::Io {
@@ -186,6 +194,7 @@ pub fn write_cases(
                 desa: desa.as_deref(),
                 lanjut: steps_of(id),
                 tanggal_status: status_on(id),
+                pelimpahan: crate::import::chain::entries(chain_of(id)),
             };
             serde_json::to_writer(&mut *out, &row).map_err(json_err)?;
             out.push(b'\n');
@@ -203,6 +212,7 @@ pub fn write_cases(
                     desa: desa.as_deref(),
                     lanjut: steps_of(id),
                     tanggal_status: status_on(id),
+                    pelimpahan: crate::import::chain::entries(chain_of(id)),
                 };
                 serde_json::to_writer(&mut *out, &row).map_err(json_err)
             })?;

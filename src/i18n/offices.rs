@@ -66,6 +66,24 @@ pub enum Offices<'a> {
     By { who: &'a str },
     /// The heading of the detail's block.
     HandledBy,
+    /// An entry of a file's handling history (`pelimpahan`), counted from 1, and what is wrong.
+    ChainEntry { entry: usize, why: &'a str },
+    /// An entry that cannot be read.
+    ChainUnreadable { value: &'a str },
+    /// Neither kind of entry.
+    ChainKind { value: &'a str },
+    /// An entry dated before the one above it.
+    ChainOrder { on: NaiveDate, last: NaiveDate },
+    /// An entry from an office to itself.
+    ChainSame { office: &'a str },
+    /// A take-over by an office not above the one it comes from.
+    ChainNotAbove { from: &'a str, to: &'a str },
+    /// An entry not starting where the one above ends.
+    ChainBroken { from: &'a str, previous: &'a str },
+    /// A history not ending at the row's office.
+    ChainEnd { to: &'a str, office: &'a str },
+    /// An entry that does not follow the history the database holds.
+    ChainStored { last: &'a str },
 }
 
 impl Offices<'_> {
@@ -213,6 +231,68 @@ impl Offices<'_> {
             (Self::By { who }, En) => format!("recorded by {who}"),
             (Self::HandledBy, Id) => "Penanganan".into(),
             (Self::HandledBy, En) => "Handled by".into(),
+            (Self::ChainEntry { entry, why }, Id) => format!("pelimpahan ke-{entry}: {why}"),
+            (Self::ChainEntry { entry, why }, En) => format!("transfer {entry}: {why}"),
+            (Self::ChainUnreadable { value }, Id) => format!(
+                "\"{value}\" tidak terbaca; tulis satu pelimpahan per baris: TANGGAL DARI>KE \
+                 dilimpahkan|diambil_alih [\"nomor surat\"], misalnya 2024-01-20 64.72>64 dilimpahkan"
+            ),
+            (Self::ChainUnreadable { value }, En) => format!(
+                "cannot read \"{value}\"; write one transfer per line: DATE FROM>TO \
+                 dilimpahkan|diambil_alih [\"letter number\"], e.g. 2024-01-20 64.72>64 dilimpahkan"
+            ),
+            (Self::ChainKind { value }, Id) => {
+                format!("\"{value}\" bukan dilimpahkan atau diambil_alih")
+            }
+            (Self::ChainKind { value }, En) => {
+                format!("\"{value}\" is neither dilimpahkan nor diambil_alih")
+            }
+            (Self::ChainOrder { on, last }, Id) => format!(
+                "tanggal {} sebelum pelimpahan di atasnya ({}); tulis riwayat berurutan, yang terlama dulu",
+                day(on),
+                day(last)
+            ),
+            (Self::ChainOrder { on, last }, En) => format!(
+                "{} is before the transfer above it ({}); write the history in order, oldest first",
+                day(on),
+                day(last)
+            ),
+            (Self::ChainSame { office }, Id) => {
+                format!("dari {office} ke {office} sendiri; kantor tujuan harus lain")
+            }
+            (Self::ChainSame { office }, En) => {
+                format!("from {office} to {office} itself; the office taking it must be another")
+            }
+            (Self::ChainNotAbove { from, to }, Id) => format!(
+                "{to} tidak berada di atas {from}, jadi tidak bisa mengambil alih; tulis dilimpahkan"
+            ),
+            (Self::ChainNotAbove { from, to }, En) => format!(
+                "{to} is not above {from}, so it cannot take the case over; write dilimpahkan"
+            ),
+            (Self::ChainBroken { from, previous }, Id) => format!(
+                "berangkat dari {from}, padahal pelimpahan di atasnya berakhir di {previous}; \
+                 setiap pelimpahan berangkat dari kantor tujuan pelimpahan sebelumnya"
+            ),
+            (Self::ChainBroken { from, previous }, En) => format!(
+                "starts from {from}, but the transfer above it ends at {previous}; each transfer \
+                 starts at the office the one before it went to"
+            ),
+            (Self::ChainEnd { to, office }, Id) => format!(
+                "berakhir di {to}, padahal kode_wilayah baris ini {office}; pelimpahan terakhir \
+                 berakhir di kantor yang kini menangani kasus"
+            ),
+            (Self::ChainEnd { to, office }, En) => format!(
+                "ends at {to}, but this row's kode_wilayah is {office}; the last transfer ends at \
+                 the office handling the case now"
+            ),
+            (Self::ChainStored { last }, Id) => format!(
+                "tidak menyambung riwayat penanganan yang tersimpan untuk kasus ini (terakhir: \
+                 {last}); berkas harus memuat riwayat itu lalu menambahkannya"
+            ),
+            (Self::ChainStored { last }, En) => format!(
+                "does not continue the handling history stored for this case (last: {last}); \
+                 the file must hold that history and add to it"
+            ),
         }
     }
 }

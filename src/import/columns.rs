@@ -43,6 +43,9 @@ pub enum Kind {
     /// Part of the steps after forwarding (not a column of `cases`): one step per line of the
     /// cell, the n-th line of each follow-up column making the n-th step.
     FollowUp,
+    /// The handling history (not a column of `cases`): one transfer per line, or the JSON array
+    /// an export writes; read by `Validator::transfers`.
+    Chain,
 }
 
 /// One column of the `cases` table, in the order of `store::write::CASE_COLUMNS`.
@@ -93,10 +96,13 @@ pub enum Column {
     /// The day the row's status took effect (not a column of `cases`): it dates the history
     /// entry a change of status makes, instead of the time of the import.
     TanggalStatus,
+    /// The case's transfers and take-overs (table `handling_history`), oldest first: what lets a
+    /// roll-up count a case where it was handled on each date.
+    Pelimpahan,
 }
 
 /// The number of importable columns.
-pub const N: usize = 33;
+pub const N: usize = 34;
 
 /// The number of columns of the `cases` table: the first of [`COLUMNS`]; the desa's name and the
 /// follow-up columns come after them.
@@ -401,6 +407,14 @@ pub const COLUMNS: [Spec; N] = [
         Kind::Date,
         "2024-01-18",
     ),
+    spec(
+        Column::Pelimpahan,
+        "pelimpahan",
+        &["transfers", "handling_history"],
+        false,
+        Kind::Chain,
+        "2024-01-20 64.72>64 dilimpahkan \"031/PP.01.02/K.KI/01/2024\"",
+    ),
 ];
 
 /// The follow-up columns, in order: step, date, reference, note.
@@ -504,6 +518,10 @@ impl Table for CaseTable {
         COLUMNS[column].name
     }
 
+    fn keeps_json(&self, column: usize) -> bool {
+        COLUMNS[column].kind == Kind::Chain
+    }
+
     fn named(&self, header: &str) -> Named {
         match match_header(header) {
             Header::Column(c) => Named::Column(c.index()),
@@ -528,14 +546,16 @@ mod tests {
     #[test]
     fn the_table_follows_the_case_columns_in_order() {
         let names: Vec<&str> = COLUMNS[..CASE_N].iter().map(|s| s.name).collect();
-        // After the case columns: the desa's name, the four follow-up ones, then the status date.
+        // After the case columns: the desa's name, the four follow-up ones, the status date, then
+        // the handling history.
         let rest: Vec<Column> = COLUMNS[CASE_N..].iter().map(|s| s.column).collect();
         let mut want = vec![Column::Desa];
         want.extend(FOLLOW_UP);
         want.push(Column::TanggalStatus);
+        want.push(Column::Pelimpahan);
         assert_eq!(rest, want);
         assert!(
-            COLUMNS[CASE_N + 1..N - 1]
+            COLUMNS[CASE_N + 1..N - 2]
                 .iter()
                 .all(|s| s.kind == Kind::FollowUp)
         );

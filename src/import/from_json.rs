@@ -370,6 +370,9 @@ pub fn scan(
                             Value::String(s) => s,
                             Value::Bool(b) => b.to_string(),
                             Value::Number(n) => n.to_string(),
+                            other @ (Value::Array(_) | Value::Object(_)) if table.keeps_json(c) => {
+                                other.to_string()
+                            }
                             other => {
                                 problems.push(Problem::new(
                                     line,

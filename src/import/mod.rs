@@ -2,6 +2,7 @@
 //! each), nothing committed unless all is well. Reads with `read`, writes only through `store`.
 
 pub mod activities;
+pub mod chain;
 pub mod columns;
 mod from_csv;
 mod from_json;
@@ -34,6 +35,7 @@ use crate::import::rejected::RejectedFile;
 use crate::import::validate::{MAX_CELL, Validator, merge};
 use crate::store::bulk::{Bulk, CaseWriter};
 use crate::store::followups::StepWrite;
+use crate::store::offices::Transfer;
 use crate::store::write::{NewBatch, Write};
 
 /// How rows are read and what happens to bad ones.
@@ -245,6 +247,8 @@ struct Item {
     case: Case,
     /// The steps after forwarding the row gives.
     steps: Vec<FollowUp>,
+    /// The handling history the row gives, checked against the row (empty when it gives none).
+    chain: Vec<chain::Read>,
     /// The day the row's status took effect (`tanggal_status`), when it gives one.
     status_on: Option<NaiveDate>,
     given: ColumnSet,
@@ -257,6 +261,7 @@ struct Item {
 #[derive(Default)]
 struct Later {
     steps: Vec<(i64, Vec<FollowUp>)>,
+    chains: Vec<(i64, Vec<Transfer>)>,
     status_on: Vec<(i64, NaiveDate)>,
 }
 
@@ -344,10 +349,14 @@ fn pass(
                 .at(row.at.of(Some(c.index())))
         };
         let case = match validator.case(&row.cells, row.given, row.skip) {
-            Ok(case) => match validator.follow_ups(&row.cells, row.skip, &case) {
-                Ok(steps) => Some((case, steps)),
-                Err(issues) => {
-                    found.extend(issues.into_iter().map(&mut problem));
+            Ok(case) => match (
+                validator.follow_ups(&row.cells, row.skip, &case),
+                validator.transfers(&row.cells, row.skip, &case),
+            ) {
+                (Ok(steps), Ok(chain)) => Some((case, steps, chain)),
+                (steps, chain) => {
+                    let issues = steps.err().into_iter().chain(chain.err()).flatten();
+                    found.extend(issues.map(&mut problem));
                     None
                 }
             },
@@ -419,10 +428,11 @@ fn pass(
             out.rejected.entry(place).or_default().extend(found);
             return ControlFlow::Continue(());
         }
-        if let (Some(s), Some((case, steps))) = (&send, case) {
+        if let (Some(s), Some((case, steps, chain))) = (&send, case) {
             chunk.push(Item {
                 case,
                 steps,
+                chain,
                 status_on: validator.status_date(&row.cells, row.skip),
                 given: row.given,
                 line: row.line,
@@ -567,6 +577,9 @@ fn write_file(
         for f in steps {
             tx.write_follow_up(*id, f, Some(batch_id), who, now)?;
         }
+    }
+    for (id, chain) in &later.chains {
+        tx.merge_transfers(*id, chain, Some(batch_id))?;
     }
     for (id, on) in &later.status_on {
         tx.date_first_status(*id, on.and_time(NaiveTime::MIN))?;
@@ -726,6 +739,7 @@ fn apply(
     let Item {
         case,
         steps,
+        chain,
         status_on,
         given,
         line,
@@ -755,12 +769,29 @@ fn apply(
             })));
         }
     }
+    // An entry recorded by nobody named (a hand-written line) is the import's.
+    let chain: Vec<Transfer> = chain
+        .into_iter()
+        .map(|r| Transfer {
+            on: r.on,
+            from: r.from,
+            to: r.to,
+            kind: r.kind,
+            letter: r.letter,
+            note: r.note,
+            at: r.at.unwrap_or(now),
+            by: r.by.unwrap_or_else(|| who.to_string()),
+        })
+        .collect();
     match existing {
         None => {
             let id = cases.insert(case)?;
             counts.new += 1;
             if !steps.is_empty() {
                 later.steps.push((id, steps));
+            }
+            if !chain.is_empty() {
+                later.chains.push((id, chain));
             }
             if let Some(on) = status_on {
                 later.status_on.push((id, on));
@@ -811,6 +842,36 @@ fn apply(
             for f in &steps {
                 stepped |= tx.write_follow_up(id, f, Some(cases.batch_id()), who, now)?
                     != StepWrite::Unchanged;
+            }
+            // The row's handling history adds what the database does not hold yet, once: it
+            // must hold the stored history first, and so continue it.
+            if !chain.is_empty() {
+                let held = tx.handling_chain(id)?;
+                let key = |t: &Transfer| (t.on, t.from.clone(), t.to.clone(), t.kind);
+                let grows = chain.iter().any(|t| !held.iter().any(|h| key(h) == key(t)));
+                let continues = held.len() <= chain.len()
+                    && held.iter().zip(&chain).all(|(h, t)| key(h) == key(t));
+                if grows && !continues {
+                    let last = held.last().map_or_else(String::new, |h| {
+                        format!("{} {}>{} {}", h.on, h.from, h.to, h.kind.code())
+                    });
+                    let differs = held
+                        .iter()
+                        .zip(&chain)
+                        .take_while(|(h, t)| key(h) == key(t))
+                        .count();
+                    return Ok(Err(Refused::Step {
+                        line,
+                        column: Some(Column::Pelimpahan),
+                        issue: Issue::Chain(
+                            differs + 1,
+                            Box::new(crate::import::problem::ChainFault::Stored { last }),
+                        ),
+                    }));
+                }
+                if grows {
+                    stepped |= tx.merge_transfers(id, &chain, Some(cases.batch_id()))? > 0;
+                }
             }
             if merged == old && !stepped {
                 counts.unchanged += 1;

@@ -223,6 +223,117 @@ pub enum Issue {
     /// A kecamatan, kelurahan/desa or TPS the region tree does not allow. Boxed, to keep an
     /// issue small.
     Place(Box<PlaceIssue>),
+    /// An entry of the row's handling history (`pelimpahan`, counted from 1) that cannot be
+    /// read or does not fit the database, the case or the entries around it.
+    Chain(usize, Box<ChainFault>),
+}
+
+/// What can be wrong with one entry of a case's handling history in a file, as `pantau limpah`
+/// checks a transfer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChainFault {
+    /// Not `DATE FROM>TO KIND ["letter"]`, nor an object with those members.
+    Unreadable {
+        value: String,
+    },
+    /// Neither `dilimpahkan` nor `diambil_alih`.
+    UnknownKind {
+        value: String,
+    },
+    BadDate {
+        value: String,
+    },
+    /// An office the database does not hold.
+    UnknownOffice {
+        value: String,
+    },
+    BeforeReceipt {
+        on: chrono::NaiveDate,
+        received: chrono::NaiveDate,
+    },
+    InFuture {
+        on: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
+    /// Dated before the entry above it.
+    BeforeLast {
+        on: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+    },
+    /// From an office to itself.
+    SameOffice {
+        office: String,
+    },
+    /// A take-over by an office not above the one it comes from.
+    NotAbove {
+        from: String,
+        to: String,
+    },
+    /// Not starting at the office the entry above ends at.
+    Broken {
+        from: String,
+        previous: String,
+    },
+    /// The last entry does not end at the row's `kode_wilayah`.
+    EndsElsewhere {
+        to: String,
+        office: String,
+    },
+    /// An entry the database does not hold that does not follow the history it holds (its last
+    /// entry written as a cell line).
+    Stored {
+        last: String,
+    },
+}
+
+impl ChainFault {
+    /// The message in `lang`.
+    pub fn message(&self, entry: usize, lang: Lang) -> String {
+        use crate::i18n::offices::Offices as O;
+        let why = match self {
+            ChainFault::Unreadable { value } => O::ChainUnreadable {
+                value: &shorten(value),
+            }
+            .text(lang),
+            ChainFault::UnknownKind { value } => O::ChainKind {
+                value: &shorten(value),
+            }
+            .text(lang),
+            ChainFault::BadDate { value } => O::BadDate {
+                typed: &shorten(value),
+            }
+            .text(lang),
+            ChainFault::UnknownOffice { value } => O::UnknownOffice {
+                typed: &shorten(value),
+                near: "",
+            }
+            .text(lang),
+            ChainFault::BeforeReceipt { on, received } => O::BeforeReceipt {
+                on: *on,
+                received: *received,
+            }
+            .text(lang),
+            ChainFault::InFuture { on, today } => O::InFuture {
+                on: *on,
+                today: *today,
+            }
+            .text(lang),
+            ChainFault::BeforeLast { on, last } => O::ChainOrder {
+                on: *on,
+                last: *last,
+            }
+            .text(lang),
+            ChainFault::SameOffice { office } => O::ChainSame { office }.text(lang),
+            ChainFault::NotAbove { from, to } => O::ChainNotAbove { from, to }.text(lang),
+            ChainFault::Broken { from, previous } => O::ChainBroken { from, previous }.text(lang),
+            ChainFault::EndsElsewhere { to, office } => O::ChainEnd { to, office }.text(lang),
+            ChainFault::Stored { last } => O::ChainStored {
+                last: &shorten(last),
+            }
+            .text(lang),
+        };
+        O::ChainEntry { entry, why: &why }.text(lang)
+    }
 }
 
 /// What can be wrong with where a row says its case happened. Names come as the region tree
@@ -730,6 +841,7 @@ impl Issue {
                 .text(lang);
             }
             Issue::Place(p) => return p.message(lang),
+            Issue::Chain(entry, fault) => return fault.message(*entry, lang),
             Issue::DuplicateFigure { first_line } => {
                 return Kegiatan::DuplicateFigure {
                     first_line: *first_line,

@@ -33,6 +33,12 @@ pub trait Table: std::fmt::Debug + Sync {
         None
     }
 
+    /// Whether the column at `column` takes a JSON array or object as it is: the cell holds the
+    /// value's JSON text (the case import's `"pelimpahan": [{"on_date": ..}]`).
+    fn keeps_json(&self, _column: usize) -> bool {
+        false
+    }
+
     /// The canonical names, for rows whose file names no column differently.
     fn canonical_names(&self) -> Vec<String> {
         (0..self.width())

@@ -200,9 +200,9 @@ impl<'r> Validator<'r> {
                 ));
                 continue;
             }
-            // The steps after forwarding are read by `follow_ups`; the place once the office is
-            // known, below.
-            if matches!(spec.kind, Kind::FollowUp | Kind::Place) {
+            // The steps after forwarding are read by `follow_ups`, the handling history by
+            // `transfers`; the place once the office is known, below.
+            if matches!(spec.kind, Kind::FollowUp | Kind::Place | Kind::Chain) {
                 continue;
             }
             // The election was read first: the stage and the contest are read as its own.
@@ -235,7 +235,12 @@ impl<'r> Validator<'r> {
         }
         self.check_dates(&values, &mut issues);
         let place = match &values[Column::KodeWilayah.index()] {
-            Some(Value::Region(office)) => self.place(cells, skip, office, &mut issues),
+            // A transferred case happened where the office that received it looks: its place is
+            // read in that office's area (the first `from` of its handling history).
+            Some(Value::Region(office)) => {
+                let area = self.receiving_office(cells, skip);
+                self.place(cells, skip, area.as_deref().unwrap_or(office), &mut issues)
+            }
             // The office's own issue is reported; where it happened cannot be read without it.
             _ => Place::default(),
         };
@@ -278,7 +283,7 @@ impl<'r> Validator<'r> {
                 Value::Code(code::<PartyCategory>(trimmed, CodeList::PartyCategory)?)
             }
             Kind::Forwarding => Value::Code(code::<Forwarding>(trimmed, CodeList::Forwarding)?),
-            Kind::FollowUp | Kind::Place => Value::Text(t.to_string()),
+            Kind::FollowUp | Kind::Place | Kind::Chain => Value::Text(t.to_string()),
             Kind::Tps => Value::Tps(parse_tps(trimmed).ok_or_else(|| {
                 Issue::from(PlaceIssue::BadTps {
                     value: t.to_string(),
@@ -662,6 +667,105 @@ impl<'r> Validator<'r> {
         } else {
             Err(issues)
         }
+    }
+
+    /// The office that received a row's case, when the row gives a handling history whose
+    /// first entry names an office of the database; `None` otherwise (its own issue is reported
+    /// by `transfers`).
+    fn receiving_office(&self, cells: &[Option<Cow<'_, str>>], skip: ColumnSet) -> Option<String> {
+        let c = Column::Pelimpahan;
+        let text = cells[c.index()]
+            .as_deref()
+            .filter(|t| !skip.contains(c) && t.len() <= MAX_CELL)?;
+        let date = |t: &str| self.date(t, t.trim()).ok();
+        let chain = crate::import::chain::parse(text, &date).ok()?;
+        let first = chain.first()?;
+        self.reference.office(&first.from).map(|r| r.code.clone())
+    }
+
+    /// The handling history a row gives (`pelimpahan`), oldest first, checked as `pantau limpah`
+    /// checks a transfer: offices the database holds, days from the case's receipt to today and
+    /// in order, each entry starting where the one above ends, a take-over only by an office
+    /// above, the last ending at the row's office. Empty when the row gives none.
+    pub fn transfers(
+        &self,
+        cells: &Cells<'_>,
+        skip: ColumnSet,
+        case: &Case,
+    ) -> Result<Vec<crate::import::chain::Read>, Vec<(Column, Issue)>> {
+        use crate::import::problem::ChainFault as F;
+        let c = Column::Pelimpahan;
+        let text = match cells[c.index()].as_deref() {
+            Some(t) if !skip.contains(c) && t.len() <= MAX_CELL => t,
+            _ => return Ok(Vec::new()),
+        };
+        let fault = |n: usize, f: F| vec![(c, Issue::Chain(n, Box::new(f)))];
+        let date = |t: &str| self.date(t, t.trim()).ok();
+        let mut chain = crate::import::chain::parse(text, &date).map_err(|(n, f)| fault(n, f))?;
+        let mut previous: Option<&crate::import::chain::Read> = None;
+        for (i, e) in chain.iter_mut().enumerate() {
+            let n = i + 1;
+            for code in [&mut e.from, &mut e.to] {
+                match self.reference.office(code) {
+                    Some(r) => *code = r.code.clone(),
+                    None => {
+                        let value = code.clone();
+                        return Err(fault(n, F::UnknownOffice { value }));
+                    }
+                }
+            }
+        }
+        for (i, e) in chain.iter().enumerate() {
+            let n = i + 1;
+            let f = if e.on < case.tanggal_diterima {
+                Some(F::BeforeReceipt {
+                    on: e.on,
+                    received: case.tanggal_diterima,
+                })
+            } else if e.on > self.today {
+                Some(F::InFuture {
+                    on: e.on,
+                    today: self.today,
+                })
+            } else if let Some(p) = previous.filter(|p| e.on < p.on) {
+                Some(F::BeforeLast {
+                    on: e.on,
+                    last: p.on,
+                })
+            } else if let Some(p) = previous.filter(|p| e.from != p.to) {
+                Some(F::Broken {
+                    from: e.from.clone(),
+                    previous: p.to.clone(),
+                })
+            } else if e.from == e.to {
+                Some(F::SameOffice {
+                    office: e.to.clone(),
+                })
+            } else if e.kind == crate::store::offices::TransferKind::DiambilAlih
+                && !crate::store::offices::is_above(&e.to, &e.from)
+            {
+                Some(F::NotAbove {
+                    from: e.from.clone(),
+                    to: e.to.clone(),
+                })
+            } else {
+                None
+            };
+            if let Some(f) = f {
+                return Err(fault(n, f));
+            }
+            previous = Some(e);
+        }
+        if let Some(last) = chain.last().filter(|l| l.to != case.kode_wilayah) {
+            return Err(fault(
+                chain.len(),
+                F::EndsElsewhere {
+                    to: last.to.clone(),
+                    office: case.kode_wilayah.clone(),
+                },
+            ));
+        }
+        Ok(chain)
     }
 
     /// A date of a case: `YYYY-MM-DD`, `DD/MM/YYYY`, or `DD/MM/YY` meaning 20YY (the only century

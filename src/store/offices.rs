@@ -225,6 +225,11 @@ impl Store {
 }
 
 impl Write<'_> {
+    /// The handling history of case `case_id` as this transaction sees it, oldest first.
+    pub fn handling_chain(&self, case_id: i64) -> Result<Vec<Transfer>> {
+        chain_of(self.transaction(), case_id).map_err(|e| self.err(e))
+    }
+
     /// Records a transfer or take-over of a case (`by`: the audit identity, as for a status
     /// change), after checking it: the case exists; the office is one of the database's (a
     /// region or a kecamatan) and not the one handling it; the day is neither before its receipt

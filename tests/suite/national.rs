@@ -396,3 +396,221 @@ fn two_provinces_rolled_up_twice_hold_each_case_once_with_each_batch_origin() {
     assert_eq!(kept, office);
     assert_eq!(count(&national, "SELECT count(*) FROM import_batches"), 4);
 }
+
+/// A Samarinda case of `db` and the day it was received, the earliest: one to transfer.
+fn samarinda_case(db: &Path) -> (String, chrono::NaiveDate) {
+    Store::open(db, Mode::ReadOnly)
+        .unwrap()
+        .conn()
+        .query_row(
+            "SELECT nomor, tanggal_diterima FROM cases WHERE kode_wilayah = '64.72' \
+             ORDER BY tanggal_diterima, id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+/// Every case's handling history in `db`, one line per entry, by intake number.
+fn chains(db: &Path) -> Vec<String> {
+    let store = Store::open(db, Mode::ReadOnly).unwrap();
+    let mut s = store
+        .conn()
+        .prepare(
+            "SELECT c.nomor, h.on_date, h.from_office, h.to_office, h.kind, h.letter, h.note, \
+             h.changed_by, h.changed_at FROM handling_history h JOIN cases c ON c.id = h.case_id \
+             ORDER BY c.nomor, h.on_date, h.id",
+        )
+        .unwrap();
+    s.query_map([], |r| {
+        let v: Vec<Option<String>> = (0..9).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+        Ok(format!("{v:?}"))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// Kaltim's rows of `report --by region` as of `day`, sorted: the province and its offices.
+fn kaltim_counts(db: &Path, day: chrono::NaiveDate) -> Vec<String> {
+    let day = day.to_string();
+    let out = ok(
+        db,
+        &[
+            "report", "--by", "region", "--as-of", &day, "--format", "csv",
+        ],
+    );
+    let mut rows: Vec<String> = out
+        .lines()
+        .filter(|l| l.starts_with("64,") || l.starts_with("64."))
+        .map(str::to_string)
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn a_transfer_travels_with_the_export_and_counts_nationally_where_the_province_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kaltim_db, _) = province(dir.path(), "kaltim", "64", "600");
+    let (_, jabar) = province(dir.path(), "jabar", "32", "300");
+    // Samarinda hands a case to the province, which hands it to Balikpapan.
+    let (nomor, received) = samarinda_case(&kaltim_db);
+    let (d1, d2) = (
+        received + chrono::Days::new(10),
+        received + chrono::Days::new(40),
+    );
+    let (t1, t2) = (d1.to_string(), d2.to_string());
+    ok(
+        &kaltim_db,
+        &[
+            "limpah",
+            &nomor,
+            "--ke",
+            "64",
+            "--tanggal",
+            &t1,
+            "--surat",
+            "031/PP.01.02/K.KI/2024",
+        ],
+    );
+    ok(
+        &kaltim_db,
+        &["limpah", &nomor, "--ke", "64.71", "--tanggal", &t2],
+    );
+    let kaltim = dir.path().join("kaltim.jsonl");
+    ok(
+        &kaltim_db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "-o",
+            kaltim.to_str().unwrap(),
+        ],
+    );
+    let national = dir.path().join("ri.db");
+    ok(&national, &["init", "--nasional"]);
+    let files = [kaltim.to_str().unwrap(), jabar.to_str().unwrap()];
+    let first = ok(&national, &["import", files[0], files[1]]);
+    assert!(
+        first.contains("Total: 900 new, 0 changed, 0 unchanged"),
+        "{first}"
+    );
+    let second = ok(&national, &["import", files[0], files[1]]);
+    assert!(
+        second.contains("Total: 0 new, 0 changed, 900 unchanged"),
+        "{second}"
+    );
+    // The chain came along once, as the province recorded it.
+    assert_eq!(chains(&national), chains(&kaltim_db));
+    assert_eq!(chains(&national).len(), 2);
+    // Before, on and after each transfer, the national database counts Kaltim's offices as
+    // Kaltim's own database does.
+    let one = chrono::Days::new(1);
+    for day in [received, d1 - one, d1, d2 - one, d2, d2 + one] {
+        assert_eq!(
+            kaltim_counts(&national, day),
+            kaltim_counts(&kaltim_db, day),
+            "as of {day}"
+        );
+    }
+}
+
+#[test]
+fn the_chain_comes_back_from_every_format_once_and_a_broken_one_is_a_row_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kaltim_db, _) = province(dir.path(), "kaltim", "64", "200");
+    let (nomor, received) = samarinda_case(&kaltim_db);
+    let (d1, d2) = (
+        (received + chrono::Days::new(3)).to_string(),
+        (received + chrono::Days::new(9)).to_string(),
+    );
+    ok(
+        &kaltim_db,
+        &[
+            "limpah",
+            &nomor,
+            "--ke",
+            "64",
+            "--tanggal",
+            &d1,
+            "--surat",
+            "031/PP \"A\"",
+        ],
+    );
+    let copy_of = |format: &str| {
+        let file = dir.path().join(format!("kasus.{format}"));
+        ok(
+            &kaltim_db,
+            &["export", "--format", format, "-o", file.to_str().unwrap()],
+        );
+        let db = dir.path().join(format!("{format}.db"));
+        if !db.exists() {
+            ok(&db, &["init"]);
+        }
+        let out = ok(&db, &["import", file.to_str().unwrap()]);
+        (db, file, out)
+    };
+    for format in ["csv", "json", "jsonl"] {
+        let (db, _, out) = copy_of(format);
+        assert!(out.contains("200 new"), "{format}: {out}");
+        assert_eq!(chains(&db), chains(&kaltim_db), "{format}");
+        // The next day's file, the same: nothing added.
+        let (db, _, out) = copy_of(format);
+        assert!(
+            out.contains("0 new, 0 changed, 200 unchanged"),
+            "{format}: {out}"
+        );
+        assert_eq!(chains(&db), chains(&kaltim_db), "{format}");
+    }
+    // A transfer recorded since: the row whose chain grew is changed, and the entry added once.
+    ok(
+        &kaltim_db,
+        &["limpah", &nomor, "--ke", "64.71", "--tanggal", &d2],
+    );
+    let (db, file, out) = copy_of("jsonl");
+    assert!(out.contains("0 new, 1 changed, 199 unchanged"), "{out}");
+    assert_eq!(chains(&db), chains(&kaltim_db));
+    assert_eq!(chains(&db).len(), 2);
+    let (_, _, out) = copy_of("jsonl");
+    assert!(out.contains("0 new, 0 changed, 200 unchanged"), "{out}");
+
+    // A chain that does not hold together: a row problem naming its line and column, in both
+    // languages; --skip-invalid imports the others.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (at, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("\"pelimpahan\""))
+        .unwrap();
+    let mut row: serde_json::Value = serde_json::from_str(line).unwrap();
+    row["pelimpahan"][1]["from_office"] = "64.72".into();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines[at] = row.to_string();
+    let broken = dir.path().join("broken.jsonl");
+    std::fs::write(&broken, lines.join("\n") + "\n").unwrap();
+    let fresh = dir.path().join("fresh.db");
+    ok(&fresh, &["init"]);
+    let b = broken.to_str().unwrap();
+    let (code, _, err) = run_in("C.UTF-8", &fresh, &["import", b]);
+    assert_eq!(code, Some(1), "{err}");
+    let n = at + 1;
+    assert!(
+        err.contains(&format!(
+            "broken.jsonl:{n}: object #{n}: column \"pelimpahan\": transfer 2: starts from \
+             64.72, but the transfer above it ends at 64"
+        )),
+        "{err}"
+    );
+    let (code, _, err) = run_in("id_ID.UTF-8", &fresh, &["import", b]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("kolom \"pelimpahan\": pelimpahan ke-2: berangkat dari 64.72"),
+        "{err}"
+    );
+    assert_eq!(count(&fresh, "SELECT count(*) FROM cases"), 0);
+    ok(&fresh, &["import", "--skip-invalid", b]);
+    assert_eq!(count(&fresh, "SELECT count(*) FROM cases"), 199);
+    assert_eq!(count(&fresh, "SELECT count(*) FROM handling_history"), 0);
+}

@@ -494,12 +494,16 @@ fn a_status_dated_by_tanggal_status_counts_in_its_pekan_not_the_import_day() {
     let export = |db: &Path| stdout(db, today, &["export", "--format", "csv"]);
     let csv = export(&db);
     assert!(
-        csv.lines().next().unwrap().ends_with(",tanggal_status"),
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",tanggal_status,pelimpahan"),
         "{csv}"
     );
+    // The status date, then an empty handling history (the case was never transferred).
     assert!(
         csv.lines()
-            .any(|l| l.starts_with(a) && l.ends_with(",2023-12-20")),
+            .any(|l| l.starts_with(a) && l.ends_with(",2023-12-20,")),
         "{csv}"
     );
     let copy = dir.path().join("copy.db");
