@@ -7,13 +7,16 @@ use std::path::{Path, PathBuf};
 use crate::demo_support::{all_groups, demo_db, group, report_json, stdout};
 use crate::sealed;
 
-/// The Kaltim demo with places written into some of its cases: a third of Samarinda's cases in
-/// Samarinda Ulu (two of them in its first kelurahan, TPS 3), one of them in Balikpapan Kota.
+/// The Kaltim demo with places written into some of its cases: none in Samarinda Utara (the
+/// demo's own there moved to no kecamatan), a third of Samarinda's cases in Samarinda Ulu (two of
+/// them in its first kelurahan, TPS 3), one of them in Balikpapan Kota.
 fn demo_with_places(dir: &tempfile::TempDir) -> PathBuf {
     let db = demo_db(dir, 2024);
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "UPDATE cases SET kode_kecamatan = '64.72.03' WHERE kode_wilayah = '64.72' AND id % 3 = 0;
+        "UPDATE cases SET kode_kecamatan = NULL, kecamatan = NULL, kode_desa = NULL
+           WHERE kode_kecamatan = '64.72.05';
+         UPDATE cases SET kode_kecamatan = '64.72.03' WHERE kode_wilayah = '64.72' AND id % 3 = 0;
          UPDATE cases SET kode_kecamatan = '64.71.06'
            WHERE id = (SELECT min(id) FROM cases WHERE kode_wilayah = '64.72' AND id % 3 = 1);
          UPDATE cases SET kode_desa = '64.72.03.1001', tps = 3
@@ -51,6 +54,15 @@ fn report_by_kecamatan_lists_every_kecamatan_of_the_region_with_zeros_then_other
         &db,
         "SELECT count(*) FROM cases WHERE kode_wilayah = '64.72' AND kode_kecamatan = '64.72.03'",
     );
+    for k in &want[..10] {
+        let stored = count(
+            &db,
+            &format!(
+                "SELECT count(*) FROM cases WHERE kode_wilayah = '64.72' AND kode_kecamatan = '{k}'"
+            ),
+        );
+        assert_eq!(group(&doc, k), stored, "{k}");
+    }
     assert!(in_ulu > 0);
     assert_eq!(group(&doc, "64.72.03"), in_ulu);
     assert_eq!(
