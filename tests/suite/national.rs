@@ -396,3 +396,42 @@ fn two_provinces_rolled_up_twice_hold_each_case_once_with_each_batch_origin() {
     assert_eq!(kept, office);
     assert_eq!(count(&national, "SELECT count(*) FROM import_batches"), 4);
 }
+
+#[test]
+fn simulate_on_another_provinces_database_says_why_it_cannot_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jabar.db");
+    ok(&db, &["init", "--province", "32"]);
+    let args = [
+        "simulate",
+        "--rate",
+        "600",
+        "--duration",
+        "3s",
+        "--seed",
+        "1",
+    ];
+    let (code, _, err) = run_in("C.UTF-8", &db, &args);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("writes cases of Kaltim's offices only")
+            && err.contains("Provinsi Jawa Barat")
+            && err.contains("pantau demo --records N --province 32"),
+        "{err}"
+    );
+    assert!(!err.to_lowercase().contains("foreign key"), "{err}");
+    let (code, _, err) = run_in("id_ID.UTF-8", &db, &args);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("hanya menulis kasus kantor-kantor Kaltim"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM cases"), 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM import_batches WHERE kind = 'simulate'"
+        ),
+        0
+    );
+}
