@@ -273,6 +273,22 @@ fn unique_short_names(regions: &mut [Region]) {
     }
 }
 
+/// A TPS number, as imports and views read it: `5`, `005`, `TPS 005`, `tps 5` all mean 5; 1 to 9999.
+pub fn parse_tps(t: &str) -> Option<u16> {
+    let t = t.trim();
+    let digits = match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("tps") => t[3..].trim_start_matches([' ', '.', '-']),
+        _ => t,
+    };
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=9999).contains(n))
+}
+
 /// The kecamatan of these kabupaten/kota, by code, as [`Region`]s of kind `kecamatan` (each
 /// its own possible handling office: a Panwaslu Kecamatan).
 pub fn kecamatan_of(regencies: &[&str]) -> Vec<Region> {

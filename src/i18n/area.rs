@@ -19,7 +19,7 @@ pub enum Area<'a> {
     DesaIn { name: &'a str, kecamatan: &'a str },
     /// A place name several kecamatan (or desa) share: refused, naming each with its code.
     Ambiguous { name: &'a str, choices: String },
-    /// A TPS number that is not a whole number from 1.
+    /// A TPS number that is not a whole number from 1 to 9999.
     TpsNumber { value: &'a str },
     /// A message about a view at a character position.
     AtPosition { text: &'a str, pos: usize },
@@ -44,10 +44,14 @@ impl Area<'_> {
                 format!("`{name}` is in several places: {choices}; write its code")
             }
             (Self::TpsNumber { value }, Id) => {
-                format!("nomor TPS harus bilangan bulat mulai 1, tertulis `{value}`")
+                format!(
+                    "nomor TPS harus bilangan bulat 1–9999 (5, 005 atau TPS 005), tertulis `{value}`"
+                )
             }
             (Self::TpsNumber { value }, En) => {
-                format!("a TPS number must be a whole number from 1, found `{value}`")
+                format!(
+                    "a TPS number must be a whole number 1–9999 (5, 005 or TPS 005), found `{value}`"
+                )
             }
             (Self::AtPosition { text, pos }, Id) => format!("{text} (posisi {pos})"),
             (Self::AtPosition { text, pos }, En) => format!("{text} (at {pos})"),
