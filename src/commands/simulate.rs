@@ -31,6 +31,21 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         crate::import::simulate::refuse_evidence(&store, lang)?;
     }
     let reference = store.reference()?;
+    // The simulator's offices, kecamatan and stories are Kaltim's: in another province's database
+    // its cases would name offices the database does not hold.
+    if let Some(root) = reference.root()
+        && root.kind == "provinsi"
+        && root.code != "64"
+    {
+        let m = |l: Lang| {
+            crate::i18n::national::National::SimulateKaltimOnly {
+                province: &root.name,
+                code: &root.code,
+            }
+            .text(l)
+        };
+        return Err(Error::failed(m(Lang::Id), m(Lang::En)));
+    }
     let election = election(&store, &reference, args.election.as_deref(), ctx.today)?.clone();
     let wait = Duration::from_secs(args.wait);
     let path = ctx.db.display().to_string();

@@ -25,7 +25,9 @@ pub struct Region {
 
 impl Region {
     /// The name shown in tables: the full name without "Kabupaten"/"Kota", and "Provinsi (Kaltim)"
-    /// for the provincial office.
+    /// for the provincial office. Where the short name had to be made unique ("Kota Bandung"
+    /// beside Kabupaten Bandung, a name another province also uses), the short name, so that two
+    /// rows of one table never read the same.
     pub fn display_name(&self, lang: Lang) -> String {
         if self.kind == "nasional" || self.kind == "kecamatan" {
             return self.short_name.clone();
@@ -36,10 +38,14 @@ impl Region {
             }
             .text(lang);
         }
-        self.name
+        let plain = self
+            .name
             .trim_start_matches("Kabupaten ")
-            .trim_start_matches("Kota ")
-            .to_string()
+            .trim_start_matches("Kota ");
+        if self.short_name != plain && fold(&self.short_name).contains(&fold(plain)) {
+            return self.short_name.clone();
+        }
+        plain.to_string()
     }
 }
 
@@ -267,6 +273,22 @@ fn unique_short_names(regions: &mut [Region]) {
     }
 }
 
+/// A TPS number, as imports and views read it: `5`, `005`, `TPS 005`, `tps 5` all mean 5; 1 to 9999.
+pub fn parse_tps(t: &str) -> Option<u16> {
+    let t = t.trim();
+    let digits = match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("tps") => t[3..].trim_start_matches([' ', '.', '-']),
+        _ => t,
+    };
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=9999).contains(n))
+}
+
 /// The kecamatan of these kabupaten/kota, by code, as [`Region`]s of kind `kecamatan` (each
 /// its own possible handling office: a Panwaslu Kecamatan).
 pub fn kecamatan_of(regencies: &[&str]) -> Vec<Region> {
@@ -478,6 +500,42 @@ mod tests {
             .collect::<Result<Vec<_>, _>>()
             .unwrap();
         assert_eq!(all.len(), 83_762);
+    }
+
+    #[test]
+    fn tables_tell_a_kota_from_the_kabupaten_of_the_same_name() {
+        let jabar = province_regions("32").unwrap();
+        let shown = |code: &str| {
+            jabar
+                .iter()
+                .find(|r| r.code == code)
+                .unwrap()
+                .display_name(Lang::En)
+        };
+        assert_eq!(shown("32.04"), "Bandung");
+        assert_eq!(shown("32.73"), "Kota Bandung");
+        assert_eq!(shown("32.01"), "Bogor");
+        assert_eq!(shown("32.71"), "Kota Bogor");
+        let mut names: Vec<String> = jabar.iter().map(|r| r.display_name(Lang::En)).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), jabar.len());
+        // Kaltim's officers' short names do not replace the names its tables show.
+        let kaltim = province_regions("64").unwrap();
+        let kukar = kaltim.iter().find(|r| r.code == "64.02").unwrap();
+        assert_eq!(kukar.display_name(Lang::En), "Kutai Kartanegara");
+        let national = national_regions();
+        for province in national.iter().filter(|r| r.kind == "provinsi") {
+            let mut names: Vec<String> = national
+                .iter()
+                .filter(|r| r.parent_code.as_deref() == Some(province.code.as_str()))
+                .map(|r| r.display_name(Lang::Id))
+                .collect();
+            let n = names.len();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), n, "{}", province.name);
+        }
     }
 
     #[test]

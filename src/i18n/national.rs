@@ -52,6 +52,8 @@ pub enum National<'a> {
     OriginRecorded { origin: &'a str },
     /// `batches`: the column of the origin, when a batch has none.
     OriginNone,
+    /// `simulate` on a database of another province: it writes Kaltim's offices' cases only.
+    SimulateKaltimOnly { province: &'a str, code: &'a str },
 }
 
 impl National<'_> {
@@ -111,6 +113,12 @@ impl National<'_> {
             ),
             (Self::DemoNoContests { province }, En) => format!(
                 "note: the Pilkada 2024 contests pantau ships are Kaltim's; Pilkada cases in {province} are written without a contest"
+            ),
+            (Self::SimulateKaltimOnly { province, code }, Id) => format!(
+                "pantau simulate hanya menulis kasus kantor-kantor Kaltim, sedangkan database ini milik {province}; untuk kasus buatan {province} gunakan pantau demo --records N --province {code} pada berkas lain"
+            ),
+            (Self::SimulateKaltimOnly { province, code }, En) => format!(
+                "pantau simulate writes cases of Kaltim's offices only, and this database is {province}'s; for synthetic cases of {province} use pantau demo --records N --province {code} on another file"
             ),
             (Self::DemoContestsOnlyKaltim, Id) => {
                 "catatan: kontestasi Pilkada 2024 yang dikirim bersama pantau hanya milik Kaltim; kasus Pilkada di provinsi lain dibuat tanpa kontestasi".into()

@@ -66,8 +66,8 @@ pub enum Wilayah<'a> {
 /// The name of `pantau doctor`'s check of the kecamatan cases name.
 pub fn doctor_name(lang: Lang) -> &'static str {
     match lang {
-        Lang::Id => "Kecamatan kasus",
-        Lang::En => "Case kecamatan",
+        Lang::Id => "kecamatan kasus",
+        Lang::En => "case kecamatan",
     }
 }
 

@@ -907,21 +907,8 @@ fn short_year(t: &str) -> bool {
     matches!(last, Some(i) if b.len() - i == 3 && b[i + 1..].iter().all(u8::is_ascii_digit))
 }
 
-/// A TPS number: `5`, `005`, `TPS 005`, `tps 5` all mean 5; 1 to 9999.
-pub fn parse_tps(t: &str) -> Option<u16> {
-    let t = t.trim();
-    let digits = match t.get(..3) {
-        Some(p) if p.eq_ignore_ascii_case("tps") => t[3..].trim_start_matches([' ', '.', '-']),
-        _ => t,
-    };
-    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits
-        .parse::<u16>()
-        .ok()
-        .filter(|n| (1..=9999).contains(n))
-}
+/// A TPS number (the region tree's reading, which views share).
+pub use crate::domain::wilayah::parse_tps;
 
 /// The places of `pool` whose name is `text` once folded (case, spacing, "Kec."/"Desa" forgiven).
 fn exact<'a, T>(text: &str, pool: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T> {

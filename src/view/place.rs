@@ -161,14 +161,15 @@ pub(super) fn province(v: &Value) -> Result<String, ViewError> {
         })
 }
 
-/// A `tps:` value: a number from 1, or `tanpa`/`none` (0: a case naming no TPS).
+/// A `tps:` value: a number from 1 to 9999 written as imports take it (`5`, `005`, `TPS 05`),
+/// or `tanpa`/`none` (0: a case naming no TPS).
 pub(super) fn tps(v: &Value) -> Result<u16, ViewError> {
     if is_none_word(v) {
         return Ok(0);
     }
-    match v.text.trim().parse::<u16>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => {
+    match crate::domain::wilayah::parse_tps(&v.text) {
+        Some(n) => Ok(n),
+        None => {
             let (text, pos) = (v.text.clone(), v.pos);
             Err(ViewError::new(pos, Spec::BadTps { text, pos }))
         }

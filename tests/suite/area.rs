@@ -279,6 +279,10 @@ fn place_terms_match_where_the_case_happened_in_sql_and_the_index() {
         ("village:none", 5),
         ("tps:4", 1),
         ("tps:2,4", 2),
+        // As an import reads a TPS cell, so a number copied from a file is taken as it stands.
+        ("tps:004", 1),
+        ("tps:\"TPS 04\"", 1),
+        ("tps:\"tps 2\",TPS4", 2),
         ("-tps:none", 2),
         ("provinsi:64", 6),
         ("province:kaltim", 6),
@@ -356,6 +360,13 @@ fn place_names_are_looked_for_within_the_views_regions() {
         err.message(Lang::Id).contains("TPS"),
         "{}",
         err.message(Lang::Id)
+    );
+    // Beyond the numbers an import takes: refused with the range, as an import refuses it.
+    let err = parse("tps:10000", &r).unwrap_err();
+    assert!(
+        err.message(Lang::En).contains("1–9999"),
+        "{}",
+        err.message(Lang::En)
     );
     let err = parse("provinsi:kaltimm", &r).unwrap_err();
     assert!(

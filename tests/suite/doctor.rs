@@ -54,6 +54,9 @@ fn all_well_on_the_demo_database() {
         "  ✓ WAL: yes",
         // The demo's 168 cases of Pemilu 2024 and 113 of Pilkada 2024.
         "  ✓ cases: 281",
+        // Every check's name in lower case, as the others.
+        "  ✓ case kecamatan: every kecamatan a case names is in the region tree",
+        "  ✓ region tree: Provinsi Kalimantan Timur (64)",
         "Terminal\n",
         "  ✓ TERM: xterm-256color",
         "  ✓ colours: 256; theme dark",

@@ -614,3 +614,42 @@ fn the_chain_comes_back_from_every_format_once_and_a_broken_one_is_a_row_problem
     assert_eq!(count(&fresh, "SELECT count(*) FROM cases"), 199);
     assert_eq!(count(&fresh, "SELECT count(*) FROM handling_history"), 0);
 }
+
+#[test]
+fn simulate_on_another_provinces_database_says_why_it_cannot_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jabar.db");
+    ok(&db, &["init", "--province", "32"]);
+    let args = [
+        "simulate",
+        "--rate",
+        "600",
+        "--duration",
+        "3s",
+        "--seed",
+        "1",
+    ];
+    let (code, _, err) = run_in("C.UTF-8", &db, &args);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("writes cases of Kaltim's offices only")
+            && err.contains("Provinsi Jawa Barat")
+            && err.contains("pantau demo --records N --province 32"),
+        "{err}"
+    );
+    assert!(!err.to_lowercase().contains("foreign key"), "{err}");
+    let (code, _, err) = run_in("id_ID.UTF-8", &db, &args);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("hanya menulis kasus kantor-kantor Kaltim"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM cases"), 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM import_batches WHERE kind = 'simulate'"
+        ),
+        0
+    );
+}

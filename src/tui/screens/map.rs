@@ -359,6 +359,10 @@ impl Map {
     ) -> Vec<Line<'static>> {
         let l = ctx.lang;
         let name = match ctx.reference.region(code) {
+            // A national table's province is the whole province, named as its row is.
+            Some(r) if r.kind == "provinsi" && ctx.at_root() && ctx.reference.is_national() => {
+                fit(label, w.saturating_sub(2))
+            }
             Some(r) if width(&r.display_name(l)) + 2 <= w => r.display_name(l),
             Some(r) => r.short_name.clone(),
             None => fit(label, w.saturating_sub(2)),
@@ -471,6 +475,41 @@ mod tests {
         let code = f.reference.regions[f.reference.regions.len() - 2].code.clone();
         let kinds: Vec<&TermKind> = view.terms.iter().map(|t| &t.kind).collect();
         assert_eq!(kinds, [&TermKind::Region(vec![code])], "the second most");
+    }
+
+    #[test]
+    fn a_national_province_is_named_beside_the_list_as_in_it() {
+        let mut f = Fixture::new();
+        f.reference = crate::domain::reference::Reference::national();
+        f.tiles = Tiles::default();
+        let roots: Vec<_> = f
+            .reference
+            .regions
+            .iter()
+            .filter(|r| r.kind == "nasional" || r.kind == "provinsi")
+            .cloned()
+            .collect();
+        f.counts.regions = roots
+            .iter()
+            .map(|r| RegionRow {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                figures: Headline {
+                    total: if r.code == "32" { 2810 } else { 0 },
+                    ..Default::default()
+                },
+                drill: None,
+            })
+            .collect();
+        let ctx = f.ctx();
+        let (area, mut buf) = body();
+        Map::default().draw(&ctx, area, &mut buf);
+        let screen = text(&buf);
+        let first = screen.lines().nth(1).unwrap_or_default();
+        // The whole province's count, so not its office's name ("Province (Jabar)").
+        assert!(first.starts_with("› Jawa Barat"), "{screen}");
+        assert_eq!(first.matches("› Jawa Barat").count(), 2, "{screen}");
+        assert!(!screen.contains("Province (Jabar)"), "{screen}");
     }
 
     #[test]
