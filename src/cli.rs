@@ -15,7 +15,8 @@ use crate::tui::theme::ThemeName;
 mod explain;
 pub use explain::{explain, global_of_raw, is_mistake};
 
-/// pantau — election-violation cases of Bawaslu Kalimantan Timur, live in the terminal.
+/// pantau — election-violation cases of a provincial Bawaslu (Kalimantan Timur unless set up for
+/// another province, or for Bawaslu RI), live in the terminal.
 ///
 /// Each subcommand takes only the flags that mean something to it (`pantau report --help` lists
 /// them); given before the subcommand they work the same (`pantau --db F report`), and a flag
@@ -302,7 +303,7 @@ pub enum Command {
     /// Create the database with its schema and reference data (running it again changes nothing).
     Init(InitArgs),
     /// Write the demo database: Pemilu 2024 and Pilkada 2024 in Kalimantan Timur, or N synthetic
-    /// cases.
+    /// cases of any province (--province) or of every one (--nasional).
     Demo(DemoArgs),
     /// Count cases by one or two dimensions.
     Report(ReportArgs),

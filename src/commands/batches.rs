@@ -57,11 +57,32 @@ pub fn run(ctx: &Context, args: &BatchesArgs) -> Result<()> {
         .max()
         .unwrap_or(0);
     for b in &batches {
-        // Where an import into a national roll-up came from: `origin: 64`.
+        // Where an import into a national roll-up came from: `origin: 64 Kaltim`, each
+        // province by its code and the short name officers use.
         let origin = b.origin.as_deref().map_or(String::new(), |o| {
+            let named: Vec<String> = o
+                .split(',')
+                .map(str::trim)
+                .map(|code| {
+                    match crate::domain::wilayah::provinces()
+                        .into_iter()
+                        .find(|(c, _)| c == code)
+                    {
+                        Some((c, name)) => {
+                            format!("{c} {}", crate::domain::wilayah::province_short(&c, &name))
+                        }
+                        None => code.to_string(),
+                    }
+                })
+                .collect();
             format!(
                 "  {}",
-                crate::text::safe(&National::OriginRecorded { origin: o }.text(l))
+                crate::text::safe(
+                    &National::OriginRecorded {
+                        origin: &named.join(", ")
+                    }
+                    .text(l)
+                )
             )
         });
         println!(

@@ -82,7 +82,7 @@ impl National<'_> {
                 },
                 Id,
             ) => format!(
-                "{root}: {regencies} kabupaten/kota, {kecamatan} kecamatan, {desa} kelurahan/desa"
+                "Wilayah {root}: {regencies} kabupaten/kota, {kecamatan} kecamatan, {desa} kelurahan/desa"
             ),
             (
                 Self::SetUpFor {
@@ -93,7 +93,7 @@ impl National<'_> {
                 },
                 En,
             ) => format!(
-                "{root}: {regencies} kabupaten/kota, {kecamatan} kecamatan, {desa} kelurahan/desa"
+                "Regions of {root}: {regencies} kabupaten/kota, {kecamatan} kecamatan, {desa} kelurahan/desa"
             ),
             (Self::OtherRoot { held, wanted }, Id) => format!(
                 "database ini sudah disiapkan untuk {held}, bukan {wanted}: satu database memegang satu provinsi (atau seluruh Indonesia). Buat database lain untuk {wanted}: pantau --db FILE init ..."

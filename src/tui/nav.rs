@@ -132,7 +132,12 @@ impl App {
             }
             self.screens.dashboard = place.dashboard;
             self.screens.map = place.map;
-            self.screen = place.screen;
+            // The dashboard and the map show the same level of the region tree: a drill made on
+            // one and climbed on the other climbs where the person is, as the path line says.
+            let tables = |s: Screen| matches!(s, Screen::Dashboard | Screen::Map);
+            if !(tables(self.screen) && tables(place.screen)) {
+                self.screen = place.screen;
+            }
             self.settle_list();
         } else if self.notice.is_some() {
             self.notice = None;

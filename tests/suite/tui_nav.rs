@@ -71,10 +71,14 @@ fn the_path_shows_where_esc_leads_and_esc_undoes_the_last_drill_down_only() {
             && path.contains("Esc kembali ke Balikpapan"),
         "{path}"
     );
+    // Esc climbs to Balikpapan's kecamatan where the person is: the map shows the same level
+    // of the region tree as the dashboard it was drilled on.
     h.press(KeyCode::Esc);
-    assert_eq!(h.app.screen(), Screen::Dashboard);
+    assert_eq!(h.app.screen(), Screen::Map);
     assert_eq!(h.app.view_spec(), "wilayah:balikpapan");
     h.press(KeyCode::Esc);
+    assert_eq!(h.app.screen(), Screen::Map);
+    h.press(KeyCode::Char('1'));
     assert_eq!((h.app.view_spec().as_str(), total(&h)), ("", 47));
     assert!(!h.app.shows_path());
     assert!(third_line(&h).starts_with("▸ Wilayah"), "{}", h.screen());
