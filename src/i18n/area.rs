@@ -15,14 +15,6 @@ pub enum Area<'a> {
     Ri,
     /// A kecamatan outside the table's region, labelled with its kabupaten/kota.
     KecamatanIn { name: &'a str, region: &'a str },
-    /// A desa labelled with its kecamatan.
-    DesaIn { name: &'a str, kecamatan: &'a str },
-    /// A place name several kecamatan (or desa) share: refused, naming each with its code.
-    Ambiguous { name: &'a str, choices: String },
-    /// A TPS number that is not a whole number from 1 to 9999.
-    TpsNumber { value: &'a str },
-    /// A message about a view at a character position.
-    AtPosition { text: &'a str, pos: usize },
 }
 
 impl Area<'_> {
@@ -36,25 +28,6 @@ impl Area<'_> {
             (Self::NoDesa, En) => "(no kelurahan/desa)".into(),
             (Self::Ri, _) => "Bawaslu RI".into(),
             (Self::KecamatanIn { name, region }, _) => format!("{name} ({region})"),
-            (Self::DesaIn { name, kecamatan }, _) => format!("{name} ({kecamatan})"),
-            (Self::Ambiguous { name, choices }, Id) => {
-                format!("`{name}` ada di beberapa tempat: {choices}; tulis kodenya")
-            }
-            (Self::Ambiguous { name, choices }, En) => {
-                format!("`{name}` is in several places: {choices}; write its code")
-            }
-            (Self::TpsNumber { value }, Id) => {
-                format!(
-                    "nomor TPS harus bilangan bulat 1–9999 (5, 005 atau TPS 005), tertulis `{value}`"
-                )
-            }
-            (Self::TpsNumber { value }, En) => {
-                format!(
-                    "a TPS number must be a whole number 1–9999 (5, 005 or TPS 005), found `{value}`"
-                )
-            }
-            (Self::AtPosition { text, pos }, Id) => format!("{text} (posisi {pos})"),
-            (Self::AtPosition { text, pos }, En) => format!("{text} (at {pos})"),
         }
     }
 }

@@ -268,10 +268,10 @@ impl Spec {
                 format!("\"{text}\" at {pos} is in several places: {choices} — write its code")
             }
             (Self::BadTps { text, pos }, Id) => format!(
-                "nomor TPS \"{text}\" tidak valid di posisi {pos} — tulis bilangan bulat mulai 1: tps:3, tps:3,4 atau tps:tanpa"
+                "nomor TPS \"{text}\" tidak valid di posisi {pos} — tulis bilangan bulat 1–9999 (5, 005 atau \"TPS 005\"): tps:3, tps:3,4 atau tps:tanpa"
             ),
             (Self::BadTps { text, pos }, En) => format!(
-                "bad TPS number \"{text}\" at {pos} — write whole numbers from 1: tps:3, tps:3,4 or tps:none"
+                "bad TPS number \"{text}\" at {pos} — write whole numbers 1–9999 (5, 005 or \"TPS 005\"): tps:3, tps:3,4 or tps:none"
             ),
             (Self::BadPekan { text, pos }, Id) => format!(
                 "pekan \"{text}\" tidak valid di posisi {pos} — tulis nomor pekan: pekan:6, pekan:6,7 atau pekan:6-8"
