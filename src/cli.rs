@@ -530,6 +530,8 @@ pub enum ReportFormat {
     Csv,
     Json,
     Md,
+    /// An Excel workbook: a sheet per table and one saying where it came from (with -o FILE).
+    Xlsx,
 }
 
 /// `pantau report`.
@@ -556,6 +558,13 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
+    /// Write to this file instead of standard output (`-`); an xlsx workbook is never shown on a
+    /// terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Permissions of the file written with -o (octal, e.g. 640 to let the group read it).
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = crate::fs_safe::parse_mode)]
+    pub mode: u32,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -658,6 +667,8 @@ impl ReportArgs {
             recap: false,
             as_of: None,
             format: ReportFormat::Table,
+            output: None,
+            mode: 0o600,
             common: Common::default(),
             writes: Writes::default(),
             limits: Limits::default(),

@@ -15,6 +15,8 @@ mod manual;
 mod rekap;
 mod report;
 mod report_pekan;
+mod report_table;
+mod report_xlsx;
 mod simulate;
 mod tui;
 

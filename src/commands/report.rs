@@ -5,9 +5,13 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
+pub(super) use crate::commands::report_table::Table;
+use crate::commands::report_xlsx;
 use crate::engine::{Cross, Dim, ElectionScope, Engine, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
+use crate::i18n::failure::Failure;
+use crate::i18n::xlsx::Xlsx;
 use crate::i18n::{Lang, Msg, tr};
 use crate::view::View;
 
@@ -60,6 +64,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         let m = Command::ReportTooManyDims { typed: &typed };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
+    // A workbook is bytes no terminal shows: without `-o`, only through a pipe.
+    if args.format == ReportFormat::Xlsx
+        && super::output_file(args.output.as_deref()).is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        let m = Xlsx::ToTerminal;
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+    }
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
     let mut engine = ctx.engine_for(&store, &view, &args.view)?;
@@ -106,6 +118,45 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             spec.clone()
         }
     };
+    let file = super::output_file(args.output.as_deref())
+        .and_then(|p| p.file_name())
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let database = ctx.db.display().to_string();
+    let view_read = stated(&spec_read);
+    let about = |cases: i64| report_xlsx::About {
+        lang,
+        elections: &names,
+        view: &view_read,
+        spec: &spec,
+        as_of: dates.as_of,
+        made: chrono::Local::now(),
+        file: &file,
+        database: &database,
+        cases,
+    };
+    if args.format == ReportFormat::Xlsx {
+        let cases = engine.headline(&view)?.total;
+        let sheets = if args.recap {
+            let (rows, total) = engine.recap(&view, lang)?;
+            vec![report_xlsx::Sheet {
+                name: Command::RecapTitle.text(lang),
+                title: format!(
+                    "{} ({})",
+                    Command::RecapTitle.text(lang),
+                    tr(lang, Msg::ConventionRi)
+                ),
+                table: recap_table(ReportFormat::Xlsx, lang, &rows, &total),
+            }]
+        } else if args.by == [Dim::Pekan] {
+            let title = |by: &str| format!("{} {by}", tr(lang, Msg::Count));
+            vec![super::report_pekan::sheet(&engine, &view, lang, title)?]
+        } else {
+            xlsx_sheets(&engine, &view, &args.by, lang)?
+        };
+        let bytes = report_xlsx::workbook(&about(cases), &sheets)?;
+        return emit(ctx, args, &bytes);
+    }
     if args.recap {
         let (rows, total) = engine.recap(&view, lang)?;
         let out = match args.format {
@@ -139,15 +190,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 out
             }
         };
-        print!("{}", shown(ctx, args.format, &out));
-        return Ok(());
+        return emit(ctx, args, shown(ctx, args.format, &out).as_bytes());
     }
     let first = args.by[0];
     if args.by == [Dim::Pekan] {
         let title = |by: &str| title_line(lang, by, &names, dates.as_of, &spec_read, &anchored);
         let out = super::report_pekan::run(&engine, &view, args.format, lang, &spec, title)?;
-        print!("{}", shown(ctx, args.format, &out));
-        return Ok(());
+        return emit(ctx, args, shown(ctx, args.format, &out).as_bytes());
     }
     let groups = engine.group(&view, first, lang)?;
     let headline = engine.headline(&view)?;
@@ -208,8 +257,80 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             render(format, &title, &table)
         }
     };
-    print!("{}", shown(ctx, args.format, &out));
-    Ok(())
+    emit(ctx, args, shown(ctx, args.format, &out).as_bytes())
+}
+
+/// Writes a report to the file of `-o` (created privately, never through a link), else to
+/// standard output.
+fn emit(ctx: &Context, args: &ReportArgs, bytes: &[u8]) -> Result<()> {
+    match super::output_file(args.output.as_deref()) {
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Ok(()) => Ok(()),
+                // The reader has gone away (`| head`): end as a Unix tool does, quietly.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    crate::error::end_on_broken_pipe()
+                }
+                Err(e) => {
+                    let m = |lang| {
+                        let reason = crate::i18n::os::os_error(&e, lang);
+                        Failure::StdoutWrite { reason: &reason }.text(lang)
+                    };
+                    Err(Error::failed(m(Lang::Id), m(Lang::En)))
+                }
+            }
+        }
+        Some(path) => {
+            crate::fs_safe::write_whole(path, bytes, args.mode, crate::fs_safe::Replace::Yes)?;
+            eprintln!("{} → {}", Xlsx::Written.text(ctx.lang), path.display());
+            Ok(())
+        }
+    }
+}
+
+/// The sheets of a workbook by `by`: one per dimension, and the cross-tab of two as a matrix.
+fn xlsx_sheets(
+    engine: &Engine<'_>,
+    view: &View,
+    by: &[Dim],
+    lang: Lang,
+) -> Result<Vec<report_xlsx::Sheet>> {
+    let format = ReportFormat::Xlsx;
+    let title = |dims: &[Dim]| format!("{} {}", tr(lang, Msg::Count), by_words(lang, dims));
+    let mut sheets = Vec::new();
+    let mut first_groups = Vec::new();
+    for (i, &dim) in by.iter().enumerate() {
+        let groups = engine.group(view, dim, lang)?;
+        // Types among violations count the violations only: their total is theirs.
+        let total = if dim == Dim::Violation {
+            groups.iter().map(|g| g.count).sum()
+        } else {
+            engine.headline(view)?.total
+        };
+        sheets.push(report_xlsx::Sheet {
+            name: dim.heading(lang).to_string(),
+            title: title(&[dim]),
+            table: one_dim_table(format, lang, dim, &groups, total),
+        });
+        if i == 0 {
+            first_groups = groups;
+        }
+    }
+    if let [first, second] = *by {
+        if first == second {
+            let m = Command::ReportSameDims;
+            return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+        }
+        let cells = engine.cross(view, (first, second))?;
+        sheets.push(report_xlsx::Sheet {
+            name: format!("{} × {}", first.heading(lang), second.heading(lang)),
+            title: title(by),
+            table: cross_table(engine, format, lang, (first, second), &first_groups, &cells)?,
+        });
+    }
+    Ok(sheets)
 }
 
 /// Refuses a report whose rows are one election's stages or pekan while the view covers several
@@ -368,18 +489,9 @@ fn recap_table(format: ReportFormat, lang: Lang, rows: &[Recap], total: &Recap) 
 /// the terminal and in Markdown, as every figure a reader sees; plain digits in CSV, which is data.
 pub(super) fn count_cell(format: ReportFormat, lang: Lang, n: i64) -> String {
     match format {
-        ReportFormat::Csv => n.to_string(),
+        ReportFormat::Csv | ReportFormat::Xlsx => n.to_string(),
         _ => crate::i18n::number(lang, n),
     }
-}
-
-/// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
-pub(super) struct Table {
-    /// How many leading columns hold text (left-aligned); the rest are numbers.
-    pub(super) text_cols: usize,
-    pub(super) header: Vec<String>,
-    pub(super) rows: Vec<Vec<String>>,
-    pub(super) total: Vec<String>,
 }
 
 fn one_dim_table(

@@ -65,22 +65,8 @@ pub(super) fn run(
     spec: &str,
     title: impl Fn(&str) -> String,
 ) -> Result<String> {
-    // The pekan are the campaign's, and so are the activities each case is set against: without a
-    // stage of its own, the view counts the campaign stage's cases, as the weekly release does.
-    let campaign_only = !view
-        .terms
-        .iter()
-        .any(|t| matches!(t.kind, TermKind::Stage(_)));
-    // The election in view: its campaign stage, its pekan, its activities.
-    let election = crate::engine::campaign::election(engine, view)?;
-    let stage = election.map_or(crate::domain::CAMPAIGN, |e| e.campaign_stage.as_str());
-    let narrowed;
-    let view = if campaign_only {
-        narrowed = campaign_view_of(view, stage);
-        &narrowed
-    } else {
-        view
-    };
+    let (view, campaign_only) = counted_view(engine, view)?;
+    let view = &view;
     let table = pekan_table(engine, view)?;
     let headline = engine.headline(view)?;
     let as_of = engine.dates(view).as_of;
@@ -125,6 +111,41 @@ pub(super) fn run(
         }
     };
     Ok(out)
+}
+
+/// The view a report by pekan counts, and whether it was narrowed to the campaign stage. The pekan
+/// are the campaign's, and so are the activities each case is set against: without a stage of its
+/// own, the view counts the campaign stage's cases, as the weekly release does.
+fn counted_view(engine: &Engine<'_>, view: &View) -> Result<(View, bool)> {
+    let campaign_only = !view
+        .terms
+        .iter()
+        .any(|t| matches!(t.kind, TermKind::Stage(_)));
+    // The election in view: its campaign stage, its pekan, its activities.
+    let election = crate::engine::campaign::election(engine, view)?;
+    let stage = election.map_or(crate::domain::CAMPAIGN, |e| e.campaign_stage.as_str());
+    if campaign_only {
+        Ok((campaign_view_of(view, stage), true))
+    } else {
+        Ok((view.clone(), false))
+    }
+}
+
+/// The report by pekan as a sheet of a workbook: its title from the words of the dimension.
+pub(super) fn sheet(
+    engine: &Engine<'_>,
+    view: &View,
+    lang: Lang,
+    title: impl Fn(&str) -> String,
+) -> Result<super::report_xlsx::Sheet> {
+    let (view, _) = counted_view(engine, view)?;
+    let table = pekan_table(engine, &view)?;
+    let headline = engine.headline(&view)?;
+    Ok(super::report_xlsx::Sheet {
+        name: Dim::Pekan.heading(lang).to_string(),
+        title: title(&by_words(lang, &[Dim::Pekan])),
+        table: rows(&table, headline.total, lang, ReportFormat::Xlsx),
+    })
 }
 
 fn json(
@@ -175,7 +196,7 @@ fn json(
 fn rows(t: &PekanTable, total: i64, lang: Lang, format: ReportFormat) -> Table {
     let rate = |cases: i64, acts: i64| {
         per_thousand(cases, acts).map_or_else(String::new, |x| match format {
-            ReportFormat::Csv => format!("{x:.1}"),
+            ReportFormat::Csv | ReportFormat::Xlsx => format!("{x:.1}"),
             _ => decimal(lang, x),
         })
     };

@@ -19,6 +19,7 @@ pub mod short;
 pub mod usage;
 pub mod view;
 pub mod wilayah;
+pub mod xlsx;
 
 /// The language of everything pantau prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]

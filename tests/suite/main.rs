@@ -45,6 +45,7 @@ mod recap;
 mod rekap;
 mod report_elections;
 mod report_wilayah;
+mod report_xlsx;
 mod shared_files;
 mod shared_host;
 mod shared_readers;

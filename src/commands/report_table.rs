@@ -1,0 +1,11 @@
+//! The table of a report, shared by its formats: the text ones (`report`) and the workbook
+//! (`report_xlsx`).
+
+/// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
+pub struct Table {
+    /// How many leading columns hold text (left-aligned); the rest are numbers.
+    pub text_cols: usize,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub total: Vec<String>,
+}

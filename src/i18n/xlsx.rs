@@ -1,0 +1,92 @@
+//! The words of the Excel workbooks pantau writes (`report --format xlsx`): the labels beside a
+//! report's title, the source sheet, the formats of dates, and the refusals, each in Bahasa
+//! Indonesia and English. A message without both texts does not compile.
+
+use super::Lang;
+
+/// A text of a workbook, or of writing one.
+#[derive(Clone, Copy)]
+pub enum Xlsx<'a> {
+    /// The label of the row naming the elections counted.
+    Election,
+    /// The label of the row giving the view.
+    View,
+    /// The label of the row giving the date counted at.
+    AsOf,
+    /// The label of the row giving when the workbook was made.
+    Made,
+    /// The name of the sheet saying where the workbook came from.
+    SourceSheet,
+    /// The source sheet's heading.
+    SourceTitle,
+    /// The source sheet's rows: the file's name, its format, the database, pantau's version.
+    File,
+    Format,
+    Database,
+    Version,
+    /// The number of cases counted.
+    Cases,
+    /// A day as Excel shows it.
+    DateFormat,
+    /// A day and a time as Excel shows them.
+    DateTimeFormat,
+    /// A workbook asked for on a terminal without `-o`.
+    ToTerminal,
+    /// A report was written to a file (`report -o`), before its name.
+    Written,
+    /// The workbook could not be made.
+    NotWritten {
+        error: &'a dyn std::fmt::Display,
+    },
+}
+
+impl Xlsx<'_> {
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
+        match (self, lang) {
+            (Self::Election, Id) => "Pemilihan".into(),
+            (Self::Election, En) => "Election".into(),
+            (Self::View, Id) => "Tampilan".into(),
+            (Self::View, En) => "View".into(),
+            (Self::AsOf, Id) => "Per tanggal".into(),
+            (Self::AsOf, En) => "As of".into(),
+            (Self::Made, Id) => "Dibuat".into(),
+            (Self::Made, En) => "Made".into(),
+            (Self::SourceSheet, Id) => "Sumber".into(),
+            (Self::SourceSheet, En) => "Source".into(),
+            (Self::SourceTitle, Id) => "Sumber data rekap ini".into(),
+            (Self::SourceTitle, En) => "Where this recap comes from".into(),
+            (Self::File, Id) => "Berkas".into(),
+            (Self::File, En) => "File".into(),
+            (Self::Format, Id) => "Format".into(),
+            (Self::Format, En) => "Format".into(),
+            (Self::Database, Id) => "Basis data".into(),
+            (Self::Database, En) => "Database".into(),
+            (Self::Version, Id) => "Versi pantau".into(),
+            (Self::Version, En) => "pantau version".into(),
+            (Self::Cases, Id) => "Jumlah kasus".into(),
+            (Self::Cases, En) => "Cases".into(),
+            (Self::DateFormat, Id) => "dd/mm/yyyy".into(),
+            (Self::DateFormat, En) => "d mmm yyyy".into(),
+            (Self::DateTimeFormat, Id) => "dd/mm/yyyy hh:mm".into(),
+            (Self::DateTimeFormat, En) => "d mmm yyyy hh:mm".into(),
+            (Self::ToTerminal, Id) => {
+                "xlsx adalah berkas biner dan tidak ditampilkan di terminal: \
+                 tulis ke berkas dengan -o REKAP.xlsx (atau alirkan ke program lain)"
+                    .into()
+            }
+            (Self::ToTerminal, En) => "xlsx is a binary file and is not shown on a terminal: \
+                 write it to a file with -o RECAP.xlsx (or pipe it to another program)"
+                .into(),
+            (Self::Written, Id) => "Laporan ditulis".into(),
+            (Self::Written, En) => "Report written".into(),
+            (Self::NotWritten { error }, Id) => {
+                format!("buku kerja xlsx tidak dapat dibuat: {error}")
+            }
+            (Self::NotWritten { error }, En) => {
+                format!("the xlsx workbook could not be made: {error}")
+            }
+        }
+    }
+}
