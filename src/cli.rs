@@ -579,6 +579,8 @@ pub enum ExportFormat {
     Csv,
     Json,
     Jsonl,
+    /// An Excel workbook of the CSV's columns, which `pantau import` reads back (with -o FILE).
+    Xlsx,
 }
 
 /// `pantau export`.

@@ -1,5 +1,6 @@
-//! `pantau export`: every field of every case of a view, in its sort order, as CSV (which
-//! `pantau import` reads back), JSON or JSON Lines; with `-o`, a provenance file beside it.
+//! `pantau export`: every field of every case of a view, in its sort order, as CSV or an Excel
+//! workbook of the same columns (which `pantau import` reads back), JSON or JSON Lines; with
+//! `-o`, a provenance file beside it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,14 @@ struct Provenance {
 
 /// Runs `pantau export`.
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
+    // A workbook is bytes no terminal shows: without `-o`, only through a pipe.
+    if args.format == ExportFormat::Xlsx
+        && super::output_file(args.output.as_deref()).is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        let m = crate::i18n::xlsx::Xlsx::ToTerminal;
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+    }
     let store = ctx.open_for_reading()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
     let mut engine = ctx.engine_for(&store, &view, &args.view)?;
@@ -37,7 +46,16 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     engine.set_election_scope(crate::engine::ElectionScope::Every);
     ctx.say_about_dates(&view, args.as_of.is_some(), false);
     let mut buf: Vec<u8> = Vec::new();
-    let rows = write_cases(&engine, &view, args.format, &mut buf)?;
+    let rows = if args.format == ExportFormat::Xlsx {
+        // The CSV's columns and cells, as a workbook (which `import` reads back alike).
+        let mut csv = Vec::new();
+        let rows = write_cases(&engine, &view, ExportFormat::Csv, &mut csv)?;
+        super::report_xlsx::fits(rows)?;
+        buf = super::report_xlsx::cases(&csv)?;
+        rows
+    } else {
+        write_cases(&engine, &view, args.format, &mut buf)?
+    };
     // `-o -` is standard output, as `-` is standard input to `import`.
     match super::output_file(args.output.as_deref()) {
         None => super::to_stdout(&buf)?,
@@ -55,6 +73,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
                     ExportFormat::Csv => "csv",
                     ExportFormat::Json => "json",
                     ExportFormat::Jsonl => "jsonl",
+                    ExportFormat::Xlsx => "xlsx",
                 },
                 view: {
                     let mut printed = view.clone();
@@ -165,7 +184,8 @@ pub fn write_cases(
             .map(|d| d.name.clone())
     };
     match format {
-        ExportFormat::Csv => {
+        // The workbook is made from the CSV (see `run`).
+        ExportFormat::Csv | ExportFormat::Xlsx => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(&mut *out);

@@ -201,9 +201,88 @@ fn sheet_name(name: &str) -> String {
         .collect()
 }
 
+/// The most data rows an Excel sheet holds below its header.
+pub(super) const MOST_ROWS: usize = 1_048_575;
+
+/// Refuses `rows` cases that one sheet cannot hold: a workbook is never cut short.
+pub(super) fn fits(rows: usize) -> Result<()> {
+    if rows <= MOST_ROWS {
+        return Ok(());
+    }
+    let m = Xlsx::TooManyRows {
+        rows,
+        most: MOST_ROWS,
+    };
+    Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
+}
+
+/// The cases of an export as a workbook: the CSV's header and rows, every cell as the text the CSV
+/// holds, so that `pantau import` reads back what it would read from the CSV.
+pub(super) fn cases(csv: &[u8]) -> Result<Vec<u8>> {
+    let not_written = |e: &dyn std::fmt::Display| {
+        let m = Xlsx::NotWritten { error: e };
+        Error::failed(m.text(Lang::Id), m.text(Lang::En))
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("kasus").map_err(|e| not_written(&e))?;
+    let head = Format::new().set_bold();
+    let mut widths: Vec<usize> = Vec::new();
+    let mut rows = 0usize;
+    for (r, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| not_written(&e))?;
+        fits(r)?;
+        rows = r;
+        let row = u32::try_from(r).unwrap_or(u32::MAX);
+        for (c, cell) in record.iter().enumerate() {
+            if widths.len() <= c {
+                widths.push(0);
+            }
+            let w = cell.lines().map(crate::text::width).max().unwrap_or(0);
+            widths[c] = widths[c].max(w);
+            if cell.is_empty() {
+                continue;
+            }
+            if r == 0 {
+                sheet.write_string_with_format(row, col(c), cell, &head)
+            } else {
+                sheet.write_string(row, col(c), cell)
+            }
+            .map_err(|e| not_written(&e))?;
+        }
+    }
+    let header = (|| -> std::result::Result<(), XlsxError> {
+        for (c, w) in widths.iter().enumerate() {
+            sheet.set_column_width(col(c), (*w).clamp(6, 50) as f64 + 2.0)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        if rows > 0 && !widths.is_empty() {
+            sheet.autofilter(
+                0,
+                0,
+                u32::try_from(rows).unwrap_or(u32::MAX),
+                col(widths.len() - 1),
+            )?;
+        }
+        Ok(())
+    })();
+    header.map_err(|e| not_written(&e))?;
+    book.save_to_buffer().map_err(|e| not_written(&e))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sheet_name;
+    use super::{MOST_ROWS, fits, sheet_name};
+
+    #[test]
+    fn an_export_beyond_a_sheets_rows_is_refused_never_cut_short() {
+        assert!(fits(MOST_ROWS).is_ok());
+        let e = fits(MOST_ROWS + 1).unwrap_err().to_string();
+        assert!(e.contains("1048576"), "{e}");
+    }
 
     #[test]
     fn sheet_names_are_what_excel_takes() {

@@ -34,6 +34,11 @@ pub enum Xlsx<'a> {
     ToTerminal,
     /// A report was written to a file (`report -o`), before its name.
     Written,
+    /// More cases than the rows of an Excel sheet: refused rather than cut short.
+    TooManyRows {
+        rows: usize,
+        most: usize,
+    },
     /// The workbook could not be made.
     NotWritten {
         error: &'a dyn std::fmt::Display,
@@ -81,6 +86,14 @@ impl Xlsx<'_> {
                 .into(),
             (Self::Written, Id) => "Laporan ditulis".into(),
             (Self::Written, En) => "Report written".into(),
+            (Self::TooManyRows { rows, most }, Id) => format!(
+                "{rows} kasus tidak muat dalam satu lembar Excel (paling banyak {most} baris): \
+                 persempit tampilan dengan --view, atau ekspor sebagai csv"
+            ),
+            (Self::TooManyRows { rows, most }, En) => format!(
+                "{rows} cases do not fit one Excel sheet (at most {most} rows): narrow the view \
+                 with --view, or export as csv"
+            ),
             (Self::NotWritten { error }, Id) => {
                 format!("buku kerja xlsx tidak dapat dibuat: {error}")
             }

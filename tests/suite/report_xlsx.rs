@@ -1,7 +1,8 @@
 //! `pantau report --format xlsx -o FILE`: a real workbook, read back with calamine: the title and
 //! what it counts above each table, the counts as numbers equal to `report --format json`, the
 //! total row, a sheet per dimension and the cross-tab as a matrix, the source sheet; in Bahasa
-//! Indonesia and English. Without `-o` on a terminal it is refused with the way out.
+//! Indonesia and English. Without `-o` on a terminal it is refused with the way out. And
+//! `export --format xlsx`, whose workbook `import` reads back unchanged.
 
 use std::path::Path;
 use std::time::Duration;
@@ -205,4 +206,56 @@ fn a_workbook_is_refused_on_a_terminal_with_the_way_out_and_flows_through_a_pipe
         out.stdout.starts_with(b"PK\x03\x04"),
         "a workbook through a pipe"
     );
+}
+
+#[test]
+fn an_exported_workbook_imports_back_unchanged_and_into_an_empty_database_identical() {
+    use crate::import_support::{assert_intact, cases, init_db, seed, varied_cases};
+    let dir = tempfile::tempdir().unwrap();
+    let source = init_db(dir.path(), "source.db");
+    seed(&source, &varied_cases(120));
+    let expected = cases(&source);
+    let file = dir.path().join("kasus.xlsx");
+    let export = |db: &Path, file: &Path| {
+        crate::import_support::pantau(db)
+            .args(["export", "--format", "xlsx", "-o"])
+            .arg(file)
+            .assert()
+            .success();
+    };
+    export(&source, &file);
+    assert!(
+        std::fs::read(&file).unwrap().starts_with(b"PK\x03\x04"),
+        "a real workbook"
+    );
+    let prov: Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("kasus.xlsx.provenance.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(prov["format"], "xlsx");
+    assert_eq!(prov["rows"], 120);
+    // Into the database it came from: nothing changes.
+    let out = crate::import_support::pantau(&source)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("0 new, 0 changed, 120 unchanged"), "{said}");
+    assert_eq!(cases(&source), expected);
+    // Into an empty one: every field of every case survives.
+    let target = init_db(dir.path(), "target.db");
+    let out = crate::import_support::pantau(&target)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("120 new, 0 changed, 0 unchanged"), "{said}");
+    assert_eq!(
+        cases(&target),
+        expected,
+        "every field of every case survives"
+    );
+    assert_intact(&target);
 }
