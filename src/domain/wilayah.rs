@@ -93,7 +93,7 @@ pub struct UnknownProvince {
     pub nearest: Option<(String, String)>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct Row {
     code: String,
     #[serde(
@@ -115,11 +115,34 @@ fn rows(text: &str) -> Vec<Row> {
         .collect()
 }
 
+/// The embedded files of the dataset (and pantau's short names).
+#[derive(Clone, Copy)]
+enum File {
+    Provinces,
+    Regencies,
+    Districts,
+    ProvinceShort,
+}
+
+/// One embedded file's rows, parsed once per process: setting a national database up asks for
+/// the kecamatan of every province, and a name lookup for every province's short name.
+fn embedded(file: File) -> &'static [Row] {
+    use std::sync::OnceLock;
+    static CELLS: [OnceLock<Vec<Row>>; 4] = [const { OnceLock::new() }; 4];
+    let text = match file {
+        File::Provinces => PROVINCES_CSV,
+        File::Regencies => REGENCIES_CSV,
+        File::Districts => DISTRICTS_CSV,
+        File::ProvinceShort => PROVINCE_SHORT_CSV,
+    };
+    CELLS[file as usize].get_or_init(|| rows(text))
+}
+
 /// Every province of the dataset: `(code, name)`, by code.
 pub fn provinces() -> Vec<(String, String)> {
-    rows(PROVINCES_CSV)
-        .into_iter()
-        .map(|r| (r.code, r.name))
+    embedded(File::Provinces)
+        .iter()
+        .map(|r| (r.code.clone(), r.name.clone()))
         .collect()
 }
 
@@ -157,10 +180,10 @@ pub fn find_province(text: &str) -> Result<(String, String), UnknownProvince> {
 
 /// The short name of a province: "Kaltim" for `64`; the name itself when pantau knows none.
 pub fn province_short(code: &str, name: &str) -> String {
-    rows(PROVINCE_SHORT_CSV)
-        .into_iter()
+    embedded(File::ProvinceShort)
+        .iter()
         .find(|r| r.code == code)
-        .map_or_else(|| name.to_string(), |r| r.name)
+        .map_or_else(|| name.to_string(), |r| r.name.clone())
 }
 
 /// The handling offices of a province above the kecamatan: the province's own and each
@@ -168,15 +191,15 @@ pub fn province_short(code: &str, name: &str) -> String {
 /// The provincial office comes first (position 0). `None` for a code the dataset lacks.
 pub fn province_regions(code: &str) -> Option<Vec<Region>> {
     let (code, name) = provinces().into_iter().find(|(c, _)| c == code)?;
-    let districts = rows(DISTRICTS_CSV);
+    let districts = embedded(File::Districts);
     let count = |parent: &str| {
         districts
             .iter()
             .filter(|d| d.parent.as_deref() == Some(parent))
             .count() as i64
     };
-    let regencies: Vec<Row> = rows(REGENCIES_CSV)
-        .into_iter()
+    let regencies: Vec<&Row> = embedded(File::Regencies)
+        .iter()
         .filter(|r| r.parent.as_deref() == Some(code.as_str()))
         .collect();
     let mut out = vec![Region {
@@ -220,7 +243,7 @@ pub fn national_regions() -> Vec<Region> {
         short_name: "Bawaslu RI".into(),
         kind: "nasional".into(),
         parent_code: None,
-        kecamatan_count: rows(DISTRICTS_CSV).len() as i64,
+        kecamatan_count: embedded(File::Districts).len() as i64,
         position: 0,
     }];
     for (code, _) in provinces() {
@@ -292,9 +315,11 @@ pub fn parse_tps(t: &str) -> Option<u16> {
 /// The kecamatan of these kabupaten/kota, by code, as [`Region`]s of kind `kecamatan` (each
 /// its own possible handling office: a Panwaslu Kecamatan).
 pub fn kecamatan_of(regencies: &[&str]) -> Vec<Region> {
-    let mut out: Vec<Region> = rows(DISTRICTS_CSV)
-        .into_iter()
-        .filter(|d| d.parent.as_deref().is_some_and(|p| regencies.contains(&p)))
+    let wanted: std::collections::HashSet<&str> = regencies.iter().copied().collect();
+    let mut out: Vec<Region> = embedded(File::Districts)
+        .iter()
+        .filter(|d| d.parent.as_deref().is_some_and(|p| wanted.contains(p)))
+        .cloned()
         .map(|d| Region {
             short_name: d.name.clone(),
             name: d.name,
