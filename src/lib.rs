@@ -8,7 +8,8 @@
 //! 2. `view`: the view-spec language.
 //! 3. `store`: SQLite, the only writer of SQL with `engine/sql/`; baseline copies.
 //! 4. `engine`: answers a view (counts, pages, the index, campaign figures).
-//! 5. `import`, `demo`, `config` (config reads the TUI's key table and events only).
+//! 5. `import`, `demo`, `config` (config reads the TUI's key table and events only), `report`
+//!    (the workbook, charts and printed report made from answered figures).
 //! 6. `tui`: the interactive screen; each screen its own module under `tui/screens/`.
 //! 7. `commands`, `cli`; then `main.rs`.
 
@@ -27,6 +28,7 @@ pub mod i18n;
 pub mod import;
 pub mod log;
 pub mod progress;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -50,8 +50,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
         // The CSV's columns and cells, as a workbook (which `import` reads back alike).
         let mut csv = Vec::new();
         let rows = write_cases(&engine, &view, ExportFormat::Csv, &mut csv)?;
-        super::report_xlsx::fits(rows)?;
-        buf = super::report_xlsx::cases(&csv)?;
+        crate::report::xlsx::fits(rows)?;
+        buf = crate::report::xlsx::cases(&csv)?;
         rows
     } else {
         write_cases(&engine, &view, args.format, &mut buf)?

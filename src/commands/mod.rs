@@ -15,8 +15,6 @@ mod manual;
 mod rekap;
 mod report;
 mod report_pekan;
-mod report_table;
-mod report_xlsx;
 mod simulate;
 mod tui;
 

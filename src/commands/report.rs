@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
-pub(super) use crate::commands::report_table::Table;
-use crate::commands::report_xlsx;
+pub(crate) use crate::report::Table;
+use crate::report::xlsx as report_xlsx;
 use crate::engine::{Cross, Dim, ElectionScope, Engine, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;

@@ -137,11 +137,11 @@ pub(super) fn sheet(
     view: &View,
     lang: Lang,
     title: impl Fn(&str) -> String,
-) -> Result<super::report_xlsx::Sheet> {
+) -> Result<crate::report::xlsx::Sheet> {
     let (view, _) = counted_view(engine, view)?;
     let table = pekan_table(engine, &view)?;
     let headline = engine.headline(&view)?;
-    Ok(super::report_xlsx::Sheet {
+    Ok(crate::report::xlsx::Sheet {
         name: Dim::Pekan.heading(lang).to_string(),
         title: title(&by_words(lang, &[Dim::Pekan])),
         table: rows(&table, headline.total, lang, ReportFormat::Xlsx),

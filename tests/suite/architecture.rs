@@ -10,7 +10,7 @@
 //! | 2 | `view` | the view-spec language: parse, print, expand |
 //! | 3 | `store` | SQLite: open, migrations, every write and most reads |
 //! | 4 | `engine` | answers a view: counts, pages, the index, campaign figures; its SQL in `engine/sql/` |
-//! | 5 | `import`, `demo`, `config` | files in: imports, the demo database, configuration and saved views |
+//! | 5 | `import`, `demo`, `config`, `report` | files in: imports, the demo database, configuration and saved views; files out: the workbook, charts and printed report |
 //! | 6 | `tui` | the interactive screen |
 //! | 7 | `commands`, `cli` | one function per subcommand, the clap definitions |
 //!
@@ -34,7 +34,7 @@ fn layer(top: &str) -> Option<u8> {
         "view" => 2,
         "store" => 3,
         "engine" => 4,
-        "import" | "demo" | "config" => 5,
+        "import" | "demo" | "config" | "report" => 5,
         "tui" => 6,
         "commands" | "cli" => 7,
         _ => return None,

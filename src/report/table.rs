@@ -1,5 +1,5 @@
-//! The table of a report, shared by its formats: the text ones (`report`) and the workbook
-//! (`report_xlsx`).
+//! The table of a report, shared by its formats: the text ones (`pantau report`), the workbook,
+//! the charts and the printed report.
 
 /// A table as a header row, body rows and a total row; the first column is text, the rest numbers.
 pub struct Table {

@@ -6,42 +6,42 @@
 use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::report_table::Table;
+use super::Table;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::xlsx::Xlsx;
 
 /// One table of the workbook, on a sheet of its own.
-pub(super) struct Sheet {
+pub struct Sheet {
     /// The sheet's tab; shortened to the 31 characters Excel allows.
-    pub(super) name: String,
+    pub name: String,
     /// The heading above the table.
-    pub(super) title: String,
-    pub(super) table: Table,
+    pub title: String,
+    pub table: Table,
 }
 
 /// What the workbook says about its figures, above every table and on the source sheet.
-pub(super) struct About<'a> {
-    pub(super) lang: Lang,
+pub struct About<'a> {
+    pub lang: Lang,
     /// The elections counted, by name.
-    pub(super) elections: &'a str,
+    pub elections: &'a str,
     /// The view in the words of `lang`.
-    pub(super) view: &'a str,
+    pub view: &'a str,
     /// The view in its canonical form, as the provenance of an export gives it.
-    pub(super) spec: &'a str,
-    pub(super) as_of: chrono::NaiveDate,
-    pub(super) made: chrono::DateTime<chrono::Local>,
+    pub spec: &'a str,
+    pub as_of: chrono::NaiveDate,
+    pub made: chrono::DateTime<chrono::Local>,
     /// The file's name, when it is written to one.
-    pub(super) file: &'a str,
-    pub(super) database: &'a str,
-    pub(super) cases: i64,
+    pub file: &'a str,
+    pub database: &'a str,
+    pub cases: i64,
 }
 
 /// The header row of every table sheet (0-based): below the title and the four lines about it.
 const HEADER_ROW: u32 = 6;
 
 /// The workbook's bytes.
-pub(super) fn workbook(about: &About<'_>, sheets: &[Sheet]) -> Result<Vec<u8>> {
+pub fn workbook(about: &About<'_>, sheets: &[Sheet]) -> Result<Vec<u8>> {
     build(about, sheets).map_err(|e| {
         let m = Xlsx::NotWritten { error: &e };
         Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -202,10 +202,10 @@ fn sheet_name(name: &str) -> String {
 }
 
 /// The most data rows an Excel sheet holds below its header.
-pub(super) const MOST_ROWS: usize = 1_048_575;
+pub const MOST_ROWS: usize = 1_048_575;
 
 /// Refuses `rows` cases that one sheet cannot hold: a workbook is never cut short.
-pub(super) fn fits(rows: usize) -> Result<()> {
+pub fn fits(rows: usize) -> Result<()> {
     if rows <= MOST_ROWS {
         return Ok(());
     }
@@ -218,7 +218,7 @@ pub(super) fn fits(rows: usize) -> Result<()> {
 
 /// The cases of an export as a workbook: the CSV's header and rows, every cell as the text the CSV
 /// holds, so that `pantau import` reads back what it would read from the CSV.
-pub(super) fn cases(csv: &[u8]) -> Result<Vec<u8>> {
+pub fn cases(csv: &[u8]) -> Result<Vec<u8>> {
     let not_written = |e: &dyn std::fmt::Display| {
         let m = Xlsx::NotWritten { error: e };
         Error::failed(m.text(Lang::Id), m.text(Lang::En))

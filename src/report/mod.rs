@@ -1,0 +1,9 @@
+//! A report as files that leave the meeting room: the workbook, the chart pictures and the printed
+//! report, made from figures the engine has answered. Writes no file itself (callers write through
+//! `fs_safe`) and asks the engine nothing: it shapes figures it is given.
+
+pub mod chart;
+mod table;
+pub mod xlsx;
+
+pub use table::Table;
