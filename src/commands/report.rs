@@ -5,14 +5,14 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
-pub(crate) use crate::report::Table;
-use crate::report::xlsx as report_xlsx;
 use crate::engine::{Cross, Dim, ElectionScope, Engine, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::failure::Failure;
 use crate::i18n::xlsx::Xlsx;
 use crate::i18n::{Lang, Msg, tr};
+pub(crate) use crate::report::Table;
+use crate::report::xlsx as report_xlsx;
 use crate::view::View;
 
 /// The JSON document `report --format json` prints.
