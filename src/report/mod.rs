@@ -3,6 +3,8 @@
 //! `fs_safe`) and asks the engine nothing: it shapes figures it is given.
 
 pub mod chart;
+mod map;
+pub mod pdf;
 mod table;
 pub mod xlsx;
 
