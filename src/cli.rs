@@ -532,6 +532,29 @@ pub enum ReportFormat {
     Md,
     /// An Excel workbook: a sheet per table and one saying where it came from (with -o FILE).
     Xlsx,
+    /// The report's chart as a PNG picture, 1080 pixels wide (with -o FILE).
+    Png,
+    /// The report's chart as an SVG drawing (with -o FILE).
+    Svg,
+    /// The printed report: an A4 PDF with the letterhead, headline figures, tables and charts
+    /// (with -o FILE).
+    Pdf,
+}
+
+impl ReportFormat {
+    /// Whether the format is bytes a terminal does not show: written with -o or through a pipe.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Self::Xlsx | Self::Png | Self::Pdf)
+    }
+}
+
+/// Which chart a picture of a report by region draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChartChoice {
+    /// A bar per region (or group), the largest first.
+    Bars,
+    /// Kalimantan Timur's kab/kota shaded by count (a report by region of Kaltim).
+    Map,
 }
 
 /// `pantau report`.
@@ -558,8 +581,11 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
-    /// Write to this file instead of standard output (`-`); an xlsx workbook is never shown on a
-    /// terminal.
+    /// The chart of `--format png` or `svg`: bars, or the map of Kaltim for a report by region.
+    #[arg(long, value_enum, default_value = "bars")]
+    pub chart: ChartChoice,
+    /// Write to this file instead of standard output (`-`); a workbook, PNG or PDF is never
+    /// shown on a terminal.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Permissions of the file written with -o (octal, e.g. 640 to let the group read it).
@@ -669,6 +695,7 @@ impl ReportArgs {
             recap: false,
             as_of: None,
             format: ReportFormat::Table,
+            chart: ChartChoice::Bars,
             output: None,
             mode: 0o600,
             common: Common::default(),

@@ -14,6 +14,7 @@ mod limpah;
 mod manual;
 mod rekap;
 mod report;
+mod report_files;
 mod report_pekan;
 mod simulate;
 mod tui;

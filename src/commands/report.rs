@@ -5,14 +5,15 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::Context;
-use crate::engine::{Cross, Dim, ElectionScope, Engine, Group, Headline, Recap};
+use crate::engine::{Cross, Dim, ElectionScope, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::failure::Failure;
 use crate::i18n::xlsx::Xlsx;
 use crate::i18n::{Lang, Msg, tr};
 pub(crate) use crate::report::Table;
-use crate::report::xlsx as report_xlsx;
+use crate::report::build::{Cells, by_words, cross_table, one_dim_table, recap_table};
+use crate::report::document::{self, Ask, ViewWords};
 use crate::view::View;
 
 /// The JSON document `report --format json` prints.
@@ -64,8 +65,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         let m = Command::ReportTooManyDims { typed: &typed };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
-    // A workbook is bytes no terminal shows: without `-o`, only through a pipe.
-    if args.format == ReportFormat::Xlsx
+    // A workbook, a PNG or a PDF is bytes no terminal shows: without `-o`, only through a pipe.
+    if args.format.is_binary()
         && super::output_file(args.output.as_deref()).is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
@@ -118,43 +119,17 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             spec.clone()
         }
     };
-    let file = super::output_file(args.output.as_deref())
-        .and_then(|p| p.file_name())
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let database = ctx.db.display().to_string();
-    let view_read = stated(&spec_read);
-    let about = |cases: i64| report_xlsx::About {
-        lang,
-        elections: &names,
-        view: &view_read,
-        spec: &spec,
-        as_of: dates.as_of,
-        made: chrono::Local::now(),
-        file: &file,
-        database: &database,
-        cases,
-    };
-    if args.format == ReportFormat::Xlsx {
-        let cases = engine.headline(&view)?.total;
-        let sheets = if args.recap {
-            let (rows, total) = engine.recap(&view, lang)?;
-            vec![report_xlsx::Sheet {
-                name: Command::RecapTitle.text(lang),
-                title: format!(
-                    "{} ({})",
-                    Command::RecapTitle.text(lang),
-                    tr(lang, Msg::ConventionRi)
-                ),
-                table: recap_table(ReportFormat::Xlsx, lang, &rows, &total),
-            }]
-        } else if args.by == [Dim::Pekan] {
-            let title = |by: &str| format!("{} {by}", tr(lang, Msg::Count));
-            vec![super::report_pekan::sheet(&engine, &view, lang, title)?]
-        } else {
-            xlsx_sheets(&engine, &view, &args.by, lang)?
+    if matches!(
+        args.format,
+        ReportFormat::Xlsx | ReportFormat::Png | ReportFormat::Svg | ReportFormat::Pdf
+    ) {
+        let words = ViewWords::of(&engine, &view, lang, args.as_of.is_some());
+        let ask = Ask {
+            by: args.by.clone(),
+            recap: args.recap,
         };
-        let bytes = report_xlsx::workbook(&about(cases), &sheets)?;
+        let doc = document::build(&engine, &view, &ask, lang, words)?;
+        let bytes = super::report_files::bytes(ctx, args, &doc)?;
         return emit(ctx, args, &bytes);
     }
     if args.recap {
@@ -183,7 +158,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                     tr(lang, Msg::View),
                     stated(&spec_read),
                 );
-                let mut out = render(format, &title, &recap_table(format, lang, &rows, &total));
+                let mut out = render(
+                    format,
+                    &title,
+                    &recap_table(cells(format), lang, &rows, &total),
+                );
                 if format != ReportFormat::Csv {
                     out += &format!("\n{}\n", Command::RecapNote.text(lang));
                 }
@@ -249,10 +228,15 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 headline.total
             };
             let table = match &cross {
-                None => one_dim_table(format, lang, first, &groups, total),
-                Some((second, cells)) => {
-                    cross_table(&engine, format, lang, (first, *second), &groups, cells)?
-                }
+                None => one_dim_table(cells(format), lang, first, &groups, total),
+                Some((second, crossed)) => cross_table(
+                    &engine,
+                    cells(format),
+                    lang,
+                    (first, *second),
+                    &groups,
+                    crossed,
+                )?,
             };
             render(format, &title, &table)
         }
@@ -288,49 +272,6 @@ fn emit(ctx: &Context, args: &ReportArgs, bytes: &[u8]) -> Result<()> {
             Ok(())
         }
     }
-}
-
-/// The sheets of a workbook by `by`: one per dimension, and the cross-tab of two as a matrix.
-fn xlsx_sheets(
-    engine: &Engine<'_>,
-    view: &View,
-    by: &[Dim],
-    lang: Lang,
-) -> Result<Vec<report_xlsx::Sheet>> {
-    let format = ReportFormat::Xlsx;
-    let title = |dims: &[Dim]| format!("{} {}", tr(lang, Msg::Count), by_words(lang, dims));
-    let mut sheets = Vec::new();
-    let mut first_groups = Vec::new();
-    for (i, &dim) in by.iter().enumerate() {
-        let groups = engine.group(view, dim, lang)?;
-        // Types among violations count the violations only: their total is theirs.
-        let total = if dim == Dim::Violation {
-            groups.iter().map(|g| g.count).sum()
-        } else {
-            engine.headline(view)?.total
-        };
-        sheets.push(report_xlsx::Sheet {
-            name: dim.heading(lang).to_string(),
-            title: title(&[dim]),
-            table: one_dim_table(format, lang, dim, &groups, total),
-        });
-        if i == 0 {
-            first_groups = groups;
-        }
-    }
-    if let [first, second] = *by {
-        if first == second {
-            let m = Command::ReportSameDims;
-            return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
-        }
-        let cells = engine.cross(view, (first, second))?;
-        sheets.push(report_xlsx::Sheet {
-            name: format!("{} × {}", first.heading(lang), second.heading(lang)),
-            title: title(by),
-            table: cross_table(engine, format, lang, (first, second), &first_groups, &cells)?,
-        });
-    }
-    Ok(sheets)
 }
 
 /// Refuses a report whose rows are one election's stages or pekan while the view covers several
@@ -398,20 +339,6 @@ fn title_line(
     )
 }
 
-pub(super) fn by_words(lang: Lang, by: &[Dim]) -> String {
-    let names: Vec<String> = by
-        .iter()
-        .map(|d| {
-            let name = d.heading(lang).to_lowercase();
-            match d.convention() {
-                Some((_, words)) => format!("{name} ({})", tr(lang, words)),
-                None => name,
-            }
-        })
-        .collect();
-    format!("{} {}", Command::ReportBy.text(lang), names.join(" × "))
-}
-
 /// The convention of counting types `dim` follows (`Dim::Type` or `Dim::Violation`).
 fn convention(dim: Dim, lang: Lang) -> Convention {
     let (name, words) = dim
@@ -432,172 +359,6 @@ fn encode<T: Serialize>(doc: &T) -> Result<String> {
             let m = Command::ReportEncode { error: &e };
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
         })
-}
-
-/// Bawaslu RI's recap as a table: a row per region and the total.
-fn recap_table(format: ReportFormat, lang: Lang, rows: &[Recap], total: &Recap) -> Table {
-    let mut header = vec![
-        tr(lang, Msg::Region).to_string(),
-        tr(lang, Msg::Temuan).to_string(),
-        tr(lang, Msg::Laporan).to_string(),
-        Command::RecapReceived.text(lang),
-        Command::RecapRegistered.text(lang),
-        Command::RecapNotRegistered.text(lang),
-        Command::RecapNotYetRegistered.text(lang),
-        Command::RecapViolation.text(lang),
-        Command::RecapNotViolation.text(lang),
-        Command::RecapInProcess.text(lang),
-        Command::RecapStopped.text(lang),
-        Command::RecapLate.text(lang),
-    ];
-    header.extend(total.types.iter().map(|g| {
-        crate::domain::TypeGroup::from_code(&g.key)
-            .map(|t| t.short(lang).to_string())
-            .unwrap_or_else(|| g.key.clone())
-    }));
-    let line = |r: &Recap| {
-        let mut cells = vec![r.name.clone()];
-        cells.extend(
-            [
-                r.temuan,
-                r.laporan,
-                r.received,
-                r.registered,
-                r.not_registered,
-                r.not_yet_registered,
-                r.violation,
-                r.not_violation,
-                r.in_process,
-                r.stopped,
-                r.late_laporan,
-            ]
-            .iter()
-            .chain(r.types.iter().map(|g| &g.count))
-            .map(|n| count_cell(format, lang, *n)),
-        );
-        cells
-    };
-    Table {
-        text_cols: 1,
-        header,
-        rows: rows.iter().map(line).collect(),
-        total: line(total),
-    }
-}
-
-/// A count as a table cell: written with the thousands separator of `lang` (`1.342`, `1,342`) on
-/// the terminal and in Markdown, as every figure a reader sees; plain digits in CSV, which is data.
-pub(super) fn count_cell(format: ReportFormat, lang: Lang, n: i64) -> String {
-    match format {
-        ReportFormat::Csv | ReportFormat::Xlsx => n.to_string(),
-        _ => crate::i18n::number(lang, n),
-    }
-}
-
-fn one_dim_table(
-    format: ReportFormat,
-    lang: Lang,
-    dim: Dim,
-    groups: &[Group],
-    total: i64,
-) -> Table {
-    Table {
-        text_cols: 2,
-        header: vec![
-            Command::ReportCode.text(lang),
-            dim.heading(lang).to_string(),
-            tr(lang, Msg::Count).to_string(),
-        ],
-        rows: groups
-            .iter()
-            .map(|g| {
-                vec![
-                    g.key.clone(),
-                    g.label.clone(),
-                    count_cell(format, lang, g.count),
-                ]
-            })
-            .collect(),
-        total: vec![
-            tr(lang, Msg::Total).to_string(),
-            String::new(),
-            count_cell(format, lang, total),
-        ],
-    }
-}
-
-fn cross_table(
-    engine: &Engine<'_>,
-    format: ReportFormat,
-    lang: Lang,
-    dims: (Dim, Dim),
-    groups: &[Group],
-    cells: &[Cross],
-) -> Result<Table> {
-    let mut keys2: Vec<&str> = Vec::new();
-    for c in cells {
-        if !keys2.contains(&c.key2.as_str()) {
-            keys2.push(&c.key2);
-        }
-    }
-    let mut header = vec![format!(
-        "{} \\ {}",
-        dims.0.heading(lang),
-        dims.1.heading(lang)
-    )];
-    header.extend(keys2.iter().map(|k| short_label(engine, dims.1, k, lang)));
-    header.push(tr(lang, Msg::Total).to_string());
-    let mut col_totals = vec![0i64; keys2.len()];
-    let mut rows = Vec::new();
-    for g in groups {
-        let mut row = vec![g.label.clone()];
-        let mut sum = 0;
-        for (i, k) in keys2.iter().enumerate() {
-            let n = cells
-                .iter()
-                .find(|c| c.key == g.key && c.key2 == *k)
-                .map(|c| c.count)
-                .unwrap_or(0);
-            col_totals[i] += n;
-            sum += n;
-            row.push(count_cell(format, lang, n));
-        }
-        row.push(count_cell(format, lang, sum));
-        rows.push(row);
-    }
-    let mut total = vec![tr(lang, Msg::Total).to_string()];
-    total.extend(col_totals.iter().map(|n| count_cell(format, lang, *n)));
-    total.push(count_cell(format, lang, col_totals.iter().sum::<i64>()));
-    Ok(Table {
-        text_cols: 1,
-        header,
-        rows,
-        total,
-    })
-}
-
-/// A column heading for a key of the second dimension: short names for regions, codes otherwise.
-fn short_label(engine: &Engine<'_>, dim: Dim, key: &str, lang: Lang) -> String {
-    match dim {
-        Dim::Region => engine
-            .reference()
-            .region(key)
-            .map(|r| r.short_name.clone())
-            .unwrap_or_else(|| key.into()),
-        Dim::Source | Dim::Type | Dim::Violation | Dim::Status | Dim::FollowUp | Dim::Election => {
-            engine.label(dim, key, lang).unwrap_or_else(|| key.into())
-        }
-        Dim::Stage | Dim::Week | Dim::Contest => key.to_string(),
-        Dim::Kecamatan | Dim::Desa | Dim::Province => {
-            engine.label(dim, key, lang).unwrap_or_else(|| key.into())
-        }
-        Dim::Pekan => match key.parse::<u32>() {
-            Ok(n) if key != crate::engine::OUTSIDE_CAMPAIGN => {
-                crate::i18n::core::Core::PekanShort { number: n }.text(lang)
-            }
-            _ => crate::i18n::core::Core::OutsideCampaign.text(lang),
-        },
-    }
 }
 
 /// The table as a terminal shows it: every cell made safe (CSV keeps the text as it is).
@@ -705,5 +466,13 @@ pub(super) fn render(format: ReportFormat, title: &str, t: &Table) -> String {
             out += &line(&t.total);
             out
         }
+    }
+}
+
+/// How `format` writes counts: plain digits in data (CSV, the workbook), as read everywhere else.
+pub(super) fn cells(format: ReportFormat) -> Cells {
+    match format {
+        ReportFormat::Csv | ReportFormat::Xlsx => Cells::Digits,
+        _ => Cells::Read,
     }
 }

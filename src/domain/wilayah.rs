@@ -73,6 +73,9 @@ pub const SOURCE: &str = "idn-area-data 4.0.1 (Kepmendagri 2025), ODbL 1.0";
 /// country no code; this one cannot be taken for any of its codes.
 pub const RI: &str = "RI";
 
+/// Kalimantan Timur's province code, the province pantau was first made for.
+pub const KALTIM: &str = "64";
+
 /// A kelurahan or desa: never a handling office, only where something happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Desa {

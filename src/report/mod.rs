@@ -2,9 +2,12 @@
 //! report, made from figures the engine has answered. Writes no file itself (callers write through
 //! `fs_safe`) and asks the engine nothing: it shapes figures it is given.
 
+pub mod build;
 pub mod chart;
+pub mod document;
 mod map;
 pub mod pdf;
+pub mod pekan;
 mod table;
 pub mod xlsx;
 

@@ -7,11 +7,13 @@ use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::Table;
+use super::document::Document;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::xlsx::Xlsx;
 
 /// One table of the workbook, on a sheet of its own.
+#[derive(Debug)]
 pub struct Sheet {
     /// The sheet's tab; shortened to the 31 characters Excel allows.
     pub name: String,
@@ -35,6 +37,23 @@ pub struct About<'a> {
     pub file: &'a str,
     pub database: &'a str,
     pub cases: i64,
+}
+
+impl<'a> About<'a> {
+    /// What `doc` says about its figures, written to the file named `file` from `database`.
+    pub fn of(doc: &'a Document, file: &'a str, database: &'a str) -> About<'a> {
+        About {
+            lang: doc.lang,
+            elections: &doc.elections,
+            view: &doc.view.read,
+            spec: &doc.view.spec,
+            as_of: doc.as_of,
+            made: doc.made,
+            file,
+            database,
+            cases: doc.headline.total,
+        }
+    }
 }
 
 /// The header row of every table sheet (0-based): below the title and the four lines about it.
