@@ -5,6 +5,7 @@
 pub mod build;
 pub mod chart;
 pub mod document;
+pub mod files;
 mod map;
 pub mod pdf;
 pub mod pekan;
