@@ -27,6 +27,26 @@ fn toml<V: Into<toml_edit::Value>>(v: V) -> String {
     v.into().to_string().trim().to_string()
 }
 
+/// A TOML basic string on one line: quotes, backslashes, line breaks and other control
+/// characters escaped (a letterhead's lines are `\n`, as the file writes them).
+fn basic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn line(key: &str, value: String, from: &Source, lang: Lang) -> String {
     commented(key, value, &from.describe(lang))
 }
@@ -91,6 +111,28 @@ pub fn effective(ctx: &Context) -> String {
         toml(c.ascii.value),
         &c.ascii.source,
         choice.glyphs.name(),
+        l,
+    );
+    out += &line(
+        "reports_dir",
+        basic(&ctx.config.reports_folder().display().to_string()),
+        &c.reports_dir.source,
+        l,
+    );
+    out += "\n[letterhead]\n";
+    let head = &c.letterhead;
+    out += &line("name", basic(&head.name.value), &head.name.source, l);
+    out += &line(
+        "address",
+        basic(&head.address.value),
+        &head.address.source,
+        l,
+    );
+    let logo = head.logo.value.as_ref().map(|p| p.display().to_string());
+    out += &line(
+        "logo",
+        basic(logo.as_deref().unwrap_or_default()),
+        &head.logo.source,
         l,
     );
     out += "\n[views]\n";

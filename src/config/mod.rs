@@ -2,6 +2,7 @@
 //! embedded from assets/config.toml, every value with where it came from. Reads; never global state.
 
 pub mod error;
+pub mod letterhead;
 pub mod save;
 pub mod saved;
 pub mod theme;
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, Item, Table, Value};
 
+pub use letterhead::{LETTERHEAD_KEYS, Letterhead};
 pub use saved::{Prefs, SavedView, valid_name};
 pub use theme::ThemeName;
 
@@ -27,13 +29,15 @@ pub use error::{ConfigError, Problem};
 pub const DEFAULTS: &str = include_str!("../../assets/config.toml");
 
 /// The keys of the top level, in the order `config --print` shows them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 10] = [
     "database",
     "language",
     "theme",
     "refresh_ms",
     "deadline_days",
     "ascii",
+    "reports_dir",
+    "letterhead",
     "views",
     "keys",
 ];
@@ -101,6 +105,11 @@ pub struct Config {
     pub refresh_ms: Setting<u64>,
     pub deadline_days: Setting<DayCount>,
     pub ascii: Setting<bool>,
+    /// The folder the interactive screen writes reports into; `None` for the documents folder's
+    /// `pantau` (see [`Config::reports_folder`]).
+    pub reports_dir: Setting<Option<PathBuf>>,
+    /// The head of a printed report.
+    pub letterhead: Letterhead,
     /// Saved views in the file's order, each with its line.
     pub views: Vec<(SavedView, Source)>,
     /// Key remaps, each with its line.
@@ -118,6 +127,8 @@ impl Config {
             refresh_ms: Setting::default(250),
             deadline_days: Setting::default(DayCount::Calendar),
             ascii: Setting::default(false),
+            reports_dir: Setting::default(None),
+            letterhead: Letterhead::default(),
             views: Vec::new(),
             keys: Vec::new(),
         };
@@ -379,6 +390,11 @@ impl Parser<'_> {
                     Some(b) => c.ascii.set(b, source),
                     None if text == Some("auto") => c.ascii = Setting::default(false),
                     None => self.expected(item, key, Expected::Bool),
+                },
+                "reports_dir" => self.reports_dir(item, c),
+                "letterhead" => match item.as_table() {
+                    Some(t) => self.letterhead(t, c),
+                    None => self.expected(item, key, Expected::LetterheadTable),
                 },
                 "views" => match item.as_table() {
                     Some(t) => self.views(t, c),

@@ -19,6 +19,13 @@ fn the_embedded_defaults_parse_and_remap_nothing() {
     assert_eq!(c.language.value, None);
     assert_eq!(c.database.value, None);
     assert!(!c.ascii.value);
+    assert_eq!(c.reports_dir.value, None);
+    assert_eq!(c.letterhead, Letterhead::default());
+    assert_eq!(
+        c.letterhead.name_lines(),
+        ["BADAN PENGAWAS PEMILIHAN UMUM", "PROVINSI KALIMANTAN TIMUR"]
+    );
+    assert!(c.letterhead.address_lines().is_empty());
     assert!(c.keys.is_empty());
     assert!(c.views.iter().any(|(v, _)| v.name == "overdue-kampanye"));
     assert!(c.views.iter().all(|(_, s)| *s == Source::Default));
@@ -137,4 +144,59 @@ fn a_refused_file_and_a_value_of_the_wrong_kind_are_said_in_both_languages() {
         en.contains("ascii: expected true, false or \"auto\", found 3"),
         "{en}"
     );
+}
+
+#[test]
+fn the_letterhead_and_the_reports_folder_carry_their_lines() {
+    let c = parse(
+        "reports_dir = \"/srv/rapat\"\n\n[letterhead]\nname = \"BAWASLU KOTA SAMARINDA\"\n\
+         address = \"\"\"\nJalan Satu\n  Samarinda  \n\"\"\"\nlogo = \"logo.png\"\n",
+    )
+    .unwrap();
+    assert_eq!(c.reports_folder(), PathBuf::from("/srv/rapat"));
+    let at = |line| Source::File {
+        path: "config.toml".into(),
+        line,
+    };
+    assert_eq!(c.reports_dir.source, at(1));
+    assert_eq!(c.letterhead.name_lines(), ["BAWASLU KOTA SAMARINDA"]);
+    assert_eq!(c.letterhead.name.source, at(4));
+    assert_eq!(c.letterhead.address_lines(), ["Jalan Satu", "Samarinda"]);
+    assert_eq!(c.letterhead.address.source, at(5));
+    assert_eq!(c.letterhead.logo.value, Some(PathBuf::from("logo.png")));
+    assert_eq!(c.letterhead.logo.source, at(9));
+
+    // A missing logo is no mistake when the file is read: printing reports it.
+    assert!(parse("[letterhead]\nlogo = \"/nowhere/logo.png\"\n").is_ok());
+}
+
+#[test]
+fn a_mistake_in_the_letterhead_names_its_line_and_key() {
+    let e = parse("[letterhead]\nname = \"X\"\nlogoo = \"a.png\"\n").unwrap_err();
+    assert_eq!((e[0].line, e[0].key.as_str()), (3, "letterhead.logoo"));
+    let m = e[0].message(Lang::En);
+    assert!(m.contains("did you mean \"logo\""), "{m}");
+
+    let e = parse("[letterhead]\naddress = 3\n").unwrap_err();
+    assert_eq!((e[0].line, e[0].key.as_str()), (2, "letterhead.address"));
+    assert!(e[0].message(Lang::Id).contains("baris dipisah"), "{e:?}");
+
+    let e = parse("letterhead = \"Bawaslu\"\n").unwrap_err();
+    assert_eq!(e[0].key, "letterhead");
+    assert!(e[0].message(Lang::En).contains("a table [letterhead]"));
+
+    let e = parse("reports_dir = false\n").unwrap_err();
+    assert_eq!((e[0].line, e[0].key.as_str()), (1, "reports_dir"));
+}
+
+#[test]
+fn reports_go_to_the_documents_folder_else_the_data_folder() {
+    let c = Config::defaults();
+    let folder = c.reports_folder();
+    let documents =
+        directories::UserDirs::new().and_then(|u| u.document_dir().map(|d| d.join("pantau")));
+    match documents {
+        Some(d) => assert_eq!(folder, d),
+        None => assert!(folder.ends_with("pantau/laporan"), "{}", folder.display()),
+    }
 }

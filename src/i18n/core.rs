@@ -1771,6 +1771,10 @@ impl Core<'_> {
 pub enum Expected {
     /// `database`: a path.
     PathText,
+    /// `letterhead.name`, `letterhead.address`: text, lines split by `\n`.
+    LinesText,
+    /// `[letterhead]`.
+    LetterheadTable,
     /// `language`.
     Language,
     /// One of the names given (`theme`).
@@ -1808,6 +1812,10 @@ impl Expected {
         match (self, lang) {
             (Self::PathText, Id) => "path sebagai teks".into(),
             (Self::PathText, En) => "a path as a string".into(),
+            (Self::LinesText, Id) => "teks, baris dipisah dengan \\n, mis. \"baris 1\\nbaris 2\"".into(),
+            (Self::LinesText, En) => "a string, lines split by \\n, e.g. \"line 1\\nline 2\"".into(),
+            (Self::LetterheadTable, Id) => "tabel [letterhead] (name, address, logo)".into(),
+            (Self::LetterheadTable, En) => "a table [letterhead] (name, address, logo)".into(),
             (Self::Language, Id) => "\"id\", \"en\" atau \"\"".into(),
             (Self::Language, En) => "\"id\", \"en\" or \"\"".into(),
             (Self::OneOf { names }, Id) => format!("salah satu dari {names}"),

@@ -260,3 +260,92 @@ fn the_readme_documents_every_setting_and_every_command_name() {
         "README's command table is not what `pantau config --commands` prints:\n{table}"
     );
 }
+
+#[test]
+fn print_shows_the_reports_folder_and_the_letterhead_with_their_sources() {
+    let home = tempfile::tempdir().unwrap();
+    let file = fixture("letterhead.toml");
+    let out = pantau(home.path())
+        .arg("--config")
+        .arg(&file)
+        .args(["--lang", "en", "config", "--print"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    let f = file.display();
+    let h = home.path().display();
+    for expected in [
+        format!("reports_dir = \"{h}/rapat/laporan\" # {f}:2"),
+        "[letterhead]".to_string(),
+        format!("name = \"BADAN PENGAWAS PEMILIHAN UMUM\\nKOTA SAMARINDA\" # {f}:5"),
+        format!("address = \"Jalan Contoh No. 1, Samarinda\\nTelepon (0541) 000000\" # {f}:6"),
+        format!("logo = \"{h}/kop/logo.png\" # {f}:9"),
+    ] {
+        assert!(text.contains(&expected), "{expected}\n---\n{text}");
+    }
+    // The logo does not exist: that is for the printed report to say, not for every command.
+
+    // The defaults: the data folder's `laporan` where no documents folder is declared, and the
+    // provincial office's name.
+    let out = pantau(home.path())
+        .args(["config", "--print"])
+        .output()
+        .unwrap();
+    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    for expected in [
+        format!("reports_dir = \"{h}/data/pantau/laporan\" # default"),
+        "name = \"BADAN PENGAWAS PEMILIHAN UMUM\\nPROVINSI KALIMANTAN TIMUR\" # default".into(),
+        "address = \"\" # default".into(),
+        "logo = \"\" # default".into(),
+    ] {
+        assert!(text.contains(&expected), "{expected}\n---\n{text}");
+    }
+
+    // A documents folder declared the XDG way: reports go into its `pantau`.
+    let config = home.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("user-dirs.dirs"),
+        "XDG_DOCUMENTS_DIR=\"$HOME/Dokumen\"\n",
+    )
+    .unwrap();
+    let out = pantau(home.path())
+        .args(["config", "--print"])
+        .output()
+        .unwrap();
+    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    let expected = format!("reports_dir = \"{h}/Dokumen/pantau\" # default");
+    assert!(text.contains(&expected), "{expected}\n---\n{text}");
+}
+
+#[test]
+fn an_unknown_key_in_the_letterhead_is_refused_with_its_file_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let (code, err) = stderr_of(
+        home.path(),
+        "bad-letterhead.toml",
+        &["--lang", "en", "config"],
+    );
+    assert_eq!(code, 2, "{err}");
+    let file = fixture("bad-letterhead.toml");
+    assert!(
+        err.contains(&format!(
+            "{}:4:1: letterhead.alamat: unknown key",
+            file.display()
+        )) && err.contains("name, address, logo")
+            && err.ends_with("pantau --ignore-config\n"),
+        "{err}"
+    );
+    let (code, err) = stderr_of(
+        home.path(),
+        "bad-letterhead.toml",
+        &["--lang", "id", "report"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("letterhead.alamat"), "{err}");
+}
