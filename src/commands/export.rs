@@ -36,7 +36,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
         && super::output_file(args.output.as_deref()).is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        let m = crate::i18n::xlsx::Xlsx::ToTerminal;
+        let m = crate::i18n::xlsx::Xlsx::ToTerminal {
+            format: "xlsx",
+            file: crate::i18n::xlsx::Binary::Cases,
+        };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     let store = ctx.open_for_reading()?;

@@ -9,7 +9,7 @@ use crate::engine::{Cross, Dim, ElectionScope, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
 use crate::i18n::failure::Failure;
-use crate::i18n::xlsx::Xlsx;
+use crate::i18n::xlsx::{Binary, Xlsx};
 use crate::i18n::{Lang, Msg, tr};
 pub(crate) use crate::report::Table;
 use crate::report::build::{Cells, by_words, cross_table, one_dim_table, recap_table};
@@ -70,7 +70,12 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         && super::output_file(args.output.as_deref()).is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        let m = Xlsx::ToTerminal;
+        let (format, file) = match args.format {
+            ReportFormat::Png => ("png", Binary::Chart),
+            ReportFormat::Pdf => ("pdf", Binary::Printed),
+            _ => ("xlsx", Binary::Recap),
+        };
+        let m = Xlsx::ToTerminal { format, file };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     let store = ctx.open_for_reading()?;

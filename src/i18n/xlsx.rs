@@ -4,6 +4,35 @@
 
 use super::Lang;
 
+/// What a binary file holds, for the example name a message gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binary {
+    /// A report's workbook.
+    Recap,
+    /// The cases of an export as a workbook.
+    Cases,
+    /// A chart picture.
+    Chart,
+    /// The printed report.
+    Printed,
+}
+
+impl Binary {
+    /// A file name a user could give, in `lang`: `REKAP.xlsx`, `grafik.png`.
+    pub fn example(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Binary::Recap, Lang::Id) => "REKAP.xlsx",
+            (Binary::Recap, Lang::En) => "RECAP.xlsx",
+            (Binary::Cases, Lang::Id) => "kasus.xlsx",
+            (Binary::Cases, Lang::En) => "cases.xlsx",
+            (Binary::Chart, Lang::Id) => "grafik.png",
+            (Binary::Chart, Lang::En) => "chart.png",
+            (Binary::Printed, Lang::Id) => "laporan.pdf",
+            (Binary::Printed, Lang::En) => "report.pdf",
+        }
+    }
+}
+
 /// A text of a workbook, or of writing one.
 #[derive(Clone, Copy)]
 pub enum Xlsx<'a> {
@@ -30,8 +59,11 @@ pub enum Xlsx<'a> {
     DateFormat,
     /// A day and a time as Excel shows them.
     DateTimeFormat,
-    /// A workbook asked for on a terminal without `-o`.
-    ToTerminal,
+    /// A workbook, picture or PDF asked for on a terminal without `-o`.
+    ToTerminal {
+        format: &'a str,
+        file: Binary,
+    },
     /// A report was written to a file (`report -o`), before its name.
     Written,
     /// More cases than the rows of an Excel sheet: refused rather than cut short.
@@ -76,14 +108,16 @@ impl Xlsx<'_> {
             (Self::DateFormat, En) => "d mmm yyyy".into(),
             (Self::DateTimeFormat, Id) => "dd/mm/yyyy hh:mm".into(),
             (Self::DateTimeFormat, En) => "d mmm yyyy hh:mm".into(),
-            (Self::ToTerminal, Id) => {
-                "xlsx adalah berkas biner dan tidak ditampilkan di terminal: \
-                 tulis ke berkas dengan -o REKAP.xlsx (atau alirkan ke program lain)"
-                    .into()
-            }
-            (Self::ToTerminal, En) => "xlsx is a binary file and is not shown on a terminal: \
-                 write it to a file with -o RECAP.xlsx (or pipe it to another program)"
-                .into(),
+            (Self::ToTerminal { format, file }, Id) => format!(
+                "{format} adalah berkas biner dan tidak ditampilkan di terminal: \
+                 tulis ke berkas dengan -o {} (atau alirkan ke program lain)",
+                file.example(Id)
+            ),
+            (Self::ToTerminal { format, file }, En) => format!(
+                "{format} is a binary file and is not shown on a terminal: \
+                 write it to a file with -o {} (or pipe it to another program)",
+                file.example(En)
+            ),
             (Self::Written, Id) => "Laporan ditulis".into(),
             (Self::Written, En) => "Report written".into(),
             (Self::TooManyRows { rows, most }, Id) => format!(
