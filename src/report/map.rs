@@ -7,7 +7,6 @@ use plotters::prelude::*;
 use super::chart::Chart;
 
 /// Draws `chart`'s counts (one series, categories carrying region codes) as a shaded map in `area`.
-#[allow(dead_code)] // Called by the chart once it draws maps.
 pub(super) fn draw<DB: DrawingBackend>(
     _area: &DrawingArea<DB, Shift>,
     _chart: &Chart,
