@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod election;
 pub mod nomor;
 pub mod pekan;
+pub mod peta;
 pub mod reference;
 pub mod tiles;
 pub mod wilayah;

@@ -22,7 +22,6 @@ use columns::Columns;
 use pen::{Face, Pen, Target};
 pub use spec::{Category, Chart, Kind, Series};
 /// The font of every picture, for the map to write its labels in the same letters.
-#[allow(unused_imports)] // Used by the map once it writes its labels in the chart's font.
 pub(super) use spec::{FAMILY, fonts};
 
 /// The width of a picture for a phone's screen (and the width every size is given for).
