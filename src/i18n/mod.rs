@@ -14,6 +14,7 @@ pub mod kegiatan;
 pub mod national;
 pub mod offices;
 pub mod os;
+pub mod pdf;
 pub mod rekap;
 pub mod short;
 pub mod usage;

@@ -3,8 +3,14 @@
 //! `fs_safe`) and asks the engine nothing: it shapes figures it is given.
 
 pub mod chart;
+pub mod fonts;
 mod map;
 pub mod pdf;
+mod pdf_content;
+mod pdf_draw;
+mod pdf_font;
+mod pdf_layout;
+mod pdf_table;
 mod table;
 pub mod xlsx;
 
