@@ -48,6 +48,15 @@ pub const REFERENCE: Limit = Limit {
     way_out_id: "periksa bahwa berkasnya benar",
 };
 
+/// The letterhead's logo (`[letterhead] logo`), a PNG or JPEG picture: 16 MiB.
+pub const LOGO: Limit = Limit {
+    bytes: 16 << 20,
+    en: "a letterhead's logo",
+    id: "logo kop surat",
+    way_out_en: "save a smaller picture of it (a few hundred pixels high is plenty)",
+    way_out_id: "simpan gambar yang lebih kecil (tinggi beberapa ratus piksel sudah cukup)",
+};
+
 /// A small file pantau writes for itself (the kept baseline's description): 1 MiB.
 pub const OWN: Limit = Limit {
     bytes: 1 << 20,

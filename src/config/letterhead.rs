@@ -1,12 +1,17 @@
 //! The `[letterhead]` table (the office's name, address and logo at the head of a printed report)
-//! and `reports_dir` (where the interactive screen writes reports). Parses paths; reads no image.
+//! and `reports_dir` (where the interactive screen writes reports). Parses paths; reads the logo
+//! only when asked, for a printed report, and never at start.
 
 use std::path::PathBuf;
 
 use toml_edit::Table;
 
 use super::{Config, Parser, Setting, expand_home};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::i18n::core::Expected;
+use crate::i18n::pdf::Pdf;
+use crate::report::pdf::{logo_not_image, picture_kind};
 
 /// The keys of `[letterhead]`, in the order `config --print` shows them.
 pub const LETTERHEAD_KEYS: [&str; 3] = ["name", "address", "logo"];
@@ -44,6 +49,25 @@ impl Letterhead {
     /// The address's lines, trimmed, blank ones left out.
     pub fn address_lines(&self) -> Vec<String> {
         lines(&self.address.value)
+    }
+}
+
+impl Letterhead {
+    /// The logo's bytes, checked to be a PNG (decoded whole) or a JPEG picture; `None` when none
+    /// is configured. A missing, unreadable or other file is an error naming it and the key.
+    pub fn logo_bytes(&self) -> Result<Option<Vec<u8>>> {
+        let Some(path) = &self.logo.value else {
+            return Ok(None);
+        };
+        let bytes = crate::fsread::read(path, crate::fsread::LOGO).map_err(|e| {
+            let (id, en) = (e.reason(Lang::Id), e.reason(Lang::En));
+            Error::failed(
+                Pdf::LogoUnreadable { path, why: &id }.text(Lang::Id),
+                Pdf::LogoUnreadable { path, why: &en }.text(Lang::En),
+            )
+        })?;
+        picture_kind(&bytes).map_err(|(id, en)| logo_not_image(Some(path), &id, &en))?;
+        Ok(Some(bytes))
     }
 }
 

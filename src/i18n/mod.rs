@@ -15,6 +15,7 @@ pub mod kegiatan;
 pub mod national;
 pub mod offices;
 pub mod os;
+pub mod pdf;
 pub mod peta;
 pub mod rekap;
 pub mod short;

@@ -5,14 +5,13 @@ use std::collections::HashMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::chart::{FAMILY, fonts};
 use super::chart::Chart;
+use super::chart::{FAMILY, fonts};
 use crate::domain::peta::{self, Outline};
 use crate::i18n::{self, Lang, peta::Peta};
-
 
 /// The shades, light to dark: ColorBrewer's single-hue "Blues", which readers with any common
 /// colour-blindness, and a grey printer, still see in order.

@@ -6,6 +6,7 @@
 
 mod demo_support;
 mod import_support;
+mod pdf_support;
 mod sealed;
 mod trust_support;
 mod tui_support;
@@ -44,6 +45,7 @@ mod pekan;
 mod recap;
 mod rekap;
 mod report_elections;
+mod report_pdf;
 mod report_wilayah;
 mod report_xlsx;
 mod shared_files;

@@ -7,6 +7,7 @@ use ab_glyph::FontRef;
 use plotters::style::{FontStyle, register_font};
 
 use crate::i18n::Lang;
+use crate::report::fonts::{BOLD, REGULAR};
 
 /// The kind of figure a chart draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,9 +86,6 @@ impl Chart {
 /// It is also what an SVG names: a viewer with DejaVu Sans shows the same letters, one without
 /// falls back to its own sans-serif.
 pub(in crate::report) const FAMILY: &str = "DejaVu Sans, sans-serif";
-
-static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Registers the embedded fonts under [`FAMILY`] (once; later calls only answer). Whether they
 /// are there: without them no text can be drawn, and no system font is ever used instead.
