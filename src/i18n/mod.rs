@@ -15,6 +15,7 @@ pub mod national;
 pub mod offices;
 pub mod os;
 pub mod rekap;
+pub mod screen_report;
 pub mod short;
 pub mod usage;
 pub mod view;
@@ -205,6 +206,7 @@ pub enum Msg {
     TuiFutureNotice,
     TuiHelpFilter,
     TuiHelpSave,
+    TuiHelpReport,
     TuiHelpViews,
     TuiHelpPresent,
     TuiTimelineShort,
@@ -518,6 +520,11 @@ const TABLE: &[(Msg, &str, &str)] = &[
         Msg::TuiHelpSave,
         "Menyimpan tampilan (s)",
         "Saving a view (s)",
+    ),
+    (
+        Msg::TuiHelpReport,
+        "Menulis laporan layar ini (W)",
+        "Writing this screen's report (W)",
     ),
     (
         Msg::TuiHelpViews,

@@ -28,6 +28,8 @@ pub mod marks;
 pub mod meeting;
 mod nav;
 pub mod personal;
+pub mod report_file;
+mod report_prompt;
 mod screen_list;
 pub mod screens;
 pub mod sgr;
@@ -71,6 +73,8 @@ pub struct Session {
     pub poll: Duration,
     /// Where saved views and copies go.
     pub outside: effect::Outside,
+    /// Where the screens' reports go, and the letterhead of a printed one.
+    pub reports: report_file::Setup,
 }
 
 /// The terminal drawn on: colour codes rewritten for the colours it declares.
@@ -126,6 +130,7 @@ pub fn run(session: Session) -> Result<()> {
         lang,
         crate::store::baseline::default_dir(),
         session.poll,
+        session.reports,
     )
     .map_err(|e| {
         let m = Core::TuiWorker { why: e.to_string() };
