@@ -6,7 +6,8 @@
 //! values `App` is made of (panels, prompts, presenter); `screens/` has one module per screen
 //! (its state, commands, drawing) and the one `match` over screens; `app` is the shared state and
 //! the one place that drills down, opens a case and asks the worker; `terminal` reads what the
-//! terminal declares (colours, characters) and `sgr` writes colour codes it understands.
+//! terminal declares (colours, characters) and `sgr` writes colour codes it understands;
+//! `report_prompt` asks a screen's report of the worker, which writes it with `report_file`.
 
 pub mod action;
 pub mod app;

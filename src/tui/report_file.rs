@@ -107,7 +107,8 @@ pub fn write(
     let Some(folder) = setup.folder.as_deref() else {
         return Err(failed(ScreenReport::NoFolder));
     };
-    let words = ViewWords::of(engine, view, job.lang, false);
+    // The date counted at is the screen's own (`[`, `]`, `--as-of`), stated on its own line.
+    let words = ViewWords::of(engine, view, job.lang, true);
     let doc = document::build(engine, view, &job.ask, job.lang, words)?;
     let made = doc.made.naive_local();
     write_new(folder, &job.stem, made, job.format.extension(), |name| {

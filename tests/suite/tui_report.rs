@@ -215,10 +215,18 @@ fn writes_the_dashboard_workbook(lang: &str, written: &str, stem: &str, sheet: &
     let sheets = book.sheet_names();
     assert_eq!(sheets[0], sheet, "{sheets:?}");
     let r = book.worksheet_range(&sheets[0]).unwrap();
-    let want = all_groups(&report_json(
-        &db,
-        &["--by", "region", "--as-of", "2024-02-02"],
-    ));
+    let doc = report_json(&db, &["--by", "region", "--as-of", "2024-02-02"]);
+    let want = all_groups(&doc);
+    // The date counted at is the screen's, on its own line; the view is the filter in force.
+    match r.get_value((3, 1)) {
+        Some(Data::DateTime(d)) => assert_eq!(
+            d.as_datetime().unwrap().date().to_string(),
+            doc["as_of"].as_str().unwrap()
+        ),
+        other => panic!("the date counted at: {other:?}"),
+    }
+    let all = if lang == "id" { "(semua)" } else { "(all)" };
+    assert_eq!(r.get_value((2, 1)), Some(&Data::String(all.into())));
     let mut got = std::collections::BTreeMap::new();
     for i in 0..want.len() as u32 {
         let row = HEADER + 1 + i;
