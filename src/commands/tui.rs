@@ -106,6 +106,10 @@ fn session(
             config: ctx.config_path.clone(),
             tmux: crate::tui::clipboard::in_tmux(),
         },
+        reports: crate::tui::report_file::Setup {
+            folder: Some(ctx.config.reports_folder()),
+            letterhead: ctx.config.letterhead.clone(),
+        },
     })
     .inspect_err(|e| crate::log::error(&e.message(ctx.lang)))
 }

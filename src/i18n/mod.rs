@@ -18,6 +18,7 @@ pub mod os;
 pub mod pdf;
 pub mod peta;
 pub mod rekap;
+pub mod screen_report;
 pub mod short;
 pub mod usage;
 pub mod view;
@@ -208,6 +209,7 @@ pub enum Msg {
     TuiFutureNotice,
     TuiHelpFilter,
     TuiHelpSave,
+    TuiHelpReport,
     TuiHelpViews,
     TuiHelpPresent,
     TuiTimelineShort,
@@ -521,6 +523,11 @@ const TABLE: &[(Msg, &str, &str)] = &[
         Msg::TuiHelpSave,
         "Menyimpan tampilan (s)",
         "Saving a view (s)",
+    ),
+    (
+        Msg::TuiHelpReport,
+        "Menulis laporan layar ini (W)",
+        "Writing this screen's report (W)",
     ),
     (
         Msg::TuiHelpViews,

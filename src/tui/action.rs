@@ -162,6 +162,14 @@ pub enum Command {
     DeleteView,
     /// In the saved views: give the selected one another name, typed at a prompt.
     RenameView,
+    /// Write the screen's report into the reports folder, after one question: its format.
+    WriteReport,
+    /// At the question of the format: a workbook (xlsx).
+    ChooseXlsx,
+    /// At the question of the format: a chart picture (png).
+    ChoosePng,
+    /// At the question of the format: the printed report (pdf).
+    ChoosePdf,
 }
 
 impl Command {
@@ -214,6 +222,10 @@ impl Command {
             Command::PrevCase => "prev-case",
             Command::DeleteView => "delete-view",
             Command::RenameView => "rename-view",
+            Command::WriteReport => "write-report",
+            Command::ChooseXlsx => "choose-xlsx",
+            Command::ChoosePng => "choose-png",
+            Command::ChoosePdf => "choose-pdf",
         }
     }
 }

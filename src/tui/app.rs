@@ -95,6 +95,8 @@ pub(crate) struct Pending {
     pub(crate) detail: Option<u64>,
     pub(crate) baseline: Option<(u64, Op)>,
     pub(crate) views: Option<u64>,
+    /// The reports being written, each written whatever is asked after it.
+    pub(crate) reports: Vec<u64>,
 }
 
 /// The whole state of the TUI.
@@ -146,6 +148,8 @@ pub struct App {
     pub(crate) prefs: Prefs,
     /// What the event loop is asked to do outside the app (save a view, copy).
     pub(crate) effects: Vec<Effect>,
+    /// The format last chosen for a report, and where the last one went.
+    pub(crate) report: crate::tui::state::Reports,
 }
 
 /// How long a notice stays in the status bar.
@@ -197,6 +201,7 @@ impl App {
             quit: false,
             prefs: o.prefs,
             effects: Vec::new(),
+            report: Default::default(),
         };
         let spec = o.view.print(&app.reference);
         if !spec.is_empty() {
@@ -280,6 +285,7 @@ impl App {
             || self.pending.detail.is_some()
             || self.pending.baseline.is_some()
             || self.pending.views.is_some()
+            || !self.pending.reports.is_empty()
     }
 
     /// Which part of the keymap applies now.
@@ -293,6 +299,9 @@ impl App {
         }
         if self.question().is_some() {
             return Mode::Confirm;
+        }
+        if self.report_question().is_some() {
+            return Mode::Report;
         }
         match (self.filter(), &self.overlay, self.screen) {
             (Some(_), _, _) => Mode::Filter,
@@ -493,7 +502,7 @@ impl App {
             self.answer(c);
             return None;
         }
-        if self.personal_command(c) {
+        if self.report_command(c) || self.personal_command(c) {
             return None;
         }
         if self.meeting_command(c) {

@@ -5,6 +5,9 @@ use chrono::NaiveDate;
 
 use crate::engine::campaign::Campaign;
 use crate::engine::{CaseDetail, Group, Headline, Level, Page, PageRequest, RegionRow};
+use crate::i18n::Lang;
+use crate::report::document::Ask;
+use crate::report::files::{Format, Pick};
 use crate::store::baseline::{Baseline, Op};
 use crate::view::View;
 
@@ -36,10 +39,12 @@ pub enum Need {
     /// How many cases each of these views holds (the saved views' list); `None` for a view that
     /// could not be read.
     ViewCounts(Vec<Option<View>>),
+    /// Write the screen's report into the reports folder. Never superseded: each is written.
+    Report(Box<Job>),
 }
 
 impl Need {
-    /// Requests of the same kind supersede each other.
+    /// Requests of the same kind supersede each other (except reports, see `supersedes`).
     pub(crate) fn kind(&self) -> u8 {
         match self {
             Need::Counts => 0,
@@ -47,8 +52,30 @@ impl Need {
             Need::Detail(_) => 2,
             Need::Baseline(_) => 3,
             Need::ViewCounts(_) => 4,
+            Need::Report(_) => 5,
         }
     }
+
+    /// Whether a newer request of the same kind makes this one pointless: not for a report,
+    /// which the user asked for as a file of its own.
+    pub(crate) fn supersedes(&self) -> bool {
+        !matches!(self, Need::Report(_))
+    }
+}
+
+/// A report to write: what it counts, as which file, in which language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    pub ask: Ask,
+    /// Which chart a picture draws (Kaltim's map from the map screen).
+    pub pick: Pick,
+    pub format: Format,
+    pub lang: Lang,
+    /// The start of the file's name: `pantau-ringkasan`.
+    pub stem: String,
+    /// Counts the election in view alone when the view covers several (the stage screen's
+    /// calendar and campaign are of one election).
+    pub one_election: bool,
 }
 
 /// The figures of one view.
@@ -108,6 +135,8 @@ pub enum Answer {
     Detail(Option<Box<CaseDetail>>),
     /// The number of cases of each view asked for, in order (`None` where it has none).
     ViewCounts(Vec<Option<i64>>),
+    /// The report was written into this file.
+    Written(std::path::PathBuf),
     /// The request failed; the message is for the status line.
     Failed(String),
 }

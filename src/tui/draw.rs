@@ -243,10 +243,40 @@ impl Widget for &App {
                 theme: &self.look(),
             }
             .render(a.footer, buf);
+        } else if let Some(question) = self.report_question_text().filter(|_| !help) {
+            self.draw_format_question(&question, &hints, a.footer, buf);
+        } else if let Some(text) = self.failed_notice(usize::from(a.footer.width)) {
+            // The whole error, over the status line and as many rows above it as it needs.
+            let error = crate::tui::widgets::error_box::ErrorBox { text, theme: &look };
+            let rows = u16::try_from(error.lines(a.footer.width).len()).unwrap_or(1);
+            let rows = rows.min(a.body.height / 2 + 1).max(1);
+            let area = Rect {
+                y: a.footer.y + 1 - rows,
+                height: rows,
+                ..a.footer
+            };
+            error.render(area, buf);
         } else {
-            let notice = self.notice.as_ref().map(|n| (n.text.as_str(), n.error));
+            // The room a notice has beside help and quit (see `Footer`), and on its own.
+            let w = usize::from(a.footer.width);
+            let keys: usize = hints
+                .iter()
+                .rev()
+                .take(2)
+                .map(|(k, word)| {
+                    crate::tui::widgets::text::width(k) + crate::tui::widgets::text::width(word) + 3
+                })
+                .sum();
+            let written = self.written_notice(w.saturating_sub(3), w.saturating_sub(3 + keys));
+            let (hints, notice) = match &written {
+                Some(text) => (&[][..], Some((text.as_str(), false))),
+                None => (
+                    &hints[..],
+                    self.notice.as_ref().map(|n| (n.text.as_str(), n.error)),
+                ),
+            };
             Footer {
-                hints: &hints,
+                hints,
                 notice,
                 theme: &self.look(),
             }
@@ -257,6 +287,47 @@ impl Widget for &App {
 }
 
 impl App {
+    /// The question of a report's format, in the footer's place: each format with its key (the
+    /// highlighted one bracketed), then Enter's and Esc's.
+    fn draw_format_question(
+        &self,
+        question: &str,
+        answers: &[(String, &str)],
+        row: Rect,
+        buf: &mut Buffer,
+    ) {
+        let look = self.look();
+        let highlighted = self.report_question();
+        let choices: Vec<(String, &str, bool)> = [
+            (Command::ChooseXlsx, crate::report::files::Format::Xlsx),
+            (Command::ChoosePng, crate::report::files::Format::Png),
+            (Command::ChoosePdf, crate::report::files::Format::Pdf),
+        ]
+        .into_iter()
+        .map(|(c, f)| {
+            let key = self
+                .prefs
+                .keymap
+                .keys_of(Mode::Report, c)
+                .first()
+                .map(Key::label)
+                .unwrap_or_default();
+            (
+                look.words(&key).into_owned(),
+                f.extension(),
+                highlighted == Some(f),
+            )
+        })
+        .collect();
+        crate::tui::widgets::format_bar::FormatBar {
+            question,
+            choices: &choices,
+            answers,
+            theme: &look,
+        }
+        .render(row, buf);
+    }
+
     /// The path of drill-downs, on the row above the body while there is one (see nav.rs); where
     /// Esc leads is left out while an overlay is open, as Esc closes that first.
     fn draw_path(&self, row: Rect, buf: &mut Buffer) {

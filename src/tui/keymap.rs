@@ -26,6 +26,8 @@ pub enum Mode {
     /// A yes/no question (before a saved view is deleted, before the baseline is cleared or
     /// replaced): any key but yes answers no.
     Confirm,
+    /// The question of the format a screen's report is written in (`W`).
+    Report,
 }
 
 impl Mode {
@@ -46,11 +48,12 @@ impl Mode {
     };
 
     /// The modes that are not a screen's nor the global one, in the order the help lists them.
-    const REST: [Mode; 7] = [
+    const REST: [Mode; 8] = [
         Mode::Detail,
         Mode::Filter,
         Mode::Views,
         Mode::Save,
+        Mode::Report,
         Mode::Confirm,
         Mode::Help,
         Mode::Present,
@@ -73,6 +76,7 @@ impl Mode {
             Mode::Views => "views",
             Mode::Save => "save",
             Mode::Confirm => "confirm",
+            Mode::Report => "report",
         }
     }
 
@@ -85,7 +89,7 @@ impl Mode {
     pub fn falls_back(self) -> bool {
         !matches!(
             self,
-            Mode::Filter | Mode::Save | Mode::Confirm | Mode::Present | Mode::Global
+            Mode::Filter | Mode::Save | Mode::Confirm | Mode::Report | Mode::Present | Mode::Global
         )
     }
 
@@ -101,6 +105,7 @@ impl Mode {
             Mode::Views => Msg::TuiHelpViews,
             Mode::Save => Msg::TuiHelpSave,
             Mode::Confirm => Msg::TuiConfirmTitle,
+            Mode::Report => Msg::TuiHelpReport,
         }
     }
 }
@@ -312,6 +317,16 @@ const OWN: &[Binding] = &[
         ("tidak, biarkan seperti semula (tombol lain juga)", "no, leave it as it is (so does any other key)")),
     b(M::Confirm, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
     b(M::Confirm, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
+    b(M::Report, &[Key::ch('x')], Command::ChooseXlsx, None, ("tulis sebagai buku kerja Excel (xlsx)", "write it as an Excel workbook (xlsx)")),
+    b(M::Report, &[Key::ch('p')], Command::ChoosePng, None, ("tulis sebagai gambar grafik (png)", "write it as a chart picture (png)")),
+    b(M::Report, &[Key::ch('d')], Command::ChoosePdf, None, ("tulis sebagai laporan cetak (pdf)", "write it as a printed report (pdf)")),
+    b(M::Report, &[Key::plain(K::Left)], Command::Left, None, ("sorot format sebelumnya", "highlight the previous format")),
+    b(M::Report, &[Key::plain(K::Right)], Command::Right, None, ("sorot format berikutnya", "highlight the next format")),
+    b(M::Report, &[Key::plain(K::Enter)], Command::Apply, Some(("tulis", "write")),
+        ("tulis dalam format yang disorot (yang terakhir dipilih)", "write it in the highlighted format (the last one chosen)")),
+    b(M::Report, &[Key::plain(K::Esc)], Command::Cancel, Some(("batal", "cancel")), ("batal, tidak menulis apa pun", "cancel, write nothing")),
+    b(M::Report, &[Key::plain(K::F(1))], Command::Help, None, ("bantuan tombol", "the key help")),
+    b(M::Report, &[Key::ctrl('c')], Command::Quit, None, ("keluar", "quit")),
     b(M::Global, &[Key::ch('/')], Command::EditView, Some(("saring", "filter")), ("ubah tampilan (saringan)", "edit the view (filter)")),
     b(M::Global, &[Key::ch('f')], Command::ToggleFreeze, Some(("beku", "freeze")),
         ("bekukan / lanjutkan pembaruan langsung", "freeze / resume live updates")),
@@ -342,6 +357,19 @@ const OWN: &[Binding] = &[
         ("salin tampilan ke papan klip (OSC 52, juga lewat SSH)", "copy the view to the clipboard (OSC 52, also over SSH)")),
     b(M::Global, &[Key::ch('Y')], Command::CopyCase, None,
         ("salin kasus di kursor (nomor dan ringkasan)", "copy the case under the cursor (number and summary)")),
+    // A screen's report, after the global keys: the footer shows it where there is room.
+    b(M::Screen(Screen::Dashboard), &[Key::ch('W')], Command::WriteReport, Some(("laporan", "report")),
+        ("tulis laporan tabel wilayah ini (xlsx, png atau pdf) ke folder laporan",
+         "write this table's report (xlsx, png or pdf) into the reports folder")),
+    b(M::Screen(Screen::Cases), &[Key::ch('W')], Command::WriteReport, Some(("laporan", "report")),
+        ("tulis laporan per status (xlsx, png atau pdf) ke folder laporan",
+         "write the report by status (xlsx, png or pdf) into the reports folder")),
+    b(M::Screen(Screen::Stages), &[Key::ch('W')], Command::WriteReport, Some(("laporan", "report")),
+        ("tulis laporan per pekan kampanye (xlsx, png atau pdf) ke folder laporan",
+         "write the report by campaign pekan (xlsx, png or pdf) into the reports folder")),
+    b(M::Screen(Screen::Map), &[Key::ch('W')], Command::WriteReport, Some(("laporan", "report")),
+        ("tulis laporan peta per wilayah (xlsx, png atau pdf) ke folder laporan",
+         "write the map's report by region (xlsx, png or pdf) into the reports folder")),
     b(M::Global, &[Key::ch('?'), Key::plain(K::F(1))], Command::Help, Some(("bantuan", "help")), ("bantuan tombol ini", "this key help")),
     b(M::Global, &[Key::ch('q'), Key::ctrl('c')], Command::Quit, Some(("keluar", "quit")), ("keluar", "quit")),
 ];

@@ -6,7 +6,8 @@
 //! values `App` is made of (panels, prompts, presenter); `screens/` has one module per screen
 //! (its state, commands, drawing) and the one `match` over screens; `app` is the shared state and
 //! the one place that drills down, opens a case and asks the worker; `terminal` reads what the
-//! terminal declares (colours, characters) and `sgr` writes colour codes it understands.
+//! terminal declares (colours, characters) and `sgr` writes colour codes it understands;
+//! `report_prompt` asks a screen's report of the worker, which writes it with `report_file`.
 
 pub mod action;
 pub mod app;
@@ -28,6 +29,8 @@ pub mod marks;
 pub mod meeting;
 mod nav;
 pub mod personal;
+pub mod report_file;
+mod report_prompt;
 mod screen_list;
 pub mod screens;
 pub mod sgr;
@@ -71,6 +74,8 @@ pub struct Session {
     pub poll: Duration,
     /// Where saved views and copies go.
     pub outside: effect::Outside,
+    /// Where the screens' reports go, and the letterhead of a printed one.
+    pub reports: report_file::Setup,
 }
 
 /// The terminal drawn on: colour codes rewritten for the colours it declares.
@@ -126,6 +131,7 @@ pub fn run(session: Session) -> Result<()> {
         lang,
         crate::store::baseline::default_dir(),
         session.poll,
+        session.reports,
     )
     .map_err(|e| {
         let m = Core::TuiWorker { why: e.to_string() };

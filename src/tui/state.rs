@@ -1,6 +1,6 @@
 //! The values `App` is made of that its parts share: the prompts (the `/` view editor, the name of
-//! a view to save or the new name of one, a yes/no question), the way back (Esc) and presenter
-//! mode. Plain data.
+//! a view to save or the new name of one, a yes/no question, a report's format), the way back
+//! (Esc), presenter mode and what the session remembers of its reports. Plain data.
 
 use chrono::NaiveDateTime;
 
@@ -121,34 +121,36 @@ pub enum Prompt {
     Filter(FilterBar),
     Save(SavePrompt),
     Confirm(Ask),
+    /// The format of the screen's report (`W`), the highlighted one given.
+    Report(crate::report::files::Format),
 }
 
 impl Prompt {
     pub fn filter(&self) -> Option<&FilterBar> {
         match self {
             Prompt::Filter(f) => Some(f),
-            Prompt::Save(_) | Prompt::Confirm(_) => None,
+            _ => None,
         }
     }
 
     pub fn filter_mut(&mut self) -> Option<&mut FilterBar> {
         match self {
             Prompt::Filter(f) => Some(f),
-            Prompt::Save(_) | Prompt::Confirm(_) => None,
+            _ => None,
         }
     }
 
     pub fn save(&self) -> Option<&SavePrompt> {
         match self {
             Prompt::Save(p) => Some(p),
-            Prompt::Filter(_) | Prompt::Confirm(_) => None,
+            _ => None,
         }
     }
 
     pub fn save_mut(&mut self) -> Option<&mut SavePrompt> {
         match self {
             Prompt::Save(p) => Some(p),
-            Prompt::Filter(_) | Prompt::Confirm(_) => None,
+            _ => None,
         }
     }
 
@@ -156,7 +158,34 @@ impl Prompt {
     pub fn ask(&self) -> Option<Ask> {
         match self {
             Prompt::Confirm(a) => Some(*a),
-            Prompt::Filter(_) | Prompt::Save(_) => None,
+            _ => None,
+        }
+    }
+}
+
+/// What the session remembers of its reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reports {
+    /// The format last chosen, highlighted at the next question.
+    pub(crate) format: crate::report::files::Format,
+    /// What the status line said of the last report, while it may still be shown.
+    pub(crate) said: Option<Said>,
+}
+
+/// What the status line said of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Said {
+    /// Where it was written, and the file's extension (kept when the line must be shortened).
+    Written(String, &'static str),
+    /// Why it was not.
+    Failed(String),
+}
+
+impl Default for Reports {
+    fn default() -> Reports {
+        Reports {
+            format: crate::report::files::Format::Xlsx,
+            said: None,
         }
     }
 }

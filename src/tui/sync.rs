@@ -119,6 +119,9 @@ impl App {
 
     /// Takes in a worker answer, dropping it if something newer was asked since.
     pub(crate) fn receive(&mut self, reply: Reply) {
+        let Some(reply) = self.receive_report(reply) else {
+            return;
+        };
         let generation = reply.generation;
         match reply.answer {
             Answer::Counts { now: counts, base } => {
@@ -188,6 +191,8 @@ impl App {
                     *c = Some(counts);
                 }
             }
+            // Taken in above.
+            Answer::Written(_) => {}
             Answer::Baseline(baseline) => {
                 let Some((g, op)) = self.pending.baseline else {
                     return;

@@ -23,7 +23,8 @@ use crate::store::baseline::{self, Baseline, Keeper, Op};
 use crate::store::{Interrupt, Mode, Store};
 use crate::view::View;
 
-pub use crate::tui::data::{Answer, Calendar, Counts, Event, Need, Reply, Request};
+pub use crate::tui::data::{Answer, Calendar, Counts, Event, Job, Need, Reply, Request};
+use crate::tui::report_file::Setup;
 
 /// The worker thread's name (the panic hook recognises it).
 pub const THREAD: &str = "pantau-worker";
@@ -40,7 +41,7 @@ pub struct Worker {
 }
 
 /// How many kinds of request there are (see `Need::kind`).
-const KINDS: usize = 5;
+const KINDS: usize = 6;
 
 /// What the UI and the worker share so that a superseded query is cancelled, not waited for.
 #[derive(Default)]
@@ -55,7 +56,8 @@ struct Cancel {
 
 impl Cancel {
     fn superseded(&self, req: &Request) -> bool {
-        self.wanted[usize::from(req.need.kind())].load(Ordering::SeqCst) > req.generation
+        req.need.supersedes()
+            && self.wanted[usize::from(req.need.kind())].load(Ordering::SeqCst) > req.generation
     }
 }
 
@@ -65,7 +67,9 @@ impl Worker {
     pub fn send(&self, req: Request) -> bool {
         let kind = req.need.kind();
         self.cancel.wanted[usize::from(kind)].fetch_max(req.generation, Ordering::SeqCst);
-        if self.cancel.busy.load(Ordering::SeqCst) == kind + 1
+        // A report being written is never interrupted, not even by another report.
+        if req.need.supersedes()
+            && self.cancel.busy.load(Ordering::SeqCst) == kind + 1
             && let Ok(h) = self.cancel.handle.lock()
             && let Some(h) = h.as_ref()
         {
@@ -80,24 +84,26 @@ pub fn spawn(path: PathBuf, rules: DeadlineRules, lang: Lang) -> std::io::Result
     spawn_in(path, rules, lang, baseline::default_dir())
 }
 
-/// Starts the worker on the database at `path`, keeping baselines in `state` (none without it).
+/// Starts the worker on the database at `path`, keeping baselines in `state` (none without it);
+/// it writes no report (it has no reports folder).
 pub fn spawn_in(
     path: PathBuf,
     rules: DeadlineRules,
     lang: Lang,
     state: Option<PathBuf>,
 ) -> std::io::Result<Worker> {
-    spawn_polling(path, rules, lang, state, POLL)
+    spawn_polling(path, rules, lang, state, POLL, Setup::default())
 }
 
 /// `spawn_in`, asking SQLite for other connections' commits every `poll` (the configuration's
-/// `refresh_ms`).
+/// `refresh_ms`), and writing the screens' reports as `reports` says.
 pub fn spawn_polling(
     path: PathBuf,
     rules: DeadlineRules,
     lang: Lang,
     state: Option<PathBuf>,
     poll: Duration,
+    reports: Setup,
 ) -> std::io::Result<Worker> {
     let (req_tx, req_rx) = channel::<Request>();
     let (ev_tx, ev_rx) = channel::<Event>();
@@ -117,6 +123,7 @@ pub fn spawn_polling(
                     &req_rx,
                     &ev_tx,
                     &shared,
+                    &reports,
                 )
             }));
             let message = match outcome {
@@ -151,6 +158,7 @@ fn serve(
     requests: &Receiver<Request>,
     events: &Sender<Event>,
     cancel: &Cancel,
+    reports: &Setup,
 ) -> Result<()> {
     let store = Store::open(path, Mode::ReadOnly)?;
     if let Ok(mut h) = cancel.handle.lock() {
@@ -216,6 +224,10 @@ fn serve(
                                 }
                             }
                         }
+                        Need::Report(job) => {
+                            cancel.busy.store(req.need.kind() + 1, Ordering::SeqCst);
+                            Ok(report(engine, &req.view, job, reports, path))
+                        }
                         Need::Counts => {
                             cancel.busy.store(req.need.kind() + 1, Ordering::SeqCst);
                             answer(engine, &rules, &req).and_then(|a| {
@@ -275,14 +287,43 @@ fn serve(
     }
 }
 
-/// Keeps the last request of each kind, in the order they came: an earlier one is already stale.
+/// Keeps the last request of each kind, in the order they came: an earlier one is already stale
+/// (but every report is written).
 fn newest_of_each_kind(batch: Vec<Request>) -> Vec<Request> {
     let mut out: Vec<Request> = Vec::new();
     for req in batch {
-        out.retain(|r| r.need.kind() != req.need.kind());
+        out.retain(|r| !r.need.supersedes() || r.need.kind() != req.need.kind());
         out.push(req);
     }
     out
+}
+
+/// Writes a screen's report of `view` (of the election in view alone when the job says so);
+/// the file written, or why not in the job's language.
+fn report(
+    engine: &Engine<'_>,
+    view: &View,
+    job: &Job,
+    reports: &Setup,
+    database: &std::path::Path,
+) -> Answer {
+    let one = if job.one_election {
+        calendar_view(engine, view)
+    } else {
+        Ok(None)
+    };
+    let written = one.and_then(|one| {
+        let view = one.as_ref().unwrap_or(view);
+        let database = database.display().to_string();
+        crate::tui::report_file::write(engine, view, job, reports, &database)
+    });
+    match written {
+        Ok(path) => Answer::Written(path),
+        Err(e) => {
+            crate::log::error(&e.to_string());
+            Answer::Failed(e.message(job.lang))
+        }
+    }
 }
 
 /// Carries out a baseline request; without a state folder only `Load` (finding nothing) works.
@@ -386,6 +427,10 @@ pub fn answer(engine: &Engine<'_>, rules: &DeadlineRules, req: &Request) -> Resu
             let m = Core::TuiBaselineElsewhere;
             return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
         }
+        Need::Report(_) => {
+            let m = crate::i18n::screen_report::ScreenReport::Elsewhere;
+            return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+        }
         Need::Page {
             req: page_req,
             position,
@@ -463,6 +508,40 @@ mod tests {
             matches!(&outcome, Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::OperationInterrupted),
             "{outcome:?}"
         );
+    }
+
+    #[test]
+    fn every_report_is_written_whatever_is_asked_after_it() {
+        let report = || {
+            Need::Report(Box::new(Job {
+                ask: crate::report::document::Ask {
+                    by: vec![Dim::Region],
+                    recap: false,
+                },
+                pick: crate::report::files::Pick::Main,
+                format: crate::report::files::Format::Xlsx,
+                lang: Lang::Id,
+                stem: "pantau-ringkasan".into(),
+                one_election: false,
+            }))
+        };
+        let batch = vec![
+            req(1, report()),
+            req(2, Need::Counts),
+            req(3, report()),
+            req(4, Need::Counts),
+        ];
+        let kept: Vec<u64> = newest_of_each_kind(batch)
+            .iter()
+            .map(|r| r.generation)
+            .collect();
+        assert_eq!(kept, vec![1, 3, 4], "both reports, the newest counts");
+        let cancel = Cancel::default();
+        for kind in 0..KINDS {
+            cancel.wanted[kind].fetch_max(9, Ordering::SeqCst);
+        }
+        assert!(!cancel.superseded(&req(1, report())));
+        assert!(cancel.superseded(&req(1, Need::Counts)));
     }
 
     #[test]

@@ -72,6 +72,7 @@ mod tui_meeting;
 mod tui_nav;
 mod tui_pty;
 mod tui_regions;
+mod tui_report;
 mod tui_screens;
 mod tui_state;
 mod view_elections;
