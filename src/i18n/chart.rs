@@ -14,6 +14,8 @@ pub enum Chart<'a> {
     More { hidden: &'a str, cases: &'a str },
     /// What a picture of a view without a single case says instead of bars.
     Empty,
+    /// A map was asked of a report it cannot draw.
+    MapOnlyByRegion,
     /// A picture asked for at a width pantau does not draw.
     Width { width: u32, least: u32, most: u32 },
     /// The font compiled into pantau could not be read (a damaged binary).
@@ -31,6 +33,12 @@ impl Chart<'_> {
             (Self::Total { total }, En) => format!("Total: {total}"),
             (Self::More { hidden, cases }, Id) => format!("+{hidden} lainnya ({cases})"),
             (Self::More { hidden, cases }, En) => format!("+{hidden} more ({cases})"),
+            (Self::MapOnlyByRegion, Id) => "--chart map menggambar kab/kota Kalimantan Timur: \
+                 pakai --by region pada basis data Kaltim, atau --chart bars"
+                .into(),
+            (Self::MapOnlyByRegion, En) => "--chart map draws the kab/kota of Kalimantan Timur: \
+                 use --by region on a Kaltim database, or --chart bars"
+                .into(),
             (Self::Empty, Id) => "Tidak ada kasus pada tampilan ini".into(),
             (Self::Empty, En) => "No cases in this view".into(),
             (Self::Width { width, least, most }, Id) => format!(

@@ -86,6 +86,22 @@ impl Document {
         format!("pantau · {}", self.office)
     }
 
+    /// What the workbook of `self` says about its figures, written to the file named `file` from
+    /// `database`.
+    pub fn about<'a>(&'a self, file: &'a str, database: &'a str) -> super::xlsx::About<'a> {
+        super::xlsx::About {
+            lang: self.lang,
+            elections: &self.elections,
+            view: &self.view.read,
+            spec: &self.view.spec,
+            as_of: self.as_of,
+            made: self.made,
+            file,
+            database,
+            cases: self.headline.total,
+        }
+    }
+
     /// The lines under a chart's title: the election, the date counted at, the view.
     pub fn subtitle(&self) -> Vec<String> {
         vec![
@@ -249,11 +265,28 @@ pub fn build(
             Ok(doc)
         }
         _ => {
+            let mut cats = categories(engine, first, &first_groups);
+            let mut values: Vec<i64> = first_groups.iter().map(|g| g.count).collect();
+            // Places and types read best largest first; stages, statuses, weeks keep their order.
+            if matches!(
+                first,
+                Dim::Region
+                    | Dim::Kecamatan
+                    | Dim::Desa
+                    | Dim::Province
+                    | Dim::Type
+                    | Dim::Violation
+                    | Dim::Contest
+            ) {
+                let mut order: Vec<usize> = (0..cats.len()).collect();
+                order.sort_by_key(|&i| std::cmp::Reverse(values[i]));
+                cats = order.iter().map(|&i| cats[i].clone()).collect();
+                values = order.iter().map(|&i| values[i]).collect();
+            }
             let series = vec![Series {
                 name: tr(lang, Msg::Count).to_string(),
-                values: first_groups.iter().map(|g| g.count).collect(),
+                values,
             }];
-            let cats = categories(engine, first, &first_groups);
             doc.charts
                 .push(doc.chart(Kind::Bars, cats.clone(), series.clone()));
             // Kaltim's kab/kota are drawn on its map as well.

@@ -7,7 +7,6 @@ use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::Table;
-use super::document::Document;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::xlsx::Xlsx;
@@ -37,23 +36,6 @@ pub struct About<'a> {
     pub file: &'a str,
     pub database: &'a str,
     pub cases: i64,
-}
-
-impl<'a> About<'a> {
-    /// What `doc` says about its figures, written to the file named `file` from `database`.
-    pub fn of(doc: &'a Document, file: &'a str, database: &'a str) -> About<'a> {
-        About {
-            lang: doc.lang,
-            elections: &doc.elections,
-            view: &doc.view.read,
-            spec: &doc.view.spec,
-            as_of: doc.as_of,
-            made: doc.made,
-            file,
-            database,
-            cases: doc.headline.total,
-        }
-    }
 }
 
 /// The header row of every table sheet (0-based): below the title and the four lines about it.

@@ -118,11 +118,12 @@ pub fn write(
 
 /// What the file says beyond the document; the one place the screen's reports make it, so that
 /// what the configuration adds (the letterhead) joins here.
-fn options(file: &str, database: &str, pick: Pick, _setup: &Setup) -> Options {
+fn options(file: &str, database: &str, pick: Pick, setup: &Setup) -> Options {
     Options {
         file: file.to_string(),
         database: database.to_string(),
         pick,
+        letterhead: setup.letterhead.clone(),
     }
 }
 

@@ -46,6 +46,7 @@ mod recap;
 mod rekap;
 mod report_elections;
 mod report_pdf;
+mod report_pictures;
 mod report_wilayah;
 mod report_xlsx;
 mod shared_files;
