@@ -551,7 +551,8 @@ impl ReportFormat {
 /// Which chart a picture of a report by region draws.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ChartChoice {
-    /// A bar per region (or group), the largest first.
+    /// A bar per group: places and types largest first, stages, statuses and weeks in order;
+    /// stacked for a cross-tab, the pekan and the recap.
     Bars,
     /// Kalimantan Timur's kab/kota shaded by count (a report by region of Kaltim).
     Map,

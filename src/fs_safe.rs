@@ -452,13 +452,39 @@ pub fn keep_aside(mut temp: Temp, dest: &Path) -> Result<PathBuf> {
     }
 }
 
+/// Refuses to put a report or an export over an SQLite database (the one being read, or any
+/// other): a copy of figures never replaces the data. A file it cannot read is left to the checks
+/// of writing.
+pub fn refuse_database(dest: &Path) -> Result<()> {
+    use std::io::Read;
+    let is_file = std::fs::symlink_metadata(dest).is_ok_and(|m| m.is_file());
+    let mut head = [0u8; 16];
+    let database = is_file
+        && std::fs::File::open(dest)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok()
+        && &head == b"SQLite format 3\0";
+    if database {
+        let m = Core::WouldReplaceDatabase { dest };
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+    }
+    Ok(())
+}
+
 /// Refuses, before anything is written, a final name this user could not create or replace: what
 /// [`check_dest`] refuses, a folder this user may not write, and a file of another user in a
 /// folder with the sticky bit (such as /tmp) that is not this user's either.
 pub fn check_writable(dest: &Path, replace: Replace) -> Result<()> {
     check_dest(dest, replace)?;
     let dir = folder_of(dest);
-    let dir_meta = std::fs::metadata(&dir).map_err(io_at(&dir))?;
+    let dir_meta = match std::fs::metadata(&dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let m = Core::DirMissing { dest, dir: &dir };
+            return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+        }
+        Err(e) => return Err(io_at(&dir)(e)),
+    };
     let writable = rustix::fs::accessat(
         rustix::fs::CWD,
         &dir,

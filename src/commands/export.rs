@@ -65,6 +65,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
         Some(path) => {
             // Both names are checked before anything is written, and put in place as a pair.
             let prov_path = provenance_path(path);
+            crate::fs_safe::refuse_database(path)?;
             crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
             crate::fs_safe::check_writable(&prov_path, crate::fs_safe::Replace::Yes)?;
             let prov = Provenance {

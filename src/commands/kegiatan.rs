@@ -668,6 +668,7 @@ fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
         None => super::to_stdout(&buf),
         Some(path) => {
             // A missing or unwritable folder is named as such, not by the temporary file.
+            crate::fs_safe::refuse_database(path)?;
             crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
             crate::fs_safe::write_whole(path, &buf, args.mode, crate::fs_safe::Replace::Yes)?;
             eprintln!(

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::cli::{ReportArgs, ReportFormat};
+use crate::cli::{ChartChoice, ReportArgs, ReportFormat};
 use crate::commands::Context;
 use crate::engine::{Cross, Dim, ElectionScope, Group, Headline, Recap};
 use crate::error::{Error, Result};
@@ -76,6 +76,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             _ => ("xlsx", Binary::Recap),
         };
         let m = Xlsx::ToTerminal { format, file };
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+    }
+    if args.chart == ChartChoice::Map
+        && !matches!(args.format, ReportFormat::Png | ReportFormat::Svg)
+    {
+        let format = format!("{:?}", args.format).to_lowercase();
+        let m = Command::ReportChartOnlyPictures { format: &format };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
     let store = ctx.open_for_reading()?;
@@ -272,6 +279,8 @@ fn emit(ctx: &Context, args: &ReportArgs, bytes: &[u8]) -> Result<()> {
             }
         }
         Some(path) => {
+            crate::fs_safe::refuse_database(path)?;
+            crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
             crate::fs_safe::write_whole(path, bytes, args.mode, crate::fs_safe::Replace::Yes)?;
             eprintln!("{} → {}", Xlsx::Written.text(ctx.lang), path.display());
             Ok(())

@@ -81,7 +81,7 @@ fn lines(text: &str) -> Vec<String> {
 
 impl Config {
     /// The folder the interactive screen writes reports into: `reports_dir`, else the user's
-    /// documents folder's `pantau`, else `$XDG_DATA_HOME/pantau/laporan`. Not created here: the
+    /// documents folder's `pantau`, else `$XDG_DATA_HOME/pantau/rekap`. Not created here: the
     /// caller creates it, privately.
     pub fn reports_folder(&self) -> PathBuf {
         if let Some(dir) = &self.reports_dir.value {
@@ -91,8 +91,7 @@ impl Config {
             directories::UserDirs::new().and_then(|u| u.document_dir().map(|d| d.join("pantau")));
         documents
             .or_else(|| {
-                directories::ProjectDirs::from("", "", "pantau")
-                    .map(|d| d.data_dir().join("laporan"))
+                directories::ProjectDirs::from("", "", "pantau").map(|d| d.data_dir().join("rekap"))
             })
             .unwrap_or_else(|| PathBuf::from("pantau-laporan"))
     }

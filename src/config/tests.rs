@@ -197,6 +197,6 @@ fn reports_go_to_the_documents_folder_else_the_data_folder() {
         directories::UserDirs::new().and_then(|u| u.document_dir().map(|d| d.join("pantau")));
     match documents {
         Some(d) => assert_eq!(folder, d),
-        None => assert!(folder.ends_with("pantau/laporan"), "{}", folder.display()),
+        None => assert!(folder.ends_with("pantau/rekap"), "{}", folder.display()),
     }
 }

@@ -315,6 +315,10 @@ pub enum Command<'a> {
     },
     /// `report`: the same `--by` dimension twice.
     ReportSameDims,
+    /// `report --chart map` with a format that draws no picture.
+    ReportChartOnlyPictures {
+        format: &'a str,
+    },
     /// `report`: `--by stage` or `--by pekan` (not led by `election`) with several elections in
     /// view: two elections' stages and pekan do not add up.
     ReportOneElection {
@@ -952,6 +956,14 @@ impl Command<'_> {
                 "--by {typed}: at most two dimensions; write one (--by region) or two separated by a comma for a cross-tab (--by region,stage)"
             ),
             (Self::ReportSameDims, Id) => "--by: dua dimensi harus berbeda".into(),
+            (Self::ReportChartOnlyPictures { format }, Id) => format!(
+                "--chart memilih gambar --format png atau svg; --format {format} tidak menggambar satu grafik \
+                 (pdf memuat semua grafiknya, peta termasuk): hapus --chart, atau pakai --format png"
+            ),
+            (Self::ReportChartOnlyPictures { format }, En) => format!(
+                "--chart picks the picture of --format png or svg; --format {format} draws no single chart \
+                 (a pdf holds all its charts, the map included): leave out --chart, or use --format png"
+            ),
             (Self::ReportSameDims, En) => "--by: the two dimensions must differ".into(),
             (Self::ReportOneElection { by, elections, example }, Id) => format!(
                 "--by {by}: tahapan dan pekan dihitung per pemilihan, sedangkan tampilan mencakup beberapa pemilihan ({elections}); tahapan dan pekan dua pemilihan tidak bisa dijumlahkan. Sebut satu pemilihan di tampilan (--view pemilihan:{example}), atau pisahkan per pemilihan (--by election,{by})"

@@ -25,6 +25,10 @@ pub enum Core<'a> {
     TempKeptTwice,
     /// The user may not write in the destination's folder.
     DirNotWritable { dest: &'a Path, dir: &'a Path },
+    /// A report or an export asked to go over a database file.
+    WouldReplaceDatabase { dest: &'a Path },
+    /// The folder of a file to write does not exist.
+    DirMissing { dest: &'a Path, dir: &'a Path },
     /// The destination belongs to someone else in a sticky folder.
     StickyOwner {
         dest: &'a Path,
@@ -590,6 +594,24 @@ impl Core<'_> {
                 "internal: berkas sementara disimpan dua kali (kesalahan pantau); laporkan ke pengembang".into()
             }
             (Self::TempKeptTwice, En) => "internal: a temporary file kept twice".into(),
+            (Self::WouldReplaceDatabase { dest }, Id) => format!(
+                "{} adalah basis data SQLite (mungkin basis data pantau): rekap atau ekspor tidak pernah menimpanya; tidak ada yang ditulis. Pilih nama berkas lain, misalnya dengan akhiran .xlsx, .pdf, .png atau .csv",
+                dest.display()
+            ),
+            (Self::WouldReplaceDatabase { dest }, En) => format!(
+                "{} is an SQLite database (perhaps a pantau database): a report or an export never replaces one; nothing was written. Choose another file name, such as one ending in .xlsx, .pdf, .png or .csv",
+                dest.display()
+            ),
+            (Self::DirMissing { dest, dir }, Id) => format!(
+                "{} tidak dapat dibuat: folder {} tidak ada; tidak ada yang ditulis. Buat foldernya dulu (mkdir -p) atau pilih folder lain",
+                dest.display(),
+                dir.display()
+            ),
+            (Self::DirMissing { dest, dir }, En) => format!(
+                "{} cannot be created: the folder {} does not exist; nothing was written. Create it first (mkdir -p) or choose another folder",
+                dest.display(),
+                dir.display()
+            ),
             (Self::DirNotWritable { dest, dir }, Id) => format!(
                 "{} tidak dapat dibuat: Anda tidak boleh menulis di folder {}; tidak ada yang ditulis. Pilih folder lain atau mintalah izin tulis",
                 dest.display(),

@@ -14,6 +14,8 @@ pub enum Peta<'a> {
     Range { from: &'a str, to: &'a str },
     /// Where the outlines come from, in small print under the map.
     Credit,
+    /// The cases of an office the map has no outline for (the province's own), under the title.
+    NotOnMap { office: &'a str, count: &'a str },
 }
 
 impl Peta<'_> {
@@ -29,6 +31,12 @@ impl Peta<'_> {
             (Self::Range { from, to }, _) => format!("{from}\u{2013}{to}"),
             (Self::Credit, Id) => "Batas kab/kota: cahyadsn/wilayah_boundaries (MIT)".into(),
             (Self::Credit, En) => "Kab/kota boundaries: cahyadsn/wilayah_boundaries (MIT)".into(),
+            (Self::NotOnMap { office, count }, Id) => {
+                format!("{office}: {count} kasus, tidak tergambar di peta (termasuk dalam jumlah)")
+            }
+            (Self::NotOnMap { office, count }, En) => {
+                format!("{office}: {count} cases, not drawn on the map (included in the total)")
+            }
         }
     }
 }

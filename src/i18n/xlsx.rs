@@ -118,8 +118,8 @@ impl Xlsx<'_> {
                  write it to a file with -o {} (or pipe it to another program)",
                 file.example(En)
             ),
-            (Self::Written, Id) => "Laporan ditulis".into(),
-            (Self::Written, En) => "Report written".into(),
+            (Self::Written, Id) => "Berkas ditulis".into(),
+            (Self::Written, En) => "File written".into(),
             (Self::TooManyRows { rows, most }, Id) => format!(
                 "{rows} kasus tidak muat dalam satu lembar Excel (paling banyak {most} baris): \
                  persempit tampilan dengan --view, atau ekspor sebagai csv"

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Local, NaiveDate};
 
-use super::Table;
 use super::build::{Cells, by_words, cross_table, one_dim_table, recap_table, short_label};
 use super::chart::{Category, Chart, Kind, Series};
 use super::xlsx::Sheet;
@@ -86,6 +85,26 @@ impl Document {
         format!("pantau · {}", self.office)
     }
 
+    /// The foot of a picture, which leaves the meeting on its own: the source and the time made
+    /// (`pantau · Bawaslu Provinsi Kalimantan Timur · dibuat 03/12/2026 09.14`).
+    pub fn picture_source(&self) -> String {
+        let (made, time) = match self.lang {
+            Lang::Id => ("dibuat", self.made.format("%d/%m/%Y %H.%M")),
+            Lang::En => ("made", self.made.format("%d/%m/%Y %H:%M")),
+        };
+        format!("{} · {made} {time}", self.source())
+    }
+
+    /// The letterhead's name lines when the configuration gives none of its own: the office of the
+    /// database's province (or Bawaslu RI), as a kop surat writes it.
+    pub fn default_letterhead(&self) -> Vec<String> {
+        let rest = self.office.strip_prefix("Bawaslu ").unwrap_or(&self.office);
+        vec![
+            "BADAN PENGAWAS PEMILIHAN UMUM".to_string(),
+            rest.to_uppercase(),
+        ]
+    }
+
     /// What the workbook of `self` says about its figures, written to the file named `file` from
     /// `database`.
     pub fn about<'a>(&'a self, file: &'a str, database: &'a str) -> super::xlsx::About<'a> {
@@ -162,7 +181,7 @@ pub fn build(
             lang,
             title: doc.title.clone(),
             subtitle: doc.subtitle(),
-            source: doc.source(),
+            source: doc.picture_source(),
             categories: rows
                 .iter()
                 .map(|r| Category {
@@ -176,7 +195,7 @@ pub fn build(
                 .enumerate()
                 .map(|(i, g)| Series {
                     name: TypeGroup::from_code(&g.key)
-                        .map_or_else(|| g.key.clone(), |t| t.short(lang).to_string()),
+                        .map_or_else(|| g.key.clone(), |t| t.label(lang).to_string()),
                     values: rows
                         .iter()
                         .map(|r| r.types.get(i).map_or(0, |t| t.count))
@@ -193,6 +212,17 @@ pub fn build(
             .push(super::pekan::sheet(engine, view, lang, |by| {
                 format!("{} {by}", tr(lang, Msg::Count))
             })?);
+        // The figures are the campaign's when the view gave no stage: so is the headline, and the
+        // view's words say so.
+        let (counted_view, campaign_only) = super::pekan::counted_view(engine, view)?;
+        doc.headline = engine.headline(&counted_view)?;
+        if campaign_only {
+            doc.view.read = format!(
+                "{} · {}",
+                doc.view.read,
+                Command::ReportPekanCampaignOnly.text(lang)
+            );
+        }
         doc.charts.push(pekan_chart(engine, view, &doc)?);
         return Ok(doc);
     }
@@ -236,6 +266,10 @@ pub fn build(
                 )?,
             });
             let mut keys: Vec<&str> = Vec::new();
+            // Types in one order, every one: a colour means the same type in every chart.
+            if matches!(second, Dim::Type | Dim::Violation) {
+                keys.extend(TypeGroup::ALL.iter().map(|t| t.code()));
+            }
             for c in &crossed {
                 if !keys.contains(&c.key2.as_str()) {
                     keys.push(&c.key2);
@@ -291,7 +325,21 @@ pub fn build(
                 .push(doc.chart(Kind::Bars, cats.clone(), series.clone()));
             // Kaltim's kab/kota are drawn on its map as well.
             if first == Dim::Region && is_kaltim(engine) {
-                doc.charts.push(doc.chart(Kind::Map, cats, series));
+                let mut map = doc.chart(Kind::Map, cats, series);
+                // The province's own office has no outline: its cases are said, not hidden.
+                let root = engine.reference().root();
+                if let Some(g) = first_groups
+                    .iter()
+                    .find(|g| root.is_some_and(|r| r.code == g.key) && g.count > 0)
+                {
+                    let count = crate::i18n::number(lang, g.count);
+                    let office = crate::i18n::peta::Peta::NotOnMap {
+                        office: &g.label,
+                        count: &count,
+                    };
+                    map.subtitle.push(office.text(lang));
+                }
+                doc.charts.push(map);
             }
             Ok(doc)
         }
@@ -305,7 +353,7 @@ impl Document {
             lang: self.lang,
             title: self.title.clone(),
             subtitle: self.subtitle(),
-            source: self.source(),
+            source: self.picture_source(),
             categories,
             series,
         }
@@ -322,10 +370,11 @@ fn pekan_chart(engine: &Engine<'_>, view: &View, doc: &Document) -> Result<Chart
         .iter()
         .map(|f| Category {
             code: f.pekan.number.to_string(),
+            // Pekan is a word officers keep in both languages: `P6`, never `W6`.
             label: crate::i18n::core::Core::PekanShort {
                 number: f.pekan.number,
             }
-            .text(lang),
+            .text(Lang::Id),
         })
         .collect();
     let outside = table.outside_total() > 0;
@@ -339,7 +388,7 @@ fn pekan_chart(engine: &Engine<'_>, view: &View, doc: &Document) -> Result<Chart
         .iter()
         .enumerate()
         .map(|(i, t)| Series {
-            name: t.short(lang).to_string(),
+            name: t.label(lang).to_string(),
             values: table
                 .pekan
                 .iter()
@@ -347,8 +396,8 @@ fn pekan_chart(engine: &Engine<'_>, view: &View, doc: &Document) -> Result<Chart
                 .chain(outside.then_some(table.outside[i]))
                 .collect(),
         })
-        // A type no pekan has is left out of the legend.
-        .filter(|s| s.values.iter().any(|v| *v > 0))
+        // Every type, in one order, even one no pekan has: a colour means the same type in every
+        // chart pantau draws.
         .collect();
     Ok(doc.chart(Kind::Stacked, categories, series))
 }
@@ -386,24 +435,9 @@ fn is_kaltim(engine: &Engine<'_>) -> bool {
 /// Timur`, `Bawaslu Republik Indonesia`).
 fn office(engine: &Engine<'_>, lang: Lang) -> String {
     let name = engine.reference().root().map_or("", |r| r.name.as_str());
-    Rekap::Office { name }.text(lang)
-}
-
-/// A table's body for a picture or page: the numbers as a reader reads them.
-pub fn read_table(t: &Table, lang: Lang) -> Table {
-    let read = |row: &Vec<String>| {
-        row.iter()
-            .enumerate()
-            .map(|(i, c)| match c.parse::<i64>() {
-                Ok(n) if i >= t.text_cols => crate::i18n::number(lang, n),
-                _ => c.clone(),
-            })
-            .collect()
-    };
-    Table {
-        text_cols: t.text_cols,
-        header: t.header.clone(),
-        rows: t.rows.iter().map(read).collect(),
-        total: read(&t.total),
+    // The national root is named as its office already: `Bawaslu Republik Indonesia`.
+    if name.starts_with("Bawaslu") {
+        return name.to_string();
     }
+    Rekap::Office { name }.text(lang)
 }

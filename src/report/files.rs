@@ -96,7 +96,12 @@ fn printed(doc: &Document, letterhead: &Letterhead) -> Result<pdf::Printed> {
     Ok(pdf::Printed {
         lang,
         letterhead: pdf::Letterhead {
-            name: letterhead.name_lines(),
+            // The configured name, else the office whose database it is (not always Kaltim's).
+            name: if letterhead.name.source == crate::config::Source::Default {
+                doc.default_letterhead()
+            } else {
+                letterhead.name_lines()
+            },
             address: letterhead.address_lines(),
             logo: letterhead.logo_bytes()?,
         },
@@ -124,8 +129,50 @@ fn printed(doc: &Document, letterhead: &Letterhead) -> Result<pdf::Printed> {
         tables: doc
             .sheets
             .iter()
-            .map(|s| (s.title.clone(), s.table.clone()))
+            .map(|s| (s.title.clone(), decimals_read(&s.table, lang)))
             .collect(),
         pictures,
     })
+}
+
+/// A table whose decimal figures (cases per 1,000 activities: `2.5`) are written as `lang` writes
+/// them (`2,5`); whole numbers are left to the page, which writes them with thousands separators.
+fn decimals_read(t: &super::Table, lang: Lang) -> super::Table {
+    let read = |row: &Vec<String>| -> Vec<String> {
+        row.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let decimal = i >= t.text_cols && c.contains('.') && c.parse::<i64>().is_err();
+                match c.parse::<f64>() {
+                    Ok(x) if decimal => crate::i18n::decimal(lang, x),
+                    _ => c.clone(),
+                }
+            })
+            .collect()
+    };
+    super::Table {
+        text_cols: t.text_cols,
+        header: t.header.clone(),
+        rows: t.rows.iter().map(read).collect(),
+        total: read(&t.total),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_as_the_language_writes_them_and_counts_are_left_alone() {
+        let t = crate::report::Table {
+            text_cols: 1,
+            header: vec!["Pekan".into(), "Kasus".into(), "Per 1.000".into()],
+            rows: vec![vec!["1".into(), "1214".into(), "2.5".into()]],
+            total: vec!["Jumlah".into(), "1214".into(), "3.1".into()],
+        };
+        let id = decimals_read(&t, Lang::Id);
+        assert_eq!(id.rows[0], ["1", "1214", "2,5"]);
+        assert_eq!(id.total[2], "3,1");
+        assert_eq!(decimals_read(&t, Lang::En).rows[0][2], "2.5");
+    }
 }

@@ -86,16 +86,20 @@ fn build(about: &About<'_>, sheets: &[Sheet]) -> std::result::Result<Vec<u8>, Xl
         sheet.write_datetime_with_format(from + 3, 1, &made_at, &made)?;
         Ok(())
     };
+    // The source sheet's name is taken first: a dimension named as it is (`sumber`, the source of
+    // a case) gets a number after its name rather than failing the workbook.
+    let source_name = sheet_name(&Xlsx::SourceSheet.text(lang));
+    let mut taken = vec![source_name.to_lowercase()];
     for s in sheets {
         let sheet = book.add_worksheet();
-        sheet.set_name(sheet_name(&s.name))?;
+        sheet.set_name(unique_name(&s.name, &mut taken))?;
         sheet.write_string_with_format(0, 0, &s.title, &title)?;
         about_rows(sheet, 1)?;
         table(sheet, &s.table)?;
     }
     // Where it came from: what `export -o` writes beside a file, here as a sheet of its own.
     let sheet = book.add_worksheet();
-    sheet.set_name(sheet_name(&Xlsx::SourceSheet.text(lang)))?;
+    sheet.set_name(source_name)?;
     sheet.write_string_with_format(0, 0, Xlsx::SourceTitle.text(lang), &title)?;
     about_rows(sheet, 1)?;
     let rows = [
@@ -195,6 +199,22 @@ fn col(c: usize) -> u16 {
 }
 
 /// A sheet's name as Excel takes it: none of `[]:*?/\`, at most 31 characters.
+/// `name` as a sheet's name no sheet before it has (Excel compares them regardless of case):
+/// `Sumber`, then `Sumber (2)`.
+fn unique_name(name: &str, taken: &mut Vec<String>) -> String {
+    let base = sheet_name(name);
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken.contains(&candidate.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        let room = 31 - suffix.chars().count();
+        candidate = base.chars().take(room).collect::<String>() + &suffix;
+        n += 1;
+    }
+    taken.push(candidate.to_lowercase());
+    candidate
+}
+
 fn sheet_name(name: &str) -> String {
     name.chars()
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
@@ -283,6 +303,14 @@ mod tests {
         assert!(fits(MOST_ROWS).is_ok());
         let e = fits(MOST_ROWS + 1).unwrap_err().to_string();
         assert!(e.contains("1048576"), "{e}");
+    }
+
+    #[test]
+    fn a_sheet_named_as_another_gets_a_number() {
+        let mut taken = vec!["sumber".to_string()];
+        assert_eq!(super::unique_name("Sumber", &mut taken), "Sumber (2)");
+        assert_eq!(super::unique_name("sumber", &mut taken), "sumber (3)");
+        assert_eq!(super::unique_name("Wilayah", &mut taken), "Wilayah");
     }
 
     #[test]

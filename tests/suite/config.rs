@@ -298,7 +298,7 @@ fn print_shows_the_reports_folder_and_the_letterhead_with_their_sources() {
         .unwrap();
     let text = squash(&String::from_utf8(out.stdout).unwrap());
     for expected in [
-        format!("reports_dir = \"{h}/data/pantau/laporan\" # default"),
+        format!("reports_dir = \"{h}/data/pantau/rekap\" # default"),
         "name = \"BADAN PENGAWAS PEMILIHAN UMUM\\nPROVINSI KALIMANTAN TIMUR\" # default".into(),
         "address = \"\" # default".into(),
         "logo = \"\" # default".into(),

@@ -240,3 +240,47 @@ fn a_logo_that_is_not_there_stops_the_printed_report_naming_the_file_and_the_key
     assert!(err.contains("logo.png") && err.contains("logo"), "{err}");
     assert!(!file.exists(), "no half-made report left behind");
 }
+
+#[test]
+fn a_report_never_replaces_a_database_and_a_sheet_named_as_the_source_sheet_is_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir, 2024);
+    let before = std::fs::read(&db).unwrap();
+    for format in ["xlsx", "png", "pdf", "csv"] {
+        let out = pantau(&db)
+            .args(["--lang", "id", "report", "--format", format, "-o"])
+            .arg(&db)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("basis data SQLite"), "{format}: {err}");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "{format}: the database is intact"
+        );
+    }
+    // `sumber` is a dimension (the source of a case) and the name of the provenance sheet.
+    let file = dir.path().join("sumber.xlsx");
+    write(
+        &db,
+        "id",
+        &["--by", "source,region", "--format", "xlsx"],
+        &file,
+    );
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    let names = calamine::Reader::sheet_names(&book);
+    assert!(names.iter().any(|n| n == "Sumber"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Sumber (2)"), "{names:?}");
+    // A PDF holds every chart: `--chart map` picks a picture only.
+    let out = pantau(&db)
+        .args([
+            "--lang", "en", "report", "--chart", "map", "--format", "pdf", "-o",
+        ])
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format png"));
+}
