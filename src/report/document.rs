@@ -404,7 +404,7 @@ fn pekan_chart(engine: &Engine<'_>, view: &View, doc: &Document) -> Result<Chart
 
 /// The categories of a chart from a dimension's groups: regions by their short names.
 fn categories(engine: &Engine<'_>, dim: Dim, groups: &[Group]) -> Vec<Category> {
-    groups
+    let mut cats: Vec<Category> = groups
         .iter()
         .map(|g| Category {
             code: g.key.clone(),
@@ -413,14 +413,39 @@ fn categories(engine: &Engine<'_>, dim: Dim, groups: &[Group]) -> Vec<Category> 
                 _ => g.label.clone(),
             },
         })
-        .collect()
+        .collect();
+    // Two places of one name (Jawa Barat's many kecamatan named twice, Kaltim's two Belimbing)
+    // are told apart by where they lie.
+    let labels: Vec<String> = cats.iter().map(|c| c.label.clone()).collect();
+    for c in &mut cats {
+        if labels.iter().filter(|l| **l == c.label).count() > 1 {
+            c.label = format!("{} ({})", c.label, lies_in(engine, &c.code));
+        }
+    }
+    cats
 }
 
+/// Where a kecamatan or desa lies, by the name of what holds it (`Majalengka`, `Loa Kulu`); its
+/// code when the reference does not say.
+fn lies_in(engine: &Engine<'_>, code: &str) -> String {
+    let reference = engine.reference();
+    let Some((parent, _)) = code.rsplit_once('.') else {
+        return code.to_string();
+    };
+    reference
+        .region(parent)
+        .map(|r| r.short_name.clone())
+        .or_else(|| reference.kecamatan(parent).map(|k| k.name.clone()))
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// A region's short name for a chart (`Kukar`, `PPU`); the province's own office keeps the words
+/// of the table (`Provinsi (Kaltim)`), so that it is not read as a kab/kota.
 fn short_region(engine: &Engine<'_>, code: &str, name: &str) -> String {
-    engine
-        .reference()
-        .region(code)
-        .map_or_else(|| name.to_string(), |r| r.short_name.clone())
+    match engine.reference().region(code) {
+        Some(r) if r.parent_code.is_some() => r.short_name.clone(),
+        _ => name.to_string(),
+    }
 }
 
 /// Whether the database is Kalimantan Timur's, whose kab/kota a map can draw.

@@ -453,7 +453,8 @@ pub(super) fn fit_one(
 /// `text` in lines no wider than `width`: broken between words, and a word wider than the line
 /// between its characters. An empty text is one empty line.
 pub(super) fn wrap(fonts: &Fonts, text: &str, bold: bool, size: f32, width: f32) -> Vec<String> {
-    let fits = |s: &str| fonts.width(s, bold, size) <= width;
+    // A hair of room: a column made exactly as wide as its longest word must hold that word.
+    let fits = |s: &str| fonts.width(s, bold, size) <= width + 0.01;
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
