@@ -382,16 +382,47 @@ fn many_categories_show_forty_bars_and_say_how_many_more() {
     assert!(!texts.contains(&"Kecamatan Nomor 41".to_string()));
     let rest: i64 = chart.series[0].values[40..].iter().sum();
     let more = format!(
-        "+110 lainnya ({} kasus)",
+        "+110 lainnya (jumlah {})",
         crate::i18n::number(Lang::Id, rest)
     );
     assert!(texts.contains(&more), "{more} in {texts:?}");
     let en = texts_of(&kecamatan(Lang::En, 150));
-    assert!(en.iter().any(|t| t.starts_with("+110 more (")), "{en:?}");
+    let more = format!("+110 more (total {})", crate::i18n::number(Lang::En, rest));
+    assert!(en.contains(&more), "{more} in {en:?}");
     // Forty bars or a hundred and fifty: the same height.
     let h = |n| decode(&png(&kecamatan(Lang::Id, n), WIDTH).unwrap()).1;
     assert_eq!(h(41), h(150));
     assert!(h(20) < h(40));
+}
+
+#[test]
+fn of_many_bars_the_largest_are_kept_in_the_order_given() {
+    // Weeks in time order, the counts rising: the recent weeks are the ones to keep.
+    let n = 60;
+    let mut chart = kecamatan(Lang::En, n);
+    chart.categories = (1..=n)
+        .map(|w| Category {
+            code: w.to_string(),
+            label: format!("Week {w:02}"),
+        })
+        .collect();
+    chart.series[0].values = (1..=n as i64).collect();
+    // One early week stands out and stays; the week it displaces is the smallest kept before.
+    chart.series[0].values[2] = 500;
+    let texts = texts_of(&chart);
+    let weeks: Vec<&String> = texts.iter().filter(|t| t.starts_with("Week ")).collect();
+    let mut want = vec!["Week 03".to_string()];
+    want.extend((22..=n).map(|w| format!("Week {w:02}")));
+    assert_eq!(weeks, want.iter().collect::<Vec<_>>(), "largest, in order");
+    // Each kept bar carries its own count, not its neighbour's.
+    let at = texts.iter().position(|t| t == "Week 03").unwrap();
+    assert_eq!(texts[at + 1], "500", "{texts:?}");
+    let at = texts.iter().position(|t| t == "Week 60").unwrap();
+    assert_eq!(texts[at + 1], "60", "{texts:?}");
+    // The twenty left out: weeks 1, 2 and 4 to 21.
+    let rest: i64 = (1..=21).filter(|&w| w != 3).sum();
+    let more = format!("+20 more (total {rest})");
+    assert!(texts.contains(&more), "{more} in {texts:?}");
 }
 
 fn texts_of(chart: &Chart) -> Vec<String> {
