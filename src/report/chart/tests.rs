@@ -425,6 +425,62 @@ fn of_many_bars_the_largest_are_kept_in_the_order_given() {
     assert!(texts.contains(&more), "{more} in {texts:?}");
 }
 
+/// A view a reader filters closely: every term of it must reach the picture.
+const LONG_VIEW: &str = "Tampilan: wilayah:balikpapan,kutai-kartanegara,samarinda,bontang,\
+    kutai-timur,paser tahapan:kampanye,masa-tenang,pemungutan-penghitungan \
+    status:diterima,diregistrasi,ditindaklanjuti jenis:politik-uang";
+
+#[test]
+fn a_long_subtitle_wraps_whole_and_the_picture_grows() {
+    let mut chart = kaltim(Lang::Id);
+    let short = decode(&png(&chart, WIDTH).unwrap()).1;
+    chart.subtitle[1] = LONG_VIEW.into();
+    chart.source = "pantau · Bawaslu Provinsi Kalimantan Timur · dibuat 03/12/2026 09.14 · \
+        basis data pemilu-2024-kaltim, salinan untuk rapat pleno"
+        .into();
+    let texts = texts_of(&chart);
+    let pen = pen::Pen::new(WIDTH, pen::Target::Svg);
+    let room = 1080.0 - 2.0 * MARGIN;
+    let lines_of = [
+        (LONG_VIEW, "Tampilan:", pen::SUBTITLE),
+        (chart.source.as_str(), "pantau", pen::SOURCE),
+    ];
+    for (whole, first, face) in lines_of {
+        let start = texts.iter().position(|t| t.starts_with(first));
+        let start = start.unwrap_or_else(|| panic!("{first} in {texts:?}"));
+        let joined: String = texts[start..].concat().split_whitespace().collect();
+        let want: String = whole.split_whitespace().collect();
+        assert!(joined.starts_with(&want), "{want}\nin {texts:?}");
+        let lines = texts[start..]
+            .iter()
+            .take_while(|t| want.contains(&t.split_whitespace().collect::<String>()))
+            .count();
+        assert!(lines >= 2, "wrapped: {texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains('…')),
+            "nothing cut: {texts:?}"
+        );
+        for t in &texts[start..start + lines] {
+            assert!(pen.width(t, face) <= room, "{t} runs off");
+        }
+    }
+    for term in [
+        "jenis:politik-uang",
+        "status:diterima,",
+        "kutai-timur,paser",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(term)),
+            "{term} in {texts:?}"
+        );
+    }
+    let long = decode(&png(&chart, WIDTH).unwrap()).1;
+    assert!(
+        long > short + 60,
+        "{short} px, then {long} px with the long lines"
+    );
+}
+
 fn texts_of(chart: &Chart) -> Vec<String> {
     texts(&svg(chart).unwrap())
 }
@@ -542,6 +598,25 @@ fn text_is_cut_or_wrapped_to_its_room() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[1].ends_with('…'), "{lines:?}");
     assert!(lines.iter().all(|l| pen.width(l, pen::LABEL) <= 300.0));
+    // Wrapped whole: every letter kept, each line in its room, a long term broken at a comma.
+    let term = "wilayah:balikpapan,kutai-kartanegara,samarinda";
+    let all = pen.wrap_all(
+        &format!("Tampilan: {term} jenis:politik-uang"),
+        pen::LABEL,
+        300.0,
+    );
+    assert!(all.len() >= 3, "{all:?}");
+    assert!(
+        all.iter().all(|l| pen.width(l, pen::LABEL) <= 300.0),
+        "{all:?}"
+    );
+    assert_eq!(
+        all.concat().replace(' ', ""),
+        format!("Tampilan:{term}jenis:politik-uang")
+    );
+    assert!(all[0].ends_with(',') || all[0].ends_with(':'), "{all:?}");
+    let letters = pen.wrap_all("Pemutakhirandatadanpenyusunan", pen::LABEL, 120.0);
+    assert!(letters.len() > 1 && letters.concat() == "Pemutakhirandatadanpenyusunan");
     let word = pen.wrap("Pemutakhirandatadanpenyusunan", pen::LABEL, 120.0, 2);
     assert_eq!(word.len(), 1);
     assert!(word[0].ends_with('…') && pen.width(&word[0], pen::LABEL) <= 120.0);
@@ -582,6 +657,10 @@ fn examples_are_drawn_to_look_at() {
             &format!("empty-{code}.png"),
             &png(&empty(lang), WIDTH).unwrap(),
         );
+        let mut view = crosstab(lang);
+        view.subtitle[1] = LONG_VIEW.into();
+        view.source = format!("{} · dibuat 03/12/2026 09.14", view.source);
+        keep(&format!("view-{code}.png"), &png(&view, WIDTH).unwrap());
         keep(
             &format!("print-{code}.png"),
             &png(&pekan(lang), 2 * WIDTH).unwrap(),
