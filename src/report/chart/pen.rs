@@ -83,8 +83,9 @@ pub(super) const EMPTY: Face = Face {
 };
 
 /// Colours of stacked series, in stack order: Okabe and Ito's palette, told apart by readers
-/// with any common colour blindness; the yellow and the black come last (the yellow is faint on
-/// white, the black hides the count written on it).
+/// with any common colour blindness, but for its pale yellow, which all but vanishes on white
+/// (a "Belum ditentukan" segment went unseen): Paul Tol's olive stands in its place, as far
+/// from the orange and the green. The black comes last: it hides the count written on it.
 pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0x00, 0x72, 0xb2),
     RGBColor(0xe6, 0x9f, 0x00),
@@ -92,7 +93,7 @@ pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0xcc, 0x79, 0xa7),
     RGBColor(0x56, 0xb4, 0xe9),
     RGBColor(0xd5, 0x5e, 0x00),
-    RGBColor(0xf0, 0xe4, 0x42),
+    RGBColor(0x99, 0x99, 0x33),
     RGBColor(0x00, 0x00, 0x00),
 ];
 

@@ -564,6 +564,36 @@ fn regions_by_type_lie_as_bars_with_their_names_whole() {
     }
 }
 
+/// The contrast of a colour on white, as WCAG reckons it (1 for white, 21 for black).
+fn on_white(RGBColor(r, g, b): RGBColor) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    1.05 / (l + 0.05)
+}
+
+#[test]
+fn every_series_colour_shows_on_white() {
+    // Okabe and Ito's yellow is 1.3 here: a segment in it all but vanished.
+    for (i, colour) in pen::PALETTE.iter().enumerate() {
+        let c = on_white(*colour);
+        assert!(c >= 2.0, "series {i}, {colour:?}: contrast {c:.2} on white");
+    }
+    // The count written on each stays legible: bold and large, WCAG asks 3 to 1 of it.
+    for colour in pen::PALETTE {
+        let ink = pen::ink_on(colour);
+        let (a, b) = (on_white(colour), on_white(ink));
+        let c = if a > b { a / b } else { b / a };
+        assert!(c >= 3.0, "{ink:?} on {colour:?}: {c:.2}");
+    }
+}
+
 #[test]
 fn a_map_has_its_title_block_and_source() {
     let chart = Chart {
@@ -657,6 +687,15 @@ fn examples_are_drawn_to_look_at() {
             &format!("empty-{code}.png"),
             &png(&empty(lang), WIDTH).unwrap(),
         );
+        // Every colour of the palette but the black, the seventh a pale one once.
+        let mut seven = pekan(lang);
+        for name in ["Lainnya", "Belum ditentukan"] {
+            seven.series.push(Series {
+                name: name.into(),
+                values: (0..11).map(|p| (p % 3) + 1).collect(),
+            });
+        }
+        keep(&format!("seven-{code}.png"), &png(&seven, WIDTH).unwrap());
         let mut view = crosstab(lang);
         view.subtitle[1] = LONG_VIEW.into();
         view.source = format!("{} · dibuat 03/12/2026 09.14", view.source);
