@@ -10,8 +10,9 @@ pub enum Chart<'a> {
     /// The line under the title counting every case drawn; `total` comes written out (`1.342`).
     Total { total: &'a str },
     /// The line under the last bar when more categories were given than a picture can hold:
-    /// how many were left out and the cases they count (`cases` comes written out: `23 kasus`).
-    More { hidden: &'a str, cases: &'a str },
+    /// how many were left out and what they count together (`total` comes written out: `1.023`).
+    /// The words say no unit: a chart may count cases or anything else.
+    More { hidden: &'a str, total: &'a str },
     /// What a picture of a view without a single case says instead of bars.
     Empty,
     /// A map was asked of a report it cannot draw.
@@ -31,8 +32,8 @@ impl Chart<'_> {
         match (self, lang) {
             (Self::Total { total }, Id) => format!("Jumlah: {total}"),
             (Self::Total { total }, En) => format!("Total: {total}"),
-            (Self::More { hidden, cases }, Id) => format!("+{hidden} lainnya ({cases})"),
-            (Self::More { hidden, cases }, En) => format!("+{hidden} more ({cases})"),
+            (Self::More { hidden, total }, Id) => format!("+{hidden} lainnya (jumlah {total})"),
+            (Self::More { hidden, total }, En) => format!("+{hidden} more (total {total})"),
             (Self::MapOnlyByRegion, Id) => "--chart map menggambar kab/kota Kalimantan Timur: \
                  pakai --by region pada basis data Kaltim, atau --chart bars"
                 .into(),

@@ -159,7 +159,7 @@ impl Plan {
         }
         let mut gap = pen.px(16.0);
         for sub in &chart.subtitle {
-            for line in pen.wrap(sub, pen::SUBTITLE, room, 2) {
+            for line in pen.wrap_all(sub, pen::SUBTITLE, room) {
                 put(line, pen::SUBTITLE, gap);
                 gap = between(pen::SUBTITLE, pen::LEADING);
             }
@@ -190,7 +190,7 @@ impl Plan {
             Body::Columns(columns) => columns.height(pen),
             Body::Map => room * 0.92,
         };
-        let source = pen.wrap(&chart.source, pen::SOURCE, room, 2);
+        let source = pen.wrap_all(&chart.source, pen::SOURCE, room);
         let foot_height =
             pen.px(30.0) + pen.line(pen::SOURCE) * source.len() as f64 + pen.px(BOTTOM);
         let least = pen.px(LEAST_HEIGHT);

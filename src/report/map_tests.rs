@@ -196,6 +196,26 @@ fn a_label_too_wide_for_its_region_gives_way_to_the_short_name() {
 }
 
 #[test]
+fn a_phones_map_writes_as_large_as_the_bars() {
+    // The area a 1080-wide picture gives the map: 968 px wide, 890 tall.
+    let c = chart(Lang::Id, &DEMO);
+    let map = Layout::new(peta::kaltim(), &c, 968, 890);
+    assert!((22..=24).contains(&map.text_size), "{}", map.text_size);
+    assert!(map.text_size * 7 / 10 >= 15, "the credit line is read too");
+    // Every label but the short names keeps most of that size.
+    for r in &map.regions {
+        assert!(
+            r.text * 4 >= map.text_size * 3,
+            "{} at {} px",
+            r.words,
+            r.text
+        );
+    }
+    let kukar = map.regions.iter().find(|r| r.outline.code == "64.02");
+    assert_eq!(kukar.map(|r| r.words.as_str()), Some("Kutai Kartanegara 9"));
+}
+
+#[test]
 fn nothing_counted_is_all_the_lightest_shade() {
     let c = chart(Lang::En, &[]);
     let map = layout(&c);

@@ -1,5 +1,6 @@
 //! Horizontal bars, one per category with its label on the left and its count at the end, single
-//! or stacked by series (then a legend above). Long lists keep their first bars and say the rest.
+//! or stacked by series (then a legend above). Long lists keep their largest bars, in the order
+//! given, and say how many were left out and what they count.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -8,7 +9,7 @@ use plotters::style::text_anchor::HPos;
 use super::pen::{self, Face, Legend, Pen};
 use super::spec::Chart;
 use crate::i18n::chart::Chart as Words;
-use crate::i18n::{cases, number};
+use crate::i18n::number;
 
 /// The most bars one picture shows: more would not be read, on a phone or on paper.
 pub(super) const MOST_BARS: usize = 40;
@@ -19,6 +20,8 @@ const MORE: f64 = 70.0;
 
 /// Horizontal bars laid out.
 pub(super) struct Bars {
+    /// The index in the chart of each category shown, in the chart's order.
+    shown: Vec<usize>,
     /// Each shown category's label, on one or two lines.
     labels: Vec<Vec<String>>,
     /// Each shown category's total.
@@ -36,26 +39,28 @@ impl Bars {
     pub(super) fn new(chart: &Chart, pen: &Pen, room: f64) -> Bars {
         let lang = chart.lang;
         let all = chart.totals();
-        let shown = all.len().min(MOST_BARS);
-        let more = (all.len() > shown).then(|| {
-            let hidden = all.len() - shown;
-            let rest = all[shown..].iter().fold(0i64, |a, b| a.saturating_add(*b));
+        let shown = largest(&all, MOST_BARS);
+        let more = (all.len() > shown.len()).then(|| {
+            let hidden = all.len() - shown.len();
+            let total = (0..all.len())
+                .filter(|i| shown.binary_search(i).is_err())
+                .fold(0i64, |a, i| a.saturating_add(all[i]));
             let hidden = number(lang, hidden as i64);
-            let cases = cases(lang, rest);
+            let total = number(lang, total);
             Words::More {
                 hidden: &hidden,
-                cases: &cases,
+                total: &total,
             }
             .text(lang)
         });
-        let longest = chart.categories[..shown]
+        let longest = shown
             .iter()
-            .map(|c| pen.width(c.label.trim(), pen::LABEL))
+            .map(|&i| pen.width(chart.categories[i].label.trim(), pen::LABEL))
             .fold(0.0, f64::max);
         let label_width = longest.min(room * 0.42);
-        let labels: Vec<Vec<String>> = chart.categories[..shown]
+        let labels: Vec<Vec<String>> = shown
             .iter()
-            .map(|c| pen.wrap(&c.label, pen::LABEL, label_width, 2))
+            .map(|&i| pen.wrap(&chart.categories[i].label, pen::LABEL, label_width, 2))
             .collect();
         let two = labels.iter().any(|l| l.len() > 1);
         let legend = (chart.series.len() > 1).then(|| {
@@ -64,7 +69,8 @@ impl Bars {
         });
         Bars {
             labels,
-            totals: all[..shown].to_vec(),
+            totals: shown.iter().map(|&i| all[i]).collect(),
+            shown,
             label_width,
             row: pen.px(if two { 88.0 } else { 60.0 }),
             legend,
@@ -164,13 +170,14 @@ impl Bars {
                 HPos::Right,
             )?;
             let (y0, y1) = (mid - bar / 2.0, mid + bar / 2.0);
+            let at_chart = self.shown[i];
             let mut sum = 0i64;
             let last = (0..chart.series.len())
                 .rev()
-                .find(|&s| chart.value(s, i) > 0)
+                .find(|&s| chart.value(s, at_chart) > 0)
                 .unwrap_or(0);
             for s in 0..chart.series.len().max(1) {
-                let v = chart.value(s, i);
+                let v = chart.value(s, at_chart);
                 if v == 0 {
                     continue;
                 }
@@ -211,4 +218,15 @@ impl Bars {
         }
         Ok(())
     }
+}
+
+/// The indices of the `most` largest of `totals` (the earlier first among equals), in their
+/// own order: a long list keeps what weighs most, wherever it stands (the recent weeks, the
+/// provinces with cases), and reads in the order it was given.
+fn largest(totals: &[i64], most: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..totals.len()).collect();
+    order.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+    order.truncate(most);
+    order.sort_unstable();
+    order
 }

@@ -83,8 +83,9 @@ pub(super) const EMPTY: Face = Face {
 };
 
 /// Colours of stacked series, in stack order: Okabe and Ito's palette, told apart by readers
-/// with any common colour blindness; the yellow and the black come last (the yellow is faint on
-/// white, the black hides the count written on it).
+/// with any common colour blindness, but for its pale yellow, which all but vanishes on white
+/// (a "Belum ditentukan" segment went unseen): Paul Tol's olive stands in its place, as far
+/// from the orange and the green. The black comes last: it hides the count written on it.
 pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0x00, 0x72, 0xb2),
     RGBColor(0xe6, 0x9f, 0x00),
@@ -92,7 +93,7 @@ pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0xcc, 0x79, 0xa7),
     RGBColor(0x56, 0xb4, 0xe9),
     RGBColor(0xd5, 0x5e, 0x00),
-    RGBColor(0xf0, 0xe4, 0x42),
+    RGBColor(0x99, 0x99, 0x33),
     RGBColor(0x00, 0x00, 0x00),
 ];
 
@@ -276,6 +277,93 @@ impl Pen {
             out.push(current);
         }
         out
+    }
+
+    /// `text` broken into as many lines of `room` pixels as it needs, never cut: lines break
+    /// between words, and a word longer than a line (a view's `wilayah:balikpapan,…,paser`)
+    /// breaks after a comma, colon, slash or hyphen where it can, else between letters.
+    pub(super) fn wrap_all(&self, text: &str, face: Face, room: f64) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            let tried = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if self.width(&tried, face) <= room {
+                current = tried;
+                continue;
+            }
+            if self.width(word, face) <= room {
+                out.push(std::mem::replace(&mut current, word.to_string()));
+                continue;
+            }
+            // Longer than a line: its first piece fills what the current line leaves.
+            let mut rest = word;
+            loop {
+                let lead = if current.is_empty() {
+                    String::new()
+                } else {
+                    format!("{current} ")
+                };
+                let space = room - self.width(&lead, face);
+                if self.width(rest, face) <= space {
+                    current = format!("{lead}{rest}");
+                    break;
+                }
+                match self.cut(rest, face, space, current.is_empty()) {
+                    Some(at) => {
+                        out.push(format!("{lead}{}", &rest[..at]));
+                        current.clear();
+                        rest = &rest[at..];
+                    }
+                    // Nothing of it fits even a line of its own (a single letter wider than the
+                    // room): it stands alone, whole, rather than loop.
+                    None if current.is_empty() => {
+                        current = rest.to_string();
+                        break;
+                    }
+                    None => out.push(std::mem::take(&mut current)),
+                }
+            }
+        }
+        if !current.is_empty() || out.is_empty() {
+            out.push(current);
+        }
+        out
+    }
+
+    /// Where to break `word` so its head fits `room`: after the last comma, colon, semicolon,
+    /// slash, hyphen or middle dot that fits; failing that, when `anywhere`, after the last letter
+    /// that fits (at least one, so a line always takes something). A byte index inside `word`.
+    fn cut(&self, word: &str, face: Face, room: f64, anywhere: bool) -> Option<usize> {
+        let (glyphs, _) = self.advances(word, face);
+        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let mut mark = None;
+        let mut letter = None;
+        for (k, (c, _, _)) in glyphs.iter().enumerate() {
+            // The head up to and with this character ends where the next one starts.
+            let Some(&(_, end_x, _)) = glyphs.get(k + 1) else {
+                break;
+            };
+            if end_x > room {
+                break;
+            }
+            let end = starts.get(k + 1).copied()?;
+            letter = Some(end);
+            if matches!(c, ',' | ':' | ';' | '/' | '-' | '·' | '|') {
+                mark = Some(end);
+            }
+        }
+        if glyphs.is_empty() {
+            // Without the font: a guess by characters, as `advances` guesses.
+            let each = face.size * self.k * 0.65;
+            let n = ((room / each).floor() as usize).clamp(1, starts.len().max(1));
+            return starts.get(n).copied().filter(|_| anywhere);
+        }
+        let first = starts.get(1).copied();
+        mark.or(if anywhere { letter.or(first) } else { None })
     }
 
     /// Writes `text` with its baseline at `y`, starting at `x` (or ending at it, or centred on it).

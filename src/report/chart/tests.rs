@@ -3,6 +3,9 @@
 use super::*;
 use crate::i18n::Lang;
 
+#[path = "tests_fixes.rs"]
+mod fixes;
+
 fn kaltim(lang: Lang) -> Chart {
     let regions = [
         ("64.72", "Samarinda", 12),
@@ -382,17 +385,23 @@ fn many_categories_show_forty_bars_and_say_how_many_more() {
     assert!(!texts.contains(&"Kecamatan Nomor 41".to_string()));
     let rest: i64 = chart.series[0].values[40..].iter().sum();
     let more = format!(
-        "+110 lainnya ({} kasus)",
+        "+110 lainnya (jumlah {})",
         crate::i18n::number(Lang::Id, rest)
     );
     assert!(texts.contains(&more), "{more} in {texts:?}");
     let en = texts_of(&kecamatan(Lang::En, 150));
-    assert!(en.iter().any(|t| t.starts_with("+110 more (")), "{en:?}");
+    let more = format!("+110 more (total {})", crate::i18n::number(Lang::En, rest));
+    assert!(en.contains(&more), "{more} in {en:?}");
     // Forty bars or a hundred and fifty: the same height.
     let h = |n| decode(&png(&kecamatan(Lang::Id, n), WIDTH).unwrap()).1;
     assert_eq!(h(41), h(150));
     assert!(h(20) < h(40));
 }
+
+/// A view a reader filters closely: every term of it must reach the picture.
+const LONG_VIEW: &str = "Tampilan: wilayah:balikpapan,kutai-kartanegara,samarinda,bontang,\
+    kutai-timur,paser tahapan:kampanye,masa-tenang,pemungutan-penghitungan \
+    status:diterima,diregistrasi,ditindaklanjuti jenis:politik-uang";
 
 fn texts_of(chart: &Chart) -> Vec<String> {
     texts(&svg(chart).unwrap())
@@ -511,6 +520,25 @@ fn text_is_cut_or_wrapped_to_its_room() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[1].ends_with('…'), "{lines:?}");
     assert!(lines.iter().all(|l| pen.width(l, pen::LABEL) <= 300.0));
+    // Wrapped whole: every letter kept, each line in its room, a long term broken at a comma.
+    let term = "wilayah:balikpapan,kutai-kartanegara,samarinda";
+    let all = pen.wrap_all(
+        &format!("Tampilan: {term} jenis:politik-uang"),
+        pen::LABEL,
+        300.0,
+    );
+    assert!(all.len() >= 3, "{all:?}");
+    assert!(
+        all.iter().all(|l| pen.width(l, pen::LABEL) <= 300.0),
+        "{all:?}"
+    );
+    assert_eq!(
+        all.concat().replace(' ', ""),
+        format!("Tampilan:{term}jenis:politik-uang")
+    );
+    assert!(all[0].ends_with(',') || all[0].ends_with(':'), "{all:?}");
+    let letters = pen.wrap_all("Pemutakhirandatadanpenyusunan", pen::LABEL, 120.0);
+    assert!(letters.len() > 1 && letters.concat() == "Pemutakhirandatadanpenyusunan");
     let word = pen.wrap("Pemutakhirandatadanpenyusunan", pen::LABEL, 120.0, 2);
     assert_eq!(word.len(), 1);
     assert!(word[0].ends_with('…') && pen.width(&word[0], pen::LABEL) <= 120.0);
@@ -551,6 +579,19 @@ fn examples_are_drawn_to_look_at() {
             &format!("empty-{code}.png"),
             &png(&empty(lang), WIDTH).unwrap(),
         );
+        // Every colour of the palette but the black, the seventh a pale one once.
+        let mut seven = pekan(lang);
+        for name in ["Lainnya", "Belum ditentukan"] {
+            seven.series.push(Series {
+                name: name.into(),
+                values: (0..11).map(|p| (p % 3) + 1).collect(),
+            });
+        }
+        keep(&format!("seven-{code}.png"), &png(&seven, WIDTH).unwrap());
+        let mut view = crosstab(lang);
+        view.subtitle[1] = LONG_VIEW.into();
+        view.source = format!("{} · dibuat 03/12/2026 09.14", view.source);
+        keep(&format!("view-{code}.png"), &png(&view, WIDTH).unwrap());
         keep(
             &format!("print-{code}.png"),
             &png(&pekan(lang), 2 * WIDTH).unwrap(),
