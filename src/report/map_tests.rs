@@ -4,19 +4,7 @@
 use super::*;
 use crate::report::chart::{Category, Kind, Series};
 
-/// The Kaltim demo's counts.
-const DEMO: [(&str, &str, i64); 10] = [
-    ("64.72", "Samarinda", 12),
-    ("64.02", "Kutai Kartanegara", 9),
-    ("64.71", "Balikpapan", 7),
-    ("64.74", "Bontang", 4),
-    ("64.08", "Kutai Timur", 4),
-    ("64.03", "Berau", 3),
-    ("64.01", "Paser", 3),
-    ("64.09", "Penajam Paser Utara", 2),
-    ("64.07", "Kutai Barat", 2),
-    ("64.11", "Mahakam Ulu", 1),
-];
+use crate::report::KALTIM_DEMO as DEMO;
 
 fn chart(lang: Lang, rows: &[(&str, &str, i64)]) -> Chart {
     Chart {

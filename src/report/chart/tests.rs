@@ -7,18 +7,7 @@ use crate::i18n::Lang;
 mod fixes;
 
 fn kaltim(lang: Lang) -> Chart {
-    let regions = [
-        ("64.72", "Samarinda", 12),
-        ("64.02", "Kutai Kartanegara", 9),
-        ("64.71", "Balikpapan", 7),
-        ("64.74", "Bontang", 4),
-        ("64.08", "Kutai Timur", 4),
-        ("64.03", "Berau", 3),
-        ("64.01", "Paser", 3),
-        ("64.09", "Penajam Paser Utara", 2),
-        ("64.07", "Kutai Barat", 2),
-        ("64.11", "Mahakam Ulu", 1),
-    ];
+    let regions = crate::report::KALTIM_DEMO;
     Chart {
         kind: Kind::Bars,
         lang,
