@@ -20,7 +20,7 @@ impl App {
         }
     }
 
-    /// The question as the footer asks it: `Laporan per wilayah`.
+    /// The question as the footer asks it: `Rekap per wilayah`.
     pub fn report_question_text(&self) -> Option<String> {
         self.report_question()?;
         let (ask, _) = ask_for(self.screen, &self.area, &self.reference);

@@ -31,7 +31,7 @@ fn the_report_key_asks_the_format_once_and_esc_writes_nothing() {
     assert_eq!(h.app.mode(), Mode::Report);
     let screen = h.screen();
     assert!(
-        screen.contains("Report by region ") && screen.contains("[x xlsx]"),
+        screen.contains("Recap by region ") && screen.contains("[x xlsx]"),
         "{screen}"
     );
     assert!(screen.contains("⏎ write") && screen.contains("Esc cancel"));
@@ -42,13 +42,13 @@ fn the_report_key_asks_the_format_once_and_esc_writes_nothing() {
     assert_eq!(h.app.mode(), Mode::Screen(Screen::Dashboard));
     assert!(!h.app.is_busy());
     assert!(h.app.take_requests().is_empty());
-    assert!(!h.screen().contains("Report"), "{}", h.screen());
+    assert!(!h.screen().contains("Recap by"), "{}", h.screen());
 
     // Each screen asks for its own report.
     for (key, screen, by) in [
-        ('2', Screen::Cases, "Report by status "),
-        ('3', Screen::Stages, "Report by campaign week (pekan) "),
-        ('4', Screen::Map, "Report by region "),
+        ('2', Screen::Cases, "Recap by status "),
+        ('3', Screen::Stages, "Recap by campaign week (pekan) "),
+        ('4', Screen::Map, "Recap by region "),
     ] {
         h.press(KeyCode::Char(key));
         h.press(KeyCode::Char('W'));
@@ -71,7 +71,7 @@ fn a_kab_kota_drilled_into_is_reported_by_kecamatan() {
     assert!(h.screen().contains("Kaltim › Balikpapan"), "{}", h.screen());
     h.press(KeyCode::Char('W'));
     assert!(
-        h.screen().contains("Laporan per kecamatan "),
+        h.screen().contains("Rekap per kecamatan "),
         "{}",
         h.screen()
     );
@@ -84,7 +84,7 @@ fn without_a_reports_folder_the_status_line_says_why_in_full() {
         (
             Lang::En,
             [
-                "Report not written:",
+                "File not written:",
                 "there is no reports folder",
                 "configuration",
             ],
@@ -92,8 +92,8 @@ fn without_a_reports_folder_the_status_line_says_why_in_full() {
         (
             Lang::Id,
             [
-                "Laporan tidak ditulis:",
-                "tidak ada folder laporan",
+                "Berkas tidak ditulis:",
+                "tidak ada folder rekap",
                 "pengaturan",
             ],
         ),
@@ -250,12 +250,12 @@ fn writes_the_dashboard_workbook(lang: &str, written: &str, stem: &str, sheet: &
 
 #[test]
 fn x_at_the_question_writes_the_dashboard_workbook_in_english() {
-    writes_the_dashboard_workbook("en", "Report written to", "pantau-dashboard", "Region");
+    writes_the_dashboard_workbook("en", "File written to", "pantau-dashboard", "Region");
 }
 
 #[test]
 fn x_at_the_question_writes_the_dashboard_workbook_in_indonesian() {
-    writes_the_dashboard_workbook("id", "Laporan ditulis ke", "pantau-ringkasan", "Wilayah");
+    writes_the_dashboard_workbook("id", "Berkas ditulis ke", "pantau-ringkasan", "Wilayah");
 }
 
 #[test]
@@ -287,7 +287,7 @@ fn a_reports_folder_that_is_a_symbolic_link_is_refused_and_the_message_says_why(
         .join(" ");
     let link = elsewhere.display().to_string();
     for words in [
-        "Report not written: the reports folder ~/Documents/pantau is a symbolic link to",
+        "File not written: the reports folder ~/Documents/pantau is a symbolic link to",
         link.as_str(),
         "writes no copy of case data through a link",
         "set reports_dir in the configuration file to the real folder",
