@@ -12,6 +12,8 @@ pub enum ScreenReport<'a> {
     Ask { by: &'a str },
     /// Said while the worker writes it.
     Writing { format: &'a str },
+    /// Said after quitting while a file is still being written: the screen waits for it.
+    Waiting,
     /// The file was written here (the path as the user reads it, `~` for the home folder).
     Written { path: &'a str },
     /// The file was not written; `why` is the error in full.
@@ -39,6 +41,12 @@ impl ScreenReport<'_> {
             (Self::Ask { by }, En) => format!("Recap {by}"),
             (Self::Writing { format }, Id) => format!("Menulis rekap {format}…"),
             (Self::Writing { format }, En) => format!("Writing the {format} recap…"),
+            (Self::Waiting, Id) => {
+                "Menunggu berkas selesai ditulis… (q sekali lagi: keluar tanpa menunggu)".into()
+            }
+            (Self::Waiting, En) => {
+                "Waiting for the file to be written… (q again: quit without waiting)".into()
+            }
             (Self::Written { path }, Id) => format!("Berkas ditulis ke {path}"),
             (Self::Written { path }, En) => format!("File written to {path}"),
             (Self::NotWritten { why }, Id) => format!("Berkas tidak ditulis: {why}"),

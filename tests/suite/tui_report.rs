@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use pantau::i18n::Lang;
-use pantau::tui::action::Screen;
+use pantau::tui::action::{Action, Command, Screen};
+use pantau::tui::data::{Answer, Reply};
 use pantau::tui::keymap::{Key, Mode};
 use ratatui::crossterm::event::KeyCode;
 
@@ -304,4 +305,145 @@ fn a_reports_folder_that_is_a_symbolic_link_is_refused_and_the_message_says_why(
     );
     tui.send("q");
     assert!(tui.wait_exit().success());
+}
+
+/// Asks for the dashboard's workbook without waiting for the worker: the request it queued,
+/// which the test answers itself.
+fn ask_workbook(h: &mut Harness) -> pantau::tui::data::Request {
+    h.press(KeyCode::Char('W'));
+    h.dispatch(Action::Command(Command::ChooseXlsx));
+    let mut asked = h.app.take_requests();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    asked.remove(0)
+}
+
+/// The worker's answer to `req`: the file written at `path`.
+fn written(req: &pantau::tui::data::Request, path: &str) -> Action {
+    Action::Reply(Box::new(Reply {
+        generation: req.generation,
+        answer: Answer::Written(PathBuf::from(path)),
+    }))
+}
+
+/// The bottom rows of a screen joined, the indentation of wrapped lines dropped.
+fn bottom(screen: &str, rows: usize) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - rows..]
+        .iter()
+        .map(|l| l.trim_matches(|c| c == '"' || c == ' '))
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+#[test]
+fn while_the_file_is_written_the_status_line_shows_the_busy_marker_and_no_tick() {
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    let req = ask_workbook(&mut h);
+    let screen = h.screen();
+    assert!(screen.contains("⟳ Menulis rekap xlsx…"), "{screen}");
+    assert!(!screen.contains('✓'), "nothing is done yet: {screen}");
+    // It stays while the file is written, past the seconds a notice shows.
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(20),
+    ));
+    assert!(
+        h.screen().contains("⟳ Menulis rekap xlsx…"),
+        "{}",
+        h.screen()
+    );
+    h.dispatch(written(
+        &req,
+        "/srv/a/pantau-ringkasan-20240202-141502.xlsx",
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("✓ Berkas ditulis ke /srv/a/pantau-ringkasan-20240202-141502.xlsx"),
+        "{screen}"
+    );
+    assert!(!screen.contains("⟳ Menulis"), "{screen}");
+}
+
+#[test]
+fn a_path_too_long_for_the_line_at_80_columns_is_shown_whole_over_the_rows_above() {
+    let path = "/home/petugas/.local/share/pantau/laporan/pantau-ringkasan-20240202-141502.xlsx";
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    let req = ask_workbook(&mut h);
+    h.dispatch(written(&req, path));
+    let screen = h.screen();
+    let said = bottom(&screen, 3);
+    assert!(
+        said.contains(&format!("✓ Berkas ditulis ke{path}")),
+        "the whole path: {said}\n{screen}"
+    );
+    insta::assert_snapshot!("report_written_long_path_80x24_id", screen);
+}
+
+#[test]
+fn quitting_while_the_file_is_written_waits_for_it_then_quits() {
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    let req = ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(!h.app.should_quit(), "the file is waited for");
+    let screen = h.screen();
+    assert!(
+        screen.contains("⟳ Menunggu berkas selesai ditulis…"),
+        "{screen}"
+    );
+    // The wait says so as long as it lasts.
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(10),
+    ));
+    assert!(!h.app.should_quit());
+    assert!(h.screen().contains("Menunggu berkas"), "{}", h.screen());
+    h.dispatch(written(
+        &req,
+        "/srv/a/pantau-ringkasan-20240202-141502.xlsx",
+    ));
+    assert!(h.app.should_quit(), "written: it quits");
+}
+
+#[test]
+fn the_wait_at_quitting_is_bounded_and_a_second_quit_does_not_wait() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(!h.app.should_quit());
+    assert!(
+        h.screen().contains("Waiting for the file to be written…"),
+        "{}",
+        h.screen()
+    );
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(29),
+    ));
+    assert!(!h.app.should_quit());
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(31),
+    ));
+    assert!(h.app.should_quit(), "the worker is not waited for forever");
+
+    let mut h = Harness::demo((80, 24), Lang::En);
+    ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(h.app.should_quit(), "a second quit does not wait");
+}
+
+#[test]
+fn a_file_that_fails_while_quitting_is_said_and_the_screen_stays() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    let req = ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    h.dispatch(Action::Reply(Box::new(Reply {
+        generation: req.generation,
+        answer: Answer::Failed("the disk is full".into()),
+    })));
+    assert!(!h.app.should_quit(), "why it failed is read first");
+    assert!(
+        h.screen().contains("File not written: the disk is full"),
+        "{}",
+        h.screen()
+    );
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(h.app.should_quit());
 }
