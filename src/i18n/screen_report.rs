@@ -12,6 +12,8 @@ pub enum ScreenReport<'a> {
     Ask { by: &'a str },
     /// Said while the worker writes it.
     Writing { format: &'a str },
+    /// Said after quitting while a file is still being written: the screen waits for it.
+    Waiting,
     /// The file was written here (the path as the user reads it, `~` for the home folder).
     Written { path: &'a str },
     /// The file was not written; `why` is the error in full.
@@ -35,16 +37,22 @@ impl ScreenReport<'_> {
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Id};
         match (self, lang) {
-            (Self::Ask { by }, Id) => format!("Laporan {by}"),
-            (Self::Ask { by }, En) => format!("Report {by}"),
-            (Self::Writing { format }, Id) => format!("Menulis laporan {format}…"),
-            (Self::Writing { format }, En) => format!("Writing the {format} report…"),
-            (Self::Written { path }, Id) => format!("Laporan ditulis ke {path}"),
-            (Self::Written { path }, En) => format!("Report written to {path}"),
-            (Self::NotWritten { why }, Id) => format!("Laporan tidak ditulis: {why}"),
-            (Self::NotWritten { why }, En) => format!("Report not written: {why}"),
+            (Self::Ask { by }, Id) => format!("Rekap {by}"),
+            (Self::Ask { by }, En) => format!("Recap {by}"),
+            (Self::Writing { format }, Id) => format!("Menulis rekap {format}…"),
+            (Self::Writing { format }, En) => format!("Writing the {format} recap…"),
+            (Self::Waiting, Id) => {
+                "Menunggu berkas selesai ditulis… (q sekali lagi: keluar tanpa menunggu)".into()
+            }
+            (Self::Waiting, En) => {
+                "Waiting for the file to be written… (q again: quit without waiting)".into()
+            }
+            (Self::Written { path }, Id) => format!("Berkas ditulis ke {path}"),
+            (Self::Written { path }, En) => format!("File written to {path}"),
+            (Self::NotWritten { why }, Id) => format!("Berkas tidak ditulis: {why}"),
+            (Self::NotWritten { why }, En) => format!("File not written: {why}"),
             (Self::FolderIsLink { dir, to }, Id) => format!(
-                "folder laporan {dir} adalah tautan simbolik ke {to}, dan pantau tidak menulis \
+                "folder rekap {dir} adalah tautan simbolik ke {to}, dan pantau tidak menulis \
                  salinan data kasus lewat tautan: isi reports_dir di berkas pengaturan dengan \
                  folder yang sebenarnya"
             ),
@@ -54,7 +62,7 @@ impl ScreenReport<'_> {
                  folder"
             ),
             (Self::FolderNotFolder { dir }, Id) => format!(
-                "folder laporan {dir} ada tetapi bukan folder: pindahkan berkas itu, atau isi \
+                "folder rekap {dir} ada tetapi bukan folder: pindahkan berkas itu, atau isi \
                  reports_dir di berkas pengaturan dengan folder lain"
             ),
             (Self::FolderNotFolder { dir }, En) => format!(
@@ -62,7 +70,7 @@ impl ScreenReport<'_> {
                  reports_dir in the configuration file to another folder"
             ),
             (Self::FolderNotMade { dir, why }, Id) => format!(
-                "folder laporan {dir} tidak dapat dibuat ({why}): periksa izin folder di atasnya, \
+                "folder rekap {dir} tidak dapat dibuat ({why}): periksa izin folder di atasnya, \
                  atau isi reports_dir di berkas pengaturan dengan folder lain"
             ),
             (Self::FolderNotMade { dir, why }, En) => format!(
@@ -70,18 +78,18 @@ impl ScreenReport<'_> {
                  folder above it, or set reports_dir in the configuration file to another folder"
             ),
             (Self::NoFolder, Id) => {
-                "tidak ada folder laporan: isi reports_dir di berkas pengaturan".into()
+                "tidak ada folder rekap: isi reports_dir di berkas pengaturan".into()
             }
             (Self::NoFolder, En) => {
                 "there is no reports folder: set reports_dir in the configuration file".into()
             }
             (Self::NamesTaken { dir, name }, Id) => format!(
-                "semua nama {name} di {dir} sudah terpakai: pindahkan laporan lama dari folder itu"
+                "semua nama {name} di {dir} sudah terpakai: pindahkan berkas lama dari folder itu"
             ),
             (Self::NamesTaken { dir, name }, En) => {
                 format!("every name {name} in {dir} is taken: move old reports out of that folder")
             }
-            (Self::Elsewhere, Id) => "internal: permintaan laporan sampai ke mesin penghitung \
+            (Self::Elsewhere, Id) => "internal: permintaan rekap sampai ke mesin penghitung \
                  (kesalahan pantau); laporkan ke pengembang"
                 .into(),
             (Self::Elsewhere, En) => "internal: a report request reached the counting engine \
@@ -108,11 +116,11 @@ mod tests {
         }
         assert_eq!(
             ScreenReport::Written { path: "~/a.xlsx" }.text(Lang::Id),
-            "Laporan ditulis ke ~/a.xlsx"
+            "Berkas ditulis ke ~/a.xlsx"
         );
         assert_eq!(
             ScreenReport::Written { path: "~/a.xlsx" }.text(Lang::En),
-            "Report written to ~/a.xlsx"
+            "File written to ~/a.xlsx"
         );
     }
 }

@@ -463,12 +463,14 @@ impl App {
 
     fn tick(&mut self, now: NaiveDateTime) {
         self.now = now;
+        self.wait_at_quit(now);
         self.marks.expire(now);
         self.rotate();
         if self
             .notice
             .as_ref()
             .is_some_and(|n| !n.error && now - n.since >= NOTICE_FOR)
+            && !self.report_busy()
         {
             self.notice = None;
         }
@@ -490,6 +492,10 @@ impl App {
 
     /// Runs a command from the keymap.
     fn command(&mut self, c: Command) -> Option<Action> {
+        // A file still being written is waited for, never lost silently.
+        if c == Command::Quit && self.hold_quit() {
+            return None;
+        }
         // Keys pressed while the terminal is too small would act unseen: only quitting works.
         if crate::tui::layout::too_small(self.size.0, self.size.1) && c != Command::Quit {
             return None;

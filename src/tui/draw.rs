@@ -256,6 +256,17 @@ impl Widget for &App {
                 ..a.footer
             };
             error.render(area, buf);
+        } else if let Some(text) = self.written_box(usize::from(a.footer.width).saturating_sub(3)) {
+            // The whole path of the file written, wrapped like an error is.
+            let done = crate::tui::widgets::error_box::DoneBox { text, theme: &look };
+            let rows = u16::try_from(done.lines(a.footer.width).len()).unwrap_or(1);
+            let rows = rows.min(a.body.height / 2 + 1).max(1);
+            let area = Rect {
+                y: a.footer.y + 1 - rows,
+                height: rows,
+                ..a.footer
+            };
+            done.render(area, buf);
         } else {
             // The room a notice has beside help and quit (see `Footer`), and on its own.
             let w = usize::from(a.footer.width);
@@ -270,6 +281,11 @@ impl Widget for &App {
             let written = self.written_notice(w.saturating_sub(3), w.saturating_sub(3 + keys));
             let (hints, notice) = match &written {
                 Some(text) => (&[][..], Some((text.as_str(), false))),
+                // Quitting waits for a file: the keys give way to what is waited for.
+                None if self.report.leaving.is_some() => (
+                    &[][..],
+                    self.notice.as_ref().map(|n| (n.text.as_str(), n.error)),
+                ),
                 None => (
                     &hints[..],
                     self.notice.as_ref().map(|n| (n.text.as_str(), n.error)),
@@ -278,6 +294,7 @@ impl Widget for &App {
             Footer {
                 hints,
                 notice,
+                busy: self.report_busy(),
                 theme: &self.look(),
             }
             .render(a.footer, buf);

@@ -11,6 +11,9 @@ use crate::tui::data::{Answer, Job, Need, Reply};
 use crate::tui::report_file::{FORMATS, ask_for, shown, stem};
 use crate::tui::state::{Prompt, Said};
 
+/// How long quitting waits for a file being written before it quits anyway.
+pub const WAIT_AT_QUIT: chrono::Duration = chrono::Duration::seconds(30);
+
 impl App {
     /// The format highlighted at the question of the report's format, while it is asked.
     pub fn report_question(&self) -> Option<Format> {
@@ -20,7 +23,7 @@ impl App {
         }
     }
 
-    /// The question as the footer asks it: `Laporan per wilayah`.
+    /// The question as the footer asks it: `Rekap per wilayah`.
     pub fn report_question_text(&self) -> Option<String> {
         self.report_question()?;
         let (ask, _) = ask_for(self.screen, &self.area, &self.reference);
@@ -74,7 +77,44 @@ impl App {
         let generation = self.request(Need::Report(Box::new(job)));
         self.pending.reports.push(generation);
         let format = format.extension();
-        self.say(ScreenReport::Writing { format }.text(self.lang));
+        let text = ScreenReport::Writing { format }.text(self.lang);
+        self.say(text.clone());
+        // While the user waits to quit, the status line keeps saying so.
+        if self.report.leaving.is_none() {
+            self.report.busy = Some(text);
+        }
+    }
+
+    /// Whether the status line says a file is being written (or waited for): the busy marker
+    /// goes before it instead of the tick, and it stays until the answer comes.
+    pub(crate) fn report_busy(&self) -> bool {
+        !self.pending.reports.is_empty()
+            && self.report.busy.is_some()
+            && self.notice.as_ref().map(|n| &n.text) == self.report.busy.as_ref()
+    }
+
+    /// `q` while a file is being written: the first waits for it (saying so), a second one
+    /// quits without waiting. False when nothing is being written: the quit goes on.
+    pub(crate) fn hold_quit(&mut self) -> bool {
+        if self.pending.reports.is_empty() || self.report.leaving.is_some() {
+            return false;
+        }
+        self.prompt = None;
+        self.report.leaving = Some(self.now);
+        let text = ScreenReport::Waiting.text(self.lang);
+        self.say(text.clone());
+        self.report.busy = Some(text);
+        true
+    }
+
+    /// While waiting at quitting: quits once no file is being written any more, or when the
+    /// wait has lasted `WAIT_AT_QUIT` (the worker stuck).
+    pub(crate) fn wait_at_quit(&mut self, now: chrono::NaiveDateTime) {
+        if let Some(since) = self.report.leaving
+            && (self.pending.reports.is_empty() || now - since >= WAIT_AT_QUIT)
+        {
+            self.quit = true;
+        }
     }
 
     /// Takes in the answer to a report request (the file written, or why not); any other answer
@@ -105,39 +145,47 @@ impl App {
                 let text = ScreenReport::NotWritten { why }.text(self.lang);
                 self.error(text.clone());
                 self.report.said = Some(Said::Failed(text));
+                // Why it failed is read before quitting: the wait ends, the next `q` quits.
+                self.report.leaving = None;
             }
             _ => return Some(reply),
         }
         self.pending.reports.remove(i);
+        if self.pending.reports.is_empty() {
+            self.report.busy = None;
+        }
+        self.wait_at_quit(self.now);
         None
     }
 
-    /// The status line of the report just written, while it is the notice shown and is too long
+    /// The status line of the file just written, while it is the notice shown and is too long
     /// for the room `beside` the keys that always show: then it takes the whole line (`room`
-    /// columns; the keys give way for the few seconds it shows), and a path still too long loses
-    /// the middle of its name, never its extension.
+    /// columns; the keys give way for the few seconds it shows). Longer still, `written_box`
+    /// shows it.
     pub(crate) fn written_notice(&self, room: usize, beside: usize) -> Option<String> {
-        let Some(Said::Written(text, extension)) = &self.report.said else {
+        let text = self.written_text()?;
+        let width = crate::text::width(text) + 2;
+        (width > beside && width <= room).then(|| text.to_string())
+    }
+
+    /// Where the file just written went, while the status line says it and it is too long for
+    /// the whole line's `room`: then it is shown whole over the rows above the line, the path
+    /// wrapped, never cut.
+    pub(crate) fn written_box(&self, room: usize) -> Option<&str> {
+        let text = self.written_text()?;
+        (crate::text::width(text) + 2 > room).then_some(text)
+    }
+
+    /// The notice of the file just written, while it is the one shown.
+    fn written_text(&self) -> Option<&str> {
+        let Some(Said::Written(text, _)) = &self.report.said else {
             return None;
         };
         let notice = self
             .notice
             .as_ref()
             .filter(|n| !n.error && n.text == *text)?;
-        let width = crate::text::width(&notice.text) + 2;
-        if width <= beside {
-            return None;
-        }
-        if width <= room {
-            return Some(notice.text.clone());
-        }
-        let tail = format!(".{extension}");
-        let head = notice
-            .text
-            .strip_suffix(tail.as_str())
-            .unwrap_or(&notice.text);
-        let room = room.saturating_sub(2 + crate::text::width(&tail));
-        Some(format!("{}{tail}", crate::text::fit(head, room)))
+        Some(notice.text.as_str())
     }
 
     /// Why the last report was not written, while the status line says it and it is too long

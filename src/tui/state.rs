@@ -170,6 +170,12 @@ pub struct Reports {
     pub(crate) format: crate::report::files::Format,
     /// What the status line said of the last report, while it may still be shown.
     pub(crate) said: Option<Said>,
+    /// The status line said while a file is being written (or waited for at quitting): shown
+    /// with the busy marker, and kept until the answer comes.
+    pub(crate) busy: Option<String>,
+    /// When `q` was pressed while a file was being written: the screen waits for it (up to
+    /// `report_prompt::WAIT_AT_QUIT`) before it quits.
+    pub(crate) leaving: Option<chrono::NaiveDateTime>,
 }
 
 /// What the status line said of a report.
@@ -186,6 +192,8 @@ impl Default for Reports {
         Reports {
             format: crate::report::files::Format::Xlsx,
             said: None,
+            busy: None,
+            leaving: None,
         }
     }
 }

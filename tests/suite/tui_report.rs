@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use pantau::i18n::Lang;
-use pantau::tui::action::Screen;
+use pantau::tui::action::{Action, Command, Screen};
+use pantau::tui::data::{Answer, Reply};
 use pantau::tui::keymap::{Key, Mode};
 use ratatui::crossterm::event::KeyCode;
 
@@ -31,7 +32,7 @@ fn the_report_key_asks_the_format_once_and_esc_writes_nothing() {
     assert_eq!(h.app.mode(), Mode::Report);
     let screen = h.screen();
     assert!(
-        screen.contains("Report by region ") && screen.contains("[x xlsx]"),
+        screen.contains("Recap by region ") && screen.contains("[x xlsx]"),
         "{screen}"
     );
     assert!(screen.contains("⏎ write") && screen.contains("Esc cancel"));
@@ -42,13 +43,13 @@ fn the_report_key_asks_the_format_once_and_esc_writes_nothing() {
     assert_eq!(h.app.mode(), Mode::Screen(Screen::Dashboard));
     assert!(!h.app.is_busy());
     assert!(h.app.take_requests().is_empty());
-    assert!(!h.screen().contains("Report"), "{}", h.screen());
+    assert!(!h.screen().contains("Recap by"), "{}", h.screen());
 
     // Each screen asks for its own report.
     for (key, screen, by) in [
-        ('2', Screen::Cases, "Report by status "),
-        ('3', Screen::Stages, "Report by campaign week (pekan) "),
-        ('4', Screen::Map, "Report by region "),
+        ('2', Screen::Cases, "Recap by status "),
+        ('3', Screen::Stages, "Recap by campaign week (pekan) "),
+        ('4', Screen::Map, "Recap by region "),
     ] {
         h.press(KeyCode::Char(key));
         h.press(KeyCode::Char('W'));
@@ -71,7 +72,7 @@ fn a_kab_kota_drilled_into_is_reported_by_kecamatan() {
     assert!(h.screen().contains("Kaltim › Balikpapan"), "{}", h.screen());
     h.press(KeyCode::Char('W'));
     assert!(
-        h.screen().contains("Laporan per kecamatan "),
+        h.screen().contains("Rekap per kecamatan "),
         "{}",
         h.screen()
     );
@@ -84,7 +85,7 @@ fn without_a_reports_folder_the_status_line_says_why_in_full() {
         (
             Lang::En,
             [
-                "Report not written:",
+                "File not written:",
                 "there is no reports folder",
                 "configuration",
             ],
@@ -92,8 +93,8 @@ fn without_a_reports_folder_the_status_line_says_why_in_full() {
         (
             Lang::Id,
             [
-                "Laporan tidak ditulis:",
-                "tidak ada folder laporan",
+                "Berkas tidak ditulis:",
+                "tidak ada folder rekap",
                 "pengaturan",
             ],
         ),
@@ -250,12 +251,12 @@ fn writes_the_dashboard_workbook(lang: &str, written: &str, stem: &str, sheet: &
 
 #[test]
 fn x_at_the_question_writes_the_dashboard_workbook_in_english() {
-    writes_the_dashboard_workbook("en", "Report written to", "pantau-dashboard", "Region");
+    writes_the_dashboard_workbook("en", "File written to", "pantau-dashboard", "Region");
 }
 
 #[test]
 fn x_at_the_question_writes_the_dashboard_workbook_in_indonesian() {
-    writes_the_dashboard_workbook("id", "Laporan ditulis ke", "pantau-ringkasan", "Wilayah");
+    writes_the_dashboard_workbook("id", "Berkas ditulis ke", "pantau-ringkasan", "Wilayah");
 }
 
 #[test]
@@ -287,7 +288,7 @@ fn a_reports_folder_that_is_a_symbolic_link_is_refused_and_the_message_says_why(
         .join(" ");
     let link = elsewhere.display().to_string();
     for words in [
-        "Report not written: the reports folder ~/Documents/pantau is a symbolic link to",
+        "File not written: the reports folder ~/Documents/pantau is a symbolic link to",
         link.as_str(),
         "writes no copy of case data through a link",
         "set reports_dir in the configuration file to the real folder",
@@ -304,4 +305,145 @@ fn a_reports_folder_that_is_a_symbolic_link_is_refused_and_the_message_says_why(
     );
     tui.send("q");
     assert!(tui.wait_exit().success());
+}
+
+/// Asks for the dashboard's workbook without waiting for the worker: the request it queued,
+/// which the test answers itself.
+fn ask_workbook(h: &mut Harness) -> pantau::tui::data::Request {
+    h.press(KeyCode::Char('W'));
+    h.dispatch(Action::Command(Command::ChooseXlsx));
+    let mut asked = h.app.take_requests();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    asked.remove(0)
+}
+
+/// The worker's answer to `req`: the file written at `path`.
+fn written(req: &pantau::tui::data::Request, path: &str) -> Action {
+    Action::Reply(Box::new(Reply {
+        generation: req.generation,
+        answer: Answer::Written(PathBuf::from(path)),
+    }))
+}
+
+/// The bottom rows of a screen joined, the indentation of wrapped lines dropped.
+fn bottom(screen: &str, rows: usize) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - rows..]
+        .iter()
+        .map(|l| l.trim_matches(|c| c == '"' || c == ' '))
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+#[test]
+fn while_the_file_is_written_the_status_line_shows_the_busy_marker_and_no_tick() {
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    let req = ask_workbook(&mut h);
+    let screen = h.screen();
+    assert!(screen.contains("⟳ Menulis rekap xlsx…"), "{screen}");
+    assert!(!screen.contains('✓'), "nothing is done yet: {screen}");
+    // It stays while the file is written, past the seconds a notice shows.
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(20),
+    ));
+    assert!(
+        h.screen().contains("⟳ Menulis rekap xlsx…"),
+        "{}",
+        h.screen()
+    );
+    h.dispatch(written(
+        &req,
+        "/srv/a/pantau-ringkasan-20240202-141502.xlsx",
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("✓ Berkas ditulis ke /srv/a/pantau-ringkasan-20240202-141502.xlsx"),
+        "{screen}"
+    );
+    assert!(!screen.contains("⟳ Menulis"), "{screen}");
+}
+
+#[test]
+fn a_path_too_long_for_the_line_at_80_columns_is_shown_whole_over_the_rows_above() {
+    let path = "/home/petugas/.local/share/pantau/laporan/pantau-ringkasan-20240202-141502.xlsx";
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    let req = ask_workbook(&mut h);
+    h.dispatch(written(&req, path));
+    let screen = h.screen();
+    let said = bottom(&screen, 3);
+    assert!(
+        said.contains(&format!("✓ Berkas ditulis ke{path}")),
+        "the whole path: {said}\n{screen}"
+    );
+    insta::assert_snapshot!("report_written_long_path_80x24_id", screen);
+}
+
+#[test]
+fn quitting_while_the_file_is_written_waits_for_it_then_quits() {
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    let req = ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(!h.app.should_quit(), "the file is waited for");
+    let screen = h.screen();
+    assert!(
+        screen.contains("⟳ Menunggu berkas selesai ditulis…"),
+        "{screen}"
+    );
+    // The wait says so as long as it lasts.
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(10),
+    ));
+    assert!(!h.app.should_quit());
+    assert!(h.screen().contains("Menunggu berkas"), "{}", h.screen());
+    h.dispatch(written(
+        &req,
+        "/srv/a/pantau-ringkasan-20240202-141502.xlsx",
+    ));
+    assert!(h.app.should_quit(), "written: it quits");
+}
+
+#[test]
+fn the_wait_at_quitting_is_bounded_and_a_second_quit_does_not_wait() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(!h.app.should_quit());
+    assert!(
+        h.screen().contains("Waiting for the file to be written…"),
+        "{}",
+        h.screen()
+    );
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(29),
+    ));
+    assert!(!h.app.should_quit());
+    h.dispatch(Action::Tick(
+        tui_support::clock() + chrono::Duration::seconds(31),
+    ));
+    assert!(h.app.should_quit(), "the worker is not waited for forever");
+
+    let mut h = Harness::demo((80, 24), Lang::En);
+    ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(h.app.should_quit(), "a second quit does not wait");
+}
+
+#[test]
+fn a_file_that_fails_while_quitting_is_said_and_the_screen_stays() {
+    let mut h = Harness::demo((80, 24), Lang::En);
+    let req = ask_workbook(&mut h);
+    h.dispatch(Action::Command(Command::Quit));
+    h.dispatch(Action::Reply(Box::new(Reply {
+        generation: req.generation,
+        answer: Answer::Failed("the disk is full".into()),
+    })));
+    assert!(!h.app.should_quit(), "why it failed is read first");
+    assert!(
+        h.screen().contains("File not written: the disk is full"),
+        "{}",
+        h.screen()
+    );
+    h.dispatch(Action::Command(Command::Quit));
+    assert!(h.app.should_quit());
 }

@@ -17,6 +17,9 @@ pub struct Footer<'a> {
     pub hints: &'a [(String, &'a str)],
     /// A notice, and whether it is an error.
     pub notice: Option<(&'a str, bool)>,
+    /// Whether the notice is of work under way (a file being written): the busy marker `⟳`
+    /// before it instead of `✓`, which says it is done.
+    pub busy: bool,
     pub theme: &'a Theme,
 }
 
@@ -33,6 +36,8 @@ impl Widget for Footer<'_> {
         if let Some((text, error)) = self.notice {
             let (mark, style) = if error {
                 ("⚠ ", t.error())
+            } else if self.busy {
+                ("⟳ ", t.notice())
             } else {
                 ("✓ ", t.notice())
             };
@@ -86,6 +91,7 @@ mod tests {
         Footer {
             hints: &hints,
             notice,
+            busy: false,
             theme: &t,
         }
         .render(buf.area, &mut buf);

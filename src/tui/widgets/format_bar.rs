@@ -1,4 +1,4 @@
-//! The question of a report's format in the footer's place (`Laporan per
+//! The question of a report's format in the footer's place (`Rekap per
 //! wilayah  [x xlsx]  p png   d pdf   ⏎ tulis  Esc batal`): one key a format, the bracketed
 //! one Enter's. Render-only; the keys and words come from the keymap and the catalogue.
 
@@ -89,13 +89,13 @@ mod tests {
 
     #[test]
     fn the_question_its_formats_and_its_keys_share_the_line() {
-        let line = row(100, "Laporan per wilayah");
+        let line = row(100, "Rekap per wilayah");
         assert!(
-            line.starts_with("  Laporan per wilayah   x xlsx  [p png]  d pdf   ⏎ tulis  Esc batal"),
+            line.starts_with("  Rekap per wilayah   x xlsx  [p png]  d pdf   ⏎ tulis  Esc batal"),
             "{line}"
         );
         // Narrow, the question gives way and every key still shows.
-        let narrow = row(60, "Laporan per kecamatan sampai ke desa dan kelurahan");
+        let narrow = row(60, "Rekap per kecamatan sampai ke desa dan kelurahan");
         assert!(
             narrow.contains("[p png]") && narrow.contains("Esc batal"),
             "{narrow}"
