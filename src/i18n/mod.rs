@@ -526,7 +526,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
     ),
     (
         Msg::TuiHelpReport,
-        "Menulis laporan layar ini (W)",
+        "Menulis rekap layar ini (W)",
         "Writing this screen's report (W)",
     ),
     (
