@@ -25,7 +25,7 @@ pub(super) fn bytes(ctx: &Context, args: &ReportArgs, doc: &Document) -> Result<
             ChartChoice::Bars => Pick::Main,
             ChartChoice::Map => Pick::Map,
         },
-        letterhead: ctx.config.letterhead.clone(),
+        letterhead: ctx.config.letterhead.head(),
     };
     files::bytes(doc, format, &options)
 }

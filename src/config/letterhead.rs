@@ -7,11 +7,10 @@ use std::path::PathBuf;
 use toml_edit::Table;
 
 use super::{Config, Parser, Setting, expand_home};
-use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::error::Result;
 use crate::i18n::core::Expected;
-use crate::i18n::pdf::Pdf;
-use crate::report::pdf::{logo_not_image, picture_kind};
+use crate::report::files::Head;
+use crate::report::pdf::read_logo;
 
 /// The keys of `[letterhead]`, in the order `config --print` shows them.
 pub const LETTERHEAD_KEYS: [&str; 3] = ["name", "address", "logo"];
@@ -59,15 +58,17 @@ impl Letterhead {
         let Some(path) = &self.logo.value else {
             return Ok(None);
         };
-        let bytes = crate::fsread::read(path, crate::fsread::LOGO).map_err(|e| {
-            let (id, en) = (e.reason(Lang::Id), e.reason(Lang::En));
-            Error::failed(
-                Pdf::LogoUnreadable { path, why: &id }.text(Lang::Id),
-                Pdf::LogoUnreadable { path, why: &en }.text(Lang::En),
-            )
-        })?;
-        picture_kind(&bytes).map_err(|(id, en)| logo_not_image(Some(path), &id, &en))?;
-        Ok(Some(bytes))
+        read_logo(path).map(Some)
+    }
+
+    /// The letterhead as a printed report takes it: the name when the configuration gives one
+    /// (else the report names the database's own office), the address, the logo's file.
+    pub fn head(&self) -> Head {
+        Head {
+            name: (self.name.source != super::Source::Default).then(|| self.name_lines()),
+            address: self.address_lines(),
+            logo: self.logo.value.clone(),
+        }
     }
 }
 

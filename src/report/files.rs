@@ -4,7 +4,6 @@
 use super::chart::{self, Chart, Kind};
 use super::document::Document;
 use super::{pdf, xlsx};
-use crate::config::Letterhead;
 use crate::error::{Error, Result};
 use crate::i18n::chart::Chart as Words;
 use crate::i18n::xlsx::Xlsx;
@@ -50,7 +49,17 @@ pub struct Options {
     pub database: String,
     pub pick: Pick,
     /// The head of the printed report; its logo is read when a PDF is made.
-    pub letterhead: Letterhead,
+    pub letterhead: Head,
+}
+
+/// The letterhead as the configuration gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Head {
+    /// The office's name, a line each; `None`: the office of the database's own province.
+    pub name: Option<Vec<String>>,
+    pub address: Vec<String>,
+    /// A PNG or JPEG file, read when a PDF is made.
+    pub logo: Option<std::path::PathBuf>,
 }
 
 /// How wide the charts of a printed report are drawn: twice a phone's picture, sharp on paper.
@@ -80,7 +89,7 @@ fn picked(doc: &Document, pick: Pick) -> Result<&Chart> {
 
 /// The printed report of `doc` under `letterhead`: what it counts, the headline figures, every
 /// table and every chart.
-fn printed(doc: &Document, letterhead: &Letterhead) -> Result<pdf::Printed> {
+fn printed(doc: &Document, letterhead: &Head) -> Result<pdf::Printed> {
     let lang = doc.lang;
     let h = &doc.headline;
     let figure = |msg: Msg, value: i64| pdf::Figure {
@@ -97,13 +106,15 @@ fn printed(doc: &Document, letterhead: &Letterhead) -> Result<pdf::Printed> {
         lang,
         letterhead: pdf::Letterhead {
             // The configured name, else the office whose database it is (not always Kaltim's).
-            name: if letterhead.name.source == crate::config::Source::Default {
-                doc.default_letterhead()
-            } else {
-                letterhead.name_lines()
+            name: letterhead
+                .name
+                .clone()
+                .unwrap_or_else(|| doc.default_letterhead()),
+            address: letterhead.address.clone(),
+            logo: match &letterhead.logo {
+                Some(path) => Some(pdf::read_logo(path)?),
+                None => None,
             },
-            address: letterhead.address_lines(),
-            logo: letterhead.logo_bytes()?,
         },
         title: doc.title.clone(),
         about: vec![

@@ -75,3 +75,19 @@ fn metadata(p: &Printed) -> Metadata {
 #[cfg(test)]
 #[path = "pdf_tests.rs"]
 mod tests;
+
+/// The logo at `path`, checked to be a PNG (decoded whole) or a JPEG picture. A missing,
+/// unreadable or other file is an error naming it and the configuration's key.
+pub fn read_logo(path: &std::path::Path) -> Result<Vec<u8>> {
+    use crate::i18n::Lang;
+    use crate::i18n::pdf::Pdf;
+    let bytes = crate::fsread::read(path, crate::fsread::LOGO).map_err(|e| {
+        let (id, en) = (e.reason(Lang::Id), e.reason(Lang::En));
+        crate::error::Error::failed(
+            Pdf::LogoUnreadable { path, why: &id }.text(Lang::Id),
+            Pdf::LogoUnreadable { path, why: &en }.text(Lang::En),
+        )
+    })?;
+    picture_kind(&bytes).map_err(|(id, en)| logo_not_image(Some(path), &id, &en))?;
+    Ok(bytes)
+}

@@ -123,7 +123,7 @@ fn options(file: &str, database: &str, pick: Pick, setup: &Setup) -> Options {
         file: file.to_string(),
         database: database.to_string(),
         pick,
-        letterhead: setup.letterhead.clone(),
+        letterhead: setup.letterhead.head(),
     }
 }
 
