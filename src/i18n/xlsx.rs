@@ -27,7 +27,7 @@ impl Binary {
             (Binary::Cases, Lang::En) => "cases.xlsx",
             (Binary::Chart, Lang::Id) => "grafik.png",
             (Binary::Chart, Lang::En) => "chart.png",
-            (Binary::Printed, Lang::Id) => "laporan.pdf",
+            (Binary::Printed, Lang::Id) => "rekap.pdf",
             (Binary::Printed, Lang::En) => "report.pdf",
         }
     }
