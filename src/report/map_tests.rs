@@ -2,7 +2,7 @@
 //! light and light on dark, SVG as well as PNG; and pictures to look at (ignored by default).
 
 use super::*;
-use crate::report::chart::{Category, Kind, Series};
+use crate::report::chart::Kind;
 
 use crate::report::KALTIM_DEMO as DEMO;
 
@@ -13,17 +13,8 @@ fn chart(lang: Lang, rows: &[(&str, &str, i64)]) -> Chart {
         title: String::new(),
         subtitle: vec![],
         source: String::new(),
-        categories: rows
-            .iter()
-            .map(|(code, label, _)| Category {
-                code: (*code).into(),
-                label: (*label).into(),
-            })
-            .collect(),
-        series: vec![Series {
-            name: String::new(),
-            values: rows.iter().map(|r| r.2).collect(),
-        }],
+        categories: crate::report::test_categories(rows),
+        series: crate::report::test_series(rows, String::new()),
     }
 }
 

@@ -35,3 +35,23 @@ pub(crate) const KALTIM_DEMO: [(&str, &str, i64); 10] = [
     ("64.07", "Kutai Barat", 2),
     ("64.11", "Mahakam Ulu", 1),
 ];
+
+/// The categories of test rows (code, label, count).
+#[cfg(test)]
+pub(crate) fn test_categories(rows: &[(&str, &str, i64)]) -> Vec<chart::Category> {
+    rows.iter()
+        .map(|(code, label, _)| chart::Category {
+            code: (*code).into(),
+            label: (*label).into(),
+        })
+        .collect()
+}
+
+/// The one series of test rows (code, label, count), named `name`.
+#[cfg(test)]
+pub(crate) fn test_series(rows: &[(&str, &str, i64)], name: String) -> Vec<chart::Series> {
+    vec![chart::Series {
+        name,
+        values: rows.iter().map(|r| r.2).collect(),
+    }]
+}

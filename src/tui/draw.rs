@@ -248,24 +248,12 @@ impl Widget for &App {
         } else if let Some(text) = self.failed_notice(usize::from(a.footer.width)) {
             // The whole error, over the status line and as many rows above it as it needs.
             let error = crate::tui::widgets::error_box::ErrorBox { text, theme: &look };
-            let rows = u16::try_from(error.lines(a.footer.width).len()).unwrap_or(1);
-            let rows = rows.min(a.body.height / 2 + 1).max(1);
-            let area = Rect {
-                y: a.footer.y + 1 - rows,
-                height: rows,
-                ..a.footer
-            };
+            let area = over_footer(error.lines(a.footer.width).len(), &a);
             error.render(area, buf);
         } else if let Some(text) = self.written_box(usize::from(a.footer.width).saturating_sub(3)) {
             // The whole path of the file written, wrapped like an error is.
             let done = crate::tui::widgets::error_box::DoneBox { text, theme: &look };
-            let rows = u16::try_from(done.lines(a.footer.width).len()).unwrap_or(1);
-            let rows = rows.min(a.body.height / 2 + 1).max(1);
-            let area = Rect {
-                y: a.footer.y + 1 - rows,
-                height: rows,
-                ..a.footer
-            };
+            let area = over_footer(done.lines(a.footer.width).len(), &a);
             done.render(area, buf);
         } else {
             // The room a notice has beside help and quit (see `Footer`), and on its own.
@@ -409,5 +397,17 @@ impl App {
     /// The baseline's headline of region `code` (`""` for the total), when a baseline is in force.
     pub(crate) fn base_headline(&self, code: &str) -> Option<Headline> {
         self.ctx().base_headline(code)
+    }
+}
+
+/// The rows a box of `lines` lines takes over the status line and the rows above it: as many as
+/// it needs, at most half the body.
+fn over_footer(lines: usize, a: &crate::tui::layout::Areas) -> Rect {
+    let rows = u16::try_from(lines).unwrap_or(1);
+    let rows = rows.min(a.body.height / 2 + 1).max(1);
+    Rect {
+        y: a.footer.y + 1 - rows,
+        height: rows,
+        ..a.footer
     }
 }

@@ -26,17 +26,8 @@ fn kaltim(lang: Lang) -> Chart {
             },
         ],
         source: "pantau · Bawaslu Provinsi Kalimantan Timur".into(),
-        categories: regions
-            .iter()
-            .map(|(code, label, _)| Category {
-                code: (*code).into(),
-                label: (*label).into(),
-            })
-            .collect(),
-        series: vec![Series {
-            name: "Kasus".into(),
-            values: regions.iter().map(|r| r.2).collect(),
-        }],
+        categories: crate::report::test_categories(&regions),
+        series: crate::report::test_series(&regions, "Kasus".into()),
     }
 }
 
@@ -115,17 +106,8 @@ fn stages(lang: Lang) -> Chart {
             Lang::Id => "Kasus menurut tahapan".into(),
             Lang::En => "Cases by tahapan".into(),
         },
-        categories: rows
-            .iter()
-            .map(|(code, label, _)| Category {
-                code: (*code).into(),
-                label: (*label).into(),
-            })
-            .collect(),
-        series: vec![Series {
-            name: "Kasus".into(),
-            values: rows.iter().map(|r| r.2).collect(),
-        }],
+        categories: crate::report::test_categories(&rows),
+        series: crate::report::test_series(&rows, "Kasus".into()),
         ..kaltim(lang)
     }
 }
