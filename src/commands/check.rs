@@ -90,7 +90,7 @@ pub fn run(ctx: &Context) -> Result<()> {
 /// finding and the others still run; fails only on other errors (a lock, an unreadable file).
 pub fn inspect(store: &Store, lang: Lang) -> Result<Vec<Finding>> {
     type Check = fn(&Store, Lang) -> Result<Outcome>;
-    let checks: [(Msg, Check); 8] = [
+    let checks: [(Msg, Check); 9] = [
         (Msg::CheckIntegrity, integrity),
         (Msg::CheckForeignKeys, foreign_keys),
         (Msg::CheckIdentity, identity),
@@ -99,6 +99,7 @@ pub fn inspect(store: &Store, lang: Lang) -> Result<Vec<Finding>> {
         (Msg::CheckHistory, history),
         (Msg::CheckFollowUps, follow_ups),
         (Msg::CheckIndexCache, index_cache),
+        (Msg::CheckSavedIndex, saved_index),
     ];
     let mut findings = Vec::with_capacity(checks.len());
     for (check, run) in checks {
@@ -307,6 +308,52 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
         }
         .text(lang),
     ]))
+}
+
+/// The index saved in the database by its last large write against the cases: an index built
+/// from SQL now must hold the same cases, field by field. `check` changes nothing: it names the
+/// way to remove a copy that disagrees (readers already build past it).
+fn saved_index(store: &Store, lang: Lang) -> Result<Outcome> {
+    use crate::engine::{cache, index::CaseIndex, index::IndexError};
+    let saved = match cache::read_saved(store, true) {
+        Ok(Some(saved)) => saved,
+        Ok(None) => return Ok(Outcome::Ok(Command::CheckNoSavedIndex.text(lang))),
+        Err(IndexError::Sql(e)) => return Err(e),
+        Err(IndexError::Unsupported(_)) => {
+            return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
+        }
+    };
+    let reference = store.reference()?;
+    let fresh = match CaseIndex::build(store, &reference) {
+        Ok(i) => i,
+        Err(IndexError::Sql(e)) => return Err(e),
+        Err(IndexError::Unsupported(_)) => {
+            return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
+        }
+    };
+    if (&saved.database_id, saved.revision, saved.stamp)
+        != (&fresh.database_id, fresh.revision, fresh.stamp)
+    {
+        return Ok(Outcome::Ok(Command::CheckCacheStale.text(lang)));
+    }
+    match differing_cases(&saved, &fresh) {
+        0 => Ok(Outcome::Ok(
+            Command::CheckMatches {
+                cases: &fresh.len(),
+            }
+            .text(lang),
+        )),
+        differ => {
+            let path = store.path().display();
+            Ok(Outcome::Problems(vec![
+                Command::CheckSavedDisagrees {
+                    path: &path,
+                    differ,
+                }
+                .text(lang),
+            ]))
+        }
+    }
 }
 
 /// The transfers of the case at `p`, each with its offices' codes.

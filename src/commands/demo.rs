@@ -148,6 +148,7 @@ fn replace_with(
     let mut store = Store::open_own(temp.path(), Mode::Create)?;
     store.load_reference(reference)?;
     let n = fill(&mut store)?;
+    crate::engine::cache::keep_for_readers(&store);
     store.into_single_file()?;
     drop(store);
     crate::fs_safe::check_dest(path, crate::fs_safe::Replace::Yes)?;

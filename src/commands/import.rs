@@ -100,6 +100,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     } else {
         all_or_nothing(&run, inputs, wait, &mut waiting, args.read.dry_run)?
     };
+    if !args.read.dry_run {
+        crate::engine::cache::keep_for_readers(&store);
+    }
     // The origin matters to a national roll-up: said there, or when the user gave it.
     let show_origin = args.origin.is_some() || run.reference.is_national();
     print_summary(done, args.read.dry_run, args.mode, show_origin, lang)

@@ -97,6 +97,7 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         let Some(event) = sim.step(today, now, &cancel, &mut waiting)? else {
             break;
         };
+        crate::engine::cache::keep_for_readers(&store);
         println!(
             "{}",
             crate::text::safe(&describe(&event, now, &reference, sim.election(), lang))

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::domain::Reference;
-use crate::engine::index::{CaseIndex, IndexError, Refresh};
+use crate::engine::index::{CaseIndex, IndexError, Refresh, SPOT_CHECKS};
 use crate::store::Store;
 
 /// Version 4: each case's election (through its stage, numbered among every election's stages)
@@ -18,7 +18,7 @@ use crate::store::Store;
 /// index is built again.
 const MAGIC: &[u8; 8] = b"PNTUIDX\x05";
 
-/// Below this many cases SQL answers in milliseconds; the CLI does not keep an index.
+/// Below this many cases the index is built in milliseconds: no cache file is kept for it.
 pub const WORTH_CACHING: i64 = 20_000;
 
 /// Where the index of the database at `db` is kept: `$XDG_CACHE_HOME/pantau/index/<hash>.idx`.
@@ -30,27 +30,74 @@ pub fn cache_path(db: &Path) -> Option<PathBuf> {
     Some(dirs.cache_dir().join("index").join(format!("{name}.idx")))
 }
 
-/// The index of the database `store` reads: the cached one brought up to date, or a new one; the
-/// cache is rewritten when it changed. Without `history` the status histories are not read from
-/// the cache (half of it), for a view of the current status. Cache trouble (unreadable, unwritable
+/// How far behind the cases (in entries of the change log) the index saved in the database may
+/// fall before a writer saves it again: the first reader after a write reads at most about this
+/// many cases again rather than every case.
+pub const SAVE_AFTER: i64 = 256;
+
+/// The index of the database `store` reads: the copy that reaches furthest (the one saved in the
+/// database by its last large write, or the user's cache file) brought up to date and checked on
+/// a few cases, or a new one. The cache file is rewritten when the index changed and the
+/// database is large enough to be worth it. Without `history` the status histories are not read
+/// (half of the index), for a view of the current status. Cache trouble (unreadable, unwritable
 /// folder) never fails the caller.
 pub fn load(store: &Store, reference: &Reference, history: bool) -> Result<CaseIndex, IndexError> {
+    load_keeping(store, reference, history, true)
+}
+
+/// [`load`]; the user's cache file is written only with `keep`.
+fn load_keeping(
+    store: &Store,
+    reference: &Reference,
+    history: bool,
+    keep: bool,
+) -> Result<CaseIndex, IndexError> {
     let db = store.path();
     // Only a folder of this user's own holds a cache, and only a file of the user's own that
     // nobody else may change is read: another user could otherwise plant figures.
     let path = cache_path(db).filter(|p| private_folder(p));
-    let cached = path
-        .as_deref()
-        .filter(|p| trusted_file(p))
-        .and_then(|p| read_with(p, history).ok());
-    let (index, changed) = match cached {
+    let file = path.as_deref().filter(|p| trusted_file(p));
+    let file_reach = file.and_then(|p| {
+        let f = crate::fsread::open_regular(p).ok()?;
+        header(&mut std::io::BufReader::new(f)).ok()
+    });
+    let saved_reach = saved_header(store)?;
+    let from_file = match (&file_reach, &saved_reach) {
+        (Some(f), Some(s)) => f.revision >= s.revision,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    let copy = if from_file {
+        file.and_then(|p| read_with(p, history).ok())
+    } else if saved_reach.is_some() {
+        read_saved(store, history)?
+    } else {
+        None
+    };
+    let (mut index, mut changed) = match copy {
         Some(mut index) => {
             let refresh = index.refresh(store, reference)?;
             (index, refresh != Refresh::Current)
         }
         None => (CaseIndex::build(store, reference)?, true),
     };
+    if !changed && index.agrees_with(store, reference, SPOT_CHECKS)? == Some(false) {
+        crate::log::warn(&format!(
+            "{}: the index {} disagrees with the cases; pantau built it again from the cases",
+            db.display(),
+            if from_file {
+                "in the cache file"
+            } else {
+                "saved in the database"
+            }
+        ));
+        index = CaseIndex::build(store, reference)?;
+        changed = true;
+    }
+    let worth = index.ids.len() >= WORTH_CACHING as usize;
     if changed
+        && keep
+        && worth
         && !index.without_history
         && let Some(p) = path
     {
@@ -58,6 +105,62 @@ pub fn load(store: &Store, reference: &Reference, history: bool) -> Result<CaseI
         let _ = write(&p, &index);
     }
     Ok(index)
+}
+
+/// How far the index saved in the database reaches, if one is saved and readable.
+fn saved_header(store: &Store) -> Result<Option<Header>, IndexError> {
+    crate::engine::sql::index::in_one_read(store, || saved_header_now(store))
+}
+
+/// [`saved_header`], read in the caller's transaction.
+fn saved_header_now(store: &Store) -> Result<Option<Header>, IndexError> {
+    let head = crate::engine::sql::index::saved_index(store, |r, _| header(r).ok())?;
+    Ok(head.flatten())
+}
+
+/// The index saved in the database, if one is and it reads whole.
+pub fn read_saved(store: &Store, history: bool) -> Result<Option<CaseIndex>, IndexError> {
+    let read = crate::engine::sql::index::in_one_read(store, || {
+        crate::engine::sql::index::saved_index(store, |r, size| decode(r, size, history).ok())
+    })?;
+    Ok(read.flatten())
+}
+
+/// Saves the index in the database for the readers that come after a write (see
+/// [`SAVE_AFTER`]), when the one saved there is missing, of another history or behind by more
+/// than that. Says whether it saved. A database whose cases the index cannot hold saves none.
+pub fn save_in_database(store: &Store, reference: &Reference) -> Result<bool, IndexError> {
+    if store.is_read_only() || crate::engine::index_disabled() {
+        return Ok(false);
+    }
+    let behind = crate::engine::sql::index::in_one_read(store, || {
+        let (_, max, _) = crate::engine::sql::index::database_state(store)?;
+        let Some(head) = saved_header_now(store)? else {
+            return Ok::<_, IndexError>(i64::MAX);
+        };
+        let same = crate::engine::sql::index::stamp_at(store, head.revision)? == Some(head.stamp)
+            || head.revision == 0;
+        Ok(if same { max - head.revision } else { i64::MAX })
+    })?;
+    if behind < SAVE_AFTER {
+        return Ok(false);
+    }
+    let index = match load_keeping(store, reference, true, false) {
+        Ok(ix) => ix,
+        Err(IndexError::Unsupported(_)) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let mut bytes = Vec::with_capacity(index.heap_bytes() + 4096);
+    if encode(&mut bytes, &index).is_err() {
+        return Ok(false);
+    }
+    Ok(crate::engine::sql::index::save_index(
+        store,
+        &bytes,
+        index.revision,
+        index.stamp,
+        index.len(),
+    )?)
 }
 
 /// Whether `path` (not following a link) belongs to this process's real user, is a regular file
@@ -121,6 +224,15 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     private_dir(&dir).map_err(std::io::Error::other)?;
     let mut temp = Temp::new_in(&dir, PRIVATE).map_err(std::io::Error::other)?;
     let mut out = std::io::BufWriter::new(temp.file());
+    encode(&mut out, index)?;
+    out.flush()?;
+    drop(out);
+    temp.commit(path, Some(PRIVATE), Replace::Yes)
+        .map_err(std::io::Error::other)
+}
+
+/// The index in the cache's format (what [`decode`] reads).
+pub fn encode(mut out: impl Write, index: &CaseIndex) -> std::io::Result<()> {
     out.write_all(MAGIC)?;
     put_str(&mut out, &index.database_id)?;
     out.write_all(&index.revision.to_le_bytes())?;
@@ -194,10 +306,7 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
     for v in &index.history {
         out.write_all(&v.to_le_bytes())?;
     }
-    out.flush()?;
-    drop(out);
-    temp.commit(path, Some(PRIVATE), Replace::Yes)
-        .map_err(std::io::Error::other)
+    Ok(())
 }
 
 /// Reads an index written by [`write`], checking its shape. Reads straight into the columns, so
@@ -214,15 +323,44 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
         _ => bad("not a regular file"),
     })?;
     let size = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
-    let mut r = std::io::BufReader::with_capacity(1 << 16, file);
-    let magic = get::<8>(&mut r)?;
+    decode(file, size, history)
+}
+
+/// Who an encoded index belongs to and how far it reaches: the database's identity, the
+/// revision and the stamp of the change log's entry it was made at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub database_id: String,
+    pub revision: i64,
+    pub stamp: i64,
+}
+
+/// The header of an encoded index, read without the rest.
+pub fn header(r: &mut (impl Read + ?Sized)) -> std::io::Result<Header> {
+    let magic = get::<8>(r)?;
     if &magic != MAGIC {
         return Err(bad("not a pantau index"));
     }
+    Ok(Header {
+        database_id: get_str(r)?,
+        revision: i64::from_le_bytes(get::<8>(r)?),
+        stamp: i64::from_le_bytes(get::<8>(r)?),
+    })
+}
+
+/// Reads an index of `size` bytes encoded by [`encode`], checking its shape; the status
+/// histories are skipped unless `history`.
+pub fn decode(
+    source: impl Read + std::io::Seek,
+    size: usize,
+    history: bool,
+) -> std::io::Result<CaseIndex> {
+    let mut r = std::io::BufReader::with_capacity(1 << 16, source);
+    let head = header(&mut r)?;
     let mut index = CaseIndex {
-        database_id: get_str(&mut r)?,
-        revision: i64::from_le_bytes(get::<8>(&mut r)?),
-        stamp: i64::from_le_bytes(get::<8>(&mut r)?),
+        database_id: head.database_id,
+        revision: head.revision,
+        stamp: head.stamp,
         garbage: get_len(&mut r, usize::MAX)?,
         ..CaseIndex::default()
     };
@@ -242,7 +380,7 @@ pub fn read_with(path: &Path, history: bool) -> std::io::Result<CaseIndex> {
     index.contests = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
     let n = get_len(&mut r, size / 8)?;
     index.ids = numbers(&mut r, n, i64::from_le_bytes)?;
-    let bytes = |r: &mut std::io::BufReader<std::fs::File>| -> std::io::Result<Vec<u8>> {
+    let bytes = |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
         let mut v = vec![0u8; n];
         r.read_exact(&mut v)?;
         Ok(v)
@@ -366,13 +504,13 @@ fn put_str(out: &mut impl Write, s: &str) -> std::io::Result<()> {
     out.write_all(s.as_bytes())
 }
 
-fn get<const N: usize>(r: &mut impl Read) -> std::io::Result<[u8; N]> {
+fn get<const N: usize>(r: &mut (impl Read + ?Sized)) -> std::io::Result<[u8; N]> {
     let mut b = [0u8; N];
     r.read_exact(&mut b)?;
     Ok(b)
 }
 
-fn get_len(r: &mut impl Read, max: usize) -> std::io::Result<usize> {
+fn get_len(r: &mut (impl Read + ?Sized), max: usize) -> std::io::Result<usize> {
     let n = u64::from_le_bytes(get::<8>(r)?);
     usize::try_from(n)
         .ok()
@@ -380,9 +518,26 @@ fn get_len(r: &mut impl Read, max: usize) -> std::io::Result<usize> {
         .ok_or_else(|| bad("length out of range"))
 }
 
-fn get_str(r: &mut impl Read) -> std::io::Result<String> {
+fn get_str(r: &mut (impl Read + ?Sized)) -> std::io::Result<String> {
     let n = get_len(r, 1024)?;
     let mut v = vec![0u8; n];
     r.read_exact(&mut v)?;
     String::from_utf8(v).map_err(|_| bad("not UTF-8"))
+}
+
+/// [`save_in_database`] after a command wrote cases, so that the readers that follow find the
+/// index there. Trouble is only logged: the cases are written, and a reader builds the index
+/// itself when no copy is saved.
+pub fn keep_for_readers(store: &Store) {
+    let saved = store
+        .reference()
+        .map_err(IndexError::from)
+        .and_then(|reference| save_in_database(store, &reference));
+    if let Err(IndexError::Sql(e)) = saved {
+        crate::log::warn(&format!(
+            "{}: the column index was not saved in the database ({}); the next reader builds it",
+            store.path().display(),
+            e.message(crate::i18n::Lang::En)
+        ));
+    }
 }

@@ -3,6 +3,8 @@
 //! Holds no text and runs no view logic: `scan.rs` answers views over it.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::ops::ControlFlow;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +13,10 @@ use crate::domain::{Reference, Source, Status, TypeGroup};
 use crate::engine::sql::index::{self as sql, CaseFields, Read};
 use crate::error::Error;
 use crate::store::Store;
+
+mod build;
+mod verify;
+pub use verify::SPOT_CHECKS;
 
 /// A date as days since 1970-01-01; `NO_DAY` for none. Covers 1970 to 2149.
 pub type Day = u16;
@@ -252,19 +258,20 @@ impl CodeLists {
     }
 }
 
-/// Maps the codes of a case to the index's small numbers.
+/// Maps the codes of a case to the index's small numbers (hashed with FxHash: the codes are
+/// the reference data's, looked up a dozen times for each of a million cases).
 struct Codes {
-    regions: HashMap<String, u16>,
-    desa: HashMap<String, u32>,
+    regions: FxHashMap<String, u16>,
+    desa: FxHashMap<String, u32>,
     /// By election code and stage code.
-    stages: HashMap<(String, String), u8>,
-    contests: HashMap<String, u8>,
+    stages: FxHashMap<String, FxHashMap<String, u8>>,
+    contests: FxHashMap<String, u8>,
 }
 
 impl Codes {
     fn new(lists: &CodeLists) -> Result<Codes, IndexError> {
         let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != u8::MAX);
-        let mut regions = HashMap::new();
+        let mut regions = FxHashMap::default();
         for (i, r) in lists.regions.iter().enumerate() {
             let i = u16::try_from(i)
                 .ok()
@@ -272,7 +279,7 @@ impl Codes {
                 .ok_or_else(|| unsupported("more than 65,534 offices".into()))?;
             regions.insert(r.clone(), i);
         }
-        let mut desa = HashMap::new();
+        let mut desa = FxHashMap::default();
         for (i, d) in lists.desa.iter().enumerate() {
             let i = u32::try_from(i)
                 .ok()
@@ -283,7 +290,7 @@ impl Codes {
         if lists.elections.len() >= usize::from(u8::MAX) {
             return Err(unsupported("more than 254 elections".into()));
         }
-        let mut stages = HashMap::new();
+        let mut stages = FxHashMap::default();
         for (i, (s, e)) in lists.stages.iter().zip(&lists.stage_election).enumerate() {
             let i = small(i).ok_or_else(|| {
                 unsupported("more than 254 stages in all elections together".into())
@@ -293,9 +300,12 @@ impl Codes {
                 .get(usize::from(*e))
                 .cloned()
                 .unwrap_or_default();
-            stages.insert((election, s.clone()), i);
+            stages
+                .entry(election)
+                .or_insert_with(FxHashMap::default)
+                .insert(s.clone(), i);
         }
-        let mut contests = HashMap::new();
+        let mut contests = FxHashMap::default();
         for (i, c) in lists.contests.iter().enumerate() {
             let i = small(i).ok_or_else(|| unsupported("more than 254 contest codes".into()))?;
             contests.insert(c.clone(), i);
@@ -385,7 +395,8 @@ impl Codes {
             moves,
             stage: *self
                 .stages
-                .get(&(election.to_string(), stage.to_string()))
+                .get(election)
+                .and_then(|of| of.get(stage))
                 .ok_or_else(|| bad("stage", &format!("{election}/{stage}")))?,
             contest: match c.contest {
                 None => NO_CONTEST,
@@ -469,42 +480,6 @@ fn history_entry(changed_at: &str, to: &str, case: i64) -> Result<u32, IndexErro
 }
 
 impl CaseIndex {
-    /// Builds the index from every case, in one read transaction so that it matches `revision`.
-    pub fn build(store: &Store, reference: &Reference) -> Result<CaseIndex, IndexError> {
-        sql::in_one_read(store, || {
-            let (database_id, revision, _) = sql::database_state(store)?;
-            let stamp = sql::stamp_at(store, revision)?.unwrap_or(0);
-            let lists = CodeLists::of(reference);
-            let codes = Codes::new(&lists)?;
-            let mut index = CaseIndex {
-                database_id,
-                revision,
-                stamp,
-                ..CaseIndex::default()
-            };
-            index.set_lists(lists);
-            index.reserve(usize::try_from(store.largest_case_id()?).unwrap_or(0));
-            let transfers = sql::transfers(store, None)?;
-            // Where the history of the next case starts.
-            let mut start = 0;
-            sql::each_case(store, |read| {
-                match read {
-                    Read::History { case, at, to } => {
-                        index.history.push(history_entry(at, to, case)?);
-                    }
-                    Read::Case(c) => {
-                        let moves = transfers.get(&c.id).map_or(&[][..], Vec::as_slice);
-                        index.push(codes.row(&c, moves)?, start)?;
-                        start = index.history.len();
-                    }
-                    Read::Gone(_) => {}
-                }
-                Ok::<(), IndexError>(())
-            })?;
-            Ok(index)
-        })
-    }
-
     fn set_lists(&mut self, lists: CodeLists) {
         self.handling = handling_of(&lists.regions);
         self.regions = lists.regions;

@@ -36,15 +36,11 @@ impl LiveIndex {
         if crate::engine::index_disabled() {
             return Ok(live);
         }
-        let largest = store.largest_case_id()?;
         // A small database is indexed in a blink: no cache file for it.
-        let loaded = if largest < cache::WORTH_CACHING {
+        if store.largest_case_id()? < cache::WORTH_CACHING {
             live.cache = None;
-            CaseIndex::build(store, &live.reference)
-        } else {
-            cache::load(store, &live.reference, true)
-        };
-        match loaded {
+        }
+        match cache::load(store, &live.reference, true) {
             Ok(ix) => {
                 live.saved = ix.revision;
                 live.index = Some(Arc::new(ix));

@@ -164,16 +164,14 @@ impl<'s> Engine<'s> {
         self.index.as_ref().map(|(ix, _)| ix)
     }
 
-    /// Loads the column index of a large database through the user's cache folder and answers
-    /// counts from it; a small database is answered from SQL, which is as fast there.
-    /// `PANTAU_INDEX=off` keeps every answer on SQL (to compare the two, or to rule the index out).
-    /// Without `history` (views of the current status only) half the cache is read.
+    /// Loads the column index (the one saved in the database or the user's cache file, brought
+    /// up to date; built anew when neither is there) and answers counts from it, at every size:
+    /// built from the cases it is faster than SQL from a few thousand cases on, and read from a
+    /// copy it is faster at any size. `PANTAU_INDEX=off` keeps every answer on SQL (to compare
+    /// the two, or to rule the index out). Without `history` (views of the current status only)
+    /// half of the index is read.
     pub fn use_cached_index(&mut self, history: bool) -> Result<()> {
         if index_disabled() {
-            return Ok(());
-        }
-        let largest = self.store.largest_case_id()?;
-        if largest < cache::WORTH_CACHING {
             return Ok(());
         }
         match cache::load(self.store, &self.reference, history) {

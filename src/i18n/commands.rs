@@ -114,6 +114,13 @@ pub enum Command<'a> {
         differ: usize,
         removed: bool,
     },
+    /// `check`: no index saved in the database.
+    CheckNoSavedIndex,
+    /// `check`: the index saved in the database disagrees with it.
+    CheckSavedDisagrees {
+        path: &'a dyn std::fmt::Display,
+        differ: usize,
+    },
     /// `check`: a case without status history.
     CheckNoHistory {
         case: &'a str,
@@ -571,6 +578,22 @@ impl Command<'_> {
             (Self::CheckFullTextDamaged { path }, En) => format!(
                 "the full-text index does not match the cases (word search may be wrong); after making a copy, \
                  rebuild it: sqlite3 {path} \"INSERT INTO cases_fts(cases_fts) VALUES('rebuild')\""
+            ),
+            (Self::CheckNoSavedIndex, Id) => {
+                "tidak ada; impor besar berikutnya menyimpannya".into()
+            }
+            (Self::CheckNoSavedIndex, En) => "none saved; the next large import saves one".into(),
+            (Self::CheckSavedDisagrees { path, differ }, Id) => format!(
+                "indeks yang tersimpan di database tidak sesuai dengan kasusnya ({differ} kasus berbeda); \
+                 pantau memeriksa beberapa kasus setiap kali membacanya dan membangunnya dari kasus bila \
+                 tidak sesuai. Hapus sekarang: sqlite3 {path} \"DELETE FROM case_index\" (impor berikutnya \
+                 menyimpan yang baru)"
+            ),
+            (Self::CheckSavedDisagrees { path, differ }, En) => format!(
+                "the index saved in the database disagrees with its cases ({differ} cases differ); \
+                 pantau checks a few cases each time it reads it and builds it from the cases when \
+                 they differ. Remove it now: sqlite3 {path} \"DELETE FROM case_index\" (the next \
+                 import saves a new one)"
             ),
             (Self::CheckNoCache, Id) => "tidak ada cache".into(),
             (Self::CheckNoCache, En) => "no cache kept".into(),

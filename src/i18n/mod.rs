@@ -254,6 +254,7 @@ pub enum Msg {
     CheckHistory,
     CheckFollowUps,
     CheckIndexCache,
+    CheckSavedIndex,
     CheckAllWell,
     BackupWritten,
     BackupCancelled,
@@ -644,6 +645,7 @@ const TABLE: &[(Msg, &str, &str)] = &[
         "steps after forwarding",
     ),
     (Msg::CheckIndexCache, "cache indeks", "index cache"),
+    (Msg::CheckSavedIndex, "indeks tersimpan", "saved index"),
     (
         Msg::CheckAllWell,
         "Tidak ada masalah ditemukan.",

@@ -15,6 +15,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("activities_followups.sql"),
     include_str!("elections.sql"),
     include_str!("wilayah.sql"),
+    include_str!("saved_index.sql"),
 ];
 
 /// The version whose migration is followed by filling the region tree from the embedded

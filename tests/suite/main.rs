@@ -49,6 +49,7 @@ mod report_pdf;
 mod report_pictures;
 mod report_wilayah;
 mod report_xlsx;
+mod saved_index;
 mod shared_files;
 mod shared_host;
 mod shared_readers;

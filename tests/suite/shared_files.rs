@@ -186,11 +186,13 @@ fn copies_of_case_data_are_private_unless_a_mode_is_asked_for() {
         let read = t.bob.sh(&format!("cat {} >/dev/null", f.display()));
         assert!(!read.status.success(), "bob read {}", f.display());
     }
-    // The index cache of a database worth caching, in alice's own cache folder.
+    // The index cache of a database worth caching, in alice's own cache folder (written with the
+    // index off, so that none is saved in the database and the first reader keeps one).
     let big = t.shared.join("besar.db");
     ok(&t
         .alice
         .pantau_on(&big)
+        .env("PANTAU_INDEX", "off")
         .args(["demo", "--records", "20001"])
         .output()
         .unwrap());

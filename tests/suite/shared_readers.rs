@@ -237,10 +237,12 @@ fn the_write_ahead_log_shrinks_once_readers_are_gone() {
     drop(reader);
 }
 
-/// A database above the size from which the CLI keeps an index cache, with that cache made.
+/// A database above the size from which the CLI keeps an index cache, with that cache made:
+/// written with the index off, so that no index is saved in it and the first reader keeps one.
 fn big_database(home: &Path) -> (PathBuf, PathBuf) {
     let db = home.join("big.db");
     pantau(home, &db)
+        .env("PANTAU_INDEX", "off")
         .args(["demo", "--records", "25000"])
         .assert()
         .success();

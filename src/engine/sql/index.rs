@@ -146,23 +146,28 @@ pub(crate) fn changed_since(store: &Store, rev: i64) -> Result<Vec<i64>> {
         .map_err(|e| store.err(e))
 }
 
-/// Calls `each` with every case in id order, each after its history entries in (changed_at, id)
-/// order (see [`Read`]). Stops at the first error `each` returns.
+/// Calls `each` with every case whose id is in `ids` (from, up to but not including), in id
+/// order, each after its history entries in (changed_at, id) order (see [`Read`]). Stops at
+/// the first error `each` returns.
 pub(crate) fn each_case<E: From<Error>>(
     store: &Store,
+    ids: (i64, i64),
     mut each: impl FnMut(Read<'_>) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     let conn = store.conn();
     let err = |e| E::from(store.err(e));
     let mut cases = conn
-        .prepare(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id"))
+        .prepare(&format!(
+            "SELECT {CASE_COLUMNS} FROM cases WHERE id >= ?1 AND id < ?2 ORDER BY id"
+        ))
         .map_err(err)?;
     let mut hist = conn
         .prepare(
-            "SELECT case_id, changed_at, to_status FROM status_history ORDER BY case_id, changed_at, id",
+            "SELECT case_id, changed_at, to_status FROM status_history \
+             WHERE case_id >= ?1 AND case_id < ?2 ORDER BY case_id, changed_at, id",
         )
         .map_err(err)?;
-    let mut hrows = hist.query([]).map_err(err)?;
+    let mut hrows = hist.query([ids.0, ids.1]).map_err(err)?;
     // The next history entry, read but not yet given: its case, with its date and status copied
     // out of the row (the row goes when the next one is read).
     let (mut at, mut to) = (String::new(), String::new());
@@ -177,7 +182,7 @@ pub(crate) fn each_case<E: From<Error>>(
         Ok(Some(h.get(0)?))
     };
     let mut pending = next_history(&mut at, &mut to).map_err(err)?;
-    let mut rows = cases.query([]).map_err(err)?;
+    let mut rows = cases.query([ids.0, ids.1]).map_err(err)?;
     while let Some(r) = rows.next().map_err(err)? {
         let fields = case_fields(r).map_err(err)?;
         while let Some(case) = pending.filter(|case| *case <= fields.id) {
@@ -333,4 +338,70 @@ pub(crate) fn transfers(
         }
     }
     Ok(out)
+}
+
+/// The index saved in the database, if one is: `read` is given a reader of its bytes and their
+/// length, inside the caller's read transaction (see [`in_one_read`]).
+pub(crate) fn saved_index<T>(
+    store: &Store,
+    read: impl FnOnce(&mut dyn ReadSeek, usize) -> T,
+) -> Result<Option<T>> {
+    let conn = store.conn();
+    let err = |e| store.err(e);
+    let len: Option<i64> = conn
+        .query_row(
+            "SELECT length(bytes) FROM case_index WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(err)?;
+    let Some(len) = len else {
+        return Ok(None);
+    };
+    let mut blob = conn
+        .blob_open(rusqlite::MAIN_DB, "case_index", "bytes", 1, true)
+        .map_err(err)?;
+    Ok(Some(read(&mut blob, usize::try_from(len).unwrap_or(0))))
+}
+
+/// A byte source that can skip ahead: a file or a blob.
+pub(crate) trait ReadSeek: std::io::Read + std::io::Seek {}
+impl<T: std::io::Read + std::io::Seek> ReadSeek for T {}
+
+/// Saves `bytes`, the index of `cases` cases at revision `revision` (stamp `stamp`), in the
+/// database, unless the one saved there reaches further along the same history: of two writers
+/// saving at once, the later state stays.
+pub(crate) fn save_index(
+    store: &Store,
+    bytes: &[u8],
+    revision: i64,
+    stamp: i64,
+    cases: usize,
+) -> Result<bool> {
+    let saved_at = chrono::Local::now()
+        .naive_local()
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    let changed = store
+        .conn()
+        .execute(
+            "INSERT INTO case_index (id, revision, stamp, cases, saved_at, bytes) \
+             VALUES (1, ?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, \
+                 stamp = excluded.stamp, cases = excluded.cases, saved_at = excluded.saved_at, \
+                 bytes = excluded.bytes \
+             WHERE case_index.revision < excluded.revision \
+                OR NOT EXISTS (SELECT 1 FROM case_changes c \
+                               WHERE c.rev = case_index.revision AND c.stamp = case_index.stamp)",
+            rusqlite::params![
+                revision,
+                stamp,
+                i64::try_from(cases).unwrap_or(i64::MAX),
+                saved_at,
+                bytes
+            ],
+        )
+        .map_err(|e| store.err(e))?;
+    Ok(changed > 0)
 }
