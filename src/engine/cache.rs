@@ -18,8 +18,10 @@ use crate::store::Store;
 /// index is built again.
 const MAGIC: &[u8; 8] = b"PNTUIDX\x05";
 
-/// Below this many cases the index is built in milliseconds: no cache file is kept for it.
-pub const WORTH_CACHING: i64 = 20_000;
+/// Below this many cases the index is built in a few milliseconds, about what reading a cache
+/// file costs: no cache file is kept for it. (A database pantau wrote holds its own copy; the
+/// cache file serves those that do not, and readers that replayed many changes.)
+pub const WORTH_CACHING: i64 = 2_000;
 
 /// Where the index of the database at `db` is kept: `$XDG_CACHE_HOME/pantau/index/<hash>.idx`.
 pub fn cache_path(db: &Path) -> Option<PathBuf> {

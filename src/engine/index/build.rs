@@ -24,7 +24,7 @@ impl CaseIndex {
         {
             return Ok(index);
         }
-        build_range(store, reference, (i64::MIN, i64::MAX))
+        build_range(store, reference, (i64::MIN, i64::MAX), None)
     }
 
     /// [`CaseIndex::build`] on the caller's thread only (tests hold the two ways to each other).
@@ -33,7 +33,7 @@ impl CaseIndex {
         store: &Store,
         reference: &Reference,
     ) -> Result<CaseIndex, IndexError> {
-        build_range(store, reference, (i64::MIN, i64::MAX))
+        build_range(store, reference, (i64::MIN, i64::MAX), None)
     }
 
     /// The index built on two threads, the second from case id `mid` on; `None` as
@@ -102,10 +102,12 @@ fn join_sparse<T: Copy>(col: &mut Vec<T>, n: usize, upper: Vec<T>, m: usize, non
 }
 
 /// The index of the cases with ids in `ids`, in one read transaction of `store`.
+/// Room is made for `room` cases, or for those of the range when `None`.
 fn build_range(
     store: &Store,
     reference: &Reference,
     ids: (i64, i64),
+    room: Option<usize>,
 ) -> Result<CaseIndex, IndexError> {
     sql::in_one_read(store, || {
         let (database_id, revision, _) = sql::database_state(store)?;
@@ -121,7 +123,7 @@ fn build_range(
         index.set_lists(lists);
         let largest = store.largest_case_id()?;
         let expected = ids.1.min(largest.saturating_add(1)) - ids.0.max(0);
-        index.reserve(usize::try_from(expected).unwrap_or(0));
+        index.reserve(room.unwrap_or(usize::try_from(expected).unwrap_or(0)));
         let transfers = sql::transfers(store, None)?;
         // Where the history of the next case starts.
         let mut start = 0;
@@ -158,10 +160,16 @@ fn build_in_two(
     }
     let (lower, upper) = std::thread::scope(|s| {
         let upper = s.spawn(|| match Store::open(path, Mode::ReadOnly) {
-            Ok(other) => build_range(&other, reference, (mid, i64::MAX)).map(Some),
+            Ok(other) => build_range(&other, reference, (mid, i64::MAX), None).map(Some),
             Err(_) => Ok(None),
         });
-        let lower = build_range(store, reference, (i64::MIN, mid));
+        // The lower part holds the upper one in the end: room for both, so that joining them
+        // does not copy the columns.
+        let all = store
+            .largest_case_id()
+            .ok()
+            .and_then(|n| usize::try_from(n).ok());
+        let lower = build_range(store, reference, (i64::MIN, mid), all);
         (lower, upper.join())
     });
     let mut lower = lower?;
