@@ -48,66 +48,130 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     // An export is the data rather than a figure: without an election term, every election's.
     engine.set_election_scope(crate::engine::ElectionScope::Every);
     ctx.say_about_dates(&view, args.as_of.is_some(), false);
-    let mut buf: Vec<u8> = Vec::new();
-    let rows = if args.format == ExportFormat::Xlsx {
-        // The CSV's columns and cells, as a workbook (which `import` reads back alike).
-        let mut csv = Vec::new();
-        let rows = write_cases(&engine, &view, ExportFormat::Csv, &mut csv)?;
-        crate::report::xlsx::fits(rows)?;
-        buf = crate::report::xlsx::cases(&csv)?;
-        rows
-    } else {
-        write_cases(&engine, &view, args.format, &mut buf)?
-    };
     // `-o -` is standard output, as `-` is standard input to `import`.
-    match super::output_file(args.output.as_deref()) {
-        None => super::to_stdout(&buf)?,
-        Some(path) => {
-            // Both names are checked before anything is written, and put in place as a pair.
-            let prov_path = provenance_path(path);
-            crate::fs_safe::refuse_database(path)?;
-            crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
-            crate::fs_safe::check_writable(&prov_path, crate::fs_safe::Replace::Yes)?;
-            let prov = Provenance {
-                file: path
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                format: match args.format {
-                    ExportFormat::Csv => "csv",
-                    ExportFormat::Json => "json",
-                    ExportFormat::Jsonl => "jsonl",
-                    ExportFormat::Xlsx => "xlsx",
-                },
-                view: {
-                    let mut printed = view.clone();
-                    if args.as_of.is_some() {
-                        printed.as_of = None;
-                    }
-                    printed.print(engine.reference())
-                },
-                as_of: engine.dates(&view).as_of.to_string(),
-                generated_at: chrono::Local::now().to_rfc3339(),
-                rows,
-                sha256: format!("{:x}", Sha256::digest(&buf)),
-                database: ctx.db.display().to_string(),
-                pantau_version: env!("CARGO_PKG_VERSION"),
-            };
-            let json = serde_json::to_vec_pretty(&prov).map_err(|e| not_encoded(&e))?;
-            crate::fs_safe::commit_pair(
-                (temp_with(path, &buf, args.mode)?, path),
-                (temp_with(&prov_path, &json, args.mode)?, &prov_path),
-                args.mode,
-            )?;
-            eprintln!(
-                "{} {} → {}",
-                Command::ExportDone.text(ctx.lang),
-                crate::i18n::cases(ctx.lang, i64::try_from(rows).unwrap_or(i64::MAX)),
-                path.display()
-            );
+    let Some(path) = super::output_file(args.output.as_deref()) else {
+        let stdout = Path::new("<stdout>");
+        if args.format == ExportFormat::Xlsx {
+            return super::to_stdout(&workbook(&engine, &view)?.1);
+        }
+        // Streamed as the cases are read: a million cases never sit in memory.
+        let mut out = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
+        write_cases(&engine, &view, args.format, &mut out, stdout)?;
+        return out.flush().map_err(io_at(stdout));
+    };
+    // Both names are checked before anything is written, and put in place as a pair.
+    let prov_path = provenance_path(path);
+    crate::fs_safe::refuse_database(path)?;
+    crate::fs_safe::check_writable(path, crate::fs_safe::Replace::Yes)?;
+    crate::fs_safe::check_writable(&prov_path, crate::fs_safe::Replace::Yes)?;
+    // The cases go to a temporary file beside `path` as they are read, hashed on the way; `mode`
+    // (0600 unless `--mode`) from the first byte on, and nobody sees half of it.
+    let mut temp = crate::fs_safe::Temp::beside(path, args.mode)?;
+    let at = temp.path().to_path_buf();
+    let (rows, sha256) = {
+        let mut out = Hashing::new(std::io::BufWriter::with_capacity(OUT_BUFFER, temp.file()));
+        let rows = if args.format == ExportFormat::Xlsx {
+            let (rows, bytes) = workbook(&engine, &view)?;
+            out.write_all(&bytes).map_err(io_at(&at))?;
+            rows
+        } else {
+            write_cases(&engine, &view, args.format, &mut out, &at)?
+        };
+        out.flush().map_err(io_at(&at))?;
+        (rows, format!("{:x}", out.hash.finalize()))
+    };
+    let prov = Provenance {
+        file: path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        format: match args.format {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Xlsx => "xlsx",
+        },
+        view: {
+            let mut printed = view.clone();
+            if args.as_of.is_some() {
+                printed.as_of = None;
+            }
+            printed.print(engine.reference())
+        },
+        as_of: engine.dates(&view).as_of.to_string(),
+        generated_at: chrono::Local::now().to_rfc3339(),
+        rows,
+        sha256,
+        database: ctx.db.display().to_string(),
+        pantau_version: env!("CARGO_PKG_VERSION"),
+    };
+    let json = serde_json::to_vec_pretty(&prov).map_err(|e| not_encoded(&e))?;
+    crate::fs_safe::commit_pair(
+        (temp, path),
+        (temp_with(&prov_path, &json, args.mode)?, &prov_path),
+        args.mode,
+    )?;
+    eprintln!(
+        "{} {} → {}",
+        Command::ExportDone.text(ctx.lang),
+        crate::i18n::cases(ctx.lang, i64::try_from(rows).unwrap_or(i64::MAX)),
+        path.display()
+    );
+    Ok(())
+}
+
+/// How many bytes of an export are gathered before each write.
+const OUT_BUFFER: usize = 256 * 1024;
+
+/// The cases of `view` as a workbook of the CSV's columns and cells (which `import` reads back
+/// alike), with their number. The workbook is built in memory: the CSV it is made from is
+/// dropped once it is.
+fn workbook(engine: &Engine<'_>, view: &crate::view::View) -> Result<(usize, Vec<u8>)> {
+    let mut csv = Vec::new();
+    let rows = write_cases(
+        engine,
+        view,
+        ExportFormat::Csv,
+        &mut csv,
+        Path::new("<xlsx>"),
+    )?;
+    crate::report::xlsx::fits(rows)?;
+    Ok((rows, crate::report::xlsx::cases(&csv)?))
+}
+
+/// A writer that hashes (SHA-256) what goes through it, for the provenance file.
+struct Hashing<W> {
+    inner: W,
+    hash: Sha256,
+}
+
+impl<W: Write> Hashing<W> {
+    fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            hash: Sha256::new(),
         }
     }
-    Ok(())
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The error of a write to `path` (a full disk, a closed pipe).
+fn io_at(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// The error of cases (or provenance) that could not be encoded in the format asked for.
@@ -162,24 +226,41 @@ fn step_cells(steps: &[crate::domain::FollowUp]) -> [String; 4] {
     ]
 }
 
-/// Writes the cases of `view` to `out`, each with its steps after forwarding; the same view
-/// always gives the same bytes.
+/// Writes the cases of `view` to `out` (`at`, for messages) as they are read, each with its
+/// steps after forwarding; the same view always gives the same bytes. What is held meanwhile
+/// does not grow with the cases: the steps and handling histories (few, and only of the cases
+/// that have them), one case at a time.
 pub fn write_cases(
     engine: &Engine<'_>,
     view: &crate::view::View,
     format: ExportFormat,
-    out: &mut Vec<u8>,
+    out: &mut dyn Write,
+    at: &Path,
 ) -> Result<usize> {
-    let json_err = |e: serde_json::Error| not_encoded(&e);
+    let json_err = |e: serde_json::Error| match e.io_error_kind() {
+        Some(kind) => io_at(at)(std::io::Error::new(kind, e)),
+        None => not_encoded(&e),
+    };
+    let csv_err = |e: csv::Error| {
+        if !e.is_io_error() {
+            return not_encoded(&e);
+        }
+        match e.into_kind() {
+            csv::ErrorKind::Io(source) => io_at(at)(source),
+            other => not_encoded(&format!("{other:?}")),
+        }
+    };
     let steps = engine.store().all_follow_ups()?;
     let steps_of = |id: i64| steps.get(&id).map_or(&[][..], Vec::as_slice);
     let chains = engine.store().all_handling()?;
     let chain_of = |id: i64| chains.get(&id).map_or(&[][..], Vec::as_slice);
     // A status dated after today only comes from a rehearsal's `PANTAU_TODAY`: an import of the
-    // export on that day takes it as today.
-    let dates = engine.store().last_status_dates()?;
+    // export on that day takes it as today. Looked up case by case: a map of every case's
+    // would grow with them (some 35 MB at a million).
+    let mut dates = engine.store().last_status_day()?;
     let today = engine.today();
-    let status_on = |id: i64| dates.get(&id).map(|d| *d.min(&today));
+    let mut status_on =
+        |id: i64| -> Result<Option<chrono::NaiveDate>> { Ok(dates.of(id)?.map(|d| d.min(today))) };
     let reference = engine.reference();
     let desa_of = |case: &crate::domain::Case| {
         case.kode_desa
@@ -196,19 +277,16 @@ pub fn write_cases(
             // The header: the case columns, the desa's name, the follow-up ones, the status
             // date and the handling history.
             w.write_record(crate::import::columns::COLUMNS.iter().map(|s| s.name))
-                .map_err(|e| not_encoded(&e))?;
+                .map_err(csv_err)?;
             let n = engine.for_each_case(view, |id, case| {
                 let [a, b, c, d] = step_cells(steps_of(id));
-                let e = status_on(id).map_or_else(String::new, |d| d.to_string());
+                let e = status_on(id)?.map_or_else(String::new, |d| d.to_string());
                 let desa = desa_of(&case).unwrap_or_default();
                 let chain = crate::import::chain::cell(chain_of(id));
                 w.serialize((&case, desa, a, b, c, d, e, chain))
-                    .map_err(|e| not_encoded(&e))
+                    .map_err(csv_err)
             })?;
-            w.flush().map_err(|source| Error::Io {
-                path: PathBuf::from("<export>"),
-                source,
-            })?;
+            w.flush().map_err(io_at(at))?;
             Ok(n)
         }
         ExportFormat::Jsonl => engine.for_each_case(view, |id, case| {
@@ -217,30 +295,31 @@ pub fn write_cases(
                 case: &case,
                 desa: desa.as_deref(),
                 lanjut: steps_of(id),
-                tanggal_status: status_on(id),
+                tanggal_status: status_on(id)?,
                 pelimpahan: crate::import::chain::entries(chain_of(id)),
             };
             serde_json::to_writer(&mut *out, &row).map_err(json_err)?;
-            out.push(b'\n');
-            Ok(())
+            out.write_all(b"\n").map_err(io_at(at))
         }),
         ExportFormat::Json => {
-            out.push(b'[');
+            out.write_all(b"[").map_err(io_at(at))?;
             let mut first = true;
             let n = engine.for_each_case(view, |id, case| {
-                out.extend_from_slice(if first { b"\n  " } else { b",\n  " });
+                out.write_all(if first { b"\n  " } else { b",\n  " })
+                    .map_err(io_at(at))?;
                 first = false;
                 let desa = desa_of(&case);
                 let row = WithSteps {
                     case: &case,
                     desa: desa.as_deref(),
                     lanjut: steps_of(id),
-                    tanggal_status: status_on(id),
+                    tanggal_status: status_on(id)?,
                     pelimpahan: crate::import::chain::entries(chain_of(id)),
                 };
                 serde_json::to_writer(&mut *out, &row).map_err(json_err)
             })?;
-            out.extend_from_slice(if n > 0 { b"\n]\n" } else { b"]\n" });
+            out.write_all(if n > 0 { b"\n]\n" } else { b"]\n" })
+                .map_err(io_at(at))?;
             Ok(n)
         }
     }

@@ -256,13 +256,12 @@ struct Item {
     line: u64,
 }
 
-/// What is written for new cases once they are: their steps, and the day their status took
-/// effect (which dates their first history entry instead of their receipt).
+/// What is written for new cases once they are: their steps and handling histories. (The day
+/// their status took effect dates their first history entry as the [`CaseWriter`] writes it.)
 #[derive(Default)]
 struct Later {
     steps: Vec<(i64, Vec<FollowUp>)>,
     chains: Vec<(i64, Vec<Transfer>)>,
-    status_on: Vec<(i64, NaiveDate)>,
 }
 
 /// How many rows travel together between the threads.
@@ -581,9 +580,6 @@ fn write_file(
     for (id, chain) in &later.chains {
         tx.merge_transfers(*id, chain, Some(batch_id))?;
     }
-    for (id, on) in &later.status_on {
-        tx.date_first_status(*id, on.and_time(NaiveTime::MIN))?;
-    }
     if let Some(bulk) = bulk {
         bulk.finish(tx)?;
     }
@@ -785,16 +781,13 @@ fn apply(
         .collect();
     match existing {
         None => {
-            let id = cases.insert(case)?;
+            let id = cases.insert(case, status_on)?;
             counts.new += 1;
             if !steps.is_empty() {
                 later.steps.push((id, steps));
             }
             if !chain.is_empty() {
                 later.chains.push((id, chain));
-            }
-            if let Some(on) = status_on {
-                later.status_on.push((id, on));
             }
         }
         Some((id, old)) => {

@@ -11,7 +11,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, Reference, StatusChange};
 use crate::error::Result;
-use crate::store::write::{CASE_COLUMNS, Write, case_values, datetime_text};
+use crate::store::write::{CASE_COLUMNS, Write, case_values, date_text, datetime_text};
 use crate::store::{Store, sqlite_error};
 
 impl Store {
@@ -94,15 +94,31 @@ fn insert_sql(rows: usize) -> String {
     )
 }
 
-/// How many new cases get their first history entry (and, in a [`Bulk`], their change-log
-/// entries) together, in one statement each: soon after they are inserted, while their pages are
-/// still in the page cache of a large import.
+/// `INSERT INTO status_history …` of the first entries (`∅ → status`) of `rows` new cases:
+/// `?1` who imports, `?2` the batch, then each case's id, status and time.
+fn first_history_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|i| {
+            let at = 3 + 3 * i;
+            format!("(?{at}, NULL, ?{}, ?{}, ?1, NULL, ?2)", at + 1, at + 2)
+        })
+        .collect();
+    format!(
+        "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, \
+         note, batch_id) VALUES {}",
+        values.join(", ")
+    )
+}
+
+/// How many new cases, in a [`Bulk`], get their change-log entries together, in one statement:
+/// soon after they are inserted, while their pages are still in the page cache of a large import.
 const FOLLOW_UP_ROWS: i64 = 8192;
 
 /// Looks up and writes the cases of one import batch with statements prepared once and
 /// timestamps formatted once. New cases get consecutive ids after the largest stored one, are
-/// inserted [`INSERT_ROWS`] at a time, and get their first history entry (`∅ → status` on the day
-/// received) and, in a [`Bulk`], their change-log entries [`FOLLOW_UP_ROWS`] at a time;
+/// inserted [`INSERT_ROWS`] at a time with their first history entries (`∅ → status` on the day
+/// the row dates its status, else the day received) and, in a [`Bulk`], get their change-log
+/// entries [`FOLLOW_UP_ROWS`] at a time;
 /// [`CaseWriter::finish`] writes the rest and, in a `Bulk`, the full-text entries of all of them
 /// in one statement. (FTS5 writes its pending terms out at the start of every statement that may
 /// have to be undone alone, as most of these are; indexing the cases a range at a time would
@@ -117,7 +133,7 @@ pub struct CaseWriter<'t> {
     columns: CaseColumns,
     insert: rusqlite::Statement<'t>,
     history: rusqlite::Statement<'t>,
-    /// The first history entries of a range of new cases.
+    /// The first history entries of [`INSERT_ROWS`] new cases.
     first_history: rusqlite::Statement<'t>,
     /// The full-text entries of the new cases, when a [`Bulk`] set the trigger aside.
     index: Option<rusqlite::Statement<'t>>,
@@ -125,8 +141,9 @@ pub struct CaseWriter<'t> {
     /// log's insert triggers aside.
     log_range: Option<rusqlite::Statement<'t>>,
     log_one: Option<rusqlite::Statement<'t>>,
-    /// New cases not yet inserted, fewer than [`INSERT_ROWS`].
-    pending: Vec<Case>,
+    /// New cases not yet inserted, fewer than [`INSERT_ROWS`], each with the day its status
+    /// took effect when the row gives it.
+    pending: Vec<(Case, Option<NaiveDate>)>,
     /// The id of the first new case, and of the next one.
     first_id: i64,
     next_id: i64,
@@ -208,11 +225,7 @@ impl<'t> CaseWriter<'t> {
                 "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
-            first_history: conn.prepare(
-                "INSERT INTO status_history (case_id, from_status, to_status, changed_at, changed_by, note, batch_id) \
-                 SELECT id, NULL, status, tanggal_diterima || ' 00:00:00', ?1, NULL, ?2 FROM cases \
-                 WHERE id >= ?3 AND id < ?4 ORDER BY id",
-            )?,
+            first_history: conn.prepare(&first_history_sql(INSERT_ROWS))?,
             index,
             log_range,
             log_one,
@@ -250,20 +263,21 @@ impl<'t> CaseWriter<'t> {
     }
 
     /// Inserts a new case (perhaps only with the next ones, or at [`CaseWriter::finish`]: within the
-    /// same transaction either way); returns its id.
-    pub fn insert(&mut self, case: Case) -> Result<i64> {
+    /// same transaction either way) with its first history entry, dated `status_on` (at 00:00)
+    /// when given, else on the day received; returns its id.
+    pub fn insert(&mut self, case: Case, status_on: Option<NaiveDate>) -> Result<i64> {
         let path = self.path;
-        self.add(case).map_err(|e| sqlite_error(path, e))
+        self.add(case, status_on).map_err(|e| sqlite_error(path, e))
     }
 
-    fn add(&mut self, case: Case) -> rusqlite::Result<i64> {
+    fn add(&mut self, case: Case, status_on: Option<NaiveDate>) -> rusqlite::Result<i64> {
         // The schema's CHECK on the intake number, which a bulk write's connection leaves to us.
         if case.nomor.trim_matches(' ').is_empty() {
             return Err(internal("a new case without an intake number".into()));
         }
         let id = self.next_id;
         self.next_id += 1;
-        self.pending.push(case);
+        self.pending.push((case, status_on));
         if self.pending.len() == INSERT_ROWS {
             self.flush()?;
             if self.next_id - self.followed_id >= FOLLOW_UP_ROWS {
@@ -273,21 +287,23 @@ impl<'t> CaseWriter<'t> {
         Ok(id)
     }
 
-    /// Inserts the pending cases, with their ids in order (checked: SQLite gives them).
+    /// Inserts the pending cases, with their ids in order (checked: SQLite gives them), and
+    /// their first history entries.
     fn flush(&mut self) -> rusqlite::Result<()> {
         let n = self.pending.len();
         if n == 0 {
             return Ok(());
         }
         let first = self.next_id - n as i64;
-        let mut rest;
-        let stmt = if n == INSERT_ROWS {
-            &mut self.insert
+        let (mut rest, mut rest_history);
+        let (stmt, history) = if n == INSERT_ROWS {
+            (&mut self.insert, &mut self.first_history)
         } else {
             rest = self.conn.prepare(&insert_sql(n))?;
-            &mut rest
+            rest_history = self.conn.prepare(&first_history_sql(n))?;
+            (&mut rest, &mut rest_history)
         };
-        for (i, c) in self.pending.iter().enumerate() {
+        for (i, (c, _)) in self.pending.iter().enumerate() {
             bind_case(stmt, i * INSERT_VALUES, c, self.batch_id, &self.now)?;
         }
         stmt.raw_execute()?;
@@ -299,20 +315,28 @@ impl<'t> CaseWriter<'t> {
                 self.next_id - 1
             )));
         }
+        history.raw_bind_parameter(1, self.by.as_str())?;
+        history.raw_bind_parameter(2, self.batch_id)?;
+        for ((i, (c, status_on)), id) in self.pending.iter().enumerate().zip(first..) {
+            let at = 3 + 3 * i;
+            let day = status_on.unwrap_or(c.tanggal_diterima);
+            history.raw_bind_parameter(at, id)?;
+            history.raw_bind_parameter(at + 1, c.status.code())?;
+            history.raw_bind_parameter(at + 2, format!("{} 00:00:00", date_text(day)))?;
+        }
+        history.raw_execute()?;
         self.pending.clear();
         Ok(())
     }
 
-    /// Writes the first history entries (and log entries) of the cases inserted since the last
-    /// time. One log entry per case stands for the case and its first history entry: the log
-    /// names the cases that changed.
+    /// Writes the log entries of the cases inserted since the last time, in a [`Bulk`]. One log
+    /// entry per case stands for the case and its first history entry: the log names the cases
+    /// that changed.
     fn follow_up(&mut self) -> rusqlite::Result<()> {
         let (from, to) = (self.followed_id, self.next_id);
         if from == to {
             return Ok(());
         }
-        self.first_history
-            .execute(params![self.by, self.batch_id, from, to])?;
         if let Some(log) = self.log_range.as_mut() {
             log.execute([from, to])?;
         }
@@ -662,6 +686,11 @@ mod tests {
         c
     }
 
+    /// The status date the row of case `i` gives: on every third, ten days after receipt.
+    fn status_on(i: i64) -> Option<NaiveDate> {
+        (i % 3 == 2).then(|| case(i).tanggal_diterima + chrono::Duration::days(10))
+    }
+
     fn count(tx: &Transaction<'_>, sql: &str) -> i64 {
         tx.query_row(sql, [], |r| r.get(0)).unwrap()
     }
@@ -704,7 +733,7 @@ mod tests {
         let mut w = CaseWriter::new(&write, batch_id, "tester", now, set_aside.as_ref()).unwrap();
         for i in 0..n {
             assert_eq!(
-                w.insert(case(i)).unwrap(),
+                w.insert(case(i), status_on(i)).unwrap(),
                 3 + i,
                 "ids follow the stored ones"
             );
@@ -756,6 +785,20 @@ mod tests {
                 "tester".to_string()
             )
         );
+        // A row's status date dates the first entry instead of the day received.
+        let mut firsts = tx
+            .prepare("SELECT case_id, changed_at FROM status_history WHERE batch_id IS NOT NULL")
+            .unwrap();
+        let firsts: Vec<(i64, String)> = firsts
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for (id, at) in firsts {
+            let i = id - 3;
+            let day = status_on(i).unwrap_or(case(i).tanggal_diterima);
+            assert_eq!(at, format!("{day} 00:00:00"), "case {i}");
+        }
         tx.execute(
             "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)",
             [],

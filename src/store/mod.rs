@@ -10,6 +10,7 @@ pub mod elections;
 pub mod files;
 pub mod followups;
 pub mod handling;
+pub mod last_status;
 pub mod load;
 pub mod meeting;
 mod migrate;

@@ -25,6 +25,7 @@ mod demo_figures;
 mod demo_pilkada;
 mod doctor;
 mod election_rules;
+mod export_stream;
 mod hostile_input;
 mod import_concurrency;
 mod import_elections;
