@@ -8,7 +8,7 @@ use crate::domain::StatusChange;
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::read::change_from_row;
-use crate::store::write::{Write, datetime_text};
+use crate::store::write::Write;
 
 impl Store {
     /// The day each case's status last changed, by case id (for an export's `tanggal_status`).
@@ -54,19 +54,6 @@ impl Write<'_> {
         self.transaction()
             .prepare_cached("SELECT max(changed_at) FROM status_history WHERE case_id = ?1")
             .and_then(|mut s| s.query_row([case_id], |r| r.get::<_, Option<NaiveDateTime>>(0)))
-            .map_err(|e| self.err(e))
-    }
-
-    /// Dates the first history entry of case `case_id` (its status as first recorded) at `at`:
-    /// the day an imported status took effect, instead of the case's receipt.
-    pub fn date_first_status(&self, case_id: i64, at: NaiveDateTime) -> Result<()> {
-        self.transaction()
-            .prepare_cached(
-                "UPDATE status_history SET changed_at = ?2 WHERE case_id = ?1 \
-                 AND from_status IS NULL",
-            )
-            .and_then(|mut s| s.execute(rusqlite::params![case_id, datetime_text(at)]))
-            .map(|_| ())
             .map_err(|e| self.err(e))
     }
 }
