@@ -353,12 +353,13 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
         // A case without a contest is in no list (and so in every `-contest:` term).
         TermKind::Contest(codes) => (list("COALESCE(c.kontestasi, '')", codes.clone(), p), false),
         // Without an as-of date the office is the stored one: the offices of those regions are
-        // looked up first, so the index of cases by office still serves the term.
+        // looked up first. A region holds a tenth of the cases or more, and the rows are wide:
+        // reading them all is faster than a lookup per case through cases_by_region (`+`).
         TermKind::Region(codes) if !dates.historical => {
             let l = p.bind_list(codes);
             (
                 format!(
-                    "c.kode_wilayah IN (SELECT x.code FROM regions x WHERE x.code IN ({l}) \
+                    "+c.kode_wilayah IN (SELECT x.code FROM regions x WHERE x.code IN ({l}) \
                      OR (x.kind = 'kecamatan' AND x.parent_code IN ({l})))"
                 ),
                 false,
@@ -368,7 +369,7 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
             let l = p.bind_list(codes);
             (
                 format!(
-                    "c.kode_wilayah IN (SELECT x.code FROM regions x WHERE \
+                    "+c.kode_wilayah IN (SELECT x.code FROM regions x WHERE \
                      (CASE WHEN x.code = '{ri}' THEN '{ri}' ELSE substr(x.code, 1, 2) END) IN ({l}))",
                     ri = crate::domain::wilayah::RI
                 ),
@@ -404,7 +405,8 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
             ),
             false,
         ),
-        TermKind::Stage(codes) => (list("c.kode_tahapan", codes.clone(), p), false),
+        // A stage holds a large share of the cases: a scan, not cases_by_stage (`+`).
+        TermKind::Stage(codes) => (list("+c.kode_tahapan", codes.clone(), p), false),
         TermKind::Source(v) => (
             list(
                 "c.sumber",
@@ -538,8 +540,41 @@ fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The codes of the elections the database holds cases of.
+///
+/// No index leads with the election, so `SELECT DISTINCT` would read every case. Each case is of
+/// an election of the `elections` table (by foreign key), so the cases are read in table order
+/// only until each election there has been met: on a database holding cases of all of them,
+/// after a handful of rows; at worst (an election without cases) one scan, as before.
 pub(crate) fn elections_with_cases(store: &Store) -> Result<Vec<String>> {
-    store.elections_with_cases()
+    let known: Vec<String> = {
+        let mut stmt = store
+            .conn()
+            .prepare_cached("SELECT code FROM elections")
+            .map_err(|e| store.err(e))?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>())
+            .map_err(|e| store.err(e))?
+    };
+    let mut found: Vec<String> = Vec::new();
+    let mut stmt = store
+        .conn()
+        .prepare_cached("SELECT election FROM cases")
+        .map_err(|e| store.err(e))?;
+    let mut rows = stmt.query([]).map_err(|e| store.err(e))?;
+    while let Some(r) = rows.next().map_err(|e| store.err(e))? {
+        let code = r
+            .get_ref(0)
+            .and_then(|v| v.as_str().map_err(Into::into))
+            .map_err(|e| store.err(e))?;
+        if found.iter().any(|f| f == code) {
+            continue;
+        }
+        found.push(code.to_string());
+        if known.iter().all(|k| found.contains(k)) {
+            break;
+        }
+    }
+    Ok(found)
 }
 
 #[cfg(test)]
