@@ -7,7 +7,6 @@ use rusqlite::functions::FunctionFlags;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{DayCount, DeadlineRules, DecideFrom, Phase, Status};
-use crate::engine::sql::Params;
 use crate::error::Result;
 use crate::store::Store;
 
@@ -179,7 +178,8 @@ impl Rules {
     /// SQL for whether a row of the relation (`st` its status as of `asof`, the placeholder of
     /// the as-of date) is past its deadline: 0 or 1, as `due IS NOT NULL AND due < asof` with
     /// `due` from `pantau_due`.
-    pub(crate) fn overdue_sql(&self, asof: &str, p: &mut Params) -> String {
+    /// `text` binds a value and returns its placeholder.
+    pub(crate) fn overdue_sql(&self, asof: &str, text: &mut impl FnMut(&str) -> String) -> String {
         let mut elections = Vec::new();
         for e in &self.0 {
             let mut arms = Vec::new();
@@ -193,20 +193,21 @@ impl Rules {
                     ),
                 };
                 let cut = if arm.cut == arm.cut_extended {
-                    p.text(&arm.cut)
+                    text(&arm.cut)
                 } else {
-                    let (x, n) = (p.text(&arm.cut_extended), p.text(&arm.cut));
+                    let (x, n) = (text(&arm.cut_extended), text(&arm.cut));
                     format!("(CASE WHEN diperpanjang THEN {x} ELSE {n} END)")
                 };
+                let statuses: Vec<String> = arm.statuses.iter().map(|s| text(s)).collect();
                 arms.push(format!(
                     "WHEN st IN ({}) THEN {from} <= {cut}",
-                    p.bind_list(&arm.statuses)
+                    statuses.join(", ")
                 ));
             }
             if !arms.is_empty() {
                 elections.push(format!(
                     "WHEN {} THEN CASE {} ELSE 0 END",
-                    p.text(&e.code),
+                    text(&e.code),
                     arms.join(" ")
                 ));
             }
@@ -220,7 +221,7 @@ impl Rules {
     /// SQL for whether a row of the relation is a laporan filed after its election's filing
     /// limit (mirrors `DeadlineRules::is_late`): calendar days added by SQL, working days
     /// counted by `pantau_filing_due`.
-    pub(crate) fn late_sql(&self, p: &mut Params) -> String {
+    pub(crate) fn late_sql(&self, text: &mut impl FnMut(&str) -> String) -> String {
         let arms: Vec<String> = self
             .0
             .iter()
@@ -228,11 +229,11 @@ impl Rules {
                 let due = match e.file_calendar_days {
                     Some(days) => format!(
                         "date(tanggal_diketahui, {})",
-                        p.text(&format!("+{days} days"))
+                        text(&format!("+{days} days"))
                     ),
                     None => "pantau_filing_due(election, tanggal_diketahui)".to_string(),
                 };
-                format!("WHEN {} THEN tanggal_diterima > {due}", p.text(&e.code))
+                format!("WHEN {} THEN tanggal_diterima > {due}", text(&e.code))
             })
             .collect();
         if arms.is_empty() {

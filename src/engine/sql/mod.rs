@@ -164,8 +164,8 @@ pub fn relation(store: &Store, view: &View, dates: Dates, p: &mut Params) -> Res
     }
     let closed = p.bind_list(Status::closed_codes());
     let type_group = TYPE_GROUP_SQL.replace("?closed", &closed);
-    let late = rules.late_sql(p);
-    let overdue = rules.overdue_sql(&asof, p);
+    let late = rules.late_sql(&mut |v| p.text(v));
+    let overdue = rules.overdue_sql(&asof, &mut |v| p.text(v));
     let outer_where = if outer.is_empty() {
         String::new()
     } else {
