@@ -1,5 +1,6 @@
 //! The engine at 10k, 100k and 1M cases: the whole dashboard of structured and full-text views,
-//! the first and a later page of cases, building and loading the column index, and SQL alone.
+//! the first and a later page of cases, building and loading the column index, and SQL alone
+//! (the dashboard, and at 10k and 100k the questions `report` asks: `sql/N`).
 //! `cargo bench --bench engine`; `PANTAU_BENCH_SIZES=10000,100000` picks the sizes. Databases are
 //! generated once into the target folder (the 1M one takes about half a minute).
 
@@ -12,7 +13,7 @@ mod support;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use pantau::domain::{DayCount, DeadlineRules};
 use pantau::engine::index::CaseIndex;
-use pantau::engine::{Engine, PageRequest, cache};
+use pantau::engine::{Dim, Engine, PageRequest, cache};
 use pantau::i18n::Lang;
 use pantau::store::{Mode, Store};
 use pantau::view::View;
@@ -66,6 +67,33 @@ fn engine(c: &mut Criterion) {
             }
         }
         g.finish();
+
+        // The SQL path alone (no column index), as `report` asks it: the groups of one
+        // dimension and the headline, or a cross-tab as well.
+        if n <= 100_000 {
+            let mut g = c.benchmark_group(format!("sql/{n}"));
+            g.sample_size(10).measurement_time(Duration::from_secs(3));
+            let questions: [(&str, &str, Dim, Option<Dim>); 5] = [
+                ("by region", "", Dim::Region, None),
+                ("by region,status", "", Dim::Region, Some(Dim::Status)),
+                ("by type, stage:kampanye", "stage:kampanye", Dim::Type, None),
+                ("by status, asof", "asof:2024-02-02", Dim::Status, None),
+                ("by pekan", "stage:kampanye", Dim::Pekan, None),
+            ];
+            for (name, spec, first, second) in questions {
+                let view = parse(&store, spec);
+                g.bench_with_input(BenchmarkId::new("report", name), &view, |b, v| {
+                    b.iter(|| {
+                        sql.group(v, first, Lang::En).expect("group");
+                        sql.headline(v).expect("headline");
+                        if let Some(second) = second {
+                            sql.cross(v, (first, second)).expect("cross");
+                        }
+                    })
+                });
+            }
+            g.finish();
+        }
 
         let mut g = c.benchmark_group(format!("page/{n}"));
         g.sample_size(20).measurement_time(Duration::from_secs(3));

@@ -41,6 +41,7 @@ mod national;
 mod office_files;
 mod offices;
 mod oracle;
+mod oracle_dates;
 mod packaging;
 mod pekan;
 mod recap;

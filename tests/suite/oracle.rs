@@ -24,18 +24,18 @@ const WORDS: &[&str] = &[
     "politik", "uang", "minyak", "goreng", "asn", "kampanye", "sekolah", "baliho", "desa", "kepala",
 ];
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()
 }
 
-struct Stored {
-    id: i64,
-    case: Case,
-    history: Vec<StatusChange>,
+pub(crate) struct Stored {
+    pub(crate) id: i64,
+    pub(crate) case: Case,
+    pub(crate) history: Vec<StatusChange>,
     /// Steps after forwarding, with their dates.
-    steps: Vec<(FollowUpStep, NaiveDate)>,
+    pub(crate) steps: Vec<(FollowUpStep, NaiveDate)>,
     /// Transfers and take-overs: the day each took effect, from and to which office.
-    moves: Vec<(NaiveDate, String, String)>,
+    pub(crate) moves: Vec<(NaiveDate, String, String)>,
 }
 
 /// The Panwaslu Kecamatan that handle some of the fixture's cases.
@@ -276,7 +276,7 @@ fn text_matches(c: &Case, t: &TextTerm) -> bool {
 }
 
 /// What the engine must say about one case under a view.
-struct Facts {
+pub(crate) struct Facts {
     status: Status,
     tg: TypeGroup,
     reg: bool,
@@ -447,7 +447,11 @@ fn term_matches(s: &Stored, f: &Facts, t: &Term, as_of: NaiveDate) -> bool {
     hit != t.negated
 }
 
-fn brute<'a>(all: &'a [Stored], view: &View, rules: &DeadlineRules) -> Vec<(&'a Stored, Facts)> {
+pub(crate) fn brute<'a>(
+    all: &'a [Stored],
+    view: &View,
+    rules: &DeadlineRules,
+) -> Vec<(&'a Stored, Facts)> {
     let view = &as_answered(view);
     let as_of = view.as_of.map(|d| d.resolve(today())).unwrap_or(today());
     all.iter()
@@ -614,10 +618,10 @@ fn sort_value(s: &Stored, f: &Facts, key: SortKey, r: &Reference) -> String {
     }
 }
 
-struct Fixture {
-    store: Store,
-    cases: Vec<Stored>,
-    rules: DeadlineRules,
+pub(crate) struct Fixture {
+    pub(crate) store: Store,
+    pub(crate) cases: Vec<Stored>,
+    pub(crate) rules: DeadlineRules,
 }
 
 fn fixture() -> Fixture {
@@ -633,7 +637,7 @@ fn fixture() -> Fixture {
 }
 
 /// Every count and every page of `engine` for `view` against the brute-force answer.
-fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseError> {
+pub(crate) fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseError> {
     let view = view.clone();
     let expected = brute(&fx.cases, &view, &fx.rules);
 
@@ -808,7 +812,7 @@ fn check(engine: &Engine<'_>, fx: &Fixture, view: &View) -> Result<(), TestCaseE
 }
 
 /// The column index of the fixture's database.
-fn index_of(fx: &Fixture) -> Arc<CaseIndex> {
+pub(crate) fn index_of(fx: &Fixture) -> Arc<CaseIndex> {
     let reference = fx.store.reference().unwrap();
     Arc::new(CaseIndex::build(&fx.store, &reference).unwrap())
 }

@@ -110,7 +110,7 @@ fn figures_from(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Figur
 /// The headline figures of the cases of `view`.
 pub(crate) fn headline(store: &Store, view: &View, dates: Dates) -> Result<Figures> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let cols = figure_columns(&mut p);
     let sql = format!("{rel} SELECT {cols} FROM w");
     store
@@ -137,7 +137,7 @@ pub(crate) fn headline_by(
     dim: Dim,
 ) -> Result<HashMap<String, Figures>> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let key = column(dim, &[], dates, &mut p);
     let cols = figure_columns(&mut p);
     let sql = format!("{rel} SELECT {key}, {cols} FROM w GROUP BY 1");
@@ -161,7 +161,7 @@ pub(crate) fn count_by(
     campaigns: &Campaigns,
 ) -> Result<Vec<(Vec<String>, i64)>> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let cols: Vec<String> = dims
         .iter()
         .map(|d| column(*d, campaigns, dates, &mut p))
@@ -205,7 +205,7 @@ pub(crate) fn recap_by_region(
     types: &[&str],
 ) -> Result<HashMap<String, Vec<i64>>> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let closed = p.bind_list(Status::closed_codes());
     let viol = p.text(Status::Pelanggaran.code());
     let notv = p.text(Status::BukanPelanggaran.code());

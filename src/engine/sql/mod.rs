@@ -1,17 +1,19 @@
 //! Every statement the engine runs. Here the one WHERE builder: it turns a view into SQL over the
-//! cases "as of" a date, with every user value a bound parameter, and registers the deadline
-//! function that SQL calls. Counts, pages and exports all select from the relation built here:
-//! `counts` and `pages` hold those statements, `index` what the column index reads.
+//! cases "as of" a date, with every user value a bound parameter. Counts, pages and exports all
+//! select from the relation built here: `counts` and `pages` hold those statements, `index` what
+//! the column index reads, `due` the deadline rules as SQL compares them.
 
 pub(crate) mod counts;
+mod due;
 pub(crate) mod index;
 pub(crate) mod pages;
 
+pub(crate) use due::register_due;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 
-use crate::domain::{DeadlineRules, Status, TypeGroup};
+use crate::domain::{Status, TypeGroup};
 use crate::error::Result;
 use crate::store::Store;
 use crate::view::{Elections, Flag, FollowUpValue, SortKey, Term, TermKind, TextTerm, View};
@@ -125,13 +127,27 @@ const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PEL
 /// The relation `w` of the cases counted by `view`: every column of `cases`, plus `st` (status as
 /// of the date), `tg` (type group), `reg` (1 if registered as of the date), `due` (deadline or
 /// NULL), `overdue` (0/1), `late` (0/1: a laporan filed after its limit), `rpos`/`spos` (display
-/// order of region and stage).
-/// Returns the SQL of a `WITH v AS (...), w AS (...)` prefix followed by nothing; select from `w`.
-pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
+/// order of region and stage), `off`/`hreg`/`prov` (the office handling it on the date, its
+/// handling region and province).
+/// Returns the SQL of a `WITH v AS (...), u AS (...), w AS (...)` prefix; select from `w`.
+///
+/// How SQLite runs it: the CTEs are flattened into the query that selects from `w`, so a column
+/// it does not use costs nothing (a count by region never computes a deadline). The cases are
+/// read in one pass over the table, each joined with what it needs by key: its region and stage,
+/// and on a date asked for its latest status change and transfers by then (one index lookup
+/// each, the row found once however often the query names its status). The received date
+/// bounds every view but narrows almost none, so it is written `+c.tanggal_diterima`: not a
+/// reason to walk an index and look each case up (a plain scan of the table is several times
+/// faster); the joins are LEFT JOINs (every case has its region and stage, by foreign key) so
+/// the scan of `cases` stays the outer loop. A narrow term (a region, a stage, dates, words)
+/// still reaches its index. Deadlines and filing limits are compared with dates computed once
+/// per statement ([`due::Rules`]), not by a function called per case.
+pub fn relation(store: &Store, view: &View, dates: Dates, p: &mut Params) -> Result<String> {
+    let rules = due::Rules::as_of(store, dates.as_of)?;
     let asof = p.bind(dates.as_of.to_string());
-    let status = status_as_of(dates, p);
+    let status = AsOf::of(dates, p);
     let office = Office::as_of(dates, &asof);
-    let mut inner = vec![format!("c.tanggal_diterima <= {asof}")];
+    let mut inner = vec![format!("+c.tanggal_diterima <= {asof}")];
     let mut outer = Vec::new();
     for term in &view.terms {
         let (clause, dynamic) = term_sql(term, dates, &office, p);
@@ -148,58 +164,102 @@ pub fn relation(view: &View, dates: Dates, p: &mut Params) -> String {
     }
     let closed = p.bind_list(Status::closed_codes());
     let type_group = TYPE_GROUP_SQL.replace("?closed", &closed);
+    let late = rules.late_sql(&mut |v| p.text(v));
+    let overdue = rules.overdue_sql(&asof, &mut |v| p.text(v));
     let outer_where = if outer.is_empty() {
         String::new()
     } else {
         format!(" WHERE {}", outer.join(" AND "))
     };
-    format!(
-        "WITH v AS (SELECT c.*, {status} AS st, r.position AS rpos, s.position AS spos, \
+    Ok(format!(
+        "WITH v AS (SELECT c.*, {st} AS st, r.position AS rpos, s.position AS spos, \
            {off} AS off, {hreg} AS hreg, {prov} AS prov \
-           FROM cases c JOIN regions r ON r.code = c.kode_wilayah JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
+           FROM cases c {status_join}{office_joins}LEFT JOIN regions r ON r.code = c.kode_wilayah \
+           LEFT JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
            WHERE {inner}), \
-         u AS (SELECT v.*, {type_group} AS tg, {LATE_SQL} AS late, \
+         u AS (SELECT v.*, {type_group} AS tg, {late} AS late, \
            (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg, \
            CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(election, st, tanggal_diketahui, tanggal_diterima, \
              CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, diperpanjang) END AS due FROM v), \
-         w AS (SELECT u.*, (due IS NOT NULL AND due < {asof}) AS overdue FROM u{outer_where}) ",
+         w AS (SELECT u.*, {overdue} AS overdue FROM u{outer_where}) ",
+        st = status.column,
+        status_join = status.join,
+        office_joins = office.joins,
         inner = inner.join(" AND "),
         off = office.office,
         hreg = office.region,
         prov = office.province,
-    )
+    ))
+}
+
+/// The status of case `c` as of the view's date: the column, and the join it reads.
+struct AsOf {
+    column: String,
+    join: String,
+}
+
+impl AsOf {
+    /// From its latest status change on or before the date when a date was asked for (the one
+    /// recorded last of a day's), else the current one.
+    fn of(dates: Dates, p: &mut Params) -> AsOf {
+        if !dates.historical {
+            return AsOf {
+                column: "c.status".into(),
+                join: String::new(),
+            };
+        }
+        let next = p.bind((dates.as_of + Duration::days(1)).to_string());
+        AsOf {
+            column: "COALESCE(h.to_status, c.status)".into(),
+            join: format!(
+                "LEFT JOIN status_history h ON h.id = (SELECT h2.id FROM status_history h2 \
+                 WHERE h2.case_id = c.id AND h2.changed_at < {next} \
+                 ORDER BY h2.changed_at DESC, h2.id DESC LIMIT 1) "
+            ),
+        }
+    }
 }
 
 /// SQL for the office handling case `c` (joined with its current office's row `r`) on the view's
 /// date, its handling region and its province (docs/regions.md): the office on a date is the
-/// `to_office` of the last transfer on or before it, else the `from_office` of the first
-/// transfer, else `kode_wilayah`; without an as-of date, `kode_wilayah`. A Panwaslu Kecamatan's
-/// handling region is its kabupaten/kota.
+/// `to_office` of the last transfer on or before it (`ht`), else the `from_office` of the first
+/// transfer (`hf`), else `kode_wilayah`; without an as-of date, `kode_wilayah`. A Panwaslu
+/// Kecamatan's handling region is its kabupaten/kota (`x` the row of a transferred case's
+/// office). The joins are by key, and SQLite leaves out those a query does not use.
 pub(crate) struct Office {
     pub office: String,
     pub region: String,
     pub province: String,
+    pub joins: String,
 }
 
 impl Office {
     fn as_of(dates: Dates, asof: &str) -> Office {
-        let (office, region) = if dates.historical {
-            let office = format!(
-                "COALESCE((SELECT hh.to_office FROM handling_history hh WHERE hh.case_id = c.id \
-                 AND hh.on_date <= {asof} ORDER BY hh.on_date DESC, hh.id DESC LIMIT 1), \
-                 (SELECT hh.from_office FROM handling_history hh WHERE hh.case_id = c.id \
-                 ORDER BY hh.on_date, hh.id LIMIT 1), c.kode_wilayah)"
+        let (office, region, joins) = if dates.historical {
+            let joins = format!(
+                "LEFT JOIN handling_history ht ON ht.id = (SELECT hh.id FROM handling_history hh \
+                 WHERE hh.case_id = c.id AND hh.on_date <= {asof} ORDER BY hh.on_date DESC, hh.id DESC LIMIT 1) \
+                 LEFT JOIN handling_history hf ON hf.id = (SELECT hh.id FROM handling_history hh \
+                 WHERE hh.case_id = c.id ORDER BY hh.on_date, hh.id LIMIT 1) \
+                 LEFT JOIN regions x ON x.code = COALESCE(ht.to_office, hf.from_office) "
             );
-            // A case never transferred is handled where it is now: no lookups.
+            // A case never transferred is handled where it is now.
             let region = format!(
-                "CASE WHEN NOT EXISTS (SELECT 1 FROM handling_history hh WHERE hh.case_id = c.id) \
-                 THEN {now} ELSE (SELECT CASE WHEN x.kind = 'kecamatan' THEN x.parent_code \
-                 ELSE x.code END FROM regions x WHERE x.code = {office}) END",
+                "CASE WHEN hf.id IS NULL THEN {now} ELSE CASE WHEN x.kind = 'kecamatan' \
+                 THEN x.parent_code ELSE x.code END END",
                 now = CURRENT_REGION
             );
-            (office, region)
+            (
+                "COALESCE(ht.to_office, hf.from_office, c.kode_wilayah)".to_string(),
+                region,
+                joins,
+            )
         } else {
-            ("c.kode_wilayah".to_string(), CURRENT_REGION.to_string())
+            (
+                "c.kode_wilayah".to_string(),
+                CURRENT_REGION.to_string(),
+                String::new(),
+            )
         };
         let province = format!(
             "CASE WHEN {office} = '{ri}' THEN '{ri}' ELSE substr({office}, 1, 2) END",
@@ -209,6 +269,7 @@ impl Office {
             office,
             region,
             province,
+            joins,
         }
     }
 }
@@ -292,12 +353,13 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
         // A case without a contest is in no list (and so in every `-contest:` term).
         TermKind::Contest(codes) => (list("COALESCE(c.kontestasi, '')", codes.clone(), p), false),
         // Without an as-of date the office is the stored one: the offices of those regions are
-        // looked up first, so the index of cases by office still serves the term.
+        // looked up first. A region holds a tenth of the cases or more, and the rows are wide:
+        // reading them all is faster than a lookup per case through cases_by_region (`+`).
         TermKind::Region(codes) if !dates.historical => {
             let l = p.bind_list(codes);
             (
                 format!(
-                    "c.kode_wilayah IN (SELECT x.code FROM regions x WHERE x.code IN ({l}) \
+                    "+c.kode_wilayah IN (SELECT x.code FROM regions x WHERE x.code IN ({l}) \
                      OR (x.kind = 'kecamatan' AND x.parent_code IN ({l})))"
                 ),
                 false,
@@ -307,7 +369,7 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
             let l = p.bind_list(codes);
             (
                 format!(
-                    "c.kode_wilayah IN (SELECT x.code FROM regions x WHERE \
+                    "+c.kode_wilayah IN (SELECT x.code FROM regions x WHERE \
                      (CASE WHEN x.code = '{ri}' THEN '{ri}' ELSE substr(x.code, 1, 2) END) IN ({l}))",
                     ri = crate::domain::wilayah::RI
                 ),
@@ -343,7 +405,8 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
             ),
             false,
         ),
-        TermKind::Stage(codes) => (list("c.kode_tahapan", codes.clone(), p), false),
+        // A stage holds a large share of the cases: a scan, not cases_by_stage (`+`).
+        TermKind::Stage(codes) => (list("+c.kode_tahapan", codes.clone(), p), false),
         TermKind::Source(v) => (
             list(
                 "c.sumber",
@@ -389,11 +452,6 @@ fn term_sql(term: &Term, dates: Dates, office: &Office, p: &mut Params) -> (Stri
         (sql, dynamic)
     }
 }
-
-/// SQL for whether a row of the relation is a laporan filed late under its election's filing
-/// limit (mirrors `DeadlineRules::is_late`).
-const LATE_SQL: &str = "(sumber = 'laporan' AND tanggal_diketahui IS NOT NULL \
-     AND tanggal_diterima > pantau_filing_due(election, tanggal_diketahui))";
 
 /// Received within any of these pekan: each pekan's first and last day bound as parameters.
 fn pekan_sql(pekan: &[crate::domain::Pekan], p: &mut Params) -> String {
@@ -482,56 +540,41 @@ fn ordinal_case<'a>(col: &str, codes: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The codes of the elections the database holds cases of.
+///
+/// No index leads with the election, so `SELECT DISTINCT` would read every case. Each case is of
+/// an election of the `elections` table (by foreign key), so the cases are read in table order
+/// only until each election there has been met: on a database holding cases of all of them,
+/// after a handful of rows; at worst (an election without cases) one scan, as before.
 pub(crate) fn elections_with_cases(store: &Store) -> Result<Vec<String>> {
-    store.elections_with_cases()
-}
-
-/// Registers `pantau_due(election, status, known, received, registered, extended)` on the store's
-/// connection: the deadline of a case of that election as an ISO date, or NULL when handling has
-/// ended (or the rules know no such election); and `pantau_filing_due(election, known)`: the last
-/// day a laporan of that election known then may be filed.
-pub(crate) fn register_due(store: &Store, rules: DeadlineRules) -> Result<()> {
-    let filing = rules.clone();
-    store
+    let known: Vec<String> = {
+        let mut stmt = store
+            .conn()
+            .prepare_cached("SELECT code FROM elections")
+            .map_err(|e| store.err(e))?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>())
+            .map_err(|e| store.err(e))?
+    };
+    let mut found: Vec<String> = Vec::new();
+    let mut stmt = store
         .conn()
-        .create_scalar_function(
-            "pantau_filing_due",
-            2,
-            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-            move |ctx| {
-                let election: String = ctx.get(0)?;
-                let known: Option<NaiveDate> = ctx.get(1)?;
-                Ok(filing
-                    .limits(&election)
-                    .zip(known)
-                    .map(|(l, k)| filing.filing_due(l, k).to_string()))
-            },
-        )
+        .prepare_cached("SELECT election FROM cases")
         .map_err(|e| store.err(e))?;
-    store
-        .conn()
-        .create_scalar_function(
-            "pantau_due",
-            6,
-            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-            move |ctx| {
-                let election: String = ctx.get(0)?;
-                let status: String = ctx.get(1)?;
-                let (Some(limits), Some(status)) =
-                    (rules.limits(&election), Status::from_code(&status))
-                else {
-                    return Ok(None);
-                };
-                let known: Option<NaiveDate> = ctx.get(2)?;
-                let received: NaiveDate = ctx.get(3)?;
-                let registered: Option<NaiveDate> = ctx.get(4)?;
-                let extended: bool = ctx.get(5)?;
-                Ok(rules
-                    .deadline(limits, status, known, received, registered, extended)
-                    .map(|d| d.due.to_string()))
-            },
-        )
-        .map_err(|e| store.err(e))
+    let mut rows = stmt.query([]).map_err(|e| store.err(e))?;
+    while let Some(r) = rows.next().map_err(|e| store.err(e))? {
+        let code = r
+            .get_ref(0)
+            .and_then(|v| v.as_str().map_err(Into::into))
+            .map_err(|e| store.err(e))?;
+        if found.iter().any(|f| f == code) {
+            continue;
+        }
+        found.push(code.to_string());
+        if known.iter().all(|k| found.contains(k)) {
+            break;
+        }
+    }
+    Ok(found)
 }
 
 #[cfg(test)]

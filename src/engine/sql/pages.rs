@@ -41,7 +41,7 @@ pub(crate) fn page(
     limit: usize,
 ) -> Result<Vec<Listed>> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let expr = sort_expr(key);
     let (cmp, dir) = if descending {
         ("<", "DESC")
@@ -95,7 +95,7 @@ pub(crate) fn position(
     at: (&SortValue, i64),
 ) -> Result<i64> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let expr = sort_expr(key);
     let cmp = if descending { ">" } else { "<" };
     let sql = format!(
@@ -120,10 +120,20 @@ pub(crate) fn each_case(
     mut each: impl FnMut(i64, Case) -> Result<()>,
 ) -> Result<usize> {
     let mut p = Params::default();
-    let rel = relation(view, dates, &mut p);
+    let rel = relation(store, view, dates, &mut p)?;
     let dir = if descending { "DESC" } else { "ASC" };
+    // The columns of `cases` only: what the relation computes besides (a deadline, lateness)
+    // would be computed for every case and never read.
+    let columns = store
+        .conn()
+        .prepare_cached("SELECT * FROM cases LIMIT 0")
+        .map_err(|e| store.err(e))?
+        .column_names()
+        .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!(
-        "{rel} SELECT * FROM w ORDER BY {} {dir}, id {dir}",
+        "{rel} SELECT {columns} FROM w ORDER BY {} {dir}, id {dir}",
         sort_expr(key)
     );
     let mut stmt = store.conn().prepare(&sql).map_err(|e| store.err(e))?;
