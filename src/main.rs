@@ -4,7 +4,9 @@ use clap::Parser;
 
 /// mimalloc rather than the C library's allocator: an import parses cases on one thread and
 /// writes (and frees) them on another, which glibc's per-thread arenas make costly (measured: a
-/// fifth of an import's CPU time).
+/// fifth of an import's CPU time). Built without transparent huge pages (`no_thp`): with them the
+/// tail of each of the column index's columns holds a whole 2 MiB page, some 20 MiB more resident
+/// in the TUI at 1M cases (docs/performance.md, "The TUI's memory through a meeting").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -383,7 +383,8 @@ pub fn decode(
     let n = get_len(&mut r, size / 8)?;
     index.ids = numbers(&mut r, n, i64::from_le_bytes)?;
     let bytes = |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
-        let mut v = vec![0u8; n];
+        let mut v = Vec::with_capacity(crate::engine::index::room(n));
+        v.resize(n, 0);
         r.read_exact(&mut v)?;
         Ok(v)
     };
@@ -476,7 +477,7 @@ fn numbers<T, const N: usize>(
     n: usize,
     from: fn([u8; N]) -> T,
 ) -> std::io::Result<Vec<T>> {
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(crate::engine::index::room(n));
     let mut block = vec![0u8; N * 8192];
     let mut left = n;
     while left > 0 {

@@ -439,6 +439,14 @@ pub fn handling_of(regions: &[String]) -> Vec<u16> {
         .collect()
 }
 
+/// The capacity a column of `n` cases is given when it is read or built: some room to grow, so
+/// that the cases a long-lived reader adds (a meeting adds a few thousand) never make a column
+/// grow by copying (a copy beside the old column, freed memory the allocator keeps). Room that is
+/// never written is never resident.
+pub fn room(n: usize) -> usize {
+    n + n / 16 + 4096
+}
+
 /// Appends `v` at `pos` to a column kept empty while every value is `none`.
 fn push_sparse<T: Copy + PartialEq>(col: &mut Vec<T>, pos: usize, v: T, none: T) {
     if col.is_empty() && v == none {
@@ -502,7 +510,9 @@ impl CaseIndex {
         }
     }
 
+    /// Room for `n` cases (and their growth: see [`room`]).
     fn reserve(&mut self, n: usize) {
+        let n = room(n);
         self.ids.reserve(n);
         self.region.reserve(n);
         self.stage.reserve(n);
