@@ -264,7 +264,7 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
 /// database itself: an index built from SQL now must hold the same cases, field by field. A cache
 /// that disagrees is removed (the next command builds a new one); the database is not touched.
 fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
-    use crate::engine::{cache, index::CaseIndex, index::IndexError};
+    use crate::engine::cache;
     let Some(path) = cache::cache_path(store.path()).filter(|p| p.exists()) else {
         return Ok(Outcome::Ok(Command::CheckNoCache.text(lang)));
     };
@@ -277,28 +277,10 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
     let Ok(cached) = cache::read(&path) else {
         return Ok(Outcome::Ok(Command::CheckCacheUnreadable.text(lang)));
     };
-    let reference = store.reference()?;
-    let fresh = match CaseIndex::build(store, &reference) {
-        Ok(i) => i,
-        Err(IndexError::Sql(e)) => return Err(e),
-        Err(IndexError::Unsupported(_)) => {
-            return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
-        }
+    let differ = match compared(store, &cached, lang)? {
+        Compared::Said(outcome) => return Ok(outcome),
+        Compared::Differ(differ) => differ,
     };
-    if (&cached.database_id, cached.revision, cached.stamp)
-        != (&fresh.database_id, fresh.revision, fresh.stamp)
-    {
-        return Ok(Outcome::Ok(Command::CheckCacheStale.text(lang)));
-    }
-    let differ = differing_cases(&cached, &fresh);
-    if differ == 0 {
-        return Ok(Outcome::Ok(
-            Command::CheckMatches {
-                cases: &fresh.len(),
-            }
-            .text(lang),
-        ));
-    }
     let removed = std::fs::remove_file(&path).is_ok();
     Ok(Outcome::Problems(vec![
         Command::CheckCacheDisagrees {
@@ -314,7 +296,7 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
 /// from SQL now must hold the same cases, field by field. `check` changes nothing: it names the
 /// way to remove a copy that disagrees (readers already build past it).
 fn saved_index(store: &Store, lang: Lang) -> Result<Outcome> {
-    use crate::engine::{cache, index::CaseIndex, index::IndexError};
+    use crate::engine::{cache, index::IndexError};
     let saved = match cache::read_saved(store, true) {
         Ok(Some(saved)) => saved,
         Ok(None) => return Ok(Outcome::Ok(Command::CheckNoSavedIndex.text(lang))),
@@ -323,27 +305,9 @@ fn saved_index(store: &Store, lang: Lang) -> Result<Outcome> {
             return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
         }
     };
-    let reference = store.reference()?;
-    let fresh = match CaseIndex::build(store, &reference) {
-        Ok(i) => i,
-        Err(IndexError::Sql(e)) => return Err(e),
-        Err(IndexError::Unsupported(_)) => {
-            return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));
-        }
-    };
-    if (&saved.database_id, saved.revision, saved.stamp)
-        != (&fresh.database_id, fresh.revision, fresh.stamp)
-    {
-        return Ok(Outcome::Ok(Command::CheckCacheStale.text(lang)));
-    }
-    match differing_cases(&saved, &fresh) {
-        0 => Ok(Outcome::Ok(
-            Command::CheckMatches {
-                cases: &fresh.len(),
-            }
-            .text(lang),
-        )),
-        differ => {
+    match compared(store, &saved, lang)? {
+        Compared::Said(outcome) => Ok(outcome),
+        Compared::Differ(differ) => {
             let path = store.path().display();
             Ok(Outcome::Problems(vec![
                 Command::CheckSavedDisagrees {
@@ -354,6 +318,45 @@ fn saved_index(store: &Store, lang: Lang) -> Result<Outcome> {
             ]))
         }
     }
+}
+
+/// What holding a copy of the index against one built from SQL now found.
+enum Compared {
+    /// All there is to say: it matches, describes another state, or cannot be built.
+    Said(Outcome),
+    /// This many cases differ (at least one).
+    Differ(usize),
+}
+
+/// `copy` (the cache file's or the saved index) against an index built from SQL now.
+fn compared(store: &Store, copy: &crate::engine::index::CaseIndex, lang: Lang) -> Result<Compared> {
+    use crate::engine::index::{CaseIndex, IndexError};
+    let reference = store.reference()?;
+    let fresh = match CaseIndex::build(store, &reference) {
+        Ok(i) => i,
+        Err(IndexError::Sql(e)) => return Err(e),
+        Err(IndexError::Unsupported(_)) => {
+            return Ok(Compared::Said(Outcome::Skipped(
+                Command::CheckCacheUnused.text(lang),
+            )));
+        }
+    };
+    if (&copy.database_id, copy.revision, copy.stamp)
+        != (&fresh.database_id, fresh.revision, fresh.stamp)
+    {
+        return Ok(Compared::Said(Outcome::Ok(
+            Command::CheckCacheStale.text(lang),
+        )));
+    }
+    Ok(match differing_cases(copy, &fresh) {
+        0 => Compared::Said(Outcome::Ok(
+            Command::CheckMatches {
+                cases: &fresh.len(),
+            }
+            .text(lang),
+        )),
+        differ => Compared::Differ(differ),
+    })
 }
 
 /// The transfers of the case at `p`, each with its offices' codes.

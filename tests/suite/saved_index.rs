@@ -74,16 +74,22 @@ fn cache_files(home: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-#[test]
-fn a_large_write_saves_the_index_and_the_next_reader_needs_no_cache_of_its_own() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
-    let db = home.join("besar.db");
-    let out = pantau(home, &db)
+/// A demo database of 21,000 cases in `dir`, which is also the home of the runs.
+fn demo_of_21000(dir: &Path) -> (PathBuf, PathBuf) {
+    let db = dir.join("besar.db");
+    let out = pantau(dir, &db)
         .args(["demo", "--records", "21000"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
+    (dir.to_path_buf(), db)
+}
+
+#[test]
+fn a_large_write_saves_the_index_and_the_next_reader_needs_no_cache_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (home, db) = demo_of_21000(dir.path());
+    let home = home.as_path();
     let (saved, max) = reach(&db);
     assert_eq!(
         saved,
@@ -138,13 +144,8 @@ fn forge_saved(db: &Path) {
 #[test]
 fn a_forged_saved_index_is_found_by_readers_and_by_check() {
     let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
-    let db = home.join("besar.db");
-    let out = pantau(home, &db)
-        .args(["demo", "--records", "21000"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    let (home, db) = demo_of_21000(dir.path());
+    let home = home.as_path();
     let (honest, sql) = figures(home, &db);
     assert_eq!(honest, sql);
     let out = pantau(home, &db).arg("check").output().unwrap();
