@@ -132,19 +132,7 @@ pub fn read_saved(store: &Store, history: bool) -> Result<Option<CaseIndex>, Ind
 /// [`SAVE_AFTER`]), when the one saved there is missing, of another history or behind by more
 /// than that. Says whether it saved. A database whose cases the index cannot hold saves none.
 pub fn save_in_database(store: &Store, reference: &Reference) -> Result<bool, IndexError> {
-    if store.is_read_only() || crate::engine::index_disabled() {
-        return Ok(false);
-    }
-    let behind = crate::engine::sql::index::in_one_read(store, || {
-        let (_, max, _) = crate::engine::sql::index::database_state(store)?;
-        let Some(head) = saved_header_now(store)? else {
-            return Ok::<_, IndexError>(i64::MAX);
-        };
-        let same = crate::engine::sql::index::stamp_at(store, head.revision)? == Some(head.stamp)
-            || head.revision == 0;
-        Ok(if same { max - head.revision } else { i64::MAX })
-    })?;
-    if behind < SAVE_AFTER {
+    if !worth_saving(store)? {
         return Ok(false);
     }
     let index = match load_keeping(store, reference, true, false) {
@@ -163,6 +151,25 @@ pub fn save_in_database(store: &Store, reference: &Reference) -> Result<bool, In
         index.stamp,
         index.len(),
     )?)
+}
+
+/// Whether the index saved in `store` is missing, of another history or more than
+/// [`SAVE_AFTER`] entries behind, in a database this process may write with the index in use:
+/// two small reads, so that a writer asks it after every write.
+fn worth_saving(store: &Store) -> Result<bool, IndexError> {
+    if store.is_read_only() || crate::engine::index_disabled() {
+        return Ok(false);
+    }
+    let behind = crate::engine::sql::index::in_one_read(store, || {
+        let (_, max, _) = crate::engine::sql::index::database_state(store)?;
+        let Some(head) = saved_header_now(store)? else {
+            return Ok::<_, IndexError>(i64::MAX);
+        };
+        let same = crate::engine::sql::index::stamp_at(store, head.revision)? == Some(head.stamp)
+            || head.revision == 0;
+        Ok(if same { max - head.revision } else { i64::MAX })
+    })?;
+    Ok(behind >= SAVE_AFTER)
 }
 
 /// Whether `path` (not following a link) belongs to this process's real user, is a regular file
@@ -532,10 +539,15 @@ fn get_str(r: &mut (impl Read + ?Sized)) -> std::io::Result<String> {
 /// index there. Trouble is only logged: the cases are written, and a reader builds the index
 /// itself when no copy is saved.
 pub fn keep_for_readers(store: &Store) {
-    let saved = store
-        .reference()
-        .map_err(IndexError::from)
-        .and_then(|reference| save_in_database(store, &reference));
+    // The reference data is read only when there is something to save (`simulate` asks after
+    // every case it writes).
+    let saved = worth_saving(store).and_then(|worth| match worth {
+        false => Ok(false),
+        true => store
+            .reference()
+            .map_err(IndexError::from)
+            .and_then(|reference| save_in_database(store, &reference)),
+    });
     if let Err(IndexError::Sql(e)) = saved {
         crate::log::warn(&format!(
             "{}: the column index was not saved in the database ({}); the next reader builds it",
