@@ -300,7 +300,7 @@ impl From<crate::fsread::ReadError> for Error {
 }
 
 /// An error in a reference file (regions, stages, holidays, map tiles), naming the file and line.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub struct ReferenceError {
     pub file: String,

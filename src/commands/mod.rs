@@ -259,12 +259,12 @@ impl Context {
 
     /// The engine over `store` with the deadline rules in force.
     pub fn engine<'s>(&self, store: &'s Store) -> Result<Engine<'s>> {
-        let holidays = store.reference()?.holidays.into_iter().map(|h| h.date);
-        Engine::new(
-            store,
-            self.today,
-            DeadlineRules::new(self.deadline_days, holidays),
-        )
+        // The database's elections: Engine::new would put them in place of the shipped ones.
+        let reference = store.reference()?;
+        let holidays = reference.holidays.iter().map(|h| h.date);
+        let rules =
+            DeadlineRules::for_elections(self.deadline_days, holidays, &reference.elections);
+        Engine::new(store, self.today, rules)
     }
 
     /// The engine for `view` (typed as `spec`): with the time of the baseline kept for the
@@ -457,8 +457,21 @@ pub fn config_error(errors: &[ConfigError]) -> Error {
 }
 
 /// The language error messages are printed in: `--lang`, else the configuration's, else `LANG`.
+///
+/// As [`Context::new`] chooses it, from the flags and the configuration alone: nothing else of
+/// the context (the terminal, the database) is looked at to print a message.
 pub fn message_lang(g: &Global) -> Lang {
-    Context::lenient(g).map_or_else(|_| g.lang.unwrap_or_else(Lang::from_env), |c| c.lang)
+    if let Some(lang) = g.lang {
+        return lang;
+    }
+    let path = g.config.clone().or_else(crate::config::default_path);
+    let config = match (&path, g.ignore_config) {
+        (Some(path), false) => Config::load(path, g.config.is_some()).ok(),
+        _ => None,
+    };
+    config
+        .and_then(|c| c.language.value)
+        .unwrap_or_else(Lang::from_env)
 }
 
 /// `~/.local/share/pantau` (or `$XDG_DATA_HOME/pantau`).

@@ -189,16 +189,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         let out = super::report_pekan::run(&engine, &view, args.format, lang, &spec, title)?;
         return emit(ctx, args, shown(ctx, args.format, &out).as_bytes());
     }
-    let groups = engine.group(&view, first, lang)?;
-    let headline = engine.headline(&view)?;
-    let cross = match args.by.get(1) {
-        Some(&second) if second == first => {
-            let m = Command::ReportSameDims;
-            return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
-        }
-        Some(&second) => Some((second, engine.cross(&view, (first, second))?)),
-        None => None,
-    };
+    let second = args.by.get(1).copied();
+    if second == Some(first) {
+        let m = Command::ReportSameDims;
+        return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
+    }
+    let summary = engine.summary(&view, first, second, lang)?;
+    let (groups, headline) = (summary.groups, summary.headline);
+    let cross = second.zip(summary.cross);
     let out = match args.format {
         ReportFormat::Json => {
             let doc = ReportJson {

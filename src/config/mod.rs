@@ -118,7 +118,15 @@ pub struct Config {
 
 impl Config {
     /// The defaults of assets/config.toml (a test keeps that file parsing to these values).
+    ///
+    /// Built once per process (the context is made more than once: for the language of messages,
+    /// then for the command).
     pub fn defaults() -> Config {
+        static BUILT: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+        BUILT.get_or_init(Config::build_defaults).clone()
+    }
+
+    fn build_defaults() -> Config {
         let mut config = Config {
             file: None,
             database: Setting::default(None),

@@ -145,14 +145,25 @@ impl DeadlineRules {
     /// limits of the elections shipped with pantau ([`DeadlineRules::with_elections`] gives a
     /// database's own).
     pub fn new(count: DayCount, holidays: impl IntoIterator<Item = NaiveDate>) -> DeadlineRules {
-        let holidays: BTreeSet<NaiveDate> = holidays.into_iter().collect();
         let shipped = Election::embedded().unwrap_or_default();
+        DeadlineRules::for_elections(count, holidays, &shipped)
+    }
+
+    /// Rules with the given holidays and the limits of `elections` alone (a database's): the
+    /// elections shipped with pantau are not read.
+    pub fn for_elections<'e>(
+        count: DayCount,
+        holidays: impl IntoIterator<Item = NaiveDate>,
+        elections: impl IntoIterator<Item = &'e Election>,
+    ) -> DeadlineRules {
+        let holidays: BTreeSet<NaiveDate> = holidays.into_iter().collect();
         DeadlineRules {
             procedure: count,
             listed_years: holidays.iter().map(|d| d.year()).collect(),
             holidays,
-            elections: shipped.into_iter().map(|e| (e.code, e.limits)).collect(),
+            elections: BTreeMap::new(),
         }
+        .with_elections(elections)
     }
 
     /// These rules with the limits of `elections` (a database's), in place of those held.

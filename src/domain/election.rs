@@ -530,11 +530,19 @@ impl Election {
     }
 
     /// The shipped elections, in the order of [`EMBEDDED`].
+    ///
+    /// Parsed once per process: every command's deadline rules start from them.
     pub fn embedded() -> Result<Vec<Election>, ReferenceError> {
-        EMBEDDED
-            .iter()
-            .map(|(folder, files)| Election::parse(folder, *files))
-            .collect()
+        static PARSED: std::sync::OnceLock<Result<Vec<Election>, ReferenceError>> =
+            std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                EMBEDDED
+                    .iter()
+                    .map(|(folder, files)| Election::parse(folder, *files))
+                    .collect()
+            })
+            .clone()
     }
 }
 

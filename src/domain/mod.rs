@@ -1,6 +1,7 @@
 //! Pure types and rules of the domain: codes, reference data, a case, deadlines.
 //! No SQL and no terminal here.
 
+pub mod calendar;
 pub mod case;
 pub mod codes;
 pub mod deadline;

@@ -520,6 +520,17 @@ impl Engine<'_> {
     pub fn group(&self, view: &View, dim: Dim, lang: Lang) -> Result<Vec<Group>> {
         let view = &*self.scoped(view)?;
         let found = self.count_by(view, &[dim])?;
+        self.group_found(view, dim, found, lang)
+    }
+
+    /// The groups of `found`, the counts by `dim` of `view` (already [`Engine::scoped`]).
+    pub(crate) fn group_found(
+        &self,
+        view: &View,
+        dim: Dim,
+        found: Found,
+        lang: Lang,
+    ) -> Result<Vec<Group>> {
         if matches!(dim, Dim::Kecamatan | Dim::Desa) {
             let counts: HashMap<&str, i64> =
                 found.iter().map(|(k, n)| (k[0].as_str(), *n)).collect();
@@ -657,6 +668,16 @@ impl Engine<'_> {
     pub fn cross(&self, view: &View, dims: (Dim, Dim)) -> Result<Vec<Cross>> {
         let view = &*self.scoped(view)?;
         let found = self.count_by(view, &[dims.0, dims.1])?;
+        self.cross_found(view, dims, &found)
+    }
+
+    /// The cross-tab of `found`, the counts by `dims` of `view` (already [`Engine::scoped`]).
+    pub(crate) fn cross_found(
+        &self,
+        view: &View,
+        dims: (Dim, Dim),
+        found: &Found,
+    ) -> Result<Vec<Cross>> {
         let elections = self.elections_in_view(view)?;
         let counts: HashMap<(&str, &str), i64> = found
             .iter()
@@ -683,13 +704,21 @@ impl Engine<'_> {
         if let Some(found) = self.index_count_by(view, dims) {
             return found;
         }
-        // Each case's pekan is one of its own election's campaign.
-        let campaigns: Vec<(String, crate::domain::CampaignPeriod)> = self
+        let campaigns = self.campaigns(view)?;
+        sql::count_by(self.store, view, self.dates(view), dims, &campaigns)
+    }
+
+    /// The campaigns of the elections in `view`, by election code: each case's pekan is one of
+    /// its own election's campaign.
+    pub(crate) fn campaigns(
+        &self,
+        view: &View,
+    ) -> Result<Vec<(String, crate::domain::CampaignPeriod)>> {
+        Ok(self
             .elections_in_view(view)?
             .iter()
             .filter_map(|e| e.campaign_period().map(|c| (e.code.clone(), c)))
-            .collect();
-        sql::count_by(self.store, view, self.dates(view), dims, &campaigns)
+            .collect())
     }
 
     /// Every known key of a dimension in display order, with an English label; for weeks, every

@@ -12,12 +12,14 @@ pub mod live;
 mod pages;
 pub mod scan;
 mod sql;
+mod summary;
 
 pub use counts::{
     Cross, Dashboard, Drill, Group, Headline, Level, NO_KECAMATAN, OUTSIDE_CAMPAIGN, Recap,
     RegionRow,
 };
 pub use dim::Dim;
+pub use summary::Summary;
 
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
 

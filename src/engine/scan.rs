@@ -2,8 +2,9 @@
 //! registration and deadline as of the view's date. Mirrors `sql/mod.rs` exactly (the oracle tests
 //! hold both to one brute-force answer); never reads SQLite except to ask FTS5 for text terms.
 
+use crate::domain::calendar::Calendar;
 use crate::domain::election::Limits;
-use crate::domain::{DeadlineRules, Phase, Status, TypeGroup};
+use crate::domain::{DayCount, DeadlineRules, Phase, Status, TypeGroup};
 use crate::engine::index::{
     CaseIndex, Day, EXTENDED, LAPORAN, NO_CONTEST, NO_DAY, NO_DESA, NO_KECAMATAN, NO_TYPE,
     TRANSFERRED, to_day,
@@ -40,6 +41,10 @@ pub struct DueTable {
     elections: Vec<Option<(Limits, [Vec<Day>; RULES])>>,
 }
 
+/// Calendar days past the last start day that [`DueTable::new`] counts working days for: more
+/// than any limit reaches (a sum beyond is counted day by day, with the same answer).
+const CALENDAR_MARGIN: i64 = 120;
+
 /// How many rules [`DueTable`] holds.
 const RULES: usize = 6;
 /// The rules by number.
@@ -55,21 +60,26 @@ const FILING: usize = 5;
 /// intake (received + 2, procedure), the decision (from registration or receipt + the election's
 /// days, its count), extended (its extended days in total), completing the report (received + 2 +
 /// 2, procedure) and the laporan's filing limit (known + the election's filing days).
-fn due_by_rule(rules: &DeadlineRules, limits: &Limits, rule: usize, from: Day) -> Day {
+fn due_by_rule(
+    add: impl Fn(chrono::NaiveDate, u32, DayCount) -> chrono::NaiveDate,
+    count: DayCount,
+    limits: &Limits,
+    rule: usize,
+    from: Day,
+) -> Day {
     use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS, LEAD_DAYS};
     let from = crate::engine::index::from_day(from);
-    let count = rules.procedure;
     let due = match rule {
-        LEAD => rules.add(from, LEAD_DAYS, count),
-        INTAKE => rules.add(from, INITIAL_REVIEW_DAYS, count),
-        DECISION => rules.add(from, limits.decide_days, limits.decide_count),
-        EXTENDED_DECISION => rules.add(from, limits.decide_extended_days, limits.decide_count),
-        COMPLETION => rules.add(
-            rules.add(from, INITIAL_REVIEW_DAYS, count),
+        LEAD => add(from, LEAD_DAYS, count),
+        INTAKE => add(from, INITIAL_REVIEW_DAYS, count),
+        DECISION => add(from, limits.decide_days, limits.decide_count),
+        EXTENDED_DECISION => add(from, limits.decide_extended_days, limits.decide_count),
+        COMPLETION => add(
+            add(from, INITIAL_REVIEW_DAYS, count),
             COMPLETION_DAYS,
             count,
         ),
-        _ => rules.filing_due(limits, from),
+        _ => add(from, limits.file_days, limits.file_count),
     };
     to_day(due).unwrap_or(NO_DAY - 1)
 }
@@ -78,13 +88,21 @@ impl DueTable {
     /// The tables for start days `first..=last` under `rules`, for each of `elections` (the
     /// index's codes).
     pub fn new(rules: &DeadlineRules, elections: &[String], first: Day, last: Day) -> DueTable {
+        use crate::engine::index::from_day;
+        // Working days counted once for the run and the longest limit past its end.
+        let calendar = Calendar::new(
+            rules,
+            from_day(first),
+            from_day(last) + chrono::Duration::days(CALENDAR_MARGIN),
+        );
+        let add = |d, n, c| calendar.add(d, n, c);
         let elections = elections
             .iter()
             .map(|code| {
                 let limits = *rules.limits(code)?;
                 let tables = std::array::from_fn(|rule| {
                     (first..=last)
-                        .map(|d| due_by_rule(rules, &limits, rule, d))
+                        .map(|d| due_by_rule(add, rules.procedure, &limits, rule, d))
                         .collect()
                 });
                 Some((limits, tables))
@@ -131,7 +149,13 @@ impl DueTable {
         Some(match from.checked_sub(self.first).map(usize::from) {
             Some(i) if i < table.len() => table[i],
             // Outside the tables (a date the index does not hold): count it.
-            _ => due_by_rule(rules, limits, rule, from),
+            _ => due_by_rule(
+                |d, n, c| rules.add(d, n, c),
+                rules.procedure,
+                limits,
+                rule,
+                from,
+            ),
         })
     }
 }

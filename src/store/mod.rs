@@ -76,7 +76,14 @@ pub struct Store {
     warnings: Vec<Warning>,
     /// The schema version the file had when this connection upgraded it, if it did.
     upgraded_from: Option<i64>,
+    /// The reference data last read, with the state of the database it was read in (see
+    /// [`Store::reference`]): a command asks for it several times, and it is read once.
+    reference: std::cell::RefCell<Option<(DataState, crate::domain::Reference)>>,
 }
+
+/// What tells one state of a database from another on one connection: `PRAGMA data_version`
+/// (changes when another connection commits) and the connection's own count of changed rows.
+type DataState = (i64, u64);
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -172,6 +179,7 @@ impl Store {
             read_only,
             warnings: files::warnings(path),
             upgraded_from: None,
+            reference: std::cell::RefCell::new(None),
         };
         store
             .conn
@@ -216,6 +224,7 @@ impl Store {
             read_only: None,
             warnings: Vec::new(),
             upgraded_from: None,
+            reference: std::cell::RefCell::new(None),
         };
         store
             .conn

@@ -58,8 +58,27 @@ pub const CASE_COLUMNS: &str = "nomor, nomor_registrasi, sumber, kode_wilayah, k
 
 impl Store {
     /// Reads the reference data stored in the database.
+    ///
+    /// Read once per state of the database: again after any write, by this connection or another,
+    /// and always inside a transaction (which may yet be rolled back).
     pub fn reference(&self) -> Result<Reference> {
-        read_reference(self.conn()).map_err(|e| self.err(e))
+        let conn = self.conn();
+        if !conn.is_autocommit() {
+            return read_reference(conn).map_err(|e| self.err(e));
+        }
+        let state = (
+            conn.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0))
+                .map_err(|e| self.err(e))?,
+            conn.total_changes(),
+        );
+        if let Some((seen, reference)) = &*self.reference.borrow()
+            && *seen == state
+        {
+            return Ok(reference.clone());
+        }
+        let reference = read_reference(conn).map_err(|e| self.err(e))?;
+        *self.reference.borrow_mut() = Some((state, reference.clone()));
+        Ok(reference)
     }
 
     /// Writes the reference data; returns whether anything changed (running it twice changes nothing).

@@ -12,7 +12,7 @@ use pantau::domain::{
     Status, StatusChange, TypeGroup, ViolationType,
 };
 use pantau::engine::index::CaseIndex;
-use pantau::engine::{Cursor, Dim, Engine, PageRequest};
+use pantau::engine::{Cursor, Dim, Engine, PageRequest, Summary};
 use pantau::i18n::Lang;
 use pantau::store::Store;
 use pantau::view::{
@@ -856,6 +856,25 @@ proptest! {
             sql.cross(&view, (Dim::Contest, Dim::Stage)).unwrap()
         );
         prop_assert_eq!(indexed.dashboard(&view, Lang::Id).unwrap(), sql.dashboard(&view, Lang::Id).unwrap());
+        // A report's counts in one pass (SQL: one statement) are its parts asked one by one.
+        for (first, second) in [
+            (Dim::Region, None),
+            (Dim::Status, Some(Dim::Region)),
+            (Dim::Region, Some(Dim::Status)),
+            (Dim::Pekan, Some(Dim::Type)),
+            (Dim::Kecamatan, Some(Dim::Status)),
+            (Dim::Desa, None),
+            (Dim::FollowUp, Some(Dim::Contest)),
+            (Dim::Violation, Some(Dim::Source)),
+        ] {
+            let parts = Summary {
+                groups: sql.group(&view, first, Lang::Id).unwrap(),
+                headline: sql.headline(&view).unwrap(),
+                cross: second.map(|b| sql.cross(&view, (first, b)).unwrap()),
+            };
+            prop_assert_eq!(&sql.summary(&view, first, second, Lang::Id).unwrap(), &parts);
+            prop_assert_eq!(&indexed.summary(&view, first, second, Lang::Id).unwrap(), &parts);
+        }
         prop_assert_eq!(
             indexed.cross(&view, (Dim::Kecamatan, Dim::Status)).unwrap(),
             sql.cross(&view, (Dim::Kecamatan, Dim::Status)).unwrap()

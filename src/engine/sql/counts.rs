@@ -189,6 +189,44 @@ pub(crate) fn count_by(
     .map_err(|e| store.err(e))
 }
 
+/// The [`Figures`] of the cases of `view` by each combination of keys of `dims` (`None` for the
+/// cases without one): the headline, the counts by one dimension and the cross-tab of two in one
+/// pass over the relation.
+pub(crate) fn figures_by(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+    dims: &[Dim],
+    campaigns: &Campaigns,
+) -> Result<Vec<(Vec<Option<String>>, Figures)>> {
+    let mut p = Params::default();
+    let rel = relation(store, view, dates, &mut p)?;
+    let cols: Vec<String> = dims
+        .iter()
+        .map(|d| column(*d, campaigns, dates, &mut p))
+        .collect();
+    let figures = figure_columns(&mut p);
+    let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
+    let sql = format!(
+        "{rel} SELECT {c}, {figures} FROM w GROUP BY {k}",
+        c = cols.join(", "),
+        k = keys.join(", ")
+    );
+    let mut stmt = store
+        .conn()
+        .prepare_cached(&sql)
+        .map_err(|e| store.err(e))?;
+    let n = dims.len();
+    stmt.query_map(params_from_iter(&p.values), |r| {
+        let keys = (0..n)
+            .map(|i| r.get::<_, Option<String>>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((keys, figures_from(r, n)?))
+    })
+    .and_then(|rows| rows.collect())
+    .map_err(|e| store.err(e))
+}
+
 /// How many figures a row of the recap has before its types: see [`recap_by_region`].
 pub const RECAP_FIGURES: usize = 11;
 
