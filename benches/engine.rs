@@ -34,7 +34,7 @@ const TEXT: &[&str] = &["\"politik uang\"", "politik* region:balikpapan"];
 const SORTS: &[&str] = &["", "sort:-due", "sort:number"];
 
 fn rules(store: &Store) -> DeadlineRules {
-    let holidays = store.reference().expect("reference").holidays;
+    let holidays = store.reference().expect("reference").holidays.clone();
     DeadlineRules::new(DayCount::Calendar, holidays.into_iter().map(|h| h.date))
 }
 

@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     };
     let run = Run {
         store: &store,
-        reference,
+        reference: Reference::clone(&reference),
         opts: Options {
             ignore_unknown: args.read.ignore_unknown,
             skip_invalid: args.skip_invalid,

@@ -75,7 +75,7 @@ fn session(
     let options = Options {
         lang: ctx.lang,
         theme: ctx.theme(),
-        reference,
+        reference: crate::domain::Reference::clone(&reference),
         db_label: ctx.db.display().to_string(),
         as_of: view.as_of.map(|d| d.resolve(ctx.today)),
         view,

@@ -14,7 +14,7 @@ use crate::store::Store;
 /// A column index kept current, or none when the data cannot be held in one (SQL answers then).
 pub struct LiveIndex {
     index: Option<Arc<CaseIndex>>,
-    reference: Reference,
+    reference: std::sync::Arc<Reference>,
     /// Where the index is cached, and the revision last written there.
     cache: Option<PathBuf>,
     saved: i64,

@@ -12,14 +12,13 @@ pub mod live;
 mod pages;
 pub mod scan;
 mod sql;
-mod summary;
+pub mod summary;
 
 pub use counts::{
     Cross, Dashboard, Drill, Group, Headline, Level, NO_KECAMATAN, OUTSIDE_CAMPAIGN, Recap,
     RegionRow,
 };
 pub use dim::Dim;
-pub use summary::Summary;
 
 pub use pages::{CaseDetail, CaseRow, Cursor, Page, PageRequest};
 
@@ -37,7 +36,7 @@ pub use sql::{Dates, SortValue};
 /// The engine over one open store.
 pub struct Engine<'s> {
     store: &'s Store,
-    reference: Reference,
+    reference: std::sync::Arc<Reference>,
     today: NaiveDate,
     rules: DeadlineRules,
     /// The column index counts are answered from, when one is loaded; SQL otherwise.

@@ -339,8 +339,8 @@ mod tests {
             .reference()
             .unwrap()
             .elections
-            .into_iter()
-            .map(|e| e.code)
+            .iter()
+            .map(|e| e.code.clone())
             .collect();
         assert_eq!(codes, ["PEMILU2024", "PILKADA2024", "PEMILU2029"]);
     }

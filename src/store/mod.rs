@@ -78,7 +78,7 @@ pub struct Store {
     upgraded_from: Option<i64>,
     /// The reference data last read, with the state of the database it was read in (see
     /// [`Store::reference`]): a command asks for it several times, and it is read once.
-    reference: std::cell::RefCell<Option<(DataState, crate::domain::Reference)>>,
+    reference: std::cell::RefCell<Option<(DataState, std::sync::Arc<crate::domain::Reference>)>>,
 }
 
 /// What tells one state of a database from another on one connection: `PRAGMA data_version`

@@ -3,6 +3,7 @@
 //! one transaction; the functions on a bare transaction are the store's own (and its tests').
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -61,10 +62,10 @@ impl Store {
     ///
     /// Read once per state of the database: again after any write, by this connection or another,
     /// and always inside a transaction (which may yet be rolled back).
-    pub fn reference(&self) -> Result<Reference> {
+    pub fn reference(&self) -> Result<Arc<Reference>> {
         let conn = self.conn();
         if !conn.is_autocommit() {
-            return read_reference(conn).map_err(|e| self.err(e));
+            return read_reference(conn).map(Arc::new).map_err(|e| self.err(e));
         }
         let state = (
             conn.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0))
@@ -74,10 +75,10 @@ impl Store {
         if let Some((seen, reference)) = &*self.reference.borrow()
             && *seen == state
         {
-            return Ok(reference.clone());
+            return Ok(Arc::clone(reference));
         }
-        let reference = read_reference(conn).map_err(|e| self.err(e))?;
-        *self.reference.borrow_mut() = Some((state, reference.clone()));
+        let reference = Arc::new(read_reference(conn).map_err(|e| self.err(e))?);
+        *self.reference.borrow_mut() = Some((state, Arc::clone(&reference)));
         Ok(reference)
     }
 
@@ -85,7 +86,7 @@ impl Store {
     /// An election the database holds beyond `reference` (a later cycle loaded from its files)
     /// is kept as it is.
     pub fn load_reference(&mut self, reference: &Reference) -> Result<bool> {
-        if holds(&self.reference()?, reference) {
+        if holds(&*self.reference()?, reference) {
             return Ok(false);
         }
         let path = self.path().to_path_buf();
@@ -137,13 +138,13 @@ pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Refer
         .and_then(|mut s| {
             s.query_map([], |r| {
                 Ok(Region {
-                    code: r.get("code")?,
-                    name: r.get("name")?,
-                    short_name: r.get("short_name")?,
-                    kind: r.get("kind")?,
-                    parent_code: r.get("parent_code")?,
-                    kecamatan_count: r.get("kecamatan_count")?,
-                    position: r.get("position")?,
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    short_name: r.get(2)?,
+                    kind: r.get(3)?,
+                    parent_code: r.get(4)?,
+                    kecamatan_count: r.get(5)?,
+                    position: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -169,9 +170,9 @@ pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Refer
         .and_then(|mut s| {
             s.query_map([], |r| {
                 Ok(Holiday {
-                    date: r.get("day")?,
-                    name: r.get("name")?,
-                    kind: r.get("kind")?,
+                    date: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()

@@ -812,7 +812,7 @@ fn regions_changed_under_an_import_write_nothing() {
     let before = full_checksum(&db);
     let store = Store::open(&db, Mode::Write).unwrap();
     store.prepare_bulk_write(pantau::import::CACHE_MIB).unwrap();
-    let mut reference = store.reference().unwrap();
+    let mut reference = store.reference().unwrap().as_ref().clone();
     let mut gone = reference.regions[1].clone();
     gone.code = "64.99".into();
     gone.name = "Kabupaten Baru".into();

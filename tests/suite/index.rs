@@ -15,7 +15,7 @@ use pantau::store::{Mode, Store};
 use tui_support::{demo_db, feb2, insert_case};
 
 fn rules(store: &Store) -> DeadlineRules {
-    let holidays = store.reference().unwrap().holidays;
+    let holidays = store.reference().unwrap().holidays.clone();
     DeadlineRules::new(DayCount::Calendar, holidays.into_iter().map(|h| h.date))
 }
 

@@ -45,6 +45,8 @@ fn stored(db: &Path) -> Reference {
         .unwrap()
         .reference()
         .unwrap()
+        .as_ref()
+        .clone()
 }
 
 fn count(db: &Path, sql: &str) -> i64 {

@@ -12,7 +12,8 @@ use pantau::domain::{
     Status, StatusChange, TypeGroup, ViolationType,
 };
 use pantau::engine::index::CaseIndex;
-use pantau::engine::{Cursor, Dim, Engine, PageRequest, Summary};
+use pantau::engine::summary::Summary;
+use pantau::engine::{Cursor, Dim, Engine, PageRequest};
 use pantau::i18n::Lang;
 use pantau::store::Store;
 use pantau::view::{

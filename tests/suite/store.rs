@@ -91,7 +91,7 @@ fn migrating_twice_and_loading_reference_twice_changes_nothing() {
 fn reference_data_is_loaded_complete() {
     let store = Store::memory().unwrap();
     let r = store.reference().unwrap();
-    assert_eq!(r, Reference::embedded());
+    assert_eq!(*r, Reference::embedded());
     let codes: Vec<&str> = r.regions.iter().map(|x| x.code.as_str()).collect();
     for code in [
         "64", "64.01", "64.02", "64.03", "64.07", "64.08", "64.09", "64.11", "64.71", "64.72",

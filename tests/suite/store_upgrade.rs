@@ -463,7 +463,7 @@ fn an_upgrade_that_would_leave_a_row_pointing_nowhere_is_rolled_back_whole() {
 fn every_election_of_the_reference_is_stored_and_read_back_and_a_case_keeps_to_its_own() {
     let store = Store::memory().unwrap();
     let reference = store.reference().unwrap();
-    assert_eq!(reference, pantau::domain::Reference::embedded());
+    assert_eq!(*reference, pantau::domain::Reference::embedded());
     let codes: Vec<&str> = reference
         .elections
         .iter()

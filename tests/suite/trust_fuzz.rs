@@ -68,7 +68,7 @@ fn import_any(format: Format, name: &str, data: &[u8]) {
         let mut slot = cell.borrow_mut();
         let (store, reference) = slot.get_or_insert_with(|| {
             let store = Store::memory().unwrap();
-            let reference = store.reference().unwrap();
+            let reference = store.reference().unwrap().as_ref().clone();
             (store, reference)
         });
         let today = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();

@@ -134,7 +134,7 @@ fn db_with_2029(dir: &Path) -> PathBuf {
         String::from_utf8_lossy(&out.stderr)
     );
     let mut store = Store::open(&path, Mode::Write).unwrap();
-    assert_eq!(store.reference().unwrap(), three_elections());
+    assert_eq!(*store.reference().unwrap(), three_elections());
     let tx = store.conn_mut().transaction().unwrap();
     for m in cases_2029() {
         let mut case = Case::new(

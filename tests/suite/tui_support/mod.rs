@@ -50,6 +50,8 @@ fn reference_of(db: &Path) -> Reference {
         .unwrap()
         .reference()
         .unwrap()
+        .as_ref()
+        .clone()
 }
 
 /// An app on a database, with the real worker.
@@ -94,7 +96,7 @@ impl Harness {
         let mut options = Options {
             lang,
             theme: Theme::new(false),
-            reference,
+            reference: reference.as_ref().clone(),
             db_label: "demo.db".into(),
             view,
             as_of: Some(feb2()),
