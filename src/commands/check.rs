@@ -382,7 +382,7 @@ fn differing_cases(
     let live = |i: &crate::engine::index::CaseIndex| -> BTreeMap<i64, usize> {
         (0..i.len())
             .filter(|p| i.region[*p] != DELETED)
-            .map(|p| (i.ids[p], p))
+            .map(|p| (i.id(p), p))
             .collect()
     };
     let (la, lb) = (live(a), live(b));

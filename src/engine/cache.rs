@@ -16,7 +16,7 @@ use crate::store::Store;
 /// written in two layouts by earlier builds, so neither is read. Version 2 added the stamp of the
 /// newest change-log entry after the revision. A file of an earlier version is not read: the
 /// index is built again.
-const MAGIC: &[u8; 8] = b"PNTUIDX\x05";
+const MAGIC: &[u8; 8] = b"PNTUIDX\x06";
 
 /// Below this many cases the index is built in a few milliseconds, about what reading a cache
 /// file costs: no cache file is kept for it. (A database pantau wrote holds its own copy; the
@@ -387,8 +387,8 @@ pub fn decode(
     index.stage_election = stage_election;
     let n = get_len(&mut r, 256)?;
     index.contests = (0..n).map(|_| get_str(&mut r)).collect::<Result<_, _>>()?;
-    let n = get_len(&mut r, size / 8)?;
-    index.ids = numbers(&mut r, n, i64::from_le_bytes)?;
+    let n = get_len(&mut r, size / 4)?;
+    index.ids = numbers(&mut r, n, u32::from_le_bytes)?;
     let bytes = |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
         let mut v = Vec::with_capacity(crate::engine::index::room(n));
         v.resize(n, 0);

@@ -151,7 +151,7 @@ impl Engine<'_> {
                 order.desc,
                 || BinaryHeap::<(Key, usize)>::with_capacity(keep + 1),
                 |heap, ix, hit| {
-                    let k = order.key(order.raw(ix, hit), ix.ids[hit.pos]);
+                    let k = order.key(order.raw(ix, hit), ix.id(hit.pos));
                     if anchor.is_some_and(|a| k <= a) {
                         return;
                     }
@@ -229,11 +229,11 @@ impl Engine<'_> {
         };
         let more = picked.len() > req.limit;
         let picked = &picked[..picked.len().min(req.limit)];
-        let ids: Vec<i64> = picked.iter().map(|(_, pos)| ix.ids[*pos]).collect();
+        let ids: Vec<i64> = picked.iter().map(|(_, pos)| ix.id(*pos)).collect();
         let texts = sql::row_texts(self.store, &ids)?;
         let mut rows = Vec::with_capacity(picked.len());
         for (_, pos) in picked {
-            let id = ix.ids[*pos];
+            let id = ix.id(*pos);
             let (Some(hit), Some(t)) = (scanner.hit(*pos), texts.get(&id)) else {
                 // Gone since the index was read: the refresh that follows shows it.
                 continue;
@@ -299,7 +299,7 @@ impl Engine<'_> {
             view,
             || 0i64,
             |n, ix, hit| {
-                if order.key(order.raw(ix, hit), ix.ids[hit.pos]) < at {
+                if order.key(order.raw(ix, hit), ix.id(hit.pos)) < at {
                     *n += 1;
                 }
             },

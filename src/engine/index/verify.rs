@@ -33,7 +33,7 @@ impl CaseIndex {
                 .zip(&self.region)
                 .rev()
                 .find(|(_, r)| **r != DELETED)
-                .map_or(0, |(id, _)| *id);
+                .map_or(0, |(id, _)| i64::from(*id));
             if store.largest_case_id()? != largest {
                 return Ok(Some(false));
             }
@@ -85,7 +85,7 @@ impl CaseIndex {
             .map_or(0, |d| d.subsec_nanos() as usize);
         (seed % step..len)
             .step_by(step)
-            .map(|p| self.ids[p])
+            .map(|p| self.id(p))
             .collect()
     }
 
@@ -96,7 +96,7 @@ impl CaseIndex {
             .iter()
             .map(|m| (m.day, m.from, m.to))
             .collect();
-        self.ids[pos] == row.id
+        self.id(pos) == row.id
             && self.region[pos] == row.region
             && self.kecamatan_of(pos) == row.kecamatan
             && self.desa_of(pos) == row.desa
