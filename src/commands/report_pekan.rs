@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::ReportFormat;
 use crate::commands::report::{cells, render};
-use crate::engine::campaign::{PekanTable, pekan_table, per_thousand};
+use crate::engine::campaign::{PekanTable, pekan_table_and_headline, per_thousand};
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -68,8 +68,7 @@ pub(super) fn run(
 ) -> Result<String> {
     let (view, campaign_only) = counted_view(engine, view)?;
     let view = &view;
-    let table = pekan_table(engine, view)?;
-    let headline = engine.headline(view)?;
+    let (table, headline) = pekan_table_and_headline(engine, view)?;
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {

@@ -133,6 +133,25 @@ pub fn admits_region(view: &View, code: &str) -> bool {
 /// campaign of the election in view and type, with that election's activities supervised each
 /// pekan in the regions the view admits.
 pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
+    pekan_table_of(engine, view, None)
+}
+
+/// The pekan table of `view` with its headline: from SQL, both in one pass.
+pub fn pekan_table_and_headline(
+    engine: &Engine<'_>,
+    view: &View,
+) -> Result<(PekanTable, crate::engine::Headline)> {
+    let summary = engine.summary(view, Dim::Pekan, Some(Dim::Type), crate::i18n::Lang::En)?;
+    let table = pekan_table_of(engine, view, summary.cross)?;
+    Ok((table, summary.headline))
+}
+
+/// [`pekan_table`], from the counts of `view` by pekan and type when they are at hand.
+fn pekan_table_of(
+    engine: &Engine<'_>,
+    view: &View,
+    by_pekan_and_type: Option<Vec<crate::engine::Cross>>,
+) -> Result<PekanTable> {
     let Some(election) = election(engine, view)? else {
         return Ok(PekanTable::default());
     };
@@ -142,7 +161,11 @@ pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
     let as_of = engine.dates(view).as_of;
     let mut found: HashMap<u32, [i64; TypeGroup::ALL.len()]> = HashMap::new();
     let mut outside = [0; TypeGroup::ALL.len()];
-    for c in engine.cross(view, (Dim::Pekan, Dim::Type))? {
+    let cross = match by_pekan_and_type {
+        Some(c) => c,
+        None => engine.cross(view, (Dim::Pekan, Dim::Type))?,
+    };
+    for c in cross {
         let Some(t) = TypeGroup::ALL.iter().position(|g| g.code() == c.key2) else {
             continue;
         };

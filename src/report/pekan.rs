@@ -1,7 +1,9 @@
 //! The report by pekan as a table: a row per pekan of the campaign (zeros included) with the totals
 //! since it began, the activities supervised and the cases per 1,000, the cases outside it apart.
 
-use crate::engine::campaign::{PekanTable, campaign_view_of, pekan_table, per_thousand};
+use crate::engine::campaign::{
+    PekanTable, campaign_view_of, pekan_table_and_headline, per_thousand,
+};
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
 use crate::i18n::commands::Command;
@@ -38,8 +40,7 @@ pub fn sheet(
     title: impl Fn(&str) -> String,
 ) -> Result<super::xlsx::Sheet> {
     let (view, _) = counted_view(engine, view)?;
-    let table = pekan_table(engine, &view)?;
-    let headline = engine.headline(&view)?;
+    let (table, headline) = pekan_table_and_headline(engine, &view)?;
     Ok(super::xlsx::Sheet {
         name: Dim::Pekan.heading(lang).to_string(),
         title: title(&by_words(lang, &[Dim::Pekan])),
