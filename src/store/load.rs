@@ -1,13 +1,12 @@
-//! Loading many generated cases fast (the synthetic demo): a larger page cache for the load, the
-//! full-text index built once at the end rather than row by row, and cases written from their
-//! stored text by two statements prepared once.
+//! Loading many generated cases fast (the synthetic demo): a larger page cache for the load, and
+//! cases written from their stored text by two statements prepared once (in a
+//! [`crate::store::aside::Bulk`], which writes the full-text and change-log entries at the end).
 
 use std::path::Path;
 
-use rusqlite::{CachedStatement, OptionalExtension, params};
+use rusqlite::{CachedStatement, params};
 
 use crate::error::Result;
-use crate::store::bulk::FTS_INSERT;
 use crate::store::write::Write;
 use crate::store::{Store, sqlite_error};
 
@@ -161,23 +160,6 @@ impl CaseLoader<'_> {
     }
 }
 
-/// The full-text insert trigger while a load has set it aside: [`FullTextAside::rebuild`] indexes
-/// every case at once and puts the trigger back as it was stored.
-#[derive(Debug)]
-pub struct FullTextAside {
-    trigger: String,
-}
-
-impl FullTextAside {
-    /// Rebuilds the full-text index from the cases and puts the trigger back.
-    pub fn rebuild(self, w: &Write<'_>) -> Result<()> {
-        let tx = w.transaction();
-        tx.execute_batch("INSERT INTO cases_fts(cases_fts) VALUES('rebuild');")
-            .and_then(|()| tx.execute_batch(&self.trigger))
-            .map_err(|e| w.err(e))
-    }
-}
-
 impl<'s> Write<'s> {
     /// The largest case id (0 without cases): a load numbers its cases after it.
     pub fn largest_case_id(&self) -> Result<i64> {
@@ -210,27 +192,6 @@ impl<'s> Write<'s> {
                 )
                 .map_err(err)?,
             path: self.path(),
-        })
-    }
-
-    /// Sets the full-text insert trigger aside for a large load: the cases are indexed all at once
-    /// at the end (see [`FullTextAside::rebuild`]), which is faster than row by row.
-    pub fn set_full_text_aside(&self) -> Result<FullTextAside> {
-        let tx = self.transaction();
-        let err = |e| self.err(e);
-        let stored: Option<String> = tx
-            .query_row(
-                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-                [FTS_INSERT],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(err)?;
-        // Fails as SQLite says when there is no such trigger.
-        tx.execute_batch(&format!("DROP TRIGGER {FTS_INSERT}"))
-            .map_err(err)?;
-        Ok(FullTextAside {
-            trigger: stored.unwrap_or_default(),
         })
     }
 }
