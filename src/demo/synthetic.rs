@@ -787,9 +787,13 @@ pub fn load(
     cancel: &AtomicBool,
     bulk: bool,
 ) -> Result<usize> {
-    // A larger page cache keeps the indexes of a big load in memory; restored afterwards.
+    // A larger page cache keeps the indexes of a big load in memory; restored afterwards. Every
+    // code a case refers to comes from the reference data read inside the load's transaction
+    // (and its history refers to the case just written): foreign keys need no checking.
     let written = store.with_page_cache(LOAD_CACHE_KIB, |store| {
-        load_in_transaction(store, n, seed, now, progress, cancel, bulk)
+        store.without_foreign_keys(|store| {
+            load_in_transaction(store, n, seed, now, progress, cancel, bulk)
+        })
     })?;
     progress(written);
     Ok(written)
@@ -805,8 +809,8 @@ fn load_in_transaction(
     cancel: &AtomicBool,
     bulk: bool,
 ) -> Result<usize> {
-    let reference = store.reference()?;
     let tx = store.begin()?;
+    let reference = tx.reference()?;
     let batch = NewBatch {
         kind: "demo",
         imported_by: "pantau demo".into(),
@@ -882,7 +886,8 @@ fn fill(
         steps: Vec::with_capacity(6),
         ..Row::default()
     };
-    let mut at = String::new();
+    // The times of a case's history entries, buffers reused from case to case.
+    let mut at: Vec<String> = Vec::new();
     for i in 0..n {
         if i.is_multiple_of(STEP) {
             if cancel.load(Ordering::Relaxed) {
@@ -929,8 +934,10 @@ fn fill(
             kode_desa: row.desa.map(|d| g.desa[d].code.as_str()),
             tps: row.tps,
         })?;
-        let mut prev: Option<&str> = None;
-        for &(s, d, minute) in &row.steps {
+        if at.len() < row.steps.len() {
+            at.resize(row.steps.len(), String::new());
+        }
+        for (&(_, d, minute), at) in row.steps.iter().zip(at.iter_mut()) {
             at.clear();
             let _ = write!(
                 at,
@@ -939,21 +946,31 @@ fn fill(
                 (minute / 60).min(23),
                 minute % 60
             );
-            let by = if s == Status::Penelusuran && !office.above {
-                "Panwaslu Kecamatan"
-            } else {
-                office.bawaslu.as_str()
-            };
-            loader.history(&HistoryText {
-                case_id: row.id,
-                from: prev,
-                to: s.code(),
-                changed_at: &at,
-                changed_by: by,
-                batch_id,
-            })?;
-            prev = Some(s.code());
         }
+        let mut prev: Option<&str> = None;
+        let entries: Vec<HistoryText<'_>> = row
+            .steps
+            .iter()
+            .zip(&at)
+            .map(|(&(s, _, _), at)| {
+                let by = if s == Status::Penelusuran && !office.above {
+                    "Panwaslu Kecamatan"
+                } else {
+                    office.bawaslu.as_str()
+                };
+                let h = HistoryText {
+                    case_id: row.id,
+                    from: prev,
+                    to: s.code(),
+                    changed_at: at,
+                    changed_by: by,
+                    batch_id,
+                };
+                prev = Some(s.code());
+                h
+            })
+            .collect();
+        loader.histories(&entries)?;
     }
     Ok(n)
 }
