@@ -1,7 +1,5 @@
-//! A large write's bulk mode: the per-row insert triggers (full-text index, change log) and, on
-//! empty tables, the secondary indexes set aside inside the write transaction, what they would
-//! have written done in a few set-based statements, and everything put back before commit.
-//! Never commits, never leaves the transaction.
+//! Bulk mode: a large write's insert triggers (and an empty table's indexes) set aside inside its
+//! transaction and their entries written in a few statements; never commits, never leaves it.
 
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction};

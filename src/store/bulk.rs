@@ -1,7 +1,5 @@
-//! Writing many cases in one transaction: the import's case writer (statements prepared once,
-//! ids given by SQLite, first history entries with the cases, and in a [`Bulk`] the full-text and
-//! change-log entries of the new cases by range). Runs inside the caller's write transaction;
-//! never commits.
+//! The import's writer of many cases in one transaction (prepared statements, ids given by SQLite,
+//! first history entries with the cases, a [`Bulk`]'s entries by range); never commits.
 
 use std::path::Path;
 

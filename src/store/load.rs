@@ -1,6 +1,5 @@
-//! Loading many generated cases fast (the synthetic demo): a larger page cache for the load, and
-//! cases written from their stored text by two statements prepared once (in a
-//! [`crate::store::aside::Bulk`], which writes the full-text and change-log entries at the end).
+//! Loading many generated cases fast (the synthetic demo): page cache, foreign keys and two
+//! prepared statements for its cases and histories; never commits, never writes other tables.
 
 use std::path::Path;
 
