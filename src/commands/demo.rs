@@ -146,6 +146,9 @@ fn replace_with(
     // Created group-writable as the umask allows, like any database pantau creates.
     let temp = crate::fs_safe::Temp::beside(path, 0o664)?;
     let mut store = Store::open_own(temp.path(), Mode::Create)?;
+    // Nobody else opens the file until it is renamed: written through a rollback journal, each
+    // page goes to the file once rather than to the write-ahead log and then again to the file.
+    store.into_single_file()?;
     store.load_reference(reference)?;
     let n = fill(&mut store)?;
     crate::engine::cache::keep_for_readers(&store);

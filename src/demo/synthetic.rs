@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::commands::Command;
 use crate::store::Store;
+use crate::store::bulk::Bulk;
 use crate::store::load::{CaseText, HistoryText};
 use crate::store::write::{NewBatch, Write};
 
@@ -27,9 +28,11 @@ const LOAD_CACHE_KIB: i64 = -262_144;
 /// How often progress is reported and cancellation checked.
 const STEP: usize = 10_000;
 
-/// Whether to drop the FTS insert trigger during the load and rebuild the index at the end
-/// (measured faster for large loads; see `cargo bench --bench synthetic`).
-const REBUILD_FTS: bool = true;
+/// Whether to load in a [`Bulk`]: the full-text and change-log insert triggers (and, into an
+/// empty database, the secondary indexes) set aside during the load, their entries written at
+/// the end in a few statements (measured faster for large loads; see `cargo bench --bench
+/// synthetic`).
+const BULK: bool = true;
 
 /// First day of the date table, and the last day a synthetic Pemilu 2024 case may be received
 /// (a week after its last stage); a Pilkada 2024 case is received up to a week after its
@@ -770,11 +773,11 @@ pub fn synthetic(
     progress: &mut dyn FnMut(usize),
     cancel: &AtomicBool,
 ) -> Result<usize> {
-    load(store, n, seed, now, progress, cancel, REBUILD_FTS)
+    load(store, n, seed, now, progress, cancel, BULK)
 }
 
-/// [`synthetic`], choosing how the full-text index is kept: by the trigger row by row, or rebuilt
-/// once at the end (`rebuild_fts`).
+/// [`synthetic`], choosing how the full-text index and the change log are kept: by their triggers
+/// row by row, or in a [`Bulk`] (`bulk`).
 pub fn load(
     store: &mut Store,
     n: usize,
@@ -782,11 +785,15 @@ pub fn load(
     now: NaiveDateTime,
     progress: &mut dyn FnMut(usize),
     cancel: &AtomicBool,
-    rebuild_fts: bool,
+    bulk: bool,
 ) -> Result<usize> {
-    // A larger page cache keeps the indexes of a big load in memory; restored afterwards.
+    // A larger page cache keeps the indexes of a big load in memory; restored afterwards. Every
+    // code a case refers to comes from the reference data read inside the load's transaction
+    // (and its history refers to the case just written): foreign keys need no checking.
     let written = store.with_page_cache(LOAD_CACHE_KIB, |store| {
-        load_in_transaction(store, n, seed, now, progress, cancel, rebuild_fts)
+        store.without_foreign_keys(|store| {
+            load_in_transaction(store, n, seed, now, progress, cancel, bulk)
+        })
     })?;
     progress(written);
     Ok(written)
@@ -800,10 +807,10 @@ fn load_in_transaction(
     now: NaiveDateTime,
     progress: &mut dyn FnMut(usize),
     cancel: &AtomicBool,
-    rebuild_fts: bool,
+    bulk: bool,
 ) -> Result<usize> {
-    let reference = store.reference()?;
     let tx = store.begin()?;
+    let reference = tx.reference()?;
     let batch = NewBatch {
         kind: "demo",
         imported_by: "pantau demo".into(),
@@ -812,11 +819,12 @@ fn load_in_transaction(
         sha256: None,
     };
     let batch_id = tx.insert_batch(&batch)?;
-    let aside = if rebuild_fts {
-        Some(tx.set_full_text_aside()?)
+    let aside = if bulk {
+        Some(Bulk::begin(&tx, true)?)
     } else {
         None
     };
+    let first = tx.largest_case_id()? + 1;
     let generator = Generator::new(seed, &reference);
     let written =
         fill(&tx, n, generator, now, batch_id, progress, cancel).map_err(|e| match e {
@@ -827,7 +835,8 @@ fn load_in_transaction(
             }
         })?;
     if let Some(aside) = aside {
-        aside.rebuild(&tx)?;
+        aside.new_cases(&tx, first, first + written as i64)?;
+        aside.finish(&tx)?;
     }
     // The campaign activities are the Kaltim offices' weekly figures: another province's
     // database (or a national one) gets none.
@@ -877,7 +886,8 @@ fn fill(
         steps: Vec::with_capacity(6),
         ..Row::default()
     };
-    let mut at = String::new();
+    // The times of a case's history entries, buffers reused from case to case.
+    let mut at: Vec<String> = Vec::new();
     for i in 0..n {
         if i.is_multiple_of(STEP) {
             if cancel.load(Ordering::Relaxed) {
@@ -924,8 +934,10 @@ fn fill(
             kode_desa: row.desa.map(|d| g.desa[d].code.as_str()),
             tps: row.tps,
         })?;
-        let mut prev: Option<&str> = None;
-        for &(s, d, minute) in &row.steps {
+        if at.len() < row.steps.len() {
+            at.resize(row.steps.len(), String::new());
+        }
+        for (&(_, d, minute), at) in row.steps.iter().zip(at.iter_mut()) {
             at.clear();
             let _ = write!(
                 at,
@@ -934,21 +946,31 @@ fn fill(
                 (minute / 60).min(23),
                 minute % 60
             );
-            let by = if s == Status::Penelusuran && !office.above {
-                "Panwaslu Kecamatan"
-            } else {
-                office.bawaslu.as_str()
-            };
-            loader.history(&HistoryText {
-                case_id: row.id,
-                from: prev,
-                to: s.code(),
-                changed_at: &at,
-                changed_by: by,
-                batch_id,
-            })?;
-            prev = Some(s.code());
         }
+        let mut prev: Option<&str> = None;
+        let entries: Vec<HistoryText<'_>> = row
+            .steps
+            .iter()
+            .zip(&at)
+            .map(|(&(s, _, _), at)| {
+                let by = if s == Status::Penelusuran && !office.above {
+                    "Panwaslu Kecamatan"
+                } else {
+                    office.bawaslu.as_str()
+                };
+                let h = HistoryText {
+                    case_id: row.id,
+                    from: prev,
+                    to: s.code(),
+                    changed_at: at,
+                    changed_by: by,
+                    batch_id,
+                };
+                prev = Some(s.code());
+                h
+            })
+            .collect();
+        loader.histories(&entries)?;
     }
     Ok(n)
 }

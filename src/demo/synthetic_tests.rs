@@ -221,6 +221,17 @@ fn cancelling_leaves_the_database_as_it_was() {
     let mut store = Store::memory().unwrap();
     crate::demo::write(&mut store, &crate::demo::kaltim(1), now()).unwrap();
     let before = store.case_count().unwrap();
+    let schema = |store: &Store| -> Vec<(String, Option<String>)> {
+        let mut s = store
+            .conn()
+            .prepare("SELECT name, sql FROM sqlite_schema ORDER BY name")
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let tables = schema(&store);
     let cancel = AtomicBool::new(false);
     let mut seen = 0;
     let r = synthetic(
@@ -247,15 +258,31 @@ fn cancelling_leaves_the_database_as_it_was() {
         .query_row("SELECT count(*) FROM import_batches", [], |r| r.get(0))
         .unwrap();
     assert_eq!(batches, 1);
-    let trigger: i64 = store
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'cases_fts_insert'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(trigger, 1);
+    assert_eq!(
+        schema(&store),
+        tables,
+        "every trigger and index the load set aside is back"
+    );
+
+    // Into an empty database the indexes of `cases` are set aside too: back as well.
+    let mut empty = Store::memory().unwrap();
+    let tables = schema(&empty);
+    let cancel = AtomicBool::new(false);
+    let r = synthetic(
+        &mut empty,
+        40_000,
+        1,
+        now(),
+        &mut |done| {
+            if done >= 20_000 {
+                cancel.store(true, Ordering::SeqCst);
+            }
+        },
+        &cancel,
+    );
+    assert!(r.is_err());
+    assert_eq!(empty.case_count().unwrap(), 0);
+    assert_eq!(schema(&empty), tables);
 
     let mut empty = Store::memory().unwrap();
     let r = synthetic(

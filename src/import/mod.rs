@@ -488,7 +488,7 @@ fn write_file(
     }
     let stored = u64::try_from(tx.case_count()?).unwrap_or(u64::MAX);
     let bulk = if input.bytes.len() >= BULK_BYTES {
-        Some(Bulk::begin(tx)?)
+        Some(Bulk::begin(tx, false)?)
     } else {
         None
     };

@@ -391,7 +391,8 @@ impl<'r> Validator<'r> {
         // The code first: a name the area shares between kecamatan is told by the code beside it.
         for c in [Column::KodeKecamatan, Column::Kecamatan] {
             let Some(t) = cell(c) else { continue };
-            if kec.is_some_and(|k| fold_place(&k.name) == fold_place(t)) {
+            // The name as the code's kecamatan spells it (an export's row) needs no folding.
+            if kec.is_some_and(|k| k.name == t.trim() || fold_place(&k.name) == fold_place(t)) {
                 continue;
             }
             match self.kecamatan(t, area) {
@@ -416,7 +417,7 @@ impl<'r> Validator<'r> {
         let mut desa: Option<&Desa> = None;
         for c in [Column::KodeDesa, Column::Desa] {
             let Some(t) = cell(c) else { continue };
-            if desa.is_some_and(|d| fold_place(&d.name) == fold_place(t)) {
+            if desa.is_some_and(|d| d.name == t.trim() || fold_place(&d.name) == fold_place(t)) {
                 continue;
             }
             match self.desa(t, kec, own, area) {
@@ -506,7 +507,9 @@ impl<'r> Validator<'r> {
     ) -> Result<&'r Desa, Issue> {
         let r = self.reference;
         let value = text.trim().to_string();
-        let in_area = r.desa_in(area);
+        // Found only when needed: a row's kecamatan is most often given, and the area's desa
+        // are a search of the whole list.
+        let in_area = || r.desa_in(area);
         if let Some(k) = kec {
             let pool = r.desa_in(&k.code);
             let near = match match_place(text, pool, |d| &d.code, |d| &d.name) {
@@ -515,7 +518,7 @@ impl<'r> Validator<'r> {
             };
             let elsewhere: Vec<&Desa> = match r.desa(text.trim()) {
                 Some(d) => vec![d],
-                None => exact(text, in_area, |d| &d.name),
+                None => exact(text, in_area(), |d| &d.name),
             };
             if let Some(d) = elsewhere.first() {
                 return Err(PlaceIssue::DesaOutside {
@@ -542,6 +545,7 @@ impl<'r> Validator<'r> {
         {
             return Ok(d);
         }
+        let in_area = in_area();
         let near = match match_place(text, in_area, |d| &d.code, |d| &d.name) {
             Ok(d) => return Ok(d),
             Err(near) => near,

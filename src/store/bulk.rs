@@ -1,18 +1,19 @@
-//! Writing many cases in one transaction: the import's case writer (statements prepared once,
-//! ids given by SQLite, first history and change-log entries by range) and the bulk mode that sets
-//! the per-row insert triggers aside. Runs inside the caller's write transaction; never commits.
+//! The import's writer of many cases in one transaction (prepared statements, ids given by SQLite,
+//! first history entries with the cases, a [`Bulk`]'s entries by range); never commits.
 
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::election::FIRST_ELECTION;
 use crate::domain::{Case, Reference, StatusChange};
 use crate::error::Result;
+use crate::store::aside::{LOG_INSERTS, NewCases};
 use crate::store::write::{CASE_COLUMNS, Write, case_values, date_text, datetime_text};
 use crate::store::{Store, sqlite_error};
+
+pub use crate::store::aside::Bulk;
 
 impl Store {
     /// Readies this connection for a large write transaction; changes nothing in the file. It may
@@ -110,16 +111,11 @@ fn first_history_sql(rows: usize) -> String {
     )
 }
 
-/// How many new cases, in a [`Bulk`], get their change-log entries together, in one statement:
-/// soon after they are inserted, while their pages are still in the page cache of a large import.
-const FOLLOW_UP_ROWS: i64 = 8192;
-
 /// Looks up and writes the cases of one import batch with statements prepared once and
 /// timestamps formatted once. New cases get consecutive ids after the largest stored one, are
 /// inserted [`INSERT_ROWS`] at a time with their first history entries (`∅ → status` on the day
-/// the row dates its status, else the day received) and, in a [`Bulk`], get their change-log
-/// entries [`FOLLOW_UP_ROWS`] at a time;
-/// [`CaseWriter::finish`] writes the rest and, in a `Bulk`, the full-text entries of all of them
+/// the row dates its status, else the day received); [`CaseWriter::finish`] writes the rest and,
+/// in a `Bulk`, the full-text and change-log entries of all of them ([`Bulk::new_cases`]), each
 /// in one statement. (FTS5 writes its pending terms out at the start of every statement that may
 /// have to be undone alone, as most of these are; indexing the cases a range at a time would
 /// leave one small segment per range.)
@@ -135,11 +131,9 @@ pub struct CaseWriter<'t> {
     history: rusqlite::Statement<'t>,
     /// The first history entries of [`INSERT_ROWS`] new cases.
     first_history: rusqlite::Statement<'t>,
-    /// The full-text entries of the new cases, when a [`Bulk`] set the trigger aside.
-    index: Option<rusqlite::Statement<'t>>,
-    /// The change-log entries of a range of new cases, and of one case, when a [`Bulk`] set the
-    /// log's insert triggers aside.
-    log_range: Option<rusqlite::Statement<'t>>,
+    /// What the new cases get at the end, as the triggers a [`Bulk`] set aside would have.
+    writes: NewCases,
+    /// The change-log entry of one case, when a [`Bulk`] set the log's insert triggers aside.
     log_one: Option<rusqlite::Statement<'t>>,
     /// New cases not yet inserted, fewer than [`INSERT_ROWS`], each with the day its status
     /// took effect when the row gives it.
@@ -147,8 +141,6 @@ pub struct CaseWriter<'t> {
     /// The id of the first new case, and of the next one.
     first_id: i64,
     next_id: i64,
-    /// The new cases below this id have their history (and log) entries.
-    followed_id: i64,
     batch_id: i64,
     now: String,
     by: String,
@@ -194,25 +186,11 @@ impl<'t> CaseWriter<'t> {
             })?;
         let find = conn.prepare("SELECT * FROM cases WHERE nomor = ?1")?;
         let columns = CaseColumns::of(&find)?;
-        let set_aside = |name: &str| bulk.is_some_and(|b| b.has_set_aside(name));
-        let index = if set_aside(FTS_INSERT) {
-            Some(conn.prepare(
-                "INSERT INTO cases_fts(rowid, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal) \
-                 SELECT id, nomor, nomor_registrasi, uraian, terlapor, pelapor, kecamatan, pasal FROM cases \
-                 WHERE id >= ?1 AND id < ?2",
-            )?)
+        let writes = bulk.map(Bulk::writes).unwrap_or_default();
+        let log_one = if bulk.is_some_and(|b| b.has_set_aside(LOG_INSERTS[1])) {
+            Some(conn.prepare("INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())")?)
         } else {
             None
-        };
-        let (log_range, log_one) = if set_aside(LOG_INSERTS[0]) {
-            (
-                Some(conn.prepare(
-                    "INSERT INTO case_changes (case_id, stamp) SELECT id, random() FROM cases WHERE id >= ?1 AND id < ?2",
-                )?),
-                Some(conn.prepare("INSERT INTO case_changes (case_id, stamp) VALUES (?1, random())")?),
-            )
-        } else {
-            (None, None)
         };
         Ok(CaseWriter {
             conn,
@@ -226,13 +204,11 @@ impl<'t> CaseWriter<'t> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             first_history: conn.prepare(&first_history_sql(INSERT_ROWS))?,
-            index,
-            log_range,
+            writes,
             log_one,
             pending: Vec::with_capacity(INSERT_ROWS),
             first_id,
             next_id: first_id,
-            followed_id: first_id,
             batch_id,
             now: datetime_text(now),
             by: by.to_string(),
@@ -280,9 +256,6 @@ impl<'t> CaseWriter<'t> {
         self.pending.push((case, status_on));
         if self.pending.len() == INSERT_ROWS {
             self.flush()?;
-            if self.next_id - self.followed_id >= FOLLOW_UP_ROWS {
-                self.follow_up()?;
-            }
         }
         Ok(id)
     }
@@ -329,21 +302,6 @@ impl<'t> CaseWriter<'t> {
         Ok(())
     }
 
-    /// Writes the log entries of the cases inserted since the last time, in a [`Bulk`]. One log
-    /// entry per case stands for the case and its first history entry: the log names the cases
-    /// that changed.
-    fn follow_up(&mut self) -> rusqlite::Result<()> {
-        let (from, to) = (self.followed_id, self.next_id);
-        if from == to {
-            return Ok(());
-        }
-        if let Some(log) = self.log_range.as_mut() {
-            log.execute([from, to])?;
-        }
-        self.followed_id = to;
-        Ok(())
-    }
-
     /// Appends one entry to a case's status history, in this writer's batch.
     pub fn history(&mut self, case_id: i64, h: &StatusChange) -> Result<()> {
         let path = self.path;
@@ -375,11 +333,7 @@ impl<'t> CaseWriter<'t> {
 
     fn complete(&mut self) -> rusqlite::Result<()> {
         self.flush()?;
-        self.follow_up()?;
-        if let Some(index) = self.index.as_mut() {
-            index.execute([self.first_id, self.next_id])?;
-        }
-        Ok(())
+        self.writes.write(self.conn, self.first_id, self.next_id)
     }
 }
 
@@ -499,137 +453,14 @@ fn bind_case(
     s.raw_bind_parameter(next + 2, now)
 }
 
-/// The memory FTS5 may hold pending terms in during a [`Bulk`] (bytes).
-const BULK_FTS_HASH: i64 = 64 << 20;
-
-/// The full-text insert trigger (schema version 1).
-pub(crate) const FTS_INSERT: &str = "cases_fts_insert";
-
-/// The change log's insert triggers (schema version 2), set aside together or not at all.
-const LOG_INSERTS: [&str; 2] = ["cases_log_insert", "history_log_insert"];
-
-/// The `CREATE TRIGGER name … END` statement of a trigger as the latest migration that creates it
-/// does, which is how SQLite stores it.
-fn trigger_sql(name: &str) -> Option<&'static str> {
-    let head = format!("CREATE TRIGGER {name} ");
-    super::migrate::MIGRATIONS
-        .iter()
-        .rev()
-        .find_map(|migration| {
-            let start = migration.find(&head)?;
-            let len = migration[start..].find("\nEND;")? + "\nEND".len();
-            Some(&migration[start..start + len])
-        })
-}
-
-/// Many new cases written inside the import's transaction with the per-row insert triggers set
-/// aside: [`CaseWriter`] writes what they would have (full-text and change-log entries) in a few
-/// statements. Meanwhile FTS5 may hold up to [`BULK_FTS_HASH`] bytes of pending terms rather
-/// than 1 MB, so that it writes them out and merges the pieces less often (measured 15% faster).
-/// Only a trigger stored exactly as pantau's migrations create it is set aside; any other stays
-/// and fires row by row, as the update and delete triggers always do. [`Bulk::finish`] puts
-/// everything back exactly as it was; a kill before commit leaves all of it as it was.
-#[derive(Debug)]
-pub struct Bulk {
-    /// The triggers set aside, with their statements.
-    set_aside: Vec<(&'static str, &'static str)>,
-    /// The FTS5 `hashsize` setting as stored before (`Some(None)`: not stored), when the
-    /// full-text trigger is set aside.
-    hashsize: Option<Option<Value>>,
-}
-
-impl Bulk {
-    /// Sets the known insert triggers aside and, with the full-text one, lets FTS5 hold more
-    /// pending terms.
-    pub fn begin(w: &Write<'_>) -> Result<Bulk> {
-        Bulk::set_aside(w.transaction()).map_err(|e| w.err(e))
-    }
-
-    fn set_aside(tx: &Transaction<'_>) -> rusqlite::Result<Bulk> {
-        let stored_as_created = |name: &str| -> rusqlite::Result<Option<&'static str>> {
-            let stored: Option<String> = tx
-                .query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-                    [name],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            Ok(trigger_sql(name).filter(|sql| stored.as_deref() == Some(*sql)))
-        };
-        let mut set_aside = Vec::new();
-        if let Some(sql) = stored_as_created(FTS_INSERT)? {
-            set_aside.push((FTS_INSERT, sql));
-        }
-        let log: Vec<_> = LOG_INSERTS
-            .iter()
-            .map(|name| Ok(stored_as_created(name)?.map(|sql| (*name, sql))))
-            .collect::<rusqlite::Result<_>>()?;
-        if log.iter().all(Option::is_some) {
-            set_aside.extend(log.into_iter().flatten());
-        }
-        let hashsize = if set_aside.iter().any(|(name, _)| *name == FTS_INSERT) {
-            let stored: Option<Value> = tx
-                .query_row(
-                    "SELECT v FROM cases_fts_config WHERE k = 'hashsize'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            set_hashsize(tx, BULK_FTS_HASH)?;
-            Some(stored)
-        } else {
-            None
-        };
-        for (name, _) in &set_aside {
-            tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
-        }
-        Ok(Bulk {
-            set_aside,
-            hashsize,
-        })
-    }
-
-    /// Whether the trigger `name` is set aside.
-    fn has_set_aside(&self, name: &str) -> bool {
-        self.set_aside.iter().any(|(n, _)| *n == name)
-    }
-
-    /// Puts the triggers and the `hashsize` setting back.
-    pub fn finish(self, w: &Write<'_>) -> Result<()> {
-        self.put_back(w.transaction()).map_err(|e| w.err(e))
-    }
-
-    fn put_back(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
-        match self.hashsize {
-            Some(Some(stored)) => set_hashsize(tx, stored)?,
-            Some(None) => {
-                tx.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'", [])?;
-            }
-            None => {}
-        }
-        for (_, sql) in self.set_aside {
-            tx.execute_batch(sql)?;
-        }
-        Ok(())
-    }
-}
-
-/// Sets the FTS5 `hashsize` of the full-text index: how many bytes of pending terms it holds
-/// before writing them out.
-fn set_hashsize(tx: &Transaction<'_>, bytes: impl rusqlite::ToSql) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO cases_fts(cases_fts, rank) VALUES ('hashsize', ?1)",
-        [bytes],
-    )?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::aside::{FTS_INSERT, set_hashsize};
     use crate::store::write::{NewBatch, date_text, insert_batch, insert_case};
     use rusqlite::ToSql;
     use rusqlite::types::ToSqlOutput;
+    use rusqlite::types::Value;
 
     #[test]
     fn dates_are_written_as_rusqlite_writes_them() {
@@ -717,24 +548,33 @@ mod tests {
         insert_batch(tx, &batch).unwrap()
     }
 
-    /// Writes `n` new cases (after two stored ones) through a writer, in a [`Bulk`] or not, and
+    /// Writes `n` new cases (after `stored` ones) through a writer, in a [`Bulk`] or not, and
     /// checks what a reader of the database would see.
-    fn write_cases(n: i64, bulk: bool) {
+    fn write_cases(n: i64, bulk: bool, stored: i64) {
         let mut store = Store::memory().unwrap();
         let now = at("2024-03-01 10:00:00");
         let write = store.begin().unwrap();
         let tx = write.transaction();
-        for i in 0..2 {
+        for i in 0..stored {
             insert_case(tx, &case(100_000 + i), &[], None, now).unwrap();
         }
         let before = schema(tx);
         let batch_id = new_batch(tx, now);
-        let set_aside = bulk.then(|| Bulk::begin(&write).unwrap());
+        let set_aside = bulk.then(|| Bulk::begin(&write, true).unwrap());
+        let indexes = count(
+            tx,
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'cases_by_region'",
+        );
+        assert_eq!(
+            indexes == 0,
+            bulk && stored == 0,
+            "a bulk builds the indexes of empty tables at the end, and only those"
+        );
         let mut w = CaseWriter::new(&write, batch_id, "tester", now, set_aside.as_ref()).unwrap();
         for i in 0..n {
             assert_eq!(
                 w.insert(case(i), status_on(i)).unwrap(),
-                3 + i,
+                stored + 1 + i,
                 "ids follow the stored ones"
             );
         }
@@ -742,7 +582,15 @@ mod tests {
         if let Some(b) = set_aside {
             b.finish(&write).unwrap();
         }
-        assert_eq!(schema(tx), before, "the trigger is back exactly as it was");
+        assert_eq!(
+            schema(tx),
+            before,
+            "the triggers and indexes are back exactly as they were"
+        );
+        let check: String = tx
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "every index holds every row");
         assert_eq!(
             count(
                 tx,
@@ -751,13 +599,13 @@ mod tests {
             0,
             "the FTS5 setting is back to its default"
         );
-        assert_eq!(count(tx, "SELECT count(*) FROM cases"), n + 2);
+        assert_eq!(count(tx, "SELECT count(*) FROM cases"), n + stored);
         let mut read = tx.prepare("SELECT * FROM cases WHERE id = ?1").unwrap();
         for i in [0, 1, n / 2, n - 1].into_iter().filter(|&i| i < n) {
-            let stored = read
-                .query_row([3 + i], crate::store::read::case_from_row)
+            let found = read
+                .query_row([stored + 1 + i], crate::store::read::case_from_row)
                 .unwrap();
-            assert_eq!(stored, case(i), "case {i}");
+            assert_eq!(found, case(i), "case {i}");
         }
         assert_eq!(
             count(
@@ -771,7 +619,7 @@ mod tests {
             .query_row(
                 "SELECT from_status, to_status, changed_at, changed_by FROM status_history \
                  WHERE case_id = ?1",
-                [3 + n - 1],
+                [stored + n],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .unwrap();
@@ -781,7 +629,10 @@ mod tests {
             (
                 None,
                 last.status.code().to_string(),
-                format!("{} 00:00:00", last.tanggal_diterima),
+                format!(
+                    "{} 00:00:00",
+                    status_on(n - 1).unwrap_or(last.tanggal_diterima)
+                ),
                 "tester".to_string()
             )
         );
@@ -795,7 +646,7 @@ mod tests {
             .map(Result::unwrap)
             .collect();
         for (id, at) in firsts {
-            let i = id - 3;
+            let i = id - stored - 1;
             let day = status_on(i).unwrap_or(case(i).tanggal_diterima);
             assert_eq!(at, format!("{day} 00:00:00"), "case {i}");
         }
@@ -812,31 +663,43 @@ mod tests {
             ),
         );
         assert_eq!(found, 1, "the last new case is found by full-text search");
-        assert_eq!(
-            count(
-                tx,
-                "SELECT count(DISTINCT case_id) FROM case_changes WHERE case_id > 2"
-            ),
-            n,
-            "the change log names every new case"
-        );
+        let mut named = tx
+            .prepare(&format!(
+                "SELECT DISTINCT case_id FROM case_changes WHERE case_id > {stored} ORDER BY case_id"
+            ))
+            .unwrap();
+        let named: Vec<i64> = named
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let new: Vec<i64> = (stored + 1..=stored + n).collect();
+        assert_eq!(named, new, "the change log names every new case");
     }
 
     #[test]
-    fn a_bulk_writer_inserts_indexes_and_gives_history_across_several_follow_ups() {
-        write_cases(2 * FOLLOW_UP_ROWS + INSERT_ROWS as i64 + 5, true);
+    fn a_bulk_writer_inserts_indexes_and_logs_many_cases() {
+        write_cases(3 * INSERT_ROWS as i64 + 5, true, 2);
+    }
+
+    #[test]
+    fn a_bulk_writer_into_empty_tables_builds_their_indexes_at_the_end() {
+        write_cases(2 * INSERT_ROWS as i64 + 7, true, 0);
     }
 
     #[test]
     fn a_writer_outside_a_bulk_leaves_the_indexing_to_the_trigger() {
-        write_cases(INSERT_ROWS as i64 * 3 + 1, false);
-        write_cases(1, false);
+        write_cases(INSERT_ROWS as i64 * 3 + 1, false, 2);
+        write_cases(1, false, 0);
     }
 
     /// The triggers a bulk sets aside and puts back, by name.
     fn set_aside(w: &Write<'_>) -> Vec<&'static str> {
-        let b = Bulk::begin(w).unwrap();
-        let names = b.set_aside.iter().map(|(name, _)| *name).collect();
+        let b = Bulk::begin(w, false).unwrap();
+        let names = [FTS_INSERT, LOG_INSERTS[0], LOG_INSERTS[1]]
+            .into_iter()
+            .filter(|name| b.has_set_aside(name))
+            .collect();
         b.finish(w).unwrap();
         names
     }
@@ -859,7 +722,7 @@ mod tests {
         );
         let id = insert_case(tx, &case(1), &[], None, now).unwrap();
         let batch_id = new_batch(tx, now);
-        let bulk = Bulk::begin(&write).unwrap();
+        let bulk = Bulk::begin(&write, false).unwrap();
         let mut w = CaseWriter::new(&write, batch_id, "tester", now, Some(&bulk)).unwrap();
         let change = StatusChange {
             from: Some(case(1).status),

@@ -2,6 +2,7 @@
 //! reference data, and writes of cases and their history. Nothing here draws or parses views.
 
 pub mod activities;
+pub mod aside;
 pub mod baseline;
 pub mod bulk;
 pub mod checks;

@@ -471,7 +471,7 @@ pub fn finish_batch(tx: &Transaction<'_>, id: i64, counts: [i64; 5]) -> rusqlite
 pub const CHANGES_KEPT: i64 = 100_000;
 
 /// Drops the oldest entries of the change log, never the newest (its `rev` is the revision).
-pub fn prune_changes(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+pub fn prune_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     tx.execute(
         "DELETE FROM case_changes WHERE rev <= (SELECT max(rev) FROM case_changes) - ?1",
         [CHANGES_KEPT],

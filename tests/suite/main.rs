@@ -14,6 +14,7 @@ mod tui_support;
 mod architecture;
 mod area;
 mod asof;
+mod bulk_writes;
 mod catalogue_commands;
 mod catalogue_core;
 mod cli;
