@@ -160,33 +160,20 @@ pub(crate) fn count_by(
     dims: &[Dim],
     campaigns: &Campaigns,
 ) -> Result<Vec<(Vec<String>, i64)>> {
-    let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
-    let cols: Vec<String> = dims
-        .iter()
-        .map(|d| column(*d, campaigns, dates, &mut p))
-        .collect();
-    let keyed: Vec<String> = cols.iter().map(|c| format!("{c} IS NOT NULL")).collect();
-    let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
-    let sql = format!(
-        "{rel} SELECT {c}, count(*) FROM w WHERE {keyed} GROUP BY {k}",
-        c = cols.join(", "),
-        keyed = keyed.join(" AND "),
-        k = keys.join(", ")
-    );
-    let mut stmt = store
-        .conn()
-        .prepare_cached(&sql)
-        .map_err(|e| store.err(e))?;
-    let n = dims.len();
-    stmt.query_map(params_from_iter(&p.values), |r| {
-        let keys = (0..n)
-            .map(|i| r.get::<_, String>(i))
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok((keys, r.get::<_, i64>(n)?))
-    })
-    .and_then(|rows| rows.collect())
-    .map_err(|e| store.err(e))
+    grouped(
+        store,
+        view,
+        dates,
+        (dims, campaigns),
+        true,
+        |_| "count(*)".into(),
+        |r, n| {
+            let keys = (0..n)
+                .map(|i| r.get::<_, String>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((keys, r.get::<_, i64>(n)?))
+        },
+    )
 }
 
 /// The [`Figures`] of the cases of `view` by each combination of keys of `dims` (`None` for the
@@ -199,16 +186,50 @@ pub(crate) fn figures_by(
     dims: &[Dim],
     campaigns: &Campaigns,
 ) -> Result<Vec<(Vec<Option<String>>, Figures)>> {
+    grouped(
+        store,
+        view,
+        dates,
+        (dims, campaigns),
+        false,
+        figure_columns,
+        |r, n| {
+            let keys = (0..n)
+                .map(|i| r.get::<_, Option<String>>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((keys, figures_from(r, n)?))
+        },
+    )
+}
+
+/// `SELECT keys, aggregates FROM w GROUP BY keys` over the relation of `view`, the keys those of
+/// `dims` (only the cases that have every key, when `keyed`), each row read by `row` with the
+/// number of keys.
+fn grouped<T>(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+    (dims, campaigns): (&[Dim], &Campaigns),
+    keyed: bool,
+    aggregates: impl FnOnce(&mut Params) -> String,
+    row: impl Fn(&rusqlite::Row<'_>, usize) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut p = Params::default();
     let rel = relation(store, view, dates, &mut p)?;
     let cols: Vec<String> = dims
         .iter()
         .map(|d| column(*d, campaigns, dates, &mut p))
         .collect();
-    let figures = figure_columns(&mut p);
+    let aggregates = aggregates(&mut p);
+    let filter = if keyed {
+        let each: Vec<String> = cols.iter().map(|c| format!("{c} IS NOT NULL")).collect();
+        format!(" WHERE {}", each.join(" AND "))
+    } else {
+        String::new()
+    };
     let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
     let sql = format!(
-        "{rel} SELECT {c}, {figures} FROM w GROUP BY {k}",
+        "{rel} SELECT {c}, {aggregates} FROM w{filter} GROUP BY {k}",
         c = cols.join(", "),
         k = keys.join(", ")
     );
@@ -217,14 +238,9 @@ pub(crate) fn figures_by(
         .prepare_cached(&sql)
         .map_err(|e| store.err(e))?;
     let n = dims.len();
-    stmt.query_map(params_from_iter(&p.values), |r| {
-        let keys = (0..n)
-            .map(|i| r.get::<_, Option<String>>(i))
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok((keys, figures_from(r, n)?))
-    })
-    .and_then(|rows| rows.collect())
-    .map_err(|e| store.err(e))
+    stmt.query_map(params_from_iter(&p.values), |r| row(r, n))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store.err(e))
 }
 
 /// How many figures a row of the recap has before its types: see [`recap_by_region`].
