@@ -299,7 +299,14 @@ fn saved_index(store: &Store, lang: Lang) -> Result<Outcome> {
     use crate::engine::{cache, index::IndexError};
     let saved = match cache::read_saved(store, true) {
         Ok(Some(saved)) => saved,
-        Ok(None) => return Ok(Outcome::Ok(Command::CheckNoSavedIndex.text(lang))),
+        Ok(None) => {
+            let said = match cache::saved_present(store) {
+                Ok(true) => Command::CheckSavedOtherVersion,
+                Ok(false) | Err(IndexError::Unsupported(_)) => Command::CheckNoSavedIndex,
+                Err(IndexError::Sql(e)) => return Err(e),
+            };
+            return Ok(Outcome::Ok(said.text(lang)));
+        }
         Err(IndexError::Sql(e)) => return Err(e),
         Err(IndexError::Unsupported(_)) => {
             return Ok(Outcome::Skipped(Command::CheckCacheUnused.text(lang)));

@@ -120,6 +120,15 @@ fn saved_header_now(store: &Store) -> Result<Option<Header>, IndexError> {
     Ok(head.flatten())
 }
 
+/// Whether the database holds a saved index at all, readable or not (one written by another
+/// version of pantau, or cut short, is not read).
+pub fn saved_present(store: &Store) -> Result<bool, IndexError> {
+    let any = crate::engine::sql::index::in_one_read(store, || {
+        crate::engine::sql::index::saved_index(store, |_, _| ())
+    })?;
+    Ok(any.is_some())
+}
+
 /// The index saved in the database, if one is and it reads whole.
 pub fn read_saved(store: &Store, history: bool) -> Result<Option<CaseIndex>, IndexError> {
     let read = crate::engine::sql::index::in_one_read(store, || {

@@ -116,6 +116,8 @@ pub enum Command<'a> {
     },
     /// `check`: no index saved in the database.
     CheckNoSavedIndex,
+    /// `check`: the database holds an index saved by another version of pantau, not read.
+    CheckSavedOtherVersion,
     /// `check`: the index saved in the database disagrees with it.
     CheckSavedDisagrees {
         path: &'a dyn std::fmt::Display,
@@ -583,6 +585,14 @@ impl Command<'_> {
                 "tidak ada; impor besar berikutnya menyimpannya".into()
             }
             (Self::CheckNoSavedIndex, En) => "none saved; the next large import saves one".into(),
+            (Self::CheckSavedOtherVersion, Id) => {
+                "salinan dari versi pantau lain, tidak dibaca; impor besar berikutnya menggantinya"
+                    .into()
+            }
+            (Self::CheckSavedOtherVersion, En) => {
+                "a copy from another version of pantau, not read; the next large import replaces it"
+                    .into()
+            }
             (Self::CheckSavedDisagrees { path, differ }, Id) => format!(
                 "indeks yang tersimpan di database tidak sesuai dengan kasusnya ({differ} kasus berbeda); \
                  pantau memeriksa beberapa kasus setiap kali membacanya dan membangunnya dari kasus bila \

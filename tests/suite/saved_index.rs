@@ -167,6 +167,29 @@ fn a_forged_saved_index_is_found_by_readers_and_by_check() {
         "{said}"
     );
     assert!(said.contains("DELETE FROM case_index"), "{said}");
+
+    // A copy written by another version of pantau (its format's version byte differs): readers
+    // build past it without a word of error, and `check` names it rather than calling it absent.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let mut bytes: Vec<u8> = c
+        .query_row("SELECT bytes FROM case_index", [], |r| r.get(0))
+        .unwrap();
+    bytes[7] = 0x7f;
+    c.execute("UPDATE case_index SET bytes = ?1", [bytes])
+        .unwrap();
+    drop(c);
+    let (shown, _) = figures(home, &db);
+    assert_eq!(
+        shown, sql,
+        "figures of a database whose saved index is of another version"
+    );
+    let out = pantau(home, &db).arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("saved index: a copy from another version of pantau, not read"),
+        "{}",
+        text(&out)
+    );
 }
 
 #[test]
