@@ -7,43 +7,13 @@ use crate::import_support;
 use crate::tui_support;
 
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use pantau::domain::{DayCount, DeadlineRules};
 use pantau::engine::index::{CaseIndex, Refresh};
-use pantau::engine::{Dashboard, Engine};
-use pantau::i18n::Lang;
 use pantau::store::{Mode, Store};
 
-/// After every case of the demo and of the generated rows.
-fn end_of_2024() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()
-}
-
-/// The dashboard of `spec` answered from SQL and from `index`.
-fn both(store: &Store, index: &CaseIndex, spec: &str) -> (Dashboard, Dashboard) {
-    let reference = store.reference().unwrap();
-    let rules = DeadlineRules::new(
-        DayCount::Calendar,
-        reference.holidays.iter().map(|h| h.date),
-    );
-    let view = pantau::view::parse(spec, &reference).unwrap();
-    let sql = Engine::new(store, end_of_2024(), rules.clone()).unwrap();
-    let mut fast = Engine::new(store, end_of_2024(), rules).unwrap();
-    fast.set_index(Some(Arc::new(index.clone())));
-    (
-        sql.dashboard(&view, Lang::En).unwrap(),
-        fast.dashboard(&view, Lang::En).unwrap(),
-    )
-}
-
-/// How many cases `spec` counts, the same from the index as from SQL.
-fn total(store: &Store, index: &CaseIndex, spec: &str) -> i64 {
-    let (sql, fast) = both(store, index, spec);
-    assert_eq!(sql, fast, "index and SQL disagree on {spec:?}");
-    fast.headline.total
-}
+// `total`: the count of a view from SQL and from the index, asserted equal.
+use crate::index::total;
 
 fn count(store: &Store, sql: &str) -> i64 {
     store.conn().query_row(sql, [], |r| r.get(0)).unwrap()

@@ -36,7 +36,8 @@ fn both(store: &Store, index: &CaseIndex, spec: &str) -> (Dashboard, Dashboard) 
     )
 }
 
-fn total(store: &Store, index: &CaseIndex, spec: &str) -> i64 {
+/// How many cases `spec` counts, the same from the index as from SQL (other modules' tests too).
+pub(crate) fn total(store: &Store, index: &CaseIndex, spec: &str) -> i64 {
     let (sql, fast) = both(store, index, spec);
     assert_eq!(sql, fast, "index and SQL disagree on {spec:?}");
     fast.headline.total
