@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::cli::{ChartChoice, ReportArgs, ReportFormat};
 use crate::commands::Context;
+use crate::engine::summary::Wanted;
 use crate::engine::{Cross, Dim, ElectionScope, Group, Headline, Recap};
 use crate::error::{Error, Result};
 use crate::i18n::commands::Command;
@@ -194,8 +195,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         let m = Command::ReportSameDims;
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
-    let summary = engine.summary(&view, first, second, lang)?;
-    let (groups, headline) = (summary.groups, summary.headline);
+    let wanted = if args.format == ReportFormat::Json {
+        Wanted::Headline
+    } else {
+        Wanted::Total
+    };
+    let summary = engine.summary(&view, (first, second), wanted, lang)?;
+    let (groups, total, headline) = (summary.groups, summary.total, summary.headline);
     let cross = second.zip(summary.cross);
     let out = match args.format {
         ReportFormat::Json => {
@@ -209,8 +215,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                     .map(|d| d.name())
                     .collect::<Vec<_>>()
                     .join(","),
-                total: headline.total,
-                headline,
+                total,
+                headline: headline.unwrap_or_default(),
                 groups,
                 cross: cross.map(|(_, c)| c),
                 conventions: args
@@ -235,7 +241,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             let total = if first == Dim::Violation {
                 groups.iter().map(|g| g.count).sum()
             } else {
-                headline.total
+                total
             };
             let table = match &cross {
                 None => one_dim_table(cells(format), lang, first, &groups, total),

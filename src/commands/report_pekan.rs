@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::cli::ReportFormat;
 use crate::commands::report::{cells, render};
-use crate::engine::campaign::{PekanTable, pekan_table_and_headline, per_thousand};
+use crate::engine::campaign::{PekanTable, pekan_report, per_thousand};
+use crate::engine::summary::Wanted;
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -68,7 +69,12 @@ pub(super) fn run(
 ) -> Result<String> {
     let (view, campaign_only) = counted_view(engine, view)?;
     let view = &view;
-    let (table, headline) = pekan_table_and_headline(engine, view)?;
+    let wanted = if format == ReportFormat::Json {
+        Wanted::Headline
+    } else {
+        Wanted::Total
+    };
+    let (table, summary) = pekan_report(engine, view, wanted)?;
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
@@ -77,6 +83,7 @@ pub(super) fn run(
                 .iter()
                 .map(|e| e.code.clone())
                 .collect();
+            let headline = summary.headline.unwrap_or_default();
             let doc = json(&table, headline, as_of, spec, campaign_only, elections);
             serde_json::to_string_pretty(&doc).map_err(|e| {
                 let m = Command::ReportEncode { error: &e };
@@ -88,7 +95,7 @@ pub(super) fn run(
             let mut out = render(
                 format,
                 &heading,
-                &rows(&table, headline.total, lang, cells(format)),
+                &rows(&table, summary.total, lang, cells(format)),
             );
             if format != ReportFormat::Csv {
                 // Under the table: what the cumulative columns count from, and that no case was left out.
@@ -102,7 +109,7 @@ pub(super) fn run(
                     out += &Command::ReportPekanSince { since: &since }.text(lang);
                     out += "\n";
                 }
-                if table.outside_total() == 0 {
+                if table.outside == 0 {
                     out += &Command::ReportPekanNoneOutside.text(lang);
                     out += "\n";
                 }
@@ -141,17 +148,17 @@ fn json(
                         from: f.pekan.starts.to_string(),
                         to: f.pekan.ends.to_string(),
                         begun: f.begun,
-                        cases: f.cases(),
+                        cases: f.cases,
                         cases_cumulative: f.cases_cumulative,
                         activities: f.activities,
                         activities_cumulative: f.activities_cumulative,
-                        per_thousand: per_thousand(f.cases(), f.activities)
+                        per_thousand: per_thousand(f.cases, f.activities)
                             .map(|x| (x * 10.0).round() / 10.0),
                     },
                 )
             })
             .collect(),
-        outside_campaign: t.outside_total(),
+        outside_campaign: t.outside,
         campaign_stage_only,
     }
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::domain::TypeGroup;
 use crate::domain::{CAMPAIGN, CampaignPeriod, Election, Pekan, Reference};
+use crate::engine::summary::{Summary, Wanted};
 use crate::engine::{Dim, Engine, OUTSIDE_CAMPAIGN};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -21,8 +22,11 @@ use crate::view::{Term, TermKind, View};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PekanFigures {
     pub pekan: Pekan,
-    /// Cases received that pekan, by type group, in the order of [`TypeGroup::ALL`].
-    pub by_type: [i64; TypeGroup::ALL.len()],
+    /// Cases received that pekan.
+    pub cases: i64,
+    /// Those cases by type group, in the order of [`TypeGroup::ALL`], when the table was made
+    /// with them ([`pekan_table`]).
+    pub by_type: Option<[i64; TypeGroup::ALL.len()]>,
     /// Cases received from the campaign's first day to this pekan's last.
     pub cases_cumulative: i64,
     /// Activities supervised that pekan (none counted for a pekan not begun by the as-of date).
@@ -35,28 +39,16 @@ pub struct PekanFigures {
     pub begun: bool,
 }
 
-impl PekanFigures {
-    /// The cases of the pekan.
-    pub fn cases(&self) -> i64 {
-        self.by_type.iter().sum()
-    }
-}
-
 /// A view's cases by pekan of the campaign, every pekan present, and the cases received outside
 /// the campaign counted apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PekanTable {
     pub period: Option<CampaignPeriod>,
     pub pekan: Vec<PekanFigures>,
-    /// Cases of the view received before or after the campaign, by type group.
-    pub outside: [i64; TypeGroup::ALL.len()],
-}
-
-impl PekanTable {
-    /// The cases received outside the campaign.
-    pub fn outside_total(&self) -> i64 {
-        self.outside.iter().sum()
-    }
+    /// Cases of the view received before or after the campaign.
+    pub outside: i64,
+    /// Those by type group, as [`PekanFigures::by_type`].
+    pub outside_by_type: Option<[i64; TypeGroup::ALL.len()]>,
 }
 
 /// One region: its campaign cases and the activities supervised there.
@@ -133,24 +125,37 @@ pub fn admits_region(view: &View, code: &str) -> bool {
 /// campaign of the election in view and type, with that election's activities supervised each
 /// pekan in the regions the view admits.
 pub fn pekan_table(engine: &Engine<'_>, view: &View) -> Result<PekanTable> {
-    pekan_table_of(engine, view, None)
+    let cross = engine.cross(view, (Dim::Pekan, Dim::Type))?;
+    let counts = cross.into_iter().filter_map(|c| {
+        let t = TypeGroup::ALL.iter().position(|g| g.code() == c.key2)?;
+        Some((c.key, Some(t), c.count))
+    });
+    pekan_table_of(engine, view, true, counts)
 }
 
-/// The pekan table of `view` with its headline: from SQL, both in one pass.
-pub fn pekan_table_and_headline(
+/// The pekan table of `view` without the split by type (a report prints none), with the
+/// summary it comes from: its total, and its headline when `wanted`. From SQL in one pass.
+pub fn pekan_report(
     engine: &Engine<'_>,
     view: &View,
-) -> Result<(PekanTable, crate::engine::Headline)> {
-    let summary = engine.summary(view, Dim::Pekan, Some(Dim::Type), crate::i18n::Lang::En)?;
-    let table = pekan_table_of(engine, view, summary.cross)?;
-    Ok((table, summary.headline))
+    wanted: Wanted,
+) -> Result<(PekanTable, Summary)> {
+    let summary = engine.summary(view, (Dim::Pekan, None), wanted, crate::i18n::Lang::En)?;
+    let counts = summary
+        .groups
+        .iter()
+        .map(|g| (g.key.clone(), None, g.count));
+    let table = pekan_table_of(engine, view, false, counts)?;
+    Ok((table, summary))
 }
 
-/// [`pekan_table`], from the counts of `view` by pekan and type when they are at hand.
+/// The pekan table of `view` from its counts by pekan key (and, when `split`, type group: its
+/// position in [`TypeGroup::ALL`]).
 fn pekan_table_of(
     engine: &Engine<'_>,
     view: &View,
-    by_pekan_and_type: Option<Vec<crate::engine::Cross>>,
+    split: bool,
+    counts: impl Iterator<Item = (String, Option<usize>, i64)>,
 ) -> Result<PekanTable> {
     let Some(election) = election(engine, view)? else {
         return Ok(PekanTable::default());
@@ -159,21 +164,23 @@ fn pekan_table_of(
         return Ok(PekanTable::default());
     };
     let as_of = engine.dates(view).as_of;
-    let mut found: HashMap<u32, [i64; TypeGroup::ALL.len()]> = HashMap::new();
-    let mut outside = [0; TypeGroup::ALL.len()];
-    let cross = match by_pekan_and_type {
-        Some(c) => c,
-        None => engine.cross(view, (Dim::Pekan, Dim::Type))?,
-    };
-    for c in cross {
-        let Some(t) = TypeGroup::ALL.iter().position(|g| g.code() == c.key2) else {
-            continue;
+    // Cases, and cases by type group, per pekan number; 0 for outside the campaign.
+    let mut found: HashMap<u32, (i64, [i64; TypeGroup::ALL.len()])> = HashMap::new();
+    for (key, t, count) in counts {
+        let n = match key.parse::<u32>() {
+            Ok(n) if key != OUTSIDE_CAMPAIGN => n,
+            _ => 0,
         };
-        match c.key.parse::<u32>() {
-            Ok(n) if c.key != OUTSIDE_CAMPAIGN => found.entry(n).or_default()[t] += c.count,
-            _ => outside[t] += c.count,
+        let (cases, by_type) = found.entry(n).or_default();
+        *cases += count;
+        if let Some(t) = t {
+            by_type[t] += count;
         }
     }
+    let of = |n: u32| -> (i64, Option<[i64; TypeGroup::ALL.len()]>) {
+        let (cases, by_type) = found.get(&n).copied().unwrap_or_default();
+        (cases, split.then_some(by_type))
+    };
     let begun = u32::try_from(period.begun_by(as_of).len()).unwrap_or(0);
     // Activities per pekan and region, in the regions the view admits.
     let mut acts: HashMap<u32, HashMap<String, i64>> = HashMap::new();
@@ -193,7 +200,7 @@ fn pekan_table_of(
         .all()
         .into_iter()
         .map(|p| {
-            let by_type = found.get(&p.number).copied().unwrap_or_default();
+            let (cases, by_type) = of(p.number);
             let mut busiest: Vec<(String, i64)> = acts
                 .get(&p.number)
                 .map(|m| {
@@ -211,10 +218,11 @@ fn pekan_table_of(
             };
             busiest.sort_by_key(|(code, n)| (-n, position(code)));
             let activities: i64 = busiest.iter().map(|(_, n)| n).sum();
-            cases_so_far += by_type.iter().sum::<i64>();
+            cases_so_far += cases;
             acts_so_far += activities;
             PekanFigures {
                 pekan: p,
+                cases,
                 by_type,
                 cases_cumulative: cases_so_far,
                 activities,
@@ -224,10 +232,12 @@ fn pekan_table_of(
             }
         })
         .collect();
+    let (outside, outside_by_type) = of(0);
     Ok(PekanTable {
         period: Some(period),
         pekan,
         outside,
+        outside_by_type,
     })
 }
 

@@ -377,7 +377,7 @@ fn pekan_chart(engine: &Engine<'_>, view: &View, doc: &Document) -> Result<Chart
             .text(Lang::Id),
         })
         .collect();
-    let outside = table.outside_total() > 0;
+    let outside = table.outside > 0;
     if outside {
         categories.push(Category {
             code: crate::engine::OUTSIDE_CAMPAIGN.to_string(),
@@ -392,8 +392,8 @@ fn pekan_chart(engine: &Engine<'_>, view: &View, doc: &Document) -> Result<Chart
             values: table
                 .pekan
                 .iter()
-                .map(|f| f.by_type[i])
-                .chain(outside.then_some(table.outside[i]))
+                .map(|f| f.by_type.map_or(0, |t| t[i]))
+                .chain(outside.then(|| table.outside_by_type.map_or(0, |t| t[i])))
                 .collect(),
         })
         // Every type, in one order, even one no pekan has: a colour means the same type in every

@@ -1,9 +1,8 @@
 //! The report by pekan as a table: a row per pekan of the campaign (zeros included) with the totals
 //! since it began, the activities supervised and the cases per 1,000, the cases outside it apart.
 
-use crate::engine::campaign::{
-    PekanTable, campaign_view_of, pekan_table_and_headline, per_thousand,
-};
+use crate::engine::campaign::{PekanTable, campaign_view_of, pekan_report, per_thousand};
+use crate::engine::summary::Wanted;
 use crate::engine::{Dim, Engine};
 use crate::error::Result;
 use crate::i18n::commands::Command;
@@ -40,11 +39,11 @@ pub fn sheet(
     title: impl Fn(&str) -> String,
 ) -> Result<super::xlsx::Sheet> {
     let (view, _) = counted_view(engine, view)?;
-    let (table, headline) = pekan_table_and_headline(engine, &view)?;
+    let (table, summary) = pekan_report(engine, &view, Wanted::Total)?;
     Ok(super::xlsx::Sheet {
         name: Dim::Pekan.heading(lang).to_string(),
         title: title(&by_words(lang, &[Dim::Pekan])),
-        table: rows(&table, headline.total, lang, Cells::Digits),
+        table: rows(&table, summary.total, lang, Cells::Digits),
     })
 }
 
@@ -74,19 +73,19 @@ pub fn rows(t: &PekanTable, total: i64, lang: Lang, written: Cells) -> Table {
             vec![
                 f.pekan.number.to_string(),
                 label,
-                count(f.cases()),
+                count(f.cases),
                 count(f.cases_cumulative),
                 count(f.activities),
                 count(f.activities_cumulative),
-                rate(f.cases(), f.activities),
+                rate(f.cases, f.activities),
             ]
         })
         .collect();
-    if t.outside_total() > 0 || t.period.is_none() {
+    if t.outside > 0 || t.period.is_none() {
         rows.push(vec![
             crate::engine::OUTSIDE_CAMPAIGN.to_string(),
             Core::OutsideCampaign.text(lang),
-            count(t.outside_total()),
+            count(t.outside),
             String::new(),
             String::new(),
             String::new(),

@@ -11,8 +11,9 @@ use pantau::domain::{
     Case, DayCount, DeadlineRules, FollowUpStep, Forwarding, PartyCategory, Reference, Source,
     Status, StatusChange, TypeGroup, ViolationType,
 };
+use pantau::engine::campaign::{pekan_report, pekan_table};
 use pantau::engine::index::CaseIndex;
-use pantau::engine::summary::Summary;
+use pantau::engine::summary::{Summary, Wanted};
 use pantau::engine::{Cursor, Dim, Engine, PageRequest};
 use pantau::i18n::Lang;
 use pantau::store::Store;
@@ -868,13 +869,44 @@ proptest! {
             (Dim::FollowUp, Some(Dim::Contest)),
             (Dim::Violation, Some(Dim::Source)),
         ] {
+            let headline = sql.headline(&view).unwrap();
             let parts = Summary {
                 groups: sql.group(&view, first, Lang::Id).unwrap(),
-                headline: sql.headline(&view).unwrap(),
+                total: headline.total,
+                headline: Some(headline),
                 cross: second.map(|b| sql.cross(&view, (first, b)).unwrap()),
             };
-            prop_assert_eq!(&sql.summary(&view, first, second, Lang::Id).unwrap(), &parts);
-            prop_assert_eq!(&indexed.summary(&view, first, second, Lang::Id).unwrap(), &parts);
+            let dims = (first, second);
+            prop_assert_eq!(&sql.summary(&view, dims, Wanted::Headline, Lang::Id).unwrap(), &parts);
+            prop_assert_eq!(&indexed.summary(&view, dims, Wanted::Headline, Lang::Id).unwrap(), &parts);
+            // Asked for the total alone (a table prints no other figure), the same less the rest.
+            let total_only = Summary { headline: None, ..parts };
+            prop_assert_eq!(&sql.summary(&view, dims, Wanted::Total, Lang::Id).unwrap(), &total_only);
+            prop_assert_eq!(&indexed.summary(&view, dims, Wanted::Total, Lang::Id).unwrap(), &total_only);
+        }
+        // The pekan table of a report (no split by type) is the screen's, summed over types.
+        for engine in [&sql, &indexed] {
+            let split = pekan_table(engine, &view).unwrap();
+            let (plain, summary) = pekan_report(engine, &view, Wanted::Total).unwrap();
+            prop_assert_eq!(plain.outside, split.outside);
+            prop_assert_eq!(plain.outside_by_type, None);
+            prop_assert_eq!(
+                split.outside_by_type.map(|t| t.iter().sum::<i64>()),
+                Some(split.outside)
+            );
+            prop_assert_eq!(plain.pekan.len(), split.pekan.len());
+            for (p, s) in plain.pekan.iter().zip(&split.pekan) {
+                prop_assert_eq!(p.by_type, None);
+                prop_assert_eq!(s.by_type.map(|t| t.iter().sum::<i64>()), Some(s.cases));
+                prop_assert_eq!((p.cases, p.cases_cumulative), (s.cases, s.cases_cumulative));
+                prop_assert_eq!((p.activities, &p.busiest), (s.activities, &s.busiest));
+            }
+            // Of one election, every case is in a pekan or outside the campaign (a report refuses
+            // a view of several: their pekan do not add up).
+            if engine.elections_in_view(&view).unwrap().len() == 1 {
+                let in_table = plain.pekan.iter().map(|p| p.cases).sum::<i64>() + plain.outside;
+                prop_assert_eq!(in_table, summary.total);
+            }
         }
         prop_assert_eq!(
             indexed.cross(&view, (Dim::Kecamatan, Dim::Status)).unwrap(),

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::domain::TypeGroup;
 use crate::engine::Dim;
-use crate::engine::campaign::{Campaign, PekanFigures, per_thousand};
+use crate::engine::campaign::{Campaign, per_thousand};
 use crate::i18n::core::Core;
 use crate::i18n::{Msg, campaign_sentence, decimal, number, tr};
 use crate::tui::action::Command;
@@ -238,7 +238,7 @@ fn week_chart_height(ctx: &Ctx<'_>, c: &Campaign, spacing: u16, width: u16) -> u
         c.pekan
             .pekan
             .iter()
-            .any(|p| p.by_type.get(*k).is_some_and(|n| *n > 0))
+            .any(|p| p.by_type.is_some_and(|t| t[*k] > 0))
     });
     let (since, (note, short)) = (since_note(ctx, c), outside_notes(ctx, c));
     let notes =
@@ -277,7 +277,7 @@ fn since_note(ctx: &Ctx<'_>, c: &Campaign) -> String {
 /// The campaign cases received outside the campaign (which no pekan holds), if any: in full,
 /// and in the shorter wording a narrow chart takes.
 fn outside_notes(ctx: &Ctx<'_>, c: &Campaign) -> (String, String) {
-    let outside = c.pekan.outside_total();
+    let outside = c.pekan.outside;
     if outside == 0 {
         return (String::new(), String::new());
     }
@@ -509,21 +509,21 @@ impl Stages {
                     vec![
                         number(l, p.cases_cumulative),
                         number(l, p.activities),
-                        per_thousand(p.cases(), p.activities)
+                        per_thousand(p.cases, p.activities)
                             .map_or("–".into(), |x| decimal(l, x)),
                     ]
                 } else {
                     vec![String::new(), String::new(), "·".into()]
                 },
-                parts: p.by_type.to_vec(),
+                parts: p.by_type.unwrap_or_default().to_vec(),
                 figure: Figure {
-                    count: p.cases(),
+                    count: p.cases,
                     base: base.map(|b| {
                         b.pekan
                             .pekan
                             .iter()
                             .find(|x| x.pekan.number == p.pekan.number)
-                            .map_or(0, PekanFigures::cases)
+                            .map_or(0, |x| x.cases)
                     }),
                     mark: None,
                 },
@@ -574,9 +574,9 @@ impl Stages {
         let rows_of = [
             (Core::PekanThisWeek.text(l), Core::Cumulative.text(l)),
             (number(l, p.activities), number(l, p.activities_cumulative)),
-            (number(l, p.cases()), number(l, p.cases_cumulative)),
+            (number(l, p.cases), number(l, p.cases_cumulative)),
             (
-                rate(p.cases(), p.activities),
+                rate(p.cases, p.activities),
                 rate(p.cases_cumulative, p.activities_cumulative),
             ),
         ];
@@ -622,7 +622,7 @@ impl Stages {
         }
         let by_type: Vec<String> = TypeGroup::ALL
             .iter()
-            .zip(p.by_type)
+            .zip(p.by_type.unwrap_or_default())
             .filter(|(_, n)| *n > 0)
             .map(|(g, n)| format!("{} {}", g.label(l), number(l, n)))
             .collect();
@@ -1171,7 +1171,8 @@ mod tests {
                     acts += 100 * i as i64;
                     PekanFigures {
                         pekan: p,
-                        by_type,
+                        cases: i as i64,
+                        by_type: Some(by_type),
                         cases_cumulative: cases,
                         activities: 100 * i as i64,
                         activities_cumulative: acts,
@@ -1180,7 +1181,8 @@ mod tests {
                     }
                 })
                 .collect(),
-            outside: [0; TypeGroup::ALL.len()],
+            outside: 0,
+            outside_by_type: Some([0; TypeGroup::ALL.len()]),
         };
         c.regions = f
             .reference
