@@ -110,9 +110,9 @@ fn figures_from(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Figur
 /// The headline figures of the cases of `view`.
 pub(crate) fn headline(store: &Store, view: &View, dates: Dates) -> Result<Figures> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let cols = figure_columns(&mut p);
-    let sql = format!("{rel} SELECT {cols} FROM w");
+    let query = format!("SELECT {cols} FROM w");
+    let sql = relation(store, view, dates, &mut p, &query)?;
     store
         .conn()
         .query_row(&sql, params_from_iter(&p.values), |r| figures_from(r, 0))
@@ -137,10 +137,10 @@ pub(crate) fn headline_by(
     dim: Dim,
 ) -> Result<HashMap<String, Figures>> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let key = column(dim, &[], dates, &mut p);
     let cols = figure_columns(&mut p);
-    let sql = format!("{rel} SELECT {key}, {cols} FROM w GROUP BY 1");
+    let query = format!("SELECT {key}, {cols} FROM w GROUP BY 1");
+    let sql = relation(store, view, dates, &mut p, &query)?;
     let mut stmt = store
         .conn()
         .prepare_cached(&sql)
@@ -231,7 +231,6 @@ fn grouped<T>(
     row: impl Fn(&rusqlite::Row<'_>, usize) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let cols: Vec<String> = dims
         .iter()
         .map(|d| column(*d, campaigns, dates, &mut p))
@@ -244,11 +243,12 @@ fn grouped<T>(
         String::new()
     };
     let keys: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
-    let sql = format!(
-        "{rel} SELECT {c}, {aggregates} FROM w{filter} GROUP BY {k}",
+    let query = format!(
+        "SELECT {c}, {aggregates} FROM w{filter} GROUP BY {k}",
         c = cols.join(", "),
         k = keys.join(", ")
     );
+    let sql = relation(store, view, dates, &mut p, &query)?;
     let mut stmt = store
         .conn()
         .prepare_cached(&sql)
@@ -275,7 +275,6 @@ pub(crate) fn recap_by_region(
     types: &[&str],
 ) -> Result<HashMap<String, Vec<i64>>> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let closed = p.bind_list(Status::closed_codes());
     let viol = p.text(Status::Pelanggaran.code());
     let notv = p.text(Status::BukanPelanggaran.code());
@@ -301,10 +300,8 @@ pub(crate) fn recap_by_region(
         .iter()
         .map(|c| format!("COALESCE(SUM({c}), 0)"))
         .collect();
-    let sql = format!(
-        "{rel} SELECT hreg, {} FROM w GROUP BY hreg",
-        sums.join(", ")
-    );
+    let query = format!("SELECT hreg, {} FROM w GROUP BY hreg", sums.join(", "));
+    let sql = relation(store, view, dates, &mut p, &query)?;
     let n = cols.len();
     let mut stmt = store
         .conn()

@@ -128,24 +128,32 @@ const TYPE_GROUP_SQL: &str = "CASE WHEN st = 'BUKAN_PELANGGARAN' THEN 'BUKAN_PEL
 /// of the date), `tg` (type group), `reg` (1 if registered as of the date), `due` (deadline or
 /// NULL), `overdue` (0/1), `late` (0/1: a laporan filed after its limit), `rpos`/`spos` (display
 /// order of region and stage), `off`/`hreg`/`prov` (the office handling it on the date, its
-/// handling region and province).
-/// Returns the SQL of a `WITH v AS (...), u AS (...), w AS (...)` prefix; select from `w`.
+/// handling region and province). Returns `query` (which selects from `w`, its parameters bound
+/// in `p` already) behind the `WITH v AS (...), u AS (...), w AS (...)` that defines it.
 ///
-/// How SQLite runs it: the CTEs are flattened into the query that selects from `w`, so a column
-/// it does not use costs nothing (a count by region never computes a deadline). The cases are
-/// read in one pass over the table, each joined with what it needs by key: its region and stage,
-/// and on a date asked for its latest status change and transfers by then (one index lookup
-/// each, the row found once however often the query names its status). The received date
-/// bounds every view but narrows almost none, so it is written `+c.tanggal_diterima`: not a
-/// reason to walk an index and look each case up (a plain scan of the table is several times
-/// faster); the joins are LEFT JOINs (every case has its region and stage, by foreign key) so
-/// the scan of `cases` stays the outer loop. A narrow term (a region, a stage, dates, words)
-/// still reaches its index. Deadlines and filing limits are compared with dates computed once
-/// per statement ([`due::Rules`]), not by a function called per case.
-pub fn relation(store: &Store, view: &View, dates: Dates, p: &mut Params) -> Result<String> {
+/// How SQLite runs it: the CTEs are flattened into `query`, so a column it does not use costs
+/// nothing (a count by region never computes a deadline). A join is another matter: SQLite keeps
+/// a LEFT JOIN whose key is a subquery even when nothing reads it, so the relation joins only
+/// what `query` and the view's terms read ([`Reads`]): a column they never name is left out, and
+/// naming one left out is an error from SQLite, never a wrong count. The cases are read in one
+/// pass over the table, each joined with what it needs by key: its region and stage, and on a
+/// date asked for its latest status change and transfers by then (one index lookup each, the
+/// row found once however often the query names its status). The received date bounds every
+/// view but narrows almost none, so it is written `+c.tanggal_diterima`: not a reason to walk an
+/// index and look each case up (a plain scan of the table is several times faster); the joins
+/// are LEFT JOINs (every case has its region and stage, by foreign key) so the scan of `cases`
+/// stays the outer loop. A narrow term (a region, a stage, dates, words) still reaches its index.
+/// Deadlines and filing limits are compared with dates computed once per statement
+/// ([`due::Rules`]), not by a function called per case.
+pub fn relation(
+    store: &Store,
+    view: &View,
+    dates: Dates,
+    p: &mut Params,
+    query: &str,
+) -> Result<String> {
     let rules = due::Rules::as_of(store, dates.as_of)?;
     let asof = p.bind(dates.as_of.to_string());
-    let status = AsOf::of(dates, p);
     let office = Office::as_of(dates, &asof);
     let mut inner = vec![format!("+c.tanggal_diterima <= {asof}")];
     let mut outer = Vec::new();
@@ -162,34 +170,109 @@ pub fn relation(store: &Store, view: &View, dates: Dates, p: &mut Params) -> Res
             inner.push(c);
         }
     }
-    let closed = p.bind_list(Status::closed_codes());
-    let type_group = TYPE_GROUP_SQL.replace("?closed", &closed);
-    let late = rules.late_sql(&mut |v| p.text(v));
-    let overdue = rules.overdue_sql(&asof, &mut |v| p.text(v));
+    let inner = inner.join(" AND ");
     let outer_where = if outer.is_empty() {
         String::new()
     } else {
         format!(" WHERE {}", outer.join(" AND "))
     };
+    let read = Reads::of(&[query, &inner, &outer_where]);
+    let (mut v, mut joins) = (vec!["c.*".to_string()], String::new());
+    if read.status {
+        let status = AsOf::of(dates, p);
+        v.push(format!("{} AS st", status.column));
+        joins += &status.join;
+    }
+    if read.office {
+        v.push(format!(
+            "{} AS off, {} AS hreg, {} AS prov",
+            office.office, office.region, office.province
+        ));
+        joins += &office.joins;
+    }
+    if read.region {
+        v.push("r.position AS rpos".into());
+        joins += "LEFT JOIN regions r ON r.code = c.kode_wilayah ";
+    }
+    if read.stage {
+        v.push("s.position AS spos".into());
+        joins += "LEFT JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan ";
+    }
+    let late = rules.late_sql(&mut |v| p.text(v));
+    let mut u = vec![
+        format!("{late} AS late"),
+        format!("(tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg"),
+    ];
+    let mut w = vec!["u.*".to_string()];
+    if read.status {
+        let closed = p.bind_list(Status::closed_codes());
+        u.push(format!(
+            "{} AS tg",
+            TYPE_GROUP_SQL.replace("?closed", &closed)
+        ));
+        u.push(format!(
+            "CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(election, st, tanggal_diketahui, \
+             tanggal_diterima, CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, \
+             diperpanjang) END AS due"
+        ));
+        w.push(format!(
+            "{} AS overdue",
+            rules.overdue_sql(&asof, &mut |v| p.text(v))
+        ));
+    }
     Ok(format!(
-        "WITH v AS (SELECT c.*, {st} AS st, r.position AS rpos, s.position AS spos, \
-           {off} AS off, {hreg} AS hreg, {prov} AS prov \
-           FROM cases c {status_join}{office_joins}LEFT JOIN regions r ON r.code = c.kode_wilayah \
-           LEFT JOIN stages s ON s.election = c.election AND s.code = c.kode_tahapan \
-           WHERE {inner}), \
-         u AS (SELECT v.*, {type_group} AS tg, {late} AS late, \
-           (tanggal_registrasi IS NOT NULL AND tanggal_registrasi <= {asof}) AS reg, \
-           CASE WHEN st IN ({closed}) THEN NULL ELSE pantau_due(election, st, tanggal_diketahui, tanggal_diterima, \
-             CASE WHEN tanggal_registrasi <= {asof} THEN tanggal_registrasi END, diperpanjang) END AS due FROM v), \
-         w AS (SELECT u.*, {overdue} AS overdue FROM u{outer_where}) ",
-        st = status.column,
-        status_join = status.join,
-        office_joins = office.joins,
-        inner = inner.join(" AND "),
-        off = office.office,
-        hreg = office.region,
-        prov = office.province,
+        "WITH v AS (SELECT {v} FROM cases c {joins}WHERE {inner}), \
+         u AS (SELECT v.*, {u} FROM v), \
+         w AS (SELECT {w} FROM u{outer_where}) {query}",
+        v = v.join(", "),
+        u = u.join(", "),
+        w = w.join(", "),
     ))
+}
+
+/// Which of the relation's joins a statement reads, from the words of its text outside string
+/// literals: a derived column's name or the alias of the row it comes from. Reading more than it
+/// names costs a join; naming one not read is SQLite's "no such column".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Reads {
+    /// `st` and what follows from it (`tg`, `due`, `overdue`): the status history on a date.
+    status: bool,
+    /// `off`, `hreg`, `prov`, or the transfers' rows (`ht`, `hf`, `x`).
+    office: bool,
+    /// `rpos`, or the row of the case's region (`r`; `hreg` is made from it).
+    region: bool,
+    /// `spos`, or the row of the case's stage (`s`).
+    stage: bool,
+}
+
+impl Reads {
+    fn of(texts: &[&str]) -> Reads {
+        let mut words = std::collections::HashSet::new();
+        for text in texts {
+            words.extend(words_of(text));
+        }
+        let any = |names: &[&str]| names.iter().any(|n| words.contains(n));
+        let office = any(&["off", "hreg", "prov", "ht", "hf", "x"]);
+        Reads {
+            status: any(&["st", "tg", "due", "overdue"]),
+            office,
+            region: office || any(&["rpos", "r"]),
+            stage: any(&["spos", "s"]),
+        }
+    }
+}
+
+/// The words (letters, digits, `_`) of SQL text `sql`, leaving out its '…' string literals.
+fn words_of(sql: &str) -> impl Iterator<Item = &str> {
+    let mut quoted = false;
+    sql.split(move |c: char| {
+        if c == '\'' {
+            quoted = !quoted;
+            return true;
+        }
+        quoted || !(c.is_ascii_alphanumeric() || c == '_')
+    })
+    .filter(|w| !w.is_empty())
 }
 
 /// The status of case `c` as of the view's date: the column, and the join it reads.
@@ -580,6 +663,40 @@ pub(crate) fn elections_with_cases(store: &Store) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_reads_the_joins_its_words_name_and_no_word_inside_a_literal() {
+        let none = Reads {
+            status: false,
+            office: false,
+            region: false,
+            stage: false,
+        };
+        assert_eq!(Reads::of(&["SELECT count(*) FROM w"]), none);
+        assert_eq!(
+            Reads::of(&["SELECT kode_wilayah FROM w WHERE uraian = 'st tg hreg s r'"]),
+            none,
+            "words inside '…' are data, even with '' in them"
+        );
+        assert!(!Reads::of(&["SELECT x FROM w WHERE y = 'it''s st'"]).status);
+        let tg = Reads::of(&["SELECT tg, count(*) FROM w GROUP BY 1"]);
+        assert!(tg.status && !tg.office && !tg.region && !tg.stage);
+        let hreg = Reads::of(&["SELECT hreg FROM w"]);
+        assert!(
+            hreg.office && hreg.region,
+            "the handling region is made from the region's row"
+        );
+        let alias = Reads::of(&[
+            "",
+            "+c.tanggal_diterima <= ?1 AND (CASE WHEN r.kind = ?2 END)",
+        ]);
+        assert!(
+            alias.region && !alias.office,
+            "a term naming the region's row joins it"
+        );
+        assert!(Reads::of(&["ORDER BY spos"]).stage);
+        assert!(Reads::of(&["WHERE overdue"]).status);
+    }
 
     fn word(text: &str, phrase: bool) -> TextTerm {
         TextTerm {

@@ -41,7 +41,6 @@ pub(crate) fn page(
     limit: usize,
 ) -> Result<Vec<Listed>> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let expr = sort_expr(key);
     let (cmp, dir) = if descending {
         ("<", "DESC")
@@ -57,10 +56,11 @@ pub(crate) fn page(
         None => String::new(),
     };
     let limit = p.bind(i64::try_from(limit).unwrap_or(i64::MAX));
-    let sql = format!(
-        "{rel} SELECT id, nomor, tanggal_diterima, kode_wilayah, kode_tahapan, tg, st, due, overdue, uraian, \
+    let query = format!(
+        "SELECT id, nomor, tanggal_diterima, kode_wilayah, kode_tahapan, tg, st, due, overdue, uraian, \
          {expr} AS sortval FROM w {keyset} ORDER BY sortval {dir}, id {dir} LIMIT {limit}"
     );
+    let sql = relation(store, view, dates, &mut p, &query)?;
     let mut stmt = store
         .conn()
         .prepare_cached(&sql)
@@ -95,14 +95,14 @@ pub(crate) fn position(
     at: (&SortValue, i64),
 ) -> Result<i64> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let expr = sort_expr(key);
     let cmp = if descending { ">" } else { "<" };
-    let sql = format!(
-        "{rel} SELECT count(*) FROM w WHERE ({expr}, id) {cmp} ({}, {})",
+    let query = format!(
+        "SELECT count(*) FROM w WHERE ({expr}, id) {cmp} ({}, {})",
         p.bind(at.0),
         p.bind(at.1)
     );
+    let sql = relation(store, view, dates, &mut p, &query)?;
     store
         .conn()
         .query_row(&sql, params_from_iter(&p.values), |r| r.get(0))
@@ -120,7 +120,6 @@ pub(crate) fn each_case(
     mut each: impl FnMut(i64, Case) -> Result<()>,
 ) -> Result<usize> {
     let mut p = Params::default();
-    let rel = relation(store, view, dates, &mut p)?;
     let dir = if descending { "DESC" } else { "ASC" };
     // The columns of `cases` only: what the relation computes besides (a deadline, lateness)
     // would be computed for every case and never read.
@@ -132,10 +131,11 @@ pub(crate) fn each_case(
         .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
         .collect::<Vec<_>>()
         .join(", ");
-    let sql = format!(
-        "{rel} SELECT {columns} FROM w ORDER BY {} {dir}, id {dir}",
+    let query = format!(
+        "SELECT {columns} FROM w ORDER BY {} {dir}, id {dir}",
         sort_expr(key)
     );
+    let sql = relation(store, view, dates, &mut p, &query)?;
     let mut stmt = store.conn().prepare(&sql).map_err(|e| store.err(e))?;
     let mut rows = stmt
         .query(params_from_iter(&p.values))
