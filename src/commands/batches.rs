@@ -22,7 +22,7 @@ struct BatchJson<'a> {
 
 /// Prints one line per batch, or all of them as JSON.
 pub fn run(ctx: &Context, args: &BatchesArgs) -> Result<()> {
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let l = ctx.lang;
     let batches = store.batches()?;
     let content = |b: &BatchInfo| {

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         "pantau check {}",
         crate::text::safe(&ctx.db.display().to_string())
     );
-    let findings = match ctx.open_for_reading() {
+    let findings = match ctx.open_to_answer() {
         Ok(store) => inspect(&store, lang)?,
         // Too damaged to open: that is the finding.
         Err(Error::Corrupt { detail, .. }) => vec![Finding {

@@ -363,7 +363,7 @@ struct ShownJson<'a> {
 /// `pantau kegiatan`: a table by pekan and region, one column per method of the election.
 fn show(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result<()> {
     let lang = ctx.lang;
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let reference = store.reference()?;
     let election = election(&store, &reference, given, ctx.today)?;
     let period = period(election)?;
@@ -483,7 +483,7 @@ struct HistoryJson<'a> {
 /// `pantau kegiatan --history`: the figures corrections replaced in the election, oldest first.
 fn history(ctx: &Context, format: KegiatanFormat, given: Option<&str>) -> Result<()> {
     let lang = ctx.lang;
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let reference = store.reference()?;
     let election = election(&store, &reference, given, ctx.today)?;
     let period = period(election)?;
@@ -609,7 +609,7 @@ struct ExportRow<'a> {
 /// `--election` it writes the figures of every election, each row naming its own in `pemilihan`,
 /// so the file loads back whole.
 fn export(ctx: &Context, args: &KegiatanExportArgs) -> Result<()> {
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let reference = store.reference()?;
     let elections: Vec<&Election> = match args.election.as_deref() {
         Some(text) => vec![election(&store, &reference, Some(text), ctx.today)?],

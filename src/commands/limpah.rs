@@ -80,7 +80,7 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
 /// its day, letter, note and who recorded it, and the office handling it now.
 fn show_chain(ctx: &Context, nomor: &str) -> Result<()> {
     let lang = ctx.lang;
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let reference = store.reference()?;
     let (_, case, chain) = store.case_chain(nomor)?;
     let mut out = vec![Offices::ChainOf { nomor: &case.nomor }.text(lang)];

@@ -231,6 +231,12 @@ impl Context {
         Ok(store)
     }
 
+    /// [`Self::open_for_reading`] for a command that answers and exits: the file (up to
+    /// [`crate::store::MAP_LIMIT`]) read through a memory map ([`Store::map_file`]).
+    pub fn open_to_answer(&self) -> Result<Store> {
+        self.open_for_reading()?.map_file(crate::store::MAP_LIMIT)
+    }
+
     /// Says what is wrong with the database file's permissions (to the log during a session).
     fn warn_about(&self, store: &Store) {
         for w in store.warnings() {

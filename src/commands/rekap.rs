@@ -129,7 +129,7 @@ pub struct Release {
 /// Runs `pantau rekap`.
 pub fn run(ctx: &Context, args: &RekapArgs) -> Result<()> {
     let lang = ctx.lang;
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let reference = store.reference()?;
     let spec = args.spec();
     let mut view = ctx.parse_view(&store, &spec, args.as_of.as_deref())?;

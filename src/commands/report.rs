@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         let m = Command::ReportChartOnlyPictures { format: &format };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
-    let store = ctx.open_for_reading()?;
+    let store = ctx.open_to_answer()?;
     let view = ctx.parse_view(&store, &args.view, args.as_of.as_deref())?;
     let mut engine = ctx.engine_for(&store, &view, &args.view)?;
     // A user asking "by election" asks for every election: counted by election, a view that names

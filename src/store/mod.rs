@@ -56,6 +56,11 @@ pub const PAGE_SIZE: i64 = 16_384;
 /// The size the write-ahead log is cut back to when it starts over (`journal_size_limit`).
 pub const WAL_LIMIT: i64 = 64 * 1024 * 1024;
 
+/// How much of the file a command that answers one question and exits reads through a memory
+/// map ([`Store::map_file`]): a province's database (tens of thousands of cases) whole, a larger
+/// one in part, so that the command's resident memory stays bounded.
+pub const MAP_LIMIT: i64 = 32 * 1024 * 1024;
+
 /// How a database is opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -376,6 +381,21 @@ impl Store {
             self.read_only = Some("opened for reading");
         }
         self
+    }
+
+    /// Lets SQLite read the first `limit` bytes of the file through a memory map instead of
+    /// copying each page it reads into a buffer of its own: on a small database most of a short
+    /// command's time is its first touch of memory, and a mapped page is not copied (measured on
+    /// 1,000 cases: a fifth fewer page faults). For a read-only connection of a command that
+    /// exits after answering: the mapped pages count in its resident memory, so not for the TUI
+    /// or an export, whose memory is bounded. (A file truncated under the map by a program other
+    /// than SQLite would end the command with SIGBUS rather than an error: such a program
+    /// could as well overwrite the cases.)
+    pub fn map_file(self, limit: i64) -> Result<Store> {
+        self.conn
+            .pragma_update(None, "mmap_size", limit)
+            .map_err(|e| self.err(e))?;
+        Ok(self)
     }
 
     /// A second connection that may write, for a check that must run in a write transaction it
