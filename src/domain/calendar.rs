@@ -12,8 +12,8 @@ pub struct Calendar<'r> {
     first: NaiveDate,
     /// By day from `first`: how many working days there are from `first` to that day, inclusive.
     rank: Vec<u32>,
-    /// The working days from `first` on, in order.
-    working: Vec<NaiveDate>,
+    /// The working days from `first` on, in order, as days from `first`.
+    working: Vec<u32>,
 }
 
 impl<'r> Calendar<'r> {
@@ -23,9 +23,9 @@ impl<'r> Calendar<'r> {
         let days = usize::try_from((last - first).num_days() + 1).unwrap_or(0);
         let mut rank = Vec::with_capacity(days);
         let mut working = Vec::with_capacity(days);
-        for day in first.iter_days().take(days) {
+        for (at, day) in (0u32..).zip(first.iter_days().take(days)) {
             if rules.is_working_day(day) {
-                working.push(day);
+                working.push(at);
             }
             rank.push(u32::try_from(working.len()).unwrap_or(u32::MAX));
         }
@@ -48,12 +48,26 @@ impl<'r> Calendar<'r> {
         }
     }
 
+    /// [`Self::add`] on days counted from the run's first day (`at`): `None` when a sum of
+    /// working days starts or ends outside the run (then [`Self::add`] answers). No date is
+    /// made: a table of deadlines for every day of a run is a few additions and lookups.
+    pub fn add_from_first(&self, at: u32, days: u32, count: DayCount) -> Option<u32> {
+        match count {
+            DayCount::Calendar => at.checked_add(days),
+            DayCount::Working if days == 0 => Some(at),
+            DayCount::Working => {
+                let before = *self.rank.get(usize::try_from(at).ok()?)?;
+                let nth = usize::try_from(before.checked_add(days)? - 1).ok()?;
+                self.working.get(nth).copied()
+            }
+        }
+    }
+
     /// The `days`-th working day after `start` (`days` ≥ 1), if the run holds it.
     fn lookup(&self, start: NaiveDate, days: u32) -> Option<NaiveDate> {
-        let at = usize::try_from((start - self.first).num_days()).ok()?;
-        let before = *self.rank.get(at)?;
-        let nth = usize::try_from(before.checked_add(days)? - 1).ok()?;
-        self.working.get(nth).copied()
+        let at = u32::try_from((start - self.first).num_days()).ok()?;
+        let nth = self.add_from_first(at, days, DayCount::Working)?;
+        Some(self.first + Duration::days(i64::from(nth)))
     }
 }
 
@@ -92,6 +106,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_sum_from_the_first_day_is_the_sum_of_dates() {
+        let holidays = ["2024-04-08", "2024-04-09", "2024-04-10", "2024-12-25"].map(day);
+        let rules = DeadlineRules::new(DayCount::Working, holidays);
+        let first = day("2024-03-01");
+        let calendar = Calendar::new(&rules, first, day("2024-05-31"));
+        let mut inside = 0;
+        for at in 0..100u32 {
+            let start = first + Duration::days(i64::from(at));
+            for days in 0..40 {
+                for count in [DayCount::Working, DayCount::Calendar] {
+                    if let Some(due) = calendar.add_from_first(at, days, count) {
+                        inside += 1;
+                        assert_eq!(
+                            first + Duration::days(i64::from(due)),
+                            rules.add(start, days, count),
+                            "{start} + {days} {count:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // Only sums of working days that leave the run are left to the walk.
+        assert!(inside > 6_000, "{inside}");
+        assert_eq!(calendar.add_from_first(95, 10, DayCount::Working), None);
     }
 
     #[test]

@@ -505,6 +505,7 @@ impl CaseIndex {
     }
 
     /// The code lists this index numbers by.
+    #[cfg(test)]
     fn lists(&self) -> CodeLists {
         CodeLists {
             regions: self.regions.clone(),
@@ -687,7 +688,44 @@ impl CaseIndex {
 
     /// Whether this index was built from this database with this reference data.
     pub fn fits(&self, database_id: &str, reference: &Reference) -> bool {
-        self.database_id == database_id && self.lists() == CodeLists::of(reference)
+        // `lists() == CodeLists::of(reference)`, without copying a code: this is asked on every
+        // start, and a province's reference data holds thousands of desa.
+        let stages = reference
+            .elections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.stages.iter().map(move |s| (i, s.code.as_str())));
+        self.database_id == database_id
+            && self.regions.iter().map(String::as_str).eq(reference
+                .regions
+                .iter()
+                .chain(&reference.kecamatan)
+                .map(|r| r.code.as_str()))
+            && self
+                .desa_codes
+                .iter()
+                .map(String::as_str)
+                .eq(reference.desa.iter().map(|d| d.code.as_str()))
+            && self
+                .elections
+                .iter()
+                .map(String::as_str)
+                .eq(reference.elections.iter().map(|e| e.code.as_str()))
+            && self
+                .stages
+                .iter()
+                .map(String::as_str)
+                .eq(stages.clone().map(|(_, s)| s))
+            && self
+                .stage_election
+                .iter()
+                .copied()
+                .eq(stages.map(|(i, _)| u8::try_from(i).unwrap_or(u8::MAX)))
+            && self
+                .contests
+                .iter()
+                .map(String::as_str)
+                .eq(reference.contest_codes())
     }
 
     /// The index into `elections` of the case at `pos`.
@@ -875,5 +913,32 @@ mod tests {
             parse_day("2024-02-02 10:00:00"),
             parse_day("2024-02-02T23:59:59")
         );
+    }
+
+    #[test]
+    fn an_index_fits_the_reference_data_whose_code_lists_it_holds_and_no_other() {
+        let store = Store::memory().unwrap();
+        let reference = store.reference().unwrap();
+        let index = CaseIndex::build(&store, &reference).unwrap();
+        let id = index.database_id.clone();
+        let fits = |r: &Reference| index.fits(&id, r);
+        let same = |r: &Reference| index.lists() == CodeLists::of(r);
+        assert!(fits(&reference) && same(&reference));
+        assert!(!index.fits("another database", &reference));
+        let changes: [fn(&mut Reference); 7] = [
+            |r| r.desa.truncate(r.desa.len() - 1),
+            |r| r.desa.swap(0, 1),
+            |r| r.kecamatan[0].code.push('9'),
+            |r| r.regions.rotate_left(1),
+            |r| r.elections.reverse(),
+            |r| r.elections[0].stages.pop().map_or((), drop),
+            |r| r.elections[1].contests.clear(),
+        ];
+        for (i, change) in changes.iter().enumerate() {
+            let mut r = Reference::clone(&reference);
+            change(&mut r);
+            assert!(!same(&r), "change {i} changes no list");
+            assert!(!fits(&r), "change {i}");
+        }
     }
 }

@@ -84,6 +84,37 @@ fn due_by_rule(
     to_day(due).unwrap_or(NO_DAY - 1)
 }
 
+/// [`due_by_rule`] counted on `calendar`, whose run starts on day `first`, without making a
+/// date; `None` when a sum leaves the run (then [`due_by_rule`] answers).
+fn due_in_run(
+    calendar: &Calendar<'_>,
+    first: Day,
+    count: DayCount,
+    limits: &Limits,
+    rule: usize,
+    from: Day,
+) -> Option<Day> {
+    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS, LEAD_DAYS};
+    let add = |at: u32, n, c| calendar.add_from_first(at, n, c);
+    let at = u32::from(from.checked_sub(first)?);
+    let due = match rule {
+        LEAD => add(at, LEAD_DAYS, count),
+        INTAKE => add(at, INITIAL_REVIEW_DAYS, count),
+        DECISION => add(at, limits.decide_days, limits.decide_count),
+        EXTENDED_DECISION => add(at, limits.decide_extended_days, limits.decide_count),
+        COMPLETION => add(add(at, INITIAL_REVIEW_DAYS, count)?, COMPLETION_DAYS, count),
+        _ => add(at, limits.file_days, limits.file_count),
+    }?;
+    // As `to_day` of the date: a day past the last a `Day` holds is the last.
+    Some(
+        u32::from(first)
+            .checked_add(due)
+            .and_then(|d| Day::try_from(d).ok())
+            .filter(|d| *d != NO_DAY)
+            .unwrap_or(NO_DAY - 1),
+    )
+}
+
 impl DueTable {
     /// The tables for start days `first..=last` under `rules`, for each of `elections` (the
     /// index's codes).
@@ -102,7 +133,12 @@ impl DueTable {
                 let limits = *rules.limits(code)?;
                 let tables = std::array::from_fn(|rule| {
                     (first..=last)
-                        .map(|d| due_by_rule(add, rules.procedure, &limits, rule, d))
+                        .map(|d| {
+                            due_in_run(&calendar, first, rules.procedure, &limits, rule, d)
+                                .unwrap_or_else(|| {
+                                    due_by_rule(add, rules.procedure, &limits, rule, d)
+                                })
+                        })
                         .collect()
                 });
                 Some((limits, tables))
@@ -691,5 +727,59 @@ impl<'a> Scanner<'a> {
             due,
             overdue,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Election;
+    use crate::engine::index::from_day;
+
+    fn day(s: &str) -> Day {
+        to_day(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn every_deadline_in_the_tables_is_the_one_counted_day_by_day() {
+        // Idul Fitri 2024 and the year's ends: holidays next to weekends, on both counts.
+        let holidays = [
+            "2023-12-25",
+            "2024-01-01",
+            "2024-04-08",
+            "2024-04-09",
+            "2024-04-10",
+            "2024-04-11",
+            "2024-04-12",
+            "2024-04-15",
+            "2024-12-25",
+        ]
+        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        let elections = Election::embedded().unwrap();
+        let codes: Vec<String> = elections.iter().map(|e| e.code.clone()).collect();
+        for procedure in [DayCount::Working, DayCount::Calendar] {
+            let rules = DeadlineRules::for_elections(procedure, holidays, &elections);
+            let (first, last) = (day("2023-11-01"), day("2024-12-31"));
+            let table = DueTable::new(&rules, &codes, first, last);
+            let mut checked = 0;
+            for (e, code) in codes.iter().enumerate() {
+                let limits = rules.limits(code).unwrap();
+                for rule in 0..RULES {
+                    for d in first..=last {
+                        let walked =
+                            due_by_rule(|s, n, c| rules.add(s, n, c), procedure, limits, rule, d);
+                        let e = u8::try_from(e).unwrap();
+                        assert_eq!(
+                            table.due(e, rule, d, &rules),
+                            Some(walked),
+                            "{code}, rule {rule}, from {}",
+                            from_day(d)
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+            assert!(checked > 5_000, "{checked}");
+        }
     }
 }
