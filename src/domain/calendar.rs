@@ -71,6 +71,17 @@ impl<'r> Calendar<'r> {
     }
 }
 
+/// Idul Fitri 2024 with its joint leave (a week of holidays around a weekend), for tests.
+#[cfg(test)]
+pub(crate) const IDUL_FITRI_2024: [&str; 6] = [
+    "2024-04-08",
+    "2024-04-09",
+    "2024-04-10",
+    "2024-04-11",
+    "2024-04-12",
+    "2024-04-15",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,17 +93,10 @@ mod tests {
     #[test]
     fn every_sum_is_the_walk_day_by_day() {
         // Idul Fitri 2024: a week of holidays and joint leave around a weekend.
-        let holidays = [
-            "2024-04-08",
-            "2024-04-09",
-            "2024-04-10",
-            "2024-04-11",
-            "2024-04-12",
-            "2024-04-15",
-            "2024-02-14",
-            "2024-12-25",
-        ]
-        .map(day);
+        let holidays = IDUL_FITRI_2024
+            .into_iter()
+            .chain(["2024-02-14", "2024-12-25"])
+            .map(day);
         let rules = DeadlineRules::new(DayCount::Working, holidays);
         let calendar = Calendar::new(&rules, day("2024-03-01"), day("2024-05-31"));
         for start in day("2024-02-01").iter_days().take(150) {

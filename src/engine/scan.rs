@@ -743,22 +743,15 @@ mod tests {
     #[test]
     fn every_deadline_in_the_tables_is_the_one_counted_day_by_day() {
         // Idul Fitri 2024 and the year's ends: holidays next to weekends, on both counts.
-        let holidays = [
-            "2023-12-25",
-            "2024-01-01",
-            "2024-04-08",
-            "2024-04-09",
-            "2024-04-10",
-            "2024-04-11",
-            "2024-04-12",
-            "2024-04-15",
-            "2024-12-25",
-        ]
-        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        let holidays = crate::domain::calendar::IDUL_FITRI_2024
+            .into_iter()
+            .chain(["2023-12-25", "2024-01-01", "2024-12-25"])
+            .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap())
+            .collect::<Vec<_>>();
         let elections = Election::embedded().unwrap();
         let codes: Vec<String> = elections.iter().map(|e| e.code.clone()).collect();
         for procedure in [DayCount::Working, DayCount::Calendar] {
-            let rules = DeadlineRules::for_elections(procedure, holidays, &elections);
+            let rules = DeadlineRules::for_elections(procedure, holidays.clone(), &elections);
             let (first, last) = (day("2023-11-01"), day("2024-12-31"));
             let table = DueTable::new(&rules, &codes, first, last);
             let mut checked = 0;
