@@ -195,12 +195,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         let m = Command::ReportSameDims;
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
-    let wanted = if args.format == ReportFormat::Json {
-        Wanted::Headline
-    } else {
-        Wanted::Total
-    };
-    let summary = engine.summary(&view, (first, second), wanted, lang)?;
+    let summary = engine.summary(&view, (first, second), wanted(args.format), lang)?;
     let (groups, total, headline) = (summary.groups, summary.total, summary.headline);
     let cross = second.zip(summary.cross);
     let out = match args.format {
@@ -492,5 +487,15 @@ pub(super) fn cells(format: ReportFormat) -> Cells {
     match format {
         ReportFormat::Csv | ReportFormat::Xlsx => Cells::Digits,
         _ => Cells::Read,
+    }
+}
+
+/// The figures of the whole view a report in `format` prints: JSON holds every headline figure,
+/// a table shows only the total.
+pub(super) fn wanted(format: ReportFormat) -> Wanted {
+    if format == ReportFormat::Json {
+        Wanted::Headline
+    } else {
+        Wanted::Total
     }
 }

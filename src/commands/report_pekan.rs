@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::cli::ReportFormat;
-use crate::commands::report::{cells, render};
+use crate::commands::report::{cells, render, wanted};
 use crate::engine::campaign::{PekanTable, pekan_report, per_thousand};
-use crate::engine::summary::Wanted;
 use crate::engine::{Dim, Engine, Headline};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -69,12 +68,7 @@ pub(super) fn run(
 ) -> Result<String> {
     let (view, campaign_only) = counted_view(engine, view)?;
     let view = &view;
-    let wanted = if format == ReportFormat::Json {
-        Wanted::Headline
-    } else {
-        Wanted::Total
-    };
-    let (table, summary) = pekan_report(engine, view, wanted)?;
+    let (table, summary) = pekan_report(engine, view, wanted(format))?;
     let as_of = engine.dates(view).as_of;
     let out = match format {
         ReportFormat::Json => {
