@@ -231,85 +231,104 @@ pub struct CodeLists {
 impl CodeLists {
     /// The lists of `reference`.
     pub fn of(reference: &Reference) -> CodeLists {
-        let mut lists = CodeLists {
-            regions: reference
-                .regions
-                .iter()
-                .chain(&reference.kecamatan)
-                .map(|r| r.code.clone())
-                .collect(),
-            desa: reference.desa.iter().map(|d| d.code.clone()).collect(),
-            elections: reference.elections.iter().map(|e| e.code.clone()).collect(),
-            contests: reference
-                .contest_codes()
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
-            ..CodeLists::default()
-        };
-        for (i, e) in reference.elections.iter().enumerate() {
-            for s in &e.stages {
-                lists.stages.push(s.code.clone());
-                lists
-                    .stage_election
-                    .push(u8::try_from(i).unwrap_or(u8::MAX));
-            }
+        let of = ListsOf(reference);
+        let (stage_election, stages) = of.stages().map(|(e, s)| (e, s.to_string())).unzip();
+        CodeLists {
+            regions: of.regions().map(str::to_string).collect(),
+            desa: of.desa().map(str::to_string).collect(),
+            elections: of.elections().map(str::to_string).collect(),
+            stages,
+            stage_election,
+            contests: of.contests().into_iter().map(str::to_string).collect(),
         }
-        lists
+    }
+}
+
+/// The code lists of a reference, in the index's order, borrowed: what [`CodeLists::of`]
+/// copies, [`Codes::of`] maps and [`CaseIndex::fits`] compares.
+#[derive(Clone, Copy)]
+struct ListsOf<'a>(&'a Reference);
+
+impl<'a> ListsOf<'a> {
+    fn regions(self) -> impl Iterator<Item = &'a str> + Clone {
+        self.0
+            .regions
+            .iter()
+            .chain(&self.0.kecamatan)
+            .map(|r| r.code.as_str())
+    }
+
+    fn desa(self) -> impl Iterator<Item = &'a str> + Clone {
+        self.0.desa.iter().map(|d| d.code.as_str())
+    }
+
+    fn elections(self) -> impl Iterator<Item = &'a str> + Clone {
+        self.0.elections.iter().map(|e| e.code.as_str())
+    }
+
+    /// Each election's stages, with the election's place in `elections`.
+    fn stages(self) -> impl Iterator<Item = (u8, &'a str)> + Clone {
+        self.0.elections.iter().enumerate().flat_map(|(i, e)| {
+            let i = u8::try_from(i).unwrap_or(u8::MAX);
+            e.stages.iter().map(move |s| (i, s.code.as_str()))
+        })
+    }
+
+    fn contests(self) -> Vec<&'a str> {
+        self.0.contest_codes()
     }
 }
 
 /// Maps the codes of a case to the index's small numbers (hashed with FxHash: the codes are
-/// the reference data's, looked up a dozen times for each of a million cases).
-struct Codes {
-    regions: FxHashMap<String, u16>,
-    desa: FxHashMap<String, u32>,
+/// the reference data's, looked up a dozen times for each of a million cases), borrowing them.
+struct Codes<'a> {
+    regions: FxHashMap<&'a str, u16>,
+    desa: FxHashMap<&'a str, u32>,
     /// By election code and stage code.
-    stages: FxHashMap<String, FxHashMap<String, u8>>,
-    contests: FxHashMap<String, u8>,
+    stages: FxHashMap<&'a str, FxHashMap<&'a str, u8>>,
+    contests: FxHashMap<&'a str, u8>,
 }
 
-impl Codes {
-    fn new(lists: &CodeLists) -> Result<Codes, IndexError> {
+impl<'a> Codes<'a> {
+    /// The numbers of `reference`'s codes, in the order [`CodeLists::of`] lists them.
+    fn of(reference: &'a Reference) -> Result<Codes<'a>, IndexError> {
+        let of = ListsOf(reference);
         let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != u8::MAX);
         let mut regions = FxHashMap::default();
-        for (i, r) in lists.regions.iter().enumerate() {
+        for (i, r) in of.regions().enumerate() {
             let i = u16::try_from(i)
                 .ok()
                 .filter(|i| *i != DELETED)
                 .ok_or_else(|| unsupported("more than 65,534 offices".into()))?;
-            regions.insert(r.clone(), i);
+            regions.insert(r, i);
         }
         let mut desa = FxHashMap::default();
-        for (i, d) in lists.desa.iter().enumerate() {
+        for (i, d) in of.desa().enumerate() {
             let i = u32::try_from(i)
                 .ok()
                 .filter(|i| *i != NO_DESA)
                 .ok_or_else(|| unsupported("too many kelurahan/desa".into()))?;
-            desa.insert(d.clone(), i);
+            desa.insert(d, i);
         }
-        if lists.elections.len() >= usize::from(u8::MAX) {
+        let elections: Vec<&str> = of.elections().collect();
+        if elections.len() >= usize::from(u8::MAX) {
             return Err(unsupported("more than 254 elections".into()));
         }
         let mut stages = FxHashMap::default();
-        for (i, (s, e)) in lists.stages.iter().zip(&lists.stage_election).enumerate() {
+        for (i, (e, s)) in of.stages().enumerate() {
             let i = small(i).ok_or_else(|| {
                 unsupported("more than 254 stages in all elections together".into())
             })?;
-            let election = lists
-                .elections
-                .get(usize::from(*e))
-                .cloned()
-                .unwrap_or_default();
+            let election = elections.get(usize::from(e)).copied().unwrap_or_default();
             stages
                 .entry(election)
                 .or_insert_with(FxHashMap::default)
-                .insert(s.clone(), i);
+                .insert(s, i);
         }
         let mut contests = FxHashMap::default();
-        for (i, c) in lists.contests.iter().enumerate() {
+        for (i, c) in of.contests().into_iter().enumerate() {
             let i = small(i).ok_or_else(|| unsupported("more than 254 contest codes".into()))?;
-            contests.insert(c.clone(), i);
+            contests.insert(c, i);
         }
         Ok(Codes {
             regions,
@@ -690,42 +709,22 @@ impl CaseIndex {
     pub fn fits(&self, database_id: &str, reference: &Reference) -> bool {
         // `lists() == CodeLists::of(reference)`, without copying a code: this is asked on every
         // start, and a province's reference data holds thousands of desa.
-        let stages = reference
-            .elections
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.stages.iter().map(move |s| (i, s.code.as_str())));
+        let of = ListsOf(reference);
         self.database_id == database_id
-            && self.regions.iter().map(String::as_str).eq(reference
-                .regions
-                .iter()
-                .chain(&reference.kecamatan)
-                .map(|r| r.code.as_str()))
-            && self
-                .desa_codes
-                .iter()
-                .map(String::as_str)
-                .eq(reference.desa.iter().map(|d| d.code.as_str()))
-            && self
-                .elections
-                .iter()
-                .map(String::as_str)
-                .eq(reference.elections.iter().map(|e| e.code.as_str()))
+            && self.regions.iter().map(String::as_str).eq(of.regions())
+            && self.desa_codes.iter().map(String::as_str).eq(of.desa())
+            && self.elections.iter().map(String::as_str).eq(of.elections())
             && self
                 .stages
                 .iter()
                 .map(String::as_str)
-                .eq(stages.clone().map(|(_, s)| s))
+                .eq(of.stages().map(|(_, s)| s))
             && self
                 .stage_election
                 .iter()
                 .copied()
-                .eq(stages.map(|(i, _)| u8::try_from(i).unwrap_or(u8::MAX)))
-            && self
-                .contests
-                .iter()
-                .map(String::as_str)
-                .eq(reference.contest_codes())
+                .eq(of.stages().map(|(e, _)| e))
+            && self.contests.iter().map(String::as_str).eq(of.contests())
     }
 
     /// The index into `elections` of the case at `pos`.
@@ -819,7 +818,7 @@ impl CaseIndex {
             return Ok(Replay::Rebuild);
         }
         changed.sort_unstable();
-        let codes = Codes::new(&CodeLists::of(reference))?;
+        let codes = Codes::of(reference)?;
         let transfers = sql::transfers(store, Some(&changed))?;
         let mut rebuild = false;
         // Where the history of the next case read starts.

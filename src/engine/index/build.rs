@@ -112,15 +112,14 @@ fn build_range(
     sql::in_one_read(store, || {
         let (database_id, revision, _) = sql::database_state(store)?;
         let stamp = sql::stamp_at(store, revision)?.unwrap_or(0);
-        let lists = CodeLists::of(reference);
-        let codes = Codes::new(&lists)?;
+        let codes = Codes::of(reference)?;
         let mut index = CaseIndex {
             database_id,
             revision,
             stamp,
             ..CaseIndex::default()
         };
-        index.set_lists(lists);
+        index.set_lists(CodeLists::of(reference));
         let largest = store.largest_case_id()?;
         let expected = ids.1.min(largest.saturating_add(1)) - ids.0.max(0);
         index.reserve(room.unwrap_or(usize::try_from(expected).unwrap_or(0)));

@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 
-use super::{CaseIndex, CodeLists, Codes, DELETED, IndexError, Row, history_entry};
+use super::{CaseIndex, Codes, DELETED, IndexError, Row, history_entry};
 use crate::domain::Reference;
 use crate::engine::sql::index::{self as sql, Read};
 use crate::store::Store;
@@ -41,7 +41,7 @@ impl CaseIndex {
             if ids.is_empty() {
                 return Ok(Some(true));
             }
-            let codes = Codes::new(&CodeLists::of(reference))?;
+            let codes = Codes::of(reference)?;
             let transfers = sql::transfers(store, Some(&ids))?;
             let with_history = !self.without_history;
             let mut history = Vec::new();
