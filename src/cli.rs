@@ -301,20 +301,20 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create the database with its schema and reference data (running it again changes nothing).
-    Init(InitArgs),
+    Init(Deferred<InitArgs>),
     /// Write the demo database: Pemilu 2024 and Pilkada 2024 in Kalimantan Timur, or N synthetic
     /// cases of any province (--province) or of every one (--nasional).
-    Demo(DemoArgs),
+    Demo(Deferred<DemoArgs>),
     /// Count cases by one or two dimensions.
-    Report(ReportArgs),
+    Report(Deferred<ReportArgs>),
     /// Write every field of every case of a view.
-    Export(ExportArgs),
+    Export(Deferred<ExportArgs>),
     /// Write the office's weekly release of the campaign for one pekan: activities supervised,
     /// cases received, and what each office handled that pekan.
-    Rekap(RekapArgs),
+    Rekap(Deferred<RekapArgs>),
     /// List the recorded import batches: when, by whom, from which file, what each loaded
     /// (cases or campaign activities) and how many rows were new, changed, unchanged, rejected.
-    Batches(BatchesArgs),
+    Batches(Deferred<BatchesArgs>),
     /// Import cases from CSV, JSON, JSON Lines or XLSX files: every row checked, all or nothing.
     ///
     /// Each row belongs to an election, told by its `pemilihan` column (also `election`,
@@ -324,32 +324,90 @@ pub enum Command {
     /// them; otherwise a row whose election cannot be told is refused. Its `kode_tahapan` is a
     /// stage of that election, and `kontestasi` (also `contest`, optional) one of its races, by
     /// code or name (GUBERNUR).
-    Import(ImportArgs),
+    Import(Deferred<ImportArgs>),
     /// Campaign activities supervised per region and pekan: load the office's weekly figures
     /// (`kegiatan import`), see what is loaded and what corrections replaced, export them.
     Kegiatan(KegiatanArgs),
     /// Write plausible new cases and status changes as time passes, for rehearsals and tests.
-    Simulate(SimulateArgs),
+    Simulate(Deferred<SimulateArgs>),
     /// Record that a case was transferred to another office (dilimpahkan) or taken over by a
     /// higher one (diambil alih) on a date; without --ke, show who handled it when.
     #[command(visible_alias = "transfer")]
-    Limpah(LimpahArgs),
+    Limpah(Deferred<LimpahArgs>),
     /// The interactive screen for a projector: no chrome, big figures, high contrast, navigation
     /// only; with --cycle it turns through dashboard, campaign, map and stages.
-    Present(PresentArgs),
+    Present(Deferred<PresentArgs>),
     /// Copy the database consistently while others read and write it (SQLite's online backup).
-    Backup(BackupArgs),
+    Backup(Deferred<BackupArgs>),
     /// Check the database: integrity, foreign keys, schema, full-text index, status history.
-    Check(Plain),
+    Check(Deferred<Plain>),
     /// Show the configuration in force and where each value came from, or the bindable commands.
-    Config(ConfigArgs),
+    Config(Deferred<ConfigArgs>),
     /// Check the database, the terminal, the configuration and the locale, each with its fix.
-    Doctor(DoctorArgs),
+    Doctor(Deferred<DoctorArgs>),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
     /// Print a manual page (roff) made from this command line: `pantau man | man -l -`.
     #[command(hide = true)]
-    Man(ManArgs),
+    Man(Deferred<ManArgs>),
+}
+
+/// A subcommand's flags, added to the command line only when that subcommand is the one typed
+/// (clap's `Command::defer`): every start built the flags of all seventeen subcommands, a tenth
+/// of a small report's instructions and page faults. Help, completions and manual pages build the
+/// whole tree first, so they see every flag. Not for a subcommand with subcommands of its own
+/// (`kegiatan`): clap's `help` subcommand copies those when the command line is built.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args))
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args_for_update))
+    }
+}
+
+/// `augment(cmd)` with `cmd`'s own description kept: the subcommand's (its variant's doc
+/// comment) is set before the deferred flags are added, and outranks their struct's as it does
+/// when clap adds them at once.
+fn keeping_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    use clap::builder::Resettable;
+    let about = cmd
+        .get_about()
+        .cloned()
+        .map_or(Resettable::Reset, Resettable::Value);
+    let long_about = (cmd.get_long_about().cloned()).map_or(Resettable::Reset, Resettable::Value);
+    augment(cmd).about(about).long_about(long_about)
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+    fn update_from_arg_matches_mut(
+        &mut self,
+        matches: &mut clap::ArgMatches,
+    ) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
 }
 
 impl Command {

@@ -526,6 +526,52 @@ fn offered(args: &[&str]) -> Vec<String> {
 }
 
 #[test]
+fn each_command_s_help_opens_with_the_description_the_command_list_gives_it() {
+    // A subcommand's flags are added only once it is typed: its own help, its manual page and
+    // the list of commands must still agree on what it does.
+    let run = |args: &[&str]| {
+        let out = sealed::pantau(&sealed::scratch_home())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let list = run(&["--help"]);
+    let names = run(&["man", "--list"]);
+    let mut checked = 0;
+    for name in names.lines() {
+        let listed = list
+            .lines()
+            .find_map(|l| {
+                let l = l.trim_start();
+                l.strip_prefix(name)
+                    .filter(|rest| rest.starts_with("  "))
+                    .map(|rest| rest.trim().to_string())
+            })
+            .unwrap_or_else(|| panic!("{name} not in the command list:\n{list}"));
+        // The first words: a long description is wrapped at other places in each.
+        let opening = listed.split(' ').take(4).collect::<Vec<_>>().join(" ");
+        let help = run(&[name, "--help"]);
+        assert!(
+            help.lines().next().unwrap_or("").starts_with(&opening),
+            "pantau {name} --help: {opening:?}\n{help}"
+        );
+        let page = run(&["man", name]);
+        assert!(
+            page.contains(&opening.replace('-', "\\-").replace('\'', "\\*(Aq")),
+            "pantau man {name}: {opening:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 15, "{names}");
+    // And every flag is there: those of a subcommand, in its help and its completions.
+    assert!(offered(&["report"]).contains(&"--by".to_string()));
+    let bash = run(&["completions", "bash"]);
+    assert!(bash.contains("--skip-invalid") && bash.contains("--records"));
+}
+
+#[test]
 fn each_command_offers_only_the_flags_that_mean_something_there() {
     let screen = ["--theme", "--ascii"];
     let data = ["--db", "--demo", "--lang", "--config", "--ignore-config"];
