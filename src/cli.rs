@@ -356,7 +356,8 @@ pub enum Command {
 /// (clap's `Command::defer`): every start built the flags of all seventeen subcommands, a tenth
 /// of a small report's instructions and page faults. Help, completions and manual pages build the
 /// whole tree first, so they see every flag. Not for a subcommand with subcommands of its own
-/// (`kegiatan`): clap's `help` subcommand copies those when the command line is built.
+/// (`kegiatan`, whose own subcommands' flags are deferred): clap's `help` subcommand copies
+/// those when the command line is built.
 #[derive(Debug)]
 pub struct Deferred<T>(pub T);
 
@@ -851,9 +852,9 @@ pub enum KegiatanAction {
     /// the file replaces that region's pekan whole; replaced figures are kept in the history.
     /// Each row is of an election: its `pemilihan` column, else --election, else the database's
     /// only one; its pekan and method are that election's.
-    Import(KegiatanImportArgs),
+    Import(Deferred<KegiatanImportArgs>),
     /// Write every figure loaded as CSV (which `kegiatan import` reads back) or JSON.
-    Export(KegiatanExportArgs),
+    Export(Deferred<KegiatanExportArgs>),
 }
 
 /// `pantau kegiatan import`.

@@ -294,7 +294,11 @@ impl<'a> Codes<'a> {
     fn of(reference: &'a Reference) -> Result<Codes<'a>, IndexError> {
         let of = ListsOf(reference);
         let small = |n: usize| u8::try_from(n).ok().filter(|n| *n != u8::MAX);
-        let mut regions = FxHashMap::default();
+        // Each map made its size at once rather than rehashed as it grows.
+        fn sized<K, V>(n: usize) -> FxHashMap<K, V> {
+            FxHashMap::with_capacity_and_hasher(n, Default::default())
+        }
+        let mut regions = sized(of.regions().count());
         for (i, r) in of.regions().enumerate() {
             let i = u16::try_from(i)
                 .ok()
@@ -302,7 +306,7 @@ impl<'a> Codes<'a> {
                 .ok_or_else(|| unsupported("more than 65,534 offices".into()))?;
             regions.insert(r, i);
         }
-        let mut desa = FxHashMap::default();
+        let mut desa = sized(reference.desa.len());
         for (i, d) in of.desa().enumerate() {
             let i = u32::try_from(i)
                 .ok()
