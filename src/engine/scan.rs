@@ -32,22 +32,13 @@ pub struct Hit {
 }
 
 /// Deadlines looked up instead of counted: for each election of the index and each rule, the due
-/// day of every start day its cases hold.
+/// day of every start day.
 #[derive(Debug, Clone)]
 pub struct DueTable {
-    /// By election (the index's numbers); none when the rules do not know it: its cases then
-    /// have no deadline, as in SQL.
-    elections: Vec<Option<Dues>>,
-}
-
-/// One election's deadlines.
-#[derive(Debug, Clone)]
-struct Dues {
-    limits: Limits,
-    /// The start day of the tables' first entry.
     first: Day,
-    /// By rule, the due day of each start day (see [`due_by_rule`]).
-    tables: [Vec<Day>; RULES],
+    /// By election (the index's numbers): its limits (none when the rules do not know it: its
+    /// cases then have no deadline, as in SQL) and, by rule, see [`due_by_rule`].
+    elections: Vec<Option<(Limits, [Vec<Day>; RULES])>>,
 }
 
 /// Calendar days past the last start day that [`DueTable::new`] counts working days for: more
@@ -128,24 +119,8 @@ impl DueTable {
     /// The tables for start days `first..=last` under `rules`, for each of `elections` (the
     /// index's codes).
     pub fn new(rules: &DeadlineRules, elections: &[String], first: Day, last: Day) -> DueTable {
-        DueTable::spanning(
-            rules,
-            elections,
-            &vec![Some((first, last)); elections.len()],
-        )
-    }
-
-    /// The tables for each of `elections` (the index's codes) over its own start days `spans`
-    /// (none: the election's deadlines are counted when asked).
-    fn spanning(
-        rules: &DeadlineRules,
-        elections: &[String],
-        spans: &[Option<(Day, Day)>],
-    ) -> DueTable {
         use crate::engine::index::from_day;
-        let first = spans.iter().flatten().map(|s| s.0).min().unwrap_or(0);
-        let last = spans.iter().flatten().map(|s| s.1).max().unwrap_or(0);
-        // Working days counted once for all the runs and the longest limit past their end.
+        // Working days counted once for the run and the longest limit past its end.
         let calendar = Calendar::new(
             rules,
             from_day(first),
@@ -154,12 +129,10 @@ impl DueTable {
         let add = |d, n, c| calendar.add(d, n, c);
         let elections = elections
             .iter()
-            .zip(spans)
-            .map(|(code, span)| {
+            .map(|code| {
                 let limits = *rules.limits(code)?;
-                let (lo, hi) = span.unwrap_or((1, 0));
                 let tables = std::array::from_fn(|rule| {
-                    (lo..=hi)
+                    (first..=last)
                         .map(|d| {
                             due_in_run(&calendar, first, rules.procedure, &limits, rule, d)
                                 .unwrap_or_else(|| {
@@ -168,34 +141,28 @@ impl DueTable {
                         })
                         .collect()
                 });
-                Some(Dues {
-                    limits,
-                    first: lo,
-                    tables,
-                })
+                Some((limits, tables))
             })
             .collect();
-        DueTable { elections }
+        DueTable { first, elections }
     }
 
-    /// The tables covering the dates of `index`, each election's over its own cases' received
-    /// days, with a margin for the days a case becomes known (earlier) or registered (later); a
-    /// day outside is counted when met. An election without cases has none: a small database
-    /// of one election counts two years of tables rather than ten.
+    /// The tables covering the dates of `index`: its received days, with a margin for the days a
+    /// case becomes known (earlier) or registered (later); a day outside is counted when met.
     pub fn for_index(rules: &DeadlineRules, index: &CaseIndex) -> DueTable {
-        let mut spans: Vec<Option<(Day, Day)>> = vec![None; index.elections.len()];
-        for (pos, d) in index.received.iter().enumerate() {
-            if let Some(span) = spans.get_mut(usize::from(index.election_number(pos))) {
-                let (lo, hi) = span.get_or_insert((*d, *d));
-                *lo = (*lo).min(*d);
-                *hi = (*hi).max(*d);
-            }
+        let (lo, hi) = index
+            .received
+            .iter()
+            .fold((Day::MAX, 0), |(lo, hi), d| (lo.min(*d), hi.max(*d)));
+        if lo > hi {
+            return DueTable::new(rules, &index.elections, 0, 0);
         }
-        for (lo, hi) in spans.iter_mut().flatten() {
-            *lo = lo.saturating_sub(92);
-            *hi = hi.saturating_add(92).min(NO_DAY - 1);
-        }
-        DueTable::spanning(rules, &index.elections, &spans)
+        DueTable::new(
+            rules,
+            &index.elections,
+            lo.saturating_sub(92),
+            hi.saturating_add(92).min(NO_DAY - 1),
+        )
     }
 
     /// Whether election number `election` counts its decision limit from registration.
@@ -204,8 +171,8 @@ impl DueTable {
         self.elections
             .get(usize::from(election))
             .and_then(Option::as_ref)
-            .is_some_and(|d| {
-                d.limits.decide_from == crate::domain::election::DecideFrom::Registration
+            .is_some_and(|(l, _)| {
+                l.decide_from == crate::domain::election::DecideFrom::Registration
             })
     }
 
@@ -213,15 +180,15 @@ impl DueTable {
     /// the rules know no limits for it.
     #[inline]
     fn due(&self, election: u8, rule: usize, from: Day, rules: &DeadlineRules) -> Option<Day> {
-        let dues = self.elections.get(usize::from(election))?.as_ref()?;
-        let table = &dues.tables[rule];
-        Some(match from.checked_sub(dues.first).map(usize::from) {
+        let (limits, tables) = self.elections.get(usize::from(election))?.as_ref()?;
+        let table = &tables[rule];
+        Some(match from.checked_sub(self.first).map(usize::from) {
             Some(i) if i < table.len() => table[i],
             // Outside the tables (a date the index does not hold): count it.
             _ => due_by_rule(
                 |d, n, c| rules.add(d, n, c),
                 rules.procedure,
-                &dues.limits,
+                limits,
                 rule,
                 from,
             ),
@@ -806,61 +773,6 @@ mod tests {
                 }
             }
             assert!(checked > 5_000, "{checked}");
-        }
-    }
-
-    #[test]
-    fn each_election_has_tables_over_its_own_cases_and_counts_the_days_beyond() {
-        let elections = Election::embedded().unwrap();
-        let codes: Vec<String> = elections.iter().map(|e| e.code.clone()).collect();
-        assert!(codes.len() >= 2, "{codes:?}");
-        let rules = DeadlineRules::for_elections(DayCount::Working, Vec::new(), &elections);
-        // Three cases of the first election, received within a month; none of the others.
-        let index = CaseIndex {
-            elections: codes.clone(),
-            stages: vec!["A".into(), "B".into()],
-            stage_election: vec![0, 1],
-            stage: vec![0, 0, 0],
-            received: vec![day("2024-01-10"), day("2024-01-02"), day("2024-02-01")],
-            ..CaseIndex::default()
-        };
-        let table = DueTable::for_index(&rules, &index);
-        let dues = table.elections[0].as_ref().unwrap();
-        assert_eq!(dues.first, day("2024-01-02") - 92);
-        assert_eq!(
-            dues.tables[0].len(),
-            usize::from(day("2024-02-01") - day("2024-01-02")) + 185
-        );
-        let none = table.elections[1].as_ref().unwrap();
-        assert!(none.tables.iter().all(Vec::is_empty));
-        // Inside the tables, before and after them, and for the election without cases: the
-        // same days as counted one by one.
-        for (e, code) in codes.iter().enumerate().take(2) {
-            let limits = rules.limits(code).unwrap();
-            for from in [
-                "2023-01-01",
-                "2023-10-02",
-                "2024-01-20",
-                "2024-05-03",
-                "2025-06-30",
-            ] {
-                for rule in 0..RULES {
-                    let d = day(from);
-                    let walked = due_by_rule(
-                        |s, n, c| rules.add(s, n, c),
-                        rules.procedure,
-                        limits,
-                        rule,
-                        d,
-                    );
-                    let e = u8::try_from(e).unwrap();
-                    assert_eq!(
-                        table.due(e, rule, d, &rules),
-                        Some(walked),
-                        "{code} {rule} {from}"
-                    );
-                }
-            }
         }
     }
 }
