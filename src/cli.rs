@@ -353,11 +353,11 @@ pub enum Command {
 }
 
 /// A subcommand's flags, added to the command line only when that subcommand is the one typed
-/// (clap's `Command::defer`): every start built the flags of all seventeen subcommands, a tenth
-/// of a small report's instructions and page faults. Help, completions and manual pages build the
-/// whole tree first, so they see every flag. Not for a subcommand with subcommands of its own
-/// (`kegiatan`, whose own subcommands' flags are deferred): clap's `help` subcommand copies
-/// those when the command line is built.
+/// (clap's `Command::defer`): every start built the flags of all seventeen subcommands, 0.8 M of
+/// the 12.6 M instructions of a report on 1,000 cases. Help, completions and manual pages build
+/// the whole tree first, so they see every flag. Not for a subcommand with subcommands of its own
+/// (`kegiatan`, whose own subcommands' flags are deferred): clap's `help` subcommand copies those
+/// when the command line is built.
 #[derive(Debug)]
 pub struct Deferred<T>(pub T);
 

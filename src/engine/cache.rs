@@ -494,8 +494,8 @@ fn numbers<T, const N: usize>(
     from: fn([u8; N]) -> T,
 ) -> std::io::Result<Vec<T>> {
     let mut out = Vec::with_capacity(crate::engine::index::room(n));
-    // No larger than the numbers need: a small database's columns are a few KiB, and each
-    // zeroed page of a larger block is a page fault of every command's start.
+    // No larger than the numbers need: a small database's columns are a few KiB, not the
+    // 32 KiB a full block is zeroed for.
     let mut block = vec![0u8; N * n.min(8192)];
     let mut left = n;
     while left > 0 {

@@ -154,8 +154,8 @@ pub(crate) fn read_reference(c: &rusqlite::Connection) -> rusqlite::Result<Refer
     kecamatan.sort_by(|a, b| a.code.cmp(&b.code));
     // Read in the table's order and sorted here: `ORDER BY code` walks the primary key's index
     // and looks every row up in the table (a b-tree search per desa, a third of a small report).
-    // Into a list made its size at once: grown as rows come, a province's thousand desa are
-    // copied through five ever larger lists, each on fresh pages (a hundred page faults).
+    // Into a list made its size at once: grown as rows came, a province's thousand desa were
+    // copied through five ever larger lists, each on fresh pages.
     let count: i64 = c.query_row("SELECT count(*) FROM desa", [], |r| r.get(0))?;
     let mut desa = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     {
