@@ -55,11 +55,35 @@ const EXTENDED_DECISION: usize = 3;
 const COMPLETION: usize = 4;
 const FILING: usize = 5;
 
-/// The due day of rule `rule` from `from` under an election's `limits` (as
-/// `DeadlineRules::deadline` and `filing_due` count): a lead (known + 7, the procedure's count),
-/// intake (received + 2, procedure), the decision (from registration or receipt + the election's
-/// days, its count), extended (its extended days in total), completing the report (received + 2 +
-/// 2, procedure) and the laporan's filing limit (known + the election's filing days).
+/// The sum of rule `rule` from `from` under an election's `limits` (as
+/// `DeadlineRules::deadline` and `filing_due` count), with `add` summing days on dates or on day
+/// numbers: a lead (known + 7, the procedure's count), intake (received + 2, procedure), the
+/// decision (from registration or receipt + the election's days, its count), extended (its
+/// extended days in total), completing the report (received + 2 + 2, procedure) and the laporan's
+/// filing limit (known + the election's filing days). `None` when `add` has no answer.
+fn sum_by_rule<D>(
+    add: impl Fn(D, u32, DayCount) -> Option<D>,
+    count: DayCount,
+    limits: &Limits,
+    rule: usize,
+    from: D,
+) -> Option<D> {
+    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS, LEAD_DAYS};
+    match rule {
+        LEAD => add(from, LEAD_DAYS, count),
+        INTAKE => add(from, INITIAL_REVIEW_DAYS, count),
+        DECISION => add(from, limits.decide_days, limits.decide_count),
+        EXTENDED_DECISION => add(from, limits.decide_extended_days, limits.decide_count),
+        COMPLETION => add(
+            add(from, INITIAL_REVIEW_DAYS, count)?,
+            COMPLETION_DAYS,
+            count,
+        ),
+        _ => add(from, limits.file_days, limits.file_count),
+    }
+}
+
+/// The due day of rule `rule` from `from` (see [`sum_by_rule`]), counted on dates with `add`.
 fn due_by_rule(
     add: impl Fn(chrono::NaiveDate, u32, DayCount) -> chrono::NaiveDate,
     count: DayCount,
@@ -67,21 +91,10 @@ fn due_by_rule(
     rule: usize,
     from: Day,
 ) -> Day {
-    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS, LEAD_DAYS};
     let from = crate::engine::index::from_day(from);
-    let due = match rule {
-        LEAD => add(from, LEAD_DAYS, count),
-        INTAKE => add(from, INITIAL_REVIEW_DAYS, count),
-        DECISION => add(from, limits.decide_days, limits.decide_count),
-        EXTENDED_DECISION => add(from, limits.decide_extended_days, limits.decide_count),
-        COMPLETION => add(
-            add(from, INITIAL_REVIEW_DAYS, count),
-            COMPLETION_DAYS,
-            count,
-        ),
-        _ => add(from, limits.file_days, limits.file_count),
-    };
-    to_day(due).unwrap_or(NO_DAY - 1)
+    sum_by_rule(|d, n, c| Some(add(d, n, c)), count, limits, rule, from)
+        .and_then(to_day)
+        .unwrap_or(NO_DAY - 1)
 }
 
 /// [`due_by_rule`] counted on `calendar`, whose run starts on day `first`, without making a
@@ -94,17 +107,9 @@ fn due_in_run(
     rule: usize,
     from: Day,
 ) -> Option<Day> {
-    use crate::domain::deadline::{COMPLETION_DAYS, INITIAL_REVIEW_DAYS, LEAD_DAYS};
     let add = |at: u32, n, c| calendar.add_from_first(at, n, c);
     let at = u32::from(from.checked_sub(first)?);
-    let due = match rule {
-        LEAD => add(at, LEAD_DAYS, count),
-        INTAKE => add(at, INITIAL_REVIEW_DAYS, count),
-        DECISION => add(at, limits.decide_days, limits.decide_count),
-        EXTENDED_DECISION => add(at, limits.decide_extended_days, limits.decide_count),
-        COMPLETION => add(add(at, INITIAL_REVIEW_DAYS, count)?, COMPLETION_DAYS, count),
-        _ => add(at, limits.file_days, limits.file_count),
-    }?;
+    let due = sum_by_rule(add, count, limits, rule, at)?;
     // As `to_day` of the date: a day past the last a `Day` holds is the last.
     Some(
         u32::from(first)
