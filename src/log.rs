@@ -43,6 +43,27 @@ pub struct Summary {
 
 static SESSION: Mutex<Option<Sink>> = Mutex::new(None);
 
+/// The language of the messages logged from below the commands (which know no language of their
+/// own): the one the command line chose, set once it is known; English until then.
+static LANGUAGE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets the language of what is logged from here on.
+pub fn set_lang(lang: crate::i18n::Lang) {
+    LANGUAGE.store(
+        lang == crate::i18n::Lang::Id,
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// The language of what is logged (see [`set_lang`]).
+pub fn lang() -> crate::i18n::Lang {
+    if LANGUAGE.load(std::sync::atomic::Ordering::Relaxed) {
+        crate::i18n::Lang::Id
+    } else {
+        crate::i18n::Lang::En
+    }
+}
+
 fn session() -> MutexGuard<'static, Option<Sink>> {
     SESSION
         .lock()

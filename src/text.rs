@@ -244,6 +244,19 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     lines
 }
 
+/// `path` as one word of a shell command.
+pub fn shell_quote(path: &str) -> String {
+    if !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c))
+    {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

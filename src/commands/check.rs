@@ -275,7 +275,16 @@ fn index_cache(store: &Store, lang: Lang) -> Result<Outcome> {
         ]));
     }
     let Ok(cached) = cache::read(&path) else {
-        return Ok(Outcome::Ok(Command::CheckCacheUnreadable.text(lang)));
+        // The user's own file, of no use to anyone: readers pass over it and never replace it
+        // while the database stands still, so it goes now.
+        let removed = std::fs::remove_file(&path).is_ok();
+        return Ok(Outcome::Ok(
+            Command::CheckCacheUnreadable {
+                shown: &shown,
+                removed,
+            }
+            .text(lang),
+        ));
     };
     let differ = match compared(store, &cached, lang)? {
         Compared::Said(outcome) => return Ok(outcome),
@@ -300,9 +309,17 @@ fn saved_index(store: &Store, lang: Lang) -> Result<Outcome> {
     let saved = match cache::read_saved(store, true) {
         Ok(Some(saved)) => saved,
         Ok(None) => {
-            let said = match cache::saved_present(store) {
-                Ok(true) => Command::CheckSavedOtherVersion,
-                Ok(false) | Err(IndexError::Unsupported(_)) => Command::CheckNoSavedIndex,
+            let said = match cache::saved_unread(store) {
+                Ok(cache::Unread::OtherVersion) => Command::CheckSavedOtherVersion,
+                Ok(cache::Unread::Damaged) => {
+                    let path = store.path().display();
+                    return Ok(Outcome::Problems(vec![
+                        Command::CheckSavedDamaged { path: &path }.text(lang),
+                    ]));
+                }
+                Ok(cache::Unread::Absent) | Err(IndexError::Unsupported(_)) => {
+                    Command::CheckNoSavedIndex
+                }
                 Err(IndexError::Sql(e)) => return Err(e),
             };
             return Ok(Outcome::Ok(said.text(lang)));
@@ -337,7 +354,7 @@ enum Compared {
 
 /// `copy` (the cache file's or the saved index) against an index built from SQL now.
 fn compared(store: &Store, copy: &crate::engine::index::CaseIndex, lang: Lang) -> Result<Compared> {
-    use crate::engine::index::{CaseIndex, IndexError};
+    use crate::engine::index::{CaseIndex, IndexError, Refresh};
     let reference = store.reference()?;
     let fresh = match CaseIndex::build(store, &reference) {
         Ok(i) => i,
@@ -348,13 +365,37 @@ fn compared(store: &Store, copy: &crate::engine::index::CaseIndex, lang: Lang) -
             )));
         }
     };
-    if (&copy.database_id, copy.revision, copy.stamp)
-        != (&fresh.database_id, fresh.revision, fresh.stamp)
-    {
-        return Ok(Compared::Said(Outcome::Ok(
-            Command::CheckCacheStale.text(lang),
-        )));
-    }
+    let state = |i: &CaseIndex| (i.database_id.clone(), i.revision, i.stamp);
+    // A copy behind the cases is caught up as a reader catches it up (the cases the change log
+    // names since it, read again), then held whole against the fresh one: what it held before
+    // those changes is what may be wrong, and readers take it as it is.
+    let mut caught;
+    let copy = if state(copy) == state(&fresh) {
+        copy
+    } else {
+        caught = copy.clone();
+        match caught.refresh(store, &reference) {
+            Ok(Refresh::Rebuilt) => {
+                return Ok(Compared::Said(Outcome::Ok(
+                    Command::CheckCacheStale.text(lang),
+                )));
+            }
+            Ok(_) => {}
+            Err(IndexError::Sql(e)) => return Err(e),
+            Err(IndexError::Unsupported(_)) => {
+                return Ok(Compared::Said(Outcome::Skipped(
+                    Command::CheckCacheUnused.text(lang),
+                )));
+            }
+        }
+        // Another process wrote between the two reads: neither describes the other's state.
+        if state(&caught) != state(&fresh) {
+            return Ok(Compared::Said(Outcome::NotChecked(
+                Command::CheckBusy.text(lang),
+            )));
+        }
+        &caught
+    };
     Ok(match differing_cases(copy, &fresh) {
         0 => Compared::Said(Outcome::Ok(
             Command::CheckMatches {

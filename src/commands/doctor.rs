@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::i18n::doctor::{Doctor as D, KeyWord};
 use crate::i18n::{Lang, Msg, tr};
 use crate::store::{Mode, SCHEMA_VERSION, Store, WAL_LIMIT, checks, files};
+use crate::text::shell_quote;
 use crate::tui::terminal::{Depth, DepthFrom, Glyphs, GlyphsFrom};
 
 /// How a check came out.
@@ -799,7 +800,49 @@ pub fn files(ctx: &Context) -> Vec<Check> {
             .map(|m| m.permissions().mode() & 0o7777)
     };
     let mut out = Vec::new();
+    let me = nix::unistd::getuid().as_raw();
     let mut open = |path: &Path, mask: u32, private: u32, what: D| {
+        // pantau's own copies and folders: never used through a link, nor when another user's
+        // (the configuration may well be a link into a dotfiles folder, and is not checked so).
+        if !matches!(what, D::Configuration)
+            && let Ok(meta) = std::fs::symlink_metadata(path)
+        {
+            use std::os::unix::fs::MetadataExt;
+            let shown = shell_quote(&path.display().to_string());
+            let owner = crate::fs_safe::user_name(meta.uid());
+            if meta.file_type().is_symlink() {
+                let to = std::fs::read_link(path)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_else(|_| "?".into());
+                out.push(check(
+                    Level::Fail,
+                    D::SymbolicLink.str(l),
+                    D::LinkedCopy {
+                        what: what.str(l),
+                        path,
+                        to: &to,
+                        owner: &owner,
+                    }
+                    .text(l),
+                    Some(format!("rm {shown}")),
+                ));
+                return;
+            }
+            if meta.uid() != me {
+                out.push(check(
+                    Level::Fail,
+                    D::NotYourOwn.str(l),
+                    D::OthersCopy {
+                        what: what.str(l),
+                        path,
+                        owner: &owner,
+                    }
+                    .text(l),
+                    None,
+                ));
+                return;
+            }
+        }
         if let Some(m) = mode(path)
             && m & mask != 0
         {
@@ -825,17 +868,26 @@ pub fn files(ctx: &Context) -> Vec<Check> {
     if let Some(dir) = crate::store::baseline::default_dir() {
         private.push((dir, D::BaselineCopy));
     }
+    let cache_root =
+        directories::ProjectDirs::from("", "", "pantau").map(|d| d.cache_dir().to_path_buf());
     if let Some(dir) = crate::engine::cache::cache_path(&ctx.db)
         .and_then(|p| p.parent().map(Path::to_path_buf))
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "pantau").map(|d| d.cache_dir().join("index"))
-        })
+        .or_else(|| cache_root.as_ref().map(|d| d.join("index")))
     {
         private.push((dir, D::IndexCache));
+    }
+    // The index cache is used only when its folder and the one above it (`…/pantau`) are the
+    // user's own and closed to others: both are looked at.
+    if let Some(root) = &cache_root {
+        open(root, 0o022, 0o700, D::Folder);
     }
     let mut temp_dirs = Vec::new();
     for (dir, what) in &private {
         open(dir, 0o077, 0o700, D::Folder);
+        // A folder that is a link is said above; what it leads to is not pantau's.
+        if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            continue;
+        }
         if let Ok(entries) = std::fs::read_dir(dir) {
             let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
             files.sort();
@@ -995,19 +1047,6 @@ fn temporary(left: &crate::fs_safe::Leftover, l: Lang) -> Check {
             .text(l),
             Some(D::TempAsk { owner: &owner }.text(l)),
         ),
-    }
-}
-
-/// `path` as one word of a shell command.
-fn shell_quote(path: &str) -> String {
-    if !path.is_empty()
-        && path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c))
-    {
-        path.to_string()
-    } else {
-        format!("'{}'", path.replace('\'', "'\\''"))
     }
 }
 

@@ -146,8 +146,10 @@ impl Context {
             Ok(k) => (k, Vec::new()),
             Err(e) => (Keymap::default(), e),
         };
+        let lang = config.language.value.unwrap_or_else(Lang::from_env);
+        crate::log::set_lang(lang);
         Ok(Context {
-            lang: config.language.value.unwrap_or_else(Lang::from_env),
+            lang,
             db,
             read_only: g.read_only,
             demo: g.demo,

@@ -9,14 +9,17 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::Reference;
 use crate::engine::index::{CaseIndex, IndexError, Refresh, SPOT_CHECKS};
+use crate::i18n::cache::{CacheSays, Unfit};
 use crate::store::Store;
 
-/// Version 4: each case's election (through its stage, numbered among every election's stages)
+/// Version 7: a CRC-32 of the columns (and one of the status histories) follows them, so that a
+/// copy changed on disk or in the database by anything but pantau is not read: the shape checks
+/// and the spot check of a few cases let a changed value through. Version 4: each case's election (through its stage, numbered among every election's stages)
 /// and contest, its deadlines counted under that election's limits. Files marked version 3 were
 /// written in two layouts by earlier builds, so neither is read. Version 2 added the stamp of the
 /// newest change-log entry after the revision. A file of an earlier version is not read: the
 /// index is built again.
-const MAGIC: &[u8; 8] = b"PNTUIDX\x06";
+const MAGIC: &[u8; 8] = b"PNTUIDX\x07";
 
 /// Below this many cases the index is built in a few milliseconds, about what reading a cache
 /// file costs: no cache file is kept for it. (A database pantau wrote holds its own copy; the
@@ -76,23 +79,24 @@ fn load_keeping(
     } else {
         None
     };
-    let (mut index, mut changed) = match copy {
+    let (mut index, mut changed, copied) = match copy {
         Some(mut index) => {
             let refresh = index.refresh(store, reference)?;
-            (index, refresh != Refresh::Current)
+            let copied = refresh != Refresh::Rebuilt;
+            (index, refresh != Refresh::Current, copied)
         }
-        None => (CaseIndex::build(store, reference)?, true),
+        None => (CaseIndex::build(store, reference)?, true, false),
     };
-    if !changed && index.agrees_with(store, reference, SPOT_CHECKS)? == Some(false) {
-        crate::log::warn(&format!(
-            "{}: the index {} disagrees with the cases; pantau built it again from the cases",
-            db.display(),
-            if from_file {
-                "in the cache file"
-            } else {
-                "saved in the database"
+    // A copy caught up with the change log is checked too: it is the same copy, and what it
+    // held before the changes it read is what may be wrong.
+    if copied && index.agrees_with(store, reference, SPOT_CHECKS)? == Some(false) {
+        crate::log::warn(
+            &CacheSays::Disagrees {
+                db,
+                in_file: from_file,
             }
-        ));
+            .text(crate::log::lang()),
+        );
         index = CaseIndex::build(store, reference)?;
         changed = true;
     }
@@ -120,13 +124,31 @@ fn saved_header_now(store: &Store) -> Result<Option<Header>, IndexError> {
     Ok(head.flatten())
 }
 
-/// Whether the database holds a saved index at all, readable or not (one written by another
-/// version of pantau, or cut short, is not read).
-pub fn saved_present(store: &Store) -> Result<bool, IndexError> {
-    let any = crate::engine::sql::index::in_one_read(store, || {
-        crate::engine::sql::index::saved_index(store, |_, _| ())
+/// What the database holds where a saved index goes, when it cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// Nothing: no saved index.
+    Absent,
+    /// A copy in another version's format (pantau's mark, another version byte).
+    OtherVersion,
+    /// Something that is not a whole copy in this version's format: cut short, or changed by
+    /// something other than pantau (its checksum or its shape is wrong).
+    Damaged,
+}
+
+/// Why the saved index could not be read: absent, of another version, or damaged.
+pub fn saved_unread(store: &Store) -> Result<Unread, IndexError> {
+    let mark = crate::engine::sql::index::in_one_read(store, || {
+        crate::engine::sql::index::saved_index(store, |r, _| {
+            let mut mark = [0u8; 8];
+            r.read_exact(&mut mark).ok().map(|()| mark)
+        })
     })?;
-    Ok(any.is_some())
+    Ok(match mark {
+        None => Unread::Absent,
+        Some(Some(m)) if m[..7] == MAGIC[..7] && m[7] != MAGIC[7] => Unread::OtherVersion,
+        Some(_) => Unread::Damaged,
+    })
 }
 
 /// The index saved in the database, if one is and it reads whole.
@@ -174,39 +196,50 @@ fn worth_saving(store: &Store) -> Result<bool, IndexError> {
         let Some(head) = saved_header_now(store)? else {
             return Ok::<_, IndexError>(i64::MAX);
         };
-        let same = crate::engine::sql::index::stamp_at(store, head.revision)? == Some(head.stamp)
-            || head.revision == 0;
+        let same = head.revision > 0
+            && crate::engine::sql::index::stamp_at(store, head.revision)? == Some(head.stamp);
         Ok(if same { max - head.revision } else { i64::MAX })
     })?;
     Ok(behind >= SAVE_AFTER)
 }
 
-/// Whether `path` (not following a link) belongs to this process's real user, is a regular file
-/// (or a folder with `dir`) and no one else may write it.
-fn owned_privately(path: &Path, dir: bool) -> bool {
+/// Why `path` (not following a link) may not be trusted: `None` when it belongs to this
+/// process's real user, is a regular file (or a folder with `dir`) and no one else may write it.
+/// A path that is missing, or of another kind, counts as another's: the way out is the same.
+fn unfit(path: &Path, dir: bool) -> Option<Unfit> {
     use std::os::unix::fs::MetadataExt;
-    std::fs::symlink_metadata(path).is_ok_and(|m| {
-        (if dir { m.is_dir() } else { m.is_file() })
-            && m.uid() == nix::unistd::getuid().as_raw()
-            && m.mode() & 0o022 == 0
-    })
+    let Ok(m) = std::fs::symlink_metadata(path) else {
+        return Some(Unfit::Others);
+    };
+    if m.file_type().is_symlink() {
+        Some(Unfit::Link)
+    } else if m.uid() != nix::unistd::getuid().as_raw()
+        || !(if dir { m.is_dir() } else { m.is_file() })
+    {
+        Some(Unfit::Others)
+    } else if m.mode() & 0o022 != 0 {
+        Some(Unfit::Open {
+            mode: m.mode() & 0o7777,
+        })
+    } else {
+        None
+    }
 }
 
 /// Whether a cache file at `path` may be trusted: the user's own, written by no one else. A file
-/// that is there but is not says so (it is ignored and never overwritten in place).
+/// that is there but is not says so, with the way out (it is ignored and never overwritten in
+/// place).
 pub fn trusted_file(path: &Path) -> bool {
     if std::fs::symlink_metadata(path).is_err() {
         return false;
     }
-    let ok = owned_privately(path, false);
-    if !ok {
-        crate::log::warn(&format!(
-            "{}: index cache not used: it is not your own file, or others may write it; \
-             pantau computes from the database instead (remove the file to let pantau keep a new one)",
-            path.display()
-        ));
+    match unfit(path, false) {
+        None => true,
+        Some(why) => {
+            crate::log::warn(&CacheSays::FileUnfit { path, why }.text(crate::log::lang()));
+            false
+        }
     }
-    ok
 }
 
 /// Whether the folders of the cache file at `path` (`…/pantau/index`) are the user's own and no
@@ -223,15 +256,14 @@ fn private_folder(path: &Path) -> bool {
     if std::fs::symlink_metadata(index_dir).is_err() && builder.create(index_dir).is_err() {
         return false;
     }
-    let ok = owned_privately(pantau_dir, true) && owned_privately(index_dir, true);
-    if !ok {
-        crate::log::warn(&format!(
-            "{}: index cache folder not used: it is not your own, or others may write it; \
-             pantau computes from the database instead",
-            index_dir.display()
-        ));
+    // The folder at fault is named, the one above first (`chmod` of `…/pantau` fixes both).
+    for dir in [pantau_dir, index_dir] {
+        if let Some(why) = unfit(dir, true) {
+            crate::log::warn(&CacheSays::FolderUnfit { path: dir, why }.text(crate::log::lang()));
+            return false;
+        }
     }
-    ok
+    true
 }
 
 /// Writes the index to `path` through a private temporary file, so a reader never sees half of it;
@@ -250,7 +282,8 @@ pub fn write(path: &Path, index: &CaseIndex) -> std::io::Result<()> {
 }
 
 /// The index in the cache's format (what [`decode`] reads).
-pub fn encode(mut out: impl Write, index: &CaseIndex) -> std::io::Result<()> {
+pub fn encode(out: impl Write, index: &CaseIndex) -> std::io::Result<()> {
+    let mut out = Summed::new(out);
     out.write_all(MAGIC)?;
     put_str(&mut out, &index.database_id)?;
     out.write_all(&index.revision.to_le_bytes())?;
@@ -317,6 +350,7 @@ pub fn encode(mut out: impl Write, index: &CaseIndex) -> std::io::Result<()> {
             out.write_all(&v.to_le_bytes())?;
         }
     }
+    out.put_sum()?;
     for v in &index.hist_start {
         out.write_all(&v.to_le_bytes())?;
     }
@@ -324,7 +358,74 @@ pub fn encode(mut out: impl Write, index: &CaseIndex) -> std::io::Result<()> {
     for v in &index.history {
         out.write_all(&v.to_le_bytes())?;
     }
-    Ok(())
+    out.put_sum()
+}
+
+/// A writer that keeps a CRC-32 of what went through it since its last [`Summed::put_sum`].
+struct Summed<W> {
+    inner: W,
+    crc: crc32fast::Hasher,
+}
+
+impl<W: Write> Summed<W> {
+    fn new(inner: W) -> Summed<W> {
+        Summed {
+            inner,
+            crc: crc32fast::Hasher::new(),
+        }
+    }
+
+    /// Writes the sum of everything since the last one, and starts the next.
+    fn put_sum(&mut self) -> std::io::Result<()> {
+        let sum = std::mem::take(&mut self.crc).finalize();
+        self.inner.write_all(&sum.to_le_bytes())
+    }
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A reader that keeps a CRC-32 of what it read since its last [`Checked::check_sum`].
+struct Checked<R> {
+    inner: R,
+    crc: crc32fast::Hasher,
+}
+
+impl<R: std::io::BufRead + std::io::Seek> Checked<R> {
+    /// Reads a sum and compares it with that of everything read since the last one.
+    fn check_sum(&mut self) -> std::io::Result<()> {
+        let sum = std::mem::take(&mut self.crc).finalize();
+        let mut stored = [0u8; 4];
+        self.inner.read_exact(&mut stored)?;
+        if u32::from_le_bytes(stored) == sum {
+            Ok(())
+        } else {
+            Err(bad("checksum"))
+        }
+    }
+
+    /// Passes over `n` bytes unread (and unsummed: a part skipped is not checked either).
+    fn skip(&mut self, n: usize) -> std::io::Result<()> {
+        self.inner
+            .seek_relative(i64::try_from(n).map_err(|_| bad("too large"))?)
+    }
+}
+
+impl<R: Read> Read for Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.crc.update(&buf[..n]);
+        Ok(n)
+    }
 }
 
 /// Reads an index written by [`write`], checking its shape. Reads straight into the columns, so
@@ -373,7 +474,10 @@ pub fn decode(
     size: usize,
     history: bool,
 ) -> std::io::Result<CaseIndex> {
-    let mut r = std::io::BufReader::with_capacity(1 << 16, source);
+    let mut r = Checked {
+        inner: std::io::BufReader::with_capacity(1 << 16, source),
+        crc: crc32fast::Hasher::new(),
+    };
     let head = header(&mut r)?;
     let mut index = CaseIndex {
         database_id: head.database_id,
@@ -432,15 +536,17 @@ pub fn decode(
     index.received = numbers(&mut r, n, u16::from_le_bytes)?;
     index.known = numbers(&mut r, n, u16::from_le_bytes)?;
     index.registered = numbers(&mut r, n, u16::from_le_bytes)?;
+    r.check_sum()?;
     let h;
     if history {
         index.hist_start = numbers(&mut r, n, u32::from_le_bytes)?;
         h = get_len(&mut r, size / 4)?;
         index.history = numbers(&mut r, h, u32::from_le_bytes)?;
+        r.check_sum()?;
     } else {
-        r.seek_relative(i64::try_from(n * 4).map_err(|_| bad("too large"))?)?;
+        r.skip(n.saturating_mul(4))?;
         h = get_len(&mut r, size / 4)?;
-        r.seek_relative(i64::try_from(h * 4).map_err(|_| bad("too large"))?)?;
+        r.skip(h.saturating_mul(4).saturating_add(4))?;
         index.hist_len = Vec::new();
         index.without_history = true;
     }
@@ -473,6 +579,11 @@ pub fn decode(
                 && (index.region[p] == crate::engine::index::DELETED
                     || usize::from(index.region[p]) < index.regions.len())
                 && usize::from(index.stage[p]) < index.stages.len()
+                && usize::from(index.status[p]) < crate::domain::Status::ALL.len()
+                && [index.suspected[p], index.proven[p]].iter().all(|t| {
+                    *t == crate::engine::index::NO_TYPE
+                        || usize::from(*t) < crate::domain::TypeGroup::ALL.len()
+                })
                 && (index.contest[p] == crate::engine::index::NO_CONTEST
                     || usize::from(index.contest[p]) < index.contests.len())
         })
@@ -560,10 +671,13 @@ pub fn keep_for_readers(store: &Store) {
             .and_then(|reference| save_in_database(store, &reference)),
     });
     if let Err(IndexError::Sql(e)) = saved {
-        crate::log::warn(&format!(
-            "{}: the column index was not saved in the database ({}); the next reader builds it",
-            store.path().display(),
-            e.message(crate::i18n::Lang::En)
-        ));
+        let lang = crate::log::lang();
+        crate::log::warn(
+            &CacheSays::NotSaved {
+                db: store.path(),
+                error: &e.message(lang),
+            }
+            .text(lang),
+        );
     }
 }

@@ -807,8 +807,11 @@ impl CaseIndex {
         let (database_id, max, min) = sql::database_state(store)?;
         // The entry this index ends at must still be there with its stamp: otherwise the index
         // describes another history (a restored copy written again), whatever the revision says.
+        // An index made while the log was empty names no entry, so it is tied to no history: it
+        // is rebuilt (any case written since is logged; a log emptied by hand must not let a copy
+        // of other cases through).
         let same_history =
-            self.revision == 0 || sql::stamp_at(store, self.revision)? == Some(self.stamp);
+            self.revision > 0 && sql::stamp_at(store, self.revision)? == Some(self.stamp);
         let max_stamp = sql::stamp_at(store, max)?.unwrap_or(0);
         if max == self.revision && same_history && self.fits(&database_id, reference) {
             return Ok(Replay::Current);

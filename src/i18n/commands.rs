@@ -102,8 +102,11 @@ pub enum Command<'a> {
     CheckCacheUntrusted {
         shown: &'a dyn std::fmt::Display,
     },
-    /// `check`: the cache file cannot be read.
-    CheckCacheUnreadable,
+    /// `check`: the cache file cannot be read (damaged, or of another version); removed if it could be.
+    CheckCacheUnreadable {
+        shown: &'a dyn std::fmt::Display,
+        removed: bool,
+    },
     /// `check`: the cache is not used for this database.
     CheckCacheUnused,
     /// `check`: the cache describes another state.
@@ -118,6 +121,11 @@ pub enum Command<'a> {
     CheckNoSavedIndex,
     /// `check`: the database holds an index saved by another version of pantau, not read.
     CheckSavedOtherVersion,
+    /// `check`: what the database holds as its saved index is damaged (cut short or changed
+    /// outside pantau), so no one reads it.
+    CheckSavedDamaged {
+        path: &'a dyn std::fmt::Display,
+    },
     /// `check`: the index saved in the database disagrees with it.
     CheckSavedDisagrees {
         path: &'a dyn std::fmt::Display,
@@ -499,11 +507,11 @@ impl Command<'_> {
                 "No problems in what was checked, but not everything was: {names} not checked (the reason is above); run `pantau check` again once that is over"
             ),
             (Self::CheckProblems { path, problems }, Id) => format!(
-                "{path}: {problems} pemeriksaan menemukan masalah (lihat di atas); pantau tidak mengubah apa pun. \
+                "{path}: {problems} pemeriksaan menemukan masalah (lihat di atas); pantau tidak mengubah apa pun di database. \
                  Pulihkan salinan baik terakhir dari `pantau backup`, atau simpan salinan berkas ini sebelum menulis ke sana"
             ),
             (Self::CheckProblems { path, problems }, En) => format!(
-                "{path}: {problems} {} found problems (listed above); pantau changed nothing. Restore the last \
+                "{path}: {problems} {} found problems (listed above); pantau changed nothing in the database. Restore the last \
                  good copy made with `pantau backup`, or keep a copy of this file before anything writes to it",
                 if problems == 1 { "check" } else { "checks" }
             ),
@@ -595,15 +603,15 @@ impl Command<'_> {
             }
             (Self::CheckSavedDisagrees { path, differ }, Id) => format!(
                 "indeks yang tersimpan di database tidak sesuai dengan kasusnya ({differ} kasus berbeda); \
-                 pantau memeriksa beberapa kasus setiap kali membacanya dan membangunnya dari kasus bila \
-                 tidak sesuai. Hapus sekarang: sqlite3 {path} \"DELETE FROM case_index\" (impor berikutnya \
-                 menyimpan yang baru)"
+                 angka yang dibaca darinya bisa keliru, karena pantau hanya memeriksa beberapa kasus setiap \
+                 kali membacanya. Hapus sekarang: sqlite3 {path} \"DELETE FROM case_index\" (impor besar \
+                 berikutnya menyimpan yang baru)"
             ),
             (Self::CheckSavedDisagrees { path, differ }, En) => format!(
-                "the index saved in the database disagrees with its cases ({differ} cases differ); \
-                 pantau checks a few cases each time it reads it and builds it from the cases when \
-                 they differ. Remove it now: sqlite3 {path} \"DELETE FROM case_index\" (the next \
-                 import saves a new one)"
+                "the index saved in the database disagrees with its cases ({}); figures read from it \
+                 may be wrong, as pantau checks only a few cases each time it reads it. Remove it now: \
+                 sqlite3 {path} \"DELETE FROM case_index\" (the next large import saves a new one)",
+                cases_differ(differ)
             ),
             (Self::CheckNoCache, Id) => "tidak ada cache".into(),
             (Self::CheckNoCache, En) => "no cache kept".into(),
@@ -614,20 +622,40 @@ impl Command<'_> {
             (Self::CheckCacheUntrusted { shown }, En) => format!(
                 "{shown} is not your own file, or others may write it; pantau does not use it. Remove it"
             ),
-            (Self::CheckCacheUnreadable, Id) => {
-                "cache tidak terbaca; dibangun ulang pada perintah berikutnya".into()
-            }
-            (Self::CheckCacheUnreadable, En) => {
-                "cache unreadable; the next command builds a new one".into()
-            }
+            (Self::CheckCacheUnreadable { shown, removed: true }, Id) => format!(
+                "{shown} tidak terbaca (rusak, atau dari versi pantau lain) dan tidak dipakai; berkas itu \
+                 dihapus, perintah berikutnya membangunnya dari database"
+            ),
+            (Self::CheckCacheUnreadable { shown, removed: false }, Id) => format!(
+                "{shown} tidak terbaca (rusak, atau dari versi pantau lain) dan tidak dipakai; hapus berkas itu"
+            ),
+            (Self::CheckCacheUnreadable { shown, removed: true }, En) => format!(
+                "{shown} cannot be read (damaged, or from another version of pantau) and is not used; it was \
+                 removed, the next command builds it from the database"
+            ),
+            (Self::CheckCacheUnreadable { shown, removed: false }, En) => format!(
+                "{shown} cannot be read (damaged, or from another version of pantau) and is not used; remove that file"
+            ),
+            (Self::CheckSavedDamaged { path }, Id) => format!(
+                "indeks yang tersimpan di database rusak (terpotong, atau diubah oleh selain pantau) dan tidak \
+                 dibaca siapa pun; kasusnya sendiri tidak tersentuh. Hapus: sqlite3 {path} \"DELETE FROM \
+                 case_index\" (impor besar berikutnya menyimpan yang baru)"
+            ),
+            (Self::CheckSavedDamaged { path }, En) => format!(
+                "the index saved in the database is damaged (cut short, or changed by something other than \
+                 pantau) and nobody reads it; the cases themselves are untouched. Remove it: sqlite3 {path} \
+                 \"DELETE FROM case_index\" (the next large import saves a new one)"
+            ),
             (Self::CheckCacheUnused, Id) => "tidak dipakai untuk database ini".into(),
             (Self::CheckCacheUnused, En) => "not used for this database".into(),
-            (Self::CheckCacheStale, Id) => {
-                "menggambarkan keadaan lain; diperbarui pada perintah berikutnya".into()
-            }
-            (Self::CheckCacheStale, En) => {
-                "describes another state; the next command brings it up to date".into()
-            }
+            (Self::CheckCacheStale, Id) => "menggambarkan keadaan lain database ini yang tidak dapat \
+                 disusul lewat log perubahan (salinan yang dipulihkan lalu ditulis lagi, atau tertinggal terlalu \
+                 jauh); tidak dipakai: pembaca membangun indeks dari kasus"
+                .into(),
+            (Self::CheckCacheStale, En) => "describes another state of this database that the change log \
+                 cannot bring up to date (a restored copy written again, or too far behind); not used: readers \
+                 build the index from the cases"
+                .into(),
             (Self::CheckCacheDisagrees { shown, differ, removed: true }, Id) => format!(
                 "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
                  berkas itu dihapus, perintah berikutnya membangunnya dari database"
@@ -637,12 +665,14 @@ impl Command<'_> {
                  hapus berkas itu"
             ),
             (Self::CheckCacheDisagrees { shown, differ, removed: true }, En) => format!(
-                "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
-                 it was removed, the next command builds it from the database"
+                "{shown} disagrees with the database ({}; figures from it were wrong); \
+                 it was removed, the next command builds it from the database",
+                cases_differ(differ)
             ),
             (Self::CheckCacheDisagrees { shown, differ, removed: false }, En) => format!(
-                "{shown} disagrees with the database ({differ} cases differ; figures from it were wrong); \
-                 remove that file"
+                "{shown} disagrees with the database ({}; figures from it were wrong); \
+                 remove that file",
+                cases_differ(differ)
             ),
             (Self::CheckNoHistory { case }, Id) => format!("{case}: tidak punya riwayat status"),
             (Self::CheckNoHistory { case }, En) => format!("{case}: has no status history"),
@@ -1264,6 +1294,11 @@ impl Command<'_> {
 }
 
 /// `one` for 1, else `many` (English only; Indonesian nouns do not change).
+/// "1 case differs", "2 cases differ".
+fn cases_differ(n: usize) -> String {
+    format!("{n} {}", plural(n, "case differs", "cases differ"))
+}
+
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }

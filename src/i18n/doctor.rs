@@ -116,6 +116,8 @@ pub enum Doctor<'a> {
     AllClosed,
     /// A SQLite file beside the database that is a link (a check's name).
     SymbolicLink,
+    /// A private file or folder of pantau's that belongs to another user (a check's name).
+    NotYourOwn,
     /// A temporary file of pantau's (a check's name).
     TemporaryFile,
     /// A temporary file left by a run that stopped (a check's name).
@@ -191,6 +193,19 @@ pub enum Doctor<'a> {
     LinkedSide {
         path: &'a Path,
         to: &'a str,
+        owner: &'a str,
+    },
+    /// One of pantau's private files or folders (`what`) that is a symbolic link.
+    LinkedCopy {
+        what: &'static str,
+        path: &'a Path,
+        to: &'a str,
+        owner: &'a str,
+    },
+    /// One of pantau's private files or folders (`what`) that belongs to another user.
+    OthersCopy {
+        what: &'static str,
+        path: &'a Path,
         owner: &'a str,
     },
     /// A temporary file a running pantau writes.
@@ -490,6 +505,42 @@ impl Doctor<'_> {
                 "{} → {to} (made by {owner}; SQLite opens no file through a link, so the database cannot be read)",
                 path.display()
             ),
+            (
+                Self::LinkedCopy {
+                    what,
+                    path,
+                    to,
+                    owner,
+                },
+                Id,
+            ) => format!(
+                "{what} {} → {to} (tautan simbolik buatan {owner}; pantau tidak membaca atau menulis lewat \
+                 tautan, jadi berkas itu tidak dipakai); hapus tautannya, pantau membuat yang baru",
+                path.display()
+            ),
+            (
+                Self::LinkedCopy {
+                    what,
+                    path,
+                    to,
+                    owner,
+                },
+                En,
+            ) => format!(
+                "{what} {} → {to} (a symbolic link made by {owner}; pantau neither reads nor writes through \
+                 a link, so it is not used); remove the link and pantau makes a new one",
+                path.display()
+            ),
+            (Self::OthersCopy { what, path, owner }, Id) => format!(
+                "{what} {} milik {owner}, jadi tidak dipakai (pengguna lain dapat mengubahnya); minta {owner} \
+                 atau admin menghapusnya, atau pakai folder milik Anda sendiri lewat XDG_CACHE_HOME",
+                path.display()
+            ),
+            (Self::OthersCopy { what, path, owner }, En) => format!(
+                "{what} {} belongs to {owner}, so it is not used (another user could change it); ask {owner} \
+                 or an administrator to remove it, or point XDG_CACHE_HOME at a folder of your own",
+                path.display()
+            ),
             (Self::TempLive { shown, owner }, Id) => format!(
                 "{shown} (sedang ditulis oleh pantau milik {owner} yang masih berjalan; biarkan: berkas itu hilang saat perintah itu selesai)"
             ),
@@ -573,6 +624,7 @@ impl Doctor<'_> {
                 | Self::Permissions
                 | Self::AllClosed
                 | Self::SymbolicLink
+                | Self::NotYourOwn
                 | Self::TemporaryFile
                 | Self::TemporaryLeft
                 | Self::Folder
@@ -752,6 +804,8 @@ impl Doctor<'_> {
             }
             (Self::SymbolicLink, Id) => "tautan simbolik",
             (Self::SymbolicLink, En) => "symbolic link",
+            (Self::NotYourOwn, Id) => "bukan milik Anda",
+            (Self::NotYourOwn, En) => "not your own",
             (Self::TemporaryFile, Id) => "berkas sementara",
             (Self::TemporaryFile, En) => "temporary file",
             (Self::TemporaryLeft, Id) => "berkas sementara tertinggal",
@@ -789,6 +843,8 @@ impl Doctor<'_> {
                 | Self::ConfigHolds { .. }
                 | Self::RemoveLink { .. }
                 | Self::LinkedSide { .. }
+                | Self::LinkedCopy { .. }
+                | Self::OthersCopy { .. }
                 | Self::TempLive { .. }
                 | Self::TempLeft { .. }
                 | Self::TempUnknown { .. }

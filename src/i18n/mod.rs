@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 pub mod area;
+pub mod cache;
 pub mod chart;
 pub mod codes;
 pub mod commands;

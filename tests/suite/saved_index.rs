@@ -192,6 +192,121 @@ fn a_forged_saved_index_is_found_by_readers_and_by_check() {
     );
 }
 
+/// The saved index as its bytes, and written back.
+fn saved_bytes(db: &Path) -> Vec<u8> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row("SELECT bytes FROM case_index", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn put_saved_bytes(db: &Path, bytes: &[u8]) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.execute("UPDATE case_index SET bytes = ?1", [bytes])
+        .unwrap();
+}
+
+/// One case's status changed in the saved index, written in its proper format (checksums
+/// right): what only a case-by-case comparison can find.
+fn forge_one_status(db: &Path) {
+    let bytes = saved_bytes(db);
+    let len = bytes.len();
+    let mut index = pantau::engine::cache::decode(std::io::Cursor::new(bytes), len, true).unwrap();
+    index.status[100] = (index.status[100] + 1) % 3;
+    let mut forged = Vec::new();
+    pantau::engine::cache::encode(&mut forged, &index).unwrap();
+    put_saved_bytes(db, &forged);
+}
+
+/// A case changed with sqlite3 (the change log names it), so that readers of the saved index
+/// must catch it up before using it.
+fn touch_one_case(db: &Path) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.execute("UPDATE cases SET uraian = uraian || '.' WHERE id = 5", [])
+        .unwrap();
+}
+
+#[test]
+fn a_saved_index_changed_outside_pantau_is_not_read_even_when_it_must_catch_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (home, db) = demo_of_21000(dir.path());
+    let home = home.as_path();
+
+    // One byte of one case's status changed in place, and one case changed since: the copy is
+    // behind, so readers catch it up; its checksum no longer matches, so they never read it.
+    let mut bytes = saved_bytes(&db);
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x01;
+    put_saved_bytes(&db, &bytes);
+    touch_one_case(&db);
+    let (shown, sql) = figures(home, &db);
+    assert_eq!(shown, sql, "figures were taken from a damaged saved index");
+    let out = pantau(home, &db).arg("check").output().unwrap();
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("the index saved in the database is damaged")
+            && said.contains("DELETE FROM case_index"),
+        "{said}"
+    );
+
+    // A forged copy in the proper format, one case wrong, behind by one change: `check` catches
+    // it up as readers do and then compares every case, rather than calling it "another state".
+    let dir = tempfile::tempdir().unwrap();
+    let (home, db) = demo_of_21000(dir.path());
+    let home = home.as_path();
+    forge_one_status(&db);
+    touch_one_case(&db);
+    let out = pantau(home, &db).arg("check").output().unwrap();
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("the index saved in the database disagrees with its cases (1 case differs)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_index_made_while_the_change_log_was_empty_is_not_taken_for_other_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    // Two databases of the same identity and an emptied change log (by hand: pantau never
+    // empties it), one with a case moved to Samarinda: one case, so that the spot check of a
+    // few cases would almost never see it.
+    let first = home.join("awal.db");
+    let out = pantau(home, &first)
+        .args(["demo", "--records", "3000"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let c = rusqlite::Connection::open(&first).unwrap();
+    c.execute_batch("DELETE FROM case_changes; DELETE FROM case_index;")
+        .unwrap();
+    drop(c);
+    let moved = home.join("pindah.db");
+    std::fs::copy(&first, &moved).unwrap();
+    let c = rusqlite::Connection::open(&moved).unwrap();
+    c.execute_batch(
+        "UPDATE cases SET kode_wilayah = '64.72' \
+         WHERE id = (SELECT min(id) FROM cases WHERE kode_wilayah = '64.71' \
+         AND election = 'PEMILU2024'); \
+         DELETE FROM case_changes;",
+    )
+    .unwrap();
+    drop(c);
+
+    // The moved copy is read (its index cached at revision 0), then the first copied over it.
+    let db = home.join("kerja.db");
+    std::fs::copy(&moved, &db).unwrap();
+    let (shown, sql) = figures(home, &db);
+    assert_eq!(shown, sql);
+    std::fs::copy(&first, &db).unwrap();
+    let (shown, sql) = figures(home, &db);
+    assert_eq!(
+        shown, sql,
+        "figures were taken from the index of the copy read before"
+    );
+}
+
 #[test]
 fn the_index_built_on_two_threads_equals_the_one_built_on_one() {
     let dir = tempfile::tempdir().unwrap();

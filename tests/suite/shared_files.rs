@@ -272,6 +272,82 @@ fn a_baseline_copy_is_private_in_a_private_folder_and_doctor_reports_one_that_is
     );
 }
 
+#[test]
+fn an_index_cache_through_a_link_or_in_an_open_folder_is_named_with_its_own_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("k.db");
+    let cache = home.join("cache");
+    let run = |args: &[&str]| {
+        trust_support::pantau(&db)
+            .env("HOME", home)
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CACHE_HOME", &cache)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Large enough for a cache file, and a change since the saved index so one is written.
+    ok(&run(&["demo", "--records", "3000"]));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute_batch("UPDATE cases SET uraian = uraian || '.' WHERE id < 400")
+        .unwrap();
+    drop(c);
+    ok(&run(&["report", "--by", "status", "--as-of", "2024-02-02"]));
+    let files: Vec<PathBuf> = std::fs::read_dir(cache.join("pantau/index"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+
+    // The cache file replaced by a link to a file of the user's: the fix is to remove the link,
+    // never a `chmod` (which would act on the file it leads to).
+    let target = home.join("notes.txt");
+    std::fs::write(&target, "mine\n").unwrap();
+    trust_support::chmod(&target, 0o644);
+    std::fs::remove_file(file).unwrap();
+    std::os::unix::fs::symlink(&target, file).unwrap();
+    let out = run(&["report", "--by", "region"]);
+    let (_, said) = ok(&out);
+    assert!(
+        said.contains("it is a symbolic link") && said.contains(&format!("rm {}", file.display())),
+        "{said}"
+    );
+    let out = run(&["doctor"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains(&format!("{} > {}", file.display(), target.display()))
+            || text.contains(&format!("{} → {}", file.display(), target.display())),
+        "{text}"
+    );
+    assert!(text.contains(&format!("rm {}", file.display())), "{text}");
+    assert!(!text.contains(&format!("chmod 600 {}", file.display())), "{text}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");
+    assert_eq!(mode(&target), 0o644);
+    std::fs::remove_file(file).unwrap();
+
+    // The folder above the index folder open to everyone: the warning and doctor name that
+    // folder, with the command that closes it.
+    let top = cache.join("pantau");
+    trust_support::chmod(&top, 0o777);
+    let out = run(&["report", "--by", "region"]);
+    let (_, said) = ok(&out);
+    assert!(
+        said.contains(&format!("{}: index cache folder not used", top.display()))
+            && said.contains(&format!("chmod go-w {}", top.display())),
+        "{said}"
+    );
+    let out = run(&["doctor"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains(&format!("chmod 700 {}", top.display())), "{text}");
+}
+
 /// Holds the lock of `path` as `user` in a live process until the returned child is ended.
 fn hold_lock(user: &User, path: &Path) -> std::process::Child {
     let mut child = Command::new("setpriv")
