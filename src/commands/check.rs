@@ -79,9 +79,21 @@ pub fn run(ctx: &Context) -> Result<()> {
         return Ok(());
     }
     let path = ctx.db.display();
-    let m = Command::CheckProblems {
-        path: &path,
-        problems,
+    // Only pantau's copies of its index are wrong: the cases are sound, and no restore is due.
+    let copies_only = findings.iter().all(|f| {
+        !matches!(f.outcome, Outcome::Problems(_))
+            || matches!(f.check, Msg::CheckIndexCache | Msg::CheckSavedIndex)
+    });
+    let m = if copies_only {
+        Command::CheckCopiesOnly {
+            path: &path,
+            problems,
+        }
+    } else {
+        Command::CheckProblems {
+            path: &path,
+            problems,
+        }
     };
     Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
 }

@@ -126,6 +126,11 @@ pub enum Command<'a> {
     CheckSavedDamaged {
         path: &'a dyn std::fmt::Display,
     },
+    /// `check`: the problems found are all in pantau's copies of its index, not in the cases.
+    CheckCopiesOnly {
+        path: &'a dyn std::fmt::Display,
+        problems: usize,
+    },
     /// `check`: the index saved in the database disagrees with it.
     CheckSavedDisagrees {
         path: &'a dyn std::fmt::Display,
@@ -513,6 +518,17 @@ impl Command<'_> {
             (Self::CheckProblems { path, problems }, En) => format!(
                 "{path}: {problems} {} found problems (listed above); pantau changed nothing in the database. Restore the last \
                  good copy made with `pantau backup`, or keep a copy of this file before anything writes to it",
+                if problems == 1 { "check" } else { "checks" }
+            ),
+            (Self::CheckCopiesOnly { path, problems }, Id) => format!(
+                "{path}: {problems} pemeriksaan menemukan masalah (lihat di atas), semuanya pada salinan indeks \
+                 pantau, bukan pada kasus; kasusnya utuh dan tidak perlu dipulihkan. Jalankan jalan keluar \
+                 yang tertulis pada masing-masing"
+            ),
+            (Self::CheckCopiesOnly { path, problems }, En) => format!(
+                "{path}: {problems} {} found problems (listed above), all in pantau's copies of its index, \
+                 not in the cases: the cases are sound and nothing needs restoring. Follow the way out \
+                 given with each",
                 if problems == 1 { "check" } else { "checks" }
             ),
             (Self::CheckDamaged, Id) => {

@@ -245,7 +245,9 @@ fn a_saved_index_changed_outside_pantau_is_not_read_even_when_it_must_catch_up()
     let said = text(&out);
     assert!(
         said.contains("the index saved in the database is damaged")
-            && said.contains("DELETE FROM case_index"),
+            && said.contains("DELETE FROM case_index")
+            && said.contains("all in pantau's copies of its index")
+            && !said.contains("Restore the last good copy"),
         "{said}"
     );
 

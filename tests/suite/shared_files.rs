@@ -326,7 +326,10 @@ fn an_index_cache_through_a_link_or_in_an_open_folder_is_named_with_its_own_way_
         "{text}"
     );
     assert!(text.contains(&format!("rm {}", file.display())), "{text}");
-    assert!(!text.contains(&format!("chmod 600 {}", file.display())), "{text}");
+    assert!(
+        !text.contains(&format!("chmod 600 {}", file.display())),
+        "{text}"
+    );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");
     assert_eq!(mode(&target), 0o644);
     std::fs::remove_file(file).unwrap();
@@ -345,7 +348,10 @@ fn an_index_cache_through_a_link_or_in_an_open_folder_is_named_with_its_own_way_
     let out = run(&["doctor"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success(), "{text}");
-    assert!(text.contains(&format!("chmod 700 {}", top.display())), "{text}");
+    assert!(
+        text.contains(&format!("chmod 700 {}", top.display())),
+        "{text}"
+    );
 }
 
 /// Holds the lock of `path` as `user` in a live process until the returned child is ended.
