@@ -101,11 +101,16 @@ fn write_synthetic(
         )
     });
     bar.finish_and_clear();
-    if cancel.load(std::sync::atomic::Ordering::SeqCst) {
-        let m = Command::DemoCancelled;
-        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+    match written {
+        // A Ctrl-C that came once every case was written changed nothing: the new database is
+        // in place, and saying otherwise would hide that the old one is gone.
+        Ok(n) => Ok(n),
+        Err(_) if cancel.load(std::sync::atomic::Ordering::SeqCst) => {
+            let m = Command::DemoCancelled;
+            Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
+        }
+        Err(e) => Err(e),
     }
-    written
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -155,10 +160,17 @@ fn replace_with(
     store.into_single_file()?;
     drop(store);
     crate::fs_safe::check_dest(path, crate::fs_safe::Replace::Yes)?;
+    // The old database's write lock, held until the new file is in place: an import into it
+    // finishes first, and nothing writes to it once it is replaced.
+    let lock = match path.exists() && !crate::store::files::is_empty(path) {
+        true => Some(crate::store::WriteLock::take(path)?),
+        false => None,
+    };
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(sidecar(path, suffix));
     }
     temp.commit(path, None, crate::fs_safe::Replace::Yes)?;
+    drop(lock);
     // Back to WAL for the readers and writers that follow.
     drop(Store::open(path, Mode::Write)?);
     Ok(n)

@@ -52,7 +52,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let Some(path) = super::output_file(args.output.as_deref()) else {
         let stdout = Path::new("<stdout>");
         if args.format == ExportFormat::Xlsx {
-            return super::to_stdout(&workbook(&engine, &view)?.1);
+            // `Stdout` (not its lock, which stays on this thread) goes where the zip writer asks.
+            let mut out = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout());
+            workbook(&engine, &view, &mut out, stdout)?;
+            return out.flush().map_err(io_at(stdout));
         }
         // Streamed as the cases are read: a million cases never sit in memory.
         let mut out = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
@@ -71,9 +74,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let (rows, sha256) = {
         let mut out = Hashing::new(std::io::BufWriter::with_capacity(OUT_BUFFER, temp.file()));
         let rows = if args.format == ExportFormat::Xlsx {
-            let (rows, bytes) = workbook(&engine, &view)?;
-            out.write_all(&bytes).map_err(io_at(&at))?;
-            rows
+            workbook(&engine, &view, &mut out, &at)?
         } else {
             write_cases(&engine, &view, args.format, &mut out, &at)?
         };
@@ -126,17 +127,26 @@ const OUT_BUFFER: usize = 256 * 1024;
 /// The cases of `view` as a workbook of the CSV's columns and cells (which `import` reads back
 /// alike), with their number. The workbook is built in memory: the CSV it is made from is
 /// dropped once it is.
-fn workbook(engine: &Engine<'_>, view: &crate::view::View) -> Result<(usize, Vec<u8>)> {
-    let mut csv = Vec::new();
-    let rows = write_cases(
-        engine,
-        view,
-        ExportFormat::Csv,
-        &mut csv,
-        Path::new("<xlsx>"),
-    )?;
+fn workbook(
+    engine: &Engine<'_>,
+    view: &crate::view::View,
+    out: impl Write + Send,
+    at: &Path,
+) -> Result<usize> {
+    // The cases as CSV first, into an unnamed temporary file of the user's alone (gone when
+    // pantau ends, however it ends), then row by row into the workbook: neither is ever whole
+    // in memory.
+    let mut csv = tempfile::tempfile().map_err(io_at(at))?;
+    let rows = {
+        let mut w = std::io::BufWriter::with_capacity(OUT_BUFFER, &mut csv);
+        let rows = write_cases(engine, view, ExportFormat::Csv, &mut w, Path::new("<xlsx>"))?;
+        w.flush().map_err(io_at(at))?;
+        rows
+    };
     crate::report::xlsx::fits(rows)?;
-    Ok((rows, crate::report::xlsx::cases(&csv)?))
+    std::io::Seek::rewind(&mut csv).map_err(io_at(at))?;
+    crate::report::xlsx::cases(std::io::BufReader::with_capacity(OUT_BUFFER, csv), out)?;
+    Ok(rows)
 }
 
 /// A writer that hashes (SHA-256) what goes through it, for the provenance file.

@@ -153,6 +153,10 @@ pub enum Core<'a> {
     EmptyFile,
     /// The import file is not UTF-8.
     NotUtf8,
+    /// A NUL byte in a text file.
+    Binary,
+    /// A first line this long without a line break.
+    LongFirstLine { bytes: usize },
     /// The CSV cannot be read.
     Csv { why: &'a str },
     /// The JSON is not valid.
@@ -1009,6 +1013,16 @@ impl Core<'_> {
             (Self::EmptyFile, En) => "the file is empty: no header row".into(),
             (Self::NotUtf8, Id) => "bukan teks UTF-8; simpan ulang berkas sebagai \"CSV UTF-8\"".into(),
             (Self::NotUtf8, En) => "not UTF-8 text; save the file again as \"CSV UTF-8\"".into(),
+            (Self::Binary, Id) => "berisi byte NUL: ini data biner, bukan CSV kasus (apakah berkasnya benar?)".into(),
+            (Self::Binary, En) => "holds a NUL byte: binary data, not a CSV of cases (is this the right file?)".into(),
+            (Self::LongFirstLine { bytes }, Id) => format!(
+                "baris pertama sepanjang {bytes} byte tanpa pindah baris: bukan CSV kasus (baris judul hanya \
+                 beberapa ratus byte; apakah berkasnya benar?)"
+            ),
+            (Self::LongFirstLine { bytes }, En) => format!(
+                "the first line runs {bytes} bytes without a line break: not a CSV of cases (a header row is \
+                 a few hundred bytes; is this the right file?)"
+            ),
             (Self::Csv { why }, Id) => format!("CSV tidak terbaca: {why}"),
             (Self::Csv { why }, En) => format!("unreadable CSV: {why}"),
             (Self::Json { why }, Id) => format!("JSON tidak valid: {why}"),

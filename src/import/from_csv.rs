@@ -33,6 +33,10 @@ pub fn detect_delimiter(text: &[u8]) -> u8 {
     }
 }
 
+/// The longest first line read as a header row (or a title above it): a header of every column
+/// pantau knows, quoted, is under 2 KiB.
+pub const MAX_FIRST_LINE: usize = 64 * 1024;
+
 /// How many non-blank lines are searched for the header row.
 pub const HEADER_SEARCH: u64 = 10;
 
@@ -185,6 +189,16 @@ pub fn scan(
     };
     if blank(&text) {
         return vec![Problem::new(1, None, Issue::EmptyFile)];
+    }
+    // A file that is not text (an image, a database, zeros) stops here, before a reader holds
+    // a line of it the size of the file, or a message quotes one.
+    if let Some(at) = text.iter().position(|&b| b == 0) {
+        let line = 1 + text[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+        return vec![Problem::new(line, None, Issue::Binary)];
+    }
+    let first = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
+    if first > MAX_FIRST_LINE {
+        return vec![Problem::new(1, None, Issue::LongFirstLine { bytes: first })];
     }
     let layout = layout(table, &text);
     let delimiter = layout.delimiter;

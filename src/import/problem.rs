@@ -11,6 +11,12 @@ pub enum Issue {
     EmptyFile,
     /// The bytes are not UTF-8 text.
     NotUtf8,
+    /// A NUL byte: binary data, not text.
+    Binary,
+    /// The first line is this many bytes long without a line break: no header row.
+    LongFirstLine {
+        bytes: usize,
+    },
     /// The CSV reader failed.
     Csv(String),
     /// The JSON is malformed.
@@ -628,6 +634,8 @@ impl Issue {
         let m = match self {
             Issue::EmptyFile => Core::EmptyFile,
             Issue::NotUtf8 => Core::NotUtf8,
+            Issue::Binary => Core::Binary,
+            Issue::LongFirstLine { bytes } => Core::LongFirstLine { bytes: *bytes },
             Issue::Csv(e) => Core::Csv { why: e },
             Issue::Json(e) => Core::Json { why: e },
             Issue::Spreadsheet(e) => Core::Spreadsheet { why: e },

@@ -237,9 +237,12 @@ pub fn fits(rows: usize) -> Result<()> {
     Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
 }
 
-/// The cases of an export as a workbook: the CSV's header and rows, every cell as the text the CSV
-/// holds, so that `pantau import` reads back what it would read from the CSV.
-pub fn cases(csv: &[u8]) -> Result<Vec<u8>> {
+/// The cases of an export as a workbook written to `out`: the CSV's header and rows (read from
+/// `csv` as they come), every cell as the text the CSV holds, so that `pantau import` reads back
+/// what it would read from the CSV. The sheet is kept in constant-memory mode (each row goes to
+/// an unnamed private temporary file as it is written), so a million cases take a few MiB, not
+/// gigabytes. Returns the rows of cases.
+pub fn cases(csv: impl std::io::Read, out: impl std::io::Write + Send) -> Result<usize> {
     let not_written = |e: &dyn std::fmt::Display| {
         let m = Xlsx::NotWritten { error: e };
         Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -248,13 +251,19 @@ pub fn cases(csv: &[u8]) -> Result<Vec<u8>> {
         .has_headers(false)
         .from_reader(csv);
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
+    let sheet = book
+        .add_worksheet_with_constant_memory()
+        .map_err(|e| not_written(&e))?;
     sheet.set_name("kasus").map_err(|e| not_written(&e))?;
     let head = Format::new().set_bold();
     let mut widths: Vec<usize> = Vec::new();
     let mut rows = 0usize;
-    for (r, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| not_written(&e))?;
+    let mut record = csv::StringRecord::new();
+    let mut r = 0usize;
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| not_written(&e))?
+    {
         fits(r)?;
         rows = r;
         let row = u32::try_from(r).unwrap_or(u32::MAX);
@@ -274,6 +283,7 @@ pub fn cases(csv: &[u8]) -> Result<Vec<u8>> {
             }
             .map_err(|e| not_written(&e))?;
         }
+        r += 1;
     }
     let header = (|| -> std::result::Result<(), XlsxError> {
         for (c, w) in widths.iter().enumerate() {
@@ -291,7 +301,8 @@ pub fn cases(csv: &[u8]) -> Result<Vec<u8>> {
         Ok(())
     })();
     header.map_err(|e| not_written(&e))?;
-    book.save_to_buffer().map_err(|e| not_written(&e))
+    book.save_to_writer(out).map_err(|e| not_written(&e))?;
+    Ok(rows)
 }
 
 #[cfg(test)]

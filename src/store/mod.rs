@@ -100,6 +100,39 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// The write lock of a database file, held while it is replaced by another file (`demo
+/// --force`): a writer in the middle of a transaction finishes first (its work is then replaced,
+/// as asked), and one that comes later finds the file moved and is refused by SQLite rather than
+/// writing to the old file where nobody would read it.
+pub struct WriteLock {
+    conn: Connection,
+}
+
+impl WriteLock {
+    /// Takes the write lock of the database at `path`, waiting for a writer as any command
+    /// does ([`BUSY_TIMEOUT`]).
+    pub fn take(path: &Path) -> Result<WriteLock> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(path, e))?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(|e| sqlite_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| sqlite_error(path, e))?;
+        conn.execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| sqlite_error(path, e))?;
+        Ok(WriteLock { conn })
+    }
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("ROLLBACK");
+    }
+}
+
 impl Store {
     /// Opens the database at `path`, checks that it is pantau's and brings its schema up to date
     /// (unless read-only). A file that is not pantau's is left untouched.

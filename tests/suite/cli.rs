@@ -196,6 +196,49 @@ fn demo_force_never_replaces_a_file_that_is_not_pantaus() {
 }
 
 #[test]
+fn demo_force_waits_for_a_write_in_progress_before_replacing_the_database() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir, 7);
+    // Another process's transaction (an import) holds the write lock, writing for a while.
+    let locked = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let finishing = std::sync::Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (db, locked, finishing) = (db.clone(), locked.clone(), finishing.clone());
+        std::thread::spawn(move || {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            c.execute_batch(
+                "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('tulis', '1');",
+            )
+            .unwrap();
+            locked.wait();
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            finishing.store(true, Ordering::SeqCst);
+            c.execute_batch("COMMIT").unwrap();
+        })
+    };
+    locked.wait();
+    pantau(&db)
+        .args(["demo", "--force", "--seed", "8"])
+        .assert()
+        .success();
+    // The new file went in only once that transaction was over: it was not written into a
+    // file that had already been swapped out from under it.
+    assert!(
+        finishing.load(Ordering::SeqCst),
+        "demo --force replaced the database while another process was writing it"
+    );
+    writer.join().unwrap();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let marker: i64 = c
+        .query_row("SELECT count(*) FROM meta WHERE key = 'tulis'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(marker, 0, "the database is not the new one");
+}
+
+#[test]
 fn the_same_seed_gives_the_same_database() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.db");

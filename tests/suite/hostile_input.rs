@@ -73,6 +73,43 @@ fn dev_zero_as_an_import_file_is_refused_naming_what_it_is() {
 }
 
 #[test]
+fn a_file_of_zeros_or_one_endless_line_is_refused_without_quoting_it() {
+    let (home, db) = demo();
+    let before = std::fs::read(&db).unwrap();
+    for (name, bytes, says) in [
+        (
+            "nol.csv",
+            vec![0u8; 3_000_000],
+            "nol.csv:1: holds a NUL byte: binary data, not a CSV of cases",
+        ),
+        (
+            "panjang.csv",
+            vec![b'a'; 3_000_000],
+            "panjang.csv:1: the first line runs 3000000 bytes without a line break",
+        ),
+        (
+            "nul-di-tengah.csv",
+            b"nomor,uraian\nA/1,ab\0cd\n".to_vec(),
+            "nul-di-tengah.csv:2: holds a NUL byte",
+        ),
+    ] {
+        let file = home.path().join(name);
+        std::fs::write(&file, &bytes).unwrap();
+        let out = pantau(home.path(), &db)
+            .arg("import")
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{err}");
+        assert!(err.contains(says), "{err}");
+        // The message names the problem; it never carries the file's bytes back.
+        assert!(err.len() < 2_000, "a message of {} bytes", err.len());
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the database changed");
+}
+
+#[test]
 fn dev_zero_as_the_configuration_is_refused_naming_what_it_is() {
     let (home, db) = demo();
     pantau(home.path(), &db)
