@@ -37,7 +37,12 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
         })?;
     }
     let store = ctx.open_for_reading()?;
-    let bar = crate::progress::bar(0, &Command::BackupCopying.text(lang));
+    let bar = crate::progress::bar(
+        Some(0),
+        &Command::BackupCopying.text(lang),
+        crate::progress::Unit::Items,
+        ctx.progress_style(),
+    );
     let copied = copy(
         &store,
         &args.dest,

@@ -89,7 +89,12 @@ fn write_synthetic(
             Error::failed(m.text(Lang::Id), m.text(Lang::En))
         })?;
     }
-    let bar = crate::progress::bar(n as u64, &Command::DemoWriting.text(ctx.lang));
+    let bar = crate::progress::bar(
+        Some(n as u64),
+        &Command::DemoWriting.text(ctx.lang),
+        crate::progress::Unit::Items,
+        ctx.progress_style(),
+    );
     let written = replace_with(ctx, reference, force, |store| {
         crate::demo::synthetic(
             store,

@@ -48,18 +48,68 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     // An export is the data rather than a figure: without an election term, every election's.
     engine.set_election_scope(crate::engine::ElectionScope::Every);
     ctx.say_about_dates(&view, args.as_of.is_some(), false);
+    // A bar on the terminal (a count with its rate when a view filters: its size is not known
+    // beforehand), and Ctrl-C stops between two cases: nothing is put in place.
+    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, std::sync::Arc::clone(&cancel)).map_err(|e| {
+            let m = Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
+    }
+    let whole = view.terms.is_empty() && view.text.is_empty() && view.as_of.is_none();
+    let total = match whole {
+        // A workbook passes over the cases twice: into its CSV, then into its sheet.
+        true => Some(
+            store.case_count()? as u64
+                * if args.format == ExportFormat::Xlsx {
+                    2
+                } else {
+                    1
+                },
+        ),
+        false => None,
+    };
+    let bar = crate::progress::bar(
+        total,
+        &Command::ExportWriting.text(ctx.lang),
+        crate::progress::Unit::Items,
+        ctx.progress_style(),
+    );
+    let to_file = super::output_file(args.output.as_deref()).is_some();
+    let step = || -> Result<()> {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            let m = Command::ExportCancelled { to_file };
+            return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+        }
+        bar.inc(1);
+        Ok(())
+    };
+    let written = export_to(ctx, args, &engine, &view, &step);
+    bar.finish_and_clear();
+    written
+}
+
+/// The export itself, `step` called before each case (see [`run`]).
+fn export_to(
+    ctx: &Context,
+    args: &ExportArgs,
+    engine: &Engine<'_>,
+    view: &crate::view::View,
+    step: &dyn Fn() -> Result<()>,
+) -> Result<()> {
     // `-o -` is standard output, as `-` is standard input to `import`.
     let Some(path) = super::output_file(args.output.as_deref()) else {
         let stdout = Path::new("<stdout>");
         if args.format == ExportFormat::Xlsx {
             // `Stdout` (not its lock, which stays on this thread) goes where the zip writer asks.
             let mut out = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout());
-            workbook(&engine, &view, &mut out, stdout)?;
+            workbook(engine, view, &mut out, stdout, step)?;
             return out.flush().map_err(io_at(stdout));
         }
         // Streamed as the cases are read: a million cases never sit in memory.
         let mut out = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
-        write_cases(&engine, &view, args.format, &mut out, stdout)?;
+        write_cases(engine, view, args.format, &mut out, stdout, step)?;
         return out.flush().map_err(io_at(stdout));
     };
     // Both names are checked before anything is written, and put in place as a pair.
@@ -74,9 +124,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let (rows, sha256) = {
         let mut out = Hashing::new(std::io::BufWriter::with_capacity(OUT_BUFFER, temp.file()));
         let rows = if args.format == ExportFormat::Xlsx {
-            workbook(&engine, &view, &mut out, &at)?
+            workbook(engine, view, &mut out, &at, step)?
         } else {
-            write_cases(&engine, &view, args.format, &mut out, &at)?
+            write_cases(engine, view, args.format, &mut out, &at, step)?
         };
         out.flush().map_err(io_at(&at))?;
         (rows, format!("{:x}", out.hash.finalize()))
@@ -99,7 +149,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
             }
             printed.print(engine.reference())
         },
-        as_of: engine.dates(&view).as_of.to_string(),
+        as_of: engine.dates(view).as_of.to_string(),
         generated_at: chrono::Local::now().to_rfc3339(),
         rows,
         sha256,
@@ -132,6 +182,7 @@ fn workbook(
     view: &crate::view::View,
     out: impl Write + Send,
     at: &Path,
+    step: &dyn Fn() -> Result<()>,
 ) -> Result<usize> {
     // The cases as CSV first, into an unnamed temporary file of the user's alone (gone when
     // pantau ends, however it ends), then row by row into the workbook: neither is ever whole
@@ -139,13 +190,24 @@ fn workbook(
     let mut csv = tempfile::tempfile().map_err(io_at(at))?;
     let rows = {
         let mut w = std::io::BufWriter::with_capacity(OUT_BUFFER, &mut csv);
-        let rows = write_cases(engine, view, ExportFormat::Csv, &mut w, Path::new("<xlsx>"))?;
+        let rows = write_cases(
+            engine,
+            view,
+            ExportFormat::Csv,
+            &mut w,
+            Path::new("<xlsx>"),
+            step,
+        )?;
         w.flush().map_err(io_at(at))?;
         rows
     };
     crate::report::xlsx::fits(rows)?;
     std::io::Seek::rewind(&mut csv).map_err(io_at(at))?;
-    crate::report::xlsx::cases(std::io::BufReader::with_capacity(OUT_BUFFER, csv), out)?;
+    crate::report::xlsx::cases(
+        std::io::BufReader::with_capacity(OUT_BUFFER, csv),
+        out,
+        step,
+    )?;
     Ok(rows)
 }
 
@@ -246,6 +308,7 @@ pub fn write_cases(
     format: ExportFormat,
     out: &mut dyn Write,
     at: &Path,
+    step: &dyn Fn() -> Result<()>,
 ) -> Result<usize> {
     let json_err = |e: serde_json::Error| match e.io_error_kind() {
         Some(kind) => io_at(at)(std::io::Error::new(kind, e)),
@@ -289,6 +352,7 @@ pub fn write_cases(
             w.write_record(crate::import::columns::COLUMNS.iter().map(|s| s.name))
                 .map_err(csv_err)?;
             let n = engine.for_each_case(view, |id, case| {
+                step()?;
                 let [a, b, c, d] = step_cells(steps_of(id));
                 let e = status_on(id)?.map_or_else(String::new, |d| d.to_string());
                 let desa = desa_of(&case).unwrap_or_default();
@@ -300,6 +364,7 @@ pub fn write_cases(
             Ok(n)
         }
         ExportFormat::Jsonl => engine.for_each_case(view, |id, case| {
+            step()?;
             let desa = desa_of(&case);
             let row = WithSteps {
                 case: &case,
@@ -315,6 +380,7 @@ pub fn write_cases(
             out.write_all(b"[").map_err(io_at(at))?;
             let mut first = true;
             let n = engine.for_each_case(view, |id, case| {
+                step()?;
                 out.write_all(if first { b"\n  " } else { b",\n  " })
                     .map_err(io_at(at))?;
                 first = false;

@@ -32,6 +32,8 @@ struct Run<'a> {
     now: NaiveDateTime,
     cancel: Arc<AtomicBool>,
     lang: Lang,
+    /// How progress bars are drawn.
+    bars: crate::progress::Style,
     /// `--origin`: the province every file comes from (its code, or `RI`).
     origin: Option<String>,
 }
@@ -88,6 +90,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         now: now.with_nanosecond(0).unwrap_or(now),
         cancel,
         lang,
+        bars: ctx.progress_style(),
         origin,
     };
     let wait = Duration::from_secs(args.read.wait);
@@ -145,7 +148,7 @@ fn all_or_nothing(
     let mut checked = Vec::with_capacity(inputs.len());
     let mut done = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let bar = bar_for(&input, &Command::ImportImporting.text(lang));
+        let bar = bar_for(&input, &Command::ImportImporting.text(lang), run.bars);
         let progress = |n: u64| bar.set_position(n);
         match tx.as_ref() {
             Some(t) => {
@@ -211,7 +214,7 @@ fn skipping_invalid(
     let lang = run.lang;
     let mut checked = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let bar = bar_for(&input, &Command::ImportChecking.text(lang));
+        let bar = bar_for(&input, &Command::ImportChecking.text(lang), run.bars);
         let c = import::check(input, &run.reference, &run.opts, &run.cancel, &|n| {
             bar.set_position(n)
         });
@@ -227,7 +230,7 @@ fn skipping_invalid(
     let mut written = Vec::with_capacity(checked.len());
     for c in &checked {
         let earlier = run.store.batches_with_sha(&c.input.sha256)?;
-        let bar = bar_for(&c.input, &Command::ImportWriting.text(lang));
+        let bar = bar_for(&c.input, &Command::ImportWriting.text(lang), run.bars);
         bar.set_length(c.rows);
         let w = import::write_checked(
             &tx,
@@ -344,8 +347,13 @@ fn settle(
 }
 
 /// A progress bar for a large file (hidden for small ones and when not on a terminal).
-fn bar_for(input: &Input, what: &str) -> indicatif::ProgressBar {
-    let bar = crate::progress::bar(input.bytes.len() as u64, &format!("{what} {}", input.name));
+fn bar_for(input: &Input, what: &str, style: crate::progress::Style) -> indicatif::ProgressBar {
+    let bar = crate::progress::bar(
+        Some(input.bytes.len() as u64),
+        &format!("{what} {}", input.name),
+        crate::progress::Unit::Bytes,
+        style,
+    );
     if input.bytes.len() < BAR_BYTES {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }

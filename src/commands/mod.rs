@@ -165,6 +165,15 @@ impl Context {
 
     /// The theme, colours and characters in force: the user's choice (a flag, `NO_COLOR`, the
     /// configuration) where there is one, else what the terminal declares.
+    /// How this command draws a progress bar: in its language, in ASCII where the terminal or
+    /// the locale shows no Unicode blocks.
+    pub fn progress_style(&self) -> crate::progress::Style {
+        crate::progress::Style {
+            lang: self.lang,
+            unicode: self.choice().glyphs == crate::tui::terminal::Glyphs::Unicode,
+        }
+    }
+
     pub fn choice(&self) -> Choice {
         let chosen = |s: &Source| *s != Source::Default;
         let theme = chosen(&self.config.theme.source).then_some(self.config.theme.value);

@@ -269,6 +269,12 @@ pub enum Command<'a> {
     DemoWriting,
     /// `demo`: cancelled, the database left as it was.
     DemoCancelled,
+    /// `export`: the bar's words.
+    ExportWriting,
+    /// `export`: stopped by Ctrl-C; into a file, nothing was put in place.
+    ExportCancelled {
+        to_file: bool,
+    },
     /// `init`: the database is ready.
     InitReady,
     /// `init`: regions.
@@ -912,6 +918,18 @@ impl Command<'_> {
             (Self::DemoWritten, En) => "Demo database written".into(),
             (Self::DemoWriting, Id) => "menulis kasus".into(),
             (Self::DemoWriting, En) => "writing cases".into(),
+            (Self::ExportWriting, Id) => "mengekspor kasus".into(),
+            (Self::ExportWriting, En) => "exporting cases".into(),
+            (Self::ExportCancelled { to_file: true }, Id) => {
+                "dibatalkan; tidak ada berkas yang ditulis".into()
+            }
+            (Self::ExportCancelled { to_file: true }, En) => "cancelled; no file was written".into(),
+            (Self::ExportCancelled { to_file: false }, Id) => {
+                "dibatalkan; keluaran terpotong di tengah jalan".into()
+            }
+            (Self::ExportCancelled { to_file: false }, En) => {
+                "cancelled; the output stops part of the way".into()
+            }
             (Self::DemoCancelled, Id) => "dibatalkan; database lama tidak berubah".into(),
             (Self::DemoCancelled, En) => "cancelled; the existing database is unchanged".into(),
             (Self::InitReady, Id) => "Database siap".into(),

@@ -242,7 +242,11 @@ pub fn fits(rows: usize) -> Result<()> {
 /// what it would read from the CSV. The sheet is kept in constant-memory mode (each row goes to
 /// an unnamed private temporary file as it is written), so a million cases take a few MiB, not
 /// gigabytes. Returns the rows of cases.
-pub fn cases(csv: impl std::io::Read, out: impl std::io::Write + Send) -> Result<usize> {
+pub fn cases(
+    csv: impl std::io::Read,
+    out: impl std::io::Write + Send,
+    step: &dyn Fn() -> Result<()>,
+) -> Result<usize> {
     let not_written = |e: &dyn std::fmt::Display| {
         let m = Xlsx::NotWritten { error: e };
         Error::failed(m.text(Lang::Id), m.text(Lang::En))
@@ -265,6 +269,9 @@ pub fn cases(csv: impl std::io::Read, out: impl std::io::Write + Send) -> Result
         .map_err(|e| not_written(&e))?
     {
         fits(r)?;
+        if r > 0 {
+            step()?;
+        }
         rows = r;
         let row = u32::try_from(r).unwrap_or(u32::MAX);
         for (c, cell) in record.iter().enumerate() {

@@ -97,3 +97,84 @@ fn an_export_of_thousands_of_cases_is_every_case_once_on_file_and_on_standard_ou
         .collect();
     assert_eq!(nomors, csv_order);
 }
+
+#[test]
+fn ctrl_c_in_the_middle_of_an_export_leaves_no_file_and_says_so() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("many.db");
+    pantau(&db)
+        .args(["demo", "--records", "30000"])
+        .assert()
+        .success();
+    let out_dir = dir.path().join("keluar");
+    std::fs::create_dir(&out_dir).unwrap();
+    let file = out_dir.join("kasus.json");
+    // The command as a plain process, so that it can be stopped and signalled.
+    let mut child = crate::sealed::pantau_std(&crate::sealed::scratch_home())
+        .env("PANTAU_TODAY", crate::import_support::TODAY)
+        .arg("--db")
+        .arg(&db)
+        .args(["export", "--format", "json", "-o"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Stopped once its temporary file has cases in it, then sent Ctrl-C and let go on.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let temp = loop {
+        let found = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 100_000));
+        if let Some(t) = found {
+            break t;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the export ended first; use more cases"
+        );
+        assert!(
+            Instant::now() < deadline,
+            "the export never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let pid = child.id().to_string();
+    let kill = |sig: &str| {
+        assert!(
+            std::process::Command::new("kill")
+                .args([sig, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    kill("-STOP");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the export ended before it could be stopped; use more cases"
+    );
+    kill("-INT");
+    kill("-CONT");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cancelled; no file was written"),
+        "{stderr}"
+    );
+    assert!(!file.exists(), "a cut-short export was put in place");
+    assert!(
+        !temp.exists(),
+        "the temporary file {} was left",
+        temp.display()
+    );
+    assert_eq!(
+        std::fs::read_dir(&out_dir).unwrap().count(),
+        0,
+        "something was left in the folder"
+    );
+}
