@@ -574,7 +574,9 @@ pub fn run(cli: Cli) -> Result<()> {
 /// The file an output goes to: none for standard output (no `-o`, or `-o -`, as `-` is standard
 /// input to `import`).
 fn output_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
-    output.filter(|p| *p != std::path::Path::new("-"))
+    // `/dev/stdout` is a link (to `/proc/self/fd/1`), which pantau never writes through: it
+    // means what `-` means.
+    output.filter(|p| *p != std::path::Path::new("-") && *p != std::path::Path::new("/dev/stdout"))
 }
 
 /// Writes `buf` to standard output.

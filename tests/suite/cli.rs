@@ -273,6 +273,17 @@ fn export_to_dash_writes_standard_output_and_no_file_named_dash() {
     assert_eq!(dash.stdout, plain.stdout);
     assert!(!dir.path().join("-").exists());
     assert!(!dir.path().join("-.provenance.json").exists());
+    // `/dev/stdout` (a link pantau would never write through) means the same.
+    let dev = pantau(&db)
+        .args(["export", "-o", "/dev/stdout"])
+        .output()
+        .unwrap();
+    assert!(
+        dev.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dev.stderr)
+    );
+    assert_eq!(dev.stdout, plain.stdout);
 }
 
 #[test]
