@@ -120,7 +120,8 @@ fn export_to(
     // The cases go to a temporary file beside `path` as they are read, hashed on the way; `mode`
     // (0600 unless `--mode`) from the first byte on, and nobody sees half of it.
     let mut temp = crate::fs_safe::Temp::beside(path, args.mode)?;
-    let at = temp.path().to_path_buf();
+    // A failure (a full disk) names the file asked for: the temporary one is removed with it.
+    let at = path.to_path_buf();
     let (rows, sha256) = {
         let mut out = Hashing::new(std::io::BufWriter::with_capacity(OUT_BUFFER, temp.file()));
         let rows = if args.format == ExportFormat::Xlsx {
@@ -405,7 +406,7 @@ pub fn write_cases(
 /// written through a link; `mode` (0600 unless `--mode`) from the first byte on.
 fn temp_with(path: &Path, bytes: &[u8], mode: u32) -> Result<crate::fs_safe::Temp> {
     let mut temp = crate::fs_safe::Temp::beside(path, mode)?;
-    let at = temp.path().to_path_buf();
+    let at = path.to_path_buf();
     temp.file()
         .write_all(bytes)
         .map_err(|source| Error::Io { path: at, source })?;
