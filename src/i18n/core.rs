@@ -155,6 +155,8 @@ pub enum Core<'a> {
     NotUtf8,
     /// A NUL byte in a text file.
     Binary,
+    /// The header row again, the first being at line `first`.
+    RepeatedHeader { first: u64 },
     /// A first line this long without a line break.
     LongFirstLine { bytes: usize },
     /// The CSV cannot be read.
@@ -1013,6 +1015,12 @@ impl Core<'_> {
             (Self::EmptyFile, En) => "the file is empty: no header row".into(),
             (Self::NotUtf8, Id) => "bukan teks UTF-8; simpan ulang berkas sebagai \"CSV UTF-8\"".into(),
             (Self::NotUtf8, En) => "not UTF-8 text; save the file again as \"CSV UTF-8\"".into(),
+            (Self::RepeatedHeader { first }, Id) => format!(
+                "baris ini mengulang baris judul (baris {first}): dua berkas digabung? hapus baris ini"
+            ),
+            (Self::RepeatedHeader { first }, En) => format!(
+                "this line repeats the header row (line {first}): two files joined? remove this line"
+            ),
             (Self::Binary, Id) => "berisi byte NUL: ini data biner, bukan CSV kasus (apakah berkasnya benar?)".into(),
             (Self::Binary, En) => "holds a NUL byte: binary data, not a CSV of cases (is this the right file?)".into(),
             (Self::LongFirstLine { bytes }, Id) => format!(

@@ -256,7 +256,15 @@ pub fn scan(
                 problems.push(Problem::new(line, None, Issue::UnterminatedQuote));
             }
             let extra = cur.iter().skip(map.slots.len()).any(|f| !blank(f));
-            if cur.len() < map.slots.len() || extra {
+            if cur.iter().eq(header.iter()) {
+                // Two files joined by hand: one problem for the line, not one per column.
+                problems.push(Problem::new(
+                    line,
+                    None,
+                    Issue::RepeatedHeader { first: header_line },
+                ));
+                skip = ColumnSet::ALL;
+            } else if cur.len() < map.slots.len() || extra {
                 problems.push(Problem::new(
                     line,
                     None,
@@ -382,6 +390,16 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].0, 2);
         assert_eq!(rows[0].2, vec![Issue::UnterminatedQuote]);
+    }
+
+    #[test]
+    fn a_header_repeated_below_is_one_problem_on_its_line() {
+        let text = format!("{HEAD}\nA,temuan,64,KAMPANYE,2024-01-01,PENELUSURAN,x\n{HEAD}\n");
+        let (rows, fatal) = rows(&text);
+        assert!(fatal.is_empty(), "{fatal:?}");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[1].0, 3);
+        assert_eq!(rows[1].2, vec![Issue::RepeatedHeader { first: 1 }]);
     }
 
     #[test]

@@ -11,6 +11,10 @@ pub enum Issue {
     EmptyFile,
     /// The bytes are not UTF-8 text.
     NotUtf8,
+    /// The header row again, below the first one at line `first` (files joined by hand).
+    RepeatedHeader {
+        first: u64,
+    },
     /// A NUL byte: binary data, not text.
     Binary,
     /// The first line is this many bytes long without a line break: no header row.
@@ -635,6 +639,7 @@ impl Issue {
             Issue::EmptyFile => Core::EmptyFile,
             Issue::NotUtf8 => Core::NotUtf8,
             Issue::Binary => Core::Binary,
+            Issue::RepeatedHeader { first } => Core::RepeatedHeader { first: *first },
             Issue::LongFirstLine { bytes } => Core::LongFirstLine { bytes: *bytes },
             Issue::Csv(e) => Core::Csv { why: e },
             Issue::Json(e) => Core::Json { why: e },
