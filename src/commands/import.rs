@@ -405,7 +405,10 @@ fn print_summary(
             println!(
                 "  {} {} → {}",
                 w.counts.rejected,
-                Command::ImportRejectedRows.text(lang),
+                Command::ImportRejectedRows {
+                    rows: w.counts.rejected
+                }
+                .text(lang),
                 crate::text::safe(&path.display().to_string())
             );
         }

@@ -207,7 +207,9 @@ pub enum Command<'a> {
         by: &'a str,
     },
     /// `import`: where the rejected rows went.
-    ImportRejectedRows,
+    ImportRejectedRows {
+        rows: u64,
+    },
     /// `import`: the total line.
     ImportTotal,
     /// `import`: a dry run wrote nothing.
@@ -837,8 +839,9 @@ impl Command<'_> {
             (Self::ImportSameFile { batch, at, by }, En) => {
                 format!(" (the same file was imported as batch #{batch} on {at} by {by})")
             }
-            (Self::ImportRejectedRows, Id) => "baris ditolak, dengan alasannya".into(),
-            (Self::ImportRejectedRows, En) => "rejected rows, with their reasons".into(),
+            (Self::ImportRejectedRows { .. }, Id) => "baris ditolak, dengan alasannya".into(),
+            (Self::ImportRejectedRows { rows: 1 }, En) => "rejected row, with its reason".into(),
+            (Self::ImportRejectedRows { .. }, En) => "rejected rows, with their reasons".into(),
             (Self::ImportTotal, Id) => "Jumlah".into(),
             (Self::ImportTotal, En) => "Total".into(),
             (Self::ImportDryRun, Id) => "Uji coba (--dry-run): tidak ada yang ditulis.".into(),
