@@ -101,7 +101,12 @@ fn write_synthetic(
             n,
             seed,
             now(),
-            &mut |done| bar.set_position(done as u64),
+            &mut |done| {
+                bar.set_position(done as u64);
+                if done >= n {
+                    bar.set_message(Command::DemoSaving.text(ctx.lang));
+                }
+            },
             &cancel,
         )
     });

@@ -972,6 +972,8 @@ fn fill(
             .collect();
         loader.histories(&entries)?;
     }
+    // Every case is made: what is left is writing them out (the full-text index, the commit).
+    progress(n);
     Ok(n)
 }
 

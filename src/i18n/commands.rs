@@ -271,6 +271,8 @@ pub enum Command<'a> {
     DemoWriting,
     /// `demo`: cancelled, the database left as it was.
     DemoCancelled,
+    /// `demo`: every case made, the database being written out.
+    DemoSaving,
     /// `export`: the bar's words.
     ExportWriting,
     /// `export`: stopped by Ctrl-C; into a file, nothing was put in place.
@@ -933,6 +935,8 @@ impl Command<'_> {
             (Self::ExportCancelled { to_file: false }, En) => {
                 "cancelled; the output stops part of the way".into()
             }
+            (Self::DemoSaving, Id) => "menyimpan ke disk".into(),
+            (Self::DemoSaving, En) => "saving to disk".into(),
             (Self::DemoCancelled, Id) => "dibatalkan; database lama tidak berubah".into(),
             (Self::DemoCancelled, En) => "cancelled; the existing database is unchanged".into(),
             (Self::InitReady, Id) => "Database siap".into(),
