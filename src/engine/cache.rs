@@ -14,8 +14,9 @@ use crate::store::Store;
 
 /// Version 7: a CRC-32 of the columns (and one of the status histories) follows them, so that a
 /// copy changed on disk or in the database by anything but pantau is not read: the shape checks
-/// and the spot check of a few cases let a changed value through. Version 4: each case's election (through its stage, numbered among every election's stages)
-/// and contest, its deadlines counted under that election's limits. Files marked version 3 were
+/// and the spot check of a few cases let a changed value through. Version 4: each case's
+/// election (through its stage, numbered among every election's stages) and contest, its
+/// deadlines counted under that election's limits. Files marked version 3 were
 /// written in two layouts by earlier builds, so neither is read. Version 2 added the stamp of the
 /// newest change-log entry after the revision. A file of an earlier version is not read: the
 /// index is built again.
