@@ -139,7 +139,9 @@ impl Temp {
 
     fn commit_inner(&mut self, dest: &Path, mode: Option<u32>, replace: Replace) -> Result<()> {
         let path = self.path().to_path_buf();
-        self.file.sync_all().map_err(io_at(&path))?;
+        // A failure to get the bytes to the disk (a full one) names the file asked for: the
+        // temporary one goes with the error.
+        self.file.sync_all().map_err(io_at(dest))?;
         if let Some(mode) = mode {
             self.file
                 .set_permissions(std::fs::Permissions::from_mode(mode))
@@ -230,8 +232,8 @@ pub fn check_dest(dest: &Path, replace: Replace) -> Result<()> {
 pub fn write_whole(dest: &Path, bytes: &[u8], mode: u32, replace: Replace) -> Result<()> {
     use std::io::Write;
     let mut temp = Temp::beside(dest, mode)?;
-    let path = temp.path().to_path_buf();
-    temp.file().write_all(bytes).map_err(io_at(&path))?;
+    // A failure (a full disk) names the file asked for; the temporary one goes with the error.
+    temp.file().write_all(bytes).map_err(io_at(dest))?;
     temp.commit(dest, Some(mode), replace)
 }
 

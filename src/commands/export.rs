@@ -311,8 +311,10 @@ pub fn write_cases(
     at: &Path,
     step: &dyn Fn() -> Result<()>,
 ) -> Result<usize> {
+    // An I/O error comes back as the one the writer gave (a full disk is then said as such, in
+    // the user's language), not as serde's text of it.
     let json_err = |e: serde_json::Error| match e.io_error_kind() {
-        Some(kind) => io_at(at)(std::io::Error::new(kind, e)),
+        Some(_) => io_at(at)(std::io::Error::from(e)),
         None => not_encoded(&e),
     };
     let csv_err = |e: csv::Error| {
