@@ -15,7 +15,6 @@ use crate::import::read::{Format, Input, Raw};
 pub struct RejectedFile {
     /// Where the file goes once the import is committed.
     pub path: PathBuf,
-    partial: PathBuf,
     out: Out,
     /// The file under its temporary name; removed unless committed.
     temp: crate::fs_safe::Temp,
@@ -66,8 +65,7 @@ impl RejectedFile {
         // Refused before anything is imported, not after: a link where the file goes.
         crate::fs_safe::check_writable(&path, crate::fs_safe::Replace::Yes)?;
         let mut temp = crate::fs_safe::Temp::beside(&path, crate::fs_safe::PRIVATE)?;
-        let partial = temp.path().to_path_buf();
-        let file = temp.file().try_clone().map_err(io(&partial))?;
+        let file = temp.file().try_clone().map_err(io(&path))?;
         let out = match input.format {
             Format::Json | Format::Jsonl => Out::Jsonl(BufWriter::new(file)),
             Format::Csv | Format::Xlsx => {
@@ -93,12 +91,7 @@ impl RejectedFile {
                 }
             }
         };
-        Ok(RejectedFile {
-            path,
-            partial,
-            out,
-            temp,
-        })
+        Ok(RejectedFile { path, out, temp })
     }
 
     /// Adds one rejected row: as it was, with its line and its reasons.
@@ -114,10 +107,15 @@ impl RejectedFile {
             .map(|p| p.reason(lang))
             .collect::<Vec<_>>()
             .join("; ");
-        let partial = self.partial.clone();
+        // A failure (a full disk) names the file of rejected rows as it will be called, with the
+        // writer's own error, so that it is said in the user's language.
+        let target = self.path.clone();
         let csv_err = |e: csv::Error| Error::Io {
-            path: partial.clone(),
-            source: std::io::Error::other(e),
+            path: target.clone(),
+            source: match e.into_kind() {
+                csv::ErrorKind::Io(source) => source,
+                other => std::io::Error::other(format!("{other:?}")),
+            },
         };
         match (&mut self.out, raw) {
             (
@@ -193,7 +191,7 @@ impl RejectedFile {
                 };
                 w.write_all(json.as_bytes())
                     .and_then(|()| w.write_all(b"\n"))
-                    .map_err(io(&self.partial))?;
+                    .map_err(io(&self.path))?;
             }
             _ => {
                 return Err({
@@ -211,7 +209,7 @@ impl RejectedFile {
             Out::Csv { writer, .. } => writer.flush(),
             Out::Jsonl(w) => w.flush(),
         }
-        .map_err(io(&self.partial))
+        .map_err(io(&self.path))
     }
 
     /// Gives the file its name and `mode` (after the import is committed); never through a link.
