@@ -29,13 +29,7 @@ pub struct Copied {
 /// Runs `pantau backup`.
 pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
     let lang = ctx.lang;
-    let cancel = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
-            let m = Command::Signals { error: &e };
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
-    }
+    let cancel = super::stop_on_signals()?;
     let store = ctx.open_for_reading()?;
     let bar = crate::progress::bar(
         Some(0),

@@ -3,8 +3,6 @@
 //! (and what a killed run left, the next run in that folder removes).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use crate::cli::DemoArgs;
@@ -82,13 +80,7 @@ fn write_synthetic(
     seed: u64,
     force: bool,
 ) -> Result<usize> {
-    let cancel = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
-            let m = Command::Signals { error: &e };
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
-    }
+    let cancel = super::stop_on_signals()?;
     let bar = crate::progress::bar(
         Some(n as u64),
         &Command::DemoWriting.text(ctx.lang),

@@ -50,13 +50,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     ctx.say_about_dates(&view, args.as_of.is_some(), false);
     // A bar on the terminal (a count with its rate when a view filters: its size is not known
     // beforehand), and Ctrl-C stops between two cases: nothing is put in place.
-    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, std::sync::Arc::clone(&cancel)).map_err(|e| {
-            let m = Command::Signals { error: &e };
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
-    }
+    let cancel = super::stop_on_signals()?;
     let whole = view.terms.is_empty() && view.text.is_empty() && view.as_of.is_none();
     let total = match whole {
         // A workbook passes over the cases twice: into its CSV, then into its sheet.
@@ -176,8 +170,7 @@ fn export_to(
 const OUT_BUFFER: usize = 256 * 1024;
 
 /// The cases of `view` as a workbook of the CSV's columns and cells (which `import` reads back
-/// alike), with their number. The workbook is built in memory: the CSV it is made from is
-/// dropped once it is.
+/// alike) written to `out`, with their number.
 fn workbook(
     engine: &Engine<'_>,
     view: &crate::view::View,

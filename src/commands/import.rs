@@ -62,13 +62,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         }
         Some(o) => Some(crate::commands::init::province(o)?.0),
     };
-    let cancel = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
-            let m = Command::Signals { error: &e };
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
-    }
+    let cancel = super::stop_on_signals()?;
     let store = ctx.open_for_writing("pantau import", false)?;
     let now = chrono::Local::now().naive_local();
     let reference = store.reference()?;

@@ -571,6 +571,19 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// A flag that Ctrl-C (SIGINT) or SIGTERM raises instead of ending the process, for a long
+/// command to stop at a point where nothing is half written.
+fn stop_on_signals() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, std::sync::Arc::clone(&flag)).map_err(|e| {
+            let m = crate::i18n::commands::Command::Signals { error: &e };
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
+    }
+    Ok(flag)
+}
+
 /// The file an output goes to: none for standard output (no `-o`, or `-o -`, as `-` is standard
 /// input to `import`).
 fn output_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {

@@ -1,7 +1,6 @@
 //! `pantau simulate`: new cases and status changes at a steady rate until Ctrl-C, SIGTERM or the
 //! given duration, one line per event. The events are made in `crate::import::simulate`.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -19,13 +18,7 @@ use crate::import::simulate::{Event, Simulator};
 /// Runs `pantau simulate`.
 pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let lang = ctx.lang;
-    let cancel = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, Arc::clone(&cancel)).map_err(|e| {
-            let m = Command::Signals { error: &e };
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
-    }
+    let cancel = super::stop_on_signals()?;
     let store = ctx.open_for_writing("pantau simulate", false)?;
     if !args.force {
         crate::import::simulate::refuse_evidence(&store, lang)?;
