@@ -63,7 +63,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         Some(o) => Some(crate::commands::init::province(o)?.0),
     };
     let cancel = super::stop_on_signals()?;
-    let store = ctx.open_for_writing("pantau import", false)?;
+    let store = ctx
+        .open_for_writing_within("pantau import", args.read.wait, &cancel)?
+        .ok_or_else(cancelled)?;
     let now = chrono::Local::now().naive_local();
     let reference = store.reference()?;
     let election = match args.read.election.as_deref() {

@@ -162,7 +162,13 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         args.read.format,
         args.read.sheet.as_deref(),
     )?;
-    let store = ctx.open_for_writing("pantau kegiatan import", false)?;
+    let cancel = AtomicBool::new(false);
+    let store = ctx
+        .open_for_writing_within("pantau kegiatan import", args.read.wait, &cancel)?
+        .ok_or_else(|| {
+            let m = Command::ImportCancelled;
+            Error::failed(m.text(Lang::Id), m.text(Lang::En))
+        })?;
     let reference = store.reference()?;
     // The election of the rows that name none: the one given, else the only one held.
     let default = match args.read.election.as_deref() {
@@ -258,7 +264,6 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }
     let mut waiting = ctx.waiting_for_writer(args.read.wait);
-    let cancel = AtomicBool::new(false);
     let tx = store
         .begin_write(Duration::from_secs(args.read.wait), &cancel, &mut waiting)?
         .ok_or_else(|| {

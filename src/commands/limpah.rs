@@ -22,7 +22,10 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
     };
     let lang = ctx.lang;
     let on = parse_day(date, ctx.today)?;
-    let store = ctx.open_for_writing("pantau limpah", false)?;
+    let cancel = AtomicBool::new(false);
+    let Some(store) = ctx.open_for_writing_within("pantau limpah", args.wait, &cancel)? else {
+        return Ok(());
+    };
     let reference = store.reference()?;
     let to = resolve_office(&reference, typed)?;
     let who = crate::import::os_user(lang);
@@ -32,7 +35,6 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
     } else {
         TransferKind::Dilimpahkan
     };
-    let cancel = AtomicBool::new(false);
     let mut waiting = ctx.waiting_for_writer(args.wait);
     let Some(tx) = store.begin_write(Duration::from_secs(args.wait), &cancel, &mut waiting)? else {
         return Ok(());

@@ -255,8 +255,44 @@ impl Context {
         }
     }
 
-    /// Opens the database for a command that writes.
+    /// Opens the database for a command that writes, waiting for a lock already held as any
+    /// write does ([`crate::store::BUSY_TIMEOUT`]) and saying so after a second; Ctrl-C ends the
+    /// process there, before anything is read or written.
     pub fn open_for_writing(&self, command: &str, create: bool) -> Result<Store> {
+        if create && !self.db.exists() && !self.read_only {
+            // At most the database's own folder (or the user's data folder), never a chain.
+            crate::store::files::create_folder(&self.db)?;
+        }
+        let mode = if create { Mode::Create } else { Mode::Write };
+        let wait = crate::store::BUSY_TIMEOUT;
+        let never = std::sync::atomic::AtomicBool::new(false);
+        self.open_writer(command, mode, wait, &never)?
+            .ok_or_else(|| Error::Locked {
+                path: self.db.clone(),
+                seconds: wait.as_secs(),
+            })
+    }
+
+    /// [`Self::open_for_writing`] for a command told how long to wait for another writer
+    /// (`--wait SECONDS`): a lock already held when it starts is waited for that long, saying so
+    /// after a second, and Ctrl-C (`cancel`) ends the wait with `None`, nothing read or written.
+    pub fn open_for_writing_within(
+        &self,
+        command: &str,
+        seconds: u64,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<Store>> {
+        let wait = std::time::Duration::from_secs(seconds);
+        self.open_writer(command, Mode::Write, wait, cancel)
+    }
+
+    fn open_writer(
+        &self,
+        command: &str,
+        mode: Mode,
+        wait: std::time::Duration,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<Store>> {
         if self.read_only {
             return Err(Error::ReadOnly {
                 path: self.db.clone(),
@@ -264,14 +300,13 @@ impl Context {
                 command: command.into(),
             });
         }
-        if create && !self.db.exists() {
-            // At most the database's own folder (or the user's data folder), never a chain.
-            crate::store::files::create_folder(&self.db)?;
-        }
-        let store = Store::open(&self.db, if create { Mode::Create } else { Mode::Write })?;
+        let mut waiting = self.waiting_for_writer(wait.as_secs());
+        let Some(store) = Store::open_waiting(&self.db, mode, wait, cancel, &mut waiting)? else {
+            return Ok(None);
+        };
         store.require_writable(command)?;
         self.warn_about(&store);
-        Ok(store)
+        Ok(Some(store))
     }
 
     /// The engine over `store` with the deadline rules in force.

@@ -19,7 +19,9 @@ use crate::import::simulate::{Event, Simulator};
 pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let lang = ctx.lang;
     let cancel = super::stop_on_signals()?;
-    let store = ctx.open_for_writing("pantau simulate", false)?;
+    let Some(store) = ctx.open_for_writing_within("pantau simulate", args.wait, &cancel)? else {
+        return Ok(());
+    };
     if !args.force {
         crate::import::simulate::refuse_evidence(&store, lang)?;
     }

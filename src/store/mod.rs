@@ -25,7 +25,8 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use write::{BatchInfo, NewBatch};
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -148,6 +149,62 @@ impl Store {
     }
 
     fn open_with(path: &Path, mode: Mode, extra: OpenFlags) -> Result<Store> {
+        let mut store = Store::connect(path, mode, extra)?;
+        store.settle()?;
+        Ok(store)
+    }
+
+    /// [`Store::open`] for a command that writes and was told how long to wait for another
+    /// writer (`--wait`): a lock held when it starts (an import in its transaction, or sqlite3 in
+    /// `locking_mode=EXCLUSIVE`) is waited for that long, not the store's own
+    /// [`BUSY_TIMEOUT`]. `waiting` is called once if the database is not had within a second.
+    /// Returns `None` if `cancel` is set while waiting (Ctrl-C): nothing was read or written.
+    pub fn open_waiting(
+        path: &Path,
+        mode: Mode,
+        wait: Duration,
+        cancel: &AtomicBool,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Option<Store>> {
+        let mut store = Store::connect(path, mode, OpenFlags::empty())?;
+        let started = Instant::now();
+        let mut told = false;
+        loop {
+            let left = wait.saturating_sub(started.elapsed());
+            store
+                .conn
+                .busy_timeout(left.min(Duration::from_millis(200)))
+                .map_err(|e| store.err(e))?;
+            match store.settle() {
+                Ok(()) => {
+                    store
+                        .conn
+                        .busy_timeout(wait.max(BUSY_TIMEOUT))
+                        .map_err(|e| store.err(e))?;
+                    return Ok(Some(store));
+                }
+                Err(Error::Locked { path, .. }) => {
+                    if cancel.load(Ordering::SeqCst) {
+                        return Ok(None);
+                    }
+                    if started.elapsed() >= wait {
+                        return Err(Error::Locked {
+                            path,
+                            seconds: wait.as_secs(),
+                        });
+                    }
+                    if !told && started.elapsed() >= Duration::from_secs(1) {
+                        told = true;
+                        waiting();
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The connection to the file at `path`, with the store's busy timeout: nothing read yet.
+    fn connect(path: &Path, mode: Mode, extra: OpenFlags) -> Result<Store> {
         let exists = path.exists();
         if !exists && mode != Mode::Create {
             return Err(Error::Missing {
@@ -212,7 +269,7 @@ impl Store {
         } else {
             None
         };
-        let mut store = Store {
+        let store = Store {
             conn,
             path: path.to_path_buf(),
             read_only,
@@ -224,6 +281,13 @@ impl Store {
             .conn
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| store.err(e))?;
+        Ok(store)
+    }
+
+    /// Checks that the file is pantau's and brings its schema up to date (unless read-only).
+    /// Safe to run again after it failed on a lock: each step either did all of its work or none.
+    fn settle(&mut self) -> Result<()> {
+        let store = self;
         store.check_identity()?;
         if store.read_only.is_none() {
             store.configure()?;
@@ -250,7 +314,7 @@ impl Store {
             .conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(|e| store.err(e))?;
-        Ok(store)
+        Ok(())
     }
 
     /// Creates a private in-memory database with the schema and reference data (tests, benches).
