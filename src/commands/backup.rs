@@ -53,12 +53,11 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
     bar.finish_and_clear();
     let copied = copied?;
     println!(
-        "{}: {} ({} {}, {:.1} MiB, {})",
+        "{}: {} ({}, {} MiB, {})",
         tr(lang, Msg::BackupWritten),
         crate::text::safe(&copied.dest.display().to_string()),
-        copied.cases,
-        Command::Cases.text(lang),
-        copied.bytes as f64 / (1024.0 * 1024.0),
+        crate::i18n::cases(lang, copied.cases),
+        crate::i18n::decimal(lang, copied.bytes as f64 / (1024.0 * 1024.0)),
         Command::BackupChecked.text(lang),
     );
     Ok(())
@@ -101,8 +100,11 @@ fn refuse_unsafe_dest(store: &Store, dest: &Path, force: bool) -> Result<()> {
         return Ok(());
     }
     if dest.is_dir() {
+        let (id, en) = (dest.join("kaltim-salinan.db"), dest.join("kaltim-copy.db"));
         let m = Command::BackupIsFolder {
             dest: &dest.display(),
+            id: &id.display(),
+            en: &en.display(),
         };
         return Err(Error::usage(m.text(Lang::Id), m.text(Lang::En)));
     }
@@ -116,6 +118,14 @@ fn refuse_unsafe_dest(store: &Store, dest: &Path, force: bool) -> Result<()> {
         | Err(Error::NeedsUpgrade { .. })
         | Err(Error::TooNew { .. })
         | Err(Error::Empty { .. }) => Ok(()),
+        // Not a database at all (or one too damaged to read): its own messages would send the
+        // user to fix or restore it, while all it needs is another path for the copy.
+        Err(Error::NotSqlite { .. } | Error::Corrupt { .. }) => {
+            let m = Command::NotOursToReplace {
+                dest: &dest.display(),
+            };
+            Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
+        }
         Err(e) => Err(e),
     }
 }

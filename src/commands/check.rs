@@ -261,7 +261,10 @@ fn full_text(store: &Store, lang: Lang) -> Result<Outcome> {
         // Another process is writing (an import): `check` never waits for it.
         FullText::Busy => Ok(Outcome::NotChecked(Command::CheckBusy.text(lang))),
         FullText::Matches => Ok(Outcome::Ok(
-            Command::CheckMatches { cases: &cases }.text(lang),
+            Command::CheckMatches {
+                cases: &crate::i18n::commands::count(lang, cases),
+            }
+            .text(lang),
         )),
         FullText::Damaged => {
             let path = store.path().display();
@@ -411,7 +414,7 @@ fn compared(store: &Store, copy: &crate::engine::index::CaseIndex, lang: Lang) -
     Ok(match differing_cases(copy, &fresh) {
         0 => Compared::Said(Outcome::Ok(
             Command::CheckMatches {
-                cases: &fresh.len(),
+                cases: &crate::i18n::commands::count(lang, fresh.len()),
             }
             .text(lang),
         )),

@@ -146,6 +146,14 @@ fn replace_with(
             | Err(Error::NeedsUpgrade { .. })
             | Err(Error::Missing { .. })
             | Err(Error::Empty { .. }) => {}
+            // Another kind of file (or a database too damaged to read): the way out is another
+            // path, not the repair or restore its own message would propose.
+            Err(Error::NotSqlite { .. } | Error::Corrupt { .. }) => {
+                let m = Command::NotOursToReplace {
+                    dest: &path.display(),
+                };
+                return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+            }
             Err(e) => return Err(e),
         }
     }

@@ -437,17 +437,22 @@ fn not_placed(batch: i64, why: &str, kept: Option<&std::path::Path>) -> Error {
 
 /// `47 new, 0 changed, 0 unchanged` (and the rejected rows, if any).
 pub fn counts_text(c: &Counts, lang: Lang) -> String {
+    use crate::i18n::commands::count;
     let mut s = format!(
         "{} {}, {} {}, {} {}",
-        c.new,
+        count(lang, c.new),
         Command::New.text(lang),
-        c.changed,
+        count(lang, c.changed),
         Command::Changed.text(lang),
-        c.unchanged,
+        count(lang, c.unchanged),
         Command::Unchanged.text(lang)
     );
     if c.rejected > 0 {
-        s += &format!(", {} {}", c.rejected, Command::Rejected.text(lang));
+        s += &format!(
+            ", {} {}",
+            count(lang, c.rejected),
+            Command::Rejected.text(lang)
+        );
     }
     s
 }

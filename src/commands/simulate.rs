@@ -101,8 +101,8 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     eprintln!(
         "{}",
         Command::SimulateStopped {
-            new: &sim.new,
-            changed: &sim.changed,
+            new: sim.new,
+            changed: sim.changed,
             batch: sim.batch_id
         }
         .text(lang)

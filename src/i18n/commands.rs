@@ -261,8 +261,15 @@ pub enum Command<'a> {
     BackupIsDatabase {
         dest: &'a dyn std::fmt::Display,
     },
-    /// `backup`: the destination is a folder.
+    /// `backup`: the destination is a folder; `id`/`en` are a copy's path in it.
     BackupIsFolder {
+        dest: &'a dyn std::fmt::Display,
+        id: &'a dyn std::fmt::Display,
+        en: &'a dyn std::fmt::Display,
+    },
+    /// `backup --force`, `demo --force`: the file in place, which would be replaced, is not a
+    /// pantau database.
+    NotOursToReplace {
         dest: &'a dyn std::fmt::Display,
     },
     /// `demo`: the demo database was written.
@@ -407,8 +414,8 @@ pub enum Command<'a> {
     },
     /// `simulate`: the simulation stopped.
     SimulateStopped {
-        new: &'a dyn std::fmt::Display,
-        changed: &'a dyn std::fmt::Display,
+        new: u64,
+        changed: u64,
         batch: i64,
     },
     /// `config`: a configuration file that was not read.
@@ -560,9 +567,13 @@ impl Command<'_> {
                 format!("{table} row {rowid} refers to a {parent} row that does not exist")
             }
             (Self::CheckMore { more, total }, Id) => {
-                format!("… dan {more} lagi ({total} seluruhnya)")
+                format!("… dan {} lagi ({} seluruhnya)", count(Id, more), count(Id, total))
             }
-            (Self::CheckMore { more, total }, En) => format!("… and {more} more ({total} in all)"),
+            (Self::CheckMore { more, total }, En) => format!(
+                "… and {} more ({} in all)",
+                count(En, more),
+                count(En, total)
+            ),
             (Self::CheckAppId { found, expected }, Id) => {
                 format!("application_id {found:#x}, seharusnya {expected:#x} (pantau)")
             }
@@ -628,10 +639,11 @@ impl Command<'_> {
                     .into()
             }
             (Self::CheckSavedDisagrees { path, differ }, Id) => format!(
-                "indeks yang tersimpan di database tidak sesuai dengan kasusnya ({differ} kasus berbeda); \
+                "indeks yang tersimpan di database tidak sesuai dengan kasusnya ({} kasus berbeda); \
                  angka yang dibaca darinya bisa keliru, karena pantau hanya memeriksa beberapa kasus setiap \
                  kali membacanya. Hapus sekarang: sqlite3 {path} \"DELETE FROM case_index\" (impor besar \
-                 berikutnya menyimpan yang baru)"
+                 berikutnya menyimpan yang baru)",
+                count(Id, differ)
             ),
             (Self::CheckSavedDisagrees { path, differ }, En) => format!(
                 "the index saved in the database disagrees with its cases ({}); figures read from it \
@@ -683,12 +695,14 @@ impl Command<'_> {
                  build the index from the cases"
                 .into(),
             (Self::CheckCacheDisagrees { shown, differ, removed: true }, Id) => format!(
-                "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
-                 berkas itu dihapus, perintah berikutnya membangunnya dari database"
+                "{shown} tidak sesuai dengan database ({} kasus berbeda; angka dari cache ini keliru); \
+                 berkas itu dihapus, perintah berikutnya membangunnya dari database",
+                count(Id, differ)
             ),
             (Self::CheckCacheDisagrees { shown, differ, removed: false }, Id) => format!(
-                "{shown} tidak sesuai dengan database ({differ} kasus berbeda; angka dari cache ini keliru); \
-                 hapus berkas itu"
+                "{shown} tidak sesuai dengan database ({} kasus berbeda; angka dari cache ini keliru); \
+                 hapus berkas itu",
+                count(Id, differ)
             ),
             (Self::CheckCacheDisagrees { shown, differ, removed: true }, En) => format!(
                 "{shown} disagrees with the database ({}; figures from it were wrong); \
@@ -799,17 +813,23 @@ impl Command<'_> {
                  date (lanjut_tahap, lanjut_tanggal) and its tanggal_penerusan"
             ),
             (Self::CheckStepsOk { steps }, Id) => format!(
-                "{steps} tahap; setiap tahap cocok dengan jenis kasusnya dan bertanggal sejak \
-                 perkara diteruskan"
+                "{} tahap; setiap tahap cocok dengan jenis kasusnya dan bertanggal sejak \
+                 perkara diteruskan",
+                count(Id, steps)
             ),
             (Self::CheckStepsOk { steps }, En) => format!(
-                "{steps} steps; each fits its case's type and is dated from its forwarding on"
+                "{} steps; each fits its case's type and is dated from its forwarding on",
+                count(En, steps)
             ),
             (Self::CheckHistoryOk { cases, entries }, Id) => format!(
-                "{cases} kasus, {entries} entri; status setiap kasus adalah entri terakhir riwayatnya"
+                "{} kasus, {} entri; status setiap kasus adalah entri terakhir riwayatnya",
+                count(Id, cases),
+                count(Id, entries)
             ),
             (Self::CheckHistoryOk { cases, entries }, En) => format!(
-                "{cases} cases, {entries} entries; each case's status is the last entry of its history"
+                "{} cases, {} entries; each case's status is the last entry of its history",
+                count(En, cases),
+                count(En, entries)
             ),
             (Self::ImportStdinTwice, Id) => "standar input (-) hanya bisa dibaca sekali".into(),
             (Self::ImportStdinTwice, En) => "standard input (-) can be read only once".into(),
@@ -872,12 +892,16 @@ impl Command<'_> {
             (Self::Rejected, En) => "rejected".into(),
             (Self::ImportCancelled, Id) => "dibatalkan; tidak ada yang ditulis".into(),
             (Self::ImportCancelled, En) => "cancelled; nothing was written".into(),
-            (Self::ImportMore { more, total }, Id) => {
-                format!("… dan {more} lagi ({total} kesalahan seluruhnya)")
-            }
-            (Self::ImportMore { more, total }, En) => {
-                format!("… and {more} more ({total} problems in all)")
-            }
+            (Self::ImportMore { more, total }, Id) => format!(
+                "… dan {} lagi ({} kesalahan seluruhnya)",
+                count(Id, more),
+                count(Id, total)
+            ),
+            (Self::ImportMore { more, total }, En) => format!(
+                "… and {} more ({} problems in all)",
+                count(En, more),
+                count(En, total)
+            ),
             (Self::ImportUnreadable { name }, Id) => {
                 format!("{name} tidak dapat dibaca (lihat di atas); tidak ada yang ditulis")
             }
@@ -885,13 +909,17 @@ impl Command<'_> {
                 format!("{name} cannot be read (see above); nothing was written")
             }
             (Self::ImportProblems { total, rows, files }, Id) => format!(
-                "{total} kesalahan di {rows} baris dari {files} berkas; tidak ada yang ditulis \
-                 (perbaiki, atau tambahkan --skip-invalid untuk mengimpor baris yang valid)"
+                "{} kesalahan di {} baris dari {files} berkas; tidak ada yang ditulis \
+                 (perbaiki, atau tambahkan --skip-invalid untuk mengimpor baris yang valid)",
+                count(Id, total),
+                count(Id, rows)
             ),
             (Self::ImportProblems { total, rows, files }, En) => format!(
-                "{total} {} in {rows} {} of {files} {}; nothing was written \
+                "{} {} in {} {} of {files} {}; nothing was written \
                  (fix them, or add --skip-invalid to import the valid rows)",
+                count(En, total),
                 plural(total, "problem", "problems"),
+                count(En, rows),
                 plural(rows, "row", "rows"),
                 plural(files, "file", "files"),
             ),
@@ -913,12 +941,20 @@ impl Command<'_> {
             (Self::BackupIsDatabase { dest }, En) => {
                 format!("{dest} is the database itself; choose another path for the copy")
             }
-            (Self::BackupIsFolder { dest }, Id) => format!(
-                "{dest} adalah folder; tulis path berkas salinan, mis. {dest}/kaltim-salinan.db"
-            ),
-            (Self::BackupIsFolder { dest }, En) => {
-                format!("{dest} is a folder; give the path of the copy, e.g. {dest}/kaltim-copy.db")
+            (Self::BackupIsFolder { dest, id, .. }, Id) => {
+                format!("{dest} adalah folder; tulis path berkas salinan, mis. {id}")
             }
+            (Self::BackupIsFolder { dest, en, .. }, En) => {
+                format!("{dest} is a folder; give the path of the copy, e.g. {en}")
+            }
+            (Self::NotOursToReplace { dest }, Id) => format!(
+                "{dest} sudah ada dan bukan database pantau; --force hanya menimpa database \
+                 pantau: pilih path lain, atau pindahkan dulu berkas itu"
+            ),
+            (Self::NotOursToReplace { dest }, En) => format!(
+                "{dest} exists and is not a pantau database; --force replaces only a pantau \
+                 database: choose another path, or move that file away first"
+            ),
             (Self::DemoWritten, Id) => "Database demo ditulis".into(),
             (Self::DemoWritten, En) => "Demo database written".into(),
             (Self::DemoWriting, Id) => "menulis kasus".into(),
@@ -1196,10 +1232,14 @@ impl Command<'_> {
                 "Simulating cases of {election} into {path}: {rate} events per minute, batch #{batch} (Ctrl-C to stop)"
             ),
             (Self::SimulateStopped { new, changed, batch }, Id) => format!(
-                "Simulasi selesai: {new} kasus baru, {changed} perubahan status (batch #{batch})"
+                "Simulasi selesai: {} kasus baru, {} perubahan status (batch #{batch})",
+                count(Id, new),
+                count(Id, changed)
             ),
             (Self::SimulateStopped { new, changed, batch }, En) => format!(
-                "Simulation stopped: {new} new cases, {changed} status changes (batch #{batch})"
+                "Simulation stopped: {} new cases, {} status changes (batch #{batch})",
+                count(En, new),
+                count(En, changed)
             ),
             (Self::ConfigUnread, Id) => "tidak dibaca: bawaan saja".into(),
             (Self::ConfigUnread, En) => "not read: defaults only".into(),
@@ -1337,7 +1377,17 @@ impl Command<'_> {
 /// `one` for 1, else `many` (English only; Indonesian nouns do not change).
 /// "1 case differs", "2 cases differ".
 fn cases_differ(n: usize) -> String {
-    format!("{n} {}", plural(n, "case differs", "cases differ"))
+    format!(
+        "{} {}",
+        count(Lang::En, n),
+        plural(n, "case differs", "cases differ")
+    )
+}
+
+/// A quantity (cases, rows, problems) as `lang` writes numbers: `2.746` in Indonesian, `2,746`
+/// in English. Line numbers, batch numbers and versions are names, not quantities: written plain.
+pub fn count<N: TryInto<i64>>(lang: Lang, n: N) -> String {
+    super::number(lang, n.try_into().unwrap_or(i64::MAX))
 }
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {

@@ -55,7 +55,7 @@ fn a_reader_replays_every_case_of_a_bulk_import_and_finds_them_by_their_words() 
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicates::str::contains("3000 new"));
+        .stdout(predicates::str::contains("3,000 new"));
     assert_eq!(schema(&db), triggers, "every trigger and index is back");
 
     // The log names each new case: the reader reads those and nothing else.

@@ -191,7 +191,10 @@ fn demo_force_never_replaces_a_file_that_is_not_pantaus() {
         .args(["demo", "--force"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not a SQLite database"));
+        .stderr(predicate::str::contains(
+            "thesis.docx exists and is not a pantau database; --force replaces only a pantau \
+             database: choose another path, or move that file away first",
+        ));
     assert_eq!(std::fs::read(&db).unwrap(), b"PK\x03\x04 not a database");
 }
 

@@ -428,3 +428,52 @@ fn ctrl_c_while_an_import_waits_for_the_database_stops_it_with_nothing_written()
         .unwrap();
     assert_eq!(n, 10, "nothing was written");
 }
+
+#[test]
+fn counts_of_a_thousand_and_more_are_grouped_as_the_language_writes_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "p.db");
+    let file = dir.path().join("kiriman.csv");
+    std::fs::write(&file, csv_file(0, 1_200)).unwrap();
+    let out = spawn_import(&db, &file, &[]).wait_with_output().unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    // As the export and the reports write them: 1,200 in English, 1.200 in Indonesian.
+    assert!(
+        stdout.contains("1,200 new, 0 changed, 0 unchanged"),
+        "{stdout}"
+    );
+    let out = sealed::pantau_std(&sealed::scratch_home())
+        .env("PANTAU_TODAY", TODAY)
+        .args(["--lang", "id", "--db"])
+        .arg(&db)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("0 baru, 0 berubah, 1.200 tetap"),
+        "{stdout}"
+    );
+    let out = sealed::pantau_std(&sealed::scratch_home())
+        .args(["--db"])
+        .arg(&db)
+        .arg("batches")
+        .output()
+        .unwrap();
+    let (stdout, _) = texts(&out);
+    assert!(
+        stdout.contains("1,200 new, 0 changed, 0 unchanged, 0 rejected"),
+        "{stdout}"
+    );
+    let out = sealed::pantau_std(&sealed::scratch_home())
+        .args(["--db"])
+        .arg(&db)
+        .arg("check")
+        .output()
+        .unwrap();
+    let (stdout, _) = texts(&out);
+    assert!(stdout.contains("1,200 cases, 1,200 entries"), "{stdout}");
+}

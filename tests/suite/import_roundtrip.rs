@@ -329,7 +329,9 @@ fn a_large_file_is_indexed_for_search_and_keeps_the_schema() {
         .arg(&big)
         .assert()
         .success()
-        .stdout(predicate::str::contains("2995 new, 1 changed, 4 unchanged"));
+        .stdout(predicate::str::contains(
+            "2,995 new, 1 changed, 4 unchanged",
+        ));
     assert_eq!(schema(&db), before, "the trigger is back exactly as it was");
     assert_intact(&db);
     let store = pantau::store::Store::open(&db, pantau::store::Mode::ReadOnly).unwrap();

@@ -294,7 +294,7 @@ fn two_provinces_rolled_up_twice_hold_each_case_once_with_each_batch_origin() {
 
     let first = ok(&national, &["import", files[0], files[1]]);
     assert!(
-        first.contains("3000 new, 0 changed, 0 unchanged"),
+        first.contains("3,000 new, 0 changed, 0 unchanged"),
         "{first}"
     );
     assert!(
@@ -304,11 +304,11 @@ fn two_provinces_rolled_up_twice_hold_each_case_once_with_each_batch_origin() {
     // The next day's run: the same files again, nothing new, nothing doubled.
     let second = ok(&national, &["import", files[0], files[1]]);
     assert!(
-        second.contains("0 new, 0 changed, 3000 unchanged"),
+        second.contains("0 new, 0 changed, 3,000 unchanged"),
         "{second}"
     );
     assert!(
-        second.contains("Total: 0 new, 0 changed, 6000 unchanged"),
+        second.contains("Total: 0 new, 0 changed, 6,000 unchanged"),
         "{second}"
     );
 

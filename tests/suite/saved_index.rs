@@ -151,7 +151,7 @@ fn a_forged_saved_index_is_found_by_readers_and_by_check() {
     let out = pantau(home, &db).arg("check").output().unwrap();
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("saved index: matches the 21000 cases"),
+        text(&out).contains("saved index: matches the 21,000 cases"),
         "{}",
         text(&out)
     );
@@ -163,7 +163,7 @@ fn a_forged_saved_index_is_found_by_readers_and_by_check() {
     assert!(!out.status.success(), "{}", text(&out));
     let said = text(&out);
     assert!(
-        said.contains("saved index") && said.contains("21000 cases differ"),
+        said.contains("saved index") && said.contains("21,000 cases differ"),
         "{said}"
     );
     assert!(said.contains("DELETE FROM case_index"), "{said}");

@@ -323,7 +323,7 @@ fn check_compares_the_index_cache_with_the_database() {
     let out = pantau(home, &db).arg("check").output().unwrap();
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("✓ index cache: matches the 25000 cases"),
+        text(&out).contains("✓ index cache: matches the 25,000 cases"),
         "{}",
         text(&out)
     );

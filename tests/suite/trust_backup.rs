@@ -107,8 +107,28 @@ fn an_existing_file_is_replaced_only_with_force_and_only_if_it_is_pantaus() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    // The way out is another path, not a restore (the file is not the user's database).
     assert!(
-        texts(&out).1.contains("is not a SQLite database"),
+        texts(&out).1.contains(&format!(
+            "{} exists and is not a pantau database; --force replaces only a pantau database: \
+             choose another path, or move that file away first",
+            notes.display()
+        )),
+        "{}",
+        texts(&out).1
+    );
+    let folder = dir.path().join("salinan");
+    std::fs::create_dir(&folder).unwrap();
+    let out = pantau(&db)
+        .arg("backup")
+        .arg(format!("{}/", folder.display()))
+        .output()
+        .unwrap();
+    assert!(
+        texts(&out).1.contains(&format!(
+            "is a folder; give the path of the copy, e.g. {}",
+            folder.join("kaltim-copy.db").display()
+        )),
         "{}",
         texts(&out).1
     );
