@@ -226,13 +226,23 @@ impl Context {
     }
 
     /// Opens the database for reading (creating the demo database first with `--demo`). Always
-    /// read-only: a command that only reads never takes the write lock, never waits for a writer,
-    /// and never upgrades the schema (a command that writes does, e.g. `pantau init`).
+    /// read-only: a command that only reads never takes the write lock, never waits for an
+    /// ordinary writer (only for a database held exclusively), and never upgrades the schema (a
+    /// command that writes does, e.g. `pantau init`).
     pub fn open_for_reading(&self) -> Result<Store> {
         if self.demo && !self.db.exists() && !self.read_only {
             demo::write_kaltim(self, demo::DEFAULT_SEED, false)?;
         }
-        let store = Store::open(&self.db, Mode::ReadOnly)?;
+        // A database held exclusively (sqlite3 in `locking_mode=EXCLUSIVE`) keeps readers out
+        // too: waited for as a writer would, saying so after a second rather than showing nothing.
+        let wait = crate::store::BUSY_TIMEOUT;
+        let mut waiting = self.waiting_for_writer(wait.as_secs());
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let store = Store::open_waiting(&self.db, Mode::ReadOnly, wait, &never, &mut waiting)?
+            .ok_or_else(|| Error::Locked {
+                path: self.db.clone(),
+                seconds: wait.as_secs(),
+            })?;
         let store = if self.read_only {
             store
         } else {
