@@ -153,7 +153,8 @@ pub fn database(ctx: &Context) -> Vec<Check> {
             Some(e.message(l)),
         ));
     }
-    let store = match Store::open(db, Mode::ReadOnly) {
+    // A database held exclusively is waited for as any reader waits, saying so after a second.
+    let store = match ctx.open_patiently(db, Mode::ReadOnly) {
         Ok(s) => s,
         Err(e) => {
             out.push(check(Level::Fail, D::Open.str(l), e.message(l), None));

@@ -19,7 +19,7 @@ mod report_pekan;
 mod simulate;
 mod tui;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -227,22 +227,14 @@ impl Context {
 
     /// Opens the database for reading (creating the demo database first with `--demo`). Always
     /// read-only: a command that only reads never takes the write lock, never waits for an
-    /// ordinary writer (only for a database held exclusively), and never upgrades the schema (a
-    /// command that writes does, e.g. `pantau init`).
+    /// ordinary writer (only for a database held exclusively, as by sqlite3 in
+    /// `locking_mode=EXCLUSIVE`), and never upgrades the schema (a command that writes does,
+    /// e.g. `pantau init`).
     pub fn open_for_reading(&self) -> Result<Store> {
         if self.demo && !self.db.exists() && !self.read_only {
             demo::write_kaltim(self, demo::DEFAULT_SEED, false)?;
         }
-        // A database held exclusively (sqlite3 in `locking_mode=EXCLUSIVE`) keeps readers out
-        // too: waited for as a writer would, saying so after a second rather than showing nothing.
-        let wait = crate::store::BUSY_TIMEOUT;
-        let mut waiting = self.waiting_for_writer(wait.as_secs());
-        let never = std::sync::atomic::AtomicBool::new(false);
-        let store = Store::open_waiting(&self.db, Mode::ReadOnly, wait, &never, &mut waiting)?
-            .ok_or_else(|| Error::Locked {
-                path: self.db.clone(),
-                seconds: wait.as_secs(),
-            })?;
+        let store = self.open_patiently(&self.db, Mode::ReadOnly)?;
         let store = if self.read_only {
             store
         } else {
@@ -265,22 +257,44 @@ impl Context {
         }
     }
 
+    /// Opens the database at `path`, waiting up to `wait` for a lock already held and saying so
+    /// after a second; `None` if `cancel` is set (Ctrl-C) while waiting, nothing read or written.
+    fn open_waiting(
+        &self,
+        path: &Path,
+        mode: Mode,
+        wait: std::time::Duration,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<Store>> {
+        let mut waiting = self.waiting_for_writer(wait.as_secs());
+        Store::open_waiting(path, mode, wait, cancel, &mut waiting)
+    }
+
+    /// [`Self::open_waiting`] with the store's own wait ([`crate::store::BUSY_TIMEOUT`]), for a
+    /// command with no `--wait` and no Ctrl-C handler yet (Ctrl-C ends the process while it waits).
+    pub fn open_patiently(&self, path: &Path, mode: Mode) -> Result<Store> {
+        let wait = crate::store::BUSY_TIMEOUT;
+        let never = std::sync::atomic::AtomicBool::new(false);
+        self.open_waiting(path, mode, wait, &never)?
+            .ok_or_else(|| Error::Locked {
+                path: path.to_path_buf(),
+                seconds: wait.as_secs(),
+            })
+    }
+
     /// Opens the database for a command that writes, waiting for a lock already held as any
-    /// write does ([`crate::store::BUSY_TIMEOUT`]) and saying so after a second; Ctrl-C ends the
-    /// process there, before anything is read or written.
+    /// write does and saying so after a second.
     pub fn open_for_writing(&self, command: &str, create: bool) -> Result<Store> {
-        if create && !self.db.exists() && !self.read_only {
+        self.refuse_read_only(command)?;
+        if create && !self.db.exists() {
             // At most the database's own folder (or the user's data folder), never a chain.
             crate::store::files::create_folder(&self.db)?;
         }
         let mode = if create { Mode::Create } else { Mode::Write };
-        let wait = crate::store::BUSY_TIMEOUT;
-        let never = std::sync::atomic::AtomicBool::new(false);
-        self.open_writer(command, mode, wait, &never)?
-            .ok_or_else(|| Error::Locked {
-                path: self.db.clone(),
-                seconds: wait.as_secs(),
-            })
+        let store = self.open_patiently(&self.db, mode)?;
+        store.require_writable(command)?;
+        self.warn_about(&store);
+        Ok(store)
     }
 
     /// [`Self::open_for_writing`] for a command told how long to wait for another writer
@@ -292,17 +306,18 @@ impl Context {
         seconds: u64,
         cancel: &std::sync::atomic::AtomicBool,
     ) -> Result<Option<Store>> {
+        self.refuse_read_only(command)?;
         let wait = std::time::Duration::from_secs(seconds);
-        self.open_writer(command, Mode::Write, wait, cancel)
+        let Some(store) = self.open_waiting(&self.db, Mode::Write, wait, cancel)? else {
+            return Ok(None);
+        };
+        store.require_writable(command)?;
+        self.warn_about(&store);
+        Ok(Some(store))
     }
 
-    fn open_writer(
-        &self,
-        command: &str,
-        mode: Mode,
-        wait: std::time::Duration,
-        cancel: &std::sync::atomic::AtomicBool,
-    ) -> Result<Option<Store>> {
+    /// `--read-only` refuses every command that writes.
+    fn refuse_read_only(&self, command: &str) -> Result<()> {
         if self.read_only {
             return Err(Error::ReadOnly {
                 path: self.db.clone(),
@@ -310,13 +325,7 @@ impl Context {
                 command: command.into(),
             });
         }
-        let mut waiting = self.waiting_for_writer(wait.as_secs());
-        let Some(store) = Store::open_waiting(&self.db, mode, wait, cancel, &mut waiting)? else {
-            return Ok(None);
-        };
-        store.require_writable(command)?;
-        self.warn_about(&store);
-        Ok(Some(store))
+        Ok(())
     }
 
     /// The engine over `store` with the deadline rules in force.

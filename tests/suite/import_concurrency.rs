@@ -483,24 +483,28 @@ fn a_reader_of_a_database_held_exclusively_says_it_waits_and_answers_once_it_is_
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path(), "p.db");
     seed(&db, &varied_cases(10));
-    let holder = exclusive_holder(&db);
-    let mut child = sealed::pantau_std(&sealed::scratch_home())
-        .env("PANTAU_TODAY", TODAY)
-        .arg("--db")
-        .arg(&db)
-        .args(["report", "--by", "region"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Not a silent pause (on a terminal, the screen stayed blank until the store's wait ran out).
-    let mut said = stderr_until(&mut child, "waiting for another writer");
-    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
-    drop(holder);
-    child.stderr.take().unwrap().read_to_end(&mut said).unwrap();
-    let mut out = child.wait_with_output().unwrap();
-    out.stderr = said;
-    let (stdout, stderr) = texts(&out);
-    assert!(out.status.success(), "{stderr}");
-    assert!(stdout.contains("Total"), "{stdout}");
+    for (args, answer) in [
+        (&["report", "--by", "region"][..], "Total"),
+        (&["doctor"][..], "schema: version"),
+    ] {
+        let holder = exclusive_holder(&db);
+        let mut child = sealed::pantau_std(&sealed::scratch_home())
+            .env("PANTAU_TODAY", TODAY)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Not a silent pause (on a terminal the screen stayed blank until the wait ran out).
+        let mut said = stderr_until(&mut child, "waiting for another writer");
+        assert!(child.try_wait().unwrap().is_none(), "{args:?} did not wait");
+        drop(holder);
+        child.stderr.take().unwrap().read_to_end(&mut said).unwrap();
+        let mut out = child.wait_with_output().unwrap();
+        out.stderr = said;
+        let (stdout, stderr) = texts(&out);
+        assert!(stdout.contains(answer), "{args:?}: {stdout}\n{stderr}");
+    }
 }
