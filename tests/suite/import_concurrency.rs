@@ -30,6 +30,28 @@ fn spawn_import(db: &Path, file: &Path, extra: &[&str]) -> Child {
         .unwrap()
 }
 
+/// A database of ten cases and a file of 47 others to import into it.
+fn ten_cases_and_a_file_of_47(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let db = init_db(dir, "p.db");
+    seed(&db, &varied_cases(10));
+    let file = dir.join("kiriman.csv");
+    std::fs::write(&file, csv_file(0, 47)).unwrap();
+    (db, file)
+}
+
+/// pantau's output for `args` on `db`, in the tests' own home and day.
+fn run(db: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = sealed::pantau_std(&sealed::scratch_home())
+        .env("PANTAU_TODAY", TODAY)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = texts(&out);
+    (out.status.success(), stdout, stderr)
+}
+
 /// Whether another connection holds the write lock of `db` right now.
 fn write_locked(db: &Path) -> bool {
     let mut c = Connection::open(db).unwrap();
@@ -257,25 +279,9 @@ fn an_import_waits_for_another_writer_and_says_so() {
     let tx = other
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .unwrap();
-    let mut child = spawn_import(&db, &file, &[]);
+    let child = spawn_import(&db, &file, &[]);
     // It says it waits, and it does wait: it is still running while the lock is held.
-    let mut err = child.stderr.take().unwrap();
-    let mut said = Vec::new();
-    let mut buf = [0u8; 256];
-    while !String::from_utf8_lossy(&said).contains("waiting for another writer") {
-        let n = err.read(&mut buf).unwrap();
-        assert!(
-            n > 0,
-            "it ended without saying it waits: {}",
-            String::from_utf8_lossy(&said)
-        );
-        said.extend_from_slice(&buf[..n]);
-    }
-    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
-    tx.commit().unwrap();
-    err.read_to_end(&mut said).unwrap();
-    let mut out = child.wait_with_output().unwrap();
-    out.stderr = said;
+    let out = waits_until_released(child, || tx.commit().unwrap());
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(
@@ -295,10 +301,7 @@ fn an_import_waits_for_another_writer_and_says_so() {
 #[test]
 fn an_import_that_waits_too_long_fails_naming_the_database() {
     let dir = tempfile::tempdir().unwrap();
-    let db = init_db(dir.path(), "p.db");
-    seed(&db, &varied_cases(10));
-    let file = dir.path().join("kiriman.csv");
-    std::fs::write(&file, csv_file(0, 47)).unwrap();
+    let (db, file) = ten_cases_and_a_file_of_47(dir.path());
     let before = full_checksum(&db);
     let mut other = Connection::open(&db).unwrap();
     let tx = other
@@ -344,6 +347,18 @@ fn exclusive_holder(db: &Path) -> Connection {
     c
 }
 
+/// The output of `child`, which must say it waits for another writer and still be waiting when
+/// it has said so; `release` then lets go of the lock it waits for.
+fn waits_until_released(mut child: Child, release: impl FnOnce()) -> std::process::Output {
+    let mut said = stderr_until(&mut child, "waiting for another writer");
+    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
+    release();
+    child.stderr.take().unwrap().read_to_end(&mut said).unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stderr = said;
+    out
+}
+
 /// Reads the child's standard error until it says `what`; fails if it ends first.
 fn stderr_until(child: &mut Child, what: &str) -> Vec<u8> {
     let err = child.stderr.as_mut().unwrap();
@@ -364,10 +379,7 @@ fn stderr_until(child: &mut Child, what: &str) -> Vec<u8> {
 #[test]
 fn a_database_held_exclusively_when_the_import_starts_is_waited_for_as_long_as_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let db = init_db(dir.path(), "p.db");
-    seed(&db, &varied_cases(10));
-    let file = dir.path().join("kiriman.csv");
-    std::fs::write(&file, csv_file(0, 47)).unwrap();
+    let (db, file) = ten_cases_and_a_file_of_47(dir.path());
 
     // Held past the wait given: refused after that wait, named as such (it once waited the
     // store's own 10 s whatever `--wait` said), with nothing written.
@@ -383,13 +395,8 @@ fn a_database_held_exclusively_when_the_import_starts_is_waited_for_as_long_as_a
     );
 
     // Released while it waits: it says it waits, once, then imports.
-    let mut child = spawn_import(&db, &file, &[]);
-    let mut said = stderr_until(&mut child, "waiting for another writer");
-    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
-    drop(holder);
-    child.stderr.take().unwrap().read_to_end(&mut said).unwrap();
-    let mut out = child.wait_with_output().unwrap();
-    out.stderr = said;
+    let child = spawn_import(&db, &file, &[]);
+    let out = waits_until_released(child, || drop(holder));
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(
@@ -403,10 +410,7 @@ fn a_database_held_exclusively_when_the_import_starts_is_waited_for_as_long_as_a
 #[test]
 fn ctrl_c_while_an_import_waits_for_the_database_stops_it_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
-    let db = init_db(dir.path(), "p.db");
-    seed(&db, &varied_cases(10));
-    let file = dir.path().join("kiriman.csv");
-    std::fs::write(&file, csv_file(0, 47)).unwrap();
+    let (db, file) = ten_cases_and_a_file_of_47(dir.path());
     let holder = exclusive_holder(&db);
     let mut child = spawn_import(&db, &file, &["--wait", "600"]);
     let mut said = stderr_until(&mut child, "waiting for another writer");
@@ -435,47 +439,24 @@ fn counts_of_a_thousand_and_more_are_grouped_as_the_language_writes_numbers() {
     let db = init_db(dir.path(), "p.db");
     let file = dir.path().join("kiriman.csv");
     std::fs::write(&file, csv_file(0, 1_200)).unwrap();
-    let out = spawn_import(&db, &file, &[]).wait_with_output().unwrap();
-    let (stdout, stderr) = texts(&out);
-    assert!(out.status.success(), "{stderr}");
+    let file = file.to_str().unwrap();
     // As the export and the reports write them: 1,200 in English, 1.200 in Indonesian.
-    assert!(
-        stdout.contains("1,200 new, 0 changed, 0 unchanged"),
-        "{stdout}"
-    );
-    let out = sealed::pantau_std(&sealed::scratch_home())
-        .env("PANTAU_TODAY", TODAY)
-        .args(["--lang", "id", "--db"])
-        .arg(&db)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = texts(&out);
-    assert!(out.status.success(), "{stderr}");
-    assert!(
-        stdout.contains("0 baru, 0 berubah, 1.200 tetap"),
-        "{stdout}"
-    );
-    let out = sealed::pantau_std(&sealed::scratch_home())
-        .args(["--db"])
-        .arg(&db)
-        .arg("batches")
-        .output()
-        .unwrap();
-    let (stdout, _) = texts(&out);
-    assert!(
-        stdout.contains("1,200 new, 0 changed, 0 unchanged, 0 rejected"),
-        "{stdout}"
-    );
-    let out = sealed::pantau_std(&sealed::scratch_home())
-        .args(["--db"])
-        .arg(&db)
-        .arg("check")
-        .output()
-        .unwrap();
-    let (stdout, _) = texts(&out);
-    assert!(stdout.contains("1,200 cases, 1,200 entries"), "{stdout}");
+    for (args, said) in [
+        (&["import", file][..], "1,200 new, 0 changed, 0 unchanged"),
+        (
+            &["--lang", "id", "import", file][..],
+            "0 baru, 0 berubah, 1.200 tetap",
+        ),
+        (
+            &["batches"][..],
+            "1,200 new, 0 changed, 0 unchanged, 0 rejected",
+        ),
+        (&["check"][..], "1,200 cases, 1,200 entries"),
+    ] {
+        let (ok, stdout, stderr) = run(&db, args);
+        assert!(ok, "{args:?}: {stderr}");
+        assert!(stdout.contains(said), "{args:?}: {stdout}");
+    }
 }
 
 #[test]
@@ -488,7 +469,7 @@ fn a_reader_of_a_database_held_exclusively_says_it_waits_and_answers_once_it_is_
         (&["doctor"][..], "schema: version"),
     ] {
         let holder = exclusive_holder(&db);
-        let mut child = sealed::pantau_std(&sealed::scratch_home())
+        let child = sealed::pantau_std(&sealed::scratch_home())
             .env("PANTAU_TODAY", TODAY)
             .arg("--db")
             .arg(&db)
@@ -498,12 +479,7 @@ fn a_reader_of_a_database_held_exclusively_says_it_waits_and_answers_once_it_is_
             .spawn()
             .unwrap();
         // Not a silent pause (on a terminal the screen stayed blank until the wait ran out).
-        let mut said = stderr_until(&mut child, "waiting for another writer");
-        assert!(child.try_wait().unwrap().is_none(), "{args:?} did not wait");
-        drop(holder);
-        child.stderr.take().unwrap().read_to_end(&mut said).unwrap();
-        let mut out = child.wait_with_output().unwrap();
-        out.stderr = said;
+        let out = waits_until_released(child, || drop(holder));
         let (stdout, stderr) = texts(&out);
         assert!(stdout.contains(answer), "{args:?}: {stdout}\n{stderr}");
     }
