@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let cancel = super::stop_on_signals()?;
     let store = ctx
         .open_for_writing_within("pantau import", args.read.wait, &cancel)?
-        .ok_or_else(cancelled)?;
+        .ok_or_else(super::cancelled)?;
     let now = chrono::Local::now().naive_local();
     let reference = store.reference()?;
     let election = match args.read.election.as_deref() {
@@ -136,7 +136,7 @@ fn all_or_nothing(
     let mut tx = Some(
         run.store
             .begin_write(wait, &run.cancel, waiting)?
-            .ok_or_else(cancelled)?,
+            .ok_or_else(super::cancelled)?,
     );
     if let Some(t) = tx.as_ref() {
         t.watch_province_moves()?;
@@ -160,7 +160,7 @@ fn all_or_nothing(
                     &progress,
                 );
                 bar.finish_and_clear();
-                match result?.ok_or_else(cancelled)? {
+                match result?.ok_or_else(super::cancelled)? {
                     (c, Some(w)) => {
                         let origin = settle(t, &c, &w, &earlier, run)?;
                         done.push((c, w, earlier, origin));
@@ -175,7 +175,7 @@ fn all_or_nothing(
             None => {
                 let c = import::check(input, &run.reference, &run.opts, &run.cancel, &progress);
                 bar.finish_and_clear();
-                checked.push(c?.ok_or_else(cancelled)?);
+                checked.push(c?.ok_or_else(super::cancelled)?);
             }
         }
     }
@@ -190,7 +190,7 @@ fn all_or_nothing(
             drop(t);
             Ok(done)
         }
-        Some(_) if run.cancel.load(Ordering::SeqCst) => Err(cancelled()),
+        Some(_) if run.cancel.load(Ordering::SeqCst) => Err(super::cancelled()),
         Some(t) => {
             t.commit()?;
             Ok(done)
@@ -215,13 +215,13 @@ fn skipping_invalid(
             bar.set_position(n)
         });
         bar.finish_and_clear();
-        checked.push(c?.ok_or_else(cancelled)?);
+        checked.push(c?.ok_or_else(super::cancelled)?);
     }
     report_problems(&checked, true, lang)?;
     let tx = run
         .store
         .begin_write(wait, &run.cancel, waiting)?
-        .ok_or_else(cancelled)?;
+        .ok_or_else(super::cancelled)?;
     tx.watch_province_moves()?;
     let mut written = Vec::with_capacity(checked.len());
     for c in &checked {
@@ -239,12 +239,12 @@ fn skipping_invalid(
             &|n| bar.set_position(n),
         );
         bar.finish_and_clear();
-        let w = w?.ok_or_else(cancelled)?;
+        let w = w?.ok_or_else(super::cancelled)?;
         let origin = settle(&tx, c, &w, &earlier, run)?;
         written.push((w, earlier, origin));
     }
     if run.cancel.load(Ordering::SeqCst) {
-        return Err(cancelled());
+        return Err(super::cancelled());
     }
     if dry_run {
         drop(tx);
@@ -455,11 +455,6 @@ pub fn counts_text(c: &Counts, lang: Lang) -> String {
         );
     }
     s
-}
-
-fn cancelled() -> Error {
-    let m = Command::ImportCancelled;
-    Error::failed(m.text(Lang::Id), m.text(Lang::En))
 }
 
 /// Prints the first problems of all files and their count; fails unless every file may be written.

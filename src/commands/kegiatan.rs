@@ -165,10 +165,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     let cancel = AtomicBool::new(false);
     let store = ctx
         .open_for_writing_within("pantau kegiatan import", args.read.wait, &cancel)?
-        .ok_or_else(|| {
-            let m = Command::ImportCancelled;
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
+        .ok_or_else(super::cancelled)?;
     let reference = store.reference()?;
     // The election of the rows that name none: the one given, else the only one held.
     let default = match args.read.election.as_deref() {
@@ -266,10 +263,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     let mut waiting = ctx.waiting_for_writer(args.read.wait);
     let tx = store
         .begin_write(Duration::from_secs(args.read.wait), &cancel, &mut waiting)?
-        .ok_or_else(|| {
-            let m = Command::ImportCancelled;
-            Error::failed(m.text(Lang::Id), m.text(Lang::En))
-        })?;
+        .ok_or_else(super::cancelled)?;
     let earlier = store.batches_with_sha(&loaded.input.sha256)?;
     let now = chrono::Local::now().naive_local();
     let now = now.with_nanosecond(0).unwrap_or(now);

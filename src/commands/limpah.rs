@@ -23,9 +23,9 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
     let lang = ctx.lang;
     let on = parse_day(date, ctx.today)?;
     let cancel = AtomicBool::new(false);
-    let Some(store) = ctx.open_for_writing_within("pantau limpah", args.wait, &cancel)? else {
-        return Ok(());
-    };
+    let store = ctx
+        .open_for_writing_within("pantau limpah", args.wait, &cancel)?
+        .ok_or_else(super::cancelled)?;
     let reference = store.reference()?;
     let to = resolve_office(&reference, typed)?;
     let who = crate::import::os_user(lang);

@@ -638,6 +638,12 @@ fn stop_on_signals() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
     Ok(flag)
 }
 
+/// "cancelled; nothing was written": a write stopped by Ctrl-C before it committed.
+fn cancelled() -> Error {
+    let m = crate::i18n::commands::Command::ImportCancelled;
+    Error::failed(m.text(Lang::Id), m.text(Lang::En))
+}
+
 /// The file an output goes to: none for standard output (no `-o`, or `-o -`, as `-` is standard
 /// input to `import`).
 fn output_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {

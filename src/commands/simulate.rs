@@ -19,9 +19,10 @@ use crate::import::simulate::{Event, Simulator};
 pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
     let lang = ctx.lang;
     let cancel = super::stop_on_signals()?;
-    let Some(store) = ctx.open_for_writing_within("pantau simulate", args.wait, &cancel)? else {
-        return Ok(());
-    };
+    // Ctrl-C while waiting for the database: nothing was written, and it says so.
+    let store = ctx
+        .open_for_writing_within("pantau simulate", args.wait, &cancel)?
+        .ok_or_else(super::cancelled)?;
     if !args.force {
         crate::import::simulate::refuse_evidence(&store, lang)?;
     }

@@ -154,11 +154,11 @@ impl Store {
         Ok(store)
     }
 
-    /// [`Store::open`] for a command that writes and was told how long to wait for another
-    /// writer (`--wait`): a lock held when it starts (an import in its transaction, or sqlite3 in
-    /// `locking_mode=EXCLUSIVE`) is waited for that long, not the store's own
-    /// [`BUSY_TIMEOUT`]. `waiting` is called once if the database is not had within a second.
-    /// Returns `None` if `cancel` is set while waiting (Ctrl-C): nothing was read or written.
+    /// [`Store::open`] waiting up to `wait` (a writer's `--wait`, else [`BUSY_TIMEOUT`]) for a
+    /// lock already held when it starts: an upgrade needs the write lock, and sqlite3 in
+    /// `locking_mode=EXCLUSIVE` keeps even readers out. The checks run in slices of 200 ms, so
+    /// that `waiting` is called once if the database is not had within a second, and so that
+    /// `cancel` (Ctrl-C) is heard: it ends the wait with `None`, nothing read or written.
     pub fn open_waiting(
         path: &Path,
         mode: Mode,
