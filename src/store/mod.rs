@@ -101,6 +101,42 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Runs `attempt` until it fails on something other than a lock ([`Error::Locked`]), for up to
+/// `wait`: each try is given the rest of the wait, at most 200 ms, as its busy timeout, so that
+/// `waiting` is called once when the lock is not had within a second, and `cancel` (Ctrl-C) is
+/// heard between tries and ends the wait with `None`. After `wait`, fails naming that wait.
+fn patiently<T>(
+    wait: Duration,
+    cancel: &AtomicBool,
+    waiting: &mut dyn FnMut(),
+    mut attempt: impl FnMut(Duration) -> Result<T>,
+) -> Result<Option<T>> {
+    let started = Instant::now();
+    let mut told = false;
+    loop {
+        let left = wait.saturating_sub(started.elapsed());
+        match attempt(left.min(Duration::from_millis(200))) {
+            Ok(t) => return Ok(Some(t)),
+            Err(Error::Locked { path, .. }) => {
+                if cancel.load(Ordering::SeqCst) {
+                    return Ok(None);
+                }
+                if started.elapsed() >= wait {
+                    return Err(Error::Locked {
+                        path,
+                        seconds: wait.as_secs(),
+                    });
+                }
+                if !told && started.elapsed() >= Duration::from_secs(1) {
+                    told = true;
+                    waiting();
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// The write lock of a database file, held while it is replaced by another file (`demo
 /// --force`): a writer in the middle of a transaction finishes first (its work is then replaced,
 /// as asked), and one that comes later finds the file moved and is refused by SQLite rather than
@@ -167,40 +203,18 @@ impl Store {
         waiting: &mut dyn FnMut(),
     ) -> Result<Option<Store>> {
         let mut store = Store::connect(path, mode, OpenFlags::empty())?;
-        let started = Instant::now();
-        let mut told = false;
-        loop {
-            let left = wait.saturating_sub(started.elapsed());
-            store
-                .conn
-                .busy_timeout(left.min(Duration::from_millis(200)))
-                .map_err(|e| store.err(e))?;
-            match store.settle() {
-                Ok(()) => {
-                    store
-                        .conn
-                        .busy_timeout(wait.max(BUSY_TIMEOUT))
-                        .map_err(|e| store.err(e))?;
-                    return Ok(Some(store));
-                }
-                Err(Error::Locked { path, .. }) => {
-                    if cancel.load(Ordering::SeqCst) {
-                        return Ok(None);
-                    }
-                    if started.elapsed() >= wait {
-                        return Err(Error::Locked {
-                            path,
-                            seconds: wait.as_secs(),
-                        });
-                    }
-                    if !told && started.elapsed() >= Duration::from_secs(1) {
-                        told = true;
-                        waiting();
-                    }
-                }
-                Err(e) => return Err(e),
-            }
+        let settled = patiently(wait, cancel, waiting, |slice| {
+            store.conn.busy_timeout(slice).map_err(|e| store.err(e))?;
+            store.settle()
+        })?;
+        if settled.is_none() {
+            return Ok(None);
         }
+        store
+            .conn
+            .busy_timeout(wait.max(BUSY_TIMEOUT))
+            .map_err(|e| store.err(e))?;
+        Ok(Some(store))
     }
 
     /// The connection to the file at `path`, with the store's busy timeout: nothing read yet.

@@ -4,12 +4,12 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::domain::election::{
     Contest, DecideFrom, Election, ElectionKind, FIRST_ELECTION, Limits, count_code,
@@ -549,46 +549,21 @@ impl Store {
         cancel: &AtomicBool,
         waiting: &mut dyn FnMut(),
     ) -> Result<Option<Write<'_>>> {
-        let started = Instant::now();
-        let mut told = false;
-        loop {
-            let left = wait.saturating_sub(started.elapsed());
-            self.conn()
-                .busy_timeout(left.min(Duration::from_millis(200)))
-                .map_err(|e| self.err(e))?;
-            match Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate) {
-                Ok(tx) => {
-                    self.conn()
-                        .busy_timeout(wait.max(super::BUSY_TIMEOUT))
-                        .map_err(|e| self.err(e))?;
-                    return Ok(Some(Write {
-                        tx,
-                        path: self.path(),
-                    }));
-                }
-                Err(e)
-                    if matches!(
-                        e.sqlite_error_code(),
-                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-                    ) =>
-                {
-                    if cancel.load(Ordering::SeqCst) {
-                        return Ok(None);
-                    }
-                    if started.elapsed() >= wait {
-                        return Err(Error::Locked {
-                            path: self.path().to_path_buf(),
-                            seconds: wait.as_secs(),
-                        });
-                    }
-                    if !told && started.elapsed() >= Duration::from_secs(1) {
-                        told = true;
-                        waiting();
-                    }
-                }
-                Err(e) => return Err(self.err(e)),
-            }
-        }
+        let tx = super::patiently(wait, cancel, waiting, |slice| {
+            self.conn().busy_timeout(slice).map_err(|e| self.err(e))?;
+            Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)
+                .map_err(|e| self.err(e))
+        })?;
+        let Some(tx) = tx else {
+            return Ok(None);
+        };
+        self.conn()
+            .busy_timeout(wait.max(super::BUSY_TIMEOUT))
+            .map_err(|e| self.err(e))?;
+        Ok(Some(Write {
+            tx,
+            path: self.path(),
+        }))
     }
 
     /// Starts a write transaction (`BEGIN IMMEDIATE`) without waiting for another writer beyond
