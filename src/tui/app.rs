@@ -347,6 +347,14 @@ impl App {
     }
 
     /// The date the figures are counted at.
+    /// A spec the user typed or saved, read as the screen shows it: its `pekan:` terms are of the
+    /// campaign of the election in view (see `view::parse_shown`).
+    pub(crate) fn parse_spec(&self, spec: &str) -> Result<View, crate::view::ViewError> {
+        crate::view::parse_shown(spec, &self.reference, self.today, self.as_of(), &|| {
+            self.held().to_vec()
+        })
+    }
+
     pub fn as_of(&self) -> NaiveDate {
         self.as_of.unwrap_or(self.today)
     }

@@ -366,7 +366,11 @@ impl App {
         list.selected_row().filter(|r| r.id == id)?;
         let n = list.position()?;
         let total = self.counts.as_ref().map(|c| c.headline.total)?;
-        Some(format!("{n}/{total}"))
+        Some(format!(
+            "{}/{}",
+            crate::i18n::number(self.lang, n as i64),
+            crate::i18n::number(self.lang, total)
+        ))
     }
 
     /// What the figures are of, as the title bar and the presenter's caption name it: not yet

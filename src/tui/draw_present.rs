@@ -43,6 +43,7 @@ impl App {
         // As on every screen: a change since the baseline only where there is one.
         let delta = |count: i64, base: Option<i64>| {
             Figure {
+                lang: l,
                 count,
                 base,
                 mark: None,

@@ -70,7 +70,7 @@ impl App {
         let parsed = expanded
             .as_deref()
             .map_err(Clone::clone)
-            .and_then(|spec| crate::view::parse(spec, &self.reference))
+            .and_then(|spec| self.parse_spec(spec))
             .and_then(|view| {
                 // `is:new` counts from the baseline: without one it would quietly match nothing.
                 if view.uses_baseline() && self.baseline.is_none() {

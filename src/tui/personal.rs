@@ -185,7 +185,7 @@ impl App {
             .map(|saved| {
                 let view = self
                     .expand_saved(&saved.spec)
-                    .and_then(|spec| crate::view::parse(&spec, &self.reference))
+                    .and_then(|spec| self.parse_spec(&spec))
                     .ok()?;
                 if view.uses_baseline() && self.baseline.is_none() {
                     return None;
@@ -224,7 +224,7 @@ impl App {
         };
         let parsed = self
             .expand_saved(&saved.spec)
-            .and_then(|spec| crate::view::parse(&spec, &self.reference));
+            .and_then(|spec| self.parse_spec(&spec));
         match parsed {
             Ok(view) if view.uses_baseline() && self.baseline.is_none() => {
                 self.error(format!(

@@ -41,6 +41,23 @@ pub fn parse_on(
     })
 }
 
+/// [`parse`] as the TUI's filter bar and saved views read a spec: the `pekan:` terms resolved in
+/// the campaign of the election in view on the date the screen shows (`shown`), or on the date
+/// the spec's own `per:` moves it to (counted from `today`). So with Pilkada 2024 on the screen,
+/// `pekan:9` is refused naming its eight pekan, as the CLI refuses it.
+pub fn parse_shown(
+    input: &str,
+    reference: &crate::domain::Reference,
+    today: chrono::NaiveDate,
+    shown: chrono::NaiveDate,
+    held: &dyn Fn() -> Vec<String>,
+) -> Result<View, ViewError> {
+    parse::parse_with(input, reference, &|view| {
+        let on = view.as_of.map_or(shown, |d| d.resolve(today));
+        election_in_view(view, reference, on, &held()).and_then(|e| e.campaign_period())
+    })
+}
+
 /// The error of a view asking for `is:new` while no meeting baseline is in force, placed at the
 /// term in `spec` (as typed, in either language).
 pub fn needs_baseline(spec: &str) -> ViewError {

@@ -519,3 +519,47 @@ fn e_in_the_real_binary_switches_the_title_the_counts_and_the_view_bar() {
     assert!(tui.wait_exit().success());
     tui.assert_restored();
 }
+
+#[test]
+fn a_pekan_typed_in_the_filter_is_of_the_campaign_of_the_election_on_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tui_support::demo_db(dir.path());
+    // 30 Nov 2024: Pilkada 2024 on the screen, its campaign of eight pekan (25 Sep – 23 Nov).
+    let mut h = app_on(&db, (80, 24), Lang::En, day(2024, 11, 30));
+    assert!(
+        rows(&h.screen())[0].contains("Pilkada 2024"),
+        "{}",
+        h.screen()
+    );
+    let filter = |h: &mut Harness, spec: &str| {
+        h.press(KeyCode::Char('/'));
+        h.press_with(
+            KeyCode::Char('u'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        h.type_text(spec);
+        h.press(KeyCode::Enter);
+        h.app
+            .filter()
+            .and_then(|f| f.error.as_ref())
+            .map(|e| e.message(Lang::En))
+    };
+    // Pemilu 2024 had ten pekan: the ninth is not Pilkada's and must not match nothing quietly.
+    let refused = filter(&mut h, "pekan:9").expect("pekan 9 is refused");
+    assert!(
+        refused.contains("25 Sep – 23 Nov 2024") && refused.contains("pekan 1–8"),
+        "{refused}"
+    );
+    h.press(KeyCode::Esc);
+    assert_eq!(filter(&mut h, "pekan:8"), None, "{}", h.screen());
+    assert_eq!(h.app.view_spec(), "pekan:8");
+    // A view naming Pemilu 2024 counts in its campaign, as before.
+    assert_eq!(filter(&mut h, "election:pemilu2024 pekan:10"), None);
+    // A per: moving the date into Pemilu 2024's period reads the pekan there too.
+    assert_eq!(
+        filter(&mut h, "per:2024-02-02 pekan:10"),
+        None,
+        "{}",
+        h.screen()
+    );
+}

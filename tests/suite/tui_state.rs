@@ -359,6 +359,42 @@ fn q_quits_at_once() {
 }
 
 #[test]
+fn counts_of_a_thousand_and_more_are_grouped_on_every_screen_as_the_language_writes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tui_support::synthetic_db(dir.path(), 3000);
+    for lang in [Lang::Id, Lang::En] {
+        let mut h = Harness::on(&db, (80, 24), lang, View::default());
+        let n = total(&h);
+        assert!(n >= 1000, "{n}");
+        let grouped = pantau::i18n::number(lang, n);
+        let total_row = h
+            .screen()
+            .lines()
+            .find(|l| {
+                let label = if lang == Lang::Id { "Jumlah" } else { "Total" };
+                l.trim_matches('"').trim_start().starts_with(label)
+            })
+            .map(str::to_string)
+            .unwrap_or_default();
+        assert!(
+            total_row.contains(&grouped),
+            "{grouped} in {total_row:?}\n{}",
+            h.screen()
+        );
+        assert!(!total_row.contains(&n.to_string()), "{total_row:?}");
+        h.press(KeyCode::Char('3'));
+        assert!(h.screen().contains(&grouped), "stages: {}", h.screen());
+        h.press(KeyCode::Char('4'));
+        h.wait_idle();
+        assert!(
+            !h.screen().contains(&format!(" {n}")),
+            "map: {}",
+            h.screen()
+        );
+    }
+}
+
+#[test]
 fn paging_through_many_cases_fetches_only_pages_around_the_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let db = tui_support::synthetic_db(dir.path(), 3000);
@@ -371,7 +407,13 @@ fn paging_through_many_cases_fetches_only_pages_around_the_cursor() {
 
     h.press(KeyCode::Char('G'));
     assert_eq!(h.app.cases().position(), Some(n), "G goes to the last case");
-    assert!(h.screen().contains(&format!("{n} of {n}")));
+    let grouped = pantau::i18n::number(Lang::En, n as i64);
+    assert!(grouped.contains(','), "{grouped}");
+    assert!(
+        h.screen().contains(&format!("{grouped} of {grouped}")),
+        "{}",
+        h.screen()
+    );
     h.press(KeyCode::PageUp);
     assert_eq!(h.app.cases().position(), Some(n - visible));
     h.press(KeyCode::Char('g'));

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, number, tr};
 use crate::tui::action::Command;
 use crate::tui::cases::CaseList;
 use crate::tui::layout;
@@ -83,7 +83,12 @@ impl ScreenState for Cases {
         );
         let total = ctx.counts.map(|c| c.headline.total);
         let position = match (list.position(), total) {
-            (Some(n), Some(t)) => Some(format!("{n} {} {t}", tr(ctx.lang, Msg::TuiOf))),
+            (Some(n), Some(t)) => Some(format!(
+                "{} {} {}",
+                number(ctx.lang, n as i64),
+                tr(ctx.lang, Msg::TuiOf),
+                number(ctx.lang, t)
+            )),
             _ => None,
         };
         CasePreview {

@@ -178,6 +178,7 @@ impl ScreenState for Dashboard {
             selected: (panel == Panel::Regions).then_some(index),
             focused: panel == Panel::Regions,
             spacing: shape.table_spacing,
+            lang: l,
             theme: &ctx.theme,
         }
         .render(table_area, buf);
@@ -214,6 +215,7 @@ impl ScreenState for Dashboard {
                 more: tr(l, Msg::TuiMore),
                 spacing: shape.panel_spacing,
                 scale: None,
+                lang: l,
                 theme: &ctx.theme,
             })
             .collect();

@@ -152,7 +152,10 @@ impl Map {
         }
         let rows = ranked(ctx);
         let names: Vec<String> = rows.iter().map(|r| ctx.row_name(r)).collect();
-        let counts: Vec<String> = rows.iter().map(|r| r.figures.total.to_string()).collect();
+        let counts: Vec<String> = rows
+            .iter()
+            .map(|r| crate::i18n::number(l, r.figures.total))
+            .collect();
         let count_w = counts.iter().map(|c| width(c)).max().unwrap_or(1).max(2);
         let panel_w: u16 = 26;
         let side = area.width >= 70;
@@ -261,6 +264,7 @@ impl Map {
                         None => tile.code.clone(),
                     },
                     figure: Figure {
+                        lang: l,
                         count,
                         base: ctx.base_headline(&tile.code).map(|h| h.total),
                         mark: ctx.marks.region(&tile.code, 0),
@@ -306,10 +310,11 @@ impl Map {
         ))];
         for (i, (a, b)) in ranges.iter().enumerate() {
             let (c, s) = t.shade(i + 1);
+            let n = |x: &i64| crate::i18n::number(l, *x);
             let range = if a == b {
-                a.to_string()
+                n(a)
             } else {
-                format!("{a}–{b}")
+                format!("{}–{}", n(a), n(b))
             };
             lines.push(Line::from(vec![
                 Span::styled(c.to_string().repeat(2), s),
@@ -372,6 +377,7 @@ impl Map {
         let values: Vec<String> = (0..COLUMNS)
             .map(|c| {
                 Figure {
+                    lang: l,
                     count: now[c],
                     base: base.map(|b| b[c]),
                     mark: None,

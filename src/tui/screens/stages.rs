@@ -378,6 +378,7 @@ impl Stages {
                 starts: s.starts_on,
                 ends: s.ends_on,
                 figure: Figure {
+                    lang: l,
                     count: groups
                         .and_then(|(g, _)| g.iter().find(|g| g.key == s.code))
                         .map_or(0, |g| g.count),
@@ -415,6 +416,7 @@ impl Stages {
             total: (
                 tr(l, Msg::Total),
                 Figure {
+                    lang: l,
                     count: groups.map_or(0, |(_, total)| total),
                     base: ctx.base_stage_total(),
                     mark: ctx.marks.region("", 0),
@@ -468,6 +470,7 @@ impl Stages {
         .collect::<Vec<_>>()
         .join(" · ");
         let cases = Figure {
+            lang: l,
             count: c.cases,
             base: base.map(|b| b.cases),
             mark: None,
@@ -517,6 +520,7 @@ impl Stages {
                 },
                 parts: p.by_type.unwrap_or_default().to_vec(),
                 figure: Figure {
+                    lang: l,
                     count: p.cases,
                     base: base.map(|b| {
                         b.pekan
@@ -723,11 +727,13 @@ impl Stages {
         let line = |name: String, cases: i64, acts: i64, base: Option<(i64, i64)>| CampaignLine {
             name,
             cases: Figure {
+                lang: l,
                 count: cases,
                 base: base.map(|b| b.0),
                 mark: None,
             },
             activities: Figure {
+                lang: l,
                 count: acts,
                 base: base.map(|b| b.1),
                 mark: None,

@@ -129,17 +129,19 @@ impl Widget for CampaignTable<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::tui::widgets::text::buffer_row;
 
     fn line(name: &str, cases: i64, base: Option<i64>, act: &str, rate: &str) -> CampaignLine {
         CampaignLine {
             name: name.into(),
             cases: Figure {
+                lang: Lang::En,
                 count: cases,
                 base,
                 mark: None,
             },
-            activities: Figure::plain(0),
+            activities: Figure::plain(Lang::En, 0),
             activities_text: act.into(),
             rate: rate.into(),
         }

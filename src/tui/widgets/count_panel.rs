@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::i18n::{Lang, number};
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar_at;
@@ -26,8 +27,9 @@ pub struct PanelLine {
 
 impl PanelLine {
     /// The count with its changes, in the one form of every screen: `22 (+1)`, `22 ▲1`.
-    fn figure(&self) -> Figure {
+    fn figure(&self, lang: Lang) -> Figure {
         Figure {
+            lang,
             count: self.count,
             base: self.base,
             mark: self.mark,
@@ -48,6 +50,8 @@ pub struct CountPanel<'a> {
     /// Columns per case of the bars, so that panels side by side draw at one scale; `None`: the
     /// largest count fills the panel's room.
     pub scale: Option<f64>,
+    /// How the counts are written (`1.078`, `1,078`).
+    pub lang: Lang,
     pub theme: &'a Theme,
 }
 
@@ -60,7 +64,7 @@ struct Columns {
 
 impl CountPanel<'_> {
     fn columns(&self, w: usize) -> Columns {
-        let figures: Vec<Figure> = self.lines.iter().map(PanelLine::figure).collect();
+        let figures: Vec<Figure> = self.lines.iter().map(|l| l.figure(self.lang)).collect();
         let count = widest(&figures, 2);
         // Labels as long as they need, leaving at least a short bar; the bar takes the rest.
         let longest = self
@@ -166,7 +170,7 @@ impl Widget for CountPanel<'_> {
                 Span::styled(left(&label, label_w), style),
                 Span::raw(" "),
             ];
-            spans.extend(l.figure().spans(count_w, t.normal(), t));
+            spans.extend(l.figure(self.lang).spans(count_w, t.normal(), t));
             if bar_w > 1 {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(bar_at(l.count, cells, bar_w - 1), t.bar()));
@@ -187,7 +191,12 @@ impl Widget for CountPanel<'_> {
         if n > offset + shown {
             let y = area.y + 1 + (shown * spacing) as u16;
             let hidden: i64 = self.lines[offset + shown..].iter().map(|l| l.count).sum();
-            let text = format!("  +{} {} ({hidden})", n - offset - shown, self.more);
+            let text = format!(
+                "  +{} {} ({})",
+                number(self.lang, (n - offset - shown) as i64),
+                self.more,
+                number(self.lang, hidden)
+            );
             if y < area.y + area.height {
                 buf.set_line(
                     area.x,
@@ -232,6 +241,7 @@ mod tests {
             more: "lainnya",
             spacing: 1,
             scale: None,
+            lang: Lang::En,
             theme: &t,
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));

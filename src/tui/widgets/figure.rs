@@ -8,13 +8,16 @@
 use ratatui::style::Modifier;
 use ratatui::text::Span;
 
+use crate::i18n::{Lang, number};
 use crate::tui::marks::Mark;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::width;
 
-/// A count with what it is compared to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A count with what it is compared to, written as its language writes numbers (`1.078` in
+/// Indonesian, `1,078` in English).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Figure {
+    pub lang: Lang,
     pub count: i64,
     /// The same count at the baseline, when one is in force.
     pub base: Option<i64>,
@@ -39,11 +42,18 @@ impl Width {
 
 impl Figure {
     /// A count with neither baseline nor mark.
-    pub fn plain(count: i64) -> Figure {
+    pub fn plain(lang: Lang, count: i64) -> Figure {
         Figure {
+            lang,
             count,
-            ..Figure::default()
+            base: None,
+            mark: None,
         }
+    }
+
+    /// The count alone, as the language writes it.
+    pub fn count_text(&self) -> String {
+        number(self.lang, self.count)
     }
 
     /// The change since the baseline, when there is one: `(+3)`, `(-2)`; none for no change.
@@ -51,7 +61,7 @@ impl Figure {
         self.base
             .map(|b| self.count - b)
             .filter(|d| *d != 0)
-            .map(delta_text)
+            .map(|d| delta_text(self.lang, d))
     }
 
     /// The recent mark as text, where it is written out: without a baseline change beside it.
@@ -86,7 +96,7 @@ impl Figure {
 
     /// The text without styles: `14`, `14 (+3)`, `14 ▲2`.
     pub fn text(&self) -> String {
-        format!("{}{}", self.count, self.change_text())
+        format!("{}{}", self.count_text(), self.change_text())
     }
 
     /// How many columns the text takes.
@@ -97,7 +107,7 @@ impl Figure {
     /// The text as styled spans in the columns `w`: the count right-aligned in its part, the
     /// change left-aligned after it; `base` styles the count.
     pub fn spans(&self, w: Width, base: ratatui::style::Style, t: &Theme) -> Vec<Span<'static>> {
-        let count = self.count.to_string();
+        let count = self.count_text();
         // No room for the change: the count itself takes its colour.
         let count_style = match self.change_style(t) {
             Some(style) if w.change == 0 => style,
@@ -128,11 +138,11 @@ impl Figure {
     }
 }
 
-/// `(+3)` or `(-2)`; `(±0)` for no change, where a change must be said.
-pub fn delta_text(d: i64) -> String {
+/// `(+3)` or `(-2)`, `(+1.078)` in Indonesian; `(±0)` for no change, where a change must be said.
+pub fn delta_text(lang: Lang, d: i64) -> String {
     match d.signum() {
-        1 => format!("(+{d})"),
-        -1 => format!("(-{})", -d),
+        1 => format!("(+{})", number(lang, d)),
+        -1 => format!("(-{})", number(lang, -d)),
         _ => "(±0)".into(),
     }
 }
@@ -145,7 +155,7 @@ pub fn widest<'a>(figures: impl IntoIterator<Item = &'a Figure>, least: usize) -
             change: 0,
         },
         |w, f| Width {
-            count: w.count.max(width(&f.count.to_string())),
+            count: w.count.max(width(&f.count_text())),
             change: w.change.max(width(&f.change_text())),
         },
     )
@@ -156,9 +166,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_count_shows_its_change_since_the_baseline_as_text() {
-        assert_eq!(Figure::plain(14).text(), "14");
+    fn counts_and_changes_of_a_thousand_and_more_are_grouped_as_the_language_writes_them() {
         let f = Figure {
+            lang: Lang::Id,
+            count: 6783,
+            base: Some(5700),
+            mark: None,
+        };
+        assert_eq!(f.text(), "6.783 (+1.083)");
+        assert_eq!(
+            Figure {
+                lang: Lang::En,
+                ..f
+            }
+            .text(),
+            "6,783 (+1,083)"
+        );
+        assert_eq!(widest(&[f], 2).count, "6.783".len());
+    }
+
+    #[test]
+    fn a_count_shows_its_change_since_the_baseline_as_text() {
+        assert_eq!(Figure::plain(Lang::En, 14).text(), "14");
+        let f = Figure {
+            lang: Lang::En,
             count: 14,
             base: Some(11),
             mark: None,
@@ -201,16 +232,18 @@ mod tests {
         let up = |delta| Some(Mark { delta, since: now });
         let figs = [
             Figure {
+                lang: Lang::En,
                 count: 49,
                 base: Some(47),
                 mark: up(2),
             },
             Figure {
+                lang: Lang::En,
                 count: 0,
                 base: Some(1),
                 mark: up(-1),
             },
-            Figure::plain(7),
+            Figure::plain(Lang::En, 7),
         ];
         assert_eq!(
             figs[0].text(),
@@ -218,11 +251,11 @@ mod tests {
             "the baseline's change counts the arrival"
         );
         assert_eq!(figs[1].text(), "0 (-1)");
-        assert_eq!(Figure::plain(7).text(), "7");
+        assert_eq!(Figure::plain(Lang::En, 7).text(), "7");
         assert_eq!(
             Figure {
                 mark: up(3),
-                ..Figure::plain(7)
+                ..Figure::plain(Lang::En, 7)
             }
             .text(),
             "7 ▲3"

@@ -183,6 +183,7 @@ impl Widget for TabBar<'_> {
             // The one form of every count: `47 cases (+2) ▲1`, the changes after the count.
             right.push(Span::raw(format!(" · {}", crate::i18n::cases(l, n))));
             let figure = Figure {
+                lang: l,
                 count: n,
                 base: self.baseline.flatten(),
                 mark: self.total_mark,

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::i18n::Lang;
 use crate::tui::marks::{COLUMNS, Mark};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
@@ -26,8 +27,9 @@ pub struct RegionLine {
 
 impl RegionLine {
     /// Column `c` as a figure.
-    fn figure(&self, c: usize) -> Figure {
+    fn figure(&self, lang: Lang, c: usize) -> Figure {
         Figure {
+            lang,
             count: self.figures[c],
             base: self.base.map(|b| b[c]),
             mark: self.marks[c],
@@ -47,6 +49,8 @@ pub struct RegionTable<'a> {
     pub focused: bool,
     /// Lines per row: 2 on a tall projector screen, for legibility from the back of the room.
     pub spacing: u16,
+    /// How the counts are written (`1.078`, `1,078`).
+    pub lang: Lang,
     pub theme: &'a Theme,
 }
 
@@ -63,7 +67,7 @@ impl Widget for RegionTable<'_> {
             .min(24);
         let mut widths = [Width::default(); COLUMNS];
         for (c, w) in widths.iter_mut().enumerate() {
-            let figures: Vec<Figure> = all.clone().map(|r| r.figure(c)).collect();
+            let figures: Vec<Figure> = all.clone().map(|r| r.figure(self.lang, c)).collect();
             *w = widest(&figures, width(self.headings[c + 1]).max(4));
         }
         // Where the changes do not all fit beside whole names, they stay in the cases column
@@ -139,7 +143,7 @@ impl Widget for RegionTable<'_> {
             )];
             for (c, w) in widths.iter().enumerate() {
                 spans.push(Span::raw(" "));
-                spans.extend(r.figure(c).spans(*w, base, t));
+                spans.extend(r.figure(self.lang, c).spans(*w, base, t));
             }
             if !is_total && bar_w > 0 {
                 spans.push(Span::raw("  "));
@@ -208,6 +212,7 @@ mod tests {
             selected: Some(20),
             focused: true,
             spacing: 1,
+            lang: Lang::En,
             theme: &t,
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 60, 12));
@@ -233,6 +238,7 @@ mod tests {
             selected: Some(1),
             focused: true,
             spacing: 1,
+            lang: Lang::En,
             theme: &t,
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 70, 4));

@@ -181,7 +181,7 @@ impl TileMap<'_> {
             clear(x, y, width(&s) as u16, buf);
             buf.set_string(x, y, &s, style);
         };
-        let count = tile.figure.count.to_string();
+        let count = tile.figure.count_text();
         let digits = Rect::new(inner.x, inner.y, inner.width.saturating_sub(2), 3);
         match inner.height {
             0 => {}
@@ -229,6 +229,7 @@ impl TileMap<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::tui::widgets::text::buffer_row;
 
     #[test]
@@ -247,6 +248,7 @@ mod tests {
         let tiles = [MapTile {
             name: "Bontang".into(),
             figure: Figure {
+                lang: Lang::En,
                 count: 6,
                 base: Some(5),
                 mark: None,

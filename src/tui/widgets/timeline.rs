@@ -325,6 +325,7 @@ impl Widget for Timeline<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::tui::widgets::text::buffer_row;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -338,14 +339,14 @@ mod tests {
                 label: "Pencalonan".into(),
                 starts: Some(d(2022, 12, 6)),
                 ends: Some(d(2023, 11, 25)),
-                figure: Figure::plain(9),
+                figure: Figure::plain(Lang::En, 9),
                 campaign: false,
             },
             TimelineRow {
                 label: "Masa kampanye".into(),
                 starts: Some(d(2023, 11, 28)),
                 ends: Some(d(2024, 2, 10)),
-                figure: Figure::plain(22),
+                figure: Figure::plain(Lang::En, 22),
                 campaign: true,
             },
         ];
@@ -354,7 +355,7 @@ mod tests {
         Timeline {
             title: "Jadwal",
             rows: &rows,
-            total: ("Jumlah", Figure::plain(31)),
+            total: ("Jumlah", Figure::plain(Lang::En, 31)),
             marker: (d(2024, 2, 9), "09/02/2024"),
             months: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],
             note: "",
@@ -397,7 +398,7 @@ mod tests {
                 label: format!("S{i:02}"),
                 starts: s.starts_on,
                 ends: s.ends_on,
-                figure: Figure::plain(i as i64),
+                figure: Figure::plain(Lang::En, i as i64),
                 campaign: s.code == crate::domain::CAMPAIGN,
             })
             .collect()
@@ -409,7 +410,7 @@ mod tests {
         Timeline {
             title: "Jadwal",
             rows,
-            total: ("Jumlah", Figure::plain(31)),
+            total: ("Jumlah", Figure::plain(Lang::En, 31)),
             marker: (as_of, "as of"),
             months,
             note: "",

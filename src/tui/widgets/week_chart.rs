@@ -316,6 +316,7 @@ fn legend_lines(cells: &[(char, Style, String)], notes: &[&str], w: usize) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::tui::widgets::text::buffer_row;
 
     #[test]
@@ -341,7 +342,7 @@ mod tests {
             labels: vec!["01/01".into()],
             extra: Vec::new(),
             parts: vec![2, 1],
-            figure: Figure::plain(3),
+            figure: Figure::plain(Lang::En, 3),
             future: false,
         }];
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));
@@ -378,7 +379,7 @@ mod tests {
             labels: vec!["Pekan ke-1".into()],
             extra: Vec::new(),
             parts: vec![1],
-            figure: Figure::plain(1),
+            figure: Figure::plain(Lang::En, 1),
             future: false,
         }];
         let (long, short) = (
