@@ -171,15 +171,15 @@ pub const SHORTEST_NOMOR: usize = 11;
 /// The number in at most `width` columns, keeping what tells cases apart however narrow it gets.
 /// A number written the Bawaslu way loses first `PL` and the level, then two digits of the year,
 /// then the year, then the source: `001/TM/PL/Kota/23.05/I/2024`, `001/TM/23.05/I/2024`,
-/// `001/TM/23.05/I/24`, `001/TM/23.05/I`, `001/23.05/I`. Any other number keeps its start and its
-/// end around a `…`. The text is made terminal-safe.
+/// `001/TM/23.05/I/24`, `001/TM/23.05/I`, `001/23.05/I`. Any other number keeps its
+/// serial whole (see `around_serial`). The text is made terminal-safe.
 pub fn short_nomor(nomor: &str, width: usize) -> String {
     let safe = crate::text::safe(nomor);
     if crate::text::width(&safe) <= width {
         return safe.into_owned();
     }
     let Some(p) = nomor_parts(&safe) else {
-        return fit_middle(&safe, width);
+        return around_serial(&safe, width);
     };
     let yy = &p.year[2..];
     let mut forms = Vec::with_capacity(5);
@@ -199,6 +199,63 @@ pub fn short_nomor(nomor: &str, width: usize) -> String {
         .into_iter()
         .find(|f| crate::text::width(f) <= width)
         .unwrap_or_else(|| crate::text::fit(&last, width))
+}
+
+/// A number not written the Bawaslu way in at most `width` columns, keeping whole the part that
+/// tells cases apart: the one of its parts (between `/`, `-`, `_` or spaces) with the most digits,
+/// taken as the serial (`SIM/0000101/23.06/PL/2024` → `…0000101/23.06/PL…`), with as many of
+/// the parts after it, then before it, as fit; `…` where parts are left out. A serial wider than
+/// `width` keeps its end, where serials differ.
+fn around_serial(s: &str, width: usize) -> String {
+    let w = crate::text::width;
+    let parts: Vec<&str> = s.split_inclusive(['/', '-', '_', ' ']).collect();
+    let digits = |p: &str| p.bytes().filter(u8::is_ascii_digit).count();
+    let Some(key) = (0..parts.len())
+        .filter(|&i| digits(parts[i]) > 0)
+        .max_by_key(|&i| (digits(parts[i]), std::cmp::Reverse(i)))
+    else {
+        return fit_middle(s, width);
+    };
+    let text = |from: usize, to: usize| {
+        let body: String = parts[from..=to].concat();
+        // A separator that ends the kept parts goes with the parts left out.
+        let body = if to + 1 < parts.len() {
+            body.trim_end_matches(['/', '-', '_', ' ']).to_string()
+        } else {
+            body
+        };
+        let head = if from > 0 { "…" } else { "" };
+        let tail = if to + 1 < parts.len() { "…" } else { "" };
+        format!("{head}{body}{tail}")
+    };
+    let (mut from, mut to) = (key, key);
+    if w(&text(from, to)) > width {
+        let serial = parts[key].trim_end_matches(['/', '-', '_', ' ']);
+        let tail: String = {
+            let mut kept: Vec<char> = Vec::new();
+            for c in serial.chars().rev() {
+                if w(&kept.iter().rev().collect::<String>()) + w(c.encode_utf8(&mut [0; 4])) + 1
+                    > width
+                {
+                    break;
+                }
+                kept.push(c);
+            }
+            kept.into_iter().rev().collect()
+        };
+        return if width == 0 {
+            String::new()
+        } else {
+            format!("…{tail}")
+        };
+    }
+    while to + 1 < parts.len() && w(&text(from, to + 1)) <= width {
+        to += 1;
+    }
+    while from > 0 && w(&text(from - 1, to)) <= width {
+        from -= 1;
+    }
+    text(from, to)
 }
 
 /// `s` in at most `width` columns: its start, `…`, and its end.
@@ -267,9 +324,31 @@ mod tests {
     }
 
     #[test]
-    fn another_spelling_keeps_its_start_and_its_end() {
-        assert_eq!(short_nomor("LAPORAN-2024-000123-SMD", 11), "LAPOR…3-SMD");
+    fn another_spelling_keeps_its_serial_whole_so_two_cases_never_read_alike() {
+        for w in 8..30 {
+            let (a, b) = (
+                short_nomor("SIM/0000081/23.00/PB/2024", w),
+                short_nomor("SIM/0000080/23.00/PB/2024", w),
+            );
+            assert_ne!(a, b, "{w}");
+            assert!(crate::text::width(&a) <= w, "{a} in {w}");
+        }
+        assert_eq!(short_nomor("LAPORAN-2024-000123-SMD", 11), "…000123-SMD");
+        assert_eq!(
+            short_nomor("LAPORAN-2024-000123-SMD", 16),
+            "…2024-000123-SMD"
+        );
+        assert_eq!(short_nomor("LAPORAN-2024-000123-SMD", 5), "…0123");
         assert_eq!(short_nomor("short", 11), "short");
+        assert_eq!(
+            short_nomor("SIM/0000101/23.06/PL/2024", 19),
+            "…0000101/23.06/PL…"
+        );
+        assert_eq!(
+            short_nomor("SIM/0000101/23.06/PL/2024", 22),
+            "…0000101/23.06/PL/2024"
+        );
+        assert_eq!(short_nomor("SIM/0000101/23.06/PL/2024", 8), "…0000101");
         assert_eq!(nomor_parts("001/TM/PL/Kota/23.05/XIII/2024"), None);
         assert_eq!(nomor_parts("abc/TM/23.05/I/2024"), None);
         assert_eq!(
