@@ -664,9 +664,11 @@ impl App {
     /// The number of rows the overlay text has, to stop scrolling at its end.
     pub(crate) fn overlay_lines(&self) -> usize {
         match &self.overlay {
-            Some(Overlay::Help { .. }) => {
-                crate::tui::widgets::help::line_count(&self.prefs.keymap, self.lang)
-            }
+            Some(Overlay::Help { .. }) => crate::tui::widgets::help::line_count(
+                &self.prefs.keymap,
+                self.lang,
+                usize::from(self.size.0),
+            ),
             Some(Overlay::Detail {
                 detail: Some(d), ..
             }) => crate::tui::widgets::detail::lines(
