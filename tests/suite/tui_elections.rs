@@ -563,3 +563,23 @@ fn a_pekan_typed_in_the_filter_is_of_the_campaign_of_the_election_on_the_screen(
         h.screen()
     );
 }
+
+#[test]
+fn with_every_election_in_view_the_campaign_part_names_the_campaign_its_figures_are_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tui_support::demo_db(dir.path());
+    let mut h = app_on(&db, (80, 24), Lang::En, day(2024, 11, 30));
+    while h.app.view_spec() != "election:all" {
+        h.press(KeyCode::Char('e'));
+    }
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('l'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("◆ Campaign Pilkada 2024 25/09/2024–23/11/2024"),
+        "{screen}"
+    );
+    // With one election in view the title bar names it; the line does not repeat it.
+    h.press(KeyCode::Char('e'));
+    assert!(!h.screen().contains("◆ Campaign Pemilu"), "{}", h.screen());
+}

@@ -456,9 +456,16 @@ impl Stages {
         let rate = per_thousand(c.cases, c.activities.total())
             .map(|x| format!("{} {}", decimal(l, x), tr(l, Msg::TuiPerThousand)))
             .unwrap_or_default();
+        // With several elections in view, the figures are of one campaign: it is named.
+        let of = match ctx.election() {
+            Some(e) if ctx.several_elections() => {
+                format!(" {}", crate::tui::elections::short_name(&e.code))
+            }
+            _ => String::new(),
+        };
         let first = [
             format!(
-                "◆ {}{dates}",
+                "◆ {}{of}{dates}",
                 ctx.stage(ctx.campaign_stage())
                     .map_or(ctx.campaign_stage(), |s| s.short(l))
             ),
