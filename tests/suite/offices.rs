@@ -436,3 +436,64 @@ fn a_database_another_writer_holds_is_refused_after_the_wait_with_nothing_writte
     drop(writer);
     assert_eq!(rows(&db), before);
 }
+
+#[test]
+fn a_detail_seen_before_the_decision_marks_the_proven_type_as_after_the_view_s_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = crate::tui_support::demo_db(dir.path());
+    let store = Store::open(&db, Mode::ReadOnly).unwrap();
+    // A case of the demo decided a violation on 5 Feb 2024, its proven type set then.
+    let id: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM cases WHERE nomor = '001/TM/PL/Kota/23.07/I/2024' \
+             AND status = 'PELANGGARAN' AND jenis_pelanggaran = 'HUKUM_LAINNYA'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let reference = store.reference().unwrap();
+    let rules = DeadlineRules::new(
+        DayCount::Calendar,
+        reference.holidays.iter().map(|h| h.date),
+    );
+    let engine = Engine::with_defaults(&store, day(TODAY)).unwrap();
+    let d = engine
+        .detail(&View::default(), id, &rules)
+        .unwrap()
+        .unwrap();
+    let row = |as_of: &str| -> String {
+        detail::lines(
+            &d,
+            &reference,
+            Lang::En,
+            day(as_of),
+            &Theme::new(false),
+            100,
+        )
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .find(|l| l.contains("Proven type"))
+        .unwrap_or_default()
+    };
+    assert!(
+        row("2024-02-02").contains("Other laws (after the view's date)"),
+        "{}",
+        row("2024-02-02")
+    );
+    assert!(
+        row("2024-02-05").contains("Other laws"),
+        "{}",
+        row("2024-02-05")
+    );
+    assert!(
+        !row("2024-02-05").contains("after"),
+        "{}",
+        row("2024-02-05")
+    );
+}

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::{Reference, ViolationType, latest_step};
+use crate::domain::{Reference, Status, ViolationType, latest_step};
 use crate::engine::CaseDetail;
 use crate::i18n::offices::Offices;
 use crate::i18n::{Lang, Msg, tr};
@@ -214,7 +214,15 @@ fn sections(
             .unwrap_or_else(|| none.clone())
     };
     field(&mut out, Msg::TuiFieldSuspected, kind(c.jenis_dugaan), n);
-    field(&mut out, Msg::TuiFieldProven, kind(c.jenis_pelanggaran), n);
+    // The proven type is the decision's: before the view's date shows the case as a violation,
+    // it was not yet decided (as every count of the view reads it).
+    let proven = match c.jenis_pelanggaran {
+        Some(v) if status_now != c.status && status_now != Status::Pelanggaran => {
+            format!("{} ({})", v.label(lang), tr(lang, Msg::TuiAfterAsOf))
+        }
+        v => kind(v),
+    };
+    field(&mut out, Msg::TuiFieldProven, proven, n);
     field(
         &mut out,
         Msg::TuiFieldArticle,
