@@ -232,19 +232,23 @@ impl Theme {
         self.paint(Role::Bar)
     }
 
-    /// The cell of a type group in the weekly chart (in the order of `TypeGroup::ALL`): a coloured
-    /// block in the 256-colour palette, or the group's letter, so the split reads either way (eight
-    /// colours have too few that read on both backgrounds, and in ASCII every block is a `#`).
+    /// The cell of a type group in the weekly chart (in the order of `TypeGroup::ALL`): the group's
+    /// letter, cut out of a coloured block in the 256-colour palette (reverse video), bold where
+    /// there is no colour; so the split never rests on colour alone (eight colours have too few
+    /// that read on both backgrounds, and in ASCII every block is a `#`).
     pub fn type_cell(&self, index: usize) -> (char, Style) {
         const LETTERS: [char; 8] = ['A', 'P', 'K', 'H', 'T', 'B', '·', '-'];
-        const DARK: [u8; 8] = [75, 203, 171, 220, 166, 77, 250, 242];
-        const LIGHT: [u8; 8] = [25, 160, 91, 136, 166, 28, 244, 250];
+        const DARK: [u8; 8] = [75, 203, 171, 220, 166, 77, 250, 244];
+        const LIGHT: [u8; 8] = [25, 160, 91, 94, 130, 28, 241, 243];
         let letter = LETTERS.get(index).copied().unwrap_or('?');
         let palette = if self.light { LIGHT } else { DARK };
         match palette.get(index) {
-            Some(c) if self.rich() && self.glyphs != Glyphs::Ascii => {
-                ('█', Style::new().fg(Color::Indexed(*c)))
-            }
+            Some(c) if self.rich() && self.glyphs != Glyphs::Ascii => (
+                letter,
+                Style::new()
+                    .fg(Color::Indexed(*c))
+                    .add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ),
             _ => (letter, Style::new().add_modifier(Modifier::BOLD)),
         }
     }
