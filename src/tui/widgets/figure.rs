@@ -3,7 +3,8 @@
 //! baseline, `14 ▲2` for cases that arrived at the last refreshes. With a baseline, a recent
 //! arrival brightens the `(+3)` instead of adding `▲2` (the baseline's change already counts it).
 //! A baseline change of zero is quiet; where a table has no room for changes, the count itself
-//! takes the colour of its change. Pure functions of the figures given.
+//! takes the colour of its change, underlined (so that it shows without colour). Pure functions
+//! of the figures given.
 
 use ratatui::style::Modifier;
 use ratatui::text::Span;
@@ -108,9 +109,10 @@ impl Figure {
     /// change left-aligned after it; `base` styles the count.
     pub fn spans(&self, w: Width, base: ratatui::style::Style, t: &Theme) -> Vec<Span<'static>> {
         let count = self.count_text();
-        // No room for the change: the count itself takes its colour.
+        // No room for the change: the count itself takes its colour, and is underlined so that
+        // a change shows without colour too.
         let count_style = match self.change_style(t) {
-            Some(style) if w.change == 0 => style,
+            Some(style) if w.change == 0 => style.add_modifier(Modifier::UNDERLINED),
             _ => base,
         };
         let mut out = vec![
@@ -296,7 +298,17 @@ mod tests {
             narrow[1].style,
             Theme::new(false)
                 .increased()
-                .add_modifier(Modifier::REVERSED)
+                .add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            "underlined: the change shows without colour"
         );
+        let plain = figs[2].spans(
+            Width {
+                count: 2,
+                change: 0,
+            },
+            ratatui::style::Style::new(),
+            &Theme::new(false),
+        );
+        assert!(!plain[1].style.add_modifier.contains(Modifier::UNDERLINED));
     }
 }
