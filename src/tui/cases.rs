@@ -199,8 +199,14 @@ impl CaseList {
                 Fill::Replace(Landing::First),
             );
         };
-        // Just before the top row in the view's order, so the page starts with it.
-        let anchor = top.anchor_at(if descending { top.id + 1 } else { top.id - 1 });
+        // Just before the top row in the view's order, so the page starts with it; from the
+        // view's start when its first case is on top, so that cases arriving before it (the
+        // newest, in a list sorted newest first) come into sight above the cursor.
+        let anchor = if self.top == 0 && self.at_start {
+            None
+        } else {
+            top.anchor_at(if descending { top.id + 1 } else { top.id - 1 })
+        };
         let landing = Landing::Keep {
             id: sel.id,
             offset: self.selected - self.top,
@@ -383,6 +389,22 @@ mod tests {
         l.apply(fill, page(41..81, true), None, 10);
         assert_eq!(l.selected(), 55, "and moves on when the rows arrive");
         assert_eq!(l.position(), Some(56));
+    }
+
+    #[test]
+    fn cases_arriving_before_the_first_come_into_sight_above_the_cursor() {
+        let mut l = CaseList::default();
+        l.apply(Fill::Replace(Landing::First), page(1..41, true), None, 10);
+        l.move_by(2, 10);
+        assert_eq!((l.selected(), l.top()), (2, 0));
+        let (req, fill) = l.reanchor(10, true);
+        assert_eq!(req.anchor, None, "from the view's start");
+        // Three cases arrived before the first: the cursor stays on its case, now three rows down.
+        let rows: Vec<CaseRow> = [997, 998, 999].into_iter().chain(1..50).map(row).collect();
+        l.apply(fill, Page { rows, more: true }, Some(0), 10);
+        assert_eq!(l.selected_row().map(|r| r.id), Some(3));
+        assert_eq!((l.selected(), l.top(), l.position()), (5, 0, Some(6)));
+        assert_eq!(l.rows()[0].id, 997, "the new cases are on top, in sight");
     }
 
     #[test]
