@@ -76,6 +76,10 @@ pub enum Spec {
     SavedViewHere { typed: String, pos: usize },
     /// `""`.
     EmptyPhrase { pos: usize },
+    /// A text word with no letter or digit (`(`, `*`, `--`): it would search for nothing.
+    NothingToSearch { text: String, pos: usize },
+    /// `AND`, `OR` or `NOT` typed bare between words.
+    BooleanWord { word: String, pos: usize },
     /// `is:` with several values.
     SingleValue { typed: String, pos: usize },
     /// A date or sort key negated or given several values.
@@ -180,6 +184,18 @@ impl Spec {
             ),
             (Self::SavedViewHere { typed, pos }, En) => format!(
                 "{typed} at {pos} names a saved view, which cannot be used here; to search for the text, quote it: \"{typed}\""
+            ),
+            (Self::NothingToSearch { text, pos }, Id) => format!(
+                "tidak ada yang dicari dalam \"{text}\" di posisi {pos}: kata pencarian perlu huruf atau angka"
+            ),
+            (Self::NothingToSearch { text, pos }, En) => format!(
+                "nothing to search for in \"{text}\" at {pos}: a search word needs a letter or a digit"
+            ),
+            (Self::BooleanWord { word, pos }, Id) => format!(
+                "\"{word}\" di posisi {pos} bukan operator: setiap kata harus cocok; untuk beberapa pilihan tulis nilainya dipisah koma (status:kajian,klarifikasi), dan -kata untuk mengecualikan; untuk mencari kata itu sendiri, beri tanda kutip (\"{word}\")"
+            ),
+            (Self::BooleanWord { word, pos }, En) => format!(
+                "\"{word}\" at {pos} is not an operator: every word must match; for a choice give the values separated by commas (status:kajian,klarifikasi), and -word to leave out; to search for the word itself, quote it (\"{word}\")"
             ),
             (Self::EmptyPhrase { pos }, Id) => format!("frasa kosong di posisi {pos}"),
             (Self::EmptyPhrase { pos }, En) => format!("empty phrase at {pos}"),

@@ -508,6 +508,16 @@ impl Parser<'_> {
             let pos = first.pos();
             return Err(ViewError::new(pos, Spec::EmptyPhrase { pos }));
         }
+        // A word with no letter or digit would search for nothing and match every case.
+        if !text.chars().any(char::is_alphanumeric) {
+            let pos = first.pos();
+            return Err(ViewError::new(pos, Spec::NothingToSearch { text, pos }));
+        }
+        // Every word must match already; a boolean word typed bare would be searched as a word.
+        if !phrase && ["AND", "OR", "NOT"].contains(&text.as_str()) {
+            let pos = first.pos();
+            return Err(ViewError::new(pos, Spec::BooleanWord { word: text, pos }));
+        }
         self.view.text.push(TextTerm {
             negated,
             phrase,
@@ -809,7 +819,16 @@ fn named<T: Copy>(
 fn sort(value: &Value) -> Result<Sort, ViewError> {
     let descending = value.text.starts_with('-');
     let prefix = if descending { "-" } else { "" };
-    let key = named(value, SORT_KEYS, Named::SortKey, prefix)?;
+    let key = named(value, SORT_KEYS, Named::SortKey, prefix).map_err(|e| {
+        // No key near what was typed: name them all.
+        if e.suggestion().is_some() {
+            return e;
+        }
+        let choices = SORT_KEYS
+            .iter()
+            .map(|(id, en, _)| format!("{prefix}{id}/{prefix}{en}"));
+        no_choice(Named::SortKey, value, choices)
+    })?;
     Ok(Sort { key, descending })
 }
 
@@ -1047,6 +1066,42 @@ mod tests {
             Ok(v) => v,
             Err(e) => panic!("{input:?}: {e}"),
         }
+    }
+
+    #[test]
+    fn a_word_that_searches_for_nothing_or_a_bare_boolean_word_is_refused_saying_why() {
+        for (input, pos) in [("(", 1), ("kampanye *", 10), ("--", 2), ("\"-\"", 1)] {
+            let e = err(input);
+            assert!(
+                e.to_string()
+                    .contains("a search word needs a letter or a digit"),
+                "{input}: {e}"
+            );
+            assert_eq!(e.position(), pos, "{input}");
+        }
+        let e = err("sembako AND");
+        assert_eq!(e.position(), 9);
+        assert!(
+            e.to_string().contains("\"AND\" at 9 is not an operator"),
+            "{e}"
+        );
+        assert!(e.message(Lang::Id).contains("bukan operator"));
+        // Quoted, or as part of a word, it is searched for.
+        assert!(parse("\"AND\" sembako", &r()).is_ok());
+        assert!(parse("sembako and", &r()).is_ok());
+        assert!(parse("-politik*", &r()).is_ok());
+    }
+
+    #[test]
+    fn a_sort_key_near_none_lists_them_all() {
+        let e = err("urut:tangal");
+        assert!(
+            e.message(Lang::Id).contains("diterima/received"),
+            "{}",
+            e.message(Lang::Id)
+        );
+        assert!(err("sort:-xyz").to_string().contains("-tenggat/-due"));
+        assert_eq!(err("urut:tengat").suggestion(), Some("\"tenggat\""));
     }
 
     fn err(input: &str) -> ViewError {
