@@ -99,6 +99,23 @@ impl TitleBar<'_> {
     }
 }
 
+/// A database's path in at most `w` columns: whole, else its end from a folder on (`…/kaltim/
+/// pantau.db`), else its file name cut at the start; nothing where not even `…/` and a few
+/// characters fit.
+fn fit_path(path: &str, w: usize) -> String {
+    if width(path) <= w {
+        return crate::text::safe(path).into_owned();
+    }
+    if w < 6 {
+        return String::new();
+    }
+    path.match_indices('/')
+        .map(|(i, _)| format!("…{}", &path[i..]))
+        .find(|tail| width(tail) <= w)
+        .map(|tail| crate::text::safe(&tail).into_owned())
+        .unwrap_or_else(|| fit_start(path, w))
+}
+
 impl Widget for TitleBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -135,13 +152,18 @@ impl Widget for TitleBar<'_> {
             } else {
                 format!("{} · ", self.office)
             };
-        // A long path loses its start, never the file name.
-        let db = fit_start(self.db, room.saturating_sub(10));
+        // A long path loses its start at a folder, never the file name.
+        let db = fit_path(self.db, room.saturating_sub(pantau + width(&office)));
+        let left = if db.is_empty() {
+            " pantau".to_string()
+        } else {
+            format!(" pantau · {office}{db}")
+        };
         buf.set_line(
             area.x,
             area.y,
-            &Line::from(Span::styled(format!(" pantau · {office}{db}"), t.title())),
-            area.width,
+            &Line::from(Span::styled(left, t.title())),
+            room.max(width(" pantau")).min(usize::from(area.width)) as u16,
         );
         let x = area.x + area.width.saturating_sub(right_w as u16);
         buf.set_line(x, area.y, &right, right_w as u16);
@@ -220,6 +242,16 @@ impl Widget for TabBar<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_path_loses_whole_folders_from_its_start_never_the_file_name() {
+        let p = "/srv/bawaslu/kaltim/pantau.db";
+        assert_eq!(fit_path(p, 40), p);
+        assert_eq!(fit_path(p, 20), "…/kaltim/pantau.db");
+        assert_eq!(fit_path(p, 12), "…/pantau.db");
+        assert_eq!(fit_path(p, 8), "…ntau.db");
+        assert_eq!(fit_path(p, 3), "");
+    }
     use crate::tui::widgets::text::buffer_row;
 
     fn bar(w: u16, lang: Lang, election: Option<&ElectionName>, crowded: bool) -> String {
