@@ -198,8 +198,32 @@ fn same_inode(file: &File, path: &Path) -> bool {
     }
 }
 
-/// Refuses a final name that is a link or not a regular file, or that exists when it must not.
+/// The SQLite database `dest` belongs to, when `dest` is named as one of its files beside it
+/// (`X.db-wal`, `X.db-shm`, `X.db-journal`) and `X.db` is an SQLite database: writing there would
+/// replace the database's latest changes, or its readers' shared index.
+fn database_of_sidecar(dest: &Path) -> Option<PathBuf> {
+    use std::io::Read;
+    let name = dest.file_name()?.to_str()?;
+    let base = ["-wal", "-shm", "-journal"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|b| !b.is_empty())?;
+    let db = dest.with_file_name(base);
+    let mut head = [0u8; 16];
+    std::fs::File::open(&db)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .ok()
+        .filter(|()| &head == b"SQLite format 3\0")
+        .map(|()| db)
+}
+
+/// Refuses a final name that is a link or not a regular file, that exists when it must not, or
+/// that is a file of an SQLite database's own (its `-wal`, `-shm` or `-journal`).
 pub fn check_dest(dest: &Path, replace: Replace) -> Result<()> {
+    if let Some(db) = database_of_sidecar(dest) {
+        let m = Core::DestIsSidecar { dest, db: &db };
+        return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
+    }
     let meta = match std::fs::symlink_metadata(dest) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

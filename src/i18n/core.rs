@@ -14,6 +14,8 @@ pub enum Core<'a> {
     DestIsLink { dest: &'a Path, to: String },
     /// The destination exists and is not a regular file.
     DestNotFile { dest: &'a Path },
+    /// The final name is a file of a database's own (`X.db-wal`, `-shm`, `-journal`).
+    DestIsSidecar { dest: &'a Path, db: &'a Path },
     /// The main file was written, its companion could not be put in place.
     AboutNotPlaced {
         main: &'a Path,
@@ -561,6 +563,16 @@ impl Core<'_> {
             (Self::DestIsLink { dest, to }, En) => format!(
                 "{} is a symbolic link (to {to}); pantau does not write through links: remove the link or give the real file's path",
                 dest.display()
+            ),
+            (Self::DestIsSidecar { dest, db }, Id) => format!(
+                "{} adalah berkas milik basis data {} (-wal, -shm atau -journal-nya): menimpanya menghilangkan perubahan terakhir basis data itu; tidak ada yang ditulis. Pilih nama berkas lain",
+                dest.display(),
+                db.display()
+            ),
+            (Self::DestIsSidecar { dest, db }, En) => format!(
+                "{} belongs to the database {} (it is its -wal, -shm or -journal file): replacing it would lose that database's latest changes; nothing was written. Choose another file name",
+                dest.display(),
+                db.display()
             ),
             (Self::DestNotFile { dest }, Id) => format!(
                 "{} ada tetapi bukan berkas biasa; pilih path lain",

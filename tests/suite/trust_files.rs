@@ -466,3 +466,41 @@ fn a_database_that_cannot_grow_fails_the_import_as_a_full_disk_and_keeps_its_cas
     assert_eq!(before, after, "every case as it was");
     pantau(&db).arg("check").assert().success();
 }
+
+#[test]
+fn no_output_ever_replaces_a_database_s_own_wal_shm_or_journal_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), "kaltim.db");
+    // A reader holds the database open, so its -wal and -shm exist as in a working office.
+    let reader = Connection::open(&db).unwrap();
+    reader
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    let before = every_case(&db);
+    let side = |s: &str| dir.path().join(format!("kaltim.db{s}"));
+    let kept = |s: &str| std::fs::read(side(s)).ok();
+    let (wal, shm) = (kept("-wal"), kept("-shm"));
+    for (args, s) in [
+        (vec!["export", "--format", "csv", "-o"], "-wal"),
+        (
+            vec!["report", "--by", "region", "--format", "csv", "-o"],
+            "-shm",
+        ),
+        (vec!["export", "--format", "jsonl", "-o"], "-journal"),
+        (vec!["backup", "--force"], "-wal"),
+    ] {
+        let target = side(s);
+        let mut all: Vec<&str> = args.clone();
+        all.push(target.to_str().unwrap());
+        let err = fails(&db, &all);
+        assert!(
+            err.contains("belongs to the database") && err.contains("nothing was written"),
+            "{args:?} {s}: {err}"
+        );
+    }
+    assert_eq!(kept("-wal"), wal, "the WAL is untouched");
+    assert_eq!(kept("-shm"), shm);
+    assert!(!side("-journal").exists(), "no journal was made");
+    drop(reader);
+    assert_eq!(every_case(&db), before, "every case is still there");
+}
