@@ -151,8 +151,15 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     if kind.is_file() {
         return Ok(file);
     }
+    let (en, id) = kind_words(kind);
+    Err(fail(Refusal::NotRegular { en, id }))
+}
+
+/// What a file that is not a regular one is, in English and Indonesian: `a folder`, `a named
+/// pipe (FIFO)`.
+pub fn kind_words(kind: std::fs::FileType) -> (&'static str, &'static str) {
     use std::os::unix::fs::FileTypeExt;
-    let (en, id) = if kind.is_dir() {
+    if kind.is_dir() {
         ("a folder", "folder")
     } else if kind.is_fifo() {
         ("a named pipe (FIFO)", "pipa bernama (FIFO)")
@@ -164,8 +171,7 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
         ("a socket", "soket")
     } else {
         ("not a file", "bukan berkas")
-    };
-    Err(fail(Refusal::NotRegular { en, id }))
+    }
 }
 
 /// The bytes of the regular file at `path`, at most `limit.bytes` of them.

@@ -119,6 +119,16 @@ pub fn database(ctx: &Context) -> Vec<Check> {
         out[0].fix = Some(D::MissingFix.str(l).into());
         return out;
     }
+    // A folder, a pipe or a device: opening a pipe to try writing would wait for a reader.
+    if let Ok(meta) = std::fs::metadata(db)
+        && !meta.is_file()
+    {
+        let (en, id) = crate::fsread::kind_words(meta.file_type());
+        let m = crate::i18n::core::Core::DbNotRegular { path: db, en, id };
+        out[0].level = Level::Fail;
+        out[0].fix = Some(m.text(l));
+        return out;
+    }
     let file_ok = std::fs::OpenOptions::new().append(true).open(db).is_ok();
     let dir = db
         .parent()
@@ -133,6 +143,14 @@ pub fn database(ctx: &Context) -> Vec<Check> {
             None,
         ),
         (false, true) => check(
+            Level::Warn,
+            D::Writable.str(l),
+            D::ReadOnly.str(l).into(),
+            Some(D::AskWriteFile.str(l).into()),
+        ),
+        // A reader of a shared database may write neither it nor its folder, as long as the
+        // writers' -shm is there to read (see README, "One database, many users").
+        (false, false) if crate::fs_safe::sidecar(db, "-shm").is_file() => check(
             Level::Warn,
             D::Writable.str(l),
             D::ReadOnly.str(l).into(),

@@ -14,6 +14,12 @@ pub enum Core<'a> {
     DestIsLink { dest: &'a Path, to: String },
     /// The destination exists and is not a regular file.
     DestNotFile { dest: &'a Path },
+    /// `--db` names something that is not a regular file (a folder, a pipe, a device).
+    DbNotRegular {
+        path: &'a Path,
+        en: &'static str,
+        id: &'static str,
+    },
     /// The final name is a file of a database's own (`X.db-wal`, `-shm`, `-journal`).
     DestIsSidecar { dest: &'a Path, db: &'a Path },
     /// The main file was written, its companion could not be put in place.
@@ -573,6 +579,14 @@ impl Core<'_> {
                 "{} belongs to the database {} (it is its -wal, -shm or -journal file): replacing it would lose that database's latest changes; nothing was written. Choose another file name",
                 dest.display(),
                 db.display()
+            ),
+            (Self::DbNotRegular { path, id, .. }, Id) => format!(
+                "{} adalah {id}, bukan berkas basis data: sebutkan di --db berkas basis data pantau, atau buat yang baru dengan `pantau --db BERKAS.db init`",
+                path.display()
+            ),
+            (Self::DbNotRegular { path, en, .. }, En) => format!(
+                "{} is {en}, not a database file: give --db the path of a pantau database, or make a new one with `pantau --db FILE.db init`",
+                path.display()
             ),
             (Self::DestNotFile { dest }, Id) => format!(
                 "{} ada tetapi bukan berkas biasa; pilih path lain",

@@ -166,3 +166,41 @@ fn keys_are_shown_as_a_user_types_them_in_the_interface_language() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_database_path_that_is_a_pipe_or_a_folder_is_named_at_once_never_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("kaltim.db");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    for (db, what) in [
+        (fifo.as_path(), "a named pipe (FIFO)"),
+        (home.path(), "a folder"),
+    ] {
+        for args in [vec!["doctor"], vec!["report"], vec!["backup", "copy.db"]] {
+            let out = pantau(home.path())
+                .timeout(std::time::Duration::from_secs(60))
+                .arg("--db")
+                .arg(db)
+                .args(&args)
+                .output()
+                .unwrap();
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                said.contains(&format!("is {what}, not a database file")),
+                "{args:?}: {said}"
+            );
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {said}");
+        }
+    }
+}

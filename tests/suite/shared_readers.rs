@@ -340,3 +340,49 @@ fn check_compares_the_index_cache_with_the_database() {
     let (shown, sql) = figures(home, &db);
     assert_eq!(shown, sql);
 }
+
+#[test]
+fn doctor_passes_a_reader_who_may_write_neither_the_database_nor_its_folder() {
+    let Some(t) = team::team() else { return };
+    let dir = t.shared.join("readers");
+    let db = dir.join("kaltim.db");
+    let made = t.alice.sh(&format!("mkdir '{}'", dir.display()));
+    assert!(made.status.success(), "{}", text(&made));
+    let out = t.alice.pantau_on(&db).args(["init"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        sidecar(&db, "-shm").is_file(),
+        "the writer left its -shm for readers"
+    );
+    // The README's reader setup: the group reads the database and its files, writes nothing.
+    t.alice.sh(&format!(
+        "chmod 0640 '{0}' '{0}-wal' '{0}-shm' && chmod 0750 '{1}'",
+        db.display(),
+        dir.display()
+    ));
+    let out = t
+        .bob
+        .pantau_on(&db)
+        .env("TERM", "xterm-256color")
+        .args(["doctor"])
+        .output()
+        .unwrap();
+    let said = text(&out);
+    assert!(
+        out.status.success(),
+        "a reader's setup is no failure: {said}"
+    );
+    assert!(said.contains("read only"), "{said}");
+    assert!(!said.contains("cannot be written"), "{said}");
+    // Without the -shm a reader could not open it: that stays a failure, with its way out.
+    t.alice
+        .sh(&format!("rm -f '{0}-shm' '{0}-wal'", db.display()));
+    let out = t
+        .bob
+        .pantau_on(&db)
+        .env("TERM", "xterm-256color")
+        .args(["doctor"])
+        .output()
+        .unwrap();
+    assert!(text(&out).contains("cannot be written"), "{}", text(&out));
+}
