@@ -117,7 +117,13 @@ pub fn log(level: Level, text: &str) {
     let mut guard = session();
     let Some(sink) = guard.as_mut() else {
         drop(guard);
-        eprintln!("pantau: {}", crate::text::safe_lines(text));
+        // A terminal gone (an SSH connection dropped) is no reason to fail again.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "pantau: {}",
+            crate::text::safe_lines(text)
+        );
         return;
     };
     let line = format!(

@@ -10,6 +10,17 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Writes `pantau: TEXT` to standard error; a terminal gone (an SSH connection dropped) is no
+/// reason to fail again.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "pantau: {}",
+        pantau::text::safe_lines(text)
+    );
+}
+
 fn main() {
     let cli = match pantau::cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -18,7 +29,7 @@ fn main() {
             let g = pantau::cli::global_of_raw(std::env::args_os());
             let lang = pantau::commands::message_lang(&g);
             let text = pantau::cli::explain(&e, lang);
-            eprintln!("pantau: {}", pantau::text::safe_lines(&text));
+            say(&text);
             std::process::exit(2);
         }
     };
@@ -28,7 +39,7 @@ fn main() {
         if e.is_broken_pipe() {
             pantau::error::end_on_broken_pipe();
         }
-        eprintln!("pantau: {}", pantau::text::safe_lines(&e.message(lang)));
+        say(&e.message(lang));
         std::process::exit(e.exit_code());
     }
 }

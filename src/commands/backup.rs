@@ -30,7 +30,9 @@ pub struct Copied {
 pub fn run(ctx: &Context, args: &BackupArgs) -> Result<()> {
     let lang = ctx.lang;
     let cancel = super::stop_on_signals()?;
-    let store = ctx.open_for_reading()?;
+    let store = ctx
+        .open_for_reading_stoppable(&cancel)?
+        .ok_or_else(cancelled)?;
     let bar = crate::progress::bar(
         Some(0),
         &Command::BackupCopying.text(lang),

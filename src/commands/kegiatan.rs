@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Timelike};
@@ -162,7 +161,7 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
         args.read.format,
         args.read.sheet.as_deref(),
     )?;
-    let cancel = AtomicBool::new(false);
+    let cancel = super::stop_on_signals()?;
     let store = ctx
         .open_for_writing_within("pantau kegiatan import", args.read.wait, &cancel)?
         .ok_or_else(super::cancelled)?;
@@ -268,6 +267,10 @@ fn load(ctx: &Context, args: &KegiatanImportArgs) -> Result<()> {
     let now = chrono::Local::now().naive_local();
     let now = now.with_nanosecond(0).unwrap_or(now);
     let written = activities::write(&store, &tx, &loaded, &os_user(lang), now)?;
+    // Ctrl-C before the commit: the transaction rolls back as it is dropped.
+    if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(super::cancelled());
+    }
     match written.batch_id {
         Some(_) if !args.read.dry_run => tx.commit()?,
         _ => drop(tx),

@@ -2,7 +2,7 @@
 //! (dilimpahkan) or taken over by a higher one (diambil alih) on a date, through the same write
 //! lock as every writer; without `--ke`, prints who handled the case when.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use crate::cli::LimpahArgs;
@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
     };
     let lang = ctx.lang;
     let on = parse_day(date, ctx.today)?;
-    let cancel = AtomicBool::new(false);
+    let cancel = super::stop_on_signals()?;
     let store = ctx
         .open_for_writing_within("pantau limpah", args.wait, &cancel)?
         .ok_or_else(super::cancelled)?;
@@ -36,9 +36,9 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
         TransferKind::Dilimpahkan
     };
     let mut waiting = ctx.waiting_for_writer(args.wait);
-    let Some(tx) = store.begin_write(Duration::from_secs(args.wait), &cancel, &mut waiting)? else {
-        return Ok(());
-    };
+    let tx = store
+        .begin_write(Duration::from_secs(args.wait), &cancel, &mut waiting)?
+        .ok_or_else(super::cancelled)?;
     let new = NewTransfer {
         nomor: &args.nomor,
         to: &to.code,
@@ -48,6 +48,10 @@ pub fn run(ctx: &Context, args: &LimpahArgs) -> Result<()> {
         note: args.catatan.as_deref(),
     };
     let done = tx.record_transfer(&reference, &new, &who, now, ctx.today, args.dry_run)?;
+    // Ctrl-C before the commit: the transaction rolls back as it is dropped.
+    if cancel.load(Ordering::Relaxed) {
+        return Err(super::cancelled());
+    }
     if !args.dry_run {
         tx.commit()?;
     }

@@ -231,17 +231,33 @@ impl Context {
     /// `locking_mode=EXCLUSIVE`), and never upgrades the schema (a command that writes does,
     /// e.g. `pantau init`).
     pub fn open_for_reading(&self) -> Result<Store> {
+        self.open_for_reading_stoppable(&std::sync::atomic::AtomicBool::new(false))?
+            .ok_or_else(|| Error::Locked {
+                path: self.db.clone(),
+                seconds: crate::store::BUSY_TIMEOUT.as_secs(),
+            })
+    }
+
+    /// [`Self::open_for_reading`] for a command with a Ctrl-C handler (`cancel`): `None` when
+    /// Ctrl-C ends a wait for a database held exclusively.
+    pub fn open_for_reading_stoppable(
+        &self,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<Store>> {
         if self.demo && !self.db.exists() && !self.read_only {
             demo::write_kaltim(self, demo::DEFAULT_SEED, false)?;
         }
-        let store = self.open_patiently(&self.db, Mode::ReadOnly)?;
+        let wait = crate::store::BUSY_TIMEOUT;
+        let Some(store) = self.open_waiting(&self.db, Mode::ReadOnly, wait, cancel)? else {
+            return Ok(None);
+        };
         let store = if self.read_only {
             store
         } else {
             store.reading()
         };
         self.warn_about(&store);
-        Ok(store)
+        Ok(Some(store))
     }
 
     /// [`Self::open_for_reading`] for a command that answers and exits: the file (up to
@@ -625,11 +641,16 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// A flag that Ctrl-C (SIGINT) or SIGTERM raises instead of ending the process, for a long
-/// command to stop at a point where nothing is half written.
+/// A flag that Ctrl-C (SIGINT), SIGTERM or a hang-up (SIGHUP: the SSH connection dropped) raises
+/// instead of ending the process, for a long command to stop at a point where nothing is half
+/// written and no temporary file is left.
 fn stop_on_signals() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
     let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+    for sig in [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ] {
         signal_hook::flag::register(sig, std::sync::Arc::clone(&flag)).map_err(|e| {
             let m = crate::i18n::commands::Command::Signals { error: &e };
             Error::failed(m.text(Lang::Id), m.text(Lang::En))

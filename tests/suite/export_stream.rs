@@ -100,6 +100,18 @@ fn an_export_of_thousands_of_cases_is_every_case_once_on_file_and_on_standard_ou
 
 #[test]
 fn ctrl_c_in_the_middle_of_an_export_leaves_no_file_and_says_so() {
+    an_export_stopped_by("-INT");
+}
+
+/// An SSH connection dropped in the middle: the export stops as on Ctrl-C, its temporary file of
+/// case data removed.
+#[test]
+fn a_hang_up_in_the_middle_of_an_export_leaves_no_file() {
+    an_export_stopped_by("-HUP");
+}
+
+/// An export of 30,000 cases to a file, stopped by `sig` once its temporary file has cases in it.
+fn an_export_stopped_by(sig: &str) {
     use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("many.db");
@@ -157,7 +169,7 @@ fn ctrl_c_in_the_middle_of_an_export_leaves_no_file_and_says_so() {
         child.try_wait().unwrap().is_none(),
         "the export ended before it could be stopped; use more cases"
     );
-    kill("-INT");
+    kill(sig);
     kill("-CONT");
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

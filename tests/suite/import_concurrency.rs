@@ -484,3 +484,48 @@ fn a_reader_of_a_database_held_exclusively_says_it_waits_and_answers_once_it_is_
         assert!(stdout.contains(answer), "{args:?}: {stdout}\n{stderr}");
     }
 }
+
+#[test]
+fn ctrl_c_while_backup_limpah_or_kegiatan_import_waits_stops_them_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = ten_cases_and_a_file_of_47(dir.path());
+    let copy = dir.path().join("salinan.db");
+    let kegiatan = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/contoh-kegiatan.csv");
+    let holder = exclusive_holder(&db);
+    for args in [
+        vec!["backup", copy.to_str().unwrap()],
+        vec![
+            "limpah",
+            "001/TM/PL/Kota/23.05/I/2024",
+            "--ke",
+            "64",
+            "--tanggal",
+            "2024-02-01",
+            "--wait",
+            "600",
+        ],
+        vec!["kegiatan", "import", kegiatan, "--wait", "600"],
+    ] {
+        let mut child = sealed::pantau_std(&sealed::scratch_home())
+            .env("PANTAU_TODAY", TODAY)
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut said = stderr_until(&mut child, "waiting for another writer");
+        signal(&child, "-INT");
+        child.stderr.take().unwrap().read_to_end(&mut said).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&said);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("cancelled"), "{args:?}: {stderr}");
+    }
+    drop(holder);
+    assert!(!copy.exists(), "no copy was written");
+    let c = Connection::open(&db).unwrap();
+    assert_eq!(count(&c, "cases"), 10);
+    assert_eq!(count(&c, "handling_history"), 0);
+}
