@@ -163,7 +163,7 @@ fn copy_via(
     let tmp = &temp.path().to_path_buf();
     let stop = cancelled;
     let cases = crate::store::copy::snapshot(store, tmp, cancel, &stop, progress)?;
-    crate::store::copy::check(tmp, cases, cancel, &stop)?;
+    crate::store::copy::check((store.path(), tmp, dest), cases, cancel, &stop)?;
     let file = std::fs::File::open(tmp).map_err(|source| Error::Io {
         path: tmp.to_path_buf(),
         source,

@@ -91,7 +91,8 @@ pub enum Core<'a> {
     CopyNoDelete { tmp: &'a Path, journal: String },
     /// A copy failed its check.
     CopyBad {
-        tmp: &'a Path,
+        source: &'a Path,
+        dest: &'a Path,
         check: String,
         copied: i64,
         cases: i64,
@@ -870,27 +871,31 @@ impl Core<'_> {
             ),
             (
                 Self::CopyBad {
-                    tmp,
+                    source,
+                    dest,
                     check,
                     copied,
                     cases,
                 },
                 Id,
             ) => format!(
-                "{}: salinan tidak lolos pemeriksaan (quick_check: {check}; {copied} dari {cases} kasus); tidak ada yang ditulis",
-                tmp.display()
+                "{0} tidak dapat disalin utuh: salinannya rusak saat dibaca ulang (quick_check: {check}; {copied} dari {cases} kasus), jadi {0} sendiri kemungkinan rusak; tidak ada yang ditulis ke {1}. Periksa dengan `pantau --db {0} check`; bila rusak, pulihkan dari cadangan terakhir yang baik",
+                source.display(),
+                dest.display()
             ),
             (
                 Self::CopyBad {
-                    tmp,
+                    source,
+                    dest,
                     check,
                     copied,
                     cases,
                 },
                 En,
             ) => format!(
-                "{}: the copy did not check out (quick_check: {check}; {copied} of {cases} cases); nothing was written",
-                tmp.display()
+                "{0} could not be copied whole: the copy read back damaged (quick_check: {check}; {copied} of {cases} cases), so {0} itself is probably damaged; nothing was written to {1}. Check it with `pantau --db {0} check`; if it is damaged, restore the last good backup",
+                source.display(),
+                dest.display()
             ),
             (Self::FormatUnknown { arg }, Id) => format!(
                 "{arg}: format tidak dikenali dari ekstensinya; tambahkan --format csv|json|jsonl|xlsx"

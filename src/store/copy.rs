@@ -95,9 +95,10 @@ fn pump(
     }
 }
 
-/// The copy at `tmp` is a pantau database, whole (`quick_check`), with the cases of the snapshot.
+/// The copy at `tmp` of the database `source`, to be put in place at `dest`, is a pantau
+/// database, whole (`quick_check`), with the cases of the snapshot.
 pub fn check(
-    tmp: &Path,
+    (source, tmp, dest): (&Path, &Path, &Path),
     cases: i64,
     cancel: &Arc<AtomicBool>,
     cancelled: &dyn Fn() -> Error,
@@ -122,7 +123,8 @@ pub fn check(
     if check != "ok" || copied != cases {
         return Err({
             let m = Core::CopyBad {
-                tmp,
+                source,
+                dest,
                 check,
                 copied,
                 cases,

@@ -58,12 +58,13 @@ fn the_failures_once_in_english_only_read_in_indonesian_too() {
     );
     both(
         Core::CopyBad {
-            tmp: Path::new("salinan.tmp"),
+            source: Path::new("kaltim.db"),
+            dest: Path::new("salinan.db"),
             check: "ok".into(),
             copied: 9,
             cases: 10,
         },
-        "salinan.tmp: the copy did not check out (quick_check: ok; 9 of 10 cases); nothing was written",
+        "kaltim.db could not be copied whole: the copy read back damaged (quick_check: ok; 9 of 10 cases), so kaltim.db itself is probably damaged; nothing was written to salinan.db. Check it with `pantau --db kaltim.db check`; if it is damaged, restore the last good backup",
         "9 dari 10",
     );
     both(
