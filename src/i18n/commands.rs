@@ -1237,9 +1237,11 @@ impl Command<'_> {
                 count(Id, changed)
             ),
             (Self::SimulateStopped { new, changed, batch }, En) => format!(
-                "Simulation stopped: {} new cases, {} status changes (batch #{batch})",
+                "Simulation stopped: {} new {}, {} status {} (batch #{batch})",
                 count(En, new),
-                count(En, changed)
+                if new == 1 { "case" } else { "cases" },
+                count(En, changed),
+                if changed == 1 { "change" } else { "changes" }
             ),
             (Self::ConfigUnread, Id) => "tidak dibaca: bawaan saja".into(),
             (Self::ConfigUnread, En) => "not read: defaults only".into(),

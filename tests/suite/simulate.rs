@@ -168,7 +168,9 @@ fn events_arrive_at_the_rate_and_each_is_consistent() {
     assert!(new > 0 && changed > 0, "{stdout}");
     assert!(
         stderr.contains(&format!(
-            "Simulation stopped: {new} new cases, {changed} status changes (batch #1)"
+            "Simulation stopped: {new} new {}, {changed} status {} (batch #1)",
+            if new == 1 { "case" } else { "cases" },
+            if changed == 1 { "change" } else { "changes" }
         )),
         "{stderr}"
     );
