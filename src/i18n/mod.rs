@@ -797,7 +797,18 @@ pub fn decimal(lang: Lang, x: f64) -> String {
 
 /// The figure a press release gives for the campaign: `22 kasus pada tahapan kampanye, dari 7.120
 /// kegiatan kampanye yang diawasi`; `cases` and `activities` come written out already.
-pub fn campaign_sentence(lang: Lang, cases: &str, activities: &str) -> String {
+pub fn campaign_sentence(lang: Lang, cases: &str, activities: Option<&str>) -> String {
+    let Some(activities) = activities else {
+        // None recorded: "out of 0 activities supervised" would read as none supervised.
+        return match lang {
+            Lang::Id => format!(
+                "{cases} kasus pada tahapan kampanye; kegiatan kampanye yang diawasi belum dicatat (pantau kegiatan import)"
+            ),
+            Lang::En => format!(
+                "{cases} cases in the campaign stage; no supervised campaign activity recorded yet (pantau kegiatan import)"
+            ),
+        };
+    };
     match lang {
         Lang::Id => format!(
             "{cases} kasus pada tahapan kampanye, dari {activities} kegiatan kampanye yang diawasi"
@@ -830,8 +841,12 @@ mod tests {
         assert_eq!(decimal(Lang::Id, 3.0898), "3,1");
         assert_eq!(decimal(Lang::En, 7.19), "7.2");
         assert!(
-            campaign_sentence(Lang::En, "22", "7,120")
+            campaign_sentence(Lang::En, "22", Some("7,120"))
                 .starts_with("22 cases in the campaign stage")
+        );
+        assert!(
+            campaign_sentence(Lang::Id, "2.014", None).contains("belum dicatat"),
+            "no activity recorded is not 'out of 0 supervised'"
         );
     }
 

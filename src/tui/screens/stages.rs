@@ -482,7 +482,9 @@ impl Stages {
             base: base.map(|b| b.cases),
             mark: None,
         };
-        let sentence = campaign_sentence(l, &cases.text(), &number(l, c.activities.total()));
+        let acts = c.activities.total();
+        let acts = (acts > 0).then(|| number(l, acts));
+        let sentence = campaign_sentence(l, &cases.text(), acts.as_deref());
         let a = &c.activities;
         let by_kind = ctx
             .methods()
