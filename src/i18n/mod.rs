@@ -802,10 +802,10 @@ pub fn campaign_sentence(lang: Lang, cases: &str, activities: Option<&str>) -> S
         // None recorded: "out of 0 activities supervised" would read as none supervised.
         return match lang {
             Lang::Id => format!(
-                "{cases} kasus pada tahapan kampanye; kegiatan kampanye yang diawasi belum dicatat (pantau kegiatan import)"
+                "{cases} kasus pada tahapan kampanye; kegiatan yang diawasi belum dicatat"
             ),
             Lang::En => format!(
-                "{cases} cases in the campaign stage; no supervised campaign activity recorded yet (pantau kegiatan import)"
+                "{cases} cases in the campaign stage; no supervised activity recorded yet"
             ),
         };
     };
