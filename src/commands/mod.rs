@@ -433,15 +433,17 @@ impl Context {
     /// waits up to `seconds` for it.
     pub fn waiting_for_writer(&self, seconds: u64) -> impl FnMut() + use<> {
         let (path, lang) = (self.db.display().to_string(), self.lang);
+        // Written with what the terminal can show (`...` where it has no `…`).
+        let glyphs = self.choice().glyphs;
         move || {
-            eprintln!(
-                "{}",
-                Says::WaitingForWriter {
-                    path: &path,
-                    seconds
-                }
-                .text(lang)
-            );
+            use std::io::Write;
+            let text = Says::WaitingForWriter {
+                path: &path,
+                seconds,
+            }
+            .text(lang);
+            let text = crate::tui::widgets::ascii::text(&text, glyphs);
+            let _ = writeln!(std::io::stderr(), "{text}");
         }
     }
 

@@ -801,12 +801,12 @@ pub fn campaign_sentence(lang: Lang, cases: &str, activities: Option<&str>) -> S
     let Some(activities) = activities else {
         // None recorded: "out of 0 activities supervised" would read as none supervised.
         return match lang {
-            Lang::Id => format!(
-                "{cases} kasus pada tahapan kampanye; kegiatan yang diawasi belum dicatat"
-            ),
-            Lang::En => format!(
-                "{cases} cases in the campaign stage; no supervised activity recorded yet"
-            ),
+            Lang::Id => {
+                format!("{cases} kasus pada tahapan kampanye; kegiatan yang diawasi belum dicatat")
+            }
+            Lang::En => {
+                format!("{cases} cases in the campaign stage; no supervised activity recorded yet")
+            }
         };
     };
     match lang {
