@@ -72,6 +72,27 @@ fn refused(dir: &Path, db: &Path, lang: &str, args: &[&str]) -> String {
     err(&o)
 }
 
+/// The reference and the detail of case `id` as the screen reads them on [`TODAY`].
+fn detail_of(
+    store: &Store,
+    id: i64,
+) -> (
+    std::sync::Arc<pantau::domain::Reference>,
+    pantau::engine::CaseDetail,
+) {
+    let reference = store.reference().unwrap();
+    let rules = DeadlineRules::new(
+        DayCount::Calendar,
+        reference.holidays.iter().map(|h| h.date),
+    );
+    let engine = Engine::with_defaults(store, day(TODAY)).unwrap();
+    let d = engine
+        .detail(&View::default(), id, &rules)
+        .unwrap()
+        .unwrap();
+    (reference, d)
+}
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -168,16 +189,7 @@ fn a_transfer_is_recorded_and_the_chain_and_the_detail_show_it() {
             "{on}"
         );
     }
-    let reference = store.reference().unwrap();
-    let rules = DeadlineRules::new(
-        DayCount::Calendar,
-        reference.holidays.iter().map(|h| h.date),
-    );
-    let engine = Engine::with_defaults(&store, day(TODAY)).unwrap();
-    let d = engine
-        .detail(&View::default(), id, &rules)
-        .unwrap()
-        .unwrap();
+    let (reference, d) = detail_of(&store, id);
     let text = |lang: Lang, as_of: &str| -> String {
         // One column, its lines joined: the chain wraps at any width.
         let lines = detail::lines(&d, &reference, lang, day(as_of), &Theme::new(false), 100);
@@ -452,16 +464,7 @@ fn a_detail_seen_before_the_decision_marks_the_proven_type_as_after_the_view_s_d
             |r| r.get(0),
         )
         .unwrap();
-    let reference = store.reference().unwrap();
-    let rules = DeadlineRules::new(
-        DayCount::Calendar,
-        reference.holidays.iter().map(|h| h.date),
-    );
-    let engine = Engine::with_defaults(&store, day(TODAY)).unwrap();
-    let d = engine
-        .detail(&View::default(), id, &rules)
-        .unwrap()
-        .unwrap();
+    let (reference, d) = detail_of(&store, id);
     let row = |as_of: &str| -> String {
         detail::lines(
             &d,

@@ -360,13 +360,15 @@ fn doctor_passes_a_reader_who_may_write_neither_the_database_nor_its_folder() {
         db.display(),
         dir.display()
     ));
-    let out = t
-        .bob
-        .pantau_on(&db)
-        .env("TERM", "xterm-256color")
-        .args(["doctor"])
-        .output()
-        .unwrap();
+    let doctor = || {
+        t.bob
+            .pantau_on(&db)
+            .env("TERM", "xterm-256color")
+            .args(["doctor"])
+            .output()
+            .unwrap()
+    };
+    let out = doctor();
     let said = text(&out);
     assert!(
         out.status.success(),
@@ -377,12 +379,6 @@ fn doctor_passes_a_reader_who_may_write_neither_the_database_nor_its_folder() {
     // Without the -shm a reader could not open it: that stays a failure, with its way out.
     t.alice
         .sh(&format!("rm -f '{0}-shm' '{0}-wal'", db.display()));
-    let out = t
-        .bob
-        .pantau_on(&db)
-        .env("TERM", "xterm-256color")
-        .args(["doctor"])
-        .output()
-        .unwrap();
+    let out = doctor();
     assert!(text(&out).contains("cannot be written"), "{}", text(&out));
 }

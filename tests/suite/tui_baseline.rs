@@ -443,13 +443,7 @@ fn cases_new_since_the_baseline_are_marked_and_is_new_lists_them() {
 
     // The view term, in either language, lists exactly them.
     for spec in ["is:new", "is:baru region:samarinda"] {
-        h.press(KeyCode::Char('/'));
-        h.press_with(
-            KeyCode::Char('u'),
-            ratatui::crossterm::event::KeyModifiers::CONTROL,
-        );
-        h.type_text(spec);
-        h.press(KeyCode::Enter);
+        h.apply_view(spec);
         assert_eq!(h.app.counts().map(|c| c.headline.total), Some(2), "{spec}");
         assert_eq!(
             h.app.base_counts().map(|c| c.headline.total),

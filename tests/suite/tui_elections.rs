@@ -532,13 +532,7 @@ fn a_pekan_typed_in_the_filter_is_of_the_campaign_of_the_election_on_the_screen(
         h.screen()
     );
     let filter = |h: &mut Harness, spec: &str| {
-        h.press(KeyCode::Char('/'));
-        h.press_with(
-            KeyCode::Char('u'),
-            ratatui::crossterm::event::KeyModifiers::CONTROL,
-        );
-        h.type_text(spec);
-        h.press(KeyCode::Enter);
+        h.apply_view(spec);
         h.app
             .filter()
             .and_then(|f| f.error.as_ref())

@@ -195,6 +195,14 @@ impl Harness {
     }
 
     /// Types characters one key at a time.
+    /// Types `spec` into the view editor over what it held, and applies it.
+    pub fn apply_view(&mut self, spec: &str) {
+        self.press(KeyCode::Char('/'));
+        self.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        self.type_text(spec);
+        self.press(KeyCode::Enter);
+    }
+
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             self.press(KeyCode::Char(c));
