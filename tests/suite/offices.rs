@@ -72,14 +72,9 @@ fn refused(dir: &Path, db: &Path, lang: &str, args: &[&str]) -> String {
     err(&o)
 }
 
-/// The reference and the detail of case `id` as the screen reads them on [`TODAY`].
-fn detail_of(
-    store: &Store,
-    id: i64,
-) -> (
-    std::sync::Arc<pantau::domain::Reference>,
-    pantau::engine::CaseDetail,
-) {
+/// The rows of case `id`'s detail, as the screen draws them 100 columns wide in `lang` on the
+/// date `as_of` (the figures read on [`TODAY`]).
+fn detail_rows(store: &Store, id: i64) -> impl Fn(Lang, &str) -> Vec<String> {
     let reference = store.reference().unwrap();
     let rules = DeadlineRules::new(
         DayCount::Calendar,
@@ -90,7 +85,17 @@ fn detail_of(
         .detail(&View::default(), id, &rules)
         .unwrap()
         .unwrap();
-    (reference, d)
+    move |lang, as_of| {
+        detail::lines(&d, &reference, lang, day(as_of), &Theme::new(false), 100)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect()
+    }
 }
 
 fn day(s: &str) -> NaiveDate {
@@ -189,20 +194,10 @@ fn a_transfer_is_recorded_and_the_chain_and_the_detail_show_it() {
             "{on}"
         );
     }
-    let (reference, d) = detail_of(&store, id);
+    let rows = detail_rows(&store, id);
     let text = |lang: Lang, as_of: &str| -> String {
         // One column, its lines joined: the chain wraps at any width.
-        let lines = detail::lines(&d, &reference, lang, day(as_of), &Theme::new(false), 100);
-        let all = lines
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let all = rows(lang, as_of).join(" ");
         all.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     let id_text = text(Lang::Id, TODAY);
@@ -464,25 +459,12 @@ fn a_detail_seen_before_the_decision_marks_the_proven_type_as_after_the_view_s_d
             |r| r.get(0),
         )
         .unwrap();
-    let (reference, d) = detail_of(&store, id);
+    let rows = detail_rows(&store, id);
     let row = |as_of: &str| -> String {
-        detail::lines(
-            &d,
-            &reference,
-            Lang::En,
-            day(as_of),
-            &Theme::new(false),
-            100,
-        )
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        })
-        .find(|l| l.contains("Proven type"))
-        .unwrap_or_default()
+        rows(Lang::En, as_of)
+            .into_iter()
+            .find(|l| l.contains("Proven type"))
+            .unwrap_or_default()
     };
     assert!(
         row("2024-02-02").contains("Other laws (after the view's date)"),
