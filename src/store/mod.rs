@@ -591,8 +591,13 @@ impl Drop for Store {
     /// checkpoint at close, so that `-wal` and `-shm` stay in place for readers). A checkpoint
     /// that cannot be done now is left to the next writer: the log keeps every commit.
     fn drop(&mut self) {
-        if let Err(e) = self.checkpoint() {
-            crate::log::warn(&e.to_string());
+        match self.checkpoint() {
+            // Nothing to do here that the next writer cannot: the command that failed has said
+            // why (a folder or file it may not write, a lock) in the user's language already.
+            Ok(())
+            | Err(Error::FolderReadOnly { .. } | Error::ReadOnly { .. } | Error::Locked { .. }) => {
+            }
+            Err(e) => crate::log::warn(&e.to_string()),
         }
     }
 }

@@ -258,7 +258,11 @@ fn a_database_in_a_folder_the_user_may_not_write_says_so() {
         let out = pantau_as_user(&db).args(args).output().unwrap();
         let (_, err) = texts(&out);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains(&expected), "{args:?}: {err}");
+        assert_eq!(
+            err.matches(&expected).count(),
+            1,
+            "said once: {args:?}: {err}"
+        );
     }
     let new = folder.join("baru.db");
     let out = pantau_as_user(&new).arg("init").output().unwrap();
