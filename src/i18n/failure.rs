@@ -228,6 +228,14 @@ impl Failure<'_> {
                  free some space there and try again",
                 path.display()
             ),
+            (Self::Locked { path, seconds: 0 }, Id) => format!(
+                "{} sedang dikunci penulis lain dan --wait 0 tidak menunggu; coba lagi setelah selesai, atau beri --wait DETIK",
+                path.display()
+            ),
+            (Self::Locked { path, seconds: 0 }, En) => format!(
+                "{} is locked by another writer and --wait 0 does not wait; try again when it has finished, or give --wait SECONDS",
+                path.display()
+            ),
             (Self::Locked { path, seconds }, Id) => format!(
                 "{} dikunci penulis lain lebih dari {seconds} detik; coba lagi setelah selesai",
                 path.display()

@@ -435,7 +435,7 @@ fn a_database_another_writer_holds_is_refused_after_the_wait_with_nothing_writte
         .unwrap();
     assert_eq!(said.status.code(), Some(1), "{}", err(&said));
     assert!(
-        err(&said).contains("is locked by another writer"),
+        err(&said).contains("is locked by another writer and --wait 0 does not wait"),
         "{}",
         err(&said)
     );
