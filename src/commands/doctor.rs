@@ -50,6 +50,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
         return keys(ctx);
     }
     let l = ctx.lang;
+    // The title first: opening the database may say it waits for another writer.
+    {
+        use std::io::Write;
+        let mut stdout = std::io::stdout();
+        let _ = writeln!(stdout, "pantau doctor").and_then(|()| stdout.flush());
+    }
     let sections = [
         (Msg::DoctorDatabase, database(ctx)),
         (Msg::DoctorTerminal, terminal(ctx)),
@@ -58,7 +64,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<()> {
         (Msg::DoctorFiles, files(ctx)),
     ];
     let glyphs = ctx.choice().glyphs;
-    let mut out = String::from("pantau doctor\n");
+    let mut out = String::new();
     let mut failed = 0;
     let mut warned = 0;
     for (title, checks) in &sections {
