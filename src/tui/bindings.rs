@@ -187,6 +187,17 @@ impl Keymap {
 
     /// The footer's hints for `mode`: the keys and the word, the mode's own rows first.
     pub fn hints(&self, mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+        self.hints_where(mode, lang, |_| true)
+    }
+
+    /// [`Self::hints`] of the commands `offered` says do something now (Esc on the case list
+    /// only when there is a drill-down to go back from).
+    pub fn hints_where(
+        &self,
+        mode: Mode,
+        lang: Lang,
+        offered: impl Fn(Command) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let with_global =
             mode.falls_back() && !matches!(mode, Mode::Help | Mode::Detail | Mode::Views);
         let first = |m: Mode, c: Command| self.keys_of(m, c).first().map(Key::label);
@@ -194,6 +205,7 @@ impl Keymap {
             .rows
             .iter()
             .filter(|b| b.mode == mode || (with_global && b.mode == Mode::Global))
+            .filter(|b| offered(b.command))
             .filter_map(|b| {
                 let (id, en) = b.hint?;
                 let own = b.keys.first().map(Key::label).unwrap_or_default();

@@ -229,10 +229,15 @@ impl Widget for &App {
             .render(layout::editor_area(a.body), buf);
         }
         let look = self.look();
+        // Esc on the case list goes back from a drill-down, or clears a message: offered then.
+        let back = !self.back.is_empty() || self.notice.is_some();
+        let cases = self.mode() == Mode::Screen(crate::tui::action::Screen::Cases);
         let hints: Vec<(String, &str)> = self
             .prefs
             .keymap
-            .hints(self.mode(), self.lang)
+            .hints_where(self.mode(), self.lang, |c| {
+                back || !cases || c != Command::Back
+            })
             .into_iter()
             .map(|(keys, word)| (look.words(&keys).into_owned(), word))
             .collect();

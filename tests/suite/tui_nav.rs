@@ -57,6 +57,11 @@ fn the_path_shows_where_esc_leads_and_esc_undoes_the_last_drill_down_only() {
         "{path}"
     );
     insta::assert_snapshot!("drilled_cases_80x24_id", h.screen());
+    assert!(
+        footer(&h).contains("Esc kembali"),
+        "a drill to go back from: {}",
+        footer(&h)
+    );
     assert_eq!(
         h.app.case_rows(),
         16,
