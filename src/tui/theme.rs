@@ -240,7 +240,12 @@ impl Theme {
         const LETTERS: [char; 8] = ['A', 'P', 'K', 'H', 'T', 'B', '·', '-'];
         const DARK: [u8; 8] = [75, 203, 171, 220, 166, 77, 250, 244];
         const LIGHT: [u8; 8] = [25, 160, 91, 94, 130, 28, 241, 243];
-        let letter = LETTERS.get(index).copied().unwrap_or('?');
+        let letter = match LETTERS.get(index).copied().unwrap_or('?') {
+            // In ASCII the chart and its legend show the same full stop (a `·` between spaces
+            // would become a `|` there).
+            '·' if self.glyphs == Glyphs::Ascii => '.',
+            c => c,
+        };
         let palette = if self.light { LIGHT } else { DARK };
         match palette.get(index) {
             Some(c) if self.rich() && self.glyphs != Glyphs::Ascii => (
@@ -345,4 +350,17 @@ impl Theme {
 /// Whether `NO_COLOR` is set to anything non-empty (https://no-color.org).
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_ascii_the_undetermined_cell_is_a_full_stop_in_the_chart_and_its_legend_alike() {
+        let ascii = Theme::new(false).with_glyphs(Glyphs::Ascii);
+        assert_eq!(ascii.type_cell(6).0, '.');
+        assert_eq!(Theme::new(false).type_cell(6).0, '·');
+        assert_eq!(ascii.type_cell(0).0, 'A');
+    }
 }
