@@ -230,13 +230,19 @@ impl Widget for &App {
         }
         let look = self.look();
         // Esc on the case list goes back from a drill-down, or clears a message: offered then.
+        // The map's kecamatan are a ranked list: ←→ move between tiles only.
+        use crate::tui::action::Screen;
         let back = !self.back.is_empty() || self.notice.is_some();
-        let cases = self.mode() == Mode::Screen(crate::tui::action::Screen::Cases);
+        let mode = self.mode();
+        let ranked = mode == Mode::Screen(Screen::Map)
+            && matches!(self.area, crate::engine::Level::Kecamatan(_));
         let hints: Vec<(String, &str)> = self
             .prefs
             .keymap
-            .hints_where(self.mode(), self.lang, |c| {
-                back || !cases || c != Command::Back
+            .hints_where(mode, self.lang, |c| match c {
+                Command::Back => back || mode != Mode::Screen(Screen::Cases),
+                Command::Left => !ranked,
+                _ => true,
             })
             .into_iter()
             .map(|(keys, word)| (look.words(&keys).into_owned(), word))

@@ -9,7 +9,7 @@ use pantau::config::SavedView;
 use pantau::i18n::Lang;
 use pantau::tui::action::{Action, Screen};
 use pantau::view::View;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use tui_support::{Harness, clock, feb2};
 
 /// Row `n` of the screen, without the quotes the test backend writes around it.
@@ -35,10 +35,7 @@ fn total(h: &Harness) -> i64 {
 
 /// Replaces the view through the editor, as typed.
 fn type_view(h: &mut Harness, spec: &str) {
-    h.press(KeyCode::Char('/'));
-    h.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    h.type_text(spec);
-    h.press(KeyCode::Enter);
+    h.apply_view(spec);
 }
 
 #[test]
@@ -245,4 +242,23 @@ fn a_saved_view_with_per_says_that_it_moved_the_date() {
         "{}",
         footer(&h)
     );
+}
+
+#[test]
+fn the_footer_offers_only_keys_that_do_something_where_the_person_is() {
+    let mut h = Harness::demo((80, 24), Lang::Id);
+    h.press(KeyCode::Char('2'));
+    assert!(
+        !footer(&h).contains("Esc"),
+        "nothing to go back to: {}",
+        footer(&h)
+    );
+    h.press(KeyCode::Char('4'));
+    assert!(footer(&h).contains("←→ petak"), "{}", footer(&h));
+    // A region's kecamatan are a ranked list: up and down only.
+    h.press(KeyCode::Enter);
+    assert!(third_line(&h).contains("Esc kembali"), "{}", h.screen());
+    assert!(!footer(&h).contains("petak"), "{}", footer(&h));
+    h.press(KeyCode::Char('2'));
+    assert!(footer(&h).contains("Esc kembali"), "{}", footer(&h));
 }
