@@ -363,4 +363,16 @@ mod tests {
         assert_eq!(Theme::new(false).type_cell(6).0, '·');
         assert_eq!(ascii.type_cell(0).0, 'A');
     }
+
+    #[test]
+    fn in_colour_each_type_is_its_letter_cut_out_of_its_colour() {
+        let colour = Theme::new(true).with_glyphs(Glyphs::Unicode);
+        assert!(colour.rich(), "a colour theme uses the 256-colour palette");
+        for i in 0..6 {
+            let (c, style) = colour.type_cell(i);
+            assert!(c.is_ascii_uppercase(), "{i}: {c}");
+            assert!(style.add_modifier.contains(Modifier::REVERSED), "{i}");
+            assert!(matches!(style.fg, Some(Color::Indexed(_))), "{i}");
+        }
+    }
 }
