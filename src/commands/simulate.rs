@@ -63,7 +63,8 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         &mut waiting,
     )?
     else {
-        return Ok(());
+        // Ctrl-C while waiting to begin: nothing was written.
+        return Err(super::cancelled());
     };
     let interval = Duration::from_secs_f64(60.0 / args.rate);
     let started = Instant::now();
@@ -90,8 +91,14 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
         let now = now.with_nanosecond(0).unwrap_or(now);
         // Today moves on with the clock, from the day the context gives (PANTAU_TODAY for rehearsals).
         let today = now.date() + shift;
-        let Some(event) = sim.step(today, now, &cancel, &mut waiting)? else {
-            break;
+        let event = match sim.step(today, now, &cancel, &mut waiting) {
+            Ok(Some(event)) => event,
+            Ok(None) => break,
+            // What was written before stays, and is summed up before the reason it stopped.
+            Err(e) => {
+                stopped(&sim, lang);
+                return Err(e);
+            }
         };
         crate::engine::cache::keep_for_readers(&store);
         println!(
@@ -99,16 +106,20 @@ pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<()> {
             crate::text::safe(&describe(&event, now, &reference, sim.election(), lang))
         );
     }
-    eprintln!(
-        "{}",
-        Command::SimulateStopped {
-            new: sim.new,
-            changed: sim.changed,
-            batch: sim.batch_id
-        }
-        .text(lang)
-    );
+    stopped(&sim, lang);
     Ok(())
+}
+
+/// "Simulation stopped: 12 new cases, 3 status changes (batch #4)", on standard error.
+fn stopped(sim: &Simulator, lang: Lang) {
+    use std::io::Write;
+    let text = Command::SimulateStopped {
+        new: sim.new,
+        changed: sim.changed,
+        batch: sim.batch_id,
+    }
+    .text(lang);
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// Sleeps until `at` in short steps; `false` if cancelled or the deadline comes first.

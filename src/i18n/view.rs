@@ -86,6 +86,13 @@ pub enum Spec {
     NotNegatable { typed: String, pos: usize },
     /// A key pantau does not know.
     UnknownKey { typed: String, pos: usize },
+    /// A key near none of the keys: they are listed, in each language.
+    UnknownKeyListed {
+        typed: String,
+        pos: usize,
+        keys_id: String,
+        keys_en: String,
+    },
     /// A value that names nothing of its kind.
     NoMatch {
         what: Named,
@@ -211,6 +218,24 @@ impl Spec {
             (Self::NotNegatable { typed, pos }, En) => {
                 format!("\"{typed}\" cannot be negated or take several values at {pos}")
             }
+            (
+                Self::UnknownKeyListed {
+                    typed,
+                    pos,
+                    keys_id,
+                    ..
+                },
+                Id,
+            ) => format!("kunci \"{typed}\" tidak dikenal di posisi {pos}; kuncinya: {keys_id}"),
+            (
+                Self::UnknownKeyListed {
+                    typed,
+                    pos,
+                    keys_en,
+                    ..
+                },
+                En,
+            ) => format!("unknown key \"{typed}\" at {pos}; the keys are: {keys_en}"),
             (Self::UnknownKey { typed, pos }, Id) => {
                 format!("kunci \"{typed}\" tidak dikenal di posisi {pos}")
             }

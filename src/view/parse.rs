@@ -655,8 +655,31 @@ fn lookup_key(typed: &str, pos: usize) -> Result<Key, ViewError> {
         .flat_map(|(id, en, _)| [*id, *en])
         .map(|n| (n, n));
     let typed = typed.to_string();
-    Err(ViewError::new(pos, Spec::UnknownKey { typed, pos })
-        .suggesting(nearest(&lower, names).map(|n| format!("\"{n}\""))))
+    match nearest(&lower, names) {
+        Some(n) => Err(ViewError::new(pos, Spec::UnknownKey { typed, pos })
+            .suggesting(Some(format!("\"{n}\"")))),
+        None => {
+            // Each key once, as printed (the English aliases of domain words are read only).
+            let mut seen = Vec::new();
+            let (mut id, mut en) = (Vec::new(), Vec::new());
+            for (i, e, key) in KEYS {
+                if !seen.contains(key) {
+                    seen.push(*key);
+                    id.push(*i);
+                    en.push(*e);
+                }
+            }
+            Err(ViewError::new(
+                pos,
+                Spec::UnknownKeyListed {
+                    typed,
+                    pos,
+                    keys_id: id.join(", "),
+                    keys_en: en.join(", "),
+                },
+            ))
+        }
+    }
 }
 
 /// The error for a value that names nothing of its kind (`what`).
@@ -1093,7 +1116,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sort_key_near_none_lists_them_all() {
+    fn a_key_or_sort_key_near_none_lists_them_all() {
         let e = err("urut:tangal");
         assert!(
             e.message(Lang::Id).contains("diterima/received"),
@@ -1102,6 +1125,14 @@ mod tests {
         );
         assert!(err("sort:-xyz").to_string().contains("-tenggat/-due"));
         assert_eq!(err("urut:tengat").suggestion(), Some("\"tenggat\""));
+        let e = err("a:b");
+        assert_eq!(
+            e.to_string(),
+            "unknown key \"a\" at 1; the keys are: region, stage, type, status, source, from, to, \
+             pekan, asof, sort, is, followup, election, contest, province, kecamatan, desa, tps"
+        );
+        assert!(e.message(Lang::Id).contains("kuncinya: wilayah, tahapan"));
+        assert_eq!(err("regoin:x").suggestion(), Some("\"region\""));
     }
 
     fn err(input: &str) -> ViewError {
@@ -1808,7 +1839,11 @@ mod tests {
             "unknown key \"wilayh\" at 8 — did you mean \"wilayah\"?"
         );
         let e = err("zzzqqq:1");
-        assert_eq!(e.to_string(), "unknown key \"zzzqqq\" at 1");
+        assert!(
+            e.to_string()
+                .starts_with("unknown key \"zzzqqq\" at 1; the keys are: region, stage"),
+            "{e}"
+        );
         assert_eq!(e.suggestion(), None);
         assert_eq!(err("http://example.com").position(), 1);
     }

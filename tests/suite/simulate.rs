@@ -302,6 +302,47 @@ fn ctrl_c_stops_the_simulation_cleanly() {
 }
 
 #[test]
+fn a_simulation_that_waits_too_long_for_another_writer_sums_up_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "p.db");
+    let mut child = sealed::pantau_std(&dir.path().join("home"))
+        .env("USER", "tester")
+        .env("PANTAU_TODAY", TODAY)
+        .arg("--db")
+        .arg(&db)
+        .args(["simulate", "--rate", "600", "--seed", "5", "--wait", "1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Another writer takes the database once the first case is written, and keeps it.
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut written = String::new();
+    assert!(
+        lines.read_line(&mut written).unwrap() > 0,
+        "it wrote nothing"
+    );
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    lines.read_to_string(&mut written).unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stdout = written.into_bytes();
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is locked by another writer"), "{stderr}");
+    let summary = stderr.find("Simulation stopped:");
+    let reason = stderr.find("is locked");
+    assert!(
+        summary.is_some() && summary < reason,
+        "summary, then why: {stderr}"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let (new, changed) = check_consistent(&db);
+    assert_eq!((new + changed) as usize, stdout.lines().count());
+}
+
+#[test]
 fn bad_rates_and_durations_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path(), "p.db");
