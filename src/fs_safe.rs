@@ -202,19 +202,24 @@ fn same_inode(file: &File, path: &Path) -> bool {
 /// (`X.db-wal`, `X.db-shm`, `X.db-journal`) and `X.db` is an SQLite database: writing there would
 /// replace the database's latest changes, or its readers' shared index.
 fn database_of_sidecar(dest: &Path) -> Option<PathBuf> {
-    use std::io::Read;
     let name = dest.file_name()?.to_str()?;
     let base = ["-wal", "-shm", "-journal"]
         .iter()
         .find_map(|s| name.strip_suffix(s))
         .filter(|b| !b.is_empty())?;
     let db = dest.with_file_name(base);
+    is_sqlite_file(&db).then_some(db)
+}
+
+/// Whether `path` leads to a regular file that starts as an SQLite database does (opened without
+/// blocking: a named pipe is no database).
+fn is_sqlite_file(path: &Path) -> bool {
+    use std::io::Read;
     let mut head = [0u8; 16];
-    std::fs::File::open(&db)
-        .and_then(|mut f| f.read_exact(&mut head))
+    crate::fsread::open_regular(path)
         .ok()
-        .filter(|()| &head == b"SQLite format 3\0")
-        .map(|()| db)
+        .is_some_and(|mut f| f.read_exact(&mut head).is_ok())
+        && &head == b"SQLite format 3\0"
 }
 
 /// Refuses a final name that is a link or not a regular file, that exists when it must not, or
@@ -482,15 +487,9 @@ pub fn keep_aside(mut temp: Temp, dest: &Path) -> Result<PathBuf> {
 /// other): a copy of figures never replaces the data. A file it cannot read is left to the checks
 /// of writing.
 pub fn refuse_database(dest: &Path) -> Result<()> {
-    use std::io::Read;
+    // A link is refused as a link, when the file is put in place.
     let is_file = std::fs::symlink_metadata(dest).is_ok_and(|m| m.is_file());
-    let mut head = [0u8; 16];
-    let database = is_file
-        && std::fs::File::open(dest)
-            .and_then(|mut f| f.read_exact(&mut head))
-            .is_ok()
-        && &head == b"SQLite format 3\0";
-    if database {
+    if is_file && is_sqlite_file(dest) {
         let m = Core::WouldReplaceDatabase { dest };
         return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
     }

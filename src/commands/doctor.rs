@@ -126,13 +126,9 @@ pub fn database(ctx: &Context) -> Vec<Check> {
         return out;
     }
     // A folder, a pipe or a device: opening a pipe to try writing would wait for a reader.
-    if let Ok(meta) = std::fs::metadata(db)
-        && !meta.is_file()
-    {
-        let (en, id) = crate::fsread::kind_words(meta.file_type());
-        let m = crate::i18n::core::Core::DbNotRegular { path: db, en, id };
+    if let Err(e) = files::refuse_not_regular(db) {
         out[0].level = Level::Fail;
-        out[0].fix = Some(m.text(l));
+        out[0].fix = Some(e.message(l));
         return out;
     }
     let file_ok = std::fs::OpenOptions::new().append(true).open(db).is_ok();

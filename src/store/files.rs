@@ -92,6 +92,19 @@ pub fn warnings(path: &Path) -> Vec<Warning> {
     out
 }
 
+/// Refuses a database path that is a folder, a named pipe or a device: SQLite would block on a
+/// pipe with no writer, or say "disk I/O error". A missing path is left to the caller.
+pub fn refuse_not_regular(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            let (en, id) = crate::fsread::kind_words(meta.file_type());
+            let m = Core::DbNotRegular { path, en, id };
+            Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Whether this process (by its real uid and groups) may write `path`.
 pub fn may_write(path: &Path) -> bool {
     rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()

@@ -219,15 +219,7 @@ impl Store {
 
     /// The connection to the file at `path`, with the store's busy timeout: nothing read yet.
     fn connect(path: &Path, mode: Mode, extra: OpenFlags) -> Result<Store> {
-        // A folder, a named pipe or a device is no database: SQLite would block on a pipe with no
-        // writer, or say "disk I/O error".
-        if let Ok(meta) = std::fs::metadata(path)
-            && !meta.is_file()
-        {
-            let (en, id) = crate::fsread::kind_words(meta.file_type());
-            let m = crate::i18n::core::Core::DbNotRegular { path, en, id };
-            return Err(Error::failed(m.text(Lang::Id), m.text(Lang::En)));
-        }
+        files::refuse_not_regular(path)?;
         let exists = path.exists();
         if !exists && mode != Mode::Create {
             return Err(Error::Missing {

@@ -263,37 +263,52 @@ fn a_database_with_imported_cases_is_refused_without_force() {
     check_consistent(&db);
 }
 
-#[test]
-fn ctrl_c_stops_the_simulation_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = init_db(dir.path(), "p.db");
-    let mut child = sealed::pantau_std(&dir.path().join("home"))
+/// Runs `pantau simulate --rate 600 --seed 5 EXTRA` on `db`, calls `then` once the first case
+/// is written, and returns what the run printed when it ends.
+fn simulate_past_the_first_case(
+    dir: &Path,
+    db: &Path,
+    extra: &[&str],
+    then: impl FnOnce(&std::process::Child),
+) -> std::process::Output {
+    let mut child = sealed::pantau_std(&dir.join("home"))
         .env("USER", "tester")
         .env("PANTAU_TODAY", TODAY)
         .arg("--db")
-        .arg(&db)
+        .arg(db)
         .args(["simulate", "--rate", "600", "--seed", "5"])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Ctrl-C once it has written its first case.
     let mut lines = BufReader::new(child.stdout.take().unwrap());
     let mut written = String::new();
     assert!(
         lines.read_line(&mut written).unwrap() > 0,
         "it wrote nothing"
     );
-    assert!(
-        Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
+    then(&child);
     lines.read_to_string(&mut written).unwrap();
     let mut out = child.wait_with_output().unwrap();
     out.stdout = written.into_bytes();
+    out
+}
+
+#[test]
+fn ctrl_c_stops_the_simulation_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path(), "p.db");
+    // Ctrl-C once it has written its first case.
+    let out = simulate_past_the_first_case(dir.path(), &db, &[], |child| {
+        assert!(
+            Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+    });
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("Simulation stopped:"), "{stderr}");
@@ -305,28 +320,11 @@ fn ctrl_c_stops_the_simulation_cleanly() {
 fn a_simulation_that_waits_too_long_for_another_writer_sums_up_what_it_wrote() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path(), "p.db");
-    let mut child = sealed::pantau_std(&dir.path().join("home"))
-        .env("USER", "tester")
-        .env("PANTAU_TODAY", TODAY)
-        .arg("--db")
-        .arg(&db)
-        .args(["simulate", "--rate", "600", "--seed", "5", "--wait", "1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     // Another writer takes the database once the first case is written, and keeps it.
-    let mut lines = BufReader::new(child.stdout.take().unwrap());
-    let mut written = String::new();
-    assert!(
-        lines.read_line(&mut written).unwrap() > 0,
-        "it wrote nothing"
-    );
     let holder = rusqlite::Connection::open(&db).unwrap();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
-    lines.read_to_string(&mut written).unwrap();
-    let mut out = child.wait_with_output().unwrap();
-    out.stdout = written.into_bytes();
+    let out = simulate_past_the_first_case(dir.path(), &db, &["--wait", "1"], |_| {
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    });
     let (stdout, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("is locked by another writer"), "{stderr}");
